@@ -1,0 +1,40 @@
+/**
+ * One place for the API host and the subscribe-message template ids.
+ * Template ids belong to the AppID: fill them in from the WeChat admin console (订阅消息).
+ * An empty id is simply never requested.
+ */
+const ENVIRONMENTS = {
+  develop: { apiBase: 'http://127.0.0.1:5000', devLogin: true },
+  trial: { apiBase: 'http://127.0.0.1:5000', devLogin: true },
+  release: { apiBase: 'https://api.miaomian.cn', devLogin: false },
+}
+
+function envVersion() {
+  try {
+    const info = wx.getAccountInfoSync()
+    return (info && info.miniProgram && info.miniProgram.envVersion) || 'develop'
+  } catch (err) {
+    return 'develop'
+  }
+}
+
+const env = ENVIRONMENTS[envVersion()] || ENVIRONMENTS.develop
+
+module.exports = {
+  apiBase: env.apiBase,
+  devLogin: env.devLogin,
+  privacyVersion: '2024-06',
+  requestTimeout: 15000,
+  // Uploads: files larger than this are sent in parts.
+  chunkThreshold: 8 * 1024 * 1024,
+  chunkSize: 4 * 1024 * 1024,
+  // Speech: 16 kHz mono AAC, as the analyzer expects.
+  recorder: { sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'aac' },
+  maxVideoSeconds: 300,
+  templates: {
+    answersReceived: '',
+    reportReady: '',
+    candidateFinished: '',
+    refereeAdvanced: '',
+  },
+}

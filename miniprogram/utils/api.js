@@ -1,0 +1,52 @@
+/**
+ * The Miaomian API, one function per endpoint (see DESIGN.md "Contracts" and GET /api/openapi.json).
+ */
+const http = require('./request')
+
+const enc = encodeURIComponent
+
+const api = {
+  // Auth
+  devLogin: (name, org) => http.post('/api/auth/dev', { name, org }, { auth: false }),
+  wechatLogin: (code) => http.post('/api/auth/wechat', { code }, { auth: false }),
+  saveSubscriptions: (accepted, rejected, context) =>
+    http.post('/api/me/subscriptions', { accepted, rejected, context }),
+
+  // Entry: mini-program code scenes, share-card referral codes
+  resolveScene: (scene) => http.get(`/api/scenes/${enc(scene)}`, { auth: false }),
+  joinByScene: (scene, body) => http.post(`/api/scenes/${enc(scene)}/join`, body || {}),
+
+  // Candidate (the invitation token is in the path)
+  getInterview: (token) => http.get(`/api/c/${enc(token)}`),
+  start: (token, privacyVersion) =>
+    http.post(`/api/c/${enc(token)}/start`, { consent: true, privacy_version: privacyVersion }),
+  verifyPhone: (token, code) => http.post(`/api/c/${enc(token)}/phone`, { code }),
+  requestUpload: (token, questionId, body) =>
+    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/upload`, body || {}),
+  confirmUpload: (token, questionId, body) =>
+    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/uploaded`, body),
+  submit: (token) => http.post(`/api/c/${enc(token)}/submit`, {}),
+  getReport: (token) => http.get(`/api/c/${enc(token)}/report`),
+  requestHumanReview: (token, reason) => http.post(`/api/c/${enc(token)}/review-request`, { reason }),
+  eraseMyData: (token) => http.del(`/api/c/${enc(token)}`),
+
+  // HR
+  listJobs: () => http.get('/api/jobs'),
+  createJob: (job) => http.post('/api/jobs', job),
+  createInterview: (jobId, interview) => http.post(`/api/jobs/${enc(jobId)}/interviews`, interview),
+  getInterviewDetail: (id) => http.get(`/api/interviews/${enc(id)}`),
+  invite: (id, candidates, referrer) =>
+    http.post(`/api/interviews/${enc(id)}/invitations`, referrer ? { candidates, referrer } : { candidates }),
+  qrcodeUrl: (id, referrer) =>
+    http.fullUrl(`/api/interviews/${enc(id)}/qrcode${referrer ? `?referrer=${enc(referrer)}` : ''}`),
+  listSessions: (id) => http.get(`/api/interviews/${enc(id)}/sessions`),
+  getSession: (id) => http.get(`/api/sessions/${enc(id)}`),
+  review: (id, rating, comment) => http.post(`/api/sessions/${enc(id)}/reviews`, { rating, comment }),
+  decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),
+
+  // Referrers
+  becomeReferrer: (interviewId) => http.post('/api/referrals', { interview_id: interviewId }),
+  myReferrals: () => http.get('/api/referrals/me'),
+}
+
+module.exports = api
