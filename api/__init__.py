@@ -1,0 +1,40 @@
+"""Miaomian API: the app factory. Nothing runs at import time."""
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from api import config as config_module
+from api.db import close_db, commit_before_response, make_engine
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("MIAOMIAN_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=instance_path and str(Path(instance_path).resolve()),
+                instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(config_module.defaults(app.instance_path))
+    app.config.update(config_module.from_environment())
+    if test_config:
+        app.config.update(test_config)
+    config_module.ensure_secrets(app.config, app.instance_path)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    app.extensions["miaomian.engine"] = make_engine(app.config["DATABASE_URL"])
+    app.after_request(commit_before_response)
+    app.teardown_appcontext(close_db)
+
+    from api import storage
+    app.extensions["miaomian.storage"] = storage.create_store(app.config)
+
+    from api.openapi import create_api
+    api = create_api(app)
+    from api import auth, candidate, health, interviews, internal, invitations, jobs, sessions, storage_routes
+    for module in (auth, jobs, interviews, invitations, sessions, candidate, internal, storage_routes):
+        api.register_blueprint(module.bp)
+    app.register_blueprint(health.bp)
+
+    from api import cli
+    cli.register(app)
+    return app

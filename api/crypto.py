@@ -1,0 +1,43 @@
+"""Candidate PII at rest: Fernet (AES-128-CBC + HMAC) with MIAOMIAN_DATA_KEY; tokens stored only as hashes."""
+import hashlib
+import secrets
+
+from cryptography.fernet import Fernet, InvalidToken
+from flask import current_app
+
+
+def _fernet() -> Fernet:
+    return Fernet(current_app.config["DATA_KEY"].encode())
+
+
+def encrypt(value: str | None) -> str | None:
+    return None if value is None else _fernet().encrypt(value.encode()).decode()
+
+
+def decrypt(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return _fernet().decrypt(value.encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def new_token() -> str:
+    """256 bits from the OS CSPRNG, URL-safe (43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def new_invitation_token() -> str:
+    """128 bits, 22 URL-safe characters: short enough for a mini-program code's 32-character scene."""
+    return secrets.token_urlsafe(16)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def mask_phone(phone: str | None) -> str | None:
+    if not phone:
+        return None
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****"

@@ -1,0 +1,45 @@
+"""`make dev`: the whole system on the embedded default in one process tree.
+
+Migrates the SQLite database, seeds the demo organisation, starts the local trigger's workers and serves
+the API on http://127.0.0.1:$PORT (default 5000) with development sign-in enabled.
+"""
+import logging
+import os
+
+from werkzeug.serving import make_server
+
+from api import create_app, db, demo
+from api.trigger import LocalTrigger, export_function_environment, trigger_config
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    port = int(os.environ.get("PORT", "5000"))
+    host = os.environ.get("HOST", "127.0.0.1")
+    os.environ.setdefault("MIAOMIAN_ENV", "development")
+    os.environ.setdefault("MIAOMIAN_DEV_LOGIN", "1")
+    os.environ.setdefault("MIAOMIAN_PUBLIC_URL", f"http://{host}:{port}")
+    os.environ.setdefault("MIAOMIAN_API_URL", f"http://{host}:{port}")
+    app = create_app()
+    engine = app.extensions["miaomian.engine"]
+    db.migrate(engine)
+    with app.app_context(), engine.begin() as connection:
+        outcome = demo.seed(connection, language=os.environ.get("MIAOMIAN_DEMO_LANGUAGE", "zh"))
+    engine.dispose()
+    export_function_environment(app.config)
+    trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"]).start()
+    server = make_server(host, port, app, threaded=True)
+    print(f"Miaomian API listening on http://{host}:{server.server_port}", flush=True)
+    print(f"  database: {app.config['DATABASE_URL']}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
+    for item in outcome["tokens"]:
+        print(f"  demo invitation for {item['name']}: {app.config['PUBLIC_URL']}/i/{item['token']}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        trigger.stop()
+
+
+if __name__ == "__main__":
+    main()

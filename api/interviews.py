@@ -1,0 +1,158 @@
+"""HR: interview templates (questions, timings, attempts, competencies) for a job."""
+import marshmallow as ma
+import sqlalchemy as sa
+from flask import g
+from flask_smorest import Blueprint
+
+from api.auth import login_required
+from api.db import get_db
+from api.jobs import get_job_or_404
+from api.openapi import abort
+from api.schema import interviews, questions
+from api.timeutil import iso, to_naive_utc, utcnow
+
+bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
+
+LANGUAGES = ("zh", "en", "ko")
+MEDIA = ("audio", "video")
+
+
+class CompetencySchema(ma.Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(1, 40))
+    weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, min_inclusive=False, max=100))
+    keywords = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
+                              validate=ma.validate.Length(max=50))
+
+
+class QuestionInSchema(ma.Schema):
+    text = ma.fields.String(required=True, validate=ma.validate.Length(1, 1000))
+    think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(0, 300))
+    answer_seconds = ma.fields.Integer(load_default=120, validate=ma.validate.Range(10, 600))
+    max_attempts = ma.fields.Integer(load_default=2, validate=ma.validate.Range(1, 5))
+    media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA))
+    competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
+                                  validate=ma.validate.Length(1, 10))
+    reference_answer = ma.fields.String(load_default=None, validate=ma.validate.Length(max=5000))
+
+
+class InterviewInSchema(ma.Schema):
+    title = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
+    language = ma.fields.String(load_default="zh", validate=ma.validate.OneOf(LANGUAGES))
+    intro = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
+    deadline = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+    pass_threshold = ma.fields.Float(load_default=60.0, validate=ma.validate.Range(0, 100))
+    require_phone = ma.fields.Boolean(load_default=False)
+    competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
+                                  validate=ma.validate.Length(1, 10),
+                                  metadata={"description": "Default competencies for questions that name none"})
+    questions = ma.fields.List(ma.fields.Nested(QuestionInSchema), required=True,
+                               validate=ma.validate.Length(1, 10))
+
+    @ma.validates_schema
+    def every_question_has_competencies(self, data, **_):
+        if data.get("competencies"):
+            return
+        missing = [index for index, question in enumerate(data.get("questions") or []) if not question["competencies"]]
+        if missing:
+            raise ma.ValidationError(
+                "Give competencies for the interview or for each question; question "
+                + ", ".join(str(index + 1) for index in missing) + " has none.", "questions")
+
+    @ma.validates("deadline")
+    def deadline_in_future(self, value, **_):
+        if value is not None and to_naive_utc(value) <= utcnow():
+            raise ma.ValidationError("The deadline must be in the future.")
+
+
+class QuestionSchema(QuestionInSchema):
+    id = ma.fields.Integer()
+    position = ma.fields.Integer()
+
+
+class InterviewSchema(ma.Schema):
+    id = ma.fields.Integer()
+    job_id = ma.fields.Integer()
+    title = ma.fields.String()
+    language = ma.fields.String()
+    intro = ma.fields.String(allow_none=True)
+    deadline = ma.fields.String(allow_none=True)
+    pass_threshold = ma.fields.Float()
+    require_phone = ma.fields.Boolean()
+    status = ma.fields.String()
+    created_at = ma.fields.String()
+    questions = ma.fields.List(ma.fields.Nested(QuestionSchema))
+
+
+def normalised(competencies: list[dict]) -> list[dict]:
+    total = sum(item["weight"] for item in competencies)
+    return [{"name": item["name"], "weight": round(item["weight"] / total, 6),
+             "keywords": list(dict.fromkeys(k.strip() for k in item["keywords"] if k.strip()))}
+            for item in competencies]
+
+
+def question_json(row) -> dict:
+    return {"id": row.id, "position": row.position, "text": row.text, "think_seconds": row.think_seconds,
+            "answer_seconds": row.answer_seconds, "max_attempts": row.max_attempts, "media": row.media,
+            "competencies": row.competencies, "reference_answer": row.reference_answer}
+
+
+def load_questions(interview_id: int) -> list:
+    return list(get_db().execute(sa.select(questions).where(questions.c.interview_id == interview_id)
+                                 .order_by(questions.c.position)))
+
+
+def interview_json(row) -> dict:
+    return {"id": row.id, "job_id": row.job_id, "title": row.title, "language": row.language, "intro": row.intro,
+            "deadline": iso(row.deadline), "pass_threshold": row.pass_threshold,
+            "require_phone": bool(row.require_phone), "status": row.status, "created_at": iso(row.created_at),
+            "questions": [question_json(q) for q in load_questions(row.id)]}
+
+
+def get_interview_or_404(interview_id: int):
+    row = get_db().execute(sa.select(interviews).where(interviews.c.id == interview_id,
+                                                       interviews.c.org_id == g.org_id)).first()
+    if row is None:
+        abort(404, "interview_not_found", f"There is no interview {interview_id} in your organisation.")
+    return row
+
+
+@bp.post("/jobs/<int:job_id>/interviews")
+@login_required
+@bp.arguments(InterviewInSchema)
+@bp.response(201, InterviewSchema)
+def create_interview(body, job_id):
+    """Create an interview for a job: 1–10 questions, timings, attempts, weighted competencies."""
+    job = get_job_or_404(job_id)
+    db = get_db()
+    interview_id = db.execute(interviews.insert().values(
+        org_id=g.org_id, job_id=job.id, title=body["title"] or job.title, language=body["language"],
+        intro=body["intro"], deadline=to_naive_utc(body["deadline"]), pass_threshold=body["pass_threshold"],
+        require_phone=body["require_phone"], status="open", created_by=g.user_id, created_at=utcnow(),
+    )).inserted_primary_key[0]
+    db.execute(questions.insert(), [
+        {"interview_id": interview_id, "position": position, "text": question["text"],
+         "think_seconds": question["think_seconds"], "answer_seconds": question["answer_seconds"],
+         "max_attempts": question["max_attempts"], "media": question["media"],
+         "competencies": normalised(question["competencies"] or body["competencies"]),
+         "reference_answer": question["reference_answer"]}
+        for position, question in enumerate(body["questions"], start=1)
+    ])
+    return interview_json(get_interview_or_404(interview_id))
+
+
+@bp.get("/interviews")
+@login_required
+@bp.response(200, InterviewSchema(many=True))
+def list_interviews():
+    """The organisation's interviews, newest first."""
+    rows = get_db().execute(sa.select(interviews).where(interviews.c.org_id == g.org_id)
+                            .order_by(interviews.c.id.desc()))
+    return [interview_json(row) for row in rows]
+
+
+@bp.get("/interviews/<int:interview_id>")
+@login_required
+@bp.response(200, InterviewSchema)
+def get_interview(interview_id):
+    """One interview with its questions."""
+    return interview_json(get_interview_or_404(interview_id))

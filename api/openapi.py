@@ -1,0 +1,103 @@
+"""The flask-smorest Api (OpenAPI 3 at /api/openapi.json, generated from the code) and JSON errors.
+
+Every error, from a view's abort, a validation failure, an unknown route or a crash, leaves as
+{"error": <code>, "message": <sentence>} with the right status: never an HTML page.
+"""
+import logging
+
+import marshmallow as ma
+from flask import Flask
+from flask_smorest import Api
+from flask_smorest import abort as smorest_abort
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    409: "conflict", 410: "gone", 413: "too_large", 415: "unsupported_media_type", 422: "invalid",
+    429: "rate_limited", 500: "internal_error", 503: "unavailable",
+}
+DEFAULT_MESSAGES = {
+    400: "The request could not be understood: send a JSON body.",
+    401: "Sign in first: this needs a valid bearer token.",
+    404: "Nothing is at this address.",
+    405: "This address does not accept that method.",
+    413: "The request is too large.",
+    500: "Something went wrong on our side; nothing was saved. Please try again.",
+}
+
+
+class ErrorSchema(ma.Schema):
+    error = ma.fields.String(metadata={"description": "Machine-readable error code"})
+    message = ma.fields.String(metadata={"description": "A sentence a person understands"})
+    details = ma.fields.Dict(metadata={"description": "Per-field validation errors, when any"})
+
+
+class MiaomianApi(Api):
+    ERROR_SCHEMA = ErrorSchema
+
+    def handle_http_exception(self, error: HTTPException):
+        return error_payload(error)
+
+
+def error_payload(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    status = error.code or 500
+    payload = {
+        "error": data.get("error") or DEFAULT_CODES.get(status, "error"),
+        "message": data.get("message") or DEFAULT_MESSAGES.get(status) or error.description,
+    }
+    details = data.get("errors") or data.get("messages")
+    if details:
+        payload["details"] = details
+        if status == 422 and not data.get("message"):
+            payload["message"] = "Some fields are missing or invalid: " + _describe(details)
+    if status == 422 and "json" in (details or {}) and not data.get("error"):
+        payload["error"] = "invalid"
+    return payload, status, data.get("headers", {})
+
+
+def _describe(details) -> str:
+    flat = []
+
+    def walk(prefix, value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), inner)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            flat.append(f"{prefix}: {' '.join(value)}")
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(f"{prefix}[{index}]", inner)
+        else:
+            flat.append(f"{prefix}: {value}")
+
+    for location, fields in details.items():
+        walk("" if location in ("json", "query", "form", "files") else location, fields)
+    return "; ".join(flat)[:500]
+
+
+def abort(status: int, error: str, message: str):
+    """Stop the request with a JSON error a person can read."""
+    smorest_abort(status, error=error, message=message)
+
+
+def create_api(app: Flask) -> MiaomianApi:
+    app.config.setdefault("API_TITLE", "Miaomian API")
+    app.config.setdefault("API_VERSION", "1")
+    app.config.setdefault("OPENAPI_VERSION", "3.0.3")
+    app.config.setdefault("OPENAPI_URL_PREFIX", "/api")
+    app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    api = MiaomianApi(app, spec_kwargs={"info": {"description": "秒面 one-way interviews: HR, candidate and internal endpoints."}})
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    api.spec.components.security_scheme("hmac", {"type": "apiKey", "in": "header", "name": "X-Miaomian-Signature"})
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        if isinstance(error, HTTPException):
+            return error_payload(error)
+        log.exception("unhandled error")
+        return error_payload(InternalServerError())
+
+    return api

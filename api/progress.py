@@ -1,0 +1,78 @@
+"""Where a candidate is: the current attempt of each question, progress in words, and the session's verdict.
+
+The current answer of a question is its newest attempt that reached storage (confirmed or already analysed);
+a session is analysed once it is submitted and every current answer has a final status.
+"""
+import json
+
+import sqlalchemy as sa
+
+from api.schema import analysis_results, answers, interviews, questions, sessions
+from api.timeutil import utcnow
+
+FINAL_STATUSES = ("scored", "needs_review", "failed")
+STAGE_TEXT = {
+    "invited": "not opened yet",
+    "opened": "opened the invitation, not started",
+    "started": "answering question {current} of {total}",
+    "submitted": "submitted, analysing {analysed} of {total} answers",
+    "scored": "scored",
+    "needs_review": "needs human review",
+    "erased": "data erased at the candidate's request",
+}
+
+
+def reached_storage(row) -> bool:
+    return row.uploaded_at is not None or row.status != "awaiting_upload"
+
+
+def answers_by_question(connection, session_id: int) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for row in connection.execute(sa.select(answers).where(answers.c.session_id == session_id)
+                                  .order_by(answers.c.question_id, answers.c.attempt)):
+        grouped.setdefault(row.question_id, []).append(row)
+    return grouped
+
+
+def current_answer(attempts: list):
+    done = [row for row in attempts if reached_storage(row)]
+    return done[-1] if done else None
+
+
+def progress(session_row, question_ids: list[int], grouped: dict[int, list]) -> dict:
+    total = len(question_ids)
+    currents = [current_answer(grouped.get(qid, [])) for qid in question_ids]
+    answered = sum(1 for row in currents if row is not None)
+    analysed = sum(1 for row in currents if row is not None and row.status in FINAL_STATUSES)
+    current = next((index + 1 for index, row in enumerate(currents) if row is None), total)
+    stage = session_row.status
+    return {"stage": stage, "answered": answered, "analysed": analysed, "total": total,
+            "current_question": current if stage == "started" else None,
+            "text": STAGE_TEXT.get(stage, stage).format(current=current, total=total, analysed=analysed)}
+
+
+def load_result(connection, answer_id: int) -> dict | None:
+    raw = connection.scalar(sa.select(analysis_results.c.result).where(analysis_results.c.answer_id == answer_id))
+    return None if raw is None else json.loads(raw)
+
+
+def aggregate(connection, session_id: int) -> bool:
+    """Settle a submitted session once all its current answers are final; True when it changed now."""
+    session = connection.execute(sa.select(sessions).where(sessions.c.id == session_id)).first()
+    if session is None or session.status != "submitted":
+        return False
+    question_ids = list(connection.execute(sa.select(questions.c.id).where(
+        questions.c.interview_id == session.interview_id)).scalars())
+    grouped = answers_by_question(connection, session_id)
+    currents = [current_answer(grouped.get(qid, [])) for qid in question_ids]
+    if any(row is None or row.status not in FINAL_STATUSES for row in currents):
+        return False
+    scores = [row.overall for row in currents if row.status == "scored" and row.overall is not None]
+    all_scored = len(scores) == len(currents)
+    overall = round(sum(scores) / len(scores), 1) if scores else None
+    threshold = connection.scalar(sa.select(interviews.c.pass_threshold).where(interviews.c.id == session.interview_id))
+    changed = connection.execute(sessions.update().where(sessions.c.id == session_id,
+                                                         sessions.c.status == "submitted").values(
+        status="scored" if all_scored else "needs_review", overall=overall,
+        recommended=(overall >= threshold) if all_scored else None, analysed_at=utcnow()))
+    return changed.rowcount == 1

@@ -1,0 +1,44 @@
+"""Recording an analysis outcome for an answer: once per object key, then settling the session."""
+import json
+
+import sqlalchemy as sa
+
+from api import progress
+from api.schema import analysis_results, answers
+from api.timeutil import utcnow
+
+OUTCOMES = ("scored", "needs_review", "failed")
+
+
+class UnknownObject(LookupError):
+    pass
+
+
+def answer_for_key(connection, key: str):
+    return connection.execute(sa.select(answers).where(answers.c.object_key == key)).first()
+
+
+def record(connection, key: str, status: str, reason: str | None, result: dict) -> tuple[int, bool]:
+    """Store the outcome; (answer_id, duplicate). A second outcome for the same key changes nothing."""
+    answer = answer_for_key(connection, key)
+    if answer is None:
+        raise UnknownObject(key)
+    if connection.scalar(sa.select(analysis_results.c.id).where(analysis_results.c.answer_id == answer.id)):
+        return answer.id, True
+    try:
+        with connection.begin_nested():
+            connection.execute(analysis_results.insert().values(
+                answer_id=answer.id, status=status, result=json.dumps(result, ensure_ascii=False), created_at=utcnow()))
+    except sa.exc.IntegrityError:
+        return answer.id, True
+    overall = result.get("overall") if status == "scored" else None
+    connection.execute(answers.update().where(answers.c.id == answer.id).values(
+        status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow()))
+    progress.aggregate(connection, answer.session_id)
+    return answer.id, False
+
+
+def mark_analysing(connection, answer) -> None:
+    if answer.status == "uploaded":
+        connection.execute(answers.update().where(answers.c.id == answer.id, answers.c.status == "uploaded")
+                           .values(status="analysing"))

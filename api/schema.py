@@ -1,0 +1,231 @@
+"""The one schema definition: SQLAlchemy Core tables serving SQLite and MySQL alike.
+
+Migrations (api/migrations) are generated from it and sql/ holds their MySQL DDL; tests prove all three agree.
+Times are naive UTC. Candidate PII columns end in _enc and hold Fernet tokens (api/crypto.py).
+"""
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+MYSQL_TABLE_ARGS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+
+# MySQL's TEXT holds 64 KB; analysis results with word timings can be larger.
+LongText = sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+
+
+def _id():
+    return sa.Column("id", sa.Integer, primary_key=True, autoincrement=True)
+
+
+def _created():
+    return sa.Column("created_at", sa.DateTime, nullable=False)
+
+
+def _fk(name, target, nullable=False, ondelete="CASCADE"):
+    return sa.Column(name, sa.Integer, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+organisations = sa.Table(
+    "organisations", metadata, _id(),
+    sa.Column("name", sa.String(100), nullable=False),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+users = sa.Table(
+    "users", metadata, _id(),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("openid", sa.String(64), unique=True),
+    sa.Column("unionid", sa.String(64), unique=True),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+members = sa.Table(
+    "members", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("user_id", "users.id"),
+    sa.Column("role", sa.String(20), nullable=False),
+    _created(),
+    sa.UniqueConstraint("org_id", "user_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+api_tokens = sa.Table(
+    "api_tokens", metadata, _id(),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    _fk("user_id", "users.id"),
+    _fk("org_id", "organisations.id", nullable=True),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+jobs = sa.Table(
+    "jobs", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("title", sa.String(100), nullable=False),
+    sa.Column("description", sa.Text),
+    sa.Column("location", sa.String(100)),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+interviews = sa.Table(
+    "interviews", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("job_id", "jobs.id"),
+    sa.Column("title", sa.String(100), nullable=False),
+    sa.Column("language", sa.String(5), nullable=False),
+    sa.Column("intro", sa.Text),
+    sa.Column("deadline", sa.DateTime),
+    sa.Column("pass_threshold", sa.Float, nullable=False),
+    sa.Column("require_phone", sa.Boolean, nullable=False, default=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+questions = sa.Table(
+    "questions", metadata, _id(),
+    _fk("interview_id", "interviews.id"),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("think_seconds", sa.Integer, nullable=False),
+    sa.Column("answer_seconds", sa.Integer, nullable=False),
+    sa.Column("max_attempts", sa.Integer, nullable=False),
+    sa.Column("media", sa.String(10), nullable=False),
+    sa.Column("competencies", sa.JSON, nullable=False),
+    sa.Column("reference_answer", sa.Text),
+    sa.UniqueConstraint("interview_id", "position"),
+    **MYSQL_TABLE_ARGS,
+)
+
+referrers = sa.Table(
+    "referrers", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("interview_id", "interviews.id", nullable=True),
+    _fk("user_id", "users.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+invitations = sa.Table(
+    "invitations", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("interview_id", "interviews.id"),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("candidate_name_enc", sa.Text),
+    sa.Column("candidate_phone_enc", sa.Text),
+    sa.Column("phone_last4", sa.String(4)),
+    _fk("referrer_id", "referrers.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+sessions = sa.Table(
+    "sessions", metadata, _id(),
+    sa.Column("public_id", sa.String(32), nullable=False, unique=True),
+    _fk("org_id", "organisations.id"),
+    _fk("interview_id", "interviews.id"),
+    sa.Column("invitation_id", sa.Integer, sa.ForeignKey("invitations.id", ondelete="CASCADE"),
+              nullable=False, unique=True),
+    _fk("candidate_user_id", "users.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("opened_at", sa.DateTime),
+    sa.Column("consent_version", sa.String(20)),
+    sa.Column("consent_scope", sa.JSON),
+    sa.Column("consent_at", sa.DateTime),
+    sa.Column("started_at", sa.DateTime),
+    sa.Column("submitted_at", sa.DateTime),
+    sa.Column("analysed_at", sa.DateTime),
+    sa.Column("overall", sa.Float),
+    sa.Column("recommended", sa.Boolean),
+    sa.Column("decision", sa.String(10)),
+    sa.Column("decision_note", sa.Text),
+    _fk("decided_by", "users.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("decided_at", sa.DateTime),
+    sa.Column("review_requested_at", sa.DateTime),
+    sa.Column("review_request_note", sa.Text),
+    sa.Column("erased_at", sa.DateTime),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+answers = sa.Table(
+    "answers", metadata, _id(),
+    _fk("session_id", "sessions.id"),
+    _fk("question_id", "questions.id"),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("object_key", sa.String(255), nullable=False, unique=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("reason", sa.String(500)),
+    sa.Column("overall", sa.Float),
+    sa.Column("upload_expires_at", sa.DateTime, nullable=False),
+    sa.Column("uploaded_at", sa.DateTime),
+    sa.Column("analysed_at", sa.DateTime),
+    _created(),
+    sa.UniqueConstraint("session_id", "question_id", "attempt"),
+    **MYSQL_TABLE_ARGS,
+)
+
+analysis_results = sa.Table(
+    "analysis_results", metadata, _id(),
+    sa.Column("answer_id", sa.Integer, sa.ForeignKey("answers.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("result", LongText, nullable=False),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+reviews = sa.Table(
+    "reviews", metadata, _id(),
+    _fk("session_id", "sessions.id"),
+    _fk("reviewer_id", "users.id"),
+    sa.Column("rating", sa.Integer),
+    sa.Column("comment", sa.Text),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+storage_events = sa.Table(
+    "storage_events", metadata, _id(),
+    sa.Column("object_key", sa.String(255), nullable=False, index=True),
+    sa.Column("event", sa.Text, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False),
+    sa.Column("lease_owner", sa.String(64)),
+    sa.Column("lease_expires_at", sa.DateTime),
+    sa.Column("last_error", sa.String(500)),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Index("ix_storage_events_status_next", "status", "next_attempt_at"),
+    **MYSQL_TABLE_ARGS,
+)
+
+audit_log = sa.Table(
+    "audit_log", metadata, _id(),
+    _fk("org_id", "organisations.id", nullable=True),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("subject", sa.String(64)),
+    sa.Column("detail", sa.JSON),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)

@@ -1,0 +1,155 @@
+"""HR: candidates of an interview with live progress, the report with evidence, ratings and decisions."""
+import marshmallow as ma
+import sqlalchemy as sa
+from flask import current_app, g
+from flask_smorest import Blueprint
+
+from api import audit, progress
+from api.auth import login_required
+from api.crypto import decrypt, mask_phone
+from api.db import get_db
+from api.interviews import get_interview_or_404, interview_json, load_questions
+from api.openapi import abort
+from api.schema import invitations, referrers, reviews, sessions, users
+from api.timeutil import iso, utcnow
+
+bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
+
+SORTS = ("newest", "score", "progress")
+
+
+class SessionListArgs(ma.Schema):
+    status = ma.fields.String(load_default=None)
+    min_score = ma.fields.Float(load_default=None, validate=ma.validate.Range(0, 100))
+    sort = ma.fields.String(load_default="newest", validate=ma.validate.OneOf(SORTS))
+
+
+class DecisionSchema(ma.Schema):
+    decision = ma.fields.String(required=True, validate=ma.validate.OneOf(("advance", "reject", "hold")))
+    note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
+
+
+class ReviewSchema(ma.Schema):
+    rating = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 5))
+    comment = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
+
+    @ma.validates_schema
+    def something_said(self, data, **_):
+        if data.get("rating") is None and not data.get("comment"):
+            raise ma.ValidationError("Give a rating (1–5), a comment, or both.")
+
+
+def _sessions_query():
+    return (sa.select(sessions, invitations.c.candidate_name_enc, invitations.c.candidate_phone_enc,
+                      referrers.c.name.label("referrer_name"), referrers.c.code.label("referrer_code"))
+            .join(invitations, invitations.c.id == sessions.c.invitation_id)
+            .outerjoin(referrers, referrers.c.id == invitations.c.referrer_id)
+            .where(sessions.c.org_id == g.org_id))
+
+
+def summary_json(row, question_ids) -> dict:
+    grouped = progress.answers_by_question(get_db(), row.id)
+    return {"id": row.id, "name": decrypt(row.candidate_name_enc), "phone": mask_phone(decrypt(row.candidate_phone_enc)),
+            "status": row.status, "progress": progress.progress(row, question_ids, grouped),
+            "overall": row.overall, "recommended": row.recommended, "decision": row.decision,
+            "review_requested": row.review_requested_at is not None,
+            "referrer": {"name": row.referrer_name, "code": row.referrer_code} if row.referrer_code else None,
+            "created_at": iso(row.created_at), "submitted_at": iso(row.submitted_at)}
+
+
+@bp.get("/interviews/<int:interview_id>/sessions")
+@login_required
+@bp.arguments(SessionListArgs, location="query")
+@bp.response(200)
+def list_sessions(args, interview_id):
+    """Candidates of an interview with status and live progress; filter by status or minimum score."""
+    interview = get_interview_or_404(interview_id)
+    query = _sessions_query().where(sessions.c.interview_id == interview.id)
+    if args["status"]:
+        query = query.where(sessions.c.status == args["status"])
+    if args["min_score"] is not None:
+        query = query.where(sessions.c.overall >= args["min_score"])
+    question_ids = [q.id for q in load_questions(interview.id)]
+    items = [summary_json(row, question_ids) for row in get_db().execute(query.order_by(sessions.c.id.desc()))]
+    if args["sort"] == "score":
+        items.sort(key=lambda item: (item["overall"] is None, -(item["overall"] or 0)))
+    elif args["sort"] == "progress":
+        items.sort(key=lambda item: -item["progress"]["answered"])
+    return items
+
+
+def get_session_or_404(session_id: int):
+    row = get_db().execute(_sessions_query().where(sessions.c.id == session_id)).first()
+    if row is None:
+        abort(404, "session_not_found", f"There is no candidate session {session_id} in your organisation.")
+    return row
+
+
+def answer_json(attempt, store, with_result: bool) -> dict:
+    result = progress.load_result(get_db(), attempt.id) if with_result else None
+    item = {"id": attempt.id, "attempt": attempt.attempt, "status": attempt.status, "reason": attempt.reason,
+            "overall": attempt.overall, "uploaded_at": iso(attempt.uploaded_at), "analysed_at": iso(attempt.analysed_at),
+            "media_url": store.media_url(attempt.object_key, current_app.config["MEDIA_URL_SECONDS"])
+            if progress.reached_storage(attempt) else None}
+    if result is not None:
+        item.update({key: result.get(key) for key in
+                     ("transcript", "competencies", "features", "feedback", "model_versions", "speech", "duration_seconds")})
+    return item
+
+
+@bp.get("/sessions/<int:session_id>")
+@login_required
+@bp.response(200)
+def session_report(session_id):
+    """The report: every question's current answer with transcript, scores and evidence, media links, reviews."""
+    row = get_session_or_404(session_id)
+    db, store = get_db(), current_app.extensions["miaomian.storage"]
+    question_rows = load_questions(row.interview_id)
+    grouped = progress.answers_by_question(db, row.id)
+    questions_out = []
+    for question in question_rows:
+        attempts = grouped.get(question.id, [])
+        current = progress.current_answer(attempts)
+        questions_out.append({
+            "id": question.id, "position": question.position, "text": question.text,
+            "competencies": question.competencies,
+            "answer": answer_json(current, store, with_result=True) if current else None,
+            "earlier_attempts": [answer_json(a, store, with_result=False) for a in attempts
+                                 if current is not None and a.id != current.id and progress.reached_storage(a)]})
+    review_rows = db.execute(sa.select(reviews, users.c.display_name).join(users, users.c.id == reviews.c.reviewer_id)
+                             .where(reviews.c.session_id == row.id).order_by(reviews.c.id))
+    return {**summary_json(row, [q.id for q in question_rows]),
+            "interview": interview_json(get_interview_or_404(row.interview_id)),
+            "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
+            "review_request_note": row.review_request_note, "decision_note": row.decision_note,
+            "decided_at": iso(row.decided_at), "questions": questions_out,
+            "reviews": [{"id": r.id, "reviewer": r.display_name, "rating": r.rating, "comment": r.comment,
+                         "created_at": iso(r.created_at)} for r in review_rows]}
+
+
+@bp.post("/sessions/<int:session_id>/decision")
+@login_required
+@bp.arguments(DecisionSchema)
+@bp.response(200)
+def decide(body, session_id):
+    """Advance, reject or hold a candidate."""
+    row = get_session_or_404(session_id)
+    if row.status == "erased":
+        abort(409, "erased", "This candidate erased their data; no decision can be recorded.")
+    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(
+        decision=body["decision"], decision_note=body["note"], decided_by=g.user_id, decided_at=utcnow()))
+    audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
+                 {"previous": row.decision})
+    return summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
+
+
+@bp.post("/sessions/<int:session_id>/reviews")
+@login_required
+@bp.arguments(ReviewSchema)
+@bp.response(201)
+def add_review(body, session_id):
+    """Rate and comment on a candidate."""
+    row = get_session_or_404(session_id)
+    review_id = get_db().execute(reviews.insert().values(session_id=row.id, reviewer_id=g.user_id, rating=body["rating"],
+                                                         comment=body["comment"], created_at=utcnow())).inserted_primary_key[0]
+    return {"id": review_id, "rating": body["rating"], "comment": body["comment"]}

@@ -1,0 +1,206 @@
+"""Object storage behind one interface: the local filesystem store (embedded default) and Tencent COS.
+
+Clients upload straight to storage with a server-issued, expiring POST policy for a server-chosen key: the
+shape of COS's POST Object, which is also what wx.uploadFile sends (multipart/form-data, file field "file").
+"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ALLOWED_CONTENT_TYPES = {
+    "audio": {"audio/aac": "aac", "audio/mp4": "m4a", "audio/x-m4a": "m4a", "audio/m4a": "m4a",
+              "audio/mpeg": "mp3", "audio/mp3": "mp3", "audio/wav": "wav", "audio/x-wav": "wav",
+              "audio/webm": "webm", "audio/ogg": "ogg"},
+    "video": {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"},
+}
+
+
+def extension_for(media: str, content_type: str) -> str | None:
+    base_type = content_type.split(";")[0].strip().lower()
+    for kind in ("audio", "video") if media == "video" else ("audio",):
+        if base_type in ALLOWED_CONTENT_TYPES[kind]:
+            return ALLOWED_CONTENT_TYPES[kind][base_type]
+    return None
+
+
+def looks_like_media(head: bytes) -> bool:
+    """Cheap magic-number check so a text file named .aac is refused at the door, not after analysis."""
+    return (head[4:8] == b"ftyp" or head[:4] in (b"RIFF", b"OggS", b"\x1a\x45\xdf\xa3", b"fLaC")
+            or head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xF0 == 0xF0)
+            or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0))
+
+
+def cos_event(bucket: str, appid: str, region: str, key: str, size: int, content_type: str) -> dict:
+    """An ObjectCreated event exactly as COS delivers it to SCF (one record)."""
+    return {"Records": [{
+        "cos": {
+            "cosSchemaVersion": "1.0",
+            "cosObject": {"url": f"http://{bucket}-{appid}.cos.{region}.myqcloud.com/{quote(key)}",
+                          "meta": {"x-cos-request-id": uuid.uuid4().hex, "Content-Type": content_type},
+                          "vid": "", "key": f"/{appid}/{bucket}/{quote(key)}", "size": size},
+            "cosBucket": {"region": region, "name": bucket, "appid": appid},
+            "cosNotificationId": "local",
+        },
+        "event": {"eventName": "cos:ObjectCreated:Post", "eventVersion": "1.0", "eventTime": int(time.time()),
+                  "eventSource": "qcs::cos", "requestParameters": {"requestSourceIP": "127.0.0.1",
+                                                                   "requestHeaders": {}},
+                  "eventQueue": "qcs:0:scf:local:miaomian/analyze", "reservedInfo": "", "reqid": 0},
+    }]}
+
+
+class PolicyError(ValueError):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+class LocalStore:
+    """Files under a root folder; uploads land through the API's /api/storage endpoints."""
+
+    name = "local"
+    bucket, appid, region = "miaomian-local", "1250000000", "local"
+
+    def __init__(self, root: str, public_url: str, signing_key: str):
+        self.root = Path(root).resolve()
+        self.public_url = public_url.rstrip("/")
+        self._key = hashlib.sha256(("storage:" + signing_key).encode()).digest()
+
+    def _sign(self, payload: str) -> str:
+        return hmac.new(self._key, payload.encode(), hashlib.sha256).hexdigest()
+
+    def path_of(self, key: str) -> Path:
+        path = (self.root / key).resolve()
+        if not path.is_relative_to(self.root) or path == self.root:
+            raise PolicyError(400, "bad_key", "That object key is not valid.")
+        return path
+
+    def presign_upload(self, key: str, content_type: str, max_bytes: int, expires_at: int) -> dict:
+        policy = base64.urlsafe_b64encode(json.dumps(
+            {"key": key, "content_type": content_type, "max_bytes": max_bytes, "expires": expires_at},
+            separators=(",", ":")).encode()).decode()
+        return {"url": f"{self.public_url}/api/storage/upload", "method": "POST",
+                "fields": {"key": key, "policy": policy, "signature": self._sign(policy),
+                           "Content-Type": content_type}}
+
+    def check_policy(self, fields: dict, now: int) -> dict:
+        policy_b64, signature = fields.get("policy", ""), fields.get("signature", "")
+        if not policy_b64 or not hmac.compare_digest(self._sign(policy_b64), signature):
+            raise PolicyError(403, "bad_signature", "This upload link is not valid: ask for a new one.")
+        policy = json.loads(base64.urlsafe_b64decode(policy_b64.encode()))
+        if policy["expires"] < now:
+            raise PolicyError(403, "upload_expired", "This upload link has expired: ask for a new one.")
+        if fields.get("key") != policy["key"]:
+            raise PolicyError(403, "wrong_key", "The object key does not match this upload link.")
+        declared = (fields.get("Content-Type") or "").split(";")[0].strip().lower()
+        if declared != policy["content_type"].split(";")[0].strip().lower():
+            raise PolicyError(415, "wrong_content_type",
+                              f"This link accepts {policy['content_type']} only, not {declared or 'an unnamed type'}.")
+        return policy
+
+    def save_stream(self, key: str, stream, max_bytes: int) -> int:
+        """Copy the stream to the key's file in chunks; atomic rename; refuses to overwrite."""
+        target = self.path_of(key)
+        if target.exists():
+            raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        size = 0
+        try:
+            with open(partial, "wb") as out:
+                head = stream.read(64)
+                if not looks_like_media(head):
+                    raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
+                while head:
+                    size += len(head)
+                    if size > max_bytes:
+                        raise PolicyError(413, "too_large", f"The file is larger than {max_bytes // 1048576} MB.")
+                    out.write(head)
+                    head = stream.read(1024 * 1024)
+            if size == 0:
+                raise PolicyError(400, "empty_file", "The uploaded file is empty.")
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return size
+
+    def media_url(self, key: str, expires_in: int) -> str:
+        expires = int(time.time()) + expires_in
+        signature = self._sign(f"get:{key}:{expires}")
+        return f"{self.public_url}/api/storage/object?" + urlencode({"key": key, "expires": expires, "sig": signature})
+
+    def check_media_signature(self, key: str, expires: int, signature: str, now: int) -> bool:
+        return expires >= now and hmac.compare_digest(self._sign(f"get:{key}:{expires}"), signature)
+
+    def exists(self, key: str) -> bool:
+        return self.path_of(key).is_file()
+
+    def delete(self, key: str) -> None:
+        self.path_of(key).unlink(missing_ok=True)
+
+    def event_for(self, key: str, size: int, content_type: str) -> dict:
+        return cos_event(self.bucket, self.appid, self.region, key, size, content_type)
+
+    def health(self) -> dict:
+        self.root.mkdir(parents=True, exist_ok=True)
+        usage = shutil.disk_usage(self.root)
+        return {"ok": os.access(self.root, os.W_OK), "backend": "local", "free_mb": usage.free // 1048576}
+
+
+class CosStore:
+    """Tencent COS: POST Object policies signed per the COS docs; reads and deletes through the SDK."""
+
+    name = "cos"
+
+    def __init__(self, bucket: str, region: str, secret_id: str, secret_key: str, token: str | None = None):
+        from qcloud_cos import CosConfig, CosS3Client
+
+        self.bucket, self.region = bucket, region
+        self._secret_id, self._secret_key = secret_id, secret_key
+        self.client = CosS3Client(CosConfig(Region=region, SecretId=secret_id, SecretKey=secret_key, Token=token,
+                                            Scheme="https"))
+
+    def presign_upload(self, key: str, content_type: str, max_bytes: int, expires_at: int) -> dict:
+        key_time = f"{int(time.time()) - 60};{expires_at}"
+        policy = {"expiration": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(expires_at)),
+                  "conditions": [{"bucket": self.bucket}, ["eq", "$key", key],
+                                 ["eq", "$Content-Type", content_type],
+                                 ["content-length-range", 1, max_bytes], {"q-sign-algorithm": "sha1"},
+                                 {"q-ak": self._secret_id}, {"q-sign-time": key_time}]}
+        policy_json = json.dumps(policy, separators=(",", ":"))
+        sign_key = hmac.new(self._secret_key.encode(), key_time.encode(), hashlib.sha1).hexdigest()
+        string_to_sign = hashlib.sha1(policy_json.encode()).hexdigest()
+        signature = hmac.new(sign_key.encode(), string_to_sign.encode(), hashlib.sha1).hexdigest()
+        return {"url": f"https://{self.bucket}.cos.{self.region}.myqcloud.com/", "method": "POST",
+                "fields": {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
+                           "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": self._secret_id,
+                           "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}}
+
+    def media_url(self, key: str, expires_in: int) -> str:
+        return self.client.get_presigned_url(Bucket=self.bucket, Key=key, Method="GET", Expired=expires_in)
+
+    def exists(self, key: str) -> bool:
+        return self.client.object_exists(Bucket=self.bucket, Key=key)
+
+    def delete(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=key)
+
+    def health(self) -> dict:
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+            return {"ok": True, "backend": "cos", "bucket": self.bucket}
+        except Exception as error:  # any SDK or network failure is reported, not raised
+            return {"ok": False, "backend": "cos", "error": str(error)[:200]}
+
+
+def create_store(config: dict):
+    if config["STORAGE"] == "cos":
+        return CosStore(config["COS_BUCKET"], config["COS_REGION"], config["COS_SECRET_ID"],
+                        config["COS_SECRET_KEY"], config.get("COS_TOKEN"))
+    return LocalStore(config["STORAGE_ROOT"], config["PUBLIC_URL"], config["SECRET_KEY"])
