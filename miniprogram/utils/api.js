@@ -27,12 +27,13 @@ const api = {
     http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/uploaded`, body),
   submit: (token) => http.post(`/api/c/${enc(token)}/submit`, {}),
   getReport: (token) => http.get(`/api/c/${enc(token)}/report`),
-  requestHumanReview: (token, reason) => http.post(`/api/c/${enc(token)}/review-request`, { reason }),
+  requestHumanReview: (token, note) => http.post(`/api/c/${enc(token)}/review-request`, { note: note || null }),
   eraseMyData: (token) => http.del(`/api/c/${enc(token)}`),
 
   // HR
   listJobs: () => http.get('/api/jobs'),
   createJob: (job) => http.post('/api/jobs', job),
+  listInterviews: () => http.get('/api/interviews'),
   createInterview: (jobId, interview) => http.post(`/api/jobs/${enc(jobId)}/interviews`, interview),
   getInterviewDetail: (id) => http.get(`/api/interviews/${enc(id)}`),
   invite: (id, candidates, referrer) =>

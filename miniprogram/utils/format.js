@@ -39,17 +39,20 @@ const SESSION_STATUS = {
   hold: '待定',
   expired: '已过期',
   withdrawn: '已撤回',
+  erased: '候选人已删除数据',
 }
 
 /** The live status HR sees: "正在回答第3题" while answering, otherwise the status word. */
 function sessionLabel(session) {
   if (!session) return ''
   const p = session.progress || {}
-  if (p.label) return p.label
-  if ((session.status === 'answering' || session.status === 'started') && p.current) {
-    return `正在回答第${p.current}题`
+  const stage = p.stage || session.status
+  if (stage === 'started' && p.current_question) return `正在回答第${p.current_question}题`
+  if (stage === 'submitted' && p.total) return `已提交，分析中（${p.analysed || 0}/${p.total}）`
+  if (session.decision && SESSION_STATUS[session.decision === 'advance' ? 'advanced' : session.decision === 'reject' ? 'rejected' : 'hold']) {
+    return SESSION_STATUS[session.decision === 'advance' ? 'advanced' : session.decision === 'reject' ? 'rejected' : 'hold']
   }
-  return SESSION_STATUS[session.status] || session.status || ''
+  return SESSION_STATUS[stage] || stage || ''
 }
 
 const REFERRAL_STAGE = {

@@ -76,7 +76,7 @@ function putBytes(wxApi, url, method, header, data) {
 const singleStrategy = {
   name: 'single',
   ticketRequest(item) {
-    return { size: item.size, content_type: item.mime }
+    return { content_type: item.mime }
   },
   send(item, ticket, ctx) {
     const method = (ticket.method || 'POST').toUpperCase()
@@ -107,12 +107,12 @@ const singleStrategy = {
 
 /**
  * Large files in parts, each part its own presigned PUT (COS multipart upload shape).
- * Asks the API with {"chunked": true, "size", "chunk_size"}; expects back, besides "key",
+ * Asks the API with {"content_type", "chunked": true, "size", "chunk_size"}; expects back, besides "key",
  * {"upload_id", "chunk_size", "parts": [{"index", "url", "method", "headers", "offset", "length"}]}.
  * Parts already sent are remembered in the queue, so a retry resumes where it stopped.
  * Confirmation carries {"key", "upload_id", "parts": [{"index", "etag"}]}.
  * When the API answers with a plain single ticket (no upload_id) and the file fits its max_bytes,
- * the file goes in one piece instead.
+ * the file goes in one piece instead; so does an API that refuses the chunked request (422).
  */
 const chunkedStrategy = {
   name: 'chunked',
@@ -354,10 +354,8 @@ class UploadQueue {
       if (!item.stored) {
         const strategy = this.strategyFor(item)
         if (!ticketUsable(item.ticket, this.now())) {
-          const body = strategy.ticketRequest(item)
-          // Asking again for the same recording is not a new attempt.
-          if (item.ticket && item.ticket.key) body.retry_of = item.ticket.key
-          item.ticket = await this.api.requestUpload(item.token, item.questionId, body)
+          // The API reuses the attempt of an upload that never reached storage, so asking again is safe.
+          item.ticket = await this.requestTicket(item, strategy)
           item.partsDone = {}
           this.save()
         }
@@ -366,10 +364,37 @@ class UploadQueue {
         item.confirmBody = Object.assign({ key: item.ticket.key }, extra)
         this.save()
       }
-      await this.api.confirmUpload(item.token, item.questionId, item.confirmBody)
+      await this.confirm(item)
       this.confirmed(item)
     } catch (err) {
       this.failed(item, err)
+    }
+  }
+
+  async requestTicket(item, strategy) {
+    try {
+      return await this.api.requestUpload(item.token, item.questionId, strategy.ticketRequest(item))
+    } catch (err) {
+      if (strategy !== this.strategies.single && err.status === 422) {
+        return this.api.requestUpload(item.token, item.questionId, this.strategies.single.ticketRequest(item))
+      }
+      throw err
+    }
+  }
+
+  async confirm(item) {
+    try {
+      await this.api.confirmUpload(item.token, item.questionId, item.confirmBody)
+    } catch (err) {
+      // Our earlier confirmation reached the server but its answer was lost: that is a success.
+      if (err.code === 'already_confirmed') return
+      // The server does not have the file after all: send it again with a fresh ticket.
+      if (err.code === 'upload_missing') {
+        item.stored = false
+        item.ticket = null
+        err.retryAfterReupload = true
+      }
+      throw err
     }
   }
 
@@ -398,7 +423,7 @@ class UploadQueue {
       // An expired or refused policy: ask the API for a fresh ticket.
       item.ticket = null
     }
-    const retryable = error.retryable || (error.fromStorage && error.status === 403)
+    const retryable = error.retryable || (error.fromStorage && error.status === 403) || error.retryAfterReupload
     if (retryable) {
       item.retries += 1
       item.state = 'waiting'

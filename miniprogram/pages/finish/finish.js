@@ -1,0 +1,134 @@
+/**
+ * Final step and status: every answer's upload (with retry for a failed one), a tap that asks for
+ * result notifications (subscribe messages) and submits, then the analysis status and the report.
+ */
+const api = require('../../utils/api')
+const { getQueue } = require('../../utils/upload')
+const { askSubscriptions } = require('../../utils/subscribe')
+
+const STATE_TEXT = {
+  queued: '等待上传',
+  uploading: '上传中',
+  waiting: '网络不稳，自动重试中',
+  failed: '上传失败',
+  confirmed: '已上传',
+  none: '未作答',
+}
+
+const POLL_MS = 10000
+
+Page({
+  data: {
+    token: '',
+    view: null,
+    error: '',
+    items: [],
+    allUploaded: false,
+    submitting: false,
+    stage: '', // started | submitted | scored | needs_review …
+  },
+
+  onLoad(options) {
+    this.setData({ token: decodeURIComponent(options.t || '') })
+    this.queue = getQueue()
+    this.unsubscribe = this.queue.subscribe(() => this.refresh())
+    return this.load()
+  },
+
+  onShow() {
+    if (this.queue) this.queue.retryNow()
+    this.startPolling()
+  },
+
+  onHide() {
+    this.stopPolling()
+  },
+
+  onUnload() {
+    this.stopPolling()
+    if (this.unsubscribe) this.unsubscribe()
+  },
+
+  async load() {
+    try {
+      const view = await api.getInterview(this.data.token)
+      this.setData({ view, stage: view.status, error: '' })
+      this.refresh()
+    } catch (err) {
+      this.setData({ error: err.message })
+    }
+  },
+
+  startPolling() {
+    this.stopPolling()
+    this.poll = setInterval(() => {
+      if (this.data.stage === 'submitted') this.load()
+    }, POLL_MS)
+  },
+
+  stopPolling() {
+    if (this.poll) clearInterval(this.poll)
+    this.poll = null
+  },
+
+  refresh() {
+    const view = this.data.view
+    if (!view) return
+    const items = view.questions.map((q, i) => {
+      const s = this.queue.statusOf(this.data.token, q.id)
+      let state = s.state
+      if (state === 'none' && q.answer_status) state = 'confirmed'
+      if (state === 'confirmed' && !q.answer_status) this.reloadSoon()
+      return {
+        id: q.id,
+        no: i + 1,
+        text: q.text,
+        state,
+        stateText: STATE_TEXT[state],
+        percent: Math.round((s.progress || 0) * 100),
+        error: s.error ? s.error.message : '',
+      }
+    })
+    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed') })
+  },
+
+  reloadSoon() {
+    if (this.reloading) return
+    this.reloading = setTimeout(() => {
+      this.reloading = null
+      this.load()
+    }, 500)
+  },
+
+  retryItem(e) {
+    const id = e.currentTarget.dataset.id
+    const item = this.queue.items.find((i) => i.token === this.data.token && i.questionId === id)
+    if (item) this.queue.retry(item.id)
+  },
+
+  answerAgain() {
+    wx.redirectTo({ url: `/pages/interview/interview?t=${encodeURIComponent(this.data.token)}` })
+  },
+
+  /** The tap: ask for notifications first (WeChat only allows it in a tap), then submit. */
+  async submit() {
+    if (this.data.submitting || !this.data.allUploaded) return
+    this.setData({ submitting: true, error: '' })
+    await askSubscriptions(['answersReceived', 'reportReady'], { token: this.data.token })
+    try {
+      const view = await api.submit(this.data.token)
+      this.setData({ view, stage: view.status })
+      this.refresh()
+      wx.showToast({ title: '提交成功', icon: 'success' })
+    } catch (err) {
+      if (err.code === 'already_submitted') await this.load()
+      else this.setData({ error: err.message })
+    } finally {
+      this.setData({ submitting: false })
+    }
+  },
+
+  openReport() {
+    wx.navigateTo({ url: `/pages/report/report?t=${encodeURIComponent(this.data.token)}` })
+  },
+})

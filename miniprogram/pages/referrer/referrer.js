@@ -1,0 +1,65 @@
+/**
+ * Referrers: become the referrer of an interview (?interview=ID), share a card carrying the
+ * referral code, and see how far each referee got (stage only, never scores).
+ */
+const api = require('../../utils/api')
+const { stageLabel } = require('../../utils/format')
+
+Page({
+  data: {
+    loading: true,
+    error: '',
+    joined: null, // {code, interview} just created
+    referrals: [],
+    creating: false,
+  },
+
+  onLoad(options) {
+    this.interviewId = options.interview ? decodeURIComponent(options.interview) : ''
+    wx.showShareMenu({ menus: ['shareAppMessage'] })
+    return this.interviewId ? this.become().then(() => this.load()) : this.load()
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh())
+  },
+
+  async become() {
+    this.setData({ creating: true, error: '' })
+    try {
+      const res = await api.becomeReferrer(this.interviewId)
+      this.setData({ joined: res })
+    } catch (err) {
+      this.setData({ error: err.message })
+    } finally {
+      this.setData({ creating: false })
+    }
+  },
+
+  async load() {
+    this.setData({ loading: true })
+    try {
+      const res = await api.myReferrals()
+      const list = Array.isArray(res) ? res : res.referrals || []
+      const referrals = list.map((r) => Object.assign({}, r, {
+        referees: (r.referees || []).map((x) => Object.assign({}, x, { stageText: stageLabel(x.stage) })),
+      }))
+      this.setData({ referrals })
+    } catch (err) {
+      this.setData({ error: err.message })
+    } finally {
+      this.setData({ loading: false })
+    }
+  },
+
+  /** The share card opens the entry page with the referral code. */
+  onShareAppMessage(e) {
+    const ds = (e && e.target && e.target.dataset) || {}
+    const code = ds.code || (this.data.joined && this.data.joined.code)
+    const title = ds.title || (this.data.joined && this.data.joined.interview && this.data.joined.interview.title) || '好工作，推荐给你'
+    return {
+      title: `${title}｜手机上几分钟完成面试`,
+      path: `/pages/index/index?ref=${encodeURIComponent(code || '')}`,
+    }
+  },
+})
