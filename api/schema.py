@@ -229,3 +229,101 @@ audit_log = sa.Table(
     _created(),
     **MYSQL_TABLE_ARGS,
 )
+
+# --- WeChat integration (migration 0002): token store, logins, team invites, share codes, subscriptions,
+# the notification outbox, verified phones and referral credit.
+
+wechat_kv = sa.Table(
+    "wechat_kv", metadata,
+    sa.Column("key", sa.String(128), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.DateTime),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    **MYSQL_TABLE_ARGS,
+)
+
+wechat_logins = sa.Table(
+    "wechat_logins", metadata, _id(),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("session_key_enc", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    **MYSQL_TABLE_ARGS,
+)
+
+team_invites = sa.Table(
+    "team_invites", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("max_uses", sa.Integer, nullable=False),
+    sa.Column("uses", sa.Integer, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+share_links = sa.Table(
+    "share_links", metadata, _id(),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    _fk("org_id", "organisations.id"),
+    _fk("interview_id", "interviews.id"),
+    _fk("referrer_id", "referrers.id", nullable=True),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+subscriptions = sa.Table(
+    "subscriptions", metadata, _id(),
+    _fk("user_id", "users.id"),
+    sa.Column("template_id", sa.String(64), nullable=False),
+    sa.Column("remaining", sa.Integer, nullable=False),
+    sa.Column("last_result", sa.String(10), nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    _created(),
+    sa.UniqueConstraint("user_id", "template_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+notifications = sa.Table(
+    "notifications", metadata, _id(),
+    _fk("org_id", "organisations.id", nullable=True),
+    _fk("session_id", "sessions.id", nullable=True),
+    _fk("user_id", "users.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("idempotency_key", sa.String(128), nullable=False, unique=True),
+    sa.Column("template_id", sa.String(64)),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.String(500)),
+    sa.Column("errcode", sa.Integer),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False),
+    sa.Column("lease_owner", sa.String(64)),
+    sa.Column("lease_expires_at", sa.DateTime),
+    sa.Column("sent_at", sa.DateTime),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Index("ix_notifications_status_next", "status", "next_attempt_at"),
+    **MYSQL_TABLE_ARGS,
+)
+
+phone_verifications = sa.Table(
+    "phone_verifications", metadata, _id(),
+    _fk("session_id", "sessions.id"),
+    _fk("user_id", "users.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("phone_enc", sa.Text, nullable=False),
+    sa.Column("phone_last4", sa.String(4), nullable=False),
+    sa.Column("country_code", sa.String(8)),
+    sa.Column("verified_at", sa.DateTime, nullable=False),
+    **MYSQL_TABLE_ARGS,
+)
+
+referral_credits = sa.Table(
+    "referral_credits", metadata, _id(),
+    _fk("referrer_id", "referrers.id"),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("points", sa.Integer, nullable=False),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
