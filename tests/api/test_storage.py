@@ -1,0 +1,86 @@
+import base64
+import json
+
+import sqlalchemy as sa
+
+from api.schema import storage_events
+from tests.api.flow import create_interview, invite, request_upload, send_file, start
+from tests.api.test_hr_resources import assert_error
+
+
+def _ticket(client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    token = invite(client, headers, interview["id"])[0]["token"]
+    start(client, token)
+    return request_upload(client, token, interview["questions"][0]["id"]).json
+
+
+def test_upload_lands_on_disk_and_records_a_cos_shaped_event(app, client, auth, aac_bytes):
+    ticket = _ticket(client, auth)
+    assert ticket["method"] == "POST" and set(ticket["fields"]) >= {"key", "policy", "signature", "Content-Type"}
+    response = send_file(client, ticket, aac_bytes)
+    assert response.status_code == 200 and response.json["size"] == len(aac_bytes)
+    assert app.extensions["miaomian.storage"].path_of(ticket["key"]).read_bytes() == aac_bytes
+    with app.extensions["miaomian.engine"].connect() as connection:
+        row = connection.execute(sa.select(storage_events)).one()
+    record = json.loads(row.event)["Records"][0]
+    assert row.status == "pending" and row.object_key == ticket["key"]
+    assert record["event"]["eventName"].startswith("cos:ObjectCreated")
+    assert record["cos"]["cosObject"]["key"] == f"/1250000000/miaomian-local/{ticket['key']}"
+    assert record["cos"]["cosObject"]["size"] == len(aac_bytes)
+
+
+def test_bad_uploads_are_refused_and_leave_nothing(app, client, auth, aac_bytes):
+    ticket = _ticket(client, auth)
+    tampered = dict(ticket, fields={**ticket["fields"], "key": ticket["key"].replace("answers/", "answers/x")})
+    assert_error(send_file(client, tampered, aac_bytes), 403, "wrong_key")
+    forged = dict(ticket, fields={**ticket["fields"], "signature": "0" * 64})
+    assert_error(send_file(client, forged, aac_bytes), 403, "bad_signature")
+    policy = json.loads(base64.urlsafe_b64decode(ticket["fields"]["policy"]))
+    policy["max_bytes"] = 10 ** 12
+    grown = dict(ticket, fields={**ticket["fields"], "policy": base64.urlsafe_b64encode(json.dumps(policy).encode()).decode()})
+    assert_error(send_file(client, grown, aac_bytes), 403, "bad_signature")
+    assert_error(send_file(client, ticket, aac_bytes, content_type="video/mp4"), 415, "wrong_content_type")
+    assert_error(send_file(client, ticket, "这不是录音，只是一段文字。".encode() * 10), 415, "not_media")
+    assert_error(send_file(client, ticket, b""), 415, "not_media")
+    assert_error(client.post(ticket["url"], data=ticket["fields"], content_type="multipart/form-data"), 400, "missing_file")
+    assert_error(client.post(ticket["url"], json=ticket["fields"]), 400)
+    assert not app.extensions["miaomian.storage"].exists(ticket["key"])
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    assert_error(send_file(client, ticket, aac_bytes), 409, "already_uploaded")
+    with app.extensions["miaomian.engine"].connect() as connection:
+        assert connection.scalar(sa.select(sa.func.count()).select_from(storage_events)) == 1
+
+
+def test_oversize_and_expired_uploads(app, client, auth, aac_bytes):
+    ticket = _ticket(client, auth)
+    app.config["UPLOAD_MAX_BYTES"] = len(aac_bytes) - 1
+    assert_error(send_file(client, ticket, aac_bytes), 413, "too_large")
+    app.config["UPLOAD_MAX_BYTES"] = 1024
+    assert_error(send_file(client, ticket, aac_bytes + b"\0" * 200_000), 413, "too_large")
+    assert not app.extensions["miaomian.storage"].exists(ticket["key"])
+    store = app.extensions["miaomian.storage"]
+    expired = store.presign_upload(ticket["key"], "audio/aac", 10 ** 6, expires_at=1)
+    assert_error(send_file(client, {**ticket, **expired}, aac_bytes), 403, "upload_expired")
+
+
+def test_partial_files_never_appear_under_the_key(app, client, auth):
+    ticket = _ticket(client, auth)
+    send_file(client, ticket, b"\xff\xf1" + b"\0" * 10)
+    store = app.extensions["miaomian.storage"]
+    assert [p.name for p in store.root.rglob("*") if p.is_file()] == [ticket["key"].split("/")[-1]]
+
+
+def test_media_links_are_signed_and_expire(app, client, auth, aac_bytes):
+    ticket = _ticket(client, auth)
+    send_file(client, ticket, aac_bytes)
+    store = app.extensions["miaomian.storage"]
+    url = store.media_url(ticket["key"], 60).replace("http://localhost", "")
+    with client.get(url, headers={"Range": "bytes=0-9"}) as response:
+        assert response.status_code == 206 and response.data == aac_bytes[:10]
+    assert_error(client.get(url.replace("sig=", "sig=0")), 403, "bad_signature")
+    stale = store.media_url(ticket["key"], -10).replace("http://localhost", "")
+    assert_error(client.get(stale), 403, "bad_signature")
+    escape = store.media_url("../../etc/passwd", 60).replace("http://localhost", "")
+    assert_error(client.get(escape), 400, "bad_key")

@@ -1,0 +1,116 @@
+"""The local trigger: leases, retries with backoff, and the real analyzer handler over real HTTP."""
+import json
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from api import events
+from api.schema import answers, storage_events
+from api.timeutil import utcnow
+from api.trigger import export_function_environment, process_one, trigger_config
+from tests.api.flow import answer, create_interview, invite, start
+from tests.conftest import AuthActions, free_port
+
+
+def test_a_claim_is_exclusive_and_a_dead_workers_lease_is_reclaimed(app):
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        event_id = events.record(connection, "answers/x/1/1-a.aac", {"Records": []})
+    with engine.begin() as connection:
+        first = events.claim_next(connection, "worker-a", lease_seconds=300)
+        assert first.id == event_id and first.attempts == 1
+        assert events.claim_next(connection, "worker-b", lease_seconds=300) is None
+        connection.execute(storage_events.update().values(lease_expires_at=utcnow() - timedelta(seconds=1)))
+        reclaimed = events.claim_next(connection, "worker-b", lease_seconds=300)
+        assert reclaimed.id == event_id and reclaimed.attempts == 2 and reclaimed.lease_owner == "worker-b"
+        assert events.mark_done(connection, event_id, "worker-a") is False
+        assert events.mark_done(connection, event_id, "worker-b") is True
+        assert events.counts(connection) == {"done": 1}
+
+
+def test_backoff_delays_the_next_attempt(app):
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        event_id = events.record(connection, "answers/x/1/1-a.aac", {"Records": []})
+        events.claim_next(connection, "w", 300)
+        events.mark_retry(connection, event_id, "w", "boom", delay_seconds=60)
+        assert events.claim_next(connection, "w", 300) is None
+        row = connection.execute(sa.select(storage_events)).one()
+        assert row.status == "pending" and row.last_error == "boom" and row.next_attempt_at > utcnow()
+
+
+@pytest.fixture
+def uploaded(live_server, aac_bytes):
+    client = live_server.app.test_client()
+    headers = AuthActions(client).login()
+    interview = create_interview(client, headers, questions=1)
+    token = invite(client, headers, interview["id"])[0]["token"]
+    start(client, token)
+    key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
+    return {"client": client, "headers": headers, "interview": interview, "token": token, "key": key}
+
+
+@pytest.fixture
+def function_env(live_server, monkeypatch):
+    for name in ("MIAOMIAN_API_URL", "MIAOMIAN_HMAC_KEY", "MIAOMIAN_STORAGE", "MIAOMIAN_STORAGE_ROOT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MIAOMIAN_API_URL", live_server.url)
+    export_function_environment(live_server.app.config)
+
+
+def _answer_row(app, key):
+    with app.extensions["miaomian.engine"].connect() as connection:
+        return connection.execute(sa.select(answers).where(answers.c.object_key == key)).one()
+
+
+def test_the_real_handler_runs_on_the_event_and_a_tone_ends_with_a_reason(live_server, uploaded, function_env):
+    from functions.analyze.index import main_handler
+
+    app = live_server.app
+    engine = app.extensions["miaomian.engine"]
+    assert process_one(engine, "w1", main_handler, trigger_config(app.config)) is True
+    assert process_one(engine, "w1", main_handler, trigger_config(app.config)) is False
+    row = _answer_row(app, uploaded["key"])
+    assert row.status == "needs_review" and "speech" in row.reason, row
+    with engine.connect() as connection:
+        assert events.counts(connection) == {"done": 1}
+    with engine.connect() as connection:
+        event = json.loads(connection.execute(sa.select(storage_events.c.event)).scalar_one())
+    assert main_handler(event, {})["objects"][0]["outcome"] == "already_analysed"
+    with engine.connect() as connection:
+        assert connection.scalar(sa.text("SELECT COUNT(*) FROM analysis_results")) == 1
+
+
+def test_unreachable_api_is_retried_then_the_answer_fails_with_the_reason(live_server, uploaded, function_env,
+                                                                         monkeypatch):
+    from functions.analyze.index import main_handler
+
+    monkeypatch.setenv("MIAOMIAN_API_URL", f"http://127.0.0.1:{free_port()}")
+    app = live_server.app
+    engine = app.extensions["miaomian.engine"]
+    config = {**trigger_config(app.config), "TRIGGER_BACKOFF_SECONDS": 0}
+    for attempt in (1, 2):
+        assert process_one(engine, "w1", main_handler, config) is True
+        with engine.connect() as connection:
+            row = connection.execute(sa.select(storage_events)).one()
+        assert row.status == "pending" and row.attempts == attempt and "Connection refused" in row.last_error
+        assert _answer_row(app, uploaded["key"]).status == "uploaded"
+    assert process_one(engine, "w1", main_handler, config) is True
+    with engine.connect() as connection:
+        assert connection.execute(sa.select(storage_events.c.status)).scalar_one() == "failed"
+    row = _answer_row(app, uploaded["key"])
+    assert row.status == "failed" and row.reason.startswith("analysis failed after retries")
+    report = uploaded["client"].get(f"/api/c/{uploaded['token']}/report")
+    assert report.status_code == 409
+
+
+def test_a_lease_that_dies_on_its_last_attempt_fails_the_answer(live_server, uploaded):
+    app = live_server.app
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        connection.execute(storage_events.update().values(status="claimed", attempts=3, lease_owner="dead",
+                                                          lease_expires_at=utcnow() - timedelta(seconds=5)))
+    assert process_one(engine, "w1", lambda event, context: None, trigger_config(app.config)) is False
+    row = _answer_row(app, uploaded["key"])
+    assert row.status == "failed" and "worker stopped" in row.reason
