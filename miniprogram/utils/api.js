@@ -30,6 +30,10 @@ const api = {
   requestHumanReview: (token, note) => http.post(`/api/c/${enc(token)}/review-request`, { note: note || null }),
   eraseMyData: (token) => http.del(`/api/c/${enc(token)}`),
 
+  // HR: organisation (a new HR user creates one, or joins with an owner's team-invite code)
+  createOrg: (name) => http.post('/api/orgs', { name }),
+  joinOrg: (code) => http.post('/api/orgs/join', { code }),
+
   // HR
   listJobs: () => http.get('/api/jobs'),
   createJob: (job) => http.post('/api/jobs', job),
@@ -40,7 +44,13 @@ const api = {
     http.post(`/api/interviews/${enc(id)}/invitations`, referrer ? { candidates, referrer } : { candidates }),
   qrcodeUrl: (id, referrer) =>
     http.fullUrl(`/api/interviews/${enc(id)}/qrcode${referrer ? `?referrer=${enc(referrer)}` : ''}`),
-  listSessions: (id) => http.get(`/api/interviews/${enc(id)}/sessions`),
+  listSessions: (id, query) => {
+    const q = Object.keys(query || {})
+      .filter((k) => query[k] !== undefined && query[k] !== null && query[k] !== '')
+      .map((k) => `${k}=${enc(query[k])}`)
+      .join('&')
+    return http.get(`/api/interviews/${enc(id)}/sessions${q ? `?${q}` : ''}`)
+  },
   getSession: (id) => http.get(`/api/sessions/${enc(id)}`),
   review: (id, rating, comment) => http.post(`/api/sessions/${enc(id)}/reviews`, { rating, comment }),
   decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),

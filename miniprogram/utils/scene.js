@@ -22,13 +22,18 @@ function safeDecode(value) {
 
 /**
  * Decode a mini-program code scene.
- * "k=v&k=v" pairs (t: invitation token, c: short code, r: referral code) or a bare short code.
+ * "k=v&k=v" pairs (t: invitation token, c: short code, r: referral code), or a bare value:
+ * an invitation token (the API uses the 22-character token itself as an invitation's scene) when it
+ * is 20 characters or longer, otherwise a short code (referral codes are at most 16).
  * Returns {code, token, referrer} with the fields present, or null when it is not a scene of ours.
  */
 function decodeScene(raw) {
   const scene = safeDecode(raw)
   if (!scene || scene.length > SCENE_MAX) return null
-  if (scene.indexOf('=') < 0) return CODE_RE.test(scene) ? { code: scene } : null
+  if (scene.indexOf('=') < 0) {
+    if (!CODE_RE.test(scene)) return null
+    return scene.length >= 20 ? { token: scene } : { code: scene }
+  }
   const out = {}
   scene.split('&').forEach((pair) => {
     const [k, v] = pair.split('=')

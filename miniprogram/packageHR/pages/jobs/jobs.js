@@ -1,0 +1,112 @@
+/**
+ * HR home: jobs with their interviews and how many candidates finished.
+ * Signs in with WeChat (request.js re-logs in on 401); in development a name + company form uses
+ * POST /api/auth/dev. A user with no organisation creates one or joins with a team-invite code.
+ */
+const api = require('../../../utils/api')
+const request = require('../../../utils/request')
+const config = require('../../../config')
+const { askSubscriptions } = require('../../../utils/subscribe')
+
+Page({
+  data: {
+    loading: true,
+    error: '',
+    needsDevLogin: false,
+    needsOrg: false,
+    devName: '',
+    devOrg: '',
+    orgName: '',
+    teamCode: '',
+    jobs: [],
+  },
+
+  onShow() {
+    if (config.devLogin && !request.getToken()) {
+      this.setData({ needsDevLogin: true, loading: false })
+      return null
+    }
+    return this.load()
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh())
+  },
+
+  async load() {
+    this.setData({ loading: true, error: '' })
+    try {
+      const [jobs, interviews] = await Promise.all([api.listJobs(), api.listInterviews()])
+      const byJob = {}
+      ;(interviews || []).forEach((iv) => {
+        byJob[iv.job_id] = byJob[iv.job_id] || []
+        byJob[iv.job_id].push(iv)
+      })
+      this.setData({
+        jobs: (jobs || []).map((j) => Object.assign({}, j, { interviews: byJob[j.id] || [] })),
+        needsOrg: false,
+      })
+    } catch (err) {
+      if (err.code === 'no_organisation') this.setData({ needsOrg: true })
+      else this.setData({ error: err.message })
+    } finally {
+      this.setData({ loading: false })
+    }
+  },
+
+  onInput(e) {
+    this.setData({ [e.currentTarget.dataset.field]: e.detail.value })
+  },
+
+  async devLogin() {
+    const name = this.data.devName.trim() || '招聘负责人'
+    const org = this.data.devOrg.trim() || '演示公司'
+    try {
+      const res = await api.devLogin(name, org)
+      request.setToken(res.token)
+      this.setData({ needsDevLogin: false })
+      await this.load()
+    } catch (err) {
+      this.setData({ error: err.message })
+    }
+  },
+
+  async createOrg() {
+    if (!this.data.orgName.trim()) return
+    try {
+      await api.createOrg(this.data.orgName.trim())
+      await this.load()
+    } catch (err) {
+      this.setData({ error: err.message })
+    }
+  },
+
+  async joinOrg() {
+    if (!this.data.teamCode.trim()) return
+    try {
+      await api.joinOrg(this.data.teamCode.trim())
+      await this.load()
+    } catch (err) {
+      this.setData({ error: err.message })
+    }
+  },
+
+  newJob() {
+    wx.navigateTo({ url: '/packageHR/pages/job-edit/job-edit' })
+  },
+
+  openInterview(e) {
+    wx.navigateTo({ url: `/packageHR/pages/candidates/candidates?id=${e.currentTarget.dataset.id}` })
+  },
+
+  invite(e) {
+    wx.navigateTo({ url: `/packageHR/pages/invite/invite?id=${e.currentTarget.dataset.id}` })
+  },
+
+  /** Tap: "tell me when a candidate finishes". */
+  subscribe() {
+    return askSubscriptions(['candidateFinished'], { role: 'hr' }).then((res) => {
+      wx.showToast({ title: res.accepted.length ? '已开启完成提醒' : '未开启提醒', icon: 'none' })
+    })
+  },
+})
