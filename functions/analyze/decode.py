@@ -38,12 +38,20 @@ def _minutes(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
+
+
+def _last_error(exc: ffmpeg.Error, path: str, default: str) -> str:
+    lines = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
+    return (lines[-1] if lines else default).replace(f"{path}: ", "").strip()
+
+
 def _probe(path: str) -> dict:
     try:
         return ffmpeg.probe(path)
     except ffmpeg.Error as exc:
-        detail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
-        last = detail[-1] if detail else ""
+        last = _last_error(exc, path, "unreadable")
         raise MediaError("the file could not be read as audio or video; it may be damaged, "
                          f"incomplete or not a recording ({last})") from None
 
@@ -55,14 +63,15 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
     if size == 0:
         raise MediaError("the uploaded file is empty (0 bytes): nothing was recorded")
     if max_bytes is not None and size > max_bytes:
-        raise MediaError(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
+        raise MediaError(f"the file is {_size(size)}, over the {_size(max_bytes)} limit")
     info = _probe(path)
     audio_streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     container = info.get("format", {}).get("format_name", "")
     if not audio_streams:
         has_video = any(s.get("codec_type") == "video" for s in info.get("streams", []))
-        raise MediaError("the video has no audio track: the microphone was not recorded" if has_video
-                         else "the file has no audio stream")
+        if has_video:
+            raise MediaError("the video has no audio track: the microphone was not recorded")
+        raise MediaError("the recording contains no audio (it is 0 seconds long)")
     declared = info.get("format", {}).get("duration") or audio_streams[0].get("duration")
     try:
         declared_s = float(declared) if declared not in (None, "N/A") else None
@@ -80,9 +89,8 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
             .run(capture_stdout=True, capture_stderr=True)
         )
     except ffmpeg.Error as exc:
-        detail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
         raise MediaError("the audio could not be decoded; the file may be damaged or incomplete "
-                         f"({detail[-1] if detail else 'ffmpeg failed'})") from None
+                         f"({_last_error(exc, path, 'ffmpeg failed')})") from None
     samples = np.frombuffer(out[: len(out) // 2 * 2], dtype=np.int16)
     audio = Audio(samples=samples, container=container, codec=audio_streams[0].get("codec_name", ""))
     if audio.duration > max_seconds:

@@ -1,0 +1,46 @@
+import json
+import subprocess
+import sys
+
+from functions.analyze.storage import parse_event
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def test_parse_event_strips_prefix_decodes_and_dedups():
+    event = {"Records": [
+        {"cos": {"cosObject": {"key": "/1250000000/bkt/answers/a%20b/1/1-x.m4a",
+                               "url": "http://bkt-1250000000.cos.ap-shanghai.myqcloud.com/answers/a%20b/1/1-x.m4a"},
+                 "cosBucket": {"name": "bkt", "appid": "1250000000", "region": "sh"}}},
+        {"cos": {"cosObject": {"key": "/1250000000/bkt/answers/a b/1/1-x.m4a"},
+                 "cosBucket": {"name": "bkt", "appid": "1250000000"}}},
+        {"cos": {"cosObject": {"key": "/1250000000/bkt/answers/c/2/1-y.mp4"},
+                 "cosBucket": {"name": "bkt", "appid": "1250000000", "s3Region": "ap-guangzhou"}}},
+    ]}
+    refs = parse_event(event)
+    assert [r.key for r in refs] == ["answers/a b/1/1-x.m4a", "answers/c/2/1-y.mp4"]
+    assert refs[0].bucket == "bkt-1250000000" and refs[0].region == "ap-shanghai"
+    assert refs[1].region == "ap-guangzhou"
+    assert parse_event({}) == [] and parse_event({"Records": []}) == []
+
+
+def test_cli_scores_a_zh_transcript(tmp_path, question_zh):
+    q = tmp_path / "q.json"
+    q.write_text(json.dumps(question_zh, ensure_ascii=False), encoding="utf-8")
+    t = tmp_path / "t.txt"
+    t.write_text("当时客户投诉，我的任务是解决问题。我首先倾听客户反馈，和团队制定方案，最终问题解决了。", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "functions.analyze", "-", "--question", str(q),
+                          "--transcript", str(t), "--language", "zh"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    result = json.loads(out.stdout)
+    assert result["status"] == "scored" and result["overall"] > 50
+    assert result["features"]["keyword_coverage"]["解决问题"] == round(2 / 3, 4)  # 问题, 方案; not 结果
+
+
+def test_cli_audio_reports_bad_media_with_exit_code(tmp_path, question_ko, bad_media):
+    q = tmp_path / "q.json"
+    q.write_text(json.dumps({"language": "ko", "question": question_ko}), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "functions.analyze", str(bad_media["video_without_audio"]),
+                          "--question", str(q)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 3
+    assert json.loads(out.stdout)["reason"] == "the video has no audio track: the microphone was not recorded"

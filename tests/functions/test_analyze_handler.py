@@ -1,0 +1,116 @@
+"""main_handler against a fake of the API's internal endpoints (only the API boundary is faked)."""
+import shutil
+
+import pytest
+
+from functions.analyze import index
+from functions.analyze.errors import TransientError
+
+KEY = "answers/sess1/1/1-abc.m4a"
+
+
+def put(root, key, src):
+    dest = root / key
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src, dest)
+    return dest
+
+
+def test_scores_an_answer_and_posts_a_signed_result(handler_env, fake_api, ko_media, cos_event):
+    put(handler_env, KEY, ko_media["m4a"])
+    fake_api.add(KEY)
+    out = index.main_handler(cos_event(KEY), None)
+    assert out["objects"] == [{"key": KEY, "outcome": "scored", "duplicate": False}]
+    assert all(r["signed"] for r in fake_api.requests)
+    posted = fake_api.results[KEY]
+    assert posted["status"] == "scored" and posted["reason"] is None
+    result = posted["result"]
+    assert result["transcript"]["words"] and result["overall"] is not None
+    assert {"decode_s", "vad_s", "asr_s", "score_s", "total_s", "rtf", "cold_start_s"} <= set(result["timings"])
+
+
+def test_idempotent_second_delivery_and_merged_records(handler_env, fake_api, ko_media, cos_event):
+    put(handler_env, KEY, ko_media["m4a"])
+    fake_api.add(KEY)
+    first = index.main_handler(cos_event(KEY, KEY), None)  # COS may merge the same record
+    assert [o["outcome"] for o in first["objects"]] == ["scored"]
+    again = index.main_handler(cos_event(KEY), None)       # SCF may deliver again
+    assert again["objects"] == [{"key": KEY, "outcome": "already_analysed"}]
+    assert len(fake_api.posts()) == 1
+
+
+def test_url_encoded_keys_and_several_records(handler_env, fake_api, ko_media, bad_media, cos_event):
+    k1, k2 = "answers/s 2/1/1-x.m4a", "answers/s2/2/1-y.aac"
+    put(handler_env, k1, ko_media["m4a"])
+    put(handler_env, k2, bad_media["text_as_aac"])
+    fake_api.add(k1, answer_id=1)
+    fake_api.add(k2, answer_id=2)
+    out = index.main_handler(cos_event("answers/s%202/1/1-x.m4a", k2), None)
+    assert {o["key"]: o["outcome"] for o in out["objects"]} == {k1: "scored", k2: "failed"}
+    assert fake_api.results[k2]["reason"].startswith("the file could not be read")
+
+
+def test_bad_media_is_a_permanent_failure_not_a_retry(handler_env, fake_api, bad_media, cos_event):
+    key = "answers/s3/1/1-e.aac"
+    put(handler_env, key, bad_media["empty"])
+    fake_api.add(key)
+    out = index.main_handler(cos_event(key), None)
+    assert out["objects"][0]["outcome"] == "failed"
+    assert fake_api.results[key]["result"]["overall"] is None
+
+
+def test_missing_model_posts_needs_review(handler_env, fake_api, zh_speech, question_zh, cos_event, tmp_path,
+                                          monkeypatch):
+    monkeypatch.setenv("MIAOMIAN_MODELS_DIR", str(tmp_path / "no-models"))
+    key = "answers/s4/1/1-zh.m4a"
+    put(handler_env, key, zh_speech)
+    fake_api.add(key, language="zh", question=question_zh)
+    index.main_handler(cos_event(key), None)
+    posted = fake_api.results[key]
+    assert posted["status"] == "needs_review" and "no Vosk model for language zh" in posted["reason"]
+
+
+def test_unknown_object_is_ignored_without_retry(handler_env, fake_api, ko_media, cos_event):
+    put(handler_env, KEY, ko_media["m4a"])
+    out = index.main_handler(cos_event(KEY), None)
+    assert out["objects"] == [{"key": KEY, "outcome": "unknown_object"}]
+    assert fake_api.posts() == []
+
+
+def test_api_5xx_raises_for_the_platform_to_retry(handler_env, fake_api, bad_media, cos_event):
+    key = "answers/s5/1/1-e.aac"
+    put(handler_env, key, bad_media["empty"])
+    fake_api.add(key)
+    fake_api.fail_results_with = 503
+    with pytest.raises(TransientError):
+        index.main_handler(cos_event(key), None)
+    fake_api.fail_results_with = None
+    assert index.main_handler(cos_event(key), None)["objects"][0]["outcome"] == "failed"
+
+
+def test_unreachable_api_raises(handler_env, monkeypatch, cos_event):
+    monkeypatch.setenv("MIAOMIAN_API_URL", "http://127.0.0.1:9")
+    with pytest.raises(TransientError):
+        index.main_handler(cos_event(KEY), None)
+
+
+def test_missing_object_in_storage_raises(handler_env, fake_api, cos_event):
+    fake_api.add(KEY)
+    with pytest.raises(TransientError):
+        index.main_handler(cos_event(KEY), None)
+    assert fake_api.posts() == []
+
+
+def test_wrong_hmac_key_is_refused_by_the_api_and_reported(handler_env, fake_api, monkeypatch, cos_event):
+    monkeypatch.setenv("MIAOMIAN_HMAC_KEY", "not-the-key")
+    fake_api.add(KEY)
+    out = index.main_handler(cos_event(KEY), None)
+    assert out["objects"][0]["outcome"] == "rejected"
+    assert fake_api.requests[0]["signed"] is False
+
+
+def test_key_escaping_the_store_is_refused(handler_env, fake_api, cos_event):
+    key = "answers/../../etc/passwd"
+    fake_api.add(key)
+    out = index.main_handler(cos_event(key), None)
+    assert out["objects"][0]["outcome"] == "bad_key"
