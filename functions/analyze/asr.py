@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,19 +97,15 @@ def resolve_model(language: str, settings: Settings) -> tuple[Path, str]:
 def tuned_model_dir(model_dir: Path, settings: Settings) -> tuple[Path, str]:
     """A copy of the model directory (symlinks) whose conf/model.conf has the configured beams.
 
-    Returns (directory, suffix for the model version); the stock directory when no beam is set."""
+    Returns (directory, suffix for the model version); the stock directory when no beam is set. The copy
+    goes under the models cache, or the temp dir where that is read-only (SCF: only /tmp is writable)."""
     changes = {k: v for k, v in (("--beam", settings.beam), ("--max-active", settings.max_active),
                                  ("--lattice-beam", settings.lattice_beam)) if v is not None}
     if not changes:
         return model_dir, ""
     suffix = "+" + ",".join(f"{k.strip('-')}={v:g}" for k, v in changes.items())
-    tag = "-".join(f"{k.strip('-')}{v:g}" for k, v in changes.items())
-    where = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:8]
-    target = settings.cache_dir / "tuned" / f"{model_dir.name}-{where}-{tag}"
-    conf_lines = (model_dir / "conf" / "model.conf").read_text().splitlines()
-    seen = set()
-    out = []
-    for line in conf_lines:
+    out, seen = [], set()
+    for line in (model_dir / "conf" / "model.conf").read_text().splitlines():
         key = line.split("=", 1)[0].strip()
         if key in changes:
             out.append(f"{key}={changes[key]:g}")
@@ -117,30 +114,35 @@ def tuned_model_dir(model_dir: Path, settings: Settings) -> tuple[Path, str]:
             out.append(line)
     out += [f"{k}={v:g}" for k, v in changes.items() if k not in seen]
     text = "\n".join(out) + "\n"
+    where = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:8]
+    tag = "-".join(f"{k.strip('-')}{v:g}" for k, v in changes.items())
+    name = f"{model_dir.name}-{where}-{tag}"
+    for root in (settings.cache_dir / "tuned", Path(tempfile.gettempdir()) / "miaomian-vosk-tuned"):
+        try:
+            return _write_tuned(model_dir, root / name, text), suffix
+        except OSError as exc:
+            log.info("cannot write tuned model dir under %s (%s)", root, exc)
+    raise ModelMissing(f"could not write a tuned copy of {model_dir} (set MIAOMIAN_VOSK_BEAMS=stock)")
+
+
+def _write_tuned(model_dir: Path, target: Path, conf_text: str) -> Path:
     conf = target / "conf" / "model.conf"
-    if conf.exists() and conf.read_text() == text:
-        return target, suffix
+    if conf.exists() and conf.read_text() == conf_text:
+        return target
     (target / "conf").mkdir(parents=True, exist_ok=True)
-    for item in model_dir.iterdir():
-        link = target / item.name
-        if item.name == "conf":
-            continue
+    links = [(item, target / item.name) for item in model_dir.iterdir() if item.name != "conf"]
+    links += [(item, target / "conf" / item.name) for item in (model_dir / "conf").iterdir()
+              if item.name != "model.conf"]
+    for item, link in links:
         if not link.exists():
             try:
                 link.symlink_to(item.resolve())
-            except FileExistsError:
-                pass
-    for item in (model_dir / "conf").iterdir():
-        link = target / "conf" / item.name
-        if item.name != "model.conf" and not link.exists():
-            try:
-                link.symlink_to(item.resolve())
-            except FileExistsError:
+            except FileExistsError:  # another process made it first
                 pass
     tmp = conf.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text)
+    tmp.write_text(conf_text)
     os.replace(tmp, conf)
-    return target, suffix
+    return target
 
 
 def _parse_words(result_json: str, offset: float) -> list[Word]:
