@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_smorest import Blueprint
 
-from api import audit, progress
+from api import audit, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -246,6 +246,7 @@ def submit(token):
         abort(409, "unanswered_questions",
               "Please answer every question before submitting; still open: question " + ", ".join(map(str, missing)) + ".")
     db.execute(sessions.update().where(sessions.c.id == row.id).values(status="submitted", submitted_at=utcnow()))
+    referrals.on_submitted(db, row.id)
     progress.aggregate(db, row.id)
     audit.record(row.org_id, f"session:{row.id}", "candidate.submitted", f"session:{row.id}", {})
     return candidate_view(load_session_by_token(token))

@@ -7,6 +7,7 @@ import json
 
 import sqlalchemy as sa
 
+from api import outbox
 from api.schema import analysis_results, answers, interviews, questions, sessions
 from api.timeutil import utcnow
 
@@ -75,4 +76,6 @@ def aggregate(connection, session_id: int) -> bool:
                                                          sessions.c.status == "submitted").values(
         status="scored" if all_scored else "needs_review", overall=overall,
         recommended=(overall >= threshold) if all_scored else None, analysed_at=utcnow()))
+    if changed.rowcount == 1:
+        outbox.on_settled(connection, session_id)
     return changed.rowcount == 1

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import current_app, g
 from flask_smorest import Blueprint
 
-from api import audit, progress
+from api import audit, progress, referrals
 from api.auth import login_required
 from api.crypto import decrypt, mask_phone
 from api.db import get_db
@@ -140,6 +140,7 @@ def decide(body, session_id):
         decision=body["decision"], decision_note=body["note"], decided_by=g.user_id, decided_at=utcnow()))
     audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
                  {"previous": row.decision})
+    referrals.on_decision(get_db(), row.id, body["decision"])
     return summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
 
 

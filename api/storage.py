@@ -141,6 +141,18 @@ class LocalStore:
     def exists(self, key: str) -> bool:
         return self.path_of(key).is_file()
 
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Small server-made objects (cached QR codes), written atomically."""
+        target = self.path_of(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+
+    def get_bytes(self, key: str) -> bytes | None:
+        path = self.path_of(key)
+        return path.read_bytes() if path.is_file() else None
+
     def delete(self, key: str) -> None:
         self.path_of(key).unlink(missing_ok=True)
 
@@ -187,6 +199,14 @@ class CosStore:
 
     def exists(self, key: str) -> bool:
         return self.client.object_exists(Bucket=self.bucket, Key=key)
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=data)
+
+    def get_bytes(self, key: str) -> bytes | None:
+        if not self.exists(key):
+            return None
+        return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].get_raw_stream().read()
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=key)

@@ -13,7 +13,7 @@ import socket
 import time
 import uuid
 
-from api import events, results
+from api import events, outbox, results
 from api.db import make_engine
 
 log = logging.getLogger("miaomian.trigger")
@@ -78,6 +78,8 @@ def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) 
     while not stop.is_set():
         try:
             busy = process_one(engine, worker, handler, config)
+            if not busy:  # between analyses, deliver due notifications (api/outbox.py)
+                busy = outbox.process_one(engine, worker, config)
         except Exception:  # a database hiccup must not kill the worker; the lease protects the event
             log.exception("trigger loop error")
             busy = False
@@ -113,7 +115,8 @@ class LocalTrigger:
 
 
 def trigger_config(app_config) -> dict:
-    return {key: app_config[key] for key in app_config if key.startswith("TRIGGER_")}
+    return {**{key: app_config[key] for key in app_config if key.startswith("TRIGGER_")},
+            **outbox.worker_config(app_config)}
 
 
 def export_function_environment(app_config) -> None:

@@ -1,0 +1,412 @@
+"""Referrals and share codes: referrers (added by HR, or any signed-in user of an open interview), short
+codes that a mini-program code's scene carries (≤ 32 characters: "c=CODE"), joining an interview from a
+scene, the referrer's own view (stages only, never scores), credit on advance and a per-job leaderboard.
+"""
+import io
+import secrets
+from datetime import timedelta
+
+import marshmallow as ma
+import requests
+import sqlalchemy as sa
+from flask import Response, current_app, g, request
+from flask_smorest import Blueprint
+from wechatpy.exceptions import WeChatClientException
+
+from api import outbox, progress, wechat
+from api.auth import login_required
+from api.crypto import decrypt, encrypt, new_invitation_token, token_hash
+from api.db import get_db
+from api.interviews import get_interview_or_404
+from api.jobs import get_job_or_404
+from api.openapi import abort
+from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
+                        sessions, share_links, users)
+from api.timeutil import iso, utcnow
+
+bp = Blueprint("referrals", __name__, url_prefix="/api", description="Referrals, share codes and mini-program codes")
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+CREDIT_POINTS = 1
+STAGE_ONLY = {"invited": "invited", "opened": "opened", "started": "answering", "submitted": "submitted",
+              "scored": "submitted", "needs_review": "submitted", "erased": "withdrawn"}
+
+
+def new_code() -> str:
+    db = get_db()
+    while True:
+        code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+        if not db.scalar(sa.select(referrers.c.id).where(referrers.c.code == code)) and \
+                not db.scalar(sa.select(share_links.c.id).where(share_links.c.code == code)):
+            return code
+
+
+class ReferrerInSchema(ma.Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(1, 100))
+
+
+class BecomeReferrerSchema(ma.Schema):
+    interview_id = ma.fields.Integer(load_default=None)
+    scene = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 32))
+
+    @ma.validates_schema
+    def one_of(self, data, **_):
+        if not data.get("interview_id") and not data.get("scene"):
+            raise ma.ValidationError("Give interview_id or scene.")
+
+
+class JoinSchema(ma.Schema):
+    name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 50))
+
+
+class BindSchema(ma.Schema):
+    token = ma.fields.String(required=True, validate=ma.validate.Length(8, 128))
+
+
+class QrArgs(ma.Schema):
+    referrer = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 16))
+
+
+def share_url(code: str) -> str:
+    return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/s/{code}"
+
+
+def referrer_json(row) -> dict:
+    return {"id": row.id, "name": row.name, "code": row.code, "interview_id": row.interview_id,
+            "user_id": row.user_id, "scene": f"r={row.code}", "share_url": share_url(row.code),
+            "created_at": iso(row.created_at)}
+
+
+def _create_referrer(org_id, interview_id, name, user_id=None):
+    values = dict(org_id=org_id, interview_id=interview_id, user_id=user_id, name=name, code=new_code(),
+                  created_at=utcnow())
+    values["id"] = get_db().execute(referrers.insert().values(**values)).inserted_primary_key[0]
+    return get_db().execute(sa.select(referrers).where(referrers.c.id == values["id"])).first()
+
+
+@bp.post("/interviews/<int:interview_id>/referrers")
+@login_required
+@bp.arguments(ReferrerInSchema)
+@bp.response(201)
+def add_referrer(body, interview_id):
+    """HR adds a referrer (an employee, a friend) to an interview; they get a short referral code."""
+    interview = get_interview_or_404(interview_id)
+    return referrer_json(_create_referrer(g.org_id, interview.id, body["name"]))
+
+
+def _referee_counts(referrer_ids):
+    if not referrer_ids:
+        return {}
+    rows = get_db().execute(
+        sa.select(invitations.c.referrer_id, sessions.c.status, sessions.c.decision)
+        .join(sessions, sessions.c.invitation_id == invitations.c.id)
+        .where(invitations.c.referrer_id.in_(referrer_ids)))
+    counts = {rid: {"referees": 0, "submitted": 0, "advanced": 0} for rid in referrer_ids}
+    for row in rows:
+        item = counts[row.referrer_id]
+        item["referees"] += 1
+        item["submitted"] += row.status in ("submitted", "scored", "needs_review")
+        item["advanced"] += row.decision == "advance"
+    return counts
+
+
+@bp.get("/interviews/<int:interview_id>/referrers")
+@login_required
+@bp.response(200)
+def list_referrers(interview_id):
+    """Referrers of an interview with how many referees each brought and how far they got."""
+    interview = get_interview_or_404(interview_id)
+    rows = list(get_db().execute(sa.select(referrers).where(referrers.c.interview_id == interview.id)
+                                 .order_by(referrers.c.id)))
+    counts = _referee_counts([row.id for row in rows])
+    return [{**referrer_json(row), **counts[row.id]} for row in rows]
+
+
+def _open_interview(interview_id):
+    row = get_db().execute(sa.select(interviews).where(interviews.c.id == interview_id)).first()
+    if row is None:
+        abort(404, "interview_not_found", "This interview does not exist.")
+    if row.status != "open" or (row.deadline is not None and row.deadline <= utcnow()):
+        abort(409, "interview_closed", "This interview is closed.")
+    return row
+
+
+def resolve_scene(scene: str):
+    """A scene ("c=CODE", "r=CODE" or a bare code) → (interview row, referrer row or None); 404 unknown."""
+    code = scene.split("=", 1)[1] if "=" in scene else scene
+    code = code.split("&", 1)[0].strip()
+    db = get_db()
+    link = db.execute(sa.select(share_links).where(share_links.c.code == code)).first()
+    if link is not None:
+        interview_id, referrer_id = link.interview_id, link.referrer_id
+    else:
+        referrer = db.execute(sa.select(referrers).where(referrers.c.code == code)).first()
+        if referrer is None or referrer.interview_id is None:
+            abort(404, "scene_not_found", "This code is not valid any more. Ask for a new link.")
+        interview_id, referrer_id = referrer.interview_id, referrer.id
+    interview = db.execute(sa.select(interviews).where(interviews.c.id == interview_id)).first()
+    referrer = db.execute(sa.select(referrers).where(referrers.c.id == referrer_id)).first() if referrer_id else None
+    return interview, referrer
+
+
+@bp.post("/referrals")
+@login_required(require_org=False)
+@bp.arguments(BecomeReferrerSchema)
+@bp.response(201)
+def become_referrer(body):
+    """Any signed-in user becomes a referrer of an open interview (from its share page); once per interview."""
+    interview_id = body["interview_id"] or resolve_scene(body["scene"])[0].id
+    interview = _open_interview(interview_id)
+    existing = get_db().execute(sa.select(referrers).where(referrers.c.interview_id == interview.id,
+                                                           referrers.c.user_id == g.user_id)).first()
+    if existing is not None:
+        return referrer_json(existing), 200
+    name = get_db().scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id))
+    return referrer_json(_create_referrer(interview.org_id, interview.id, name, g.user_id))
+
+
+@bp.get("/referrals/me")
+@login_required(require_org=False)
+@bp.response(200)
+def my_referrals():
+    """The caller's referral codes, each referee's stage (never scores) and the credit earned."""
+    db = get_db()
+    rows = list(db.execute(
+        sa.select(referrers, interviews.c.title.label("interview_title"), jobs.c.title.label("job_title"),
+                  organisations.c.name.label("company"))
+        .join(interviews, interviews.c.id == referrers.c.interview_id)
+        .join(jobs, jobs.c.id == interviews.c.job_id).join(organisations, organisations.c.id == referrers.c.org_id)
+        .where(referrers.c.user_id == g.user_id).order_by(referrers.c.id)))
+    out, total = [], 0
+    for row in rows:
+        referees = []
+        for item in db.execute(sa.select(sessions.c.status, sessions.c.decision, sessions.c.created_at,
+                                         invitations.c.candidate_name_enc)
+                               .join(invitations, invitations.c.id == sessions.c.invitation_id)
+                               .where(invitations.c.referrer_id == row.id).order_by(sessions.c.id)):
+            name = decrypt(item.candidate_name_enc) if item.status != "erased" else None
+            referees.append({"name": outbox._mask_name(name) if name else "候选人",
+                             "stage": "advanced" if item.decision == "advance" else STAGE_ONLY.get(item.status, "invited"),
+                             "since": iso(item.created_at)})
+        points = db.scalar(sa.select(sa.func.coalesce(sa.func.sum(referral_credits.c.points), 0))
+                           .where(referral_credits.c.referrer_id == row.id))
+        total += int(points)
+        out.append({**referrer_json(row), "interview": {"id": row.interview_id, "title": row.interview_title,
+                                                        "job": row.job_title, "company": row.company},
+                    "referees": referees, "credit": int(points)})
+    return {"referrals": out, "credit": total}
+
+
+@bp.get("/jobs/<int:job_id>/referrals/leaderboard")
+@login_required
+@bp.response(200)
+def leaderboard(job_id):
+    """HR: referrers of a job's interviews ranked by credit (advanced referees), then referees brought."""
+    job = get_job_or_404(job_id)
+    rows = list(get_db().execute(sa.select(referrers).join(interviews, interviews.c.id == referrers.c.interview_id)
+                                 .where(interviews.c.job_id == job.id, referrers.c.org_id == g.org_id)))
+    counts = _referee_counts([row.id for row in rows])
+    credits = dict(get_db().execute(
+        sa.select(referral_credits.c.referrer_id, sa.func.sum(referral_credits.c.points))
+        .where(referral_credits.c.referrer_id.in_([row.id for row in rows] or [0]))
+        .group_by(referral_credits.c.referrer_id)).all())
+    board = [{"referrer_id": row.id, "name": row.name, "code": row.code, "interview_id": row.interview_id,
+              "credit": int(credits.get(row.id) or 0), **counts[row.id]} for row in rows]
+    board.sort(key=lambda item: (-item["credit"], -item["referees"], item["referrer_id"]))
+    for rank, item in enumerate(board, start=1):
+        item["rank"] = rank
+    return board
+
+
+# --- scenes: what a mini-program code or share card opens ---------------------------------------------------
+
+@bp.get("/scenes/<scene>")
+@bp.response(200)
+def scene_info(scene):
+    """Public: the interview (and referrer) behind a scene, for the share page."""
+    interview, referrer = resolve_scene(scene)
+    job = get_db().execute(sa.select(jobs.c.title, jobs.c.location).where(jobs.c.id == interview.job_id)).first()
+    company = get_db().scalar(sa.select(organisations.c.name).where(organisations.c.id == interview.org_id))
+    closed = interview.status != "open" or (interview.deadline is not None and interview.deadline <= utcnow())
+    return {"interview": {"id": interview.id, "title": interview.title, "language": interview.language,
+                          "deadline": iso(interview.deadline), "open": not closed},
+            "job": {"title": job.title, "location": job.location}, "company": company,
+            "referrer": {"code": referrer.code, "name": referrer.name} if referrer else None}
+
+
+@bp.post("/scenes/<scene>/join")
+@login_required(require_org=False)
+@bp.arguments(JoinSchema)
+@bp.response(201)
+def join_by_scene(body, scene):
+    """The signed-in user takes the interview behind a scene: their own invitation, bound to them and to the
+    referrer. Joining again re-issues the token of the same session (the earlier link stops working)."""
+    interview, referrer = resolve_scene(scene)
+    interview = _open_interview(interview.id)
+    db, now = get_db(), utcnow()
+    existing = db.execute(sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
+                          .where(sessions.c.interview_id == interview.id,
+                                 sessions.c.candidate_user_id == g.user_id)).first()
+    token = new_invitation_token()
+    expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
+    if interview.deadline is not None:
+        expires_at = min(expires_at, interview.deadline)
+    if existing is not None:
+        if existing.status == "erased":
+            abort(410, "erased", "You erased your data for this interview.")
+        db.execute(invitations.update().where(invitations.c.id == existing.invitation_id).values(
+            token_hash=token_hash(token), expires_at=expires_at))
+        session_id, status = existing.id, 200
+    else:
+        name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id))
+        invitation_id = db.execute(invitations.insert().values(
+            org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
+            candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None, expires_at=expires_at,
+            created_at=now)).inserted_primary_key[0]
+        session_id = db.execute(sessions.insert().values(
+            public_id=secrets.token_hex(8), org_id=interview.org_id, interview_id=interview.id,
+            invitation_id=invitation_id, candidate_user_id=g.user_id, status="invited",
+            created_at=now)).inserted_primary_key[0]
+        status = 201
+    return {"token": token, "url": f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}",
+            "session_id": session_id, "interview_id": interview.id, "expires_at": iso(expires_at),
+            "referrer": referrer.code if referrer else None}, status
+
+
+@bp.post("/me/invitations")
+@login_required(require_org=False)
+@bp.arguments(BindSchema)
+@bp.response(200)
+def bind_invitation(body):
+    """Bind an HR-sent invitation to the signed-in user, so their notifications can reach them."""
+    db = get_db()
+    row = db.execute(sa.select(sessions.c.id, sessions.c.candidate_user_id, sessions.c.status)
+                     .join(invitations, invitations.c.id == sessions.c.invitation_id)
+                     .where(invitations.c.token_hash == token_hash(body["token"]))).first()
+    if row is None:
+        abort(404, "invitation_not_found", "We could not find this invitation.")
+    if row.candidate_user_id not in (None, g.user_id):
+        abort(409, "invitation_taken", "This invitation is already linked to another WeChat user.")
+    db.execute(sessions.update().where(sessions.c.id == row.id).values(candidate_user_id=g.user_id))
+    return {"session_id": row.id, "bound": True}
+
+
+# --- hooks called by the candidate and HR flows ---------------------------------------------------------------
+
+def _user_from_bearer() -> int | None:
+    header = request.headers.get("Authorization", "") if request else ""
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    row = get_db().execute(sa.select(api_tokens.c.user_id, api_tokens.c.expires_at, api_tokens.c.revoked_at)
+                           .where(api_tokens.c.token_hash == token_hash(value.strip()))).first()
+    if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
+        return None
+    return row.user_id
+
+
+def on_submitted(connection, session_id: int) -> None:
+    """candidate.submit: bind a signed-in candidate (first come) and enqueue "answers received"."""
+    user_id = _user_from_bearer()
+    if user_id is not None:
+        connection.execute(sessions.update().where(sessions.c.id == session_id,
+                                                   sessions.c.candidate_user_id.is_(None))
+                           .values(candidate_user_id=user_id))
+    outbox.on_submitted(connection, session_id)
+
+
+def on_decision(connection, session_id: int, decision: str) -> None:
+    """sessions.decide: advancing a referred candidate credits the referrer (once) and tells them."""
+    if decision != "advance":
+        return
+    referrer_id = connection.scalar(sa.select(invitations.c.referrer_id)
+                                    .join(sessions, sessions.c.invitation_id == invitations.c.id)
+                                    .where(sessions.c.id == session_id))
+    if referrer_id is None:
+        return
+    if not connection.scalar(sa.select(referral_credits.c.id).where(referral_credits.c.session_id == session_id)):
+        try:
+            with connection.begin_nested():
+                connection.execute(referral_credits.insert().values(referrer_id=referrer_id, session_id=session_id,
+                                                                    points=CREDIT_POINTS, created_at=utcnow()))
+        except sa.exc.IntegrityError:
+            pass
+    outbox.on_advanced(connection, session_id)
+
+
+# --- mini-program codes -------------------------------------------------------------------------------------
+
+def share_link_for(interview, referrer_id):
+    db = get_db()
+    query = sa.select(share_links).where(share_links.c.interview_id == interview.id)
+    query = query.where(share_links.c.referrer_id == referrer_id if referrer_id else share_links.c.referrer_id.is_(None))
+    link = db.execute(query.order_by(share_links.c.id)).first()
+    if link is None:
+        db.execute(share_links.insert().values(code=new_code(), org_id=interview.org_id, interview_id=interview.id,
+                                               referrer_id=referrer_id, created_at=utcnow()))
+        link = db.execute(query.order_by(share_links.c.id)).first()
+    return link
+
+
+def web_qrcode_png(url: str) -> bytes:
+    import qrcode
+
+    image = qrcode.make(url, box_size=8, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def image_type(data: bytes) -> str:
+    return "image/jpeg" if data[:3] == b"\xff\xd8\xff" else "image/png"
+
+
+@bp.get("/interviews/<int:interview_id>/qrcode")
+@login_required
+@bp.arguments(QrArgs, location="query")
+@bp.response(200, content_type="image/png")
+def interview_qrcode(args, interview_id):
+    """A mini-program code (getwxacodeunlimit) for the interview, carrying a referrer when given; its scene is
+    "c=CODE" (≤ 32 characters). Without an AppID (development) a QR code of the web link. Cached in storage."""
+    interview = get_interview_or_404(interview_id)
+    referrer_id = None
+    if args["referrer"]:
+        referrer = get_db().execute(sa.select(referrers).where(referrers.c.code == args["referrer"],
+                                                               referrers.c.org_id == g.org_id)).first()
+        if referrer is None or referrer.interview_id not in (None, interview.id):
+            abort(422, "unknown_referrer", f"There is no referrer with code {args['referrer']} for this interview.")
+        referrer_id = referrer.id
+    link = share_link_for(interview, referrer_id)
+    scene = f"c={link.code}"
+    client = wechat.current_client()
+    config = current_app.config
+    store = current_app.extensions["miaomian.storage"]
+    variant = f"wxa-{wechat.setting(config, 'WECHAT_ENV_VERSION')}" if client else "web"
+    key = f"qrcodes/{link.code}-{variant}.png"
+    png = store.get_bytes(key)
+    if png is None:
+        if client is None:
+            png = web_qrcode_png(share_url(link.code))
+        else:
+            try:
+                png = client.wxa.get_unlimited_qrcode(
+                    scene, page=wechat.setting(config, "WECHAT_QR_PAGE"),
+                    check_path=bool(wechat.setting(config, "WECHAT_QR_CHECK_PATH")),
+                    env_version=wechat.setting(config, "WECHAT_ENV_VERSION"))
+            except WeChatClientException as error:
+                if error.errcode in (45009, 45011, -1):
+                    abort(429 if error.errcode != -1 else 503, "wechat_rate_limited" if error.errcode != -1
+                          else "wechat_busy", f"WeChat is limiting mini-program codes ({error.errcode}); try again in a minute.")
+                if error.errcode == 41030:
+                    abort(502, "wechat_page_invalid", "WeChat says the mini-program page does not exist in the "
+                          "published version (41030): publish it or set MIAOMIAN_WECHAT_QR_CHECK_PATH=false.")
+                abort(502, "wechat_error", f"WeChat refused to make the code ({error.errcode}: {error.errmsg}).")
+            except requests.RequestException:
+                abort(503, "wechat_unavailable", "WeChat could not be reached; try again shortly.")
+        store.put_bytes(key, png)
+    response = Response(png, mimetype=image_type(png))
+    response.headers["X-Miaomian-Scene"] = scene
+    response.headers["X-Miaomian-Share-Url"] = share_url(link.code)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
