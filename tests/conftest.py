@@ -147,3 +147,14 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture(scope="session")
+def aac_bytes(tmp_path_factory):
+    """One second of a real AAC (ADTS) tone, as ffmpeg encodes it: passes the store's media check."""
+    import subprocess
+
+    path = tmp_path_factory.mktemp("media") / "tone.aac"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+                    "-ac", "1", "-ar", "16000", "-c:a", "aac", str(path)], check=True)
+    return path.read_bytes()
