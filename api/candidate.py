@@ -1,6 +1,7 @@
 """Candidate endpoints, addressed by the invitation token: view, consent, upload answers, submit, report, erase."""
 import secrets
 import time
+from types import SimpleNamespace
 from datetime import timedelta
 
 import marshmallow as ma
@@ -78,6 +79,11 @@ def load_session_by_token(token: str, *, for_update: bool = False):
     return row
 
 
+def with_changes(row, changes: dict) -> SimpleNamespace:
+    """The row as it is after an UPDATE we just made, without reading it back."""
+    return SimpleNamespace(**{**row._asdict(), **changes})
+
+
 def _closed_reason(row) -> str | None:
     if row.deadline is not None and row.deadline <= utcnow():
         return "The deadline for this interview has passed."
@@ -122,9 +128,9 @@ def view(token):
     """The interview as the candidate sees it, with progress. The first view marks the invitation opened."""
     row = load_session_by_token(token)
     if row.status == "invited":
-        get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "invited")
-                         .values(status="opened", opened_at=utcnow()))
-        row = load_session_by_token(token)
+        opened = {"status": "opened", "opened_at": utcnow()}
+        get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "invited").values(**opened))
+        row = with_changes(row, opened)
     return candidate_view(row)
 
 
@@ -143,12 +149,12 @@ def start(body, token):
     if (reason := _closed_reason(row)) is not None:
         abort(410, "interview_closed", reason)
     now = utcnow()
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(
-        status="started", opened_at=row.opened_at or now, started_at=now, consent_at=now,
-        consent_version=body["privacy_version"], consent_scope=CONSENT_SCOPE))
+    started = {"status": "started", "opened_at": row.opened_at or now, "started_at": now, "consent_at": now,
+               "consent_version": body["privacy_version"], "consent_scope": CONSENT_SCOPE}
+    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(**started))
     audit.record(row.org_id, f"session:{row.id}", "candidate.consented", f"session:{row.id}",
                  {"privacy_version": body["privacy_version"], "scope": CONSENT_SCOPE})
-    return candidate_view(load_session_by_token(token))
+    return candidate_view(with_changes(row, started))
 
 
 def _question_of(row, question_id: int):
