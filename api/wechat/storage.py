@@ -53,13 +53,14 @@ class DatabaseStorage(SessionStorage):
         key, owner = f"lock:{name}", secrets.token_hex(8)
         with self.engine.begin() as connection:
             connection.execute(wechat_kv.delete().where(wechat_kv.c.key == key, wechat_kv.c.expires_at <= utcnow()))
-            try:
-                with connection.begin_nested():
-                    connection.execute(wechat_kv.insert().values(
-                        key=key, value=json.dumps(owner), expires_at=utcnow() + timedelta(seconds=ttl),
-                        updated_at=utcnow()))
-            except sa.exc.IntegrityError:
-                return None
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(wechat_kv.insert().values(
+                    key=key, value=json.dumps(owner), expires_at=utcnow() + timedelta(seconds=ttl),
+                    updated_at=utcnow()))
+        except (sa.exc.IntegrityError, sa.exc.OperationalError):
+            # taken by someone else (MySQL may report concurrent inserts of one key as a deadlock)
+            return None
         return owner
 
     def release(self, name: str, owner: str) -> None:

@@ -1,0 +1,241 @@
+"""A local fake of the WeChat HTTP API over real HTTP, with the request and response shapes and error codes
+of the official documentation (getAccessToken, code2Session, getPhoneNumber, subscribeMessage.send,
+getUnlimitedQRCode). It is strict where WeChat is: a newly fetched access token invalidates the previous one.
+
+Tests script it: register codes, phone codes and subscriptions, expire the token, or queue failures
+(`fail_next("send", errcode=45009)`, `fail_next("send", http=502)`, `fail_next("send", delay=2)`).
+"""
+import io
+import json
+import re
+import secrets
+import threading
+import time
+from collections import defaultdict
+
+import qrcode
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+SCENE_RE = re.compile(r"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$")
+CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _field_ok(key: str, value) -> bool:
+    """The field rules of subscribeMessage.send (参数值限制)."""
+    if not isinstance(value, str) or not value:
+        return False
+    kind = re.sub(r"\d+$", "", key)
+    rules = {
+        "thing": lambda v: len(v) <= 20,
+        "short_thing": lambda v: len(v) <= 5,
+        "number": lambda v: len(v) <= 32 and re.fullmatch(r"\d+(\.\d+)?", v),
+        "letter": lambda v: len(v) <= 32 and v.isalpha() and v.isascii(),
+        "symbol": lambda v: len(v) <= 5,
+        "character_string": lambda v: len(v) <= 32 and v.isascii(),
+        "phone_number": lambda v: len(v) <= 17 and v.isascii(),
+        "car_number": lambda v: len(v) <= 8,
+        "name": lambda v: (len(v) <= 10) if re.search(r"[\u4e00-\u9fff]", v) else (len(v) <= 20),
+        "phrase": lambda v: len(v) <= 5 and CJK.match(v),
+        "time": lambda v: re.fullmatch(r"(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2}", v),
+        "date": lambda v: re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?", v),
+        "amount": lambda v: re.fullmatch(r"[¥$€£]?\d{1,10}(\.\d{1,2})?元?", v),
+    }
+    rule = rules.get(kind)
+    return bool(rule(value)) if rule else True
+
+
+class FakeWeChat:
+    def __init__(self, appid="wx0123456789abcdef", secret="s3cr3t"):
+        self.appid, self.secret = appid, secret
+        self.valid_tokens: set[str] = set()
+        self.expired_tokens: set[str] = set()
+        self.token_fetches = 0
+        self.codes: dict[str, dict] = {}
+        self.used_codes: set[str] = set()
+        self.phone_codes: dict[str, str] = {}
+        self.users: set[str] = set()
+        self.templates: set[str] = set()
+        self.pages = {"pages/index/index", "pages/finish/finish", "pages/report/report", "pages/referrer/referrer",
+                      "packageHR/pages/session/session"}
+        self.subscriptions: dict[tuple, int] = defaultdict(int)
+        self.sent: list[dict] = []
+        self.qrcodes: list[dict] = []
+        self.calls: list[str] = []
+        self.failures: dict[str, list[dict]] = defaultdict(list)
+        self.lock = threading.Lock()
+        self._server = None
+
+    # --- scripting ---------------------------------------------------------------------------------------
+    def login_code(self, openid=None, unionid=None) -> str:
+        code = secrets.token_hex(16)
+        openid = openid or "o" + secrets.token_hex(13)
+        self.codes[code] = {"openid": openid, "unionid": unionid}
+        self.users.add(openid)
+        return code
+
+    def phone_code(self, phone="13912345678") -> str:
+        code = secrets.token_hex(32)
+        self.phone_codes[code] = phone
+        return code
+
+    def subscribe(self, openid, template_id, times=1):
+        self.subscriptions[(openid, template_id)] += times
+
+    def expire_tokens(self):
+        with self.lock:
+            self.expired_tokens |= self.valid_tokens
+            self.valid_tokens.clear()
+
+    def fail_next(self, api: str, **failure):
+        self.failures[api].append(failure)
+
+    # --- server ------------------------------------------------------------------------------------------
+    def start(self):
+        self._server = make_server("127.0.0.1", 0, self.wsgi, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        self._server.shutdown()
+
+    @staticmethod
+    def _json(payload, status=200):
+        return Response(json.dumps(payload, ensure_ascii=False), status=status,
+                        content_type="application/json; encoding=utf-8")
+
+    def _scripted(self, api):
+        with self.lock:
+            failure = self.failures[api].pop(0) if self.failures[api] else None
+        if failure is None:
+            return None
+        if "delay" in failure:
+            time.sleep(failure["delay"])
+            return None
+        if "http" in failure:
+            return Response("<html>502 Bad Gateway</html>", status=failure["http"], content_type="text/html")
+        return self._json({"errcode": failure["errcode"], "errmsg": failure.get("errmsg", "scripted error")})
+
+    def _token_error(self, request):
+        token = request.args.get("access_token", "")
+        with self.lock:
+            if token in self.valid_tokens:
+                return None
+            if token in self.expired_tokens:
+                return self._json({"errcode": 42001, "errmsg": "access_token expired rid: fake"})
+        return self._json({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest "
+                                                       "rid: fake"})
+
+    def wsgi(self, environ, start_response):
+        request = Request(environ)
+        path = request.path.lstrip("/")
+        self.calls.append(path)
+        handler = {"cgi-bin/token": self.token, "sns/jscode2session": self.jscode2session,
+                   "wxa/business/getuserphonenumber": self.phone, "cgi-bin/message/subscribe/send": self.send,
+                   "wxa/getwxacodeunlimit": self.qrcode}.get(path)
+        response = handler(request) if handler else self._json({"errcode": 404, "errmsg": "not found"}, 404)
+        return response(environ, start_response)
+
+    def token(self, request):
+        """GET cgi-bin/token?grant_type=client_credential&appid=APPID&secret=APPSECRET"""
+        if (scripted := self._scripted("token")) is not None:
+            return scripted
+        args = request.args
+        if args.get("grant_type") != "client_credential":
+            return self._json({"errcode": 40002, "errmsg": "invalid grant_type"})
+        if args.get("appid") != self.appid:
+            return self._json({"errcode": 40013, "errmsg": "invalid appid"})
+        if args.get("secret") != self.secret:
+            return self._json({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"})
+        token = "ACCESS_" + secrets.token_hex(24)
+        with self.lock:
+            self.token_fetches += 1
+            self.expired_tokens |= self.valid_tokens   # a new token invalidates the previous one
+            self.valid_tokens = {token}
+        time.sleep(0.05)  # a real fetch takes a while: concurrent fetches would overlap
+        return self._json({"access_token": token, "expires_in": 7200})
+
+    def jscode2session(self, request):
+        """GET sns/jscode2session?appid&secret&js_code&grant_type=authorization_code"""
+        if (scripted := self._scripted("jscode2session")) is not None:
+            return scripted
+        args = request.args
+        if "access_token" in args:
+            return self._json({"errcode": 40097, "errmsg": "invalid args: unexpected access_token"})
+        if args.get("appid") != self.appid or args.get("secret") != self.secret:
+            return self._json({"errcode": 40013, "errmsg": "invalid appid"})
+        code = args.get("js_code", "")
+        if code in self.used_codes:
+            return self._json({"errcode": 40163, "errmsg": "code been used, rid: fake"})
+        if code not in self.codes:
+            return self._json({"errcode": 40029, "errmsg": "invalid code, rid: fake"})
+        self.used_codes.add(code)
+        user = self.codes.pop(code)
+        body = {"openid": user["openid"], "session_key": secrets.token_urlsafe(16)}
+        if user["unionid"]:
+            body["unionid"] = user["unionid"]
+        return self._json(body)
+
+    def phone(self, request):
+        """POST wxa/business/getuserphonenumber?access_token=ACCESS_TOKEN {"code": ...}"""
+        if (error := self._token_error(request)) is not None:
+            return error
+        if (scripted := self._scripted("phone")) is not None:
+            return scripted
+        code = json.loads(request.get_data(as_text=True) or "{}").get("code", "")
+        phone = self.phone_codes.pop(code, None)
+        if phone is None:
+            return self._json({"errcode": 40029, "errmsg": "invalid code"})
+        return self._json({"errcode": 0, "errmsg": "ok", "phone_info": {
+            "phoneNumber": phone, "purePhoneNumber": phone, "countryCode": "86",
+            "watermark": {"timestamp": int(time.time()), "appid": self.appid}}})
+
+    def send(self, request):
+        """POST cgi-bin/message/subscribe/send?access_token=ACCESS_TOKEN"""
+        if (error := self._token_error(request)) is not None:
+            return error
+        if (scripted := self._scripted("send")) is not None:
+            return scripted
+        body = json.loads(request.get_data(as_text=True) or "{}")
+        if body.get("touser") not in self.users:
+            return self._json({"errcode": 40003, "errmsg": "invalid openid"})
+        if body.get("template_id") not in self.templates:
+            return self._json({"errcode": 40037, "errmsg": "invalid template_id"})
+        if body.get("page") and body["page"].split("?")[0] not in self.pages:
+            return self._json({"errcode": 41030, "errmsg": "invalid page"})
+        if body.get("miniprogram_state", "formal") not in ("developer", "trial", "formal"):
+            return self._json({"errcode": 47003, "errmsg": "argument invalid! miniprogram_state"})
+        data = body.get("data")
+        if not isinstance(data, dict) or not data:
+            return self._json({"errcode": 47003, "errmsg": "argument invalid! data is empty"})
+        for key, item in data.items():
+            if not isinstance(item, dict) or not _field_ok(key, item.get("value")):
+                return self._json({"errcode": 47003, "errmsg": f"argument invalid! data.{key}.value invalid rid: fake"})
+        slot = (body["touser"], body["template_id"])
+        with self.lock:
+            if self.subscriptions[slot] <= 0:
+                return self._json({"errcode": 43101, "errmsg": "user refuse to accept the msg rid: fake"})
+            self.subscriptions[slot] -= 1
+            self.sent.append(body)
+        return self._json({"errcode": 0, "errmsg": "ok"})
+
+    def qrcode(self, request):
+        """POST wxa/getwxacodeunlimit?access_token=ACCESS_TOKEN → image bytes, or a JSON error."""
+        if (error := self._token_error(request)) is not None:
+            return error
+        if (scripted := self._scripted("qrcode")) is not None:
+            return scripted
+        body = json.loads(request.get_data(as_text=True) or "{}")
+        scene = body.get("scene", "")
+        if not SCENE_RE.match(scene):
+            return self._json({"errcode": 40169, "errmsg": "invalid length for scene, or the data is not json string"})
+        if body.get("check_path", True) and body.get("page") and body["page"] not in self.pages:
+            return self._json({"errcode": 41030, "errmsg": "invalid page rid: fake"})
+        width = body.get("width", 430)
+        if not 280 <= width <= 1280:
+            return self._json({"errcode": 40097, "errmsg": "invalid args"})
+        self.qrcodes.append(body)
+        buffer = io.BytesIO()
+        qrcode.make(f"wxa:{scene}").save(buffer, format="PNG")
+        return Response(buffer.getvalue(), content_type="image/png")
