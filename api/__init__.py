@@ -35,6 +35,8 @@ def create_app(test_config: dict | None = None) -> Flask:
                    referrals):
         api.register_blueprint(module.bp)
     app.register_blueprint(health.bp)
+    from api import web  # the browser fallback for candidates outside WeChat: GET /i/<token>
+    app.register_blueprint(web.bp)
 
     from api import cli
     cli.register(app)

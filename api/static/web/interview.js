@@ -1,0 +1,849 @@
+/*
+ * 秒面 browser fallback: the candidate's one-way interview as a mobile web page.
+ *
+ * Same flow and endpoints as the mini-program: intro and consent → microphone check → for each question
+ * think time, recording (getUserMedia + MediaRecorder, audio/webm;codecs=opus where supported), answer
+ * countdown, playback, retake while attempts remain; every take uploads at once (server-issued POST policy,
+ * progress, automatic retry) → submit → wait for analysis → the candidate's own report, human review
+ * request and erasure. Plain script, no build step, no third-party code.
+ */
+(function () {
+  'use strict';
+
+  var app = document.getElementById('app');
+  var API = app.dataset.api;
+
+  // ---------------------------------------------------------------- errors in Chinese
+
+  /** The API speaks English sentences for developers; candidates read these, chosen by error code. */
+  var MESSAGES = {
+    invitation_not_found: '没有找到这份面试邀请。请确认链接完整无误，或联系招聘方重新发送。',
+    invitation_expired: '这份面试邀请已过期。如仍想参加，请联系招聘方重新邀请。',
+    erased: '你的面试数据已按你的要求删除，这个链接已失效。',
+    consent_required: '需要先阅读并同意隐私保护指引，才能开始面试。',
+    privacy_outdated: '隐私保护指引已更新，请刷新页面阅读最新版本后再开始。',
+    interview_closed: '这场面试已截止或已关闭，暂时无法作答。',
+    not_started: '请先同意隐私保护指引并开始面试。',
+    already_submitted: '你已经提交过这场面试了。',
+    attempts_exhausted: '这道题的作答次数已经用完。',
+    unsupported_media_type: '当前浏览器录制的音频格式暂不支持，请换用最新版 Chrome、Safari 或在微信中打开。',
+    wrong_content_type: '当前浏览器录制的音频格式暂不支持，请换用最新版 Chrome、Safari 或在微信中打开。',
+    not_media: '录音文件似乎已损坏，请重录这道题。',
+    empty_file: '这段录音是空的，请重录这道题。',
+    too_large: '录音文件太大了，请重录一段短一些的回答。',
+    question_not_found: '找不到这道题，请刷新页面后重试。',
+    unanswered_questions: '还有题目没有作答，请全部回答后再提交。',
+    not_submitted: '提交全部回答后才能查看报告。',
+    already_requested: '你已经申请过人工复核了。',
+    rate_limited: '操作太频繁了，请稍等片刻再试。',
+    network_error: '网络连接失败，请检查网络后重试。',
+    server_error: '服务器暂时出了点问题，请稍后重试。'
+  };
+
+  function ApiError(status, code, message) {
+    this.status = status;
+    this.code = code;
+    this.message = message || code;
+  }
+  ApiError.prototype = Object.create(Error.prototype);
+
+  function describe(error) {
+    if (error && MESSAGES[error.code]) return MESSAGES[error.code];
+    if (error && error.status >= 500) return MESSAGES.server_error;
+    if (error && error.message) return error.message;
+    return MESSAGES.server_error;
+  }
+
+  /** Worth retrying by itself: the network, the server, or an upload link that went stale. */
+  function transient(error) {
+    if (!(error instanceof ApiError)) return true;
+    return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500 ||
+      error.code === 'upload_expired' || error.code === 'upload_missing' || error.code === 'bad_signature';
+  }
+
+  function api(method, path, body) {
+    var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(API + path, init).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          throw new ApiError(response.status, data.error || 'http_' + response.status, data.message);
+        }
+        return data;
+      });
+    }, function () {
+      throw new ApiError(0, 'network_error', MESSAGES.network_error);
+    });
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  function $(id) { return document.getElementById(id); }
+
+  function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+  function showError(id, message) {
+    var node = $(id);
+    node.textContent = message || '';
+    node.hidden = !message;
+  }
+
+  var toastTimer = null;
+  function toast(message) {
+    var node = $('toast');
+    node.textContent = message;
+    node.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { node.hidden = true; }, 3000);
+  }
+
+  function clock(seconds) {
+    var s = Math.max(0, Math.ceil(seconds));
+    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function duration(seconds) {
+    if (seconds < 60) return seconds + ' 秒';
+    var minutes = Math.floor(seconds / 60), rest = seconds % 60;
+    return minutes + ' 分钟' + (rest ? ' ' + rest + ' 秒' : '');
+  }
+
+  function formatDate(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return iso;
+    return date.getFullYear() + '年' + (date.getMonth() + 1) + '月' + date.getDate() + '日 ' +
+      String(date.getHours()).padStart(2, '0') + ':' + String(date.getMinutes()).padStart(2, '0');
+  }
+
+  function bind(name, value) {
+    document.querySelectorAll('[data-bind="' + name + '"]').forEach(function (node) { node.textContent = value == null ? '' : value; });
+    document.querySelectorAll('[data-bind-wrap="' + name + '"]').forEach(function (node) { node.hidden = !value; });
+  }
+
+  function element(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === 'text') node.textContent = attrs[key];
+      else if (key === 'className') node.className = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  // ---------------------------------------------------------------- screens
+
+  var TITLES = {
+    loading: '线上面试', fatal: '线上面试', intro: '面试邀请', check: '设备检查', question: '作答中',
+    submit: '提交面试', status: '等待分析', report: '面试反馈', erased: '数据已删除'
+  };
+  var currentScreen = 'loading';
+  var leaveScreen = null;
+
+  function show(name) {
+    if (leaveScreen) { leaveScreen(); leaveScreen = null; }
+    currentScreen = name;
+    document.querySelectorAll('.screen').forEach(function (section) {
+      section.hidden = section.dataset.screen !== name;
+    });
+    $('topbar-title').textContent = TITLES[name] || '线上面试';
+    document.body.dataset.screen = name;
+    window.scrollTo(0, 0);
+    var heading = document.querySelector('[data-screen="' + name + '"] h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  function fatal(message, retry) {
+    $('fatal-message').textContent = message;
+    $('fatal-retry').hidden = !retry;
+    show('fatal');
+  }
+
+  // ---------------------------------------------------------------- state
+
+  var state = {
+    view: null,
+    questions: [],
+    index: 0,
+    stream: null,
+    audioContext: null,
+    analyser: null,
+    mimeType: '',
+    takes: {} // question id → the latest take: {blob, url, status, percent, message, attemptsLeft}
+  };
+
+  function applyView(view) {
+    state.view = view;
+    state.questions = view.questions.slice().sort(function (a, b) { return a.position - b.position; });
+    bind('company', view.company);
+    bind('job-title', view.job.title);
+    bind('job-location', view.job.location);
+    bind('question-count', view.interview.question_count);
+    bind('minutes', view.interview.estimated_minutes);
+    bind('intro', view.interview.intro);
+    bind('deadline', view.interview.deadline ? formatDate(view.interview.deadline) : '');
+    bind('privacy-version', view.privacy_version);
+    document.title = view.company + ' · ' + view.job.title + ' · 秒面线上面试';
+  }
+
+  function route(view) {
+    applyView(view);
+    if (view.status === 'scored' || view.status === 'needs_review') return showReport();
+    if (view.status === 'submitted') return showStatus();
+    showIntro();
+  }
+
+  function load() {
+    show('loading');
+    if (!API) return fatal(MESSAGES.invitation_not_found, false);
+    api('GET', '').then(route, function (error) {
+      fatal(describe(error), transient(error));
+    });
+  }
+
+  // ---------------------------------------------------------------- intro and consent
+
+  function showIntro() {
+    var view = state.view;
+    var closed = view.interview.closed_reason && view.status !== 'started' ? MESSAGES.interview_closed : '';
+    if (view.interview.closed_reason && view.status === 'started') closed = MESSAGES.interview_closed;
+    showError('intro-closed', closed);
+    $('intro-consent').hidden = Boolean(closed) || view.consented;
+    $('resume').hidden = Boolean(closed) || !view.consented;
+    show('intro');
+  }
+
+  $('agree').addEventListener('change', function () { $('start').disabled = !this.checked; });
+
+  $('start').addEventListener('click', function () {
+    var button = this;
+    button.disabled = true;
+    button.textContent = '正在开始…';
+    api('POST', '/start', { consent: true, privacy_version: state.view.privacy_version }).then(function (view) {
+      applyView(view);
+      showCheck();
+    }, function (error) {
+      if (error.code === 'already_started') {
+        return api('GET', '').then(function (view) { applyView(view); showCheck(); });
+      }
+      showError('intro-closed', describe(error));
+    }).catch(function (error) {
+      showError('intro-closed', describe(error));
+    }).then(function () {
+      button.textContent = '同意并开始';
+      button.disabled = !$('agree').checked;
+    });
+  });
+
+  $('resume').addEventListener('click', showCheck);
+  $('fatal-retry').addEventListener('click', load);
+
+  // ---------------------------------------------------------------- microphone
+
+  var MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4', 'audio/ogg;codecs=opus'];
+
+  function recordingSupport() {
+    if (!window.isSecureContext) return '请通过 https 链接打开本页，浏览器才允许录音。';
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.MediaRecorder) {
+      return '当前浏览器不支持录音。请用最新版 Chrome、Safari，或在微信中打开邀请链接。';
+    }
+    state.mimeType = MIME_TYPES.filter(function (type) { return MediaRecorder.isTypeSupported(type); })[0] || '';
+    if (!state.mimeType) return '当前浏览器录制的音频格式暂不支持，请换用最新版 Chrome、Safari 或在微信中打开。';
+    return '';
+  }
+
+  function microphoneMessage(error) {
+    var name = error && error.name;
+    if (name === 'NotAllowedError' || name === 'SecurityError') {
+      return '没有获得麦克风权限。请在浏览器的网站设置中允许使用麦克风，然后点「重新检测」。';
+    }
+    if (name === 'NotFoundError' || name === 'OverconstrainedError') return '没有找到可用的麦克风，请连接耳机或换一台手机后重试。';
+    if (name === 'NotReadableError') return '麦克风正被其他应用占用（例如通话或录音），请关闭后点「重新检测」。';
+    return '无法打开麦克风，请检查设备后点「重新检测」。';
+  }
+
+  function openMicrophone() {
+    if (state.stream && state.stream.getAudioTracks().some(function (t) { return t.readyState === 'live'; })) {
+      return Promise.resolve(state.stream);
+    }
+    return navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 }
+    }).then(function (stream) {
+      state.stream = stream;
+      var AudioContext = window.AudioContext || window.webkitAudioContext;
+      if (AudioContext) {
+        if (state.audioContext) state.audioContext.close();
+        state.audioContext = new AudioContext();
+        state.analyser = state.audioContext.createAnalyser();
+        state.analyser.fftSize = 1024;
+        state.audioContext.createMediaStreamSource(stream).connect(state.analyser);
+      }
+      return stream;
+    });
+  }
+
+  /** 0–100 loudness of the microphone right now (RMS, scaled so speech sits around 30–80). */
+  function level() {
+    if (!state.analyser) return 0;
+    if (state.audioContext.state === 'suspended') state.audioContext.resume();
+    var data = new Float32Array(state.analyser.fftSize);
+    state.analyser.getFloatTimeDomainData(data);
+    var sum = 0;
+    for (var i = 0; i < data.length; i += 1) sum += data[i] * data[i];
+    var rms = Math.sqrt(sum / data.length);
+    return Math.min(100, Math.round(rms * 400));
+  }
+
+  function meter(barId, onLevel) {
+    var timer = setInterval(function () {
+      var value = level();
+      $(barId).style.width = value + '%';
+      if (onLevel) onLevel(value);
+    }, 100);
+    return function () { clearInterval(timer); $(barId).style.width = '0'; };
+  }
+
+  function showCheck() {
+    show('check');
+    showError('check-error', '');
+    $('check-retry').hidden = true;
+    $('check-done').disabled = true;
+    var status = $('check-status');
+    status.className = 'status';
+    var unsupported = recordingSupport();
+    if (unsupported) {
+      status.textContent = '';
+      showError('check-error', unsupported);
+      return;
+    }
+    status.textContent = '正在请求使用麦克风，请在弹窗中选择「允许」…';
+    openMicrophone().then(function () {
+      status.textContent = '请说几句话，看看音量条有没有跳动';
+      var heard = 0, started = Date.now();
+      var stop = meter('meter-bar', function (value) {
+        $('meter').setAttribute('aria-valuenow', String(value));
+        if (value >= 8) heard += 1;
+        if (heard >= 3 && $('check-done').disabled) {
+          status.textContent = '声音清晰，可以开始了';
+          status.className = 'status status--ok';
+          $('check-done').disabled = false;
+        } else if (heard < 3 && Date.now() - started > 8000 && $('check-done').disabled) {
+          status.textContent = '没有听到声音。请确认麦克风没有静音，或靠近手机说话；也可以直接开始。';
+          status.className = 'status status--warn';
+          $('check-done').textContent = '仍然开始面试';
+          $('check-done').disabled = false;
+        }
+      });
+      leaveScreen = stop;
+    }, function (error) {
+      status.textContent = '';
+      showError('check-error', microphoneMessage(error));
+      $('check-retry').hidden = false;
+    });
+  }
+
+  $('check-retry').addEventListener('click', showCheck);
+  $('check-done').addEventListener('click', function () {
+    var first = state.questions.findIndex(function (q) { return !answered(q); });
+    if (first === -1) return showSubmit();
+    showQuestion(first);
+  });
+
+  // ---------------------------------------------------------------- questions
+
+  function answered(question) {
+    var take = state.takes[question.id];
+    if (take && take.status === 'done') return true;
+    return Boolean(question.answer_status);
+  }
+
+  function attemptsLeft(question) {
+    var take = state.takes[question.id];
+    return take && typeof take.attemptsLeft === 'number' ? take.attemptsLeft : question.attempts_left;
+  }
+
+  var questionTimers = [];
+  function clearQuestionTimers() {
+    questionTimers.forEach(function (stop) { stop(); });
+    questionTimers = [];
+  }
+
+  function phase(name) {
+    document.querySelectorAll('[data-screen="question"] [data-phase]').forEach(function (panel) {
+      panel.hidden = panel.dataset.phase !== name;
+    });
+  }
+
+  function countdown(seconds, clockId, onEnd) {
+    var ends = Date.now() + seconds * 1000;
+    $(clockId).textContent = clock(seconds);
+    var timer = setInterval(function () {
+      var left = (ends - Date.now()) / 1000;
+      $(clockId).textContent = clock(left);
+      if (left <= 0) {
+        clearInterval(timer);
+        onEnd();
+      }
+    }, 200);
+    var stop = function () { clearInterval(timer); };
+    questionTimers.push(stop);
+    return stop;
+  }
+
+  function showQuestion(index) {
+    clearQuestionTimers();
+    state.index = index;
+    var question = state.questions[index];
+    var total = state.questions.length;
+    show('question');
+    leaveScreen = clearQuestionTimers;
+    $('question-counter').textContent = '第 ' + (index + 1) + ' / ' + total + ' 题';
+    $('question-progress').style.width = Math.round((index / total) * 100) + '%';
+    $('question-title').textContent = question.text;
+    $('question-limits').textContent = (question.think_seconds ? '思考 ' + duration(question.think_seconds) + ' · ' : '') +
+      '作答最长 ' + duration(question.answer_seconds) + ' · 本题共可作答 ' + question.max_attempts + ' 次';
+    showError('question-error', '');
+
+    var take = state.takes[question.id];
+    if (take || question.answer_status) return showReview(question);
+    if (attemptsLeft(question) <= 0) {
+      showError('question-error', MESSAGES.attempts_exhausted);
+      return phase('ready');
+    }
+    if (question.think_seconds > 0) {
+      phase('think');
+      countdown(question.think_seconds, 'think-clock', function () { startRecording(question); });
+    } else {
+      phase('ready');
+    }
+  }
+
+  $('record-now').addEventListener('click', function () { startRecording(state.questions[state.index]); });
+  $('record-start').addEventListener('click', function () { startRecording(state.questions[state.index]); });
+
+  var recorder = null;
+
+  function startRecording(question) {
+    clearQuestionTimers();
+    showError('question-error', '');
+    if (attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
+    openMicrophone().then(function (stream) {
+      var chunks = [];
+      var startedAt = Date.now();
+      recorder = new MediaRecorder(stream, { mimeType: state.mimeType, audioBitsPerSecond: 32000 });
+      recorder.ondataavailable = function (event) { if (event.data && event.data.size) chunks.push(event.data); };
+      recorder.onstop = function () {
+        var blob = new Blob(chunks, { type: recorder.mimeType || state.mimeType });
+        recorder = null;
+        finishRecording(question, blob, (Date.now() - startedAt) / 1000);
+      };
+      recorder.start(1000);
+      phase('recording');
+      $('record-stop').disabled = true;
+      setTimeout(function () { $('record-stop').disabled = false; }, 1500);
+      questionTimers.push(meter('rec-meter-bar'));
+      countdown(question.answer_seconds, 'answer-clock', stopRecording);
+      $('record-stop').focus();
+    }, function (error) {
+      showError('question-error', microphoneMessage(error));
+      phase('ready');
+    });
+  }
+
+  function stopRecording() {
+    clearQuestionTimers();
+    if (recorder && recorder.state !== 'inactive') recorder.stop();
+  }
+
+  $('record-stop').addEventListener('click', stopRecording);
+
+  function finishRecording(question, blob, seconds) {
+    if (blob.size < 1000 || seconds < 1) {
+      showError('question-error', '没有录到声音，请再录一次。');
+      phase('ready');
+      return;
+    }
+    var previous = state.takes[question.id];
+    if (previous && previous.url) URL.revokeObjectURL(previous.url);
+    var take = {
+      blob: blob, url: URL.createObjectURL(blob), status: 'uploading', percent: 0, message: '正在上传…',
+      attemptsLeft: attemptsLeft(question), tries: 0
+    };
+    state.takes[question.id] = take;
+    if (state.questions[state.index] === question && currentScreen === 'question') showReview(question);
+    upload(question, take);
+  }
+
+  function showReview(question) {
+    phase('review');
+    var take = state.takes[question.id];
+    var audio = $('playback');
+    if (take && take.url) {
+      audio.hidden = false;
+      if (audio.src !== take.url) audio.src = take.url;
+    } else {
+      audio.hidden = true;
+      audio.removeAttribute('src');
+    }
+    renderUpload(question);
+  }
+
+  function renderUpload(question) {
+    if (currentScreen === 'submit') return renderSubmitList();
+    if (currentScreen !== 'question' || state.questions[state.index] !== question) return;
+    var take = state.takes[question.id];
+    var box = $('upload-box');
+    var done = answered(question) && (!take || take.status === 'done');
+    var percent = done ? 100 : (take ? take.percent : 0);
+    box.className = 'upload' + (done ? ' upload--done' : take && take.status === 'failed' ? ' upload--failed' : '');
+    $('upload-label').textContent = done ? '已上传，回答已保存' : take.message;
+    $('upload-percent').textContent = percent + '%';
+    $('upload-progress').value = percent;
+    $('upload-retry').hidden = !(take && take.status === 'failed');
+
+    var left = attemptsLeft(question);
+    var uploading = take && take.status === 'uploading';
+    $('attempts-text').textContent = left > 0 ? '不满意可以重录，本题还可重录 ' + left + ' 次，以最后一次为准'
+      : '本题的作答次数已用完';
+    $('retake').hidden = left <= 0;
+    $('retake').disabled = Boolean(uploading);
+    $('retake').textContent = left > 0 ? '重录（剩 ' + left + ' 次）' : '重录';
+    var last = state.index === state.questions.length - 1;
+    $('next').textContent = last ? '完成作答' : '下一题';
+    // Moving on is fine while the upload still runs: it carries on in the background.
+    $('next').disabled = !(done || uploading || (take && take.status === 'failed' && answered(question)));
+  }
+
+  $('retake').addEventListener('click', function () {
+    var question = state.questions[state.index];
+    if (attemptsLeft(question) <= 0) return;
+    showError('question-error', '');
+    $('playback').pause();
+    phase('ready');
+    $('record-start').focus();
+  });
+
+  $('next').addEventListener('click', function () {
+    $('playback').pause();
+    var next = state.index + 1;
+    if (next < state.questions.length) return showQuestion(next);
+    showSubmit();
+  });
+
+  $('upload-retry').addEventListener('click', function () {
+    var question = state.questions[state.index];
+    var take = state.takes[question.id];
+    if (take && take.status === 'failed') upload(question, take);
+  });
+
+  // ---------------------------------------------------------------- uploads
+
+  var MAX_TRIES = 8;
+
+  /** POST the blob with the policy fields; resolves on 2xx, rejects with an ApiError. */
+  function postForm(ticket, blob, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var form = new FormData();
+      Object.keys(ticket.fields || {}).forEach(function (name) { form.append(name, ticket.fields[name]); });
+      var extension = ticket.key.split('.').pop();
+      form.append('file', blob, 'answer.' + extension);
+      var xhr = new XMLHttpRequest();
+      xhr.open(ticket.method || 'POST', ticket.url);
+      xhr.timeout = 180000;
+      xhr.upload.onprogress = function (event) {
+        if (event.lengthComputable) onProgress(Math.min(99, Math.round((event.loaded / event.total) * 100)));
+      };
+      xhr.onload = function () {
+        if (xhr.status >= 200 && xhr.status < 300) return resolve();
+        var data = {};
+        try { data = JSON.parse(xhr.responseText); } catch (ignored) { /* COS answers XML */ }
+        reject(new ApiError(xhr.status, data.error || 'http_' + xhr.status, data.message));
+      };
+      xhr.onerror = xhr.ontimeout = function () { reject(new ApiError(0, 'network_error', MESSAGES.network_error)); };
+      xhr.send(form);
+    });
+  }
+
+  function waitForNetwork(ms) {
+    return new Promise(function (resolve) {
+      var done = function () { window.removeEventListener('online', done); clearTimeout(timer); resolve(); };
+      var timer = setTimeout(done, ms);
+      window.addEventListener('online', done);
+    });
+  }
+
+  function upload(question, take) {
+    if (take.running) return;
+    take.running = true;
+    take.status = 'uploading';
+    take.message = '正在上传…';
+    renderUpload(question);
+    var contentType = (take.blob.type || state.mimeType).split(';')[0];
+
+    function attempt() {
+      if (state.takes[question.id] !== take) return Promise.resolve();
+      return api('POST', '/answers/' + question.id + '/upload', { content_type: contentType }).then(function (ticket) {
+        take.attemptsLeft = ticket.attempts_left;
+        return postForm(ticket, take.blob, function (percent) {
+          take.percent = percent;
+          renderUpload(question);
+        }).catch(function (error) {
+          if (error.code === 'already_uploaded') return;
+          throw error;
+        }).then(function () {
+          take.message = '正在确认…';
+          renderUpload(question);
+          return api('POST', '/answers/' + question.id + '/uploaded', { key: ticket.key }).catch(function (error) {
+            if (error.code === 'already_confirmed') return;
+            throw error;
+          });
+        });
+      }).then(function () {
+        take.status = 'done';
+        take.percent = 100;
+        question.answer_status = question.answer_status || 'uploaded';
+        take.running = false;
+        renderUpload(question);
+      }, function (error) {
+        take.tries += 1;
+        if (transient(error) && take.tries < MAX_TRIES) {
+          var wait = Math.min(15000, 1000 * Math.pow(2, take.tries - 1));
+          take.message = (error.status === 0 ? '网络不稳定' : '上传没有成功') + '，' + Math.round(wait / 1000) +
+            ' 秒后自动重试（第 ' + take.tries + ' 次）…';
+          take.percent = 0;
+          renderUpload(question);
+          return waitForNetwork(wait).then(attempt);
+        }
+        take.status = 'failed';
+        take.running = false;
+        take.message = '上传失败：' + describe(error) + (transient(error) ? '录音仍保存在本页，请检查网络后点「重新上传」。' : '');
+        if (!transient(error)) take.tries = 0;
+        renderUpload(question);
+        if (currentScreen !== 'question' || state.questions[state.index] !== question) {
+          toast('第 ' + question.position + ' 题上传失败，提交前请重新上传');
+        }
+      });
+    }
+    take.tries = 0;
+    return attempt();
+  }
+
+  // When the network comes back, resume every upload that gave up.
+  window.addEventListener('online', function () {
+    state.questions.forEach(function (question) {
+      var take = state.takes[question.id];
+      if (take && take.status === 'failed') upload(question, take);
+    });
+  });
+
+  window.addEventListener('beforeunload', function (event) {
+    var busy = recorder || state.questions.some(function (q) {
+      var take = state.takes[q.id];
+      return take && take.status !== 'done';
+    });
+    if (busy) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  // ---------------------------------------------------------------- submit
+
+  function showSubmit() {
+    clearQuestionTimers();
+    show('submit');
+    showError('submit-error', '');
+    renderSubmitList();
+  }
+
+  function renderSubmitList() {
+    var list = $('answer-list');
+    list.textContent = '';
+    var ready = true;
+    state.questions.forEach(function (question, index) {
+      var take = state.takes[question.id];
+      var label, className = 'ok', action = null;
+      if (take && take.status === 'uploading') {
+        label = '上传中 ' + take.percent + '%';
+        className = 'pending';
+        ready = false;
+      } else if (take && take.status === 'failed') {
+        label = '上传失败';
+        className = 'pending';
+        ready = false;
+        action = element('button', { type: 'button', className: 'btn btn--plain btn--small', text: '重新上传' });
+        action.addEventListener('click', function () { upload(question, take); });
+      } else if (answered(question)) {
+        label = '✓ 已保存';
+      } else {
+        label = '未作答';
+        className = 'pending';
+        ready = false;
+        action = element('button', { type: 'button', className: 'btn btn--plain btn--small', text: '去作答' });
+        action.addEventListener('click', function () { showQuestion(index); });
+      }
+      list.appendChild(element('li', {}, [
+        element('span', { text: '第 ' + (index + 1) + ' 题 ' + question.text }),
+        action || element('span', { className: className, text: label })
+      ]));
+    });
+    $('submit').disabled = !ready;
+    $('submit').textContent = ready ? '提交面试' : '等待录音上传完成…';
+  }
+
+  $('back-to-last').addEventListener('click', function () { showQuestion(state.questions.length - 1); });
+
+  $('submit').addEventListener('click', function () {
+    var button = this;
+    button.disabled = true;
+    button.textContent = '正在提交…';
+    api('POST', '/submit').then(function (view) {
+      applyView(view);
+      releaseMicrophone();
+      showStatus();
+    }, function (error) {
+      if (error.code === 'already_submitted') return showStatus();
+      showError('submit-error', describe(error));
+      button.disabled = false;
+      button.textContent = '提交面试';
+    });
+  });
+
+  function releaseMicrophone() {
+    if (state.stream) state.stream.getTracks().forEach(function (track) { track.stop(); });
+    state.stream = null;
+    if (state.audioContext) state.audioContext.close();
+    state.audioContext = null;
+    state.analyser = null;
+  }
+
+  // ---------------------------------------------------------------- waiting for analysis
+
+  function showStatus() {
+    show('status');
+    var stopped = false;
+    leaveScreen = function () { stopped = true; };
+    var started = Date.now();
+    function poll() {
+      if (stopped) return;
+      api('GET', '').then(function (view) {
+        if (stopped) return;
+        applyView(view);
+        var progress = view.progress || {};
+        if (view.status === 'scored' || view.status === 'needs_review') return showReport();
+        $('status-progress').max = progress.total || 1;
+        $('status-progress').value = progress.analysed || 0;
+        $('status-text').textContent = '正在分析你的回答（已完成 ' + (progress.analysed || 0) + ' / ' + (progress.total || 0) + ' 题）';
+        setTimeout(poll, Date.now() - started > 300000 ? 15000 : 2500);
+      }, function (error) {
+        if (stopped) return;
+        if (!transient(error)) return fatal(describe(error), false);
+        $('status-text').textContent = '网络不稳定，正在重新连接…';
+        setTimeout(poll, 5000);
+      });
+    }
+    poll();
+  }
+
+  // ---------------------------------------------------------------- report
+
+  function list(title, items) {
+    if (!items || !items.length) return null;
+    return element('div', {}, [
+      element('h3', { text: title }),
+      element('ul', {}, items.map(function (item) { return element('li', { text: item }); }))
+    ]);
+  }
+
+  function renderReport(report) {
+    var container = $('report-answers');
+    container.textContent = '';
+    report.answers.slice().sort(function (a, b) { return a.position - b.position; }).forEach(function (answer) {
+      var feedback = answer.feedback || {};
+      var tag = null;
+      if (answer.status === 'needs_review') tag = element('span', { className: 'tag tag--review', text: '由招聘方人工查看' });
+      else if (answer.status === 'failed') tag = element('span', { className: 'tag tag--review', text: '未能自动分析' });
+      var heading = element('h2', { text: '第 ' + answer.position + ' 题 · ' + answer.text }, [tag]);
+      var transcript = answer.transcript
+        ? element('p', { className: 'transcript', lang: state.view && state.view.interview.language || 'zh', text: answer.transcript })
+        : element('p', { className: 'muted small', text: '没有识别出文字。招聘方会直接听你的录音，不影响你的面试。' });
+      var note = answer.status === 'needs_review' || answer.status === 'failed'
+        ? element('p', { className: 'muted small', text: '这道题的录音不太适合自动分析，招聘方会亲自听你的回答，不会因此扣分。' })
+        : null;
+      container.appendChild(element('article', { className: 'card report-item' }, [
+        heading,
+        list('表现不错的地方', feedback.strengths),
+        list('可以做得更好', feedback.suggestions),
+        note,
+        element('h3', { text: '回答文字稿' }),
+        transcript
+      ]));
+    });
+    $('review-done').hidden = !report.review_requested;
+    $('review-open').hidden = report.review_requested;
+  }
+
+  function showReport() {
+    show('loading');
+    api('GET', '/report').then(function (report) {
+      if (!report.ready) return showStatus();
+      renderReport(report);
+      show('report');
+    }, function (error) {
+      if (error.code === 'not_submitted') return load();
+      fatal(describe(error), transient(error));
+    });
+  }
+
+  $('review-open').addEventListener('click', function () {
+    showError('review-error', '');
+    $('review-dialog').showModal();
+  });
+
+  $('review-send').addEventListener('click', function () {
+    var button = this;
+    button.disabled = true;
+    var note = $('review-note').value.trim();
+    api('POST', '/review-request', { note: note || null }).catch(function (error) {
+      if (error.code !== 'already_requested') throw error;
+    }).then(function () {
+      $('review-dialog').close();
+      $('review-done').hidden = false;
+      $('review-open').hidden = true;
+      toast('已提交人工复核申请');
+      $('review-done').focus();
+    }, function (error) {
+      showError('review-error', describe(error));
+    }).then(function () { button.disabled = false; });
+  });
+
+  $('erase-open').addEventListener('click', function () {
+    showError('erase-error', '');
+    $('erase-dialog').showModal();
+  });
+
+  $('erase-confirm').addEventListener('click', function () {
+    var button = this;
+    button.disabled = true;
+    button.textContent = '正在删除…';
+    api('DELETE', '').then(function () {
+      $('erase-dialog').close();
+      Object.keys(state.takes).forEach(function (id) { if (state.takes[id].url) URL.revokeObjectURL(state.takes[id].url); });
+      state.takes = {};
+      releaseMicrophone();
+      show('erased');
+    }, function (error) {
+      showError('erase-error', describe(error));
+      button.disabled = false;
+      button.textContent = '确认删除';
+    });
+  });
+
+  load();
+}());

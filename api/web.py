@@ -1,0 +1,38 @@
+"""The browser fallback: candidates who open an invitation link outside WeChat answer in a mobile web page.
+
+GET /i/<token> serves one page (plain HTML, CSS and JS from api/static/web, no build step, no CDN). The
+page drives the same candidate endpoints as the mini-program (/api/c/<token>/...): whether the token is
+valid is decided by those calls, and the page turns their errors into Chinese sentences.
+"""
+import re
+
+from flask import Blueprint, render_template, request
+
+bp = Blueprint("web", __name__, static_folder="static/web", static_url_path="/i/assets",
+               template_folder="templates")
+
+# Invitation tokens are URL-safe; anything else is not one of ours and gets the page's own 404 text.
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
+
+# The page records audio and uploads to the API's own store or, in production, straight to COS.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "media-src 'self' blob:; connect-src 'self' https://*.myqcloud.com; "
+                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
+
+
+@bp.get("/i/<token>")
+def interview_page(token):
+    """The candidate's interview as a mobile web page."""
+    valid = bool(TOKEN_PATTERN.match(token))
+    api_base = f"{request.script_root}/api/c/{token}" if valid else ""
+    response = render_template("interview.html", api_base=api_base, token_valid=valid)
+    return response, 200 if valid else 404, {
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        # The token in the address is the candidate's key: never send it to another site, never cache the page.
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Robots-Tag": "noindex, nofollow",
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": "microphone=(self), camera=()",
+    }
+
