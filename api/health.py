@@ -23,8 +23,17 @@ def _check_db():
 
 
 def _check_models():
-    try:
-        from functions.analyze import models_status
-    except ImportError as error:
-        return {"ok": False, "error": f"analyzer unavailable: {error}"}
-    return models_status()
+    """Which speech models the local analyzer would find; a missing language is reported, not fatal."""
+    from functions.analyze import asr, vad
+    from functions.analyze.errors import ModelMissing
+    from functions.analyze.settings import LANGUAGES, Settings
+
+    settings = Settings.from_env()
+    asr_models = {}
+    for language in LANGUAGES:
+        try:
+            asr_models[language] = {"ok": True, "model": asr.resolve_model(language, settings)[1]}
+        except ModelMissing as missing:
+            asr_models[language] = {"ok": False, "reason": str(missing)}
+    vad_ok = vad.model_path().is_file()
+    return {"ok": vad_ok and any(item["ok"] for item in asr_models.values()), "vad": vad_ok, "asr": asr_models}

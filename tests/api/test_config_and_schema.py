@@ -72,7 +72,11 @@ def test_health_reports_db_storage_and_models(client):
     assert response.json["status"] == "ok"
     assert response.json["db"]["ok"] is True
     assert response.json["storage"]["ok"] is True
-    assert "models" in response.json
+    models = response.json["models"]
+    assert models["vad"] is True and models["asr"]["ko"]["ok"] is True
+    for language in ("zh", "en"):
+        entry = models["asr"][language]
+        assert entry["ok"] or "make models" in entry["reason"]
 
 
 def test_openapi_documents_every_api_route(app, client):
