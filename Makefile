@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: dev test test-python test-js models system-runtime system-test worker bench clean
 
 dev: system-runtime $(PIP_STAMP)
-	@$(BIN)/python -m models.fetch --dev || echo "Continuing without the production models (see above)."
+	@$(BIN)/python -m models.fetch zh ko || echo "Continuing without the production models (see above)."
 	MIAOMIAN_ENV=development MIAOMIAN_DEV_LOGIN=1 $(BIN)/python -m api.devserver
 
 test: system-test $(PIP_STAMP) $(NPM_STAMP)
@@ -24,7 +24,7 @@ test-python: system-test $(PIP_STAMP)
 	$(BIN)/python -m pytest
 
 models: $(PIP_STAMP)
-	$(BIN)/python -m models.fetch
+	$(BIN)/python -m models.fetch --strict
 
 worker: $(PIP_STAMP)
 	MIAOMIAN_ENV=development $(BIN)/python -m api.trigger
