@@ -110,9 +110,9 @@ class FakeWeChat:
             failure = self.failures[api].pop(0) if self.failures[api] else None
         if failure is None:
             return None
-        if "delay" in failure:
+        if "delay" in failure:  # the caller times out first; the request is dropped, never processed
             time.sleep(failure["delay"])
-            return None
+            return Response("gateway timeout", status=504, content_type="text/plain")
         if "http" in failure:
             return Response("<html>502 Bad Gateway</html>", status=failure["http"], content_type="text/html")
         return self._json({"errcode": failure["errcode"], "errmsg": failure.get("errmsg", "scripted error")})
