@@ -385,6 +385,10 @@ def interview_qrcode(args, interview_id):
     variant = f"wxa-{wechat.setting(config, 'WECHAT_ENV_VERSION')}" if client else "web"
     key = f"qrcodes/{link.code}-{variant}.png"
     png = store.get_bytes(key)
+    if png is None and client is not None:
+        # Keep the share code, and free SQLite's write lock for the shared token store, before calling WeChat.
+        get_db().commit()
+        get_db().begin()
     if png is None:
         if client is None:
             png = web_qrcode_png(share_url(link.code))
