@@ -273,7 +273,7 @@ def report(token):
         result = progress.load_result(db, current.id) if current else None
         items.append({"question_id": question.id, "position": question.position, "text": question.text,
                       "status": current.status if current else None, "reason": current.reason if current else None,
-                      "transcript": (result or {}).get("transcript", {}).get("text"),
+                      "transcript": ((result or {}).get("transcript") or {}).get("text"),
                       "feedback": (result or {}).get("feedback")})
     return {"company": row.company, "job": row.job_title, "status": row.status,
             "ready": row.status in ("scored", "needs_review"),

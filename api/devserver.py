@@ -5,6 +5,7 @@ the API on http://127.0.0.1:$PORT (default 5000) with development sign-in enable
 """
 import logging
 import os
+import signal
 
 from werkzeug.serving import make_server
 
@@ -33,12 +34,18 @@ def main() -> None:
     print(f"  database: {app.config['DATABASE_URL']}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
     for item in outcome["tokens"]:
         print(f"  demo invitation for {item['name']}: {app.config['PUBLIC_URL']}/i/{item['token']}", flush=True)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        server.server_close()
         trigger.stop()
+
+
+def _stop_on_sigterm(_signum, _frame):
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
