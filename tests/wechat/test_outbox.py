@@ -112,14 +112,13 @@ def test_rate_limit_and_network_errors_retry_then_deliver_once(wx, wx_app, fake_
 
 
 def test_retries_stop_at_the_limit(wx, wx_app, fake_wechat):
-    wx_app.config["OUTBOX_MAX_ATTEMPTS"] = 2
+    wx_app.config["OUTBOX_MAX_ATTEMPTS"] = 1
     headers = _subscribed_candidate(wx, fake_wechat)
-    for _ in range(2):
-        fake_wechat.fail_next("send", errcode=-1, errmsg="system error")
+    fake_wechat.fail_next("send", errcode=-1, errmsg="system error")
     run_interview(wx, wx_app, fake_wechat, candidate_headers=headers)
     drain(wx_app)
     failed = [row for row in states(wx_app).values() if row.status == "failed"]
-    assert len(failed) == 1 and failed[0].attempts == 2 and failed[0].errcode == -1 and "gave up" in failed[0].reason
+    assert len(failed) == 1 and failed[0].attempts == 1 and failed[0].errcode == -1 and "gave up" in failed[0].reason
 
 
 def test_47003_is_permanent_and_field_rules_prevent_it(wx, wx_app, fake_wechat):
