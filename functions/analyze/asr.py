@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import ModelMissing
 from .settings import Settings
+from .vad import unstitch_span
 
 log = logging.getLogger(__name__)
 
@@ -145,14 +146,16 @@ def _write_tuned(model_dir: Path, target: Path, conf_text: str) -> Path:
     return target
 
 
-def _parse_words(result_json: str, offset: float) -> list[Word]:
+def _parse_words(result_json: str, fed: float, table: list) -> list[Word]:
+    """Words of one Result(); `fed` is the audio this recognizer had consumed before the chunk (its clock
+    is cumulative), `table` maps chunk-stream times back to the recording (vad.stitch)."""
     words = []
     for w in json.loads(result_json).get("result", []):
         token = w.get("word", "")
         if not token or _NOISE_TOKEN.match(token):
             continue
-        words.append(Word(token, float(w["start"]) + offset, float(w["end"]) + offset,
-                          float(w.get("conf", 0.0))))
+        start, end = unstitch_span(float(w["start"]) - fed, float(w["end"]) - fed, table)
+        words.append(Word(token, start, end, float(w.get("conf", 0.0))))
     return words
 
 
@@ -166,13 +169,12 @@ class _Stream:
         self.recognizer.SetWords(True)
         self.fed_seconds = 0.0
 
-    def decode(self, pcm: bytes, chunk_start: float) -> list[Word]:
-        offset = chunk_start - self.fed_seconds
-        rec, words = self.recognizer, []
+    def decode(self, pcm: bytes, table: list) -> list[Word]:
+        fed, rec, words = self.fed_seconds, self.recognizer, []
         for i in range(0, len(pcm), FEED_BYTES):
-            if rec.AcceptWaveform(pcm[i:i + FEED_BYTES]):
-                words += _parse_words(rec.Result(), offset)
-        words += _parse_words(rec.FinalResult(), offset)
+            if rec.AcceptWaveform(pcm[i:i + FEED_BYTES]):  # an endpoint: collect it or lose it
+                words += _parse_words(rec.Result(), fed, table)
+        words += _parse_words(rec.FinalResult(), fed, table)
         self.fed_seconds += len(pcm) / (2 * SAMPLE_RATE)
         return words
 
@@ -186,9 +188,9 @@ def _worker_init(key: tuple) -> None:
     _WORKER_STREAM = _Stream(_ENGINES[key].model)
 
 
-def _worker_decode(job: tuple[bytes, float]) -> list[tuple]:
-    pcm, start = job
-    return [(w.word, w.start, w.end, w.conf) for w in _WORKER_STREAM.decode(pcm, start)]
+def _worker_decode(job: tuple[bytes, list]) -> list[tuple]:
+    pcm, table = job
+    return [(w.word, w.start, w.end, w.conf) for w in _WORKER_STREAM.decode(pcm, table)]
 
 
 class VoskEngine:
@@ -224,8 +226,11 @@ class VoskEngine:
                     return None
             return self._pool
 
-    def transcribe(self, jobs: list[tuple[bytes, float]]) -> list[Word]:
-        """Decode (pcm, chunk start seconds) jobs; words in time order with absolute times."""
+    def transcribe(self, jobs: list[tuple[bytes, list]]) -> list[Word]:
+        """Decode (pcm, time map) jobs (vad.stitch); words in time order with times in the recording.
+        A job may also be (pcm, start_seconds) for audio taken as is from that point."""
+        jobs = [(pcm, [(0.0, t, len(pcm) / (2 * SAMPLE_RATE))] if isinstance(t, (int, float)) else t)
+                for pcm, t in jobs]
         pool = self._get_pool() if len(jobs) > 1 else None
         if pool is not None:
             try:
@@ -238,8 +243,8 @@ class VoskEngine:
             if self._local is None:
                 self._local = _Stream(self.model)
             out = []
-            for pcm, start in jobs:
-                out += self._local.decode(pcm, start)
+            for pcm, table in jobs:
+                out += self._local.decode(pcm, table)
             return out
 
     def close(self) -> None:

@@ -119,9 +119,9 @@ def speech_stats(segments: list[list[float]], duration: float) -> SpeechStats:
 
 
 def asr_chunks(segments: list[list[float]], probs: np.ndarray, min_s: float = 5.0,
-               max_s: float = 15.0) -> list[tuple[float, float]]:
-    """Group speech segments into chunks of at most max_s seconds cut at pauses (a segment longer than
-    max_s is cut at its least speech-like frame after min_s). Chunks cover the pauses inside them so word times stay contiguous."""
+               max_s: float = 15.0) -> list[list[tuple[float, float]]]:
+    """Group speech segments into chunks spanning at most max_s seconds, cut at pauses (a segment longer
+    than max_s is cut at its least speech-like frame after min_s). Each chunk is its list of pieces."""
     pieces: list[tuple[float, float]] = []
     for a, b in segments:
         while b - a > max_s:
@@ -131,10 +131,49 @@ def asr_chunks(segments: list[list[float]], probs: np.ndarray, min_s: float = 5.
             pieces.append((a, cut))
             a = cut
         pieces.append((a, b))
-    chunks: list[tuple[float, float]] = []
+    chunks: list[list[tuple[float, float]]] = []
     for a, b in pieces:
-        if chunks and b - chunks[-1][0] <= max_s:
-            chunks[-1] = (chunks[-1][0], b)
+        if chunks and b - chunks[-1][0][0] <= max_s:
+            chunks[-1].append((a, b))
         else:
-            chunks.append((a, b))
+            chunks.append([(a, b)])
     return chunks
+
+
+def stitch(samples: np.ndarray, pieces: list[tuple[float, float]], keep_gap_s: float = 0.3,
+           rate: int = 16000) -> tuple[bytes, list[tuple[float, float, float]]]:
+    """The audio of a chunk with each pause inside it shortened to at most keep_gap_s (silence costs the
+    recogniser as much CPU as speech), and the map (stream start, original start, duration) that turns
+    times in the stitched stream back into times in the recording."""
+    out, table, stream = [], [], 0.0
+    for i, (a, b) in enumerate(pieces):
+        if i + 1 < len(pieces):
+            b = min(pieces[i + 1][0], b + keep_gap_s)
+        ia, ib = int(a * rate), int(b * rate)
+        out.append(samples[ia:ib])
+        table.append((stream, ia / rate, (ib - ia) / rate))
+        stream += (ib - ia) / rate
+    return np.concatenate(out).tobytes() if out else b"", table
+
+
+def unstitch(t: float, table: list[tuple[float, float, float]]) -> float:
+    """A time in the stitched stream → the time in the recording."""
+    return _locate(t, table)[0]
+
+
+def unstitch_span(start: float, end: float, table: list) -> tuple[float, float]:
+    """A word's (start, end) → recording times; a word the recogniser stretched over a shortened pause
+    ends where its own piece of audio ends."""
+    a, i = _locate(start, table)
+    b, j = _locate(end, table)
+    if j != i and table:
+        b = table[i][1] + table[i][2]
+    return a, max(a, b)
+
+
+def _locate(t: float, table: list) -> tuple[float, int]:
+    for k in range(len(table) - 1, -1, -1):
+        stream, orig, dur = table[k]
+        if t >= stream:
+            return orig + min(t - stream, dur), k
+    return (table[0][1], 0) if table else (t, 0)
