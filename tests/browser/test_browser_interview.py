@@ -220,8 +220,16 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.shot("question-2-think")
     steps.in_phase("recording", timeout=6)
     time.sleep(3)
+    # The network drops as the take ends: the page says so, keeps the recording and retries by itself.
+    offline = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", offline)
     steps.click("record-stop")
     steps.in_phase("review")
+    steps.until(lambda: "自动重试" in steps.text("upload-label"), 10, "an automatic retry is announced")
+    assert not steps.el("retake").is_enabled()
+    steps.shot("question-2-offline-retrying")
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {**offline, "offline": False})
     steps.uploaded()
     assert "剩 1 次" in steps.text("retake")
     steps.shot("question-2-first-take")
@@ -289,6 +297,6 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     browser.get(invitation["url"])
     steps.on("fatal")
     assert "已按你的要求删除" in steps.text("fatal-message")
-    logs = [m for m in steps.console_errors() if "status of 410" not in m]
+    logs = [m for m in steps.console_errors() if "status of 410" not in m and "ERR_INTERNET_DISCONNECTED" not in m]
     assert not logs, logs
     assert time.monotonic() - started < 120

@@ -211,8 +211,7 @@
 
   function showIntro() {
     var view = state.view;
-    var closed = view.interview.closed_reason && view.status !== 'started' ? MESSAGES.interview_closed : '';
-    if (view.interview.closed_reason && view.status === 'started') closed = MESSAGES.interview_closed;
+    var closed = view.interview.closed_reason ? MESSAGES.interview_closed : '';
     showError('intro-closed', closed);
     $('intro-consent').hidden = Boolean(closed) || view.consented;
     $('resume').hidden = Boolean(closed) || !view.consented;
@@ -681,6 +680,11 @@
         action.addEventListener('click', function () { upload(question, take); });
       } else if (answered(question)) {
         label = '✓ 已保存';
+        if (attemptsLeft(question) > 0) {
+          action = element('button', { type: 'button', className: 'btn btn--plain btn--small',
+            text: '✓ 已保存 · 重录', 'aria-label': '第 ' + (index + 1) + ' 题已保存，点此回去重录' });
+          action.addEventListener('click', function () { showQuestion(index); });
+        }
       } else {
         label = '未作答';
         className = 'pending';
@@ -696,8 +700,6 @@
     $('submit').disabled = !ready;
     $('submit').textContent = ready ? '提交面试' : '等待录音上传完成…';
   }
-
-  $('back-to-last').addEventListener('click', function () { showQuestion(state.questions.length - 1); });
 
   $('submit').addEventListener('click', function () {
     var button = this;
