@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -179,6 +180,7 @@ def main(argv=None) -> int:
     from functions.analyze.settings import Settings
 
     settings = Settings.from_env()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on this machine skews every figure)")
     print(f"machine: {os.cpu_count()} cores; ASR workers {settings.asr_workers}; beams "
           f"beam={settings.beam} max-active={settings.max_active} (stock = model's conf)")
     work = Path(tempfile.mkdtemp(prefix="miaomian-bench-"))
@@ -269,7 +271,9 @@ def main(argv=None) -> int:
     ]
     for name, value, target, ok in rows:
         print(f"  {name:<26} {value:>10}  target {target:<9} {'met' if ok else 'NOT met'}")
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     asr.reset_engines()
+    shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

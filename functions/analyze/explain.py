@@ -60,7 +60,7 @@ def feedback(language: str, competencies: list[dict], features: dict, question: 
     for f, e in sorted(effects.items(), key=lambda kv: kv[1]):
         if e >= -0.1 or len(suggestions) >= 3:
             break
-        if f == "star_structure" and not star_missing:
+        if (f == "star_structure" and not star_missing) or (f == "keyword_coverage" and not missing_kw):
             continue
         suggestions.append(SUGGESTIONS[lang][f].format(missing="、".join(missing_kw[:3]) if lang == "zh"
                                                        else ", ".join(missing_kw[:3]),
