@@ -95,6 +95,20 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds() -> float:
+    """CPU time (user+sys) of this process and its live descendants (the ASR workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    me = os.getpid()
+    for pid in [me] + _children(me):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError):
+            pass
+    return total
+
+
 class PeakPss:
     def __init__(self):
         self.peak_kb, self._stop = 0, threading.Event()
@@ -200,17 +214,18 @@ def main(argv=None) -> int:
         print(f"first answer in this process (model load + pool fork + {lengths[0]:.0f}s answer): "
               f"{time.perf_counter() - t:.2f} s")
         print(f"\nours, warm ({eng.version}):")
-        print(f"{'length':>8} {'wall s':>8} {'rtf':>7} {'decode':>7} {'vad':>6} {'asr':>6} {'score':>6} {'chunks':>6} status")
+        print(f"{'length':>8} {'wall s':>8} {'rtf':>7} {'cpu s':>7} {'decode':>7} {'vad':>6} {'asr':>6} {'score':>6} {'chunks':>6} status")
         for s in lengths:
-            walls = []
+            walls, cpus = [], []
             for _ in range(args.repeat):
-                t = time.perf_counter()
+                c, t = cpu_seconds(), time.perf_counter()
                 r = pipeline.analyze_file(answers[s], question, "ko", settings=settings)
                 walls.append(time.perf_counter() - t)
+                cpus.append(cpu_seconds() - c)
             tm = r["timings"]
             results[s] = {"wall": min(walls), "words": [w["word"] for w in r["transcript"]["words"]],
                           "conf": r["transcript"]["mean_confidence"]}
-            print(f"{s:>7.0f}s {min(walls):>8.2f} {min(walls) / s:>7.3f} {tm['decode_s']:>7.2f} {tm['vad_s']:>6.2f} "
+            print(f"{s:>7.0f}s {min(walls):>8.2f} {min(walls) / s:>7.3f} {min(cpus):>7.2f} {tm['decode_s']:>7.2f} {tm['vad_s']:>6.2f} "
                   f"{tm['asr_s']:>6.2f} {tm.get('score_s', 0):>6.3f} {tm['asr_chunks']:>6} {r['status']}")
         tp_len = 60.0 if 60.0 in answers else lengths[0]
         copies = [answers[tp_len]] * max(parallel)
@@ -229,11 +244,11 @@ def main(argv=None) -> int:
         naive = Naive(base_dir)
         naive_wall = {}
         for s in lengths:
-            t = time.perf_counter()
+            c, t = cpu_seconds(), time.perf_counter()
             words = naive.run(answers[s])
             naive_wall[s] = time.perf_counter() - t
             results[s]["naive_words"] = words
-            print(f"  {s:>5.0f}s: {naive_wall[s]:6.2f} s wall, rtf {naive_wall[s] / s:.3f}")
+            print(f"  {s:>5.0f}s: {naive_wall[s]:6.2f} s wall, rtf {naive_wall[s] / s:.3f}, cpu {cpu_seconds() - c:.2f} s")
         naive_tp = {}
         for n in parallel:
             naive_tp[n] = throughput(naive.run, copies, n, tp_len)

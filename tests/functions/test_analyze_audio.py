@@ -119,3 +119,15 @@ def test_stock_beams_are_one_setting_away(monkeypatch):
     monkeypatch.setenv("MIAOMIAN_VOSK_BEAMS", "stock")
     s = Settings.from_env()
     assert s.beam is None and s.max_active is None
+
+
+def test_batched_vad_finds_the_same_speech_as_frame_by_frame(ko_speech):
+    audio = decode.decode(ko_speech["wav"])
+    v = vad.SileroVAD()
+    seq = v.probabilities_sequential(audio.samples)
+    batched = v.probabilities(audio.samples, section_frames=64)  # several sections even for 20 s
+    assert len(seq) == len(batched)
+    a = vad.segments_from_probabilities(seq, audio.duration)
+    b = vad.segments_from_probabilities(batched, audio.duration)
+    assert len(a) == len(b)
+    assert all(abs(x[0] - y[0]) <= 0.1 and abs(x[1] - y[1]) <= 0.1 for x, y in zip(a, b))
