@@ -359,7 +359,11 @@ class UploadQueue {
           item.partsDone = {}
           this.save()
         }
-        const extra = await strategy.send(item, item.ticket, ctx)
+        const extra = await strategy.send(item, item.ticket, ctx).catch((err) => {
+          // The object is already there (our earlier upload arrived but its answer was lost).
+          if (err.fromStorage && err.status === 409) return {}
+          throw err
+        })
         item.stored = true
         item.confirmBody = Object.assign({ key: item.ticket.key }, extra)
         this.save()

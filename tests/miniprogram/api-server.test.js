@@ -1,0 +1,202 @@
+/**
+ * @jest-environment node
+ *
+ * The JS API client (utils/request.js + utils/api.js) and the durable upload queue (utils/upload.js)
+ * against the real Flask API: `python -m api.devserver` on a free port with a fresh SQLite instance.
+ * HR signs in (dev login), creates a job and an interview from the question bank and invites a
+ * candidate; the candidate opens, consents, uploads every answer through the queue (wx.uploadFile
+ * shape, multipart to the storage policy URL), submits, reads the report and asks for a human review;
+ * HR lists sessions, reads the report, rates and decides.
+ */
+const fs = require('fs')
+const os = require('os')
+const net = require('net')
+const path = require('path')
+const { spawn, spawnSync } = require('child_process')
+const { createNodeWx } = require('./node-wx')
+
+const REPO = path.resolve(__dirname, '../..')
+const DEVSERVER = path.join(REPO, 'api', 'devserver.py')
+const PYTHON = fs.existsSync(path.join(REPO, '.venv/bin/python')) ? path.join(REPO, '.venv/bin/python') : 'python3'
+const present = fs.existsSync(DEVSERVER)
+
+/** A real 16 kHz mono AAC (ADTS) answer: espeak-ng + ffmpeg when present, else ADTS-framed silence. */
+function makeRecording(dir) {
+  const wav = path.join(dir, 'answer.wav')
+  const aac = path.join(dir, 'answer.aac')
+  const speak = spawnSync('espeak-ng', ['-v', 'cmn', '-w', wav, '我叫张三，在超市做过两年收银，喜欢和顾客打交道。'])
+  if (speak.status === 0) {
+    const enc = spawnSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', wav, '-ar', '16000', '-ac', '1', '-c:a', 'aac', '-f', 'adts', aac])
+    if (enc.status === 0) return aac
+  }
+  const frame = Buffer.alloc(64)
+  frame.set([0xff, 0xf1, 0x60, 0x40, 0x08, 0x1f, 0xfc])
+  fs.writeFileSync(aac, Buffer.concat(Array(64).fill(frame)))
+  return aac
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+function startServer(port, instance) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, ['-m', 'api.devserver'], {
+      cwd: REPO,
+      env: Object.assign({}, process.env, { PORT: String(port), MIAOMIAN_INSTANCE_PATH: instance, PYTHONUNBUFFERED: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so the trigger's workers stop with it
+    })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`devserver did not start in 60 s:\n${out}`)), 60000)
+    const onData = (d) => {
+      out += d.toString()
+      if (out.includes(`listening on http://127.0.0.1:${port}`)) {
+        clearTimeout(timer)
+        resolve({ child, output: () => out })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`devserver exited with ${code}:\n${out}`))
+    })
+  })
+}
+
+/** SIGINT to the server's process group (the devserver stops its trigger on KeyboardInterrupt), then SIGKILL. */
+async function stopServer(child) {
+  child.removeAllListeners('exit')
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig)
+    } catch (err) {
+      // already gone
+    }
+  }
+  signal('SIGINT')
+  const timer = setTimeout(() => signal('SIGKILL'), 5000)
+  await exited
+  clearTimeout(timer)
+  signal('SIGKILL') // any worker left behind in the group
+}
+
+const describeIfServer = present ? describe : describe.skip
+if (!present) {
+  // eslint-disable-next-line no-console
+  console.warn('SKIPPED: api/devserver.py does not exist yet, so the API client was not run against the server.')
+}
+
+describeIfServer('API client against the real Flask server', () => {
+  let server
+  let instance
+  let api
+  let request
+  let wxNode
+  let base
+
+  beforeAll(async () => {
+    const port = await freePort()
+    instance = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-api-'))
+    server = await startServer(port, instance)
+    base = `http://127.0.0.1:${port}`
+    wxNode = createNodeWx()
+    global.wx = wxNode
+    jest.resetModules()
+    request = require('../../miniprogram/utils/request')
+    api = require('../../miniprogram/utils/api')
+    request.configure({ baseUrl: base })
+  }, 90000)
+
+  afterAll(async () => {
+    if (server) await stopServer(server.child)
+    if (instance) fs.rmSync(instance, { recursive: true, force: true })
+    if (wxNode) fs.rmSync(wxNode.dir, { recursive: true, force: true })
+  })
+
+  test('a whole interview through the client', async () => {
+    // HR: dev login, and re-login on 401 through the configured handler
+    const hr = await api.devLogin('王经理', '街角咖啡')
+    expect(typeof hr.token).toBe('string')
+    request.setToken('not-a-valid-token')
+    request.configure({ loginHandler: () => api.devLogin('王经理', '街角咖啡') })
+    const jobs = await api.listJobs()
+    expect(Array.isArray(jobs)).toBe(true)
+    expect(request.getToken()).not.toBe('not-a-valid-token')
+
+    const bank = require('../../miniprogram/utils/question-bank')
+    const job = await api.createJob({ title: '门店店员', location: '杭州', description: null })
+    const questions = bank.questionsFor('store_clerk').slice(0, 2)
+    const interview = await api.createInterview(job.id, { title: '门店店员 初面', language: 'zh', questions })
+    expect(interview.questions).toHaveLength(2)
+    const listed = await api.listInterviews()
+    expect(listed.map((i) => i.id)).toContain(interview.id)
+
+    const [inv] = await api.invite(interview.id, [{ name: '张三', phone: '13800001234' }])
+    expect(inv.token).toBeTruthy()
+    expect(inv.scene.length).toBeLessThanOrEqual(32)
+    const { parseEntry } = require('../../miniprogram/utils/scene')
+    expect(parseEntry({ scene: encodeURIComponent(inv.scene) })).toEqual({ kind: 'invitation', token: inv.token })
+
+    // Errors come back as ApiError with the server's code
+    await expect(api.getSession(999999)).rejects.toMatchObject({ status: 404 })
+
+    // Candidate
+    const view = await api.getInterview(inv.token)
+    expect(view.company).toBe('街角咖啡')
+    expect(view.questions).toHaveLength(2)
+    await expect(api.start(inv.token, 'wrong-version')).rejects.toMatchObject({ status: 409, code: 'privacy_outdated' })
+    const started = await api.start(inv.token, view.privacy_version)
+    expect(started.status).toBe('started')
+
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode })
+    const recording = makeRecording(wxNode.dir)
+    const size = fs.statSync(recording).size
+    for (const q of view.questions) {
+      queue.enqueue({ token: inv.token, questionId: q.id, tempFilePath: recording, size, duration: 5000, mime: 'audio/aac' })
+    }
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    view.questions.forEach((q) => expect(queue.statusOf(inv.token, q.id).state).toBe('confirmed'))
+    expect(queue.items).toHaveLength(0)
+    expect(fs.readdirSync(wxNode.dir).filter((f) => f.startsWith('saved-'))).toHaveLength(0)
+    expect(wxNode.requests.filter((r) => r.method === 'UPLOAD')).toHaveLength(2)
+
+    const afterUpload = await api.getInterview(inv.token)
+    afterUpload.questions.forEach((q) => expect(q.answer_status).toBeTruthy())
+    const submitted = await api.submit(inv.token)
+    expect(submitted.status).toBe('submitted')
+    const report = await api.getReport(inv.token)
+    expect(report.answers).toHaveLength(2)
+    await api.requestHumanReview(inv.token, '我第二题的录音环境比较吵')
+    await expect(api.requestHumanReview(inv.token, 'again')).rejects.toMatchObject({ code: 'already_requested' })
+
+    // HR review
+    const sessions = await api.listSessions(interview.id, { sort: 'newest' })
+    expect(sessions).toHaveLength(1)
+    const { sessionLabel } = require('../../miniprogram/utils/format')
+    expect(sessionLabel(sessions[0])).toMatch(/分析中|已出报告|待人工复核/)
+    const detail = await api.getSession(sessions[0].id)
+    expect(detail.questions).toHaveLength(2)
+    expect(detail.review_requested).toBe(true)
+    await api.review(sessions[0].id, 4, '表达清楚')
+    const decided = await api.decide(sessions[0].id, 'advance', null)
+    expect(decided.decision).toBe('advance')
+
+    // The candidate may erase their data
+    const erased = await api.eraseMyData(inv.token)
+    expect(erased.erased).toBe(true)
+    await expect(api.getInterview(inv.token)).rejects.toMatchObject({ status: 410 })
+  }, 60000)
+})
