@@ -14,7 +14,7 @@ from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.schema import answers, interviews, invitations, jobs, organisations, sessions
+from api.schema import answers, interviews, invitations, jobs, organisations, phone_verifications, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, extension_for
 from api.timeutil import iso, utcnow
 
@@ -305,6 +305,7 @@ def erase(token):
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     keys = list(db.execute(sa.select(answers.c.object_key).where(answers.c.session_id == row.id)).scalars())
     db.execute(answers.delete().where(answers.c.session_id == row.id))
+    db.execute(phone_verifications.delete().where(phone_verifications.c.session_id == row.id))
     db.execute(invitations.update().where(invitations.c.id == row.invitation_id).values(
         candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
     db.execute(sessions.update().where(sessions.c.id == row.id).values(

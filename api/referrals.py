@@ -236,18 +236,23 @@ def scene_info(scene):
 
 
 @bp.post("/scenes/<scene>/join")
-@login_required(require_org=False)
 @bp.arguments(JoinSchema)
 @bp.response(201)
 def join_by_scene(body, scene):
-    """The signed-in user takes the interview behind a scene: their own invitation, bound to them and to the
-    referrer. Joining again re-issues the token of the same session (the earlier link stops working)."""
+    """Take the interview behind a scene: an invitation of one's own, credited to the referrer.
+
+    Signed in (WeChat), the session is bound to the user and joining again re-issues the token of the same
+    session (the earlier link stops working). Without sign-in (the web share page /s/<code>) a name is
+    required and each join is a new session."""
+    user_id = _user_from_bearer()
+    if user_id is None and not body["name"]:
+        abort(422, "name_required", "Tell us your name to start the interview.")
     interview, referrer = resolve_scene(scene)
     interview = _open_interview(interview.id)
     db, now = get_db(), utcnow()
-    existing = db.execute(sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
-                          .where(sessions.c.interview_id == interview.id,
-                                 sessions.c.candidate_user_id == g.user_id)).first()
+    existing = None if user_id is None else db.execute(
+        sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
+        .where(sessions.c.interview_id == interview.id, sessions.c.candidate_user_id == user_id)).first()
     token = new_invitation_token()
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
     if interview.deadline is not None:
@@ -259,14 +264,14 @@ def join_by_scene(body, scene):
             token_hash=token_hash(token), expires_at=expires_at))
         session_id, status = existing.id, 200
     else:
-        name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id))
+        name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
         invitation_id = db.execute(invitations.insert().values(
             org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
             candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None, expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=interview.org_id, interview_id=interview.id,
-            invitation_id=invitation_id, candidate_user_id=g.user_id, status="invited",
+            invitation_id=invitation_id, candidate_user_id=user_id, status="invited",
             created_at=now)).inserted_primary_key[0]
         status = 201
     return {"token": token, "url": f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}",

@@ -20,19 +20,31 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
                            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
 
 
+PAGE_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    # The token in the address is the candidate's key: never send it to another site, never cache the page.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "microphone=(self), camera=()",
+}
+SCENE_PATTERN = re.compile(r"^[A-Za-z0-9=_-]{1,32}$")
+
+
+@bp.get("/s/<scene>")
+def share_page(scene):
+    """A share link (interview + referrer) opened outside WeChat: enter a name, get one's own interview."""
+    if not SCENE_PATTERN.match(scene):
+        scene = ""
+    return render_template("share.html", scene=scene), 200 if scene else 404, PAGE_HEADERS
+
+
 @bp.get("/i/<token>")
 def interview_page(token):
     """The candidate's interview as a mobile web page."""
     valid = bool(TOKEN_PATTERN.match(token))
     api_base = f"{request.script_root}/api/c/{token}" if valid else ""
     response = render_template("interview.html", api_base=api_base, token_valid=valid)
-    return response, 200 if valid else 404, {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-        # The token in the address is the candidate's key: never send it to another site, never cache the page.
-        "Referrer-Policy": "no-referrer",
-        "Cache-Control": "no-store",
-        "X-Robots-Tag": "noindex, nofollow",
-        "X-Content-Type-Options": "nosniff",
-        "Permissions-Policy": "microphone=(self), camera=()",
-    }
+    return response, 200 if valid else 404, PAGE_HEADERS
 

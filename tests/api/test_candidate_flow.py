@@ -1,6 +1,6 @@
 import sqlalchemy as sa
 
-from api.schema import audit_log, invitations, sessions, storage_events
+from api.schema import audit_log, invitations, phone_verifications, sessions, storage_events
 from tests.api.flow import answer, create_interview, invite, request_upload, send_file, start
 from tests.api.test_hr_resources import assert_error
 
@@ -182,6 +182,10 @@ def test_erase_removes_recordings_and_personal_data(app, client, auth, aac_bytes
     key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
     store = app.extensions["miaomian.storage"]
     assert store.exists(key)
+    with app.extensions["miaomian.engine"].begin() as connection:
+        session_id = connection.scalar(sa.select(sessions.c.id))
+        connection.execute(phone_verifications.insert().values(session_id=session_id, phone_enc="x", phone_last4="8000",
+                                                               verified_at=sa.func.now()))
     erased = client.delete(f"/api/c/{token}").json
     assert erased == {"erased": True, "objects_deleted": 1}
     assert not store.exists(key)
@@ -192,3 +196,4 @@ def test_erase_removes_recordings_and_personal_data(app, client, auth, aac_bytes
         row = connection.execute(sa.select(invitations)).first()
         assert row.candidate_name_enc is None and row.candidate_phone_enc is None
         assert connection.scalar(sa.select(sa.func.count()).select_from(storage_events)) == 1
+        assert connection.scalar(sa.select(sa.func.count()).select_from(phone_verifications)) == 0
