@@ -48,7 +48,7 @@ function decodeScene(raw) {
 /** An invitation token out of a web link like https://host/i/TOKEN?x=y, or a bare token. */
 function tokenFromLink(text) {
   const value = safeDecode(text)
-  const match = value.match(/\/i\/([A-Za-z0-9_-]{8,128})(?:[/?#]|$)/)
+  const match = value.match(/\/i\/([A-Za-z0-9_-]{8,128})(?:[/?#\s]|$)/)
   if (match) return match[1]
   return TOKEN_RE.test(value) ? value : null
 }
