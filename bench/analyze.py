@@ -119,7 +119,7 @@ class PeakPss:
         while not self._stop.is_set():
             total = sum(_pss_kb(p) for p in [me] + _children(me))
             self.peak_kb = max(self.peak_kb, total)
-            self._stop.wait(0.2)
+            self._stop.wait(1.0)  # reading smaps costs CPU: sample sparingly
 
     def __enter__(self):
         self._thread.start()
@@ -240,6 +240,7 @@ def main(argv=None) -> int:
 
     print("\nnaive pipeline (one Vosk stream per answer, stock model.conf, no VAD, no pool):")
     base_dir, _ = asr.resolve_model("ko", settings)
+    asr.reset_engines()  # ours unloaded (and its workers gone) while the naive pipeline is measured
     with PeakPss() as mem_naive:
         naive = Naive(base_dir)
         naive_wall = {}
