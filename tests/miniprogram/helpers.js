@@ -33,13 +33,15 @@ function setPath(target, keyPath, value) {
   obj[keys[keys.length - 1]] = value
 }
 
-function loadPage(rel, { components = {} } = {}) {
+function loadPage(rel, { components = {}, before } = {}) {
   let definition = null
   const previous = global.Page
   global.Page = (def) => {
     definition = def
   }
   jest.isolateModules(() => {
+    // `before` runs in the page's module registry, e.g. to set config values the page will see.
+    if (before) before((mod) => require(path.join(ROOT, mod)))
     require(path.join(ROOT, rel))
   })
   global.Page = previous
