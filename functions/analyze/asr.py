@@ -234,8 +234,11 @@ class VoskEngine:
         pool = self._get_pool() if len(jobs) > 1 else None
         if pool is not None:
             try:
-                results = pool.map(_worker_decode, jobs, chunksize=1)
-                return [Word(*w) for chunk in results for w in chunk]
+                # Longest chunks first, so no process is left alone with a long chunk at the end.
+                order = sorted(range(len(jobs)), key=lambda i: len(jobs[i][0]), reverse=True)
+                results = pool.map(_worker_decode, [jobs[i] for i in order], chunksize=1)
+                words = [Word(*w) for chunk in results for w in chunk]
+                return sorted(words, key=lambda w: w.start)
             except Exception:  # a worker died: close the pool and decode here instead
                 log.exception("ASR pool failed; decoding in-process")
                 self.close()
