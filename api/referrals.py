@@ -13,7 +13,7 @@ from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
 from wechatpy.exceptions import WeChatClientException
 
-from api import outbox, progress, wechat
+from api import outbox, wechat
 from api.auth import login_required
 from api.crypto import decrypt, encrypt, new_invitation_token, token_hash
 from api.db import get_db

@@ -119,12 +119,15 @@ def trigger_config(app_config) -> dict:
             **outbox.worker_config(app_config)}
 
 
+def function_environment(app_config) -> dict:
+    """The analyzer reads its settings from the environment, as on SCF: these, for the local trigger."""
+    return {"MIAOMIAN_API_URL": os.environ.get("MIAOMIAN_API_URL") or app_config["PUBLIC_URL"],
+            "MIAOMIAN_HMAC_KEY": app_config["HMAC_KEY"], "MIAOMIAN_STORAGE": app_config["STORAGE"],
+            "MIAOMIAN_STORAGE_ROOT": app_config["STORAGE_ROOT"]}
+
+
 def export_function_environment(app_config) -> None:
-    """The analyzer reads its settings from the environment, as on SCF."""
-    os.environ.setdefault("MIAOMIAN_API_URL", app_config["PUBLIC_URL"])
-    os.environ["MIAOMIAN_HMAC_KEY"] = app_config["HMAC_KEY"]
-    os.environ["MIAOMIAN_STORAGE"] = app_config["STORAGE"]
-    os.environ["MIAOMIAN_STORAGE_ROOT"] = app_config["STORAGE_ROOT"]
+    os.environ.update(function_environment(app_config))
 
 
 def main() -> None:

@@ -11,10 +11,10 @@ import threading
 
 import pymysql
 import pytest
-import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from api import create_app, db
+from api.trigger import LocalTrigger, function_environment, trigger_config
 from api.schema import metadata
 
 MYSQL = {"host": os.environ.get("MIAOMIAN_TEST_MYSQL_HOST", "127.0.0.1"),
@@ -132,6 +132,22 @@ def live_server(database_url, tmp_path):
     with LiveServer(app, port) as server:
         yield server
     app.extensions["miaomian.engine"].dispose()
+
+
+def use_function_environment(monkeypatch, live_server) -> None:
+    """Point the analyzer at the live server for this test only (monkeypatch undoes it)."""
+    monkeypatch.setenv("MIAOMIAN_API_URL", live_server.url)
+    for name, value in function_environment(live_server.app.config).items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def trigger(live_server, monkeypatch):
+    """The local trigger's worker processes running the real analyzer against the live server."""
+    use_function_environment(monkeypatch, live_server)
+    running = LocalTrigger(live_server.app.config["DATABASE_URL"], trigger_config(live_server.app.config), 2).start()
+    yield running
+    running.stop()
 
 
 class AuthActions:

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from api import events
 from api.schema import answers, storage_events
 from api.timeutil import utcnow
-from api.trigger import export_function_environment, process_one, trigger_config
+from api.trigger import process_one, trigger_config
 from tests.api.flow import answer, create_interview, invite, start
-from tests.conftest import AuthActions, free_port
+from tests.conftest import AuthActions, free_port, use_function_environment
 
 
 def test_a_claim_is_exclusive_and_a_dead_workers_lease_is_reclaimed(app):
@@ -53,10 +53,7 @@ def uploaded(live_server, aac_bytes):
 
 @pytest.fixture
 def function_env(live_server, monkeypatch):
-    for name in ("MIAOMIAN_API_URL", "MIAOMIAN_HMAC_KEY", "MIAOMIAN_STORAGE", "MIAOMIAN_STORAGE_ROOT"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("MIAOMIAN_API_URL", live_server.url)
-    export_function_environment(live_server.app.config)
+    use_function_environment(monkeypatch, live_server)
 
 
 def _answer_row(app, key):

@@ -20,7 +20,6 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from api.trigger import LocalTrigger, export_function_environment, trigger_config
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
@@ -43,17 +42,6 @@ def fake_microphone(tmp_path_factory):
     subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", str(spoken), "-af", "apad=pad_dur=0.6",
                     "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", str(wav)], check=True)
     return wav
-
-
-@pytest.fixture
-def trigger(live_server, monkeypatch):
-    monkeypatch.setenv("MIAOMIAN_API_URL", live_server.url)
-    for name in ("MIAOMIAN_HMAC_KEY", "MIAOMIAN_STORAGE", "MIAOMIAN_STORAGE_ROOT"):
-        monkeypatch.delenv(name, raising=False)
-    export_function_environment(live_server.app.config)
-    running = LocalTrigger(live_server.app.config["DATABASE_URL"], trigger_config(live_server.app.config), 2).start()
-    yield running
-    running.stop()
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ the analyzer function (ffmpeg, VAD, Vosk, ONNX), and HR reads the report. Runs o
 import subprocess
 import time
 
-import pytest
 import requests
 
-from api.trigger import LocalTrigger, export_function_environment, trigger_config
 
 ANSWERS = ["저는 고객과 소통하는 것을 좋아합니다. 고객의 문제를 함께 해결했습니다.",
            "먼저 상황을 분석하고 계획을 세웠습니다. 결과적으로 매출이 증가했습니다."]
@@ -21,17 +19,6 @@ def phone_recording(text: str, path) -> bytes:
     subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", str(wav), "-ar", "16000", "-ac", "1",
                     "-c:a", "aac", "-b:a", "32k", "-f", "adts", str(path)], check=True)
     return path.read_bytes()
-
-
-@pytest.fixture
-def trigger(live_server, monkeypatch):
-    monkeypatch.setenv("MIAOMIAN_API_URL", live_server.url)
-    for name in ("MIAOMIAN_HMAC_KEY", "MIAOMIAN_STORAGE", "MIAOMIAN_STORAGE_ROOT"):
-        monkeypatch.delenv(name, raising=False)
-    export_function_environment(live_server.app.config)
-    running = LocalTrigger(live_server.app.config["DATABASE_URL"], trigger_config(live_server.app.config), 2).start()
-    yield running
-    running.stop()
 
 
 def test_complete_interview_from_invitation_to_report(live_server, trigger, tmp_path):
