@@ -2,7 +2,7 @@
  * Candidate pages, driven through their Page() handlers with the real API client over a faked
  * wx.request, and wx APIs spied on miniprogram-simulate's stub.
  */
-const { loadPage, flush, fakeServer } = require('../helpers')
+const { loadPage, fakeServer } = require('../helpers')
 
 const TOKEN = 'rHjHduhU5FfIySS9F4iyEQ'
 
@@ -35,11 +35,6 @@ beforeEach(() => {
   jest.spyOn(wx, 'setNavigationBarTitle').mockImplementation(() => {})
 })
 afterEach(() => jest.restoreAllMocks())
-
-async function settle() {
-  await new Promise((r) => setTimeout(r, 5))
-  await flush()
-}
 
 describe('entry page', () => {
   test('a mini-program code holding an invitation opens its intro and is remembered', () => {
@@ -205,7 +200,7 @@ describe('interview page', () => {
 
     page.submitAnswer()
     expect(page.data).toMatchObject({ index: 1, phase: 'think', attemptsLeft: 1 })
-    await settle()
+    await page.queue.idle()
     expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a2.aac.saved', name: 'file', formData: { key: 'k11' } }))
     expect(server.calls.find((c) => c.path === `/api/c/${TOKEN}/answers/11/uploaded`).data).toEqual({ key: 'k11' })
 
@@ -214,7 +209,7 @@ describe('interview page', () => {
     expect(page.data.attemptsLeft).toBe(0)
     page.submitAnswer()
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
-    await settle()
+    await page.queue.idle()
     expect(page.data.uploads.map((u) => u.state)).toEqual(['confirmed', 'confirmed'])
   })
 

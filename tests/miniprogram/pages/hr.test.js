@@ -1,0 +1,264 @@
+/** HR subpackage pages, driven through their Page() handlers with the real API client over a faked wx.request. */
+const { loadPage, fakeServer } = require('../helpers')
+
+function useServer(routes) {
+  const server = fakeServer(routes)
+  jest.spyOn(wx, 'request').mockImplementation(server.impl)
+  return server
+}
+
+beforeEach(() => {
+  jest.spyOn(wx, 'redirectTo').mockImplementation(() => {})
+  jest.spyOn(wx, 'navigateTo').mockImplementation(() => {})
+  jest.spyOn(wx, 'showToast').mockImplementation(() => {})
+  jest.spyOn(wx, 'setNavigationBarTitle').mockImplementation(() => {})
+  jest.spyOn(wx, 'showShareMenu').mockImplementation(() => {})
+})
+afterEach(() => jest.restoreAllMocks())
+
+const SESSION = {
+  id: 5, name: '张三', phone: '138****1234', status: 'scored', overall: 78.4, recommended: true, decision: null,
+  review_requested: false, referrer: { name: '小王', code: 'REF01' },
+  progress: { stage: 'scored', answered: 2, analysed: 2, total: 2 },
+  reviews: [],
+  questions: [
+    { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.aac', attempt: 1,
+      transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
+      competencies: [{ name: '服务意识', weight: 0.5, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
+        { name: '沟通能力', weight: 0.5, score: 7, evidence: [] }] } },
+    { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 76, media_url: 'http://m/12.aac', attempt: 1,
+      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, evidence: [] }] } },
+  ],
+}
+
+describe('jobs page', () => {
+  test('dev login when there is no token, then jobs with their interviews', async () => {
+    const server = useServer({
+      'POST /api/auth/dev': { body: { token: 'hr-token' } },
+      'GET /api/jobs': { body: [{ id: 1, title: '门店店员', location: '杭州' }, { id: 2, title: '客服' }] },
+      'GET /api/interviews': { body: [{ id: 9, job_id: 1, title: '门店店员 初面', status: 'open', questions: [{}, {}] }] },
+    })
+    const page = loadPage('packageHR/pages/jobs/jobs')
+    page.onShow()
+    expect(page.data.needsDevLogin).toBe(true)
+    page.onInput({ currentTarget: { dataset: { field: 'devName' } }, detail: { value: '王经理' } })
+    await page.devLogin()
+    expect(server.calls[0]).toMatchObject({ path: '/api/auth/dev', data: { name: '王经理', org: '演示公司' } })
+    expect(wx.getStorageSync('mm_token')).toBe('hr-token')
+    expect(server.calls[1].header.Authorization).toBe('Bearer hr-token')
+    expect(page.data.jobs[0].interviews.map((i) => i.id)).toEqual([9])
+    expect(page.data.jobs[1].interviews).toEqual([])
+    page.openInterview({ currentTarget: { dataset: { id: 9 } } })
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/candidates/candidates?id=9' })
+  })
+
+  test('a user without an organisation can create one', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    let hasOrg = false
+    const server = useServer({
+      'GET /api/jobs': () => (hasOrg ? { body: [] } : { status: 403, body: { error: 'no_organisation', message: 'join first' } }),
+      'GET /api/interviews': () => (hasOrg ? { body: [] } : { status: 403, body: { error: 'no_organisation', message: 'join first' } }),
+      'POST /api/orgs': () => { hasOrg = true; return { status: 201, body: { id: 1, name: '街角咖啡' } } },
+    })
+    const page = loadPage('packageHR/pages/jobs/jobs')
+    await page.onShow()
+    expect(page.data.needsOrg).toBe(true)
+    page.onInput({ currentTarget: { dataset: { field: 'orgName' } }, detail: { value: '街角咖啡' } })
+    await page.createOrg()
+    expect(server.calls.find((c) => c.path === '/api/orgs').data).toEqual({ name: '街角咖啡' })
+    expect(page.data.needsOrg).toBe(false)
+  })
+})
+
+describe('job-edit page', () => {
+  test('start from the question bank, edit, validate, save job then interview, go to invite', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'POST /api/jobs': { status: 201, body: { id: 3, title: '销售' } },
+      'POST /api/jobs/3/interviews': { status: 201, body: { id: 8 } },
+    })
+    const page = loadPage('packageHR/pages/job-edit/job-edit')
+    page.onLoad()
+    expect(page.data.roles).toEqual(expect.arrayContaining(['门店店员', '销售', '客服', '工程师', '从空白开始']))
+    page.onRolePick({ detail: { value: 1 } })
+    expect(page.data.title).toBe('销售')
+    const n = page.data.questions.length
+    expect(n).toBeGreaterThanOrEqual(4)
+    page.addQuestion()
+    await page.save()
+    expect(page.data.error).toBe(`第${n + 1}题还没有题目内容`)
+    page.onQuestionField({ currentTarget: { dataset: { index: n, field: 'text' } }, detail: { value: '你为什么选择销售？' } })
+    page.onQuestionField({ currentTarget: { dataset: { index: n, field: 'answer_seconds' } }, detail: { value: '5' } })
+    await page.save()
+    expect(page.data.error).toBe(`第${n + 1}题的作答时间需在 10–600 秒之间`)
+    page.onQuestionField({ currentTarget: { dataset: { index: n, field: 'answer_seconds' } }, detail: { value: '60' } })
+    page.onQuestionField({ currentTarget: { dataset: { index: 0, field: 'media' } }, detail: { value: true } })
+    page.moveUp({ currentTarget: { dataset: { index: n } } })
+    page.onField({ currentTarget: { dataset: { field: 'requirePhone' } }, detail: { value: true } })
+    await page.save()
+    expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/api/jobs', data: { title: '销售', location: null, description: null } })
+    const body = server.calls[1].data
+    expect(server.calls[1].path).toBe('/api/jobs/3/interviews')
+    expect(body).toMatchObject({ title: '销售 初面', language: 'zh', pass_threshold: 60, require_phone: true })
+    expect(body.questions).toHaveLength(n + 1)
+    expect(body.questions[0].media).toBe('video')
+    expect(body.questions[n - 1]).toMatchObject({ text: '你为什么选择销售？', answer_seconds: 60 })
+    expect(Object.keys(body.questions[0]).sort()).toEqual(['answer_seconds', 'competencies', 'max_attempts', 'media', 'text', 'think_seconds'])
+    expect(Date.parse(body.deadline)).toBeGreaterThan(Date.now() + 13 * 24 * 3600e3)
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/packageHR/pages/invite/invite?id=8' })
+  })
+})
+
+describe('invite page', () => {
+  test('single and bulk invitations, share cards carrying the token, QR poster download with the bearer token', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/interviews/8': { body: { id: 8, title: '门店店员 初面', questions: [{}, {}, {}] } },
+      'POST /api/interviews/8/invitations': (opts) => ({
+        status: 201,
+        body: opts.data.candidates.map((c, i) => ({ session_id: i + 1, name: c.name, token: `tok${i}xxxxxxxxxx`, url: `http://h/i/tok${i}`, scene: `tok${i}` })),
+      }),
+    })
+    const page = loadPage('packageHR/pages/invite/invite')
+    await page.onLoad({ id: '8' })
+    page.onInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: '张三' } })
+    page.onInput({ currentTarget: { dataset: { field: 'phone' } }, detail: { value: '1380000' } })
+    await page.inviteOne()
+    expect(page.data.error).toBe('手机号格式不对')
+    page.onInput({ currentTarget: { dataset: { field: 'phone' } }, detail: { value: '13800001234' } })
+    await page.inviteOne()
+    expect(server.calls[1].data).toEqual({ candidates: [{ name: '张三', phone: '13800001234' }] })
+    expect(page.data.invitations).toHaveLength(1)
+
+    page.onInput({ currentTarget: { dataset: { field: 'bulkText' } }, detail: { value: '李四 13900001234\n 13800009999' } })
+    await page.inviteBulk()
+    expect(page.data.bulkErrors).toHaveLength(1)
+    page.onInput({ currentTarget: { dataset: { field: 'bulkText' } }, detail: { value: '李四 13900001234\n王五' } })
+    await page.inviteBulk()
+    expect(server.calls[2].data).toEqual({ candidates: [{ name: '李四', phone: '13900001234' }, { name: '王五' }] })
+    expect(page.data.invitations).toHaveLength(3)
+
+    const share = page.onShareAppMessage({ from: 'button', target: { dataset: { token: 'tok0xxxxxxxxxx', name: '李四' } } })
+    expect(share).toEqual({ title: '李四，邀请你参加「门店店员 初面」，手机上几分钟完成', path: '/pages/index/index?t=tok0xxxxxxxxxx' })
+
+    jest.spyOn(wx, 'downloadFile').mockImplementation((o) => {
+      o.success({ statusCode: 200, tempFilePath: 'wxfile://qr.png' })
+      o.complete()
+    })
+    page.switchMode({ currentTarget: { dataset: { mode: 'poster' } } })
+    expect(wx.downloadFile).toHaveBeenCalledWith(expect.objectContaining({
+      url: 'http://127.0.0.1:5000/api/interviews/8/qrcode', header: { Authorization: 'Bearer hr-token' },
+    }))
+    expect(page.data.qrPath).toBe('wxfile://qr.png')
+  })
+})
+
+describe('candidates page', () => {
+  afterEach(() => jest.useRealTimers())
+
+  test('live status, filter and sort in the query, refresh every 15 s, select 2–4 to compare', async () => {
+    jest.useFakeTimers()
+    wx.setStorageSync('mm_token', 'hr-token')
+    const list = [
+      { id: 1, name: '张三', status: 'started', overall: null, progress: { stage: 'started', current_question: 3, total: 5 } },
+      { id: 2, name: '李四', status: 'scored', overall: 81.6, recommended: true, progress: { stage: 'scored' } },
+      { id: 3, name: '王五', status: 'scored', overall: 64, progress: { stage: 'scored' } },
+      { id: 4, name: '赵六', status: 'scored', overall: 70, progress: { stage: 'scored' } },
+      { id: 5, name: '孙七', status: 'scored', overall: 90, progress: { stage: 'scored' } },
+    ]
+    const server = useServer({ 'GET /api/interviews/9/sessions': { body: list } })
+    const page = loadPage('packageHR/pages/candidates/candidates')
+    page.onLoad({ id: '9' })
+    page.onShow()
+    await jest.advanceTimersByTimeAsync(1)
+    expect(page.data.sessions.map((s) => s.label)).toEqual(['正在回答第3题', '已出报告', '已出报告', '已出报告', '已出报告'])
+    expect(page.data.sessions[1].score).toBe(82)
+    expect(server.calls[0].path).toBe('/api/interviews/9/sessions?sort=newest')
+
+    page.setFilter({ currentTarget: { dataset: { index: 2 } } })
+    page.setSort({ currentTarget: { dataset: { index: 1 } } })
+    await jest.advanceTimersByTimeAsync(1)
+    expect(server.calls[server.calls.length - 1].path).toBe('/api/interviews/9/sessions?sort=score&min_score=80')
+
+    const before = server.calls.length
+    await jest.advanceTimersByTimeAsync(15000)
+    expect(server.calls.length).toBe(before + 1)
+    page.onHide()
+    await jest.advanceTimersByTimeAsync(30000)
+    expect(server.calls.length).toBe(before + 1)
+
+    page.onTapSession({ currentTarget: { dataset: { id: 2 } } })
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/session/session?id=2' })
+    page.toggleSelecting()
+    ;[2, 3, 4, 5].forEach((id) => page.onTapSession({ currentTarget: { dataset: { id } } }))
+    page.onTapSession({ currentTarget: { dataset: { id: 1 } } })
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '最多对比 4 位', icon: 'none' })
+    page.onTapSession({ currentTarget: { dataset: { id: 5 } } })
+    expect(page.data.selected).toEqual([2, 3, 4])
+    page.compare()
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/compare/compare?ids=2,3,4' })
+  })
+})
+
+describe('session report page', () => {
+  test('radar, highlighted evidence that jumps the audio, rating, one-tap decision', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/sessions/5': { body: SESSION },
+      'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
+      'POST /api/sessions/5/decision': (o) => ({ body: Object.assign({}, SESSION, { decision: o.data.decision }) }),
+    })
+    const audio = { seek: jest.fn(), play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onError() {} }
+    jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
+    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
+    const segs = page.data.questions[0].segments
+    expect(segs.filter((s) => s.highlight)).toEqual([{ text: '安抚', highlight: true, start: 0.6, competency: '服务意识' }])
+
+    page.play({ currentTarget: { dataset: { qid: 11, start: 0.6 } } })
+    expect(audio.src).toBe('http://m/11.aac')
+    expect(audio.seek).toHaveBeenCalledWith(0.6)
+    expect(audio.play).toHaveBeenCalled()
+    expect(page.data.playingId).toBe(11)
+
+    await page.submitReview()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '请先打分', icon: 'none' })
+    page.setRating({ currentTarget: { dataset: { value: 4 } } })
+    page.onComment({ detail: { value: '表达清楚' } })
+    await page.submitReview()
+    expect(server.calls[1]).toMatchObject({ path: '/api/sessions/5/reviews', data: { rating: 4, comment: '表达清楚' } })
+    expect(page.data.reviews).toHaveLength(1)
+
+    await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
+    expect(server.calls[2]).toMatchObject({ path: '/api/sessions/5/decision', data: { decision: 'advance', note: null } })
+    expect(page.data.decisionText).toBe('已通过')
+    expect(page.data.label).toBe('已通过')
+  })
+})
+
+describe('compare page', () => {
+  test('one radar polygon per candidate and a score table', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const other = JSON.parse(JSON.stringify(SESSION))
+    other.id = 6
+    other.name = '李四'
+    other.overall = 66
+    other.questions[0].answer.competencies[0].score = 4
+    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 9, evidence: [] })
+    useServer({ 'GET /api/sessions/5': { body: SESSION }, 'GET /api/sessions/6': { body: other } })
+    const page = loadPage('packageHR/pages/compare/compare')
+    await page.onLoad({ ids: '5,6' })
+    expect(page.data.labels).toEqual(['服务意识', '沟通能力', '应变能力'])
+    expect(page.data.series.map((s) => s.values)).toEqual([[6.7, 7, 0], [5.3, 7, 9]])
+    expect(page.data.columns.map((c) => c.overall)).toEqual([78, 66])
+    expect(page.data.rows[2].cells).toEqual(['—', 9])
+  })
+
+  test('needs at least two', async () => {
+    const page = loadPage('packageHR/pages/compare/compare')
+    await page.onLoad({ ids: '5' })
+    expect(page.data.error).toBe('请至少选择 2 位候选人')
+  })
+})
