@@ -15,6 +15,7 @@ const api = {
   // Entry: mini-program code scenes, share-card referral codes
   resolveScene: (scene) => http.get(`/api/scenes/${enc(scene)}`, { auth: false }),
   joinByScene: (scene, body) => http.post(`/api/scenes/${enc(scene)}/join`, body || {}),
+  bindInvitation: (token) => http.post('/api/me/invitations', { token }),
 
   // Candidate (the invitation token is in the path)
   getInterview: (token) => http.get(`/api/c/${enc(token)}`),
@@ -32,7 +33,7 @@ const api = {
 
   // HR: organisation (a new HR user creates one, or joins with an owner's team-invite code)
   createOrg: (name) => http.post('/api/orgs', { name }),
-  joinOrg: (code) => http.post('/api/orgs/join', { code }),
+  joinTeam: (code) => http.post(`/api/team-invites/${enc(String(code).trim().toUpperCase())}/join`, {}),
 
   // HR
   listJobs: () => http.get('/api/jobs'),
@@ -56,7 +57,7 @@ const api = {
   decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),
 
   // Referrers
-  becomeReferrer: (interviewId) => http.post('/api/referrals', { interview_id: interviewId }),
+  becomeReferrer: (interviewId) => http.post('/api/referrals', { interview_id: Number(interviewId) }),
   myReferrals: () => http.get('/api/referrals/me'),
 }
 

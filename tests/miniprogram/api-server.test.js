@@ -194,6 +194,25 @@ describeIfServer('API client against the real Flask server', () => {
     const decided = await api.decide(sessions[0].id, 'advance', null)
     expect(decided.decision).toBe('advance')
 
+    // Referrals: the HR user becomes a referrer, a friend opens the code, joins and shows up as a referee
+    const ref = await api.becomeReferrer(interview.id)
+    expect(ref.code).toBeTruthy()
+    const sceneInfo = await api.resolveScene(ref.code)
+    expect(sceneInfo).toMatchObject({ interview: { id: interview.id }, company: '街角咖啡', referrer: { code: ref.code } })
+    expect(parseEntry({ ref: ref.code })).toEqual({ kind: 'scene', scene: ref.code, referrer: ref.code })
+    // The friend is another WeChat user (a second dev sign-in stands in for wx.login here)
+    const hrToken = request.getToken()
+    request.setToken((await api.devLogin('小李', '朋友的店')).token)
+    const joined = await api.joinByScene(ref.code, {})
+    expect(joined.referrer).toBe(ref.code)
+    const friendView = await api.getInterview(joined.token)
+    expect(friendView.questions).toHaveLength(2)
+    await api.saveSubscriptions(['TPL_A'], ['TPL_B'], { token: joined.token })
+    await api.bindInvitation(joined.token)
+    request.setToken(hrToken)
+    const mine = await api.myReferrals()
+    expect(mine.referrals.find((r) => r.code === ref.code).referees).toEqual([expect.objectContaining({ stage: expect.any(String) })])
+
     // The candidate may erase their data
     const erased = await api.eraseMyData(inv.token)
     expect(erased.erased).toBe(true)

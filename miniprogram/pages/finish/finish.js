@@ -3,6 +3,7 @@
  * result notifications (subscribe messages) and submits, then the analysis status and the report.
  */
 const api = require('../../utils/api')
+const request = require('../../utils/request')
 const { getQueue } = require('../../utils/upload')
 const { askSubscriptions } = require('../../utils/subscribe')
 
@@ -114,7 +115,11 @@ Page({
   async submit() {
     if (this.data.submitting || !this.data.allUploaded) return
     this.setData({ submitting: true, error: '' })
-    await askSubscriptions(['answersReceived', 'reportReady'], { token: this.data.token })
+    const subscribed = await askSubscriptions(['answersReceived', 'reportReady'], { token: this.data.token })
+    if (subscribed.accepted.length) {
+      // The messages go to the WeChat user this invitation is bound to.
+      await api.bindInvitation(this.data.token).catch(() => null)
+    }
     try {
       const view = await api.submit(this.data.token)
       this.setData({ view, stage: view.status })

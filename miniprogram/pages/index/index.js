@@ -4,6 +4,7 @@
  * shows the job and a button to join, which creates the candidate's own invitation.
  */
 const api = require('../../utils/api')
+const request = require('../../utils/request')
 const { parseEntry, tokenFromLink } = require('../../utils/scene')
 
 const RECENT_KEY = 'mm_recent_interviews'
@@ -20,6 +21,7 @@ Page({
     error: '',
     scene: '',
     referrer: '',
+    referrerName: '',
     interview: null,
     joining: false,
     recent: [],
@@ -42,9 +44,13 @@ Page({
   async resolve(scene, referrer) {
     this.setData({ loading: true, error: '', scene, referrer: referrer || '' })
     try {
+      // {"interview": {id, title, open, deadline}, "job": {title, location}, "company", "referrer": {code, name}|null}
       const res = await api.resolveScene(scene)
-      if (res.kind === 'invitation' && res.token) return this.openInvitation(res.token)
-      this.setData({ interview: res.interview || null, referrer: res.referrer || referrer || '' })
+      this.setData({
+        interview: Object.assign({}, res.interview, { company: res.company, job: res.job || {} }),
+        referrer: (res.referrer && res.referrer.code) || referrer || '',
+        referrerName: (res.referrer && res.referrer.name) || '',
+      })
     } catch (err) {
       this.setData({ error: err.status === 404 ? '这个面试链接已失效，请联系招聘方重新获取' : err.message })
     } finally {
@@ -57,7 +63,9 @@ Page({
     if (this.data.joining) return
     this.setData({ joining: true, error: '' })
     try {
-      const res = await api.joinByScene(this.data.scene, { referrer: this.data.referrer || undefined })
+      // Signed in, the invitation is bound to this WeChat user (the referrer is part of the scene).
+      if (!request.getToken()) await request.login()
+      const res = await api.joinByScene(this.data.scene, {})
       this.openInvitation(res.token, this.data.interview && this.data.interview.title)
     } catch (err) {
       this.setData({ error: err.message })

@@ -3,6 +3,7 @@
  * optional phone verification, then POST /api/c/{token}/start.
  */
 const api = require('../../utils/api')
+const request = require('../../utils/request')
 const config = require('../../config')
 
 Page({
@@ -28,6 +29,8 @@ Page({
       const view = await api.getInterview(this.data.token)
       this.setData({ view })
       if (view.company) wx.setNavigationBarTitle({ title: view.company })
+      // Signed in already: link this invitation to the user so notifications can reach them.
+      if (request.getToken()) api.bindInvitation(this.data.token).catch(() => null)
     } catch (err) {
       this.setData({ error: err.message })
     } finally {

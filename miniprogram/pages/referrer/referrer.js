@@ -56,7 +56,8 @@ Page({
   onShareAppMessage(e) {
     const ds = (e && e.target && e.target.dataset) || {}
     const code = ds.code || (this.data.joined && this.data.joined.code)
-    const title = ds.title || (this.data.joined && this.data.joined.interview && this.data.joined.interview.title) || '好工作，推荐给你'
+    const ref = this.data.referrals.find((r) => r.code === code)
+    const title = ds.title || (ref && ref.interview && ref.interview.title) || '好工作，推荐给你'
     return {
       title: `${title}｜手机上几分钟完成面试`,
       path: `/pages/index/index?ref=${encodeURIComponent(code || '')}`,

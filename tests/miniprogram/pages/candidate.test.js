@@ -46,15 +46,21 @@ describe('entry page', () => {
 
   test('a referral card resolves the code, shows the job and joins with the referrer', async () => {
     const server = useServer({
-      'GET /api/scenes/REF01': { body: { kind: 'interview', interview: { id: 7, title: '门店店员', company: '街角咖啡', question_count: 4 }, referrer: 'REF01' } },
-      'POST /api/scenes/REF01/join': { body: { token: TOKEN } },
+      'GET /api/scenes/REF01': { body: { interview: { id: 7, title: '门店店员 初面', open: true, deadline: null }, job: { title: '门店店员', location: '杭州' }, company: '街角咖啡', referrer: { code: 'REF01', name: '小王' } } },
+      'POST /api/auth/wechat': { body: { token: 'user-token' } },
+      'POST /api/scenes/REF01/join': { status: 201, body: { token: TOKEN, referrer: 'REF01' } },
     })
+    jest.spyOn(wx, 'login').mockImplementation(({ success }) => success({ code: 'wx-code' }))
     const page = loadPage('pages/index/index')
     await page.onLoad({ ref: 'REF01' })
-    expect(page.data.interview.title).toBe('门店店员')
+    expect(page.data.interview).toMatchObject({ title: '门店店员 初面', company: '街角咖啡', job: { title: '门店店员' } })
     expect(page.data.referrer).toBe('REF01')
+    expect(page.data.referrerName).toBe('小王')
     await page.join()
-    expect(server.calls[1]).toMatchObject({ method: 'POST', path: '/api/scenes/REF01/join', data: { referrer: 'REF01' } })
+    // Signs in first so the invitation is bound to this WeChat user
+    expect(server.calls[1]).toMatchObject({ method: 'POST', path: '/api/auth/wechat', data: { code: 'wx-code' } })
+    expect(server.calls[2]).toMatchObject({ method: 'POST', path: '/api/scenes/REF01/join', data: {} })
+    expect(server.calls[2].header.Authorization).toBe('Bearer user-token')
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/intro/intro?t=${TOKEN}` })
   })
 
@@ -337,16 +343,16 @@ describe('candidate report page', () => {
 describe('referrer page', () => {
   test('become a referrer, list referees by stage, share a card with the code', async () => {
     const server = useServer({
-      'POST /api/referrals': { body: { code: 'REF01', interview: { id: 7, title: '门店店员' } } },
-      'GET /api/referrals/me': { body: [{ code: 'REF01', interview: { id: 7, title: '门店店员', company: '街角咖啡' }, credits: 1,
-        referees: [{ id: 1, name: '张*', stage: 'advanced' }, { id: 2, name: '李*', stage: 'started' }] }] },
+      'POST /api/referrals': { status: 201, body: { id: 3, code: 'REF01', name: '小王', interview_id: 7 } },
+      'GET /api/referrals/me': { body: { credit: 1, referrals: [{ code: 'REF01', interview: { id: 7, title: '门店店员', company: '街角咖啡' }, credit: 1,
+        referees: [{ name: '张*', stage: 'advanced' }, { name: '李*', stage: 'started' }] }] } },
     })
     jest.spyOn(wx, 'showShareMenu').mockImplementation(() => {})
     const page = loadPage('pages/referrer/referrer')
     await page.onLoad({ interview: '7' })
-    expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/api/referrals', data: { interview_id: '7' } })
+    expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/api/referrals', data: { interview_id: 7 } })
     expect(page.data.referrals[0].referees.map((r) => r.stageText)).toEqual(['进入下一轮', '面试中'])
-    const share = page.onShareAppMessage({ from: 'button', target: { dataset: { code: 'REF01', title: '门店店员' } } })
+    const share = page.onShareAppMessage({ from: 'button', target: { dataset: { code: 'REF01' } } })
     expect(share).toEqual({ title: '门店店员｜手机上几分钟完成面试', path: '/pages/index/index?ref=REF01' })
   })
 })

@@ -68,6 +68,23 @@ describe('jobs page', () => {
     expect(server.calls.find((c) => c.path === '/api/orgs').data).toEqual({ name: '街角咖啡' })
     expect(page.data.needsOrg).toBe(false)
   })
+
+  test('joining a team with an invite code switches to the token for that organisation', async () => {
+    wx.setStorageSync('mm_token', 'no-org-token')
+    const server = useServer({
+      'GET /api/jobs': (o) => (o.header.Authorization === 'Bearer org-token' ? { body: [] } : { status: 403, body: { error: 'no_organisation', message: 'x' } }),
+      'GET /api/interviews': (o) => (o.header.Authorization === 'Bearer org-token' ? { body: [] } : { status: 403, body: { error: 'no_organisation', message: 'x' } }),
+      'POST /api/team-invites/AB12CD/join': { body: { token: 'org-token' } },
+    })
+    const page = loadPage('packageHR/pages/jobs/jobs')
+    await page.onShow()
+    expect(page.data.needsOrg).toBe(true)
+    page.onInput({ currentTarget: { dataset: { field: 'teamCode' } }, detail: { value: ' ab12cd ' } })
+    await page.joinOrg()
+    expect(server.calls.some((c) => c.path === '/api/team-invites/AB12CD/join')).toBe(true)
+    expect(wx.getStorageSync('mm_token')).toBe('org-token')
+    expect(page.data.needsOrg).toBe(false)
+  })
 })
 
 describe('job-edit page', () => {

@@ -1,7 +1,8 @@
 /**
  * HR home: jobs with their interviews and how many candidates finished.
  * Signs in with WeChat (request.js re-logs in on 401); in development a name + company form uses
- * POST /api/auth/dev. A user with no organisation creates one or joins with a team-invite code.
+ * POST /api/auth/dev. A user with no organisation joins one with a team-invite code
+ * (POST /api/team-invites/{code}/join, which answers with a token for that organisation) or creates one.
  */
 const api = require('../../../utils/api')
 const request = require('../../../utils/request')
@@ -84,7 +85,8 @@ Page({
   async joinOrg() {
     if (!this.data.teamCode.trim()) return
     try {
-      await api.joinOrg(this.data.teamCode.trim())
+      const res = await api.joinTeam(this.data.teamCode)
+      if (res && res.token) request.setToken(res.token)
       await this.load()
     } catch (err) {
       this.setData({ error: err.message })
