@@ -95,4 +95,41 @@ function fakeServer(routes, base = 'http://127.0.0.1:5000') {
   return { impl, calls }
 }
 
-module.exports = { ROOT, loadComponent, renderComponent, loadPage, flush, fakeServer }
+let gwx = null
+
+/**
+ * Render a page's WXML (compiled by the official wcc) with its current data: returns the visible text
+ * and the elements of a class, so a test can check what the person would see.
+ */
+function renderWxml(rel, data) {
+  if (!gwx) {
+    window.__webview_engine_version__ = 0.02
+    // eslint-disable-next-line no-new-func
+    gwx = new Function(require('miniprogram-compiler').wxmlToJs(ROOT))()
+  }
+  const tree = gwx(`${rel}.wxml`)(JSON.parse(JSON.stringify(data)))
+  const texts = []
+  const walk = (node, out) => {
+    if (typeof node === 'string') out.push(node)
+    else if (node && node.children) node.children.forEach((c) => walk(c, out))
+  }
+  walk(tree, texts)
+  const byClass = (cls) => {
+    const found = []
+    const visit = (node) => {
+      if (!node || typeof node === 'string') return
+      const classes = String((node.attr && node.attr.class) || '').split(/\s+/)
+      if (classes.indexOf(cls) >= 0) {
+        const t = []
+        walk(node, t)
+        found.push(t.join(''))
+      }
+      ;(node.children || []).forEach(visit)
+    }
+    visit(tree)
+    return found
+  }
+  return { tree, text: texts.join(' '), byClass }
+}
+
+module.exports = { ROOT, loadComponent, renderComponent, loadPage, flush, fakeServer, renderWxml }

@@ -2,7 +2,7 @@
  * Candidate pages, driven through their Page() handlers with the real API client over a faked
  * wx.request, and wx APIs spied on miniprogram-simulate's stub.
  */
-const { loadPage, fakeServer } = require('../helpers')
+const { loadPage, fakeServer, renderWxml } = require('../helpers')
 
 const TOKEN = 'rHjHduhU5FfIySS9F4iyEQ'
 
@@ -84,6 +84,11 @@ describe('intro page', () => {
     const page = loadPage('pages/intro/intro')
     await page.onLoad({ t: TOKEN })
     expect(page.data.view.company).toBe('街角咖啡')
+    const shown = renderWxml('pages/intro/intro', page.data)
+    expect(shown.text).toContain('街角咖啡 邀请你参加')
+    expect(shown.text).toContain('门店店员 · 线上初面')
+    expect(shown.byClass('fact__num')).toEqual(['2', '约6', '录音'])
+    expect(shown.text).toContain('《用户隐私保护指引》')
     await page.start()
     expect(wx.showToast).toHaveBeenCalledWith({ title: '请先阅读并同意隐私保护指引', icon: 'none' })
     expect(server.calls.filter((c) => c.method === 'POST')).toHaveLength(0)
@@ -191,6 +196,10 @@ describe('interview page', () => {
     expect(page.data.attemptsLeft).toBe(1)
     page.onRecorded({ detail: { tempFilePath: 'wxfile://a1.aac', duration: 20000, fileSize: 2000 } })
     expect(page.data.phase).toBe('review')
+    const review = renderWxml('pages/interview/interview', page.data)
+    expect(review.text).toContain('请做个自我介绍')
+    expect(review.text).toContain('重新录制（还可重录 1 次）')
+    expect(review.text).toContain('提交，下一题')
 
     page.togglePlay()
     expect(audio.src).toBe('wxfile://a1.aac')
@@ -272,6 +281,7 @@ describe('finish page', () => {
     await page.onLoad({ t: TOKEN })
     expect(page.data.items.map((i) => i.state)).toEqual(['confirmed', 'confirmed'])
     expect(page.data.allUploaded).toBe(true)
+    expect(renderWxml('pages/finish/finish', page.data).byClass('tag')).toEqual(['已上传', '已上传'])
     await page.submit()
     expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_RECEIVED', 'TPL_REPORT'] }))
     expect(server.calls.find((c) => c.path === '/api/me/subscriptions').data).toEqual({
@@ -280,6 +290,7 @@ describe('finish page', () => {
     const submitCall = server.calls.findIndex((c) => c.path === `/api/c/${TOKEN}/submit`)
     expect(submitCall).toBeGreaterThan(server.calls.findIndex((c) => c.path === '/api/me/subscriptions'))
     expect(page.data.stage).toBe('submitted')
+    expect(renderWxml('pages/finish/finish', page.data).text).toContain('面试已提交')
     page.onUnload()
   })
 
@@ -318,6 +329,9 @@ describe('candidate report page', () => {
     expect(page.data.strengths).toEqual(['表达清楚'])
     expect(page.data.suggestions).toEqual(['多举具体例子'])
     expect(page.data.answers[0].transcript).toBe('我叫张三')
+    const shown = renderWxml('pages/report/report', page.data)
+    expect(shown.byClass('point')).toEqual(['表达清楚', '多举具体例子'])
+    expect(shown.text).toContain('这道题将由招聘方人工听取')
     page.toggleReviewForm()
     page.onNoteInput({ detail: { value: ' 第二题录音时太吵 ' } })
     await page.requestReview()

@@ -1,5 +1,5 @@
 /** HR subpackage pages, driven through their Page() handlers with the real API client over a faked wx.request. */
-const { loadPage, fakeServer } = require('../helpers')
+const { loadPage, fakeServer, renderWxml } = require('../helpers')
 
 function useServer(routes) {
   const server = fakeServer(routes)
@@ -190,6 +190,9 @@ describe('candidates page', () => {
     await jest.advanceTimersByTimeAsync(1)
     expect(page.data.sessions.map((s) => s.label)).toEqual(['正在回答第3题', '已出报告', '已出报告', '已出报告', '已出报告'])
     expect(page.data.sessions[1].score).toBe(82)
+    const shown = renderWxml('packageHR/pages/candidates/candidates', page.data)
+    expect(shown.text).toContain('正在回答第3题')
+    expect(shown.byClass('name')[1]).toContain('推荐')
     expect(server.calls[0].path).toBe('/api/interviews/9/sessions?sort=newest')
 
     page.setFilter({ currentTarget: { dataset: { index: 2 } } })
@@ -231,6 +234,10 @@ describe('session report page', () => {
     await page.onLoad({ id: '5' })
     expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
     expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.byClass('hl')).toEqual(['安抚'])
+    expect(shown.text).toContain('AI 建议进入下一轮')
+    expect(shown.text).toContain('推荐人：小王')
     const segs = page.data.questions[0].segments
     expect(segs.filter((s) => s.highlight)).toEqual([{ text: '安抚', highlight: true, start: 0.6, competency: '服务意识' }])
 
@@ -271,6 +278,7 @@ describe('compare page', () => {
     expect(page.data.series.map((s) => s.values)).toEqual([[6.7, 7, 0], [5.3, 7, 9]])
     expect(page.data.columns.map((c) => c.overall)).toEqual([78, 66])
     expect(page.data.rows[2].cells).toEqual(['—', 9])
+    expect(renderWxml('packageHR/pages/compare/compare', page.data).byClass('strong')).toEqual(['78', '66'])
   })
 
   test('needs at least two', async () => {
