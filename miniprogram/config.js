@@ -31,10 +31,12 @@ module.exports = {
   // Speech: 16 kHz mono AAC, as the analyzer expects.
   recorder: { sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'aac' },
   maxVideoSeconds: 300,
+  // Subscribe-message template ids by notification kind. Empty here means: use the ids the API
+  // publishes at GET /api/wechat/config (fetched when a page that asks for subscriptions loads).
   templates: {
-    answersReceived: '',
-    reportReady: '',
-    candidateFinished: '',
-    refereeAdvanced: '',
+    answers_received: '',
+    report_ready: '',
+    candidate_finished: '',
+    referee_advanced: '',
   },
 }

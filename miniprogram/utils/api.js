@@ -9,6 +9,7 @@ const api = {
   // Auth
   devLogin: (name, org) => http.post('/api/auth/dev', { name, org }, { auth: false }),
   wechatLogin: (code) => http.post('/api/auth/wechat', { code }, { auth: false }),
+  wechatConfig: () => http.get('/api/wechat/config', { auth: false }),
   saveSubscriptions: (accepted, rejected, context) =>
     http.post('/api/me/subscriptions', { accepted, rejected, context }),
 
@@ -54,6 +55,7 @@ const api = {
   },
   getSession: (id) => http.get(`/api/sessions/${enc(id)}`),
   review: (id, rating, comment) => http.post(`/api/sessions/${enc(id)}/reviews`, { rating, comment }),
+  notifications: (id) => http.get(`/api/sessions/${enc(id)}/notifications`),
   decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),
 
   // Referrers

@@ -78,4 +78,18 @@ function parseEntry(options) {
   return { kind: 'none' }
 }
 
-module.exports = { decodeScene, tokenFromLink, parseEntry, SCENE_MAX }
+const RECENT_KEY = 'mm_recent_interviews'
+
+/** The invitation token of a page: ?t=…, else the interview this phone opened last (notification links). */
+function tokenFrom(options) {
+  const t = options && options.t ? safeDecode(options.t) : ''
+  if (t) return t
+  try {
+    const recent = wx.getStorageSync(RECENT_KEY) || []
+    return recent.length ? recent[0].token : ''
+  } catch (err) {
+    return ''
+  }
+}
+
+module.exports = { decodeScene, tokenFromLink, parseEntry, tokenFrom, RECENT_KEY, SCENE_MAX }

@@ -1,17 +1,47 @@
 /**
- * Ask for one-time subscribe messages (must run inside a tap handler), then tell the API which
- * templates the user accepted, so the server only sends what it may send.
+ * One-time subscribe messages (订阅消息).
+ * wx.requestSubscribeMessage only works inside a tap, so the template ids must be known before the tap:
+ * pages call prefetchTemplates() when they load (GET /api/wechat/config), and askSubscriptions() in the
+ * tap handler. What the user accepted or rejected is reported to POST /api/me/subscriptions, so the
+ * server only sends what it may send. A refusal never blocks the interview.
  */
 const config = require('../config')
 const api = require('./api')
 
-function templateIds(names) {
-  return names.map((n) => config.templates[n]).filter(Boolean)
+const CACHE_KEY = 'mm_templates'
+let published = null
+
+function cachedTemplates() {
+  if (!published) {
+    try {
+      published = wx.getStorageSync(CACHE_KEY) || {}
+    } catch (err) {
+      published = {}
+    }
+  }
+  return published
 }
 
-/** Resolves to {accepted, rejected}; never rejects — a refusal must not block the interview. */
-function askSubscriptions(names, context) {
-  const tmplIds = templateIds(names)
+/** Load the template ids the API publishes; resolves to them (never rejects). */
+function prefetchTemplates() {
+  return api
+    .wechatConfig()
+    .then((res) => {
+      published = (res && res.templates) || {}
+      wx.setStorageSync(CACHE_KEY, published)
+      return published
+    })
+    .catch(() => cachedTemplates())
+}
+
+function templateIds(kinds) {
+  const server = cachedTemplates()
+  return kinds.map((k) => config.templates[k] || server[k]).filter(Boolean)
+}
+
+/** Resolves to {accepted, rejected} template ids. */
+function askSubscriptions(kinds, context) {
+  const tmplIds = templateIds(kinds)
   if (!tmplIds.length || !wx.requestSubscribeMessage) return Promise.resolve({ accepted: [], rejected: [] })
   return new Promise((resolve) => {
     wx.requestSubscribeMessage({
@@ -30,4 +60,8 @@ function askSubscriptions(names, context) {
   })
 }
 
-module.exports = { askSubscriptions, templateIds }
+function resetCache() {
+  published = null
+}
+
+module.exports = { askSubscriptions, prefetchTemplates, templateIds, resetCache }

@@ -193,6 +193,9 @@ describeIfServer('API client against the real Flask server', () => {
     await api.review(sessions[0].id, 4, '表达清楚')
     const decided = await api.decide(sessions[0].id, 'advance', null)
     expect(decided.decision).toBe('advance')
+    expect(Array.isArray(await api.notifications(sessions[0].id))).toBe(true)
+    const wechatConfig = await api.wechatConfig()
+    expect(Object.keys(wechatConfig.templates)).toEqual(expect.arrayContaining(['answers_received', 'report_ready', 'candidate_finished', 'referee_advanced']))
 
     // Referrals: the HR user becomes a referrer, a friend opens the code, joins and shows up as a referee
     const ref = await api.becomeReferrer(interview.id)

@@ -5,7 +5,8 @@
 const api = require('../../utils/api')
 const request = require('../../utils/request')
 const { getQueue } = require('../../utils/upload')
-const { askSubscriptions } = require('../../utils/subscribe')
+const { askSubscriptions, prefetchTemplates } = require('../../utils/subscribe')
+const { tokenFrom } = require('../../utils/scene')
 
 const STATE_TEXT = {
   queued: '等待上传',
@@ -30,9 +31,11 @@ Page({
   },
 
   onLoad(options) {
-    this.setData({ token: decodeURIComponent(options.t || '') })
+    // A notification opens this page without the token: fall back to the last interview opened here.
+    this.setData({ token: tokenFrom(options) })
     this.queue = getQueue()
     this.unsubscribe = this.queue.subscribe(() => this.refresh())
+    prefetchTemplates()
     return this.load()
   },
 
@@ -115,7 +118,7 @@ Page({
   async submit() {
     if (this.data.submitting || !this.data.allUploaded) return
     this.setData({ submitting: true, error: '' })
-    const subscribed = await askSubscriptions(['answersReceived', 'reportReady'], { token: this.data.token })
+    const subscribed = await askSubscriptions(['answers_received', 'report_ready'], { token: this.data.token })
     if (subscribed.accepted.length) {
       // The messages go to the WeChat user this invitation is bound to.
       await api.bindInvitation(this.data.token).catch(() => null)

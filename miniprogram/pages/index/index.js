@@ -5,9 +5,7 @@
  */
 const api = require('../../utils/api')
 const request = require('../../utils/request')
-const { parseEntry, tokenFromLink } = require('../../utils/scene')
-
-const RECENT_KEY = 'mm_recent_interviews'
+const { parseEntry, tokenFromLink, RECENT_KEY } = require('../../utils/scene')
 
 function remember(token, title) {
   const list = (wx.getStorageSync(RECENT_KEY) || []).filter((r) => r.token !== token)

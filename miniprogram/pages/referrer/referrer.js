@@ -4,6 +4,7 @@
  */
 const api = require('../../utils/api')
 const { stageLabel } = require('../../utils/format')
+const { askSubscriptions, prefetchTemplates } = require('../../utils/subscribe')
 
 Page({
   data: {
@@ -17,6 +18,7 @@ Page({
   onLoad(options) {
     this.interviewId = options.interview ? decodeURIComponent(options.interview) : ''
     wx.showShareMenu({ menus: ['shareAppMessage'] })
+    prefetchTemplates()
     return this.interviewId ? this.become().then(() => this.load()) : this.load()
   },
 
@@ -50,6 +52,13 @@ Page({
     } finally {
       this.setData({ loading: false })
     }
+  },
+
+  /** Tap: "tell me when a friend gets through". */
+  subscribe() {
+    return askSubscriptions(['referee_advanced'], { role: 'referrer' }).then((res) => {
+      wx.showToast({ title: res.accepted.length ? '好友进入下一轮时会通知你' : '未开启提醒', icon: 'none' })
+    })
   },
 
   /** The share card opens the entry page with the referral code. */

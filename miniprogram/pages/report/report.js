@@ -3,6 +3,7 @@
  * (no ranking, no raw scores), with "request a human review" and "erase my data".
  */
 const api = require('../../utils/api')
+const { tokenFrom } = require('../../utils/scene')
 
 function asList(value) {
   if (!value) return []
@@ -38,7 +39,7 @@ Page({
   },
 
   onLoad(options) {
-    this.setData({ token: decodeURIComponent(options.t || '') })
+    this.setData({ token: tokenFrom(options) })
     return this.load()
   },
 

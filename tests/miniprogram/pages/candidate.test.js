@@ -276,7 +276,7 @@ describe('finish page', () => {
       success({ errMsg: 'requestSubscribeMessage:ok', [tmplIds[0]]: 'accept', [tmplIds[1]]: 'reject' })
     })
     const page = loadPage('pages/finish/finish', {
-      before: (req) => Object.assign(req('config').templates, { answersReceived: 'TPL_RECEIVED', reportReady: 'TPL_REPORT' }),
+      before: (req) => Object.assign(req('config').templates, { answers_received: 'TPL_RECEIVED', report_ready: 'TPL_REPORT' }),
     })
     await page.onLoad({ t: TOKEN })
     expect(page.data.items.map((i) => i.state)).toEqual(['confirmed', 'confirmed'])
@@ -291,6 +291,29 @@ describe('finish page', () => {
     expect(submitCall).toBeGreaterThan(server.calls.findIndex((c) => c.path === '/api/me/subscriptions'))
     expect(page.data.stage).toBe('submitted')
     expect(renderWxml('pages/finish/finish', page.data).text).toContain('面试已提交')
+    page.onUnload()
+  })
+
+  test('template ids published by the API are fetched on load and used at the tap; opened from a notification without ?t=', async () => {
+    const answered = view({ status: 'started', consented: true })
+    answered.questions.forEach((q) => { q.answer_status = 'uploaded' })
+    wx.setStorageSync('mm_recent_interviews', [{ token: TOKEN, title: 'x', at: 1 }])
+    const server = useServer({
+      'GET /api/wechat/config': { body: { configured: true, templates: { answers_received: 'SRV_A', report_ready: 'SRV_B', candidate_finished: null } } },
+      [`GET /api/c/${TOKEN}`]: { body: answered },
+      'POST /api/me/subscriptions': { body: {} },
+      'POST /api/me/invitations': { body: { bound: true } },
+      [`POST /api/c/${TOKEN}/submit`]: { body: Object.assign({}, answered, { status: 'submitted' }) },
+    })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ [tmplIds[0]]: 'accept', [tmplIds[1]]: 'accept' }))
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({})
+    expect(page.data.token).toBe(TOKEN)
+    await page.submit()
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['SRV_A', 'SRV_B'] }))
+    // Accepted: the invitation is bound to this WeChat user so the messages can reach them
+    expect(server.calls.find((c) => c.path === '/api/me/invitations').data).toEqual({ token: TOKEN })
+    expect(page.data.stage).toBe('submitted')
     page.onUnload()
   })
 
@@ -364,7 +387,7 @@ describe('referrer page', () => {
     jest.spyOn(wx, 'showShareMenu').mockImplementation(() => {})
     const page = loadPage('pages/referrer/referrer')
     await page.onLoad({ interview: '7' })
-    expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/api/referrals', data: { interview_id: 7 } })
+    expect(server.calls.find((c) => c.path === '/api/referrals')).toMatchObject({ method: 'POST', data: { interview_id: 7 } })
     expect(page.data.referrals[0].referees.map((r) => r.stageText)).toEqual(['进入下一轮', '面试中'])
     const share = page.onShareAppMessage({ from: 'button', target: { dataset: { code: 'REF01' } } })
     expect(share).toEqual({ title: '门店店员｜手机上几分钟完成面试', path: '/pages/index/index?ref=REF01' })

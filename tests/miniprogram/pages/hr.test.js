@@ -227,6 +227,10 @@ describe('session report page', () => {
       'GET /api/sessions/5': { body: SESSION },
       'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
       'POST /api/sessions/5/decision': (o) => ({ body: Object.assign({}, SESSION, { decision: o.data.decision }) }),
+      'GET /api/sessions/5/notifications': { body: [
+        { id: 1, kind: 'answers_received', recipient: { role: 'candidate', name: '张三' }, status: 'sent', reason: null, errcode: null },
+        { id: 2, kind: 'report_ready', recipient: { role: 'candidate', name: '张三' }, status: 'skipped', reason: 'no subscription', errcode: 43101 },
+      ] },
     })
     const audio = { seek: jest.fn(), play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onError() {} }
     jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
@@ -234,7 +238,11 @@ describe('session report page', () => {
     await page.onLoad({ id: '5' })
     expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
     expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
+    await new Promise((r) => setTimeout(r, 0))
+    await new Promise((r) => setTimeout(r, 0))
+    expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([['作答已收到', '已送达', ''], ['报告已生成', '未发送', '对方未订阅']])
     const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.text).toContain('对方未订阅')
     expect(shown.byClass('hl')).toEqual(['安抚'])
     expect(shown.text).toContain('AI 建议进入下一轮')
     expect(shown.text).toContain('推荐人：小王')
@@ -252,11 +260,11 @@ describe('session report page', () => {
     page.setRating({ currentTarget: { dataset: { value: 4 } } })
     page.onComment({ detail: { value: '表达清楚' } })
     await page.submitReview()
-    expect(server.calls[1]).toMatchObject({ path: '/api/sessions/5/reviews', data: { rating: 4, comment: '表达清楚' } })
+    expect(server.calls.find((c) => c.path === '/api/sessions/5/reviews').data).toEqual({ rating: 4, comment: '表达清楚' })
     expect(page.data.reviews).toHaveLength(1)
 
     await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
-    expect(server.calls[2]).toMatchObject({ path: '/api/sessions/5/decision', data: { decision: 'advance', note: null } })
+    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({ decision: 'advance', note: null })
     expect(page.data.decisionText).toBe('已通过')
     expect(page.data.label).toBe('已通过')
   })

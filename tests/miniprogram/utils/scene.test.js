@@ -1,4 +1,4 @@
-const { decodeScene, parseEntry, tokenFromLink } = require('../../../miniprogram/utils/scene')
+const { decodeScene, parseEntry, tokenFromLink, tokenFrom } = require('../../../miniprogram/utils/scene')
 
 describe('scene decoding', () => {
   test.each([
@@ -24,6 +24,13 @@ describe('scene decoding', () => {
       .toEqual({ kind: 'invitation', token: 'rHjHduhU5FfIySS9F4iyEQ' })
     expect(parseEntry({})).toEqual({ kind: 'none' })
     expect(parseEntry({ t: 'bad token!' })).toEqual({ kind: 'none' })
+  })
+
+  test('tokenFrom: the query, else the interview opened last (notification deep links carry no token)', () => {
+    expect(tokenFrom({ t: 'abcdefgh12' })).toBe('abcdefgh12')
+    expect(tokenFrom({})).toBe('')
+    wx.setStorageSync('mm_recent_interviews', [{ token: 'last-one-123' }, { token: 'older-1234' }])
+    expect(tokenFrom({})).toBe('last-one-123')
   })
 
   test('tokenFromLink', () => {

@@ -7,7 +7,7 @@
 const api = require('../../../utils/api')
 const request = require('../../../utils/request')
 const config = require('../../../config')
-const { askSubscriptions } = require('../../../utils/subscribe')
+const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
 
 Page({
   data: {
@@ -20,6 +20,10 @@ Page({
     orgName: '',
     teamCode: '',
     jobs: [],
+  },
+
+  onLoad() {
+    prefetchTemplates()
   },
 
   onShow() {
@@ -107,7 +111,7 @@ Page({
 
   /** Tap: "tell me when a candidate finishes". */
   subscribe() {
-    return askSubscriptions(['candidateFinished'], { role: 'hr' }).then((res) => {
+    return askSubscriptions(['candidate_finished'], { role: 'hr' }).then((res) => {
       wx.showToast({ title: res.accepted.length ? '已开启完成提醒' : '未开启提醒', icon: 'none' })
     })
   },

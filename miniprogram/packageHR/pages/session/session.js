@@ -7,6 +7,24 @@ const { sessionLabel } = require('../../../utils/format')
 const { competencyScores, questionViews } = require('../../../utils/report')
 
 const DECISION_TEXT = { advance: '已通过', reject: '已婉拒', hold: '已待定' }
+const NOTICE_KIND = {
+  answers_received: '作答已收到',
+  report_ready: '报告已生成',
+  candidate_finished: '候选人完成提醒',
+  referee_advanced: '推荐人进展提醒',
+}
+const NOTICE_STATUS = { sent: '已送达', pending: '发送中', skipped: '未发送', failed: '发送失败' }
+
+function noticeView(n) {
+  return {
+    id: n.id,
+    kind: NOTICE_KIND[n.kind] || n.kind,
+    to: (n.recipient && n.recipient.name) || '',
+    status: n.status,
+    statusText: NOTICE_STATUS[n.status] || n.status,
+    reason: n.status === 'skipped' && n.errcode === 43101 ? '对方未订阅' : n.reason || '',
+  }
+}
 
 Page({
   data: {
@@ -22,6 +40,7 @@ Page({
     rating: 0,
     comment: '',
     reviews: [],
+    notices: [],
     deciding: false,
     decisionText: '',
   },
@@ -54,6 +73,9 @@ Page({
         decisionText: DECISION_TEXT[session.decision] || '',
       })
       wx.setNavigationBarTitle({ title: session.name || '候选人报告' })
+      api.notifications(this.data.id)
+        .then((list) => this.setData({ notices: (list || []).map(noticeView) }))
+        .catch(() => null)
     } catch (err) {
       this.setData({ error: err.message })
     } finally {
