@@ -271,7 +271,6 @@ def main(argv=None) -> int:
         nd = edit_distance(results[s]["naive_words"], sw)
         print(f"         (chunking alone: naive vs stock-chunked differ by {nd / max(1, len(results[s]['naive_words'])):.1%})")
 
-    best = max(parallel)
     longest = max(lengths)
     print("\nagainst the targets of issue 3:")
     rows = [

@@ -55,7 +55,7 @@ def ko_speech(media_dir) -> dict:
     """~20 s of Korean speech: four sentences with 1.5-s pauses. Returns the wav and sentence offsets."""
     parts, offsets, t = [], [], 0.0
     silence = media_dir / "gap.wav"
-    _ffmpeg("-f", "lavfi", "-i", f"anullsrc=r=16000:cl=mono", "-t", str(GAP_S), "-c:a", "pcm_s16le", str(silence))
+    _ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", str(GAP_S), "-c:a", "pcm_s16le", str(silence))
     for i, sentence in enumerate(KO_SENTENCES):
         wav = _tts("ko", sentence, media_dir / f"ko{i}.wav")
         dur = os.path.getsize(wav) / 32000  # close enough for offsets (44-byte header)
