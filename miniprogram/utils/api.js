@@ -36,6 +36,9 @@ const api = {
   createOrg: (name) => http.post('/api/orgs', { name }),
   joinTeam: (code) => http.post(`/api/team-invites/${enc(String(code).trim().toUpperCase())}/join`, {}),
 
+  createTeamInvite: (role) => http.post('/api/team-invites', { role: role || 'hr', max_uses: 5, expires_in_days: 7 }),
+  referralLeaderboard: (jobId) => http.get(`/api/jobs/${enc(jobId)}/referrals/leaderboard`),
+
   // HR
   listJobs: () => http.get('/api/jobs'),
   createJob: (job) => http.post('/api/jobs', job),

@@ -194,6 +194,10 @@ describeIfServer('API client against the real Flask server', () => {
     const decided = await api.decide(sessions[0].id, 'advance', null)
     expect(decided.decision).toBe('advance')
     expect(Array.isArray(await api.notifications(sessions[0].id))).toBe(true)
+    const board = await api.referralLeaderboard(job.id)
+    expect(Array.isArray(board)).toBe(true)
+    const teamInvite = await api.createTeamInvite('hr')
+    expect(teamInvite.code).toBeTruthy()
     const wechatConfig = await api.wechatConfig()
     expect(Object.keys(wechatConfig.templates)).toEqual(expect.arrayContaining(['answers_received', 'report_ready', 'candidate_finished', 'referee_advanced']))
 

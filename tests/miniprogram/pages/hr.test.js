@@ -87,6 +87,37 @@ describe('jobs page', () => {
   })
 })
 
+describe('jobs page: team and referrals', () => {
+  test('the owner invites colleagues with a code; a job shows its referral leaderboard', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/jobs': { body: [{ id: 1, title: '门店店员' }] },
+      'GET /api/interviews': { body: [] },
+      'POST /api/team-invites': { status: 201, body: { id: 1, code: 'K7M2P9QX3A', role: 'hr', max_uses: 5, uses: 0 } },
+      'GET /api/jobs/1/referrals/leaderboard': { body: [{ referrer_id: 3, name: '小王', code: 'REF01', credit: 2, referees: 3, rank: 1 }] },
+    })
+    const page = loadPage('packageHR/pages/jobs/jobs')
+    await page.onShow()
+    await page.inviteColleague()
+    expect(server.calls.find((c) => c.path === '/api/team-invites').data).toEqual({ role: 'hr', max_uses: 5, expires_in_days: 7 })
+    await page.toggleBoard({ currentTarget: { dataset: { id: 1 } } })
+    const shown = renderWxml('packageHR/pages/jobs/jobs', page.data)
+    expect(shown.byClass('team__code')).toEqual(['K7M2P9QX3A'])
+    expect(shown.text).toContain('1. 小王')
+    expect(shown.text).toContain('推荐 3 人 · 积分 2')
+    await page.toggleBoard({ currentTarget: { dataset: { id: 1 } } })
+    expect(page.data.boardJob).toBeNull()
+  })
+
+  test('a colleague who is not the owner is told so', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    useServer({ 'POST /api/team-invites': { status: 403, body: { error: 'owner_only', message: 'x' } } })
+    const page = loadPage('packageHR/pages/jobs/jobs')
+    await page.inviteColleague()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '只有管理员可以邀请同事', icon: 'none' })
+  })
+})
+
 describe('job-edit page', () => {
   test('start from the question bank, edit, validate, save job then interview, go to invite', async () => {
     wx.setStorageSync('mm_token', 'hr-token')

@@ -20,6 +20,9 @@ Page({
     orgName: '',
     teamCode: '',
     jobs: [],
+    teamInvite: null,
+    boardJob: null,
+    board: [],
   },
 
   onLoad() {
@@ -107,6 +110,35 @@ Page({
 
   invite(e) {
     wx.navigateTo({ url: `/packageHR/pages/invite/invite?id=${e.currentTarget.dataset.id}` })
+  },
+
+  /** Owner: a code colleagues enter to join this organisation as HR. */
+  async inviteColleague() {
+    try {
+      const invite = await api.createTeamInvite('hr')
+      this.setData({ teamInvite: invite })
+    } catch (err) {
+      wx.showToast({ title: err.code === 'owner_only' ? '只有管理员可以邀请同事' : err.message, icon: 'none' })
+    }
+  },
+
+  copyTeamCode() {
+    wx.setClipboardData({ data: this.data.teamInvite.code })
+  },
+
+  /** Referral leaderboard of one job (tap again to close). */
+  async toggleBoard(e) {
+    const id = e.currentTarget.dataset.id
+    if (this.data.boardJob === id) {
+      this.setData({ boardJob: null, board: [] })
+      return
+    }
+    try {
+      const board = await api.referralLeaderboard(id)
+      this.setData({ boardJob: id, board })
+    } catch (err) {
+      wx.showToast({ title: err.message, icon: 'none' })
+    }
   },
 
   /** Tap: "tell me when a candidate finishes". */
