@@ -72,10 +72,11 @@ def _give_up_on_dead_leases(connection, config) -> None:
 
 def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
     engine = make_engine(database_url)
     worker = f"{socket.gethostname()}:{os.getpid()}"
     handler = _handler()
-    while not stop.is_set():
+    while not stop.is_set() and os.getppid() == parent:  # a killed parent must not leave workers behind
         try:
             busy = process_one(engine, worker, handler, config)
             if not busy:  # between analyses, deliver due notifications (api/outbox.py)

@@ -131,3 +131,15 @@ def test_oversize_body_is_refused(client, auth):
 def test_unknown_routes_and_methods_answer_json(client):
     assert_error(client.get("/api/nothing-here"), 404, "not_found")
     assert_error(client.delete("/api/jobs"), 405, "method_not_allowed")
+
+
+def test_a_signed_in_user_creates_an_organisation_and_owns_it(client, auth):
+    headers = auth.login()
+    create_job(client, headers)
+    created = client.post("/api/orgs", json={"name": "新开的奶茶店"}, headers=headers)
+    assert created.status_code == 201 and created.json["role"] == "owner"
+    new_headers = {"Authorization": f"Bearer {created.json['token']}"}
+    assert client.get("/api/jobs", headers=new_headers).json == []
+    assert len(client.get("/api/jobs", headers=headers).json) == 1
+    assert_error(client.post("/api/orgs", json={"name": ""}, headers=headers), 422, "invalid")
+    assert_error(client.post("/api/orgs", json={"name": "x"}), 401, "unauthorized")
