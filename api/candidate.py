@@ -9,13 +9,13 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_smorest import Blueprint
 
-from api import audit, progress, referrals
+from api import audit, events, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
 from api.schema import answers, interviews, invitations, jobs, organisations, phone_verifications, sessions
-from api.storage import ALLOWED_CONTENT_TYPES, extension_for
+from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
@@ -23,6 +23,7 @@ bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidat
 CONSENT_SCOPE = ["audio_recording", "speech_transcription", "automated_scoring_with_human_review",
                  "retention_until_decision_plus_180_days"]
 DEFAULT_CONTENT_TYPE = {"audio": "audio/aac", "video": "video/mp4"}
+MIN_CHUNK, MAX_CHUNK, DEFAULT_CHUNK = 1024 * 1024, 16 * 1024 * 1024, 4 * 1024 * 1024
 
 
 class StartSchema(ma.Schema):
@@ -34,6 +35,28 @@ class UploadRequestSchema(ma.Schema):
     content_type = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
                                     metadata={"description": "MIME type of the recording; default audio/aac "
                                                              "(video/mp4 for video questions)"})
+    chunked = ma.fields.Boolean(load_default=False, metadata={"description": "Upload in parts (large files)"})
+    size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(min=1))
+    chunk_size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(MIN_CHUNK, MAX_CHUNK))
+
+    @ma.validates_schema
+    def size_for_parts(self, data, **_):
+        if data["chunked"] and not data["size"]:
+            raise ma.ValidationError("A chunked upload needs the file size.", "size")
+
+
+class PartSchema(ma.Schema):
+    index = ma.fields.Integer()
+    url = ma.fields.String()
+    method = ma.fields.String()
+    headers = ma.fields.Dict()
+    offset = ma.fields.Integer()
+    length = ma.fields.Integer()
+
+
+class PartReceiptSchema(ma.Schema):
+    index = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1))
+    etag = ma.fields.String(required=True, validate=ma.validate.Length(1, 100))
 
 
 class UploadTicketSchema(ma.Schema):
@@ -45,10 +68,21 @@ class UploadTicketSchema(ma.Schema):
     max_bytes = ma.fields.Integer()
     attempt = ma.fields.Integer()
     attempts_left = ma.fields.Integer()
+    upload_id = ma.fields.String(metadata={"description": "Chunked uploads: the multipart upload"})
+    chunk_size = ma.fields.Integer()
+    parts = ma.fields.List(ma.fields.Nested(PartSchema), metadata={"description": "Chunked uploads: PUT each part"})
 
 
 class UploadedSchema(ma.Schema):
     key = ma.fields.String(required=True, validate=ma.validate.Length(1, 255))
+    upload_id = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 128))
+    parts = ma.fields.List(ma.fields.Nested(PartReceiptSchema), load_default=None,
+                           validate=ma.validate.Length(1, 10000))
+
+    @ma.validates_schema
+    def parts_with_upload(self, data, **_):
+        if bool(data.get("upload_id")) != bool(data.get("parts")):
+            raise ma.ValidationError("A chunked upload is confirmed with both upload_id and parts.", "parts")
 
 
 class ReviewRequestSchema(ma.Schema):
@@ -207,7 +241,15 @@ def request_upload(body, token, question_id):
         db.execute(answers.insert().values(session_id=row.id, question_id=question.id, attempt=attempt, object_key=key,
                                            status="awaiting_upload", upload_expires_at=expires_at, created_at=utcnow()))
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
-    ticket = store.presign_upload(key, content_type, max_bytes, int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"])
+    deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]
+    if body["chunked"]:
+        if body["size"] > max_bytes:
+            abort(413, "too_large", f"Recordings can be at most {max_bytes // 1048576} MB.")
+        chunk_size = body["chunk_size"] or DEFAULT_CHUNK
+        ticket = {**store.presign_multipart(key, content_type, body["size"], chunk_size, deadline),
+                  "method": "PUT", "chunk_size": chunk_size}
+    else:
+        ticket = store.presign_upload(key, content_type, max_bytes, deadline)
     return {**ticket, "key": key, "expires_at": iso(expires_at), "max_bytes": max_bytes, "attempt": attempt,
             "attempts_left": question.max_attempts - attempt}
 
@@ -228,7 +270,10 @@ def confirm_upload(body, token, question_id):
         abort(404, "answer_not_found", "That upload key does not belong to this question.")
     if answer.uploaded_at is not None:
         abort(409, "already_confirmed", "This answer was already received.")
-    if not current_app.extensions["miaomian.storage"].exists(answer.object_key):
+    store = current_app.extensions["miaomian.storage"]
+    if body["upload_id"] and not store.exists(answer.object_key):
+        _complete_parts(store, answer.object_key, body["upload_id"], body["parts"])
+    if not store.exists(answer.object_key):
         abort(409, "upload_missing", "We have not received the recording yet. Please upload it again.")
     values = {"uploaded_at": utcnow()}
     if answer.status == "awaiting_upload":
@@ -237,6 +282,16 @@ def confirm_upload(body, token, question_id):
     view_now = candidate_view(load_session_by_token(token))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
             "progress": view_now["progress"]}
+
+
+def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:
+    """Join a chunked upload into the object; the local store then emits ObjectCreated like COS."""
+    try:
+        size = store.complete_multipart(key, upload_id, parts)
+    except PolicyError as error:
+        abort(error.status, error.code, error.message)
+    if (event := store.created_event(key, size, content_type_of(key))) is not None:
+        events.record(get_db(), key, event)
 
 
 @bp.post("/<token>/submit")

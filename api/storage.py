@@ -30,6 +30,15 @@ def extension_for(media: str, content_type: str) -> str | None:
     return None
 
 
+def content_type_of(key: str) -> str:
+    extension = key.rsplit(".", 1)[-1].lower()
+    for kind in ("audio", "video"):
+        for content_type, known in ALLOWED_CONTENT_TYPES[kind].items():
+            if known == extension:
+                return content_type
+    return "application/octet-stream"
+
+
 def looks_like_media(head: bytes) -> bool:
     """Cheap magic-number check so a text file named .aac is refused at the door, not after analysis."""
     return (head[4:8] == b"ftyp" or head[:4] in (b"RIFF", b"OggS", b"\x1a\x45\xdf\xa3", b"fLaC")
@@ -130,6 +139,94 @@ class LocalStore:
             partial.unlink(missing_ok=True)
         return size
 
+    def _upload_id(self, key: str) -> str:
+        return self._sign(f"multipart:{key}")[:32]
+
+    def _part_signature(self, upload_id: str, index: int, key: str, length: int, expires: int) -> str:
+        return self._sign(f"part:{upload_id}:{index}:{key}:{length}:{expires}")
+
+    def presign_multipart(self, key: str, content_type: str, size: int, chunk_size: int, expires_at: int) -> dict:
+        """A multipart upload: one signed PUT URL per part (parts numbered from 1, as COS numbers them)."""
+        upload_id = self._upload_id(key)
+        parts = []
+        for index, offset in enumerate(range(0, size, chunk_size), start=1):
+            length = min(chunk_size, size - offset)
+            query = urlencode({"key": key, "length": length, "expires": expires_at,
+                               "sig": self._part_signature(upload_id, index, key, length, expires_at)})
+            parts.append({"index": index, "url": f"{self.public_url}/api/storage/parts/{upload_id}/{index}?{query}",
+                          "method": "PUT", "headers": {"Content-Type": "application/octet-stream"},
+                          "offset": offset, "length": length})
+        return {"upload_id": upload_id, "parts": parts}
+
+    def _part_path(self, upload_id: str, index: int) -> Path:
+        return self.root / ".multipart" / upload_id / f"{index:05d}"
+
+    def save_part(self, upload_id: str, index: int, args: dict, stream, now: int) -> str:
+        """Store one part sent to a signed part URL; returns its ETag (quoted MD5, as COS does)."""
+        try:
+            key, length, expires = args["key"], int(args["length"]), int(args["expires"])
+        except (KeyError, ValueError):
+            raise PolicyError(400, "bad_request", "This part URL is incomplete: ask for a new upload link.")
+        expected = self._part_signature(upload_id, index, key, length, expires)
+        if not hmac.compare_digest(expected, args.get("sig", "")):
+            raise PolicyError(403, "bad_signature", "This part URL is not valid: ask for a new upload link.")
+        if expires < now:
+            raise PolicyError(403, "upload_expired", "This upload link has expired: ask for a new one.")
+        target = self._part_path(upload_id, index)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
+        digest, size = hashlib.md5(usedforsecurity=False), 0
+        try:
+            with open(partial, "wb") as out:
+                while chunk := stream.read(min(1024 * 1024, length - size + 1)):
+                    size += len(chunk)
+                    if size > length:
+                        raise PolicyError(413, "too_large", "This part is larger than announced.")
+                    digest.update(chunk)
+                    out.write(chunk)
+            if size != length:
+                raise PolicyError(400, "incomplete_part", f"This part should be {length} bytes; {size} arrived.")
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return f'"{digest.hexdigest()}"'
+
+    def complete_multipart(self, key: str, upload_id: str, parts: list[dict]) -> int:
+        """Join the parts, in order, into the object; checks every part's ETag. Returns the size."""
+        if not hmac.compare_digest(self._upload_id(key), upload_id):
+            raise PolicyError(403, "wrong_upload", "This upload id does not belong to that key.")
+        target = self.path_of(key)
+        if target.exists():
+            raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
+        indexes = [part["index"] for part in parts]
+        if not parts or indexes != list(range(1, len(parts) + 1)):
+            raise PolicyError(400, "bad_parts", "List every part once, in order, starting at 1.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        size = 0
+        try:
+            with open(partial, "wb") as out:
+                for part in parts:
+                    path = self._part_path(upload_id, part["index"])
+                    if not path.is_file():
+                        raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
+                    digest = hashlib.md5(usedforsecurity=False)
+                    with open(path, "rb") as source:
+                        while chunk := source.read(1024 * 1024):
+                            digest.update(chunk)
+                            out.write(chunk)
+                            size += len(chunk)
+                    if part.get("etag", "").strip('"') != digest.hexdigest():
+                        raise PolicyError(409, "part_mismatch", f"Part {part['index']} differs from what arrived; send it again.")
+            with open(partial, "rb") as joined:
+                if not looks_like_media(joined.read(64)):
+                    raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        shutil.rmtree(self.root / ".multipart" / upload_id, ignore_errors=True)
+        return size
+
     def media_url(self, key: str, expires_in: int) -> str:
         expires = int(time.time()) + expires_in
         signature = self._sign(f"get:{key}:{expires}")
@@ -156,7 +253,8 @@ class LocalStore:
     def delete(self, key: str) -> None:
         self.path_of(key).unlink(missing_ok=True)
 
-    def event_for(self, key: str, size: int, content_type: str) -> dict:
+    def created_event(self, key: str, size: int, content_type: str) -> dict:
+        """The ObjectCreated event this store must emit itself (COS emits its own)."""
         return cos_event(self.bucket, self.appid, self.region, key, size, content_type)
 
     def health(self) -> dict:
@@ -193,6 +291,27 @@ class CosStore:
                 "fields": {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
                            "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": self._secret_id,
                            "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}}
+
+    def presign_multipart(self, key: str, content_type: str, size: int, chunk_size: int, expires_at: int) -> dict:
+        """COS multipart upload: InitiateMultipartUpload now, a presigned UploadPart URL per part."""
+        upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type)["UploadId"]
+        expires_in = max(60, expires_at - int(time.time()))
+        parts = []
+        for index, offset in enumerate(range(0, size, chunk_size), start=1):
+            url = self.client.get_presigned_url(Bucket=self.bucket, Key=key, Method="PUT", Expired=expires_in,
+                                                Params={"partNumber": str(index), "uploadId": upload_id})
+            parts.append({"index": index, "url": url, "method": "PUT", "headers": {}, "offset": offset,
+                          "length": min(chunk_size, size - offset)})
+        return {"upload_id": upload_id, "parts": parts}
+
+    def complete_multipart(self, key: str, upload_id: str, parts: list[dict]) -> None:
+        """CompleteMultipartUpload; COS then emits ObjectCreated:CompleteMultipartUpload to the analyzer."""
+        self.client.complete_multipart_upload(
+            Bucket=self.bucket, Key=key, UploadId=upload_id,
+            MultipartUpload={"Part": [{"PartNumber": part["index"], "ETag": part["etag"]} for part in parts]})
+
+    def created_event(self, key: str, size: int, content_type: str) -> None:
+        return None
 
     def media_url(self, key: str, expires_in: int) -> str:
         return self.client.get_presigned_url(Bucket=self.bucket, Key=key, Method="GET", Expired=expires_in)

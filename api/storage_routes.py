@@ -42,8 +42,22 @@ def upload():
                                                                   current_app.config["UPLOAD_MAX_BYTES"]))
     except PolicyError as error:
         abort(error.status, error.code, error.message)
-    events.record(get_db(), policy["key"], store.event_for(policy["key"], size, policy["content_type"]))
+    events.record(get_db(), policy["key"], store.created_event(policy["key"], size, policy["content_type"]))
     return {"key": policy["key"], "size": size}
+
+
+@bp.put("/parts/<upload_id>/<int:index>")
+@bp.doc(requestBody={"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}})
+@bp.response(200)
+def upload_part(upload_id, index):
+    """One part of a multipart upload, to the signed URL the upload ticket gave (COS UploadPart shape)."""
+    store = _local_store()
+    request.max_content_length = current_app.config["UPLOAD_MAX_BYTES"]
+    try:
+        etag = store.save_part(upload_id, index, request.args, request.stream, int(time.time()))
+    except PolicyError as error:
+        abort(error.status, error.code, error.message)
+    return {"index": index, "etag": etag}, 200, {"ETag": etag}
 
 
 @bp.get("/object")

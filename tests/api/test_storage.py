@@ -84,3 +84,70 @@ def test_media_links_are_signed_and_expire(app, client, auth, aac_bytes):
     assert_error(client.get(stale), 403, "bad_signature")
     escape = store.media_url("../../etc/passwd", 60).replace("http://localhost", "")
     assert_error(client.get(escape), 400, "bad_key")
+
+
+def _chunked_ticket(client, auth, size, chunk_size=1024 * 1024):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    token = invite(client, headers, interview["id"])[0]["token"]
+    start(client, token)
+    question_id = interview["questions"][0]["id"]
+    response = client.post(f"/api/c/{token}/answers/{question_id}/upload",
+                           json={"content_type": "audio/aac", "chunked": True, "size": size, "chunk_size": chunk_size})
+    return token, question_id, response
+
+
+def _put_parts(client, ticket, data):
+    etags = []
+    for part in ticket["parts"]:
+        body = data[part["offset"]:part["offset"] + part["length"]]
+        response = client.put(part["url"].replace("http://localhost", ""), data=body, headers=part["headers"])
+        assert response.status_code == 200, response.json
+        etags.append({"index": part["index"], "etag": response.headers["ETag"]})
+    return etags
+
+
+def test_chunked_upload_joins_parts_and_emits_one_event(app, client, auth, aac_bytes):
+    data = (aac_bytes * (2_500_000 // len(aac_bytes) + 1))[:2_500_000]
+    token, question_id, response = _chunked_ticket(client, auth, len(data))
+    ticket = response.json
+    assert response.status_code == 200 and ticket["upload_id"] and ticket["method"] == "PUT"
+    assert [(p["index"], p["offset"], p["length"]) for p in ticket["parts"]] == [
+        (1, 0, 1048576), (2, 1048576, 1048576), (3, 2097152, 402848)]
+    etags = _put_parts(client, ticket, data)
+    confirm_url = f"/api/c/{token}/answers/{question_id}/uploaded"
+    wrong = [dict(etags[0], etag='"0"')] + etags[1:]
+    assert_error(client.post(confirm_url, json={"key": ticket["key"], "upload_id": ticket["upload_id"], "parts": wrong}),
+                 409, "part_mismatch")
+    assert_error(client.post(confirm_url, json={"key": ticket["key"], "upload_id": "f" * 32, "parts": etags}),
+                 403, "wrong_upload")
+    assert_error(client.post(confirm_url, json={"key": ticket["key"], "parts": etags}), 422, "invalid")
+    confirmed = client.post(confirm_url, json={"key": ticket["key"], "upload_id": ticket["upload_id"], "parts": etags})
+    assert confirmed.status_code == 200, confirmed.json
+    assert app.extensions["miaomian.storage"].path_of(ticket["key"]).read_bytes() == data
+    with app.extensions["miaomian.engine"].connect() as connection:
+        row = connection.execute(sa.select(storage_events)).one()
+    assert json.loads(row.event)["Records"][0]["cos"]["cosObject"]["size"] == len(data)
+
+
+def test_chunked_upload_bad_parts(app, client, auth, aac_bytes):
+    token, question_id, response = _chunked_ticket(client, auth, 2 * 1024 * 1024)
+    ticket = response.json
+    first = ticket["parts"][0]
+    url = first["url"].replace("http://localhost", "")
+    assert_error(client.put(url, data=b"\xff\xf1" * 10), 400, "incomplete_part")
+    assert_error(client.put(url + "0", data=b"\0" * first["length"]), 403, "bad_signature")
+    assert_error(client.put(url.replace("length=1048576", "length=5"), data=b"\0" * 5), 403, "bad_signature")
+    too_many = client.put(url, data=b"\0" * (first["length"] + 10))
+    assert_error(too_many, 413, "too_large")
+    etags = _put_parts(client, {"parts": ticket["parts"][:1]}, b"\0" * first["length"])
+    confirm_url = f"/api/c/{token}/answers/{question_id}/uploaded"
+    missing = etags + [{"index": 2, "etag": '"x"'}]
+    assert_error(client.post(confirm_url, json={"key": ticket["key"], "upload_id": ticket["upload_id"], "parts": missing}),
+                 409, "upload_missing")
+    second = _put_parts(client, {"parts": ticket["parts"][1:]}, b"\0" * (2 * 1024 * 1024))
+    assert_error(client.post(confirm_url, json={"key": ticket["key"], "upload_id": ticket["upload_id"],
+                                                "parts": etags + second}), 415, "not_media")
+    app.config["UPLOAD_MAX_BYTES"] = 1000
+    _, _, oversize = _chunked_ticket(client, auth, 5000)
+    assert_error(oversize, 413, "too_large")
