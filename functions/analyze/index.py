@@ -21,6 +21,7 @@ from .settings import Settings
 
 log = logging.getLogger("miaomian.analyze")
 
+
 def _warm_up() -> float:
     """Load what every answer needs, once per instance: the VAD session, jieba's dictionary (in a
     thread, while the Vosk models of MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL)."""
