@@ -225,4 +225,29 @@ describeIfServer('API client against the real Flask server', () => {
     expect(erased.erased).toBe(true)
     await expect(api.getInterview(inv.token)).rejects.toMatchObject({ status: 410 })
   }, 60000)
+
+  test('a large answer goes up in parts and is joined by the server', async () => {
+    request.setToken((await api.devLogin('王经理', '街角咖啡')).token)
+    const job = await api.createJob({ title: '客服', location: null, description: null })
+    const bank = require('../../miniprogram/utils/question-bank')
+    const interview = await api.createInterview(job.id, { language: 'zh', questions: bank.questionsFor('store_clerk').slice(0, 1) })
+    const [inv] = await api.invite(interview.id, [{ name: '李四', phone: null }])
+    const view = await api.getInterview(inv.token)
+    await api.start(inv.token, view.privacy_version)
+
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode, chunkThreshold: 1 })
+    const recording = makeRecording(wxNode.dir)
+    const size = fs.statSync(recording).size
+    const before = wxNode.requests.length
+    queue.enqueue({ token: inv.token, questionId: view.questions[0].id, tempFilePath: recording, size, duration: 5000, mime: 'audio/aac' })
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    expect(queue.statusOf(inv.token, view.questions[0].id).state).toBe('confirmed')
+    const sent = wxNode.requests.slice(before)
+    expect(sent.filter((r) => r.method === 'PUT' && r.url.includes('/api/storage/parts/'))).toHaveLength(1)
+    expect(sent.filter((r) => r.method === 'UPLOAD')).toHaveLength(0)
+    const after = await api.getInterview(inv.token)
+    expect(after.questions[0].attempts_used).toBe(1)
+  }, 60000)
 })
