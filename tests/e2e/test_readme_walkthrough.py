@@ -1,4 +1,5 @@
 """The README's curl walkthrough, run as written against `python -m api.devserver` (what `make dev` runs)."""
+import json
 import os
 import re
 import subprocess
@@ -50,3 +51,7 @@ def test_readme_walkthrough_runs_as_written(devserver, tmp_path):
     assert '"decision":"advance"' in result.stdout
     assert '"erased":true' in result.stdout
     assert re.search(r'"status":"(scored|needs_review)"', result.stdout), result.stdout[-3000:]
+    assert "QR code PNG: True" in result.stdout
+    notifications = json.loads(next(line for line in result.stdout.splitlines() if line.startswith('[{"') and '"kind"' in line))
+    assert {item["kind"] for item in notifications} >= {"candidate_finished"}
+    assert all(item["status"] == "skipped" and item["reason"] for item in notifications), notifications
