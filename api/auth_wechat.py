@@ -16,7 +16,7 @@ from api.auth import TokenSchema, _bearer_token, issue_token, login_required
 from api.candidate import load_session_by_token
 from api.crypto import decrypt, encrypt, mask_phone, token_hash
 from api.db import get_db
-from api.openapi import abort
+from api.openapi import ID_RANGE, abort
 from api.outbox import KINDS
 from api.schema import (api_tokens, invitations, members, notifications, phone_verifications, sessions,
                         subscriptions, team_invites, users, wechat_logins)
@@ -52,7 +52,7 @@ class SubscriptionsSchema(ma.Schema):
 class NotificationArgs(ma.Schema):
     status = ma.fields.String(load_default=None, validate=ma.validate.OneOf(
         ("pending", "sending", "sent", "skipped", "failed")))
-    session_id = ma.fields.Integer(load_default=None)
+    session_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
 def _wechat_error(error: Exception):

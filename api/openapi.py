@@ -10,6 +10,7 @@ from flask import Flask
 from flask_smorest import Api
 from flask_smorest import abort as smorest_abort
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import IntegerConverter
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +79,26 @@ def _describe(details) -> str:
     return "; ".join(flat)[:500]
 
 
+MAX_ID = 2 ** 31 - 1  # the largest value of an INTEGER id column on MySQL
+ID_RANGE = ma.validate.Range(1, MAX_ID, error="Ids are whole numbers from 1 to 2147483647.")
+
+
+class IdConverter(IntegerConverter):
+    """<int:...> in every route: an id beyond what the database holds becomes 0, which no row has, so the
+    view answers its own 404 instead of the driver overflowing."""
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= MAX_ID else 0
+
+
 def abort(status: int, error: str, message: str):
     """Stop the request with a JSON error a person can read."""
     smorest_abort(status, error=error, message=message)
 
 
 def create_api(app: Flask) -> MiaomianApi:
+    app.url_map.converters["int"] = IdConverter
     app.config.setdefault("API_TITLE", "Miaomian API")
     app.config.setdefault("API_VERSION", "1")
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")

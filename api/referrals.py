@@ -19,7 +19,7 @@ from api.crypto import decrypt, encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
-from api.openapi import abort
+from api.openapi import ID_RANGE, abort
 from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
                         sessions, share_links, users)
 from api.timeutil import iso, utcnow
@@ -47,7 +47,7 @@ class ReferrerInSchema(ma.Schema):
 
 
 class BecomeReferrerSchema(ma.Schema):
-    interview_id = ma.fields.Integer(load_default=None)
+    interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
     scene = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 32))
 
     @ma.validates_schema

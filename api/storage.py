@@ -30,6 +30,11 @@ def extension_for(media: str, content_type: str) -> str | None:
     return None
 
 
+def same(expected: str, given: str) -> bool:
+    """Constant-time comparison that also takes whatever a client sent (compare_digest refuses non-ASCII str)."""
+    return hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogateescape"))
+
+
 def content_type_of(key: str) -> str:
     extension = key.rsplit(".", 1)[-1].lower()
     for kind in ("audio", "video"):
@@ -100,7 +105,7 @@ class LocalStore:
 
     def check_policy(self, fields: dict, now: int) -> dict:
         policy_b64, signature = fields.get("policy", ""), fields.get("signature", "")
-        if not policy_b64 or not hmac.compare_digest(self._sign(policy_b64), signature):
+        if not policy_b64 or not same(self._sign(policy_b64), signature):
             raise PolicyError(403, "bad_signature", "This upload link is not valid: ask for a new one.")
         policy = json.loads(base64.urlsafe_b64decode(policy_b64.encode()))
         if policy["expires"] < now:
@@ -168,7 +173,7 @@ class LocalStore:
         except (KeyError, ValueError):
             raise PolicyError(400, "bad_request", "This part URL is incomplete: ask for a new upload link.")
         expected = self._part_signature(upload_id, index, key, length, expires)
-        if not hmac.compare_digest(expected, args.get("sig", "")):
+        if not same(expected, args.get("sig", "")):
             raise PolicyError(403, "bad_signature", "This part URL is not valid: ask for a new upload link.")
         if expires < now:
             raise PolicyError(403, "upload_expired", "This upload link has expired: ask for a new one.")
@@ -193,7 +198,7 @@ class LocalStore:
 
     def complete_multipart(self, key: str, upload_id: str, parts: list[dict]) -> int:
         """Join the parts, in order, into the object; checks every part's ETag. Returns the size."""
-        if not hmac.compare_digest(self._upload_id(key), upload_id):
+        if not same(self._upload_id(key), upload_id):
             raise PolicyError(403, "wrong_upload", "This upload id does not belong to that key.")
         target = self.path_of(key)
         if target.exists():
@@ -233,7 +238,7 @@ class LocalStore:
         return f"{self.public_url}/api/storage/object?" + urlencode({"key": key, "expires": expires, "sig": signature})
 
     def check_media_signature(self, key: str, expires: int, signature: str, now: int) -> bool:
-        return expires >= now and hmac.compare_digest(self._sign(f"get:{key}:{expires}"), signature)
+        return expires >= now and same(self._sign(f"get:{key}:{expires}"), signature)
 
     def exists(self, key: str) -> bool:
         return self.path_of(key).is_file()

@@ -62,4 +62,4 @@ def verify_request(key: bytes | str, method: str, path_with_query: str, body: by
     if abs(current - ts) > max_skew:
         return False
     expected = signature(key, ts, method, path_with_query, body)
-    return hmac.compare_digest(expected, str(sig).lower())
+    return hmac.compare_digest(expected.encode(), str(sig).lower().encode("utf-8", "surrogateescape"))

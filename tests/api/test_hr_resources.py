@@ -143,3 +143,12 @@ def test_a_signed_in_user_creates_an_organisation_and_owns_it(client, auth):
     assert len(client.get("/api/jobs", headers=headers).json) == 1
     assert_error(client.post("/api/orgs", json={"name": ""}, headers=headers), 422, "invalid")
     assert_error(client.post("/api/orgs", json={"name": "x"}), 401, "unauthorized")
+
+
+@pytest.mark.parametrize("path", ["/api/interviews/99999999999999999999999", "/api/sessions/2147483648",
+                                  "/api/jobs/18446744073709551616/referrals/leaderboard",
+                                  "/api/notifications?session_id=99999999999999999999"])
+def test_ids_beyond_the_database_range_are_not_found(client, auth, path):
+    response = client.get(path, headers=auth.login())
+    assert response.status_code in (404, 422), response.json
+    assert set(response.json) >= {"error", "message"}

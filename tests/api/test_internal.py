@@ -53,6 +53,7 @@ def test_internal_endpoints_need_a_fresh_valid_signature(app, client, submitted)
     path = "/api/internal/analysis-context?" + urlencode({"key": submitted["keys"][0]})
     assert_error(client.get(path), 403, "bad_signature")
     assert_error(signed_get(client, app, path, **{"X-Miaomian-Signature": "f" * 64}), 403, "bad_signature")
+    assert_error(signed_get(client, app, path, **{"X-Miaomian-Signature": "\xe9" * 64}), 403, "bad_signature")
     body = {"key": submitted["keys"][0], "status": "scored", "reason": None, "result": scored(80)}
     assert_error(signed_post(client, app, body, key="wrong-key"), 403, "bad_signature")
     assert_error(signed_post(client, app, body, timestamp=int(time.time()) - 3600), 403, "bad_signature")

@@ -35,8 +35,9 @@ def test_bad_uploads_are_refused_and_leave_nothing(app, client, auth, aac_bytes)
     ticket = _ticket(client, auth)
     tampered = dict(ticket, fields={**ticket["fields"], "key": ticket["key"].replace("answers/", "answers/x")})
     assert_error(send_file(client, tampered, aac_bytes), 403, "wrong_key")
-    forged = dict(ticket, fields={**ticket["fields"], "signature": "0" * 64})
-    assert_error(send_file(client, forged, aac_bytes), 403, "bad_signature")
+    for signature in ("0" * 64, "签名" * 32):
+        forged = dict(ticket, fields={**ticket["fields"], "signature": signature})
+        assert_error(send_file(client, forged, aac_bytes), 403, "bad_signature")
     policy = json.loads(base64.urlsafe_b64decode(ticket["fields"]["policy"]))
     policy["max_bytes"] = 10 ** 12
     grown = dict(ticket, fields={**ticket["fields"], "policy": base64.urlsafe_b64encode(json.dumps(policy).encode()).decode()})
@@ -80,6 +81,7 @@ def test_media_links_are_signed_and_expire(app, client, auth, aac_bytes):
     with client.get(url, headers={"Range": "bytes=0-9"}) as response:
         assert response.status_code == 206 and response.data == aac_bytes[:10]
     assert_error(client.get(url.replace("sig=", "sig=0")), 403, "bad_signature")
+    assert_error(client.get(url.replace("sig=", "sig=%E7%AD%BE")), 403, "bad_signature")
     stale = store.media_url(ticket["key"], -10).replace("http://localhost", "")
     assert_error(client.get(stale), 403, "bad_signature")
     escape = store.media_url("../../etc/passwd", 60).replace("http://localhost", "")
