@@ -18,6 +18,6 @@ def test_no_request_makes_a_server_error(live_server, tmp_path):
          "--checks", "not_a_server_error", "--phases", "fuzzing,stateful", "--max-examples", "15",
          "--seed", "20261122", "--generation-deterministic", "--exclude-path-regex", EXCLUDED,
          "-H", f"Authorization: {token}", "--report-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-5000:]
     assert "passed" in result.stdout
