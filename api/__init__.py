@@ -31,9 +31,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.openapi import create_api
     api = create_api(app)
     from api import (auth, auth_wechat, candidate, health, interviews, internal, invitations, jobs, orgs, referrals,
-                     sessions, storage_routes)
+                     sessions, storage_routes, subscriptions, team)
     for module in (auth, jobs, interviews, invitations, sessions, candidate, internal, storage_routes, auth_wechat,
-                   referrals, orgs):
+                   referrals, orgs, team, subscriptions):
         api.register_blueprint(module.bp)
     app.register_blueprint(health.bp)
     from api import web  # the browser fallback for candidates outside WeChat: GET /i/<token>

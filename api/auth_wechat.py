@@ -1,7 +1,5 @@
-"""WeChat sign-in (code2Session), token rotation, team invites, phone verification, subscriptions,
-notification delivery state for HR, and the server message push endpoint (signature checked)."""
-import secrets
-from datetime import timedelta
+"""WeChat sign-in (code2Session), token rotation, phone verification, and the server message push endpoint
+(signature checked)."""
 
 import marshmallow as ma
 import requests
@@ -16,16 +14,12 @@ from api.auth import TokenSchema, _bearer_token, issue_token, login_required
 from api.candidate import load_session_by_token
 from api.crypto import decrypt, encrypt, mask_phone, token_hash
 from api.db import get_db
-from api.openapi import ID_RANGE, abort
-from api.outbox import KINDS
-from api.schema import (api_tokens, invitations, members, notifications, phone_verifications, sessions,
-                        subscriptions, team_invites, users, wechat_logins)
+from api.openapi import abort
+from api.schema import api_tokens, invitations, members, phone_verifications, users, wechat_logins
 from api.timeutil import iso, utcnow
 
-bp = Blueprint("wechat", __name__, url_prefix="/api", description="WeChat: sign-in, team, phone, subscriptions")
+bp = Blueprint("wechat", __name__, url_prefix="/api", description="WeChat: sign-in, phone, message push")
 
-INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-SUBSCRIBE_RESULTS = ("accept", "reject", "ban", "filter")
 
 
 class WechatLoginSchema(ma.Schema):
@@ -33,26 +27,8 @@ class WechatLoginSchema(ma.Schema):
     name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
 
 
-class TeamInviteInSchema(ma.Schema):
-    role = ma.fields.String(load_default="hr", validate=ma.validate.OneOf(("hr", "manager")))
-    max_uses = ma.fields.Integer(load_default=1, validate=ma.validate.Range(1, 50))
-    expires_in_days = ma.fields.Integer(load_default=7, validate=ma.validate.Range(1, 30))
-
-
 class PhoneSchema(ma.Schema):
     code = ma.fields.String(required=True, validate=ma.validate.Length(1, 128))
-
-
-class SubscriptionsSchema(ma.Schema):
-    accepted = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 64)), load_default=list)
-    rejected = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 64)), load_default=list)
-    context = ma.fields.Dict(load_default=dict)
-
-
-class NotificationArgs(ma.Schema):
-    status = ma.fields.String(load_default=None, validate=ma.validate.OneOf(
-        ("pending", "sending", "sent", "skipped", "failed")))
-    session_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
 def _wechat_error(error: Exception):
@@ -123,90 +99,6 @@ def refresh_token():
     return issue_token(g.user_id, g.org_id)
 
 
-# --- team invites ---------------------------------------------------------------------------------------------
-
-def invite_json(row) -> dict:
-    return {"id": row.id, "code": row.code, "role": row.role, "max_uses": row.max_uses, "uses": row.uses,
-            "expires_at": iso(row.expires_at), "revoked": row.revoked_at is not None,
-            "created_at": iso(row.created_at)}
-
-
-def _owner_only():
-    if g.role != "owner":
-        abort(403, "owner_only", "Only the organisation's owner can manage team invites.")
-
-
-@bp.post("/team-invites")
-@login_required
-@bp.arguments(TeamInviteInSchema)
-@bp.response(201)
-def create_team_invite(body):
-    """Owner: a code that lets colleagues join the organisation as HR or hiring manager."""
-    _owner_only()
-    db = get_db()
-    while True:
-        code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(10))
-        if not db.scalar(sa.select(team_invites.c.id).where(team_invites.c.code == code)):
-            break
-    now = utcnow()
-    invite_id = db.execute(team_invites.insert().values(
-        org_id=g.org_id, code=code, role=body["role"], max_uses=body["max_uses"], uses=0,
-        expires_at=now + timedelta(days=body["expires_in_days"]), created_by=g.user_id,
-        created_at=now)).inserted_primary_key[0]
-    audit.record(g.org_id, f"user:{g.user_id}", "team_invite.created", f"team_invite:{invite_id}", {"role": body["role"]})
-    return invite_json(db.execute(sa.select(team_invites).where(team_invites.c.id == invite_id)).first())
-
-
-@bp.get("/team-invites")
-@login_required
-@bp.response(200)
-def list_team_invites():
-    """Owner: the organisation's team invites."""
-    _owner_only()
-    return [invite_json(row) for row in get_db().execute(
-        sa.select(team_invites).where(team_invites.c.org_id == g.org_id).order_by(team_invites.c.id.desc()))]
-
-
-@bp.delete("/team-invites/<int:invite_id>")
-@login_required
-@bp.response(200)
-def revoke_team_invite(invite_id):
-    """Owner: revoke a team invite."""
-    _owner_only()
-    changed = get_db().execute(team_invites.update().where(team_invites.c.id == invite_id,
-                                                           team_invites.c.org_id == g.org_id)
-                               .values(revoked_at=utcnow()))
-    if changed.rowcount == 0:
-        abort(404, "team_invite_not_found", f"There is no team invite {invite_id} in your organisation.")
-    return {"id": invite_id, "revoked": True}
-
-
-@bp.post("/team-invites/<code>/join")
-@login_required(require_org=False)
-@bp.response(200, TokenSchema)
-def join_team(code):
-    """A signed-in user joins the organisation of an invite code; the answer is a token for that organisation."""
-    db = get_db()
-    invite = db.execute(sa.select(team_invites).where(team_invites.c.code == code.strip().upper())
-                        .with_for_update()).first()
-    if invite is None:
-        abort(404, "team_invite_not_found", "This team invite code does not exist.")
-    if db.scalar(sa.select(members.c.id).where(members.c.org_id == invite.org_id, members.c.user_id == g.user_id)):
-        return issue_token(g.user_id, invite.org_id)
-    if invite.revoked_at is not None:
-        abort(410, "team_invite_revoked", "This team invite was revoked; ask the owner for a new one.")
-    if invite.expires_at <= utcnow():
-        abort(410, "team_invite_expired", "This team invite has expired; ask the owner for a new one.")
-    used = db.execute(team_invites.update().where(team_invites.c.id == invite.id,
-                                                  team_invites.c.uses < team_invites.c.max_uses)
-                      .values(uses=team_invites.c.uses + 1))
-    if used.rowcount == 0:
-        abort(410, "team_invite_used_up", "This team invite has been used up; ask the owner for a new one.")
-    db.execute(members.insert().values(org_id=invite.org_id, user_id=g.user_id, role=invite.role, created_at=utcnow()))
-    audit.record(invite.org_id, f"user:{g.user_id}", "member.joined", f"team_invite:{invite.id}", {"role": invite.role})
-    return issue_token(g.user_id, invite.org_id)
-
-
 # --- phone verification ---------------------------------------------------------------------------------------
 
 @bp.post("/c/<token>/phone")
@@ -236,96 +128,6 @@ def verify_phone(body, token):
             candidate_phone_enc=encrypt(phone), phone_last4=phone[-4:]))
     audit.record(row.org_id, f"session:{row.id}", "candidate.phone_verified", f"session:{row.id}", {})
     return {"verified": True, "phone": mask_phone(phone), "verified_at": iso(now)}
-
-
-# --- subscriptions --------------------------------------------------------------------------------------------
-
-def _template_ids() -> dict:
-    return {kind: wechat.setting(current_app.config, spec["template"]) or None for kind, spec in KINDS.items()}
-
-
-@bp.get("/wechat/config")
-@bp.response(200)
-def wechat_config():
-    """Public: whether WeChat is configured and the subscribe template id of each notification kind."""
-    return {"configured": wechat.configured(current_app.config), "templates": _template_ids()}
-
-
-@bp.post("/me/subscriptions")
-@login_required(require_org=False)
-@bp.arguments(SubscriptionsSchema)
-@bp.response(200)
-def save_subscriptions(body):
-    """What wx.requestSubscribeMessage returned: each accepted template adds one message the server may send;
-    a rejection clears the template's balance."""
-    db, now = get_db(), utcnow()
-    for template_id, accepted in [(t, True) for t in body["accepted"]] + [(t, False) for t in body["rejected"]]:
-        values = {"last_result": "accept" if accepted else "reject", "updated_at": now}
-        if accepted:
-            values["remaining"] = subscriptions.c.remaining + 1
-        else:
-            values["remaining"] = 0
-        changed = db.execute(subscriptions.update().where(subscriptions.c.user_id == g.user_id,
-                                                          subscriptions.c.template_id == template_id).values(**values))
-        if changed.rowcount == 0:
-            db.execute(subscriptions.insert().values(user_id=g.user_id, template_id=template_id,
-                                                     remaining=1 if accepted else 0, created_at=now,
-                                                     last_result=values["last_result"], updated_at=now))
-    return list_subscriptions_json()
-
-
-def list_subscriptions_json():
-    rows = get_db().execute(sa.select(subscriptions).where(subscriptions.c.user_id == g.user_id)
-                            .order_by(subscriptions.c.template_id))
-    kinds = {v: k for k, v in _template_ids().items() if v}
-    return [{"template_id": row.template_id, "kind": kinds.get(row.template_id), "remaining": row.remaining,
-             "last_result": row.last_result, "updated_at": iso(row.updated_at)} for row in rows]
-
-
-@bp.get("/me/subscriptions")
-@login_required(require_org=False)
-@bp.response(200)
-def list_subscriptions():
-    """The caller's one-time subscriptions: how many messages of each template may still be sent."""
-    return list_subscriptions_json()
-
-
-# --- delivery state for HR ------------------------------------------------------------------------------------
-
-def notification_json(row) -> dict:
-    return {"id": row.id, "kind": row.kind, "recipient": {"role": KINDS[row.kind]["recipient"],
-                                                          "user_id": row.user_id, "name": row.display_name},
-            "session_id": row.session_id, "status": row.status, "reason": row.reason, "errcode": row.errcode,
-            "attempts": row.attempts, "next_attempt_at": iso(row.next_attempt_at) if row.status == "pending" else None,
-            "sent_at": iso(row.sent_at), "created_at": iso(row.created_at), "updated_at": iso(row.updated_at)}
-
-
-@bp.get("/notifications")
-@login_required
-@bp.arguments(NotificationArgs, location="query")
-@bp.response(200)
-def list_notifications(args):
-    """HR: delivery state of the organisation's WeChat notifications (newest first, at most 200)."""
-    query = (sa.select(notifications, users.c.display_name).outerjoin(users, users.c.id == notifications.c.user_id)
-             .where(notifications.c.org_id == g.org_id))
-    if args["status"]:
-        query = query.where(notifications.c.status == args["status"])
-    if args["session_id"]:
-        query = query.where(notifications.c.session_id == args["session_id"])
-    return [notification_json(row) for row in get_db().execute(query.order_by(notifications.c.id.desc()).limit(200))]
-
-
-@bp.get("/sessions/<int:session_id>/notifications")
-@login_required
-@bp.response(200)
-def session_notifications(session_id):
-    """HR: every notification about one candidate and whether it was delivered, skipped (why) or failed."""
-    if not get_db().scalar(sa.select(sessions.c.id).where(sessions.c.id == session_id, sessions.c.org_id == g.org_id)):
-        abort(404, "session_not_found", f"There is no candidate session {session_id} in your organisation.")
-    rows = get_db().execute(sa.select(notifications, users.c.display_name)
-                            .outerjoin(users, users.c.id == notifications.c.user_id)
-                            .where(notifications.c.session_id == session_id).order_by(notifications.c.id))
-    return [notification_json(row) for row in rows]
 
 
 # --- server message push (消息推送) ----------------------------------------------------------------------------
