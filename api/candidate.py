@@ -9,19 +9,19 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_smorest import Blueprint
 
-from api import audit, events, progress, referrals
+from api import audit, erasure, events, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.schema import answers, interviews, invitations, jobs, organisations, phone_verifications, sessions
+from api.schema import answers, interviews, invitations, jobs, organisations, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
 
 CONSENT_SCOPE = ["audio_recording", "speech_transcription", "automated_scoring_with_human_review",
-                 "retention_until_decision_plus_180_days"]
+                 "retention_until_decision_plus_180_days"]  # enforced by api/retention.py
 DEFAULT_CONTENT_TYPE = {"audio": "audio/aac", "video": "video/mp4"}
 MIN_CHUNK, MAX_CHUNK, DEFAULT_CHUNK = 1024 * 1024, 16 * 1024 * 1024, 4 * 1024 * 1024
 
@@ -357,16 +357,6 @@ def request_human_review(body, token):
 def erase(token):
     """Erase the candidate's recordings, transcripts, results and personal details. Cannot be undone."""
     row = load_session_by_token(token, for_update=True)
-    db, store = get_db(), current_app.extensions["miaomian.storage"]
-    keys = list(db.execute(sa.select(answers.c.object_key).where(answers.c.session_id == row.id)).scalars())
-    db.execute(answers.delete().where(answers.c.session_id == row.id))
-    db.execute(phone_verifications.delete().where(phone_verifications.c.session_id == row.id))
-    db.execute(invitations.update().where(invitations.c.id == row.invitation_id).values(
-        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
-    db.execute(sessions.update().where(sessions.c.id == row.id).values(
-        status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
-        review_request_note=None, decision_note=None, candidate_user_id=None))
-    for key in keys:
-        store.delete(key)
-    audit.record(row.org_id, f"session:{row.id}", "candidate.erased", f"session:{row.id}", {"objects": len(keys)})
-    return {"erased": True, "objects_deleted": len(keys)}
+    deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
+                                    f"session:{row.id}", "candidate.erased")
+    return {"erased": True, "objects_deleted": deleted}

@@ -2,7 +2,7 @@
 import click
 from flask import Flask
 
-from api import db, demo
+from api import db, demo, retention
 
 
 def register(app: Flask) -> None:
@@ -21,6 +21,11 @@ def register(app: Flask) -> None:
             click.echo(f"{item['name']}: {app.config['PUBLIC_URL']}/i/{item['token']}")
         if not outcome["created"]:
             click.echo("demo organisation already exists")
+
+    @app.cli.command("purge-expired")
+    def purge_expired_command():
+        """Erase candidate data past its retention period (run daily)."""
+        click.echo(f"erased {retention.purge_expired(app)} sessions past retention")
 
     @app.cli.command("write-sql")
     def write_sql_command():

@@ -33,6 +33,8 @@ def defaults(instance_path: str) -> dict:
         "INVITATION_TTL_DAYS": 14,
         "MAX_INVITATIONS_PER_CALL": 500,
         "PRIVACY_VERSION": "2026-11",
+        "RETENTION_DAYS_AFTER_DECISION": 180,
+        "RETENTION_DAYS_UNDECIDED": 365,
         "TRIGGER_WORKERS": 2,
         "TRIGGER_LEASE_SECONDS": 300,
         "TRIGGER_MAX_ATTEMPTS": 3,

@@ -9,7 +9,7 @@ import signal
 
 from werkzeug.serving import make_server
 
-from api import create_app, db, demo
+from api import create_app, db, demo, retention
 from api.trigger import LocalTrigger, export_function_environment, trigger_config
 
 
@@ -29,6 +29,7 @@ def main() -> None:
     engine.dispose()
     export_function_environment(app.config)
     trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"]).start()
+    retention.start_sweeper(app)
     server = make_server(host, port, app, threaded=True)
     print(f"Miaomian API listening on http://{host}:{server.server_port}", flush=True)
     print(f"  database: {app.config['DATABASE_URL']}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)

@@ -1,0 +1,37 @@
+"""Erasing a candidate: recordings, transcripts, results, ratings and personal details. Used when a candidate
+asks (DELETE /api/c/<token>) and when the retention period promised at consent has passed."""
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from api import audit
+from api.schema import answers, invitations, phone_verifications, reviews, sessions
+from api.timeutil import utcnow
+
+
+def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
+    """Erase one session's personal data; returns how many stored objects were deleted."""
+    keys = list(connection.execute(sa.select(answers.c.object_key).where(answers.c.session_id == session_id)).scalars())
+    invitation_id = connection.scalar(sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
+    connection.execute(answers.delete().where(answers.c.session_id == session_id))
+    connection.execute(phone_verifications.delete().where(phone_verifications.c.session_id == session_id))
+    connection.execute(reviews.delete().where(reviews.c.session_id == session_id))
+    connection.execute(invitations.update().where(invitations.c.id == invitation_id).values(
+        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
+    connection.execute(sessions.update().where(sessions.c.id == session_id).values(
+        status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
+        review_request_note=None, decision_note=None, candidate_user_id=None))
+    for key in keys:
+        store.delete(key)
+    audit.record(org_id, actor, action, f"session:{session_id}", {"objects": len(keys)})
+    return len(keys)
+
+
+def expired_sessions(connection, after_decision_days: int, undecided_days: int) -> list:
+    """Sessions past retention: decided longer ago than the first period, or never decided within the second."""
+    now = utcnow()
+    return list(connection.execute(sa.select(sessions.c.id, sessions.c.org_id).where(
+        sessions.c.status != "erased",
+        sa.or_(sessions.c.decided_at < now - timedelta(days=after_decision_days),
+               sa.and_(sessions.c.decided_at.is_(None), sessions.c.created_at < now - timedelta(days=undecided_days))),
+    ).order_by(sessions.c.id)))
