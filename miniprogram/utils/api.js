@@ -62,6 +62,10 @@ const api = {
   decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),
 
   // Referrers
+  // HR: named referrers of an interview (a staff member, a friend), each with a short referral code;
+  // the list carries referee counts {referees, submitted, advanced}.
+  addReferrer: (interviewId, name) => http.post(`/api/interviews/${enc(interviewId)}/referrers`, { name }),
+  listReferrers: (interviewId) => http.get(`/api/interviews/${enc(interviewId)}/referrers`),
   becomeReferrer: (interviewId) => http.post('/api/referrals', { interview_id: Number(interviewId) }),
   myReferrals: () => http.get('/api/referrals/me'),
 }

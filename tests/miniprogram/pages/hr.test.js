@@ -326,3 +326,136 @@ describe('compare page', () => {
     expect(page.data.error).toBe('请至少选择 2 位候选人')
   })
 })
+
+describe('referrers page', () => {
+  const REFS = [
+    { id: 3, name: '店长小王', code: 'WANG2345', interview_id: 8, scene: 'r=WANG2345', share_url: 'http://h/s/WANG2345', referees: 4, submitted: 3, advanced: 1 },
+    { id: 4, name: '小李', code: 'LILI6789', interview_id: 8, scene: 'r=LILI6789', share_url: 'http://h/s/LILI6789', referees: 1, submitted: 0, advanced: 0 },
+  ]
+
+  function referrersServer(list) {
+    return useServer({
+      'GET /api/interviews/8': { body: { id: 8, title: '门店店员 初面', questions: [{}, {}] } },
+      'GET /api/interviews/8/referrers': () => ({ body: list }),
+      'POST /api/interviews/8/referrers': (opts) => {
+        const created = { id: 9, name: opts.data.name, code: 'NEWC0DE9', interview_id: 8, scene: 'r=NEWC0DE9', share_url: 'http://h/s/NEWC0DE9' }
+        list.push(Object.assign({ referees: 0, submitted: 0, advanced: 0 }, created))
+        return { status: 201, body: created }
+      },
+    })
+  }
+
+  test('lists referrers with codes and referee counts, adds a named referrer and downloads their code', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = referrersServer(REFS.map((r) => Object.assign({}, r)))
+    const download = jest.spyOn(wx, 'downloadFile').mockImplementation((o) => {
+      o.success({ statusCode: 200, tempFilePath: `wxfile://${o.url.split('referrer=')[1]}.png` })
+      o.complete()
+    })
+    const page = loadPage('packageHR/pages/referrers/referrers')
+    await page.onLoad({ id: '8' })
+    expect(server.calls.map((c) => c.path)).toEqual(expect.arrayContaining(['/api/interviews/8', '/api/interviews/8/referrers']))
+    expect(page.data.totals).toEqual({ referees: 5, submitted: 3, advanced: 1 })
+    let shown = renderWxml('packageHR/pages/referrers/referrers', page.data)
+    expect(shown.byClass('ref__code')).toEqual(['WANG2345', 'LILI6789'])
+    expect(shown.byClass('ref__counts')[0]).toBe('推荐人数 4 · 已完成 3 · 已进入下一轮 1')
+    expect(shown.byClass('stat__num')).toEqual(['2', '5', '3', '1'])
+
+    // Validation before the request
+    await page.addReferrer()
+    expect(page.data.error).toBe('请填写推荐人姓名，如“店长小王”')
+    page.onInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: ' 小李 ' } })
+    await page.addReferrer()
+    expect(page.data.error).toContain('已经有一位“小李”了')
+    expect(server.calls.filter((c) => c.method === 'POST')).toHaveLength(0)
+
+    page.onInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: '收银组长阿芳' } })
+    const created = await page.addReferrer()
+    expect(created.code).toBe('NEWC0DE9')
+    const post = server.calls.find((c) => c.method === 'POST')
+    expect(post).toMatchObject({ path: '/api/interviews/8/referrers', data: { name: '收银组长阿芳' } })
+    expect(post.header.Authorization).toBe('Bearer hr-token')
+    expect(page.data.name).toBe('')
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已添加推荐人', icon: 'success' })
+    // The new referrer's card opens with their own mini-program code, fetched with the bearer token
+    expect(download).toHaveBeenCalledWith(expect.objectContaining({
+      url: 'http://127.0.0.1:5000/api/interviews/8/qrcode?referrer=NEWC0DE9', header: { Authorization: 'Bearer hr-token' },
+    }))
+    expect(page.data.referrers[2]).toMatchObject({ name: '收银组长阿芳', referees: 0, open: true, qrPath: 'wxfile://NEWC0DE9.png', qrLoading: false })
+
+    // Opening another referrer downloads theirs once; closing and reopening does not download again
+    page.toggle({ currentTarget: { dataset: { index: 0 } } })
+    expect(page.data.referrers[0].qrPath).toBe('wxfile://WANG2345.png')
+    page.toggle({ currentTarget: { dataset: { index: 0 } } })
+    page.toggle({ currentTarget: { dataset: { index: 0 } } })
+    expect(download).toHaveBeenCalledTimes(2)
+    shown = renderWxml('packageHR/pages/referrers/referrers', page.data)
+    expect(shown.text).toContain('记在「店长小王」名下')
+
+    // A refresh keeps the downloaded codes and picks up the new referrer from the server
+    await page.load()
+    expect(page.data.referrers.map((r) => r.code)).toEqual(['WANG2345', 'LILI6789', 'NEWC0DE9'])
+    expect(page.data.referrers[0]).toMatchObject({ open: true, qrPath: 'wxfile://WANG2345.png' })
+
+    // Save to the album, copy the web link
+    jest.spyOn(wx, 'saveImageToPhotosAlbum').mockImplementation((o) => o.success())
+    page.saveQrcode({ currentTarget: { dataset: { index: 0 } } })
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://WANG2345.png' }))
+    expect(wx.showToast).toHaveBeenLastCalledWith({ title: '已保存到相册', icon: 'success' })
+    jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
+    page.copyLink({ currentTarget: { dataset: { index: 1 } } })
+    expect(wx.setClipboardData).toHaveBeenCalledWith({ data: 'http://h/s/LILI6789' })
+  })
+
+  test('a share card carries the referral code in the form the entry page decodes', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    referrersServer(REFS.map((r) => Object.assign({}, r)))
+    const page = loadPage('packageHR/pages/referrers/referrers')
+    await page.onLoad({ id: '8' })
+    const share = page.onShareAppMessage({ from: 'button', target: { dataset: { code: 'WANG2345', name: '店长小王' } } })
+    expect(share).toEqual({ title: '店长小王推荐你参加「门店店员 初面」，手机上几分钟完成面试', path: '/pages/index/index?ref=WANG2345' })
+    const { parseEntry } = require('../../../miniprogram/utils/scene')
+    const query = share.path.split('?')[1].split('=')
+    expect(parseEntry({ [query[0]]: query[1] })).toEqual({ kind: 'scene', scene: 'WANG2345', referrer: 'WANG2345' })
+    expect(page.onShareAppMessage({ from: 'menu' }).path).toBe('/pages/index/index')
+  })
+
+  test('empty list, a failed code download and a server error are shown plainly', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    referrersServer([])
+    const page = loadPage('packageHR/pages/referrers/referrers')
+    await page.onLoad({ id: '8' })
+    expect(renderWxml('packageHR/pages/referrers/referrers', page.data).text).toContain('还没有推荐人')
+
+    jest.spyOn(wx, 'downloadFile').mockImplementation((o) => {
+      o.success({ statusCode: 422 })
+      o.complete()
+    })
+    page.onInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: '店长小王' } })
+    await page.addReferrer()
+    expect(page.data.error).toBe('店长小王的专属小程序码生成失败，请稍后再试')
+    expect(page.data.referrers[0].qrPath).toBe('')
+    expect(renderWxml('packageHR/pages/referrers/referrers', page.data).text).toContain('重新生成')
+
+    useServer({ 'POST /api/interviews/8/referrers': { status: 404, body: { error: 'interview_not_found', message: '这个面试不存在' } } })
+    page.onInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: '小张' } })
+    expect(await page.addReferrer()).toBeNull()
+    expect(page.data.error).toBe('这个面试不存在')
+    expect(page.data.adding).toBe(false)
+  })
+
+  test('reached from the candidates, jobs and invite pages', () => {
+    const candidates = loadPage('packageHR/pages/candidates/candidates')
+    candidates.onLoad({ id: '8' })
+    candidates.referrers()
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/referrers/referrers?id=8' })
+    expect(renderWxml('packageHR/pages/candidates/candidates', candidates.data).text).toContain('推荐人')
+    const jobs = loadPage('packageHR/pages/jobs/jobs')
+    jobs.referrers({ currentTarget: { dataset: { id: 9 } } })
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/referrers/referrers?id=9' })
+    const invite = loadPage('packageHR/pages/invite/invite')
+    invite.setData({ id: '7' })
+    invite.referrers()
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/referrers/referrers?id=7' })
+  })
+})

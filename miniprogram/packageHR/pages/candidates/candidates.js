@@ -116,4 +116,8 @@ Page({
   invite() {
     wx.navigateTo({ url: `/packageHR/pages/invite/invite?id=${this.data.id}` })
   },
+
+  referrers() {
+    wx.navigateTo({ url: `/packageHR/pages/referrers/referrers?id=${this.data.id}` })
+  },
 })

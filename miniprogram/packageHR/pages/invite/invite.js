@@ -116,6 +116,10 @@ Page({
     })
   },
 
+  referrers() {
+    wx.navigateTo({ url: `/packageHR/pages/referrers/referrers?id=${this.data.id}` })
+  },
+
   saveQrcode() {
     wx.saveImageToPhotosAlbum({
       filePath: this.data.qrPath,

@@ -112,6 +112,10 @@ Page({
     wx.navigateTo({ url: `/packageHR/pages/invite/invite?id=${e.currentTarget.dataset.id}` })
   },
 
+  referrers(e) {
+    wx.navigateTo({ url: `/packageHR/pages/referrers/referrers?id=${e.currentTarget.dataset.id}` })
+  },
+
   /** Owner: a code colleagues enter to join this organisation as HR. */
   async inviteColleague() {
     try {
