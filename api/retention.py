@@ -44,3 +44,10 @@ def start_sweeper(app: Flask, every_seconds: float = 3600) -> threading.Event:
 
     threading.Thread(target=loop, name="miaomian-retention", daemon=True).start()
     return stop
+
+
+def main_handler(event, context):
+    """SCF timer trigger (serverless.yml `retention`): one daily sweep with the API's configuration."""
+    from api import create_app
+
+    return {"erased": purge_expired(create_app())}
