@@ -6,7 +6,8 @@
  * HR signs in (dev login), creates a job and an interview from the question bank and invites a
  * candidate; the candidate opens, consents, uploads every answer through the queue (wx.uploadFile
  * shape, multipart to the storage policy URL), submits, reads the report and asks for a human review;
- * HR lists sessions, reads the report, rates and decides.
+ * HR lists sessions, reads the report, rates and decides; HR names a referrer, lists referrers with their
+ * referee counts and downloads the referrer's mini-program code.
  */
 const fs = require('fs')
 const os = require('os')
@@ -219,6 +220,34 @@ describeIfServer('API client against the real Flask server', () => {
     request.setToken(hrToken)
     const mine = await api.myReferrals()
     expect(mine.referrals.find((r) => r.code === ref.code).referees).toEqual([expect.objectContaining({ stage: expect.any(String) })])
+
+    // HR names a referrer (a store manager), lists referrers with referee counts and downloads their code
+    const wang = await api.addReferrer(interview.id, '店长小王')
+    expect(wang).toMatchObject({ name: '店长小王', interview_id: interview.id, scene: `r=${wang.code}` })
+    expect(wang.code).toMatch(/^[A-Z0-9]{4,16}$/)
+    expect(parseEntry({ ref: wang.code })).toEqual({ kind: 'scene', scene: wang.code, referrer: wang.code })
+    await expect(api.addReferrer(interview.id, '')).rejects.toMatchObject({ status: 422 })
+    request.setToken((await api.devLogin('小赵', '门店')).token)
+    const viaWang = await api.joinByScene(wang.code, {})
+    expect(viaWang.referrer).toBe(wang.code)
+    request.setToken(hrToken)
+    const refs = await api.listReferrers(interview.id)
+    expect(refs.map((r) => r.code)).toEqual([ref.code, wang.code])
+    expect(refs.find((r) => r.code === ref.code)).toMatchObject({ referees: 1, submitted: 0, advanced: 0 })
+    expect(refs.find((r) => r.code === wang.code)).toMatchObject({ name: '店长小王', referees: 1, submitted: 0, advanced: 0 })
+    const qr = await new Promise((resolve, reject) => wxNode.downloadFile({
+      url: api.qrcodeUrl(interview.id, wang.code),
+      header: { Authorization: `Bearer ${request.getToken()}` },
+      success: resolve,
+      fail: reject,
+    }))
+    expect(qr.statusCode).toBe(200)
+    expect(fs.readFileSync(qr.tempFilePath).subarray(1, 4).toString()).toBe('PNG')
+    const scene = qr.header['x-miaomian-scene']
+    expect(scene.length).toBeLessThanOrEqual(32)
+    expect(parseEntry({ scene: encodeURIComponent(scene) })).toMatchObject({ kind: 'scene' })
+    expect((await api.resolveScene(parseEntry({ scene }).scene)).referrer).toMatchObject({ code: wang.code, name: '店长小王' })
+    expect((await api.referralLeaderboard(job.id)).map((r) => r.code)).toEqual(expect.arrayContaining([ref.code, wang.code]))
 
     // The candidate may erase their data
     const erased = await api.eraseMyData(inv.token)

@@ -132,6 +132,24 @@ function createNodeWx() {
       )
       return { onProgressUpdate: (fn) => progress.push(fn), abort() {} }
     },
+
+    /** GET to a temp file, like the real one: {statusCode, tempFilePath, header} whatever the status. */
+    downloadFile({ url, header = {}, success = () => {}, fail = () => {}, complete = () => {} }) {
+      requests.push({ method: 'DOWNLOAD', url })
+      send(url, 'GET', Object.assign({}, header)).then(
+        (res) => {
+          const tempFilePath = path.join(dir, `tmp-${crypto.randomBytes(4).toString('hex')}`)
+          fs.writeFileSync(tempFilePath, res.raw)
+          success({ statusCode: res.statusCode, tempFilePath, header: res.header })
+          complete()
+        },
+        (err) => {
+          fail({ errMsg: `downloadFile:fail ${err.message}` })
+          complete()
+        }
+      )
+      return { abort() {} }
+    },
   }
   return wxNode
 }
