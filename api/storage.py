@@ -4,6 +4,7 @@ Clients upload straight to storage with a server-issued, expiring POST policy fo
 shape of COS's POST Object, which is also what wx.uploadFile sends (multipart/form-data, file field "file").
 """
 import base64
+from contextlib import contextmanager
 import hashlib
 import hmac
 import json
@@ -118,30 +119,34 @@ class LocalStore:
                               f"This link accepts {policy['content_type']} only, not {declared or 'an unnamed type'}.")
         return policy
 
-    def save_stream(self, key: str, stream, max_bytes: int) -> int:
-        """Copy the stream to the key's file in chunks; atomic rename; refuses to overwrite."""
+    @contextmanager
+    def _new_object(self, key: str):
+        """A file to write the object into, renamed onto the key only when the block succeeds."""
         target = self.path_of(key)
         if target.exists():
             raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-        size = 0
         try:
             with open(partial, "wb") as out:
-                head = stream.read(64)
-                if not looks_like_media(head):
-                    raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
-                while head:
-                    size += len(head)
-                    if size > max_bytes:
-                        raise PolicyError(413, "too_large", f"The file is larger than {max_bytes // 1048576} MB.")
-                    out.write(head)
-                    head = stream.read(1024 * 1024)
-            if size == 0:
-                raise PolicyError(400, "empty_file", "The uploaded file is empty.")
+                yield out
             os.replace(partial, target)
         finally:
             partial.unlink(missing_ok=True)
+
+    def save_stream(self, key: str, stream, max_bytes: int) -> int:
+        """Copy the stream to the key's file in chunks; atomic rename; refuses to overwrite."""
+        size = 0
+        with self._new_object(key) as out:
+            head = stream.read(64)
+            if not looks_like_media(head):
+                raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
+            while head:
+                size += len(head)
+                if size > max_bytes:
+                    raise PolicyError(413, "too_large", f"The file is larger than {max_bytes // 1048576} MB.")
+                out.write(head)
+                head = stream.read(1024 * 1024)
         return size
 
     def _upload_id(self, key: str) -> str:
@@ -200,35 +205,26 @@ class LocalStore:
         """Join the parts, in order, into the object; checks every part's ETag. Returns the size."""
         if not same(self._upload_id(key), upload_id):
             raise PolicyError(403, "wrong_upload", "This upload id does not belong to that key.")
-        target = self.path_of(key)
-        if target.exists():
-            raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
         indexes = [part["index"] for part in parts]
         if not parts or indexes != list(range(1, len(parts) + 1)):
             raise PolicyError(400, "bad_parts", "List every part once, in order, starting at 1.")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         size = 0
-        try:
-            with open(partial, "wb") as out:
-                for part in parts:
-                    path = self._part_path(upload_id, part["index"])
-                    if not path.is_file():
-                        raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
-                    digest = hashlib.md5(usedforsecurity=False)
-                    with open(path, "rb") as source:
-                        while chunk := source.read(1024 * 1024):
-                            digest.update(chunk)
-                            out.write(chunk)
-                            size += len(chunk)
-                    if part.get("etag", "").strip('"') != digest.hexdigest():
-                        raise PolicyError(409, "part_mismatch", f"Part {part['index']} differs from what arrived; send it again.")
-            with open(partial, "rb") as joined:
-                if not looks_like_media(joined.read(64)):
-                    raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
+        with self._new_object(key) as out:
+            for part in parts:
+                path = self._part_path(upload_id, part["index"])
+                if not path.is_file():
+                    raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
+                digest = hashlib.md5(usedforsecurity=False)
+                with open(path, "rb") as source:
+                    if part["index"] == 1 and not looks_like_media(source.read(64)):
+                        raise PolicyError(415, "not_media", "That file is not an audio or video recording.")
+                    source.seek(0)
+                    while chunk := source.read(1024 * 1024):
+                        digest.update(chunk)
+                        out.write(chunk)
+                        size += len(chunk)
+                if part.get("etag", "").strip('"') != digest.hexdigest():
+                    raise PolicyError(409, "part_mismatch", f"Part {part['index']} differs from what arrived; send it again.")
         shutil.rmtree(self.root / ".multipart" / upload_id, ignore_errors=True)
         return size
 
