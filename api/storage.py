@@ -208,12 +208,13 @@ class LocalStore:
         indexes = [part["index"] for part in parts]
         if not parts or indexes != list(range(1, len(parts) + 1)):
             raise PolicyError(400, "bad_parts", "List every part once, in order, starting at 1.")
+        for part in parts:
+            if not self._part_path(upload_id, part["index"]).is_file():
+                raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
         size = 0
         with self._new_object(key) as out:
             for part in parts:
                 path = self._part_path(upload_id, part["index"])
-                if not path.is_file():
-                    raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
                 digest = hashlib.md5(usedforsecurity=False)
                 with open(path, "rb") as source:
                     if part["index"] == 1 and not looks_like_media(source.read(64)):
