@@ -123,6 +123,28 @@ class Steps:
         return [entry["message"] for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+STORED_TAKES = """
+var done = arguments[arguments.length - 1];
+var request = indexedDB.open('miaomian-takes');
+request.onerror = function () { done('no database'); };
+request.onsuccess = function () {
+  var db = request.result;
+  try {
+    var all = db.transaction('takes').objectStore('takes').getAll();
+    all.onsuccess = function () {
+      db.close();
+      done(all.result.map(function (r) { return {question: r.questionId, attempt: r.attempt, size: r.blob.size}; }));
+    };
+  } catch (error) { db.close(); done(String(error)); }
+};
+"""
+
+
+def stored_takes(driver):
+    """The takes the page keeps in IndexedDB until the server confirms them."""
+    return driver.execute_async_script(STORED_TAKES)
+
+
 def set_up_interview(base: str):
     api = requests.Session()
     token = api.post(f"{base}/api/auth/dev", json={"name": "张经理", "org": "好味餐饮"}).json()["token"]
@@ -191,16 +213,46 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.shot("question-1-ready")
     steps.click("record-start")
     steps.in_phase("recording")
+    # Uploads are blocked while the page itself still loads: the take must wait in IndexedDB.
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/answers/*"]})
     time.sleep(1.5)
     assert steps.text("answer-clock").startswith("0:0")
     steps.shot("question-1-recording")
     steps.in_phase("review", timeout=15)  # nobody pressed stop: the limit did
-    steps.uploaded()
+    steps.until(lambda: "自动重试" in steps.text("upload-label"), 10, "an automatic retry is announced")
     assert "作答次数已用完" in steps.text("attempts-text")
     assert not steps.el("retake").is_displayed()
     assert browser.execute_script("return document.getElementById('playback').src").startswith("blob:")
-    steps.shot("question-1-uploaded")
-    steps.click("next")
+    steps.until(lambda: len(stored_takes(browser)) == 1, 5, "the take stored in IndexedDB")
+    [kept] = stored_takes(browser)
+    assert kept["question"] == interview["questions"][0]["id"] and kept["attempt"] == 1 and kept["size"] > 1000, kept
+    steps.shot("question-1-upload-blocked")
+    candidate_api = f"{base}/api/c/{invitation['token']}"
+    first = requests.get(candidate_api).json()["questions"][0]
+    assert first["attempts_used"] == 0 and first["answer_status"] is None, first
+
+    # Reload before the server has it (no "leave the page?" prompt: the take is safe in IndexedDB). The page
+    # finds the take, says so, and uploads it by itself once uploads get through again: no re-recording.
+    browser.refresh()
+    steps.on("intro")
+    assert steps.el("resume").is_displayed() and not steps.el("start").is_displayed()
+    steps.until(lambda: "检测到上次未上传完成的回答" in steps.text("restore-box"), 5, "the stored take is found")
+    assert "第 1 题" in steps.text("restore-detail")
+    steps.shot("reload-resuming-upload")
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    steps.until(lambda: "已上传成功" in steps.text("restore-label"), 20, "the stored take uploaded after the reload")
+    assert steps.text("restore-percent") == "100%"
+    first = requests.get(candidate_api).json()["questions"][0]
+    assert first["attempts_used"] == 1 and first["attempts_left"] == 0 and first["answer_status"], first
+    steps.until(lambda: stored_takes(browser) == [], 5, "the confirmed take deleted from IndexedDB")
+    steps.shot("reload-upload-resumed", full_page=True)
+
+    # 继续作答: the microphone check again, then straight to the first unanswered question.
+    steps.click("resume")
+    steps.on("check")
+    steps.until(lambda: steps.el("check-done").is_enabled(), 15, "the microphone check heard speech")
+    steps.click("check-done")
 
     # Question 2: the think countdown starts the recording; record, retake once, record again.
     steps.until(lambda: "第 2 / 2 题" in steps.text("question-counter"), 5, "question 2")
@@ -285,6 +337,7 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     browser.get(invitation["url"])
     steps.on("fatal")
     assert "已按你的要求删除" in steps.text("fatal-message")
-    logs = [m for m in steps.console_errors() if "status of 410" not in m and "ERR_INTERNET_DISCONNECTED" not in m]
+    logs = [m for m in steps.console_errors() if "status of 410" not in m and "ERR_INTERNET_DISCONNECTED" not in m
+            and "ERR_BLOCKED_BY_CLIENT" not in m]
     assert not logs, logs
     assert time.monotonic() - started < 120

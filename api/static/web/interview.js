@@ -134,6 +134,100 @@
     return node;
   }
 
+  // ---------------------------------------------------------------- takes kept across reloads
+
+  /**
+   * Every take waits in IndexedDB (keyed by token, question and attempt) from the moment its recording stops
+   * until the server confirms it, so reloading or closing the page does not lose it. Where IndexedDB is
+   * missing or refuses (private modes, old WebViews) each call resolves quietly and the page keeps the take
+   * in memory only, as before.
+   */
+  var vault = (function () {
+    var DB_NAME = 'miaomian-takes', STORE = 'takes';
+    var token = (API || '').split('/').pop();
+    var opening = null;
+
+    function open() {
+      if (opening) return opening;
+      opening = new Promise(function (resolve) {
+        var finished = false;
+        var finish = function (db) { if (!finished) { finished = true; resolve(db); } };
+        setTimeout(function () { finish(null); }, 3000); // some WebViews never answer
+        try {
+          if (!window.indexedDB || !token) return finish(null);
+          var request = indexedDB.open(DB_NAME, 1);
+          request.onupgradeneeded = function () {
+            var store = request.result.createObjectStore(STORE, { keyPath: 'id' });
+            store.createIndex('token', 'token', { unique: false });
+          };
+          request.onsuccess = function () {
+            var db = request.result;
+            if (finished) { db.close(); return; }
+            db.onversionchange = function () { db.close(); };
+            finish(db);
+          };
+          request.onerror = request.onblocked = function () { finish(null); };
+        } catch (ignored) {
+          finish(null);
+        }
+      });
+      return opening;
+    }
+
+    /** Runs work(store) in one transaction; resolves with what work's request yields, or null on any failure. */
+    function run(mode, work) {
+      return open().then(function (db) {
+        if (!db) return null;
+        return new Promise(function (resolve) {
+          try {
+            var transaction = db.transaction(STORE, mode);
+            var request = work(transaction.objectStore(STORE));
+            var result = null;
+            if (request) request.onsuccess = function () { result = request.result; };
+            transaction.oncomplete = function () { resolve(result === undefined ? true : result); };
+            transaction.onerror = transaction.onabort = function (event) {
+              if (event && event.preventDefault) event.preventDefault();
+              resolve(null);
+            };
+          } catch (ignored) {
+            resolve(null);
+          }
+        });
+      });
+    }
+
+    function id(questionId, attempt) { return token + '|' + questionId + '|' + attempt; }
+
+    return {
+      id: id,
+      /** Resolves true once the take is safely stored. */
+      save: function (take, questionId) {
+        var record = { id: id(questionId, take.attempt), token: token, questionId: questionId, attempt: take.attempt,
+          blob: take.blob, type: take.blob.type, key: take.key || null, savedAt: Date.now() };
+        return run('readwrite', function (store) { return store.put(record); }).then(function (ok) { return Boolean(ok); });
+      },
+      remove: function (recordId) {
+        return run('readwrite', function (store) { return store['delete'](recordId); });
+      },
+      /** This token's stored takes, oldest first. */
+      list: function () {
+        return run('readonly', function (store) { return store.index('token').getAll(token); }).then(function (rows) {
+          return (Array.isArray(rows) ? rows : []).sort(function (a, b) { return a.savedAt - b.savedAt; });
+        });
+      },
+      clear: function () {
+        return run('readwrite', function (store) {
+          var request = store.index('token').openCursor(token);
+          request.onsuccess = function () {
+            var cursor = request.result;
+            if (cursor) { cursor['delete'](); cursor['continue'](); }
+          };
+          return null;
+        });
+      }
+    };
+  }());
+
   // ---------------------------------------------------------------- screens
 
   var TITLES = {
@@ -175,7 +269,8 @@
     audioContext: null,
     analyser: null,
     mimeType: '',
-    takes: {} // question id → the latest take: {blob, url, status, percent, message, attemptsLeft}
+    takes: {}, // question id → the latest take: {blob, url, status, percent, message, attemptsLeft, attempt, key}
+    restoring: [] // question ids whose takes came back from IndexedDB after a reload
   };
 
   function applyView(view) {
@@ -192,19 +287,91 @@
     document.title = view.company + ' · ' + view.job.title + ' · 秒面线上面试';
   }
 
-  function route(view) {
+  function route(view, stored) {
     applyView(view);
+    if (view.status !== 'started') vault.clear(); // submitted (or not started): nothing left to upload
     if (view.status === 'scored' || view.status === 'needs_review') return showReport();
     if (view.status === 'submitted') return showStatus();
+    if (view.status === 'started') restoreTakes(stored || []);
     showIntro();
   }
 
   function load() {
     show('loading');
     if (!API) return fatal(MESSAGES.invitation_not_found, false);
-    api('GET', '').then(route, function (error) {
+    Promise.all([api('GET', ''), vault.list()]).then(function (results) {
+      route(results[0], results[1]);
+    }, function (error) {
+      if (!transient(error)) vault.clear(); // erased, expired or unknown: a stored take can never be sent
       fatal(describe(error), transient(error));
     });
+  }
+
+  /**
+   * Takes recorded before a reload and not yet confirmed: put the latest one of each question back into the
+   * page and upload it again (first trying to confirm the file that may have reached storage already).
+   */
+  function restoreTakes(records) {
+    var latest = {};
+    records.forEach(function (record) {
+      var previous = latest[record.questionId];
+      if (previous) vault.remove(previous.id);
+      latest[record.questionId] = record;
+    });
+    state.restoring = [];
+    state.questions.forEach(function (question) {
+      var record = latest[question.id];
+      if (!record || state.takes[question.id]) return;
+      var blob = record.blob instanceof Blob ? record.blob : new Blob([record.blob], { type: record.type || '' });
+      var counted = record.attempt <= (question.attempts_used || 0);
+      if ((counted && !record.key) || (!counted && attemptsLeft(question) <= 0) || !blob.size) {
+        vault.remove(record.id); // the server already holds this attempt, or no longer takes one
+        return;
+      }
+      state.takes[question.id] = {
+        blob: blob, url: URL.createObjectURL(blob), status: 'uploading', percent: 0, message: '正在继续上传…',
+        attemptsLeft: Math.max(0, question.max_attempts - record.attempt), attempt: record.attempt, key: record.key, recordId: record.id,
+        saved: Promise.resolve(true), persisted: true, tries: 0, restored: true
+      };
+      state.restoring.push(question.id);
+    });
+    state.restoring.forEach(function (questionId) {
+      var question = state.questions.filter(function (q) { return q.id === questionId; })[0];
+      upload(question, state.takes[questionId]);
+    });
+    renderRestore();
+  }
+
+  function renderRestore() {
+    var box = $('restore-box');
+    var takes = state.restoring.map(function (id) { return state.takes[id]; }).filter(Boolean);
+    box.hidden = !takes.length;
+    if (!takes.length) return;
+    var done = takes.filter(function (take) { return take.status === 'done'; }).length;
+    var failed = takes.filter(function (take) { return take.status === 'failed'; });
+    var percent = Math.round(takes.reduce(function (sum, take) {
+      return sum + (take.status === 'done' ? 100 : take.percent || 0);
+    }, 0) / takes.length);
+    var positions = state.restoring.map(function (id) {
+      return state.questions.filter(function (q) { return q.id === id; })[0].position;
+    });
+    var which = '第 ' + positions.join('、') + ' 题';
+    var label, detail;
+    if (done === takes.length) {
+      label = '上次的回答已上传成功';
+      detail = which + '的录音已保存，不用重录。点「继续作答」接着回答下一题。';
+    } else if (failed.length) {
+      label = '上次的回答还没有上传成功';
+      detail = failed[0].message + ' 录音仍保存在本机，不用重录。';
+    } else {
+      label = '检测到上次未上传完成的回答，正在继续上传…';
+      detail = which + '：' + takes.filter(function (take) { return take.status !== 'done'; })[0].message;
+    }
+    box.className = 'card upload restore' + (done === takes.length ? ' upload--done' : failed.length ? ' upload--failed' : '');
+    $('restore-label').textContent = label;
+    $('restore-percent').textContent = percent + '%';
+    $('restore-progress').value = percent;
+    $('restore-detail').textContent = detail;
   }
 
   // ---------------------------------------------------------------- intro and consent
@@ -472,8 +639,15 @@
     if (previous && previous.url) URL.revokeObjectURL(previous.url);
     var take = {
       blob: blob, url: URL.createObjectURL(blob), status: 'uploading', percent: 0, message: '正在上传…',
-      attemptsLeft: attemptsLeft(question), tries: 0
+      tries: 0, key: null, attempt: question.max_attempts - attemptsLeft(question) + 1
     };
+    take.attemptsLeft = question.max_attempts - take.attempt; // this take counts once it reaches the server
+    take.recordId = vault.id(question.id, take.attempt);
+    if (previous && previous.recordId !== take.recordId && previous.status !== 'done') {
+      previous.saved.then(function () { vault.remove(previous.recordId); }); // replaced: never to be sent
+    }
+    // Kept in IndexedDB until the server confirms it; without IndexedDB, in memory only.
+    take.saved = vault.save(take, question.id).then(function (ok) { take.persisted = ok; return ok; });
     state.takes[question.id] = take;
     if (state.questions[state.index] === question && currentScreen === 'question') showReview(question);
     upload(question, take);
@@ -494,6 +668,7 @@
   }
 
   function renderUpload(question) {
+    if (currentScreen === 'intro') return renderRestore();
     if (currentScreen === 'submit') return renderSubmitList();
     if (currentScreen !== 'question' || state.questions[state.index] !== question) return;
     var take = state.takes[question.id];
@@ -585,49 +760,81 @@
     renderUpload(question);
     var contentType = (take.blob.type || state.mimeType).split(';')[0];
 
+    /** A take whose file may already be in storage (its ticket survived a failure or a reload): confirm it. */
+    function confirmKnown() {
+      if (!take.key) return Promise.resolve(false);
+      take.message = '正在确认…';
+      renderUpload(question);
+      return api('POST', '/answers/' + question.id + '/uploaded', { key: take.key }).then(function () { return true; }, function (error) {
+        if (error.code === 'already_confirmed') return true;
+        if (error.code === 'upload_missing' || error.code === 'answer_not_found') return false;
+        throw error;
+      });
+    }
+
     function attempt() {
       if (state.takes[question.id] !== take) return Promise.resolve();
-      return api('POST', '/answers/' + question.id + '/upload', { content_type: contentType }).then(function (ticket) {
-        take.attemptsLeft = ticket.attempts_left;
-        return postForm(ticket, take.blob, function (percent) {
-          take.percent = percent;
-          renderUpload(question);
-        }).catch(function (error) {
-          if (error.code === 'already_uploaded') return;
-          throw error;
-        }).then(function () {
-          take.message = '正在确认…';
-          renderUpload(question);
-          return api('POST', '/answers/' + question.id + '/uploaded', { key: ticket.key }).catch(function (error) {
-            if (error.code === 'already_confirmed') return;
-            throw error;
-          });
-        });
+      return confirmKnown().then(function (confirmed) {
+        if (confirmed) return;
+        return api('POST', '/answers/' + question.id + '/upload', { content_type: contentType }).then(sendFile);
       }).then(function () {
         take.status = 'done';
         take.percent = 100;
         question.answer_status = question.answer_status || 'uploaded';
+        question.attempts_used = Math.max(question.attempts_used || 0, take.attempt || 0);
         take.running = false;
+        take.saved.then(function () { vault.remove(take.recordId); });
         renderUpload(question);
-      }, function (error) {
-        take.tries += 1;
-        if (transient(error) && take.tries < MAX_TRIES) {
-          var wait = Math.min(15000, 1000 * Math.pow(2, take.tries - 1));
-          take.message = (error.status === 0 ? '网络不稳定' : '上传没有成功') + '，' + Math.round(wait / 1000) +
-            ' 秒后自动重试（第 ' + take.tries + ' 次）…';
-          take.percent = 0;
-          renderUpload(question);
-          return waitForNetwork(wait).then(attempt);
-        }
-        take.status = 'failed';
-        take.running = false;
-        take.message = '上传失败：' + describe(error) + (transient(error) ? '录音仍保存在本页，请检查网络后点「重新上传」。' : '');
-        if (!transient(error)) take.tries = 0;
-        renderUpload(question);
-        if (currentScreen !== 'question' || state.questions[state.index] !== question) {
-          toast('第 ' + question.position + ' 题上传失败，提交前请重新上传');
-        }
+      }, retryOrFail);
+    }
+
+    function sendFile(ticket) {
+      take.attemptsLeft = ticket.attempts_left;
+      take.key = ticket.key;
+      if (ticket.attempt && ticket.attempt !== take.attempt) {
+        var oldId = take.recordId;
+        take.attempt = ticket.attempt;
+        take.recordId = vault.id(question.id, take.attempt);
+        take.saved = take.saved.then(function () { return vault.remove(oldId); });
+      }
+      // Remember the ticket with the take: after a reload the file may only need confirming.
+      take.saved = take.saved.then(function (ok) {
+        return vault.save(take, question.id).then(function (saved) { take.persisted = saved; return saved || ok; });
       });
+      return postForm(ticket, take.blob, function (percent) {
+        take.percent = percent;
+        renderUpload(question);
+      }).catch(function (error) {
+        if (error.code === 'already_uploaded') return;
+        throw error;
+      }).then(function () {
+        take.message = '正在确认…';
+        renderUpload(question);
+        return api('POST', '/answers/' + question.id + '/uploaded', { key: ticket.key }).catch(function (error) {
+          if (error.code === 'already_confirmed') return;
+          throw error;
+        });
+      });
+    }
+
+    function retryOrFail(error) {
+      take.tries += 1;
+      if (transient(error) && take.tries < MAX_TRIES) {
+        var wait = Math.min(15000, 1000 * Math.pow(2, take.tries - 1));
+        take.message = (error.status === 0 ? '网络不稳定' : '上传没有成功') + '，' + Math.round(wait / 1000) +
+          ' 秒后自动重试（第 ' + take.tries + ' 次）…';
+        take.percent = 0;
+        renderUpload(question);
+        return waitForNetwork(wait).then(attempt);
+      }
+      take.status = 'failed';
+      take.running = false;
+      take.message = '上传失败：' + describe(error) + (transient(error) ? '录音仍保存在本页，请检查网络后点「重新上传」。' : '');
+      if (!transient(error)) take.tries = 0;
+      renderUpload(question);
+      if ((currentScreen !== 'question' || state.questions[state.index] !== question) && currentScreen !== 'intro') {
+        toast('第 ' + question.position + ' 题上传失败，提交前请重新上传');
+      }
     }
     take.tries = 0;
     return attempt();
@@ -642,9 +849,10 @@
   });
 
   window.addEventListener('beforeunload', function (event) {
+    // A take kept in IndexedDB survives the reload and uploads again afterwards: no need to ask.
     var busy = recorder || state.questions.some(function (q) {
       var take = state.takes[q.id];
-      return take && take.status !== 'done';
+      return take && take.status !== 'done' && !take.persisted;
     });
     if (busy) {
       event.preventDefault();
@@ -706,11 +914,12 @@
     button.disabled = true;
     button.textContent = '正在提交…';
     api('POST', '/submit').then(function (view) {
+      vault.clear();
       applyView(view);
       releaseMicrophone();
       showStatus();
     }, function (error) {
-      if (error.code === 'already_submitted') return showStatus();
+      if (error.code === 'already_submitted') { vault.clear(); return showStatus(); }
       showError('submit-error', describe(error));
       button.disabled = false;
       button.textContent = '提交面试';
@@ -838,6 +1047,7 @@
       $('erase-dialog').close();
       Object.keys(state.takes).forEach(function (id) { if (state.takes[id].url) URL.revokeObjectURL(state.takes[id].url); });
       state.takes = {};
+      vault.clear();
       releaseMicrophone();
       show('erased');
     }, function (error) {
