@@ -132,4 +132,18 @@ function renderWxml(rel, data) {
   return { tree, text: texts.join(' '), byClass }
 }
 
-module.exports = { ROOT, loadComponent, renderComponent, loadPage, flush, fakeServer, renderWxml }
+/** Route every wx.request of the test to a fake server (see fakeServer). */
+function useServer(routes) {
+  const server = fakeServer(routes)
+  jest.spyOn(wx, 'request').mockImplementation(server.impl)
+  return server
+}
+
+/** Silence the wx navigation and UI calls pages make, so tests can spy on whichever matters. */
+function quietWx() {
+  for (const name of ['redirectTo', 'navigateTo', 'showToast', 'setNavigationBarTitle', 'showShareMenu']) {
+    jest.spyOn(wx, name).mockImplementation(() => {})
+  }
+}
+
+module.exports = { ROOT, loadComponent, renderComponent, loadPage, flush, fakeServer, renderWxml, useServer, quietWx }

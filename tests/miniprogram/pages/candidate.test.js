@@ -2,7 +2,7 @@
  * Candidate pages, driven through their Page() handlers with the real API client over a faked
  * wx.request, and wx APIs spied on miniprogram-simulate's stub.
  */
-const { loadPage, fakeServer, renderWxml } = require('../helpers')
+const { loadPage, renderWxml, useServer, quietWx } = require('../helpers')
 
 const TOKEN = 'rHjHduhU5FfIySS9F4iyEQ'
 
@@ -22,18 +22,7 @@ function view(overrides = {}) {
   }, overrides)
 }
 
-function useServer(routes) {
-  const server = fakeServer(routes)
-  jest.spyOn(wx, 'request').mockImplementation(server.impl)
-  return server
-}
-
-beforeEach(() => {
-  jest.spyOn(wx, 'redirectTo').mockImplementation(() => {})
-  jest.spyOn(wx, 'navigateTo').mockImplementation(() => {})
-  jest.spyOn(wx, 'showToast').mockImplementation(() => {})
-  jest.spyOn(wx, 'setNavigationBarTitle').mockImplementation(() => {})
-})
+beforeEach(quietWx)
 afterEach(() => jest.restoreAllMocks())
 
 describe('entry page', () => {

@@ -1,19 +1,7 @@
 /** HR subpackage pages, driven through their Page() handlers with the real API client over a faked wx.request. */
-const { loadPage, fakeServer, renderWxml } = require('../helpers')
+const { loadPage, renderWxml, useServer, quietWx } = require('../helpers')
 
-function useServer(routes) {
-  const server = fakeServer(routes)
-  jest.spyOn(wx, 'request').mockImplementation(server.impl)
-  return server
-}
-
-beforeEach(() => {
-  jest.spyOn(wx, 'redirectTo').mockImplementation(() => {})
-  jest.spyOn(wx, 'navigateTo').mockImplementation(() => {})
-  jest.spyOn(wx, 'showToast').mockImplementation(() => {})
-  jest.spyOn(wx, 'setNavigationBarTitle').mockImplementation(() => {})
-  jest.spyOn(wx, 'showShareMenu').mockImplementation(() => {})
-})
+beforeEach(quietWx)
 afterEach(() => jest.restoreAllMocks())
 
 const SESSION = {
