@@ -327,11 +327,11 @@ def effects(calibration: dict) -> dict:
     return {"shared": shared, "competencies": per}
 
 
-def describe(calibration: dict, min_points: float = 2.0) -> list[str]:
+def describe(calibration: dict, min_points: float = 1.0) -> list[str]:
     """What changed against the default, as short Chinese sentences HR reads ("你们更看重具体数字…")."""
     sentences = []
     shift = 25.0 * calibration["shared"]["intercept"]
-    if abs(shift) >= min_points:
+    if abs(shift) >= max(min_points, 3.0):
         sentences.append(f"你们整体打分比默认模型{'宽松' if shift > 0 else '严格'}，平均{'高' if shift > 0 else '低'}约 {abs(shift):.0f} 分。")
     slope = calibration["shared"]["slope"]
     if slope >= 1.1:
@@ -343,7 +343,7 @@ def describe(calibration: dict, min_points: float = 2.0) -> list[str]:
         if abs(points) < min_points:
             continue
         verb = "更看重" if points > 0 else "不那么看重"
-        sentences.append(f"你们{verb}{_label(name)}：这一项每高出一档，分数{'多' if points > 0 else '少'}约 {abs(points):.0f} 分。")
+        sentences.append(f"你们{verb}{_label(name)}：这一项比一般回答好一截（高一个标准差）时，分数{'多' if points > 0 else '少'}约 {abs(points):.0f} 分。")
     for comp, block in found["competencies"].items():
         extra = {n: points - found["shared"][n] for n, points in block.items()}
         name, delta = max(extra.items(), key=lambda item: abs(item[1]), default=(None, 0.0))
