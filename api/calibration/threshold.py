@@ -1,7 +1,8 @@
 """A pass threshold suggested from the organisation's own decisions, with a band around it that routes to review.
 
 Among decided candidates with an automated overall score (advance vs reject), the suggested threshold is the
-cut that best separates them by balanced accuracy (Youden's J = true-positive rate − false-positive rate);
+cut that best separates them by balanced accuracy (Youden's J = true-positive rate − false-positive rate,
+a candidate passing at score ≥ cut; when several observed cuts tie, their midpoint);
 the review band is every cut whose J is within 0.1 of the best, widened to at least ±5 points. Needs
 MIN_EACH decisions of each kind.
 """
@@ -20,13 +21,12 @@ def suggest(advanced: list[float], rejected: list[float]) -> dict:
                 "message": f"至少需要通过和淘汰各 {MIN_EACH} 人（带自动评分）才能建议及格线；"
                            f"现在是通过 {len(advanced)} 人、淘汰 {len(rejected)} 人。"}
     cuts = sorted(set(advanced) | set(rejected))
-    scored = []
-    for cut in cuts:
-        tpr = sum(1 for v in advanced if v >= cut) / len(advanced)
-        fpr = sum(1 for v in rejected if v >= cut) / len(rejected)
-        scored.append((cut, tpr - fpr, (tpr + 1 - fpr) / 2))
-    best_cut, best_j, best_accuracy = max(scored, key=lambda item: (item[1], -abs(item[0] - 60)))
-    near = [cut for cut, j, _ in scored if j >= best_j - BAND_TOLERANCE]
+    youden = {cut: sum(1 for v in advanced if v >= cut) / len(advanced) - sum(1 for v in rejected if v >= cut) / len(rejected)
+              for cut in cuts}
+    best_j = max(youden.values())
+    tied = [cut for cut, j in youden.items() if j >= best_j - 1e-12]
+    best_cut, best_accuracy = (min(tied) + max(tied)) / 2, (1 + best_j) / 2
+    near = [cut for cut, j in youden.items() if j >= best_j - BAND_TOLERANCE]
     low, high = min(min(near), best_cut - MIN_HALF_BAND), max(max(near), best_cut + MIN_HALF_BAND)
     low, high = max(0.0, round(low, 1)), min(100.0, round(high, 1))
     return {**base, "ready": True, "threshold": round(best_cut, 1), "review_band": [low, high],
