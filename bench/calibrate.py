@@ -6,11 +6,15 @@ the default and calibrated scores against HR's ratings (30 % of candidates held 
 the ρ against the organisation's noise-free judgement on 1000 fresh answers, and the wall time of the fit
 (λ chosen by 5-fold grouped cross-validation) and of the validation. Target: fit < 10 s for 300 ratings.
 
-    .venv/bin/python -m bench.calibrate
+    .venv/bin/python bench/calibrate.py      (or: .venv/bin/python -m bench.calibrate)
 """
 import os
 import platform
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scipy.stats import spearmanr
 

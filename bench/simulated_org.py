@@ -11,9 +11,9 @@ import numpy as np
 
 from functions.analyze.scoring.calibration import Rating
 
-FEATURES = ("concreteness", "action_outcome", "story_order", "relevance", "competency_evidence")
-DEFAULT_WEIGHTS = {"concreteness": 0.25, "action_outcome": 0.2, "story_order": 0.15, "relevance": 0.2,
-                   "competency_evidence": 0.2}
+FEATURES = ("concreteness", "specific_actions", "story_order", "relevance", "evidence")
+DEFAULT_WEIGHTS = {"concreteness": 0.25, "specific_actions": 0.2, "story_order": 0.15, "relevance": 0.2,
+                   "evidence": 0.2}
 COMPETENCIES = ("执行力", "团队协作")
 
 

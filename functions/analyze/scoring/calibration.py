@@ -36,17 +36,16 @@ MIN_COMPETENCY_RATINGS = 8    # fewer ratings of a competency: it only gets the 
 HOLDOUT_SHARE = 0.3
 BOOTSTRAP = 1000
 
-# Chinese names of features HR sees in "what changed" (scorer features of issue 8, and the delivery fits of
-# the first scorer); an unknown feature is shown by its own name.
+# Chinese names of features HR sees in "what changed": the per-competency features of the scorer of issue 8
+# (functions/analyze/scoring/features.py FEATURES) and of the first scorer; an unknown one is shown by its name.
 FEATURE_LABELS = {
-    "concreteness": "具体数字和细节", "numbers": "具体数字", "specificity": "具体细节",
-    "actions": "本人的具体行动", "first_person_actions": "本人的具体行动", "action_outcome": "行动和结果",
-    "outcome": "可核实的结果", "outcomes": "可核实的结果", "result": "可核实的结果",
-    "story_order": "先情境、再行动、后结果的完整经历", "story": "完整的经历", "star_structure": "完整的经历",
-    "relevance": "切题程度", "relevance_question": "切题程度",
-    "evidence": "与能力相关的表现", "competency_evidence": "与能力相关的表现", "keyword_coverage": "要点覆盖",
-    "anchor_similarity": "接近优秀回答的程度", "answer_length": "回答内容的多少",
-    "fluency": "表达流畅", "pace": "语速", "pauses": "停顿", "filler_ratio": "口头禅少",
+    "concreteness": "具体数字和细节", "specificity": "具体细节", "specific_actions": "本人的具体行动",
+    "outcome": "可核实的结果", "story_order": "先情境、再行动、后结果的完整经历", "relevance": "切题程度",
+    "evidence": "与能力相关的表现", "evidence_specific": "具体的能力表现", "negative_evidence": "反面表现",
+    "anchor_match": "接近优秀回答的程度",
+    # features of the first scorer (delivery fits, keyword coverage)
+    "keyword_coverage": "要点覆盖", "star_structure": "完整的经历", "answer_length": "回答内容的多少",
+    "fluency": "表达流畅", "pace": "语速", "pauses": "停顿",
 }
 
 
