@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from api import progress
 from api.analytics import data, fairness
+from api.db import upsert
 from api.schema import (analysis_results, answer_ratings, answers, interviews, org_scorers, questions, scorer_versions,
                         sessions)
 from api.timeutil import utcnow
@@ -45,9 +46,7 @@ def set_active(connection, org_id: int, version_id: int | None) -> None:
     if version_id is not None:
         connection.execute(scorer_versions.update().where(scorer_versions.c.id == version_id).values(
             status="active", activated_at=now))
-    if connection.execute(org_scorers.update().where(org_scorers.c.org_id == org_id).values(
-            active_version_id=version_id, updated_at=now)).rowcount == 0:
-        connection.execute(org_scorers.insert().values(org_id=org_id, active_version_id=version_id, updated_at=now))
+    upsert(connection, org_scorers, {"org_id": org_id}, {"active_version_id": version_id, "updated_at": now})
 
 
 def _is_scored(result: dict, status: str) -> bool:

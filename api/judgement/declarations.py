@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 from api import audit
 from api.candidate import load_session_by_token
 from api.crypto import encrypt
-from api.db import get_db
+from api.db import get_db, upsert
 from api.openapi import abort
 from api.schema import demographics
 from api.timeutil import utcnow
@@ -64,8 +64,7 @@ def declare(body, token):
     db, now = get_db(), utcnow()
     values = {"gender_enc": encrypt(body["gender"]), "age_band_enc": encrypt(body["age_band"]),
               "consent_version": current_app.config["PRIVACY_VERSION"], "consent_at": now}
-    if db.execute(demographics.update().where(demographics.c.session_id == row.id).values(**values)).rowcount == 0:
-        db.execute(demographics.insert().values(org_id=row.org_id, session_id=row.id, **values))
+    upsert(db, demographics, {"session_id": row.id}, values, {"org_id": row.org_id})
     audit.record(row.org_id, f"session:{row.id}", "candidate.declared", f"session:{row.id}", {})
     return {"declared": True}
 

@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 
 from api import audit
 from api.auth import login_required
-from api.db import get_db
+from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
 from api.openapi import ID_RANGE, abort
 from api.schema import answer_ratings, answers, interviews, outcomes, pair_picks, questions, sessions, users
@@ -139,13 +139,8 @@ def rate_answer(body, answer_id):
         abort(422, "duplicate_competency", "同一项能力在一次评分里只能出现一次。")
     db, now = get_db(), utcnow()
     for item in body["ratings"]:
-        updated = db.execute(answer_ratings.update().where(
-            answer_ratings.c.answer_id == answer.id, answer_ratings.c.competency == item["competency"],
-            answer_ratings.c.rater_id == g.user_id).values(rating=item["rating"], updated_at=now))
-        if updated.rowcount == 0:
-            db.execute(answer_ratings.insert().values(org_id=g.org_id, answer_id=answer.id,
-                                                      competency=item["competency"], rating=item["rating"],
-                                                      rater_id=g.user_id, created_at=now, updated_at=now))
+        upsert(db, answer_ratings, {"answer_id": answer.id, "competency": item["competency"], "rater_id": g.user_id},
+               {"rating": item["rating"], "updated_at": now}, {"org_id": g.org_id, "created_at": now})
     return {"answer_id": answer.id, "competencies": known, "ratings": _ratings_of(answer.id)}
 
 
@@ -223,11 +218,8 @@ def record_outcomes(body, session_id):
         value = int(item["value"])
         values = {"value": value, "occurred_on": item["date"], "note": item["note"], "recorded_by": g.user_id,
                   "updated_at": now}
-        updated = db.execute(outcomes.update().where(outcomes.c.session_id == row.id, outcomes.c.kind == item["kind"])
-                             .values(**values))
-        if updated.rowcount == 0:
-            db.execute(outcomes.insert().values(org_id=g.org_id, session_id=row.id, kind=item["kind"],
-                                                created_at=now, **values))
+        upsert(db, outcomes, {"session_id": row.id, "kind": item["kind"]}, values,
+               {"org_id": g.org_id, "created_at": now})
     audit.record(g.org_id, f"user:{g.user_id}", "session.outcomes", f"session:{row.id}",
                  {"kinds": [item["kind"] for item in body["outcomes"]]})
     return {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
