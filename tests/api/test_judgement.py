@@ -143,3 +143,18 @@ def test_a_declaration_can_be_withdrawn(app, client, auth, aac_bytes):
     assert client.get(f"/api/c/{token}/declaration").json["declared"] is False
     with app.extensions["miaomian.engine"].connect() as connection:
         assert connection.scalar(sa.select(sa.func.count()).select_from(demographics)) == 0
+
+
+def test_validation_errors_on_these_routes_speak_chinese(app, client, auth, aac_bytes):
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    answer_id = answer_ids(client, headers, people[0][1])[0]
+    missing = client.put(f"/api/answers/{answer_id}/ratings", headers=headers, json={"ratings": [{"competency": "执行力"}]})
+    assert_error(missing, 422, "invalid")
+    assert missing.json["message"].startswith("有些字段缺失或不正确") and "必填" in missing.json["message"]
+    assert missing.json["details"]["json"]["ratings"]["0"]["rating"] == ["必填"]
+    wrong = client.put(f"/api/c/{people[0][0]}/declaration", json={"consent": "maybe"})
+    assert_error(wrong, 422, "invalid")
+    assert "应为 true 或 false" in wrong.json["message"]
+    bad_range = client.put(f"/api/answers/{answer_id}/ratings", headers=headers,
+                           json={"ratings": [{"competency": "执行力", "rating": 9}]})
+    assert "评分是 1 到 5 的整数" in bad_range.json["message"]
