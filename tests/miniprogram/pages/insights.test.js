@@ -155,6 +155,9 @@ describe('fairness page', () => {
 
 describe('scorer page', () => {
   const VERSION = { id: 3, version: 'org-1-1', status: 'proposed', summary: ['你们更看重具体数字和细节：分数多约 3 分。'],
+    weight_changes: [{ competency: null, feature: 'concreteness', label: '具体数字和细节', points: 2.72 },
+      { competency: null, feature: 'relevance', label: '切题程度', points: -0.4 },
+      { competency: '执行力', feature: 'specific_actions', label: '本人的具体行动', points: -1.25 }],
     validation: { default: { spearman: 0.61, interval: [0.5, 0.7] }, calibrated: { spearman: 0.66, interval: [0.55, 0.74] }, better: true } }
 
   test('progress, propose, the fairness gate asks for a reason, activate, roll back and re-score', async () => {
@@ -178,6 +181,8 @@ describe('scorer page', () => {
     await page.propose()
     expect(page.data.detail.after).toBe('0.66（0.55～0.74）')
     expect(renderWxml('packageHR/pages/scorer/scorer', page.data).byClass('sentence')[0]).toContain('具体数字')
+    expect(renderWxml('packageHR/pages/scorer/scorer', page.data).byClass('change'))
+      .toEqual(['所有能力 · 具体数字和细节+2.7 分', '执行力 · 本人的具体行动-1.3 分'])
     expect(await page.activate()).toBeNull()
     expect(page.data.gate).toContain('必须写明理由')
     expect(renderWxml('packageHR/pages/scorer/scorer', page.data).byClass('gate')[0]).toContain('启用前必须写明理由')

@@ -11,9 +11,19 @@ function interval(block) {
   return block.interval ? `${block.spearman.toFixed(2)}（${block.interval[0].toFixed(2)}～${block.interval[1].toFixed(2)}）` : block.spearman.toFixed(2)
 }
 
+/** Per-competency weight changes worth showing (≥ 1 point per standard deviation), largest first. */
+function changesOf(rows) {
+  return (rows || [])
+    .filter((r) => Math.abs(r.points) >= 1)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .map((r) => ({ key: `${r.competency || '全部'}-${r.feature}`, scope: r.competency || '所有能力', label: r.label,
+      points: `${r.points > 0 ? '+' : ''}${r.points.toFixed(1)} 分` }))
+}
+
 function versionView(v) {
   const validation = v.validation || {}
   return Object.assign({}, v, {
+    changes: changesOf(v.weight_changes),
     before: interval(validation.default),
     after: interval(validation.calibrated),
     better: !!validation.better,
