@@ -97,3 +97,16 @@ def test_gated_results_and_missing_features_are_handled():
     fitted = cal.fit(simulate(30))
     assert 0 <= cal.apply(fitted, "没有这项", 55.0, {}) <= 100
     assert cal.apply(None, "执行力", 61.234, {}) == 61.234
+
+
+def test_what_changed_reads_right_for_features_where_more_is_worse():
+    calibration = {"format": 1, "features": ["concreteness", "generalities"], "center": {"concreteness": 0.5, "generalities": 0.2},
+                   "scale": {"concreteness": 0.2, "generalities": 0.1},
+                   "shared": {"intercept": 0.0, "slope": 1.0, "weights": {"concreteness": 0.12, "generalities": -0.2}},
+                   "competencies": {}}
+    sentences = cal.describe(calibration)
+    assert sentences[0].startswith("你们更在意空话套话") and "分数少约 5 分" in sentences[0]
+    assert sentences[1].startswith("你们更看重具体数字和细节") and "分数多约 3 分" in sentences[1]
+    assert cal.describe({**calibration, "shared": {"intercept": 0.0, "slope": 1.0,
+                                                   "weights": {"concreteness": 0.0, "generalities": 0.0}}}) == \
+        ["你们的评分和默认模型基本一致，校准后的变化很小。"]

@@ -42,11 +42,15 @@ FEATURE_LABELS = {
     "concreteness": "具体数字和细节", "specificity": "具体细节", "specific_actions": "本人的具体行动",
     "outcome": "可核实的结果", "story_order": "先情境、再行动、后结果的完整经历", "relevance": "切题程度",
     "evidence": "与能力相关的表现", "evidence_specific": "具体的能力表现", "negative_evidence": "反面表现",
-    "anchor_match": "接近优秀回答的程度",
+    "anchor_match": "接近优秀回答的程度", "generalities": "空话套话", "event_share": "讲具体经历的比例",
+    "reluctance": "消极态度",
     # features of the first scorer (delivery fits, keyword coverage)
     "keyword_coverage": "要点覆盖", "star_structure": "完整的经历", "answer_length": "回答内容的多少",
     "fluency": "表达流畅", "pace": "语速", "pauses": "停顿",
 }
+
+# Features where more is worse: HR "cares more" about them when the calibration lowers the score further.
+NEGATIVE_FEATURES = {"generalities", "reluctance", "negative_evidence", "filler_ratio"}
 
 
 class NotEnoughRatings(ValueError):
@@ -341,8 +345,13 @@ def describe(calibration: dict, min_points: float = 1.0) -> list[str]:
     for name, points in sorted(found["shared"].items(), key=lambda item: -abs(item[1])):
         if abs(points) < min_points:
             continue
-        verb = "更看重" if points > 0 else "不那么看重"
-        sentences.append(f"你们{verb}{_label(name)}：这一项比一般回答好一截（高一个标准差）时，分数{'多' if points > 0 else '少'}约 {abs(points):.0f} 分。")
+        more = "多" if points > 0 else "少"
+        if name in NEGATIVE_FEATURES:
+            verb = "更在意" if points < 0 else "不那么在意"
+            sentences.append(f"你们{verb}{_label(name)}：这类内容比一般回答多一截（高一个标准差）时，分数{more}约 {abs(points):.0f} 分。")
+        else:
+            verb = "更看重" if points > 0 else "不那么看重"
+            sentences.append(f"你们{verb}{_label(name)}：这一项比一般回答好一截（高一个标准差）时，分数{more}约 {abs(points):.0f} 分。")
     for comp, block in found["competencies"].items():
         extra = {n: points - found["shared"][n] for n, points in block.items()}
         name, delta = max(extra.items(), key=lambda item: abs(item[1]), default=(None, 0.0))
