@@ -91,6 +91,8 @@ interviews = sa.Table(
     sa.Column("intro", sa.Text),
     sa.Column("deadline", sa.DateTime),
     sa.Column("pass_threshold", sa.Float, nullable=False),
+    sa.Column("review_band_low", sa.Float),
+    sa.Column("review_band_high", sa.Float),
     sa.Column("require_phone", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(20), nullable=False),
     _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),

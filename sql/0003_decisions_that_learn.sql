@@ -123,4 +123,8 @@ CREATE INDEX ix_pair_picks_rater_id ON pair_picks (rater_id);
 
 CREATE INDEX ix_pair_picks_worse_answer_id ON pair_picks (worse_answer_id);
 
+ALTER TABLE interviews ADD COLUMN review_band_low FLOAT;
+
+ALTER TABLE interviews ADD COLUMN review_band_high FLOAT;
+
 ALTER TABLE invitations ADD COLUMN channel VARCHAR(16);

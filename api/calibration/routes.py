@@ -41,6 +41,20 @@ class RescoreSchema(ma.Schema):
     interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
+class ThresholdApplySchema(ma.Schema):
+    interview_id = ma.fields.Integer(required=True, validate=ID_RANGE)
+    threshold = ma.fields.Float(required=True, validate=ma.validate.Range(0, 100, error="及格线在 0 到 100 之间。"))
+    review_band = ma.fields.List(ma.fields.Float(validate=ma.validate.Range(0, 100, error="复核区间在 0 到 100 之间。")),
+                                 load_default=None, allow_none=True,
+                                 validate=ma.validate.Length(equal=2, error="复核区间写成 [下限, 上限]。"))
+
+    @ma.validates_schema
+    def band_around_threshold(self, data, **_):
+        band = data.get("review_band")
+        if band and not band[0] <= data["threshold"] <= band[1]:
+            raise ma.ValidationError("复核区间要包含及格线：下限 ≤ 及格线 ≤ 上限。", "review_band")
+
+
 class ThresholdArgs(ma.Schema):
     interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
@@ -209,3 +223,26 @@ def suggest_threshold(args):
     out = threshold.suggest([r.overall for r in rows if r.decision == "advance"],
                             [r.overall for r in rows if r.decision == "reject"])
     return {**out, "current_threshold": current}
+
+
+@bp.post("/threshold")
+@login_required
+@bp.arguments(ThresholdApplySchema)
+@bp.response(200)
+def apply_threshold(body):
+    """Set an interview's pass line and review band (e.g. the suggestion above): scored candidates inside the band
+    get no automated verdict (a person decides); settled candidates' recommendations are recomputed. Audited."""
+    interview = get_interview_or_404(body["interview_id"])
+    band = body["review_band"] or [None, None]
+    db = get_db()
+    db.execute(interviews.update().where(interviews.c.id == interview.id).values(
+        pass_threshold=body["threshold"], review_band_low=band[0], review_band_high=band[1]))
+    settled = list(db.execute(sa.select(sessions.c.id).where(sessions.c.interview_id == interview.id,
+                                                              sessions.c.status == "scored")).scalars())
+    for session_id in settled:
+        service.resettle(db, session_id)
+    audit.record(g.org_id, f"user:{g.user_id}", "interview.threshold", f"interview:{interview.id}",
+                 {"previous": [interview.pass_threshold, interview.review_band_low, interview.review_band_high],
+                  "threshold": body["threshold"], "review_band": body["review_band"], "sessions": len(settled)})
+    return {"interview_id": interview.id, "pass_threshold": body["threshold"], "review_band": body["review_band"],
+            "sessions_updated": len(settled)}

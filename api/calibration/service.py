@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from api import progress
 from api.analytics import data, fairness
+from api.calibration import threshold
 from api.db import upsert
 from api.schema import (analysis_results, answer_ratings, answers, interviews, org_scorers, questions, scorer_versions,
                         sessions)
@@ -169,11 +170,11 @@ def rescore_all(connection, org_id: int, version: str, calibration: dict | None,
         connection.execute(answers.update().where(answers.c.id == row.id).values(overall=new.get("overall")))
         sessions_touched.add(row.session_id)
     for session_id in sorted(sessions_touched):
-        _resettle(connection, session_id)
+        resettle(connection, session_id)
     return {"answers": answers_touched, "changed": changed, "sessions": len(sessions_touched)}
 
 
-def _resettle(connection, session_id: int) -> None:
+def resettle(connection, session_id: int) -> None:
     """Recompute a settled session's overall and recommendation the way progress.aggregate first did."""
     session = connection.execute(sa.select(sessions).where(sessions.c.id == session_id)).first()
     if session is None or session.status not in ("scored", "needs_review"):
@@ -184,10 +185,11 @@ def _resettle(connection, session_id: int) -> None:
     currents = [progress.current_answer(grouped.get(qid, [])) for qid in question_ids]
     scores = [row.overall for row in currents if row is not None and row.status == "scored" and row.overall is not None]
     overall = round(sum(scores) / len(scores), 1) if scores else None
-    threshold = connection.scalar(sa.select(interviews.c.pass_threshold).where(interviews.c.id == session.interview_id))
+    line = connection.execute(sa.select(interviews.c.pass_threshold, interviews.c.review_band_low,
+                                        interviews.c.review_band_high).where(interviews.c.id == session.interview_id)).one()
     values = {"overall": overall}
     if session.status == "scored":
-        values["recommended"] = overall is not None and overall >= threshold
+        values["recommended"] = threshold.recommendation(overall, *line)
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(**values))
 
 

@@ -33,3 +33,14 @@ def suggest(advanced: list[float], rejected: list[float]) -> dict:
             "balanced_accuracy": round(best_accuracy, 3),
             "message": f"按你们过去的决定，及格线定在 {best_cut:.0f} 分最能区分通过和淘汰的人"
                        f"（一致率 {best_accuracy:.0%}）；{low:.0f}–{high:.0f} 分之间的人建议人工复核。"}
+
+
+def recommendation(overall: float | None, threshold: float, band_low: float | None = None,
+                   band_high: float | None = None) -> bool | None:
+    """The automated verdict of a fully scored session: True at or above the pass line, False below it, None
+    ("a person decides") inside the interview's review band [band_low, band_high] or without a score."""
+    if overall is None:
+        return None
+    if band_low is not None and band_high is not None and band_low <= overall <= band_high:
+        return None
+    return overall >= threshold

@@ -214,3 +214,38 @@ def test_threshold_endpoint_uses_the_decisions_recorded(app, client, auth, aac_b
     assert out["ready"] is True and out["current_threshold"] == 60
     assert overalls[6][0] < out["threshold"] <= overalls[5][0]
     assert out["balanced_accuracy"] == 1.0
+
+
+def test_hr_applies_a_threshold_with_a_review_band_that_routes_to_a_person(app, client, auth, aac_bytes):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1, competencies=COMPETENCIES, pass_threshold=60)
+    scores = {}
+    for score in (40.0, 58.0, 63.0, 80.0):
+        token, session_id = candidate(client, app, headers, interview, aac_bytes,
+                                      [contract_result({c["name"]: score for c in COMPETENCIES},
+                                                       {c["name"]: {"concreteness": 0.5} for c in COMPETENCIES})])
+        scores[session_id] = score
+
+    def verdicts():
+        listed = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json
+        return {s["overall"]: s["recommended"] for s in listed}
+
+    assert verdicts() == {40.0: False, 58.0: False, 63.0: True, 80.0: True}
+    for bad in ({"interview_id": interview["id"], "threshold": 60, "review_band": [62, 70]},
+                {"interview_id": interview["id"], "threshold": 160},
+                {"interview_id": interview["id"], "threshold": 60, "review_band": [55]}):
+        assert_error(client.post("/api/scorer/threshold", headers=headers, json=bad), 422)
+    applied = client.post("/api/scorer/threshold", headers=headers,
+                          json={"interview_id": interview["id"], "threshold": 60, "review_band": [55, 65]})
+    assert applied.status_code == 200, applied.json
+    assert applied.json["sessions_updated"] == 4
+    assert verdicts() == {40.0: False, 58.0: None, 63.0: None, 80.0: True}
+    assert client.get(f"/api/interviews/{interview['id']}", headers=headers).json["review_band"] == [55, 65]
+    # a new candidate inside the band is settled with no automated verdict
+    candidate(client, app, headers, interview, aac_bytes,
+              [contract_result({c["name"]: 61.0 for c in COMPETENCIES}, {c["name"]: {"concreteness": 0.5} for c in COMPETENCIES})])
+    assert verdicts()[61.0] is None
+    client.post("/api/scorer/threshold", headers=headers, json={"interview_id": interview["id"], "threshold": 50})
+    assert verdicts() == {40.0: False, 58.0: True, 61.0: True, 63.0: True, 80.0: True}
+    assert_error(client.post("/api/scorer/threshold", headers=auth.login(name="赵总", org="别家公司"),
+                             json={"interview_id": interview["id"], "threshold": 50}), 404)
