@@ -31,6 +31,8 @@ const insights = {
   rollback: (versionId, body) => http.post('/api/scorer/rollback', Object.assign({ version_id: versionId }, body || {})),
   rescore: (interviewId) => http.post('/api/scorer/rescore', { confirm: true, interview_id: interviewId || null }),
   threshold: (interviewId) => http.get(`/api/scorer/threshold${query({ interview_id: interviewId })}`),
+  applyThreshold: (interviewId, threshold, reviewBand) =>
+    http.post('/api/scorer/threshold', { interview_id: interviewId, threshold, review_band: reviewBand || null }),
 }
 
 /** 0.1234 → "12%"; null → "—". */

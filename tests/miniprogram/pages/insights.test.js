@@ -101,7 +101,8 @@ const FUNNEL = {
 
 describe('funnel page', () => {
   test('draws the funnel as bars, names the worst question, and opens the Excel export', async () => {
-    const server = useServer({ 'GET /api/analytics/funnel': { body: FUNNEL } })
+    const server = useServer({ 'GET /api/analytics/funnel': { body: FUNNEL },
+      'GET /api/scorer/threshold': { body: { ready: false, message: '至少需要通过和淘汰各 5 人', current_threshold: 60 } } })
     const page = loadPage('packageHR/pages/funnel/funnel')
     await page.onLoad({ interview: '9' })
     expect(server.calls[0].path).toBe('/api/analytics/funnel?interview_id=9')
@@ -118,6 +119,20 @@ describe('funnel page', () => {
     expect(wx.downloadFile.mock.calls[0][0].url).toBe('http://127.0.0.1:5000/api/analytics/funnel/export?interview_id=9&format=xlsx')
     expect(wx.downloadFile.mock.calls[0][0].header).toEqual({ Authorization: 'Bearer hr-token' })
     expect(wx.openDocument).toHaveBeenCalledWith({ filePath: '/tmp/f.xlsx', fileType: 'xlsx', showMenu: true })
+  })
+
+  test('the pass line suggested from past decisions is applied in one tap', async () => {
+    const server = useServer({ 'GET /api/analytics/funnel': { body: FUNNEL },
+      'GET /api/scorer/threshold': { body: { ready: true, threshold: 62, review_band: [55, 67], current_threshold: 60,
+        message: '按你们过去的决定，及格线定在 62 分最能区分通过和淘汰的人（一致率 92%）；55–67 分之间的人建议人工复核。' } },
+      'POST /api/scorer/threshold': { body: { interview_id: 9, pass_threshold: 62, review_band: [55, 67], sessions_updated: 4 } } })
+    const page = loadPage('packageHR/pages/funnel/funnel')
+    await page.onLoad({ interview: '9' })
+    expect(server.calls.find((c) => c.path.startsWith('/api/scorer/threshold')).path).toBe('/api/scorer/threshold?interview_id=9')
+    expect(renderWxml('packageHR/pages/funnel/funnel', page.data).byClass('suggestion')[0]).toContain('55–67 分之间的人建议人工复核')
+    expect((await page.applySuggestion()).sessions_updated).toBe(4)
+    expect(server.calls.find((c) => c.method === 'POST').data).toEqual({ interview_id: 9, threshold: 62, review_band: [55, 67] })
+    expect(renderWxml('packageHR/pages/funnel/funnel', page.data).byClass('apply')).toEqual([])
   })
 
   test('an error from the server is shown', async () => {

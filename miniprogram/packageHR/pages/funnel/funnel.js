@@ -3,6 +3,7 @@
  * submitted → scored → advanced → hired as bars, where people drop per question, how long the interview
  * takes, how long HR takes to decide, and which channel and referrer bring people who get hired.
  * Export: the same figures as an XLSX opened in WeChat's document viewer (GET /api/analytics/funnel/export).
+ * For an interview: the pass line suggested by HR's own decisions, with a review band, applied in one tap.
  */
 const { insights, percent, bars, scopeOf } = require('../../utils/insights')
 const request = require('../../../utils/request')
@@ -27,7 +28,7 @@ function view(report) {
 
 Page({
   data: { scope: {}, title: '', stages: [], questions: [], channels: [], referrers: [], minutes: null, hours: null,
-    headline: '', loading: true, exporting: false, error: '' },
+    headline: '', suggestion: null, applying: false, loading: true, exporting: false, error: '' },
 
   onLoad(options) {
     this.setData({ scope: scopeOf(options) })
@@ -42,11 +43,32 @@ Page({
   async load() {
     this.setData({ loading: true, error: '' })
     try {
-      this.setData(view(await insights.funnel(this.data.scope)))
+      const interviewId = this.data.scope.interview_id
+      const [report, suggestion] = await Promise.all([insights.funnel(this.data.scope),
+        interviewId ? insights.threshold(interviewId) : Promise.resolve(null)])
+      this.setData(Object.assign(view(report), { suggestion }))
     } catch (err) {
       this.setData({ error: err.message })
     } finally {
       this.setData({ loading: false })
+    }
+  },
+
+  /** Use the suggested pass line and review band for this interview (candidates in the band go to a person). */
+  async applySuggestion() {
+    const s = this.data.suggestion
+    if (!s || !s.ready) return null
+    this.setData({ applying: true, error: '' })
+    try {
+      const out = await insights.applyThreshold(this.data.scope.interview_id, s.threshold, s.review_band)
+      this.setData({ 'suggestion.current_threshold': s.threshold })
+      wx.showToast({ title: '已采用', icon: 'success' })
+      return out
+    } catch (err) {
+      this.setData({ error: err.message })
+      return null
+    } finally {
+      this.setData({ applying: false })
     }
   },
 
