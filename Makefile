@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 APT_RUNTIME := ffmpeg
-APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver
+APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: dev test test-python test-js models system-runtime system-test worker bench clean

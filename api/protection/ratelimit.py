@@ -23,7 +23,10 @@ import time
 from flask import Flask, current_app, request
 from flask_limiter import ApplicationLimit, Limiter
 from flask_limiter.errors import RateLimitExceeded
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from api.protection.inputs import MAX_JSON_DEPTH, json_depth_exceeds
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +87,23 @@ def token_key() -> str:
             return f"{name}:{_digest(str(args[name]))}"
     if request.endpoint == "storage.download" and request.args.get("key"):
         return f"object:{_digest(request.args['key'])}"
-    if request.endpoint == "referrals.become_referrer":
-        body = request.get_json(silent=True)
-        if isinstance(body, dict):
-            target = body.get("share_code") or body.get("scene")
-            if isinstance(target, str) and target:
-                return f"share:{_digest(target)}"
+    if request.endpoint == "referrals.become_referrer" and (target := _scene_in_body()):
+        return f"share:{_digest(target)}"
     return f"ip:{client_ip()}"
+
+
+def _scene_in_body() -> str | None:
+    """The scene of a referral enrolment's JSON body; None for a body that api.protection.inputs will refuse
+    (too large, too deep, not JSON), which is then counted per address only."""
+    try:
+        data = request.get_data(cache=True)
+    except HTTPException:  # too large: refused with 413 right after
+        return None
+    if not request.is_json or json_depth_exceeds(data, MAX_JSON_DEPTH):
+        return None
+    body = request.get_json(silent=True)
+    target = body.get("scene") if isinstance(body, dict) else None
+    return target if isinstance(target, str) and target else None
 
 
 def _limits() -> list[ApplicationLimit]:
