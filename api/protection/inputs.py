@@ -27,6 +27,8 @@ JSON_TYPES = ("application/json",)
 
 def json_depth_exceeds(data: bytes, limit: int) -> bool:
     """Whether the JSON text opens more than `limit` nested arrays or objects (strings are skipped)."""
+    if data.count(b"[") + data.count(b"{") <= limit:  # the usual body: too few brackets to nest that deep
+        return False
     depth, in_string, escaped = 0, False, False
     for byte in data:
         if in_string:

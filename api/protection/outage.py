@@ -4,7 +4,9 @@
   locked past its timeout) → 503 {"error": "unavailable"} with Retry-After: the client retries later and
   nothing was saved;
 - a unique or foreign-key constraint refused a write that raced another request → 409 {"error":
-  "conflict"}: the client reloads and tries again.
+  "conflict"}: the client reloads and tries again;
+- a value the database cannot store (too long for its column, out of range, invalid for its type) that
+  validation let through → 422 {"error": "invalid"}, not a crash.
 
 Flask hands an exception raised in a view to the handler of its class, and one raised while finishing the
 response (the commit in api.db.commit_before_response) to the 500 handler as `original_exception`: both
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 UNAVAILABLE_MESSAGE = "服务暂时不可用，您的操作没有保存，请稍后再试。"
 CONFLICT_MESSAGE = "这项内容刚刚被另一个请求修改了，请刷新后再试。"
+INVALID_MESSAGE = "有字段的值太长或超出了允许的范围，请修改后再试。"
 # MySQL/MariaDB client errors that mean the server is not there: can't connect (2002, 2003), gone away
 # (2006), lost connection (2013), server shutdown (1053), too many connections (1040), lock wait
 # timeout (1205), deadlock (1213, retryable).
@@ -50,6 +53,9 @@ def classify(error: BaseException):
     if isinstance(error, sa.exc.IntegrityError):
         log.info("write conflict: %s", str(error.orig)[:200])
         return {"error": "conflict", "message": CONFLICT_MESSAGE}, 409
+    if isinstance(error, sa.exc.DataError):
+        log.warning("a value validation let through was refused by the database: %s", str(error.orig)[:200])
+        return {"error": "invalid", "message": INVALID_MESSAGE}, 422
     return None
 
 

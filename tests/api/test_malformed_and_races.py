@@ -179,3 +179,37 @@ def test_concurrent_decisions_and_erasures(live_server, candidate, aac_bytes):
     codes = sorted(response.status_code for response in erasures)
     assert codes == [200, 410, 410, 410, 410], [r.text for r in erasures]
     assert audit_count(live_server.app, "candidate.erased") == 1
+
+
+def test_database_refusals_that_validation_missed_are_4xx(database_url, tmp_path):
+    """A route that writes what validation let through: a duplicate of a unique value is 409 `conflict`;
+    on MySQL a value too long for its column is 422 `invalid` (SQLite stores any length)."""
+    from api.db import get_db
+    from api.schema import jobs, organisations, users
+    from api.timeutil import utcnow
+    from tests.conftest import make_app
+
+    app = make_app(database_url, tmp_path)
+
+    @app.post("/test-only/write/<kind>")
+    def write(kind):
+        db = get_db()
+        org_id = db.scalar(sa.select(organisations.c.id).order_by(organisations.c.id))
+        if kind == "duplicate":  # users.openid is unique: two WeChat sign-ins racing for one new user
+            for _ in range(2):
+                db.execute(users.insert().values(display_name="微信用户", openid="oSameOpenId", created_at=utcnow()))
+        db.execute(jobs.insert().values(org_id=org_id, title="长" * (1000 if kind == "too_long" else 10),
+                                        created_at=utcnow()))
+        return {"ok": True}
+
+    client = app.test_client()
+    AuthActions(client).login()
+    conflict = client.post("/test-only/write/duplicate")
+    assert conflict.status_code == 409 and conflict.json["error"] == "conflict", conflict.json
+    too_long = client.post("/test-only/write/too_long")
+    if app.extensions["miaomian.engine"].dialect.name == "mysql":
+        assert too_long.status_code == 422 and too_long.json["error"] == "invalid", too_long.json
+        assert "太长" in too_long.json["message"]
+    else:
+        assert too_long.status_code == 200
+    app.extensions["miaomian.engine"].dispose()
