@@ -25,28 +25,25 @@ FORBIDDEN_IN_NAMES = re.compile(r"[\x00-\x1f\ud800-\udfff]")
 JSON_TYPES = ("application/json",)
 
 
+JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+INNERMOST_PAIR = re.compile(rb"\[\]|\{\}")
+
+
 def json_depth_exceeds(data: bytes, limit: int) -> bool:
-    """Whether the JSON text opens more than `limit` nested arrays or objects (strings are skipped)."""
+    """Whether the JSON text may open more than `limit` nested arrays or objects. Strings are dropped, then
+    each pass removes the innermost bracket pairs (one level, at C speed); unmatched opening brackets left
+    at the end count as nesting too (the parser would recurse into them before finding the text cut)."""
     if data.count(b"[") + data.count(b"{") <= limit:  # the usual body: too few brackets to nest that deep
         return False
-    depth, in_string, escaped = 0, False, False
-    for byte in data:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):  # [ {
-            depth += 1
-            if depth > limit:
-                return True
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return False
+    brackets = JSON_STRING.sub(b"", data).translate(None, NOT_BRACKETS)
+    levels = 0
+    while brackets and levels <= limit:
+        shrunk = INNERMOST_PAIR.sub(b"", brackets)
+        if shrunk == brackets:
+            break
+        brackets, levels = shrunk, levels + 1
+    return levels + brackets.count(b"[") + brackets.count(b"{") > limit
 
 
 def bad_string(value, pattern=FORBIDDEN_IN_VALUES) -> bool:

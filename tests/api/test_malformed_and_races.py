@@ -15,6 +15,7 @@ from tests.conftest import AuthActions
 DEEP = b"[" * 50000 + b"]" * 50000
 BAD_BODIES = {
     "deeply nested": (DEEP, "application/json"),
+    "deeply nested, never closed": (b"[" * 50000, "application/json"),
     "nested in an object": (b'{"name": ' + b'{"a": ' * 40 + b"1" + b"}" * 40 + b"}", "application/json"),
     "lone surrogate": (b'{"name": "\\ud800", "org": "x", "title": "\\udfff", "decision": "advance"}', "application/json"),
     "surrogate in a key": (b'{"\\ud83d": 1}', "application/json"),
@@ -26,6 +27,17 @@ BAD_BODIES = {
     "form instead of JSON": (b"name=%00x&org=y", "application/x-www-form-urlencoded"),
     "oversized": (b'{"name": "' + b"x" * (2 * 1024 * 1024) + b'"}', "application/json"),
 }
+
+
+@pytest.mark.parametrize("text, deep", [
+    (b"[" * 33 + b"]" * 33, True), (b"[" * 32 + b"]" * 32, False), (b"[" * 50000, True),
+    (b'{"a": "' + b"[" * 100 + b'"}', False), (b'{"a": "\\"' + b',"b":' + b"[" * 40 + b"]" * 40 + b"}", True),
+    (b'{"a": "\\" [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ \\\\"}', False),
+    (b"[" + b"[]," * 100 + b"[]]", False), (b"[" * 20 + b"]" * 20 + b"[" * 20 + b"]" * 20, False)])
+def test_json_depth_is_measured_outside_strings(text, deep):
+    from api.protection.inputs import json_depth_exceeds
+
+    assert json_depth_exceeds(text, 32) is deep
 
 
 def sample_path(rule, token) -> str:
