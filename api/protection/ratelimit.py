@@ -2,7 +2,8 @@
 
 Which routes: every route with a <token> (the candidate API /api/c/<token>/..., the browser page /i/<token>,
 /api/c/<token>/phone), every route with a <scene> (share info, the share page /s/<code>, joining), referral
-enrolment, binding an invitation, and the local store's upload, part and media routes. A route is put in
+enrolment, binding an invitation, sign-in (WeChat's code2session quota), and the local store's upload, part
+and media routes. A route is put in
 a class by what addresses it, not by its name, so a new token route is limited without being listed
 (tests/api/test_rate_limits.py checks that every such route of the URL map has a class).
 
@@ -40,11 +41,14 @@ LIMITS = {
     "join": ("20 per minute;200 per hour", "120 per minute"),
     # POST /api/me/invitations: binds a token sent in the body.
     "bind": ("60 per minute", None),
+    # POST /api/auth/wechat, /api/auth/dev: each WeChat sign-in spends WeChat's code2session quota.
+    "login": ("120 per minute;1200 per hour", None),
     # /api/storage/upload, /parts/<upload_id>/<n>, /object?key=...: uploads with retries, audio seeking.
     "storage": ("1200 per minute", "300 per minute"),
 }
 JOIN_ENDPOINTS = {"referrals.join_by_scene", "referrals.become_referrer"}
 BIND_ENDPOINTS = {"referrals.bind_invitation"}
+LOGIN_ENDPOINTS = {"wechat.wechat_login", "auth.dev_login"}
 TOKEN_ARGS = ("token", "scene", "upload_id")
 MESSAGE = "请求太频繁了，请在 {seconds} 秒后再试。"
 
@@ -59,6 +63,8 @@ def request_class() -> str | None:
         return "join"
     if endpoint in BIND_ENDPOINTS:
         return "bind"
+    if endpoint in LOGIN_ENDPOINTS:
+        return "login"
     if endpoint.startswith("storage."):
         return "storage"
     if "token" in args:

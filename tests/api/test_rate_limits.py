@@ -72,7 +72,8 @@ def test_every_token_addressed_or_anonymous_route_is_limited(app):
     limited_kinds = []
     for rule in app.url_map.iter_rules():
         addressed = set(rule.arguments) & {"token", "scene", "upload_id"}
-        public = rule.rule.startswith("/api/storage/") or rule.endpoint in ratelimit.JOIN_ENDPOINTS | ratelimit.BIND_ENDPOINTS
+        public = rule.rule.startswith("/api/storage/") or rule.endpoint in (
+            ratelimit.JOIN_ENDPOINTS | ratelimit.BIND_ENDPOINTS | ratelimit.LOGIN_ENDPOINTS)
         if rule.endpoint.endswith("static") or not (addressed or public):
             continue
         method = sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
@@ -85,6 +86,7 @@ def test_every_token_addressed_or_anonymous_route_is_limited(app):
     assert rules["/api/c/<token>/phone"] == "token"
     assert rules["/api/scenes/<scene>/join"] == "join" and rules["/api/referrals"] == "join"
     assert rules["/s/<scene>"] == "scene" and rules["/api/storage/object"] == "storage"
+    assert rules["/api/auth/wechat"] == "login" and rules["/api/auth/dev"] == "login"
 
 
 def test_real_use_never_meets_a_limit(limited, monkeypatch, aac_bytes):
@@ -191,6 +193,12 @@ def test_abuse_is_refused_with_429_in_chinese_and_retry_after(limited):
     refused(client.get(f"/api/c/{token['token']}"))
     refused(client.get(f"/i/{token['token']}"))  # the page and the API share the token's budget
     assert client.get(f"/api/c/{spare['token']}").status_code == 200
+
+    # Signing in by script (each WeChat sign-in spends code2session quota): 120 a minute from one address.
+    logins = [client.post("/api/auth/dev", json={"name": "脚本", "org": "脚本公司"},
+                          environ_base={"REMOTE_ADDR": "10.7.7.7"}).status_code for _ in range(121)]
+    assert logins[:120] == [200] * 120
+    refused(client.post("/api/auth/dev", json={"name": "脚本", "org": "脚本公司"}, environ_base={"REMOTE_ADDR": "10.7.7.7"}))
 
     # Guessing share codes: 300 a minute from one address.
     guesses = [client.get(f"/api/scenes/c={secrets.token_hex(4).upper()}", environ_base={"REMOTE_ADDR": "10.9.9.9"})
