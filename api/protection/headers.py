@@ -6,7 +6,8 @@ from flask import Flask
 
 def secure_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if response.mimetype == "application/json" or response.mimetype.endswith("+json"):
+    mimetype = response.mimetype or ""
+    if mimetype == "application/json" or mimetype.endswith("+json"):
         response.headers["Cache-Control"] = "no-store"
     return response
 

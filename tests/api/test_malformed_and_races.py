@@ -105,6 +105,9 @@ def test_json_and_media_headers(app, client, auth, aac_bytes):
     with client.get(media.replace("http://localhost", "")) as recording:
         assert recording.status_code == 200 and recording.headers["X-Content-Type-Options"] == "nosniff"
         assert recording.mimetype.startswith("audio/")
+        etag = recording.headers["ETag"]
+    with client.get(media.replace("http://localhost", ""), headers={"If-None-Match": etag}) as again:
+        assert again.status_code == 304 and again.headers["X-Content-Type-Options"] == "nosniff"
     code = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr)
     assert code.mimetype == "image/png" and code.headers["X-Content-Type-Options"] == "nosniff"
 
