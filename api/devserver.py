@@ -8,6 +8,7 @@ import os
 import signal
 from pathlib import Path
 
+import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from api import create_app, db, demo, retention
@@ -33,7 +34,8 @@ def main() -> None:
     retention.start_sweeper(app)
     server = make_server(host, port, app, threaded=True)
     print(f"Miaomian API listening on http://{host}:{server.server_port}", flush=True)
-    print(f"  database: {app.config['DATABASE_URL']}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
+    database = sa.engine.make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
+    print(f"  database: {database}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
     if outcome["tokens"]:
         # Names and tokens never go to the console (logs are collected and shared): the links go to a
         # private file in the instance folder.
