@@ -234,3 +234,22 @@ def test_referral_enrolment_needs_the_share_code(client, auth):
     assert became.status_code == 201 and became.json["interview_id"] == interview["id"]
     referrer_card = client.post("/api/referrals", json={"scene": became.json["scene"]}, headers=auth.login(name="朋友", org="朋友公司"))
     assert referrer_card.status_code == 201 and referrer_card.json["interview_id"] == interview["id"]
+
+
+def test_retry_after_tells_the_truth(limited, monkeypatch):
+    """Waiting Retry-After seconds is enough, and waiting less is not."""
+    clock = Clock(monkeypatch)
+    monkeypatch.setattr("api.protection.ratelimit.time", SimpleNamespace(time=lambda: clock.now))
+    client = limited.test_client()
+    hr = AuthActions(client).login()
+    interview = flow.create_interview(client, hr, questions=1)
+    scene = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr).headers["X-Miaomian-Scene"]
+    for number in range(20):
+        assert client.post(f"/api/scenes/{scene}/join", json={"name": f"候选人{number}"}).status_code == 201
+        clock.advance(1)
+    seconds = refused(client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"}))
+    assert 40 <= seconds <= 61
+    clock.advance(seconds - 2)
+    assert refused(client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"})) <= 2
+    clock.advance(2)
+    assert client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"}).status_code == 201
