@@ -55,13 +55,13 @@ class InterviewInSchema(ma.Schema):
         missing = [index for index, question in enumerate(data.get("questions") or []) if not question["competencies"]]
         if missing:
             raise ma.ValidationError(
-                "Give competencies for the interview or for each question; question "
-                + ", ".join(str(index + 1) for index in missing) + " has none.", "questions")
+                "请为面试或每道题设置考察能力；第 " + "、".join(str(index + 1) for index in missing)
+                + " 题还没有", "questions")
 
     @ma.validates("deadline")
     def deadline_in_future(self, value, **_):
         if value is not None and to_naive_utc(value) <= utcnow():
-            raise ma.ValidationError("The deadline must be in the future.")
+            raise ma.ValidationError("截止时间必须在将来。")
 
 
 class QuestionSchema(QuestionInSchema):

@@ -17,7 +17,7 @@ from api.timeutil import iso, utcnow
 
 bp = Blueprint("invitations", __name__, url_prefix="/api/interviews", description="HR: invitations")
 
-PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="Phone numbers are 6–15 digits, optionally after a +.")
+PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。")
 
 
 class CandidateSchema(ma.Schema):
@@ -35,7 +35,7 @@ class InvitationRequestSchema(ma.Schema):
     def within_limit(self, value, **_):
         limit = current_app.config["MAX_INVITATIONS_PER_CALL"]
         if not 1 <= len(value) <= limit:
-            raise ma.ValidationError(f"Invite between 1 and {limit} candidates per call.")
+            raise ma.ValidationError(f"每次邀请 1 到 {limit} 位候选人")
 
 
 class InvitationSchema(ma.Schema):

@@ -53,7 +53,7 @@ class BecomeReferrerSchema(ma.Schema):
     @ma.validates_schema
     def one_of(self, data, **_):
         if not data.get("interview_id") and not data.get("scene"):
-            raise ma.ValidationError("Give interview_id or scene.")
+            raise ma.ValidationError("需要提供 interview_id 或 scene。")
 
 
 class JoinSchema(ma.Schema):

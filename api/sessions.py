@@ -36,7 +36,7 @@ class ReviewSchema(ma.Schema):
     @ma.validates_schema
     def something_said(self, data, **_):
         if data.get("rating") is None and not data.get("comment"):
-            raise ma.ValidationError("Give a rating (1–5), a comment, or both.")
+            raise ma.ValidationError("请给出评分（1–5）或评语，或两者都给。")
 
 
 def _sessions_query():

@@ -71,7 +71,7 @@ def test_results_are_idempotent_and_settle_the_session(app, client, submitted):
     again = signed_post(client, app, {**body, "result": scored(10)}).json
     assert again["duplicate"] is True
     listed = client.get(f"/api/interviews/{submitted['interview']['id']}/sessions", headers=submitted["headers"]).json[0]
-    assert listed["status"] == "submitted" and listed["progress"]["text"] == "submitted, analysing 1 of 2 answers"
+    assert listed["status"] == "submitted" and listed["progress"]["text"] == "已提交，已分析 1/2 题"
     signed_post(client, app, {"key": second, "status": "scored", "reason": None, "result": scored(50)})
     report = client.get(f"/api/sessions/{submitted['session_id']}", headers=submitted["headers"]).json
     assert report["status"] == "scored" and report["overall"] == 65.0 and report["recommended"] is True

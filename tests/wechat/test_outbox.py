@@ -2,6 +2,7 @@
 import sqlalchemy as sa
 
 from api import results
+from api.messages import is_chinese
 from api.schema import notifications
 from tests.api import flow
 from tests.wechat.conftest import TEMPLATES, drain, wechat_login
@@ -74,10 +75,14 @@ def test_unsubscribed_and_anonymous_recipients_are_skipped_with_reasons(wx, wx_a
     drain(wx_app)
     got = states(wx_app)
     assert got["answers_received"].status == "skipped" and "not signed in" in got["answers_received"].reason
-    assert got["candidate_finished"].status == "skipped" and "not subscribed" in got["candidate_finished"].reason
+    # HR without a subscription credit: kept until they subscribe again (then sent in a digest).
+    assert got["candidate_finished"].status == "needs_subscription" and "not subscribed" in got["candidate_finished"].reason
     assert fake_wechat.sent == []
     listed = wx.get("/api/notifications?status=skipped", headers=run["hr_headers"]).json
-    assert len(listed) == 3 and all(item["reason"] for item in listed)
+    assert len(listed) == 2 and all(item["reason"] for item in listed)
+    assert all(is_chinese(item["reason_text"]) for item in listed), listed
+    waiting = wx.get("/api/notifications?status=needs_subscription", headers=run["hr_headers"]).json
+    assert len(waiting) == 1 and "订阅" in waiting[0]["reason_text"]
 
 
 def test_43101_marks_skipped_without_retry(wx, wx_app, fake_wechat):
