@@ -148,17 +148,31 @@ describe('device check page', () => {
 })
 
 describe('interview page', () => {
-  function interviewServer(v) {
-    return useServer({
+  const soon = () => new Date(Date.now() + 3600e3).toISOString()
+  function interviewServer(v, extra = {}) {
+    const attempts = {}
+    return useServer(Object.assign({
       [`GET /api/c/${TOKEN}`]: { body: v },
-      [`POST /api/c/${TOKEN}/answers/11/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k11' }, key: 'k11', expires_at: new Date(Date.now() + 3600e3).toISOString(), max_bytes: 1e8 } },
-      [`POST /api/c/${TOKEN}/answers/12/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k12' }, key: 'k12', expires_at: new Date(Date.now() + 3600e3).toISOString(), max_bytes: 1e8 } },
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: { question_id: 11, think_seconds_left: 5 } },
+      [`POST /api/c/${TOKEN}/answers/12/think`]: { body: { question_id: 12, think_seconds_left: 5 } },
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: () => {
+        attempts[11] = (attempts[11] || 0) + 1
+        return { status: 201, body: { question_id: 11, attempt: attempts[11], attempts_used: attempts[11], attempts_left: 2 - attempts[11], answer_seconds: 30 } }
+      },
+      [`POST /api/c/${TOKEN}/answers/12/attempts`]: { status: 201, body: { question_id: 12, attempt: 1, attempts_used: 1, attempts_left: 0, answer_seconds: 60 } },
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k11' }, key: 'k11', expires_at: soon(), max_bytes: 1e8, attempt: 2 } },
+      [`POST /api/c/${TOKEN}/answers/12/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k12' }, key: 'k12', expires_at: soon(), max_bytes: 1e8, attempt: 1 } },
       [`POST /api/c/${TOKEN}/answers/11/uploaded`]: { body: { status: 'uploaded' } },
       [`POST /api/c/${TOKEN}/answers/12/uploaded`]: { body: { status: 'uploaded' } },
-    })
+    }, extra))
   }
+  const started = (patch) => view(Object.assign({ status: 'started', consented: true, answer_until_display: '12月1日 20:00',
+    contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } }, patch))
+  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.wav`, duration: 20000, fileSize: 2000, mime: 'audio/wav', speech: speech || { silent: false, voicedSeconds: 12 } } })
+  const bar = (page) => renderWxml('pages/interview/interview', page.data).byClass('bar')[0]
 
   beforeEach(() => {
+    jest.useFakeTimers({ now: 1_800_000_000_000 })
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({
       saveFileSync: (p) => `${p}.saved`, unlinkSync: jest.fn(), statSync: () => ({ size: 1234 }),
     })
@@ -167,88 +181,259 @@ describe('interview page', () => {
       return { onProgressUpdate() {} }
     })
   })
+  afterEach(() => jest.useRealTimers())
 
-  test('think → record → listen → retake while attempts remain → submit; uploads go at once', async () => {
-    const server = interviewServer(view({ status: 'started', consented: true }))
+  async function open(v, components, extra) {
+    const server = interviewServer(v, extra)
+    const page = loadPage('pages/interview/interview', { components })
+    const loading = page.onLoad({ t: TOKEN })
+    await jest.advanceTimersByTimeAsync(10)
+    await loading
+    return { server, page }
+  }
+
+  test('the sticky bar: 思考中 with the server think clock → 3-2-1 lead-in → the attempt is counted → 正在录音 → review → next', async () => {
     const recorder = { start: jest.fn(), stop: jest.fn() }
-    const audio = { play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onStop() {} }
-    jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
-    jest.spyOn(wx, 'showModal').mockImplementation(({ success }) => success({ confirm: true }))
-    const page = loadPage('pages/interview/interview', { components: { '#recorder': recorder } })
-    await page.onLoad({ t: TOKEN })
-    expect(page.data).toMatchObject({ index: 0, phase: 'think', attemptsLeft: 2 })
-    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith({ title: '第1题 / 共2题' })
+    const { server, page } = await open(started(), { '#recorder': recorder })
+    expect(page.data).toMatchObject({ index: 0, phase: 'think', attemptsLeft: 2, clockText: '00:05' })
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/think')).header['X-Miaomian-Device']).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(bar(page)).toContain('思考中')
+    expect(bar(page)).toContain('开始录音')
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('请在 12月1日 20:00 前完成提交')
 
-    page.onThinkFinish()
-    expect(page.data.phase).toBe('answer')
+    await jest.advanceTimersByTimeAsync(5000)
+    expect(page.data.phase).toBe('leadin')
+    expect(bar(page)).toContain('准备录音')
+    expect(page.data.clockText).toBe('3')
+    expect(recorder.start).not.toHaveBeenCalled()
+    await jest.advanceTimersByTimeAsync(2000)
+    expect(page.data.clockText).toBe('1')
+    expect(recorder.start).not.toHaveBeenCalled()
+    await jest.advanceTimersByTimeAsync(1010)
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/attempts'))).toHaveLength(1)
     expect(recorder.start).toHaveBeenCalledTimes(1)
-    expect(page.data.attemptsLeft).toBe(1)
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://a1.aac', duration: 20000, fileSize: 2000 } })
+    expect(page.data).toMatchObject({ phase: 'recording', attemptsLeft: 1, clockText: '00:30' })
+    expect(bar(page)).toContain('正在录音')
+    expect(bar(page)).toContain('结束录音')
+
+    page.onMain() // 结束录音
+    expect(recorder.stop).toHaveBeenCalled()
+    page.onRecorded(take('a1'))
     expect(page.data.phase).toBe('review')
-    const review = renderWxml('pages/interview/interview', page.data)
-    expect(review.text).toContain('请做个自我介绍')
-    expect(review.text).toContain('重新录制（还可重录 1 次）')
-    expect(review.text).toContain('提交，下一题')
-
-    page.togglePlay()
-    expect(audio.src).toBe('wxfile://a1.aac')
-    expect(audio.play).toHaveBeenCalled()
-
-    page.retake()
-    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
-    expect(recorder.start).toHaveBeenCalledTimes(2)
-    expect(page.data.attemptsLeft).toBe(0)
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://a2.aac', duration: 25000, fileSize: 2500 } })
-    page.retake() // no attempts left: nothing happens
-    expect(recorder.start).toHaveBeenCalledTimes(2)
-
-    page.submitAnswer()
-    expect(page.data).toMatchObject({ index: 1, phase: 'think', attemptsLeft: 1 })
+    expect(page.data.recording.attempt).toBe(1)
+    expect(bar(page)).toContain('提交，下一题')
+    page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(10)
+    expect(page.data).toMatchObject({ index: 1, phase: 'think' })
     await page.queue.idle()
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a2.aac.saved', name: 'file', formData: { key: 'k11' } }))
-    expect(server.calls.find((c) => c.path === `/api/c/${TOKEN}/answers/11/uploaded`).data).toEqual({ key: 'k11' })
-
-    page.startAnswer()
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://b1.aac', duration: 50000, fileSize: 5000 } })
-    expect(page.data.attemptsLeft).toBe(0)
-    page.submitAnswer()
-    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
-    await page.queue.idle()
-    expect(page.data.uploads.map((u) => u.state)).toEqual(['confirmed', 'confirmed'])
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/wav' })
+    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.wav.saved', formData: { key: 'k11' } }))
   })
 
-  test('a failed recording gives the attempt back', async () => {
-    interviewServer(view({ status: 'started', consented: true }))
-    const page = loadPage('pages/interview/interview', { components: { '#recorder': { start() {}, stop() {} } } })
-    await page.onLoad({ t: TOKEN })
-    page.startAnswer()
+  test('a 0-s think question never records the instant "提交，下一题" is tapped: 3-2-1 first', async () => {
+    const v = started()
+    v.questions[1].think_seconds = 0
+    v.questions[1].think_seconds_left = 0
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('a1'))
+    page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(0)
+    expect(page.data).toMatchObject({ index: 1, phase: 'leadin', clockText: '3' })
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(false)
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/attempts'))).toBe(false)
+    await jest.advanceTimersByTimeAsync(2900)
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    await jest.advanceTimersByTimeAsync(200)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.phase).toBe('recording')
+  })
+
+  test('a silent take asks "这段录音几乎没有声音，要重录吗？" and never says it will not cost points', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    let answer
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { answer = o })
+    const { page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('silent', { silent: true, voicedSeconds: 0.2, seconds: 20 }))
+    expect(answer.content).toMatch(/^这段录音几乎没有声音，要重录吗？还可以重录 1 次/)
+    expect(answer.confirmText).toBe('重录')
+    const shown = renderWxml('pages/interview/interview', page.data).text + answer.title + answer.content
+    expect(shown).not.toContain('不会因此扣分')
+    answer.success({ confirm: true })
+    expect(page.data.phase).toBe('leadin')
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+
+    // The last attempt: no retake left, so it says what it means instead
+    page.onRecorded(take('silent2', { silent: true, voicedSeconds: 0 }))
+    expect(page.data.attemptsLeft).toBe(0)
+    expect(answer.content).toBe('这段录音几乎没有声音，已经没有重录机会了。招聘方可能听不清你的回答，可以先回放听一下。')
+  })
+
+  test('offline answering: think, attempts and uploads all fail, yet every question can be answered and 下一题 is never blocked', async () => {
+    const down = () => 'NETWORK'
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const v = started()
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/think`]: down,
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/attempts`]: down,
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/upload`]: down,
+    })
+    // The think time falls back to the view's own number
+    expect(page.data).toMatchObject({ phase: 'think', clockText: '00:05', error: '' })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(page.data.phase).toBe('recording')
     expect(page.data.attemptsLeft).toBe(1)
-    page.onRecordError({ detail: { message: '没有麦克风权限，请在设置中允许使用麦克风' } })
-    expect(page.data).toMatchObject({ attemptsLeft: 2, phase: 'think', error: '没有麦克风权限，请在设置中允许使用麦克风' })
+    page.onRecorded(take('q1'))
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(50)
+    expect(page.data.index).toBe(1)
+    expect(page.data.uploadSummary).toBe('网络不稳，录音已保存在手机上，正在自动重试，可以继续答题')
+    expect(bar(page)).toContain('网络不稳，录音已保存在手机上')
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('q2'))
+    expect(bar(page)).toContain('提交最后一题')
+    page.onMain()
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+    await jest.advanceTimersByTimeAsync(50)
+    // Both takes wait in the queue without an attempt number: the ticket starts the attempt once online
+    expect(page.queue.items.map((i) => [i.questionId, i.attempt, i.state])).toEqual([[11, null, 'waiting'], [12, null, 'waiting']])
+    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/wav' })
+  })
+
+  test('a reload in think time continues the remaining time; a reload mid-recording does not give the attempt back', async () => {
+    const v = started()
+    v.questions[0].think_seconds = 30
+    v.questions[0].think_seconds_left = 7
+    const { server, page } = await open(v, { '#recorder': { start: jest.fn(), stop: jest.fn() } }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: { question_id: 11, think_seconds_left: 7, think_deadline: 'x' } },
+    })
+    expect(page.data.clockText).toBe('00:07')
+    expect(server.calls.filter((c) => c.path.endsWith('/think'))).toHaveLength(1)
+    await jest.advanceTimersByTimeAsync(7000)
+    expect(page.data.phase).toBe('leadin')
+
+    // Reloaded while recording the only attempt of question 1
+    const v2 = started()
+    v2.questions[0].max_attempts = 1
+    Object.assign(v2.questions[0], { attempts_used: 1, attempts_left: 0, recording: { attempt: 1, started_at: 'x', answer_deadline: 'y' } })
+    jest.restoreAllMocks()
+    quietWx()
+    const again = await open(v2, { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    expect(again.page.data).toMatchObject({ index: 0, phase: 'blocked', attemptsLeft: 0 })
+    expect(again.page.data.notice).toBe('这道题的作答机会已经用完（上次录音中途离开了）。请继续下一题。')
+    expect(bar(again.page)).toContain('下一题')
+    expect(again.server.calls.some((c) => c.path.endsWith('/attempts'))).toBe(false)
+    again.page.onMain()
+    await jest.advanceTimersByTimeAsync(10)
+    expect(again.page.data.index).toBe(1)
+  })
+
+  test('a second device: the conflict is shown plainly and replaced only after the person confirms', async () => {
+    const conflict = '这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。'
+    let modal
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modal = o })
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(started(), { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: (o) => (o.data.replace
+        ? { status: 201, body: { question_id: 11, attempt: 2, attempts_used: 2, attempts_left: 0 } }
+        : { status: 409, body: { error: 'answered_on_another_device', message: conflict, details: { answered_at: '2026-11-29T10:00:00Z' } } }),
+    })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(modal).toMatchObject({ title: '这道题已在另一台设备上回答', content: conflict, confirmText: '用这台重答', cancelText: '保留原回答' })
+    expect(recorder.start).not.toHaveBeenCalled()
+    modal.success({ confirm: true })
+    await jest.advanceTimersByTimeAsync(10)
+    const calls = server.calls.filter((c) => c.path.endsWith('/answers/11/attempts')).map((c) => c.data)
+    expect(calls).toEqual([{ replace: false }, { replace: true }])
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    expect(page.data).toMatchObject({ phase: 'recording', attemptsLeft: 0 })
+  })
+
+  test('onStop never arriving: the take is recorded again under the attempt the server already counted', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onMain()
+    page.onRecordError({ detail: { code: 'stop_timeout', message: '录音没有正常结束，这段没有保存下来，请重新录制。' } })
+    expect(page.data).toMatchObject({ phase: 'ready', error: '录音没有正常结束，这段没有保存下来，请重新录制。' })
+    expect(bar(page)).toContain('重新录制')
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(server.calls.filter((c) => c.path.endsWith('/attempts'))).toHaveLength(1)
+    page.onRecorded(take('again'))
+    expect(page.data.recording.attempt).toBe(1)
+  })
+
+  test('a closed interview shows the reason with the contact, never only 联系招聘方', async () => {
+    const closed = '面试已于12月1日 18:00截止。'
+    const { page } = await open(started(), {}, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { status: 410, body: { error: 'interview_closed', message: closed, contact: { text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } } },
+    })
+    expect(page.data.phase).toBe('closed')
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('error-box')[0]).toBe(`${closed}如有问题请联系 街角咖啡 王经理，电话 021-62345678`)
+    expect(shown.byClass('bar')).toEqual([])
   })
 
   test('resumes at the first unanswered question; video questions use the camera (≤ 5 min)', async () => {
-    const v = view({ status: 'started', consented: true })
+    const v = started()
     v.questions[0].answer_status = 'uploaded'
     v.questions[1].media = 'video'
     v.questions[1].answer_seconds = 600
-    interviewServer(v)
     const camera = { startRecord: jest.fn(), stopRecord: jest.fn(({ success }) => success({ tempVideoPath: 'wxfile://v.mp4' })) }
     jest.spyOn(wx, 'createCameraContext').mockReturnValue(camera)
-    const page = loadPage('pages/interview/interview')
-    await page.onLoad({ t: TOKEN })
+    const { page } = await open(v)
     expect(page.data.index).toBe(1)
-    page.startAnswer()
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
     expect(camera.startRecord).toHaveBeenCalledWith(expect.objectContaining({ timeout: 300 }))
-    page.stopAnswer()
+    expect(page.data.clockText).toBe('05:00')
+    page.onMain()
     expect(page.data.recording).toMatchObject({ tempFilePath: 'wxfile://v.mp4', mime: 'video/mp4', size: 1234 })
   })
 
   test('an interview already submitted goes to the status page', async () => {
-    interviewServer(view({ status: 'submitted', consented: true }))
-    const page = loadPage('pages/interview/interview')
-    await page.onLoad({ t: TOKEN })
+    await open(started({ status: 'submitted' }))
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+  })
+
+  test('listen back and retake while attempts remain', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const audio = { play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onStop() {} }
+    jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
+    jest.spyOn(wx, 'showModal').mockImplementation(({ success }) => success({ confirm: true }))
+    const { page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('a1'))
+    const review = renderWxml('pages/interview/interview', page.data)
+    expect(review.text).toContain('重新录制（还可重录 1 次）')
+    page.togglePlay()
+    expect(audio.src).toBe('wxfile://a1.wav')
+    page.retake()
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.attemptsLeft).toBe(0)
+    page.onRecorded(take('a2'))
+    page.retake()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.recording.attempt).toBe(2)
   })
 })
 

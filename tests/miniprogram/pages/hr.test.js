@@ -283,7 +283,7 @@ describe('session report page', () => {
     expect(page.data.reviews).toHaveLength(1)
 
     await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
-    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({ decision: 'advance', note: null })
+    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({ decision: 'advance', note: null, message: null, notify_candidate: true })
     expect(page.data.decisionText).toBe('已通过')
     expect(page.data.label).toBe('已通过')
   })
