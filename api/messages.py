@@ -59,6 +59,7 @@ MESSAGES = {
     "invitation_revoked": "这份邀请已被招聘方撤回。",
     "interview_already_closed": "这场面试已经结束了。",
     "interview_open": "这场面试正在进行中。",
+    "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
     # candidate
     "erased": "你的面试数据已按你的要求删除。",
     "invitation_expired": "这份面试邀请已过期。",
@@ -189,10 +190,14 @@ def answer_reason(reason: str | None, reason_code: str | None = None) -> str | N
     for code, text in REASON_TEXT.items():
         if code in lowered or code.replace("_", " ") in lowered:
             return text
-    if "speech" in lowered:
-        return REASON_TEXT["no_speech"]
-    if "model" in lowered:
-        return REASON_TEXT["model_missing"]
+    for words, code in ((("confidence", "unclear"), "low_asr_confidence"), (("language",), "wrong_language"),
+                        (("model",), "model_missing"), (("speech", "silent", "silence"), "no_speech"),
+                        (("filler",), "filler_only"), (("repeat", "repetition"), "repetition"),
+                        (("too short", "too little", "few words"), "too_little_content"),
+                        (("too long", "longer than"), "too_long"),
+                        (("decode", "ffmpeg", "media", "corrupt", "unreadable"), "bad_media")):
+        if any(word in lowered for word in words):
+            return REASON_TEXT[code]
     return REASON_TEXT["analysis_failed"]
 
 

@@ -332,7 +332,7 @@ notifications = sa.Table(
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("idempotency_key", sa.String(128), nullable=False, unique=True),
     sa.Column("template_id", sa.String(64)),
-    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(24), nullable=False),  # 24 since 0003 ("needs_subscription")
     sa.Column("reason", sa.String(500)),
     sa.Column("errcode", sa.Integer),
     sa.Column("attempts", sa.Integer, nullable=False),

@@ -62,6 +62,8 @@ ALTER TABLE organisations ADD COLUMN contact_phone VARCHAR(20);
 
 ALTER TABLE organisations ADD COLUMN contact_note VARCHAR(100);
 
+ALTER TABLE notifications MODIFY status VARCHAR(24) NOT NULL;
+
 ALTER TABLE sessions ADD COLUMN last_activity_at DATETIME;
 
 ALTER TABLE sessions ADD COLUMN decision_message TEXT;

@@ -90,7 +90,7 @@ def test_needs_review_never_becomes_a_low_score(app, client, submitted):
                               "result": scored(None, "needs_review", "ASR confidence too low")})
     report = client.get(f"/api/sessions/{submitted['session_id']}", headers=submitted["headers"]).json
     assert report["status"] == "needs_review" and report["recommended"] is None
-    assert report["questions"][1]["answer"]["reason"] == "ASR confidence too low"
+    assert report["questions"][1]["answer"]["reason"] == "录音不够清楚，自动转写不可靠，需要人工听一下。"
     assert report["questions"][1]["answer"]["overall"] is None
 
 

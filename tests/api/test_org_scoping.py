@@ -12,6 +12,10 @@ BODIES = {
     "POST /api/sessions/{session_id}/decision": {"decision": "reject"},
     "POST /api/sessions/{session_id}/reviews": {"rating": 1, "comment": "不该看到"},
     "POST /api/interviews/{interview_id}/referrers": {"name": "外人"},
+    "POST /api/invitations/{invitation_id}/extend": {"days": 3},
+    "POST /api/invitations/{invitation_id}/resend": {},
+    "POST /api/sessions/{session_id}/share": {},
+    "POST /api/interviews/{interview_id}/reopen": {},
 }
 CROSS_ORG_BY_DESIGN = {"POST /api/team-invites/{code}/join"}  # a code is how one joins another organisation
 
@@ -30,10 +34,12 @@ def test_other_organisations_ids_are_not_found(client, auth):
     owner = auth.login()
     interview = create_interview(client, owner, questions=1)
     invite(client, owner, interview["id"])
-    session_id = client.get(f"/api/interviews/{interview['id']}/sessions", headers=owner).json[0]["id"]
+    listed = client.get(f"/api/interviews/{interview['id']}/sessions", headers=owner).json[0]
+    session_id = listed["id"]
     team_invite = client.post("/api/team-invites", json={"role": "hr"}, headers=owner).json
+    share = client.post(f"/api/sessions/{session_id}/share", json={}, headers=owner).json
     ids = {"job_id": interview["job_id"], "interview_id": interview["id"], "session_id": session_id,
-           "invite_id": team_invite["id"]}
+           "invite_id": team_invite["id"], "invitation_id": listed["invitation_id"], "share_id": share["id"]}
     stranger = auth.login(name="赵总", org="别家公司")
     routes = list(hr_routes_with_ids(client))
     assert len(routes) >= 10
@@ -43,7 +49,9 @@ def test_other_organisations_ids_are_not_found(client, auth):
         assert response.status_code == 404, (method, path, response.status_code, response.get_data(as_text=True))
         assert set(response.json) >= {"error", "message"}
     report = client.get(f"/api/sessions/{session_id}", headers=owner).json
-    assert report["decision"] is None and report["reviews"] == []
+    assert report["decision"] is None and report["reviews"] == [] and report["display_status"] == "invited"
+    assert client.get(f"/api/interviews/{interview['id']}", headers=owner).json["status"] == "open"
+    assert [item["state"] for item in client.get(f"/api/sessions/{session_id}/shares", headers=owner).json] == ["active"]
     assert len(client.get(f"/api/interviews/{interview['id']}/sessions", headers=owner).json) == 1
     assert client.get(f"/api/interviews/{interview['id']}/referrers", headers=owner).json == []
 

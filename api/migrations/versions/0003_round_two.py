@@ -1,4 +1,4 @@
-"""round two
+"""round two: think deadlines, devices, contact, revocation, report shares, share-link identities
 
 Revision ID: 0003
 Revises: 0002
@@ -77,6 +77,10 @@ def upgrade():
         batch_op.add_column(sa.Column('contact_phone', sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column('contact_note', sa.String(length=100), nullable=True))
 
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.alter_column('status', existing_type=sa.String(length=16), type_=sa.String(length=24),
+                              existing_nullable=False)
+
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('last_activity_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('decision_message', sa.Text(), nullable=True))
@@ -91,6 +95,10 @@ def downgrade():
         batch_op.drop_column('decision_notify')
         batch_op.drop_column('decision_message')
         batch_op.drop_column('last_activity_at')
+
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.alter_column('status', existing_type=sa.String(length=24), type_=sa.String(length=16),
+                              existing_nullable=False)
 
     with op.batch_alter_table('organisations', schema=None) as batch_op:
         batch_op.drop_column('contact_note')
