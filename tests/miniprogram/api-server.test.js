@@ -187,7 +187,7 @@ describeIfServer('API client against the real Flask server', () => {
     const sessions = await api.listSessions(interview.id, { sort: 'newest' })
     expect(sessions).toHaveLength(1)
     const { sessionLabel } = require('../../miniprogram/utils/format')
-    expect(sessionLabel(sessions[0])).toMatch(/分析中|已出报告|待人工复核/)
+    expect(sessionLabel(sessions[0])).toMatch(/分析中|正在分析|已出报告|待人工复核/)
     const detail = await api.getSession(sessions[0].id)
     expect(detail.questions).toHaveLength(2)
     expect(detail.review_requested).toBe(true)

@@ -12,10 +12,10 @@ const SESSION = {
   questions: [
     { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.aac', attempt: 1,
       transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
-      competencies: [{ name: '服务意识', weight: 0.5, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
-        { name: '沟通能力', weight: 0.5, score: 7, evidence: [] }] } },
+      competencies: [{ name: '服务意识', weight: 0.5, score: 80, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
+        { name: '沟通能力', weight: 0.5, score: 70, evidence: [] }] } },
     { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 76, media_url: 'http://m/12.aac', attempt: 1,
-      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, evidence: [] }] } },
+      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 60, evidence: [] }] } },
   ],
 }
 
@@ -240,52 +240,163 @@ describe('candidates page', () => {
 })
 
 describe('session report page', () => {
-  test('radar, highlighted evidence that jumps the audio, rating, one-tap decision', async () => {
+  const reasons = {
+    service: ['提到了先安抚顾客的情绪。', '举了具体的处理步骤。'],
+    talk: ['表达清楚，说到了结果。'],
+    adapt: ['没有说到遇到意外时怎么办。'],
+  }
+  function report(patch) {
+    return Object.assign({}, SESSION, {
+      phone: '13812341234', phone_masked: '138****1234', status_text: '已出报告',
+      interview: { id: 9, title: '门店店员 初面', pass_threshold: 60, deadline: '2026-12-01T10:00:00Z', deadline_display: '12月1日 18:00' },
+      invitation: { expires_at: '2026-12-13T10:00:00Z', expires_at_display: '12月13日 18:00', expired: false, revoked: false },
+      questions: [
+        { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.wav', attempt: 1, scale: 100,
+          transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
+          competencies: [
+            { name: '服务意识', weight: 0.5, score: 80, reasons: reasons.service, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }],
+              drivers: [{ feature: 'keyword_coverage', value: 0.67, effect: 1.8 }, { feature: 'star_result', value: 0, effect: -0.6 }] },
+            { name: '沟通能力', weight: 0.5, score: 70, reasons: reasons.talk, evidence: [], drivers: [] }] } },
+        { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 45, media_url: 'http://m/12.wav', attempt: 1, scale: 100,
+          transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 40, reasons: ['没有说到怎么跟进。'], evidence: [] }] } },
+      ],
+    }, patch)
+  }
+
+  test('one 0–100 scale with reasons and drivers; two competencies are bars, not a radar; pass/fail in words', async () => {
     wx.setStorageSync('mm_token', 'hr-token')
-    const server = useServer({
-      'GET /api/sessions/5': { body: SESSION },
-      'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
-      'POST /api/sessions/5/decision': (o) => ({ body: Object.assign({}, SESSION, { decision: o.data.decision }) }),
+    useServer({
+      'GET /api/sessions/5': { body: report({ overall: 58.6 }) },
       'GET /api/sessions/5/notifications': { body: [
         { id: 1, kind: 'answers_received', recipient: { role: 'candidate', name: '张三' }, status: 'sent', reason: null, errcode: null },
-        { id: 2, kind: 'report_ready', recipient: { role: 'candidate', name: '张三' }, status: 'skipped', reason: 'no subscription', errcode: 43101 },
+        { id: 2, kind: 'candidate_finished', recipient: { role: 'hr', name: '王经理' }, status: 'needs_subscription', reason: 'no credit left', reason_text: '需要重新订阅提醒' },
+        { id: 3, kind: 'report_ready', recipient: { role: 'candidate', name: '张三' }, status: 'skipped', reason: 'no recipient: the candidate has not signed in', errcode: null },
       ] },
+    })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    // (80×0.5 + 40×1) / 1.5 = 53.3 → 53
+    expect(page.data.competencies.map((c) => [c.name, c.score, c.band.cls])).toEqual([['服务意识', 53, 'fail'], ['沟通能力', 70, 'pass']])
+    expect(page.data.competencies[0].reasons).toEqual(reasons.service.concat(['没有说到怎么跟进。']))
+    expect(page.data.competencies[0].drivers.map((d) => d.text)).toEqual(['↑ 加分：要点覆盖', '↓ 扣分：说到结果'])
+    expect(page.data.chart).toBe('bars')
+    await new Promise((r) => setTimeout(r, 0))
+    await new Promise((r) => setTimeout(r, 0))
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(JSON.stringify(shown.tree)).not.toContain('radar-chart')
+    expect(shown.byClass('bar-fill')).toHaveLength(2)
+    expect(shown.byClass('overall')[0]).toBe('59分低于通过线（60）')
+    expect(shown.byClass('comp__score')).toEqual(['53分 · 未达标', '70分 · 达标'])
+    expect(shown.byClass('reason')).toEqual(expect.arrayContaining(reasons.service))
+    expect(shown.byClass('driver')).toEqual(['↑ 加分：要点覆盖', '↓ 扣分：说到结果'])
+    expect(shown.byClass('qscore')).toEqual(['80分 · 达标', '45分 · 未达标'])
+    expect(shown.text).toContain('面试截止：12月1日 18:00')
+    expect(shown.text).toContain('邀请有效期至：12月13日 18:00')
+    // No second scale, no English, no "null"
+    expect(shown.text).not.toMatch(/\d\.\d{2}|null|undefined|no recipient|credit/)
+    expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([
+      ['作答已收到', '已送达', ''], ['候选人完成提醒', '需要重新订阅', '需要重新订阅提醒'], ['报告已生成', '未发送', '']])
+  })
+
+  test('three competencies draw the radar on 0–100; the full phone number is one tap from a call; no phone reads 未留手机号', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const three = report({ overall: 78.4 })
+    three.questions[1].answer.competencies.push({ name: '应变能力', weight: 1, score: 90, reasons: reasons.adapt, evidence: [] })
+    useServer({ 'GET /api/sessions/5': { body: three }, 'GET /api/sessions/5/notifications': { body: [] } })
+    jest.spyOn(wx, 'makePhoneCall').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    expect(page.data.chart).toBe('radar')
+    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [53, 70, 90] }])
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(JSON.stringify(shown.tree)).toContain('radar-chart')
+    expect(shown.byClass('overall')[0]).toBe('78分达到通过线（60）')
+    expect(shown.byClass('phone')[0]).toContain('13812341234')
+    page.call()
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13812341234' }))
+
+    const none = report()
+    delete none.phone
+    delete none.phone_masked
+    useServer({ 'GET /api/sessions/5': { body: none }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const p2 = loadPage('packageHR/pages/session/session')
+    await p2.onLoad({ id: '5' })
+    const shown2 = renderWxml('packageHR/pages/session/session', p2.data)
+    expect(shown2.text).toContain('未留手机号')
+    expect(shown2.text).not.toContain('null')
+  })
+
+  test('highlighted evidence jumps the audio; rating and comment are saved', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/sessions/5': { body: report() },
+      'GET /api/sessions/5/notifications': { body: [] },
+      'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
     })
     const audio = { seek: jest.fn(), play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onError() {} }
     jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
     const page = loadPage('packageHR/pages/session/session')
     await page.onLoad({ id: '5' })
-    expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
-    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
-    await new Promise((r) => setTimeout(r, 0))
-    await new Promise((r) => setTimeout(r, 0))
-    expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([['作答已收到', '已送达', ''], ['报告已生成', '未发送', '对方未订阅']])
     const shown = renderWxml('packageHR/pages/session/session', page.data)
-    expect(shown.text).toContain('对方未订阅')
     expect(shown.byClass('hl')).toEqual(['安抚'])
     expect(shown.text).toContain('AI 建议进入下一轮')
     expect(shown.text).toContain('推荐人：小王')
-    const segs = page.data.questions[0].segments
-    expect(segs.filter((s) => s.highlight)).toEqual([{ text: '安抚', highlight: true, start: 0.6, competency: '服务意识' }])
-
     page.play({ currentTarget: { dataset: { qid: 11, start: 0.6 } } })
-    expect(audio.src).toBe('http://m/11.aac')
+    expect(audio.src).toBe('http://m/11.wav')
     expect(audio.seek).toHaveBeenCalledWith(0.6)
-    expect(audio.play).toHaveBeenCalled()
     expect(page.data.playingId).toBe(11)
-
     await page.submitReview()
     expect(wx.showToast).toHaveBeenCalledWith({ title: '请先打分', icon: 'none' })
     page.setRating({ currentTarget: { dataset: { value: 4 } } })
     page.onComment({ detail: { value: '表达清楚' } })
     await page.submitReview()
     expect(server.calls.find((c) => c.path === '/api/sessions/5/reviews').data).toEqual({ rating: 4, comment: '表达清楚' })
-    expect(page.data.reviews).toHaveLength(1)
+  })
 
+  test('decisions: confirmed in a dialog with an optional message to the candidate; HR reminders asked again in the tap; a refusal is explained', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    let submitted = true
+    const server = useServer({
+      'GET /api/wechat/config': { body: { templates: { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' } } },
+      'GET /api/sessions/5': { body: report() },
+      'GET /api/sessions/5/notifications': { body: [] },
+      'POST /api/me/subscriptions': { body: {} },
+      'POST /api/sessions/5/decision': (o) => (submitted
+        ? { body: Object.assign({}, SESSION, { decision: o.data.decision, decision_text: '已通过，进入下一轮' }) }
+        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' } }),
+    })
+    const modals = []
+    let reply = { confirm: false }
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success(reply) })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ [tmplIds[0]]: 'acceptWithAlert', [tmplIds[1]]: 'accept' }))
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decide')[0]).toBe('不通过待定通过')
+
+    // "再想想": nothing is sent
     await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
-    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({ decision: 'advance', note: null, message: null, notify_candidate: true })
-    expect(page.data.decisionText).toBe('已通过')
-    expect(page.data.label).toBe('已通过')
+    expect(modals[0]).toMatchObject({ title: '确认通过？', editable: true, confirmText: '通过', cancelText: '再想想' })
+    expect(server.calls.some((c) => c.path === '/api/sessions/5/decision')).toBe(false)
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+
+    reply = { confirm: true, content: '  请周三下午到店面谈  ' }
+    await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
+    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({
+      decision: 'advance', note: null, message: '请周三下午到店面谈', notify_candidate: true,
+    })
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_FIN', 'TPL_REV'] }))
+    expect(server.calls.find((c) => c.path === '/api/me/subscriptions').data).toEqual({
+      accepted: ['TPL_FIN', 'TPL_REV'], rejected: [], context: { session_id: 5 },
+    })
+    expect(page.data.decisionText).toBe('已通过，进入下一轮')
+    expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decided')[0]).toBe('决定：已通过，进入下一轮给候选人的话：请周三下午到店面谈')
+
+    submitted = false
+    reply = { confirm: true, content: '' }
+    await page.decide({ currentTarget: { dataset: { decision: 'reject' } } })
+    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。', showCancel: false })
+    expect(page.data.deciding).toBe(false)
   })
 })
 
@@ -296,15 +407,15 @@ describe('compare page', () => {
     other.id = 6
     other.name = '李四'
     other.overall = 66
-    other.questions[0].answer.competencies[0].score = 4
-    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 9, evidence: [] })
+    other.questions[0].answer.competencies[0].score = 40
+    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 90, evidence: [] })
     useServer({ 'GET /api/sessions/5': { body: SESSION }, 'GET /api/sessions/6': { body: other } })
     const page = loadPage('packageHR/pages/compare/compare')
     await page.onLoad({ ids: '5,6' })
     expect(page.data.labels).toEqual(['服务意识', '沟通能力', '应变能力'])
-    expect(page.data.series.map((s) => s.values)).toEqual([[6.7, 7, 0], [5.3, 7, 9]])
+    expect(page.data.series.map((s) => s.values)).toEqual([[67, 70, 0], [53, 70, 90]])
     expect(page.data.columns.map((c) => c.overall)).toEqual([78, 66])
-    expect(page.data.rows[2].cells).toEqual(['—', 9])
+    expect(page.data.rows[2].cells).toEqual(['—', 90])
     expect(renderWxml('packageHR/pages/compare/compare', page.data).byClass('strong')).toEqual(['78', '66'])
   })
 
