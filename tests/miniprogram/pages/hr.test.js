@@ -558,3 +558,78 @@ describe('referrers page', () => {
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/referrers/referrers?id=7' })
   })
 })
+
+describe('inbox page (待处理)', () => {
+  const INBOX = {
+    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 1 },
+    items: [
+      { kind: 'review_requested', session_id: 5, invitation_id: 15, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '张三', text: '张三 申请人工复核', since: '2026-11-29T06:00:00Z', since_display: '11月29日 14:00' },
+      { kind: 'finished', session_id: 6, invitation_id: 16, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '李四', text: '李四 已完成面试，等待你的决定', since: 'x', since_display: '11月29日 13:00' },
+      { kind: 'finished', session_id: 7, invitation_id: 17, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '王五', text: '王五 已完成面试，有回答需要你听一下', since: 'x', since_display: '11月29日 12:00' },
+      { kind: 'stuck', session_id: 8, invitation_id: 18, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '赵六', text: '赵六 开始面试后没有动静（最后活动 11月27日 10:00）', since: 'x', since_display: '11月27日 10:00' },
+      { kind: 'expired', session_id: 9, invitation_id: 19, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '钱七', text: '钱七 的邀请已过期，未参加', since: 'x', since_display: '11月28日 18:00' },
+    ],
+    subscriptions: { needs_new: ['candidate_finished'], waiting: 3, text: '有 3 条提醒因订阅次数用完没有发出，点“接收提醒”重新订阅后会合并成一条发给你。' },
+  }
+
+  test('badges per kind from the API, a filter, and each item opens the right thing', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    useServer({ 'GET /api/inbox': { body: INBOX } })
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    await page.onShow()
+    const shown = renderWxml('packageHR/pages/inbox/inbox', page.data)
+    expect(shown.byClass('tab')).toEqual(['全部5', '待决定2', '申请复核1', '卡住了1', '快过期/已过期1'])
+    expect(shown.byClass('badge')).toEqual(['5', '2', '1', '1', '1'])
+    expect(shown.byClass('kind')).toEqual(['申请复核', '待决定', '待决定', '卡住了', '已过期'])
+    expect(shown.text).toContain('有 3 条提醒因订阅次数用完没有发出')
+    page.setTab({ currentTarget: { dataset: { key: 'expiring' } } })
+    expect(page.data.shown.map((i) => i.name)).toEqual(['钱七'])
+    page.setTab({ currentTarget: { dataset: { key: 'finished' } } })
+    expect(page.data.shown.map((i) => i.name)).toEqual(['李四', '王五'])
+    page.open({ currentTarget: { dataset: { index: 0 } } })
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/session/session?id=5' })
+  })
+
+  test('an expired invitation is extended or re-sent from the inbox', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/inbox': { body: INBOX },
+      'POST /api/invitations/19/extend': { body: { id: 19, session_id: 9, expires_at: 'x', expires_at_display: '12月6日 18:00', status_text: '已邀请，未开始' } },
+      'POST /api/invitations/19/resend': { body: { token: 'NEWTOKEN', url: 'http://127.0.0.1:5000/i/NEWTOKEN', expires_at_display: '12月13日 18:00' } },
+    })
+    let sheet
+    jest.spyOn(wx, 'showActionSheet').mockImplementation((o) => { sheet = o })
+    jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
+    jest.spyOn(wx, 'showModal').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    await page.onShow()
+    page.open({ currentTarget: { dataset: { index: 4 } } })
+    expect(sheet.itemList).toEqual(['延期 7 天', '重新发送邀请（新链接）', '查看候选人'])
+    await sheet.success({ tapIndex: 0 })
+    expect(server.calls.find((c) => c.path === '/api/invitations/19/extend').data).toEqual({ days: 7 })
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已延期至 12月6日 18:00', icon: 'none' })
+    await sheet.success({ tapIndex: 1 })
+    expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: 'http://127.0.0.1:5000/i/NEWTOKEN' }))
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '新链接已生成' }))
+  })
+
+  test('接收提醒 asks WeChat again for HR reminders; every accept* answer counts as accepted', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/wechat/config': { body: { templates: { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' } } },
+      'GET /api/inbox': { body: INBOX },
+      'POST /api/me/subscriptions': { body: {} },
+    })
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    page.onLoad()
+    await new Promise((r) => setTimeout(r, 5))
+    for (const [answer, accepted] of [['accept', true], ['acceptWithAudio', true], ['acceptWithAlert', true], ['acceptWithForcePush', true], ['reject', false], ['ban', false], ['filter', false]]) {
+      jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ errMsg: 'requestSubscribeMessage:ok', [tmplIds[0]]: answer, [tmplIds[1]]: answer }))
+      server.calls.length = 0
+      await page.subscribe()
+      const saved = server.calls.find((c) => c.path === '/api/me/subscriptions').data
+      expect([answer, saved.accepted.length, saved.rejected.length]).toEqual([answer, accepted ? 2 : 0, accepted ? 0 : 2])
+      expect(saved.context).toEqual({ from: 'inbox' })
+    }
+  })
+})
