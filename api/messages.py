@@ -95,6 +95,7 @@ MESSAGES = {
     "not_media": "上传的文件不是录音，请重新录制。",
     "wrong_content_type": "录音格式和上传时说明的不一致，请重新上传。",
     "object_not_found": "找不到这个文件。",
+    "font_missing": "服务器缺少中文字体，暂时无法生成海报。",
     # internal (analyzer ↔ API)
     "bad_signature": "签名无效或已过期。",
     "unknown_object": "这个文件不属于任何回答。",
