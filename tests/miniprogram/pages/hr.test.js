@@ -212,7 +212,7 @@ describe('candidates page', () => {
     const shown = renderWxml('packageHR/pages/candidates/candidates', page.data)
     expect(shown.text).toContain('正在回答第3题')
     expect(shown.byClass('name')[1]).toContain('推荐')
-    expect(server.calls[0].path).toBe('/api/interviews/9/sessions?sort=newest')
+    expect(server.calls.find((c) => c.path.startsWith('/api/interviews/9/sessions')).path).toBe('/api/interviews/9/sessions?sort=newest')
 
     page.setFilter({ currentTarget: { dataset: { index: 2 } } })
     page.setSort({ currentTarget: { dataset: { index: 1 } } })
@@ -236,6 +236,63 @@ describe('candidates page', () => {
     expect(page.data.selected).toEqual([2, 3, 4])
     page.compare()
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/compare/compare?ids=2,3,4' })
+  })
+
+  test('statuses in the API\'s words with expiry; extend, resend, revoke a candidate and close the interview', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const inv = (d, extra) => Object.assign({ expires_at: 'x', expires_at_display: d, expired: false, revoked: false }, extra)
+    const list = [
+      { id: 1, invitation_id: 11, name: '张三', status: 'invited', display_status: 'expired', status_text: '邀请已过期（11月20日）', invitation: inv('11月20日 18:00', { expired: true }), progress: { stage: 'invited' } },
+      { id: 2, invitation_id: 12, name: '李四', status: 'started', display_status: 'started_silent', status_text: '已开始，未作答 · 最后活动 11月29日 14:00', invitation: inv('12月6日 18:00'), progress: { stage: 'started', current_question: 1 } },
+      { id: 3, invitation_id: 13, name: '王五', status: 'scored', overall: 72, display_status: 'scored', status_text: '已出报告', invitation: inv('12月6日 18:00'), progress: { stage: 'scored' } },
+    ]
+    let open = true
+    const server = useServer({
+      'GET /api/interviews/9': () => ({ body: { id: 9, title: '门店店员 初面', status: open ? 'open' : 'closed', status_text: open ? '进行中' : '已结束', deadline: 'x', deadline_display: '12月1日 18:00' } }),
+      'GET /api/interviews/9/sessions': { body: list },
+      'POST /api/invitations/11/extend': { body: { id: 11, expires_at_display: '12月6日 18:00' } },
+      'POST /api/invitations/11/resend': { body: { token: 'T2', url: 'http://127.0.0.1:5000/i/T2', expires_at_display: '12月13日 18:00' } },
+      'POST /api/invitations/12/revoke': { body: { id: 12, status_text: '邀请已撤回' } },
+      'POST /api/interviews/9/close': () => { open = false; return { body: { id: 9, status: 'closed', status_text: '已结束' } } },
+    })
+    let sheet
+    const modals = []
+    jest.spyOn(wx, 'showActionSheet').mockImplementation((o) => { sheet = o })
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success({ confirm: true }) })
+    jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/candidates/candidates')
+    page.onLoad({ id: '9' })
+    await page.load()
+    await new Promise((r) => setTimeout(r, 5))
+    const shown = renderWxml('packageHR/pages/candidates/candidates', page.data)
+    expect(page.data.sessions.map((x) => x.label)).toEqual(['邀请已过期（11月20日）', '已开始，未作答 · 最后活动 11月29日 14:00', '已出报告'])
+    expect(shown.byClass('interview')[0].replace(/\s+/g, '')).toContain('进行中·截止12月1日18:00')
+    expect(shown.text).toContain('邀请有效期至 11月20日 18:00')
+    expect(shown.text).not.toContain('已邀请，未开始')
+    expect(page.data.sessions.map((x) => x.manageable)).toEqual([true, true, false])
+
+    page.manage({ currentTarget: { dataset: { id: 1 } } })
+    expect(sheet.itemList).toEqual(['延期 7 天', '重新发送邀请（新链接）', '撤回邀请'])
+    sheet.success({ tapIndex: 0 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(server.calls.find((c) => c.path === '/api/invitations/11/extend').data).toEqual({ days: 7 })
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已延期至 12月6日 18:00', icon: 'none' })
+    page.manage({ currentTarget: { dataset: { id: 1 } } })
+    sheet.success({ tapIndex: 1 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: 'http://127.0.0.1:5000/i/T2' }))
+    page.manage({ currentTarget: { dataset: { id: 2 } } })
+    sheet.success({ tapIndex: 2 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[0]).toMatchObject({ title: '撤回邀请？', confirmText: '撤回' })
+    expect(server.calls.some((c) => c.path === '/api/invitations/12/revoke')).toBe(true)
+
+    page.toggleInterview()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[1]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
+    expect(server.calls.some((c) => c.path === '/api/interviews/9/close')).toBe(true)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(page.data.interviewStatus).toBe('已结束')
   })
 })
 
