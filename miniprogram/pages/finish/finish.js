@@ -28,6 +28,9 @@ Page({
     allUploaded: false,
     submitting: false,
     stage: '', // started | submitted | scored | needs_review …
+    contactText: '',
+    deadlineText: '',
+    uploadText: '',
   },
 
   onLoad(options) {
@@ -56,10 +59,16 @@ Page({
   async load() {
     try {
       const view = await api.getInterview(this.data.token)
-      this.setData({ view, stage: view.status, error: '' })
+      this.setData({
+        view,
+        stage: view.status,
+        error: '',
+        contactText: (view.contact && view.contact.text) || '',
+        deadlineText: view.answer_until_display ? `请在 ${view.answer_until_display} 前提交` : '',
+      })
       this.refresh()
     } catch (err) {
-      this.setData({ error: err.message })
+      this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || this.data.contactText })
     }
   },
 
@@ -93,7 +102,16 @@ Page({
         error: s.error ? s.error.message : '',
       }
     })
-    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed') })
+    const done = items.filter((it) => it.state === 'confirmed').length
+    const answered = items.filter((it) => it.state !== 'none').length
+    const waiting = items.some((it) => it.state === 'waiting')
+    let uploadText = ''
+    if (done < answered) {
+      uploadText = waiting
+        ? `已上传 ${done}/${answered} 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。`
+        : `已上传 ${done}/${answered} 段录音，全部上传后就可以提交。`
+    }
+    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed'), uploadText })
   },
 
   reloadSoon() {
@@ -130,7 +148,7 @@ Page({
       wx.showToast({ title: '提交成功', icon: 'success' })
     } catch (err) {
       if (err.code === 'already_submitted') await this.load()
-      else this.setData({ error: err.message })
+      else this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || this.data.contactText })
     } finally {
       this.setData({ submitting: false })
     }

@@ -1,6 +1,7 @@
 /**
- * The candidate's own feedback: strengths, suggestions and the transcript of each answer
- * (no ranking, no raw scores), with "request a human review" and "erase my data".
+ * The candidate's own feedback: the recruiter's decision and message once HR chose to tell them
+ * (`decision` {status, text, message, decided_at_display}), strengths, suggestions and the transcript of each
+ * answer (no ranking, no raw scores), who to contact, "request a human review" and "erase my data".
  */
 const api = require('../../utils/api')
 const { tokenFrom } = require('../../utils/scene')
@@ -36,6 +37,8 @@ Page({
     reviewNote: '',
     showReviewForm: false,
     sending: false,
+    decision: null,
+    contactText: '',
   },
 
   onLoad(options) {
@@ -65,9 +68,14 @@ Page({
         suggestions,
         pending: !report.ready,
         reviewRequested: !!report.review_requested,
+        decision: report.decision || null,
+        contactText: (report.contact && report.contact.text) || '',
       })
     } catch (err) {
-      this.setData({ error: err.code === 'not_submitted' ? '提交面试后才能查看报告' : err.message })
+      this.setData({
+        error: err.code === 'not_submitted' ? '提交面试后才能查看报告' : err.message,
+        contactText: (err.contact && err.contact.text) || this.data.contactText,
+      })
     } finally {
       this.setData({ loading: false })
     }

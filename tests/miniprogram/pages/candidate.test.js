@@ -104,11 +104,38 @@ describe('intro page', () => {
     expect(page.data.phoneMasked).toBe('138****1234')
   })
 
+  test('deadlines in Chinese: link expiry, interview deadline and the grace period; a closed interview gives its reason and the contact', async () => {
+    const contact = { company: '街角咖啡', name: '王经理', phone: '021-62345678', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' }
+    const v = view({
+      expires_at: '2026-12-13T10:00:00Z', expires_at_display: '12月13日 18:00', contact,
+      interview: Object.assign(view().interview, { deadline: '2026-12-01T10:00:00Z', deadline_display: '12月1日 18:00', grace_minutes: 120 }),
+    })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v } })
+    const page = loadPage('pages/intro/intro')
+    await page.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/intro/intro', page.data).byClass('deadline')).toEqual([
+      '邀请链接有效期至 12月13日 18:00', '面试截止时间 12月1日 18:00', '截止前已开始作答的，可以在截止后 120 分钟内完成'])
+
+    const started = view({ status: 'started', consented: true, answer_until: 'x', answer_until_display: '12月1日 20:00', contact,
+      interview: Object.assign(view().interview, { deadline: 'x', deadline_display: '12月1日 18:00', in_grace: true }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: started } })
+    const p2 = loadPage('pages/intro/intro')
+    await p2.onLoad({ t: TOKEN })
+    expect(p2.data.deadlines).toEqual(['面试截止时间 12月1日 18:00', '截止时间已过，你已开始作答，请在 12月1日 20:00 前提交'])
+
+    const closed = view({ contact, interview: Object.assign(view().interview, { closed: true, closed_reason: '招聘方已结束这场面试。' }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: closed } })
+    const p3 = loadPage('pages/intro/intro')
+    await p3.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/intro/intro', p3.data).byClass('error-box')).toEqual([`招聘方已结束这场面试。${contact.text}`])
+  })
+
   test('an expired invitation shows the server message', async () => {
-    useServer({ [`GET /api/c/${TOKEN}`]: { status: 410, body: { error: 'invitation_expired', message: '邀请已过期' } } })
+    useServer({ [`GET /api/c/${TOKEN}`]: { status: 410, body: { error: 'invitation_expired', message: '邀请已过期', contact: { text: '如有问题请联系 街角咖啡 的招聘负责人' } } } })
     const page = loadPage('pages/intro/intro')
     await page.onLoad({ t: TOKEN })
     expect(page.data.error).toBe('邀请已过期')
+    expect(renderWxml('pages/intro/intro', page.data).byClass('error-box')).toEqual(['邀请已过期如有问题请联系 街角咖啡 的招聘负责人'])
   })
 })
 
@@ -438,6 +465,22 @@ describe('interview page', () => {
 })
 
 describe('finish page', () => {
+  test('only the final submit waits for uploads, with clear progress', async () => {
+    const v = view({ status: 'started', consented: true, answer_until_display: '12月1日 20:00' })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v }, [`POST /api/c/${TOKEN}/answers/11/upload`]: () => 'NETWORK', [`POST /api/c/${TOKEN}/answers/12/upload`]: () => 'NETWORK' })
+    jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    await page.queue.idle()
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(page.data.allUploaded).toBe(false)
+    expect(shown.byClass('upload-text')).toEqual(['已上传 0/2 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。'])
+    expect(shown.byClass('deadline')).toEqual(['请在 12月1日 20:00 前提交'])
+    page.onUnload()
+  })
+
   test('submit is enabled when every answer is in; the tap asks for subscriptions, reports them, then submits', async () => {
     const answered = view({ status: 'started', consented: true })
     answered.questions.forEach((q) => { q.answer_status = 'uploaded' })
@@ -499,6 +542,7 @@ describe('finish page', () => {
     await page.onLoad({ t: TOKEN })
     expect(page.data.allUploaded).toBe(false)
     expect(page.data.items[1].stateText).toBe('未作答')
+    expect(renderWxml('pages/finish/finish', page.data).text).toContain('提交面试，接收结果通知')
     await page.submit()
     expect(server.calls.some((c) => c.path.endsWith('/submit'))).toBe(false)
     page.onUnload()
@@ -541,6 +585,35 @@ describe('candidate report page', () => {
     await confirmCb({ confirm: true })
     expect(server.calls[2]).toMatchObject({ method: 'DELETE', path: `/api/c/${TOKEN}` })
     expect(page.data.report).toBeNull()
+  })
+
+  test('the outcome and HR\'s message once decided, with who to contact', async () => {
+    const decided = Object.assign({}, report, {
+      decision: { status: 'advance', text: '恭喜，你已进入下一轮', message: '请周三下午到店面谈', decided_at: 'x', decided_at_display: '11月29日 15:00' },
+      contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）' },
+    })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: decided } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const shown = renderWxml('pages/report/report', page.data)
+    expect(shown.byClass('outcome__text')).toEqual(['恭喜，你已进入下一轮'])
+    expect(shown.byClass('outcome__message')).toEqual(['招聘方留言：请周三下午到店面谈'])
+    expect(shown.byClass('contact-card')).toEqual(['如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）'])
+
+    const waiting = Object.assign({}, decided, { decision: { status: null, text: '招聘方还没有做出决定', message: null } })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: waiting } })
+    const p2 = loadPage('pages/report/report')
+    await p2.onLoad({ t: TOKEN })
+    const shown2 = renderWxml('pages/report/report', p2.data)
+    expect(shown2.byClass('outcome__text')).toEqual(['招聘方还没有做出决定'])
+    expect(shown2.byClass('outcome__message')).toEqual([])
+  })
+
+  test('a revoked invitation says so with the contact, not only 联系招聘方', async () => {
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 410, body: { error: 'invitation_revoked', message: '这份邀请已被招聘方撤回。', contact: { text: '如有问题请联系 街角咖啡 的招聘负责人' } } } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/report/report', page.data).byClass('error-box')).toEqual(['这份邀请已被招聘方撤回。如有问题请联系 街角咖啡 的招聘负责人'])
   })
 
   test('before submitting, the report explains itself', async () => {
