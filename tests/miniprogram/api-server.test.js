@@ -279,4 +279,66 @@ describeIfServer('API client against the real Flask server', () => {
     const after = await api.getInterview(inv.token)
     expect(after.questions[0].attempts_used).toBe(1)
   }, 60000)
+
+  test('privacy version and retention from the server; think time and attempts counted by the server; a WAV take from PCM; a second device', async () => {
+    // The privacy page shows what the server enforces and what consent records
+    const privacy = await api.getPrivacy()
+    expect(privacy.version).toMatch(/^\d{4}-\d{2}$/)
+    expect(privacy.retention).toEqual({ after_decision_days: 180, undecided_days: 365 })
+    expect(privacy.retention_text).toContain('180 天')
+    expect(privacy.retention_text).toContain('365 天')
+
+    request.setToken((await api.devLogin('王经理', '街角咖啡')).token)
+    const job = await api.createJob({ title: '收银员', location: null, description: null })
+    const bank = require('../../miniprogram/utils/question-bank')
+    const questions = bank.questionsFor('store_clerk').slice(0, 1).map((q) => Object.assign({}, q, { think_seconds: 30, max_attempts: 2 }))
+    const interview = await api.createInterview(job.id, { language: 'zh', questions })
+    const [inv] = await api.invite(interview.id, [{ name: '周八', phone: null }])
+    const view = await api.getInterview(inv.token)
+    expect(view.privacy_version).toBe(privacy.version)
+    await api.start(inv.token, view.privacy_version)
+    const qid = view.questions[0].id
+
+    // Think time starts once; a reload (a second call) continues it instead of restarting at full
+    const first = await api.startThink(inv.token, qid)
+    await new Promise((r) => setTimeout(r, 1100))
+    const again = await api.startThink(inv.token, qid)
+    expect(again.think_deadline).toBe(first.think_deadline)
+    expect(again.think_seconds_left).toBeLessThan(30)
+    const reloaded = await api.getInterview(inv.token)
+    expect(reloaded.questions[0].think_seconds_left).toBeLessThanOrEqual(again.think_seconds_left)
+
+    // Recording starts: the server counts the attempt; a reload mid-recording shows it spent
+    const attempt = await api.startAttempt(inv.token, qid, false)
+    expect(attempt).toMatchObject({ attempt: 1, attempts_used: 1, attempts_left: 1 })
+    const midway = await api.getInterview(inv.token)
+    expect(midway.questions[0]).toMatchObject({ attempts_used: 1, attempts_left: 1 })
+    expect(midway.questions[0].recording).toMatchObject({ attempt: 1 })
+
+    // The take as the recorder hands it over: real speech as 16 kHz PCM, wrapped as WAV
+    const { pcmToWav } = require('../../miniprogram/utils/audio')
+    const { speechPcm } = require('./audio-fixtures')
+    const pcm = speechPcm()
+    const wavPath = path.join(wxNode.dir, 'take.wav')
+    fs.writeFileSync(wavPath, Buffer.from(pcmToWav(pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.length))))
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode })
+    queue.enqueue({ token: inv.token, questionId: qid, tempFilePath: wavPath, size: fs.statSync(wavPath).size, duration: 4000, mime: 'audio/wav', attempt: 1 })
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    expect(queue.statusOf(inv.token, qid).state).toBe('confirmed')
+    const uploaded = await api.getInterview(inv.token)
+    expect(uploaded.questions[0]).toMatchObject({ attempts_used: 1, attempts_left: 1 })
+    expect(uploaded.questions[0].answer_status).toBeTruthy()
+
+    // A second phone (another device id) is told, not silently allowed to replace the answer
+    const { KEY } = require('../../miniprogram/utils/device')
+    const mine = wxNode.getStorageSync(KEY)
+    wxNode.setStorageSync(KEY, 'second-phone-0001')
+    await expect(api.startAttempt(inv.token, qid, false)).rejects.toMatchObject({ status: 409, code: 'answered_on_another_device' })
+    const replaced = await api.startAttempt(inv.token, qid, true)
+    expect(replaced).toMatchObject({ attempt: 2, attempts_left: 0 })
+    await expect(api.startAttempt(inv.token, qid, true)).rejects.toMatchObject({ status: 409, code: 'attempts_exhausted' })
+    wxNode.setStorageSync(KEY, mine)
+  }, 60000)
 })

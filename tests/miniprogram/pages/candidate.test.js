@@ -624,6 +624,39 @@ describe('candidate report page', () => {
   })
 })
 
+describe('privacy page', () => {
+  const PRIVACY = {
+    version: '2026-11', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
+    retention_text: '招聘方做出决定后 180 天，我们删除你的录音、转写和评分；如果招聘方一直没有做出决定，最长保留 365 天后删除。',
+    sections: [{ heading: '我们收集什么', text: '你的姓名……' }, { heading: '保存多久', text: '招聘方做出决定后 180 天……' }],
+  }
+
+  test('version and retention come from the API, the same the consent records', async () => {
+    const server = useServer({ 'GET /api/privacy': { body: PRIVACY } })
+    const page = loadPage('pages/privacy/privacy')
+    await page.onLoad()
+    expect(server.calls[0].header.Authorization).toBeUndefined()
+    const shown = renderWxml('pages/privacy/privacy', page.data)
+    expect(shown.byClass('version')).toEqual(['版本 2026-11'])
+    expect(shown.byClass('retention')).toEqual([PRIVACY.retention_text])
+    expect(shown.byClass('subtitle')).toEqual(['我们收集什么', '保存多久'])
+    expect(shown.text).not.toContain('2024-06')
+  })
+
+  test('offline: says so and retries, never shows a stale notice', async () => {
+    let up = false
+    useServer({ 'GET /api/privacy': () => (up ? { body: PRIVACY } : 'NETWORK') })
+    const page = loadPage('pages/privacy/privacy')
+    await page.onLoad()
+    const shown = renderWxml('pages/privacy/privacy', page.data)
+    expect(shown.byClass('error-box')).toEqual(['隐私说明暂时没有加载出来，请检查网络后点“重新加载”。'])
+    expect(shown.byClass('version')).toEqual([])
+    up = true
+    await page.load()
+    expect(page.data.version).toBe('2026-11')
+  })
+})
+
 describe('referrer page', () => {
   test('become a referrer, list referees by stage, share a card with the code', async () => {
     const server = useServer({
