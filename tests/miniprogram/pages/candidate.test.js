@@ -673,3 +673,71 @@ describe('referrer page', () => {
     expect(share).toEqual({ title: '门店店员｜手机上几分钟完成面试', path: '/pages/index/index?ref=REF01' })
   })
 })
+
+describe('referrer poster for Moments', () => {
+  const JOINED = { referrals: [{ code: 'REF01', interview: { id: 7, title: '门店店员', company: '街角咖啡' }, credit: 0, referees: [] }] }
+
+  async function openPoster(setting, saveResults) {
+    useServer({ 'GET /api/referrals/me': { body: JOINED } })
+    jest.spyOn(wx, 'downloadFile').mockImplementation(({ url, success }) => success({ statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png', url }))
+    jest.spyOn(wx, 'getSetting').mockImplementation(({ success }) => success({ authSetting: setting }))
+    const saves = saveResults.slice()
+    jest.spyOn(wx, 'saveImageToPhotosAlbum').mockImplementation(({ success, fail }) => {
+      const r = saves.shift()
+      if (r === 'ok') success({ errMsg: 'saveImageToPhotosAlbum:ok' })
+      else fail({ errMsg: r })
+    })
+    const page = loadPage('pages/referrer/referrer')
+    await page.onLoad({})
+    await page.showPoster({ currentTarget: { dataset: { code: 'REF01' } } })
+    return page
+  }
+
+  test('the poster comes from the API, shows with long-press sharing and saves to the album', async () => {
+    const modals = []
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => modals.push(o))
+    const page = await openPoster({}, ['ok'])
+    expect(wx.downloadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:5000/api/referrers/REF01/poster.png' }))
+    const shown = renderWxml('pages/referrer/referrer', page.data)
+    expect(shown.byClass('poster__hint')).toEqual(['长按图片可以直接发给朋友'])
+    expect(JSON.stringify(shown.tree)).toContain('wxfile://tmp/poster.png')
+    await page.savePoster()
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/poster.png' }))
+    expect(modals[0].title).toBe('海报已保存到相册')
+  })
+
+  test('album permission refused before: explain, open settings, then save', async () => {
+    const modals = []
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success({ confirm: true }) })
+    jest.spyOn(wx, 'openSetting').mockImplementation(({ success }) => success({ authSetting: { 'scope.writePhotosAlbum': true } }))
+    const page = await openPoster({ 'scope.writePhotosAlbum': false }, ['ok'])
+    await page.savePoster()
+    expect(modals[0]).toMatchObject({ title: '需要保存到相册的权限', confirmText: '去设置' })
+    expect(wx.openSetting).toHaveBeenCalled()
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledTimes(1)
+    expect(modals[1].title).toBe('海报已保存到相册')
+  })
+
+  test('permission refused in the first prompt and again in settings: a plain explanation, nothing crashes', async () => {
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { if (o.success) o.success({ confirm: false }) })
+    const page = await openPoster({}, ['saveImageToPhotosAlbum:fail auth deny'])
+    await page.savePoster()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '没有相册权限，海报没有保存。可以长按海报图片发送给朋友。', icon: 'none' })
+    expect(page.data.savingPoster).toBe(false)
+  })
+})
+
+describe('returning person through a share link', () => {
+  test('is told they continue their own interview', async () => {
+    wx.setStorageSync('mm_token', 'user-token')
+    useServer({
+      'GET /api/scenes/REF01': { body: { interview: { id: 7, title: '门店店员 初面', open: true }, job: { title: '门店店员' }, company: '街角咖啡', referrer: { code: 'REF01', name: '小王' } } },
+      'POST /api/scenes/REF01/join': { status: 200, body: { token: TOKEN, returning: true } },
+    })
+    const page = loadPage('pages/index/index')
+    await page.onLoad({ ref: 'REF01' })
+    await page.join()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '欢迎回来，继续你之前的面试', icon: 'none' })
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/intro/intro?t=${TOKEN}` })
+  })
+})
