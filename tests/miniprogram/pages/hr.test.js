@@ -143,6 +143,28 @@ describe('job-edit page', () => {
     expect(Date.parse(body.deadline)).toBeGreaterThan(Date.now() + 13 * 24 * 3600e3)
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/packageHR/pages/invite/invite?id=8' })
   })
+
+  test('creating an interview asks again for HR reminders in the same tap; a refusal does not stop the save', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    wx.setStorageSync('mm_templates', { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' })
+    const server = useServer({
+      'POST /api/jobs': { status: 201, body: { id: 3, title: '销售' } },
+      'POST /api/jobs/3/interviews': { status: 201, body: { id: 8 } },
+      'POST /api/me/subscriptions': { body: {} },
+    })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ [tmplIds[0]]: 'acceptWithAudio', [tmplIds[1]]: 'reject' }))
+    const page = loadPage('packageHR/pages/job-edit/job-edit')
+    page.onLoad()
+    page.onRolePick({ detail: { value: 1 } })
+    const saving = page.save()
+    // Called synchronously in the tap, before any network round trip
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_FIN', 'TPL_REV'] }))
+    await saving
+    expect(server.calls.find((c) => c.path === '/api/me/subscriptions').data).toEqual({
+      accepted: ['TPL_FIN'], rejected: ['TPL_REV'], context: { from: 'interview_created' },
+    })
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/packageHR/pages/invite/invite?id=8' })
+  })
 })
 
 describe('invite page', () => {
