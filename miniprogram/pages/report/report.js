@@ -109,7 +109,7 @@ Page({
       title: '删除我的面试数据',
       content: '录音、文字稿和报告将被永久删除，招聘方也将无法查看，且不能恢复。确定删除吗？',
       confirmText: '确认删除',
-      confirmColor: '#fa5151',
+      confirmColor: '#c2300a',
       success: async (res) => {
         if (!res.confirm) return
         try {
