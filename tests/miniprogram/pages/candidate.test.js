@@ -479,6 +479,9 @@ describe('finish page', () => {
     expect(shown.byClass('upload-text')).toEqual(['已上传 0/2 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。'])
     expect(shown.byClass('deadline')).toEqual(['请在 12月1日 20:00 前提交'])
     page.onUnload()
+    // Stop the queue's retry timer so it cannot reach a later test's fake server
+    clearTimeout(page.queue.timer)
+    page.queue.items = []
   })
 
   test('submit is enabled when every answer is in; the tap asks for subscriptions, reports them, then submits', async () => {
