@@ -84,6 +84,7 @@ Page({
 
   onUnload() {
     this.clearClock()
+    this.discardTake()
     if (this.unsubscribe) this.unsubscribe()
     if (this.audio) this.audio.destroy()
   },
@@ -232,6 +233,7 @@ Page({
   startLeadIn() {
     if (this.data.attemptsLeft <= 0 && !this.reusableAttempt()) return
     if (this.audio) this.audio.stop()
+    this.discardTake()
     this.clearClock()
     this.setPhase('leadin')
     const seconds = config.leadInSeconds || 3
@@ -441,6 +443,21 @@ Page({
     })
   },
 
+  /**
+   * Delete a take that will not be submitted (a retake replaces it, or the page closes): WAV takes live in the
+   * user data folder (32 KB/s), which is limited, so none may be left behind. A submitted take is the queue's.
+   */
+  discardTake() {
+    const rec = this.data.recording
+    if (!rec || !rec.tempFilePath || rec.queued) return
+    try {
+      wx.getFileSystemManager().unlinkSync(rec.tempFilePath)
+    } catch (err) {
+      // Already gone.
+    }
+    this.setData({ recording: null })
+  },
+
   /** Never waits for the network: the take goes to the durable queue and the next question opens. */
   submitAnswer() {
     const { recording, question, token } = this.data
@@ -455,6 +472,7 @@ Page({
       mime: recording.mime,
       attempt: recording.attempt,
     })
+    this.setData({ 'recording.queued': true })
     this.next()
   },
 

@@ -438,6 +438,46 @@ describe('interview page', () => {
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
   })
 
+  test('a ~500-character question scrolls above a fixed bar that keeps phase, clock and button on screen, portrait and landscape', async () => {
+    const fs = require('fs')
+    const path = require('path')
+    const v = started()
+    v.questions[0].text = '请结合你过去的工作经历，'.repeat(42) // ≈ 500 characters
+    const { page } = await open(v, { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('question__text')[0].length).toBeGreaterThanOrEqual(500)
+    expect(shown.byClass('bar__phase')).toEqual(['正在录音'])
+    expect(shown.byClass('bar__clock')).toEqual(['00:30'])
+    expect(shown.byClass('bar__btn')).toEqual(['结束录音'])
+    // The bar sits outside the scrolling content, fixed to the bottom above the safe area; the content
+    // leaves room for it; a landscape rule makes it compact.
+    const css = fs.readFileSync(path.join(__dirname, '../../../miniprogram/pages/interview/interview.wxss'), 'utf8')
+    const rule = (sel) => (new RegExp(`(^|\\n)\\${sel} \\{([^}]*)\\}`).exec(css) || [])[2] || ''
+    expect(rule('.bar')).toMatch(/position: fixed;[\s\S]*bottom: 0;/)
+    expect(rule('.bar')).toContain('env(safe-area-inset-bottom)')
+    expect(rule('.page')).toMatch(/padding: 32rpx 32rpx calc\(320rpx \+ env\(safe-area-inset-bottom\)\)/)
+    expect(css).toMatch(/@media \(orientation: landscape\)/)
+    expect(JSON.parse(fs.readFileSync(path.join(__dirname, '../../../miniprogram/pages/interview/interview.json'), 'utf8')).pageOrientation).toBe('auto')
+  })
+
+  test('a retake deletes the take it replaces; a submitted take belongs to the queue', async () => {
+    const unlink = jest.fn()
+    wx.getFileSystemManager.mockReturnValue({ saveFileSync: (p) => `${p}.saved`, unlinkSync: unlink, statSync: () => ({ size: 1234 }) })
+    const { page } = await open(started(), { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('first'))
+    page.startLeadIn()
+    expect(unlink).toHaveBeenCalledWith('wxfile://first.wav')
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('second'))
+    page.onMain()
+    page.onUnload()
+    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.wav')
+  })
+
   test('listen back and retake while attempts remain', async () => {
     const recorder = { start: jest.fn(), stop: jest.fn() }
     const audio = { play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onStop() {} }
