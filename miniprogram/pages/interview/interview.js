@@ -388,8 +388,6 @@ Page({
     this.setData({ error: e.detail.message, clockText: '--:--', clockLabel: '' })
   },
 
-  onLevel() {},
-
   startVideo() {
     this.camera = this.camera || wx.createCameraContext()
     const timeout = Math.min(this.data.question.answer_seconds, config.maxVideoSeconds)
