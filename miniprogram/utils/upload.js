@@ -441,7 +441,9 @@ class UploadQueue {
   }
 
   failed(item, err) {
-    const error = err instanceof ApiError ? err : new ApiError(0, 'network_error', '网络不太稳定，稍后会自动重试', err)
+    // By name as well: an ApiError from another copy of request.js (a second module registry) is still one.
+    const isApiError = err instanceof ApiError || (err && err.name === 'ApiError')
+    const error = isApiError ? err : new ApiError(0, 'network_error', '网络不太稳定，稍后会自动重试', err)
     if (error.fromStorage && (error.status === 403 || error.status === 400)) {
       // An expired or refused policy: ask the API for a fresh ticket.
       item.ticket = null

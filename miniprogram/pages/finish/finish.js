@@ -19,6 +19,9 @@ const STATE_TEXT = {
 
 const POLL_MS = 10000
 
+/** Refusals after which another upload cannot help: say why and who to contact, never "重新上传". */
+const FINAL_CODES = ['interview_closed', 'invitation_expired', 'invitation_revoked', 'already_submitted', 'attempts_exhausted']
+
 Page({
   data: {
     token: '',
@@ -100,6 +103,7 @@ Page({
         stateText: STATE_TEXT[state],
         percent: Math.round((s.progress || 0) * 100),
         error: s.error ? s.error.message : '',
+        final: !!(s.error && FINAL_CODES.indexOf(s.error.code) >= 0),
       }
     })
     const done = items.filter((it) => it.state === 'confirmed').length

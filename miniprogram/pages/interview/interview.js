@@ -182,6 +182,7 @@ Page({
         }
       }
     }
+    if (this.data.phase === 'closed') return
     if (!this.data.question || this.data.question.id !== question.id) return // moved on meanwhile
     if (seconds > 0) {
       this.setPhase('think')
@@ -492,6 +493,12 @@ Page({
       const state = s.state === 'none' && q.answer_status ? 'confirmed' : s.state
       return { no: i + 1, state, text: UPLOAD_TEXT[state], percent: Math.round((s.progress || 0) * 100) }
     })
+    // The server refused a take for good (the interview closed past its grace period, the invitation was
+    // revoked): answering further cannot help, so say why and who to contact instead of "retrying".
+    const final = this.data.questions
+      .map((q) => this.queue.statusOf(this.data.token, q.id))
+      .find((st) => st.state === 'failed' && st.error && CLOSED_CODES.indexOf(st.error.code) >= 0)
+    if (final && this.data.phase !== 'closed') this.showError({ code: final.error.code, message: final.error.message })
     const sum = this.queue.summaryFor(this.data.token, ids)
     const waiting = uploads.filter((u) => u.state === 'waiting').length
     const failed = uploads.filter((u) => u.state === 'failed').map((u) => `第${u.no}题`)

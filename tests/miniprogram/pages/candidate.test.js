@@ -405,6 +405,24 @@ describe('interview page', () => {
     expect(page.data.recording.attempt).toBe(1)
   })
 
+  test('a deadline passing mid-interview (past the grace period) closes the page with the reason and the contact, no retrying', async () => {
+    const closed = '面试已于12月1日 18:00截止。'
+    const { page } = await open(started(), { '#recorder': { start: jest.fn(), stop: jest.fn() } }, {
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { status: 410, body: { error: 'interview_closed', message: closed, contact: { text: '如有问题请联系 街角咖啡 王经理' } } },
+    })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('late'))
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(50)
+    await page.queue.idle()
+    expect(page.data.phase).toBe('closed')
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('error-box')[0]).toBe(`${closed}如有问题请联系 街角咖啡 王经理，电话 021-62345678`)
+    expect(shown.text).not.toMatch(/重新上传|重录|重新录制/)
+    expect(shown.byClass('bar')).toEqual([])
+  })
+
   test('a closed interview shows the reason with the contact, never only 联系招聘方', async () => {
     const closed = '面试已于12月1日 18:00截止。'
     const { page } = await open(started(), {}, {
@@ -522,6 +540,24 @@ describe('finish page', () => {
     // Stop the queue's retry timer so it cannot reach a later test's fake server
     clearTimeout(page.queue.timer)
     page.queue.items = []
+  })
+
+  test('an upload refused for good (interview closed) shows the reason and the contact instead of 重新上传', async () => {
+    const v = view({ status: 'started', consented: true, contact: { text: '如有问题请联系 街角咖啡 王经理' } })
+    useServer({
+      [`GET /api/c/${TOKEN}`]: { body: v },
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { status: 410, body: { error: 'interview_closed', message: '面试已于12月1日 18:00截止。' } },
+    })
+    jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    await page.queue.idle()
+    expect(page.data.items[0]).toMatchObject({ state: 'failed', final: true, error: '面试已于12月1日 18:00截止。' })
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(shown.byClass('warn')[0]).toContain('如有问题请联系 街角咖啡 王经理')
+    expect(shown.text).not.toContain('重新上传')
+    page.onUnload()
   })
 
   test('submit is enabled when every answer is in; the tap asks for subscriptions, reports them, then submits', async () => {
