@@ -62,6 +62,11 @@ const denied = (errMsg) => /auth|deny|denied|authorize/i.test(errMsg || '')
 async function savePoster(code, path) {
   const file = path || (await download(api.posterUrl(code)))
   if (!file) return { saved: false, path: null, reason: '海报没有生成出来，请检查网络后重试。' }
+  return saveToAlbum(file)
+}
+
+/** Save an image file to the album with WeChat's permission flow; resolves {saved, path, reason?}. */
+async function saveToAlbum(file) {
   const auth = await setting()
   if (auth['scope.writePhotosAlbum'] === false && !(await askForAlbum())) {
     return { saved: false, path: file, reason: '没有相册权限，海报没有保存。可以长按海报图片发送给朋友。' }
@@ -73,4 +78,4 @@ async function savePoster(code, path) {
   return { saved: false, path: file, reason: denied(out.errMsg) ? '没有相册权限，海报没有保存。可以长按海报图片发送给朋友。' : '保存失败，请稍后重试。' }
 }
 
-module.exports = { savePoster, download }
+module.exports = { savePoster, saveToAlbum, download }

@@ -577,9 +577,18 @@ describe('referrers page', () => {
 
     // Save to the album, copy the web link
     jest.spyOn(wx, 'saveImageToPhotosAlbum').mockImplementation((o) => o.success())
-    page.saveQrcode({ currentTarget: { dataset: { index: 0 } } })
+    jest.spyOn(wx, 'getSetting').mockImplementation(({ success }) => success({ authSetting: {} }))
+    await page.saveQrcode({ currentTarget: { dataset: { index: 0 } } })
     expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://WANG2345.png' }))
     expect(wx.showToast).toHaveBeenLastCalledWith({ title: '已保存到相册', icon: 'success' })
+    // The referrer's Moments poster from the API, saved the same way
+    jest.spyOn(wx, 'showModal').mockImplementation(() => {})
+    jest.spyOn(wx, 'downloadFile').mockImplementation(({ url, success }) => success({ statusCode: 200, tempFilePath: 'wxfile://poster.png', url }))
+    await page.savePoster({ currentTarget: { dataset: { index: 0 } } })
+    expect(wx.downloadFile).toHaveBeenLastCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:5000/api/referrers/WANG2345/poster.png' }))
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenLastCalledWith(expect.objectContaining({ filePath: 'wxfile://poster.png' }))
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '海报已保存到相册' }))
+
     jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
     page.copyLink({ currentTarget: { dataset: { index: 1 } } })
     expect(wx.setClipboardData).toHaveBeenCalledWith({ data: 'http://h/s/LILI6789' })
