@@ -679,7 +679,8 @@
       phase('none');
       return setBar({ state: 'exhausted', phase: '作答次数已用完', primary: nextButton(question) });
     }
-    if (question.think_seconds > 0) return startThinking(question);
+    // Think time once per question: after an attempt has started (even one lost to a reload) it is over.
+    if (question.think_seconds > 0 && !(question.attempts_used > 0)) return startThinking(question);
     showReady(question, '准备好后点「开始录音」，会先倒数 3 秒。');
   }
 
@@ -699,6 +700,10 @@
     clearQuestionTimers();
     phase('none');
     var left = attemptsLeft(question);
+    if (left <= 0) {
+      if (answered(question)) return showReview(question);
+      return setBar({ state: 'exhausted', phase: '作答次数已用完', hint: hint, primary: nextButton(question) });
+    }
     setBar({ state: 'ready', phase: '准备录音', hint: hint + ' 本题还可作答 ' + left + ' 次。',
       primary: { text: '开始录音', action: function () { leadIn(question); } } });
   }
@@ -846,8 +851,9 @@
   }
 
   function finishRecording(question, blob, seconds, levels) {
-    if (blob.size < 1000 || seconds < 1) {
-      showError('question-error', '录音太短，没有录到内容。这次作答已计入，请再录一次。');
+    if (blob.size < 100 || seconds < 1) {
+      showError('question-error', '录音太短，没有录到内容。这次作答已计入' +
+        (attemptsLeft(question) > 0 ? '，请再录一次。' : '，作答次数已用完。' + contactText()));
       showReady(question, '');
       return;
     }
@@ -881,21 +887,19 @@
       audio.hidden = true;
       audio.removeAttribute('src');
     }
-    var left = attemptsLeft(question);
-    var silent = Boolean(take && take.silent && !take.silenceAccepted);
-    $('silence-box').hidden = !silent;
-    $('silence-text').textContent = left > 0 ? '这段录音几乎没有声音，要重录吗？（本题还可重录 ' + left + ' 次）'
-      : '这段录音几乎没有声音，作答次数已用完，会按这段提交，招聘方会亲自听。';
-    $('silence-retake').hidden = left <= 0;
     renderUpload(question);
+    if (take && take.url && !take.shown) {
+      take.shown = true; // a new take: bring the player and its upload state into view above the bar
+      window.scrollTo(0, document.body.scrollHeight);
+    }
   }
 
-  $('silence-keep').addEventListener('click', function () {
-    var take = state.takes[state.questions[state.index].id];
+  function acceptSilence() {
+    var question = state.questions[state.index];
+    var take = state.takes[question.id];
     if (take) take.silenceAccepted = true;
-    $('silence-box').hidden = true;
-  });
-  $('silence-retake').addEventListener('click', function () { retake(); });
+    renderUpload(question);
+  }
 
   function renderUpload(question) {
     if (currentScreen === 'intro') return renderRestore();
@@ -915,6 +919,14 @@
     var left = attemptsLeft(question);
     $('attempts-text').textContent = left > 0 ? '不满意可以重录，本题还可重录 ' + left + ' 次，以最后一次为准'
       : '本题的作答次数已用完';
+    if (take && take.silent && !take.silenceAccepted) {
+      // The speech check sits in the bar, where the candidate is looking, whatever the question's length.
+      return setBar({ state: 'silent', tone: 'warn', phase: '这段录音几乎没有声音，要重录吗？',
+        hint: left > 0 ? '本题还可重录 ' + left + ' 次，以最后一次为准；录音也会先保存。'
+          : '作答次数已用完，会按这段提交，招聘方会亲自听。',
+        secondary: left > 0 ? { text: '就用这段', action: acceptSilence } : null,
+        primary: left > 0 ? { text: '重录', action: retake } : nextButton(question) });
+    }
     // Moving on never waits for the network: takes upload in the background; only the final submit waits.
     setBar({ state: 'review', phase: done ? '✓ 回答已保存' : '已录好，正在后台上传', tone: done ? 'done' : '',
       hint: done ? '' : '可以直接答下一题，上传会在后台继续',
@@ -1091,6 +1103,10 @@
     clearQuestionTimers();
     show('submit');
     showError('submit-error', '');
+    var view = state.view;
+    $('submit-notice').textContent = view.interview.in_grace
+      ? '面试截止时间已过，你已经开始作答，请在 ' + view.answer_until_display + ' 前提交。' : '';
+    $('submit-notice').hidden = !view.interview.in_grace;
     renderSubmitList();
   }
 
