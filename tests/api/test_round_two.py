@@ -280,3 +280,26 @@ def test_erasure_removes_the_new_traces_too(app, client, auth, aac_bytes):
     assert_error(client.get(f"/api/r/{share['url'].rsplit('/', 1)[1]}"), 410, "share_revoked")
     assert list(_db(app, sa.text("SELECT id FROM question_states"))) == []
     assert list(_db(app, sa.select(answers.c.id))) == [] and list(_db(app, sa.select(analysis_results.c.id))) == []
+
+
+def test_the_playback_rendition_is_linked_in_the_report_and_erased_with_the_session(app, client, auth, aac_bytes):
+    from functions.analyze.playback import rendition_key
+
+    headers, interview, token = _setup(client, auth, questions=1)
+    start(client, token)
+    key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
+    assert client.post(f"/api/c/{token}/submit").status_code == 200
+    store = app.extensions["miaomian.storage"]
+    store.put_bytes(rendition_key(key), aac_bytes)
+    with app.extensions["miaomian.engine"].begin() as connection:
+        results.record(connection, key, "scored", None, {**OLD_RESULT, "playback_key": rendition_key(key)})
+    session_id = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]["id"]
+    answer_json = client.get(f"/api/sessions/{session_id}", headers=headers).json["questions"][0]["answer"]
+    assert answer_json["playback_url"] and answer_json["media_url"] != answer_json["playback_url"]
+    media = client.get(answer_json["playback_url"])
+    assert media.status_code == 200 and media.data == aac_bytes
+    media.close()
+    # A key that is not this answer's rendition is never linked.
+    assert results.playback_key_of(key, {"playback_key": "answers/other/1/1-x.m4a"}) is None
+    client.delete(f"/api/c/{token}")
+    assert not store.exists(rendition_key(key)) and not store.exists(key)
