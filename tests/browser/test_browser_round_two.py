@@ -19,6 +19,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from api.schema import interviews, invitations
+from tests.browser.a11y import audit
 from api.timeutil import utcnow
 from tests.browser.test_browser_interview import ARTIFACTS, CHROMEDRIVER, CHROMIUM, Steps, pytestmark  # noqa: F401
 
@@ -130,6 +131,7 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     driver.get(invitation["url"])
     steps.on("intro")
     assert "请在" in steps.text("app") and "前完成" in steps.text("app") and "失效" in steps.text("app")
+    assert (problems := audit(driver)) == [], "; ".join(problems)
     through_consent_and_check(steps)
 
     # 1. A ~500-character question: think time runs in the bar at the bottom, in view, with the button.
@@ -158,6 +160,7 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     steps.until(lambda: steps.el("bar-primary").is_enabled(), 3, "结束录音 enabled")
     assert steps.bar_in_view() and steps.text("bar-primary") == "结束录音" and "正在录音" in steps.text("bar-phase")
     assert bar_above_text_end(driver)
+    assert (problems := audit(driver)) == [], "; ".join(problems)
     driver.execute_script("window.scrollTo(0, 0)")
     steps.shot("long-question-recording-portrait")
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", LANDSCAPE)
@@ -184,6 +187,7 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     steps.until(lambda: steps.phase() == "silent", 8, "the speech check")
     assert "这段录音几乎没有声音" in steps.text("bar-phase") and steps.bar_in_view()
     assert "作答次数已用完" in steps.text("bar-hint")  # the second and last attempt: kept, HR listens
+    assert (problems := audit(driver)) == [], "; ".join(problems)
     steps.shot("silent-take-check")
     steps.uploaded()
     state = requests.get(candidate_api).json()["questions"][0]
@@ -232,4 +236,5 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     steps.on("fatal")
     message = steps.text("fatal-message")
     assert "过期" in message and "张经理" in message and "021-62345678" in message, message
+    assert (problems := audit(driver)) == [], "; ".join(problems)
     steps.shot("expired-link-with-contact")
