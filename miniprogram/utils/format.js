@@ -45,6 +45,17 @@ function shownTime(obj, name, displayName) {
   return obj[displayName || `${name}_display`] || displayTime(obj[name])
 }
 
+/**
+ * The contact sentence to show under an error, or '' when the error already says it (candidate-route
+ * messages from the API may end with the contact text) or there is none.
+ */
+function contactLine(message, contactText) {
+  const text = String(contactText || '').trim()
+  if (!text) return ''
+  const core = text.replace(/[。.]$/, '')
+  return String(message || '').indexOf(core) >= 0 ? '' : text
+}
+
 const SESSION_STATUS = {
   invited: '已邀请，未开始',
   started_silent: '已开始，未作答',
@@ -123,6 +134,7 @@ function parseCandidateList(text) {
 }
 
 module.exports = {
+  contactLine,
   displayTime,
   shownTime,
   clock,

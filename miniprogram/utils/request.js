@@ -24,7 +24,7 @@ class ApiError extends Error {
   /** The message with the contact sentence, so a page never says only "联系招聘方". */
   get fullMessage() {
     const text = this.contact && this.contact.text
-    return text && this.message.indexOf(text) < 0 ? `${this.message}${text}` : this.message
+    return text && this.message.indexOf(text.replace(/[。.]$/, '')) < 0 ? `${this.message}${text}` : this.message
   }
 
   /** Worth trying again later: no answer, a timeout, a rate limit or a server fault. */

@@ -7,6 +7,7 @@ const request = require('../../utils/request')
 const { getQueue } = require('../../utils/upload')
 const { askSubscriptions, prefetchTemplates } = require('../../utils/subscribe')
 const { tokenFrom } = require('../../utils/scene')
+const { contactLine } = require('../../utils/format')
 
 const STATE_TEXT = {
   queued: '等待上传',
@@ -32,6 +33,7 @@ Page({
     submitting: false,
     stage: '', // started | submitted | scored | needs_review …
     contactText: '',
+    errorContact: '',
     deadlineText: '',
     uploadText: '',
   },
@@ -71,7 +73,7 @@ Page({
       })
       this.refresh()
     } catch (err) {
-      this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || this.data.contactText })
+      this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
     }
   },
 
@@ -104,6 +106,7 @@ Page({
         percent: Math.round((s.progress || 0) * 100),
         error: s.error ? s.error.message : '',
         final: !!(s.error && FINAL_CODES.indexOf(s.error.code) >= 0),
+        contact: s.error ? contactLine(s.error.message, this.data.contactText) : '',
       }
     })
     const done = items.filter((it) => it.state === 'confirmed').length
@@ -152,7 +155,7 @@ Page({
       wx.showToast({ title: '提交成功', icon: 'success' })
     } catch (err) {
       if (err.code === 'already_submitted') await this.load()
-      else this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || this.data.contactText })
+      else this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
     } finally {
       this.setData({ submitting: false })
     }

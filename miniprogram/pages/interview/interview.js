@@ -11,7 +11,7 @@
  */
 const api = require('../../utils/api')
 const config = require('../../config')
-const { clock } = require('../../utils/format')
+const { clock, contactLine } = require('../../utils/format')
 const { getQueue } = require('../../utils/upload')
 
 const UPLOAD_TEXT = {
@@ -55,6 +55,7 @@ Page({
     loading: true,
     error: '',
     contactText: '',
+    errorContact: '',
     deadlineText: '',
     questions: [],
     index: 0,
@@ -106,7 +107,8 @@ Page({
         return
       }
       if (view.interview && view.interview.closed) {
-        this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed, error: view.interview.closed_reason || '这场面试已经结束。' })
+        const reason = view.interview.closed_reason || '这场面试已经结束。'
+        this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed, error: reason, errorContact: contactLine(reason, contactText) })
         return
       }
       const questions = view.questions || []
@@ -136,7 +138,7 @@ Page({
 
   showError(err) {
     const contact = (err && err.contact && err.contact.text) || this.data.contactText
-    this.setData({ error: err.message, contactText: contact })
+    this.setData({ error: err.message, errorContact: contactLine(err.message, contact) })
     if (err && CLOSED_CODES.indexOf(err.code) >= 0) {
       this.clearClock()
       this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed })

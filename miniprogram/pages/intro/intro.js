@@ -5,7 +5,7 @@
 const api = require('../../utils/api')
 const request = require('../../utils/request')
 const config = require('../../config')
-const { shownTime } = require('../../utils/format')
+const { shownTime, contactLine } = require('../../utils/format')
 
 /**
  * What a candidate must know about time, in Chinese: how long the link works, the interview deadline and,
@@ -37,6 +37,7 @@ Page({
     phoneMasked: '',
     phoneError: '',
     contactText: '',
+    errorContact: '',
     deadlines: [],
   },
 
@@ -54,7 +55,7 @@ Page({
       // Signed in already: link this invitation to the user so notifications can reach them.
       if (request.getToken()) api.bindInvitation(this.data.token).catch(() => null)
     } catch (err) {
-      this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || '' })
+      this.setData({ error: err.message, errorContact: contactLine(err.message, err.contact && err.contact.text) })
     } finally {
       this.setData({ loading: false })
     }
@@ -99,7 +100,7 @@ Page({
       wx.navigateTo({ url: `/pages/check/check?t=${encodeURIComponent(token)}` })
     } catch (err) {
       if (err.code === 'already_started') this.resume()
-      else this.setData({ error: err.message, contactText: (err.contact && err.contact.text) || this.data.contactText })
+      else this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
       if (err.code === 'privacy_outdated') this.load()
     } finally {
       this.setData({ starting: false })

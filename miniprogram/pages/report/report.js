@@ -5,6 +5,7 @@
  */
 const api = require('../../utils/api')
 const { tokenFrom } = require('../../utils/scene')
+const { contactLine } = require('../../utils/format')
 
 function asList(value) {
   if (!value) return []
@@ -39,6 +40,7 @@ Page({
     sending: false,
     decision: null,
     contactText: '',
+    errorContact: '',
   },
 
   onLoad(options) {
@@ -74,7 +76,7 @@ Page({
     } catch (err) {
       this.setData({
         error: err.code === 'not_submitted' ? '提交面试后才能查看报告' : err.message,
-        contactText: (err.contact && err.contact.text) || this.data.contactText,
+        errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText),
       })
     } finally {
       this.setData({ loading: false })

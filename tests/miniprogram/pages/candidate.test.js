@@ -695,6 +695,15 @@ describe('candidate report page', () => {
     expect(renderWxml('pages/report/report', page.data).byClass('error-box')).toEqual(['这份邀请已被招聘方撤回。如有问题请联系 街角咖啡 的招聘负责人'])
   })
 
+  test('a message that already ends with the contact (as the API writes them) shows it once', async () => {
+    const text = '如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）。'
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 410, body: { error: 'invitation_revoked', message: `这份邀请已被招聘方撤回。${text}`, contact: { text } } } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const box = renderWxml('pages/report/report', page.data).byClass('error-box')[0]
+    expect(box).toBe(`这份邀请已被招聘方撤回。${text}`)
+  })
+
   test('before submitting, the report explains itself', async () => {
     useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 409, body: { error: 'not_submitted', message: 'x' } } })
     const page = loadPage('pages/report/report')
