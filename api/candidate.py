@@ -24,7 +24,7 @@ from api.timeutil import iso, utcnow
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
 
 CONSENT_SCOPE = ["audio_recording", "speech_transcription", "automated_scoring_with_human_review",
-                 "retention_until_decision_plus_180_days"]  # enforced by api/retention.py
+                 "retention_until_decision_plus_180_days", "retention_365_days_if_undecided"]  # api/retention.py
 DEFAULT_CONTENT_TYPE = {"audio": "audio/aac", "video": "video/mp4"}
 MIN_CHUNK, MAX_CHUNK, DEFAULT_CHUNK = 1024 * 1024, 16 * 1024 * 1024, 4 * 1024 * 1024
 
