@@ -62,7 +62,6 @@ Page({
         needsNew: subs.needs_new || [],
       })
       this.filter()
-      if (wx.setTabBarBadge && counts.total) wx.setTabBarBadge({ index: 0, text: String(counts.total), fail: () => null })
     } catch (err) {
       this.setData({ error: err.message })
     } finally {
