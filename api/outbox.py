@@ -273,9 +273,9 @@ def _waiting_for_digest(connection, note, template_kinds) -> list:
 
 
 def digest_values(connection, config, note, others) -> dict:
-    """One message for several candidates: "张三等" / "3位候选人待你处理"."""
+    """One message for several candidates: "张三等" / "3位候选人待你处理" (distinct candidates)."""
     values = message_values(connection, config, note)
-    count = len(others) + 1
+    count = len({note.session_id} | {other.session_id for other in others})  # people, not messages
     first = values.get("candidate") or "候选人"
     values.update(candidate=f"{first[:4]}等", score=count, verdict="待处理",
                   interview=f"{count}位候选人待你处理", session_id="")

@@ -72,7 +72,7 @@ class FakeWeChat:
         self.users: set[str] = set()
         self.templates: set[str] = set()
         self.pages = {"pages/index/index", "pages/finish/finish", "pages/report/report", "pages/referrer/referrer",
-                      "packageHR/pages/session/session"}
+                      "packageHR/pages/session/session", "packageHR/pages/inbox/inbox"}
         self.subscriptions: dict[tuple, int] = defaultdict(int)
         self.sent: list[dict] = []
         self.qrcodes: list[dict] = []
