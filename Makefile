@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed
 # Everything `make dev` and the README walkthrough use: ffmpeg for the analyzer, espeak-ng/sox/curl for the
 # walkthrough's speech and HTTP calls, WenQuanYi Micro Hei for referrer posters.
 APT_RUNTIME := ffmpeg espeak-ng sox curl fonts-wqy-microhei
-APT_TEST := $(APT_RUNTIME) chromium chromium-driver
+APT_TEST := $(APT_RUNTIME) chromium chromium-driver redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: dev test test-python test-js models system-runtime system-test worker bench clean
@@ -57,6 +57,7 @@ $(NPM_STAMP): package.json package-lock.json
 bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
+	$(BIN)/python bench/protection.py
 
 clean:
 	rm -rf instance .pytest_cache

@@ -255,7 +255,10 @@ def start(body, token):
     started = {"status": "started", "opened_at": row.opened_at or now, "started_at": now, "consent_at": now,
                "last_activity_at": now,
                "consent_version": body["privacy_version"], "consent_scope": CONSENT_SCOPE}
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(**started))
+    changed = get_db().execute(sessions.update().where(sessions.c.id == row.id,
+                                                       sessions.c.status.in_(("invited", "opened"))).values(**started))
+    if changed.rowcount != 1:  # a concurrent start won (SQLite has no row locks): one consent, one audit
+        abort(409, "already_started", "你已经开始了这场面试。")
     audit.record(row.org_id, f"session:{row.id}", "candidate.consented", f"session:{row.id}",
                  {"privacy_version": body["privacy_version"], "scope": CONSENT_SCOPE})
     return candidate_view(with_changes(row, started))
@@ -460,8 +463,10 @@ def submit(token):
     if missing:
         abort(409, "unanswered_questions",
               "还有第 " + "、".join(map(str, missing)) + " 题没有回答，请先回答所有题目再提交。")
-    db.execute(sessions.update().where(sessions.c.id == row.id).values(status="submitted", submitted_at=utcnow(),
-                                                                       last_activity_at=utcnow()))
+    changed = db.execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "started")
+                         .values(status="submitted", submitted_at=utcnow(), last_activity_at=utcnow()))
+    if changed.rowcount != 1:  # a concurrent submit won: one submission, one audit row
+        abort(409, "already_submitted", "你已经提交过这场面试了。")
     referrals.on_submitted(db, row.id)
     progress.aggregate(db, row.id)
     audit.record(row.org_id, f"session:{row.id}", "candidate.submitted", f"session:{row.id}", {})
@@ -516,8 +521,10 @@ def request_human_review(body, token):
         abort(409, "not_submitted", "提交回答后才能申请人工复核。")
     if row.review_requested_at is not None:
         abort(409, "already_requested")
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(
-        review_requested_at=utcnow(), review_request_note=body["note"]))
+    changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.review_requested_at.is_(None))
+                               .values(review_requested_at=utcnow(), review_request_note=body["note"]))
+    if changed.rowcount != 1:
+        abort(409, "already_requested")
     outbox.on_review_requested(get_db(), row.id)
     audit.record(row.org_id, f"session:{row.id}", "candidate.review_requested", f"session:{row.id}", {})
     return {"review_requested": True}
@@ -528,6 +535,9 @@ def request_human_review(body, token):
 def erase(token):
     """Erase the candidate's recordings, transcripts, results and personal details. Cannot be undone."""
     row = load_session_by_token(token, for_update=True)
-    deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
-                                    f"session:{row.id}", "candidate.erased")
+    try:
+        deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
+                                        f"session:{row.id}", "candidate.erased")
+    except erasure.AlreadyErased:
+        abort(410, "erased", "你的面试数据已经按你的要求删除。")
     return {"erased": True, "objects_deleted": deleted}

@@ -9,8 +9,18 @@ from api.schema import answers, invitations, phone_verifications, question_state
 from api.timeutil import utcnow
 
 
+class AlreadyErased(Exception):
+    """A concurrent erasure of the same session won; nothing is left to erase."""
+
+
 def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
-    """Erase one session's personal data; returns how many stored objects were deleted."""
+    """Erase one session's personal data; returns how many stored objects were deleted. The session is
+    claimed first by a conditional UPDATE (status → erased where it was not): of concurrent erasures one
+    does the work and writes the audit row, the others raise AlreadyErased."""
+    claimed = connection.execute(sessions.update().where(sessions.c.id == session_id, sessions.c.status != "erased")
+                                 .values(status="erased", erased_at=utcnow()))
+    if claimed.rowcount != 1:
+        raise AlreadyErased(session_id)
     keys = []
     for row in connection.execute(sa.select(answers.c.object_key, answers.c.playback_key)
                                   .where(answers.c.session_id == session_id)):
@@ -25,7 +35,7 @@ def erase_session(connection, store, session_id: int, org_id: int, actor: str, a
     connection.execute(invitations.update().where(invitations.c.id == invitation_id).values(
         candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None, identity_hash=None, browser_hash=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
-        status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
+        overall=None, recommended=None, consent_scope=None,
         review_request_note=None, decision_note=None, decision_message=None, candidate_user_id=None))
     for key in keys:
         store.delete(key)

@@ -31,6 +31,9 @@ MESSAGES = {
     "internal_error": "服务器出了点问题，刚才的操作没有保存，请稍后再试。",
     "unavailable": "服务暂时不可用，请稍后再试。",
     "error": "请求没有成功，请稍后再试。",
+    "bad_json": "请求内容不是有效的 JSON。",
+    "too_deep": "请求内容嵌套太深。",
+    "invalid_characters": "请求中含有无法保存的字符。",
     # HR identity and organisation
     "no_organisation": "请先加入一个企业：向企业管理员要团队邀请码。",
     "owner_only": "只有企业管理员可以做这件事。",
@@ -51,6 +54,8 @@ MESSAGES = {
     "session_not_found": "找不到这位候选人。",
     "invitation_not_found": "找不到这份邀请，请检查链接是否完整，或向招聘方要一个新链接。",
     "unknown_referrer": "找不到这个推荐人。",
+    "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
+    "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
     "not_submitted": "候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。",
     "already_requested": "你已经申请过人工复核了，招聘方会尽快查看。",
     "share_not_found": "找不到这个分享链接。",
