@@ -15,7 +15,8 @@ import os
 import threading
 import time
 
-from . import api_client, asr, pipeline, storage, text_features
+from . import api_client, asr, pipeline, storage
+from .scoring import text as scoring_text
 from .errors import TransientError
 from .settings import Settings
 
@@ -27,7 +28,7 @@ def _warm_up() -> float:
     thread, while the Vosk models of MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL)."""
     start = time.perf_counter()
     pipeline.vad_model()
-    jieba_thread = threading.Thread(target=text_features.warm_up, name="jieba-warm-up", daemon=True)
+    jieba_thread = threading.Thread(target=scoring_text.warm_up, name="jieba-warm-up", daemon=True)
     jieba_thread.start()
     for lang in filter(None, (os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES") or "").split(",")):
         try:
