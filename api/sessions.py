@@ -92,8 +92,10 @@ def answer_json(attempt, store, with_result: bool) -> dict:
             "media_url": store.media_url(attempt.object_key, current_app.config["MEDIA_URL_SECONDS"])
             if progress.reached_storage(attempt) else None}
     if result is not None:
+        # competencies[]: score 0–100, reasons (2–4 Chinese sentences), features the scorer read, evidence
         item.update({key: result.get(key) for key in
-                     ("transcript", "competencies", "features", "feedback", "model_versions", "speech", "duration_seconds")})
+                     ("reason_code", "transcript", "competencies", "features", "feedback", "model_versions", "speech",
+                      "duration_seconds")})
     return item
 
 

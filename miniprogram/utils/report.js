@@ -1,7 +1,7 @@
 /** Shape an HR session report (GET /api/sessions/{id}) for display. */
 const { segments } = require('./transcript')
 
-/** Weighted mean score (0–10) of each competency across the answered questions, in first-seen order. */
+/** Weighted mean score (0–100) of each competency across the answered questions, in first-seen order. */
 function competencyScores(session) {
   const totals = {}
   const order = []
@@ -18,7 +18,7 @@ function competencyScores(session) {
       totals[c.name].weight += w
     })
   })
-  return order.map((name) => ({ name, score: Math.round((totals[name].sum / totals[name].weight) * 10) / 10 }))
+  return order.map((name) => ({ name, score: Math.round(totals[name].sum / totals[name].weight) }))
 }
 
 /** Each question with its transcript split into highlighted evidence segments. */
@@ -37,7 +37,7 @@ function questionViews(session) {
       overall: a && a.overall !== null && a.overall !== undefined ? Math.round(a.overall) : null,
       mediaUrl: a ? a.media_url : null,
       segments: a && a.transcript ? segments(a.transcript, evidence) : [],
-      scores: comps.map((c) => ({ name: c.name, score: c.score })),
+      scores: comps.map((c) => ({ name: c.name, score: Math.round(c.score), reasons: c.reasons || [] })),
       attempts: a ? a.attempt : 0,
     }
   })

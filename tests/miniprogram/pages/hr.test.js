@@ -12,10 +12,10 @@ const SESSION = {
   questions: [
     { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.aac', attempt: 1,
       transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
-      competencies: [{ name: '服务意识', weight: 0.5, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
-        { name: '沟通能力', weight: 0.5, score: 7, evidence: [] }] } },
+      competencies: [{ name: '服务意识', weight: 0.5, score: 80, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
+        { name: '沟通能力', weight: 0.5, score: 70, evidence: [] }] } },
     { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 76, media_url: 'http://m/12.aac', attempt: 1,
-      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, evidence: [] }] } },
+      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 60, evidence: [] }] } },
   ],
 }
 
@@ -256,7 +256,7 @@ describe('session report page', () => {
     const page = loadPage('packageHR/pages/session/session')
     await page.onLoad({ id: '5' })
     expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
-    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
+    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [67, 70] }]) // (80×0.5 + 60×1) / 1.5
     await new Promise((r) => setTimeout(r, 0))
     await new Promise((r) => setTimeout(r, 0))
     expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([['作答已收到', '已送达', ''], ['报告已生成', '未发送', '对方未订阅']])
@@ -296,15 +296,15 @@ describe('compare page', () => {
     other.id = 6
     other.name = '李四'
     other.overall = 66
-    other.questions[0].answer.competencies[0].score = 4
-    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 9, evidence: [] })
+    other.questions[0].answer.competencies[0].score = 40
+    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 90, evidence: [] })
     useServer({ 'GET /api/sessions/5': { body: SESSION }, 'GET /api/sessions/6': { body: other } })
     const page = loadPage('packageHR/pages/compare/compare')
     await page.onLoad({ ids: '5,6' })
     expect(page.data.labels).toEqual(['服务意识', '沟通能力', '应变能力'])
-    expect(page.data.series.map((s) => s.values)).toEqual([[6.7, 7, 0], [5.3, 7, 9]])
+    expect(page.data.series.map((s) => s.values)).toEqual([[67, 70, 0], [53, 70, 90]])
     expect(page.data.columns.map((c) => c.overall)).toEqual([78, 66])
-    expect(page.data.rows[2].cells).toEqual(['—', 9])
+    expect(page.data.rows[2].cells).toEqual(['—', 90])
     expect(renderWxml('packageHR/pages/compare/compare', page.data).byClass('strong')).toEqual(['78', '66'])
   })
 

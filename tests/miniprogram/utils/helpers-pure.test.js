@@ -104,18 +104,22 @@ describe('HR report shaping', () => {
     questions: [
       { id: 1, position: 1, text: 'Q1', answer: { status: 'scored', overall: 71.6, media_url: 'http://m/1', attempt: 1,
         transcript: { text: '安抚顾客', words: [{ word: '安抚', start: 0, end: 0.5 }, { word: '顾客', start: 0.5, end: 1 }] },
-        competencies: [{ name: '服务意识', weight: 1, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0, end: 0.5 }] },
-          { name: '沟通能力', weight: 1, score: 6, evidence: [] }] } },
+        competencies: [{ name: '服务意识', weight: 1, score: 80, reasons: ['提到了与“服务意识”相关的内容：安抚。', '没有具体的数字、时间、地点或名称。'],
+          evidence: [{ keyword: '安抚', text: '安抚', start: 0, end: 0.5 }] },
+          { name: '沟通能力', weight: 1, score: 60.4, evidence: [] }] } },
       { id: 2, position: 2, text: 'Q2', answer: { status: 'scored', overall: 60, media_url: null,
-        transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6 }] } },
+        transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 61 }] } },
       { id: 3, position: 3, text: 'Q3', answer: { status: 'needs_review', reason: 'no speech found', overall: null, competencies: [] } },
       { id: 4, position: 4, text: 'Q4', answer: null },
     ],
   }
 
   test('competency means and question views', () => {
-    expect(competencyScores(session)).toEqual([{ name: '服务意识', score: 7 }, { name: '沟通能力', score: 6 }])
+    expect(competencyScores(session)).toEqual([{ name: '服务意识', score: 71 }, { name: '沟通能力', score: 60 }])
     const views = questionViews(session)
+    expect(views[0].scores).toEqual([
+      { name: '服务意识', score: 80, reasons: ['提到了与“服务意识”相关的内容：安抚。', '没有具体的数字、时间、地点或名称。'] },
+      { name: '沟通能力', score: 60, reasons: [] }])
     expect(views[0].segments[0]).toMatchObject({ text: '安抚', highlight: true, competency: '服务意识' })
     expect(views[0].overall).toBe(72)
     expect(views[2]).toMatchObject({ status: 'needs_review', reason: 'no speech found', overall: null })
