@@ -76,8 +76,9 @@ def test_too_short_to_judge_passes_with_low_confidence():
 
 
 def test_symbols_only_is_unintelligible_and_empty_is_left_to_other_gates():
-    v = check_text("123 456 ……", "zh")
+    v = check_text("123 456 …… ### 789", "zh")
     assert not v.ok and v.reason_code == "unintelligible" and v.detected is None
+    assert check_text("8000", "zh").ok  # a number can be an answer (expected pay); other gates judge length
     assert check_text("", "ko").ok
 
 
