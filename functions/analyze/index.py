@@ -16,7 +16,7 @@ import threading
 import time
 
 from . import api_client, asr, pipeline, storage
-from .scoring import text as scoring_text
+from .scoring import answer as scoring
 from .errors import TransientError
 from .settings import Settings
 
@@ -24,11 +24,12 @@ log = logging.getLogger("miaomian.analyze")
 
 
 def _warm_up() -> float:
-    """Load what every answer needs, once per instance: the VAD session, jieba's dictionary (in a
-    thread, while the Vosk models of MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL)."""
+    """Load what every answer needs, once per instance: the VAD session, and what scoring needs (jieba,
+    OpenCC, the language identifier, the scorer) in a thread while the Vosk models of
+    MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL."""
     start = time.perf_counter()
     pipeline.vad_model()
-    jieba_thread = threading.Thread(target=scoring_text.warm_up, name="jieba-warm-up", daemon=True)
+    jieba_thread = threading.Thread(target=scoring.warm_up, name="scoring-warm-up", daemon=True)
     jieba_thread.start()
     for lang in filter(None, (os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES") or "").split(",")):
         try:

@@ -15,6 +15,16 @@ from . import explain, features, gates, model
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
 
+def warm_up() -> None:
+    """Load everything scoring needs once per instance (jieba and its tags, OpenCC, the language
+    identifier, the default scorer), so the first answer is as fast as the next."""
+    from . import language, text
+
+    text.warm_up()
+    language.identify("我们按时完成了任务")
+    model.load("default")
+
+
 def competencies_of(question: dict) -> list[dict]:
     """The question's competencies; one "overall" competency when none is configured."""
     comps = [c for c in (question.get("competencies") or []) if c.get("name")]

@@ -14,6 +14,10 @@ Answer-level (shared by every competency of the answer):
   specificity        distinct specific content words: 1 − exp(−n/8) — length counts only through this
   generalities       share of content clauses that state a view, habit or intention (我觉得…, 一定要…,
                      平时都会…) rather than something that happened — lowers the score
+  event_share        share of content clauses that say something specific happened or was done (a
+                     concrete item or a specific first-person action, not a general view)
+  reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…): 1 − exp(−n/1) — lowers
+                     the score
 
 Competency-level (only that competency's terms):
   evidence           distinct non-negated terms said: HR's keywords, HR's and the curated synonyms and
@@ -38,7 +42,7 @@ from . import lexicon
 from .text import Segmented, Token, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
-                   "generalities"]
+                   "generalities", "event_share", "reluctance"]
 OFF_TOPIC_FACTOR = 0.25
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
@@ -294,6 +298,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     if first_action is not None:
         for ci in range(first_action, len(clauses)):
             toks = clauses[ci]
+            if general_clause(toks, language):
+                continue
             says_result = any((t.text in completion or t.text in markers or
                                any(t.text.startswith(c) for c in completion if len(c) >= 2))
                               and not t.negated and not t.copied for t in toks)
@@ -326,6 +332,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     relevance = min(1.0, on_topic / 2)
     general = sum(1 for toks in content_clauses if general_clause(toks, language))
     generalities = general / len(content_clauses) if content_clauses else 0.0
+    spec_set = set(specific_actions)
+    events = sum(1 for ci, toks in enumerate(clauses)
+                 if toks in content_clauses and not general_clause(toks, language)
+                 and (ci in spec_set or any(concrete_kind(t, language) for t in toks)))
+    event_share = events / len(content_clauses) if content_clauses else 0.0
+    joined = ("" if language == "zh" else " ").join(t.text for t in words_)
+    reluctant = [p for p in sets["reluctance"] if p in joined]
+    reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
 
     # content only counts when the answer touches the question at all: a fluent, detailed story about
     # something else (holidays, a new scooter) is off-topic, not strong
@@ -338,6 +352,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "relevance": relevance,
         "specificity": topical * _sat(len(specific_words), 8),
         "generalities": generalities,
+        "event_share": topical * event_share,
+        "reluctance": _sat(len(reluctant), 1),
     }
     per_comp = []
     for comp in comps:
@@ -387,6 +403,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "outcome_clause": None if outcome_clause is None else
         ("" if language == "zh" else " ").join(t.text for t in clauses[outcome_clause]),
         "situation": situation,
+        "reluctance": reluctant,
     }
     return Analysis(seg, answer, per_comp, counts, details)
 

@@ -252,7 +252,7 @@ def _negation(seg: Segmented) -> None:
 
 
 def mark_copied(seg: Segmented, question_norm: str, n: int | None = None) -> None:
-    """Mark tokens inside spans read back from the question: n characters (zh/ko, n=4) or n words
+    """Mark tokens inside spans read back from the question: n characters (zh/ko, n=5) or n words
     (en, n=3) in a row that also occur in the question. Such spans add nothing to any feature."""
     if seg.language == "en":
         n = n or 3
@@ -264,7 +264,7 @@ def mark_copied(seg: Segmented, question_norm: str, n: int | None = None) -> Non
                 for w in words[i:i + n]:
                     w.copied = True
         return
-    n = n or 4
+    n = n or 5
     q = re.sub(r"[\W_]+", "", question_norm)
     grams = {q[i:i + n] for i in range(len(q) - n + 1)}
     chars, owner = [], []
