@@ -55,6 +55,7 @@ $(NPM_STAMP): package.json package-lock.json
 bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
+	$(BIN)/python -m bench.scoring
 
 clean:
 	rm -rf instance .pytest_cache

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE.parent / "manifest.json"
 # +1: more of it never lowers the rating; −1: never raises it; 0: free
 MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order": 1, "relevance": 1,
-            "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1}
+            "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
 
 
 def featurise(answers: list[dataset.Answer], source: str):

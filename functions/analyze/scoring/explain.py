@@ -57,7 +57,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict]) -> list[str]:
         behaviours = [t for t in said if kinds.get(t) != "keyword"]
         sentence = f"提到了与“{comp.name}”相关的内容：{_quote(said, 4)}"
         if keywords_said and behaviours:
-            sentence += f"（其中关键词 {_quote(keywords_said)}）"
+            sentence += f"（其中关键词 {_quote(keywords_said, 4)}）"
         elif not keywords_said and behaviours:
             sentence += "（没用原关键词，但说到了相应的做法）"
         if values["evidence_specific"] < 0.3:

@@ -27,6 +27,8 @@ Competency-level (only that competency's terms):
   negative_evidence  terms said under negation (不/没有/很少…): 1 − exp(−n/1.5) — lowers the score
   anchor_match       similarity to the competency's strong anchor minus its weak one, 0..1 (0.5 when the
                      question has no anchors)
+  evidence_relative  this competency's evidence_specific against the mean of the answer's competencies:
+                     0.5 + (own − mean)/2 — which of the competencies the answer shows best
 
 A mention inside a span copied from the question, or negated, is never evidence. When no clause touches the
 question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR.
@@ -44,7 +46,7 @@ from .text import Segmented, Token, find, normalise, normalise_term, segment_wor
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance"]
 OFF_TOPIC_FACTOR = 0.25
-COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match"]
+COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
 
 # Chinese: tags of words that carry content, of function words, and numerals that are idioms.
@@ -387,6 +389,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    "keywords_said": sorted({k for k in kw_norm if k in said})}
         per_comp.append((comp, values, details))
 
+    if per_comp:
+        mean_ev = sum(v["evidence_specific"] for _, v, _ in per_comp) / len(per_comp)
+        for _, v, _ in per_comp:
+            v["evidence_relative"] = 0.5 + (v["evidence_specific"] - mean_ev) / 2
     counts = {
         "words": len(words_), "content": len(content), "distinct_content": len(distinct_content),
         "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
