@@ -79,7 +79,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict]) -> list[str]:
                            f"说了自己具体做了什么：“{_clip(d['action_clauses'][0])}”。"))
     else:
         candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
-    if a["outcome"] >= 1.0 and d["outcome_clause"]:
+    if a["outcome"] >= 0.75 and d["outcome_clause"]:
         candidates.append((w("outcome"), f"说了具体结果：“{_clip(d['outcome_clause'])}”。"))
     elif a["outcome"] > 0:
         candidates.append((w("outcome"), "结果只是笼统地说“很好”“满意”之类，没有具体内容。"))

@@ -6,8 +6,8 @@ Answer-level (shared by every competency of the answer):
   specific_actions   clauses where the candidate (我/我们…) does something with specific content (a
                      concrete item or a word that is neither generic nor taken from the question or the
                      competency lists): 1 − exp(−n/2.5)
-  outcome            a result stated after the actions: 1 with concrete or specific content, 0.5 when
-                     only generic (结果很好, 大家都很满意), 0 when none
+  outcome            a result stated after the actions: 1 with a concrete item, 0.75 with specific content
+                     said as done (…了), 0.5 when only generic (结果很好, 大家都很满意), 0 when none
   story_order        situation → action → result, in that order, each with specific content: parts/3
   relevance          clauses that touch the question's topic (its own words or the competencies' terms):
                      min(1, n/2); spans read back from the question count for nothing
@@ -71,7 +71,9 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 _GENERAL = {"觉得", "认为", "相信", "应该", "一定", "一定要", "必须", "总是", "一直", "经常", "平时", "一般", "通常",
             "每次", "往往", "始终", "从来", "常常", "向来", "重要", "最重要", "关键", "需要", "希望", "尽量",
             "我会", "都会", "要", "能够", "可以", "保证", "确保", "态度", "原则", "理念", "认真", "负责任"}
-_ONE_MEASURE = re.compile(r"^一[个位件笔把串种样点些下次回遍条张份项名家台]$")
+_ONE_MEASURE = re.compile(r"^(第)?一[个位件笔把串种样点些下次回遍条张份项名家台]$")
+_NOT_PLACES = {"东西", "南北", "左右", "上下", "前后", "内外", "中外", "东南西北"}
+_NOT_NAMES = {"谢谢您", "谢谢你", "上进心", "责任心", "同理心", "平常心"}
 
 
 def _sat(n: float, k: float) -> float:
@@ -176,10 +178,13 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
             return "number"
         if t in sets["time_words"] or (tok.pos in ("t", "tg") and len(t) >= 2):
             return "time"
-        if tok.pos == "ns" and len(t) >= 2 and not t.endswith(("上", "下", "里", "中", "内", "外")):
+        if tok.pos == "ns" and len(t) >= 2 and t not in _NOT_PLACES and \
+                not t.endswith(("上", "下", "里", "中", "内", "外")):
             return "place"
         if tok.pos == "eng" and len(t) >= 2:
             return "name"
+        if t in _NOT_NAMES:
+            return None
         if tok.pos in ("nr", "nrt") and 2 <= len(t) <= 3 and (t[0] in _SURNAMES or t[0] in "小老阿") and \
                 _rare(t):
             return "name"
@@ -309,7 +314,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
                 continue
-            level = 1.0 if clause_specific[ci] else 0.5
+            # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
+            # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
+            if any(concrete_kind(t, language) for t in toks):
+                level = 1.0
+            elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
+                level = 0.75
+            else:
+                level = 0.5
             if level > outcome:
                 outcome, outcome_clause = level, ci
             if outcome == 1.0:
@@ -319,7 +331,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         situation = any(clause_specific[ci] for ci in range(0, specific_actions[0])) or \
             any(concrete_kind(t, language) == "time" or concrete_kind(t, language) == "place"
                 for t in clauses[specific_actions[0]])
-    story = (situation + bool(specific_actions) + (outcome == 1.0 and outcome_clause is not None and
+    story = (situation + bool(specific_actions) + (outcome >= 0.75 and outcome_clause is not None and
                                                  (not specific_actions or outcome_clause >= specific_actions[0]))) / 3
 
     # relevance
