@@ -57,6 +57,7 @@ bench: $(PIP_STAMP)
 	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/protection.py
 	$(BIN)/python -m bench.scoring
+	$(BIN)/python bench/calibrate.py
 
 clean:
 	rm -rf instance .pytest_cache

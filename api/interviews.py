@@ -106,6 +106,8 @@ class InterviewSchema(ma.Schema):
     intro = ma.fields.String(allow_none=True)
     deadline = ma.fields.String(allow_none=True)
     pass_threshold = ma.fields.Float()
+    review_band = ma.fields.List(ma.fields.Float(), allow_none=True,
+                                 metadata={"description": "[low, high]: sessions scored inside it go to a person"})
     require_phone = ma.fields.Boolean()
     status = ma.fields.String()
     created_at = ma.fields.String()
@@ -145,6 +147,7 @@ def load_questions(interview_id: int) -> list:
 def interview_json(row) -> dict:
     return {"id": row.id, "job_id": row.job_id, "title": row.title, "language": row.language, "intro": row.intro,
             "deadline": iso(row.deadline), "pass_threshold": row.pass_threshold,
+            "review_band": [row.review_band_low, row.review_band_high] if row.review_band_low is not None else None,
             "require_phone": bool(row.require_phone), "status": row.status, "created_at": iso(row.created_at),
             "questions": [question_json(q) for q in load_questions(row.id)]}
 

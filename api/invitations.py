@@ -81,7 +81,8 @@ def invite(body, interview_id):
         invitation_id = db.execute(invitations.insert().values(
             org_id=g.org_id, interview_id=interview.id, token_hash=token_hash(token),
             candidate_name_enc=encrypt(candidate["name"]), candidate_phone_enc=encrypt(candidate["phone"]),
-            phone_last4=(candidate["phone"] or "")[-4:] or None, referrer_id=referrer_id, expires_at=expires_at,
+            phone_last4=(candidate["phone"] or "")[-4:] or None, referrer_id=referrer_id,
+            channel="referrer" if referrer_id else "invitation", expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=g.org_id, interview_id=interview.id, invitation_id=invitation_id,

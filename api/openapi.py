@@ -94,6 +94,38 @@ class IdConverter(IntegerConverter):
         return number if number <= MAX_ID else 0
 
 
+# marshmallow's messages → Chinese, for routes whose readers are HR or candidates (see chinese_validation).
+CHINESE_FIELD_MESSAGES = {
+    "Missing data for required field.": "必填", "Not a valid integer.": "应为整数", "Not a valid number.": "应为数字",
+    "Not a valid boolean.": "应为 true 或 false", "Not a valid date.": "应为日期（YYYY-MM-DD）",
+    "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
+    "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
+}
+
+
+def _chinese(details):
+    if isinstance(details, dict):
+        return {key: _chinese(value) for key, value in details.items()}
+    if isinstance(details, list):
+        return [_chinese(value) for value in details]
+    return CHINESE_FIELD_MESSAGES.get(details, details) if isinstance(details, str) else details
+
+
+def chinese_validation(blueprint) -> None:
+    """A blueprint whose 422 validation errors speak Chinese: {"error": "invalid", "message": "有些字段缺失或不正确：…",
+    "details": {...}} (the English error code and the field names stay)."""
+    @blueprint.errorhandler(422)
+    def _invalid(error):
+        data = getattr(error, "data", None) or {}
+        if data.get("message"):
+            return error_payload(error)
+        details = _chinese(data.get("errors") or data.get("messages") or {})
+        payload = {"error": data.get("error") or "invalid", "message": "有些字段缺失或不正确：" + _describe(details)}
+        if details:
+            payload["details"] = details
+        return payload, 422, data.get("headers", {})
+
+
 def abort(status: int, error: str, message: str):
     """Stop the request with a JSON error a person can read."""
     smorest_abort(status, error=error, message=message)

@@ -8,6 +8,7 @@ import json
 import sqlalchemy as sa
 
 from api import outbox
+from api.calibration import threshold
 from api.schema import analysis_results, answers, interviews, questions, sessions
 from api.timeutil import utcnow
 
@@ -71,11 +72,12 @@ def aggregate(connection, session_id: int) -> bool:
     scores = [row.overall for row in currents if row.status == "scored" and row.overall is not None]
     all_scored = len(scores) == len(currents)
     overall = round(sum(scores) / len(scores), 1) if scores else None
-    threshold = connection.scalar(sa.select(interviews.c.pass_threshold).where(interviews.c.id == session.interview_id))
+    line = connection.execute(sa.select(interviews.c.pass_threshold, interviews.c.review_band_low,
+                                        interviews.c.review_band_high).where(interviews.c.id == session.interview_id)).one()
     changed = connection.execute(sessions.update().where(sessions.c.id == session_id,
                                                          sessions.c.status == "submitted").values(
         status="scored" if all_scored else "needs_review", overall=overall,
-        recommended=(overall >= threshold) if all_scored else None, analysed_at=utcnow()))
+        recommended=threshold.recommendation(overall, *line) if all_scored else None, analysed_at=utcnow()))
     if changed.rowcount == 1:
         outbox.on_settled(connection, session_id)
     return changed.rowcount == 1

@@ -269,7 +269,8 @@ def join_by_scene(body, scene):
         name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
         invitation_id = db.execute(invitations.insert().values(
             org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
-            candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None, expires_at=expires_at,
+            candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None,
+            channel="referrer" if referrer else "share_link", expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=interview.org_id, interview_id=interview.id,

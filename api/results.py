@@ -4,7 +4,8 @@ import json
 import sqlalchemy as sa
 
 from api import progress
-from api.schema import analysis_results, answers
+from api.calibration import service as scorer_versions
+from api.schema import analysis_results, answers, sessions
 from api.timeutil import utcnow
 
 OUTCOMES = ("scored", "needs_review", "failed")
@@ -25,6 +26,8 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
         raise UnknownObject(key)
     if connection.scalar(sa.select(analysis_results.c.id).where(analysis_results.c.answer_id == answer.id)):
         return answer.id, True
+    org_id = connection.scalar(sa.select(sessions.c.org_id).where(sessions.c.id == answer.session_id))
+    result = scorer_versions.calibrate_result(connection, org_id, status, result)
     try:
         with connection.begin_nested():
             connection.execute(analysis_results.insert().values(

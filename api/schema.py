@@ -91,6 +91,8 @@ interviews = sa.Table(
     sa.Column("intro", sa.Text),
     sa.Column("deadline", sa.DateTime),
     sa.Column("pass_threshold", sa.Float, nullable=False),
+    sa.Column("review_band_low", sa.Float),
+    sa.Column("review_band_high", sa.Float),
     sa.Column("require_phone", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(20), nullable=False),
     _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
@@ -133,6 +135,7 @@ invitations = sa.Table(
     sa.Column("candidate_phone_enc", sa.Text),
     sa.Column("phone_last4", sa.String(4)),
     _fk("referrer_id", "referrers.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("channel", sa.String(16)),
     sa.Column("expires_at", sa.DateTime, nullable=False),
     _created(),
     **MYSQL_TABLE_ARGS,
@@ -325,5 +328,83 @@ referral_credits = sa.Table(
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, unique=True),
     sa.Column("points", sa.Integer, nullable=False),
     _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+# --- Decisions that learn (migration 0003): HR judgement, outcomes, self-declared groups for the fairness
+# check, per-organisation scorer versions, and the channel an invitation came through.
+
+answer_ratings = sa.Table(
+    "answer_ratings", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("answer_id", "answers.id"),
+    sa.Column("competency", sa.String(40), nullable=False),
+    sa.Column("rating", sa.Integer, nullable=False),
+    _fk("rater_id", "users.id"),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("answer_id", "competency", "rater_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+pair_picks = sa.Table(
+    "pair_picks", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("question_id", "questions.id"),
+    _fk("better_answer_id", "answers.id"),
+    _fk("worse_answer_id", "answers.id"),
+    sa.Column("competency", sa.String(40)),
+    _fk("rater_id", "users.id"),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+outcomes = sa.Table(
+    "outcomes", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("session_id", "sessions.id"),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("note", sa.Text),
+    _fk("recorded_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "kind"),
+    **MYSQL_TABLE_ARGS,
+)
+
+demographics = sa.Table(
+    "demographics", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("gender_enc", sa.Text),
+    sa.Column("age_band_enc", sa.Text),
+    sa.Column("consent_version", sa.String(20), nullable=False),
+    sa.Column("consent_at", sa.DateTime, nullable=False),
+    **MYSQL_TABLE_ARGS,
+)
+
+scorer_versions = sa.Table(
+    "scorer_versions", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("calibration", LongText, nullable=False),
+    sa.Column("validation", sa.JSON),
+    sa.Column("summary", sa.JSON),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    sa.Column("activated_at", sa.DateTime),
+    sa.UniqueConstraint("org_id", "number"),
+    **MYSQL_TABLE_ARGS,
+)
+
+org_scorers = sa.Table(
+    "org_scorers", metadata,
+    sa.Column("org_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True),
+    _fk("active_version_id", "scorer_versions.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
     **MYSQL_TABLE_ARGS,
 )
