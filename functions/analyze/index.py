@@ -17,6 +17,7 @@ import time
 
 from . import api_client, asr, pipeline, storage
 from .scoring import answer as scoring
+from .scoring import calibration
 from .errors import TransientError
 from .settings import Settings
 
@@ -57,7 +58,8 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         return {"key": ref.key, "outcome": "already_analysed"}
     language = ctx.get("language") or "zh"
     question = ctx.get("question") or {}
-    scorer_version = (ctx.get("scorer") or {}).get("version") or "default"
+    scorer = ctx.get("scorer") or {}
+    scorer_version = scorer.get("version") or "default"
     path = store.fetch(ref)
     try:
         # Problems with the answer itself come back as failed/needs_review results; anything raised
@@ -67,6 +69,9 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
                                        settings=settings)
     finally:
         store.release(path)
+    if scorer.get("calibration"):
+        # the organisation's calibrated version: the default scorer's result, re-scored from its features
+        result = calibration.rescore(result, scorer_version, scorer["calibration"])
     result["timings"]["cold_start_s"] = COLD_START_SECONDS
     try:
         ack = api.post_result(ref.key, result["status"], result["reason"], result)
