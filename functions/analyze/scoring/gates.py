@@ -87,7 +87,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                else language_check.check_text(text, language))
     if not verdict.ok:
         return Gate(verdict.reason_code or "wrong_language",
-                    verdict.reason or "回答似乎不是本次面试的语言，请人工听一下。",
+                    verdict.reason or ("回答似乎不是本次面试的语言，" + ("请人工听一下录音。" if audio else "请人工看一下回答。")),
                     {"detected": verdict.detected, "confidence": round(float(verdict.confidence), 3),
                      **{k: v for k, v in (verdict.details or {}).items() if isinstance(v, (int, float, str))}})
     if audio and asr_confidence is not None and asr_confidence < min_asr_confidence:
