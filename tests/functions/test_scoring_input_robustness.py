@@ -75,3 +75,22 @@ def test_empty_transcript_is_judged_by_one_content_rule_worded_for_text(text):
     r = pipeline.analyze_transcript(text, QUESTION, "zh")
     assert r["status"] == "needs_review" and r["reason_code"] == "too_little_content"
     assert "录音" not in r["reason"] and "听" not in r["reason"]
+
+
+@pytest.mark.parametrize("language,question,answer,script", [
+    ("en", {"text": "Tell me about a time you helped a customer solve a problem.", "answer_seconds": 90},
+     "Last month a customer's parcel was three days late. I checked the tracking number, called the depot "
+     "and asked them to deliver it that afternoon. It arrived at five and she left a good review.", r"[A-Za-z]"),
+    ("ko", {"text": "고객의 문제를 해결한 경험을 말해 주세요.", "answer_seconds": 90},
+     "지난달 한 고객의 택배가 사흘이나 늦었습니다. 제가 송장 번호를 확인하고 물류 센터에 전화해서 "
+     "그날 오후에 배송해 달라고 요청했습니다. 다섯 시에 도착했고 고객님이 좋은 후기를 남겨 주셨습니다.",
+     r"[\uac00-\ud7a3]"),
+])
+def test_candidate_feedback_is_in_the_interview_language(language, question, answer, script):
+    import re
+
+    r = pipeline.analyze_transcript(answer, question, language)
+    assert r["status"] == "scored", r["reason"]
+    lines = r["feedback"]["strengths"] + r["feedback"]["suggestions"]
+    assert lines and all(re.search(script, s) and not re.search(r"[\u4e00-\u9fff]", s) for s in lines)
+    assert all(re.search(r"[\u4e00-\u9fff]", s) for c in r["competencies"] for s in c["reasons"])  # HR: Chinese
