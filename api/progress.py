@@ -14,13 +14,13 @@ from api.timeutil import utcnow
 
 FINAL_STATUSES = ("scored", "needs_review", "failed")
 STAGE_TEXT = {
-    "invited": "not opened yet",
-    "opened": "opened the invitation, not started",
-    "started": "answering question {current} of {total}",
-    "submitted": "submitted, analysing {analysed} of {total} answers",
-    "scored": "scored",
-    "needs_review": "needs human review",
-    "erased": "data erased at the candidate's request",
+    "invited": "已邀请，未打开",
+    "opened": "已打开，未开始",
+    "started": "已答 {answered}/{total} 题",
+    "submitted": "已提交，已分析 {analysed}/{total} 题",
+    "scored": "已完成",
+    "needs_review": "已完成，需要人工复核",
+    "erased": "候选人已删除自己的数据",
 }
 
 
@@ -50,7 +50,8 @@ def progress(session_row, question_ids: list[int], grouped: dict[int, list]) -> 
     stage = session_row.status
     return {"stage": stage, "answered": answered, "analysed": analysed, "total": total,
             "current_question": current if stage == "started" else None,
-            "text": STAGE_TEXT.get(stage, stage).format(current=current, total=total, analysed=analysed)}
+            "text": STAGE_TEXT.get(stage, stage).format(current=current, total=total, analysed=analysed,
+                                                        answered=answered)}
 
 
 def load_result(connection, answer_id: int) -> dict | None:

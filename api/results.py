@@ -36,9 +36,19 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
         return answer.id, True
     overall = result.get("overall") if status == "scored" else None
     connection.execute(answers.update().where(answers.c.id == answer.id).values(
-        status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow()))
+        status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow(),
+        playback_key=playback_key_of(key, result)))
     progress.aggregate(connection, answer.session_id)
     return answer.id, False
+
+
+def playback_key_of(key: str, result: dict) -> str | None:
+    """The AAC/M4A rendition the analyzer wrote for a browser recording: only the one derived from this
+    answer's key (functions/analyze/playback.py) is accepted."""
+    from functions.analyze.playback import rendition_key
+
+    given = result.get("playback_key")
+    return given if isinstance(given, str) and given == rendition_key(key) else None
 
 
 def mark_analysing(connection, answer) -> None:

@@ -37,6 +37,9 @@ def _fk(name, target, nullable=False, ondelete="CASCADE"):
 organisations = sa.Table(
     "organisations", metadata, _id(),
     sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("contact_name", sa.String(40)),  # the HR contact candidates see (migration 0003)
+    sa.Column("contact_phone", sa.String(20)),
+    sa.Column("contact_note", sa.String(100)),
     _created(),
     **MYSQL_TABLE_ARGS,
 )
@@ -97,6 +100,7 @@ interviews = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
     _created(),
+    sa.Column("closed_at", sa.DateTime),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -138,6 +142,10 @@ invitations = sa.Table(
     sa.Column("channel", sa.String(16)),
     sa.Column("expires_at", sa.DateTime, nullable=False),
     _created(),
+    sa.Column("revoked_at", sa.DateTime),
+    # Share-link joins recognise a returning person (HMACs, never the values): name+phone, and a browser id.
+    sa.Column("identity_hash", sa.String(64), index=True),
+    sa.Column("browser_hash", sa.String(64), index=True),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -167,6 +175,9 @@ sessions = sa.Table(
     sa.Column("review_request_note", sa.Text),
     sa.Column("erased_at", sa.DateTime),
     _created(),
+    sa.Column("last_activity_at", sa.DateTime),
+    sa.Column("decision_message", sa.Text),
+    sa.Column("decision_notify", sa.Boolean),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -183,7 +194,34 @@ answers = sa.Table(
     sa.Column("uploaded_at", sa.DateTime),
     sa.Column("analysed_at", sa.DateTime),
     _created(),
+    sa.Column("device", sa.String(64)),  # X-Miaomian-Device of the client that started the attempt
+    sa.Column("playback_key", sa.String(255)),  # an AAC/M4A rendition of a browser recording, once made
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
+    **MYSQL_TABLE_ARGS,
+)
+
+# --- Round two (migration 0003): server-side think time, report share links.
+
+question_states = sa.Table(
+    "question_states", metadata, _id(),
+    _fk("session_id", "sessions.id"),
+    _fk("question_id", "questions.id"),
+    sa.Column("think_started_at", sa.DateTime, nullable=False),
+    sa.Column("think_deadline", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "question_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+report_shares = sa.Table(
+    "report_shares", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("session_id", "sessions.id"),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Column("views", sa.Integer, nullable=False, default=0),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -297,7 +335,7 @@ notifications = sa.Table(
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("idempotency_key", sa.String(128), nullable=False, unique=True),
     sa.Column("template_id", sa.String(64)),
-    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(24), nullable=False),  # 24 since 0003 ("needs_subscription")
     sa.Column("reason", sa.String(500)),
     sa.Column("errcode", sa.Integer),
     sa.Column("attempts", sa.Integer, nullable=False),

@@ -9,11 +9,10 @@ from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
 from api.judgement.declarations import AGE_BANDS, GENDERS
-from api.openapi import ID_RANGE, abort, chinese_validation
+from api.openapi import ID_RANGE, abort
 from api.timeutil import utcnow
 
 bp = Blueprint("analytics", __name__, url_prefix="/api/analytics", description="HR: funnel, fairness and exports")
-chinese_validation(bp)
 
 GROUP_LABELS = {"gender": GENDERS, "age_band": AGE_BANDS}
 ATTRIBUTE_LABELS = {"gender": "性别", "age_band": "年龄段"}

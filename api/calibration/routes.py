@@ -13,14 +13,13 @@ from api.auth import login_required
 from api.calibration import service, threshold
 from api.db import get_db
 from api.interviews import get_interview_or_404
-from api.openapi import ID_RANGE, abort, chinese_validation
+from api.openapi import ID_RANGE, abort
 from api.schema import interviews, scorer_versions, sessions
 from api.timeutil import iso, utcnow
 from functions.analyze.scoring import calibration as cal
 
 bp = Blueprint("calibration", __name__, url_prefix="/api/scorer",
                description="HR: per-organisation scorer versions (calibration, fairness gate, rollback)")
-chinese_validation(bp)
 
 MIN_JUSTIFICATION = 10
 

@@ -13,13 +13,12 @@ from api import audit
 from api.candidate import load_session_by_token
 from api.crypto import encrypt
 from api.db import get_db, upsert
-from api.openapi import abort, chinese_validation
+from api.openapi import abort
 from api.schema import demographics
 from api.timeutil import utcnow
 
 bp = Blueprint("declarations", __name__, url_prefix="/api/c",
                description="Candidate: voluntary group declaration for the fairness check")
-chinese_validation(bp)
 
 GENDERS = {"female": "女", "male": "男", "other": "其他", "undisclosed": "不愿透露"}
 AGE_BANDS = {"16-24": "16–24 岁", "25-34": "25–34 岁", "35-44": "35–44 岁", "45-54": "45–54 岁",

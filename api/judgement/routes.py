@@ -12,13 +12,12 @@ from api import audit
 from api.auth import login_required
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
-from api.openapi import ID_RANGE, abort, chinese_validation
+from api.openapi import ID_RANGE, abort
 from api.schema import answer_ratings, answers, interviews, outcomes, pair_picks, questions, sessions, users
 from api.sessions import get_session_or_404
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("judgement", __name__, url_prefix="/api", description="HR: ratings, comparisons and hiring outcomes")
-chinese_validation(bp)
 
 OUTCOME_KINDS = {
     "offer_accepted": "接受录用",

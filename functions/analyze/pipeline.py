@@ -29,7 +29,7 @@ def vad_model() -> vad.SileroVAD:
 
 
 def _base(language: str) -> dict:
-    return {"status": None, "reason": None, "reason_code": None, "language": language, "duration_seconds": None,
+    return {"status": None, "reason": None, "reason_code": None, "scale": 100, "language": language, "duration_seconds": None,
             "speech": None, "transcript": None, "features": None, "competencies": [], "overall": None,
             "feedback": None, "model_versions": {}, "timings": {}}
 

@@ -150,7 +150,7 @@ def test_validation_errors_on_these_routes_speak_chinese(app, client, auth, aac_
     answer_id = answer_ids(client, headers, people[0][1])[0]
     missing = client.put(f"/api/answers/{answer_id}/ratings", headers=headers, json={"ratings": [{"competency": "执行力"}]})
     assert_error(missing, 422, "invalid")
-    assert missing.json["message"].startswith("有些字段缺失或不正确") and "必填" in missing.json["message"]
+    assert missing.json["message"].startswith("有内容没有填写或格式不对") and "评分" in missing.json["message"]
     assert missing.json["details"]["json"]["ratings"]["0"]["rating"] == ["必填"]
     wrong = client.put(f"/api/c/{people[0][0]}/declaration", json={"consent": "maybe"})
     assert_error(wrong, 422, "invalid")
