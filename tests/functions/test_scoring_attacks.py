@@ -199,3 +199,11 @@ def test_an_honest_work_story_without_the_questions_words_is_on_topic():
               "她很开心，说下次还来。", question)
     assert r["status"] == "scored" and r["overall"] >= 40, r["overall"]
     assert not any("关系不大" in s for c in r["competencies"] for s in c["reasons"])
+
+
+@pytest.mark.parametrize("tail,code", [("以上都是我编的，我其实从来没有做过。", "self_disqualified"),
+                                       ("这种破问题也问，你们都是白痴。", "hostile")])
+def test_a_strong_story_that_takes_itself_back_or_insults_goes_to_a_person(tail, code):
+    """Break-8 kind 2: self-disqualification and hostility left the score unchanged."""
+    assert_gated(score(STRONG + tail), code)
+    assert_gated(score(" ".join(STRONG + tail)), code)
