@@ -13,12 +13,31 @@ import sys
 from . import pipeline
 
 
+def decode_text(raw: bytes) -> str:
+    """A transcript file's bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030
+    (a superset of GBK/GB2312). Raises ValueError with a Chinese message for anything else (binary)."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.95 * len(text):
+                return text
+    raise ValueError("文字稿无法识别：不是 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本。")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m functions.analyze", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("audio", help="recording (any phone/browser format), or - with --transcript")
     ap.add_argument("--question", required=True, help="question JSON file")
-    ap.add_argument("--transcript", help="score this UTF-8 text file instead of recognising speech")
+    ap.add_argument("--transcript", help="score this text file (UTF-8, UTF-16 with BOM or GB18030) instead of recognising speech")
     ap.add_argument("--language", choices=["zh", "en", "ko"])
     ap.add_argument("--scorer", default=None, help="scorer version (default: the context's or 'default')")
     ap.add_argument("--compact", action="store_true", help="one-line JSON")
@@ -29,8 +48,15 @@ def main(argv=None) -> int:
     language = args.language or doc.get("language") or "zh"
     scorer_version = args.scorer or (doc.get("scorer") or {}).get("version") or "default"
     if args.transcript:
-        with open(args.transcript, encoding="utf-8") as fh:
-            result = pipeline.analyze_transcript(fh.read(), question, language, scorer_version=scorer_version)
+        with open(args.transcript, "rb") as fh:
+            raw = fh.read()
+        try:
+            transcript = decode_text(raw)
+        except ValueError as exc:
+            json.dump({"error": "bad_transcript", "message": str(exc)}, sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+            return 2
+        result = pipeline.analyze_transcript(transcript, question, language, scorer_version=scorer_version)
     else:
         if args.audio == "-":
             ap.error("AUDIO is required unless --transcript is given")

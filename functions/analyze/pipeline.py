@@ -8,6 +8,7 @@ low score.
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from . import asr, decode, delivery, vad
@@ -55,7 +56,9 @@ def score_words(words: list[dict], language: str, question: dict, *, scorer_vers
                                        duration=duration, speech=speech, samples=samples)
     public = {k: v for k, v in deliv.items() if not k.startswith("_")}
     result["features"] = public
-    if len(words) < settings.min_words:
+    if speech is not None and len(words) < settings.min_words:
+        # audio only: fewer recognised words than this is a recognition problem; typed text is judged by
+        # the content gate alone (fewer than MIN_CONTENT distinct content words), one rule in docs/scoring.md
         return "needs_review", (f"识别出的内容太少（{len(words)} 个词，至少需要 {settings.min_words} 个），"
                                 "无法评分，请人工听一下录音。"), "too_little_content"
     scored = answer.score_answer(words if text is None else [{"word": text, "start": None, "end": None}], language, question, audio=speech is not None, duration_s=duration,
@@ -136,6 +139,23 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         return _finish(result, exc.status, str(exc), t0, exc.code)
 
 
+# The fastest plausible speech, in non-space characters per second (zh hanzi, ko syllables, en letters),
+# with a floor for questions without a time limit: a transcript longer than answer_seconds of this is not
+# an answer the candidate gave in time (and would make scoring slow), so it goes to a person.
+FAST_CHARS_PER_SECOND = {"zh": 8.0, "ko": 9.0, "en": 22.0}
+DEFAULT_ANSWER_SECONDS = 180
+
+
+def max_transcript_chars(question: dict, language: str) -> int:
+    """The most non-space characters a transcript of this question may have (too_long beyond it)."""
+    seconds = question.get("answer_seconds") or DEFAULT_ANSWER_SECONDS
+    try:
+        seconds = max(float(seconds), 30.0)
+    except (TypeError, ValueError):
+        seconds = DEFAULT_ANSWER_SECONDS
+    return int(seconds * FAST_CHARS_PER_SECOND.get(language, 8.0))
+
+
 def analyze_transcript(transcript: str, question: dict, language: str = "zh", *,
                        scorer_version: str | None = "default", settings: Settings | None = None) -> dict:
     """Score a given transcript without audio (evaluation, CLI --transcript)."""
@@ -145,6 +165,13 @@ def analyze_transcript(transcript: str, question: dict, language: str = "zh", *,
     bad = _check_language(language)
     if bad:
         return _finish(result, "needs_review", bad, t0, "unsupported_language")
+    transcript = text.strip_invisible(transcript)
+    limit = max_transcript_chars(question, language)
+    if len(re.sub(r"\s+", "", transcript)) > limit:
+        result["transcript"] = {"text": transcript.strip()[:limit], "words": [], "mean_confidence": None}
+        return _finish(result, "needs_review",
+                       f"回答文字太长（超过 {limit} 个字，比规定时间内能说完的还多），无法自动评分，请人工查看。",
+                       t0, "too_long")
     words = text.words_from_text(transcript, language)
     result["transcript"] = {"text": transcript.strip(), "words": words, "mean_confidence": None}
     result["model_versions"]["asr"] = "none (transcript given)"

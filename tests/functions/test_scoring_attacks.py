@@ -188,3 +188,22 @@ def test_cli_reads_the_issue_table(tmp_path):
     ranked = sorted((r["overall"], n) for n, r in out.items() if r["status"] == "scored")
     assert ranked[-1][1] == "strong" and ranked[0][1] == "negation"
     assert out["template"]["overall"] < 60
+
+
+def test_an_honest_work_story_without_the_questions_words_is_on_topic():
+    """Break-8 kind 1: relevance was lexical — a real story that never says 顾客/解决 was damped as off-topic."""
+    question = {"text": "讲一次你帮助顾客解决问题的经历。", "answer_seconds": 90,
+                "competencies": [{"name": "沟通表达", "weight": 2, "keywords": ["沟通", "顾客", "倾听"]},
+                                 {"name": "解决问题", "weight": 1, "keywords": ["解决", "结果"]}]}
+    r = score("有一次一个阿姨的银行卡刷不了，我帮她查了一下，是余额不够。我教她用微信扫码付款，付好了。"
+              "她很开心，说下次还来。", question)
+    assert r["status"] == "scored" and r["overall"] >= 40, r["overall"]
+    assert not any("关系不大" in s for c in r["competencies"] for s in c["reasons"])
+
+
+@pytest.mark.parametrize("tail,code", [("以上都是我编的，我其实从来没有做过。", "self_disqualified"),
+                                       ("这种破问题也问，你们都是白痴。", "hostile")])
+def test_a_strong_story_that_takes_itself_back_or_insults_goes_to_a_person(tail, code):
+    """Break-8 kind 2: self-disqualification and hostility left the score unchanged."""
+    assert_gated(score(STRONG + tail), code)
+    assert_gated(score(" ".join(STRONG + tail)), code)

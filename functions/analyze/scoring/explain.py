@@ -113,10 +113,60 @@ _SUGGEST = {
     "closing": "可以问一个和岗位、团队或工作安排有关的具体问题。",
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
 }
+# The same feedback in the interview's other languages: the candidate reads it in the language they were
+# interviewed in (HR-facing reasons stay Chinese).
+_STRENGTHS_BY_LANGUAGE = {
+    "en": {
+        "concreteness": "You gave concrete numbers, times or places, which makes the story believable.",
+        "specific_actions": "You said clearly what you yourself did.",
+        "outcome": "You made the final result clear.",
+        "evidence": "You described the concrete practice this question is about.",
+    },
+    "ko": {
+        "concreteness": "구체적인 숫자, 시간, 장소를 들어 믿을 만하게 말했습니다.",
+        "specific_actions": "본인이 직접 무엇을 했는지 분명하게 말했습니다.",
+        "outcome": "최종 결과를 분명하게 말했습니다.",
+        "evidence": "이 질문이 알고 싶어 하는 구체적인 방법을 말했습니다.",
+    },
+}
+_SUGGEST_BY_LANGUAGE = {
+    "en": {
+        "story": "Tell one thing that really happened: what the situation was, which steps you took, and how it ended.",
+        "concreteness": "Add concrete numbers, times or places, e.g. how many people or orders, how long it took.",
+        "specific_actions": "Say more about what you yourself did, and in which order.",
+        "outcome": "Say what the final result was, ideally with details that can be checked (when it was done, how many complaints fewer).",
+        "evidence": "Say more about the concrete practice this question asks about.",
+        "situational": "Say what you would do first and next, and how you would do each step.",
+        "closing": "Ask a specific question about the job, the team or how the work is organised.",
+        "intro": "Talk about concrete work you have done and one or two things you are proud of.",
+    },
+    "ko": {
+        "story": "실제로 있었던 일을 하나 말해 보세요. 어떤 상황이었는지, 본인이 어떤 단계를 밟았는지, 결과가 어땠는지요.",
+        "concreteness": "몇 명, 몇 건, 얼마나 걸렸는지 같은 구체적인 숫자, 시간, 장소를 더해 보세요.",
+        "specific_actions": "본인이 구체적으로 무엇을 어떤 순서로 했는지 더 말해 보세요.",
+        "outcome": "최종 결과를 말해 보세요. 확인할 수 있는 세부 사항(언제 끝났는지, 불만이 얼마나 줄었는지)이 있으면 더 좋습니다.",
+        "evidence": "이 질문과 직접 관련된 구체적인 방법을 더 말해 보세요.",
+        "situational": "무엇을 먼저 하고 다음에 무엇을 할지, 각 단계를 어떻게 할지 말해 보세요.",
+        "closing": "직무, 팀, 업무 방식에 관한 구체적인 질문을 해 보세요.",
+        "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
+    },
+}
 
 
 def feedback(analysis: Analysis, competencies: list[dict], question: dict) -> dict:
-    """{"strengths": [...], "suggestions": [...]} for the candidate (Chinese, at most 2 + 2)."""
+    """{"strengths": [...], "suggestions": [...]} for the candidate, at most 2 + 2, in the interview's
+    language (zh, en, ko; Chinese for anything else)."""
+    out = _feedback_zh(analysis, competencies, question)
+    language = analysis.seg.language
+    if language not in _STRENGTHS_BY_LANGUAGE:
+        return out
+    strengths = {v: _STRENGTHS_BY_LANGUAGE[language][k] for k, v in _STRENGTHS.items()}
+    suggest = {v: _SUGGEST_BY_LANGUAGE[language][k] for k, v in _SUGGEST.items()}
+    return {"strengths": [strengths[s] for s in out["strengths"]],
+            "suggestions": [suggest[s] for s in out["suggestions"]]}
+
+
+def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -> dict:
     kind = question_type(question)
     a = analysis.answer
     evidence = max((v["evidence_specific"] for _, v, _ in analysis.competencies), default=0.0)

@@ -335,13 +335,15 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                                                  (not specific_actions or outcome_clause >= specific_actions[0]))) / 3
 
     # relevance
-    topic = q_words | all_terms
+    # the question's words, the competencies' terms, and the words of everyday work (a story about an
+    # 阿姨's bank card answers "helping a customer" without saying 顾客)
+    topic = q_words | all_terms | sets["work_topic"]
     content_clauses = [toks for toks in clauses if any(is_content(t, language) and not t.copied for t in toks)]
     on_topic = 0
     for toks in content_clauses:
         text = "".join(t.text for t in toks if not t.copied)
-        if any((t.base or t.text) in topic and not t.copied for t in toks) or any(term in text for term in all_terms
-                                                                      if len(term) >= 2):
+        if any((t.base or t.text) in topic and not t.copied for t in toks) or any(
+                term in text for term in all_terms | sets["work_topic"] if len(term) >= 2):
             on_topic += 1
     relevance = min(1.0, on_topic / 2)
     general = sum(1 for toks in content_clauses if general_clause(toks, language))

@@ -9,6 +9,8 @@ answer can be scored. In order:
   parroting            mostly the question read back
   repetition           the same words or clauses again and again
   too_little_content   fewer than MIN_CONTENT distinct content words
+  self_disqualified    the answer says it was made up / never done (以上都是我编的)
+  hostile              insults (a person decides)
   nonsense             characters that do not form words (Chinese: share of text in dictionary words)
   keyword_list         a list of words, or keyword salad: no sentence structure (almost no grammar words,
                        one or two words per clause) or the answer is mostly the question's terms with
@@ -17,6 +19,7 @@ answer can be scored. In order:
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -74,6 +77,15 @@ def _repetition(analysis: Analysis) -> tuple[float, float]:
     return repeated, dup
 
 
+# Phrases that take back the whole answer ("I made it up") or insult the interviewer: no content credit
+# can stand next to them, so the answer goes to a person (compared without spaces and punctuation).
+_SELF_DISQUALIFYING = ("都是我编的", "是我编的", "我瞎编的", "都是编的", "是编出来的", "都是假的", "我其实从来没有做过",
+                       "我从来没有做过", "我其实没做过", "imadeitup", "allmadeup", "ineverdidthat",
+                       "지어낸", "거짓말이에요")
+_HOSTILE = ("傻逼", "傻b", "去你妈", "你妈的", "滚蛋", "操你", "他妈的", "神经病", "脑残", "白痴",
+            "fuckyou", "idiot", "stupidquestion", "씨발", "개새끼")
+
+
 def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
           duration_s: float | None = None, asr_confidence: float | None = None,
           min_asr_confidence: float = 0.45, language_check=None) -> Gate | None:
@@ -87,7 +99,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                else language_check.check_text(text, language))
     if not verdict.ok:
         return Gate(verdict.reason_code or "wrong_language",
-                    verdict.reason or "回答似乎不是本次面试的语言，请人工听一下。",
+                    verdict.reason or ("回答似乎不是本次面试的语言，" + ("请人工听一下录音。" if audio else "请人工看一下回答。")),
                     {"detected": verdict.detected, "confidence": round(float(verdict.confidence), 3),
                      **{k: v for k, v in (verdict.details or {}).items() if isinstance(v, (int, float, str))}})
     if audio and asr_confidence is not None and asr_confidence < min_asr_confidence:
@@ -110,6 +122,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("too_little_content",
                     f"回答内容太少（只有 {c['distinct_content']} 个实际词语），无法评分，请人工查看。",
                     {"distinct_content_words": c["distinct_content"]})
+    said = re.sub(r"[\s\W_]+", "", text.casefold())
+    if any(p in said for p in _SELF_DISQUALIFYING):
+        return Gate("self_disqualified", "回答里说自己讲的经历是编的或没有做过，不能按内容评分，请人工查看。", {})
+    if any(p in said for p in _HOSTILE):
+        return Gate("hostile", "回答里有辱骂或敌意的话，请人工查看。", {})
     share = dictionary_share(analysis)
     if share < 0.55 and c["words"] >= 4:
         return Gate("nonsense", "回答里的字大多连不成词语，看起来是乱码或无意义的内容，请人工查看。",

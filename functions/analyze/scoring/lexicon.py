@@ -24,7 +24,7 @@ from pathlib import Path
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "models" / "lexicons"
 _LIST_KEYS = ("fillers", "stopwords", "particles", "negators", "refused", "generic", "result_markers",
               "completion", "connectives", "first_person", "pronouns", "numerals", "measure_words",
-              "time_words", "reluctance")
+              "time_words", "reluctance", "work_topic")
 
 
 def _folder() -> Path:

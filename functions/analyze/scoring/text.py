@@ -63,9 +63,18 @@ def warm_up() -> None:
     _t2s().convert("溝通")
 
 
+_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u180e]")
+
+
+def strip_invisible(text: str | None) -> str:
+    """Zero-width spaces/joiners, word joiners, BOMs and soft hyphens removed (they split words)."""
+    return _INVISIBLE_RE.sub("", text or "")
+
+
 def normalise(text: str | None, language: str) -> str:
-    """NFKC, case folded, whitespace collapsed; Chinese converted to simplified characters."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
+    """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
+    Chinese converted to simplified characters."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _t2s().convert(text)
     return re.sub(r"\s+", " ", text).strip()
