@@ -13,7 +13,7 @@ from api.auth import login_required
 from api.calibration import service, threshold
 from api.db import get_db
 from api.interviews import get_interview_or_404
-from api.openapi import ID_RANGE, abort
+from api.openapi import ID_RANGE, StrictBoolean, StrictNumber, abort, not_found_text
 from api.schema import interviews, scorer_versions, sessions
 from api.timeutil import iso, utcnow
 from functions.analyze.scoring import calibration as cal
@@ -27,23 +27,36 @@ MIN_JUSTIFICATION = 10
 class ActivateSchema(ma.Schema):
     justification = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000),
                                      metadata={"description": "Required when the fairness gate refuses the version"})
-    rescore = ma.fields.Boolean(load_default=False, metadata={"description": "Also re-score past answers now"})
+    rescore = StrictBoolean(load_default=False, metadata={"description": "Also re-score past answers now (JSON true)"})
+
+
+class RollbackTarget(ma.fields.Field):
+    """An earlier version's id, or "default" (or null) for the default scorer; never implied by omission."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value == "default":
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ma.ValidationError("要回到的版本写评分版本的编号，或写 \"default\" 表示默认评分。")
+        ID_RANGE(value)
+        return value
 
 
 class RollbackSchema(ActivateSchema):
-    version_id = ma.fields.Integer(load_default=None, allow_none=True, validate=ID_RANGE,
-                                   metadata={"description": "An earlier version's id; null for the default scorer"})
+    version_id = RollbackTarget(required=True, allow_none=True, metadata={
+        "description": "Required: an earlier version's id, or \"default\" (or null) for the default scorer",
+        "oneOf": [{"type": "integer"}, {"type": "string", "enum": ["default"]}]})
 
 
 class RescoreSchema(ma.Schema):
-    confirm = ma.fields.Boolean(required=True, metadata={"description": "Must be true: re-scoring is explicit"})
+    confirm = StrictBoolean(required=True, metadata={"description": "Must be JSON true: re-scoring is explicit"})
     interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
 class ThresholdApplySchema(ma.Schema):
     interview_id = ma.fields.Integer(required=True, validate=ID_RANGE)
-    threshold = ma.fields.Float(required=True, validate=ma.validate.Range(0, 100, error="及格线在 0 到 100 之间。"))
-    review_band = ma.fields.List(ma.fields.Float(validate=ma.validate.Range(0, 100, error="复核区间在 0 到 100 之间。")),
+    threshold = StrictNumber(required=True, validate=ma.validate.Range(0, 100, error="及格线在 0 到 100 之间。"))
+    review_band = ma.fields.List(StrictNumber(validate=ma.validate.Range(0, 100, error="复核区间在 0 到 100 之间。")),
                                  load_default=None, allow_none=True,
                                  validate=ma.validate.Length(equal=2, error="复核区间写成 [下限, 上限]。"))
 
@@ -73,7 +86,7 @@ def get_version_or_404(version_id: int):
     row = get_db().execute(sa.select(scorer_versions).where(scorer_versions.c.id == version_id,
                                                             scorer_versions.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "version_not_found", f"你们机构没有编号为 {version_id} 的评分版本。")
+        abort(404, "version_not_found", not_found_text("评分版本", version_id))
     return row
 
 

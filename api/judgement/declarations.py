@@ -13,7 +13,7 @@ from api import audit
 from api.candidate import load_session_by_token
 from api.crypto import encrypt
 from api.db import get_db, upsert
-from api.openapi import abort
+from api.openapi import StrictBoolean, abort
 from api.schema import demographics
 from api.timeutil import utcnow
 
@@ -28,7 +28,7 @@ PURPOSE = ("自愿填写，和面试分开：只用于检查招聘是否对不�
 
 
 class DeclarationSchema(ma.Schema):
-    consent = ma.fields.Boolean(required=True, metadata={"description": "Explicit consent to this use; must be true"})
+    consent = StrictBoolean(required=True, metadata={"description": "Explicit consent to this use; must be JSON true"})
     gender = ma.fields.String(load_default="undisclosed", validate=ma.validate.OneOf(
         tuple(GENDERS), error="性别选项只能是：" + "、".join(GENDERS) + "。"))
     age_band = ma.fields.String(load_default="undisclosed", validate=ma.validate.OneOf(

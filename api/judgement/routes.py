@@ -3,6 +3,8 @@
 Every record is scoped to the caller's organisation; another organisation's ids are 404. Messages are Chinese.
 """
 
+from datetime import date, timedelta
+
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
@@ -12,10 +14,10 @@ from api import audit
 from api.auth import login_required
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
-from api.openapi import ID_RANGE, abort
+from api.openapi import ID_RANGE, abort, not_found_text
 from api.schema import answer_ratings, answers, interviews, outcomes, pair_picks, questions, sessions, users
 from api.sessions import get_session_or_404
-from api.timeutil import iso, utcnow
+from api.timeutil import china_date, iso, utcnow
 
 bp = Blueprint("judgement", __name__, url_prefix="/api", description="HR: ratings, comparisons and hiring outcomes")
 
@@ -63,8 +65,8 @@ class OutcomeItemSchema(ma.Schema):
                 raise ma.ValidationError("主管评分是 1 到 5 的整数。", "value")
         elif data.get("kind") in BOOLEAN_OUTCOMES and not isinstance(value, bool):
             raise ma.ValidationError("这一项的值是 true（是）或 false（否）。", "value")
-        if data.get("date") and data["date"] > utcnow().date():
-            raise ma.ValidationError("日期不能晚于今天。", "date")
+        if data.get("date") and data["date"] > china_date():
+            raise ma.ValidationError("日期不能晚于今天（北京时间）。", "date")
 
 
 class OutcomesInSchema(ma.Schema):
@@ -84,7 +86,7 @@ def get_answer_or_404(answer_id: int):
         .join(questions, questions.c.id == answers.c.question_id)
         .where(answers.c.id == answer_id, sessions.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "answer_not_found", f"你们机构没有编号为 {answer_id} 的回答。")
+        abort(404, "answer_not_found", not_found_text("回答", answer_id))
     return row
 
 
@@ -92,7 +94,7 @@ def get_question_or_404(question_id: int):
     row = get_db().execute(sa.select(questions).join(interviews, interviews.c.id == questions.c.interview_id)
                            .where(questions.c.id == question_id, interviews.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "question_not_found", f"你们机构没有编号为 {question_id} 的题目。")
+        abort(404, "question_not_found", not_found_text("题目", question_id))
     return row
 
 
@@ -186,14 +188,50 @@ def outcomes_json(session_id: int) -> list[dict]:
              "date": r.occurred_on.isoformat(), "note": r.note, "updated_at": iso(r.updated_at)} for r in rows]
 
 
+def outcomes_view(row) -> dict:
+    """Outcomes follow the current decision: when it is no longer "advance" they do not count (not in "outcomes",
+    not hired in the funnel or fairness figures) but are kept for audit under "set_aside_outcomes"."""
+    recorded = outcomes_json(row.id)
+    out = {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
+           "outcomes": recorded, "set_aside_outcomes": [], "note": None}
+    if row.decision != "advance" and recorded:
+        out.update(outcomes=[], set_aside_outcomes=recorded,
+                   note="当前决定不是「进入下一轮」，之前记录的录用和入职结果不再计入统计（保留备查）。")
+    return out
+
+
+def impossible(merged: dict[str, dict]) -> str | None:
+    """The first logically impossible combination of outcomes (kind → {"value", "date"}), as a Chinese sentence."""
+    offer, started = merged.get("offer_accepted"), merged.get("started")
+    after_start = [k for k in ("passed_probation", "employed_90_days", "supervisor_rating") if k in merged]
+    names = "、".join(OUTCOME_KINDS[k] for k in after_start)
+    if offer and offer["value"] is False:
+        if started and started["value"] is True:
+            return "候选人没有接受录用，就不能记录「已入职」。"
+        if after_start:
+            return f"候选人没有接受录用，就不能记录「{names}」。"
+    if started and started["value"] is False and after_start:
+        return f"候选人没有入职，就不能记录「{names}」。"
+    if offer and started and started["value"] is True and offer["value"] is True and started["date"] < offer["date"]:
+        return "入职日期不能早于接受录用的日期。"
+    if started and started["value"] is True:
+        for kind in after_start:
+            if merged[kind]["date"] < started["date"]:
+                return f"「{OUTCOME_KINDS[kind]}」的日期不能早于入职日期（{started['date'].isoformat()}）。"
+        ninety = merged.get("employed_90_days")
+        if ninety and (ninety["date"] - started["date"]).days < 90:
+            return (f"「入职满 90 天仍在职」的日期要在入职（{started['date'].isoformat()}）90 天之后，"
+                    f"即不早于 {(started['date'] + timedelta(days=90)).isoformat()}。")
+    return None
+
+
 @bp.get("/sessions/<int:session_id>/outcomes")
 @login_required
 @bp.response(200)
 def list_outcomes(session_id):
-    """The candidate's decision and the outcomes recorded after it."""
-    row = get_session_or_404(session_id)
-    return {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
-            "outcomes": outcomes_json(row.id)}
+    """The candidate's decision and the outcomes recorded after it; outcomes of a decision that is no longer
+    "advance" are listed apart (`set_aside_outcomes`) and count nowhere."""
+    return outcomes_view(get_session_or_404(session_id))
 
 
 @bp.put("/sessions/<int:session_id>/outcomes")
@@ -209,10 +247,15 @@ def record_outcomes(body, session_id):
         abort(409, "not_advanced", "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。")
     if len({item["kind"] for item in body["outcomes"]}) != len(body["outcomes"]):
         abort(422, "duplicate_kind", "同一类结果在一次提交里只能出现一次。")
-    decided_on = row.decided_at.date() if row.decided_at else None
+    decided_on = china_date(row.decided_at) if row.decided_at else None
     early = [item["kind"] for item in body["outcomes"] if decided_on and item["date"] < decided_on]
     if early:
-        abort(422, "before_decision", f"结果日期不能早于做出决定的日期（{decided_on.isoformat()}）。")
+        abort(422, "before_decision", f"结果日期不能早于做出决定的日期（{decided_on.isoformat()}，北京时间）。")
+    merged = {o["kind"]: {"value": o["value"], "date": date.fromisoformat(o["date"])} for o in outcomes_json(row.id)}
+    merged.update({item["kind"]: {"value": item["value"], "date": item["date"]} for item in body["outcomes"]})
+    problem = impossible(merged)
+    if problem:
+        abort(422, "impossible_outcomes", problem)
     db, now = get_db(), utcnow()
     for item in body["outcomes"]:
         value = int(item["value"])
@@ -222,5 +265,4 @@ def record_outcomes(body, session_id):
                {"org_id": g.org_id, "created_at": now})
     audit.record(g.org_id, f"user:{g.user_id}", "session.outcomes", f"session:{row.id}",
                  {"kinds": [item["kind"] for item in body["outcomes"]]})
-    return {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
-            "outcomes": outcomes_json(row.id)}
+    return outcomes_view(row)

@@ -1,0 +1,141 @@
+"""Faults found by an outside tester on issue 12, each fixed as a kind: strict booleans and numbers, outcomes that
+follow the current decision and are logically possible, China-time dates, explicit rollback targets, overflowing
+ids and Chinese field messages. Both backends (the api fixtures)."""
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+
+from api.messages import chinese_field_message
+from api.schema import outcomes, sessions
+from tests.api.test_hr_resources import assert_error
+from tests.api.test_judgement import setup_candidates
+from tests.api.decisions_flow import answer_ids
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def advanced(app, client, auth, aac, decided_at="2026-11-01 09:00:00"):
+    headers, interview, people = setup_candidates(app, client, auth, aac, count=1)
+    session_id = people[0][1]
+    client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "advance"})
+    with app.extensions["miaomian.engine"].begin() as connection:
+        connection.execute(sessions.update().where(sessions.c.id == session_id)
+                           .values(decided_at=datetime.fromisoformat(decided_at)))
+    return headers, interview, people, session_id
+
+
+def put(client, headers, session_id, *items):
+    return client.put(f"/api/sessions/{session_id}/outcomes", headers=headers, json={"outcomes": list(items)})
+
+
+def test_confirmations_and_consent_must_be_json_true_and_threshold_a_number(app, client, auth, aac_bytes):
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    token = people[0][0]
+    for consent in ("true", 1, "yes", None):
+        assert_error(client.put(f"/api/c/{token}/declaration", json={"consent": consent, "gender": "male"}), 422)
+    for confirm in ("true", 1, "1"):
+        assert_error(client.post("/api/scorer/rescore", headers=headers, json={"confirm": confirm}), 422, "invalid")
+    for rescore in ("true", 1):
+        assert_error(client.post("/api/scorer/rollback", headers=headers,
+                                 json={"version_id": "default", "rescore": rescore}), 422, "invalid")
+    for value in ("60", True, "NaN"):
+        response = client.post("/api/scorer/threshold", headers=headers,
+                               json={"interview_id": interview["id"], "threshold": value})
+        assert_error(response, 422, "invalid")
+    text = client.post("/api/scorer/threshold", headers=headers,
+                       json={"interview_id": interview["id"], "threshold": "60"}).json
+    assert "应为数字" in str(text["details"])
+    ok = client.post("/api/scorer/threshold", headers=headers, json={"interview_id": interview["id"], "threshold": 60})
+    assert ok.status_code == 200, ok.json
+
+
+def test_rollback_needs_an_explicit_target(app, client, auth, aac_bytes):
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    assert_error(client.post("/api/scorer/rollback", headers=headers, json={}), 422, "invalid")
+    assert_error(client.post("/api/scorer/rollback", headers=headers, json={"version_id": "latest"}), 422, "invalid")
+    assert client.post("/api/scorer/rollback", headers=headers, json={"version_id": "default"}).json["active"] \
+        .startswith("default")
+    assert client.post("/api/scorer/rollback", headers=headers, json={"version_id": None}).status_code == 200
+
+
+def test_an_overflowing_id_says_the_id_does_not_exist(app, client, auth, aac_bytes):
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    for path in ("/api/answers/99999999999999999999/ratings", "/api/scorer/versions/99999999999999"):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 404
+        assert "编号不存在" in response.json["message"] and "编号为 0" not in response.json["message"]
+
+
+def test_outcomes_follow_the_current_decision(app, client, auth, aac_bytes):
+    headers, interview, people, session_id = advanced(app, client, auth, aac_bytes)
+    assert put(client, headers, session_id, {"kind": "offer_accepted", "value": True, "date": "2026-11-03"},
+               {"kind": "started", "value": True, "date": "2026-11-05"}).status_code == 200
+    funnel = client.get(f"/api/analytics/funnel?interview_id={interview['id']}", headers=headers).json
+    hired = lambda f: next(s for s in f["stages"] if s["stage"] == "hired")["count"]  # noqa: E731
+    assert hired(funnel) == 1
+    rejected = client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "reject"})
+    assert rejected.status_code == 200, rejected.json
+    view = client.get(f"/api/sessions/{session_id}/outcomes", headers=headers).json
+    assert view["outcomes"] == [] and len(view["set_aside_outcomes"]) == 2 and "不再计入" in view["note"]
+    assert hired(client.get(f"/api/analytics/funnel?interview_id={interview['id']}", headers=headers).json) == 0
+    with app.extensions["miaomian.engine"].connect() as connection:  # kept for audit
+        assert connection.scalar(sa.select(sa.func.count()).select_from(outcomes)) == 2
+    client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "advance"})
+    assert len(client.get(f"/api/sessions/{session_id}/outcomes", headers=headers).json["outcomes"]) == 2
+
+
+def test_impossible_outcome_combinations_are_refused_in_chinese(app, client, auth, aac_bytes):
+    headers, interview, people, session_id = advanced(app, client, auth, aac_bytes, decided_at="2026-06-01 09:00:00")
+    for items in (
+            [{"kind": "started", "value": False, "date": "2026-06-10"},
+             {"kind": "passed_probation", "value": True, "date": "2026-09-10"}],
+            [{"kind": "started", "value": False, "date": "2026-06-10"},
+             {"kind": "supervisor_rating", "value": 4, "date": "2026-09-10"}],
+            [{"kind": "offer_accepted", "value": False, "date": "2026-06-05"},
+             {"kind": "started", "value": True, "date": "2026-06-10"}],
+            [{"kind": "offer_accepted", "value": False, "date": "2026-06-05"},
+             {"kind": "employed_90_days", "value": True, "date": "2026-10-10"}],
+            [{"kind": "started", "value": True, "date": "2026-06-10"},
+             {"kind": "employed_90_days", "value": True, "date": "2026-07-10"}],
+            [{"kind": "offer_accepted", "value": True, "date": "2026-06-20"},
+             {"kind": "started", "value": True, "date": "2026-06-10"}]):
+        response = put(client, headers, session_id, *items)
+        assert_error(response, 422, "impossible_outcomes")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in response.json["message"])
+    assert put(client, headers, session_id, {"kind": "started", "value": True, "date": "2026-06-10"}).status_code == 200
+    # against what is already stored, too
+    assert_error(put(client, headers, session_id, {"kind": "employed_90_days", "value": True, "date": "2026-08-01"}),
+                 422, "impossible_outcomes")
+    assert put(client, headers, session_id,
+               {"kind": "employed_90_days", "value": True, "date": "2026-09-08"}).status_code == 200
+    assert_error(put(client, headers, session_id, {"kind": "started", "value": False, "date": "2026-06-10"}),
+                 422, "impossible_outcomes")
+
+
+def test_outcome_dates_are_judged_in_china_time(app, client, auth, aac_bytes):
+    now = datetime.now(timezone.utc)
+    today_china = now.astimezone(CHINA).date()
+    # decided 16:30 UTC yesterday-in-UTC = 00:30 today in China when that is a different day
+    decided_utc = datetime.combine(today_china, datetime.min.time()) - timedelta(hours=8) + timedelta(minutes=30)
+    headers, interview, people, session_id = advanced(app, client, auth, aac_bytes,
+                                                      decided_at=decided_utc.strftime("%Y-%m-%d %H:%M:%S"))
+    yesterday = (today_china - timedelta(days=1)).isoformat()
+    early = put(client, headers, session_id, {"kind": "offer_accepted", "value": True, "date": yesterday})
+    assert_error(early, 422, "before_decision")
+    assert today_china.isoformat() in early.json["message"]
+    assert put(client, headers, session_id,
+               {"kind": "offer_accepted", "value": True, "date": today_china.isoformat()}).status_code == 200
+    tomorrow = (today_china + timedelta(days=1)).isoformat()
+    assert_error(put(client, headers, session_id, {"kind": "started", "value": True, "date": tomorrow}), 422)
+
+
+def test_marshmallow_sentences_with_numbers_are_chinese(app, client, auth, aac_bytes):
+    assert chinese_field_message("Longer than maximum length 1000.") == "最长 1000 个字"
+    assert chinese_field_message("Special numeric values (nan or infinity) are not permitted.") == "不能是 NaN 或无穷大"
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    answer_id = answer_ids(client, headers, people[0][1])[0]
+    other = answer_ids(client, headers, people[0][1])[1]
+    response = client.post(f"/api/questions/{interview['questions'][0]['id']}/picks", headers=headers,
+                           json={"better_answer_id": answer_id, "worse_answer_id": other, "competency": "x" * 41})
+    assert_error(response, 422, "invalid")
+    assert "Longer" not in str(response.json) and "Length" not in str(response.json)
