@@ -110,6 +110,8 @@ MESSAGES = {
     "same_answer": "请选择两个不同的回答进行比较。",
     "different_questions": "只能比较同一道题的两个回答。",
     "not_advanced": "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。",
+    "threshold_isolates": "这次调整改变的人太少，可能让统计数字暴露个人信息；请换一个及格线。",
+    "declaration_candidate_only": "这项自愿填写只能由候选人本人完成，招聘方账号不能查看或代填。",
     "impossible_outcomes": "这几项结果互相矛盾（例如没有入职却记录了试用期结果），请检查后再提交。",
     "duplicate_kind": "同一类结果在一次提交里只能出现一次。",
     "before_decision": "结果日期不能早于做出决定的日期。",

@@ -59,6 +59,6 @@ def fairness_record(candidate: dict, overall: float | None = None) -> dict:
     score = candidate["overall"] if overall is None else overall
     submitted = candidate["submitted_at"] is not None
     return {"groups": candidate.get("groups") or {},
-            "eligible": {"passed_threshold": score is not None, "advanced": submitted, "hired": submitted},
+            "eligible": {"passed_threshold": submitted, "advanced": submitted, "hired": submitted},
             "selected": {"passed_threshold": score is not None and score >= candidate["threshold"],
                          "advanced": candidate["decision"] == "advance", "hired": candidate["hired"]}}

@@ -14,7 +14,7 @@ from api.calibration import service, threshold
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import ID_RANGE, StrictBoolean, StrictNumber, abort, not_found_text
-from api.schema import interviews, scorer_versions, sessions
+from api.schema import demographics, interviews, scorer_versions, sessions
 from api.timeutil import iso, utcnow
 from functions.analyze.scoring import calibration as cal
 
@@ -237,6 +237,16 @@ def suggest_threshold(args):
     return {**out, "current_threshold": current}
 
 
+def _people_moved(db, interview, new_threshold: float) -> int:
+    """How many submitted candidates of the interview who declared a group would cross the pass line if it moved
+    from its current value to `new_threshold` (0 when nobody declared: then no group figure can change)."""
+    low, high = sorted((interview.pass_threshold, new_threshold))
+    return db.scalar(sa.select(sa.func.count()).select_from(sessions)
+                     .join(demographics, demographics.c.session_id == sessions.c.id)
+                     .where(sessions.c.interview_id == interview.id, sessions.c.submitted_at.is_not(None),
+                            sessions.c.overall.is_not(None), sessions.c.overall >= low, sessions.c.overall < high)) or 0
+
+
 @bp.post("/threshold")
 @login_required
 @bp.arguments(ThresholdApplySchema)
@@ -247,6 +257,11 @@ def apply_threshold(body):
     interview = get_interview_or_404(body["interview_id"])
     band = body["review_band"] or [None, None]
     db = get_db()
+    moved = _people_moved(db, interview, body["threshold"])
+    if 1 <= moved < fairness.MIN_GROUP:
+        abort(409, "threshold_isolates",
+              f"这次调整只会改变 {moved} 位候选人是否达到及格线。为了不让公平性统计被用来推算某个人自愿填写的性别或"
+              f"年龄，一次调整要么不改变任何人，要么至少改变 {fairness.MIN_GROUP} 人；请换一个及格线。")
     db.execute(interviews.update().where(interviews.c.id == interview.id).values(
         pass_threshold=body["threshold"], review_band_low=band[0], review_band_high=band[1]))
     settled = list(db.execute(sa.select(sessions.c.id).where(sessions.c.interview_id == interview.id,

@@ -6,7 +6,7 @@ figures (api/analytics/fairness.py), withdrawable at any time, and erased with t
 """
 import marshmallow as ma
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, request
 from flask_smorest import Blueprint
 
 from api import audit
@@ -33,6 +33,15 @@ class DeclarationSchema(ma.Schema):
         tuple(GENDERS), error="性别选项只能是：" + "、".join(GENDERS) + "。"))
     age_band = ma.fields.String(load_default="undisclosed", validate=ma.validate.OneOf(
         tuple(AGE_BANDS), error="年龄段选项只能是：" + "、".join(AGE_BANDS) + "。"))
+
+
+@bp.before_request
+def refuse_hr_credentials():
+    """The declaration is the candidate's alone: a request carrying an HR sign-in (an Authorization header) is
+    refused, so an HR person who also holds the invitation link cannot read or write it from the HR app.
+    Residual risk (docs/fairness.md): whoever holds the token without an HR header looks like the candidate."""
+    if request.headers.get("Authorization"):
+        abort(403, "declaration_candidate_only", "这项自愿填写只能由候选人本人在面试链接里完成，招聘方账号不能查看或代填。")
 
 
 def _options() -> dict:

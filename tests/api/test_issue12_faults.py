@@ -139,3 +139,52 @@ def test_marshmallow_sentences_with_numbers_are_chinese(app, client, auth, aac_b
                            json={"better_answer_id": answer_id, "worse_answer_id": other, "competency": "x" * 41})
     assert_error(response, 422, "invalid")
     assert "Longer" not in str(response.json) and "Length" not in str(response.json)
+
+
+def test_fairness_hides_cells_that_could_single_out_a_person(app, client, auth, aac_bytes):
+    from tests.api.test_analytics import fairness_fixture
+    headers, interview = fairness_fixture(app, client, auth, aac_bytes)
+    with app.extensions["miaomian.engine"].connect() as connection:
+        advanced_male = connection.execute(sa.select(sessions.c.id).where(sessions.c.decision == "advance")
+                                           .order_by(sessions.c.id.desc())).scalars().first()
+        decided = connection.scalar(sa.select(sessions.c.decided_at).where(sessions.c.id == advanced_male))
+    day = (decided.replace(tzinfo=timezone.utc).astimezone(CHINA).date()).isoformat()
+    assert put(client, headers, advanced_male, {"kind": "started", "value": True, "date": day}).status_code == 200
+    report = client.get(f"/api/analytics/fairness?job_id={interview['job_id']}", headers=headers).json
+    figures = {(f["attribute"], f["stage"]): f for f in report["figures"]}
+    for key, figure in figures.items():  # no shown cell has 1–4 selected or not selected
+        for group in figure["groups"]:
+            if group["n"] is not None and group["selected"] is not None:
+                assert group["selected"] in (0, group["n"]) or 5 <= group["selected"] <= group["n"] - 5, (key, group)
+            assert group["n"] is None or group["n"] >= 5
+            assert group["display"] and "None" not in group["display"]
+    hired = figures[("gender", "hired")]  # the single hire cannot be told apart
+    assert all(group["selected"] is None for group in hired["groups"])
+    assert "1/" not in str(report)
+    # a pass line that moves 1–4 declared people across is refused (it would difference the passed cell)
+    with app.extensions["miaomian.engine"].begin() as connection:
+        one = connection.execute(sa.select(sessions.c.id).where(sessions.c.overall == 50)).scalars().first()
+        connection.execute(sessions.update().where(sessions.c.id == one).values(overall=55))
+    refused = client.post("/api/scorer/threshold", headers=headers, json={"interview_id": interview["id"], "threshold": 54})
+    assert_error(refused, 409, "threshold_isolates")
+    assert "1 位" in refused.json["message"]
+    assert client.post("/api/scorer/threshold", headers=headers,
+                       json={"interview_id": interview["id"], "threshold": 45}).status_code == 200
+
+
+def test_hr_credentials_cannot_read_or_write_a_declaration(app, client, auth, aac_bytes):
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    token = people[0][0]
+    for method in ("get", "put", "delete"):
+        response = getattr(client, method)(f"/api/c/{token}/declaration", headers=headers,
+                                           json={"consent": True, "gender": "female"})
+        assert_error(response, 403, "declaration_candidate_only")
+        assert "候选人本人" in response.json["message"]
+    assert client.get(f"/api/c/{token}/declaration").json["declared"] is False
+    assert client.put(f"/api/c/{token}/declaration", json={"consent": True, "gender": "female"}).status_code == 200
+    session_id = people[0][1]
+    for path in (f"/api/sessions/{session_id}", f"/api/sessions/{session_id}/outcomes",
+                 f"/api/analytics/funnel?interview_id={interview['id']}",
+                 f"/api/analytics/funnel/export?format=csv&interview_id={interview['id']}"):
+        text = client.get(path, headers=headers).get_data(as_text=True)
+        assert "declar" not in text.lower() and "female" not in text and "自愿填写" not in text, path
