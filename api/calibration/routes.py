@@ -105,6 +105,7 @@ def scorer_overview():
                         f"再评 {max(0, state['needed_answers'] - state['rated_answers'])} 个回答、"
                         f"覆盖 {max(0, state['needed_candidates'] - state['rated_candidates'])} 位以上候选人后，"
                         "就能生成你们自己的评分版本。")
+    state["not_counted"] = service.uncounted_ratings(db, g.org_id)
     return {"active": active.version if active else service.DEFAULT_VERSION,
             "active_id": active.id if active else None, "progress": state,
             "versions": [version_json(row) for row in rows]}

@@ -188,3 +188,30 @@ def test_hr_credentials_cannot_read_or_write_a_declaration(app, client, auth, aa
                  f"/api/analytics/funnel/export?format=csv&interview_id={interview['id']}"):
         text = client.get(path, headers=headers).get_data(as_text=True)
         assert "declar" not in text.lower() and "female" not in text and "自愿填写" not in text, path
+
+
+def test_threshold_suggestion_warns_when_scores_do_not_predict_decisions_and_says_what_it_applies():
+    from api.calibration import threshold
+    random_like = threshold.suggest([70, 40, 65, 50, 55, 45], [68, 42, 60, 52, 58, 47])
+    assert random_like["ready"] and random_like["balanced_accuracy"] < 0.7
+    assert "关系不大" in random_like["warning"] and "决定还比较少" in random_like["warning"]
+    clean = threshold.suggest([82.37, 78, 75, 71, 66.66, 58] * 3, [62, 55, 50, 47, 44, 40.12] * 3)
+    assert clean["warning"] is None
+    low, high = clean["review_band"]
+    for value in (clean["threshold"], low, high):  # the text shows exactly what "采用建议" applies
+        assert value == round(value, 1) and f"{value:g}" in clean["message"]
+
+
+def test_progress_explains_in_chinese_why_ratings_do_not_count(app, client, auth, aac_bytes):
+    from tests.api.decisions_flow import COMPETENCIES, contract_result, candidate
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    old = contract_result({c["name"]: 60.0 for c in COMPETENCIES}, {c["name"]: {} for c in COMPETENCIES})
+    for competency in old["competencies"]:
+        competency.pop("features", None)
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, [old, old], name="旧评分")
+    for answer_id in answer_ids(client, headers, session_id):
+        assert client.put(f"/api/answers/{answer_id}/ratings", headers=headers,
+                          json={"ratings": [{"competency": COMPETENCIES[0]["name"], "rating": 4}]}).status_code == 200
+    progress = client.get("/api/scorer", headers=headers).json["progress"]
+    assert progress["rated_answers"] == 0 and progress["not_counted"]["old_scorer"] == 2
+    assert "旧版本评分" in progress["not_counted"]["message"] and "缺少校准所需的特征" in progress["not_counted"]["message"]
