@@ -109,6 +109,7 @@ MESSAGES = {
     "duplicate_competency": "同一项能力在一次评分里只能出现一次。",
     "same_answer": "请选择两个不同的回答进行比较。",
     "different_questions": "只能比较同一道题的两个回答。",
+    "superseded_answer": "这是候选人重答之前的旧回答，不再计入；请评价这道题现在的回答。",
     "not_advanced": "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。",
     "threshold_isolates": "这次调整改变的人太少，可能让统计数字暴露个人信息；请换一个及格线。",
     "declaration_candidate_only": "这项自愿填写只能由候选人本人完成，招聘方账号不能查看或代填。",

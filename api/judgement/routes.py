@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask import g
 from flask_smorest import Blueprint
 
-from api import audit
+from api import audit, progress
 from api.auth import login_required
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
@@ -90,6 +90,15 @@ def get_answer_or_404(answer_id: int):
     return row
 
 
+def require_current(row) -> None:
+    """Only the current answer of a question counts (api/progress.py): a superseded attempt cannot be judged."""
+    attempts = progress.answers_by_question(get_db(), row.session_id).get(row.question_id, [])
+    current = progress.current_answer(attempts)
+    if current is None or current.id != row.id:
+        abort(409, "superseded_answer", "这是候选人重答之前的旧回答，不再计入；请评价这道题现在的回答"
+              + (f"（编号 {current.id}）。" if current is not None else "。"))
+
+
 def get_question_or_404(question_id: int):
     row = get_db().execute(sa.select(questions).join(interviews, interviews.c.id == questions.c.interview_id)
                            .where(questions.c.id == question_id, interviews.c.org_id == g.org_id)).first()
@@ -133,6 +142,7 @@ def rate_answer(body, answer_id):
     answer = get_answer_or_404(answer_id)
     if answer.session_status == "erased":
         abort(409, "erased", "候选人已删除自己的数据，不能再评分。")
+    require_current(answer)
     known = [c["name"] for c in answer.competencies]
     unknown = [item["competency"] for item in body["ratings"] if item["competency"] not in known]
     if unknown:
@@ -151,7 +161,9 @@ def rate_answer(body, answer_id):
 @bp.arguments(PickSchema)
 @bp.response(201)
 def pick_better(body, question_id):
-    """In the compare view: which of two answers to the same question is better (optionally for one competency)."""
+    """In the compare view: which of two answers to the same question is better (optionally for one competency).
+    Idempotent per rater, pair and competency: a repeat gives the same row, a contradicting pick replaces it.
+    409 superseded_answer for an attempt the candidate has since replaced."""
     get_question_or_404(question_id)
     if body["better_answer_id"] == body["worse_answer_id"]:
         abort(422, "same_answer", "请选择两个不同的回答进行比较。")
@@ -160,9 +172,19 @@ def pick_better(body, question_id):
         abort(422, "different_questions", "只能比较同一道题的两个回答。")
     if body["competency"] and body["competency"] not in [c["name"] for c in better.competencies]:
         abort(422, "unknown_competency", f"这道题没有「{body['competency']}」这项能力。")
-    pick_id = get_db().execute(pair_picks.insert().values(
-        org_id=g.org_id, question_id=question_id, better_answer_id=better.id, worse_answer_id=worse.id,
-        competency=body["competency"], rater_id=g.user_id, created_at=utcnow())).inserted_primary_key[0]
+    require_current(better)
+    require_current(worse)
+    db, now = get_db(), utcnow()
+    keys = {"rater_id": g.user_id, "pair_low": min(better.id, worse.id), "pair_high": max(better.id, worse.id),
+            "competency_key": body["competency"] or ""}
+    values = {"better_answer_id": better.id, "worse_answer_id": worse.id, "competency": body["competency"],
+              "updated_at": now}
+    try:  # one row per rater, pair and competency: a repeat or a change of mind replaces the earlier pick
+        with db.begin_nested():
+            upsert(db, pair_picks, keys, values, {"org_id": g.org_id, "question_id": question_id, "created_at": now})
+    except sa.exc.IntegrityError:  # a parallel duplicate inserted first: this one becomes the update
+        db.execute(pair_picks.update().where(*[pair_picks.c[k] == v for k, v in keys.items()]).values(**values))
+    pick_id = db.scalar(sa.select(pair_picks.c.id).where(*[pair_picks.c[k] == v for k, v in keys.items()]))
     return {"id": pick_id, "question_id": question_id, "better_answer_id": better.id, "worse_answer_id": worse.id,
             "competency": body["competency"]}
 

@@ -215,3 +215,65 @@ def test_progress_explains_in_chinese_why_ratings_do_not_count(app, client, auth
     progress = client.get("/api/scorer", headers=headers).json["progress"]
     assert progress["rated_answers"] == 0 and progress["not_counted"]["old_scorer"] == 2
     assert "旧版本评分" in progress["not_counted"]["message"] and "缺少校准所需的特征" in progress["not_counted"]["message"]
+
+
+def test_picks_are_one_row_per_rater_and_pair_and_a_later_pick_replaces(app, client, auth, aac_bytes):
+    from api.schema import pair_picks
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=2)
+    first, second = answer_ids(client, headers, people[0][1])[0], answer_ids(client, headers, people[1][1])[0]
+    question_id = interview["questions"][0]["id"]
+    url = f"/api/questions/{question_id}/picks"
+    ids = {client.post(url, headers=headers, json={"better_answer_id": first, "worse_answer_id": second}).json["id"]
+           for _ in range(3)}
+    changed = client.post(url, headers=headers, json={"better_answer_id": second, "worse_answer_id": first})
+    assert changed.status_code == 201 and {changed.json["id"]} == ids
+    listed = client.get(url, headers=headers).json
+    assert [(p["better_answer_id"], p["worse_answer_id"]) for p in listed] == [(second, first)]
+    client.post(url, headers=headers, json={"better_answer_id": first, "worse_answer_id": second, "competency": "执行力"})
+    colleague = auth.login(name="小李")
+    client.post(url, headers=colleague, json={"better_answer_id": first, "worse_answer_id": second})
+    with app.extensions["miaomian.engine"].connect() as connection:
+        assert connection.scalar(sa.select(sa.func.count()).select_from(pair_picks)) == 3
+
+
+def test_parallel_duplicate_picks_give_one_row(live_server, aac_bytes):
+    import requests
+    from api.schema import pair_picks
+    from tests.api.test_malformed_and_races import at_once
+    from tests.conftest import AuthActions
+    app = live_server.app
+    client = app.test_client()
+    auth = AuthActions(client)
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=2)
+    first, second = answer_ids(client, headers, people[0][1])[0], answer_ids(client, headers, people[1][1])[0]
+    url = f"{live_server.url}/api/questions/{interview['questions'][0]['id']}/picks"
+    codes = at_once(6, lambda i: requests.post(url, headers=headers, timeout=60, json={
+        "better_answer_id": first if i % 2 else second, "worse_answer_id": second if i % 2 else first}).status_code)
+    assert codes == [201] * 6, codes
+    with app.extensions["miaomian.engine"].connect() as connection:
+        assert connection.scalar(sa.select(sa.func.count()).select_from(pair_picks)) == 1
+
+
+def test_superseded_attempts_cannot_be_rated_or_picked(app, client, auth, aac_bytes):
+    from api.schema import answers
+    from tests.api.flow import answer, invite, start
+    headers, interview, people = setup_candidates(app, client, auth, aac_bytes, count=1)
+    question_id = interview["questions"][0]["id"]
+    item = invite(client, headers, interview["id"], names=("重答者",))[0]
+    start(client, item["token"])
+    answer(client, item["token"], question_id, aac_bytes)
+    answer(client, item["token"], question_id, aac_bytes)
+    with app.extensions["miaomian.engine"].connect() as connection:
+        old, new = connection.execute(sa.select(answers.c.id).where(answers.c.session_id == item["session_id"],
+                                                                    answers.c.question_id == question_id)
+                                      .order_by(answers.c.attempt)).scalars().all()
+    rating = {"ratings": [{"competency": "执行力", "rating": 4}]}
+    refused = client.put(f"/api/answers/{old}/ratings", headers=headers, json=rating)
+    assert_error(refused, 409, "superseded_answer")
+    assert str(new) in refused.json["message"]
+    assert client.put(f"/api/answers/{new}/ratings", headers=headers, json=rating).status_code == 200
+    other = answer_ids(client, headers, people[0][1])[0]
+    assert_error(client.post(f"/api/questions/{question_id}/picks", headers=headers,
+                             json={"better_answer_id": old, "worse_answer_id": other}), 409, "superseded_answer")
+    assert client.post(f"/api/questions/{question_id}/picks", headers=headers,
+                       json={"better_answer_id": new, "worse_answer_id": other}).status_code == 201
