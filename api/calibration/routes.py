@@ -14,7 +14,7 @@ from api.calibration import service, threshold
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import ID_RANGE, StrictBoolean, StrictNumber, abort, not_found_text
-from api.schema import demographics, interviews, scorer_versions, sessions
+from api.schema import audit_log, demographics, interviews, scorer_versions, sessions, users
 from api.timeutil import iso, utcnow
 from functions.analyze.scoring import calibration as cal
 
@@ -108,7 +108,36 @@ def scorer_overview():
     state["not_counted"] = service.uncounted_ratings(db, g.org_id)
     return {"active": active.version if active else service.DEFAULT_VERSION,
             "active_id": active.id if active else None, "progress": state,
-            "versions": [version_json(row) for row in rows]}
+            "versions": [version_json(row) for row in rows], "history": history_json(db)}
+
+
+HISTORY_ACTIONS = {"scorer.proposed": "生成新版本", "scorer.activated": "启用", "scorer.rolled_back": "回退",
+                   "scorer.rescored": "重新评分"}
+
+
+def history_json(db, limit: int = 50) -> list[dict]:
+    """The organisation's scorer audit trail, newest first: who did what when, and for activations and
+    rollbacks the fairness figures and the written justification the gate required."""
+    rows = db.execute(sa.select(audit_log, users.c.display_name).outerjoin(
+        users, sa.cast(sa.func.substr(audit_log.c.actor, 6), sa.Integer) == users.c.id)
+        .where(audit_log.c.org_id == g.org_id, audit_log.c.action.in_(tuple(HISTORY_ACTIONS)))
+        .order_by(audit_log.c.id.desc()).limit(limit))
+    out = []
+    for row in rows:
+        detail = row.detail if isinstance(row.detail, dict) else json.loads(row.detail or "{}")
+        out.append({"action": row.action, "label": HISTORY_ACTIONS[row.action], "by": row.display_name,
+                    "at": iso(row.created_at), "version": detail.get("version"), "previous": detail.get("previous"),
+                    "fairness": detail.get("fairness"), "justification": detail.get("justification")})
+    return out
+
+
+@bp.get("/history")
+@login_required
+@bp.response(200)
+def scorer_history():
+    """Audit view of the organisation's scorer changes (proposed, activated, rolled back, re-scored), newest
+    first, with the fairness gate's figures and any written justification."""
+    return {"history": history_json(get_db())}
 
 
 @bp.post("/versions")
