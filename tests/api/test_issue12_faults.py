@@ -181,6 +181,10 @@ def test_hr_credentials_cannot_read_or_write_a_declaration(app, client, auth, aa
         assert_error(response, 403, "declaration_candidate_only")
         assert "候选人本人" in response.json["message"]
     assert client.get(f"/api/c/{token}/declaration").json["declared"] is False
+    candidate_login = client.post("/api/auth/dev", json={"name": "应聘者"}).json  # a sign-in without organisation
+    if candidate_login.get("org_id") is None and candidate_login.get("token"):
+        mine = {"Authorization": f"Bearer {candidate_login['token']}"}
+        assert client.get(f"/api/c/{token}/declaration", headers=mine).status_code == 200
     assert client.put(f"/api/c/{token}/declaration", json={"consent": True, "gender": "female"}).status_code == 200
     session_id = people[0][1]
     for path in (f"/api/sessions/{session_id}", f"/api/sessions/{session_id}/outcomes",
