@@ -109,7 +109,11 @@ MESSAGES = {
     "duplicate_competency": "同一项能力在一次评分里只能出现一次。",
     "same_answer": "请选择两个不同的回答进行比较。",
     "different_questions": "只能比较同一道题的两个回答。",
+    "superseded_answer": "这是候选人重答之前的旧回答，不再计入；请评价这道题现在的回答。",
     "not_advanced": "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。",
+    "threshold_isolates": "这次调整改变的人太少，可能让统计数字暴露个人信息；请换一个及格线。",
+    "declaration_candidate_only": "这项自愿填写只能由候选人本人完成，招聘方账号不能查看或代填。",
+    "impossible_outcomes": "这几项结果互相矛盾（例如没有入职却记录了试用期结果），请检查后再提交。",
     "duplicate_kind": "同一类结果在一次提交里只能出现一次。",
     "before_decision": "结果日期不能早于做出决定的日期。",
     "version_not_found": "找不到这个评分版本。",
@@ -145,7 +149,32 @@ FIELD_MESSAGES = {
     "Not a valid boolean.": "应为 true 或 false", "Not a valid date.": "应为日期（YYYY-MM-DD）",
     "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
     "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
+    "Special numeric values (nan or infinity) are not permitted.": "不能是 NaN 或无穷大",
+    "Not a valid datetime.": "应为日期时间", "Not a valid mapping type.": "应为对象", "Not a valid email address.":
+    "应为邮箱地址", "Not a valid URL.": "应为网址", "Must be true.": "必须是 true", "Must be a number.": "应为数字（不是文字）",
 }
+# marshmallow's sentences with numbers in them: (pattern, Chinese template)
+FIELD_PATTERNS = (
+    (re.compile(r"^Longer than maximum length (\d+)\.$"), "最长 {0} 个字"),
+    (re.compile(r"^Shorter than minimum length (\d+)\.$"), "至少 {0} 个字"),
+    (re.compile(r"^Length must be between (\d+) and (\d+)\.$"), "长度在 {0} 到 {1} 之间"),
+    (re.compile(r"^Length must be (\d+)\.$"), "长度应为 {0}"),
+    (re.compile(r"^Must be greater than or equal to (\S+) and less than or equal to (\S+)\.$"), "应在 {0} 到 {1} 之间"),
+    (re.compile(r"^Must be greater than or equal to (\S+)\.$"), "应不小于 {0}"),
+    (re.compile(r"^Must be less than or equal to (\S+)\.$"), "应不大于 {0}"),
+    (re.compile(r"^Must be one of: (.+)\.$"), "只能是：{0}"),
+)
+
+
+def chinese_field_message(text: str) -> str:
+    """One marshmallow field error in Chinese (unknown sentences are returned unchanged)."""
+    if text in FIELD_MESSAGES:
+        return FIELD_MESSAGES[text]
+    for pattern, template in FIELD_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return template.format(*match.groups())
+    return text
 
 
 def chinese_details(details):
@@ -154,7 +183,7 @@ def chinese_details(details):
         return {key: chinese_details(value) for key, value in details.items()}
     if isinstance(details, list):
         return [chinese_details(value) for value in details]
-    return FIELD_MESSAGES.get(details, details) if isinstance(details, str) else details
+    return chinese_field_message(details) if isinstance(details, str) else details
 
 
 def validation_message(details) -> str:

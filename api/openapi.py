@@ -59,6 +59,37 @@ MAX_ID = 2 ** 31 - 1  # the largest value of an INTEGER id column on MySQL
 ID_RANGE = ma.validate.Range(1, MAX_ID, error="编号是 1 到 2147483647 之间的整数。")
 
 
+def not_found_text(thing: str, value: int) -> str:
+    """"你们机构没有编号为 12 的回答。"; for an id no row can have (0, which IdConverter gives an overflowing id,
+    or one beyond MAX_ID) "编号不存在：你们机构没有这个回答。"."""
+    if 1 <= value <= MAX_ID:
+        return f"你们机构没有编号为 {value} 的{thing}。"
+    return f"编号不存在：你们机构没有这个{thing}。"
+
+
+class StrictBoolean(ma.fields.Boolean):
+    """Only the JSON values true and false (not "true", 1 or "yes"): consents and confirmations must be explicit."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class StrictNumber(ma.fields.Float):
+    """A JSON number (not a string, not true/false, not NaN or infinity)."""
+
+    default_error_messages = {"not_number": "Must be a number."}
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_nan=False, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.make_error("not_number")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class IdConverter(IntegerConverter):
     """<int:...> in every route: an id beyond what the database holds becomes 0, which no row has, so the
     view answers its own 404 instead of the driver overflowing."""

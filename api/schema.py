@@ -394,6 +394,12 @@ pair_picks = sa.Table(
     sa.Column("competency", sa.String(40)),
     _fk("rater_id", "users.id"),
     _created(),
+    # One pick per rater, unordered pair and competency ("" = overall): a later pick replaces the earlier one.
+    sa.Column("pair_low", sa.Integer, nullable=False),
+    sa.Column("pair_high", sa.Integer, nullable=False),
+    sa.Column("competency_key", sa.String(40), nullable=False, server_default=""),
+    sa.Column("updated_at", sa.DateTime),
+    sa.UniqueConstraint("rater_id", "pair_low", "pair_high", "competency_key"),
     **MYSQL_TABLE_ARGS,
 )
 

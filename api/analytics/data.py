@@ -47,7 +47,7 @@ def load_candidates(connection, org_id: int, job_id: int | None = None, intervie
                 "decision": row.decision, "decided_at": row.decided_at, "created_at": row.created_at,
                 "threshold": row.pass_threshold,
                 "channel": row.channel or ("referrer" if row.referrer_id else "unknown"),
-                "referrer_id": row.referrer_id, "referrer_name": row.referrer_name, "hired": row.id in hired}
+                "referrer_id": row.referrer_id, "referrer_name": row.referrer_name, "hired": row.id in hired and row.decision == "advance"}
         if with_groups:
             item["groups"] = {"gender": decrypt(row.gender_enc), "age_band": decrypt(row.age_band_enc)}
         out.append(item)
@@ -59,6 +59,6 @@ def fairness_record(candidate: dict, overall: float | None = None) -> dict:
     score = candidate["overall"] if overall is None else overall
     submitted = candidate["submitted_at"] is not None
     return {"groups": candidate.get("groups") or {},
-            "eligible": {"passed_threshold": score is not None, "advanced": submitted, "hired": submitted},
+            "eligible": {"passed_threshold": submitted, "advanced": submitted, "hired": submitted},
             "selected": {"passed_threshold": score is not None and score >= candidate["threshold"],
                          "advanced": candidate["decision"] == "advance", "hired": candidate["hired"]}}

@@ -1,8 +1,10 @@
 """Spreadsheet exports (CSV with a UTF-8 BOM for Excel, XLSX through openpyxl) safe from formula injection.
 
-A text cell that starts with =, +, -, @, a tab or a carriage return would be run as a formula by Excel,
-LibreOffice or WPS (OWASP "CSV Injection"); such cells get a leading apostrophe, which spreadsheet programs
-show as text. Numbers stay numbers. Sources: https://owasp.org/www-community/attacks/CSV_Injection
+A CSV text cell that starts with =, +, -, @ (also after leading whitespace: spaces, tab, CR, LF), or with a
+tab/CR/LF, would be run as a formula by Excel, LibreOffice or WPS (OWASP "CSV Injection"); such CSV cells get
+a leading apostrophe. In XLSX a string cell is never a formula (openpyxl writes it as a shared string), so the
+text is kept exactly and formula-like cells get the cell style's quotePrefix ("treat as text", shown without
+an apostrophe). Numbers stay numbers. Source: https://owasp.org/www-community/attacks/CSV_Injection
 """
 from __future__ import annotations
 
@@ -12,19 +14,30 @@ import io
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+CONTROL_PREFIXES = ("\t", "\r", "\n")
 
 
-def neutralise(value):
-    """The cell value as exported: text starting with a formula trigger is prefixed with "'"; None → ""."""
+def formula_like(text: str) -> bool:
+    """True when a spreadsheet could read the text as a formula: it starts with a tab/CR/LF, or its first
+    non-whitespace character is =, +, -, or @."""
+    return text.startswith(CONTROL_PREFIXES) or text.lstrip().startswith(FORMULA_TRIGGERS)
+
+
+def _plain(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
         return value
-    text = str(value)
-    return "'" + text if text.startswith(DANGEROUS_PREFIXES) else text
+    return str(value)
+
+
+def neutralise(value):
+    """The CSV cell value: formula-like text (formula_like) is prefixed with "'"; None → ""; bools → 是/否."""
+    value = _plain(value)
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
 
 
 def to_csv(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
@@ -47,9 +60,12 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=_sheet_title(title))
-        sheet.append([neutralise(h) for h in header])
-        for row in rows:
-            sheet.append([neutralise(v) for v in row])
+        for values in [header, *rows]:
+            sheet.append([_plain(v) for v in values])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and formula_like(cell.value):
+                    cell.data_type = "s"  # a string, never a formula, whatever it starts with
+                    cell.quotePrefix = True
         for column, name in enumerate(header, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = max(10, min(40, 2 * len(str(name)) + 4))
     buffer = io.BytesIO()

@@ -3,7 +3,7 @@
 Method (docs/fairness.md): per attribute (gender, age band) and stage, a candidate counts in the group they
 declared; "undisclosed" and undeclared candidates are counted apart and never in a ratio. Stages and their
 denominators:
-  passed_threshold — of candidates with an automated overall score, those at or above the interview's pass line;
+  passed_threshold — of candidates who submitted, those with an automated overall score at or above the pass line;
   advanced         — of candidates who submitted, those HR advanced;
   hired            — of candidates who submitted, those with an accepted offer or a start recorded.
 The impact ratio is the lowest group's selection rate divided by the highest's, over groups with at least
@@ -72,10 +72,64 @@ def selection(records: list[dict], attribute: str, stage: str, labels: dict | No
     return out
 
 
-def report(records: list[dict], labels: dict[str, dict] | None = None) -> list[dict]:
-    """selection() for every attribute and stage."""
+def _small(count: int | None) -> bool:
+    return count is not None and 1 <= count < MIN_GROUP
+
+
+def disclose(figure: dict) -> dict:
+    """The figure as HR may see it: a minimum cell size of MIN_GROUP against singling out one person.
+
+    Rule (docs/fairness.md "What HR sees"): a group with fewer than MIN_GROUP people shows no counts at all;
+    a group whose selected OR not-selected count is 1–4 shows its size but not its selected count or rate;
+    when exactly one group has hidden counts, the smallest shown group's selected count is hidden too, and the
+    undisclosed count is hidden whenever a group's size is (complementary suppression: no subtraction from
+    totals recovers them); the impact ratio and p-value are shown only when both groups they compare are fully
+    shown (otherwise only a warning when it is under 0.8). Eligibility is the same at every stage (submitted
+    candidates), so stages cannot be subtracted from each other. Returns a new dict; `groups[].suppressed`
+    (None | "size" | "cell" | "complement") and `groups[].display` (Chinese) say what is shown and why.
+    """
+    out = {**figure, "groups": [dict(item) for item in figure["groups"]], "warnings": []}
+    hidden_size = [item for item in out["groups"] if _small(item["n"])]
+    hidden_cells = [item for item in out["groups"] if item not in hidden_size
+                    and (_small(item["selected"]) or _small(item["n"] - item["selected"]))]
+    for item in hidden_size:
+        item.update(n=None, selected=None, rate=None, suppressed="size",
+                    display=f"少于 {MIN_GROUP} 人，为保护个人隐私不显示")
+    for item in hidden_cells:
+        item.update(selected=None, rate=None, suppressed="cell",
+                    display=f"{item['n']} 人；通过或未通过的人数少于 {MIN_GROUP}，为保护个人隐私不显示通过人数")
+    hidden = hidden_size + hidden_cells
+    shown = [item for item in out["groups"] if "suppressed" not in item]
+    if len(hidden) == 1 and shown:
+        partner = min(shown, key=lambda item: (item["n"], item["group"]))
+        partner.update(selected=None, rate=None, suppressed="complement",
+                       display=f"{partner['n']} 人；为防止推算出其他组的人数，不显示通过人数")
+    if hidden_size:
+        out["undisclosed"] = None
+    for item in out["groups"]:
+        item.setdefault("suppressed", None)
+        if "display" not in item:
+            item["display"] = f"{item['selected']}/{item['n']}（{item['rate']:.0%}）"
+    compared = {figure["lowest"], figure["highest"]}
+    kept = [w for w in figure["warnings"] if "不足以判断" not in w]
+    if figure["impact_ratio"] is not None and any(item["suppressed"] for item in out["groups"]
+                                                  if item["group"] in compared):
+        out.update(impact_ratio=None, fisher_p=None, lowest=None, highest=None)
+        if figure["adverse"]:
+            out["warnings"].append("有一组的通过率不到另一组的五分之四，可能存在不利影响；人数少，具体数字为保护隐私不显示。")
+    else:
+        out["warnings"].extend(kept)
+    if hidden:
+        out["warnings"].append(f"人数少于 {MIN_GROUP} 的格子不显示，以免从数字里认出某一个人。")
+    return out
+
+
+def report(records: list[dict], labels: dict[str, dict] | None = None, public: bool = True) -> list[dict]:
+    """selection() for every attribute and stage; with public=True (what HR sees) each through disclose()."""
     labels = labels or {}
-    return [selection(records, attribute, stage, labels.get(attribute)) for attribute in ATTRIBUTES for stage in STAGES]
+    figures = [selection(records, attribute, stage, labels.get(attribute)) for attribute in ATTRIBUTES
+               for stage in STAGES]
+    return [disclose(f) for f in figures] if public else figures
 
 
 def worst_ratio(records: list[dict], stage: str = "passed_threshold") -> float | None:

@@ -81,14 +81,15 @@ def funnel_sheets(report: dict) -> list:
 @bp.response(200, content_type="application/octet-stream")
 def export_funnel(args):
     """The funnel as a spreadsheet: format=xlsx (default) or csv (UTF-8 with BOM). Text cells that a
-    spreadsheet would run as a formula (=, +, -, @, tab, CR) are neutralised with a leading apostrophe."""
+    spreadsheet would run as a formula (=, +, -, @, also after leading spaces, or a leading tab/CR/LF) are
+    neutralised: CSV with a leading apostrophe, XLSX with the cell's quotePrefix style (text kept exactly)."""
     sheets = funnel_sheets(_funnel(args))
     stamp = utcnow().strftime("%Y%m%d")
     if args["format"] == "csv":
         body, mime = export.to_csv(sheets), "text/csv; charset=utf-8"
     else:
         body, mime = export.to_xlsx(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(body, mimetype=mime, headers={
+    return Response(body, content_type=mime, headers={
         "Content-Disposition": f"attachment; filename=miaomian-funnel-{stamp}.{args['format']}"})
 
 

@@ -13,8 +13,8 @@ from api.auth import login_required
 from api.calibration import service, threshold
 from api.db import get_db
 from api.interviews import get_interview_or_404
-from api.openapi import ID_RANGE, abort
-from api.schema import interviews, scorer_versions, sessions
+from api.openapi import ID_RANGE, StrictBoolean, StrictNumber, abort, not_found_text
+from api.schema import audit_log, demographics, interviews, scorer_versions, sessions, users
 from api.timeutil import iso, utcnow
 from functions.analyze.scoring import calibration as cal
 
@@ -27,23 +27,36 @@ MIN_JUSTIFICATION = 10
 class ActivateSchema(ma.Schema):
     justification = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000),
                                      metadata={"description": "Required when the fairness gate refuses the version"})
-    rescore = ma.fields.Boolean(load_default=False, metadata={"description": "Also re-score past answers now"})
+    rescore = StrictBoolean(load_default=False, metadata={"description": "Also re-score past answers now (JSON true)"})
+
+
+class RollbackTarget(ma.fields.Field):
+    """An earlier version's id, or "default" (or null) for the default scorer; never implied by omission."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value == "default":
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ma.ValidationError("要回到的版本写评分版本的编号，或写 \"default\" 表示默认评分。")
+        ID_RANGE(value)
+        return value
 
 
 class RollbackSchema(ActivateSchema):
-    version_id = ma.fields.Integer(load_default=None, allow_none=True, validate=ID_RANGE,
-                                   metadata={"description": "An earlier version's id; null for the default scorer"})
+    version_id = RollbackTarget(required=True, allow_none=True, metadata={
+        "description": "Required: an earlier version's id, or \"default\" (or null) for the default scorer",
+        "oneOf": [{"type": "integer"}, {"type": "string", "enum": ["default"]}]})
 
 
 class RescoreSchema(ma.Schema):
-    confirm = ma.fields.Boolean(required=True, metadata={"description": "Must be true: re-scoring is explicit"})
+    confirm = StrictBoolean(required=True, metadata={"description": "Must be JSON true: re-scoring is explicit"})
     interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
 class ThresholdApplySchema(ma.Schema):
     interview_id = ma.fields.Integer(required=True, validate=ID_RANGE)
-    threshold = ma.fields.Float(required=True, validate=ma.validate.Range(0, 100, error="及格线在 0 到 100 之间。"))
-    review_band = ma.fields.List(ma.fields.Float(validate=ma.validate.Range(0, 100, error="复核区间在 0 到 100 之间。")),
+    threshold = StrictNumber(required=True, validate=ma.validate.Range(0, 100, error="及格线在 0 到 100 之间。"))
+    review_band = ma.fields.List(StrictNumber(validate=ma.validate.Range(0, 100, error="复核区间在 0 到 100 之间。")),
                                  load_default=None, allow_none=True,
                                  validate=ma.validate.Length(equal=2, error="复核区间写成 [下限, 上限]。"))
 
@@ -73,7 +86,7 @@ def get_version_or_404(version_id: int):
     row = get_db().execute(sa.select(scorer_versions).where(scorer_versions.c.id == version_id,
                                                             scorer_versions.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "version_not_found", f"你们机构没有编号为 {version_id} 的评分版本。")
+        abort(404, "version_not_found", not_found_text("评分版本", version_id))
     return row
 
 
@@ -92,9 +105,39 @@ def scorer_overview():
                         f"再评 {max(0, state['needed_answers'] - state['rated_answers'])} 个回答、"
                         f"覆盖 {max(0, state['needed_candidates'] - state['rated_candidates'])} 位以上候选人后，"
                         "就能生成你们自己的评分版本。")
+    state["not_counted"] = service.uncounted_ratings(db, g.org_id)
     return {"active": active.version if active else service.DEFAULT_VERSION,
             "active_id": active.id if active else None, "progress": state,
-            "versions": [version_json(row) for row in rows]}
+            "versions": [version_json(row) for row in rows], "history": history_json(db)}
+
+
+HISTORY_ACTIONS = {"scorer.proposed": "生成新版本", "scorer.activated": "启用", "scorer.rolled_back": "回退",
+                   "scorer.rescored": "重新评分"}
+
+
+def history_json(db, limit: int = 50) -> list[dict]:
+    """The organisation's scorer audit trail, newest first: who did what when, and for activations and
+    rollbacks the fairness figures and the written justification the gate required."""
+    rows = db.execute(sa.select(audit_log, users.c.display_name).outerjoin(
+        users, sa.cast(sa.func.substr(audit_log.c.actor, 6), sa.Integer) == users.c.id)
+        .where(audit_log.c.org_id == g.org_id, audit_log.c.action.in_(tuple(HISTORY_ACTIONS)))
+        .order_by(audit_log.c.id.desc()).limit(limit))
+    out = []
+    for row in rows:
+        detail = row.detail if isinstance(row.detail, dict) else json.loads(row.detail or "{}")
+        out.append({"action": row.action, "label": HISTORY_ACTIONS[row.action], "by": row.display_name,
+                    "at": iso(row.created_at), "version": detail.get("version"), "previous": detail.get("previous"),
+                    "fairness": detail.get("fairness"), "justification": detail.get("justification")})
+    return out
+
+
+@bp.get("/history")
+@login_required
+@bp.response(200)
+def scorer_history():
+    """Audit view of the organisation's scorer changes (proposed, activated, rolled back, re-scored), newest
+    first, with the fairness gate's figures and any written justification."""
+    return {"history": history_json(get_db())}
 
 
 @bp.post("/versions")
@@ -224,6 +267,16 @@ def suggest_threshold(args):
     return {**out, "current_threshold": current}
 
 
+def _people_moved(db, interview, new_threshold: float) -> int:
+    """How many submitted candidates of the interview who declared a group would cross the pass line if it moved
+    from its current value to `new_threshold` (0 when nobody declared: then no group figure can change)."""
+    low, high = sorted((interview.pass_threshold, new_threshold))
+    return db.scalar(sa.select(sa.func.count()).select_from(sessions)
+                     .join(demographics, demographics.c.session_id == sessions.c.id)
+                     .where(sessions.c.interview_id == interview.id, sessions.c.submitted_at.is_not(None),
+                            sessions.c.overall.is_not(None), sessions.c.overall >= low, sessions.c.overall < high)) or 0
+
+
 @bp.post("/threshold")
 @login_required
 @bp.arguments(ThresholdApplySchema)
@@ -234,6 +287,11 @@ def apply_threshold(body):
     interview = get_interview_or_404(body["interview_id"])
     band = body["review_band"] or [None, None]
     db = get_db()
+    moved = _people_moved(db, interview, body["threshold"])
+    if 1 <= moved < fairness.MIN_GROUP:
+        abort(409, "threshold_isolates",
+              f"这次调整只会改变 {moved} 位候选人是否达到及格线。为了不让公平性统计被用来推算某个人自愿填写的性别或"
+              f"年龄，一次调整要么不改变任何人，要么至少改变 {fairness.MIN_GROUP} 人；请换一个及格线。")
     db.execute(interviews.update().where(interviews.c.id == interview.id).values(
         pass_threshold=body["threshold"], review_band_low=band[0], review_band_high=band[1]))
     settled = list(db.execute(sa.select(sessions.c.id).where(sessions.c.interview_id == interview.id,

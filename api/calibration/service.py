@@ -98,6 +98,40 @@ def load_ratings(connection, org_id: int) -> list[cal.Rating]:
     return out
 
 
+def uncounted_ratings(connection, org_id: int) -> dict:
+    """Rated answers that do not count toward a calibration, by reason, with a Chinese sentence:
+    {"old_scorer": n, "not_scored": n, "not_analysed": n, "message": str | None}.
+
+    old_scorer — scored by an analyzer that did not yet record per-competency features (before the 0–100 scorer);
+    not_scored — needs review or failed (no automated score to calibrate); not_analysed — no result yet."""
+    rows = connection.execute(
+        sa.select(answer_ratings.c.answer_id, analysis_results.c.result, analysis_results.c.status)
+        .join(answers, answers.c.id == answer_ratings.c.answer_id)
+        .outerjoin(analysis_results, analysis_results.c.answer_id == answers.c.id)
+        .where(answer_ratings.c.org_id == org_id))
+    counts = {"old_scorer": 0, "not_scored": 0, "not_analysed": 0}
+    seen = set()
+    for row in rows:
+        if row.answer_id in seen:
+            continue
+        seen.add(row.answer_id)
+        if row.result is None:
+            counts["not_analysed"] += 1
+        elif row.status != "scored":
+            counts["not_scored"] += 1
+        elif not _is_scored(json.loads(row.result), row.status):
+            counts["old_scorer"] += 1
+    parts = []
+    if counts["old_scorer"]:
+        parts.append(f"{counts['old_scorer']} 个回答是旧版本评分的，缺少校准所需的特征（新版本评分上线后的回答才计入）")
+    if counts["not_scored"]:
+        parts.append(f"{counts['not_scored']} 个回答没有自动评分（需要人工复核或分析失败）")
+    if counts["not_analysed"]:
+        parts.append(f"{counts['not_analysed']} 个回答还在分析中")
+    counts["message"] = ("你评过的回答里有些不计入：" + "；".join(parts) + "。") if parts else None
+    return counts
+
+
 def _scored_results(connection, org_id: int, interview_id: int | None = None):
     query = (sa.select(answers.c.id, answers.c.session_id, analysis_results.c.id.label("result_id"),
                        analysis_results.c.result, analysis_results.c.status)

@@ -10,11 +10,13 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from api import audit
+from api.auth import _bearer_token
 from api.candidate import load_session_by_token
 from api.crypto import encrypt
 from api.db import get_db, upsert
-from api.openapi import abort
-from api.schema import demographics
+from api.openapi import StrictBoolean, abort
+from api.schema import api_tokens, demographics, members
+from api.crypto import token_hash
 from api.timeutil import utcnow
 
 bp = Blueprint("declarations", __name__, url_prefix="/api/c",
@@ -28,11 +30,32 @@ PURPOSE = ("自愿填写，和面试分开：只用于检查招聘是否对不�
 
 
 class DeclarationSchema(ma.Schema):
-    consent = ma.fields.Boolean(required=True, metadata={"description": "Explicit consent to this use; must be true"})
+    consent = StrictBoolean(required=True, metadata={"description": "Explicit consent to this use; must be JSON true"})
     gender = ma.fields.String(load_default="undisclosed", validate=ma.validate.OneOf(
         tuple(GENDERS), error="性别选项只能是：" + "、".join(GENDERS) + "。"))
     age_band = ma.fields.String(load_default="undisclosed", validate=ma.validate.OneOf(
         tuple(AGE_BANDS), error="年龄段选项只能是：" + "、".join(AGE_BANDS) + "。"))
+
+
+def _hr_signed_in() -> bool:
+    """True when the request carries a bearer token of a member of an organisation (an HR sign-in); a
+    candidate's own WeChat sign-in (no organisation) or no header at all is not HR."""
+    token = _bearer_token()
+    if not token:
+        return False
+    row = get_db().execute(sa.select(api_tokens.c.user_id, api_tokens.c.org_id)
+                           .where(api_tokens.c.token_hash == token_hash(token), api_tokens.c.revoked_at.is_(None))).first()
+    return row is not None and row.org_id is not None and get_db().scalar(
+        sa.select(members.c.role).where(members.c.org_id == row.org_id, members.c.user_id == row.user_id)) is not None
+
+
+@bp.before_request
+def refuse_hr_credentials():
+    """The declaration is the candidate's alone: a request carrying an HR sign-in is refused, so an HR person
+    who also holds the invitation link cannot read or write it from the HR app. Residual risk
+    (docs/fairness.md): whoever holds the token without an HR sign-in looks like the candidate."""
+    if _hr_signed_in():
+        abort(403, "declaration_candidate_only", "这项自愿填写只能由候选人本人在面试链接里完成，招聘方账号不能查看或代填。")
 
 
 def _options() -> dict:

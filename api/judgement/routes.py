@@ -3,19 +3,21 @@
 Every record is scoped to the caller's organisation; another organisation's ids are 404. Messages are Chinese.
 """
 
+from datetime import date, timedelta
+
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
 from flask_smorest import Blueprint
 
-from api import audit
+from api import audit, progress
 from api.auth import login_required
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
-from api.openapi import ID_RANGE, abort
+from api.openapi import ID_RANGE, abort, not_found_text
 from api.schema import answer_ratings, answers, interviews, outcomes, pair_picks, questions, sessions, users
 from api.sessions import get_session_or_404
-from api.timeutil import iso, utcnow
+from api.timeutil import china_date, iso, utcnow
 
 bp = Blueprint("judgement", __name__, url_prefix="/api", description="HR: ratings, comparisons and hiring outcomes")
 
@@ -63,8 +65,8 @@ class OutcomeItemSchema(ma.Schema):
                 raise ma.ValidationError("主管评分是 1 到 5 的整数。", "value")
         elif data.get("kind") in BOOLEAN_OUTCOMES and not isinstance(value, bool):
             raise ma.ValidationError("这一项的值是 true（是）或 false（否）。", "value")
-        if data.get("date") and data["date"] > utcnow().date():
-            raise ma.ValidationError("日期不能晚于今天。", "date")
+        if data.get("date") and data["date"] > china_date():
+            raise ma.ValidationError("日期不能晚于今天（北京时间）。", "date")
 
 
 class OutcomesInSchema(ma.Schema):
@@ -84,15 +86,24 @@ def get_answer_or_404(answer_id: int):
         .join(questions, questions.c.id == answers.c.question_id)
         .where(answers.c.id == answer_id, sessions.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "answer_not_found", f"你们机构没有编号为 {answer_id} 的回答。")
+        abort(404, "answer_not_found", not_found_text("回答", answer_id))
     return row
+
+
+def require_current(row) -> None:
+    """Only the current answer of a question counts (api/progress.py): a superseded attempt cannot be judged."""
+    attempts = progress.answers_by_question(get_db(), row.session_id).get(row.question_id, [])
+    current = progress.current_answer(attempts)
+    if current is None or current.id != row.id:
+        abort(409, "superseded_answer", "这是候选人重答之前的旧回答，不再计入；请评价这道题现在的回答"
+              + (f"（编号 {current.id}）。" if current is not None else "。"))
 
 
 def get_question_or_404(question_id: int):
     row = get_db().execute(sa.select(questions).join(interviews, interviews.c.id == questions.c.interview_id)
                            .where(questions.c.id == question_id, interviews.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "question_not_found", f"你们机构没有编号为 {question_id} 的题目。")
+        abort(404, "question_not_found", not_found_text("题目", question_id))
     return row
 
 
@@ -131,6 +142,7 @@ def rate_answer(body, answer_id):
     answer = get_answer_or_404(answer_id)
     if answer.session_status == "erased":
         abort(409, "erased", "候选人已删除自己的数据，不能再评分。")
+    require_current(answer)
     known = [c["name"] for c in answer.competencies]
     unknown = [item["competency"] for item in body["ratings"] if item["competency"] not in known]
     if unknown:
@@ -149,7 +161,9 @@ def rate_answer(body, answer_id):
 @bp.arguments(PickSchema)
 @bp.response(201)
 def pick_better(body, question_id):
-    """In the compare view: which of two answers to the same question is better (optionally for one competency)."""
+    """In the compare view: which of two answers to the same question is better (optionally for one competency).
+    Idempotent per rater, pair and competency: a repeat gives the same row, a contradicting pick replaces it.
+    409 superseded_answer for an attempt the candidate has since replaced."""
     get_question_or_404(question_id)
     if body["better_answer_id"] == body["worse_answer_id"]:
         abort(422, "same_answer", "请选择两个不同的回答进行比较。")
@@ -158,9 +172,19 @@ def pick_better(body, question_id):
         abort(422, "different_questions", "只能比较同一道题的两个回答。")
     if body["competency"] and body["competency"] not in [c["name"] for c in better.competencies]:
         abort(422, "unknown_competency", f"这道题没有「{body['competency']}」这项能力。")
-    pick_id = get_db().execute(pair_picks.insert().values(
-        org_id=g.org_id, question_id=question_id, better_answer_id=better.id, worse_answer_id=worse.id,
-        competency=body["competency"], rater_id=g.user_id, created_at=utcnow())).inserted_primary_key[0]
+    require_current(better)
+    require_current(worse)
+    db, now = get_db(), utcnow()
+    keys = {"rater_id": g.user_id, "pair_low": min(better.id, worse.id), "pair_high": max(better.id, worse.id),
+            "competency_key": body["competency"] or ""}
+    values = {"better_answer_id": better.id, "worse_answer_id": worse.id, "competency": body["competency"],
+              "updated_at": now}
+    try:  # one row per rater, pair and competency: a repeat or a change of mind replaces the earlier pick
+        with db.begin_nested():
+            upsert(db, pair_picks, keys, values, {"org_id": g.org_id, "question_id": question_id, "created_at": now})
+    except sa.exc.IntegrityError:  # a parallel duplicate inserted first: this one becomes the update
+        db.execute(pair_picks.update().where(*[pair_picks.c[k] == v for k, v in keys.items()]).values(**values))
+    pick_id = db.scalar(sa.select(pair_picks.c.id).where(*[pair_picks.c[k] == v for k, v in keys.items()]))
     return {"id": pick_id, "question_id": question_id, "better_answer_id": better.id, "worse_answer_id": worse.id,
             "competency": body["competency"]}
 
@@ -186,14 +210,50 @@ def outcomes_json(session_id: int) -> list[dict]:
              "date": r.occurred_on.isoformat(), "note": r.note, "updated_at": iso(r.updated_at)} for r in rows]
 
 
+def outcomes_view(row) -> dict:
+    """Outcomes follow the current decision: when it is no longer "advance" they do not count (not in "outcomes",
+    not hired in the funnel or fairness figures) but are kept for audit under "set_aside_outcomes"."""
+    recorded = outcomes_json(row.id)
+    out = {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
+           "outcomes": recorded, "set_aside_outcomes": [], "note": None}
+    if row.decision != "advance" and recorded:
+        out.update(outcomes=[], set_aside_outcomes=recorded,
+                   note="当前决定不是「进入下一轮」，之前记录的录用和入职结果不再计入统计（保留备查）。")
+    return out
+
+
+def impossible(merged: dict[str, dict]) -> str | None:
+    """The first logically impossible combination of outcomes (kind → {"value", "date"}), as a Chinese sentence."""
+    offer, started = merged.get("offer_accepted"), merged.get("started")
+    after_start = [k for k in ("passed_probation", "employed_90_days", "supervisor_rating") if k in merged]
+    names = "、".join(OUTCOME_KINDS[k] for k in after_start)
+    if offer and offer["value"] is False:
+        if started and started["value"] is True:
+            return "候选人没有接受录用，就不能记录「已入职」。"
+        if after_start:
+            return f"候选人没有接受录用，就不能记录「{names}」。"
+    if started and started["value"] is False and after_start:
+        return f"候选人没有入职，就不能记录「{names}」。"
+    if offer and started and started["value"] is True and offer["value"] is True and started["date"] < offer["date"]:
+        return "入职日期不能早于接受录用的日期。"
+    if started and started["value"] is True:
+        for kind in after_start:
+            if merged[kind]["date"] < started["date"]:
+                return f"「{OUTCOME_KINDS[kind]}」的日期不能早于入职日期（{started['date'].isoformat()}）。"
+        ninety = merged.get("employed_90_days")
+        if ninety and (ninety["date"] - started["date"]).days < 90:
+            return (f"「入职满 90 天仍在职」的日期要在入职（{started['date'].isoformat()}）90 天之后，"
+                    f"即不早于 {(started['date'] + timedelta(days=90)).isoformat()}。")
+    return None
+
+
 @bp.get("/sessions/<int:session_id>/outcomes")
 @login_required
 @bp.response(200)
 def list_outcomes(session_id):
-    """The candidate's decision and the outcomes recorded after it."""
-    row = get_session_or_404(session_id)
-    return {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
-            "outcomes": outcomes_json(row.id)}
+    """The candidate's decision and the outcomes recorded after it; outcomes of a decision that is no longer
+    "advance" are listed apart (`set_aside_outcomes`) and count nowhere."""
+    return outcomes_view(get_session_or_404(session_id))
 
 
 @bp.put("/sessions/<int:session_id>/outcomes")
@@ -209,10 +269,15 @@ def record_outcomes(body, session_id):
         abort(409, "not_advanced", "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。")
     if len({item["kind"] for item in body["outcomes"]}) != len(body["outcomes"]):
         abort(422, "duplicate_kind", "同一类结果在一次提交里只能出现一次。")
-    decided_on = row.decided_at.date() if row.decided_at else None
+    decided_on = china_date(row.decided_at) if row.decided_at else None
     early = [item["kind"] for item in body["outcomes"] if decided_on and item["date"] < decided_on]
     if early:
-        abort(422, "before_decision", f"结果日期不能早于做出决定的日期（{decided_on.isoformat()}）。")
+        abort(422, "before_decision", f"结果日期不能早于做出决定的日期（{decided_on.isoformat()}，北京时间）。")
+    merged = {o["kind"]: {"value": o["value"], "date": date.fromisoformat(o["date"])} for o in outcomes_json(row.id)}
+    merged.update({item["kind"]: {"value": item["value"], "date": item["date"]} for item in body["outcomes"]})
+    problem = impossible(merged)
+    if problem:
+        abort(422, "impossible_outcomes", problem)
     db, now = get_db(), utcnow()
     for item in body["outcomes"]:
         value = int(item["value"])
@@ -222,5 +287,4 @@ def record_outcomes(body, session_id):
                {"org_id": g.org_id, "created_at": now})
     audit.record(g.org_id, f"user:{g.user_id}", "session.outcomes", f"session:{row.id}",
                  {"kinds": [item["kind"] for item in body["outcomes"]]})
-    return {"session_id": row.id, "decision": row.decision, "decided_at": iso(row.decided_at),
-            "outcomes": outcomes_json(row.id)}
+    return outcomes_view(row)

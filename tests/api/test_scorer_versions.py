@@ -192,6 +192,14 @@ def test_the_fairness_gate_refuses_a_worse_version_without_a_written_justificati
     assert detail["justification"] == reason and detail["fairness"]["proposed"] == 0.0
     # rolling back to the default is always allowed
     assert client.post("/api/scorer/rollback", headers=headers, json={"version_id": None}).json["active"] == "default"
+    # the justification is visible to the organisation in its scorer audit view, and to no other organisation
+    history = client.get("/api/scorer", headers=headers).json["history"]
+    assert [h["action"] for h in history[:2]] == ["scorer.rolled_back", "scorer.activated"]
+    assert history[1]["justification"] == reason and history[1]["by"] == "王经理"
+    assert history[1]["fairness"]["proposed"] == 0.0 and history[0]["version"] == "default"
+    assert client.get("/api/scorer/history", headers=headers).json["history"] == history
+    stranger = auth.login(name="赵总", org="别家公司")
+    assert client.get("/api/scorer/history", headers=stranger).json["history"] == []
 
 
 def test_threshold_is_suggested_from_the_organisations_decisions():

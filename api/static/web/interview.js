@@ -1177,8 +1177,64 @@
 
   // ---------------------------------------------------------------- waiting for analysis
 
+  // ---------------------------------------------------------------- optional declaration (docs/fairness.md)
+
+  function radios(box, name, options) {
+    box.textContent = '';
+    options.forEach(function (option) {
+      var label = document.createElement('label');
+      var input = document.createElement('input');
+      input.type = 'radio';
+      input.name = name;
+      input.value = option.value;
+      input.checked = option.value === 'undisclosed';
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(' ' + option.label + ' '));
+      box.appendChild(label);
+    });
+  }
+
+  function picked(name) {
+    var input = document.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : 'undisclosed';
+  }
+
+  function showDeclaration() {
+    api('GET', '/declaration').then(function (out) {
+      $('declaration-purpose').textContent = out.purpose;
+      radios($('declaration-genders'), 'declaration-gender', out.genders);
+      radios($('declaration-ages'), 'declaration-age', out.age_bands);
+      $('declaration-withdraw').hidden = !out.declared;
+      $('declaration-status').textContent = out.declared ? '你已经填写过，可以修改或撤回。' : '';
+      $('declaration').hidden = false;
+    }, function () { $('declaration').hidden = true; });
+  }
+
+  $('declaration-consent').addEventListener('change', function () {
+    $('declaration-save').disabled = !$('declaration-consent').checked;
+  });
+  $('declaration').addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (!$('declaration-consent').checked) return;
+    api('PUT', '/declaration', { consent: true, gender: picked('declaration-gender'), age_band: picked('declaration-age') })
+      .then(function () {
+        $('declaration-status').textContent = '已保存，谢谢。招聘方看不到你个人填写的内容。';
+        $('declaration-withdraw').hidden = false;
+      }, function (error) { $('declaration-status').textContent = error.message; });
+  });
+  $('declaration-withdraw').addEventListener('click', function () {
+    api('DELETE', '/declaration').then(function () {
+      $('declaration-status').textContent = '已撤回并删除。';
+      $('declaration-withdraw').hidden = true;
+      $('declaration-consent').checked = false;
+      $('declaration-save').disabled = true;
+    }, function (error) { $('declaration-status').textContent = error.message; });
+  });
+  $('declaration-skip').addEventListener('click', function () { $('declaration').hidden = true; });
+
   function showStatus() {
     show('status');
+    showDeclaration();
     var stopped = false;
     leaveScreen = function () { stopped = true; };
     var started = Date.now();
