@@ -67,6 +67,8 @@ MESSAGES = {
     "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
     # candidate
     "erased": "你的面试数据已按你的要求删除。",
+    "already_joined": "你已经用这个手机号参加过这场面试，请在原来的设备上继续，或联系招聘方。",
+    "link_replaced": "招聘方已经给你发了新的面试链接，请使用最新的链接，或联系招聘方。",
     "invitation_expired": "这份面试邀请已过期。",
     "interview_closed": "这场面试已经截止，不能再作答了。",
     "consent_required": "需要先同意隐私说明，才能开始面试。",
