@@ -94,6 +94,13 @@ def test_walkthrough_after_make_dev_in_a_fresh_clone(tmp_path):
         assert '"decision":"advance"' in result.stdout and '"erased":true' in result.stdout, result.stdout[-3000:]
     finally:
         os.killpg(make.pid, signal.SIGTERM)
-        make.wait(timeout=60)
+        try:
+            make.wait(timeout=60)
+            stopped = True
+        except subprocess.TimeoutExpired:  # never leave a server behind for the rest of the suite
+            os.killpg(make.pid, signal.SIGKILL)
+            make.wait(timeout=30)
+            stopped = False
         log.close()
         shutil.rmtree(clone / ".venv", ignore_errors=True)
+    assert stopped, "make dev did not stop within 60 s of SIGTERM:\n" + (tmp_path / "make-dev.log").read_text()[-3000:]
