@@ -58,6 +58,7 @@ bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/protection.py
+	$(BIN)/python -m bench.scoring
 	$(BIN)/python bench/calibrate.py
 
 clean:

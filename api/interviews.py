@@ -12,6 +12,7 @@ from api.messages import display_time
 from api.openapi import abort
 from api.schema import interviews, questions
 from api.timeutil import iso, to_naive_utc, utcnow
+from functions.analyze.scoring.text import keyword_problem, normalise
 
 bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
 
@@ -23,7 +24,18 @@ class CompetencySchema(ma.Schema):
     name = ma.fields.String(required=True, validate=ma.validate.Length(1, 40))
     weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, min_inclusive=False, max=100))
     keywords = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
-                              validate=ma.validate.Length(max=50))
+                              validate=ma.validate.Length(max=50),
+                              metadata={"description": "Words or short phrases that show the competency; "
+                                        "normalised (NFKC, lower case, simplified Chinese) when saved. A stop "
+                                        "word or function character alone (先, 问, 年, 可以…) is refused with 422."})
+    synonyms = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
+                              validate=ma.validate.Length(max=100),
+                              metadata={"description": "More words or behaviour phrases that count as evidence "
+                                        "(added to the curated ones that ship per competency)"})
+    anchors = ma.fields.Dict(keys=ma.fields.String(validate=ma.validate.OneOf(("weak", "adequate", "strong"))),
+                             values=ma.fields.String(validate=ma.validate.Length(1, 1000)), load_default=None,
+                             metadata={"description": "What a weak, adequate and strong answer says for this "
+                                       "competency (HR only; never shown to candidates)"})
 
 
 class QuestionInSchema(ma.Schema):
@@ -59,6 +71,23 @@ class InterviewInSchema(ma.Schema):
             raise ma.ValidationError(
                 "请为面试或每道题设置考察能力；第 " + "、".join(str(index + 1) for index in missing)
                 + " 题还没有", "questions")
+
+    @ma.validates_schema
+    def keywords_are_content_words(self, data, **_):
+        """A keyword must carry content: one that is only stop words or function characters would match
+        almost every answer (docs/scoring.md)."""
+        language = data.get("language") or "zh"
+        problems = []
+        groups = [("competencies", data.get("competencies") or [])] + [
+            (f"questions.{i}", q.get("competencies") or []) for i, q in enumerate(data.get("questions") or [])]
+        for _where, comps in groups:
+            for comp in comps:
+                for word in list(comp.get("keywords") or []) + list(comp.get("synonyms") or []):
+                    problem = keyword_problem(word, language)
+                    if problem and problem not in problems:
+                        problems.append(problem)
+        if problems:
+            raise ma.ValidationError(" ".join(problems), "competencies")
 
     @ma.validates("deadline")
     def deadline_in_future(self, value, **_):
@@ -99,11 +128,23 @@ class ReopenSchema(ma.Schema):
             raise ma.ValidationError("截止时间必须在将来。")
 
 
-def normalised(competencies: list[dict]) -> list[dict]:
+def normalised(competencies: list[dict], language: str = "zh") -> list[dict]:
+    """Weights scaled to sum 1; keywords and synonyms normalised as the scorer matches them (NFKC, case
+    folded, simplified Chinese) and de-duplicated; anchors kept when given."""
     total = sum(item["weight"] for item in competencies)
-    return [{"name": item["name"], "weight": round(item["weight"] / total, 6),
-             "keywords": list(dict.fromkeys(k.strip() for k in item["keywords"] if k.strip()))}
-            for item in competencies]
+
+    def words(values):
+        return list(dict.fromkeys(n for n in (normalise(v, language) for v in values or []) if n))
+
+    out = []
+    for item in competencies:
+        entry = {"name": item["name"], "weight": round(item["weight"] / total, 6), "keywords": words(item["keywords"])}
+        if item.get("synonyms"):
+            entry["synonyms"] = words(item["synonyms"])
+        if item.get("anchors"):
+            entry["anchors"] = {k: v.strip() for k, v in item["anchors"].items() if v and v.strip()}
+        out.append(entry)
+    return out
 
 
 def question_json(row) -> dict:
@@ -161,7 +202,7 @@ def create_interview(body, job_id):
         {"interview_id": interview_id, "position": position, "text": question["text"],
          "think_seconds": question["think_seconds"], "answer_seconds": question["answer_seconds"],
          "max_attempts": question["max_attempts"], "media": question["media"],
-         "competencies": normalised(question["competencies"] or body["competencies"]),
+         "competencies": normalised(question["competencies"] or body["competencies"], body["language"]),
          "reference_answer": question["reference_answer"]}
         for position, question in enumerate(body["questions"], start=1)
     ])

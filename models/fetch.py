@@ -161,9 +161,10 @@ def main(argv=None) -> int:
             ok &= bool(found)
         else:
             ok &= fetch(entry, args.from_file)
-    if not (HERE / "scorer" / "default-1.onnx").exists():
-        print("[missing] scorer default-1: run python -m models.scorer.train --default")
-        ok = False
+    for scorer in json.loads(MANIFEST.read_text(encoding="utf-8")).get("scorer", []):
+        if not (HERE / scorer["file"]).exists():
+            print(f"[missing] scorer {scorer['name']}-{scorer['version']}: run python -m models.scorer.train")
+            ok = False
     return 1 if (args.strict and not ok) else 0
 
 

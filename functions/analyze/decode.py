@@ -63,7 +63,7 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
     if size == 0:
         raise MediaError("the uploaded file is empty (0 bytes): nothing was recorded")
     if max_bytes is not None and size > max_bytes:
-        raise MediaError(f"the file is {_size(size)}, over the {_size(max_bytes)} limit")
+        raise MediaError(f"the file is {_size(size)}, over the {_size(max_bytes)} limit", code="too_large")
     info = _probe(path)
     audio_streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     container = info.get("format", {}).get("format_name", "")
@@ -78,7 +78,7 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
     except ValueError:
         declared_s = None
     if declared_s is not None and declared_s > max_seconds + 1:
-        raise MediaError(f"the recording is {_minutes(declared_s)} long, longer than the "
+        raise MediaError(code="too_long", message=f"the recording is {_minutes(declared_s)} long, longer than the "
                          f"{_minutes(max_seconds)} limit")
     try:
         out, _err = (
@@ -94,7 +94,7 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
     samples = np.frombuffer(out[: len(out) // 2 * 2], dtype=np.int16)
     audio = Audio(samples=samples, container=container, codec=audio_streams[0].get("codec_name", ""))
     if audio.duration > max_seconds:
-        raise MediaError(f"the recording is longer than the {_minutes(max_seconds)} limit")
+        raise MediaError(f"the recording is longer than the {_minutes(max_seconds)} limit", code="too_long")
     if audio.duration < 0.1:
         raise MediaError("the recording contains no audio (it is 0 seconds long)")
     return audio

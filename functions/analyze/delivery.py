@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .text_features import script_of
+from .scoring.text import script_of
 
 # Comfortable speaking rates, in the unit speech_rate_cpm uses for the language:
 # Chinese characters / Korean syllables / English letters per minute of speech.

@@ -7,18 +7,26 @@ the platform retries.
 
 
 class AnalysisError(Exception):
-    """A permanent problem with one answer. `status` is what the answer ends as."""
+    """A permanent problem with one answer. `status` is what the answer ends as, `code` the stable
+    reason_code of the result (docs/internal-contracts.md)."""
     status = "failed"
+    default_code = "analysis_error"
+
+    def __init__(self, message: str = "", code: str | None = None):
+        super().__init__(message)
+        self.code = code or self.default_code
 
 
 class MediaError(AnalysisError):
     """The file is not usable audio (empty, corrupt, no audio track, too long...)."""
     status = "failed"
+    default_code = "bad_media"
 
 
 class ModelMissing(AnalysisError):
-    """No ASR model installed for the interview's language: a person must review the answer."""
+    """No ASR (or scorer) model installed: a person must review the answer."""
     status = "needs_review"
+    default_code = "model_missing"
 
 
 class TransientError(Exception):

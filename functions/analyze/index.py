@@ -15,7 +15,9 @@ import os
 import threading
 import time
 
-from . import api_client, asr, pipeline, playback, storage, text_features
+from . import api_client, asr, pipeline, playback, storage
+from .scoring import answer as scoring
+from .scoring import calibration
 from .errors import TransientError
 from .settings import Settings
 
@@ -23,11 +25,12 @@ log = logging.getLogger("miaomian.analyze")
 
 
 def _warm_up() -> float:
-    """Load what every answer needs, once per instance: the VAD session, jieba's dictionary (in a
-    thread, while the Vosk models of MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL)."""
+    """Load what every answer needs, once per instance: the VAD session, and what scoring needs (jieba,
+    OpenCC, the language identifier, the scorer) in a thread while the Vosk models of
+    MIAOMIAN_PRELOAD_LANGUAGES load — Vosk releases the GIL."""
     start = time.perf_counter()
     pipeline.vad_model()
-    jieba_thread = threading.Thread(target=text_features.warm_up, name="jieba-warm-up", daemon=True)
+    jieba_thread = threading.Thread(target=scoring.warm_up, name="scoring-warm-up", daemon=True)
     jieba_thread.start()
     for lang in filter(None, (os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES") or "").split(",")):
         try:
@@ -55,7 +58,8 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         return {"key": ref.key, "outcome": "already_analysed"}
     language = ctx.get("language") or "zh"
     question = ctx.get("question") or {}
-    scorer_version = (ctx.get("scorer") or {}).get("version") or "default"
+    scorer = ctx.get("scorer") or {}
+    scorer_version = scorer.get("version") or "default"
     path = store.fetch(ref)
     try:
         # Problems with the answer itself come back as failed/needs_review results; anything raised
@@ -68,6 +72,9 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
             result["playback_key"] = rendition
     finally:
         store.release(path)
+    if scorer.get("calibration"):
+        # the organisation's calibrated version: the default scorer's result, re-scored from its features
+        result = calibration.rescore(result, scorer_version, scorer["calibration"])
     result["timings"]["cold_start_s"] = COLD_START_SECONDS
     try:
         ack = api.post_result(ref.key, result["status"], result["reason"], result)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import time
 
-from . import asr, decode, delivery, explain, scorer, text_features, vad
+from . import asr, decode, delivery, vad
+from .scoring import answer, text
 from .errors import AnalysisError
 from .settings import LANGUAGES, Settings
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ko": "Korean"}
 _VAD: vad.SileroVAD | None = None
 
 
@@ -28,73 +28,53 @@ def vad_model() -> vad.SileroVAD:
 
 
 def _base(language: str) -> dict:
-    return {"status": None, "reason": None, "language": language, "duration_seconds": None,
+    return {"status": None, "reason": None, "reason_code": None, "scale": 100, "language": language, "duration_seconds": None,
             "speech": None, "transcript": None, "features": None, "competencies": [], "overall": None,
             "feedback": None, "model_versions": {}, "timings": {}}
 
 
-def _finish(result: dict, status: str, reason: str | None, t0: float) -> dict:
-    result["status"], result["reason"] = status, reason
+def _finish(result: dict, status: str, reason: str | None, t0: float, code: str | None = None) -> dict:
+    result["status"], result["reason"], result["reason_code"] = status, reason, code
     result["timings"]["total_s"] = round(time.perf_counter() - t0, 3)
     if result.get("duration_seconds"):
         result["timings"]["rtf"] = round(result["timings"]["total_s"] / result["duration_seconds"], 4)
     if status != "scored":
         result["overall"] = None
         result["competencies"] = []
+        result["feedback"] = None
     return result
-
-
-def _competencies(question: dict) -> list[dict]:
-    comps = [c for c in (question.get("competencies") or []) if c.get("name")]
-    if comps:
-        return comps
-    # No competency configured: score the answer as a whole against the question's own words.
-    return [{"name": "overall", "weight": 1.0, "keywords": []}]
 
 
 def score_words(words: list[dict], language: str, question: dict, *, scorer_version: str | None,
                 speech=None, duration: float | None = None, samples=None, settings: Settings,
-                result: dict) -> tuple[str, str | None]:
-    """Fill features, competencies, overall and feedback; return (status, reason)."""
+                result: dict, text: str | None = None) -> tuple[str, str | None, str | None]:
+    """Fill features, competencies, overall and feedback; return (status, reason, reason_code).
+    `text`: the typed transcript with its punctuation (scored instead of the words when given)."""
     t = time.perf_counter()
-    comps = _competencies(question)
-    q = dict(question, competencies=comps)
-    text = text_features.analyse_text(words, language, q)
-    feats = text["features"]
     deliv = delivery.delivery_features(words, language, question.get("answer_seconds"),
                                        duration=duration, speech=speech, samples=samples)
     public = {k: v for k, v in deliv.items() if not k.startswith("_")}
-    result["features"] = {**public, **{k: v for k, v in feats.items() if k != "script_share"}}
-    share = feats["script_share"]
+    result["features"] = public
     if len(words) < settings.min_words:
-        return "needs_review", (f"too little speech to score: {len(words)} words recognised "
-                                f"(at least {settings.min_words} needed)")
-    if share < 0.5:
-        return "needs_review", (f"the answer does not seem to be in {LANGUAGE_NAMES[language]}, the "
-                                "language of this interview: a person should listen to it")
-    conf = deliv.get("asr_confidence")
-    if conf is not None and conf < settings.min_asr_confidence:
-        return "needs_review", (f"speech recognition confidence is low ({conf:.2f} < "
-                                f"{settings.min_asr_confidence:.2f}): the audio may be noisy, or in "
-                                "another language; a person should listen to this answer")
-    fits = {"answer_length": delivery.length_fit(deliv["_speech_seconds"], question.get("answer_seconds")),
-            "fluency": delivery.fluency(feats["filler_ratio"]),
-            "pace": delivery.pace_fit(deliv.get("speech_rate_cpm"), language),
-            "pauses": delivery.pause_fit(deliv.get("longest_pause_s"), deliv.get("_long_pauses_per_min"))}
-    model = scorer.load(scorer_version)
-    rows = scorer.competency_rows(feats, fits, comps)
-    out = []
-    for comp, row in zip(comps, rows):
-        score, drivers = model.score(row)
-        out.append({"name": comp["name"], "weight": comp.get("weight", 1.0), "score": score,
-                    "drivers": drivers[:4], "evidence": text["evidence"].get(comp["name"], [])})
-    result["competencies"] = out
-    result["features"]["fits"] = {k: round(v, 4) for k, v in fits.items()}
-    result["overall"] = scorer.overall([(c["weight"], c["score"]) for c in out])
-    result["feedback"] = explain.feedback(language, out, feats, q)
-    result["model_versions"]["scorer"] = model.label
+        return "needs_review", (f"识别出的内容太少（{len(words)} 个词，至少需要 {settings.min_words} 个），"
+                                "无法评分，请人工听一下录音。"), "too_little_content"
+    scored = answer.score_answer(words if text is None else [{"word": text, "start": None, "end": None}], language, question, audio=speech is not None, duration_s=duration,
+                                 asr_confidence=deliv.get("asr_confidence"),
+                                 min_asr_confidence=settings.min_asr_confidence, scorer_version=scorer_version)
+    content = scored["content_features"]
+    counts = content.pop("counts")
+    result["features"].update(content)
+    result["features"].update({"filler_count": counts["fillers"], "token_count": counts["words"],
+                               "filler_ratio": round(counts["fillers"] / max(counts["words"], 1), 4)})
+    if scored["status"] != "scored":
+        return scored["status"], scored["reason"], scored["reason_code"]
+    result["features"]["keyword_coverage"] = {c["name"]: c["keyword_coverage"] for c in scored["competencies"]}
+    result["competencies"] = scored["competencies"]
+    result["overall"] = scored["overall"]
+    result["feedback"] = scored["feedback"]
+    result["model_versions"]["scorer"] = scored["scorer"]
     result["timings"]["score_s"] = round(time.perf_counter() - t, 4)
-    return "scored", None
+    return "scored", None, None
 
 
 def _check_language(language: str) -> str | None:
@@ -110,7 +90,7 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
     result = _base(language)
     bad = _check_language(language)
     if bad:
-        return _finish(result, "needs_review", bad, t0)
+        return _finish(result, "needs_review", bad, t0, "unsupported_language")
     try:
         t = time.perf_counter()
         audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes)
@@ -127,11 +107,12 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         result["model_versions"]["vad"] = vad.model_version()
         result["timings"]["vad_s"] = round(time.perf_counter() - t, 4)
         if not segments:
-            return _finish(result, "needs_review", "no speech found in the recording", t0)
+            return _finish(result, "needs_review", "录音里没有听到说话声（no speech found），请人工听一下录音。",
+                           t0, "no_speech")
         if speech.speech_seconds < settings.min_speech_seconds:
             return _finish(result, "needs_review",
-                           f"too little speech to score: {speech.speech_seconds:.1f} s of speech found "
-                           f"(at least {settings.min_speech_seconds:g} s needed)", t0)
+                           f"说话时间太短，无法评分（too little speech: {speech.speech_seconds:.1f} s，"
+                           f"至少需要 {settings.min_speech_seconds:g} s）。", t0, "too_little_content")
 
         t = time.perf_counter()
         eng = asr.engine(language, settings)
@@ -147,15 +128,15 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         result["timings"]["asr_s"] = round(time.perf_counter() - t, 4)
         result["timings"]["asr_chunks"] = len(jobs)
 
-        status, reason = score_words(words, language, question, scorer_version=scorer_version,
-                                     speech=speech, duration=audio.duration, samples=audio.samples,
-                                     settings=settings, result=result)
-        return _finish(result, status, reason, t0)
+        status, reason, code = score_words(words, language, question, scorer_version=scorer_version,
+                                           speech=speech, duration=audio.duration, samples=audio.samples,
+                                           settings=settings, result=result)
+        return _finish(result, status, reason, t0, code)
     except AnalysisError as exc:
-        return _finish(result, exc.status, str(exc), t0)
+        return _finish(result, exc.status, str(exc), t0, exc.code)
 
 
-def analyze_transcript(text: str, question: dict, language: str = "zh", *,
+def analyze_transcript(transcript: str, question: dict, language: str = "zh", *,
                        scorer_version: str | None = "default", settings: Settings | None = None) -> dict:
     """Score a given transcript without audio (evaluation, CLI --transcript)."""
     settings = settings or Settings.from_env()
@@ -163,13 +144,13 @@ def analyze_transcript(text: str, question: dict, language: str = "zh", *,
     result = _base(language)
     bad = _check_language(language)
     if bad:
-        return _finish(result, "needs_review", bad, t0)
-    words = text_features.words_from_text(text, language)
-    result["transcript"] = {"text": text.strip(), "words": words, "mean_confidence": None}
+        return _finish(result, "needs_review", bad, t0, "unsupported_language")
+    words = text.words_from_text(transcript, language)
+    result["transcript"] = {"text": transcript.strip(), "words": words, "mean_confidence": None}
     result["model_versions"]["asr"] = "none (transcript given)"
     try:
-        status, reason = score_words(words, language, question, scorer_version=scorer_version,
-                                     settings=settings, result=result)
+        status, reason, code = score_words(words, language, question, scorer_version=scorer_version,
+                                           settings=settings, result=result, text=transcript)
     except AnalysisError as exc:
-        status, reason = exc.status, str(exc)
-    return _finish(result, status, reason, t0)
+        status, reason, code = exc.status, str(exc), exc.code
+    return _finish(result, status, reason, t0, code)

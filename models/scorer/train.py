@@ -1,17 +1,20 @@
-"""Train a competency scorer from a labelled CSV and export it to ONNX.
+"""Train the default scorer on the labelled answer set and export it to ONNX.
 
-    python -m models.scorer.train --default            # the shipped default, from the rubric dataset
-    python -m models.scorer.train --csv ratings.csv --name org-12 --version 1
+    python -m models.scorer.train                    # labels: mean of the two raters (ratings_a/b.jsonl)
+    python -m models.scorer.train --labels intended  # development only: the writer's intended grades
 
-The CSV has one column per feature (models.scorer.rubric.FEATURES, each 0..1) and `rating` (0..10, a
-person's rating of one competency of one answer). Writes models/scorer/<name>-<version>.onnx and a
-manifest entry (models/manifest.json, "scorer") with the features, their baseline (training mean, used to
-explain scores), the coefficients and held-out metrics.
+One row per (answer, competency): the content features of functions.analyze.scoring.features (answer-
+level plus that competency's own), label = the mean of the two raters' 1–5 ratings of that competency.
+Two small models are compared by leave-one-question-out on the training roles — a random forest of shallow trees
+with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
+ridge regression with signed coefficients — and the better one (Spearman) is fitted on all training
+roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
+Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
+median, metrics, labels used).
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -20,89 +23,164 @@ from pathlib import Path
 
 import numpy as np
 
-from .rubric import FEATURES, write_csv
+from functions.analyze.scoring import features as F
+from functions.analyze.scoring import gates
+
+from . import dataset
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE.parent / "manifest.json"
+# +1: more of it never lowers the rating; −1: never raises it; 0: free
+MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order": 1, "relevance": 1,
+            "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
 
 
-def read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    with open(path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    missing = [c for c in FEATURES + ["rating"] if rows and c not in rows[0]]
-    if not rows or missing:
-        raise SystemExit(f"{path}: need columns {FEATURES + ['rating']}; missing {missing or 'all rows'}")
-    X = np.array([[float(r[f]) for f in FEATURES] for r in rows], dtype=np.float32)
-    y = np.array([float(r["rating"]) for r in rows], dtype=np.float32)
-    return X, y
+def featurise(answers: list[dataset.Answer], source: str):
+    """(X, y, qids, held_out, gated, ids, competencies) over every rated (answer, competency)."""
+    X, y, qids, held, gated, ids, comps = [], [], [], [], [], [], []
+    for ans in answers:
+        words = [{"word": ans.text, "start": None, "end": None}]
+        analysis = F.analyse(words, ans.language, ans.question)
+        gate = gates.check(analysis, words, ans.language, audio=False)
+        for i, (comp, _, _) in enumerate(analysis.competencies):
+            label = ans.label(comp.name, source)
+            if label is None:
+                continue
+            row = F.competency_row(analysis, i)
+            X.append([row[f] for f in F.FEATURES])
+            y.append(float(label))
+            qids.append(ans.qid)
+            held.append(ans.held_out)
+            gated.append(gate is not None)
+            ids.append(ans.id)
+            comps.append(comp.name)
+    return (np.array(X, dtype=np.float32), np.array(y, dtype=np.float32), np.array(qids), np.array(held),
+            np.array(gated), ids, comps)
 
 
-def train(X: np.ndarray, y: np.ndarray, seed: int = 0):
-    from sklearn.linear_model import Ridge
-    from sklearn.metrics import mean_absolute_error, r2_score
-    from sklearn.model_selection import train_test_split
+def make(kind: str):
+    if kind == "forest":
+        from sklearn.ensemble import RandomForestRegressor
 
-    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=seed)
-    # Non-negative coefficients: more of a good thing never lowers a score (monotone by construction).
-    model = Ridge(alpha=1.0, positive=True).fit(X_tr, y_tr)
-    pred = np.clip(model.predict(X_te), 0, 10)
-    metrics = {"r2": round(float(r2_score(y_te, pred)), 4),
-               "mae": round(float(mean_absolute_error(y_te, pred)), 4),
-               "n_train": int(len(y_tr)), "n_test": int(len(y_te))}
-    return model.fit(X, y), metrics
+        return RandomForestRegressor(n_estimators=120, max_depth=5, min_samples_leaf=4, max_features=0.6,
+                                     monotonic_cst=[MONOTONE[f] for f in F.FEATURES], random_state=0, n_jobs=1)
+    return _SignedRidge()
+
+
+class _SignedRidge:
+    """Ridge with every coefficient's sign fixed by MONOTONE (features flipped, positive=True)."""
+
+    def __init__(self):
+        from sklearn.linear_model import Ridge
+
+        self.sign = np.array([MONOTONE[f] or 1 for f in F.FEATURES], dtype=np.float32)
+        self.model = Ridge(alpha=1.0, positive=True)
+
+    def fit(self, X, y):
+        self.model.fit(X * self.sign, y)
+        return self
+
+    def predict(self, X):
+        return self.model.predict(X * self.sign)
+
+    def to_sklearn(self):
+        """An equivalent plain Ridge (signs folded into the coefficients), for skl2onnx."""
+        from sklearn.linear_model import Ridge
+
+        plain = Ridge(alpha=1.0)
+        plain.coef_ = self.model.coef_ * self.sign
+        plain.intercept_ = self.model.intercept_
+        plain.n_features_in_ = len(self.sign)
+        return plain
+
+
+def metrics(y: np.ndarray, pred: np.ndarray, qids: np.ndarray) -> dict:
+    from scipy.stats import spearmanr
+    from sklearn.metrics import cohen_kappa_score, mean_absolute_error
+
+    pred = np.clip(pred, 1, 5)
+    pairs = right = 0
+    for q in set(qids):
+        idx = np.where(qids == q)[0]
+        for i in idx:
+            for j in idx:
+                if y[i] - y[j] >= 1:   # a clear difference in the labels
+                    pairs += 1
+                    right += pred[i] > pred[j]
+    return {"n": int(len(y)), "spearman": round(float(spearmanr(y, pred).statistic), 3),
+            "mae_rating": round(float(mean_absolute_error(y, pred)), 3),
+            "qwk_rounded": round(float(cohen_kappa_score(np.rint(y).astype(int), np.rint(pred).astype(int),
+                                                         weights="quadratic")), 3),
+            "pairwise_within_question": round(right / pairs, 3) if pairs else None}
+
+
+def loqo(kind: str, X, y, qids) -> dict:
+    pred = np.zeros_like(y)
+    for q in sorted(set(qids)):
+        test = qids == q
+        model = make(kind).fit(X[~test], y[~test])
+        pred[test] = model.predict(X[test])
+    return metrics(y, pred, qids)
 
 
 def export(model, path: Path) -> str:
     from skl2onnx import convert_sklearn
     from skl2onnx.common.data_types import FloatTensorType
 
-    onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(FEATURES)]))],
+    if isinstance(model, _SignedRidge):
+        model = model.to_sklearn()
+    onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(F.FEATURES)]))],
                           target_opset=17)
     data = onx.SerializeToString()
     path.write_bytes(data)
     return hashlib.sha256(data).hexdigest()
 
 
-def update_manifest(entry: dict) -> None:
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    scorers = [s for s in manifest.get("scorer", [])
-               if not (s["name"] == entry["name"] and s["version"] == entry["version"])]
-    manifest["scorer"] = sorted(scorers + [entry], key=lambda s: (s["name"], s["version"]))
-    MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def update_manifest(entry: dict, manifest: Path = MANIFEST) -> None:
+    doc = json.loads(manifest.read_text(encoding="utf-8"))
+    scorers = [s for s in doc.get("scorer", []) if not (s["name"] == entry["name"] and s["version"] == entry["version"])]
+    doc["scorer"] = sorted(scorers + [entry], key=lambda s: (s["name"], s["version"]))
+    manifest.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--csv", type=Path, help="labelled CSV (features + rating)")
-    ap.add_argument("--default", action="store_true", help="generate the rubric dataset and train the default")
-    ap.add_argument("--name", default="default")
-    ap.add_argument("--version", type=int, default=1)
+    ap.add_argument("--labels", choices=["ratings", "intended"], default=None,
+                    help="default: ratings when both raters' files exist, else intended (development)")
+    ap.add_argument("--data", type=Path, default=dataset.DATA)
+    ap.add_argument("--version", type=int, default=2)
     ap.add_argument("--out-dir", type=Path, default=HERE)
+    ap.add_argument("--manifest", type=Path, default=MANIFEST)
     args = ap.parse_args(argv)
-    if args.default:
-        csv_path = write_csv(HERE.parent / "cache" / "rubric-v1.csv")
-        source = "generated rubric dataset (models/scorer/rubric.py, n=4000, seed=7)"
-    elif args.csv:
-        csv_path, source = args.csv, f"labelled CSV {args.csv.name}"
-    else:
-        ap.error("give --csv FILE or --default")
-    X, y = read_csv(csv_path)
-    model, metrics = train(X, y)
-    out = args.out_dir / f"{args.name}-{args.version}.onnx"
+    source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
+    answers = dataset.load(args.data)
+    X, y, qids, held, gated, _, _ = featurise(answers, source)
+    if len(y) < 20:
+        raise SystemExit(f"only {len(y)} labelled rows in {args.data}: need at least 20")
+    train = ~held
+    cv = {kind: loqo(kind, X[train], y[train], qids[train]) for kind in ("forest", "ridge")}
+    kind = max(cv, key=lambda k: (cv[k]["spearman"], k == "forest"))
+    model = make(kind).fit(X[train], y[train])
+    held_metrics = metrics(y[held], model.predict(X[held]), qids[held]) if held.any() else None
+    out = args.out_dir / f"default-{args.version}.onnx"
     digest = export(model, out)
     entry = {
-        "name": args.name, "version": args.version,
+        "name": "default", "version": args.version,
         "file": str(out.relative_to(HERE.parent)) if out.is_relative_to(HERE.parent) else str(out),
-        "sha256": digest, "features": FEATURES,
-        "baseline": {f: round(float(v), 4) for f, v in zip(FEATURES, X.mean(axis=0))},
-        "coefficients": {f: round(float(c), 4) for f, c in zip(FEATURES, model.coef_)},
-        "intercept": round(float(model.intercept_), 4),
-        "metrics": metrics, "trained_on": source,
+        "sha256": digest, "features": F.FEATURES, "output": "rating 1–5 (score = (rating − 1) × 25)",
+        "model": "RandomForestRegressor (monotone, depth 5)" if kind == "forest" else "Ridge (signed)",
+        "baseline": {f: round(float(v), 4) for f, v in zip(F.FEATURES, np.median(X[train], axis=0))},
+        "labels": source, "held_out_roles": list(dataset.HELD_OUT_ROLES),
+        "metrics": {"loqo": cv, "held_out": held_metrics, "rows_train": int(train.sum()),
+                    "rows_held_out": int(held.sum())},
+        "agreement": dataset.agreement(answers) if source == "ratings" else None,
+        "trained_on": ("mean of two blind raters' 1–5 ratings" if source == "ratings" else
+                       "the writer's intended grades (development labels: the raters' files were missing)")
+        + f", models/scorer/data ({len(answers)} answers)",
         "trained_at": dt.date.today().isoformat(),
-        "label": "default — rubric-based until a company calibrates" if args.name == "default"
-                 else "calibrated",
+        "label": "default — trained on rated answers; calibrates per company",
     }
-    update_manifest(entry)
+    update_manifest(entry, args.manifest)
     print(json.dumps(entry, ensure_ascii=False, indent=2))
     return 0
 

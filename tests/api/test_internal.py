@@ -24,7 +24,7 @@ def signed_post(client, app, body: dict, key=None, timestamp=None):
 def scored(overall, status="scored", reason=None):
     return {"status": status, "reason": reason, "overall": overall if status == "scored" else None,
             "transcript": {"text": "我先倾听顾客的问题，然后解决", "words": []},
-            "competencies": [{"name": "沟通表达", "score": overall / 10 if overall else None, "evidence": []}],
+            "competencies": [{"name": "沟通表达", "score": overall, "reasons": ["提到了与“沟通表达”相关的内容：倾听。", "没有具体的数字、时间、地点或名称。"], "evidence": []}],
             "feedback": {"strengths": ["表达清楚"], "suggestions": ["多举具体例子"]}}
 
 

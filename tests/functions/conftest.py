@@ -166,9 +166,10 @@ class FakeApi:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def add(self, key: str, language: str = "ko", question: dict | None = None, answer_id: int = 1) -> None:
+    def add(self, key: str, language: str = "ko", question: dict | None = None, answer_id: int = 1,
+            scorer: dict | None = None) -> None:
         self.contexts[key] = {"answer_id": answer_id, "language": language,
-                              "question": question or QUESTION_KO, "scorer": {"version": "default"}}
+                              "question": question or QUESTION_KO, "scorer": scorer or {"version": "default"}}
 
     def _handler(self):
         api = self

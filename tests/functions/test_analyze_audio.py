@@ -90,7 +90,7 @@ def test_evidence_points_at_the_moment_in_the_audio(ko_media, question_ko):
 def test_low_asr_confidence_goes_to_review_not_a_low_score(ko_media, question_ko, monkeypatch):
     monkeypatch.setenv("MIAOMIAN_MIN_ASR_CONFIDENCE", "0.99")
     r = pipeline.analyze_file(ko_media["m4a"], question_ko, "ko")
-    assert r["status"] == "needs_review" and "confidence" in r["reason"]
+    assert r["status"] == "needs_review" and r["reason_code"] == "low_asr_confidence" and "置信度" in r["reason"]
     assert r["overall"] is None and r["competencies"] == []
     assert r["transcript"]["words"]  # HR still sees what was heard
 

@@ -33,8 +33,9 @@ def test_cli_scores_a_zh_transcript(tmp_path, question_zh):
                           "--transcript", str(t), "--language", "zh"],
                          capture_output=True, text=True, cwd=ROOT, check=True)
     result = json.loads(out.stdout)
-    assert result["status"] == "scored" and result["overall"] > 50
+    assert result["status"] == "scored" and 0 <= result["overall"] <= 100
     assert result["features"]["keyword_coverage"]["解决问题"] == round(2 / 3, 4)  # 问题, 方案; not 结果
+    assert all(2 <= len(c["reasons"]) <= 4 for c in result["competencies"])
 
 
 def test_cli_audio_reports_bad_media_with_exit_code(tmp_path, question_ko, bad_media):

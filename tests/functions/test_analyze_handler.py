@@ -29,6 +29,19 @@ def test_scores_an_answer_and_posts_a_signed_result(handler_env, fake_api, ko_me
     assert {"decode_s", "vad_s", "asr_s", "score_s", "total_s", "rtf", "cold_start_s"} <= set(result["timings"])
 
 
+def test_the_organisation_calibration_it_is_handed_is_applied(handler_env, fake_api, ko_media, cos_event):
+    put(handler_env, KEY, ko_media["m4a"])
+    shift = {"format": 1, "features": [], "center": {}, "scale": {}, "competencies": {},
+             "shared": {"intercept": 0.4, "slope": 1.0, "weights": {}}}   # +10 points on every competency
+    fake_api.add(KEY, scorer={"version": "org-7-1", "calibration": shift})
+    index.main_handler(cos_event(KEY), None)
+    result = fake_api.results[KEY]["result"]
+    assert result["status"] == "scored" and result["model_versions"]["scorer"] == "org-7-1"
+    assert result["default_scorer"].startswith("default-")
+    for comp in result["competencies"]:
+        assert comp["score"] == min(100.0, round(comp["default_score"] + 10.0, 2))
+
+
 def test_idempotent_second_delivery_and_merged_records(handler_env, fake_api, ko_media, cos_event):
     put(handler_env, KEY, ko_media["m4a"])
     fake_api.add(KEY)

@@ -8,7 +8,7 @@ Component({
   properties: {
     labels: { type: Array, value: [] },
     series: { type: Array, value: [] },
-    max: { type: Number, value: 10 },
+    max: { type: Number, value: 100 },
     height: { type: Number, value: 300 },
   },
 

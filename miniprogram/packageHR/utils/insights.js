@@ -21,6 +21,10 @@ const insights = {
   listRatings: (answerId) => http.get(`/api/answers/${enc(answerId)}/ratings`),
   getOutcomes: (sessionId) => http.get(`/api/sessions/${enc(sessionId)}/outcomes`),
   saveOutcomes: (sessionId, outcomes) => http.request('PUT', `/api/sessions/${enc(sessionId)}/outcomes`, { outcomes }),
+  /** "Which of these two answers is better" (docs/calibration.md); competency optional. */
+  pick: (questionId, betterAnswerId, worseAnswerId, competency) => http.post(`/api/questions/${enc(questionId)}/picks`,
+    Object.assign({ better_answer_id: betterAnswerId, worse_answer_id: worseAnswerId }, competency ? { competency } : {})),
+  listPicks: (questionId) => http.get(`/api/questions/${enc(questionId)}/picks`),
   funnel: (scope) => http.get(`/api/analytics/funnel${query(scope)}`),
   exportUrl: (scope, format) => http.fullUrl(`/api/analytics/funnel/export${query(Object.assign({}, scope, { format }))}`),
   fairness: (scope) => http.get(`/api/analytics/fairness${query(scope)}`),

@@ -14,8 +14,8 @@ describe('radar-chart component', () => {
     const comp = renderComponent('components/radar-chart/radar-chart', {
       labels: ['沟通能力', '服务意识', '应变能力', '团队协作', '稳定性'],
       series: [
-        { name: '张三', values: [8, 7, 6, 9, 5] },
-        { name: '李四', values: [6, 9, 7, 5, 8] },
+        { name: '张三', values: [80, 70, 60, 90, 50] },
+        { name: '李四', values: [60, 90, 70, 50, 80] },
       ],
     })
     expect(comp.querySelectorAll('.radar__item')).toHaveLength(2)
@@ -28,7 +28,7 @@ describe('radar-chart component', () => {
     expect(ops.filter((o) => o[0] === 'fill')).toHaveLength(2)
     // 4 rings + 5 axes + 2 series
     expect(ops.filter((o) => o[0] === 'stroke')).toHaveLength(4 + 5 + 2)
-    // 张三's 稳定性 (5/10) sits halfway along its axis
+    // 张三's 稳定性 (50/100, the default max) sits halfway along its axis
     const p = shape.shapes[0].points[4]
     const end = shape.axes[4].end
     expect(Math.hypot(p.x - shape.cx, p.y - shape.cy)).toBeCloseTo(Math.hypot(end.x - shape.cx, end.y - shape.cy) / 2)

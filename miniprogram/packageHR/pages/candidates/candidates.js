@@ -196,6 +196,16 @@ Page({
     wx.navigateTo({ url: `/packageHR/pages/compare/compare?ids=${this.data.selected.join(',')}` })
   },
 
+  /** Funnel of this interview: invited → started → submitted → scored → advanced (packageHR/pages/funnel). */
+  openFunnel() {
+    wx.navigateTo({ url: `/packageHR/pages/funnel/funnel?interview=${this.data.id}` })
+  },
+
+  /** Pass rates by group for this interview, with the four-fifths check (docs/fairness.md). */
+  openFairness() {
+    wx.navigateTo({ url: `/packageHR/pages/fairness/fairness?interview=${this.data.id}` })
+  },
+
   invite() {
     wx.navigateTo({ url: `/packageHR/pages/invite/invite?id=${this.data.id}` })
   },

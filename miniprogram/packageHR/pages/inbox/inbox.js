@@ -80,6 +80,11 @@ Page({
     this.setData({ shown: this.data.items.filter(match) })
   },
 
+  /** Scorer versions and calibration from HR ratings. */
+  openScorer() {
+    wx.navigateTo({ url: '/packageHR/pages/scorer/scorer' })
+  },
+
   open(e) {
     const item = this.data.items[Number(e.currentTarget.dataset.index)]
     if (!item) return

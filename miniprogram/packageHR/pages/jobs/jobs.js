@@ -106,6 +106,11 @@ Page({
     wx.navigateTo({ url: '/packageHR/pages/inbox/inbox' })
   },
 
+  /** The organisation's scorer versions: calibrate from HR ratings, activate, roll back. */
+  openScorer() {
+    wx.navigateTo({ url: '/packageHR/pages/scorer/scorer' })
+  },
+
   newJob() {
     wx.navigateTo({ url: '/packageHR/pages/job-edit/job-edit' })
   },

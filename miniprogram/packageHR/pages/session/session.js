@@ -118,6 +118,17 @@ Page({
     }
   },
 
+  /** Rate this candidate's answers on the anchored 1–5 scale (these ratings calibrate the scorer). */
+  openRate() {
+    wx.navigateTo({ url: `/packageHR/pages/rate/rate?session=${this.data.id}` })
+  },
+
+  /** Outcomes after hiring: the API accepts them only after an advance decision. */
+  openOutcomes() {
+    if (!this.data.session || this.data.session.decision !== 'advance') return
+    wx.navigateTo({ url: `/packageHR/pages/outcomes/outcomes?session=${this.data.id}` })
+  },
+
   /** The full number HR may see for its own candidate (the API audit-logs the view). */
   call() {
     if (!this.data.phone) return

@@ -1,0 +1,87 @@
+"""Score one answer's words: features → gates → model → reasons and feedback.
+
+    score_answer(words, language, question, audio=False, ...) -> dict
+
+Returns {"status": "scored"|"needs_review", "reason", "reason_code", "content_features" (answer-level
+values, counts), "competencies" ([] when gated), "overall" (None when gated), "feedback" (None when
+gated), "scorer" (the model label, None when gated)}. Competency entries follow docs/internal-contracts.md:
+{"name", "weight", "score" 0–100, "reasons" [2–4 Chinese sentences], "features" {name: value the model
+read}, "drivers", "evidence", "keyword_coverage"}.
+"""
+from __future__ import annotations
+
+from . import explain, features, gates, model
+
+NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
+
+
+def warm_up() -> None:
+    """Load everything scoring needs once per instance (jieba and its tags, OpenCC, the language
+    identifier, the default scorer), so the first answer is as fast as the next."""
+    from . import language, text
+
+    text.warm_up()
+    language.identify("我们按时完成了任务")
+    model.load("default")
+
+
+def competencies_of(question: dict) -> list[dict]:
+    """The question's competencies; one "overall" competency when none is configured."""
+    comps = [c for c in (question.get("competencies") or []) if c.get("name")]
+    return comps or [dict(NO_COMPETENCY)]
+
+
+def _span(analysis: features.Analysis, hit, words: list[dict], context: int = 4) -> dict:
+    toks = analysis.seg.tokens
+    a, b = max(0, hit.first - context), min(len(toks), hit.last + context + 1)
+    sep = "" if analysis.seg.language == "zh" else " "
+    text = sep.join(t.text for t in toks[a:b] if t.pos != "x" or analysis.seg.language == "zh").strip()
+    if a > 0:
+        text = "…" + text
+    if b < len(toks):
+        text += "…"
+    first, last = toks[hit.first].source, toks[hit.last].source
+    start = words[first].get("start") if 0 <= first < len(words) else None
+    end = words[last].get("end") if 0 <= last < len(words) else None
+    return {"text": text, "start": start, "end": end}
+
+
+def _evidence(analysis: features.Analysis, index: int, words: list[dict], limit: int = 4) -> list[dict]:
+    comp, _, det = analysis.competencies[index]
+    out = []
+    for term, hit in list(det["said"].items())[:limit]:
+        out.append({"keyword": term, "matched": term, "kind": det["kinds"][term], **_span(analysis, hit, words)})
+    return out
+
+
+def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
+                 duration_s: float | None = None, asr_confidence: float | None = None,
+                 min_asr_confidence: float = 0.45, scorer_version: str | None = "default") -> dict:
+    comps = competencies_of(question)
+    q = dict(question, competencies=comps)
+    analysis = features.analyse(words, language, q)
+    content = {**{k: round(v, 4) for k, v in analysis.answer.items()}, "counts": analysis.counts}
+    out = {"status": "scored", "reason": None, "reason_code": None, "content_features": content,
+           "competencies": [], "overall": None, "feedback": None, "scorer": None}
+    gate = gates.check(analysis, words, language, audio=audio, duration_s=duration_s,
+                       asr_confidence=asr_confidence, min_asr_confidence=min_asr_confidence)
+    if gate is not None:
+        out.update(status="needs_review", reason=gate.reason, reason_code=gate.reason_code)
+        content["gate"] = gate.details
+        return out
+    scorer = model.load(scorer_version)
+    result = []
+    for i, (comp, values, det) in enumerate(analysis.competencies):
+        row = features.competency_row(analysis, i)
+        score, drivers = scorer.score(row)
+        result.append({"name": comp.name, "weight": comp.weight, "score": score,
+                       "reasons": explain.reasons(analysis, i, drivers),
+                       "features": row, "drivers": drivers[:4],
+                       "evidence": _evidence(analysis, i, words),
+                       "keyword_coverage": None if det["keyword_coverage"] is None
+                       else round(det["keyword_coverage"], 4)})
+    out["competencies"] = result
+    out["overall"] = model.overall([(c["weight"], c["score"]) for c in result])
+    out["feedback"] = explain.feedback(analysis, result, q)
+    out["scorer"] = scorer.label
+    return out

@@ -1,0 +1,433 @@
+"""Content features of one answer, each a number in 0..1 that one Chinese sentence explains to HR.
+
+Answer-level (shared by every competency of the answer):
+  concreteness       numbers and quantities (incl. 三百箱, 十点半), times, places, named things — distinct
+                     items, saturating: 1 − exp(−n/3)
+  specific_actions   clauses where the candidate (我/我们…) does something with specific content (a
+                     concrete item or a word that is neither generic nor taken from the question or the
+                     competency lists): 1 − exp(−n/2.5)
+  outcome            a result stated after the actions: 1 with a concrete item, 0.75 with specific content
+                     said as done (…了), 0.5 when only generic (结果很好, 大家都很满意), 0 when none
+  story_order        situation → action → result, in that order, each with specific content: parts/3
+  relevance          clauses that touch the question's topic (its own words or the competencies' terms):
+                     min(1, n/2); spans read back from the question count for nothing
+  specificity        distinct specific content words: 1 − exp(−n/8) — length counts only through this
+  generalities       share of content clauses that state a view, habit or intention (我觉得…, 一定要…,
+                     平时都会…) rather than something that happened — lowers the score
+  event_share        share of content clauses that say something specific happened or was done (a
+                     concrete item or a specific first-person action, not a general view)
+  reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…): 1 − exp(−n/1) — lowers
+                     the score
+
+Competency-level (only that competency's terms):
+  evidence           distinct non-negated terms said: HR's keywords, HR's and the curated synonyms and
+                     behaviour phrases (models/lexicons/competencies.<lang>.json): 1 − exp(−n/2)
+  evidence_specific  those of them said in a clause with specific or concrete content (or next to one):
+                     1 − exp(−n/1.5)
+  negative_evidence  terms said under negation (不/没有/很少…): 1 − exp(−n/1.5) — lowers the score
+  anchor_match       similarity to the competency's strong anchor minus its weak one, 0..1 (0.5 when the
+                     question has no anchors)
+  evidence_relative  this competency's evidence_specific against the mean of the answer's competencies:
+                     0.5 + (own − mean)/2 — which of the competencies the answer shows best
+
+A mention inside a span copied from the question, or negated, is never evidence. When no clause touches the
+question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .text import Segmented, Token, find, normalise, normalise_term, segment_words
+
+ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
+                   "generalities", "event_share", "reluctance"]
+OFF_TOPIC_FACTOR = 0.25
+COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
+FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
+
+# Chinese: tags of words that carry content, of function words, and numerals that are idioms.
+_CONTENT_POS = ("n", "v", "a", "m", "q", "t", "s", "eng", "i", "l", "j", "b", "z", "vn", "an", "nz", "nr",
+                "ns", "nt", "f")
+_FUNCTION_POS = {"r", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o"}
+_NUM_IDIOMS = {"一下", "一些", "一起", "一直", "一定", "一般", "一点", "一样", "一切", "一边", "一旦", "一向",
+               "一会儿", "一再", "一番", "一方面", "一下子", "单一", "统一", "唯一", "很少", "不少", "多少",
+               "一个", "一次", "几乎", "一点儿", "一口气", "第一", "一种", "一遍", "某些", "有些", "好多",
+               "许多", "一会", "万一", "一定要", "一是", "二是", "一心", "一时", "一面"}
+_WEAK_VERBS = {"是", "有", "觉得", "认为", "喜欢", "希望", "想", "会", "能", "可以", "要", "应该", "知道",
+               "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为"}
+# times that place nothing: 当时 (then), 平时 (usually)…
+_VAGUE_TIME = {"当时", "那时", "那时候", "平时", "现在", "以前", "之前", "之后", "以后", "后来", "最后", "最近",
+               "有时候", "有时", "时候", "目前", "当下", "刚才", "一时", "同时", "随时", "及时", "按时", "准时",
+               "下来", "以来", "将来", "未来", "过去", "当初", "今后", "从前", "早期", "后期", "每天", "平常",
+               "今天", "日常", "当今", "如今", "最终", "一直", "往往", "总是"}
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺毛郝龚邵万钱严覃武"
+                "戴莫孔向汤")
+# habitual, hypothetical and opinion markers: a clause with one states a general view, not an event
+_GENERAL = {"觉得", "认为", "相信", "应该", "一定", "一定要", "必须", "总是", "一直", "经常", "平时", "一般", "通常",
+            "每次", "往往", "始终", "从来", "常常", "向来", "重要", "最重要", "关键", "需要", "希望", "尽量",
+            "我会", "都会", "要", "能够", "可以", "保证", "确保", "态度", "原则", "理念", "认真", "负责任"}
+_ONE_MEASURE = re.compile(r"^(第)?一[个位件笔把串种样点些下次回遍条张份项名家台]$")
+_NOT_PLACES = {"东西", "南北", "左右", "上下", "前后", "内外", "中外", "东南西北"}
+_NOT_NAMES = {"谢谢您", "谢谢你", "上进心", "责任心", "同理心", "平常心"}
+
+
+def _sat(n: float, k: float) -> float:
+    return 1.0 - math.exp(-n / k)
+
+
+@dataclass
+class Competency:
+    """One competency of the question with every term that counts as its evidence."""
+    name: str
+    weight: float
+    keywords: list          # HR's keywords (as given)
+    terms: dict             # normalised term → "keyword" | "synonym" | "behaviour"
+    anchors: dict           # {"weak"|"adequate"|"strong": text}
+
+    @classmethod
+    def from_question(cls, comp: dict, language: str) -> "Competency":
+        curated = lexicon.competencies(language).get(normalise(comp.get("name"), language)) or \
+            lexicon.competencies(language).get(comp.get("name") or "") or {}
+        terms: dict[str, str] = {}
+        for kw in comp.get("keywords") or []:
+            n = normalise_term(kw, language)
+            if n:
+                terms.setdefault(n, "keyword")
+                for v in lexicon.variants(language, n):
+                    terms.setdefault(normalise_term(v, language), "synonym")
+        for kind, extra in (("synonym", comp.get("synonyms") or []), ("synonym", curated.get("synonyms", [])),
+                            ("behaviour", comp.get("behaviours") or []),
+                            ("behaviour", curated.get("behaviours", []))):
+            for term in extra:
+                n = normalise_term(term, language)
+                if n:
+                    terms.setdefault(n, kind)
+        anchors = {}
+        for level, value in (comp.get("anchors") or {}).items():
+            if isinstance(value, list):
+                value = "。".join(str(v) for v in value)
+            if isinstance(value, str) and value.strip():
+                anchors[level] = value
+        return cls(comp.get("name") or "overall", float(comp.get("weight") or 1.0),
+                   list(comp.get("keywords") or []), terms, anchors)
+
+
+@dataclass
+class Analysis:
+    """Everything the gates, the model and the explanations read about one answer."""
+    seg: Segmented
+    answer: dict                    # answer-level feature values
+    competencies: list              # [(Competency, {feature: value}, details dict)]
+    counts: dict = field(default_factory=dict)       # raw counts the gates and reasons use
+    details: dict = field(default_factory=dict)      # items to cite in reasons (numbers, actions…)
+
+
+def is_content(tok: Token, language: str) -> bool:
+    if tok.pos == "x":
+        return False
+    sets = lexicon.sets(language)
+    t = tok.base or tok.text
+    if t in sets["stopwords"] or tok.text in sets["stopwords"] or t in sets["fillers"] or t in sets["pronouns"] or t in sets["negators"]:
+        return False
+    if language == "zh":
+        if tok.pos in _FUNCTION_POS or tok.pos == "d" and len(t) < 2:
+            return False
+        return tok.pos.startswith(_CONTENT_POS) or len(t) >= 2
+    if language == "ko":
+        return len(t) >= 2 and t not in sets["particles"]
+    return len(t) >= 3 or any(c.isdigit() for c in t)
+
+
+def is_function(tok: Token, language: str) -> bool:
+    """Grammar words: pronouns, particles, prepositions, conjunctions, auxiliaries."""
+    sets = lexicon.sets(language)
+    if language == "zh":
+        return tok.pos in _FUNCTION_POS or tok.text in sets["stopwords"]
+    if language == "ko":
+        return tok.base != tok.text or tok.text in sets["stopwords"] or tok.text in sets["pronouns"] or \
+            tok.text.endswith(("니다", "어요", "아요", "해요", "고", "서", "는", "은", "을", "를"))
+    return tok.text in sets["stopwords"] or tok.text in sets["pronouns"]
+
+
+_HAN_NUM = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿半几]")
+
+
+def concrete_kind(tok: Token, language: str, following: Token | None = None) -> str | None:
+    """"number", "time", "place" or "name" when the token is a concrete item, else None."""
+    t = tok.text
+    sets = lexicon.sets(language)
+    if tok.pos == "x" or tok.copied or tok.negated or t in _VAGUE_TIME:
+        return None
+    if language == "zh":
+        if t in _NUM_IDIOMS:
+            # 一个小时, 一次三十单: a numeral idiom followed by a unit or a number is a quantity
+            if following is not None and (following.text in sets["measure_words"] or following.pos in ("m", "q")
+                                          or following.text in ("小时", "钟头", "星期", "礼拜", "晚上", "上午", "下午")):
+                return "number"
+            return None
+        if any(c.isdigit() for c in t):
+            return "number"
+        if tok.pos in ("m", "mq") and _HAN_NUM.search(t):
+            if _ONE_MEASURE.match(t) or t in ("一", "二", "两"):   # 一位顾客 = "a customer", not a count
+                return None
+            return "number"
+        if t in sets["time_words"] or (tok.pos in ("t", "tg") and len(t) >= 2):
+            return "time"
+        if tok.pos == "ns" and len(t) >= 2 and t not in _NOT_PLACES and \
+                not t.endswith(("上", "下", "里", "中", "内", "外")):
+            return "place"
+        if tok.pos == "eng" and len(t) >= 2:
+            return "name"
+        if t in _NOT_NAMES:
+            return None
+        if tok.pos in ("nr", "nrt") and 2 <= len(t) <= 3 and (t[0] in _SURNAMES or t[0] in "小老阿") and \
+                _rare(t):
+            return "name"
+        if tok.pos in ("nt", "nz") and len(t) >= 2 and _rare(t):
+            return "name"
+        return None
+    if any(c.isdigit() for c in t) or t in sets["numerals"] or t in sets["measure_words"]:
+        return "number"
+    if t in sets["time_words"]:
+        return "time"
+    return None
+
+
+def _rare(word: str, limit: int = 400) -> bool:
+    """A word jieba's dictionary rarely sees (proper names), not a common word it mis-tags as one."""
+    from .gates import _jieba_freq
+
+    return _jieba_freq().get(word, 0) < limit
+
+
+def general_clause(toks: list, language: str) -> bool:
+    """A clause that states a view, a habit or an intention (我觉得…/一定要…/平时都会…), not an event."""
+    if language == "zh":
+        return any(t.text in _GENERAL for t in toks)
+    if language == "en":
+        return any(t.text in ("think", "believe", "always", "usually", "should", "must", "would", "important",
+                              "try", "never", "often") for t in toks)
+    return any(t.text.startswith(("항상", "늘", "보통", "생각", "중요")) or "것 같" in t.text for t in toks)
+
+
+def _clause_tokens(seg: Segmented) -> list[list[Token]]:
+    return [[seg.tokens[i] for i in c] for c in seg.clauses]
+
+
+def _anchor_match(seg: Segmented, anchors: dict) -> float:
+    if not anchors:
+        return 0.5
+
+    def grams(s: str) -> Counter:
+        s = re.sub(r"[\W_]+", "", s)
+        return Counter(s[i:i + 2] for i in range(len(s) - 1))
+
+    def cos(a: Counter, b: Counter) -> float:
+        if not a or not b:
+            return 0.0
+        dot = sum(v * b.get(k, 0) for k, v in a.items())
+        return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+    own = grams("".join(t.text for t in seg.tokens if t.pos != "x" and not t.copied and not t.negated))
+    sims = {level: cos(own, grams(normalise(text, seg.language))) for level, text in anchors.items()}
+    top = sims.get("strong", sims.get("adequate", 0.0))
+    low = sims.get("weak", 0.0)
+    return float(min(1.0, max(0.0, 0.5 + 1.5 * (top - low))))
+
+
+def analyse(words: list[dict], language: str, question: dict) -> Analysis:
+    """Segment the answer and compute every feature (see the module docstring)."""
+    seg = segment_words(words, language, question=question.get("text"))
+    sets = lexicon.sets(language)
+    comps = [Competency.from_question(c, language) for c in (question.get("competencies") or [])]
+    all_terms = set()
+    for c in comps:
+        all_terms.update(c.terms)
+    q_seg = segment_words([{"word": question.get("text") or ""}], language)
+    q_words = {t.base or t.text for t in q_seg.tokens if is_content(t, language)}
+    generic = sets["generic"] | sets["result_markers"] | sets["connectives"] | sets["completion"]
+    for cues in lexicon.load(language)["star"].values():
+        generic = generic | set(cues)
+
+    words_ = seg.words
+    content = [t for t in words_ if is_content(t, language) and not t.copied]
+    distinct_content = {t.base or t.text for t in content}
+    fillers = [t for t in words_ if t.text in sets["fillers"]]
+
+    def specific(t: Token) -> bool:
+        b = t.base or t.text
+        return (is_content(t, language) and not t.copied and not t.negated and b not in generic
+                and b not in q_words and b not in all_terms and b not in sets["fillers"])
+
+    concrete = {}
+    for k, t in enumerate(words_):
+        kind = concrete_kind(t, language, words_[k + 1] if k + 1 < len(words_) else None)
+        if kind:
+            text_ = t.text + (words_[k + 1].text if t.text in _NUM_IDIOMS else "")
+            concrete.setdefault(text_, kind)
+    specific_words = {t.base or t.text for t in words_ if specific(t)}
+
+    clauses = _clause_tokens(seg)
+    first_person = sets["first_person"]
+    subject_first = False
+    actions, specific_actions, action_idx = [], [], []
+    clause_specific = []
+    for ci, toks in enumerate(clauses):
+        has_spec = any(specific(t) or concrete_kind(t, language) for t in toks)
+        clause_specific.append(has_spec)
+        own = any(t.text in first_person for t in toks)
+        other = any(t.pos == "r" and t.text not in first_person and t.text not in ("这", "那", "什么", "怎么")
+                    for t in toks[:2]) if language == "zh" else False
+        if own:
+            subject_first = True
+        elif other:
+            subject_first = False
+        if language == "zh":
+            verbs = [t for t in toks if t.pos.startswith("v") and t.text not in _WEAK_VERBS and not t.negated
+                     and not t.copied]
+        else:
+            verbs = [t for t in toks if is_content(t, language) and not t.negated and not t.copied]
+        if subject_first and verbs:
+            actions.append(ci)
+            if has_spec and not general_clause(toks, language):
+                specific_actions.append(ci)
+                action_idx.append(ci)
+
+    # the outcome: a result clause after the first action
+    completion, markers = sets["completion"], sets["result_markers"]
+    first_action = actions[0] if actions else None
+    outcome, outcome_clause = 0.0, None
+    if first_action is not None:
+        for ci in range(first_action, len(clauses)):
+            toks = clauses[ci]
+            if general_clause(toks, language):
+                continue
+            says_result = any((t.text in completion or t.text in markers or
+                               any(t.text.startswith(c) for c in completion if len(c) >= 2))
+                              and not t.negated and not t.copied for t in toks)
+            if not says_result:
+                continue
+            if ci == first_action and len(actions) > 1 and ci != actions[-1]:
+                continue
+            # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
+            # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
+            if any(concrete_kind(t, language) for t in toks):
+                level = 1.0
+            elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
+                level = 0.75
+            else:
+                level = 0.5
+            if level > outcome:
+                outcome, outcome_clause = level, ci
+            if outcome == 1.0:
+                break
+    situation = False
+    if specific_actions:
+        situation = any(clause_specific[ci] for ci in range(0, specific_actions[0])) or \
+            any(concrete_kind(t, language) == "time" or concrete_kind(t, language) == "place"
+                for t in clauses[specific_actions[0]])
+    story = (situation + bool(specific_actions) + (outcome >= 0.75 and outcome_clause is not None and
+                                                 (not specific_actions or outcome_clause >= specific_actions[0]))) / 3
+
+    # relevance
+    topic = q_words | all_terms
+    content_clauses = [toks for toks in clauses if any(is_content(t, language) and not t.copied for t in toks)]
+    on_topic = 0
+    for toks in content_clauses:
+        text = "".join(t.text for t in toks if not t.copied)
+        if any((t.base or t.text) in topic and not t.copied for t in toks) or any(term in text for term in all_terms
+                                                                      if len(term) >= 2):
+            on_topic += 1
+    relevance = min(1.0, on_topic / 2)
+    general = sum(1 for toks in content_clauses if general_clause(toks, language))
+    generalities = general / len(content_clauses) if content_clauses else 0.0
+    spec_set = set(specific_actions)
+    events = sum(1 for ci, toks in enumerate(clauses)
+                 if toks in content_clauses and not general_clause(toks, language)
+                 and (ci in spec_set or any(concrete_kind(t, language) for t in toks)))
+    event_share = events / len(content_clauses) if content_clauses else 0.0
+    joined = ("" if language == "zh" else " ").join(t.text for t in words_)
+    reluctant = [p for p in sets["reluctance"] if p in joined]
+    reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
+
+    # content only counts when the answer touches the question at all: a fluent, detailed story about
+    # something else (holidays, a new scooter) is off-topic, not strong
+    topical = 1.0 if on_topic else OFF_TOPIC_FACTOR
+    answer = {
+        "concreteness": topical * _sat(len(concrete), 3),
+        "specific_actions": topical * _sat(len(specific_actions), 2.5),
+        "outcome": topical * outcome,
+        "story_order": topical * story,
+        "relevance": relevance,
+        "specificity": topical * _sat(len(specific_words), 8),
+        "generalities": generalities,
+        "event_share": topical * event_share,
+        "reluctance": _sat(len(reluctant), 1),
+    }
+    per_comp = []
+    for comp in comps:
+        said, negated, in_specific, kw_said = {}, set(), set(), set()
+        for term, kind in comp.terms.items():
+            for hit in find(seg, term):
+                if hit.copied:
+                    continue
+                ci = seg.tokens[hit.first].clause
+                if hit.negated:
+                    negated.add(term)
+                    continue
+                said.setdefault(term, hit)
+                if kind == "keyword":
+                    kw_said.add(term)
+                near = [c for c in (ci - 1, ci, ci + 1) if 0 <= c < len(clause_specific)]
+                if any(clause_specific[c] for c in near):
+                    in_specific.add(term)
+        # a term inside a longer term said (分成 in 分成三批) is one piece of evidence
+        distinct = [t for t in said if not any(t != o and t in o for o in said)]
+        kw_norm = [normalise_term(k, language) for k in comp.keywords if normalise_term(k, language)]
+        values = {
+            "evidence": _sat(len(distinct), 2),
+            "evidence_specific": _sat(len([t for t in distinct if t in in_specific]), 1.5),
+            "negative_evidence": _sat(len(negated - set(said)), 1.5),
+            "anchor_match": _anchor_match(seg, comp.anchors),
+        }
+        details = {"said": {t: said[t] for t in distinct}, "kinds": {t: comp.terms[t] for t in distinct},
+                   "negated": sorted(negated - set(said)),
+                   "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
+                   "keywords_said": sorted({k for k in kw_norm if k in said})}
+        per_comp.append((comp, values, details))
+
+    if per_comp:
+        mean_ev = sum(v["evidence_specific"] for _, v, _ in per_comp) / len(per_comp)
+        for _, v, _ in per_comp:
+            v["evidence_relative"] = 0.5 + (v["evidence_specific"] - mean_ev) / 2
+    counts = {
+        "words": len(words_), "content": len(content), "distinct_content": len(distinct_content),
+        "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
+        "function": sum(1 for t in words_ if is_function(t, language)),
+        "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,
+        "actions": len(actions), "specific_actions": len(specific_actions),
+        "concrete": len(concrete), "specific_words": len(specific_words),
+        "term_tokens": sum(1 for t in words_ if (t.base or t.text) in all_terms and not t.copied),
+    }
+    details = {
+        "concrete": concrete,
+        "action_clauses": ["".join(t.text if language == "zh" else t.text + " " for t in clauses[ci]).strip()
+                           for ci in specific_actions[:3]],
+        "outcome_clause": None if outcome_clause is None else
+        ("" if language == "zh" else " ").join(t.text for t in clauses[outcome_clause]),
+        "situation": situation,
+        "reluctance": reluctant,
+    }
+    return Analysis(seg, answer, per_comp, counts, details)
+
+
+def competency_row(analysis: Analysis, index: int) -> dict:
+    """The model's input row for competency `index`: answer-level plus that competency's features."""
+    _, values, _ = analysis.competencies[index]
+    return {**{f: round(analysis.answer[f], 4) for f in ANSWER_FEATURES},
+            **{f: round(values[f], 4) for f in COMPETENCY_FEATURES}}

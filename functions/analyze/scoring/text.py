@@ -1,0 +1,387 @@
+"""Normalisation, segmentation into tokens and clauses, negation scope, and keyword matching.
+
+Every string that is compared — an answer, a question, HR's keywords, lexicon entries — goes through
+`normalise`: Unicode NFKC (full-width → ASCII, compatibility forms), case folding, and for Chinese
+traditional → simplified (OpenCC's t2s, the `opencc` package). So `Excel`, `excel` and `ＥＸＣＥＬ` are one
+word and `溝通` is `沟通`.
+
+Chinese is segmented with jieba (with part-of-speech tags); English and Korean on word characters.
+Keywords match on token boundaries: a one-character keyword (茶, 车) only as a whole token, a longer one
+when it starts and ends on token boundaries or is the head of a compound (客户 in 大客户). A keyword after
+a negator in the same clause (不/没有/很少/从不…; not, never…) is a negated mention and never evidence.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import lexicon
+
+_SCRIPT = {"zh": "han", "ko": "hangul", "en": "latin"}
+_WORD_RE = re.compile(r"[\w'%]+|[^\w\s]", re.UNICODE)
+_CLAUSE_END = set("，,。.！!？?；;：:、…\n") | {"——", "..."}
+MAX_CLAUSE_TOKENS = 14
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+# Dictionary words that swallow the first-person pronoun (我会 = "I will" becomes one word otherwise).
+_SPLIT_WORDS = ("我会", "我心", "我行", "我一语", "我爱你")
+# Words of shop and delivery work jieba's dictionary lacks (so 双十一 is not 双十 + 一).
+_EXTRA_WORDS = ("双十一", "双十二", "扫描枪", "自提件", "外卖单", "备餐", "出餐", "打包台")
+_JIEBA_READY = False
+
+
+def _jieba():
+    global _JIEBA_READY
+    import jieba
+
+    if not _JIEBA_READY:
+        jieba.setLogLevel(logging.WARNING)
+        for word in _SPLIT_WORDS:
+            jieba.del_word(word)
+        for word in _EXTRA_WORDS:
+            jieba.add_word(word)
+        _JIEBA_READY = True
+    return jieba
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary and part-of-speech tables and OpenCC now, not during the first answer."""
+    _jieba().initialize()
+    import jieba.posseg as pseg
+
+    pseg.lcut("我们按时完成了。")
+    _t2s().convert("溝通")
+
+
+def normalise(text: str | None, language: str) -> str:
+    """NFKC, case folded, whitespace collapsed; Chinese converted to simplified characters."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    if language == "zh":
+        text = _t2s().convert(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def script_of(ch: str) -> str | None:
+    code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F:
+        return "han"
+    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0x0400 <= code <= 0x04FF:
+        return "cyrillic"
+    if ch.isalpha():
+        return "other"
+    return None
+
+
+def script_share(text: str, language: str) -> float:
+    """Share of letters written in the language's script (1.0 when there are no letters). Latin
+    letters inside a Chinese answer (Excel, PPT) count for Chinese when they are a minority."""
+    scripts = [s for s in (script_of(c) for c in text) if s]
+    if not scripts:
+        return 1.0
+    return sum(1 for s in scripts if s == _SCRIPT[language]) / len(scripts)
+
+
+def is_punct(token: str) -> bool:
+    return bool(token) and all(unicodedata.category(c)[0] in "PSZ" for c in token) and token not in ("%",)
+
+
+@dataclass
+class Token:
+    text: str           # normalised
+    pos: str            # jieba tag for zh; "x" punctuation, "r" pronoun, "m" number, "w" word otherwise
+    clause: int = 0
+    negated: bool = False
+    copied: bool = False   # part of a span read back from the question
+    start: int = 0         # char offset in the normalised text
+    source: int = -1       # index of the transcript word it came from (-1: unknown)
+    base: str = ""         # the form compared with word lists: Korean without its particle, else text
+
+
+@dataclass
+class Segmented:
+    language: str
+    text: str                    # normalised text the offsets refer to
+    tokens: list                 # every token, punctuation included
+    clauses: list = field(default_factory=list)   # list of lists of indexes into tokens (no punctuation)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.pos != "x"]
+
+
+def _raw_tokens(text: str, language: str) -> list[tuple[str, str]]:
+    if language == "zh":
+        import jieba.posseg as pseg
+
+        _jieba()
+        out = []
+        for pair in pseg.lcut(text):
+            word, flag = pair.word, pair.flag
+            if not word.strip():
+                out.append((" ", "x"))
+                continue
+            if is_punct(word):
+                flag = "x"
+            out.append((word, flag))
+        return out
+    sets = lexicon.sets(language)
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        if is_punct(word):
+            out.append((word, "x"))
+        elif word in sets["pronouns"] or word in sets["first_person"]:
+            out.append((word, "r"))
+        elif any(c.isdigit() for c in word) or word in sets["numerals"]:
+            out.append((word, "m"))
+        else:
+            out.append((word, "w"))
+    return out
+
+
+def _strip_particle(token: str, particles: list[str]) -> str:
+    for p in particles:  # longest first
+        if token.endswith(p) and len(token) > len(p):
+            return token[: -len(p)]
+    return token
+
+
+def stem(token: str, language: str) -> str:
+    """Korean: the word without a trailing particle (고객님께서 → 고객님); other languages unchanged."""
+    if language != "ko":
+        return token
+    return _strip_particle(token, sorted(lexicon.load("ko")["particles"], key=len, reverse=True))
+
+
+def segment(text: str, language: str, *, question: str | None = None) -> Segmented:
+    """Normalise and segment `text`; mark clauses, negated tokens and spans copied from `question`."""
+    return segment_words([{"word": text}], language, question=question)
+
+
+def segment_words(words: list[dict], language: str, *, question: str | None = None) -> Segmented:
+    """As `segment`, from transcript words ({"word", ...}); each token keeps the index of the word it
+    came from (Token.source), so evidence can point back to word times."""
+    sep = "" if language == "zh" else " "
+    pieces, owner = [], []
+    for k, w in enumerate(words):
+        n = normalise(w.get("word") or "", language)
+        if not n:
+            continue
+        if pieces and sep:
+            pieces.append(sep)
+            owner.append(-1)
+        pieces.append(n)
+        owner.extend([k] * len(n))
+    norm = "".join(pieces)
+    seg = Segmented(language, norm, [])
+    pos = 0
+    for word, flag in _raw_tokens(norm, language):
+        at = norm.find(word, pos) if word != " " else pos
+        at = pos if at < 0 else at
+        src = owner[at] if 0 <= at < len(owner) else -1
+        seg.tokens.append(Token(word, flag, start=at, source=src,
+                                base=stem(word, language) if language == "ko" and flag != "x" else word))
+        pos = at + len(word)
+    _clauses(seg)
+    _negation(seg)
+    if question:
+        mark_copied(seg, normalise(question, language))
+    return seg
+
+
+def _clauses(seg: Segmented) -> None:
+    sets = lexicon.sets(seg.language)
+    connectives, first = sets["connectives"], sets["first_person"]
+    clause, current = 0, []
+    seg.clauses = []
+
+    def close():
+        nonlocal clause, current
+        if current:
+            seg.clauses.append(current)
+            clause += 1
+            current = []
+
+    for i, tok in enumerate(seg.tokens):
+        if tok.pos == "x":
+            if tok.text in _CLAUSE_END or tok.text.strip() in _CLAUSE_END:
+                close()
+            continue
+        # Unpunctuated speech (ASR): a connective starts a new clause, and a long clause breaks
+        # before a first-person pronoun.
+        if current and (tok.text in connectives or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)):
+            close()
+        tok.clause = clause
+        current.append(i)
+    close()
+
+
+def _negation(seg: Segmented) -> None:
+    negators = lexicon.sets(seg.language)["negators"]
+    for clause in seg.clauses:
+        toks = [seg.tokens[i] for i in clause]
+        if seg.language == "ko":
+            # Korean negation mostly follows the verb (하지 않았다) or precedes it (안/못): a negated
+            # clause negates its words.
+            if any(any(n in stem(t.text, "ko") for n in ("않", "없", "못")) or t.text in negators for t in toks):
+                for t in toks:
+                    t.negated = True
+            continue
+        on = False
+        for t in toks:
+            if on:
+                t.negated = True
+            if t.text in negators or (seg.language == "en" and t.text.endswith("n't")):
+                on = True
+
+
+def mark_copied(seg: Segmented, question_norm: str, n: int | None = None) -> None:
+    """Mark tokens inside spans read back from the question: n characters (zh/ko, n=5) or n words
+    (en, n=3) in a row that also occur in the question. Such spans add nothing to any feature."""
+    if seg.language == "en":
+        n = n or 3
+        q_words = [w for w in re.findall(r"[\w']+", question_norm)]
+        grams = {tuple(q_words[i:i + n]) for i in range(len(q_words) - n + 1)}
+        words = seg.words
+        for i in range(len(words) - n + 1):
+            if tuple(w.text for w in words[i:i + n]) in grams:
+                for w in words[i:i + n]:
+                    w.copied = True
+        return
+    n = n or 5
+    q = re.sub(r"[\W_]+", "", question_norm)
+    grams = {q[i:i + n] for i in range(len(q) - n + 1)}
+    chars, owner = [], []
+    for k, tok in enumerate(seg.tokens):
+        if tok.pos == "x":
+            continue
+        for c in tok.text:
+            if c.isalnum():
+                chars.append(c)
+                owner.append(k)
+    s = "".join(chars)
+    covered = [False] * len(s)
+    for i in range(len(s) - n + 1):
+        if s[i:i + n] in grams:
+            for j in range(i, i + n):
+                covered[j] = True
+    counts: dict[int, list[int]] = {}
+    for j, k in enumerate(owner):
+        c = counts.setdefault(k, [0, 0])
+        c[0] += covered[j]
+        c[1] += 1
+    for k, (cov, total) in counts.items():
+        if cov * 2 >= total:
+            seg.tokens[k].copied = True
+
+
+@functools.lru_cache(maxsize=8192)
+def _search_words(token: str) -> frozenset:
+    """The dictionary words jieba's search mode finds inside a token (解决问题 → 解决, 问题, 解决问题)."""
+    return frozenset(_jieba().cut_for_search(token))
+
+
+@dataclass
+class Hit:
+    term: str        # the lexicon or HR term that matched (normalised)
+    first: int       # token indexes (into seg.tokens) of the match
+    last: int
+    negated: bool
+    copied: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def normalise_term(term: str, language: str) -> str:
+    return normalise(term, language)
+
+
+def find(seg: Segmented, term: str) -> list[Hit]:
+    """Occurrences of `term` on token boundaries (see the module docstring)."""
+    needle = normalise_term(term, seg.language)
+    if not needle:
+        return []
+    hits = []
+    if seg.language in ("en", "ko"):
+        parts = needle.split()
+        words = [(i, t) for i, t in enumerate(seg.tokens) if t.pos != "x"]
+        for a in range(len(words) - len(parts) + 1):
+            ok = True
+            for b, part in enumerate(parts):
+                w = words[a + b][1].text
+                if seg.language == "ko":
+                    w = stem(w, "ko")
+                    ok = w == part or (w.startswith(part) and len(part) >= 2)
+                else:
+                    ok = w == part or (w.startswith(part) and len(part) >= 4 and len(w) - len(part) <= 3)
+                if not ok:
+                    break
+            if ok:
+                toks = [words[a + b][1] for b in range(len(parts))]
+                hits.append(Hit(needle, words[a][0], words[a + len(parts) - 1][0],
+                                any(t.negated for t in toks), all(t.copied for t in toks)))
+        return hits
+    starts = {t.start: i for i, t in enumerate(seg.tokens) if t.pos != "x"}
+    ends = {t.start + len(t.text): i for i, t in enumerate(seg.tokens) if t.pos != "x"}
+    at = seg.text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        first = last = None
+        if at in starts and end in ends:
+            first, last = starts[at], ends[end]
+        elif len(needle) >= 2:
+            # a word inside a compound that jieba's search mode splits into words: 客户 in 大客户,
+            # 问题 in 解决问题 — but never 先 in 先生 or 茶 in 茶叶 (one character: whole words only)
+            for i, t in enumerate(seg.tokens):
+                if t.start <= at and end <= t.start + len(t.text) and t.pos != "x":
+                    if needle in _search_words(t.text):
+                        first = last = i
+                    break
+        if first is not None:
+            toks = seg.tokens[first:last + 1]
+            hits.append(Hit(needle, first, last, any(t.negated for t in toks),
+                            all(t.copied for t in toks if t.pos != "x")))
+        at = seg.text.find(needle, at + 1)
+    return hits
+
+
+def keyword_problem(keyword: str, language: str) -> str | None:
+    """Why `keyword` cannot be an HR keyword (a Chinese sentence), or None when it is fine.
+
+    Refused: empty after normalisation, or nothing but stop words / function characters (先, 问, 年,
+    可以…: they occur in almost every answer, so they would reward nothing)."""
+    norm = normalise(keyword, language)
+    if not norm or all(is_punct(c) or c.isspace() for c in norm):
+        return f"关键词“{keyword}”是空的或只有标点。"
+    refused = lexicon.sets(language)["refused"]
+    if norm in refused:
+        return f"关键词“{keyword}”太常见（几乎每个回答都会出现），不能说明能力，请换成具体的做法或名词。"
+    if language == "zh":
+        parts = [w for w in _jieba().lcut(norm) if w.strip()]
+        if parts and all(p in refused for p in parts):
+            return f"关键词“{keyword}”只由虚词或常用字组成，不能说明能力，请换成具体的做法或名词。"
+    return None
+
+
+def words_from_text(text: str, language: str) -> list[dict]:
+    """A typed transcript as display words without times (zh: jieba words; punctuation dropped)."""
+    if language == "zh":
+        tokens = [t for t in _jieba().lcut(text) if t.strip() and not is_punct(t)]
+    else:
+        tokens = re.findall(r"[\w']+", text)
+    return [{"word": t, "start": None, "end": None, "conf": None} for t in tokens]

@@ -1,0 +1,190 @@
+"""The attack suite: answers that try to game the score, or cannot be judged, each with the right
+outcome — through the same path as the CLI (pipeline.analyze_transcript) and the CLI itself."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from functions.analyze import pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# issue 8's question and table
+QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
+            "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
+                             {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
+STRONG = ("去年双十一前一天晚上八点，店里突然多了三百箱货要第二天中午前发出去，仓库只有我们四个人。"
+          "我先把三百箱按目的地分成三批：江浙沪的最急，先打包；外省的第二批；剩下的自提件放最后。"
+          "我让小王和小李负责打包，老张贴单，我自己核对单号。半夜扫描枪坏了，我就改成手工登记单号，"
+          "再拍照发给快递站核对。第二天上午十点半，三百箱全部发完，没有一单发错。")
+TEMPLATE = ("当时的情况是订单很急。我的任务是按时完成。首先我安排优先级，然后和同事沟通协调、分工加班，"
+            "最后结果非常好，大家都很满意。")
+KEYWORD_LIST = "按时，安排，优先级，加班，沟通，协调，同事，分工。"
+NEGATION = "我不太喜欢跟同事沟通，也不会安排什么优先级，一般都拖着，很少按时，更不愿意加班。"
+FILLER = "唉这个嘛就是那个什么呢然后就是那样吧嗯…"
+HR_KEYWORDS = [k for c in QUESTION["competencies"] for k in c["keywords"]]
+
+
+def score(text, question=QUESTION, language="zh"):
+    return pipeline.analyze_transcript(text, question, language)
+
+
+def assert_gated(r, *codes):
+    assert r["status"] == "needs_review", (r["overall"], r["competencies"])
+    assert r["reason_code"] in codes, r["reason_code"]
+    assert re.search(r"[\u4e00-\u9fff]", r["reason"])            # a Chinese sentence for HR
+    assert r["overall"] is None and r["competencies"] == [] and r["feedback"] is None
+
+
+def test_the_issue_table_reads_right():
+    strong, template, negation = score(STRONG), score(TEMPLATE), score(NEGATION)
+    assert strong["status"] == template["status"] == negation["status"] == "scored"
+    assert strong["overall"] >= 75
+    assert template["overall"] < 60 and strong["overall"] - template["overall"] >= 30
+    assert negation["overall"] < 30 and negation["overall"] < template["overall"] + 10
+    assert_gated(score(KEYWORD_LIST), "keyword_list")
+    assert_gated(score(FILLER), "filler_only")
+
+
+def test_scores_are_0_to_100_with_reasons_and_the_features_read():
+    r = score(STRONG)
+    for comp in r["competencies"]:
+        assert 0 <= comp["score"] <= 100
+        assert 2 <= len(comp["reasons"]) <= 4 and all(re.search(r"[\u4e00-\u9fff]", s) for s in comp["reasons"])
+        assert {"evidence", "evidence_specific", "negative_evidence", "concreteness"} <= set(comp["features"])
+    assert any("具体" in s for c in r["competencies"] for s in c["reasons"])
+    assert r["model_versions"]["scorer"].startswith("default-")
+
+
+def test_each_competency_reads_its_own_evidence():
+    r = score("我负责这批货的安排，先把三百箱按目的地分成三批，第二天上午十点全部发完。")
+    features = {c["name"]: c["features"] for c in r["competencies"]}
+    assert features["执行力"]["evidence"] > features["团队协作"]["evidence"]
+
+
+@pytest.mark.parametrize("text,codes", [
+    (KEYWORD_LIST, ("keyword_list",)),
+    ("按时 安排 优先级 加班 沟通 协调 同事 分工", ("keyword_list",)),                   # spoken, no punctuation
+    ("按时安排优先级，加班沟通协调同事分工，优先级按时加班安排，同事沟通协调。", ("keyword_list",)),  # salad
+    (FILLER, ("filler_only",)),
+    ("嗯……那个……这个这个……就是……然后……嗯……呃……就是说那个……", ("filler_only",)),
+    ("请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样。", ("parroting",)),
+    ("我会按时完成。" * 6, ("repetition",)),
+    ("我一直都很负责，我一直都很负责，我一直都很负责，我一直都很负责，我一直都很负责。", ("repetition",)),
+    ("鬲龠爨籥鼗靐齉龘麤犇猋骉羴灥鱻鑫焱垚", ("nonsense",)),
+    ("ba lo ki mu xa te ron pi sa gu ne lo ta ki me su", ("nonsense", "wrong_language")),
+    ("The night before the sale we had three hundred extra boxes, so I split them into three batches "
+     "and we shipped everything by ten thirty.", ("wrong_language",)),
+    ("セールの前の晩に三百箱の追加注文が来たので、行き先ごとに三つに分けて、翌朝十時半までに全部出荷しました。",
+     ("wrong_language",)),
+    ("好的", ("too_little_content",)),
+])
+def test_what_cannot_be_judged_goes_to_a_person(text, codes):
+    assert_gated(score(text), *codes)
+
+
+def test_another_language_on_a_korean_interview_is_gated():
+    q = {"text": "고객 불만을 해결한 경험을 말씀해 주세요.", "competencies": [{"name": "고객응대", "keywords": ["고객"]}]}
+    assert_gated(score("我先跟客人道歉，把菜撤下去重新做了一份，又送了一杯饮料，结账时免了这道菜的钱。", q, "ko"),
+                 "wrong_language")
+
+
+def test_template_and_negation_score_low_and_below_the_strong_story():
+    strong = score(STRONG)["overall"]
+    for text in (TEMPLATE, NEGATION,
+                 "我的任务是按时完成订单。首先我安排好优先级，其次我和同事沟通协调，最后我们顺利完成了任务，结果很好。"):
+        r = score(text)
+        assert r["status"] == "scored" and r["overall"] < 60 and r["overall"] < strong - 25, (text, r["overall"])
+
+
+def test_negated_keywords_are_not_evidence_and_say_so():
+    r = score(NEGATION)
+    for comp in r["competencies"]:
+        assert comp["features"]["evidence"] == 0 and comp["features"]["negative_evidence"] > 0
+        assert not comp["evidence"]
+    assert any("否定" in s for c in r["competencies"] for s in c["reasons"])
+    assert not r["feedback"]["strengths"]
+
+
+def test_reading_the_question_back_adds_nothing():
+    plain = score(STRONG)
+    padded = score("你问我遇到紧急订单、时间很紧的经历，是怎么安排的，结果怎样。" + STRONG)
+    assert padded["status"] == "scored"
+    assert padded["overall"] <= plain["overall"] + 2
+    for a, b in zip(plain["competencies"], padded["competencies"]):
+        assert b["features"]["relevance"] <= a["features"]["relevance"] + 1e-9
+
+
+@pytest.mark.parametrize("variant", ["ＥＸＣＥＬ", "excel", "EXCEL", "ｅｘｃｅｌ"])
+def test_case_and_width_variants_score_the_same(variant):
+    q = {"text": "讲一次你用办公软件提高工作效率的经历。",
+         "competencies": [{"name": "办公技能", "weight": 1, "keywords": ["Excel", "表格", "模板"]}]}
+    base = "上个月我用Excel给仓库做了一个出入库表格，用公式自动算库存，原来每天对账要两个小时，现在二十分钟就能做完。"
+    a, b = score(base, q), score(base.replace("Excel", variant), q)
+    assert a["status"] == b["status"] == "scored"
+    assert a["overall"] == b["overall"]
+    assert a["competencies"][0]["keyword_coverage"] == b["competencies"][0]["keyword_coverage"] > 0
+
+
+def test_traditional_characters_score_like_simplified():
+    import opencc
+    traditional = opencc.OpenCC("s2t").convert(STRONG)
+    assert traditional != STRONG
+    assert score(traditional)["overall"] == score(STRONG)["overall"]
+
+
+def test_candidate_feedback_never_reveals_keywords_or_uses_jargon():
+    for text in (STRONG, TEMPLATE, NEGATION, "我会先把急的订单排在前面，然后叫同事一起帮忙。"):
+        fb = score(text)["feedback"]
+        said = " ".join(fb["strengths"] + fb["suggestions"])
+        assert not any(k in said for k in HR_KEYWORDS), said
+        assert "STAR" not in said.upper()
+    assert not score(STRONG)["feedback"]["suggestions"] or len(score(STRONG)["feedback"]["suggestions"]) <= 1
+
+
+def test_closing_question_gets_no_story_advice():
+    q = {"text": "我们的问题问完了，你有什么想问我们的吗？",
+         "competencies": [{"name": "岗位理解", "weight": 1, "keywords": ["培训", "考核"]}]}
+    r = score("想问两个问题：新人一般带教多长时间？考核主要看满意度还是处理时长？", q)
+    assert r["status"] == "scored"
+    said = " ".join(r["feedback"]["suggestions"])
+    assert "经过" not in said and "真实发生" not in said and "结果" not in said
+
+
+def test_length_counts_only_through_content():
+    vague = ("我觉得做事情最重要的就是认真负责，遇到紧急的情况一定要冷静，合理安排时间，和大家好好沟通，"
+             "把工作做好，保证按时完成任务。我一直认为团队合作非常重要，每个人都要发挥自己的作用，互相帮助，"
+             "互相理解，这样才能把事情做好。另外态度也很关键，只要态度端正，肯吃苦，愿意付出，就没有克服不了的"
+             "困难。领导交代的事情我都会尽心尽力去完成，从来不会推脱，也会主动承担更多的责任，争取做得更好。")
+    assert len(vague) > len(STRONG)
+    assert score(vague)["overall"] < score(STRONG)["overall"] - 25
+
+
+def test_adding_specific_content_never_lowers_a_score():
+    base = "上次订单很急，我先把货按目的地分成三批，让同事分别打包。"
+    more = base + "第二天上午十点全部发完，一单都没有错。"
+    a, b = score(base), score(more)
+    assert a["status"] == b["status"] == "scored"
+    assert b["overall"] >= a["overall"]
+
+
+def test_cli_reads_the_issue_table(tmp_path):
+    q = tmp_path / "q.json"
+    q.write_text(json.dumps(QUESTION, ensure_ascii=False), encoding="utf-8")
+    out = {}
+    for name, text in {"strong": STRONG, "template": TEMPLATE, "list": KEYWORD_LIST, "negation": NEGATION,
+                       "filler": FILLER}.items():
+        t = tmp_path / f"{name}.txt"
+        t.write_text(text, encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "functions.analyze", "-", "--question", str(q),
+                              "--transcript", str(t), "--language", "zh", "--compact"],
+                             capture_output=True, text=True, cwd=ROOT)
+        out[name] = json.loads(run.stdout)
+        assert run.returncode == (0 if out[name]["status"] == "scored" else 3)
+    assert out["list"]["reason_code"] == "keyword_list" and out["filler"]["reason_code"] == "filler_only"
+    ranked = sorted((r["overall"], n) for n, r in out.items() if r["status"] == "scored")
+    assert ranked[-1][1] == "strong" and ranked[0][1] == "negation"
+    assert out["template"]["overall"] < 60

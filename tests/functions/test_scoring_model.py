@@ -1,0 +1,77 @@
+"""The shipped scorer: trained on people's ratings, monotone, retrainable, explained."""
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from functions.analyze.scoring import features as F
+from functions.analyze.scoring import model
+from models.scorer import dataset, train
+
+
+def test_default_scorer_is_trained_on_ratings_with_its_metrics():
+    entry = sorted((e for e in model.entries() if e["name"] == "default"), key=lambda e: e["version"])[-1]
+    assert model.load("default").label == f"default-{entry['version']}"
+    assert entry["features"] == F.FEATURES
+    assert entry["labels"] == "ratings" and entry["agreement"]["qwk"] > 0.6
+    assert set(entry["held_out_roles"]) == set(dataset.HELD_OUT_ROLES)
+    assert entry["metrics"]["held_out"]["spearman"] > 0.5
+
+
+def test_unknown_scorer_version_falls_back_to_the_default():
+    assert model.load("org-999").label == model.load("default").label
+
+
+def test_each_feature_moves_scores_one_way_only():
+    s = model.load("default")
+    rng = np.random.default_rng(1)
+    for _ in range(40):
+        row = dict(zip(F.FEATURES, rng.uniform(0, 1, len(F.FEATURES))))
+        base, _ = s.score(row)
+        for f in F.FEATURES:
+            bumped, _ = s.score(dict(row, **{f: min(1.0, row[f] + 0.3)}))
+            if train.MONOTONE[f] > 0:
+                assert bumped >= base - 1e-6, f
+            elif train.MONOTONE[f] < 0:
+                assert bumped <= base + 1e-6, f
+
+
+def test_scores_are_on_the_0_to_100_scale_of_the_rating_anchors():
+    assert list(model.rating_to_score([1, 3, 4, 5, 6])) == [0, 50, 75, 100, 100]
+    assert model.overall([(0.75, 80.0), (0.25, 40.0)]) == 70.0
+    assert model.overall([(0, 80.0), (0, 40.0)]) == 60.0
+    assert model.overall([]) is None
+
+
+def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("questions.json", "intended.jsonl", "ratings_a.jsonl", "ratings_b.jsonl"):
+        shutil.copy(dataset.DATA / name, data / name)
+    lines = (dataset.DATA / "answers.jsonl").read_text(encoding="utf-8").splitlines()
+    (data / "answers.jsonl").write_text("\n".join(lines[:120]) + "\n", encoding="utf-8")
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"scorer": []}))
+    assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path),
+                       "--manifest", str(manifest)]) == 0
+    entry = json.loads(manifest.read_text())["scorer"][0]
+    assert entry["labels"] == "ratings" and entry["metrics"]["rows_held_out"] > 0
+    answers = dataset.load(data)
+    X, y, qids, held, *_ = train.featurise(answers, "ratings")
+    assert entry["metrics"]["rows_train"] == int((~held).sum())
+    import onnxruntime
+    sess = onnxruntime.InferenceSession(str(tmp_path / "default-9.onnx"), providers=["CPUExecutionProvider"])
+    out = sess.run(None, {"features": X[:5]})[0].ravel()
+    assert np.all((out >= 1 - 1e-3) & (out <= 5 + 1e-3))
+
+
+def test_intended_grades_are_only_a_fallback_label():
+    answers = dataset.load()
+    rated = [a for a in answers if a.ratings]
+    assert rated, "the raters' files are in models/scorer/data"
+    a = rated[0]
+    comp = next(iter(a.ratings))
+    pair = a.ratings[comp]
+    if None not in pair:
+        assert a.label(comp, "ratings") == pytest.approx(sum(pair) / 2)
