@@ -15,7 +15,7 @@ from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.messages import display_time
+from api.messages import answer_reason, display_time
 from api.orgs import contact_json
 from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
@@ -487,7 +487,8 @@ def report(token):
         current = progress.current_answer(grouped.get(question.id, []))
         result = progress.load_result(db, current.id) if current else None
         items.append({"question_id": question.id, "position": question.position, "text": question.text,
-                      "status": current.status if current else None, "reason": current.reason if current else None,
+                      "status": current.status if current else None,
+                      "reason": answer_reason(current.reason, (result or {}).get("reason_code")) if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
                       "feedback": (result or {}).get("feedback")})
     return {"company": row.company, "job": row.job_title, "status": row.status,

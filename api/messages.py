@@ -67,6 +67,8 @@ MESSAGES = {
     "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
     # candidate
     "erased": "你的面试数据已按你的要求删除。",
+    "already_joined": "你已经用这个手机号参加过这场面试，请在原来的设备上继续，或联系招聘方。",
+    "link_replaced": "招聘方已经给你发了新的面试链接，请使用最新的链接，或联系招聘方。",
     "invitation_expired": "这份面试邀请已过期。",
     "interview_closed": "这场面试已经截止，不能再作答了。",
     "consent_required": "需要先同意隐私说明，才能开始面试。",
@@ -242,29 +244,39 @@ REASON_TEXT = {
     "model_missing": "这个语言的识别模型还没有安装，需要人工听一下。",
     "bad_media": "录音文件无法读取。",
     "too_long": "录音超过了时长上限。",
+    "parroting": "回答主要是在重复题目，需要人工看一下。",
     "analysis_failed": "自动分析没有成功，需要人工听一下。",
 }
+# Any code the analyzer may add later: a safe sentence, never the raw English.
+GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
 
 
 def answer_reason(reason: str | None, reason_code: str | None = None) -> str | None:
-    """A Chinese sentence for why an answer was not scored automatically."""
+    """The one place an analyzer reason becomes what a person reads: a Chinese sentence for why an answer
+    was not scored automatically. A known `reason_code` wins over an English `reason`; an analyzer's Chinese
+    `reason` is kept; an English reason without a known code is matched by words (a missing model before a
+    language mismatch); anything else gets GENERIC_REASON — never the raw English."""
     if reason_code and reason_code in REASON_TEXT and not is_chinese(reason):
         return REASON_TEXT[reason_code]
-    if reason is None or is_chinese(reason):
+    if is_chinese(reason):
         return reason
+    if reason is None:
+        return GENERIC_REASON if reason_code else None
     lowered = reason.lower()
     for code, text in REASON_TEXT.items():
         if code in lowered or code.replace("_", " ") in lowered:
             return text
-    for words, code in ((("confidence", "unclear"), "low_asr_confidence"), (("language",), "wrong_language"),
-                        (("model",), "model_missing"), (("speech", "silent", "silence"), "no_speech"),
+    for words, code in ((("model",), "model_missing"), (("confidence", "unclear"), "low_asr_confidence"),
+                        (("language",), "wrong_language"), (("speech", "silent", "silence"), "no_speech"),
                         (("filler",), "filler_only"), (("repeat", "repetition"), "repetition"),
+                        (("parrot", "echo"), "parroting"), (("keyword",), "keyword_list"),
+                        (("nonsense", "off-topic", "off topic", "unrelated"), "nonsense"),
                         (("too short", "too little", "few words"), "too_little_content"),
                         (("too long", "longer than"), "too_long"),
                         (("decode", "ffmpeg", "media", "corrupt", "unreadable"), "bad_media")):
         if any(word in lowered for word in words):
             return REASON_TEXT[code]
-    return REASON_TEXT["analysis_failed"]
+    return GENERIC_REASON if reason_code else REASON_TEXT["analysis_failed"]
 
 
 NOTIFICATION_STATUS_TEXT = {"pending": "等待发送", "sending": "正在发送", "sent": "已发送", "skipped": "未发送",

@@ -2,9 +2,12 @@
 codes that a mini-program code's scene carries (≤ 32 characters: "c=CODE"), joining an interview from a
 scene, the referrer's own view (stages only, never scores), credit on advance and a per-job leaderboard.
 """
+import base64
 import hashlib
 import hmac
 import io
+import json
+import re
 import secrets
 from datetime import timedelta
 
@@ -22,6 +25,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
 from api.openapi import ID_RANGE, abort
+from api.orgs import contact_json
 from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
                         sessions, share_links, users)
 from api.timeutil import iso, utcnow
@@ -61,9 +65,15 @@ class JoinSchema(ma.Schema):
     name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 50))
     phone = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
         r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。"))
-    browser_id = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
-        r"^[A-Za-z0-9_-]{8,64}$", error="浏览器标识格式不对。"),
-        metadata={"description": "A random id the web share page keeps in localStorage (also cookie mm_bid)"})
+    browser_id = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
+        metadata={"description": "The browser id this endpoint issued (response `browser_id`), kept in "
+                                 "localStorage; an unsigned or forged value is ignored"})
+
+    @ma.pre_load
+    def _normalise(self, data, **kwargs):
+        if isinstance(data, dict) and isinstance(data.get("phone"), str):
+            data = {**data, "phone": normalise_phone(data["phone"])}
+        return data
 
 
 class BindSchema(ma.Schema):
@@ -257,73 +267,131 @@ def scene_info(scene):
 def join_by_scene(body, scene):
     """Take the interview behind a scene: an invitation of one's own, credited to the referrer.
 
-    A returning person gets their existing session back (200, `returning: true`, a fresh token; the earlier
-    link stops working): recognised by the signed-in WeChat user, the web page's browser id (body `browser_id`
-    or cookie `mm_bid`), or the same name and phone in this interview. Hashes (HMAC with the server key) are
-    stored, never the browser id or phone in clear. Anyone else gets a new session (201); without sign-in a
-    name is required."""
+    A returning person is recognised only by something they hold: the signed-in WeChat user, or the browser id
+    this endpoint issued to them (a random secret signed with the server key: body `browser_id` from
+    localStorage, or the HttpOnly cookie `mm_bid`; an unsigned or forged value is ignored). They get their
+    existing session back (200, `returning: true`) with the SAME link as before (the share-link token is
+    derived from the invitation with the server key), so a new join never invalidates an existing link.
+    The same name and phone (normalised: +86, spaces, dashes) without the holder's identity is answered with
+    409 `already_joined` and no token: name+phone alone never hands over a session. Anyone else gets a new
+    session (201) and a freshly issued `browser_id` to keep. Hashes (HMAC with the server key) are stored,
+    never the browser id or phone in clear; without sign-in a name is required."""
     user_id = _user_from_bearer()
     if user_id is None and not body["name"]:
         abort(422, "name_required")
     interview, referrer = resolve_scene(scene)
     interview = _open_interview(interview.id)
     db, now = get_db(), utcnow()
-    browser_id = body["browser_id"] or _cookie_browser_id()
+    browser_id = _verified_browser_id(body["browser_id"]) or _verified_browser_id(request.cookies.get(BROWSER_COOKIE))
     browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
-    identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), body["phone"])
-                     if body["name"] and body["phone"] else None)
-    existing = None
-    base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
+    phone = body["phone"]
+    identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), phone)
+                     if body["name"] and phone else None)
+    base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status, invitations.c.token_hash)
             .join(invitations, invitations.c.id == sessions.c.invitation_id)
             .where(sessions.c.interview_id == interview.id).order_by(sessions.c.id))
+    existing = None
     for condition in ((sessions.c.candidate_user_id == user_id) if user_id else None,
-                      (invitations.c.browser_hash == browser_hash) if browser_hash else None,
-                      (invitations.c.identity_hash == identity_hash) if identity_hash else None):
+                      (invitations.c.browser_hash == browser_hash) if browser_hash else None):
         if condition is not None and existing is None:
             existing = db.execute(base.where(condition)).first()
-    token = new_invitation_token()
+    if existing is None and identity_hash:
+        if db.execute(base.where(invitations.c.identity_hash == identity_hash)).first() is not None:
+            _abort_with_contact(409, "already_joined", "你已经用这个手机号参加过这场面试，请在原来的设备上继续，"
+                                "或联系招聘方。", interview.org_id)
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
     if interview.deadline is not None:
         expires_at = min(expires_at, interview.deadline)
     if existing is not None:
         if existing.status == "erased":
             abort(410, "erased", "你已经删除了这场面试的数据，不能再次参加。")
-        changes = {"token_hash": token_hash(token)}
-        if existing.status in ("invited", "opened", "started"):
-            changes["expires_at"] = expires_at
-        for column, value in (("browser_hash", browser_hash), ("identity_hash", identity_hash)):
-            if value:
-                changes[column] = value
-        db.execute(invitations.update().where(invitations.c.id == existing.invitation_id).values(**changes))
+        token = join_token(existing.invitation_id)
+        if token_hash(token) != existing.token_hash:
+            _abort_with_contact(409, "link_replaced", "招聘方已经给你发了新的面试链接，请使用最新的链接，或联系招聘方。",
+                                interview.org_id)
         if user_id:
             db.execute(sessions.update().where(sessions.c.id == existing.id, sessions.c.candidate_user_id.is_(None))
                        .values(candidate_user_id=user_id))
         session_id, status, returning = existing.id, 200, True
+        issued = browser_id
     else:
+        issued = browser_id or _issue_browser_id()
+        browser_hash = _person_hash(interview.id, "browser", issued)
         name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
         invitation_id = db.execute(invitations.insert().values(
-            org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
-            candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(body["phone"]),
-            phone_last4=(body["phone"] or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
+            org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(new_invitation_token()),
+            candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
+            phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
             referrer_id=referrer.id if referrer else None,
             channel="referrer" if referrer else "share_link", expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
+        token = join_token(invitation_id)
+        db.execute(invitations.update().where(invitations.c.id == invitation_id).values(token_hash=token_hash(token)))
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=interview.org_id, interview_id=interview.id,
             invitation_id=invitation_id, candidate_user_id=user_id, status="invited",
             created_at=now)).inserted_primary_key[0]
         status, returning = 201, False
-    return {"token": token, "url": f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}",
-            "session_id": session_id, "interview_id": interview.id, "expires_at": iso(expires_at),
-            "referrer": referrer.code if referrer else None, "returning": returning}, status
+    expires = db.scalar(sa.select(invitations.c.expires_at).where(
+        invitations.c.id == db.scalar(sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))))
+    response = Response(json.dumps({
+        "token": token, "url": f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}",
+        "session_id": session_id, "interview_id": interview.id, "expires_at": iso(expires),
+        "referrer": referrer.code if referrer else None, "returning": returning, "browser_id": issued},
+        ensure_ascii=False), status=status, mimetype="application/json")
+    if issued:
+        response.set_cookie(BROWSER_COOKIE, issued, max_age=365 * 86400, httponly=True, samesite="Lax",
+                            secure=request.is_secure)
+    return response
 
 
 BROWSER_COOKIE = "mm_bid"
 
 
-def _cookie_browser_id() -> str | None:
-    value = request.cookies.get(BROWSER_COOKIE, "")
-    return value if 8 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum() else None
+def join_token(invitation_id: int) -> str:
+    """The share-link token of a share-link invitation: 128 bits of HMAC(server key, invitation id), 22
+    URL-safe characters, so the holder who returns gets the same link back (nothing stored in clear)."""
+    digest = hmac.new(current_app.config["HMAC_KEY"].encode(), f"share-join|{invitation_id}".encode(),
+                      hashlib.sha256).digest()[:16]
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def _issue_browser_id() -> str:
+    """A new browser id: 128 random bits and their HMAC signature, "<32 hex>.<16 hex>"."""
+    value = secrets.token_hex(16)
+    return f"{value}.{_browser_signature(value)}"
+
+
+def _browser_signature(value: str) -> str:
+    return hmac.new(current_app.config["HMAC_KEY"].encode(), f"browser-id|{value}".encode(),
+                    hashlib.sha256).hexdigest()[:16]
+
+
+def _verified_browser_id(value: str | None) -> str | None:
+    """`value` if this server issued it (signature checks), else None: a chosen value is never an identity."""
+    if not value or value.count(".") != 1:
+        return None
+    raw, signature = value.split(".")
+    return value if hmac.compare_digest(_browser_signature(raw), signature) else None
+
+
+def _abort_with_contact(status: int, error: str, message: str, org_id: int):
+    """A join refused: the sentence, then whom to contact (as every candidate error carries)."""
+    row = get_db().execute(sa.select(organisations.c.name, organisations.c.contact_name, organisations.c.contact_phone,
+                                     organisations.c.contact_note).where(organisations.c.id == org_id)).first()
+    contact = contact_json(row.name, row.contact_name, row.contact_phone, row.contact_note)
+    abort(status, error, f"{message}{contact['text']}", contact=contact)
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """Phone digits as matched and stored: spaces, dashes, dots, brackets dropped; a +86/0086 prefix removed."""
+    if phone is None:
+        return None
+    phone = re.sub(r"[\s\-().]", "", phone)
+    for prefix in ("+86", "0086"):
+        if phone.startswith(prefix) and len(phone) - len(prefix) == 11:
+            phone = phone[len(prefix):]
+    return phone
 
 
 def _normalise_name(name: str) -> str:

@@ -19,10 +19,72 @@ QUERY_SECRET = re.compile(
     r"x-cos-security-token|referrer)=)[^&#\s\"]*", re.IGNORECASE)
 
 
+# Built from the app's URL map at init_app: one pattern per rule that has a variable other than an integer id
+# (tokens, codes, scenes, keys), so a new route with a secret in its path is redacted without anyone listing it.
+ROUTE_SECRETS: list[re.Pattern] = []
+_APPS: list[Flask] = []
+_VARIABLE = re.compile(r"<(?:([a-zA-Z_][a-zA-Z0-9_]*)(?:\([^)]*\))?:)?([a-zA-Z_][a-zA-Z0-9_]*)>")
+_SEGMENT = r"[^/?#\s\"]+"
+_INTEGER_CONVERTERS = ("int",)
+
+
+def secret_arguments(rule) -> list[str]:
+    """The variables of a werkzeug Rule that are secrets: every one whose converter is not an integer id
+    (static files' `filename` excepted)."""
+    out = []
+    for converter, name in _VARIABLE.findall(rule.rule):
+        if converter in _INTEGER_CONVERTERS or (name == "filename" and rule.endpoint.endswith("static")):
+            continue
+        out.append(name)
+    return out
+
+
+def route_pattern(rule) -> re.Pattern | None:
+    """A regex matching the rule's paths in a log line, the secret variables as groups named s0, s1, …"""
+    secrets = set(secret_arguments(rule))
+    if not secrets:
+        return None
+    parts, position, index = [], 0, 0
+    for match in _VARIABLE.finditer(rule.rule):
+        parts.append(re.escape(rule.rule[position:match.start()]))
+        if match.group(2) in secrets:
+            parts.append(f"(?P<s{index}>{_SEGMENT})")
+            index += 1
+        else:
+            parts.append(_SEGMENT)
+        position = match.end()
+    parts.append(re.escape(rule.rule[position:]))
+    return re.compile("".join(parts) + r"(?=[?#\s\"]|$)")
+
+
+def install_routes(app: Flask) -> None:
+    """Derive ROUTE_SECRETS from the app's URL map (called by init_app once the routes exist)."""
+    patterns = [pattern for rule in app.url_map.iter_rules() if (pattern := route_pattern(rule)) is not None]
+    ROUTE_SECRETS[:] = sorted(patterns, key=lambda item: -len(item.pattern))
+
+
+def _redact_route(match: re.Match) -> str:
+    text, start = match.group(0), match.start()
+    out, position = [], 0
+    for name, value in match.groupdict().items():
+        if value is None:
+            continue
+        begin, end = match.start(name) - start, match.end(name) - start
+        out.append(text[position:begin] + REDACTED)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
 def redact(text: str) -> str:
-    """The text with path tokens and query secrets replaced by [redacted]."""
+    """The text with path secrets (by route, see ROUTE_SECRETS, plus the known prefixes) and query secrets
+    replaced by [redacted]."""
     if not isinstance(text, str) or "/" not in text:
         return text
+    while _APPS:
+        install_routes(_APPS.pop())
+    for pattern in ROUTE_SECRETS:
+        text = pattern.sub(_redact_route, text)
     return QUERY_SECRET.sub(r"\1" + REDACTED, PATH_SECRET.sub(r"\1" + REDACTED, text))
 
 
@@ -43,7 +105,8 @@ class RedactingFilter(logging.Filter):
 _FILTER = RedactingFilter()
 
 
-def init_app(_app: Flask) -> None:
+def init_app(app: Flask) -> None:
+    _APPS.append(app)  # the URL map is read at the first log line, when every blueprint is registered
     logger = logging.getLogger("werkzeug")
     if _FILTER not in logger.filters:
         logger.addFilter(_FILTER)

@@ -101,3 +101,43 @@ def test_gunicorn_access_log_is_redacted(database_url, tmp_path):
     assert_redacted(logged, secrets)
     for secret in secrets:
         assert secret not in errors
+
+
+def test_every_route_with_a_secret_in_its_path_is_redacted_in_both_log_formats(app):
+    """Walk the URL map: every rule variable that is not an integer id (token, code, scene, key, …) is
+    redacted in werkzeug's request line and in gunicorn's access-log atoms; integer ids stay readable."""
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from api.protection import logs
+
+    logs.install_routes(app)
+    gunicorn_logger = logs.RedactingGunicornLogger(Config())
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        secret_names = logs.secret_arguments(rule)
+        if not secret_names:
+            continue
+        values = {}
+        for number, (converter, name) in enumerate(logs._VARIABLE.findall(rule.rule)):
+            values[name] = "424242" if converter == "int" else f"SeCrEt{number}Xq9{name}"
+        path = logs._VARIABLE.sub(lambda m: values[m.group(2)], rule.rule)
+        werkzeug_line = logs.redact(f'127.0.0.1 - - [29/Nov/2026 18:00:00] "GET {path}?sig=abc HTTP/1.1" 200 -')
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "sig=abc", "RAW_URI": path + "?sig=abc",
+                   "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_REFERER": "https://example.com" + path, "REMOTE_ADDR": "1.2.3.4"}
+        request = SimpleNamespace(headers=[], method="GET", path=path, query="sig=abc", uri=path + "?sig=abc",
+                                  version=(1, 1))
+        response = SimpleNamespace(status="200 OK", headers=[], sent=10, response_length=10)
+        atoms = gunicorn_logger.atoms(response, request, environ, SimpleNamespace(seconds=0, microseconds=1))
+        gunicorn_text = " ".join(str(value) for value in atoms.values())
+        for name in secret_names:
+            assert values[name] not in werkzeug_line, (rule.rule, werkzeug_line)
+            assert values[name] not in gunicorn_text, (rule.rule, gunicorn_text)
+        assert "abc" not in werkzeug_line.split("sig=")[1][:3]
+        if "424242" in path:
+            assert "424242" in werkzeug_line, (rule.rule, werkzeug_line)
+        checked += 1
+    names = {rule.rule for rule in app.url_map.iter_rules() if logs.secret_arguments(rule)}
+    assert {"/r/<token>", "/api/r/<token>", "/api/team-invites/<code>/join", "/api/referrers/<code>/poster.png"} <= names
+    assert checked >= 10

@@ -4,6 +4,8 @@ and every error code the code can raise has a Chinese sentence in api/messages.p
 import re
 from pathlib import Path
 
+import pytest
+
 from api.messages import MESSAGES, is_chinese
 from tests.api.flow import create_interview, invite
 
@@ -63,3 +65,23 @@ def test_every_error_code_raised_in_the_code_has_a_chinese_sentence():
     missing = sorted(code for code in codes if code not in MESSAGES)
     assert not missing, missing
     assert all(is_chinese(text) for text in MESSAGES.values())
+
+
+@pytest.mark.parametrize("reason, code, expected", [
+    ("no Vosk model for language zh installed at /models", None, "识别模型还没有安装"),
+    ("no Vosk model for language zh installed", "model_missing", "识别模型还没有安装"),
+    ("no speech found in the recording", None, "几乎没有说话声"),
+    ("answer repeats the question", "parroting", "重复题目"),
+    ("something brand new", "some_future_code", "没有自动评分"),
+    (None, "some_future_code", "没有自动评分"),
+    ("detected language ko, expected zh", "wrong_language", "语言和面试要求的不一样"),
+    ("录音太短了。", "too_little_content", "录音太短了。"),
+])
+def test_every_analyzer_reason_becomes_chinese(reason, code, expected):
+    from api.messages import REASON_TEXT, answer_reason, is_chinese
+
+    text = answer_reason(reason, code)
+    assert expected in text and is_chinese(text) and not re.search(r"[A-Za-z]{3}", text)
+    for known in ("no_speech", "too_little_content", "filler_only", "keyword_list", "repetition", "nonsense",
+                  "parroting", "wrong_language", "low_asr_confidence", "model_missing", "bad_media", "too_long"):
+        assert is_chinese(answer_reason("some English words", known)) and known in REASON_TEXT

@@ -101,7 +101,7 @@ def test_real_use_never_meets_a_limit(limited, monkeypatch, aac_bytes):
     for number in range(50):
         not_limited(client.get(f"/s/{scene.split('=')[1]}"))
         not_limited(client.get(f"/api/scenes/{scene}"))
-        joined = not_limited(client.post(f"/api/scenes/{scene}/join", json={"name": f"候选人{number}"}))
+        joined = not_limited(fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": f"候选人{number}"}))
         assert joined.status_code == 201, joined.json
         fair.append(joined.json["token"])
         clock.advance(12)
@@ -175,15 +175,15 @@ def test_abuse_is_refused_with_429_in_chinese_and_retry_after(limited):
     scene = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr).headers["X-Miaomian-Scene"]
 
     # Creating sessions by script: 20 a minute from one address, then refused; nothing more is created.
-    statuses = [client.post(f"/api/scenes/{scene}/join", json={"name": f"机器人{n}"}).status_code for n in range(20)]
+    statuses = [fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": f"机器人{n}"}).status_code for n in range(20)]
     assert statuses == [201] * 20
-    refused(client.post(f"/api/scenes/{scene}/join", json={"name": "机器人"}))
+    refused(fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": "机器人"}))
     with limited.app_context():
         from api.db import get_db
         assert get_db().scalar(sa.select(sa.func.count()).select_from(sessions)
                                .where(sessions.c.interview_id == interview["id"])) == 20
     # Another address is not affected.
-    other = client.post(f"/api/scenes/{scene}/join", json={"name": "真人"}, environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    other = fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": "真人"}, environ_base={"REMOTE_ADDR": "10.1.2.3"})
     assert other.status_code == 201
 
     # Hammering one invitation: 120 a minute, then refused; another invitation from the same address is fine.
@@ -245,11 +245,17 @@ def test_retry_after_tells_the_truth(limited, monkeypatch):
     interview = flow.create_interview(client, hr, questions=1)
     scene = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr).headers["X-Miaomian-Scene"]
     for number in range(20):
-        assert client.post(f"/api/scenes/{scene}/join", json={"name": f"候选人{number}"}).status_code == 201
+        assert fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": f"候选人{number}"}).status_code == 201
         clock.advance(1)
-    seconds = refused(client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"}))
+    seconds = refused(fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": "等一下"}))
     assert 40 <= seconds <= 61
     clock.advance(seconds - 2)
-    assert refused(client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"})) <= 2
+    assert refused(fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": "等一下"})) <= 2
     clock.advance(2)
-    assert client.post(f"/api/scenes/{scene}/join", json={"name": "等一下"}).status_code == 201
+    assert fresh_browser(client).post(f"/api/scenes/{scene}/join", json={"name": "等一下"}).status_code == 201
+
+
+def fresh_browser(client):
+    """A different person's browser: no browser id (cookie mm_bid) issued to the previous joiner."""
+    client.delete_cookie("mm_bid")
+    return client

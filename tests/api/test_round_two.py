@@ -246,22 +246,31 @@ def test_share_links_recognise_returning_people_and_count_people(app, client, au
     interview = create_interview(client, headers, questions=1)
     code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"},
                        headers=headers).json["code"]
-    first = client.post(f"/api/scenes/r={code}/join", json={"name": "赵六", "browser_id": "browser-1234567"})
+    first = client.post(f"/api/scenes/r={code}/join", json={"name": "赵六"})
     assert first.status_code == 201 and first.json["returning"] is False
-    again = client.post(f"/api/scenes/r={code}/join", json={"name": "赵六", "browser_id": "browser-1234567"})
+    issued = first.json["browser_id"]
+    again = client.post(f"/api/scenes/r={code}/join", json={"name": "赵六", "browser_id": issued})
     assert again.status_code == 200 and again.json["returning"] and again.json["session_id"] == first.json["session_id"]
-    client.set_cookie("mm_bid", "browser-1234567")
+    # The holder gets the same link back: a new join never invalidates an existing link.
+    assert again.json["token"] == first.json["token"]
+    assert client.get(f"/api/c/{first.json['token']}").status_code == 200
+    client.set_cookie("mm_bid", issued)
     by_cookie = client.post(f"/api/scenes/r={code}/join", json={"name": "赵六"})
     assert by_cookie.json["session_id"] == first.json["session_id"]
     client.delete_cookie("mm_bid")
+    # A value the caller chose (or a forged signature) is not an identity.
+    forged = client.post(f"/api/scenes/r={code}/join",
+                         json={"name": "赵六", "browser_id": issued.split(".")[0] + ".0000000000000000"})
+    assert forged.status_code == 201 and forged.json["session_id"] != first.json["session_id"]
+    client.delete_cookie("mm_bid")
     with_phone = client.post(f"/api/scenes/r={code}/join", json={"name": "钱七", "phone": "13900001111"})
-    other_browser = client.post(f"/api/scenes/r={code}/join",
-                                json={"name": " 钱七", "phone": "13900001111", "browser_id": "other-browser-99"})
-    assert other_browser.status_code == 200 and other_browser.json["session_id"] == with_phone.json["session_id"]
+    client.delete_cookie("mm_bid")
+    assert with_phone.status_code == 201
     stranger = client.post(f"/api/scenes/r={code}/join", json={"name": "钱七", "phone": "13900002222"})
+    client.delete_cookie("mm_bid")
     assert stranger.status_code == 201
     counts = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
-    assert counts["referees"] == 3
+    assert counts["referees"] == 4
     stored = list(_db(app, sa.select(invitations.c.identity_hash, invitations.c.browser_hash)))
     assert all("13900001111" not in (row.identity_hash or "") for row in stored)
     poster = client.get(f"/api/referrers/{code}/poster.png")
@@ -271,6 +280,29 @@ def test_share_links_recognise_returning_people_and_count_people(app, client, au
     assert_error(client.get("/api/referrers/NOSUCHCODE/poster.png"), 404, "scene_not_found")
     code_png = client.get(f"/api/scenes/r={code}/code.png")
     assert code_png.status_code == 200 and code_png.mimetype == "image/png"
+
+
+def test_name_and_phone_alone_never_hand_over_a_session(app, client, auth):
+    """The hijack: someone who knows a share-link candidate's name and phone (in any spelling) gets no token,
+    the victim's link keeps working, and the returning person is not counted twice."""
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"},
+                       headers=headers).json["code"]
+    victim = client.post(f"/api/scenes/r={code}/join", json={"name": "钱七", "phone": "13900001111"})
+    assert victim.status_code == 201
+    client.delete_cookie("mm_bid")
+    for phone in ("13900001111", "+86 139-0000-1111", "+8613900001111", "139 0000 1111"):
+        attack = client.post(f"/api/scenes/r={code}/join",
+                             json={"name": " 钱七", "phone": phone, "browser_id": "attacker-chosen-1"})
+        client.delete_cookie("mm_bid")
+        assert attack.status_code == 409, phone
+        assert attack.json["error"] == "already_joined" and "token" not in attack.json
+        assert attack.json["message"].startswith("你已经用这个手机号参加过这场面试") and attack.json["contact"]["company"]
+    token = victim.json["token"]
+    assert client.get(f"/api/c/{token}").status_code == 200
+    counts = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
+    assert counts["referees"] == 1
 
 
 def test_erasure_removes_the_new_traces_too(app, client, auth, aac_bytes):

@@ -22,6 +22,9 @@ def test_referrer_share_link_lets_a_web_candidate_start_their_own_interview(clie
     assert joined.json["referrer"] == referrer["code"]
     view = client.get(f"/api/c/{joined.json['token']}").json
     assert view["interview"]["question_count"] == 1
+    same_browser = client.post(f"/api/scenes/{referrer['code']}/join", json={"name": "陈七"}).json
+    assert same_browser["session_id"] == joined.json["session_id"] and same_browser["returning"]
+    client.delete_cookie("mm_bid")  # another browser: another person of the same name
     again = client.post(f"/api/scenes/{referrer['code']}/join", json={"name": "陈七"}).json
     assert again["session_id"] != joined.json["session_id"]
     listed = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json

@@ -146,7 +146,8 @@ def test_referral_flow_credit_and_leaderboard(wx, wx_app, fake_wechat):
     assert joined.status_code == 201, joined.json
     rejoined = wx.post(f"/api/scenes/r={code}/join", json={}, headers=candidate_headers)
     assert rejoined.status_code == 200 and rejoined.json["session_id"] == joined.json["session_id"]
-    assert wx.get(f"/api/c/{joined.json['token']}").status_code == 404  # the earlier link was re-issued
+    assert rejoined.json["token"] == joined.json["token"]  # the same link back: never invalidated
+    assert wx.get(f"/api/c/{joined.json['token']}").status_code == 200
     mine = wx.get("/api/referrals/me", headers=referrer_headers).json
     referee = mine["referrals"][0]["referees"][0]
     assert referee == {"name": "赵*", "stage": "opened", "since": referee["since"]} or referee["stage"] == "invited"

@@ -12,22 +12,15 @@
   };
   var inWeChat = /MicroMessenger/i.test(navigator.userAgent);
 
-  // One random id per browser (localStorage and a cookie), so joining again returns the same interview.
-  function browserId() {
-    var id = null;
-    try { id = window.localStorage.getItem("miaomian-browser"); } catch (e) { id = null; }
-    if (!id) {
-      var match = document.cookie.match(/(?:^|; )mm_bid=([A-Za-z0-9_-]{8,64})/);
-      id = match ? match[1] : null;
-    }
-    if (!id) {
-      var bytes = new Uint8Array(16);
-      window.crypto.getRandomValues(bytes);
-      id = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-    }
+  // The browser id the server issued at the first join (signed; also an HttpOnly cookie), kept so that
+  // joining again from this browser returns the same interview. The page never makes one up.
+  function storedBrowserId() {
+    try { return window.localStorage.getItem("miaomian-browser"); } catch (e) { return null; }
+  }
+
+  function keepBrowserId(id) {
+    if (!id) { return; }
     try { window.localStorage.setItem("miaomian-browser", id); } catch (e) { /* private mode: cookie only */ }
-    document.cookie = "mm_bid=" + id + "; path=/; max-age=31536000; SameSite=Lax";
-    return id;
   }
 
   function showError(code, fallback) {
@@ -79,9 +72,12 @@
     if (!name) { showError("name_required"); return; }
     if (phone && !/^\+?[0-9]{6,15}$/.test(phone)) { showError("phone_invalid"); return; }
     document.getElementById("share-start").disabled = true;
-    var body = { name: name, browser_id: browserId() };
+    var body = { name: name };
+    var browserId = storedBrowserId();
+    if (browserId) { body.browser_id = browserId; }
     if (phone) { body.phone = phone; }
     call("POST", "/join", body).then(function (joined) {
+      keepBrowserId(joined.browser_id);
       window.location.assign("/i/" + encodeURIComponent(joined.token));
     }).catch(function (error) {
       document.getElementById("share-start").disabled = false;
