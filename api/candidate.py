@@ -15,6 +15,7 @@ from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
 from api.schema import answers, interviews, invitations, jobs, organisations, sessions
+from api.storage_routes import RETRY_AFTER_SECONDS, abort_with_headers
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
@@ -89,8 +90,9 @@ class ReviewRequestSchema(ma.Schema):
     note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=1000))
 
 
-def load_session_by_token(token: str, *, for_update: bool = False):
-    """The session, interview, job and org behind a token; 404 unknown, 410 expired or erased."""
+def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False):
+    """The session, interview, job and org behind a token; 404 unknown, 410 erased, 410 expired (unless
+    allow_expired: erasure works for any session not yet erased)."""
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"),
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -108,7 +110,7 @@ def load_session_by_token(token: str, *, for_update: bool = False):
         abort(404, "invitation_not_found", "We could not find this invitation. Check the link or ask the company for a new one.")
     if row.status == "erased":
         abort(410, "erased", "Your interview data has been erased as you asked.")
-    if row.invitation_expires_at <= utcnow() and row.status in ("invited", "opened", "started"):
+    if not allow_expired and row.invitation_expires_at <= utcnow() and row.status in ("invited", "opened", "started"):
         abort(410, "invitation_expired", "This invitation has expired. Ask the company for a new one.")
     return row
 
@@ -291,7 +293,14 @@ def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:
     except PolicyError as error:
         abort(error.status, error.code, error.message)
     if (event := store.created_event(key, size, content_type_of(key))) is not None:
-        events.record(get_db(), key, event)
+        try:  # durable before acknowledged, as for single uploads (api/storage_routes.py)
+            events.record(get_db(), key, event)
+            get_db().commit()
+        except sa.exc.SQLAlchemyError:
+            store.delete(key)
+            abort_with_headers(503, "unavailable", "服务暂时不可用，录音没有保存，请稍后重新上传。",
+                               {"Retry-After": str(RETRY_AFTER_SECONDS)})
+        get_db().begin()
 
 
 @bp.post("/<token>/submit")
@@ -356,7 +365,7 @@ def request_human_review(body, token):
 @bp.response(200)
 def erase(token):
     """Erase the candidate's recordings, transcripts, results and personal details. Cannot be undone."""
-    row = load_session_by_token(token, for_update=True)
+    row = load_session_by_token(token, for_update=True, allow_expired=True)
     deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
                                     f"session:{row.id}", "candidate.erased")
     return {"erased": True, "objects_deleted": deleted}

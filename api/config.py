@@ -39,6 +39,12 @@ def defaults(instance_path: str) -> dict:
         "TRIGGER_LEASE_SECONDS": 300,
         "TRIGGER_MAX_ATTEMPTS": 3,
         "TRIGGER_BACKOFF_SECONDS": 2.0,
+        "TRIGGER_SHUTDOWN_SECONDS": 8.0,
+        "HEALTH_MAX_PENDING_SECONDS": 60,
+        "SWEEP_INTERVAL_SECONDS": 30,
+        "SWEEP_AFTER_SECONDS": 120,
+        "SWEEP_MAX_REQUEUES": 3,
+        "SWEEP_ORPHAN_SECONDS": 600,
     }
 
 

@@ -1,30 +1,67 @@
 """Erasing a candidate: recordings, transcripts, results, ratings and personal details. Used when a candidate
-asks (DELETE /api/c/<token>) and when the retention period promised at consent has passed."""
+asks (DELETE /api/c/<token>) and when the retention period promised at consent has passed.
+
+What goes: the session's whole storage prefix `answers/<public_id>/` (every attempt, re-issued tickets' late
+files, unfinished multipart parts), the answers with their analysis results (transcripts live only in
+analysis_results.result), storage events and notifications about the session, phone verifications, HR
+reviews, the name and phone on the invitation, free-text notes, and the candidate's WeChat user row when it
+belongs to nobody else (display name, openid, unionid, session key, subscriptions and tokens). What stays is
+a tombstone: the session row with status `erased`, the invitation's token hash (so the link answers 410
+erased), the referrer's credit and the audit entry.
+"""
 from datetime import timedelta
 
 import sqlalchemy as sa
 
 from api import audit
-from api.schema import answers, invitations, phone_verifications, reviews, sessions
+from api.schema import (answers, api_tokens, invitations, members, notifications, phone_verifications, referrers,
+                        reviews, sessions, storage_events, subscriptions, users, wechat_logins)
 from api.timeutil import utcnow
 
 
+def storage_prefix(public_id: str) -> str:
+    """Every object of a session lives under this prefix (api/candidate.py chooses the keys)."""
+    return f"answers/{public_id}/"
+
+
 def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
-    """Erase one session's personal data; returns how many stored objects were deleted."""
-    keys = list(connection.execute(sa.select(answers.c.object_key).where(answers.c.session_id == session_id)).scalars())
-    invitation_id = connection.scalar(sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
+    """Erase one session's personal data; returns how many stored files were deleted."""
+    session = connection.execute(sa.select(sessions.c.public_id, sessions.c.invitation_id,
+                                           sessions.c.candidate_user_id).where(sessions.c.id == session_id)).first()
+    prefix = storage_prefix(session.public_id)
     connection.execute(answers.delete().where(answers.c.session_id == session_id))
+    connection.execute(storage_events.delete().where(storage_events.c.object_key.startswith(prefix, autoescape=True)))
+    connection.execute(notifications.delete().where(notifications.c.session_id == session_id))
     connection.execute(phone_verifications.delete().where(phone_verifications.c.session_id == session_id))
     connection.execute(reviews.delete().where(reviews.c.session_id == session_id))
-    connection.execute(invitations.update().where(invitations.c.id == invitation_id).values(
+    connection.execute(invitations.update().where(invitations.c.id == session.invitation_id).values(
         candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
         status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
         review_request_note=None, decision_note=None, candidate_user_id=None))
-    for key in keys:
-        store.delete(key)
-    audit.record(org_id, actor, action, f"session:{session_id}", {"objects": len(keys)})
-    return len(keys)
+    if session.candidate_user_id is not None:
+        anonymise_candidate_user(connection, session.candidate_user_id)
+    deleted = store.delete_prefix(prefix)
+    audit.record(org_id, actor, action, f"session:{session_id}", {"objects": deleted})
+    return deleted
+
+
+def anonymise_candidate_user(connection, user_id: int) -> bool:
+    """Strip a candidate's WeChat user row of everything personal, unless the user is a member of an
+    organisation (HR) or still has a session that is not erased. Returns whether it was anonymised."""
+    for table in (members, referrers):  # HR staff and referrers keep their accounts
+        if connection.scalar(sa.select(table.c.id).where(table.c.user_id == user_id).limit(1)) is not None:
+            return False
+    if connection.scalar(sa.select(sessions.c.id).where(sessions.c.candidate_user_id == user_id,
+                                                        sessions.c.status != "erased").limit(1)) is not None:
+        return False
+    connection.execute(users.update().where(users.c.id == user_id).values(display_name=None, openid=None,
+                                                                          unionid=None))
+    for table in (wechat_logins, subscriptions, api_tokens):
+        connection.execute(table.delete().where(table.c.user_id == user_id))
+    connection.execute(phone_verifications.update().where(phone_verifications.c.user_id == user_id)
+                       .values(user_id=None))
+    return True
 
 
 def expired_sessions(connection, after_decision_days: int, undecided_days: int) -> list:

@@ -15,7 +15,7 @@ from wechatpy.exceptions import WeChatClientException
 
 from api import outbox, wechat
 from api.auth import login_required
-from api.crypto import decrypt, encrypt, new_invitation_token, token_hash
+from api.crypto import decrypt, encrypt, new_invitation_token, read_name, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
@@ -162,7 +162,7 @@ def become_referrer(body):
                                                            referrers.c.user_id == g.user_id)).first()
     if existing is not None:
         return referrer_json(existing), 200
-    name = get_db().scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id))
+    name = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id)))
     return referrer_json(_create_referrer(interview.org_id, interview.id, name, g.user_id))
 
 
@@ -264,7 +264,7 @@ def join_by_scene(body, scene):
             token_hash=token_hash(token), expires_at=expires_at))
         session_id, status = existing.id, 200
     else:
-        name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
+        name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
         invitation_id = db.execute(invitations.insert().values(
             org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
             candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None, expires_at=expires_at,

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from api import wechat
 from api.auth import login_required
 from api.db import get_db
+from api.crypto import read_name
 from api.openapi import ID_RANGE, abort
 from api.outbox import KINDS
 from api.schema import notifications, sessions, subscriptions, users
@@ -87,7 +88,7 @@ def list_subscriptions():
 
 def notification_json(row) -> dict:
     return {"id": row.id, "kind": row.kind, "recipient": {"role": KINDS[row.kind]["recipient"],
-                                                          "user_id": row.user_id, "name": row.display_name},
+                                                          "user_id": row.user_id, "name": read_name(row.display_name)},
             "session_id": row.session_id, "status": row.status, "reason": row.reason, "errcode": row.errcode,
             "attempts": row.attempts, "next_attempt_at": iso(row.next_attempt_at) if row.status == "pending" else None,
             "sent_at": iso(row.sent_at), "created_at": iso(row.created_at), "updated_at": iso(row.updated_at)}
