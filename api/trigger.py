@@ -167,6 +167,27 @@ def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) 
     engine.dispose()
 
 
+class StopFlag:
+    """A stop signal shared with forked workers: one byte of shared memory, polled. (multiprocessing.Event is
+    not safe here: a worker killed while waiting on it leaves its condition's semaphores so that set() blocks
+    for ever.)"""
+
+    def __init__(self, context):
+        self._value = context.RawValue("b", 0)
+
+    def set(self) -> None:
+        self._value.value = 1
+
+    def is_set(self) -> bool:
+        return bool(self._value.value)
+
+    def wait(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self.is_set() and time.monotonic() < deadline:
+            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+        return self.is_set()
+
+
 class LocalTrigger:
     """A supervised pool of worker processes polling the storage events table.
 
@@ -178,7 +199,7 @@ class LocalTrigger:
     def __init__(self, database_url: str, config: dict, workers: int, app=None):
         self.database_url, self.config, self.workers, self.app = database_url, config, workers, app
         self._context = multiprocessing.get_context("fork")
-        self.stop_event = self._context.Event()
+        self.stop_event = StopFlag(self._context)
         self.processes = []
         self.respawned = 0
         self._engine = None
@@ -221,22 +242,23 @@ class LocalTrigger:
         with self._lock:
             if self.stop_event.is_set():
                 return 0
-            dead = []
-            for index, process in enumerate(self.processes):
-                if not process.is_alive():
-                    process.join(0)  # reaps the zombie
-                    dead.append(worker_name(process.pid))
-                    log.warning("analysis worker %s exited with %s; starting a new one", process.pid, process.exitcode)
-                    self.processes[index] = self._spawn(index)
-                    self.respawned += 1
-        if dead:
+            dead = [(index, process) for index, process in enumerate(self.processes) if not process.is_alive()]
+            if not dead:
+                return 0
+            for index, process in dead:
+                process.join(0)  # reaps the zombie
+                log.warning("analysis worker %s exited with %s; starting a new one", process.pid, process.exitcode)
+            names = [worker_name(process.pid) for _, process in dead]
             try:
                 with self._engine.begin() as connection:
-                    events.expire_leases(connection, dead)
-                    forget(connection, dead)
-            except Exception:  # the leases still expire on their own
+                    events.expire_leases(connection, names)
+                    forget(connection, names)
+            except Exception:  # the database is down: the leases still expire on their own
                 log.warning("could not end the leases of dead workers", exc_info=True)
-        return len(dead)
+            for index, _ in dead:
+                self.processes[index] = self._spawn(index)
+                self.respawned += 1
+            return len(dead)
 
     def alive(self) -> int:
         return sum(1 for process in self.processes if process.is_alive())
