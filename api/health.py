@@ -3,10 +3,8 @@
 200 {"status": "ok", ...} when every part works, 503 {"status": "degraded", ...} when one is down. It says
 what is wrong in plain codes, never a driver's error, a host or a port (anyone may call it).
 """
-from flask import current_app
-
-from flask import Blueprint
 import sqlalchemy as sa
+from flask import Blueprint, current_app
 
 from api import events
 from api.db import get_db
