@@ -1,15 +1,17 @@
 """Soak: mixed candidate traffic while analysis workers are killed and the database is restarted at random.
 
-    .venv/bin/python bench/soak.py [--minutes 5] [--candidates 3] [--seed 1]
+    .venv/bin/python bench/soak.py [--minutes 5] [--candidates 2] [--seed 1]
 
 Everything runs on loopback: a private MariaDB (its own data directory and port, never the shared 3306
 server) and `python -m api.devserver` (API, local store, supervised trigger, sweeper) on a free port. For
 `--minutes` (at most 30) `--candidates` threads take Korean interviews with real recordings (espeak-ng speech as
-16 kHz mono ADTS AAC, a silent answer, a phase-inverted stereo M4A, a text file posing as audio), retry the
-way the mini-program does (503/5xx and network errors: the same ticket again, or a new ticket, which revokes
-the old key), retake answers and sometimes erase their data. A chaos thread SIGKILLs a random worker or
-restarts the database (down 2–6 s) every 15–45 s. Then traffic stops and the soak waits (bounded) until
-every answer that reached storage is final.
+16 kHz mono ADTS AAC, a silent answer, a phase-inverted stereo M4A, a text file posing as audio, which is
+refused and recorded again), retry the way the mini-program does (503/5xx and network errors: the same ticket
+again, or a new ticket, which revokes the old key, and the late upload under the old key is tried too), retake
+answers and sometimes erase their data. A chaos thread SIGKILLs a random worker or restarts the database (down
+2–6 s) every 15–45 s, and now and then the database is stopped between a ticket and its upload (the upload must
+be refused with 503 and leave no file). Then traffic stops and the soak waits (bounded) until every answer
+that reached storage is final.
 
 It prints every answer's final state (all must be scored / needs_review / failed with a reason), the files on
 disk that no live answer owns (must be none), and the figures; exit code 0 only when both checks hold.
@@ -74,6 +76,7 @@ def make_recordings(folder: Path) -> list[tuple[str, str, bytes]]:
     silent = folder / "silent.aac"
     ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", 4, "-c:a", "aac", "-f", "adts", silent)
     out.append(("silence", "audio/aac", silent.read_bytes()))
+    out.append(("text_as_aac", "audio/aac", "我的回答写在这里，不是录音。".encode() * 50))
     return out
 
 
@@ -182,8 +185,8 @@ class Soak:
         response = call(self.stats, "POST", f"{base}/submit")
         self.stats.add("submitted" if response.status_code == 200 else f"submit_{response.status_code}")
 
-    def answer(self, base: str, question_id: int, rng: random.Random) -> None:
-        name, content_type, data = rng.choice(self.recordings)
+    def answer(self, base: str, question_id: int, rng: random.Random, real_only: bool = False) -> None:
+        name, content_type, data = rng.choice(self.recordings[:-1] if real_only else self.recordings)
         self.stop_traffic.wait(rng.uniform(8, 16))  # thinking and recording, paced to what 2 workers analyse
         upload_url = f"{base}/answers/{question_id}/upload"
         ticket = call(self.stats, "POST", upload_url, json={"content_type": content_type})
@@ -191,6 +194,7 @@ class Soak:
             self.stats.add(f"ticket_{ticket.json().get('error')}")
             return
         ticket = ticket.json()
+        self.outage_between_ticket_and_upload(ticket, name, data, rng)
         for attempt in range(40):
             fields = {key: (None, value) for key, value in ticket["fields"].items()}
             try:
@@ -206,6 +210,8 @@ class Soak:
                 break
             if sent is not None and sent.status_code < 500:
                 self.stats.add(f"upload_{sent.status_code}_{sent.json().get('error')}")
+                if sent.status_code == 415 and not real_only:  # refused at the door: record again, properly
+                    self.answer(base, question_id, rng, real_only=True)
                 return
             self.stats.add("upload_retries" if sent is None else f"upload_{sent.status_code}")
             time.sleep(min(0.5 * 2 ** attempt, 4))
@@ -222,6 +228,29 @@ class Soak:
         confirmed = call(self.stats, "POST", f"{base}/answers/{question_id}/uploaded", json={"key": ticket["key"]})
         self.stats.add("confirmed" if confirmed.status_code == 200 else
                        f"confirm_{confirmed.status_code}_{confirmed.json().get('error')}")
+
+    def outage_between_ticket_and_upload(self, ticket: dict, name: str, data: bytes, rng: random.Random) -> None:
+        """Now and then (at most twice a minute): the database stops right after the ticket, the upload must
+        be refused with 503 and leave no file, then the database comes back and the candidate retries."""
+        budget = 2 * self.args.minutes
+        if rng.random() > 0.2 or self.stats.counts["db_outages_at_upload"] >= budget:
+            return
+        if not self.db_lock.acquire(blocking=False):
+            return
+        try:
+            self.mariadb.stop()
+            self.stats.add("db_outages_at_upload")
+            fields = {key: (None, value) for key, value in ticket["fields"].items()}
+            try:
+                sent = requests.post(ticket["url"], files={**fields, "file": (f"{name}.bin", data)}, timeout=60)
+                self.stats.add(f"upload_during_outage_{sent.status_code}")
+                if (self.storage_root / ticket["key"]).exists():
+                    self.stats.add("file_kept_during_outage")  # must stay 0
+            except requests.RequestException:
+                self.stats.add("upload_during_outage_network_error")
+        finally:
+            self.mariadb.start()
+            self.db_lock.release()
 
     def traffic(self, seed: int) -> None:
         rng = random.Random(seed)
@@ -305,7 +334,7 @@ class Soak:
         print(f"  sessions: {dict(session_states)} (erased {erased})")
         print(f"  answers not final or failed without a reason: {len(bad)}")
         print(f"  files on disk that no live answer owns: {len(on_disk)} {on_disk[:10]}")
-        return not bad and not on_disk
+        return not bad and not on_disk and not self.stats.counts["file_kept_during_outage"]
 
     def run(self) -> int:
         with tempfile.TemporaryDirectory(prefix="miaomian-soak-") as folder:
