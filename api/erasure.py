@@ -19,13 +19,23 @@ from api.schema import (answers, api_tokens, invitations, members, notifications
 from api.timeutil import utcnow
 
 
+class AlreadyErased(Exception):
+    """A concurrent erasure of the same session won; nothing is left to erase."""
+
+
 def storage_prefix(public_id: str) -> str:
     """Every object of a session lives under this prefix (api/candidate.py chooses the keys)."""
     return f"answers/{public_id}/"
 
 
 def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
-    """Erase one session's personal data; returns how many stored files were deleted."""
+    """Erase one session's personal data; returns how many stored files were deleted. The session is
+    claimed first by a conditional UPDATE (status → erased where it was not): of concurrent erasures one
+    does the work and writes the audit row, the others raise AlreadyErased."""
+    claimed = connection.execute(sessions.update().where(sessions.c.id == session_id, sessions.c.status != "erased")
+                                 .values(status="erased", erased_at=utcnow()))
+    if claimed.rowcount != 1:
+        raise AlreadyErased(session_id)
     session = connection.execute(sa.select(sessions.c.public_id, sessions.c.invitation_id,
                                            sessions.c.candidate_user_id).where(sessions.c.id == session_id)).first()
     prefix = storage_prefix(session.public_id)
@@ -37,7 +47,7 @@ def erase_session(connection, store, session_id: int, org_id: int, actor: str, a
     connection.execute(invitations.update().where(invitations.c.id == session.invitation_id).values(
         candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
-        status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
+        overall=None, recommended=None, consent_scope=None,
         review_request_note=None, decision_note=None, candidate_user_id=None))
     if session.candidate_user_id is not None:
         anonymise_candidate_user(connection, session.candidate_user_id)

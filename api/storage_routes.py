@@ -19,23 +19,11 @@ from api.schema import answers, sessions
 from api.storage import LocalStore, PolicyError
 
 log = logging.getLogger("miaomian.storage")
-RETRY_AFTER_SECONDS = 5
 
 bp = Blueprint("storage", __name__, url_prefix="/api/storage",
                description="Local object storage (embedded default; production uses COS directly)")
 
 MULTIPART_OVERHEAD = 64 * 1024
-
-
-def _unavailable():
-    abort_with_headers(503, "unavailable", "服务暂时不可用，录音没有保存，请稍后重新上传。",
-                       {"Retry-After": str(RETRY_AFTER_SECONDS)})
-
-
-def abort_with_headers(status: int, error: str, message: str, headers: dict):
-    from flask_smorest import abort as smorest_abort
-
-    smorest_abort(status, error=error, message=message, headers=headers)
 
 
 def key_is_live(connection, key: str, lock: bool = False) -> bool:
@@ -52,13 +40,8 @@ REVOKED = "这个上传链接已失效（已换新链接、已提交或已删除
 
 
 def require_live_key(key: str) -> None:
-    """403 upload_revoked unless the key is live; 503 when the database cannot say."""
-    try:
-        live = key_is_live(get_db(), key)
-    except sa.exc.SQLAlchemyError:
-        log.warning("upload refused: the database is unavailable")
-        _unavailable()
-    if not live:
+    """403 upload_revoked unless the key is live (a database outage becomes 503 in api/protection/outage.py)."""
+    if not key_is_live(get_db(), key):
         abort(403, "upload_revoked", REVOKED)
 
 
@@ -95,10 +78,10 @@ def upload():
         if live:
             events.record(get_db(), policy["key"], store.created_event(policy["key"], size, policy["content_type"]))
             get_db().commit()
-    except sa.exc.SQLAlchemyError:
+    except sa.exc.SQLAlchemyError:  # answered 503 (or 409) by api/protection/outage.py: the client retries
         log.warning("upload of an answer not acknowledged: its storage event could not be written; file removed")
         store.delete(policy["key"])
-        _unavailable()
+        raise
     if not live:
         store.delete(policy["key"])
         abort(403, "upload_revoked", REVOKED)
