@@ -54,7 +54,7 @@ def read_name(value: str | None) -> str | None:
 
 
 def encrypt_plaintext_names(connection) -> int:
-    """Encrypt users.display_name rows still in plaintext (from before migration 0003); returns how many.
+    """Encrypt users.display_name rows still in plaintext (from before migration 0005); returns how many.
     Run by `flask --app api migrate` and `make dev` after the schema step, inside an app context."""
     import sqlalchemy as sa
 

@@ -14,8 +14,9 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from api import audit
-from api.schema import (answers, api_tokens, invitations, members, notifications, phone_verifications, referrers,
-                        reviews, sessions, storage_events, subscriptions, users, wechat_logins)
+from api.schema import (answer_ratings, answers, api_tokens, demographics, invitations, members, notifications,
+                        outcomes, pair_picks, phone_verifications, question_states, referrers, report_shares, reviews,
+                        sessions, storage_events, subscriptions, users, wechat_logins)
 from api.timeutil import utcnow
 
 
@@ -23,35 +24,49 @@ class AlreadyErased(Exception):
     """A concurrent erasure of the same session won; nothing is left to erase."""
 
 
-def storage_prefix(public_id: str) -> str:
-    """Every object of a session lives under this prefix (api/candidate.py chooses the keys)."""
-    return f"answers/{public_id}/"
+def storage_prefixes(public_id: str) -> list[str]:
+    """Every object of a session lives under these prefixes: the recordings (api/candidate.py chooses the
+    keys) and their playback renditions (functions/analyze/playback.py)."""
+    from functions.analyze.playback import PREFIX as PLAYBACK
+
+    return [f"answers/{public_id}/", f"{PLAYBACK}answers/{public_id}/"]
 
 
 def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
-    """Erase one session's personal data; returns how many stored files were deleted. The session is
-    claimed first by a conditional UPDATE (status → erased where it was not): of concurrent erasures one
-    does the work and writes the audit row, the others raise AlreadyErased."""
+    """Erase one session's personal data (with HR ratings, comparisons, outcomes and the declared groups);
+    returns how many stored files were deleted. The session is claimed first by a conditional UPDATE
+    (status → erased where it was not): of concurrent erasures one does the work and writes the audit row,
+    the others raise AlreadyErased."""
     claimed = connection.execute(sessions.update().where(sessions.c.id == session_id, sessions.c.status != "erased")
                                  .values(status="erased", erased_at=utcnow()))
     if claimed.rowcount != 1:
         raise AlreadyErased(session_id)
     session = connection.execute(sa.select(sessions.c.public_id, sessions.c.invitation_id,
                                            sessions.c.candidate_user_id).where(sessions.c.id == session_id)).first()
-    prefix = storage_prefix(session.public_id)
+    prefixes = storage_prefixes(session.public_id)
+    answer_ids = sa.select(answers.c.id).where(answers.c.session_id == session_id).scalar_subquery()
+    connection.execute(answer_ratings.delete().where(answer_ratings.c.answer_id.in_(answer_ids)))
+    connection.execute(pair_picks.delete().where(sa.or_(pair_picks.c.better_answer_id.in_(answer_ids),
+                                                        pair_picks.c.worse_answer_id.in_(answer_ids))))
     connection.execute(answers.delete().where(answers.c.session_id == session_id))
-    connection.execute(storage_events.delete().where(storage_events.c.object_key.startswith(prefix, autoescape=True)))
+    connection.execute(storage_events.delete().where(
+        storage_events.c.object_key.startswith(prefixes[0], autoescape=True)))
+    connection.execute(demographics.delete().where(demographics.c.session_id == session_id))
+    connection.execute(outcomes.delete().where(outcomes.c.session_id == session_id))
+    connection.execute(question_states.delete().where(question_states.c.session_id == session_id))
+    connection.execute(report_shares.update().where(report_shares.c.session_id == session_id,
+                                                    report_shares.c.revoked_at.is_(None)).values(revoked_at=utcnow()))
     connection.execute(notifications.delete().where(notifications.c.session_id == session_id))
     connection.execute(phone_verifications.delete().where(phone_verifications.c.session_id == session_id))
     connection.execute(reviews.delete().where(reviews.c.session_id == session_id))
     connection.execute(invitations.update().where(invitations.c.id == session.invitation_id).values(
-        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
+        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None, identity_hash=None, browser_hash=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
         overall=None, recommended=None, consent_scope=None,
-        review_request_note=None, decision_note=None, candidate_user_id=None))
+        review_request_note=None, decision_note=None, decision_message=None, candidate_user_id=None))
     if session.candidate_user_id is not None:
         anonymise_candidate_user(connection, session.candidate_user_id)
-    deleted = store.delete_prefix(prefix)
+    deleted = sum(store.delete_prefix(prefix) for prefix in prefixes)
     audit.record(org_id, actor, action, f"session:{session_id}", {"objects": deleted})
     return deleted
 

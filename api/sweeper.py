@@ -6,7 +6,7 @@
    event (pending or claimed) for its key and no reason, `SWEEP_AFTER_SECONDS` after its upload, is handed to
    the analyzer again through api/dispatch.py `requeue`; after `SWEEP_MAX_REQUEUES` such re-queues it is
    marked failed with a reason (reason_code `analysis_stalled`), which settles its session.
-2. Local store only: files under `answers/` whose key no answer row holds (a late upload under a revoked
+2. Local store only: files under `answers/` (and playback renditions under `playback/answers/`) whose key no answer row holds (a late upload under a revoked
    ticket, an upload whose database write failed, an erased session's leftovers) and unfinished multipart
    parts older than the upload ticket's life are deleted once they are older than `SWEEP_ORPHAN_SECONDS`.
 
@@ -67,12 +67,19 @@ def remove_orphans(connection, store, config) -> int:
     """Delete local files no answer owns (and stale multipart parts); returns how many went."""
     if not hasattr(store, "list_objects"):
         return 0
+    from functions.analyze.playback import PREFIX as PLAYBACK
+
     removed = 0
-    for key, age in list(store.list_objects("answers/")):
+    listed = list(store.list_objects("answers/")) + list(store.list_objects(PLAYBACK + "answers/"))
+    for key, age in listed:
         if age < config["SWEEP_ORPHAN_SECONDS"]:
             continue
         if key.startswith(MULTIPART_DIR + "/"):
             stale = age > config["UPLOAD_URL_SECONDS"] + config["SWEEP_ORPHAN_SECONDS"]
+        elif key.startswith(PLAYBACK):  # a rendition lives as long as the recording it was made from
+            source = key[len(PLAYBACK):].rsplit(".", 1)[0] + "."
+            stale = connection.scalar(sa.select(answers.c.id).where(
+                answers.c.object_key.startswith(source, autoescape=True)).limit(1)) is None
         else:
             stale = connection.scalar(sa.select(answers.c.id).where(answers.c.object_key == key)) is None
         if stale:

@@ -300,7 +300,8 @@ class Soak:
     def report(self) -> bool:
         engine = db.make_engine(self.database_url)
         with engine.connect() as connection:
-            rows = connection.execute(sa.select(answers.c.id, answers.c.object_key, answers.c.status,
+            rows = connection.execute(sa.select(answers.c.id, answers.c.object_key, answers.c.playback_key,
+                                                answers.c.status,
                                                 answers.c.reason, answers.c.requeues, sessions.c.status.label("session"))
                                       .join(sessions, sessions.c.id == answers.c.session_id)
                                       .order_by(answers.c.id)).all()
@@ -316,7 +317,7 @@ class Soak:
             reached = row.status != "awaiting_upload"
             if reached and (row.status not in FINAL or (row.status == "failed" and not row.reason)):
                 bad.append(row)
-        owned = {row.object_key for row in rows}
+        owned = {row.object_key for row in rows} | {row.playback_key for row in rows if row.playback_key}
         on_disk = []
         for path in sorted(self.storage_root.rglob("*")):
             if path.is_file():

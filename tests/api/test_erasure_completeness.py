@@ -133,14 +133,17 @@ def test_an_expired_invitation_can_still_be_erased(app, client, auth, aac_bytes)
     headers = auth.login()
     interview = create_interview(client, headers, questions=1)
     item = _candidate(client, headers, interview["id"])
+    never_started = _candidate(client, headers, interview["id"], name="孙未开始")
     start(client, item["token"])
     key = answer(client, item["token"], interview["questions"][0]["id"], aac_bytes)
     with app.extensions["miaomian.engine"].begin() as connection:
-        connection.execute(invitations.update().values(expires_at=utcnow() - timedelta(days=1)))
-    assert_error(client.get(f"/api/c/{item['token']}"), 410, "invitation_expired")
-    erased = client.delete(f"/api/c/{item['token']}")
-    assert erased.status_code == 200 and erased.json["objects_deleted"] == 1, erased.json
+        connection.execute(invitations.update().values(expires_at=utcnow() - timedelta(days=30)))
+    assert_error(client.get(f"/api/c/{never_started['token']}"), 410, "invitation_expired")
+    for token, objects in ((item["token"], 1), (never_started["token"], 0)):
+        erased = client.delete(f"/api/c/{token}")
+        assert erased.status_code == 200 and erased.json["objects_deleted"] == objects, erased.json
     assert not app.extensions["miaomian.storage"].exists(key)
+    assert_error(client.delete(f"/api/c/{item['token']}"), 410, "erased")
 
 
 def test_display_names_are_encrypted_at_rest_and_legacy_rows_by_migrate(app, client, auth, runner):

@@ -1,7 +1,7 @@
 """data lifecycle: encrypted display names, answer re-queue counter, trigger worker heartbeats
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-29 17:30:00
 
 users.display_name becomes a nullable Text holding a Fernet token. Existing plaintext names are encrypted by
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
