@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from flask import current_app, g, request
 from flask_smorest import Blueprint
 
-from api.crypto import new_token, token_hash
+from api.crypto import encrypt, new_token, read_name, token_hash
 from api.db import get_db
 from api.openapi import abort
 from api.schema import api_tokens, members, organisations, users
@@ -40,11 +40,12 @@ def dev_login(body):
     org_id = db.scalar(sa.select(organisations.c.id).where(organisations.c.name == body["org"]))
     if org_id is None:
         org_id = db.execute(organisations.insert().values(name=body["org"], created_at=utcnow())).inserted_primary_key[0]
-    user_id = db.scalar(
-        sa.select(users.c.id).join(members, members.c.user_id == users.c.id)
-        .where(members.c.org_id == org_id, users.c.display_name == body["name"]))
+    named = db.execute(sa.select(users.c.id, users.c.display_name).join(members, members.c.user_id == users.c.id)
+                       .where(members.c.org_id == org_id).order_by(users.c.id))
+    user_id = next((row.id for row in named if read_name(row.display_name) == body["name"]), None)  # names are encrypted
     if user_id is None:
-        user_id = db.execute(users.insert().values(display_name=body["name"], created_at=utcnow())).inserted_primary_key[0]
+        user_id = db.execute(users.insert().values(display_name=encrypt(body["name"]),
+                                                   created_at=utcnow())).inserted_primary_key[0]
         has_owner = db.scalar(sa.select(sa.func.count()).select_from(members).where(members.c.org_id == org_id))
         db.execute(members.insert().values(org_id=org_id, user_id=user_id, role="hr" if has_owner else "owner",
                                            created_at=utcnow()))

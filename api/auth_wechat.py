@@ -73,13 +73,13 @@ def wechat_login(body):
     if user is None:
         user = db.execute(sa.select(users).where(users.c.openid == openid)).first()
     if user is None:
-        user_id = db.execute(users.insert().values(display_name=body["name"] or "微信用户", openid=openid,
+        user_id = db.execute(users.insert().values(display_name=encrypt(body["name"] or "微信用户"), openid=openid,
                                                    unionid=unionid, created_at=now)).inserted_primary_key[0]
     else:
         user_id = user.id
         db.execute(users.update().where(users.c.id == user_id).values(
             openid=openid, unionid=unionid or user.unionid,
-            **({"display_name": body["name"]} if body["name"] else {})))
+            **({"display_name": encrypt(body["name"])} if body["name"] else {})))
     if db.execute(wechat_logins.update().where(wechat_logins.c.user_id == user_id).values(
             session_key_enc=encrypt(result["session_key"]), updated_at=now)).rowcount == 0:
         db.execute(wechat_logins.insert().values(user_id=user_id, session_key_enc=encrypt(result["session_key"]),

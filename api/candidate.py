@@ -123,9 +123,10 @@ def candidate_abort(row, status: int, error: str, message: str, **extra):
     abort(status, error, f"{message}{contact['text']}", contact=contact, **extra)
 
 
-def load_session_by_token(token: str, *, for_update: bool = False):
+def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False):
     """The session, interview, job and org behind a token; 404 unknown, 410 erased, revoked or expired before
-    it was started (a started session keeps its grace period: api/deadlines.py)."""
+    it was started (a started session keeps its grace period: api/deadlines.py). With allow_expired, revoked
+    and expired sessions are returned too: erasure works for any session not yet erased."""
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -144,6 +145,8 @@ def load_session_by_token(token: str, *, for_update: bool = False):
         abort(404, "invitation_not_found")
     if row.status == "erased":
         abort(410, "erased")
+    if allow_expired:
+        return row
     if row.revoked_at is not None and row.status in ("invited", "opened", "started"):
         candidate_abort(row, 410, "invitation_revoked", "这份邀请已被招聘方撤回。")
     if row.status in deadlines.NOT_STARTED and row.invitation_expires_at <= utcnow():
@@ -448,7 +451,13 @@ def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:
     except PolicyError as error:
         abort(error.status, error.code, error.message)
     if (event := store.created_event(key, size, content_type_of(key))) is not None:
-        events.record(get_db(), key, event)
+        try:  # durable before acknowledged, as for single uploads (api/storage_routes.py)
+            events.record(get_db(), key, event)
+            get_db().commit()
+        except sa.exc.SQLAlchemyError:  # 503 by api/protection/outage.py; the parts are sent again
+            store.delete(key)
+            raise
+        get_db().begin()
 
 
 @bp.post("/<token>/submit")
@@ -535,7 +544,7 @@ def request_human_review(body, token):
 @bp.response(200)
 def erase(token):
     """Erase the candidate's recordings, transcripts, results and personal details. Cannot be undone."""
-    row = load_session_by_token(token, for_update=True)
+    row = load_session_by_token(token, for_update=True, allow_expired=True)
     try:
         deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
                                         f"session:{row.id}", "candidate.erased")

@@ -1,8 +1,8 @@
-"""Flask CLI commands: `flask --app api migrate | seed-demo | write-sql`."""
+"""Flask CLI commands: `flask --app api migrate | seed-demo | purge-expired | sweep | write-sql`."""
 import click
 from flask import Flask
 
-from api import db, demo, retention
+from api import crypto, db, demo, retention, sweeper
 
 
 def register(app: Flask) -> None:
@@ -10,7 +10,9 @@ def register(app: Flask) -> None:
     def migrate_command():
         """Apply every migration to the configured database."""
         db.migrate(app.extensions["miaomian.engine"])
-        click.echo("database is at the newest schema")
+        with app.app_context(), app.extensions["miaomian.engine"].begin() as connection:
+            encrypted = crypto.encrypt_plaintext_names(connection)
+        click.echo("database is at the newest schema" + (f"; encrypted {encrypted} display names" if encrypted else ""))
 
     @app.cli.command("seed-demo")
     def seed_demo_command():
@@ -26,6 +28,12 @@ def register(app: Flask) -> None:
     def purge_expired_command():
         """Erase candidate data past its retention period (run daily)."""
         click.echo(f"erased {retention.purge_expired(app)} sessions past retention")
+
+    @app.cli.command("sweep")
+    def sweep_command():
+        """Re-queue uploaded answers left without an analysis; fail them after the retry budget; drop orphans."""
+        counts = sweeper.sweep(app)
+        click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
 
     @app.cli.command("write-sql")
     def write_sql_command():

@@ -41,3 +41,27 @@ def mask_phone(phone: str | None) -> str | None:
     if not phone:
         return None
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****"
+
+
+FERNET_PREFIX = "gAAAAA"  # every Fernet token starts with version byte 0x80 and a 64-bit timestamp
+
+
+def read_name(value: str | None) -> str | None:
+    """A display name as stored: a Fernet token, or a legacy plaintext row not yet encrypted by `migrate`."""
+    if value is None or not value.startswith(FERNET_PREFIX):
+        return value
+    return decrypt(value)
+
+
+def encrypt_plaintext_names(connection) -> int:
+    """Encrypt users.display_name rows still in plaintext (from before migration 0005); returns how many.
+    Run by `flask --app api migrate` and `make dev` after the schema step, inside an app context."""
+    import sqlalchemy as sa
+
+    from api.schema import users
+
+    rows = connection.execute(sa.select(users.c.id, users.c.display_name).where(
+        users.c.display_name.is_not(None), sa.not_(users.c.display_name.startswith(FERNET_PREFIX)))).all()
+    for row in rows:
+        connection.execute(users.update().where(users.c.id == row.id).values(display_name=encrypt(row.display_name)))
+    return len(rows)

@@ -29,7 +29,7 @@ def seed(connection, language: str = "zh") -> dict:
         return {"created": False, "tokens": []}
     now = utcnow()
     org_id = connection.execute(organisations.insert().values(name=DEMO_ORG, created_at=now)).inserted_primary_key[0]
-    user_id = connection.execute(users.insert().values(display_name=DEMO_HR, created_at=now)).inserted_primary_key[0]
+    user_id = connection.execute(users.insert().values(display_name=encrypt(DEMO_HR), created_at=now)).inserted_primary_key[0]
     connection.execute(members.insert().values(org_id=org_id, user_id=user_id, role="owner", created_at=now))
     job_id = connection.execute(jobs.insert().values(org_id=org_id, title="门店店员", location="上海",
                                                      description="负责门店接待、收银与陈列。", created_by=user_id,

@@ -2,17 +2,25 @@
 
 Migrates the SQLite database, seeds the demo organisation, starts the local trigger's workers and serves
 the API on http://127.0.0.1:$PORT (default 5000) with development sign-in enabled.
+
+Shutdown (SIGTERM or Ctrl-C) runs under one deadline, TRIGGER_SHUTDOWN_SECONDS (8 s): the workers stop
+taking new events, running analyses post their results while the HTTP server (and so the internal endpoint)
+is still up, workers still busy at the deadline are ended and their events put back to pending, and only
+then does the server close. Idle, it exits within a second or two.
 """
 import logging
 import os
 import signal
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
 from werkzeug.serving import make_server
 
-from api import create_app, db, demo, retention
+from api import create_app, crypto, db, demo, retention
 from api.trigger import LocalTrigger, export_function_environment, trigger_config
+
+log = logging.getLogger("miaomian.devserver")
 
 
 def main() -> None:
@@ -27,12 +35,19 @@ def main() -> None:
     engine = app.extensions["miaomian.engine"]
     db.migrate(engine)
     with app.app_context(), engine.begin() as connection:
+        crypto.encrypt_plaintext_names(connection)
         outcome = demo.seed(connection, language=os.environ.get("MIAOMIAN_DEMO_LANGUAGE", "zh"))
     engine.dispose()
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
     export_function_environment(app.config)
-    trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"]).start()
-    retention.start_sweeper(app)
+    trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"],
+                           app=app).start()
+    retention_stop = retention.start_sweeper(app)
     server = make_server(host, port, app, threaded=True)
+    serving = threading.Thread(target=server.serve_forever, name="miaomian-http", daemon=True)
+    serving.start()
     print(f"Miaomian API listening on http://{host}:{server.server_port}", flush=True)
     database = sa.engine.make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
     print(f"  database: {database}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
@@ -44,18 +59,14 @@ def main() -> None:
         with os.fdopen(descriptor, "w") as out:
             out.writelines(f"{app.config['PUBLIC_URL']}/i/{item['token']}\n" for item in outcome["tokens"])
         print(f"  demo invitations: {len(outcome['tokens'])} links in {links}", flush=True)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        trigger.stop()
-
-
-def _stop_on_sigterm(_signum, _frame):
-    raise KeyboardInterrupt
+    stopping.wait()
+    print("stopping: no new analyses; running ones finish or go back to the queue", flush=True)
+    retention_stop.set()
+    trigger.stop()  # while the server still answers the workers' result posts
+    server.shutdown()
+    server.server_close()
+    serving.join(5)
+    print("stopped", flush=True)
 
 
 if __name__ == "__main__":

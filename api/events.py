@@ -73,3 +73,43 @@ def exhausted_leases(connection, max_attempts: int):
 def counts(connection) -> dict:
     rows = connection.execute(sa.select(storage_events.c.status, sa.func.count()).group_by(storage_events.c.status))
     return {status: count for status, count in rows}
+
+
+def renew(connection, event_id: int, worker: str, lease_seconds: int) -> bool:
+    """Extend a running analysis's lease (the heartbeat); False when the lease is no longer this worker's."""
+    now = utcnow()
+    result = connection.execute(storage_events.update().where(
+        storage_events.c.id == event_id, storage_events.c.lease_owner == worker,
+        storage_events.c.status == "claimed").values(lease_expires_at=now + timedelta(seconds=lease_seconds),
+                                                     updated_at=now))
+    return result.rowcount == 1
+
+
+def release(connection, workers: list[str]) -> int:
+    """Shutdown: put the events these workers held back to pending, due now, without counting the aborted
+    attempt (not the answer's fault). Returns how many were released."""
+    if not workers:
+        return 0
+    now = utcnow()
+    return connection.execute(storage_events.update().where(
+        storage_events.c.status == "claimed", storage_events.c.lease_owner.in_(workers)).values(
+        status="pending", lease_owner=None, lease_expires_at=None, next_attempt_at=now, updated_at=now,
+        attempts=sa.case((storage_events.c.attempts > 0, storage_events.c.attempts - 1), else_=0))).rowcount
+
+
+def expire_leases(connection, workers: list[str]) -> int:
+    """A worker died: its leases end now, so its events are reclaimed at once. The attempt counts (an answer
+    that kills its worker must not be retried for ever); the last one fails the answer (exhausted_leases)."""
+    if not workers:
+        return 0
+    now = utcnow()
+    return connection.execute(storage_events.update().where(
+        storage_events.c.status == "claimed", storage_events.c.lease_owner.in_(workers)).values(
+        lease_expires_at=now - timedelta(seconds=1), updated_at=now)).rowcount
+
+
+def oldest_pending_seconds(connection) -> float | None:
+    """Age of the oldest event waiting for a worker (due and unclaimed, or with an expired lease)."""
+    now = utcnow()
+    oldest = connection.scalar(sa.select(sa.func.min(storage_events.c.created_at)).where(_claimable(now)))
+    return None if oldest is None else max(0.0, (now - oldest).total_seconds())

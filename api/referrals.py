@@ -20,7 +20,7 @@ from wechatpy.exceptions import WeChatClientException
 
 from api import outbox, wechat
 from api.auth import login_required
-from api.crypto import decrypt, encrypt, new_invitation_token, token_hash
+from api.crypto import decrypt, encrypt, new_invitation_token, read_name, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
@@ -188,7 +188,7 @@ def become_referrer(body):
                                                            referrers.c.user_id == g.user_id)).first()
     if existing is not None:
         return referrer_json(existing), 200
-    name = get_db().scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id))
+    name = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == g.user_id)))
     return referrer_json(_create_referrer(interview.org_id, interview.id, name, g.user_id))
 
 
@@ -317,7 +317,7 @@ def join_by_scene(body, scene):
     else:
         issued = browser_id or _issue_browser_id()
         browser_hash = _person_hash(interview.id, "browser", issued)
-        name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
+        name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
         invitation_id = db.execute(invitations.insert().values(
             org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(new_invitation_token()),
             candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),

@@ -46,7 +46,7 @@ organisations = sa.Table(
 
 users = sa.Table(
     "users", metadata, _id(),
-    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("display_name", sa.Text),  # Fernet token (api/crypto.py); NULL once the user is anonymised
     sa.Column("openid", sa.String(64), unique=True),
     sa.Column("unionid", sa.String(64), unique=True),
     _created(),
@@ -193,6 +193,7 @@ answers = sa.Table(
     sa.Column("upload_expires_at", sa.DateTime, nullable=False),
     sa.Column("uploaded_at", sa.DateTime),
     sa.Column("analysed_at", sa.DateTime),
+    sa.Column("requeues", sa.Integer, nullable=False, default=0, server_default="0"),  # api/sweeper.py
     _created(),
     sa.Column("device", sa.String(64)),  # X-Miaomian-Device of the client that started the attempt
     sa.Column("playback_key", sa.String(255)),  # an AAC/M4A rendition of a browser recording, once made
@@ -257,6 +258,15 @@ storage_events = sa.Table(
     _created(),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Index("ix_storage_events_status_next", "status", "next_attempt_at"),
+    **MYSQL_TABLE_ARGS,
+)
+
+trigger_workers = sa.Table(
+    "trigger_workers", metadata,
+    sa.Column("worker", sa.String(64), primary_key=True),
+    sa.Column("started_at", sa.DateTime, nullable=False),
+    sa.Column("seen_at", sa.DateTime, nullable=False),
+    sa.Column("busy_key", sa.String(255)),
     **MYSQL_TABLE_ARGS,
 )
 

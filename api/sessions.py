@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from api import audit, deadlines, outbox, progress, referrals, reporting
 from api.auth import login_required
-from api.crypto import decrypt, mask_phone
+from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
@@ -171,7 +171,7 @@ def session_report(session_id):
             "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
             "review_request_note": row.review_request_note, "decision_note": row.decision_note,
             "decided_at": iso(row.decided_at), "questions": questions_out,
-            "reviews": [{"id": r.id, "reviewer": r.display_name, "rating": r.rating, "comment": r.comment,
+            "reviews": [{"id": r.id, "reviewer": read_name(r.display_name), "rating": r.rating, "comment": r.comment,
                          "created_at": iso(r.created_at)} for r in review_rows]}
 
 

@@ -76,6 +76,9 @@ class PolicyError(ValueError):
         self.status, self.code, self.message = status, code, message
 
 
+MULTIPART_DIR = ".multipart"
+
+
 class LocalStore:
     """Files under a root folder; uploads land through the API's /api/storage endpoints."""
 
@@ -170,8 +173,12 @@ class LocalStore:
                           "offset": offset, "length": length})
         return {"upload_id": upload_id, "parts": parts}
 
-    def _part_path(self, upload_id: str, index: int) -> Path:
-        return self.root / ".multipart" / upload_id / f"{index:05d}"
+    def _parts_dir(self, key: str, upload_id: str) -> Path:
+        """Parts wait under .multipart/<the key's folder>/<upload id>, so deleting a prefix reaches them too."""
+        return self.root / MULTIPART_DIR / self.path_of(key).parent.relative_to(self.root) / upload_id
+
+    def _part_path(self, key: str, upload_id: str, index: int) -> Path:
+        return self._parts_dir(key, upload_id) / f"{index:05d}"
 
     def save_part(self, upload_id: str, index: int, args: dict, stream, now: int) -> str:
         """Store one part sent to a signed part URL; returns its ETag (quoted MD5, as COS does)."""
@@ -184,7 +191,9 @@ class LocalStore:
             raise PolicyError(403, "bad_signature", "This part URL is not valid: ask for a new upload link.")
         if expires < now:
             raise PolicyError(403, "upload_expired", "This upload link has expired: ask for a new one.")
-        target = self._part_path(upload_id, index)
+        if not same(self._upload_id(key), upload_id):
+            raise PolicyError(403, "wrong_upload", "This upload id does not belong to that key.")
+        target = self._part_path(key, upload_id, index)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
         digest, size = hashlib.md5(usedforsecurity=False), 0
@@ -211,12 +220,12 @@ class LocalStore:
         if not parts or indexes != list(range(1, len(parts) + 1)):
             raise PolicyError(400, "bad_parts", "List every part once, in order, starting at 1.")
         for part in parts:
-            if not self._part_path(upload_id, part["index"]).is_file():
+            if not self._part_path(key, upload_id, part["index"]).is_file():
                 raise PolicyError(409, "upload_missing", f"Part {part['index']} has not arrived yet; send it again.")
         size = 0
         with self._new_object(key) as out:
             for part in parts:
-                path = self._part_path(upload_id, part["index"])
+                path = self._part_path(key, upload_id, part["index"])
                 digest = hashlib.md5(usedforsecurity=False)
                 with open(path, "rb") as source:
                     if part["index"] == 1 and not looks_like_media(source.read(64)):
@@ -228,7 +237,7 @@ class LocalStore:
                         size += len(chunk)
                 if part.get("etag", "").strip('"') != digest.hexdigest():
                     raise PolicyError(409, "part_mismatch", f"Part {part['index']} differs from what arrived; send it again.")
-        shutil.rmtree(self.root / ".multipart" / upload_id, ignore_errors=True)
+        shutil.rmtree(self._parts_dir(key, upload_id), ignore_errors=True)
         return size
 
     def media_url(self, key: str, expires_in: int) -> str:
@@ -256,6 +265,45 @@ class LocalStore:
 
     def delete(self, key: str) -> None:
         self.path_of(key).unlink(missing_ok=True)
+
+    def delete_prefix(self, prefix: str) -> int:
+        """Delete every object under a folder-like prefix ("answers/<session>/"), with its unfinished multipart
+        parts and partial files; returns how many files went."""
+        folder = self.path_of(prefix.rstrip("/"))
+        removed = 0
+        for base in (folder, self.root / MULTIPART_DIR / folder.relative_to(self.root)):
+            if base.is_dir():
+                removed += sum(1 for path in base.rglob("*") if path.is_file())
+                shutil.rmtree(base)
+            elif base.is_file():
+                base.unlink()
+                removed += 1
+        return removed
+
+    def list_objects(self, prefix: str):
+        """(key, age in seconds) of every file under a prefix, partial files and multipart parts included
+        (parts are listed under their .multipart/ path)."""
+        now = time.time()
+        for base in (self.root / prefix.rstrip("/"), self.root / MULTIPART_DIR / prefix.rstrip("/")):
+            if not base.is_dir():
+                continue
+            for path in base.rglob("*"):
+                if path.is_file():
+                    yield path.relative_to(self.root).as_posix(), now - path.stat().st_mtime
+
+    def delete_listed(self, key: str) -> None:
+        """Delete one file returned by list_objects, and its folder once empty."""
+        path = (self.root / key).resolve()
+        if not path.is_relative_to(self.root):
+            raise PolicyError(400, "bad_key", "That object key is not valid.")
+        path.unlink(missing_ok=True)
+        for parent in path.parents:
+            if parent == self.root or not parent.is_relative_to(self.root):
+                break
+            try:
+                parent.rmdir()
+            except OSError:
+                break
 
     def created_event(self, key: str, size: int, content_type: str) -> dict:
         """The ObjectCreated event this store must emit itself (COS emits its own)."""
@@ -333,6 +381,26 @@ class CosStore:
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=key)
+
+    def delete_prefix(self, prefix: str) -> int:
+        """Delete every object under the prefix (ListObjects + DeleteMultipleObjects, 1000 at a time) and abort
+        its unfinished multipart uploads (ListMultipartUploads + AbortMultipartUpload); returns the count."""
+        removed, marker = 0, ""
+        while True:
+            listing = self.client.list_objects(Bucket=self.bucket, Prefix=prefix, Marker=marker, MaxKeys=1000)
+            keys = [item["Key"] for item in listing.get("Contents", [])]
+            if keys:
+                self.client.delete_objects(Bucket=self.bucket, Delete={
+                    "Object": [{"Key": key} for key in keys], "Quiet": "true"})
+                removed += len(keys)
+            if listing.get("IsTruncated") != "true":
+                break
+            marker = listing.get("NextMarker") or keys[-1]
+        uploads = self.client.list_multipart_uploads(Bucket=self.bucket, Prefix=prefix).get("Upload", [])
+        for upload in uploads if isinstance(uploads, list) else [uploads]:
+            self.client.abort_multipart_upload(Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"])
+            removed += 1
+        return removed
 
     def health(self) -> dict:
         try:

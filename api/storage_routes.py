@@ -1,18 +1,48 @@
-"""The local store's HTTP face: POST Object uploads (COS-shaped) and signed media downloads."""
+"""The local store's HTTP face: POST Object uploads (COS-shaped) and signed media downloads.
+
+An upload is acknowledged only once its storage event is committed: if the database cannot take the event,
+the file is removed again and the client is told 503 to retry with the same ticket. A key is accepted only
+while it belongs to an attempt still waiting for its file in a session still answering (a re-issued ticket,
+a submitted or erased session revoke it).
+"""
+import logging
 import time
 
+import sqlalchemy as sa
 from flask import current_app, request, send_file
 from flask_smorest import Blueprint
 
 from api import events
 from api.db import get_db
 from api.openapi import abort
+from api.schema import answers, sessions
 from api.storage import LocalStore, PolicyError
+
+log = logging.getLogger("miaomian.storage")
 
 bp = Blueprint("storage", __name__, url_prefix="/api/storage",
                description="Local object storage (embedded default; production uses COS directly)")
 
 MULTIPART_OVERHEAD = 64 * 1024
+
+
+def key_is_live(connection, key: str, lock: bool = False) -> bool:
+    """Whether the key is the current attempt of a session still answering (raises SQLAlchemyError when the
+    database cannot say). With lock, the answer row stays locked until the transaction ends."""
+    query = (sa.select(answers.c.status, answers.c.uploaded_at, sessions.c.status.label("session_status"))
+             .join(sessions, sessions.c.id == answers.c.session_id).where(answers.c.object_key == key))
+    row = connection.execute(query.with_for_update(of=answers) if lock else query).first()
+    return row is not None and row.session_status == "started" and row.status == "awaiting_upload" \
+        and row.uploaded_at is None
+
+
+REVOKED = "这个上传链接已失效（已换新链接、已提交或已删除），请重新获取上传链接。"
+
+
+def require_live_key(key: str) -> None:
+    """403 upload_revoked unless the key is live (a database outage becomes 503 in api/protection/outage.py)."""
+    if not key_is_live(get_db(), key):
+        abort(403, "upload_revoked", REVOKED)
 
 
 def _local_store() -> LocalStore:
@@ -35,6 +65,7 @@ def upload():
         abort(400, "bad_request", "Send the file as multipart/form-data with the policy fields.")
     try:
         policy = store.check_policy(request.form, int(time.time()))
+        require_live_key(policy["key"])
         file = request.files.get("file")
         if file is None:
             abort(400, "missing_file", "The form has no field named file.")
@@ -42,7 +73,18 @@ def upload():
                                                                   current_app.config["UPLOAD_MAX_BYTES"]))
     except PolicyError as error:
         abort(error.status, error.code, error.message)
-    events.record(get_db(), policy["key"], store.created_event(policy["key"], size, policy["content_type"]))
+    try:  # the event is durable before the upload is acknowledged, or the file goes and the client retries
+        live = key_is_live(get_db(), policy["key"], lock=True)  # revoked while the file was arriving?
+        if live:
+            events.record(get_db(), policy["key"], store.created_event(policy["key"], size, policy["content_type"]))
+            get_db().commit()
+    except sa.exc.SQLAlchemyError:  # answered 503 (or 409) by api/protection/outage.py: the client retries
+        log.warning("upload of an answer not acknowledged: its storage event could not be written; file removed")
+        store.delete(policy["key"])
+        raise
+    if not live:
+        store.delete(policy["key"])
+        abort(403, "upload_revoked", REVOKED)
     return {"key": policy["key"], "size": size}
 
 
@@ -53,6 +95,7 @@ def upload_part(upload_id, index):
     """One part of a multipart upload, to the signed URL the upload ticket gave (COS UploadPart shape)."""
     store = _local_store()
     request.max_content_length = current_app.config["UPLOAD_MAX_BYTES"]
+    require_live_key(request.args.get("key", ""))
     try:
         etag = store.save_part(upload_id, index, request.args, request.stream, int(time.time()))
     except PolicyError as error:

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from api import messages, wechat
 from api.auth import login_required
 from api.db import get_db
+from api.crypto import read_name
 from api.openapi import ID_RANGE, abort
 from api import outbox
 from api.outbox import KINDS
@@ -98,7 +99,7 @@ def list_subscriptions():
 
 def notification_json(row) -> dict:
     return {"id": row.id, "kind": row.kind, "recipient": {"role": KINDS[row.kind]["recipient"],
-                                                          "user_id": row.user_id, "name": row.display_name},
+                                                          "user_id": row.user_id, "name": read_name(row.display_name)},
             "session_id": row.session_id, "status": row.status, "reason": row.reason, "errcode": row.errcode,
             "status_text": messages.NOTIFICATION_STATUS_TEXT.get(row.status, row.status),
             "reason_text": messages.notification_reason(row.status, row.reason, row.errcode),

@@ -10,13 +10,22 @@ import multiprocessing
 import os
 import signal
 import socket
+import threading
 import time
 import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
 
 from api import events, outbox, results
 from api.db import make_engine
+from api.schema import trigger_workers
+from api.timeutil import utcnow
 
 log = logging.getLogger("miaomian.trigger")
+
+HEARTBEAT_SECONDS = 5  # a worker reports this often (api/health.py counts it alive for ALIVE_SECONDS)
+ALIVE_SECONDS = 15
 
 
 class Context(dict):
@@ -28,15 +37,19 @@ def _handler():
     return main_handler
 
 
-def process_one(engine, worker: str, handler, config: dict) -> bool:
-    """Claim and run one due event; False when there was nothing to do."""
+def process_one(engine, worker: str, handler, config: dict, stop=None) -> bool:
+    """Claim and run one due event; False when there was nothing to do (or stop is set)."""
     with engine.begin() as connection:
         _give_up_on_dead_leases(connection, config)
+        if stop is not None and stop.is_set():
+            return False
         event_row = events.claim_next(connection, worker, config["TRIGGER_LEASE_SECONDS"])
     if event_row is None:
         return False
     context = Context(request_id=uuid.uuid4().hex, function_name="miaomian-analyze", attempt=event_row.attempts,
                       time_limit_in_ms=config["TRIGGER_LEASE_SECONDS"] * 1000)
+    keeper = LeaseKeeper(engine, event_row.id, worker, event_row.object_key, config["TRIGGER_LEASE_SECONDS"])
+    keeper.start()
     try:
         handler(json.loads(event_row.event), context)
     except Exception as error:  # whatever the handler raised is a failed invocation, as on SCF
@@ -50,6 +63,8 @@ def process_one(engine, worker: str, handler, config: dict) -> bool:
                 delay = config["TRIGGER_BACKOFF_SECONDS"] * (2 ** (event_row.attempts - 1))
                 events.mark_retry(connection, event_row.id, worker, reason, delay)
         return True
+    finally:
+        keeper.stop()
     with engine.begin() as connection:
         events.mark_done(connection, event_row.id, worker)
     return True
@@ -70,53 +85,219 @@ def _give_up_on_dead_leases(connection, config) -> None:
             _fail_answer(connection, row.object_key, reason)
 
 
+def worker_name(pid: int) -> str:
+    return f"{socket.gethostname()[:40]}:{pid}"
+
+
+def beat(connection, worker: str, busy_key: str | None = None) -> None:
+    """This worker is alive (and what it is analysing): one row per worker in trigger_workers."""
+    now = utcnow()
+    if connection.execute(trigger_workers.update().where(trigger_workers.c.worker == worker)
+                          .values(seen_at=now, busy_key=busy_key)).rowcount == 0:
+        connection.execute(trigger_workers.insert().values(worker=worker, started_at=now, seen_at=now,
+                                                           busy_key=busy_key))
+
+
+def forget(connection, workers: list[str]) -> None:
+    if workers:
+        connection.execute(trigger_workers.delete().where(trigger_workers.c.worker.in_(workers)))
+
+
+def workers_alive(connection) -> int:
+    """Workers that reported within ALIVE_SECONDS (any process sharing this database)."""
+    since = utcnow() - timedelta(seconds=ALIVE_SECONDS)
+    return connection.scalar(sa.select(sa.func.count()).select_from(trigger_workers)
+                             .where(trigger_workers.c.seen_at >= since)) or 0
+
+
+class LeaseKeeper(threading.Thread):
+    """While an analysis runs, renew its lease (and the worker's heartbeat) every lease/3 seconds, so a long
+    analysis is neither run twice nor failed while still running."""
+
+    def __init__(self, engine, event_id: int, worker: str, key: str, lease_seconds: int):
+        super().__init__(name="miaomian-lease", daemon=True)
+        self.engine, self.event_id, self.worker, self.key = engine, event_id, worker, key
+        self.lease_seconds, self.done = lease_seconds, threading.Event()
+
+    def run(self) -> None:
+        every = max(0.5, min(self.lease_seconds / 3, HEARTBEAT_SECONDS))
+        while not self.done.wait(every):
+            try:
+                with self.engine.begin() as connection:
+                    if not events.renew(connection, self.event_id, self.worker, self.lease_seconds):
+                        log.warning("lease of event %s is no longer ours", self.event_id)
+                        return
+                    beat(connection, self.worker, self.key)
+            except Exception:  # a database hiccup: the next tick tries again before the lease runs out
+                log.warning("lease renewal of event %s failed", self.event_id, exc_info=True)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join(5)
+
+
 def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """One worker process: claim, analyse, settle, until stop is set (a running analysis finishes first)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, under its deadline
+    os.setpgid(0, 0)  # nor may it reach ffmpeg mid-analysis (it would fail a good answer as undecodable)
     parent = os.getppid()
     engine = make_engine(database_url)
-    worker = f"{socket.gethostname()}:{os.getpid()}"
+    worker = worker_name(os.getpid())
     handler = _handler()
+    last_beat = 0.0
     while not stop.is_set() and os.getppid() == parent:  # a killed parent must not leave workers behind
         try:
-            busy = process_one(engine, worker, handler, config)
-            if not busy:  # between analyses, deliver due notifications (api/outbox.py)
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                with engine.begin() as connection:
+                    beat(connection, worker)
+                last_beat = time.monotonic()
+            busy = process_one(engine, worker, handler, config, stop)
+            if not busy and not stop.is_set():  # between analyses, deliver due notifications (api/outbox.py)
                 busy = outbox.process_one(engine, worker, config)
         except Exception:  # a database hiccup must not kill the worker; the lease protects the event
             log.exception("trigger loop error")
             busy = False
         if not busy:
             stop.wait(idle_sleep)
+    try:
+        with engine.begin() as connection:
+            forget(connection, [worker])
+    except Exception:
+        log.warning("could not remove the heartbeat of %s", worker)
     engine.dispose()
 
 
+class StopFlag:
+    """A stop signal shared with forked workers: one byte of shared memory, polled. (multiprocessing.Event is
+    not safe here: a worker killed while waiting on it leaves its condition's semaphores so that set() blocks
+    for ever.)"""
+
+    def __init__(self, context):
+        self._value = context.RawValue("b", 0)
+
+    def set(self) -> None:
+        self._value.value = 1
+
+    def is_set(self) -> bool:
+        return bool(self._value.value)
+
+    def wait(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self.is_set() and time.monotonic() < deadline:
+            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+        return self.is_set()
+
+
 class LocalTrigger:
-    """A pool of worker processes polling the storage events table."""
+    """A supervised pool of worker processes polling the storage events table.
 
-    def __init__(self, database_url: str, config: dict, workers: int):
-        self.database_url, self.config, self.workers = database_url, config, workers
+    The parent's supervisor thread reaps and respawns dead workers (their leases end at once, the attempt
+    counting), and runs the sweeper (api/sweeper.py) every SWEEP_INTERVAL_SECONDS when given the app.
+    stop() stops taking work, lets running analyses finish and post their results within the deadline, then
+    ends the rest and puts their events back to pending."""
+
+    def __init__(self, database_url: str, config: dict, workers: int, app=None):
+        self.database_url, self.config, self.workers, self.app = database_url, config, workers, app
         self._context = multiprocessing.get_context("fork")
-        self.stop_event = self._context.Event()
+        self.stop_event = StopFlag(self._context)
         self.processes = []
+        self.respawned = 0
+        self._engine = None
+        self._supervisor = None
+        self._supervising = threading.Event()
+        self._lock = threading.Lock()
 
-    def start(self) -> "LocalTrigger":
+    def _spawn(self, index: int):
+        process = self._context.Process(target=worker_loop, name=f"miaomian-trigger-{index}",
+                                        args=(self.database_url, self.config, self.stop_event), daemon=True)
+        process.start()
+        return process
+
+    def start(self, supervise: bool = True) -> "LocalTrigger":
         _handler()  # import the analyzer (and its models) once, before forking
-        for index in range(self.workers):
-            process = self._context.Process(target=worker_loop, name=f"miaomian-trigger-{index}",
-                                            args=(self.database_url, self.config, self.stop_event), daemon=True)
-            process.start()
-            self.processes.append(process)
+        self._engine = make_engine(self.database_url)
+        self.processes = [self._spawn(index) for index in range(self.workers)]
+        if supervise:
+            self._supervisor = threading.Thread(target=self._supervise, name="miaomian-supervisor", daemon=True)
+            self._supervisor.start()
         return self
 
-    def stop(self, timeout: float = 10) -> None:
-        self.stop_event.set()
+    def _supervise(self) -> None:
+        next_sweep = time.monotonic() + (self.config.get("SWEEP_INTERVAL_SECONDS") or 30)
+        while not self._supervising.wait(1.0):
+            try:
+                self.check_workers()
+            except Exception:
+                log.exception("worker supervision failed")
+            if self.app is not None and time.monotonic() >= next_sweep:
+                next_sweep = time.monotonic() + (self.config.get("SWEEP_INTERVAL_SECONDS") or 30)
+                try:
+                    from api import sweeper
+                    sweeper.sweep(self.app)
+                except Exception:  # the database may be down: the next tick sweeps again
+                    log.warning("sweep failed", exc_info=True)
+
+    def check_workers(self) -> int:
+        """Reap dead workers (no zombies), end their leases and respawn them; returns how many died."""
+        with self._lock:
+            if self.stop_event.is_set():
+                return 0
+            dead = [(index, process) for index, process in enumerate(self.processes) if not process.is_alive()]
+            if not dead:
+                return 0
+            for index, process in dead:
+                process.join(0)  # reaps the zombie
+                log.warning("analysis worker %s exited with %s; starting a new one", process.pid, process.exitcode)
+            names = [worker_name(process.pid) for _, process in dead]
+            try:
+                with self._engine.begin() as connection:
+                    events.expire_leases(connection, names)
+                    forget(connection, names)
+            except Exception:  # the database is down: the leases still expire on their own
+                log.warning("could not end the leases of dead workers", exc_info=True)
+            for index, _ in dead:
+                self.processes[index] = self._spawn(index)
+                self.respawned += 1
+            return len(dead)
+
+    def alive(self) -> int:
+        return sum(1 for process in self.processes if process.is_alive())
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop taking work; wait up to timeout (TRIGGER_SHUTDOWN_SECONDS) for running analyses; then end the
+        rest and put their events back to pending."""
+        deadline = time.monotonic() + (timeout if timeout is not None
+                                       else self.config.get("TRIGGER_SHUTDOWN_SECONDS", 8.0))
+        with self._lock:
+            self.stop_event.set()
+        self._supervising.set()
         for process in self.processes:
-            process.join(timeout)
+            process.join(max(0.0, deadline - time.monotonic()))
+        aborted = [process for process in self.processes if process.is_alive()]
+        for process in aborted:
+            process.terminate()
+        for process in aborted:
+            process.join(2)
             if process.is_alive():
-                process.terminate()
+                process.kill()
+                process.join(2)
+        names = [worker_name(process.pid) for process in self.processes]
+        if self._engine is not None:
+            try:
+                with self._engine.begin() as connection:
+                    released = events.release(connection, names)
+                    forget(connection, names)
+                if released:
+                    log.info("shutdown: %d running analyses put back to pending", released)
+            except Exception:  # the database is down: their leases expire and they are claimed again
+                log.warning("could not put aborted events back to pending", exc_info=True)
+            self._engine.dispose()
+        if self._supervisor is not None:
+            self._supervisor.join(5)
 
 
 def trigger_config(app_config) -> dict:
-    return {**{key: app_config[key] for key in app_config if key.startswith("TRIGGER_")},
+    return {**{key: app_config[key] for key in app_config if key.startswith(("TRIGGER_", "SWEEP_"))},
             **outbox.worker_config(app_config)}
 
 
@@ -137,15 +318,15 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app()
     export_function_environment(app.config)
-    trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"]).start()
-    log.info("local trigger running with %d workers; Ctrl-C stops", trigger.workers)
-    try:
-        while all(process.is_alive() for process in trigger.processes):
-            time.sleep(1)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        trigger.stop()
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"],
+                           app=app).start()
+    log.info("local trigger running with %d workers; Ctrl-C or SIGTERM stops", trigger.workers)
+    stopping.wait()
+    log.info("stopping: no new analyses; running ones have %.0f s to finish", trigger.config["TRIGGER_SHUTDOWN_SECONDS"])
+    trigger.stop()
 
 
 if __name__ == "__main__":

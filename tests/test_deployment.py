@@ -11,7 +11,8 @@ def test_every_function_handler_in_serverless_yml_exists():
     config = yaml.safe_load((ROOT / "serverless.yml").read_text(encoding="utf-8"))
     handlers = [component["inputs"]["handler"] for component in config.values()
                 if isinstance(component, dict) and "handler" in component.get("inputs", {})]
-    assert set(handlers) == {"functions.analyze.index.main_handler", "api.retention.main_handler"}
+    assert set(handlers) == {"functions.analyze.index.main_handler", "api.retention.main_handler",
+                             "api.sweeper.main_handler"}
     for handler in handlers:
         module, _, name = handler.rpartition(".")
         assert callable(getattr(importlib.import_module(module), name)), handler

@@ -12,6 +12,7 @@ from flask_smorest import Blueprint
 
 from api import audit, progress
 from api.auth import login_required
+from api.crypto import read_name
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
 from api.openapi import ID_RANGE, abort, not_found_text
@@ -111,7 +112,7 @@ def _ratings_of(answer_id: int) -> list[dict]:
     rows = get_db().execute(
         sa.select(answer_ratings, users.c.display_name).join(users, users.c.id == answer_ratings.c.rater_id)
         .where(answer_ratings.c.answer_id == answer_id).order_by(answer_ratings.c.competency, answer_ratings.c.id))
-    return [{"competency": r.competency, "rating": r.rating, "rater": r.display_name, "mine": r.rater_id == g.user_id,
+    return [{"competency": r.competency, "rating": r.rating, "rater": read_name(r.display_name), "mine": r.rater_id == g.user_id,
              "updated_at": iso(r.updated_at)} for r in rows]
 
 

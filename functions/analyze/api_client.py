@@ -18,7 +18,13 @@ class UnknownObject(Exception):
 
 
 class Rejected(Exception):
-    """A 4xx other than 404 on context: permanent, do not retry."""
+    """A 4xx other than 401/403 and 404: permanent, do not retry."""
+
+
+class NotAuthorised(TransientError):
+    """401/403 from an internal endpoint: a stale HMAC key or a clock past the signature window. Transient
+    (a key rotation or a clock fix heals it), so the platform retries; after its last try the trigger fails
+    the answer with this as the reason. Never settles the event as done."""
 
 
 class ApiClient:
@@ -45,6 +51,9 @@ class ApiClient:
             raise TransientError(f"{method} {path_with_query}: {exc}") from exc
         if resp.status_code >= 500:
             raise TransientError(f"{method} {path_with_query}: HTTP {resp.status_code} {resp.text[:200]}")
+        if resp.status_code in (401, 403):
+            raise NotAuthorised(f"{method} {path_with_query.split('?')[0]}: HTTP {resp.status_code} "
+                                f"{resp.text[:200]} (is MIAOMIAN_HMAC_KEY the API's key, is the clock right?)")
         return resp
 
     def analysis_context(self, key: str) -> dict:

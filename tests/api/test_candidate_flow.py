@@ -1,3 +1,4 @@
+from pathlib import Path
 import sqlalchemy as sa
 
 from api.schema import audit_log, invitations, phone_verifications, sessions, storage_events
@@ -116,8 +117,10 @@ def test_upload_ticket_reissued_for_an_unsent_attempt_keeps_the_attempt_number(c
     first = request_upload(client, token, question_id).json
     again = request_upload(client, token, question_id).json
     assert first["attempt"] == again["attempt"] == 1 and first["key"] != again["key"]
-    # Storage, like COS, accepts a still-valid policy; the stale key just belongs to no answer any more.
-    assert send_file(client, first, aac_bytes).status_code == 200
+    # Re-issuing revokes the first key: a late upload under it is refused and leaves nothing on disk.
+    late = send_file(client, first, aac_bytes)
+    assert_error(late, 403, "upload_revoked")
+    assert not (Path(client.application.config["STORAGE_ROOT"]) / first["key"]).exists()
     stale = client.post(f"/api/c/{token}/answers/{question_id}/uploaded", json={"key": first["key"]})
     assert_error(stale, 404, "answer_not_found")
 
@@ -197,5 +200,5 @@ def test_erase_removes_recordings_and_personal_data(app, client, auth, aac_bytes
     with app.extensions["miaomian.engine"].connect() as connection:
         row = connection.execute(sa.select(invitations)).first()
         assert row.candidate_name_enc is None and row.candidate_phone_enc is None
-        assert connection.scalar(sa.select(sa.func.count()).select_from(storage_events)) == 1
+        assert connection.scalar(sa.select(sa.func.count()).select_from(storage_events)) == 0  # it held the key
         assert connection.scalar(sa.select(sa.func.count()).select_from(phone_verifications)) == 0

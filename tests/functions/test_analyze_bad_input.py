@@ -9,7 +9,7 @@ EXPECTED = {
     "zero_length": ("failed", "0 seconds"),
     "silence": ("needs_review", "no speech"),
     "noise": ("needs_review", "speech"),
-    "twenty_minutes": ("failed", "20:00 long"),
+    "twenty_minutes": ("failed", "longer than the 10:00 limit"),
     "truncated": ("failed", "damaged"),
     "corrupt": ("failed", "damaged"),
     "text_as_aac": ("failed", "not a recording"),

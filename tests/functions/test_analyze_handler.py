@@ -114,12 +114,12 @@ def test_missing_object_in_storage_raises(handler_env, fake_api, cos_event):
     assert fake_api.posts() == []
 
 
-def test_wrong_hmac_key_is_refused_by_the_api_and_reported(handler_env, fake_api, monkeypatch, cos_event):
+def test_wrong_hmac_key_is_transient_so_the_platform_retries(handler_env, fake_api, monkeypatch, cos_event):
     monkeypatch.setenv("MIAOMIAN_HMAC_KEY", "not-the-key")
     fake_api.add(KEY)
-    out = index.main_handler(cos_event(KEY), None)
-    assert out["objects"][0]["outcome"] == "rejected"
-    assert fake_api.requests[0]["signed"] is False
+    with pytest.raises(TransientError, match="HTTP 403"):
+        index.main_handler(cos_event(KEY), None)
+    assert fake_api.requests[0]["signed"] is False and fake_api.posts() == []
 
 
 def test_key_escaping_the_store_is_refused(handler_env, fake_api, cos_event):

@@ -81,7 +81,8 @@
   function transient(error) {
     if (!(error instanceof ApiError)) return true;
     return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500 ||
-      error.code === 'upload_expired' || error.code === 'upload_missing' || error.code === 'bad_signature';
+      error.code === 'upload_expired' || error.code === 'upload_missing' || error.code === 'bad_signature' ||
+      error.code === 'upload_revoked';
   }
 
   function api(method, path, body) {
