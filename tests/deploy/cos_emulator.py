@@ -118,7 +118,7 @@ class CosEmulator:
 
     # --- WSGI -------------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
-        raw_path = environ.get("PATH_INFO", "/")
+        raw_path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8")  # WSGI's latin-1 str
         query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
         prefix = f"/{self.bucket}"

@@ -157,3 +157,29 @@ def test_signatures_match_the_documented_algorithm_with_fixed_keys_and_clock(mon
                                      signed_params, headers)
         assert query["q-signature"] == expected["q-signature"]
         assert query["q-url-param-list"] == expected["q-url-param-list"] == ";".join(sorted(p.lower() for p in params))
+
+
+def test_analyzer_reads_the_object_of_a_cos_event_with_role_credentials(cos, monkeypatch, tmp_path):
+    """functions/analyze/storage.py: the event's /appid/bucket/key (URL-encoded) → the object, via the SDK."""
+    from api.storage import cos_event
+    from functions.analyze import storage as analyzer_storage
+    from functions.analyze.errors import TransientError
+
+    key = "answers/s6/问题 1.aac"
+    CosStore(BUCKET, REGION, SECRET_ID, SECRET_KEY, endpoint=f"http://{cos.endpoint}").put_bytes(key, AAC)
+    event = cos_event("miaomian", "1250000000", REGION, key, len(AAC), "audio/aac")
+    assert event["Records"][0]["cos"]["cosObject"]["key"] == "/1250000000/miaomian/answers/s6/%E9%97%AE%E9%A2%98%201.aac"
+    for name, value in (("TENCENTCLOUD_SECRETID", ROLE_ID), ("TENCENTCLOUD_SECRETKEY", ROLE_KEY),
+                        ("TENCENTCLOUD_SESSIONTOKEN", ROLE_TOKEN), ("MIAOMIAN_COS_ENDPOINT", f"http://{cos.endpoint}")):
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    store = analyzer_storage.COSStorage()
+    [ref] = analyzer_storage.parse_event(event)
+    assert (ref.key, ref.bucket) == (key, BUCKET)
+    path = store.fetch(ref)
+    assert path.read_bytes() == AAC and path.parent == tmp_path
+    store.release(path)
+    assert not path.exists()
+    with pytest.raises(TransientError):
+        store.fetch(analyzer_storage.ObjectRef("answers/s6/missing.aac", bucket=BUCKET, region=REGION))
+    assert list(tmp_path.iterdir()) == []   # nothing left behind in /tmp
