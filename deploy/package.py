@@ -72,6 +72,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 PYTHON="${MIAOMIAN_PYTHON:-/var/lang/python311/bin/python3.11}"
 export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
 export PYTHONDONTWRITEBYTECODE=1
+export MIAOMIAN_INSTANCE_PATH="${MIAOMIAN_INSTANCE_PATH:-/tmp/miaomian}"   # /var/user is read-only
 cd "$HERE"
 exec "$PYTHON" -m gunicorn --bind "0.0.0.0:${MIAOMIAN_WEB_PORT:-9000}" --workers "${MIAOMIAN_WEB_WORKERS:-2}" \\
   --worker-class gthread --threads 4 --timeout 30 --worker-tmp-dir /tmp --access-logfile - 'api:create_app()'
