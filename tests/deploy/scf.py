@@ -107,15 +107,18 @@ event = json.load(sys.stdin)
 context = {"function_name": os.environ["SCF_FUNCTIONNAME"], "function_version": "$LATEST",
            "namespace": "default", "memory_limit_in_mb": int(os.environ["SCF_MEMORYSIZE"]),
            "time_limit_in_ms": int(os.environ["SCF_TIMEOUT"]) * 1000, "request_id": "local-1"}
-report = {"cold_start_s": round(imported - started, 3), "sys_path": sys.path,
-          "modules": {name: getattr(sys.modules.get(name), "__file__", None)
-                      for name in ("numpy", "onnxruntime", "vosk", "jieba", "qcloud_cos", "ffmpeg")}}
+report = {"cold_start_s": round(imported - started, 3), "sys_path": sys.path}
 try:
     report["result"] = index.main_handler(event, context)
     report["ok"] = True
 except Exception as error:
     report.update(ok=False, error=f"{type(error).__name__}: {error}")
 report["invoke_s"] = round(time.perf_counter() - imported, 3)
+import importlib
+report["modules"] = {name: importlib.import_module(name).__file__
+                     for name in ("numpy", "onnxruntime", "vosk", "jieba", "qcloud_cos", "ffmpeg")}
+import shutil
+report["ffmpeg"] = [shutil.which("ffmpeg"), shutil.which("ffprobe")]
 print("SCF-REPORT " + json.dumps(report, ensure_ascii=False))
 """
 
