@@ -15,7 +15,7 @@ from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
 from api.schema import answers, interviews, invitations, jobs, organisations, sessions
-from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
+from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, StorageUnavailable, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
@@ -242,14 +242,18 @@ def request_upload(body, token, question_id):
                                            status="awaiting_upload", upload_expires_at=expires_at, created_at=utcnow()))
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
     deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]
-    if body["chunked"]:
-        if body["size"] > max_bytes:
-            abort(413, "too_large", f"Recordings can be at most {max_bytes // 1048576} MB.")
-        chunk_size = body["chunk_size"] or DEFAULT_CHUNK
-        ticket = {**store.presign_multipart(key, content_type, body["size"], chunk_size, deadline),
-                  "method": "PUT", "chunk_size": chunk_size}
-    else:
-        ticket = store.presign_upload(key, content_type, max_bytes, deadline)
+    if body["chunked"] and body["size"] > max_bytes:
+        abort(413, "too_large", f"Recordings can be at most {max_bytes // 1048576} MB.")
+    try:
+        if body["chunked"]:
+            chunk_size = body["chunk_size"] or DEFAULT_CHUNK
+            ticket = {**store.presign_multipart(key, content_type, body["size"], chunk_size, deadline),
+                      "method": "PUT", "chunk_size": chunk_size}
+        else:
+            ticket = store.presign_upload(key, content_type, max_bytes, deadline)
+    except StorageUnavailable as error:
+        current_app.logger.warning("no upload link for %s: %s", key, error)
+        abort(503, "storage_unavailable", "暂时无法生成上传链接，请稍后重试。您的录音仍保存在手机上。")
     return {**ticket, "key": key, "expires_at": iso(expires_at), "max_bytes": max_bytes, "attempt": attempt,
             "attempts_left": question.max_attempts - attempt}
 

@@ -70,6 +70,10 @@ def cos_event(bucket: str, appid: str, region: str, key: str, size: int, content
     }]}
 
 
+class StorageUnavailable(RuntimeError):
+    """The object store (or STS, which signs uploads for it) could not be reached or refused: retry later."""
+
+
 class PolicyError(ValueError):
     def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
@@ -359,7 +363,13 @@ class CosStore:
         """COS multipart upload: InitiateMultipartUpload now, a presigned UploadPart URL per part.
 
         Part URLs are signed with STS credentials scoped to UploadPart on this key when STS is configured."""
-        upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type)["UploadId"]
+        from qcloud_cos.cos_exception import CosClientError, CosServiceError
+
+        try:
+            upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key,
+                                                            ContentType=content_type)["UploadId"]
+        except (CosClientError, CosServiceError) as error:
+            raise StorageUnavailable(f"InitiateMultipartUpload failed: {error}") from error
         expires_in = max(60, expires_at - int(time.time()))
         credentials = self.credentials() if self._sts is None else self._sts.object_credentials(
             actions=["name/cos:UploadPart"], resources=[self.resource(key)], seconds=expires_in)

@@ -11,7 +11,8 @@ Modes (config MIAOMIAN_COS_STS):
 - unset/"off": uploads are signed with the store's own credentials (development, tests of other areas).
 Either way the inline policy (CAM syntax, URL-encoded JSON as the STS docs require) allows only the given
 actions on the given object resources, and the credentials expire with the upload link.
-Errors: StsError (a RuntimeError) with the STS error code; the API turns it into a 503 JSON error.
+Errors: StsError (an api.storage.StorageUnavailable) with the STS error code; the upload route answers
+503 storage_unavailable.
 """
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ import json
 from typing import Callable
 from urllib.parse import quote
 
+from api.storage import StorageUnavailable
+
 STS_ENDPOINT = "sts.tencentcloudapi.com"
 MIN_SECONDS, MAX_SECONDS = 60, 7200
 
 
-class StsError(RuntimeError):
+class StsError(StorageUnavailable):
     def __init__(self, code: str, message: str):
         super().__init__(f"{code}: {message}")
         self.code = code

@@ -183,3 +183,32 @@ def test_analyzer_reads_the_object_of_a_cos_event_with_role_credentials(cos, mon
     with pytest.raises(TransientError):
         store.fetch(analyzer_storage.ObjectRef("answers/s6/missing.aac", bucket=BUCKET, region=REGION))
     assert list(tmp_path.iterdir()) == []   # nothing left behind in /tmp
+
+
+def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path):
+    """STS down or refusing: the upload route answers 503 storage_unavailable in Chinese, nothing crashes."""
+    from tests.conftest import make_app
+    from conftest import TencentApiFake
+
+    refusing = TencentApiFake({"AssumeRole": lambda params, request: {
+        "Error": {"Code": "AuthFailure.UnauthorizedOperation", "Message": "not allowed"}}})
+    try:
+        app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path, STORAGE="cos", COS_BUCKET=BUCKET,
+                       COS_REGION=REGION, COS_SECRET_ID=SECRET_ID, COS_SECRET_KEY=SECRET_KEY,
+                       COS_ENDPOINT=f"http://{cos.endpoint}", COS_STS="assume-role",
+                       COS_UPLOAD_ROLE_ARN="qcs::cam::uin/1:roleName/x", STS_ENDPOINT=refusing.endpoint)
+        from api import db
+        db.migrate(app.extensions["miaomian.engine"])
+        client = app.test_client()
+        from tests.api import flow
+        headers = {"Authorization": "Bearer " + client.post("/api/auth/dev", json={"name": "王", "org": "店"}).json["token"]}
+        interview = flow.create_interview(client, headers, questions=1)
+        [invitation] = flow.invite(client, headers, interview["id"])
+        flow.start(client, invitation["token"])
+        question = client.get(f"/api/c/{invitation['token']}").json["questions"][0]["id"]
+        response = flow.request_upload(client, invitation["token"], question)
+        assert response.status_code == 503 and response.json["error"] == "storage_unavailable"
+        assert "稍后重试" in response.json["message"]
+        assert refusing.calls[0]["action"] == "AssumeRole"
+    finally:
+        refusing.stop()
