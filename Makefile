@@ -10,7 +10,7 @@ APT_RUNTIME := ffmpeg
 APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: dev test test-python test-js models system-runtime system-test worker bench clean
+.PHONY: dev test test-python test-js models package system-runtime system-test worker bench clean
 
 dev: system-runtime $(PIP_STAMP)
 	@$(BIN)/python -m models.fetch zh ko || echo "Continuing without the production models (see above)."
@@ -25,6 +25,10 @@ test-python: system-test $(PIP_STAMP)
 
 models: $(PIP_STAMP)
 	$(BIN)/python -m models.fetch --strict
+
+# SCF artefacts under dist/ (deploy/package.py; serverless.yml deploys them): rebuilt only when inputs change.
+package: $(PIP_STAMP)
+	$(BIN)/python -m deploy.package
 
 worker: $(PIP_STAMP)
 	MIAOMIAN_ENV=development $(BIN)/python -m api.trigger
@@ -55,6 +59,7 @@ $(NPM_STAMP): package.json package-lock.json
 bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
+	$(BIN)/python bench/scf_path.py
 
 clean:
-	rm -rf instance .pytest_cache
+	rm -rf instance .pytest_cache dist
