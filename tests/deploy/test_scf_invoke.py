@@ -75,3 +75,20 @@ def test_requeue_uses_the_app_config(scf, role):
     with app.app_context():
         assert requeue("answers/s/1/1-a.aac") is None
     assert json.loads(scf.calls[0]["params"]["ClientContext"])["Records"][0]["cos"]["cosObject"]["key"].endswith("1-a.aac")
+
+
+def test_async_retry_policy_is_pinned_to_two_retries(monkeypatch, capsys):
+    from deploy import scf_async_config
+
+    fake = TencentApiFake({"UpdateFunctionEventInvokeConfig": lambda params, request: {}})
+    try:
+        monkeypatch.setenv("TENCENTCLOUD_SECRETID", "AKIDdeployer0000000000000000000000")
+        monkeypatch.setenv("TENCENTCLOUD_SECRETKEY", "deployer-secret")
+        assert scf_async_config.main(["--function", "miaomian-analyze-prod", "--region", REGION,
+                                      "--endpoint", fake.endpoint]) == 0
+        [call] = fake.calls
+        assert call["params"] == {"FunctionName": "miaomian-analyze-prod", "Namespace": "default",
+                                  "AsyncTriggerConfig": {"RetryConfig": [{"RetryNum": 2}], "MsgTTL": 3600}}
+        assert "async retries=2" in capsys.readouterr().out
+    finally:
+        fake.stop()
