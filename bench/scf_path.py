@@ -27,7 +27,7 @@ from cryptography.fernet import Fernet  # noqa: E402
 
 from api import create_app, db  # noqa: E402
 from api.storage import cos_event  # noqa: E402
-from conftest import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_ID, SECRET_KEY, TencentApiFake  # noqa: E402
+from tencent_fakes import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_ID, SECRET_KEY, TencentApiFake  # noqa: E402
 from cos_emulator import CosEmulator  # noqa: E402
 from deploy import package  # noqa: E402
 from scf import invoke_event_function, scf_environment, serverless_variables, unpack_function  # noqa: E402

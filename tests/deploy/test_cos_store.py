@@ -10,7 +10,7 @@ import requests
 
 from api.storage import CosStore, PolicyError
 from api.sts import StsIssuer
-from conftest import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_ID, SECRET_KEY
+from tencent_fakes import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_ID, SECRET_KEY
 from cos_signing import post_policy_signature, request_signature
 
 AAC = bytes([0xFF, 0xF1, 0x50, 0x80]) + os.urandom(3000)   # an ADTS header, then payload
@@ -188,7 +188,7 @@ def test_analyzer_reads_the_object_of_a_cos_event_with_role_credentials(cos, mon
 def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path):
     """STS down or refusing: the upload route answers 503 storage_unavailable in Chinese, nothing crashes."""
     from tests.conftest import make_app
-    from conftest import TencentApiFake
+    from tencent_fakes import TencentApiFake
 
     refusing = TencentApiFake({"AssumeRole": lambda params, request: {
         "Error": {"Code": "AuthFailure.UnauthorizedOperation", "Message": "not allowed"}}})

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from api.scf_invoke import ScfInvokeError, ScfInvoker, requeue
-from conftest import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, TencentApiFake
+from tencent_fakes import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, TencentApiFake
 from functions.analyze.storage import parse_event
 
 
