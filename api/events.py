@@ -49,6 +49,11 @@ def _settle(connection, event_id: int, worker: str, **values) -> bool:
     return result.rowcount == 1
 
 
+def renew_lease(connection, event_id: int, worker: str, lease_seconds: int) -> bool:
+    """Extend the holder's lease while it is still working (False when the lease was lost)."""
+    return _settle(connection, event_id, worker, lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
+
+
 def mark_done(connection, event_id: int, worker: str) -> bool:
     return _settle(connection, event_id, worker, status="done", lease_expires_at=None, last_error=None)
 

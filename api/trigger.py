@@ -10,8 +10,10 @@ import multiprocessing
 import os
 import signal
 import socket
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 
 from api import events, outbox, results
 from api.db import make_engine
@@ -38,7 +40,8 @@ def process_one(engine, worker: str, handler, config: dict) -> bool:
     context = Context(request_id=uuid.uuid4().hex, function_name="miaomian-analyze", attempt=event_row.attempts,
                       time_limit_in_ms=config["TRIGGER_LEASE_SECONDS"] * 1000)
     try:
-        handler(json.loads(event_row.event), context)
+        with _lease_kept(engine, event_row.id, worker, config["TRIGGER_LEASE_SECONDS"]):
+            handler(json.loads(event_row.event), context)
     except Exception as error:  # whatever the handler raised is a failed invocation, as on SCF
         reason = f"{type(error).__name__}: {error}"
         log.warning("event %s attempt %s failed: %s", event_row.id, event_row.attempts, reason)
@@ -53,6 +56,31 @@ def process_one(engine, worker: str, handler, config: dict) -> bool:
     with engine.begin() as connection:
         events.mark_done(connection, event_row.id, worker)
     return True
+
+
+@contextmanager
+def _lease_kept(engine, event_id: int, worker: str, lease_seconds: int):
+    """Renew the lease every third of its length while the handler runs: a long analysis keeps its event,
+    while a worker that dies stops renewing and its event is reclaimed once the lease runs out (so a short
+    lease recovers fast without another worker analysing a live one's answer a second time)."""
+    done = threading.Event()
+
+    def renew():
+        while not done.wait(max(0.5, lease_seconds / 3)):
+            try:
+                with engine.begin() as connection:
+                    if not events.renew_lease(connection, event_id, worker, lease_seconds):
+                        return
+            except Exception:  # a database hiccup: try again at the next beat
+                log.exception("could not renew the lease of event %s", event_id)
+
+    beat = threading.Thread(target=renew, name=f"lease-{event_id}", daemon=True)
+    beat.start()
+    try:
+        yield
+    finally:
+        done.set()
+        beat.join(5)
 
 
 def _fail_answer(connection, key: str, reason: str) -> None:

@@ -82,7 +82,7 @@ INDEX_PY = '''"""SCF handler of the analyzer function: index.main_handler (COS O
 from functions.analyze.index import main_handler  # noqa: F401
 '''
 
-SOURCE_EXCLUDE = re.compile(r"(^|/)(__pycache__|cache)(/|$)|\\.pyc$")
+SOURCE_EXCLUDE = re.compile(r"(^|/)(__pycache__|cache)(/|$)|\.pyc$")
 
 
 def _log(message: str) -> None:

@@ -1,7 +1,8 @@
 """Self-hosted scale-out without Tencent (docs/deploy.md, "Beyond one machine"): two trigger processes with
 their own instance folders share one MariaDB database and one object store folder. Every answer is analysed
 exactly once — even when one trigger process is killed mid-run (its leased events are reclaimed by the other
-when the lease expires) — and none is lost."""
+when the lease expires; live workers renew theirs, so a short lease never hands a running analysis to a second
+worker) — and none is lost."""
 import os
 import secrets
 import signal
@@ -100,7 +101,7 @@ def test_two_trigger_processes_share_the_work_and_lose_nothing(scratch_mariadb, 
            "MIAOMIAN_ENV": "production", "MIAOMIAN_DATABASE_URL": scratch_mariadb, "MIAOMIAN_STORAGE": "local",
            "MIAOMIAN_STORAGE_ROOT": str(shared_store), "MIAOMIAN_API_URL": f"http://127.0.0.1:{port}",
            "MIAOMIAN_PUBLIC_URL": f"http://127.0.0.1:{port}", "MIAOMIAN_TRIGGER_WORKERS": "2",
-           "MIAOMIAN_TRIGGER_LEASE_SECONDS": "20", "MIAOMIAN_TRIGGER_BACKOFF_SECONDS": "1"}
+           "MIAOMIAN_TRIGGER_LEASE_SECONDS": "6", "MIAOMIAN_TRIGGER_BACKOFF_SECONDS": "1"}
     with LiveServer(app, port):
         first = start_trigger(tmp_path / "instance-a", env)
         second = start_trigger(tmp_path / "instance-b", env)
