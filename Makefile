@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 APT_RUNTIME := ffmpeg
-APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver
+APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: dev test test-python test-js models package system-runtime system-test worker bench clean
@@ -59,6 +59,7 @@ $(NPM_STAMP): package.json package-lock.json
 bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
+	$(BIN)/python bench/protection.py
 	$(BIN)/python bench/scf_path.py
 
 clean:

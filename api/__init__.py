@@ -8,11 +8,17 @@ from api import config as config_module
 from api.db import close_db, commit_before_response, make_engine
 
 
+PRIVATE_UMASK = 0o077  # files the app creates are 0600, folders 0700 (recordings, SQLite, secrets)
+
+
 def create_app(test_config: dict | None = None) -> Flask:
+    """The API. Sets the process umask to 077 first: everything the app and its workers create (the
+    instance folder, the SQLite database, dev-secrets.json, recordings and their folders) is private."""
+    os.umask(PRIVATE_UMASK)
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("MIAOMIAN_INSTANCE_PATH")
     app = Flask(__name__, instance_path=instance_path and str(Path(instance_path).resolve()),
                 instance_relative_config=True)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)
     app.config.update(config_module.defaults(app.instance_path))
     app.config.update(config_module.from_environment())
     if test_config:
@@ -20,8 +26,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     config_module.ensure_secrets(app.config, app.instance_path)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    from api import protection
+    protection.init_app(app)
 
-    app.extensions["miaomian.engine"] = make_engine(app.config["DATABASE_URL"])
+    app.extensions["miaomian.engine"] = make_engine(app.config["DATABASE_URL"], app.config["DB_BUSY_TIMEOUT_SECONDS"])
     app.after_request(commit_before_response)
     app.teardown_appcontext(close_db)
 

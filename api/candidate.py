@@ -107,7 +107,7 @@ def load_session_by_token(token: str, *, for_update: bool = False):
     if row is None:
         abort(404, "invitation_not_found", "We could not find this invitation. Check the link or ask the company for a new one.")
     if row.status == "erased":
-        abort(410, "erased", "Your interview data has been erased as you asked.")
+        abort(410, "erased", "你的面试数据已经按你的要求删除。")
     if row.invitation_expires_at <= utcnow() and row.status in ("invited", "opened", "started"):
         abort(410, "invitation_expired", "This invitation has expired. Ask the company for a new one.")
     return row
@@ -179,13 +179,16 @@ def start(body, token):
     if body["privacy_version"] != current_app.config["PRIVACY_VERSION"]:
         abort(409, "privacy_outdated", "The privacy terms have changed. Please reload and read the current version.")
     if row.status not in ("invited", "opened"):
-        abort(409, "already_started", "You have already started this interview.")
+        abort(409, "already_started", "你已经开始了这场面试。")
     if (reason := _closed_reason(row)) is not None:
         abort(410, "interview_closed", reason)
     now = utcnow()
     started = {"status": "started", "opened_at": row.opened_at or now, "started_at": now, "consent_at": now,
                "consent_version": body["privacy_version"], "consent_scope": CONSENT_SCOPE}
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(**started))
+    changed = get_db().execute(sessions.update().where(sessions.c.id == row.id,
+                                                       sessions.c.status.in_(("invited", "opened"))).values(**started))
+    if changed.rowcount != 1:  # a concurrent start won (SQLite has no row locks): one consent, one audit
+        abort(409, "already_started", "你已经开始了这场面试。")
     audit.record(row.org_id, f"session:{row.id}", "candidate.consented", f"session:{row.id}",
                  {"privacy_version": body["privacy_version"], "scope": CONSENT_SCOPE})
     return candidate_view(with_changes(row, started))
@@ -202,7 +205,7 @@ def _require_answering(row):
     if row.status in ("invited", "opened"):
         abort(409, "not_started", "Agree to the privacy terms and start the interview first.")
     if row.status != "started":
-        abort(409, "already_submitted", "You have already submitted this interview.")
+        abort(409, "already_submitted", "你已经提交过这场面试了。")
     if (reason := _closed_reason(row)) is not None:
         abort(410, "interview_closed", reason)
 
@@ -310,7 +313,10 @@ def submit(token):
     if missing:
         abort(409, "unanswered_questions",
               "Please answer every question before submitting; still open: question " + ", ".join(map(str, missing)) + ".")
-    db.execute(sessions.update().where(sessions.c.id == row.id).values(status="submitted", submitted_at=utcnow()))
+    changed = db.execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "started")
+                         .values(status="submitted", submitted_at=utcnow()))
+    if changed.rowcount != 1:  # a concurrent submit won: one submission, one audit row
+        abort(409, "already_submitted", "你已经提交过这场面试了。")
     referrals.on_submitted(db, row.id)
     progress.aggregate(db, row.id)
     audit.record(row.org_id, f"session:{row.id}", "candidate.submitted", f"session:{row.id}", {})
@@ -349,9 +355,11 @@ def request_human_review(body, token):
     if row.status in ("invited", "opened", "started"):
         abort(409, "not_submitted", "You can ask for a human review after you submit your answers.")
     if row.review_requested_at is not None:
-        abort(409, "already_requested", "You have already asked for a human review.")
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(
-        review_requested_at=utcnow(), review_request_note=body["note"]))
+        abort(409, "already_requested", "你已经申请过人工复核了。")
+    changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.review_requested_at.is_(None))
+                               .values(review_requested_at=utcnow(), review_request_note=body["note"]))
+    if changed.rowcount != 1:
+        abort(409, "already_requested", "你已经申请过人工复核了。")
     audit.record(row.org_id, f"session:{row.id}", "candidate.review_requested", f"session:{row.id}", {})
     return {"review_requested": True}
 
@@ -361,6 +369,9 @@ def request_human_review(body, token):
 def erase(token):
     """Erase the candidate's recordings, transcripts, results and personal details. Cannot be undone."""
     row = load_session_by_token(token, for_update=True)
-    deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
-                                    f"session:{row.id}", "candidate.erased")
+    try:
+        deleted = erasure.erase_session(get_db(), current_app.extensions["miaomian.storage"], row.id, row.org_id,
+                                        f"session:{row.id}", "candidate.erased")
+    except erasure.AlreadyErased:
+        abort(410, "erased", "你的面试数据已经按你的要求删除。")
     return {"erased": True, "objects_deleted": deleted}

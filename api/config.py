@@ -1,7 +1,10 @@
 """Configuration: defaults, then MIAOMIAN_* environment variables, then the test config.
 
-Production refuses to start without its secrets; development generates them once and keeps them in the
-instance folder so that restarts keep tokens, signed URLs and encrypted data valid.
+The configuration fails closed: an unknown MIAOMIAN_ENV, a setting that is not of its type, or, in
+production, development sign-in, a key shorter than 32 bytes or an invalid Fernet DATA_KEY stop the start
+with a ConfigError that names the variable. Production refuses to start without its secrets; development
+(and test) generates them once and keeps them in the instance folder so that restarts keep tokens, signed
+URLs and encrypted data valid.
 """
 import json
 import os
@@ -11,6 +14,9 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 
 SECRET_NAMES = ("SECRET_KEY", "HMAC_KEY", "DATA_KEY")
+ENVIRONMENTS = ("production", "development", "test")
+MIN_KEY_BYTES = 32
+TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 class ConfigError(RuntimeError):
@@ -39,23 +45,89 @@ def defaults(instance_path: str) -> dict:
         "TRIGGER_LEASE_SECONDS": 300,
         "TRIGGER_MAX_ATTEMPTS": 3,
         "TRIGGER_BACKOFF_SECONDS": 2.0,
+        "TRUSTED_PROXIES": 0,
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_KEY_PREFIX": "miaomian",
+        "DB_RETRY_AFTER_SECONDS": 10,
+        "DB_BUSY_TIMEOUT_SECONDS": 30.0,
     }
 
 
-def from_environment(prefix: str = "MIAOMIAN_") -> dict:
-    """Every MIAOMIAN_X variable becomes config X; JSON values (numbers, booleans) are decoded."""
-    values = {}
-    for name, raw in os.environ.items():
-        if not name.startswith(prefix):
-            continue
+def _typed_settings() -> dict:
+    """Every setting with a known type: its default (str, int, float, bool, dict)."""
+    from api.wechat import DEFAULTS as WECHAT_DEFAULTS
+
+    return {**defaults("."), **WECHAT_DEFAULTS, "WECHAT_TEMPLATE_FIELDS": {}}
+
+
+def _decode(name: str, raw: str, default):
+    """A variable's text as the type of its default; anything without a typed default stays a string, so a
+    secret such as MIAOMIAN_HMAC_KEY=12345678 is the string "12345678", never a number."""
+    variable = f"MIAOMIAN_{name}"
+    if isinstance(default, bool):
+        word = raw.strip().lower()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        raise ConfigError(f"{variable} must be true or false (1/0, yes/no), not {raw!r}.")
+    if isinstance(default, int):
         try:
-            values[name[len(prefix):]] = json.loads(raw)
+            return int(raw.strip())
         except ValueError:
-            values[name[len(prefix):]] = raw
-    return values
+            raise ConfigError(f"{variable} must be a whole number, not {raw!r}.") from None
+    if isinstance(default, float):
+        try:
+            return float(raw.strip())
+        except ValueError:
+            raise ConfigError(f"{variable} must be a number, not {raw!r}.") from None
+    if isinstance(default, dict):
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if not isinstance(value, dict):
+            raise ConfigError(f"{variable} must be a JSON object, not {raw!r}.")
+        return value
+    return raw
+
+
+def from_environment(prefix: str = "MIAOMIAN_") -> dict:
+    """Every MIAOMIAN_X variable becomes config X, decoded by the type of X's default (strings otherwise)."""
+    typed = _typed_settings()
+    return {name[len(prefix):]: _decode(name[len(prefix):], raw, typed.get(name[len(prefix):]))
+            for name, raw in os.environ.items() if name.startswith(prefix)}
+
+
+def check(config: dict) -> None:
+    """Refuse a configuration that would run open: raises ConfigError naming the variable to fix."""
+    env = config.get("ENV")
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"MIAOMIAN_ENV must be one of {', '.join(ENVIRONMENTS)} (exactly, in lower case), "
+                          f"not {env!r}: refusing to guess whether this is production.")
+    for name in SECRET_NAMES:
+        value = config.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"MIAOMIAN_{name} must be a string.")
+    if config.get("DATA_KEY"):
+        try:
+            Fernet(config["DATA_KEY"].encode())
+        except (ValueError, TypeError):
+            raise ConfigError("MIAOMIAN_DATA_KEY is not a Fernet key (32 url-safe base64-encoded bytes): make one "
+                              "with python -c 'from cryptography.fernet import Fernet; "
+                              "print(Fernet.generate_key().decode())'.") from None
+    if env != "production":
+        return
+    if config.get("DEV_LOGIN"):
+        raise ConfigError("MIAOMIAN_DEV_LOGIN is set in production: development sign-in lets anyone act as HR "
+                          "of any organisation. Unset it (or run with MIAOMIAN_ENV=development).")
+    for name in ("SECRET_KEY", "HMAC_KEY"):
+        if config.get(name) and len(config[name].encode()) < MIN_KEY_BYTES:
+            raise ConfigError(f"MIAOMIAN_{name} is {len(config[name].encode())} bytes; production needs at least "
+                              f"{MIN_KEY_BYTES} random bytes (python -c 'import secrets; print(secrets.token_hex(32))').")
 
 
 def ensure_secrets(config: dict, instance_path: str) -> None:
+    check(config)
     missing = [name for name in SECRET_NAMES if not config.get(name)]
     if not missing:
         return
@@ -73,7 +145,9 @@ def ensure_secrets(config: dict, instance_path: str) -> None:
         if not stored.get(name):
             stored[name] = Fernet.generate_key().decode() if name == "DATA_KEY" else secrets.token_hex(32)
     secrets_file.parent.mkdir(parents=True, exist_ok=True)
-    secrets_file.write_text(json.dumps(stored, indent=2))
+    descriptor = os.open(secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(json.dumps(stored, indent=2))
     secrets_file.chmod(0o600)
     for name in missing:
         config[name] = stored[name]

@@ -3,6 +3,8 @@
 Queries live in small named functions in the resource modules; this module only hands out connections.
 """
 import io
+import logging
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,24 +15,38 @@ from flask import current_app, g
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQL_DIR = Path(__file__).parent.parent / "sql"
+log = logging.getLogger(__name__)
 
 
-def make_engine(url: str) -> sa.Engine:
+def make_engine(url: str, busy_timeout: float = 30) -> sa.Engine:
+    """The engine for a database URL. SQLite waits up to `busy_timeout` seconds for a lock (then the
+    request answers 503); MySQL connections are checked before use, so a restarted server is reconnected."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _create_private_file(sa.engine.make_url(url).database)
+        engine = sa.create_engine(url, connect_args={"timeout": busy_timeout, "check_same_thread": False})
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             cursor.close()
 
         return engine
     if url.startswith("mysql") and "charset=" not in url:
         url += ("&" if "?" in url else "?") + "charset=utf8mb4"
-    return sa.create_engine(url, pool_pre_ping=True, pool_recycle=3600, pool_size=10, max_overflow=20)
+    return sa.create_engine(url, pool_pre_ping=True, pool_recycle=3600, pool_size=10, max_overflow=20,
+                            pool_timeout=10, connect_args={"connect_timeout": 5})
+
+
+def _create_private_file(path: str | None) -> None:
+    """Create the SQLite file readable by its owner only (0600) before SQLite creates it with the umask's
+    mode; its -wal and -shm files take the database file's mode."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def get_engine() -> sa.Engine:
@@ -46,6 +62,8 @@ def get_db() -> sa.Connection:
 
 
 def close_db(error=None):
+    """teardown: commit what a request left open (CLI, app context), roll back after an error. A database
+    that went away here is logged, not raised: the response has been chosen already."""
     connection = g.pop("db", None)
     if connection is None:
         return
@@ -54,17 +72,25 @@ def close_db(error=None):
             connection.commit()
         elif connection.in_transaction():
             connection.rollback()
+    except sa.exc.DBAPIError as failure:
+        log.warning("closing the request's connection failed: %s", type(failure.orig).__name__)
+        connection.invalidate()
     finally:
         connection.close()
 
 
 def commit_before_response(response):
-    """after_request: a successful response is sent only once its changes are committed."""
+    """after_request: a successful response is sent only once its changes are committed (a failed commit
+    raises, and the error handlers answer 503 or 409 instead); an error response rolls back."""
     connection = g.get("db")
     if connection is None or not connection.in_transaction():
         return response
     if response.status_code >= 400:
-        connection.rollback()
+        try:
+            connection.rollback()
+        except sa.exc.DBAPIError as failure:  # the database went away: nothing was written anyway
+            log.warning("rollback failed: %s", type(failure.orig).__name__)
+            connection.invalidate()
         return response
     connection.commit()
     return response

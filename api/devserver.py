@@ -6,7 +6,9 @@ the API on http://127.0.0.1:$PORT (default 5000) with development sign-in enable
 import logging
 import os
 import signal
+from pathlib import Path
 
+import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from api import create_app, db, demo, retention
@@ -32,9 +34,16 @@ def main() -> None:
     retention.start_sweeper(app)
     server = make_server(host, port, app, threaded=True)
     print(f"Miaomian API listening on http://{host}:{server.server_port}", flush=True)
-    print(f"  database: {app.config['DATABASE_URL']}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
-    for item in outcome["tokens"]:
-        print(f"  demo invitation for {item['name']}: {app.config['PUBLIC_URL']}/i/{item['token']}", flush=True)
+    database = sa.engine.make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
+    print(f"  database: {database}\n  storage:  {app.config['STORAGE_ROOT']}", flush=True)
+    if outcome["tokens"]:
+        # Names and tokens never go to the console (logs are collected and shared): the links go to a
+        # private file in the instance folder.
+        links = Path(app.instance_path) / "demo-invitations.txt"
+        descriptor = os.open(links, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as out:
+            out.writelines(f"{app.config['PUBLIC_URL']}/i/{item['token']}\n" for item in outcome["tokens"])
+        print(f"  demo invitations: {len(outcome['tokens'])} links in {links}", flush=True)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         server.serve_forever()

@@ -9,8 +9,18 @@ from api.schema import answers, invitations, phone_verifications, reviews, sessi
 from api.timeutil import utcnow
 
 
+class AlreadyErased(Exception):
+    """A concurrent erasure of the same session won; nothing is left to erase."""
+
+
 def erase_session(connection, store, session_id: int, org_id: int, actor: str, action: str) -> int:
-    """Erase one session's personal data; returns how many stored objects were deleted."""
+    """Erase one session's personal data; returns how many stored objects were deleted. The session is
+    claimed first by a conditional UPDATE (status → erased where it was not): of concurrent erasures one
+    does the work and writes the audit row, the others raise AlreadyErased."""
+    claimed = connection.execute(sessions.update().where(sessions.c.id == session_id, sessions.c.status != "erased")
+                                 .values(status="erased", erased_at=utcnow()))
+    if claimed.rowcount != 1:
+        raise AlreadyErased(session_id)
     keys = list(connection.execute(sa.select(answers.c.object_key).where(answers.c.session_id == session_id)).scalars())
     invitation_id = connection.scalar(sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
     connection.execute(answers.delete().where(answers.c.session_id == session_id))
@@ -19,7 +29,7 @@ def erase_session(connection, store, session_id: int, org_id: int, actor: str, a
     connection.execute(invitations.update().where(invitations.c.id == invitation_id).values(
         candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
-        status="erased", erased_at=utcnow(), overall=None, recommended=None, consent_scope=None,
+        overall=None, recommended=None, consent_scope=None,
         review_request_note=None, decision_note=None, candidate_user_id=None))
     for key in keys:
         store.delete(key)

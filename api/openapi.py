@@ -39,7 +39,9 @@ class MiaomianApi(Api):
     ERROR_SCHEMA = ErrorSchema
 
     def handle_http_exception(self, error: HTTPException):
-        return error_payload(error)
+        from api.protection import outage
+
+        return outage.handle(error) or error_payload(error)
 
 
 def error_payload(error: HTTPException):
@@ -110,8 +112,12 @@ def create_api(app: Flask) -> MiaomianApi:
 
     @app.errorhandler(Exception)
     def unexpected(error):
+        from api.protection import outage
+
         if isinstance(error, HTTPException):
-            return error_payload(error)
+            return outage.handle(error) or error_payload(error)
+        if (answer := outage.handle(error)) is not None:
+            return answer
         log.exception("unhandled error")
         return error_payload(InternalServerError())
 

@@ -47,13 +47,12 @@ class ReferrerInSchema(ma.Schema):
 
 
 class BecomeReferrerSchema(ma.Schema):
-    interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
-    scene = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 32))
-
-    @ma.validates_schema
-    def one_of(self, data, **_):
-        if not data.get("interview_id") and not data.get("scene"):
-            raise ma.ValidationError("Give interview_id or scene.")
+    scene = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 32),
+                             metadata={"description": "The share code or scene of the card or mini-program code "
+                                                      "the user opened (\"c=CODE\", \"r=CODE\" or CODE)"})
+    interview_id = ma.fields.Integer(load_default=None, validate=ID_RANGE,
+                                     metadata={"description": "Not accepted on its own: an interview is joined "
+                                                              "through its share code, never by its id"})
 
 
 class JoinSchema(ma.Schema):
@@ -155,9 +154,12 @@ def resolve_scene(scene: str):
 @bp.arguments(BecomeReferrerSchema)
 @bp.response(201)
 def become_referrer(body):
-    """Any signed-in user becomes a referrer of an open interview (from its share page); once per interview."""
-    interview_id = body["interview_id"] or resolve_scene(body["scene"])[0].id
-    interview = _open_interview(interview_id)
+    """Any signed-in user becomes a referrer of an open interview, from its share card or code (the scene it
+    carries); once per interview. A bare interview id is refused (422 share_code_required): ids are
+    sequential, and accepting them would show every organisation's open interviews to anyone signed in."""
+    if not body["scene"]:
+        abort(422, "share_code_required", "请通过面试的分享链接或小程序码成为推荐人。")
+    interview = _open_interview(resolve_scene(body["scene"])[0].id)
     existing = get_db().execute(sa.select(referrers).where(referrers.c.interview_id == interview.id,
                                                            referrers.c.user_id == g.user_id)).first()
     if existing is not None:

@@ -21,10 +21,13 @@ def purge_expired(app: Flask) -> int:
         expired = erasure.expired_sessions(get_db(), app.config["RETENTION_DAYS_AFTER_DECISION"],
                                            app.config["RETENTION_DAYS_UNDECIDED"])
         for row in expired:
-            erasure.erase_session(get_db(), store, row.id, row.org_id, "system:retention", "retention.erased")
+            try:
+                erasure.erase_session(get_db(), store, row.id, row.org_id, "system:retention", "retention.erased")
+                erased += 1
+            except erasure.AlreadyErased:  # the candidate erased it themselves meanwhile
+                pass
             get_db().commit()
             get_db().begin()
-            erased += 1
     if erased:
         log.info("retention: erased %d sessions", erased)
     return erased

@@ -136,8 +136,14 @@ def decide(body, session_id):
     row = get_session_or_404(session_id)
     if row.status == "erased":
         abort(409, "erased", "This candidate erased their data; no decision can be recorded.")
-    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(
-        decision=body["decision"], decision_note=body["note"], decided_by=g.user_id, decided_at=utcnow()))
+    # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
+    unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
+                 sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
+    changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
+                               .values(decision=body["decision"], decision_note=body["note"], decided_by=g.user_id,
+                                       decided_at=utcnow()))
+    if changed.rowcount != 1:
+        abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
                  {"previous": row.decision})
     referrals.on_decision(get_db(), row.id, body["decision"])

@@ -95,6 +95,8 @@ class LocalStore:
         return hmac.new(self._key, payload.encode(), hashlib.sha256).hexdigest()
 
     def path_of(self, key: str) -> Path:
+        if not key or any(ord(character) < 0x20 or 0xD800 <= ord(character) <= 0xDFFF for character in key):
+            raise PolicyError(400, "bad_key", "这个文件地址无效。")
         path = (self.root / key).resolve()
         if not path.is_relative_to(self.root) or path == self.root:
             raise PolicyError(400, "bad_key", "That object key is not valid.")

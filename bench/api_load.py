@@ -160,7 +160,8 @@ def main() -> None:
         cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     instance = Path(tempfile.mkdtemp(prefix="miaomian-bench-"))
     api_port, hello_port = free_port(), free_port()
-    config = {"ENV": "production", "SECRET_KEY": secrets.token_hex(32), "HMAC_KEY": secrets.token_hex(32),
+    # "test": production's settings with development sign-in, which production refuses (api/config.py).
+    config = {"ENV": "test", "SECRET_KEY": secrets.token_hex(32), "HMAC_KEY": secrets.token_hex(32),
               "DATA_KEY": Fernet.generate_key().decode(), "DATABASE_URL": f"mysql+pymysql://root@127.0.0.1:3306/{name}",
               "STORAGE_ROOT": str(instance / "storage"), "PUBLIC_URL": f"http://127.0.0.1:{api_port}",
               "DEV_LOGIN": True, "INSTANCE_PATH": str(instance)}

@@ -75,7 +75,8 @@ export PYTHONDONTWRITEBYTECODE=1
 export MIAOMIAN_INSTANCE_PATH="${MIAOMIAN_INSTANCE_PATH:-/tmp/miaomian}"   # /var/user is read-only
 cd "$HERE"
 exec "$PYTHON" -m gunicorn --bind "0.0.0.0:${MIAOMIAN_WEB_PORT:-9000}" --workers "${MIAOMIAN_WEB_WORKERS:-2}" \\
-  --worker-class gthread --threads 4 --timeout 30 --worker-tmp-dir /tmp --access-logfile - 'api:create_app()'
+  --worker-class gthread --threads 4 --timeout 30 --worker-tmp-dir /tmp --access-logfile - \
+  --config "$HERE/gunicorn.conf.py" 'api:create_app()'
 """
 
 INDEX_PY = '''"""SCF handler of the analyzer function: index.main_handler (COS ObjectCreated events)."""
@@ -121,7 +122,8 @@ def _source_files(*patterns: str) -> list[Path]:
 
 
 SOURCES = {
-    "api": ("api/**/*", "functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json"),
+    "api": ("api/**/*", "gunicorn.conf.py", "functions/**/*.py", "models/__init__.py", "models/manifest.json",
+            "models/lexicons/*.json"),
     "analyze": ("functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json",
                 "models/scorer/*.onnx"),
     "ffmpeg": (),

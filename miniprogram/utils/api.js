@@ -66,7 +66,7 @@ const api = {
   // the list carries referee counts {referees, submitted, advanced}.
   addReferrer: (interviewId, name) => http.post(`/api/interviews/${enc(interviewId)}/referrers`, { name }),
   listReferrers: (interviewId) => http.get(`/api/interviews/${enc(interviewId)}/referrers`),
-  becomeReferrer: (interviewId) => http.post('/api/referrals', { interview_id: Number(interviewId) }),
+  becomeReferrer: (scene) => http.post('/api/referrals', { scene }),
   myReferrals: () => http.get('/api/referrals/me'),
 }
 

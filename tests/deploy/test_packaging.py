@@ -62,6 +62,7 @@ def test_api_package(dist):
     assert text.startswith("#!/bin/bash\n") and "\r" not in text
     assert "0.0.0.0:${MIAOMIAN_WEB_PORT:-9000}" in text and "/var/lang/python311/bin/python3.11" in text
     assert (tree / "api" / "__init__.py").is_file() and (tree / "api" / "migrations").is_dir()
+    assert (tree / "gunicorn.conf.py").is_file() and '--config "$HERE/gunicorn.conf.py"' in text
     assert (tree / "functions" / "analyze" / "signing.py").is_file()
     for absent in ("tests", "bench", "miniprogram", "numpy", "onnxruntime", "vosk", "pytest", "moto", ".venv"):
         assert not (tree / absent).exists(), absent

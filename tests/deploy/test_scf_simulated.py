@@ -72,13 +72,16 @@ def stack(tmp_path_factory):
                 "MIAOMIAN_SECRET_KEY": secrets.token_hex(32), "MIAOMIAN_HMAC_KEY": secrets.token_hex(32),
                 "MIAOMIAN_DATA_KEY": Fernet.generate_key().decode(), "MIAOMIAN_PUBLIC_URL": s.url,
                 "COS_UPLOAD_ROLE_ARN": "qcs::cam::uin/100000000001:roleName/miaomian-upload",
-                "MIAOMIAN_WECHAT_APPID": "", "MIAOMIAN_WECHAT_SECRET": "", "VPC_ID": "", "SUBNET_ID": ""}
+                "MIAOMIAN_WECHAT_APPID": "", "MIAOMIAN_WECHAT_SECRET": "", "VPC_ID": "", "SUBNET_ID": "",
+                "MIAOMIAN_REDIS_URL": "memory://"}
     local = {"MIAOMIAN_COS_ENDPOINT": f"http://{s.cos.endpoint}"}   # the only non-SCF settings: where "COS" is
     web_env = scf_environment("miaomian-api-test", {**serverless_variables("api", s.values), **local,
                                                     "MIAOMIAN_STS_ENDPOINT": s.sts.endpoint,
                                                     "MIAOMIAN_WEB_PORT": str(port),
-                                                    # the walkthrough signs in with the development login
-                                                    "MIAOMIAN_DEV_LOGIN": "1"}, ROLE, memory_mb=512, timeout_s=30)
+                                                    # the walkthrough signs in with the development login,
+                                                    # which production refuses: a staging-like "test" env
+                                                    "MIAOMIAN_ENV": "test", "MIAOMIAN_DEV_LOGIN": "1"},
+                               ROLE, memory_mb=512, timeout_s=30)
     where = tmp_path_factory.mktemp("scf-api")
     code, opt = unpack_function(package.DIST, where, "api")
     web_tmp = where / "tmp"

@@ -41,6 +41,13 @@ def devserver(tmp_path):
     process.terminate()
     output, _ = process.communicate(timeout=30)
     assert "Traceback" not in output, output[-3000:]
+    # The banner names nobody and the request log shows no token, share code or signature.
+    assert "张三" not in output and "李四" not in output and "demo invitations: 2 links in" in output, output[:2000]
+    for secret_path in re.findall(r"(?:/api/c/|/i/(?!assets/)|/s/|/api/scenes/)([^/\s\"?]+)", output):
+        assert secret_path == "[redacted]", secret_path
+    assert not re.search(r"[?&]sig=(?!\[redacted\])", output)
+    links = tmp_path / "instance" / "demo-invitations.txt"
+    assert links.stat().st_mode & 0o777 == 0o600 and len(links.read_text().split()) == 2
 
 
 def test_readme_walkthrough_runs_as_written(devserver, tmp_path):

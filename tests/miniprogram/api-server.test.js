@@ -202,8 +202,15 @@ describeIfServer('API client against the real Flask server', () => {
     const wechatConfig = await api.wechatConfig()
     expect(Object.keys(wechatConfig.templates)).toEqual(expect.arrayContaining(['answers_received', 'report_ready', 'candidate_finished', 'referee_advanced']))
 
-    // Referrals: the HR user becomes a referrer, a friend opens the code, joins and shows up as a referee
-    const ref = await api.becomeReferrer(interview.id)
+    // Referrals: the HR user opens the interview's share code and becomes a referrer from it (a bare id is
+    // refused), a friend opens the referral code, joins and shows up as a referee
+    const shareCard = await new Promise((resolve, reject) => wxNode.downloadFile({
+      url: api.qrcodeUrl(interview.id),
+      header: { Authorization: `Bearer ${request.getToken()}` },
+      success: resolve,
+      fail: reject,
+    }))
+    const ref = await api.becomeReferrer(shareCard.header['x-miaomian-scene'])
     expect(ref.code).toBeTruthy()
     const sceneInfo = await api.resolveScene(ref.code)
     expect(sceneInfo).toMatchObject({ interview: { id: interview.id }, company: '街角咖啡', referrer: { code: ref.code } })

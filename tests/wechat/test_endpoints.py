@@ -134,9 +134,12 @@ def test_referral_flow_credit_and_leaderboard(wx, wx_app, fake_wechat):
     owner = owner_headers(wx)
     interview = flow.create_interview(wx, owner, questions=1)
     _, referrer_headers = wechat_login(wx, fake_wechat, openid="oReferrer", name="推荐人")
-    became = wx.post("/api/referrals", json={"interview_id": interview["id"]}, headers=referrer_headers)
+    share = wx.get(f"/api/interviews/{interview['id']}/qrcode", headers=owner).headers["X-Miaomian-Scene"]
+    refused = wx.post("/api/referrals", json={"interview_id": interview["id"]}, headers=referrer_headers)
+    assert refused.status_code == 422 and refused.json["error"] == "share_code_required"
+    became = wx.post("/api/referrals", json={"scene": share}, headers=referrer_headers)
     assert became.status_code == 201
-    assert wx.post("/api/referrals", json={"interview_id": interview["id"]}, headers=referrer_headers).status_code == 200
+    assert wx.post("/api/referrals", json={"scene": share}, headers=referrer_headers).status_code == 200
     code = became.json["code"]
     _, candidate_headers = wechat_login(wx, fake_wechat, openid="oReferee")
     joined = wx.post(f"/api/scenes/r={code}/join", json={"name": "赵六"}, headers=candidate_headers)

@@ -98,7 +98,7 @@ Page({
   },
 
   becomeReferrer() {
-    const id = this.data.interview && this.data.interview.id
-    if (id) wx.navigateTo({ url: `/pages/referrer/referrer?interview=${encodeURIComponent(id)}` })
+    const scene = this.data.interview && this.data.scene
+    if (scene) wx.navigateTo({ url: `/pages/referrer/referrer?scene=${encodeURIComponent(scene)}` })
   },
 })

@@ -1,5 +1,5 @@
 /**
- * Referrers: become the referrer of an interview (?interview=ID), share a card carrying the
+ * Referrers: become the referrer of an interview from its share code (?scene=c=CODE), share a card carrying the
  * referral code, and see how far each referee got (stage only, never scores).
  */
 const api = require('../../utils/api')
@@ -16,10 +16,11 @@ Page({
   },
 
   onLoad(options) {
-    this.interviewId = options.interview ? decodeURIComponent(options.interview) : ''
+    // The share code the user opened: the server refuses bare interview ids (they could be enumerated).
+    this.scene = options.scene ? decodeURIComponent(options.scene) : ''
     wx.showShareMenu({ menus: ['shareAppMessage'] })
     prefetchTemplates()
-    return this.interviewId ? this.become().then(() => this.load()) : this.load()
+    return this.scene ? this.become().then(() => this.load()) : this.load()
   },
 
   onPullDownRefresh() {
@@ -29,7 +30,7 @@ Page({
   async become() {
     this.setData({ creating: true, error: '' })
     try {
-      const res = await api.becomeReferrer(this.interviewId)
+      const res = await api.becomeReferrer(this.scene)
       this.setData({ joined: res })
     } catch (err) {
       this.setData({ error: err.message })
