@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
-APT_RUNTIME := ffmpeg
-APT_TEST := ffmpeg espeak-ng sox fonts-wqy-microhei chromium chromium-driver redis-server
+# Everything `make dev` and the README walkthrough use: ffmpeg for the analyzer, espeak-ng/sox/curl for the
+# walkthrough's speech and HTTP calls, WenQuanYi Micro Hei for referrer posters.
+APT_RUNTIME := ffmpeg espeak-ng sox curl fonts-wqy-microhei
+APT_TEST := $(APT_RUNTIME) chromium chromium-driver redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: dev test test-python test-js models package system-runtime system-test worker bench clean
@@ -60,6 +62,7 @@ bench: $(PIP_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/protection.py
+	$(BIN)/python bench/calibrate.py
 	$(BIN)/python bench/scf_path.py
 
 clean:

@@ -40,9 +40,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     api = create_api(app)
     from api import (auth, auth_wechat, candidate, health, interviews, internal, invitations, jobs, orgs, referrals,
                      sessions, storage_routes, subscriptions, team)
+    from api import inbox, privacy, report_shares
     for module in (auth, jobs, interviews, invitations, sessions, candidate, internal, storage_routes, auth_wechat,
-                   referrals, orgs, team, subscriptions):
+                   referrals, orgs, team, subscriptions, inbox, privacy, report_shares):
         api.register_blueprint(module.bp)
+    from api.analytics import routes as analytics_routes
+    from api.calibration import routes as calibration_routes
+    from api.judgement import declarations, routes as judgement_routes
+    for module in (judgement_routes, declarations, analytics_routes, calibration_routes):
+        api.register_blueprint(module.bp)
+    api.register_blueprint(invitations.manage_bp)
     app.register_blueprint(health.bp)
     from api import web  # the browser fallback for candidates outside WeChat: GET /i/<token>
     app.register_blueprint(web.bp)

@@ -1,4 +1,5 @@
 """Candidate endpoints, addressed by the invitation token: view, consent, upload answers, submit, report, erase."""
+import re
 import secrets
 import time
 from types import SimpleNamespace
@@ -6,22 +7,24 @@ from datetime import timedelta
 
 import marshmallow as ma
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, request
 from flask_smorest import Blueprint
 
-from api import audit, erasure, events, progress, referrals
+from api import audit, deadlines, erasure, events, outbox, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.schema import answers, interviews, invitations, jobs, organisations, sessions
+from api.messages import display_time
+from api.orgs import contact_json
+from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, StorageUnavailable, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
 
 CONSENT_SCOPE = ["audio_recording", "speech_transcription", "automated_scoring_with_human_review",
-                 "retention_until_decision_plus_180_days"]  # enforced by api/retention.py
+                 "retention_until_decision_plus_180_days", "retention_365_days_if_undecided"]  # api/retention.py
 DEFAULT_CONTENT_TYPE = {"audio": "audio/aac", "video": "video/mp4"}
 MIN_CHUNK, MAX_CHUNK, DEFAULT_CHUNK = 1024 * 1024, 16 * 1024 * 1024, 4 * 1024 * 1024
 
@@ -38,11 +41,14 @@ class UploadRequestSchema(ma.Schema):
     chunked = ma.fields.Boolean(load_default=False, metadata={"description": "Upload in parts (large files)"})
     size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(min=1))
     chunk_size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(MIN_CHUNK, MAX_CHUNK))
+    attempt = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 100),
+                                metadata={"description": "The attempt started by POST …/attempts this recording "
+                                                         "belongs to; default the newest one not yet uploaded"})
 
     @ma.validates_schema
     def size_for_parts(self, data, **_):
         if data["chunked"] and not data["size"]:
-            raise ma.ValidationError("A chunked upload needs the file size.", "size")
+            raise ma.ValidationError("分片上传需要文件大小。", "size")
 
 
 class PartSchema(ma.Schema):
@@ -82,20 +88,50 @@ class UploadedSchema(ma.Schema):
     @ma.validates_schema
     def parts_with_upload(self, data, **_):
         if bool(data.get("upload_id")) != bool(data.get("parts")):
-            raise ma.ValidationError("A chunked upload is confirmed with both upload_id and parts.", "parts")
+            raise ma.ValidationError("分片上传需要同时提供 upload_id 和各分片。", "parts")
+
+
+class AttemptSchema(ma.Schema):
+    replace = ma.fields.Boolean(load_default=False, metadata={
+        "description": "The person confirmed replacing an answer given on another device"})
 
 
 class ReviewRequestSchema(ma.Schema):
     note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=1000))
 
 
+DEVICE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def current_device() -> str:
+    """The client's X-Miaomian-Device id (a random id it keeps), or "unknown"."""
+    value = request.headers.get("X-Miaomian-Device", "")
+    return value if DEVICE_PATTERN.match(value) else "unknown"
+
+
+def _grace() -> int:
+    return int(current_app.config["DEADLINE_GRACE_MINUTES"])
+
+
+def contact_of(row) -> dict:
+    return contact_json(row.company, row.contact_name, row.contact_phone, row.contact_note)
+
+
+def candidate_abort(row, status: int, error: str, message: str, **extra):
+    """An error on a candidate route once the invitation is known: the sentence, then whom to contact."""
+    contact = contact_of(row)
+    abort(status, error, f"{message}{contact['text']}", contact=contact, **extra)
+
+
 def load_session_by_token(token: str, *, for_update: bool = False):
-    """The session, interview, job and org behind a token; 404 unknown, 410 expired or erased."""
-    query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"),
+    """The session, interview, job and org behind a token; 404 unknown, 410 erased, revoked or expired before
+    it was started (a started session keeps its grace period: api/deadlines.py)."""
+    query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
                        jobs.c.title.label("job_title"), jobs.c.location.label("job_location"),
-                       jobs.c.description.label("job_description"), organisations.c.name.label("company"))
+                       jobs.c.description.label("job_description"), organisations.c.name.label("company"),
+                       organisations.c.contact_name, organisations.c.contact_phone, organisations.c.contact_note)
              .join(invitations, invitations.c.id == sessions.c.invitation_id)
              .join(interviews, interviews.c.id == sessions.c.interview_id)
              .join(jobs, jobs.c.id == interviews.c.job_id)
@@ -105,12 +141,20 @@ def load_session_by_token(token: str, *, for_update: bool = False):
         query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
     if row is None:
-        abort(404, "invitation_not_found", "We could not find this invitation. Check the link or ask the company for a new one.")
+        abort(404, "invitation_not_found")
     if row.status == "erased":
-        abort(410, "erased", "你的面试数据已经按你的要求删除。")
-    if row.invitation_expires_at <= utcnow() and row.status in ("invited", "opened", "started"):
-        abort(410, "invitation_expired", "This invitation has expired. Ask the company for a new one.")
+        abort(410, "erased")
+    if row.revoked_at is not None and row.status in ("invited", "opened", "started"):
+        candidate_abort(row, 410, "invitation_revoked", "这份邀请已被招聘方撤回。")
+    if row.status in deadlines.NOT_STARTED and row.invitation_expires_at <= utcnow():
+        candidate_abort(row, 410, "invitation_expired",
+                        f"这份面试邀请已于{display_time(row.invitation_expires_at)}过期。")
     return row
+
+
+def touch(row) -> None:
+    """Remember the candidate's last activity (HR sees "最后活动 …")."""
+    get_db().execute(sessions.update().where(sessions.c.id == row.id).values(last_activity_at=utcnow()))
 
 
 def with_changes(row, changes: dict) -> SimpleNamespace:
@@ -119,38 +163,61 @@ def with_changes(row, changes: dict) -> SimpleNamespace:
 
 
 def _closed_reason(row) -> str | None:
-    if row.deadline is not None and row.deadline <= utcnow():
-        return "The deadline for this interview has passed."
-    if row.interview_status != "open":
-        return "This interview is closed."
-    return None
+    return deadlines.closed_reason(row, utcnow(), _grace())
+
+
+def _think_states(session_id: int) -> dict:
+    rows = get_db().execute(sa.select(question_states).where(question_states.c.session_id == session_id))
+    return {row.question_id: row for row in rows}
+
+
+def question_state(question, attempts: list, think, now, device: str) -> dict:
+    """Attempts counted by the server (every started attempt counts), the live think deadline, a recording
+    in progress, and whether the current answer came from this device."""
+    current = progress.current_answer(attempts)
+    recording = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
+    item = {"id": question.id, "position": question.position, "text": question.text,
+            "think_seconds": question.think_seconds, "answer_seconds": question.answer_seconds,
+            "max_attempts": question.max_attempts, "media": question.media, "attempts_used": len(attempts),
+            "attempts_left": max(question.max_attempts - len(attempts), 0),
+            "answer_status": current.status if current else None,
+            "answered_on_this_device": None if current is None else (current.device or "unknown") == device,
+            "think_started_at": iso(think.think_started_at) if think else None,
+            "think_deadline": iso(think.think_deadline) if think else None,
+            "think_seconds_left": max(int((think.think_deadline - now).total_seconds()), 0) if think else None,
+            "recording": None}
+    if recording is not None:
+        item["recording"] = {"attempt": recording.attempt, "started_at": iso(recording.created_at),
+                             "answer_deadline": iso(recording.created_at + timedelta(seconds=question.answer_seconds))}
+    return item
 
 
 def candidate_view(row) -> dict:
     question_rows = load_questions(row.interview_id)
     grouped = progress.answers_by_question(get_db(), row.id)
-    items = []
-    for question in question_rows:
-        attempts = grouped.get(question.id, [])
-        used = sum(1 for attempt in attempts if progress.reached_storage(attempt))
-        current = progress.current_answer(attempts)
-        items.append({"id": question.id, "position": question.position, "text": question.text,
-                      "think_seconds": question.think_seconds, "answer_seconds": question.answer_seconds,
-                      "max_attempts": question.max_attempts, "media": question.media, "attempts_used": used,
-                      "attempts_left": max(question.max_attempts - used, 0),
-                      "answer_status": current.status if current else None})
+    thinks, now, device = _think_states(row.id), utcnow(), current_device()
+    items = [question_state(q, grouped.get(q.id, []), thinks.get(q.id), now, device) for q in question_rows]
     minutes = sum(q.think_seconds + q.answer_seconds for q in question_rows) / 60
+    until = deadlines.answer_until(row, _grace())
+    closed_reason = _closed_reason(row)
     return {
         "company": row.company,
         "job": {"title": row.job_title, "location": row.job_location, "description": row.job_description},
         "interview": {"title": row.interview_title, "language": row.language, "intro": row.intro,
-                      "deadline": iso(row.deadline), "require_phone": bool(row.require_phone),
+                      "deadline": iso(row.deadline), "deadline_at": iso(row.deadline),
+                      "deadline_display": display_time(row.deadline), "require_phone": bool(row.require_phone),
                       "question_count": len(question_rows), "estimated_minutes": max(1, round(minutes + 2)),
-                      "closed_reason": _closed_reason(row)},
+                      "grace_minutes": _grace(), "in_grace": deadlines.in_grace(row, now) and closed_reason is None,
+                      "closed": closed_reason is not None, "closed_reason": closed_reason},
         "privacy_version": current_app.config["PRIVACY_VERSION"],
         "consented": row.consent_at is not None,
         "status": row.status,
+        "server_time": iso(now),
         "expires_at": iso(row.invitation_expires_at),
+        "expires_at_display": display_time(row.invitation_expires_at),
+        "answer_until": iso(until),
+        "answer_until_display": display_time(until),
+        "contact": contact_of(row),
         "questions": items,
         "progress": progress.progress(row, [q.id for q in question_rows], grouped),
     }
@@ -161,8 +228,10 @@ def candidate_view(row) -> dict:
 def view(token):
     """The interview as the candidate sees it, with progress. The first view marks the invitation opened."""
     row = load_session_by_token(token)
+    if row.status == "started":
+        touch(row)
     if row.status == "invited":
-        opened = {"status": "opened", "opened_at": utcnow()}
+        opened = {"status": "opened", "opened_at": utcnow(), "last_activity_at": utcnow()}
         get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "invited").values(**opened))
         row = with_changes(row, opened)
     return candidate_view(row)
@@ -175,15 +244,16 @@ def start(body, token):
     """Record consent (privacy version, time, what was agreed) and start the interview."""
     row = load_session_by_token(token, for_update=True)
     if not body["consent"]:
-        abort(422, "consent_required", "You need to agree to the privacy terms before the interview can start.")
+        abort(422, "consent_required")
     if body["privacy_version"] != current_app.config["PRIVACY_VERSION"]:
-        abort(409, "privacy_outdated", "The privacy terms have changed. Please reload and read the current version.")
+        abort(409, "privacy_outdated")
     if row.status not in ("invited", "opened"):
-        abort(409, "already_started", "你已经开始了这场面试。")
+        abort(409, "already_started")
     if (reason := _closed_reason(row)) is not None:
-        abort(410, "interview_closed", reason)
+        candidate_abort(row, 410, "interview_closed", reason)
     now = utcnow()
     started = {"status": "started", "opened_at": row.opened_at or now, "started_at": now, "consent_at": now,
+               "last_activity_at": now,
                "consent_version": body["privacy_version"], "consent_scope": CONSENT_SCOPE}
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id,
                                                        sessions.c.status.in_(("invited", "opened"))).values(**started))
@@ -198,16 +268,95 @@ def _question_of(row, question_id: int):
     for question in load_questions(row.interview_id):
         if question.id == question_id:
             return question
-    abort(404, "question_not_found", f"This interview has no question {question_id}.")
+    abort(404, "question_not_found")
 
 
 def _require_answering(row):
     if row.status in ("invited", "opened"):
-        abort(409, "not_started", "Agree to the privacy terms and start the interview first.")
+        abort(409, "not_started")
     if row.status != "started":
-        abort(409, "already_submitted", "你已经提交过这场面试了。")
+        abort(409, "already_submitted")
     if (reason := _closed_reason(row)) is not None:
-        abort(410, "interview_closed", reason)
+        candidate_abort(row, 410, "interview_closed", reason + "已录好的回答都已保存。")
+
+
+@bp.post("/<token>/answers/<int:question_id>/think")
+@bp.response(200)
+def start_thinking(token, question_id):
+    """Start the question's think time on the server, once: a reload or a second device gets the same
+    deadline back, so think time never restarts at full."""
+    row = load_session_by_token(token, for_update=True)
+    _require_answering(row)
+    question = _question_of(row, question_id)
+    state = _ensure_think(row, question)
+    touch(row)
+    now = utcnow()
+    return {"question_id": question.id, "think_started_at": iso(state.think_started_at),
+            "think_deadline": iso(state.think_deadline),
+            "think_seconds_left": max(int((state.think_deadline - now).total_seconds()), 0), "server_time": iso(now)}
+
+
+def _ensure_think(row, question, seconds: int | None = None):
+    db = get_db()
+    query = sa.select(question_states).where(question_states.c.session_id == row.id,
+                                             question_states.c.question_id == question.id)
+    state = db.execute(query).first()
+    if state is None:
+        now = utcnow()
+        try:
+            with db.begin_nested():
+                db.execute(question_states.insert().values(
+                    session_id=row.id, question_id=question.id, think_started_at=now,
+                    think_deadline=now + timedelta(seconds=question.think_seconds if seconds is None else seconds)))
+        except sa.exc.IntegrityError:
+            pass
+        state = db.execute(query).first()
+    return state
+
+
+def _start_attempt(row, question, attempts: list, replace: bool, content_type: str | None = None):
+    """Count a new attempt now (recording starts); refuse past max_attempts or over another device's answer."""
+    device = current_device()
+    current = progress.current_answer(attempts)
+    if current is not None and (current.device or "unknown") != device and not replace:
+        abort(409, "answered_on_another_device", answered_at=iso(current.uploaded_at or current.created_at))
+    if len(attempts) >= question.max_attempts:
+        abort(409, "attempts_exhausted", f"这道题的 {question.max_attempts} 次作答机会已经用完了。",
+              attempts_left=0)
+    attempt = len(attempts) + 1
+    extension = extension_for(question.media, content_type or DEFAULT_CONTENT_TYPE[question.media]) or "aac"
+    key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
+    now = utcnow()
+    db = get_db()
+    db.execute(answers.insert().values(
+        session_id=row.id, question_id=question.id, attempt=attempt, object_key=key, status="awaiting_upload",
+        device=device, upload_expires_at=now + timedelta(seconds=question.answer_seconds
+                                                         + current_app.config["UPLOAD_URL_SECONDS"]),
+        created_at=now))
+    _ensure_think(row, question, seconds=0)
+    if current is not None and (current.device or "unknown") != device:
+        audit.record(row.org_id, f"session:{row.id}", "candidate.answer_replaced", f"session:{row.id}",
+                     {"question_id": question.id, "attempt": attempt, "replaced_attempt": current.attempt})
+    return db.execute(sa.select(answers).where(answers.c.session_id == row.id, answers.c.question_id == question.id,
+                                               answers.c.attempt == attempt)).first()
+
+
+@bp.post("/<token>/answers/<int:question_id>/attempts")
+@bp.arguments(AttemptSchema)
+@bp.response(201)
+def start_attempt(body, token, question_id):
+    """Recording starts: the attempt is counted on the server (a reload mid-recording does not give it back)."""
+    row = load_session_by_token(token, for_update=True)
+    _require_answering(row)
+    question = _question_of(row, question_id)
+    attempts = progress.answers_by_question(get_db(), row.id).get(question.id, [])
+    answer = _start_attempt(row, question, attempts, body["replace"])
+    touch(row)
+    used = len(attempts) + 1
+    return {"question_id": question.id, "attempt": answer.attempt, "attempts_used": used,
+            "attempts_left": max(question.max_attempts - used, 0), "started_at": iso(answer.created_at),
+            "answer_seconds": question.answer_seconds,
+            "answer_deadline": iso(answer.created_at + timedelta(seconds=question.answer_seconds))}
 
 
 @bp.post("/<token>/answers/<int:question_id>/upload")
@@ -221,32 +370,36 @@ def request_upload(body, token, question_id):
     content_type = body["content_type"] or DEFAULT_CONTENT_TYPE[question.media]
     extension = extension_for(question.media, content_type)
     if extension is None:
-        allowed = sorted(ALLOWED_CONTENT_TYPES["audio"]) + (sorted(ALLOWED_CONTENT_TYPES["video"])
-                                                           if question.media == "video" else [])
-        abort(415, "unsupported_media_type", f"Recordings must be one of: {', '.join(allowed)}.")
+        abort(415, "unsupported_media_type")
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     attempts = progress.answers_by_question(db, row.id).get(question.id, [])
-    pending = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
-    if pending is not None and store.exists(pending.object_key):
+    if body["attempt"] is not None:
+        target = next((a for a in attempts if a.attempt == body["attempt"]), None)
+        if target is None:
+            abort(409, "attempt_not_started")
+    else:
+        target = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
+    if target is not None and not progress.reached_storage(target) and store.exists(target.object_key):
         # The file arrived but its confirmation was lost on the way back: count it rather than discard it.
-        db.execute(answers.update().where(answers.c.id == pending.id).values(status="uploaded", uploaded_at=utcnow()))
-        pending = None
-    used = len(attempts) - (1 if pending is not None else 0)
-    if used >= question.max_attempts:
-        abort(409, "attempts_exhausted",
-              f"You have used all {question.max_attempts} attempts for this question.")
-    attempt = pending.attempt if pending is not None else used + 1
+        db.execute(answers.update().where(answers.c.id == target.id).values(status="uploaded", uploaded_at=utcnow()))
+        if body["attempt"] is not None:
+            abort(409, "attempt_already_uploaded")
+        target = None
+    elif target is not None and progress.reached_storage(target):
+        abort(409, "attempt_already_uploaded")
+    if target is None:  # no attempt started by POST …/attempts (older clients): start one now
+        attempts = progress.answers_by_question(db, row.id).get(question.id, [])
+        target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
+        attempts = attempts + [target]
+    attempt = target.attempt
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
     expires_at = utcnow() + timedelta(seconds=current_app.config["UPLOAD_URL_SECONDS"])
-    if pending is not None:
-        db.execute(answers.update().where(answers.c.id == pending.id).values(object_key=key, upload_expires_at=expires_at))
-    else:
-        db.execute(answers.insert().values(session_id=row.id, question_id=question.id, attempt=attempt, object_key=key,
-                                           status="awaiting_upload", upload_expires_at=expires_at, created_at=utcnow()))
+    db.execute(answers.update().where(answers.c.id == target.id).values(object_key=key, upload_expires_at=expires_at))
+    touch(row)
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
     deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]
     if body["chunked"] and body["size"] > max_bytes:
-        abort(413, "too_large", f"Recordings can be at most {max_bytes // 1048576} MB.")
+        abort(413, "too_large", f"录音文件最大 {max_bytes // 1048576} MB，请录短一些。")
     try:
         if body["chunked"]:
             chunk_size = body["chunk_size"] or DEFAULT_CHUNK
@@ -254,11 +407,11 @@ def request_upload(body, token, question_id):
                       "method": "PUT", "chunk_size": chunk_size}
         else:
             ticket = store.presign_upload(key, content_type, max_bytes, deadline)
-    except StorageUnavailable as error:
+    except StorageUnavailable as error:  # STS or COS unreachable or refusing: the recording stays on the phone
         current_app.logger.warning("no upload link for %s: %s", key, error)
-        abort(503, "storage_unavailable", "暂时无法生成上传链接，请稍后重试。您的录音仍保存在手机上。")
+        abort(503, "storage_unavailable")
     return {**ticket, "key": key, "expires_at": iso(expires_at), "max_bytes": max_bytes, "attempt": attempt,
-            "attempts_left": question.max_attempts - attempt}
+            "attempts_left": max(question.max_attempts - len(attempts), 0)}
 
 
 @bp.post("/<token>/answers/<int:question_id>/uploaded")
@@ -268,21 +421,22 @@ def confirm_upload(body, token, question_id):
     """Confirm that the recording reached storage; the answer is then counted and analysed."""
     row = load_session_by_token(token, for_update=True)
     if row.status in ("invited", "opened"):
-        abort(409, "not_started", "Agree to the privacy terms and start the interview first.")
+        abort(409, "not_started")
     question = _question_of(row, question_id)
     db = get_db()
     answer = db.execute(sa.select(answers).where(answers.c.session_id == row.id, answers.c.question_id == question.id,
                                                  answers.c.object_key == body["key"])).first()
     if answer is None:
-        abort(404, "answer_not_found", "That upload key does not belong to this question.")
+        abort(404, "answer_not_found")
     if answer.uploaded_at is not None:
-        abort(409, "already_confirmed", "This answer was already received.")
+        abort(409, "already_confirmed")
     store = current_app.extensions["miaomian.storage"]
     if body["upload_id"] and not store.exists(answer.object_key):
         _complete_parts(store, answer.object_key, body["upload_id"], body["parts"])
     if not store.exists(answer.object_key):
-        abort(409, "upload_missing", "We have not received the recording yet. Please upload it again.")
+        abort(409, "upload_missing")
     values = {"uploaded_at": utcnow()}
+    touch(row)
     if answer.status == "awaiting_upload":
         values["status"] = "uploaded"
     db.execute(answers.update().where(answers.c.id == answer.id).values(**values))
@@ -312,9 +466,9 @@ def submit(token):
     missing = [q.position for q in load_questions(row.interview_id) if progress.current_answer(grouped.get(q.id, [])) is None]
     if missing:
         abort(409, "unanswered_questions",
-              "Please answer every question before submitting; still open: question " + ", ".join(map(str, missing)) + ".")
+              "还有第 " + "、".join(map(str, missing)) + " 题没有回答，请先回答所有题目再提交。")
     changed = db.execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "started")
-                         .values(status="submitted", submitted_at=utcnow()))
+                         .values(status="submitted", submitted_at=utcnow(), last_activity_at=utcnow()))
     if changed.rowcount != 1:  # a concurrent submit won: one submission, one audit row
         abort(409, "already_submitted", "你已经提交过这场面试了。")
     referrals.on_submitted(db, row.id)
@@ -329,7 +483,7 @@ def report(token):
     """The candidate's own feedback: strengths, suggestions and transcripts (no ranking, no raw scores)."""
     row = load_session_by_token(token)
     if row.status in ("invited", "opened", "started"):
-        abort(409, "not_submitted", "Your report will be ready after you submit all answers.")
+        abort(409, "not_submitted", "提交所有回答后，就可以看到你的反馈报告。")
     db = get_db()
     grouped = progress.answers_by_question(db, row.id)
     items = []
@@ -341,9 +495,24 @@ def report(token):
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
                       "feedback": (result or {}).get("feedback")})
     return {"company": row.company, "job": row.job_title, "status": row.status,
-            "ready": row.status in ("scored", "needs_review"),
+            "ready": row.status in ("scored", "needs_review"), "decision": decision_for_candidate(row),
+            "contact": contact_of(row),
             "review_requested": row.review_requested_at is not None, "answers": items,
             "progress": progress.progress(row, [item["question_id"] for item in items], grouped)}
+
+
+DECISION_TEXT = {"advance": "恭喜，你已进入下一轮", "reject": "很遗憾，这次没有通过", "hold": "招聘方还在考虑"}
+
+
+def decision_for_candidate(row) -> dict:
+    """What the candidate may know of HR's decision: advance/reject once HR chose to tell them, with HR's
+    message; hold (or a decision HR kept internal) reads as still being considered."""
+    told = row.decision in ("advance", "reject") and row.decision_notify is not False
+    status = row.decision if told else ("hold" if row.decision else None)
+    return {"status": status, "text": DECISION_TEXT.get(status, "招聘方还没有做出决定"),
+            "message": row.decision_message if told else None,
+            "decided_at": iso(row.decided_at) if told else None,
+            "decided_at_display": display_time(row.decided_at) if told else None}
 
 
 @bp.post("/<token>/review-request")
@@ -353,13 +522,14 @@ def request_human_review(body, token):
     """Contest the automated assessment: HR is asked to review the answers themselves."""
     row = load_session_by_token(token)
     if row.status in ("invited", "opened", "started"):
-        abort(409, "not_submitted", "You can ask for a human review after you submit your answers.")
+        abort(409, "not_submitted", "提交回答后才能申请人工复核。")
     if row.review_requested_at is not None:
-        abort(409, "already_requested", "你已经申请过人工复核了。")
+        abort(409, "already_requested")
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.review_requested_at.is_(None))
                                .values(review_requested_at=utcnow(), review_request_note=body["note"]))
     if changed.rowcount != 1:
-        abort(409, "already_requested", "你已经申请过人工复核了。")
+        abort(409, "already_requested")
+    outbox.on_review_requested(get_db(), row.id)
     audit.record(row.org_id, f"session:{row.id}", "candidate.review_requested", f"session:{row.id}", {})
     return {"review_requested": True}
 

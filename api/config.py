@@ -41,6 +41,9 @@ def defaults(instance_path: str) -> dict:
         "PRIVACY_VERSION": "2026-11",
         "RETENTION_DAYS_AFTER_DECISION": 180,
         "RETENTION_DAYS_UNDECIDED": 365,
+        "DEADLINE_GRACE_MINUTES": 120,  # a started interview may finish this long after its deadline
+        "STALL_HOURS": 24,  # a started session silent this long reads "之后没有动静" and lands in HR's inbox
+        "REPORT_SHARE_DAYS": 7,
         "TRIGGER_WORKERS": 2,
         "TRIGGER_LEASE_SECONDS": 300,
         "TRIGGER_MAX_ATTEMPTS": 3,

@@ -96,6 +96,14 @@ def commit_before_response(response):
     return response
 
 
+def upsert(connection, table: sa.Table, keys: dict, values: dict, created: dict | None = None) -> None:
+    """Update the row of `table` matching `keys` with `values`, or insert keys + values (+ `created`) when none
+    matches. Portable across SQLite and MySQL; a unique constraint on the keys settles concurrent inserts."""
+    match = [table.c[name] == value for name, value in keys.items()]
+    if connection.execute(table.update().where(*match).values(**values)).rowcount == 0:
+        connection.execute(table.insert().values(**keys, **values, **(created or {})))
+
+
 @contextmanager
 def transaction(engine: sa.Engine):
     """A unit of work outside a request (workers, CLI)."""

@@ -5,6 +5,7 @@ from flask import current_app, request
 from flask_smorest import Blueprint
 
 from api import results
+from api.calibration import service as scorer_versions
 from api.db import get_db
 from api.openapi import abort
 from api.schema import analysis_results, interviews, questions, sessions
@@ -46,15 +47,16 @@ def analysis_context(args):
     if answer is None:
         abort(404, "unknown_object", "No answer has this object key.")
     question = db.execute(sa.select(questions).where(questions.c.id == answer.question_id)).first()
-    language = db.scalar(sa.select(interviews.c.language).join(sessions, sessions.c.interview_id == interviews.c.id)
-                         .where(sessions.c.id == answer.session_id))
+    language, org_id = db.execute(sa.select(interviews.c.language, sessions.c.org_id)
+                                  .join(sessions, sessions.c.interview_id == interviews.c.id)
+                                  .where(sessions.c.id == answer.session_id)).one()
     already = db.scalar(sa.select(analysis_results.c.id).where(analysis_results.c.answer_id == answer.id)) is not None
     if not already:
         results.mark_analysing(db, answer)
     return {"answer_id": answer.id, "already_analysed": already, "language": language,
             "question": {"id": question.id, "text": question.text, "answer_seconds": question.answer_seconds,
                          "reference_answer": question.reference_answer, "competencies": question.competencies},
-            "scorer": {"version": "default"}}
+            "scorer": scorer_versions.scorer_context(db, org_id)}
 
 
 @bp.post("/results")

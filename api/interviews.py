@@ -4,9 +4,11 @@ import sqlalchemy as sa
 from flask import g
 from flask_smorest import Blueprint
 
+from api import audit
 from api.auth import login_required
 from api.db import get_db
 from api.jobs import get_job_or_404
+from api.messages import display_time
 from api.openapi import abort
 from api.schema import interviews, questions
 from api.timeutil import iso, to_naive_utc, utcnow
@@ -55,13 +57,13 @@ class InterviewInSchema(ma.Schema):
         missing = [index for index, question in enumerate(data.get("questions") or []) if not question["competencies"]]
         if missing:
             raise ma.ValidationError(
-                "Give competencies for the interview or for each question; question "
-                + ", ".join(str(index + 1) for index in missing) + " has none.", "questions")
+                "请为面试或每道题设置考察能力；第 " + "、".join(str(index + 1) for index in missing)
+                + " 题还没有", "questions")
 
     @ma.validates("deadline")
     def deadline_in_future(self, value, **_):
         if value is not None and to_naive_utc(value) <= utcnow():
-            raise ma.ValidationError("The deadline must be in the future.")
+            raise ma.ValidationError("截止时间必须在将来。")
 
 
 class QuestionSchema(QuestionInSchema):
@@ -77,10 +79,24 @@ class InterviewSchema(ma.Schema):
     intro = ma.fields.String(allow_none=True)
     deadline = ma.fields.String(allow_none=True)
     pass_threshold = ma.fields.Float()
+    review_band = ma.fields.List(ma.fields.Float(), allow_none=True,
+                                 metadata={"description": "[low, high]: sessions scored inside it go to a person"})
     require_phone = ma.fields.Boolean()
     status = ma.fields.String()
+    status_text = ma.fields.String(metadata={"description": "进行中 | 已截止 | 已结束"})
+    deadline_display = ma.fields.String(allow_none=True)
+    closed_at = ma.fields.String(allow_none=True)
     created_at = ma.fields.String()
     questions = ma.fields.List(ma.fields.Nested(QuestionSchema))
+
+
+class ReopenSchema(ma.Schema):
+    deadline = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+
+    @ma.validates("deadline")
+    def deadline_in_future(self, value, **_):
+        if value is not None and to_naive_utc(value) <= utcnow():
+            raise ma.ValidationError("截止时间必须在将来。")
 
 
 def normalised(competencies: list[dict]) -> list[dict]:
@@ -101,10 +117,22 @@ def load_questions(interview_id: int) -> list:
                                  .order_by(questions.c.position)))
 
 
+def status_text(row) -> str:
+    """进行中 | 已截止 (the deadline passed; nobody needs to close it) | 已结束 (HR closed it)."""
+    if row.status != "open":
+        return "已结束"
+    if row.deadline is not None and row.deadline <= utcnow():
+        return "已截止"
+    return "进行中"
+
+
 def interview_json(row) -> dict:
     return {"id": row.id, "job_id": row.job_id, "title": row.title, "language": row.language, "intro": row.intro,
-            "deadline": iso(row.deadline), "pass_threshold": row.pass_threshold,
-            "require_phone": bool(row.require_phone), "status": row.status, "created_at": iso(row.created_at),
+            "deadline": iso(row.deadline), "deadline_display": display_time(row.deadline),
+            "pass_threshold": row.pass_threshold,
+            "review_band": [row.review_band_low, row.review_band_high] if row.review_band_low is not None else None,
+            "require_phone": bool(row.require_phone), "status": row.status,
+            "status_text": status_text(row), "closed_at": iso(row.closed_at), "created_at": iso(row.created_at),
             "questions": [question_json(q) for q in load_questions(row.id)]}
 
 
@@ -112,7 +140,7 @@ def get_interview_or_404(interview_id: int):
     row = get_db().execute(sa.select(interviews).where(interviews.c.id == interview_id,
                                                        interviews.c.org_id == g.org_id)).first()
     if row is None:
-        abort(404, "interview_not_found", f"There is no interview {interview_id} in your organisation.")
+        abort(404, "interview_not_found")
     return row
 
 
@@ -155,4 +183,34 @@ def list_interviews():
 @bp.response(200, InterviewSchema)
 def get_interview(interview_id):
     """One interview with its questions."""
+    return interview_json(get_interview_or_404(interview_id))
+
+
+@bp.post("/interviews/<int:interview_id>/close")
+@login_required
+@bp.response(200, InterviewSchema)
+def close_interview(interview_id):
+    """End the interview now: no new invitations or answers; candidates see that it ended, with the contact."""
+    row = get_interview_or_404(interview_id)
+    if row.status == "open":
+        get_db().execute(interviews.update().where(interviews.c.id == row.id).values(status="closed",
+                                                                                  closed_at=utcnow()))
+        audit.record(g.org_id, f"user:{g.user_id}", "interview.closed", f"interview:{row.id}", {})
+    return interview_json(get_interview_or_404(interview_id))
+
+
+@bp.post("/interviews/<int:interview_id>/reopen")
+@login_required
+@bp.arguments(ReopenSchema)
+@bp.response(200, InterviewSchema)
+def reopen_interview(body, interview_id):
+    """Open a closed or past-deadline interview again, optionally with a new deadline."""
+    row = get_interview_or_404(interview_id)
+    deadline = to_naive_utc(body["deadline"]) if body["deadline"] is not None else row.deadline
+    if deadline is not None and deadline <= utcnow():
+        abort(409, "deadline_passed", "截止时间已经过了，请同时设置一个新的截止时间。")
+    get_db().execute(interviews.update().where(interviews.c.id == row.id).values(status="open", closed_at=None,
+                                                                              deadline=deadline))
+    audit.record(g.org_id, f"user:{g.user_id}", "interview.reopened", f"interview:{row.id}",
+                 {"deadline": iso(deadline)})
     return interview_json(get_interview_or_404(interview_id))

@@ -7,17 +7,21 @@ import sqlalchemy as sa
 from flask import current_app, g
 from flask_smorest import Blueprint
 
+from api import audit
 from api.auth import login_required
 from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import abort
-from api.schema import invitations, referrers, sessions
-from api.timeutil import iso, utcnow
+from api.messages import display_time
+from api.schema import interviews, invitations, referrers, sessions
+from api.timeutil import iso, to_naive_utc, utcnow
 
 bp = Blueprint("invitations", __name__, url_prefix="/api/interviews", description="HR: invitations")
+manage_bp = Blueprint("invitation_management", __name__, url_prefix="/api/invitations",
+                      description="HR: extend, resend or revoke an invitation")
 
-PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="Phone numbers are 6–15 digits, optionally after a +.")
+PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。")
 
 
 class CandidateSchema(ma.Schema):
@@ -35,7 +39,7 @@ class InvitationRequestSchema(ma.Schema):
     def within_limit(self, value, **_):
         limit = current_app.config["MAX_INVITATIONS_PER_CALL"]
         if not 1 <= len(value) <= limit:
-            raise ma.ValidationError(f"Invite between 1 and {limit} candidates per call.")
+            raise ma.ValidationError(f"每次邀请 1 到 {limit} 位候选人")
 
 
 class InvitationSchema(ma.Schema):
@@ -53,7 +57,7 @@ def referrer_id_for(code: str | None) -> int | None:
     referrer_id = get_db().scalar(sa.select(referrers.c.id).where(referrers.c.code == code,
                                                                    referrers.c.org_id == g.org_id))
     if referrer_id is None:
-        abort(422, "unknown_referrer", f"There is no referrer with code {code} in your organisation.")
+        abort(422, "unknown_referrer", f"本企业没有推荐码为 {code} 的推荐人。")
     return referrer_id
 
 
@@ -69,7 +73,7 @@ def invite(body, interview_id):
     """Create one invitation (and its session) per candidate; the tokens are shown only in this response."""
     interview = get_interview_or_404(interview_id)
     if interview.status != "open":
-        abort(409, "interview_closed", "This interview is closed; open it again to invite candidates.")
+        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能邀请候选人。")
     referrer_id = referrer_id_for(body["referrer"])
     days = body["expires_in_days"] or current_app.config["INVITATION_TTL_DAYS"]
     expires_at = utcnow() + timedelta(days=days)
@@ -81,7 +85,8 @@ def invite(body, interview_id):
         invitation_id = db.execute(invitations.insert().values(
             org_id=g.org_id, interview_id=interview.id, token_hash=token_hash(token),
             candidate_name_enc=encrypt(candidate["name"]), candidate_phone_enc=encrypt(candidate["phone"]),
-            phone_last4=(candidate["phone"] or "")[-4:] or None, referrer_id=referrer_id, expires_at=expires_at,
+            phone_last4=(candidate["phone"] or "")[-4:] or None, referrer_id=referrer_id,
+            channel="referrer" if referrer_id else "invitation", expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=g.org_id, interview_id=interview.id, invitation_id=invitation_id,
@@ -89,3 +94,112 @@ def invite(body, interview_id):
         created.append({"session_id": session_id, "name": candidate["name"], "token": token,
                         "url": invitation_url(token), "scene": token, "expires_at": iso(expires_at)})
     return created
+
+
+class ExtendSchema(ma.Schema):
+    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+    expires_at = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+
+    @ma.validates_schema
+    def one_of(self, data, **_):
+        if (data.get("days") is None) == (data.get("expires_at") is None):
+            raise ma.ValidationError("请给出延长的天数（days）或新的过期时间（expires_at），二选一。")
+
+
+class ResendSchema(ma.Schema):
+    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+
+
+def _invitation_or_404(invitation_id: int):
+    row = get_db().execute(
+        sa.select(invitations, sessions.c.id.label("session_id"), sessions.c.status,
+                  interviews.c.deadline, interviews.c.status.label("interview_status"))
+        .join(sessions, sessions.c.invitation_id == invitations.c.id)
+        .join(interviews, interviews.c.id == invitations.c.interview_id)
+        .where(invitations.c.id == invitation_id, invitations.c.org_id == g.org_id)).first()
+    if row is None:
+        abort(404, "invitation_not_found", "本企业没有这份邀请。")
+    return row
+
+
+def _not_submitted(row, action: str):
+    if row.status in ("submitted", "scored", "needs_review"):
+        abort(409, "already_submitted", f"候选人已经提交了回答，不需要{action}。")
+    if row.status == "erased":
+        abort(409, "erased", "候选人已删除自己的数据。")
+
+
+def _management_json(invitation_id: int) -> dict:
+    row = _invitation_or_404(invitation_id)
+    now = utcnow()
+    if row.revoked_at is not None:
+        text = "邀请已撤回"
+    elif row.expires_at <= now:
+        text = f"邀请已过期（{display_time(row.expires_at)}）"
+    else:
+        text = f"有效期到 {display_time(row.expires_at)}"
+    return {"id": row.id, "session_id": row.session_id, "expires_at": iso(row.expires_at),
+            "expires_at_display": display_time(row.expires_at), "revoked_at": iso(row.revoked_at),
+            "status_text": text}
+
+
+@manage_bp.post("/<int:invitation_id>/extend")
+@login_required
+@manage_bp.arguments(ExtendSchema)
+@manage_bp.response(200)
+def extend(body, invitation_id):
+    """Give the candidate more time: `days` from now (or from the current expiry if later), or a new
+    `expires_at`. A revoked invitation stays revoked; a closed interview must be reopened first."""
+    row = _invitation_or_404(invitation_id)
+    _not_submitted(row, "延期")
+    if row.revoked_at is not None:
+        abort(409, "invitation_revoked", "这份邀请已撤回，请重新发送邀请。")
+    if row.interview_status != "open":
+        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能延期。")
+    if body["expires_at"] is not None:
+        expires_at = to_naive_utc(body["expires_at"])
+        if expires_at <= utcnow():
+            abort(422, "invalid", "新的过期时间必须在将来。")
+    else:
+        expires_at = max(utcnow(), row.expires_at) + timedelta(days=body["days"])
+    get_db().execute(invitations.update().where(invitations.c.id == row.id).values(expires_at=expires_at))
+    audit.record(g.org_id, f"user:{g.user_id}", "invitation.extended", f"session:{row.session_id}",
+                 {"from": iso(row.expires_at), "to": iso(expires_at)})
+    return _management_json(row.id)
+
+
+@manage_bp.post("/<int:invitation_id>/resend")
+@login_required
+@manage_bp.arguments(ResendSchema)
+@manage_bp.response(200)
+def resend(body, invitation_id):
+    """A new link for the same candidate and session (the old link stops working); an expired invitation is
+    renewed for `days` (default INVITATION_TTL_DAYS). The token is shown only in this response."""
+    row = _invitation_or_404(invitation_id)
+    _not_submitted(row, "重新发送")
+    if row.revoked_at is not None:
+        abort(409, "invitation_revoked", "这份邀请已撤回，请重新邀请这位候选人。")
+    if row.interview_status != "open":
+        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能重新发送邀请。")
+    token = new_invitation_token()
+    expires_at = row.expires_at
+    if body["days"] is not None or expires_at <= utcnow():
+        expires_at = utcnow() + timedelta(days=body["days"] or current_app.config["INVITATION_TTL_DAYS"])
+    get_db().execute(invitations.update().where(invitations.c.id == row.id).values(
+        token_hash=token_hash(token), expires_at=expires_at))
+    audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",
+                 {"expires_at": iso(expires_at)})
+    return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token}
+
+
+@manage_bp.post("/<int:invitation_id>/revoke")
+@login_required
+@manage_bp.response(200)
+def revoke(invitation_id):
+    """Withdraw an invitation: the link then says it was withdrawn, with the company's contact."""
+    row = _invitation_or_404(invitation_id)
+    _not_submitted(row, "撤回")
+    if row.revoked_at is None:
+        get_db().execute(invitations.update().where(invitations.c.id == row.id).values(revoked_at=utcnow()))
+        audit.record(g.org_id, f"user:{g.user_id}", "invitation.revoked", f"session:{row.session_id}", {})
+    return _management_json(row.id)

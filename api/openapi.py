@@ -12,20 +12,14 @@ from flask_smorest import abort as smorest_abort
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
+from api import messages
+
 log = logging.getLogger(__name__)
 
 DEFAULT_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
     409: "conflict", 410: "gone", 413: "too_large", 415: "unsupported_media_type", 422: "invalid",
     429: "rate_limited", 500: "internal_error", 503: "unavailable",
-}
-DEFAULT_MESSAGES = {
-    400: "The request could not be understood: send a JSON body.",
-    401: "Sign in first: this needs a valid bearer token.",
-    404: "Nothing is at this address.",
-    405: "This address does not accept that method.",
-    413: "The request is too large.",
-    500: "Something went wrong on our side; nothing was saved. Please try again.",
 }
 
 
@@ -45,44 +39,24 @@ class MiaomianApi(Api):
 
 
 def error_payload(error: HTTPException):
+    """{"error": code, "message": Chinese sentence (api/messages.py), "details"?, "contact"?} and the status."""
     data = getattr(error, "data", None) or {}
     status = error.code or 500
-    payload = {
-        "error": data.get("error") or DEFAULT_CODES.get(status, "error"),
-        "message": data.get("message") or DEFAULT_MESSAGES.get(status) or error.description,
-    }
+    code = data.get("error") or DEFAULT_CODES.get(status, "error")
     details = data.get("errors") or data.get("messages")
-    if details:
-        payload["details"] = details
-        if status == 422 and not data.get("message"):
-            payload["message"] = "Some fields are missing or invalid: " + _describe(details)
     if status == 422 and "json" in (details or {}) and not data.get("error"):
-        payload["error"] = "invalid"
+        code = "invalid"
+    payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details)}
+    if details:
+        payload["details"] = messages.chinese_details(details)
+    for extra in ("contact", "answered_at", "attempts_left"):
+        if data.get(extra) is not None:
+            payload[extra] = data[extra]
     return payload, status, data.get("headers", {})
 
 
-def _describe(details) -> str:
-    flat = []
-
-    def walk(prefix, value):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                walk(f"{prefix}.{key}" if prefix else str(key), inner)
-        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            flat.append(f"{prefix}: {' '.join(value)}")
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                walk(f"{prefix}[{index}]", inner)
-        else:
-            flat.append(f"{prefix}: {value}")
-
-    for location, fields in details.items():
-        walk("" if location in ("json", "query", "form", "files") else location, fields)
-    return "; ".join(flat)[:500]
-
-
 MAX_ID = 2 ** 31 - 1  # the largest value of an INTEGER id column on MySQL
-ID_RANGE = ma.validate.Range(1, MAX_ID, error="Ids are whole numbers from 1 to 2147483647.")
+ID_RANGE = ma.validate.Range(1, MAX_ID, error="编号是 1 到 2147483647 之间的整数。")
 
 
 class IdConverter(IntegerConverter):
@@ -94,9 +68,10 @@ class IdConverter(IntegerConverter):
         return number if number <= MAX_ID else 0
 
 
-def abort(status: int, error: str, message: str):
-    """Stop the request with a JSON error a person can read."""
-    smorest_abort(status, error=error, message=message)
+def abort(status: int, error: str, message: str | None = None, **extra):
+    """Stop the request with a JSON error a person can read: `message` (Chinese) or the catalogue's sentence
+    for `error` (api/messages.py); `extra` adds keys such as `contact`."""
+    smorest_abort(status, error=error, message=message, **extra)
 
 
 def create_api(app: Flask) -> MiaomianApi:

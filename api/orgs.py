@@ -1,5 +1,6 @@
 """HR: create an organisation. A new HR user signed in with WeChat starts here (or joins by team invite)."""
 import marshmallow as ma
+import sqlalchemy as sa
 from flask import g
 from flask_smorest import Blueprint
 
@@ -27,3 +28,52 @@ def create_org(body):
     db.execute(members.insert().values(org_id=org_id, user_id=g.user_id, role="owner", created_at=now))
     audit.record(org_id, f"user:{g.user_id}", "org.created", f"org:{org_id}", {"name": body["name"]})
     return issue_token(g.user_id, org_id)
+
+
+class ContactSchema(ma.Schema):
+    name = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=20))
+    phone = ma.fields.String(load_default=None, allow_none=True,
+                             validate=ma.validate.Regexp(r"^[0-9+\- ]{0,20}$", error="电话只能包含数字、空格、+ 和 -"))
+    note = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=50))
+
+
+def contact_json(company: str, name: str | None, phone: str | None, note: str | None) -> dict:
+    """What candidates see about whom to contact: the company always, HR's name/phone/note when HR set them;
+    `text` is one sentence ready to show."""
+    contact = {"company": company}
+    text = f"如有问题请联系 {company} " + (name or "的招聘负责人")
+    if name:
+        contact["name"] = name
+    if phone:
+        contact["phone"] = phone
+        text += f"，电话 {phone}"
+    if note:
+        contact["note"] = note
+        text += f"（{note}）"
+    contact["text"] = text + "。"
+    return contact
+
+
+def _org_contact(org_id: int) -> dict:
+    row = get_db().execute(sa.select(organisations).where(organisations.c.id == org_id)).first()
+    return contact_json(row.name, row.contact_name, row.contact_phone, row.contact_note)
+
+
+@bp.get("/contact")
+@login_required
+@bp.response(200)
+def get_contact():
+    """HR: the contact candidates see on their pages and in every error (company, name, phone, note)."""
+    return _org_contact(g.org_id)
+
+
+@bp.put("/contact")
+@login_required
+@bp.arguments(ContactSchema)
+@bp.response(200)
+def put_contact(body):
+    """HR: set the contact shown to candidates; an empty or missing field is not shown."""
+    values = {f"contact_{key}": (body.get(key) or "").strip() or None for key in ("name", "phone", "note")}
+    get_db().execute(organisations.update().where(organisations.c.id == g.org_id).values(**values))
+    audit.record(g.org_id, f"user:{g.user_id}", "org.contact_changed", f"org:{g.org_id}", {})
+    return _org_contact(g.org_id)

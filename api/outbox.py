@@ -9,7 +9,13 @@ worker claims due rows under a lease and sends them through WeChat. Outcomes:
              errors back off exponentially, up to OUTBOX_MAX_ATTEMPTS.
   failed   — a permanent error (47003 field rule, 40003 bad openid, 40037 bad template, 41030 bad page), the
              last try, or a worker that died mid-send (the outcome is unknown, so it is not sent again).
-Message contents are built at send time from the database, so no PII is copied into the outbox.
+  needs_subscription — the recipient has no subscription credit left for the template (each accepted
+             wx.requestSubscribeMessage allows ONE message). Kept, shown in HR's inbox, and made pending again
+             when the recipient accepts the template again (api/subscriptions.py), then sent as one digest.
+  merged   — folded into a digest: when only one credit is left and several HR messages of that template wait,
+             one digest ("张三等 3 位候选人待处理") is sent instead and the others are marked merged.
+Message contents are built at send time from the database, so no PII is copied into the outbox; values are
+fitted to each field type's rules (api/wechat/fields.py).
 """
 import logging
 import socket
@@ -44,7 +50,18 @@ KINDS = {
     "referee_advanced": {"recipient": "referrer", "template": "WECHAT_TEMPLATE_REFEREE_ADVANCED",
                          "page": "pages/referrer/referrer",
                          "fields": {"name1": "referee", "thing2": "job", "phrase3": "stage", "thing4": "hint"}},
+    # A candidate asked for a human review: HR hears it through the "candidate finished" template unless a
+    # template of its own is configured (HR then needs only one subscription for both).
+    "review_requested": {"recipient": "hr", "template": "WECHAT_TEMPLATE_REVIEW_REQUESTED",
+                         "fallback": "candidate_finished",
+                         "page": "packageHR/pages/session/session?id={session_id}",
+                         "fields": {"name1": "candidate", "number2": "score", "phrase3": "verdict",
+                                    "thing4": "interview"}},
+    "decision_made": {"recipient": "candidate", "template": "WECHAT_TEMPLATE_DECISION_MADE",
+                      "page": "pages/report/report",
+                      "fields": {"thing1": "interview", "thing2": "company", "phrase3": "decision", "thing4": "hint"}},
 }
+HR_KINDS = tuple(kind for kind, spec in KINDS.items() if spec["recipient"] == "hr")
 RATE_LIMIT_CODES = (-1, 45009, 45011, 45047)
 REFUSED = 43101
 PERMANENT_CODES = {40003: "touser is not a valid openid", 40037: "the template id is not valid",
@@ -64,6 +81,12 @@ def enqueue(connection, kind: str, session_id: int | None, org_id: int | None, u
     if user_id is None:
         values.update(status="skipped", reason=f"no recipient: the {KINDS[kind]['recipient']} has not signed in "
                                                "with WeChat, so there is no openid to send to")
+    elif kind in HR_KINDS and connection.scalar(sa.select(notifications.c.id).where(
+            notifications.c.user_id == user_id, notifications.c.kind.in_(HR_KINDS),
+            notifications.c.status == "needs_subscription")):
+        # Already waiting for a new subscription: wait with the others, to go out in one digest.
+        values.update(status="needs_subscription", reason="not subscribed: waiting for the recipient to accept "
+                                                          "the template again; will be sent in a digest")
     if connection.scalar(sa.select(notifications.c.id).where(notifications.c.idempotency_key == key)):
         return False
     try:
@@ -107,6 +130,24 @@ def on_settled(connection, session_id: int) -> None:
         enqueue(connection, "candidate_finished", row.id, row.org_id, user_id)
 
 
+def on_review_requested(connection, session_id: int) -> None:
+    """The candidate asked for a human review: HR hears it (once per session)."""
+    row = _session(connection, session_id)
+    if row is None:
+        return
+    for user_id in hr_recipients(connection, row) or [None]:
+        enqueue(connection, "review_requested", row.id, row.org_id, user_id)
+
+
+def on_decided(connection, session_id: int, decision: str) -> None:
+    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message."""
+    row = _session(connection, session_id)
+    if row is None or decision not in ("advance", "reject") or row.decision_notify is False:
+        return
+    enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id,
+            key=f"decision_made:session:{row.id}:{decision}")
+
+
 def on_advanced(connection, session_id: int) -> None:
     """HR advanced a referred candidate: the referrer hears that their referee advanced."""
     row = _session(connection, session_id)
@@ -144,14 +185,19 @@ def message_values(connection, config, note) -> dict:
         return {}
     name = _decrypt(config, row.candidate_name_enc) or "候选人"
     verdict = {True: "推荐", False: "不推荐"}.get(row.recommended, "待人工复核")
-    return {"interview": row.interview, "company": row.company, "job": row.job, "session_id": row.id,
+    values = {"interview": row.interview, "company": row.company, "job": row.job, "session_id": row.id,
             "submitted_at": row.submitted_at or utcnow(), "candidate": name, "referee": _mask_name(name),
             "score": row.overall if row.overall is not None else 0, "verdict": verdict,
             "state": "已完成" if row.status in ("scored", "needs_review") else "处理中",
-            "stage": "进入下一轮",
+            "stage": "进入下一轮", "decision": {"advance": "进入下一轮", "reject": "未通过"}.get(row.decision, "待定"),
+            "requested_at": row.review_requested_at or utcnow(),
             "hint": {"answers_received": "回答已收到，分析完成后通知你",
                      "report_ready": "点击查看你的面试反馈",
+                     "decision_made": "招聘方有了结果，点击查看",
                      "referee_advanced": "感谢推荐，点击查看进展"}.get(note.kind, "点击查看详情")}
+    if note.kind == "review_requested":
+        values.update(verdict="申请复核", interview=f"{name}申请人工复核")
+    return values
 
 
 def claim_next(connection, worker: str, lease_seconds: int):
@@ -205,14 +251,51 @@ def _retry_or_fail(engine, note, worker, config, reason, errcode=None, rate_limi
             reason=f"will retry: {reason}"[:500], next_attempt_at=utcnow() + timedelta(seconds=delay))
 
 
+def template_for(config, kind: str) -> tuple[str | None, dict]:
+    """(template id, field map) of a kind; a kind with a `fallback` uses that kind's template when its own is
+    not configured."""
+    spec = KINDS[kind]
+    template_id = wechat.setting(config, spec["template"]) or None
+    fields = config.get("WECHAT_TEMPLATE_FIELDS", {}).get(kind) or spec["fields"]
+    if template_id is None and spec.get("fallback"):
+        fallback = spec["fallback"]
+        template_id = wechat.setting(config, KINDS[fallback]["template"]) or None
+        fields = config.get("WECHAT_TEMPLATE_FIELDS", {}).get(fallback) or KINDS[fallback]["fields"]
+    return template_id, fields
+
+
+def _waiting_for_digest(connection, note, template_kinds) -> list:
+    """Other HR notifications for the same recipient and template that a digest can carry."""
+    return list(connection.execute(sa.select(notifications.c.id, notifications.c.session_id).where(
+        notifications.c.user_id == note.user_id, notifications.c.id != note.id,
+        notifications.c.kind.in_(template_kinds),
+        notifications.c.status.in_(("pending", "needs_subscription")))))
+
+
+def digest_values(connection, config, note, others) -> dict:
+    """One message for several candidates: "张三等" / "3位候选人待你处理" (distinct candidates)."""
+    values = message_values(connection, config, note)
+    count = len({note.session_id} | {other.session_id for other in others})  # people, not messages
+    first = values.get("candidate") or "候选人"
+    values.update(candidate=f"{first[:4]}等", score=count, verdict="待处理",
+                  interview=f"{count}位候选人待你处理", session_id="")
+    return values
+
+
 def deliver(engine, note, worker: str, config) -> str:
     spec = KINDS[note.kind]
-    template_id = wechat.setting(config, spec["template"]) or None
+    template_id, fields = template_for(config, note.kind)
     with engine.connect() as connection:
         openid = connection.scalar(sa.select(users.c.openid).where(users.c.id == note.user_id))
         remaining = connection.scalar(sa.select(subscriptions.c.remaining).where(
             subscriptions.c.user_id == note.user_id, subscriptions.c.template_id == (template_id or "")))
         values = message_values(connection, config, note)
+        others = []
+        if note.kind in HR_KINDS and remaining == 1:
+            same_template = [kind for kind in HR_KINDS if template_for(config, kind)[0] == template_id]
+            others = _waiting_for_digest(connection, note, same_template)
+            if others:
+                values = digest_values(connection, config, note, others)
     client = wechat.client_for(config, engine)
     skip = None
     if client is None:
@@ -221,15 +304,18 @@ def deliver(engine, note, worker: str, config) -> str:
         skip = f"no template id configured: set MIAOMIAN_{spec['template']}"
     elif not openid:
         skip = "the recipient has no WeChat openid"
-    elif not remaining:
-        skip = "not subscribed: the recipient has not accepted this template (wx.requestSubscribeMessage)"
     elif not values:
         skip = "the candidate session no longer exists"
+    elif not remaining:
+        _finish(engine, note, worker, status="needs_subscription", template_id=template_id,
+                reason="not subscribed: no credit left for this template (one message per accepted "
+                       "wx.requestSubscribeMessage); waiting for the recipient to subscribe again")
+        return "needs_subscription"
     if skip:
         _finish(engine, note, worker, status="skipped", reason=skip, template_id=template_id)
         return "skipped"
-    data = build_data(config.get("WECHAT_TEMPLATE_FIELDS", {}).get(note.kind) or spec["fields"], values)
-    page = spec["page"].format(**values)
+    data = build_data(fields, values)
+    page = spec["page"].format(**values) if values.get("session_id") != "" else "packageHR/pages/inbox/inbox"
     try:
         client.wxa.send_subscribe_message(openid, template_id, data, page=page,
                                           miniprogram_state=wechat.setting(config, "WECHAT_MINIPROGRAM_STATE"))
@@ -256,7 +342,25 @@ def deliver(engine, note, worker: str, config) -> str:
                        template_id=template_id)
         return "retry"
     _finish(engine, note, worker, status="sent", errcode=0, reason=None, sent_at=utcnow(), template_id=template_id)
+    if others:
+        with engine.begin() as connection:
+            connection.execute(notifications.update().where(
+                notifications.c.id.in_([other.id for other in others]),
+                notifications.c.status.in_(("pending", "needs_subscription"))).values(
+                status="merged", template_id=template_id, sent_at=utcnow(), updated_at=utcnow(),
+                reason=f"merged into the digest sent as notification {note.id}"))
     return "sent"
+
+
+def resume_after_subscribe(connection, user_id: int, template_ids: list[str], config) -> int:
+    """The user accepted templates again: their notifications waiting for a subscription become due."""
+    kinds = [kind for kind in KINDS if template_for(config, kind)[0] in template_ids]
+    if not kinds:
+        return 0
+    return connection.execute(notifications.update().where(
+        notifications.c.user_id == user_id, notifications.c.kind.in_(kinds),
+        notifications.c.status == "needs_subscription").values(
+        status="pending", next_attempt_at=utcnow(), updated_at=utcnow(), reason="subscribed again")).rowcount
 
 
 def process_one(engine, worker: str, config) -> bool:

@@ -8,18 +8,19 @@ import json
 import sqlalchemy as sa
 
 from api import outbox
+from api.calibration import threshold
 from api.schema import analysis_results, answers, interviews, questions, sessions
 from api.timeutil import utcnow
 
 FINAL_STATUSES = ("scored", "needs_review", "failed")
 STAGE_TEXT = {
-    "invited": "not opened yet",
-    "opened": "opened the invitation, not started",
-    "started": "answering question {current} of {total}",
-    "submitted": "submitted, analysing {analysed} of {total} answers",
-    "scored": "scored",
-    "needs_review": "needs human review",
-    "erased": "data erased at the candidate's request",
+    "invited": "已邀请，未打开",
+    "opened": "已打开，未开始",
+    "started": "已答 {answered}/{total} 题",
+    "submitted": "已提交，已分析 {analysed}/{total} 题",
+    "scored": "已完成",
+    "needs_review": "已完成，需要人工复核",
+    "erased": "候选人已删除自己的数据",
 }
 
 
@@ -49,7 +50,8 @@ def progress(session_row, question_ids: list[int], grouped: dict[int, list]) -> 
     stage = session_row.status
     return {"stage": stage, "answered": answered, "analysed": analysed, "total": total,
             "current_question": current if stage == "started" else None,
-            "text": STAGE_TEXT.get(stage, stage).format(current=current, total=total, analysed=analysed)}
+            "text": STAGE_TEXT.get(stage, stage).format(current=current, total=total, analysed=analysed,
+                                                        answered=answered)}
 
 
 def load_result(connection, answer_id: int) -> dict | None:
@@ -71,11 +73,12 @@ def aggregate(connection, session_id: int) -> bool:
     scores = [row.overall for row in currents if row.status == "scored" and row.overall is not None]
     all_scored = len(scores) == len(currents)
     overall = round(sum(scores) / len(scores), 1) if scores else None
-    threshold = connection.scalar(sa.select(interviews.c.pass_threshold).where(interviews.c.id == session.interview_id))
+    line = connection.execute(sa.select(interviews.c.pass_threshold, interviews.c.review_band_low,
+                                        interviews.c.review_band_high).where(interviews.c.id == session.interview_id)).one()
     changed = connection.execute(sessions.update().where(sessions.c.id == session_id,
                                                          sessions.c.status == "submitted").values(
         status="scored" if all_scored else "needs_review", overall=overall,
-        recommended=(overall >= threshold) if all_scored else None, analysed_at=utcnow()))
+        recommended=threshold.recommendation(overall, *line) if all_scored else None, analysed_at=utcnow()))
     if changed.rowcount == 1:
         outbox.on_settled(connection, session_id)
     return changed.rowcount == 1

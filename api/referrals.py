@@ -2,6 +2,8 @@
 codes that a mini-program code's scene carries (≤ 32 characters: "c=CODE"), joining an interview from a
 scene, the referrer's own view (stages only, never scores), credit on advance and a per-job leaderboard.
 """
+import hashlib
+import hmac
 import io
 import secrets
 from datetime import timedelta
@@ -57,6 +59,11 @@ class BecomeReferrerSchema(ma.Schema):
 
 class JoinSchema(ma.Schema):
     name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 50))
+    phone = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。"))
+    browser_id = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^[A-Za-z0-9_-]{8,64}$", error="浏览器标识格式不对。"),
+        metadata={"description": "A random id the web share page keeps in localStorage (also cookie mm_bid)"})
 
 
 class BindSchema(ma.Schema):
@@ -98,15 +105,22 @@ def _referee_counts(referrer_ids):
     if not referrer_ids:
         return {}
     rows = get_db().execute(
-        sa.select(invitations.c.referrer_id, sessions.c.status, sessions.c.decision)
+        sa.select(invitations.c.referrer_id, invitations.c.identity_hash, invitations.c.browser_hash,
+                  sessions.c.id, sessions.c.candidate_user_id, sessions.c.status, sessions.c.decision)
         .join(sessions, sessions.c.invitation_id == invitations.c.id)
         .where(invitations.c.referrer_id.in_(referrer_ids)))
     counts = {rid: {"referees": 0, "submitted": 0, "advanced": 0} for rid in referrer_ids}
+    people: dict[int, set] = {rid: set() for rid in referrer_ids}
     for row in rows:
+        # People, not joins: the same WeChat user, name+phone or browser counts once.
+        person = (("user", row.candidate_user_id) if row.candidate_user_id else ("id", row.identity_hash)
+                  if row.identity_hash else ("browser", row.browser_hash) if row.browser_hash else ("session", row.id))
+        people[row.referrer_id].add(person)
         item = counts[row.referrer_id]
-        item["referees"] += 1
         item["submitted"] += row.status in ("submitted", "scored", "needs_review")
         item["advanced"] += row.decision == "advance"
+    for rid in referrer_ids:
+        counts[rid]["referees"] = len(people[rid])
     return counts
 
 
@@ -125,9 +139,9 @@ def list_referrers(interview_id):
 def _open_interview(interview_id):
     row = get_db().execute(sa.select(interviews).where(interviews.c.id == interview_id)).first()
     if row is None:
-        abort(404, "interview_not_found", "This interview does not exist.")
+        abort(404, "interview_not_found")
     if row.status != "open" or (row.deadline is not None and row.deadline <= utcnow()):
-        abort(409, "interview_closed", "This interview is closed.")
+        abort(409, "interview_closed", "这场面试已经结束报名了。")
     return row
 
 
@@ -142,7 +156,7 @@ def resolve_scene(scene: str):
     else:
         referrer = db.execute(sa.select(referrers).where(referrers.c.code == code)).first()
         if referrer is None or referrer.interview_id is None:
-            abort(404, "scene_not_found", "This code is not valid any more. Ask for a new link.")
+            abort(404, "scene_not_found")
         interview_id, referrer_id = referrer.interview_id, referrer.id
     interview = db.execute(sa.select(interviews).where(interviews.c.id == interview_id)).first()
     referrer = db.execute(sa.select(referrers).where(referrers.c.id == referrer_id)).first() if referrer_id else None
@@ -243,42 +257,82 @@ def scene_info(scene):
 def join_by_scene(body, scene):
     """Take the interview behind a scene: an invitation of one's own, credited to the referrer.
 
-    Signed in (WeChat), the session is bound to the user and joining again re-issues the token of the same
-    session (the earlier link stops working). Without sign-in (the web share page /s/<code>) a name is
-    required and each join is a new session."""
+    A returning person gets their existing session back (200, `returning: true`, a fresh token; the earlier
+    link stops working): recognised by the signed-in WeChat user, the web page's browser id (body `browser_id`
+    or cookie `mm_bid`), or the same name and phone in this interview. Hashes (HMAC with the server key) are
+    stored, never the browser id or phone in clear. Anyone else gets a new session (201); without sign-in a
+    name is required."""
     user_id = _user_from_bearer()
     if user_id is None and not body["name"]:
-        abort(422, "name_required", "Tell us your name to start the interview.")
+        abort(422, "name_required")
     interview, referrer = resolve_scene(scene)
     interview = _open_interview(interview.id)
     db, now = get_db(), utcnow()
-    existing = None if user_id is None else db.execute(
-        sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
-        .where(sessions.c.interview_id == interview.id, sessions.c.candidate_user_id == user_id)).first()
+    browser_id = body["browser_id"] or _cookie_browser_id()
+    browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
+    identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), body["phone"])
+                     if body["name"] and body["phone"] else None)
+    existing = None
+    base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status)
+            .join(invitations, invitations.c.id == sessions.c.invitation_id)
+            .where(sessions.c.interview_id == interview.id).order_by(sessions.c.id))
+    for condition in ((sessions.c.candidate_user_id == user_id) if user_id else None,
+                      (invitations.c.browser_hash == browser_hash) if browser_hash else None,
+                      (invitations.c.identity_hash == identity_hash) if identity_hash else None):
+        if condition is not None and existing is None:
+            existing = db.execute(base.where(condition)).first()
     token = new_invitation_token()
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
     if interview.deadline is not None:
         expires_at = min(expires_at, interview.deadline)
     if existing is not None:
         if existing.status == "erased":
-            abort(410, "erased", "You erased your data for this interview.")
-        db.execute(invitations.update().where(invitations.c.id == existing.invitation_id).values(
-            token_hash=token_hash(token), expires_at=expires_at))
-        session_id, status = existing.id, 200
+            abort(410, "erased", "你已经删除了这场面试的数据，不能再次参加。")
+        changes = {"token_hash": token_hash(token)}
+        if existing.status in ("invited", "opened", "started"):
+            changes["expires_at"] = expires_at
+        for column, value in (("browser_hash", browser_hash), ("identity_hash", identity_hash)):
+            if value:
+                changes[column] = value
+        db.execute(invitations.update().where(invitations.c.id == existing.invitation_id).values(**changes))
+        if user_id:
+            db.execute(sessions.update().where(sessions.c.id == existing.id, sessions.c.candidate_user_id.is_(None))
+                       .values(candidate_user_id=user_id))
+        session_id, status, returning = existing.id, 200, True
     else:
         name = body["name"] or db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))
         invitation_id = db.execute(invitations.insert().values(
             org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(token),
-            candidate_name_enc=encrypt(name), referrer_id=referrer.id if referrer else None, expires_at=expires_at,
+            candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(body["phone"]),
+            phone_last4=(body["phone"] or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
+            referrer_id=referrer.id if referrer else None,
+            channel="referrer" if referrer else "share_link", expires_at=expires_at,
             created_at=now)).inserted_primary_key[0]
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=interview.org_id, interview_id=interview.id,
             invitation_id=invitation_id, candidate_user_id=user_id, status="invited",
             created_at=now)).inserted_primary_key[0]
-        status = 201
+        status, returning = 201, False
     return {"token": token, "url": f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}",
             "session_id": session_id, "interview_id": interview.id, "expires_at": iso(expires_at),
-            "referrer": referrer.code if referrer else None}, status
+            "referrer": referrer.code if referrer else None, "returning": returning}, status
+
+
+BROWSER_COOKIE = "mm_bid"
+
+
+def _cookie_browser_id() -> str | None:
+    value = request.cookies.get(BROWSER_COOKIE, "")
+    return value if 8 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum() else None
+
+
+def _normalise_name(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _person_hash(interview_id: int, *parts) -> str:
+    message = "|".join([str(interview_id), *[str(part) for part in parts]]).encode()
+    return hmac.new(current_app.config["HMAC_KEY"].encode(), message, hashlib.sha256).hexdigest()
 
 
 @bp.post("/me/invitations")
@@ -384,6 +438,17 @@ def interview_qrcode(args, interview_id):
         if referrer is None or referrer.interview_id not in (None, interview.id):
             abort(422, "unknown_referrer", f"There is no referrer with code {args['referrer']} for this interview.")
         referrer_id = referrer.id
+    png, link, scene = code_png(interview, referrer_id)
+    response = Response(png, mimetype=image_type(png))
+    response.headers["X-Miaomian-Scene"] = scene
+    response.headers["X-Miaomian-Share-Url"] = share_url(link.code)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def code_png(interview, referrer_id):
+    """(PNG bytes, share link row, scene) of the interview's mini-program code, or of the web share link's QR
+    code without an AppID; cached in storage."""
     link = share_link_for(interview, referrer_id)
     scene = f"c={link.code}"
     client = wechat.current_client()
@@ -416,8 +481,39 @@ def interview_qrcode(args, interview_id):
             except requests.RequestException:
                 abort(503, "wechat_unavailable", "WeChat could not be reached; try again shortly.")
         store.put_bytes(key, png)
+    return png, link, scene
+
+
+@bp.get("/referrers/<code>/poster.png")
+@bp.response(200, content_type="image/png")
+def referrer_poster(code):
+    """Public (the referral code is the referrer's): a poster for WeChat Moments with the company, job, the
+    referrer's name and the interview's mini-program code. 404 for an unknown code."""
+    from api import posters
+
+    referrer = get_db().execute(sa.select(referrers).where(referrers.c.code == code[:16])).first()
+    if referrer is None or referrer.interview_id is None:
+        abort(404, "scene_not_found", "找不到这个推荐码。")
+    interview = get_db().execute(sa.select(interviews).where(interviews.c.id == referrer.interview_id)).first()
+    job = get_db().execute(sa.select(jobs.c.title, jobs.c.location).where(jobs.c.id == interview.job_id)).first()
+    company = get_db().scalar(sa.select(organisations.c.name).where(organisations.c.id == interview.org_id))
+    png, _link, _scene = code_png(interview, referrer.id)
+    try:
+        poster = posters.poster_png(company, job.title, job.location, referrer.name, png)
+    except posters.FontMissing as error:
+        abort(503, "font_missing", str(error))
+    response = Response(poster, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, max-age=600"
+    return response
+
+
+@bp.get("/scenes/<scene>/code.png")
+@bp.response(200, content_type="image/png")
+def scene_code(scene):
+    """Public: the mini-program code of the interview behind a scene (the web share page shows it inside
+    WeChat to long-press); without an AppID a QR code of the web share link."""
+    interview, referrer = resolve_scene(scene)
+    png, _link, _scene = code_png(interview, referrer.id if referrer else None)
     response = Response(png, mimetype=image_type(png))
-    response.headers["X-Miaomian-Scene"] = scene
-    response.headers["X-Miaomian-Share-Url"] = share_url(link.code)
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response

@@ -4,7 +4,8 @@ import json
 import sqlalchemy as sa
 
 from api import progress
-from api.schema import analysis_results, answers
+from api.calibration import service as scorer_versions
+from api.schema import analysis_results, answers, sessions
 from api.timeutil import utcnow
 
 OUTCOMES = ("scored", "needs_review", "failed")
@@ -25,6 +26,8 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
         raise UnknownObject(key)
     if connection.scalar(sa.select(analysis_results.c.id).where(analysis_results.c.answer_id == answer.id)):
         return answer.id, True
+    org_id = connection.scalar(sa.select(sessions.c.org_id).where(sessions.c.id == answer.session_id))
+    result = scorer_versions.calibrate_result(connection, org_id, status, result)
     try:
         with connection.begin_nested():
             connection.execute(analysis_results.insert().values(
@@ -33,9 +36,19 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
         return answer.id, True
     overall = result.get("overall") if status == "scored" else None
     connection.execute(answers.update().where(answers.c.id == answer.id).values(
-        status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow()))
+        status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow(),
+        playback_key=playback_key_of(key, result)))
     progress.aggregate(connection, answer.session_id)
     return answer.id, False
+
+
+def playback_key_of(key: str, result: dict) -> str | None:
+    """The AAC/M4A rendition the analyzer wrote for a browser recording: only the one derived from this
+    answer's key (functions/analyze/playback.py) is accepted."""
+    from functions.analyze.playback import rendition_key
+
+    given = result.get("playback_key")
+    return given if isinstance(given, str) and given == rendition_key(key) else None
 
 
 def mark_analysing(connection, answer) -> None:

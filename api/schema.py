@@ -37,6 +37,9 @@ def _fk(name, target, nullable=False, ondelete="CASCADE"):
 organisations = sa.Table(
     "organisations", metadata, _id(),
     sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("contact_name", sa.String(40)),  # the HR contact candidates see (migration 0003)
+    sa.Column("contact_phone", sa.String(20)),
+    sa.Column("contact_note", sa.String(100)),
     _created(),
     **MYSQL_TABLE_ARGS,
 )
@@ -91,10 +94,13 @@ interviews = sa.Table(
     sa.Column("intro", sa.Text),
     sa.Column("deadline", sa.DateTime),
     sa.Column("pass_threshold", sa.Float, nullable=False),
+    sa.Column("review_band_low", sa.Float),
+    sa.Column("review_band_high", sa.Float),
     sa.Column("require_phone", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(20), nullable=False),
     _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
     _created(),
+    sa.Column("closed_at", sa.DateTime),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -133,8 +139,13 @@ invitations = sa.Table(
     sa.Column("candidate_phone_enc", sa.Text),
     sa.Column("phone_last4", sa.String(4)),
     _fk("referrer_id", "referrers.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("channel", sa.String(16)),
     sa.Column("expires_at", sa.DateTime, nullable=False),
     _created(),
+    sa.Column("revoked_at", sa.DateTime),
+    # Share-link joins recognise a returning person (HMACs, never the values): name+phone, and a browser id.
+    sa.Column("identity_hash", sa.String(64), index=True),
+    sa.Column("browser_hash", sa.String(64), index=True),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -164,6 +175,9 @@ sessions = sa.Table(
     sa.Column("review_request_note", sa.Text),
     sa.Column("erased_at", sa.DateTime),
     _created(),
+    sa.Column("last_activity_at", sa.DateTime),
+    sa.Column("decision_message", sa.Text),
+    sa.Column("decision_notify", sa.Boolean),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -180,7 +194,34 @@ answers = sa.Table(
     sa.Column("uploaded_at", sa.DateTime),
     sa.Column("analysed_at", sa.DateTime),
     _created(),
+    sa.Column("device", sa.String(64)),  # X-Miaomian-Device of the client that started the attempt
+    sa.Column("playback_key", sa.String(255)),  # an AAC/M4A rendition of a browser recording, once made
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
+    **MYSQL_TABLE_ARGS,
+)
+
+# --- Round two (migration 0003): server-side think time, report share links.
+
+question_states = sa.Table(
+    "question_states", metadata, _id(),
+    _fk("session_id", "sessions.id"),
+    _fk("question_id", "questions.id"),
+    sa.Column("think_started_at", sa.DateTime, nullable=False),
+    sa.Column("think_deadline", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "question_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+report_shares = sa.Table(
+    "report_shares", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("session_id", "sessions.id"),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Column("views", sa.Integer, nullable=False, default=0),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -294,7 +335,7 @@ notifications = sa.Table(
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("idempotency_key", sa.String(128), nullable=False, unique=True),
     sa.Column("template_id", sa.String(64)),
-    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(24), nullable=False),  # 24 since 0003 ("needs_subscription")
     sa.Column("reason", sa.String(500)),
     sa.Column("errcode", sa.Integer),
     sa.Column("attempts", sa.Integer, nullable=False),
@@ -325,5 +366,83 @@ referral_credits = sa.Table(
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, unique=True),
     sa.Column("points", sa.Integer, nullable=False),
     _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+# --- Decisions that learn (migration 0003): HR judgement, outcomes, self-declared groups for the fairness
+# check, per-organisation scorer versions, and the channel an invitation came through.
+
+answer_ratings = sa.Table(
+    "answer_ratings", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("answer_id", "answers.id"),
+    sa.Column("competency", sa.String(40), nullable=False),
+    sa.Column("rating", sa.Integer, nullable=False),
+    _fk("rater_id", "users.id"),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("answer_id", "competency", "rater_id"),
+    **MYSQL_TABLE_ARGS,
+)
+
+pair_picks = sa.Table(
+    "pair_picks", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("question_id", "questions.id"),
+    _fk("better_answer_id", "answers.id"),
+    _fk("worse_answer_id", "answers.id"),
+    sa.Column("competency", sa.String(40)),
+    _fk("rater_id", "users.id"),
+    _created(),
+    **MYSQL_TABLE_ARGS,
+)
+
+outcomes = sa.Table(
+    "outcomes", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    _fk("session_id", "sessions.id"),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("note", sa.Text),
+    _fk("recorded_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "kind"),
+    **MYSQL_TABLE_ARGS,
+)
+
+demographics = sa.Table(
+    "demographics", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("gender_enc", sa.Text),
+    sa.Column("age_band_enc", sa.Text),
+    sa.Column("consent_version", sa.String(20), nullable=False),
+    sa.Column("consent_at", sa.DateTime, nullable=False),
+    **MYSQL_TABLE_ARGS,
+)
+
+scorer_versions = sa.Table(
+    "scorer_versions", metadata, _id(),
+    _fk("org_id", "organisations.id"),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("calibration", LongText, nullable=False),
+    sa.Column("validation", sa.JSON),
+    sa.Column("summary", sa.JSON),
+    _fk("created_by", "users.id", nullable=True, ondelete="SET NULL"),
+    _created(),
+    sa.Column("activated_at", sa.DateTime),
+    sa.UniqueConstraint("org_id", "number"),
+    **MYSQL_TABLE_ARGS,
+)
+
+org_scorers = sa.Table(
+    "org_scorers", metadata,
+    sa.Column("org_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True),
+    _fk("active_version_id", "scorer_versions.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
     **MYSQL_TABLE_ARGS,
 )

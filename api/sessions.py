@@ -4,13 +4,14 @@ import sqlalchemy as sa
 from flask import current_app, g
 from flask_smorest import Blueprint
 
-from api import audit, progress, referrals
+from api import audit, deadlines, outbox, progress, referrals, reporting
 from api.auth import login_required
 from api.crypto import decrypt, mask_phone
 from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
+from api.messages import display_time
 from api.openapi import abort
-from api.schema import invitations, referrers, reviews, sessions, users
+from api.schema import interviews, invitations, phone_verifications, referrers, reviews, sessions, users
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -26,7 +27,12 @@ class SessionListArgs(ma.Schema):
 
 class DecisionSchema(ma.Schema):
     decision = ma.fields.String(required=True, validate=ma.validate.OneOf(("advance", "reject", "hold")))
-    note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
+    note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000),
+                            metadata={"description": "Internal note, never shown to the candidate"})
+    message = ma.fields.String(load_default=None, validate=ma.validate.Length(max=200),
+                               metadata={"description": "Shown to the candidate with the outcome"})
+    notify_candidate = ma.fields.Boolean(load_default=True,
+                                         metadata={"description": "Tell the candidate (report page and WeChat)"})
 
 
 class ReviewSchema(ma.Schema):
@@ -36,25 +42,56 @@ class ReviewSchema(ma.Schema):
     @ma.validates_schema
     def something_said(self, data, **_):
         if data.get("rating") is None and not data.get("comment"):
-            raise ma.ValidationError("Give a rating (1–5), a comment, or both.")
+            raise ma.ValidationError("请给出评分（1–5）或评语，或两者都给。")
 
 
 def _sessions_query():
     return (sa.select(sessions, invitations.c.candidate_name_enc, invitations.c.candidate_phone_enc,
+                      invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
+                      interviews.c.deadline, interviews.c.status.label("interview_status"),
                       referrers.c.name.label("referrer_name"), referrers.c.code.label("referrer_code"))
             .join(invitations, invitations.c.id == sessions.c.invitation_id)
+            .join(interviews, interviews.c.id == sessions.c.interview_id)
             .outerjoin(referrers, referrers.c.id == invitations.c.referrer_id)
             .where(sessions.c.org_id == g.org_id))
 
 
+DECISION_TEXT = {"advance": "已通过，进入下一轮", "reject": "未通过", "hold": "待定"}
+
+
+def phone_of(row) -> str | None:
+    """The candidate's number: the one HR typed, else one the candidate verified through WeChat."""
+    phone = decrypt(row.candidate_phone_enc)
+    if phone:
+        return phone
+    verified = get_db().scalar(sa.select(phone_verifications.c.phone_enc).where(
+        phone_verifications.c.session_id == row.id).order_by(phone_verifications.c.id.desc()))
+    return decrypt(verified)
+
+
 def summary_json(row, question_ids) -> dict:
+    """A candidate in HR's lists: masked phone (absent when none), status in words, expiry, last activity."""
     grouped = progress.answers_by_question(get_db(), row.id)
-    return {"id": row.id, "name": decrypt(row.candidate_name_enc), "phone": mask_phone(decrypt(row.candidate_phone_enc)),
-            "status": row.status, "progress": progress.progress(row, question_ids, grouped),
-            "overall": row.overall, "recommended": row.recommended, "decision": row.decision,
+    now, config = utcnow(), current_app.config
+    prog = progress.progress(row, question_ids, grouped)
+    shown, text = deadlines.display_status(row, now, int(config["DEADLINE_GRACE_MINUTES"]), int(config["STALL_HOURS"]),
+                                           prog["answered"], prog["total"])
+    last = row.last_activity_at or row.started_at or row.opened_at
+    item = {"id": row.id, "invitation_id": row.invitation_id, "name": decrypt(row.candidate_name_enc),
+            "status": row.status, "display_status": shown, "status_text": text, "progress": prog,
+            "overall": row.overall, "scale": 100, "recommended": row.recommended, "decision": row.decision,
+            "decision_text": DECISION_TEXT.get(row.decision),
             "review_requested": row.review_requested_at is not None,
             "referrer": {"name": row.referrer_name, "code": row.referrer_code} if row.referrer_code else None,
+            "invitation": {"expires_at": iso(row.invitation_expires_at),
+                           "expires_at_display": display_time(row.invitation_expires_at),
+                           "expired": shown == "expired", "revoked": row.revoked_at is not None},
+            "last_activity_at": iso(last), "last_activity_display": display_time(last),
             "created_at": iso(row.created_at), "submitted_at": iso(row.submitted_at)}
+    masked = mask_phone(phone_of(row))
+    if masked:
+        item["phone"] = masked
+    return item
 
 
 @bp.get("/interviews/<int:interview_id>/sessions")
@@ -81,7 +118,7 @@ def list_sessions(args, interview_id):
 def get_session_or_404(session_id: int):
     row = get_db().execute(_sessions_query().where(sessions.c.id == session_id)).first()
     if row is None:
-        abort(404, "session_not_found", f"There is no candidate session {session_id} in your organisation.")
+        abort(404, "session_not_found")
     return row
 
 
@@ -91,9 +128,14 @@ def answer_json(attempt, store, with_result: bool) -> dict:
             "overall": attempt.overall, "uploaded_at": iso(attempt.uploaded_at), "analysed_at": iso(attempt.analysed_at),
             "media_url": store.media_url(attempt.object_key, current_app.config["MEDIA_URL_SECONDS"])
             if progress.reached_storage(attempt) else None}
+    if attempt.playback_key and progress.reached_storage(attempt):
+        item["playback_url"] = store.media_url(attempt.playback_key, current_app.config["MEDIA_URL_SECONDS"])
+    item["reason"] = reporting.answer_reason(attempt.reason, (result or {}).get("reason_code"))
     if result is not None:
+        result = reporting.for_hr(result)
         item.update({key: result.get(key) for key in
-                     ("transcript", "competencies", "features", "feedback", "model_versions", "speech", "duration_seconds")})
+                     ("transcript", "competencies", "features", "feedback", "model_versions", "speech",
+                      "duration_seconds", "reason_code", "scale")})
     return item
 
 
@@ -118,8 +160,14 @@ def session_report(session_id):
                                  if current is not None and a.id != current.id and progress.reached_storage(a)]})
     review_rows = db.execute(sa.select(reviews, users.c.display_name).join(users, users.c.id == reviews.c.reviewer_id)
                              .where(reviews.c.session_id == row.id).order_by(reviews.c.id))
-    return {**summary_json(row, [q.id for q in question_rows]),
+    phone = phone_of(row)
+    summary = summary_json(row, [q.id for q in question_rows])
+    if phone:
+        summary.update(phone=phone, phone_masked=mask_phone(phone))
+        audit.record(g.org_id, f"user:{g.user_id}", "session.phone_viewed", f"session:{row.id}", {})
+    return {**summary,
             "interview": interview_json(get_interview_or_404(row.interview_id)),
+            "decision_message": row.decision_message, "decision_notify": row.decision_notify,
             "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
             "review_request_note": row.review_request_note, "decision_note": row.decision_note,
             "decided_at": iso(row.decided_at), "questions": questions_out,
@@ -135,18 +183,23 @@ def decide(body, session_id):
     """Advance, reject or hold a candidate."""
     row = get_session_or_404(session_id)
     if row.status == "erased":
-        abort(409, "erased", "This candidate erased their data; no decision can be recorded.")
+        abort(409, "erased", "候选人已删除自己的数据，不能再记录决定。")
+    if body["decision"] in ("advance", "reject") and row.status not in deadlines.SUBMITTED:
+        abort(409, "not_submitted")
     # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
                                .values(decision=body["decision"], decision_note=body["note"], decided_by=g.user_id,
-                                       decided_at=utcnow()))
+                                       decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
+                                       decision_notify=body["notify_candidate"]))
     if changed.rowcount != 1:
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
-                 {"previous": row.decision})
+                 {"previous": row.decision, "told_candidate": body["notify_candidate"]})
     referrals.on_decision(get_db(), row.id, body["decision"])
+    if body["notify_candidate"]:
+        outbox.on_decided(get_db(), row.id, body["decision"])
     return summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
 
 

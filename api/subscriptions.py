@@ -5,10 +5,11 @@ import sqlalchemy as sa
 from flask import current_app, g
 from flask_smorest import Blueprint
 
-from api import wechat
+from api import messages, wechat
 from api.auth import login_required
 from api.db import get_db
 from api.openapi import ID_RANGE, abort
+from api import outbox
 from api.outbox import KINDS
 from api.schema import notifications, sessions, subscriptions, users
 from api.timeutil import iso, utcnow
@@ -26,7 +27,7 @@ class SubscriptionsSchema(ma.Schema):
 
 class NotificationArgs(ma.Schema):
     status = ma.fields.String(load_default=None, validate=ma.validate.OneOf(
-        ("pending", "sending", "sent", "skipped", "failed")))
+        ("pending", "sending", "sent", "skipped", "failed", "merged", "needs_subscription")))
     session_id = ma.fields.Integer(load_default=None, validate=ID_RANGE)
 
 
@@ -34,14 +35,22 @@ class NotificationArgs(ma.Schema):
 
 
 def _template_ids() -> dict:
-    return {kind: wechat.setting(current_app.config, spec["template"]) or None for kind, spec in KINDS.items()}
+    return {kind: outbox.template_for(current_app.config, kind)[0] for kind in KINDS}
 
 
 @bp.get("/wechat/config")
 @bp.response(200)
 def wechat_config():
-    """Public: whether WeChat is configured and the subscribe template id of each notification kind."""
-    return {"configured": wechat.configured(current_app.config), "templates": _template_ids()}
+    """Public: whether WeChat is configured, the subscribe template id of each notification kind, and how the
+    web share page opens the mini-program (wx-open-launch-weapp needs the mini-program's gh_ id and a 服务号
+    with JS-SDK; null when not configured — the page then shows the mini-program code to long-press)."""
+    config = current_app.config
+    username = wechat.setting(config, "WECHAT_USERNAME")
+    launch = None
+    if username and wechat.setting(config, "WECHAT_OA_APPID"):
+        launch = {"appid": wechat.setting(config, "WECHAT_APPID"), "username": username,
+                  "oa_appid": wechat.setting(config, "WECHAT_OA_APPID"), "path": "pages/index/index"}
+    return {"configured": wechat.configured(config), "templates": _template_ids(), "launch_weapp": launch}
 
 
 @bp.post("/me/subscriptions")
@@ -64,6 +73,8 @@ def save_subscriptions(body):
             db.execute(subscriptions.insert().values(user_id=g.user_id, template_id=template_id,
                                                      remaining=1 if accepted else 0, created_at=now,
                                                      last_result=values["last_result"], updated_at=now))
+    if body["accepted"]:
+        outbox.resume_after_subscribe(db, g.user_id, body["accepted"], current_app.config)
     return list_subscriptions_json()
 
 
@@ -89,6 +100,8 @@ def notification_json(row) -> dict:
     return {"id": row.id, "kind": row.kind, "recipient": {"role": KINDS[row.kind]["recipient"],
                                                           "user_id": row.user_id, "name": row.display_name},
             "session_id": row.session_id, "status": row.status, "reason": row.reason, "errcode": row.errcode,
+            "status_text": messages.NOTIFICATION_STATUS_TEXT.get(row.status, row.status),
+            "reason_text": messages.notification_reason(row.status, row.reason, row.errcode),
             "attempts": row.attempts, "next_attempt_at": iso(row.next_attempt_at) if row.status == "pending" else None,
             "sent_at": iso(row.sent_at), "created_at": iso(row.created_at), "updated_at": iso(row.updated_at)}
 
@@ -114,7 +127,7 @@ def list_notifications(args):
 def session_notifications(session_id):
     """HR: every notification about one candidate and whether it was delivered, skipped (why) or failed."""
     if not get_db().scalar(sa.select(sessions.c.id).where(sessions.c.id == session_id, sessions.c.org_id == g.org_id)):
-        abort(404, "session_not_found", f"There is no candidate session {session_id} in your organisation.")
+        abort(404, "session_not_found")
     rows = get_db().execute(sa.select(notifications, users.c.display_name)
                             .outerjoin(users, users.c.id == notifications.c.user_id)
                             .where(notifications.c.session_id == session_id).order_by(notifications.c.id))

@@ -48,3 +48,10 @@ def interview_page(token):
     response = render_template("interview.html", api_base=api_base, token_valid=valid)
     return response, 200 if valid else 404, PAGE_HEADERS
 
+
+
+@bp.get("/r/<token>")
+def shared_report_page(token):
+    """A read-only report shared by HR (api/report_shares.py): no account, expires, revocable."""
+    valid = bool(re.match(r"^[A-Za-z0-9_-]{20,128}$", token))
+    return render_template("report_share.html", token=token if valid else ""), 200 if valid else 404, PAGE_HEADERS

@@ -23,13 +23,18 @@ const env = ENVIRONMENTS[envVersion()] || ENVIRONMENTS.develop
 module.exports = {
   apiBase: env.apiBase,
   devLogin: env.devLogin,
-  privacyVersion: '2024-06',
+  // Only a fallback for the privacy page when GET /api/privacy cannot be reached; consent always sends
+  // the version the API's candidate view names.
+  privacyVersion: '2026-11',
   requestTimeout: 15000,
   // Uploads: files larger than this are sent in parts.
   chunkThreshold: 8 * 1024 * 1024,
   chunkSize: 4 * 1024 * 1024,
-  // Speech: 16 kHz mono AAC, as the analyzer expects.
-  recorder: { sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'aac' },
+  // Speech: 16 kHz mono 16-bit PCM in 4 KB frames (128 ms) for the level meter and the speech check;
+  // each take is wrapped as WAV (see components/recorder).
+  recorder: { sampleRate: 16000, numberOfChannels: 1, format: 'PCM', frameSize: 4 },
+  // The 3-2-1 lead-in before every recording.
+  leadInSeconds: 3,
   maxVideoSeconds: 300,
   // Subscribe-message template ids by notification kind. Empty here means: use the ids the API
   // publishes at GET /api/wechat/config (fetched when a page that asks for subscriptions loads).

@@ -21,6 +21,10 @@ DEFAULTS = {
     "WECHAT_TEMPLATE_REPORT_READY": "",
     "WECHAT_TEMPLATE_CANDIDATE_FINISHED": "",
     "WECHAT_TEMPLATE_REFEREE_ADVANCED": "",
+    "WECHAT_TEMPLATE_REVIEW_REQUESTED": "",  # empty: HR hears review requests through CANDIDATE_FINISHED
+    "WECHAT_TEMPLATE_DECISION_MADE": "",
+    "WECHAT_USERNAME": "",                  # the mini-program's original id (gh_…) for wx-open-launch-weapp
+    "WECHAT_OA_APPID": "",                  # a 服务号 bound to the mini-program: JS-SDK for the web share page
     "OUTBOX_MAX_ATTEMPTS": 5,
     "OUTBOX_BACKOFF_SECONDS": 5.0,
     "OUTBOX_RATE_LIMIT_SECONDS": 60.0,

@@ -15,7 +15,7 @@ import os
 import threading
 import time
 
-from . import api_client, asr, pipeline, storage, text_features
+from . import api_client, asr, pipeline, playback, storage, text_features
 from .errors import TransientError
 from .settings import Settings
 
@@ -63,6 +63,9 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         # number of times and then records the failure.
         result = pipeline.analyze_file(path, question, language, scorer_version=scorer_version,
                                        settings=settings)
+        # Browser recordings (WebM/Ogg) also get an AAC/M4A copy every player can play.
+        if (rendition := playback.make_rendition(ref.key, path, store, ref.bucket, ref.region)) is not None:
+            result["playback_key"] = rendition
     finally:
         store.release(path)
     result["timings"]["cold_start_s"] = COLD_START_SECONDS

@@ -66,6 +66,17 @@ class LocalStorage:
     def release(self, path: Path) -> None:
         pass
 
+    def put(self, key: str, source: Path, content_type: str, bucket: str | None = None,
+            region: str | None = None) -> None:
+        """Write a file under the root atomically (the playback rendition); bucket/region are COS's."""
+        target = (self.root / key).resolve()
+        if not target.is_relative_to(self.root) or ".." in Path(key).parts:
+            raise ValueError(f"object key escapes the storage root: {key!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_bytes(Path(source).read_bytes())
+        os.replace(partial, target)
+
 
 class COSStorage:
     """Tencent COS through cos-python-sdk-v5, with SCF's temporary credentials from the environment.
@@ -121,6 +132,18 @@ class COSStorage:
             os.unlink(path)
         except OSError:
             pass
+
+    def put(self, key: str, source: Path, content_type: str, bucket: str | None = None,
+            region: str | None = None) -> None:
+        """Upload a file (the playback rendition); its key is outside answers/, so the trigger ignores it."""
+        bucket, region = bucket or self.bucket, region or self.region
+        if not bucket or not region:
+            raise ValueError(f"no COS bucket/region for {key}: set MIAOMIAN_COS_BUCKET and MIAOMIAN_COS_REGION")
+        try:
+            self._client(region).upload_file(Bucket=bucket, Key=key, LocalFilePath=str(source),
+                                             ContentType=content_type)
+        except Exception as exc:  # noqa: BLE001 — the SDK's errors
+            raise TransientError(f"could not write {key} to COS bucket {bucket}: {exc}") from exc
 
 
 def from_env():

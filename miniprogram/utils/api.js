@@ -23,6 +23,10 @@ const api = {
   start: (token, privacyVersion) =>
     http.post(`/api/c/${enc(token)}/start`, { consent: true, privacy_version: privacyVersion }),
   verifyPhone: (token, code) => http.post(`/api/c/${enc(token)}/phone`, { code }),
+  // Think time and attempts are counted by the server (a reload neither restarts nor gives back).
+  startThink: (token, questionId) => http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/think`, {}),
+  startAttempt: (token, questionId, replace) =>
+    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/attempts`, { replace: !!replace }),
   requestUpload: (token, questionId, body) =>
     http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/upload`, body || {}),
   confirmUpload: (token, questionId, body) =>
@@ -31,6 +35,10 @@ const api = {
   getReport: (token) => http.get(`/api/c/${enc(token)}/report`),
   requestHumanReview: (token, note) => http.post(`/api/c/${enc(token)}/review-request`, { note: note || null }),
   eraseMyData: (token) => http.del(`/api/c/${enc(token)}`),
+
+  // Public
+  getPrivacy: () => http.get('/api/privacy', { auth: false }),
+  posterUrl: (code) => http.fullUrl(`/api/referrers/${enc(code)}/poster.png`),
 
   // HR: organisation (a new HR user creates one, or joins with an owner's team-invite code)
   createOrg: (name) => http.post('/api/orgs', { name }),
@@ -59,7 +67,22 @@ const api = {
   getSession: (id) => http.get(`/api/sessions/${enc(id)}`),
   review: (id, rating, comment) => http.post(`/api/sessions/${enc(id)}/reviews`, { rating, comment }),
   notifications: (id) => http.get(`/api/sessions/${enc(id)}/notifications`),
-  decide: (id, decision, note) => http.post(`/api/sessions/${enc(id)}/decision`, { decision, note }),
+  /** {decision, note?, message? (≤200, to the candidate), notify_candidate} */
+  decide: (id, decision, note, message, notifyCandidate) =>
+    http.post(`/api/sessions/${enc(id)}/decision`, {
+      decision,
+      note: note || null,
+      message: message || null,
+      notify_candidate: notifyCandidate !== false,
+    }),
+  inbox: () => http.get('/api/inbox'),
+  getContact: () => http.get('/api/orgs/contact'),
+  saveContact: (contact) => http.put('/api/orgs/contact', contact),
+  extendInvitation: (id, days) => http.post(`/api/invitations/${enc(id)}/extend`, { days }),
+  resendInvitation: (id, days) => http.post(`/api/invitations/${enc(id)}/resend`, days ? { days } : {}),
+  revokeInvitation: (id) => http.post(`/api/invitations/${enc(id)}/revoke`, {}),
+  closeInterview: (id) => http.post(`/api/interviews/${enc(id)}/close`, {}),
+  reopenInterview: (id, deadline) => http.post(`/api/interviews/${enc(id)}/reopen`, deadline ? { deadline } : {}),
 
   // Referrers
   // HR: named referrers of an interview (a staff member, a friend), each with a short referral code;

@@ -25,8 +25,43 @@ function estimateMinutes(questions) {
   return Math.max(1, Math.ceil(total / 60) + 1)
 }
 
+/**
+ * An ISO 8601 time as a person reads it, Beijing time in Chinese: "12月13日 18:00", or "2027年1月3日 18:00"
+ * in another year (the same rule as the API's `*_display` fields, used when a field has no display twin).
+ */
+function displayTime(iso, now) {
+  if (!iso) return ''
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return ''
+  const bj = new Date(t + 8 * 3600 * 1000)
+  const year = new Date((now || Date.now()) + 8 * 3600 * 1000).getUTCFullYear()
+  const day = `${bj.getUTCMonth() + 1}月${bj.getUTCDate()}日 ${pad(bj.getUTCHours())}:${pad(bj.getUTCMinutes())}`
+  return bj.getUTCFullYear() === year ? day : `${bj.getUTCFullYear()}年${day}`
+}
+
+/** `obj[name + "_display"]` when the API gave one, else `obj[name]` formatted here. */
+function shownTime(obj, name, displayName) {
+  if (!obj) return ''
+  return obj[displayName || `${name}_display`] || displayTime(obj[name])
+}
+
+/**
+ * The contact sentence to show under an error, or '' when the error already says it (candidate-route
+ * messages from the API may end with the contact text) or there is none.
+ */
+function contactLine(message, contactText) {
+  const text = String(contactText || '').trim()
+  if (!text) return ''
+  const core = text.replace(/[。.]$/, '')
+  return String(message || '').indexOf(core) >= 0 ? '' : text
+}
+
 const SESSION_STATUS = {
   invited: '已邀请，未开始',
+  started_silent: '已开始，未作答',
+  stalled: '作答中断',
+  incomplete: '未完成',
+  revoked: '邀请已撤回',
   opened: '已打开邀请',
   started: '已开始',
   answering: '作答中',
@@ -37,7 +72,7 @@ const SESSION_STATUS = {
   advanced: '已通过',
   rejected: '未通过',
   hold: '待定',
-  expired: '已过期',
+  expired: '邀请已过期',
   withdrawn: '已撤回',
   erased: '候选人已删除数据',
 }
@@ -45,6 +80,9 @@ const SESSION_STATUS = {
 /** The live status HR sees: "正在回答第3题" while answering, otherwise the status word. */
 function sessionLabel(session) {
   if (!session) return ''
+  // The API's own words (docs/candidate-and-hr-api.md: display_status + status_text) come first.
+  if (session.decision && session.decision_text) return session.decision_text
+  if (session.status_text) return session.status_text
   const p = session.progress || {}
   const stage = p.stage || session.status
   if (stage === 'started' && p.current_question) return `正在回答第${p.current_question}题`
@@ -96,6 +134,9 @@ function parseCandidateList(text) {
 }
 
 module.exports = {
+  contactLine,
+  displayTime,
+  shownTime,
   clock,
   duration,
   estimateMinutes,

@@ -5,6 +5,7 @@
  * On 401 the user is logged in again (once, shared by concurrent calls) and the call is retried.
  */
 const config = require('../config')
+const { deviceId } = require('./device')
 
 const TOKEN_KEY = 'mm_token'
 
@@ -15,6 +16,15 @@ class ApiError extends Error {
     this.status = status
     this.code = code || (status === 0 ? 'network_error' : `http_${status}`)
     this.data = data
+    // Candidate-route errors carry who to contact (docs/candidate-and-hr-api.md "Contact").
+    this.contact = data && typeof data === 'object' && data.contact ? data.contact : null
+    this.details = data && typeof data === 'object' && data.details ? data.details : null
+  }
+
+  /** The message with the contact sentence, so a page never says only "联系招聘方". */
+  get fullMessage() {
+    const text = this.contact && this.contact.text
+    return text && this.message.indexOf(text.replace(/[。.]$/, '')) < 0 ? `${this.message}${text}` : this.message
   }
 
   /** Worth trying again later: no answer, a timeout, a rate limit or a server fault. */
@@ -106,6 +116,7 @@ async function request(method, path, data, options = {}) {
   const headers = Object.assign({ 'content-type': 'application/json' }, header)
   const token = auth ? getToken() : ''
   if (token) headers.Authorization = `Bearer ${token}`
+  if (/^\/api\/c\//.test(path)) headers['X-Miaomian-Device'] = deviceId()
 
   const res = await rawRequest({ url: fullUrl(path), method, data, header: headers })
   const status = res.statusCode
@@ -129,6 +140,7 @@ module.exports = {
   request,
   get: (path, options) => request('GET', path, undefined, options),
   post: (path, data, options) => request('POST', path, data === undefined ? {} : data, options),
+  put: (path, data, options) => request('PUT', path, data === undefined ? {} : data, options),
   del: (path, options) => request('DELETE', path, undefined, options),
   errorMessage,
   fullUrl,

@@ -9,6 +9,15 @@ const config = require('../config')
 const api = require('./api')
 
 const CACHE_KEY = 'mm_templates'
+
+/**
+ * wx.requestSubscribeMessage answers each template id with 'accept', 'reject', 'ban' or 'filter'
+ * (official docs); a user who also switched on a voice or strong reminder for it gets 'acceptWithAudio',
+ * 'acceptWithAlert' or 'acceptWithForcePush' (WeChat open community, staff answer: "acceptWithAlert 和
+ * acceptWithForcePush 都是强提醒"). Every accept* value is an accepted subscription.
+ */
+const ACCEPTED = ['accept', 'acceptWithAudio', 'acceptWithAlert', 'acceptWithForcePush']
+const isAccepted = (value) => ACCEPTED.indexOf(value) >= 0
 let published = null
 
 function cachedTemplates() {
@@ -50,8 +59,8 @@ function askSubscriptions(kinds, context) {
       fail: () => resolve({}),
     })
   }).then((res) => {
-    const accepted = tmplIds.filter((id) => res[id] === 'accept')
-    const rejected = tmplIds.filter((id) => res[id] && res[id] !== 'accept')
+    const accepted = tmplIds.filter((id) => isAccepted(res[id]))
+    const rejected = tmplIds.filter((id) => res[id] && !isAccepted(res[id]))
     if (!accepted.length && !rejected.length) return { accepted, rejected }
     return api
       .saveSubscriptions(accepted, rejected, context || {})
@@ -64,4 +73,4 @@ function resetCache() {
   published = null
 }
 
-module.exports = { askSubscriptions, prefetchTemplates, templateIds, resetCache }
+module.exports = { askSubscriptions, prefetchTemplates, templateIds, resetCache, isAccepted, ACCEPTED }

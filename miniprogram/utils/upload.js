@@ -72,11 +72,16 @@ function putBytes(wxApi, url, method, header, data) {
   })
 }
 
+/** The ticket is bound to the attempt the server counted when recording started (if it was reachable). */
+function withAttempt(item, body) {
+  return item.attempt ? Object.assign({ attempt: item.attempt }, body) : body
+}
+
 /** The whole file in one request: the POST policy form (COS POST Object) or a presigned PUT. */
 const singleStrategy = {
   name: 'single',
   ticketRequest(item) {
-    return { content_type: item.mime }
+    return withAttempt(item, { content_type: item.mime })
   },
   send(item, ticket, ctx) {
     const method = (ticket.method || 'POST').toUpperCase()
@@ -117,7 +122,7 @@ const singleStrategy = {
 const chunkedStrategy = {
   name: 'chunked',
   ticketRequest(item) {
-    return { size: item.size, content_type: item.mime, chunked: true, chunk_size: config.chunkSize }
+    return withAttempt(item, { size: item.size, content_type: item.mime, chunked: true, chunk_size: config.chunkSize })
   },
   async send(item, ticket, ctx) {
     if (!ticket.upload_id || !Array.isArray(ticket.parts)) {
@@ -217,7 +222,7 @@ class UploadQueue {
   }
 
   /** Keep the recording safe and queue it. Returns the queue item. */
-  enqueue({ token, questionId, tempFilePath, size, duration, mime }) {
+  enqueue({ token, questionId, tempFilePath, size, duration, mime, attempt }) {
     let filePath = tempFilePath
     try {
       const saved = this.fs.saveFileSync(tempFilePath)
@@ -237,6 +242,7 @@ class UploadQueue {
       size: size || 0,
       duration: duration || 0,
       mime: mime || 'audio/aac',
+      attempt: attempt || null,
       state: 'queued',
       progress: 0,
       retries: 0,
@@ -263,6 +269,19 @@ class UploadQueue {
     }
     if (this.done[`${token}:${questionId}`]) return { state: 'confirmed', progress: 1, error: null, retries: 0 }
     return { state: 'none', progress: 0, error: null, retries: 0 }
+  }
+
+  /** {total, done, active, failed, percent} over a token's questions, for "上传中 2/5" style progress. */
+  summaryFor(token, questionIds) {
+    const states = questionIds.map((id) => this.statusOf(token, id))
+    const queued = states.filter((s) => s.state !== 'none')
+    const done = queued.filter((s) => s.state === 'confirmed').length
+    const failed = queued.filter((s) => s.state === 'failed').length
+    const active = queued.length - done - failed
+    const percent = queued.length
+      ? Math.round((queued.reduce((sum, s) => sum + (s.state === 'confirmed' ? 1 : s.progress || 0), 0) / queued.length) * 100)
+      : 100
+    return { total: queued.length, done, active, failed, percent }
   }
 
   pendingFor(token) {
@@ -422,7 +441,9 @@ class UploadQueue {
   }
 
   failed(item, err) {
-    const error = err instanceof ApiError ? err : new ApiError(0, 'network_error', '网络不太稳定，稍后会自动重试', err)
+    // By name as well: an ApiError from another copy of request.js (a second module registry) is still one.
+    const isApiError = err instanceof ApiError || (err && err.name === 'ApiError')
+    const error = isApiError ? err : new ApiError(0, 'network_error', '网络不太稳定，稍后会自动重试', err)
     if (error.fromStorage && (error.status === 403 || error.status === 400)) {
       // An expired or refused policy: ask the API for a fresh ticket.
       item.ticket = null

@@ -71,7 +71,7 @@ def test_results_are_idempotent_and_settle_the_session(app, client, submitted):
     again = signed_post(client, app, {**body, "result": scored(10)}).json
     assert again["duplicate"] is True
     listed = client.get(f"/api/interviews/{submitted['interview']['id']}/sessions", headers=submitted["headers"]).json[0]
-    assert listed["status"] == "submitted" and listed["progress"]["text"] == "submitted, analysing 1 of 2 answers"
+    assert listed["status"] == "submitted" and listed["progress"]["text"] == "已提交，已分析 1/2 题"
     signed_post(client, app, {"key": second, "status": "scored", "reason": None, "result": scored(50)})
     report = client.get(f"/api/sessions/{submitted['session_id']}", headers=submitted["headers"]).json
     assert report["status"] == "scored" and report["overall"] == 65.0 and report["recommended"] is True
@@ -90,7 +90,7 @@ def test_needs_review_never_becomes_a_low_score(app, client, submitted):
                               "result": scored(None, "needs_review", "ASR confidence too low")})
     report = client.get(f"/api/sessions/{submitted['session_id']}", headers=submitted["headers"]).json
     assert report["status"] == "needs_review" and report["recommended"] is None
-    assert report["questions"][1]["answer"]["reason"] == "ASR confidence too low"
+    assert report["questions"][1]["answer"]["reason"] == "录音不够清楚，自动转写不可靠，需要人工听一下。"
     assert report["questions"][1]["answer"]["overall"] is None
 
 

@@ -104,9 +104,15 @@ class Steps:
         self.until(lambda: self.screen() == name, timeout, f"screen {name!r} (now {self.screen()!r})")
 
     def phase(self) -> str:
+        """The state of the sticky bottom bar: think, ready, lead (3-2-1), recording, review, exhausted, closed."""
+        return self.driver.execute_script("return document.body.dataset.bar || ''")
+
+    def bar_in_view(self) -> bool:
+        """The bar's phase, clock and main button are on screen (not below the fold), whatever the question."""
         return self.driver.execute_script(
-            "var p = document.querySelector('[data-screen=question] [data-phase]:not([hidden])');"
-            "return p ? p.dataset.phase : ''")
+            "var h = window.innerHeight, ids = ['bar-phase', 'bar-primary'];"
+            "return ids.every(function (id) { var r = document.getElementById(id).getBoundingClientRect();"
+            "  return r.height > 0 && r.top >= 0 && r.bottom <= h + 1; });")
 
     def in_phase(self, name, timeout=15):
         self.until(lambda: self.phase() == name, timeout, f"phase {name!r} (now {self.phase()!r})")
@@ -178,7 +184,7 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     # An unknown link: a clear sentence in Chinese, not a blank page.
     browser.get(f"{base}/i/{'x' * 22}")
     steps.on("fatal")
-    assert "没有找到这份面试邀请" in steps.text("fatal-message")
+    assert "找不到这份邀请" in steps.text("fatal-message")
     steps.shot("unknown-link")
     browser.get_log("browser")  # the 404 of that lookup is expected: start the console check afresh
 
@@ -191,7 +197,8 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     assert not steps.el("start").is_enabled()
     steps.shot("intro", full_page=True)
     steps.el("privacy").click()  # open the privacy terms
-    assert "保存多久、如何删除" in steps.text("privacy")
+    steps.until(lambda: "保存多久" in steps.text("privacy"), 5, "the privacy notice from /api/privacy")
+    assert "180 天" in steps.text("privacy") and "365 天" in steps.text("privacy")
     steps.click("agree")
     steps.shot("privacy-and-consent", full_page=True)
     steps.click("start")
@@ -210,19 +217,23 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.on("question")
     assert "第 1 / 2 题" in steps.text("question-counter")
     steps.in_phase("ready")
+    assert "请在" in steps.text("question-deadline")
     steps.shot("question-1-ready")
-    steps.click("record-start")
-    steps.in_phase("recording")
-    # Uploads are blocked while the page itself still loads: the take must wait in IndexedDB.
+    # Uploads are blocked (the server still counts the attempt when recording starts): the take waits in
+    # IndexedDB, and answering goes on.
     browser.execute_cdp_cmd("Network.enable", {})
-    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/answers/*"]})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/upload", "*/uploaded"]})
+    steps.click("bar-primary")
+    steps.in_phase("lead", timeout=5)  # the 3-2-1 lead-in
+    steps.in_phase("recording", timeout=8)
     time.sleep(1.5)
-    assert steps.text("answer-clock").startswith("0:0")
+    assert steps.text("bar-clock").startswith("0:0") and steps.bar_in_view()
     steps.shot("question-1-recording")
     steps.in_phase("review", timeout=15)  # nobody pressed stop: the limit did
     steps.until(lambda: "自动重试" in steps.text("upload-label"), 10, "an automatic retry is announced")
     assert "作答次数已用完" in steps.text("attempts-text")
-    assert not steps.el("retake").is_displayed()
+    assert not steps.el("bar-secondary").is_displayed()
+    assert steps.el("bar-primary").is_enabled() and steps.text("bar-primary") == "下一题"  # never blocked
     assert browser.execute_script("return document.getElementById('playback').src").startswith("blob:")
     steps.until(lambda: len(stored_takes(browser)) == 1, 5, "the take stored in IndexedDB")
     [kept] = stored_takes(browser)
@@ -230,7 +241,8 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.shot("question-1-upload-blocked")
     candidate_api = f"{base}/api/c/{invitation['token']}"
     first = requests.get(candidate_api).json()["questions"][0]
-    assert first["attempts_used"] == 0 and first["answer_status"] is None, first
+    # Counted by the server when recording started; the recording itself has not arrived.
+    assert first["attempts_used"] == 1 and first["recording"]["attempt"] == 1 and first["answer_status"] is None, first
 
     # Reload before the server has it (no "leave the page?" prompt: the take is safe in IndexedDB). The page
     # finds the take, says so, and uploads it by itself once uploads get through again: no re-recording.
@@ -258,33 +270,34 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.until(lambda: "第 2 / 2 题" in steps.text("question-counter"), 5, "question 2")
     steps.in_phase("think")
     steps.shot("question-2-think")
+    steps.in_phase("lead", timeout=6)
     steps.in_phase("recording", timeout=6)
     time.sleep(3)
     # The network drops as the take ends: the page says so, keeps the recording and retries by itself.
     offline = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.emulateNetworkConditions", offline)
-    steps.click("record-stop")
+    steps.click("bar-primary")
     steps.in_phase("review")
     steps.until(lambda: "自动重试" in steps.text("upload-label"), 10, "an automatic retry is announced")
-    assert not steps.el("retake").is_enabled()
+    assert steps.el("bar-primary").is_enabled()  # offline never blocks answering; only submit waits
     steps.shot("question-2-offline-retrying")
     browser.execute_cdp_cmd("Network.emulateNetworkConditions", {**offline, "offline": False})
     steps.uploaded()
-    assert "剩 1 次" in steps.text("retake")
+    assert "剩 1 次" in steps.text("bar-secondary")
     steps.shot("question-2-first-take")
-    steps.click("retake")
+    steps.click("bar-secondary")
     steps.in_phase("ready")
-    steps.click("record-start")
-    steps.in_phase("recording")
+    steps.click("bar-primary")
+    steps.in_phase("recording", timeout=8)
     time.sleep(5)
-    steps.click("record-stop")
+    steps.click("bar-primary")
     steps.in_phase("review")
     steps.uploaded()
-    assert not steps.el("retake").is_displayed()
-    assert steps.text("next") == "完成作答"
+    assert not steps.el("bar-secondary").is_displayed()
+    assert steps.text("bar-primary") == "完成作答"
     steps.shot("question-2-retake-uploaded")
-    steps.click("next")
+    steps.click("bar-primary")
 
     # Submit, then wait for the analysis on the status page.
     steps.on("submit")

@@ -114,3 +114,26 @@ def test_key_escaping_the_store_is_refused(handler_env, fake_api, cos_event):
     fake_api.add(key)
     out = index.main_handler(cos_event(key), None)
     assert out["objects"][0]["outcome"] == "bad_key"
+
+
+def test_a_browser_webm_gets_an_m4a_rendition_every_player_can_play(handler_env, fake_api, ko_media, cos_event):
+    import json
+    import subprocess
+
+    key = "answers/sweb/1/1-abc.webm"
+    put(handler_env, key, ko_media["webm"])
+    fake_api.add(key)
+    out = index.main_handler(cos_event(key), None)
+    assert out["objects"][0]["outcome"] in ("scored", "needs_review")
+    rendition = fake_api.results[key]["result"]["playback_key"]
+    assert rendition == "playback/answers/sweb/1/1-abc.m4a"
+    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json",
+                                       str(handler_env / rendition)], check=True, capture_output=True).stdout)
+    assert probe["streams"][0]["codec_name"] == "aac" and "mp4" in probe["format"]["format_name"]
+    assert float(probe["format"]["duration"]) > 1
+    assert (handler_env / key).exists()  # the original is kept (erased with the session)
+    m4a_key = "answers/sweb/1/2-def.m4a"  # phones' AAC/M4A needs no rendition
+    put(handler_env, m4a_key, ko_media["m4a"])
+    fake_api.add(m4a_key, answer_id=2)
+    index.main_handler(cos_event(m4a_key), None)
+    assert "playback_key" not in fake_api.results[m4a_key]["result"]

@@ -187,7 +187,7 @@ describeIfServer('API client against the real Flask server', () => {
     const sessions = await api.listSessions(interview.id, { sort: 'newest' })
     expect(sessions).toHaveLength(1)
     const { sessionLabel } = require('../../miniprogram/utils/format')
-    expect(sessionLabel(sessions[0])).toMatch(/分析中|已出报告|待人工复核/)
+    expect(sessionLabel(sessions[0])).toMatch(/分析中|正在分析|已出报告|待人工复核/)
     const detail = await api.getSession(sessions[0].id)
     expect(detail.questions).toHaveLength(2)
     expect(detail.review_requested).toBe(true)
@@ -285,5 +285,136 @@ describeIfServer('API client against the real Flask server', () => {
     expect(sent.filter((r) => r.method === 'UPLOAD')).toHaveLength(0)
     const after = await api.getInterview(inv.token)
     expect(after.questions[0].attempts_used).toBe(1)
+  }, 60000)
+
+  test('HR round two through the client: full phone, decision with a message the candidate reads, refusals in Chinese, extend/resend/revoke with the contact, close, inbox', async () => {
+    request.setToken((await api.devLogin('王经理', '街角咖啡')).token)
+    const contact = await api.saveContact({ name: '王经理', phone: '021-62345678', note: '工作日 9:00–18:00' })
+    expect(contact.text).toContain('021-62345678')
+    const job = await api.createJob({ title: '理货员', location: '杭州', description: null })
+    const bank = require('../../miniprogram/utils/question-bank')
+    const interview = await api.createInterview(job.id, { language: 'zh', questions: bank.questionsFor('store_clerk').slice(0, 1) })
+    const [a, b] = await api.invite(interview.id, [{ name: '吴九', phone: '13800001234' }, { name: '郑十', phone: null }])
+
+    // Candidate A answers and submits
+    const view = await api.getInterview(a.token)
+    expect(view.contact.text).toBe(contact.text)
+    expect(view.expires_at_display).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
+    await api.start(a.token, view.privacy_version)
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode })
+    const recording = makeRecording(wxNode.dir)
+    queue.enqueue({ token: a.token, questionId: view.questions[0].id, tempFilePath: recording, size: fs.statSync(recording).size, duration: 4000, mime: 'audio/aac' })
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    await api.submit(a.token)
+
+    const sessions = await api.listSessions(interview.id, {})
+    const sa = sessions.find((x) => x.name === '吴九')
+    const sb = sessions.find((x) => x.name === '郑十')
+    expect(sa.phone).toBe('138****1234') // lists keep the masked number
+    expect('phone' in sb).toBe(false) // a missing phone is absent, never null
+    const { sessionLabel } = require('../../miniprogram/utils/format')
+    expect(sessionLabel(sb)).toMatch(/[\u4e00-\u9fff]/)
+
+    // The report gives HR of this organisation the full number
+    const detail = await api.getSession(sa.id)
+    expect(detail).toMatchObject({ phone: '13800001234', phone_masked: '138****1234' })
+
+    // advance/reject before submission is refused in Chinese; a decision carries a message to the candidate
+    await expect(api.decide(sb.id, 'reject', null, null, true)).rejects.toMatchObject({ status: 409, code: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' })
+    const decided = await api.decide(sa.id, 'advance', '沟通不错', '请周三下午到店面谈', true)
+    expect(decided.decision).toBe('advance')
+    const report = await api.getReport(a.token)
+    expect(report.decision).toMatchObject({ status: 'advance', text: '恭喜，你已进入下一轮', message: '请周三下午到店面谈' })
+    expect(report.contact.text).toBe(contact.text)
+
+    // Extend, resend (a new link; the old one stops), revoke (the candidate is told, with the contact)
+    const extended = await api.extendInvitation(sb.invitation_id, 7)
+    expect(extended.expires_at_display).toMatch(/月/)
+    const resent = await api.resendInvitation(sb.invitation_id)
+    expect(resent.token).not.toBe(b.token)
+    await expect(api.getInterview(b.token)).rejects.toMatchObject({ status: expect.any(Number) })
+    await api.revokeInvitation(sb.invitation_id)
+    const revoked = await api.getInterview(resent.token).catch((err) => err)
+    expect(revoked.code).toBe('invitation_revoked')
+    expect(revoked.message.startsWith('这份邀请已被招聘方撤回。')).toBe(true)
+    expect(revoked.contact.text).toBe(contact.text)
+    // The message may already end with the contact: pages then add no second copy
+    const { contactLine } = require('../../miniprogram/utils/format')
+    const shown = revoked.message + contactLine(revoked.message, revoked.contact.text)
+    expect(shown.split('021-62345678')).toHaveLength(2)
+    expect(revoked.fullMessage.split('021-62345678')).toHaveLength(2)
+
+    // Inbox shape the 待处理 page reads; close the interview
+    const inbox = await api.inbox()
+    expect(Object.keys(inbox.counts)).toEqual(expect.arrayContaining(['total', 'finished', 'review_requested', 'stuck', 'expiring']))
+    expect(Array.isArray(inbox.items)).toBe(true)
+    expect(inbox.subscriptions).toEqual(expect.objectContaining({ needs_new: expect.any(Array) }))
+    const closed = await api.closeInterview(interview.id)
+    expect(closed.status).toBe('closed')
+    expect((await api.getInterviewDetail(interview.id)).status_text).toBe('已结束')
+  }, 60000)
+
+  test('privacy version and retention from the server; think time and attempts counted by the server; a WAV take from PCM; a second device', async () => {
+    // The privacy page shows what the server enforces and what consent records
+    const privacy = await api.getPrivacy()
+    expect(privacy.version).toMatch(/^\d{4}-\d{2}$/)
+    expect(privacy.retention).toEqual({ after_decision_days: 180, undecided_days: 365 })
+    expect(privacy.retention_text).toContain('180 天')
+    expect(privacy.retention_text).toContain('365 天')
+
+    request.setToken((await api.devLogin('王经理', '街角咖啡')).token)
+    const job = await api.createJob({ title: '收银员', location: null, description: null })
+    const bank = require('../../miniprogram/utils/question-bank')
+    const questions = bank.questionsFor('store_clerk').slice(0, 1).map((q) => Object.assign({}, q, { think_seconds: 30, max_attempts: 2 }))
+    const interview = await api.createInterview(job.id, { language: 'zh', questions })
+    const [inv] = await api.invite(interview.id, [{ name: '周八', phone: null }])
+    const view = await api.getInterview(inv.token)
+    expect(view.privacy_version).toBe(privacy.version)
+    await api.start(inv.token, view.privacy_version)
+    const qid = view.questions[0].id
+
+    // Think time starts once; a reload (a second call) continues it instead of restarting at full
+    const first = await api.startThink(inv.token, qid)
+    await new Promise((r) => setTimeout(r, 1100))
+    const again = await api.startThink(inv.token, qid)
+    expect(again.think_deadline).toBe(first.think_deadline)
+    expect(again.think_seconds_left).toBeLessThan(30)
+    const reloaded = await api.getInterview(inv.token)
+    expect(reloaded.questions[0].think_seconds_left).toBeLessThanOrEqual(again.think_seconds_left)
+
+    // Recording starts: the server counts the attempt; a reload mid-recording shows it spent
+    const attempt = await api.startAttempt(inv.token, qid, false)
+    expect(attempt).toMatchObject({ attempt: 1, attempts_used: 1, attempts_left: 1 })
+    const midway = await api.getInterview(inv.token)
+    expect(midway.questions[0]).toMatchObject({ attempts_used: 1, attempts_left: 1 })
+    expect(midway.questions[0].recording).toMatchObject({ attempt: 1 })
+
+    // The take as the recorder hands it over: real speech as 16 kHz PCM, wrapped as WAV
+    const { pcmToWav } = require('../../miniprogram/utils/audio')
+    const { speechPcm } = require('./audio-fixtures')
+    const pcm = speechPcm()
+    const wavPath = path.join(wxNode.dir, 'take.wav')
+    fs.writeFileSync(wavPath, Buffer.from(pcmToWav(pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.length))))
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode })
+    queue.enqueue({ token: inv.token, questionId: qid, tempFilePath: wavPath, size: fs.statSync(wavPath).size, duration: 4000, mime: 'audio/wav', attempt: 1 })
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    expect(queue.statusOf(inv.token, qid).state).toBe('confirmed')
+    const uploaded = await api.getInterview(inv.token)
+    expect(uploaded.questions[0]).toMatchObject({ attempts_used: 1, attempts_left: 1 })
+    expect(uploaded.questions[0].answer_status).toBeTruthy()
+
+    // A second phone (another device id) is told, not silently allowed to replace the answer
+    const { KEY } = require('../../miniprogram/utils/device')
+    const mine = wxNode.getStorageSync(KEY)
+    wxNode.setStorageSync(KEY, 'second-phone-0001')
+    await expect(api.startAttempt(inv.token, qid, false)).rejects.toMatchObject({ status: 409, code: 'answered_on_another_device' })
+    const replaced = await api.startAttempt(inv.token, qid, true)
+    expect(replaced).toMatchObject({ attempt: 2, attempts_left: 0 })
+    await expect(api.startAttempt(inv.token, qid, true)).rejects.toMatchObject({ status: 409, code: 'attempts_exhausted' })
+    wxNode.setStorageSync(KEY, mine)
   }, 60000)
 })

@@ -21,25 +21,40 @@ SCENE_RE = re.compile(r"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$")
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+TIME = r"(\d{4}年\d{1,2}月\d{1,2}日 )?([01]?\d|2[0-3]):[0-5]\d"
+DATE = r"\d{4}年\d{1,2}月\d{1,2}日( ([01]?\d|2[0-3]):[0-5]\d)?"
+
+
+def _name_ok(value: str) -> bool:
+    """10 Chinese characters at most (mixed with letters counts as Chinese), or 20 letters or symbols; never
+    digits (WeChat answers 47003 to "订阅消息内容1" and "user25")."""
+    if re.search(r"\d", value):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", value):
+        return len(value) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]+", value) is not None
+    return len(value) <= 20 and re.fullmatch(r"[A-Za-z !-/:-@\[-`{-~·]+", value) is not None
+
+
 def _field_ok(key: str, value) -> bool:
-    """The field rules of subscribeMessage.send (参数值限制)."""
-    if not isinstance(value, str) or not value:
+    """The field rules of subscribeMessage.send (参数值限制), per type, as documented."""
+    if not isinstance(value, str) or not value.strip():
         return False
     kind = re.sub(r"\d+$", "", key)
     rules = {
         "thing": lambda v: len(v) <= 20,
         "short_thing": lambda v: len(v) <= 5,
         "number": lambda v: len(v) <= 32 and re.fullmatch(r"\d+(\.\d+)?", v),
-        "letter": lambda v: len(v) <= 32 and v.isalpha() and v.isascii(),
-        "symbol": lambda v: len(v) <= 5,
-        "character_string": lambda v: len(v) <= 32 and v.isascii(),
-        "phone_number": lambda v: len(v) <= 17 and v.isascii(),
-        "car_number": lambda v: len(v) <= 8,
-        "name": lambda v: (len(v) <= 10) if re.search(r"[\u4e00-\u9fff]", v) else (len(v) <= 20),
+        "letter": lambda v: len(v) <= 32 and re.fullmatch(r"[A-Za-z]+", v),
+        "symbol": lambda v: len(v) <= 5 and re.fullmatch(r"[^A-Za-z0-9\s\u4e00-\u9fff]+", v),
+        "character_string": lambda v: len(v) <= 32 and re.fullmatch(r"[!-~]+", v),
+        "phone_number": lambda v: len(v) <= 17 and re.fullmatch(r"[0-9+\-()]+", v),
+        "car_number": lambda v: len(v) <= 8 and re.fullmatch(
+            r"[\u4e00-\u9fffA-Za-z0-9][A-Za-z0-9]*[\u4e00-\u9fffA-Za-z0-9]?", v),
+        "name": _name_ok,
         "phrase": lambda v: len(v) <= 5 and CJK.match(v),
-        "time": lambda v: re.fullmatch(r"(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2}", v),
-        "date": lambda v: re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?", v),
-        "amount": lambda v: re.fullmatch(r"[¥$€£]?\d{1,10}(\.\d{1,2})?元?", v),
+        "time": lambda v: re.fullmatch(f"{TIME}(~{TIME})?", v),
+        "date": lambda v: re.fullmatch(f"{DATE}(~{DATE})?", v),
+        "amount": lambda v: re.fullmatch(r"[¥$€£]\d{1,10}(\.\d{1,2})?元?", v),
     }
     rule = rules.get(kind)
     return bool(rule(value)) if rule else True
@@ -57,7 +72,7 @@ class FakeWeChat:
         self.users: set[str] = set()
         self.templates: set[str] = set()
         self.pages = {"pages/index/index", "pages/finish/finish", "pages/report/report", "pages/referrer/referrer",
-                      "packageHR/pages/session/session"}
+                      "packageHR/pages/session/session", "packageHR/pages/inbox/inbox"}
         self.subscriptions: dict[tuple, int] = defaultdict(int)
         self.sent: list[dict] = []
         self.qrcodes: list[dict] = []

@@ -155,6 +155,12 @@ def test_referral_flow_credit_and_leaderboard(wx, wx_app, fake_wechat):
     wx.post("/api/me/subscriptions", json={"accepted": [template]}, headers=referrer_headers)
     fake_wechat.subscribe("oReferrer", template)
     session_id = joined.json["session_id"]
+    refused = wx.post(f"/api/sessions/{session_id}/decision", json={"decision": "advance"}, headers=owner)
+    assert refused.status_code == 409 and refused.json["error"] == "not_submitted"  # never opened: no decision yet
+    token = rejoined.json["token"]
+    flow.start(wx, token)
+    flow.answer(wx, token, interview["questions"][0]["id"], b"ID3" + bytes(200))
+    assert wx.post(f"/api/c/{token}/submit").status_code == 200
     for _ in range(2):
         assert wx.post(f"/api/sessions/{session_id}/decision", json={"decision": "advance"}, headers=owner).status_code == 200
     drain(wx_app)

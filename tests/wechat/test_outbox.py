@@ -2,6 +2,7 @@
 import sqlalchemy as sa
 
 from api import results
+from api.messages import is_chinese
 from api.schema import notifications
 from tests.api import flow
 from tests.wechat.conftest import TEMPLATES, drain, wechat_login
@@ -74,10 +75,14 @@ def test_unsubscribed_and_anonymous_recipients_are_skipped_with_reasons(wx, wx_a
     drain(wx_app)
     got = states(wx_app)
     assert got["answers_received"].status == "skipped" and "not signed in" in got["answers_received"].reason
-    assert got["candidate_finished"].status == "skipped" and "not subscribed" in got["candidate_finished"].reason
+    # HR without a subscription credit: kept until they subscribe again (then sent in a digest).
+    assert got["candidate_finished"].status == "needs_subscription" and "not subscribed" in got["candidate_finished"].reason
     assert fake_wechat.sent == []
     listed = wx.get("/api/notifications?status=skipped", headers=run["hr_headers"]).json
-    assert len(listed) == 3 and all(item["reason"] for item in listed)
+    assert len(listed) == 2 and all(item["reason"] for item in listed)
+    assert all(is_chinese(item["reason_text"]) for item in listed), listed
+    waiting = wx.get("/api/notifications?status=needs_subscription", headers=run["hr_headers"]).json
+    assert len(waiting) == 1 and "订阅" in waiting[0]["reason_text"]
 
 
 def test_43101_marks_skipped_without_retry(wx, wx_app, fake_wechat):
@@ -171,3 +176,53 @@ def test_worker_that_died_mid_send_is_not_resent(wx, wx_app, fake_wechat):
     drain(wx_app)
     row = states(wx_app)["answers_received"]
     assert row.status == "failed" and "outcome unknown" in row.reason
+
+
+def _finish_candidates(wx, wx_app, hr_headers, interview, names):
+    for name in names:
+        token = flow.invite(wx, hr_headers, interview["id"], names=(name,))[0]["token"]
+        flow.start(wx, token)
+        key = flow.answer(wx, token, interview["questions"][0]["id"], AUDIO)
+        assert wx.post(f"/api/c/{token}/submit").status_code == 200
+        with wx_app.extensions["miaomian.engine"].begin() as connection:
+            results.record(connection, key, "scored", None, {"status": "scored", "overall": 70.0})
+
+
+def test_one_credit_left_sends_one_digest_and_no_credit_waits_for_a_new_subscription(wx, wx_app, fake_wechat):
+    run = run_interview(wx, wx_app, fake_wechat)  # one finished candidate, HR not subscribed yet
+    template = TEMPLATES["WECHAT_TEMPLATE_CANDIDATE_FINISHED"]
+    hr_openid = next(iter(fake_wechat.users))
+    drain(wx_app)
+    assert states(wx_app)["candidate_finished"].status == "needs_subscription"
+    _finish_candidates(wx, wx_app, run["hr_headers"], run["interview"], ("李四", "王五"))
+    # A candidate's review request reaches HR too (through the same template when it has none of its own).
+    wx.post(f"/api/c/{run['token']}/review-request", json={"note": "请再听一下"})
+    drain(wx_app)
+    with wx_app.extensions["miaomian.engine"].connect() as connection:
+        waiting = connection.execute(sa.select(notifications.c.kind, notifications.c.status).where(
+            notifications.c.kind.in_(("candidate_finished", "review_requested")))).all()
+    assert len(waiting) == 4 and {status for _, status in waiting} == {"needs_subscription"}
+    inbox = wx.get("/api/inbox", headers=run["hr_headers"]).json
+    assert inbox["subscriptions"]["waiting"] == 4 and "重新订阅" in inbox["subscriptions"]["text"]
+    # HR taps 接收提醒 once: one credit, so the four waiting messages go out as ONE digest.
+    wx.post("/api/me/subscriptions", json={"accepted": [template]}, headers=run["hr_headers"])
+    fake_wechat.subscribe(hr_openid, template)
+    drain(wx_app)
+    sent = [m for m in fake_wechat.sent if m["touser"] == hr_openid]
+    assert len(sent) == 1, sent
+    # Three people (张三 finished and asked for a review): the digest counts people, not messages.
+    assert sent[0]["data"]["thing4"]["value"] == "3位候选人待你处理" and sent[0]["data"]["name1"]["value"].endswith("等")
+    assert sent[0]["page"] == "packageHR/pages/inbox/inbox"
+    with wx_app.extensions["miaomian.engine"].connect() as connection:
+        after = sorted(connection.execute(sa.select(notifications.c.status).where(
+            notifications.c.kind.in_(("candidate_finished", "review_requested")))).scalars())
+    assert after == ["merged", "merged", "merged", "sent"]
+    listed = wx.get("/api/notifications?status=merged", headers=run["hr_headers"]).json
+    assert len(listed) == 3 and all("汇总" in item["reason_text"] for item in listed)
+    # No credit left: the next one waits again rather than being dropped.
+    _finish_candidates(wx, wx_app, run["hr_headers"], run["interview"], ("赵六",))
+    drain(wx_app)
+    with wx_app.extensions["miaomian.engine"].connect() as connection:
+        last = connection.execute(sa.select(notifications.c.status).order_by(notifications.c.id.desc())
+                                  .where(notifications.c.kind == "candidate_finished")).scalars().first()
+    assert last == "needs_subscription" and len([m for m in fake_wechat.sent if m["touser"] == hr_openid]) == 1

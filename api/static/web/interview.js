@@ -15,7 +15,7 @@
 
   // ---------------------------------------------------------------- errors in Chinese
 
-  /** The API speaks English sentences for developers; candidates read these, chosen by error code. */
+  /** Fallback sentences by error code; the API's own `message` is Chinese and preferred (it names the contact). */
   var MESSAGES = {
     invitation_not_found: '没有找到这份面试邀请。请确认链接完整无误，或联系招聘方重新发送。',
     invitation_expired: '这份面试邀请已过期。如仍想参加，请联系招聘方重新邀请。',
@@ -40,14 +40,37 @@
     server_error: '服务器暂时出了点问题，请稍后重试。'
   };
 
-  function ApiError(status, code, message) {
+  function ApiError(status, code, message, contact) {
     this.status = status;
     this.code = code;
     this.message = message || code;
+    this.contact = contact || null;
   }
+
+  /** Whom to ask, from the invitation (company and the HR contact HR chose to show). */
+  function contactText(contact) {
+    var known = contact || (state.view && state.view.contact);
+    return known && known.text ? known.text : '如有疑问，请联系发出邀请的招聘方。';
+  }
+
+  /** A random id this browser keeps, so the server can tell a second device apart. */
+  var DEVICE = (function () {
+    var id = null;
+    try { id = window.localStorage.getItem('miaomian-device'); } catch (e) { id = null; }
+    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+      var bytes = new Uint8Array(12);
+      window.crypto.getRandomValues(bytes);
+      id = 'web-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+      try { window.localStorage.setItem('miaomian-device', id); } catch (e) { /* private mode: this page only */ }
+    }
+    return id;
+  }());
   ApiError.prototype = Object.create(Error.prototype);
 
+  var CJK = /[\u3400-\u9fff]/;
+
   function describe(error) {
+    if (error && error.message && CJK.test(error.message) && error.status > 0) return error.message;
     if (error && MESSAGES[error.code]) return MESSAGES[error.code];
     if (error && error.status >= 500) return MESSAGES.server_error;
     if (error && error.message) return error.message;
@@ -62,7 +85,8 @@
   }
 
   function api(method, path, body) {
-    var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+    var init = { method: method, headers: { Accept: 'application/json', 'X-Miaomian-Device': DEVICE },
+      credentials: 'same-origin', cache: 'no-store' };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -70,7 +94,7 @@
     return fetch(API + path, init).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         if (!response.ok) {
-          throw new ApiError(response.status, data.error || 'http_' + response.status, data.message);
+          throw new ApiError(response.status, data.error || 'http_' + response.status, data.message, data.contact);
         }
         return data;
       });
@@ -253,8 +277,9 @@
     }
   }
 
-  function fatal(message, retry) {
+  function fatal(message, retry, contact) {
     $('fatal-message').textContent = message;
+    $('fatal-contact').textContent = message.indexOf('如有问题请联系') >= 0 ? '' : contactText(contact);
     $('fatal-retry').hidden = !retry;
     show('fatal');
   }
@@ -269,7 +294,9 @@
     audioContext: null,
     analyser: null,
     mimeType: '',
-    takes: {}, // question id → the latest take: {blob, url, status, percent, message, attemptsLeft, attempt, key}
+    takes: {}, // question id → the latest take: {blob, url, status, percent, message, attempt, key, silent}
+    replace: {}, // question id → the person confirmed replacing another device's answer
+    clockSkew: 0, // server time − this device's time, so deadlines count down the same everywhere
     restoring: [] // question ids whose takes came back from IndexedDB after a reload
   };
 
@@ -282,7 +309,9 @@
     bind('question-count', view.interview.question_count);
     bind('minutes', view.interview.estimated_minutes);
     bind('intro', view.interview.intro);
-    bind('deadline', view.interview.deadline ? formatDate(view.interview.deadline) : '');
+    if (view.server_time) state.clockSkew = Date.parse(view.server_time) - Date.now();
+    bind('deadline', view.answer_until_display || (view.interview.deadline ? formatDate(view.interview.deadline) : ''));
+    bind('expires', view.status === 'started' ? '' : view.expires_at_display);
     bind('privacy-version', view.privacy_version);
     document.title = view.company + ' · ' + view.job.title + ' · 秒面线上面试';
   }
@@ -303,7 +332,7 @@
       route(results[0], results[1]);
     }, function (error) {
       if (!transient(error)) vault.clear(); // erased, expired or unknown: a stored take can never be sent
-      fatal(describe(error), transient(error));
+      fatal(describe(error), transient(error), error.contact);
     });
   }
 
@@ -323,16 +352,20 @@
       var record = latest[question.id];
       if (!record || state.takes[question.id]) return;
       var blob = record.blob instanceof Blob ? record.blob : new Blob([record.blob], { type: record.type || '' });
-      var counted = record.attempt <= (question.attempts_used || 0);
-      if ((counted && !record.key) || (!counted && attemptsLeft(question) <= 0) || !blob.size) {
-        vault.remove(record.id); // the server already holds this attempt, or no longer takes one
+      // The server counts attempts when recording starts: this take's attempt is the open one (not yet
+      // uploaded), or it already reached storage (then only its key needs confirming), or it is stale.
+      var open = question.recording && question.recording.attempt === record.attempt;
+      var stale = !record.key && !open && (question.answer_status || attemptsLeft(question) <= 0);
+      if (stale || !blob.size) {
+        vault.remove(record.id);
         return;
       }
       state.takes[question.id] = {
         blob: blob, url: URL.createObjectURL(blob), status: 'uploading', percent: 0, message: '正在继续上传…',
-        attemptsLeft: Math.max(0, question.max_attempts - record.attempt), attempt: record.attempt, key: record.key, recordId: record.id,
+        attempt: record.attempt, attemptConfirmed: open, key: record.key, recordId: record.id,
         saved: Promise.resolve(true), persisted: true, tries: 0, restored: true
       };
+      question.recording = null;
       state.restoring.push(question.id);
     });
     state.restoring.forEach(function (questionId) {
@@ -376,9 +409,27 @@
 
   // ---------------------------------------------------------------- intro and consent
 
+  function loadPrivacy() {
+    if (state.privacyLoaded) return;
+    fetch('/api/privacy', { headers: { Accept: 'application/json' } }).then(function (response) {
+      return response.json();
+    }).then(function (notice) {
+      state.privacyLoaded = true;
+      var box = $('privacy-text');
+      box.textContent = '';
+      notice.sections.forEach(function (section) {
+        box.appendChild(element('h3', { text: section.heading }));
+        box.appendChild(element('p', { text: section.text }));
+      });
+    }, function () {
+      $('privacy-text').textContent = '隐私说明没有加载出来，请检查网络后刷新页面。';
+    });
+  }
+
   function showIntro() {
     var view = state.view;
-    var closed = view.interview.closed_reason ? MESSAGES.interview_closed : '';
+    loadPrivacy();
+    var closed = view.interview.closed_reason ? view.interview.closed_reason + contactText() : '';
     showError('intro-closed', closed);
     $('intro-consent').hidden = Boolean(closed) || view.consented;
     $('resume').hidden = Boolean(closed) || !view.consented;
@@ -529,9 +580,9 @@
     return Boolean(question.answer_status);
   }
 
+  /** Attempts left as the server counts them (every started recording counts; a reload does not refund). */
   function attemptsLeft(question) {
-    var take = state.takes[question.id];
-    return take && typeof take.attemptsLeft === 'number' ? take.attemptsLeft : question.attempts_left;
+    return Math.max(0, question.max_attempts - (question.attempts_used || 0));
   }
 
   var questionTimers = [];
@@ -544,22 +595,60 @@
     document.querySelectorAll('[data-screen="question"] [data-phase]').forEach(function (panel) {
       panel.hidden = panel.dataset.phase !== name;
     });
+    document.body.dataset.phase = name;
   }
 
-  function countdown(seconds, clockId, onEnd) {
-    var ends = Date.now() + seconds * 1000;
-    $(clockId).textContent = clock(seconds);
-    var timer = setInterval(function () {
-      var left = (ends - Date.now()) / 1000;
-      $(clockId).textContent = clock(left);
+  function serverNow() { return Date.now() + (state.clockSkew || 0); }
+
+  /** Count down to an absolute (server) time, showing it in the bar; calls onEnd once at zero. */
+  function countdownTo(endsAt, onEnd) {
+    var tick = function () {
+      var left = (endsAt - serverNow()) / 1000;
+      $('bar-clock').textContent = clock(left);
       if (left <= 0) {
         clearInterval(timer);
         onEnd();
       }
-    }, 200);
+    };
+    var timer = setInterval(tick, 200);
+    tick();
     var stop = function () { clearInterval(timer); };
     questionTimers.push(stop);
     return stop;
+  }
+
+  // The sticky bar at the bottom: phase, clock, hint and the buttons, whatever the length of the question.
+  var barActions = { primary: null, secondary: null };
+  function setBar(options) {
+    document.body.dataset.bar = options.state || '';
+    $('actionbar').className = 'actionbar' + (options.tone ? ' actionbar--' + options.tone : '');
+    $('bar-phase').textContent = options.phase || '';
+    $('bar-clock').textContent = options.clock || '';
+    $('bar-hint').textContent = options.hint || '';
+    $('bar-meter').hidden = !options.meter;
+    var primary = options.primary || {};
+    $('bar-primary').textContent = primary.text || '';
+    $('bar-primary').hidden = !primary.text;
+    $('bar-primary').disabled = Boolean(primary.disabled);
+    $('bar-primary').className = 'btn ' + (primary.className || 'btn--primary');
+    barActions.primary = primary.action || null;
+    var secondary = options.secondary;
+    $('bar-secondary').hidden = !secondary;
+    $('bar-secondary').textContent = secondary ? secondary.text : '';
+    $('bar-secondary').disabled = Boolean(secondary && secondary.disabled);
+    barActions.secondary = secondary ? secondary.action : null;
+  }
+  function measureBar() {
+    document.documentElement.style.setProperty('--bar-height', $('actionbar').offsetHeight + 'px');
+  }
+  window.addEventListener('resize', measureBar);
+  if (window.ResizeObserver) new ResizeObserver(measureBar).observe($('actionbar'));
+  $('bar-primary').addEventListener('click', function () { if (barActions.primary) barActions.primary(); });
+  $('bar-secondary').addEventListener('click', function () { if (barActions.secondary) barActions.secondary(); });
+
+  function showNotice(text) {
+    $('question-notice').textContent = text || '';
+    $('question-notice').hidden = !text;
   }
 
   function showQuestion(index) {
@@ -574,24 +663,98 @@
     $('question-title').textContent = question.text;
     $('question-limits').textContent = (question.think_seconds ? '思考 ' + duration(question.think_seconds) + ' · ' : '') +
       '作答最长 ' + duration(question.answer_seconds) + ' · 本题共可作答 ' + question.max_attempts + ' 次';
+    var view = state.view;
+    $('question-deadline').textContent = view.answer_until_display ? '请在 ' + view.answer_until_display + ' 前完成全部题目' : '';
     showError('question-error', '');
+    showNotice(view.interview.in_grace
+      ? '面试截止时间已过，你已经开始作答，还可以在 ' + view.answer_until_display + ' 前完成。' : '');
 
     var take = state.takes[question.id];
     if (take || question.answer_status) return showReview(question);
+    if (question.recording) {
+      showNotice('上次录音因为页面刷新或网络中断没有完成，那一次作答已经计入。');
+    }
     if (attemptsLeft(question) <= 0) {
-      showError('question-error', MESSAGES.attempts_exhausted);
-      return phase('ready');
+      showError('question-error', '这道题的作答次数已经用完，没有保存下来的回答。' + contactText());
+      phase('none');
+      return setBar({ state: 'exhausted', phase: '作答次数已用完', primary: nextButton(question) });
     }
-    if (question.think_seconds > 0) {
-      phase('think');
-      countdown(question.think_seconds, 'think-clock', function () { startRecording(question); });
-    } else {
-      phase('ready');
-    }
+    // Think time once per question: after an attempt has started (even one lost to a reload) it is over.
+    if (question.think_seconds > 0 && !(question.attempts_used > 0)) return startThinking(question);
+    showReady(question, '准备好后点「开始录音」，会先倒数 3 秒。');
   }
 
-  $('record-now').addEventListener('click', function () { startRecording(state.questions[state.index]); });
-  $('record-start').addEventListener('click', function () { startRecording(state.questions[state.index]); });
+  function nextButton(question) {
+    var last = state.index === state.questions.length - 1;
+    return { text: last ? '完成作答' : '下一题', action: goNext };
+  }
+
+  function goNext() {
+    $('playback').pause();
+    var next = state.index + 1;
+    if (next < state.questions.length) return showQuestion(next);
+    showSubmit();
+  }
+
+  function showReady(question, hint) {
+    clearQuestionTimers();
+    phase('none');
+    var left = attemptsLeft(question);
+    if (left <= 0) {
+      if (answered(question)) return showReview(question);
+      return setBar({ state: 'exhausted', phase: '作答次数已用完', hint: hint, primary: nextButton(question) });
+    }
+    setBar({ state: 'ready', phase: '准备录音', hint: hint + ' 本题还可作答 ' + left + ' 次。',
+      primary: { text: '开始录音', action: function () { leadIn(question); } } });
+  }
+
+  /** Think time runs on the server: the first call starts it, a reload gets the same deadline back. */
+  function startThinking(question) {
+    phase('none');
+    var endsAt = question.think_deadline ? Date.parse(question.think_deadline) : serverNow() + question.think_seconds * 1000;
+    if (question.think_deadline && endsAt <= serverNow()) {
+      return showReady(question, '思考时间已经结束。');
+    }
+    setBar({ state: 'think', phase: '思考时间', hint: '时间到会倒数 3 秒后开始录音；准备好可以提前开始。',
+      primary: { text: '开始作答', action: function () { leadIn(question); } } });
+    var stop = countdownTo(endsAt, function () { leadIn(question); });
+    api('POST', '/answers/' + question.id + '/think').then(function (started) {
+      question.think_deadline = started.think_deadline;
+      var serverEnds = Date.parse(started.think_deadline);
+      if (Math.abs(serverEnds - endsAt) > 1500 && state.questions[state.index] === question && !recorder) {
+        stop();
+        if (serverEnds <= serverNow()) return showReady(question, '思考时间已经结束。');
+        countdownTo(serverEnds, function () { leadIn(question); });
+      }
+    }, function (error) {
+      if (!transient(error)) stopOnError(question, error); // offline: the local countdown carries on
+    });
+  }
+
+  /** 3-2-1 before every recording, with the microphone already open, then record. */
+  function leadIn(question) {
+    clearQuestionTimers();
+    if (recorder) return;
+    phase('none');
+    setBar({ state: 'lead', phase: '即将开始录音', clock: '3', tone: 'lead', hint: '请准备好，倒数结束后开始说话',
+      primary: { text: '准备中…', disabled: true } });
+    openMicrophone().then(function () {
+      var count = 3;
+      var timer = setInterval(function () {
+        count -= 1;
+        if (count > 0) {
+          $('bar-clock').textContent = String(count);
+          return;
+        }
+        clearInterval(timer);
+        startRecording(question);
+      }, 1000);
+      questionTimers.push(function () { clearInterval(timer); });
+    }, function (error) {
+      showError('question-error', microphoneMessage(error));
+      showReady(question, '');
+    });
+  }
 
   var recorder = null;
 
@@ -601,25 +764,78 @@
     if (attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
     openMicrophone().then(function (stream) {
       var chunks = [];
+      var levels = [];
       var startedAt = Date.now();
-      recorder = new MediaRecorder(stream, { mimeType: state.mimeType, audioBitsPerSecond: 32000 });
-      recorder.ondataavailable = function (event) { if (event.data && event.data.size) chunks.push(event.data); };
-      recorder.onstop = function () {
-        var blob = new Blob(chunks, { type: recorder.mimeType || state.mimeType });
+      var discarded = false;
+      var current = new MediaRecorder(stream, { mimeType: state.mimeType, audioBitsPerSecond: 32000 });
+      recorder = current;
+      current.ondataavailable = function (event) { if (event.data && event.data.size) chunks.push(event.data); };
+      current.onstop = function () {
         recorder = null;
-        finishRecording(question, blob, (Date.now() - startedAt) / 1000);
+        if (discarded) return;
+        var blob = new Blob(chunks, { type: current.mimeType || state.mimeType });
+        finishRecording(question, blob, (Date.now() - startedAt) / 1000, levels);
       };
-      recorder.start(1000);
-      phase('recording');
-      $('record-stop').disabled = true;
-      setTimeout(function () { $('record-stop').disabled = false; }, 1500);
-      questionTimers.push(meter('rec-meter-bar'));
-      countdown(question.answer_seconds, 'answer-clock', stopRecording);
-      $('record-stop').focus();
+      current.start(1000);
+      phase('none');
+      setBar({ state: 'recording', phase: '● 正在录音', tone: 'rec', meter: true, hint: '剩余作答时间，到时会自动结束',
+        primary: { text: '结束录音', className: 'btn--danger', disabled: true, action: stopRecording } });
+      setTimeout(function () { if (recorder === current) $('bar-primary').disabled = false; }, 1500);
+      questionTimers.push(meter('rec-meter-bar', function (value) {
+        levels.push(value);
+        $('bar-meter').setAttribute('aria-valuenow', String(value));
+      }));
+      countdownTo(Date.now() + (state.clockSkew || 0) + question.answer_seconds * 1000, stopRecording);
+      $('bar-primary').focus();
+      // Count the attempt on the server now; never hold the recording up for the network.
+      countAttempt(question, function discard(error) {
+        discarded = true;
+        clearQuestionTimers();
+        if (current.state !== 'inactive') current.stop();
+        recorder = null;
+        stopOnError(question, error);
+      });
     }, function (error) {
       showError('question-error', microphoneMessage(error));
-      phase('ready');
+      showReady(question, '');
     });
+  }
+
+  function countAttempt(question, discard) {
+    var body = { replace: Boolean(state.replace[question.id]) };
+    question.attempts_used = (question.attempts_used || 0) + 1; // counted locally at once, corrected below
+    question.pendingAttempt = question.attempts_used;
+    api('POST', '/answers/' + question.id + '/attempts', body).then(function (started) {
+      question.attempts_used = started.attempts_used;
+      question.pendingAttempt = started.attempt;
+      question.attemptConfirmed = true;
+    }, function (error) {
+      if (transient(error)) { question.attemptConfirmed = false; return; } // the upload will count it
+      question.attempts_used = Math.max(0, question.attempts_used - 1);
+      discard(error);
+    });
+  }
+
+  /** A refusal from the server while answering: another device, no attempts, the deadline. */
+  function stopOnError(question, error) {
+    if (error.code === 'answered_on_another_device') {
+      var replace = window.confirm(describe(error));
+      if (replace) {
+        state.replace[question.id] = true;
+        return showReady(question, '将用这台设备重新回答这道题。');
+      }
+      question.answer_status = question.answer_status || 'uploaded';
+      return showReview(question);
+    }
+    if (error.code === 'attempts_exhausted') {
+      question.attempts_used = question.max_attempts;
+    }
+    showError('question-error', describe(error));
+    if (error.status === 410) {
+      phase('none');
+      return setBar({ state: 'closed', phase: '面试已截止', hint: contactText(), primary: { text: '查看已保存的回答', action: showSubmit } });
+    }
+    showReady(question, '');
   }
 
   function stopRecording() {
@@ -627,21 +843,27 @@
     if (recorder && recorder.state !== 'inactive') recorder.stop();
   }
 
-  $('record-stop').addEventListener('click', stopRecording);
+  /** Speech check per take: the share of moments where the level meter showed a voice. */
+  function mostlySilent(levels) {
+    if (levels.length < 10) return false;
+    var voiced = levels.filter(function (value) { return value >= 6; }).length;
+    return voiced / levels.length < 0.08;
+  }
 
-  function finishRecording(question, blob, seconds) {
-    if (blob.size < 1000 || seconds < 1) {
-      showError('question-error', '没有录到声音，请再录一次。');
-      phase('ready');
+  function finishRecording(question, blob, seconds, levels) {
+    if (blob.size < 100 || seconds < 1) {
+      showError('question-error', '录音太短，没有录到内容。这次作答已计入' +
+        (attemptsLeft(question) > 0 ? '，请再录一次。' : '，作答次数已用完。' + contactText()));
+      showReady(question, '');
       return;
     }
     var previous = state.takes[question.id];
     if (previous && previous.url) URL.revokeObjectURL(previous.url);
     var take = {
       blob: blob, url: URL.createObjectURL(blob), status: 'uploading', percent: 0, message: '正在上传…',
-      tries: 0, key: null, attempt: question.max_attempts - attemptsLeft(question) + 1
+      tries: 0, key: null, attempt: question.pendingAttempt || question.attempts_used,
+      attemptConfirmed: question.attemptConfirmed !== false, silent: mostlySilent(levels || [])
     };
-    take.attemptsLeft = question.max_attempts - take.attempt; // this take counts once it reaches the server
     take.recordId = vault.id(question.id, take.attempt);
     if (previous && previous.recordId !== take.recordId && previous.status !== 'done') {
       previous.saved.then(function () { vault.remove(previous.recordId); }); // replaced: never to be sent
@@ -650,10 +872,11 @@
     take.saved = vault.save(take, question.id).then(function (ok) { take.persisted = ok; return ok; });
     state.takes[question.id] = take;
     if (state.questions[state.index] === question && currentScreen === 'question') showReview(question);
-    upload(question, take);
+    upload(question, take); // in the background: answering goes on whatever the network does
   }
 
   function showReview(question) {
+    clearQuestionTimers();
     phase('review');
     var take = state.takes[question.id];
     var audio = $('playback');
@@ -665,12 +888,24 @@
       audio.removeAttribute('src');
     }
     renderUpload(question);
+    if (take && take.url && !take.shown) {
+      take.shown = true; // a new take: bring the player and its upload state into view above the bar
+      window.scrollTo(0, document.body.scrollHeight);
+    }
+  }
+
+  function acceptSilence() {
+    var question = state.questions[state.index];
+    var take = state.takes[question.id];
+    if (take) take.silenceAccepted = true;
+    renderUpload(question);
   }
 
   function renderUpload(question) {
     if (currentScreen === 'intro') return renderRestore();
     if (currentScreen === 'submit') return renderSubmitList();
-    if (currentScreen !== 'question' || state.questions[state.index] !== question) return;
+    if (currentScreen !== 'question' || state.questions[state.index] !== question || recorder) return;
+    if (document.body.dataset.phase !== 'review') return;
     var take = state.takes[question.id];
     var box = $('upload-box');
     var done = answered(question) && (!take || take.status === 'done');
@@ -682,33 +917,31 @@
     $('upload-retry').hidden = !(take && take.status === 'failed');
 
     var left = attemptsLeft(question);
-    var uploading = take && take.status === 'uploading';
     $('attempts-text').textContent = left > 0 ? '不满意可以重录，本题还可重录 ' + left + ' 次，以最后一次为准'
       : '本题的作答次数已用完';
-    $('retake').hidden = left <= 0;
-    $('retake').disabled = Boolean(uploading);
-    $('retake').textContent = left > 0 ? '重录（剩 ' + left + ' 次）' : '重录';
-    var last = state.index === state.questions.length - 1;
-    $('next').textContent = last ? '完成作答' : '下一题';
-    // Moving on is fine while the upload still runs: it carries on in the background.
-    $('next').disabled = !(done || uploading || (take && take.status === 'failed' && answered(question)));
+    if (take && take.silent && !take.silenceAccepted) {
+      // The speech check sits in the bar, where the candidate is looking, whatever the question's length.
+      return setBar({ state: 'silent', tone: 'warn', phase: '这段录音几乎没有声音，要重录吗？',
+        hint: left > 0 ? '本题还可重录 ' + left + ' 次，以最后一次为准；录音也会先保存。'
+          : '作答次数已用完，会按这段提交，招聘方会亲自听。',
+        secondary: left > 0 ? { text: '就用这段', action: acceptSilence } : null,
+        primary: left > 0 ? { text: '重录', action: retake } : nextButton(question) });
+    }
+    // Moving on never waits for the network: takes upload in the background; only the final submit waits.
+    setBar({ state: 'review', phase: done ? '✓ 回答已保存' : '已录好，正在后台上传', tone: done ? 'done' : '',
+      hint: done ? '' : '可以直接答下一题，上传会在后台继续',
+      secondary: left > 0 ? { text: '重录（剩 ' + left + ' 次）', action: retake } : null,
+      primary: nextButton(question) });
   }
 
-  $('retake').addEventListener('click', function () {
+  function retake() {
     var question = state.questions[state.index];
     if (attemptsLeft(question) <= 0) return;
     showError('question-error', '');
     $('playback').pause();
-    phase('ready');
-    $('record-start').focus();
-  });
-
-  $('next').addEventListener('click', function () {
-    $('playback').pause();
-    var next = state.index + 1;
-    if (next < state.questions.length) return showQuestion(next);
-    showSubmit();
-  });
+    showReady(question, '重录会用掉一次作答机会，以最后一次为准。');
+    $('bar-primary').focus();
+  }
 
   $('upload-retry').addEventListener('click', function () {
     var question = state.questions[state.index];
@@ -776,12 +1009,15 @@
       if (state.takes[question.id] !== take) return Promise.resolve();
       return confirmKnown().then(function (confirmed) {
         if (confirmed) return;
-        return api('POST', '/answers/' + question.id + '/upload', { content_type: contentType }).then(sendFile);
+        var body = { content_type: contentType };
+        if (take.attempt && take.attemptConfirmed) body.attempt = take.attempt;
+        return api('POST', '/answers/' + question.id + '/upload', body).then(sendFile);
       }).then(function () {
         take.status = 'done';
         take.percent = 100;
         question.answer_status = question.answer_status || 'uploaded';
         question.attempts_used = Math.max(question.attempts_used || 0, take.attempt || 0);
+        question.recording = null;
         take.running = false;
         take.saved.then(function () { vault.remove(take.recordId); });
         renderUpload(question);
@@ -789,8 +1025,8 @@
     }
 
     function sendFile(ticket) {
-      take.attemptsLeft = ticket.attempts_left;
       take.key = ticket.key;
+      take.attemptConfirmed = true;
       if (ticket.attempt && ticket.attempt !== take.attempt) {
         var oldId = take.recordId;
         take.attempt = ticket.attempt;
@@ -819,10 +1055,11 @@
 
     function retryOrFail(error) {
       take.tries += 1;
-      if (transient(error) && take.tries < MAX_TRIES) {
+      if (error.code === 'attempt_not_started') take.attemptConfirmed = false; // ask again without a number
+      if (transient(error) || (error.code === 'attempt_not_started' && take.tries < MAX_TRIES)) {
         var wait = Math.min(15000, 1000 * Math.pow(2, take.tries - 1));
         take.message = (error.status === 0 ? '网络不稳定' : '上传没有成功') + '，' + Math.round(wait / 1000) +
-          ' 秒后自动重试（第 ' + take.tries + ' 次）…';
+          ' 秒后自动重试（第 ' + take.tries + ' 次）。可以继续答题，录音已保存在本机。';
         take.percent = 0;
         renderUpload(question);
         return waitForNetwork(wait).then(attempt);
@@ -866,6 +1103,10 @@
     clearQuestionTimers();
     show('submit');
     showError('submit-error', '');
+    var view = state.view;
+    $('submit-notice').textContent = view.interview.in_grace
+      ? '面试截止时间已过，你已经开始作答，请在 ' + view.answer_until_display + ' 前提交。' : '';
+    $('submit-notice').hidden = !view.interview.in_grace;
     renderSubmitList();
   }
 
@@ -985,7 +1226,8 @@
         ? element('p', { className: 'transcript', lang: state.view && state.view.interview.language || 'zh', text: answer.transcript })
         : element('p', { className: 'muted small', text: '没有识别出文字。招聘方会直接听你的录音，不影响你的面试。' });
       var note = answer.status === 'needs_review' || answer.status === 'failed'
-        ? element('p', { className: 'muted small', text: '这道题的录音不太适合自动分析，招聘方会亲自听你的回答，不会因此扣分。' })
+        ? element('p', { className: 'muted small', text: (answer.reason ? answer.reason + ' ' : '') +
+            '这道题没有自动评分，招聘方会亲自听你的录音再做判断。' })
         : null;
       container.appendChild(element('article', { className: 'card report-item' }, [
         heading,
@@ -998,6 +1240,12 @@
     });
     $('review-done').hidden = !report.review_requested;
     $('review-open').hidden = report.review_requested;
+    var decision = report.decision || {};
+    $('decision-box').hidden = !decision.status;
+    $('decision-box').className = 'notice ' + (decision.status === 'advance' ? 'notice--ok' : '');
+    $('decision-text').textContent = decision.text || '';
+    $('decision-message').textContent = decision.message ? '招聘方留言：' + decision.message : '';
+    $('decision-message').hidden = !decision.message;
   }
 
   function showReport() {

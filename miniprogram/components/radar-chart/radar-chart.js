@@ -62,7 +62,7 @@ Component({
         ctx.stroke()
       })
       ctx.fillStyle = '#4e5969'
-      ctx.font = '12px sans-serif'
+      ctx.font = '14px sans-serif'
       ctx.textBaseline = 'middle'
       shape.axes.forEach((axis) => {
         ctx.beginPath()

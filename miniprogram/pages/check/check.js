@@ -3,21 +3,10 @@
  * (a short PCM recording, RMS of each frame), and the network (type and a round trip to the API).
  */
 const request = require('../../utils/request')
+const { levelOf } = require('../../utils/audio')
 
 const NETWORK_TEXT = {
   wifi: 'Wi-Fi', '5g': '5G', '4g': '4G', '3g': '3G', '2g': '2G', unknown: '未知网络', none: '无网络',
-}
-
-/** 0..100 loudness of a 16-bit little-endian PCM frame. */
-function levelOf(frameBuffer) {
-  const samples = new Int16Array(frameBuffer)
-  if (!samples.length) return 0
-  let sum = 0
-  for (let i = 0; i < samples.length; i += 1) sum += samples[i] * samples[i]
-  const rms = Math.sqrt(sum / samples.length) / 32768
-  // -60 dB … 0 dB mapped to 0 … 100
-  const db = rms > 0 ? 20 * Math.log10(rms) : -60
-  return Math.max(0, Math.min(100, Math.round(((db + 60) / 60) * 100)))
 }
 
 Page({

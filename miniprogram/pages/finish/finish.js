@@ -7,6 +7,7 @@ const request = require('../../utils/request')
 const { getQueue } = require('../../utils/upload')
 const { askSubscriptions, prefetchTemplates } = require('../../utils/subscribe')
 const { tokenFrom } = require('../../utils/scene')
+const { contactLine } = require('../../utils/format')
 
 const STATE_TEXT = {
   queued: '等待上传',
@@ -19,6 +20,9 @@ const STATE_TEXT = {
 
 const POLL_MS = 10000
 
+/** Refusals after which another upload cannot help: say why and who to contact, never "重新上传". */
+const FINAL_CODES = ['interview_closed', 'invitation_expired', 'invitation_revoked', 'already_submitted', 'attempts_exhausted']
+
 Page({
   data: {
     token: '',
@@ -28,6 +32,10 @@ Page({
     allUploaded: false,
     submitting: false,
     stage: '', // started | submitted | scored | needs_review …
+    contactText: '',
+    errorContact: '',
+    deadlineText: '',
+    uploadText: '',
   },
 
   onLoad(options) {
@@ -56,10 +64,16 @@ Page({
   async load() {
     try {
       const view = await api.getInterview(this.data.token)
-      this.setData({ view, stage: view.status, error: '' })
+      this.setData({
+        view,
+        stage: view.status,
+        error: '',
+        contactText: (view.contact && view.contact.text) || '',
+        deadlineText: view.answer_until_display ? `请在 ${view.answer_until_display} 前提交` : '',
+      })
       this.refresh()
     } catch (err) {
-      this.setData({ error: err.message })
+      this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
     }
   },
 
@@ -91,9 +105,20 @@ Page({
         stateText: STATE_TEXT[state],
         percent: Math.round((s.progress || 0) * 100),
         error: s.error ? s.error.message : '',
+        final: !!(s.error && FINAL_CODES.indexOf(s.error.code) >= 0),
+        contact: s.error ? contactLine(s.error.message, this.data.contactText) : '',
       }
     })
-    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed') })
+    const done = items.filter((it) => it.state === 'confirmed').length
+    const answered = items.filter((it) => it.state !== 'none').length
+    const waiting = items.some((it) => it.state === 'waiting')
+    let uploadText = ''
+    if (done < answered) {
+      uploadText = waiting
+        ? `已上传 ${done}/${answered} 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。`
+        : `已上传 ${done}/${answered} 段录音，全部上传后就可以提交。`
+    }
+    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed'), uploadText })
   },
 
   reloadSoon() {
@@ -130,7 +155,7 @@ Page({
       wx.showToast({ title: '提交成功', icon: 'success' })
     } catch (err) {
       if (err.code === 'already_submitted') await this.load()
-      else this.setData({ error: err.message })
+      else this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
     } finally {
       this.setData({ submitting: false })
     }

@@ -64,6 +64,8 @@ Page({
       // Signed in, the invitation is bound to this WeChat user (the referrer is part of the scene).
       if (!request.getToken()) await request.login()
       const res = await api.joinByScene(this.data.scene, {})
+      // Joined before through a share link: the same interview continues, never a second candidate.
+      if (res.returning) wx.showToast({ title: '欢迎回来，继续你之前的面试', icon: 'none' })
       this.openInvitation(res.token, this.data.interview && this.data.interview.title)
     } catch (err) {
       this.setData({ error: err.message })

@@ -1,20 +1,41 @@
 /**
- * One question at a time: think-time countdown → record (audio, or video when the question asks)
- * → listen back → retake while attempts remain → submit. Each submitted answer goes to the durable
- * upload queue at once and the next question opens; the progress of every upload shows at the top.
+ * One question at a time, with everything that matters in a sticky bottom bar: the phase (思考中 / 准备录音 /
+ * 正在录音 / 正在保存 / 录好了), the clock and the one main button. Long question text scrolls above it.
+ *
+ * think (server-counted: POST …/think returns the same deadline after a reload) → a 3-2-1 lead-in (always,
+ * also for 0-s think questions) → POST …/attempts counts the attempt on the server → recording with a live
+ * level meter → the take is checked for speech ("这段录音几乎没有声音，要重录吗？") → listen back / retake
+ * while attempts remain → "提交，下一题" puts the take in the durable upload queue and opens the next
+ * question at once. The network never blocks answering: when the API cannot be reached the think time and
+ * attempts fall back to the view's numbers and the upload ticket starts the attempt later.
  */
 const api = require('../../utils/api')
 const config = require('../../config')
+const { clock, contactLine } = require('../../utils/format')
 const { getQueue } = require('../../utils/upload')
 
 const UPLOAD_TEXT = {
   queued: '等待上传',
   uploading: '上传中',
-  waiting: '网络不稳，自动重试中',
+  waiting: '网络不稳，录音已保存，正在自动重试',
   failed: '上传失败',
   confirmed: '已上传',
   none: '',
 }
+
+const PHASE_TEXT = {
+  think: '思考中',
+  leadin: '准备录音',
+  recording: '正在录音',
+  stopping: '正在保存',
+  review: '录好了',
+  ready: '可以重新录制',
+  blocked: '本题无法作答',
+  closed: '面试已结束',
+}
+
+/** Errors after which this question (or the whole interview) cannot be answered any more. */
+const CLOSED_CODES = ['interview_closed', 'invitation_expired', 'invitation_revoked', 'already_submitted']
 
 function fileSize(path) {
   try {
@@ -24,102 +45,305 @@ function fileSize(path) {
   }
 }
 
+function offline(err) {
+  return !err || err.status === 0 || err.retryable
+}
+
 Page({
   data: {
     token: '',
     loading: true,
     error: '',
+    contactText: '',
+    errorContact: '',
+    deadlineText: '',
     questions: [],
     index: 0,
     question: null,
-    phase: 'think', // think | answer | review | saving
+    phase: 'think',
+    phaseText: '',
+    clockText: '00:00',
+    clockLabel: '',
+    clockWarn: false,
+    leadIn: 0,
     attemptsLeft: 0,
     recording: null,
     playing: false,
     uploads: [],
     uploadSummary: '',
+    uploadPercent: 0,
+    notice: '',
   },
 
   onLoad(options) {
     this.setData({ token: decodeURIComponent(options.t || '') })
     this.queue = getQueue()
     this.unsubscribe = this.queue.subscribe(() => this.refreshUploads())
-    this.localTakes = {}
+    this.attempts = {} // question id → {attempt, spent: bool} of the take being recorded
     return this.load()
   },
 
   onUnload() {
+    this.clearClock()
+    this.discardTake()
     if (this.unsubscribe) this.unsubscribe()
     if (this.audio) this.audio.destroy()
   },
 
   onHide() {
     if (this.audio) this.audio.stop()
-    if (this.data.phase === 'answer' && this.data.question && this.data.question.media === 'video') this.stopVideo()
+    if (this.data.phase === 'recording' && this.data.question && this.data.question.media === 'video') this.stopVideo()
   },
 
   async load() {
     this.setData({ loading: true, error: '' })
     try {
       const view = await api.getInterview(this.data.token)
+      this.view = view
+      const contactText = (view.contact && view.contact.text) || ''
+      this.setData({ contactText, deadlineText: this.deadlineText(view) })
       if (view.status !== 'started') {
-        wx.redirectTo({ url: `/pages/finish/finish?t=${encodeURIComponent(this.data.token)}` })
+        this.goFinish()
+        return
+      }
+      if (view.interview && view.interview.closed) {
+        const reason = view.interview.closed_reason || '这场面试已经结束。'
+        this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed, error: reason, errorContact: contactLine(reason, contactText) })
         return
       }
       const questions = view.questions || []
       // Resume at the first question that has no answer on the server and none waiting in the queue.
-      let index = questions.findIndex((q) => !q.answer_status && this.queue.statusOf(this.data.token, q.id).state === 'none')
+      const index = questions.findIndex((q) => !q.answer_status && this.queue.statusOf(this.data.token, q.id).state === 'none')
       if (index < 0) {
         this.goFinish()
         return
       }
       this.setData({ questions })
-      this.showQuestion(index)
       this.refreshUploads()
+      await this.showQuestion(index)
     } catch (err) {
-      this.setData({ error: err.message })
+      this.showError(err)
     } finally {
       this.setData({ loading: false })
     }
   },
 
-  showQuestion(index) {
+  deadlineText(view) {
+    if (!view.answer_until_display) return ''
+    if (view.interview && view.interview.in_grace) {
+      return `面试截止时间已过，你已开始作答，请在 ${view.answer_until_display} 前完成提交`
+    }
+    return `请在 ${view.answer_until_display} 前完成提交`
+  },
+
+  showError(err) {
+    const contact = (err && err.contact && err.contact.text) || this.data.contactText
+    this.setData({ error: err.message, errorContact: contactLine(err.message, contact) })
+    if (err && CLOSED_CODES.indexOf(err.code) >= 0) {
+      this.clearClock()
+      this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed })
+    }
+  },
+
+  /** Attempts left: the server's number, less the takes started here while it could not be reached. */
+  attemptsLeftOf(question) {
+    if (question.attempts_left !== undefined && question.attempts_left !== null) return Math.max(0, question.attempts_left)
+    return Math.max(0, question.max_attempts - (question.attempts_used || 0))
+  },
+
+  async showQuestion(index) {
     const question = this.data.questions[index]
+    this.clearClock()
     this.setData({
       index,
       question,
-      phase: 'think',
       recording: null,
       playing: false,
-      attemptsLeft: this.attemptsLeft(question),
+      error: '',
+      notice: '',
+      attemptsLeft: this.attemptsLeftOf(question),
     })
     wx.setNavigationBarTitle({ title: `第${index + 1}题 / 共${this.data.questions.length}题` })
-    if (!question.think_seconds) this.startAnswer()
+    if (wx.pageScrollTo) wx.pageScrollTo({ scrollTop: 0, duration: 0 })
+    if (this.data.attemptsLeft <= 0) {
+      // A reload mid-recording spent the last attempt: the server does not give it back.
+      this.setPhase('blocked')
+      this.setData({ notice: '这道题的作答机会已经用完（上次录音中途离开了）。请继续下一题。' })
+      return
+    }
+    let seconds = question.think_seconds_left !== undefined && question.think_seconds_left !== null
+      ? question.think_seconds_left : question.think_seconds || 0
+    if (question.think_seconds) {
+      try {
+        const think = await api.startThink(this.data.token, question.id)
+        seconds = think.think_seconds_left
+      } catch (err) {
+        if (!offline(err)) {
+          this.showError(err)
+          if (this.data.phase === 'closed') return
+        }
+      }
+    }
+    if (this.data.phase === 'closed') return
+    if (!this.data.question || this.data.question.id !== question.id) return // moved on meanwhile
+    if (seconds > 0) {
+      this.setPhase('think')
+      this.runClock(seconds, '思考时间', () => this.startLeadIn())
+    } else {
+      this.startLeadIn()
+    }
   },
 
-  attemptsLeft(question) {
-    const used = (question.attempts_used || 0) + (this.localTakes[question.id] || 0)
-    return Math.max(0, question.max_attempts - used)
+  setPhase(phase) {
+    this.setData({ phase, phaseText: PHASE_TEXT[phase] })
   },
 
-  onThinkFinish() {
-    if (this.data.phase === 'think') this.startAnswer()
+  /** A Date.now()-based countdown in the bar; calls `done` once at 0. */
+  runClock(seconds, label, done) {
+    this.clearClock()
+    const endAt = Date.now() + seconds * 1000
+    const render = () => {
+      const left = Math.max(0, Math.ceil((endAt - Date.now()) / 1000))
+      if (left !== this.lastLeft) {
+        this.lastLeft = left
+        this.setData({ clockText: clock(left), clockLabel: label, clockWarn: left <= 10 && label === '作答时间' })
+      }
+      if (left <= 0) {
+        this.clearClock()
+        done()
+      }
+    }
+    this.lastLeft = null
+    this.clockTimer = setInterval(render, 250)
+    render()
   },
 
-  startAnswer() {
-    const question = this.data.question
-    if (this.attemptsLeft(question) <= 0) return
-    this.localTakes[question.id] = (this.localTakes[question.id] || 0) + 1
-    this.setData({ phase: 'answer', recording: null, attemptsLeft: this.attemptsLeft(question), error: '' })
+  clearClock() {
+    if (this.clockTimer) clearInterval(this.clockTimer)
+    this.clockTimer = null
+  },
+
+  /** The main button in think time: start now (through the lead-in). */
+  onMain() {
+    const phase = this.data.phase
+    if (phase === 'think' || phase === 'ready') this.startLeadIn()
+    else if (phase === 'recording') this.stopAnswer()
+    else if (phase === 'review') this.submitAnswer()
+    else if (phase === 'blocked') this.next()
+  },
+
+  /** 3-2-1 on screen before any recording starts, so nobody is recorded the instant they tap. */
+  startLeadIn() {
+    if (this.data.attemptsLeft <= 0 && !this.reusableAttempt()) return
     if (this.audio) this.audio.stop()
+    this.discardTake()
+    this.clearClock()
+    this.setPhase('leadin')
+    const seconds = config.leadInSeconds || 3
+    const endAt = Date.now() + seconds * 1000
+    this.setData({ leadIn: seconds, clockText: String(seconds), clockLabel: '即将开始录音', clockWarn: false, playing: false })
+    this.clockTimer = setInterval(() => {
+      const left = Math.max(0, Math.ceil((endAt - Date.now()) / 1000))
+      if (left !== this.data.leadIn) this.setData({ leadIn: left, clockText: String(left) })
+      if (left <= 0) {
+        this.clearClock()
+        this.beginRecording()
+      }
+    }, 100)
+  },
+
+  /** An attempt the server counted whose take produced no file (a platform failure): record it again. */
+  reusableAttempt() {
+    const a = this.attempts[this.data.question.id]
+    return a && !a.spent ? a : null
+  },
+
+  async beginRecording() {
+    const question = this.data.question
+    let take = this.reusableAttempt()
+    if (!take) {
+      try {
+        take = await this.countAttempt(question, false)
+      } catch (err) {
+        return
+      }
+      if (!take) return
+    }
+    if (!this.data.question || this.data.question.id !== question.id || this.data.phase !== 'leadin') return
+    this.attempts[question.id] = take
+    this.setPhase('recording')
+    this.setData({ error: '', notice: '', recording: null })
     if (question.media === 'video') this.startVideo()
     else {
       const recorder = this.selectComponent('#recorder')
       if (recorder) recorder.start()
     }
+    const seconds = question.media === 'video' ? Math.min(question.answer_seconds, config.maxVideoSeconds) : question.answer_seconds
+    this.runClock(seconds, '作答时间', () => this.stopAnswer())
+  },
+
+  /**
+   * POST …/attempts. Resolves to {attempt, spent: false} (attempt null when offline), or null when this
+   * question cannot be recorded now (the page shows why).
+   */
+  async countAttempt(question, replace) {
+    try {
+      const res = await api.startAttempt(this.data.token, question.id, replace)
+      this.setData({ attemptsLeft: res.attempts_left })
+      this.patchQuestion({ attempts_left: res.attempts_left, attempts_used: res.attempts_used })
+      return { attempt: res.attempt, spent: false }
+    } catch (err) {
+      if (offline(err)) {
+        // No network: record anyway; the upload ticket starts the attempt when the network is back.
+        this.setData({ attemptsLeft: Math.max(0, this.data.attemptsLeft - 1) })
+        this.patchQuestion({ attempts_left: Math.max(0, this.data.attemptsLeft) })
+        return { attempt: null, spent: false }
+      }
+      if (err.code === 'answered_on_another_device') return this.askReplace(question, err)
+      if (err.code === 'attempts_exhausted') {
+        this.setData({ attemptsLeft: 0, notice: err.message })
+        this.patchQuestion({ attempts_left: 0 })
+        this.setPhase(this.data.recording ? 'review' : 'blocked')
+        return null
+      }
+      this.showError(err)
+      if (this.data.phase !== 'closed') this.setPhase('ready')
+      return null
+    }
+  },
+
+  /** A second device: say so plainly and replace only after the person confirms. */
+  askReplace(question, err) {
+    return new Promise((resolve) => {
+      wx.showModal({
+        title: '这道题已在另一台设备上回答',
+        content: err.message || '这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。',
+        confirmText: '用这台重答',
+        cancelText: '保留原回答',
+        success: (res) => {
+          if (res.confirm) {
+            this.countAttempt(question, true).then(resolve)
+          } else {
+            this.setData({ notice: '已保留另一台设备上的回答。' })
+            this.setPhase('blocked')
+            resolve(null)
+          }
+        },
+        fail: () => resolve(null),
+      })
+    })
+  },
+
+  patchQuestion(patch) {
+    const i = this.data.index
+    const q = Object.assign({}, this.data.questions[i], patch)
+    this.setData({ [`questions[${i}]`]: q, question: q })
   },
 
   stopAnswer() {
+    if (this.data.phase !== 'recording') return
+    this.clearClock()
+    this.setPhase('stopping')
     if (this.data.question.media === 'video') this.stopVideo()
     else {
       const recorder = this.selectComponent('#recorder')
@@ -128,18 +352,43 @@ Page({
   },
 
   onRecorded(e) {
-    const { tempFilePath, duration, fileSize: size } = e.detail
+    const { tempFilePath, duration, fileSize: size, mime, speech } = e.detail
+    const take = this.attempts[this.data.question.id]
+    if (take) take.spent = true
+    this.clearClock()
+    this.setPhase('review')
     this.setData({
-      phase: 'review',
-      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: 'audio/aac' },
+      clockText: clock((duration || 0) / 1000),
+      clockLabel: '录音时长',
+      clockWarn: false,
+      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/wav', attempt: take ? take.attempt : null },
+    })
+    if (speech && speech.silent) this.askSilentRetake()
+  },
+
+  /** The per-take speech check: a take with almost no voice is offered a retake, never waved through. */
+  askSilentRetake() {
+    const canRetake = this.data.attemptsLeft > 0
+    wx.showModal({
+      title: '几乎没有听到声音',
+      content: canRetake
+        ? `这段录音几乎没有声音，要重录吗？还可以重录 ${this.data.attemptsLeft} 次。请靠近手机、在安静的地方说话。`
+        : '这段录音几乎没有声音，已经没有重录机会了。招聘方可能听不清你的回答，可以先回放听一下。',
+      confirmText: canRetake ? '重录' : '知道了',
+      cancelText: canRetake ? '就用这段' : '回放',
+      showCancel: true,
+      success: (res) => {
+        if (canRetake && res.confirm) this.startLeadIn()
+        else if (!canRetake && res.cancel) this.togglePlay()
+      },
     })
   },
 
   onRecordError(e) {
-    // The take did not produce a file: give the attempt back.
-    const id = this.data.question.id
-    this.localTakes[id] = Math.max(0, (this.localTakes[id] || 1) - 1)
-    this.setData({ phase: 'think', error: e.detail.message, attemptsLeft: this.attemptsLeft(this.data.question) })
+    // No file came out of this take: the attempt the server counted is recorded again (see reusableAttempt).
+    this.clearClock()
+    this.setPhase('ready')
+    this.setData({ error: e.detail.message, clockText: '--:--', clockLabel: '' })
   },
 
   startVideo() {
@@ -162,9 +411,9 @@ Page({
   },
 
   onVideo(res) {
-    if (this.data.phase !== 'answer' || !res || !res.tempVideoPath) return
+    if ((this.data.phase !== 'recording' && this.data.phase !== 'stopping') || !res || !res.tempVideoPath) return
     const size = fileSize(res.tempVideoPath)
-    this.setData({ phase: 'review', recording: { tempFilePath: res.tempVideoPath, duration: 0, size, mime: 'video/mp4' } })
+    this.onRecorded({ detail: { tempFilePath: res.tempVideoPath, duration: 0, fileSize: size, mime: 'video/mp4', speech: null } })
   },
 
   togglePlay() {
@@ -190,16 +439,31 @@ Page({
       content: `这次录音将被替换，还可以重录 ${this.data.attemptsLeft} 次`,
       confirmText: '重录',
       success: (res) => {
-        if (res.confirm) this.startAnswer()
+        if (res.confirm) this.startLeadIn()
       },
     })
   },
 
+  /**
+   * Delete a take that will not be submitted (a retake replaces it, or the page closes): WAV takes live in the
+   * user data folder (32 KB/s), which is limited, so none may be left behind. A submitted take is the queue's.
+   */
+  discardTake() {
+    const rec = this.data.recording
+    if (!rec || !rec.tempFilePath || rec.queued) return
+    try {
+      wx.getFileSystemManager().unlinkSync(rec.tempFilePath)
+    } catch (err) {
+      // Already gone.
+    }
+    this.setData({ recording: null })
+  },
+
+  /** Never waits for the network: the take goes to the durable queue and the next question opens. */
   submitAnswer() {
-    const { recording, question, token, index, questions } = this.data
+    const { recording, question, token } = this.data
     if (!recording || this.data.phase !== 'review') return
     if (this.audio) this.audio.stop()
-    this.setData({ phase: 'saving' })
     this.queue.enqueue({
       token,
       questionId: question.id,
@@ -207,25 +471,43 @@ Page({
       size: recording.size,
       duration: recording.duration,
       mime: recording.mime,
+      attempt: recording.attempt,
     })
+    this.setData({ 'recording.queued': true })
+    this.next()
+  },
+
+  next() {
+    const { index, questions } = this.data
     if (index + 1 < questions.length) this.showQuestion(index + 1)
     else this.goFinish()
   },
 
   goFinish() {
+    this.clearClock()
     wx.redirectTo({ url: `/pages/finish/finish?t=${encodeURIComponent(this.data.token)}` })
   },
 
   refreshUploads() {
+    const ids = this.data.questions.map((q) => q.id)
     const uploads = this.data.questions.map((q, i) => {
       const s = this.queue.statusOf(this.data.token, q.id)
       const state = s.state === 'none' && q.answer_status ? 'confirmed' : s.state
       return { no: i + 1, state, text: UPLOAD_TEXT[state], percent: Math.round((s.progress || 0) * 100) }
     })
-    const active = uploads.filter((u) => u.state !== 'none' && u.state !== 'confirmed')
-    const summary = active.length
-      ? active.map((u) => `第${u.no}题${u.text}${u.state === 'uploading' ? ` ${u.percent}%` : ''}`).join('，')
-      : ''
-    this.setData({ uploads, uploadSummary: summary })
+    // The server refused a take for good (the interview closed past its grace period, the invitation was
+    // revoked): answering further cannot help, so say why and who to contact instead of "retrying".
+    const final = this.data.questions
+      .map((q) => this.queue.statusOf(this.data.token, q.id))
+      .find((st) => st.state === 'failed' && st.error && CLOSED_CODES.indexOf(st.error.code) >= 0)
+    if (final && this.data.phase !== 'closed') this.showError({ code: final.error.code, message: final.error.message })
+    const sum = this.queue.summaryFor(this.data.token, ids)
+    const waiting = uploads.filter((u) => u.state === 'waiting').length
+    const failed = uploads.filter((u) => u.state === 'failed').map((u) => `第${u.no}题`)
+    let summary = ''
+    if (failed.length) summary = `${failed.join('、')}上传失败，提交前会再试`
+    else if (waiting) summary = '网络不稳，录音已保存在手机上，正在自动重试，可以继续答题'
+    else if (sum.active) summary = `上传中 ${sum.done}/${sum.total} · ${sum.percent}%`
+    this.setData({ uploads, uploadSummary: summary, uploadPercent: sum.percent })
   },
 })

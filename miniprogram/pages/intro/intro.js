@@ -5,6 +5,26 @@
 const api = require('../../utils/api')
 const request = require('../../utils/request')
 const config = require('../../config')
+const { shownTime, contactLine } = require('../../utils/format')
+
+/**
+ * What a candidate must know about time, in Chinese: how long the link works, the interview deadline and,
+ * once started, until when answers are accepted (the deadline plus the grace period).
+ */
+function deadlineLines(view) {
+  const lines = []
+  const iv = view.interview || {}
+  if (view.status !== 'started' && view.expires_at) lines.push(`邀请链接有效期至 ${shownTime(view, 'expires_at')}`)
+  if (iv.deadline) lines.push(`面试截止时间 ${shownTime(iv, 'deadline') || shownTime(iv, 'deadline_at')}`)
+  if (view.status === 'started' && view.answer_until) {
+    lines.push(iv.in_grace
+      ? `截止时间已过，你已开始作答，请在 ${shownTime(view, 'answer_until')} 前提交`
+      : `请在 ${shownTime(view, 'answer_until')} 前完成并提交`)
+  } else if (iv.deadline && iv.grace_minutes) {
+    lines.push(`截止前已开始作答的，可以在截止后 ${iv.grace_minutes} 分钟内完成`)
+  }
+  return lines
+}
 
 Page({
   data: {
@@ -16,6 +36,9 @@ Page({
     starting: false,
     phoneMasked: '',
     phoneError: '',
+    contactText: '',
+    errorContact: '',
+    deadlines: [],
   },
 
   onLoad(options) {
@@ -27,12 +50,12 @@ Page({
     this.setData({ loading: true, error: '' })
     try {
       const view = await api.getInterview(this.data.token)
-      this.setData({ view })
+      this.setData({ view, contactText: (view.contact && view.contact.text) || '', deadlines: deadlineLines(view) })
       if (view.company) wx.setNavigationBarTitle({ title: view.company })
       // Signed in already: link this invitation to the user so notifications can reach them.
       if (request.getToken()) api.bindInvitation(this.data.token).catch(() => null)
     } catch (err) {
-      this.setData({ error: err.message })
+      this.setData({ error: err.message, errorContact: contactLine(err.message, err.contact && err.contact.text) })
     } finally {
       this.setData({ loading: false })
     }
@@ -77,7 +100,7 @@ Page({
       wx.navigateTo({ url: `/pages/check/check?t=${encodeURIComponent(token)}` })
     } catch (err) {
       if (err.code === 'already_started') this.resume()
-      else this.setData({ error: err.message })
+      else this.setData({ error: err.message, errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText) })
       if (err.code === 'privacy_outdated') this.load()
     } finally {
       this.setData({ starting: false })

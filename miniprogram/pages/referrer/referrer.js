@@ -5,6 +5,7 @@
 const api = require('../../utils/api')
 const { stageLabel } = require('../../utils/format')
 const { askSubscriptions, prefetchTemplates } = require('../../utils/subscribe')
+const { savePoster, download } = require('../../utils/poster')
 
 Page({
   data: {
@@ -13,6 +14,8 @@ Page({
     joined: null, // {code, interview} just created
     referrals: [],
     creating: false,
+    poster: null, // {code, path} shown for a long press or saving
+    savingPoster: false,
   },
 
   onLoad(options) {
@@ -60,6 +63,34 @@ Page({
     return askSubscriptions(['referee_advanced'], { role: 'referrer' }).then((res) => {
       wx.showToast({ title: res.accepted.length ? '好友进入下一轮时会通知你' : '未开启提醒', icon: 'none' })
     })
+  },
+
+  /** 朋友圈海报: show the poster of a referral code (long press shares it) and offer to save it to the album. */
+  async showPoster(e) {
+    const code = e.currentTarget.dataset.code
+    const path = await download(api.posterUrl(code))
+    if (!path) {
+      wx.showToast({ title: '海报没有生成出来，请稍后重试', icon: 'none' })
+      return
+    }
+    this.setData({ poster: { code, path } })
+  },
+
+  closePoster() {
+    this.setData({ poster: null })
+  },
+
+  async savePoster() {
+    const poster = this.data.poster
+    if (!poster || this.data.savingPoster) return
+    this.setData({ savingPoster: true })
+    const res = await savePoster(poster.code, poster.path)
+    this.setData({ savingPoster: false })
+    if (res.saved) {
+      wx.showModal({ title: '海报已保存到相册', content: '打开朋友圈，选择这张海报发布即可。朋友长按识别就能直接面试。', showCancel: false, confirmText: '好的' })
+    } else if (res.reason) {
+      wx.showToast({ title: res.reason, icon: 'none' })
+    }
   },
 
   /** The share card opens the entry page with the referral code. */

@@ -1,9 +1,11 @@
 /**
- * The candidate's own feedback: strengths, suggestions and the transcript of each answer
- * (no ranking, no raw scores), with "request a human review" and "erase my data".
+ * The candidate's own feedback: the recruiter's decision and message once HR chose to tell them
+ * (`decision` {status, text, message, decided_at_display}), strengths, suggestions and the transcript of each
+ * answer (no ranking, no raw scores), who to contact, "request a human review" and "erase my data".
  */
 const api = require('../../utils/api')
 const { tokenFrom } = require('../../utils/scene')
+const { contactLine } = require('../../utils/format')
 
 function asList(value) {
   if (!value) return []
@@ -36,6 +38,9 @@ Page({
     reviewNote: '',
     showReviewForm: false,
     sending: false,
+    decision: null,
+    contactText: '',
+    errorContact: '',
   },
 
   onLoad(options) {
@@ -65,9 +70,14 @@ Page({
         suggestions,
         pending: !report.ready,
         reviewRequested: !!report.review_requested,
+        decision: report.decision || null,
+        contactText: (report.contact && report.contact.text) || '',
       })
     } catch (err) {
-      this.setData({ error: err.code === 'not_submitted' ? '提交面试后才能查看报告' : err.message })
+      this.setData({
+        error: err.code === 'not_submitted' ? '提交面试后才能查看报告' : err.message,
+        errorContact: contactLine(err.message, (err.contact && err.contact.text) || this.data.contactText),
+      })
     } finally {
       this.setData({ loading: false })
     }
@@ -101,7 +111,7 @@ Page({
       title: '删除我的面试数据',
       content: '录音、文字稿和报告将被永久删除，招聘方也将无法查看，且不能恢复。确定删除吗？',
       confirmText: '确认删除',
-      confirmColor: '#fa5151',
+      confirmColor: '#c2300a',
       success: async (res) => {
         if (!res.confirm) return
         try {

@@ -1,6 +1,20 @@
+/**
+ * The answer recorder: PCM frames → live level meter and per-take speech check (real Mandarin speech from
+ * espeak-ng, real silence and room noise from ffmpeg), the take wrapped as WAV, and recovery when
+ * RecorderManager never sends onStop after stop().
+ */
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+const { spawnSync } = require('child_process')
 const { renderComponent } = require('../helpers')
+const { speechPcm, silencePcm, roomNoisePcm, frames } = require('../audio-fixtures')
 
-function fakeRecorderManager() {
+const haveTools = spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('ffmpeg', ['-version']).status === 0
+const realAudio = haveTools ? test : test.skip
+if (!haveTools) console.warn('SKIPPED: espeak-ng or ffmpeg missing, the speech-check tests with real audio did not run.')
+
+function fakeRecorderManager({ stopFires = true } = {}) {
   const handlers = {}
   const rm = { calls: [] }
   ;['onStart', 'onStop', 'onError', 'onInterruptionBegin', 'onInterruptionEnd', 'onFrameRecorded', 'onPause', 'onResume']
@@ -9,16 +23,50 @@ function fakeRecorderManager() {
         handlers[name] = fn
       }
     })
+  rm.file = null
   rm.start = jest.fn((opts) => {
     rm.calls.push(['start', opts])
     setTimeout(() => handlers.onStart && handlers.onStart(), 0)
   })
   rm.stop = jest.fn(() => {
     rm.calls.push(['stop'])
-    setTimeout(() => handlers.onStop && handlers.onStop({ tempFilePath: 'wxfile://tmp/a.aac', duration: 12345, fileSize: 98765 }), 0)
+    if (stopFires) setTimeout(() => handlers.onStop && handlers.onStop({ tempFilePath: rm.file, duration: 12345, fileSize: 98765 }), 0)
   })
   rm.fire = (name, arg) => handlers[name](arg)
   return rm
+}
+
+/** A FileSystemManager on a real temp folder (the recorder reads the PCM and writes the WAV). */
+function realFs() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-rec-'))
+  const toAb = (b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length)
+  jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({
+    readFileSync: (p) => toAb(fs.readFileSync(p.replace('wxfile://usr', dir))),
+    writeFileSync: (p, data) => fs.writeFileSync(p.replace('wxfile://usr', dir), Buffer.from(data)),
+    unlinkSync: (p) => fs.unlinkSync(p.replace('wxfile://usr', dir)),
+  })
+  return { dir, write: (name, buf) => { fs.writeFileSync(path.join(dir, name), buf); return `wxfile://usr/${name}` } }
+}
+
+async function recordTake(pcm, { kb = 4 } = {}) {
+  const rm = fakeRecorderManager()
+  jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
+  const disk = realFs()
+  rm.file = disk.write('take.pcm', pcm)
+  const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
+  const out = { levels: [], recorded: null, errors: [] }
+  comp.addEventListener('level', (e) => out.levels.push(e.detail.level))
+  comp.addEventListener('recorded', (e) => { out.recorded = e.detail })
+  comp.addEventListener('error', (e) => out.errors.push(e.detail))
+  comp.instance.start()
+  await jest.advanceTimersByTimeAsync(1)
+  for (const frame of frames(pcm, kb)) {
+    rm.fire('onFrameRecorded', { frameBuffer: frame, isLastFrame: false })
+    await jest.advanceTimersByTimeAsync(128) // 4 KB of 16 kHz 16-bit mono = 128 ms
+  }
+  comp.instance.stop()
+  await jest.advanceTimersByTimeAsync(1)
+  return Object.assign(out, { comp, rm, disk })
 }
 
 describe('recorder component', () => {
@@ -27,56 +75,102 @@ describe('recorder component', () => {
     jest.restoreAllMocks()
   })
 
-  test('records 16 kHz mono AAC limited to the answer time and emits the file', async () => {
+  realAudio('records 16 kHz mono PCM in frames, meters speech live and hands over a WAV with a voiced speech check', async () => {
     jest.useFakeTimers()
+    const pcm = speechPcm()
+    const take = await recordTake(pcm)
+    expect(take.rm.start).toHaveBeenCalledWith({ sampleRate: 16000, numberOfChannels: 1, format: 'PCM', frameSize: 4, duration: 60000 })
+    // The meter moved with the voice
+    expect(Math.max(...take.levels)).toBeGreaterThan(60)
+    expect(take.levels.length).toBeGreaterThan(10)
+    expect(take.errors).toEqual([])
+    expect(take.recorded.mime).toBe('audio/wav')
+    expect(take.recorded.speech.silent).toBe(false)
+    expect(take.recorded.speech.voicedSeconds).toBeGreaterThan(1.5)
+    // A real WAV that ffmpeg reads back as 16 kHz mono s16 of the same length
+    const wavPath = take.recorded.tempFilePath.replace('wxfile://usr', take.disk.dir)
+    expect(take.recorded.fileSize).toBe(pcm.length + 44)
+    const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate,channels,codec_name', '-of', 'json', wavPath])
+    expect(JSON.parse(probe.stdout.toString()).streams[0]).toEqual({ codec_name: 'pcm_s16le', sample_rate: '16000', channels: 1 })
+    expect(fs.existsSync(path.join(take.disk.dir, 'take.pcm'))).toBe(false)
+    expect(take.comp.data.state).toBe('idle')
+  })
+
+  realAudio('silence and a quiet room are a silent take; the meter says 几乎听不到声音 while recording', async () => {
+    jest.useFakeTimers()
+    const silent = await recordTake(silencePcm(4))
+    expect(silent.recorded.speech).toMatchObject({ silent: true, voicedSeconds: 0 })
+    expect(Math.max(...silent.levels)).toBe(0)
+
+    jest.restoreAllMocks()
     const rm = fakeRecorderManager()
     jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
     const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
-    const events = []
-    comp.addEventListener('start', () => events.push('start'))
-    comp.addEventListener('recorded', (e) => events.push(e.detail))
-
-    comp.querySelector('.recorder__btn').dispatchEvent('tap')
-    await jest.advanceTimersByTimeAsync(0)
-    expect(rm.start).toHaveBeenCalledWith({ sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'aac', duration: 60000 })
-    await jest.advanceTimersByTimeAsync(1)
-    expect(comp.data.state).toBe('recording')
-    expect(comp.querySelector('.recorder__dot')).toBeTruthy()
-    // Tapping start again while recording does not start twice
     comp.instance.start()
-    expect(rm.start).toHaveBeenCalledTimes(1)
-
-    comp.querySelector('.recorder__btn').dispatchEvent('tap')
     await jest.advanceTimersByTimeAsync(1)
-    expect(events).toEqual(['start', { tempFilePath: 'wxfile://tmp/a.aac', duration: 12345, fileSize: 98765 }])
-    expect(comp.data.state).toBe('idle')
+    for (const frame of frames(roomNoisePcm(3))) {
+      rm.fire('onFrameRecorded', { frameBuffer: frame })
+      await jest.advanceTimersByTimeAsync(128)
+    }
+    expect(comp.data.quiet).toBe(true)
+    expect(comp.querySelector('.recorder__quiet').dom.textContent).toBe('几乎听不到声音，请靠近手机说话')
   })
 
-  test('the answer countdown stops the recording when time is up', async () => {
-    jest.useFakeTimers({ now: 5_000_000 })
-    const rm = fakeRecorderManager()
+  realAudio('speech for under a second and a half is still a silent take (a cough is not an answer)', async () => {
+    jest.useFakeTimers()
+    const word = speechPcm('好')
+    const pcm = Buffer.concat([silencePcm(3), word, silencePcm(3)])
+    const take = await recordTake(pcm)
+    expect(take.recorded.speech.voicedSeconds).toBeLessThan(1.5)
+    expect(take.recorded.speech.silent).toBe(true)
+  })
+
+  test('when onStop never comes after stop(), the recorder recovers so the question can be recorded again', async () => {
+    jest.useFakeTimers()
+    const rm = fakeRecorderManager({ stopFires: false })
     jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
-    const comp = renderComponent('components/recorder/recorder', { maxSeconds: 20 })
+    const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
+    const errors = []
+    comp.addEventListener('error', (e) => errors.push(e.detail))
     comp.instance.start()
     await jest.advanceTimersByTimeAsync(1)
+    comp.instance.stop() // a quick stop
+    expect(comp.data.state).toBe('stopping')
+    expect(comp.querySelector('.recorder__status').dom.textContent).toContain('正在保存录音')
+    await jest.advanceTimersByTimeAsync(3999)
+    expect(errors).toEqual([])
+    await jest.advanceTimersByTimeAsync(1)
+    expect(comp.data.state).toBe('idle')
+    expect(errors).toEqual([{ code: 'stop_timeout', message: '录音没有正常结束，这段没有保存下来，请重新录制。' }])
+    // A late onStop is ignored; a new take starts normally
+    const recorded = []
+    comp.addEventListener('recorded', (e) => recorded.push(e.detail))
+    rm.fire('onStop', { tempFilePath: 'wxfile://tmp/late.pcm' })
+    expect(recorded).toEqual([])
+    comp.instance.start()
+    expect(rm.start).toHaveBeenCalledTimes(2)
+    await jest.advanceTimersByTimeAsync(1)
     expect(comp.data.state).toBe('recording')
-    await jest.advanceTimersByTimeAsync(20500)
-    expect(rm.stop).toHaveBeenCalledTimes(1)
   })
 
   test('a phone call or the page hiding stops recording; the file is still delivered', async () => {
     jest.useFakeTimers()
     const rm = fakeRecorderManager()
     jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
+    const disk = realFs()
+    rm.file = disk.write('a.pcm', Buffer.alloc(3200))
     const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
     const files = []
-    comp.addEventListener('recorded', (e) => files.push(e.detail.tempFilePath))
+    comp.addEventListener('recorded', (e) => files.push(e.detail))
     comp.instance.start()
     await jest.advanceTimersByTimeAsync(1)
     rm.fire('onInterruptionBegin')
     await jest.advanceTimersByTimeAsync(1)
-    expect(files).toEqual(['wxfile://tmp/a.aac'])
+    expect(files).toHaveLength(1)
+    // No frame arrived: the speech check cannot tell, so it does not call the take silent
+    expect(files[0].speech.silent).toBeNull()
 
+    rm.file = disk.write('b.pcm', Buffer.alloc(3200))
     comp.instance.start()
     await jest.advanceTimersByTimeAsync(1)
     comp.triggerPageLifeTime('hide')

@@ -104,11 +104,38 @@ describe('intro page', () => {
     expect(page.data.phoneMasked).toBe('138****1234')
   })
 
+  test('deadlines in Chinese: link expiry, interview deadline and the grace period; a closed interview gives its reason and the contact', async () => {
+    const contact = { company: '街角咖啡', name: '王经理', phone: '021-62345678', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' }
+    const v = view({
+      expires_at: '2026-12-13T10:00:00Z', expires_at_display: '12月13日 18:00', contact,
+      interview: Object.assign(view().interview, { deadline: '2026-12-01T10:00:00Z', deadline_display: '12月1日 18:00', grace_minutes: 120 }),
+    })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v } })
+    const page = loadPage('pages/intro/intro')
+    await page.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/intro/intro', page.data).byClass('deadline')).toEqual([
+      '邀请链接有效期至 12月13日 18:00', '面试截止时间 12月1日 18:00', '截止前已开始作答的，可以在截止后 120 分钟内完成'])
+
+    const started = view({ status: 'started', consented: true, answer_until: 'x', answer_until_display: '12月1日 20:00', contact,
+      interview: Object.assign(view().interview, { deadline: 'x', deadline_display: '12月1日 18:00', in_grace: true }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: started } })
+    const p2 = loadPage('pages/intro/intro')
+    await p2.onLoad({ t: TOKEN })
+    expect(p2.data.deadlines).toEqual(['面试截止时间 12月1日 18:00', '截止时间已过，你已开始作答，请在 12月1日 20:00 前提交'])
+
+    const closed = view({ contact, interview: Object.assign(view().interview, { closed: true, closed_reason: '招聘方已结束这场面试。' }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: closed } })
+    const p3 = loadPage('pages/intro/intro')
+    await p3.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/intro/intro', p3.data).byClass('error-box')).toEqual([`招聘方已结束这场面试。${contact.text}`])
+  })
+
   test('an expired invitation shows the server message', async () => {
-    useServer({ [`GET /api/c/${TOKEN}`]: { status: 410, body: { error: 'invitation_expired', message: '邀请已过期' } } })
+    useServer({ [`GET /api/c/${TOKEN}`]: { status: 410, body: { error: 'invitation_expired', message: '邀请已过期', contact: { text: '如有问题请联系 街角咖啡 的招聘负责人' } } } })
     const page = loadPage('pages/intro/intro')
     await page.onLoad({ t: TOKEN })
     expect(page.data.error).toBe('邀请已过期')
+    expect(renderWxml('pages/intro/intro', page.data).byClass('error-box')).toEqual(['邀请已过期如有问题请联系 街角咖啡 的招聘负责人'])
   })
 })
 
@@ -148,17 +175,31 @@ describe('device check page', () => {
 })
 
 describe('interview page', () => {
-  function interviewServer(v) {
-    return useServer({
+  const soon = () => new Date(Date.now() + 3600e3).toISOString()
+  function interviewServer(v, extra = {}) {
+    const attempts = {}
+    return useServer(Object.assign({
       [`GET /api/c/${TOKEN}`]: { body: v },
-      [`POST /api/c/${TOKEN}/answers/11/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k11' }, key: 'k11', expires_at: new Date(Date.now() + 3600e3).toISOString(), max_bytes: 1e8 } },
-      [`POST /api/c/${TOKEN}/answers/12/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k12' }, key: 'k12', expires_at: new Date(Date.now() + 3600e3).toISOString(), max_bytes: 1e8 } },
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: { question_id: 11, think_seconds_left: 5 } },
+      [`POST /api/c/${TOKEN}/answers/12/think`]: { body: { question_id: 12, think_seconds_left: 5 } },
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: () => {
+        attempts[11] = (attempts[11] || 0) + 1
+        return { status: 201, body: { question_id: 11, attempt: attempts[11], attempts_used: attempts[11], attempts_left: 2 - attempts[11], answer_seconds: 30 } }
+      },
+      [`POST /api/c/${TOKEN}/answers/12/attempts`]: { status: 201, body: { question_id: 12, attempt: 1, attempts_used: 1, attempts_left: 0, answer_seconds: 60 } },
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k11' }, key: 'k11', expires_at: soon(), max_bytes: 1e8, attempt: 2 } },
+      [`POST /api/c/${TOKEN}/answers/12/upload`]: { body: { url: 'https://cos/', method: 'POST', fields: { key: 'k12' }, key: 'k12', expires_at: soon(), max_bytes: 1e8, attempt: 1 } },
       [`POST /api/c/${TOKEN}/answers/11/uploaded`]: { body: { status: 'uploaded' } },
       [`POST /api/c/${TOKEN}/answers/12/uploaded`]: { body: { status: 'uploaded' } },
-    })
+    }, extra))
   }
+  const started = (patch) => view(Object.assign({ status: 'started', consented: true, answer_until_display: '12月1日 20:00',
+    contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } }, patch))
+  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.wav`, duration: 20000, fileSize: 2000, mime: 'audio/wav', speech: speech || { silent: false, voicedSeconds: 12 } } })
+  const bar = (page) => renderWxml('pages/interview/interview', page.data).byClass('bar')[0]
 
   beforeEach(() => {
+    jest.useFakeTimers({ now: 1_800_000_000_000 })
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({
       saveFileSync: (p) => `${p}.saved`, unlinkSync: jest.fn(), statSync: () => ({ size: 1234 }),
     })
@@ -167,92 +208,358 @@ describe('interview page', () => {
       return { onProgressUpdate() {} }
     })
   })
+  afterEach(() => jest.useRealTimers())
 
-  test('think → record → listen → retake while attempts remain → submit; uploads go at once', async () => {
-    const server = interviewServer(view({ status: 'started', consented: true }))
+  async function open(v, components, extra) {
+    const server = interviewServer(v, extra)
+    const page = loadPage('pages/interview/interview', { components })
+    const loading = page.onLoad({ t: TOKEN })
+    await jest.advanceTimersByTimeAsync(10)
+    await loading
+    return { server, page }
+  }
+
+  test('the sticky bar: 思考中 with the server think clock → 3-2-1 lead-in → the attempt is counted → 正在录音 → review → next', async () => {
     const recorder = { start: jest.fn(), stop: jest.fn() }
-    const audio = { play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onStop() {} }
-    jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
-    jest.spyOn(wx, 'showModal').mockImplementation(({ success }) => success({ confirm: true }))
-    const page = loadPage('pages/interview/interview', { components: { '#recorder': recorder } })
-    await page.onLoad({ t: TOKEN })
-    expect(page.data).toMatchObject({ index: 0, phase: 'think', attemptsLeft: 2 })
-    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith({ title: '第1题 / 共2题' })
+    const { server, page } = await open(started(), { '#recorder': recorder })
+    expect(page.data).toMatchObject({ index: 0, phase: 'think', attemptsLeft: 2, clockText: '00:05' })
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/think')).header['X-Miaomian-Device']).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(bar(page)).toContain('思考中')
+    expect(bar(page)).toContain('开始录音')
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('请在 12月1日 20:00 前完成提交')
 
-    page.onThinkFinish()
-    expect(page.data.phase).toBe('answer')
+    await jest.advanceTimersByTimeAsync(5000)
+    expect(page.data.phase).toBe('leadin')
+    expect(bar(page)).toContain('准备录音')
+    expect(page.data.clockText).toBe('3')
+    expect(recorder.start).not.toHaveBeenCalled()
+    await jest.advanceTimersByTimeAsync(2000)
+    expect(page.data.clockText).toBe('1')
+    expect(recorder.start).not.toHaveBeenCalled()
+    await jest.advanceTimersByTimeAsync(1010)
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/attempts'))).toHaveLength(1)
     expect(recorder.start).toHaveBeenCalledTimes(1)
-    expect(page.data.attemptsLeft).toBe(1)
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://a1.aac', duration: 20000, fileSize: 2000 } })
+    expect(page.data).toMatchObject({ phase: 'recording', attemptsLeft: 1, clockText: '00:30' })
+    expect(bar(page)).toContain('正在录音')
+    expect(bar(page)).toContain('结束录音')
+
+    page.onMain() // 结束录音
+    expect(recorder.stop).toHaveBeenCalled()
+    page.onRecorded(take('a1'))
     expect(page.data.phase).toBe('review')
-    const review = renderWxml('pages/interview/interview', page.data)
-    expect(review.text).toContain('请做个自我介绍')
-    expect(review.text).toContain('重新录制（还可重录 1 次）')
-    expect(review.text).toContain('提交，下一题')
-
-    page.togglePlay()
-    expect(audio.src).toBe('wxfile://a1.aac')
-    expect(audio.play).toHaveBeenCalled()
-
-    page.retake()
-    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
-    expect(recorder.start).toHaveBeenCalledTimes(2)
-    expect(page.data.attemptsLeft).toBe(0)
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://a2.aac', duration: 25000, fileSize: 2500 } })
-    page.retake() // no attempts left: nothing happens
-    expect(recorder.start).toHaveBeenCalledTimes(2)
-
-    page.submitAnswer()
-    expect(page.data).toMatchObject({ index: 1, phase: 'think', attemptsLeft: 1 })
+    expect(page.data.recording.attempt).toBe(1)
+    expect(bar(page)).toContain('提交，下一题')
+    page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(10)
+    expect(page.data).toMatchObject({ index: 1, phase: 'think' })
     await page.queue.idle()
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a2.aac.saved', name: 'file', formData: { key: 'k11' } }))
-    expect(server.calls.find((c) => c.path === `/api/c/${TOKEN}/answers/11/uploaded`).data).toEqual({ key: 'k11' })
-
-    page.startAnswer()
-    page.onRecorded({ detail: { tempFilePath: 'wxfile://b1.aac', duration: 50000, fileSize: 5000 } })
-    expect(page.data.attemptsLeft).toBe(0)
-    page.submitAnswer()
-    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
-    await page.queue.idle()
-    expect(page.data.uploads.map((u) => u.state)).toEqual(['confirmed', 'confirmed'])
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/wav' })
+    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.wav.saved', formData: { key: 'k11' } }))
   })
 
-  test('a failed recording gives the attempt back', async () => {
-    interviewServer(view({ status: 'started', consented: true }))
-    const page = loadPage('pages/interview/interview', { components: { '#recorder': { start() {}, stop() {} } } })
-    await page.onLoad({ t: TOKEN })
-    page.startAnswer()
+  test('a 0-s think question never records the instant "提交，下一题" is tapped: 3-2-1 first', async () => {
+    const v = started()
+    v.questions[1].think_seconds = 0
+    v.questions[1].think_seconds_left = 0
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('a1'))
+    page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(0)
+    expect(page.data).toMatchObject({ index: 1, phase: 'leadin', clockText: '3' })
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(false)
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/attempts'))).toBe(false)
+    await jest.advanceTimersByTimeAsync(2900)
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    await jest.advanceTimersByTimeAsync(200)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.phase).toBe('recording')
+  })
+
+  test('a silent take asks "这段录音几乎没有声音，要重录吗？" and never says it will not cost points', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    let answer
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { answer = o })
+    const { page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('silent', { silent: true, voicedSeconds: 0.2, seconds: 20 }))
+    expect(answer.content).toMatch(/^这段录音几乎没有声音，要重录吗？还可以重录 1 次/)
+    expect(answer.confirmText).toBe('重录')
+    const shown = renderWxml('pages/interview/interview', page.data).text + answer.title + answer.content
+    expect(shown).not.toContain('不会因此扣分')
+    answer.success({ confirm: true })
+    expect(page.data.phase).toBe('leadin')
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+
+    // The last attempt: no retake left, so it says what it means instead
+    page.onRecorded(take('silent2', { silent: true, voicedSeconds: 0 }))
+    expect(page.data.attemptsLeft).toBe(0)
+    expect(answer.content).toBe('这段录音几乎没有声音，已经没有重录机会了。招聘方可能听不清你的回答，可以先回放听一下。')
+  })
+
+  test('offline answering: think, attempts and uploads all fail, yet every question can be answered and 下一题 is never blocked', async () => {
+    const down = () => 'NETWORK'
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const v = started()
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/think`]: down,
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/attempts`]: down,
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: down,
+      [`POST /api/c/${TOKEN}/answers/12/upload`]: down,
+    })
+    // The think time falls back to the view's own number
+    expect(page.data).toMatchObject({ phase: 'think', clockText: '00:05', error: '' })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(page.data.phase).toBe('recording')
     expect(page.data.attemptsLeft).toBe(1)
-    page.onRecordError({ detail: { message: '没有麦克风权限，请在设置中允许使用麦克风' } })
-    expect(page.data).toMatchObject({ attemptsLeft: 2, phase: 'think', error: '没有麦克风权限，请在设置中允许使用麦克风' })
+    page.onRecorded(take('q1'))
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(50)
+    expect(page.data.index).toBe(1)
+    expect(page.data.uploadSummary).toBe('网络不稳，录音已保存在手机上，正在自动重试，可以继续答题')
+    expect(bar(page)).toContain('网络不稳，录音已保存在手机上')
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('q2'))
+    expect(bar(page)).toContain('提交最后一题')
+    page.onMain()
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+    await jest.advanceTimersByTimeAsync(50)
+    // Both takes wait in the queue without an attempt number: the ticket starts the attempt once online
+    expect(page.queue.items.map((i) => [i.questionId, i.attempt, i.state])).toEqual([[11, null, 'waiting'], [12, null, 'waiting']])
+    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/wav' })
+  })
+
+  test('a reload in think time continues the remaining time; a reload mid-recording does not give the attempt back', async () => {
+    const v = started()
+    v.questions[0].think_seconds = 30
+    v.questions[0].think_seconds_left = 7
+    const { server, page } = await open(v, { '#recorder': { start: jest.fn(), stop: jest.fn() } }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: { question_id: 11, think_seconds_left: 7, think_deadline: 'x' } },
+    })
+    expect(page.data.clockText).toBe('00:07')
+    expect(server.calls.filter((c) => c.path.endsWith('/think'))).toHaveLength(1)
+    await jest.advanceTimersByTimeAsync(7000)
+    expect(page.data.phase).toBe('leadin')
+
+    // Reloaded while recording the only attempt of question 1
+    const v2 = started()
+    v2.questions[0].max_attempts = 1
+    Object.assign(v2.questions[0], { attempts_used: 1, attempts_left: 0, recording: { attempt: 1, started_at: 'x', answer_deadline: 'y' } })
+    jest.restoreAllMocks()
+    quietWx()
+    const again = await open(v2, { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    expect(again.page.data).toMatchObject({ index: 0, phase: 'blocked', attemptsLeft: 0 })
+    expect(again.page.data.notice).toBe('这道题的作答机会已经用完（上次录音中途离开了）。请继续下一题。')
+    expect(bar(again.page)).toContain('下一题')
+    expect(again.server.calls.some((c) => c.path.endsWith('/attempts'))).toBe(false)
+    again.page.onMain()
+    await jest.advanceTimersByTimeAsync(10)
+    expect(again.page.data.index).toBe(1)
+  })
+
+  test('a second device: the conflict is shown plainly and replaced only after the person confirms', async () => {
+    const conflict = '这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。'
+    let modal
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modal = o })
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(started(), { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: (o) => (o.data.replace
+        ? { status: 201, body: { question_id: 11, attempt: 2, attempts_used: 2, attempts_left: 0 } }
+        : { status: 409, body: { error: 'answered_on_another_device', message: conflict, details: { answered_at: '2026-11-29T10:00:00Z' } } }),
+    })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(modal).toMatchObject({ title: '这道题已在另一台设备上回答', content: conflict, confirmText: '用这台重答', cancelText: '保留原回答' })
+    expect(recorder.start).not.toHaveBeenCalled()
+    modal.success({ confirm: true })
+    await jest.advanceTimersByTimeAsync(10)
+    const calls = server.calls.filter((c) => c.path.endsWith('/answers/11/attempts')).map((c) => c.data)
+    expect(calls).toEqual([{ replace: false }, { replace: true }])
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    expect(page.data).toMatchObject({ phase: 'recording', attemptsLeft: 0 })
+  })
+
+  test('onStop never arriving: the take is recorded again under the attempt the server already counted', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onMain()
+    page.onRecordError({ detail: { code: 'stop_timeout', message: '录音没有正常结束，这段没有保存下来，请重新录制。' } })
+    expect(page.data).toMatchObject({ phase: 'ready', error: '录音没有正常结束，这段没有保存下来，请重新录制。' })
+    expect(bar(page)).toContain('重新录制')
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(server.calls.filter((c) => c.path.endsWith('/attempts'))).toHaveLength(1)
+    page.onRecorded(take('again'))
+    expect(page.data.recording.attempt).toBe(1)
+  })
+
+  test('a deadline passing mid-interview (past the grace period) closes the page with the reason and the contact, no retrying', async () => {
+    const closed = '面试已于12月1日 18:00截止。'
+    const { page } = await open(started(), { '#recorder': { start: jest.fn(), stop: jest.fn() } }, {
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { status: 410, body: { error: 'interview_closed', message: closed, contact: { text: '如有问题请联系 街角咖啡 王经理' } } },
+    })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('late'))
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(50)
+    await page.queue.idle()
+    expect(page.data.phase).toBe('closed')
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('error-box')[0]).toBe(`${closed}如有问题请联系 街角咖啡 王经理，电话 021-62345678`)
+    expect(shown.text).not.toMatch(/重新上传|重录|重新录制/)
+    expect(shown.byClass('bar')).toEqual([])
+  })
+
+  test('a closed interview shows the reason with the contact, never only 联系招聘方', async () => {
+    const closed = '面试已于12月1日 18:00截止。'
+    const { page } = await open(started(), {}, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { status: 410, body: { error: 'interview_closed', message: closed, contact: { text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } } },
+    })
+    expect(page.data.phase).toBe('closed')
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('error-box')[0]).toBe(`${closed}如有问题请联系 街角咖啡 王经理，电话 021-62345678`)
+    expect(shown.byClass('bar')).toEqual([])
   })
 
   test('resumes at the first unanswered question; video questions use the camera (≤ 5 min)', async () => {
-    const v = view({ status: 'started', consented: true })
+    const v = started()
     v.questions[0].answer_status = 'uploaded'
     v.questions[1].media = 'video'
     v.questions[1].answer_seconds = 600
-    interviewServer(v)
     const camera = { startRecord: jest.fn(), stopRecord: jest.fn(({ success }) => success({ tempVideoPath: 'wxfile://v.mp4' })) }
     jest.spyOn(wx, 'createCameraContext').mockReturnValue(camera)
-    const page = loadPage('pages/interview/interview')
-    await page.onLoad({ t: TOKEN })
+    const { page } = await open(v)
     expect(page.data.index).toBe(1)
-    page.startAnswer()
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
     expect(camera.startRecord).toHaveBeenCalledWith(expect.objectContaining({ timeout: 300 }))
-    page.stopAnswer()
+    expect(page.data.clockText).toBe('05:00')
+    page.onMain()
     expect(page.data.recording).toMatchObject({ tempFilePath: 'wxfile://v.mp4', mime: 'video/mp4', size: 1234 })
   })
 
   test('an interview already submitted goes to the status page', async () => {
-    interviewServer(view({ status: 'submitted', consented: true }))
-    const page = loadPage('pages/interview/interview')
-    await page.onLoad({ t: TOKEN })
+    await open(started({ status: 'submitted' }))
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+  })
+
+  test('a ~500-character question scrolls above a fixed bar that keeps phase, clock and button on screen, portrait and landscape', async () => {
+    const fs = require('fs')
+    const path = require('path')
+    const v = started()
+    v.questions[0].text = '请结合你过去的工作经历，'.repeat(42) // ≈ 500 characters
+    const { page } = await open(v, { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('question__text')[0].length).toBeGreaterThanOrEqual(500)
+    expect(shown.byClass('bar__phase')).toEqual(['正在录音'])
+    expect(shown.byClass('bar__clock')).toEqual(['00:30'])
+    expect(shown.byClass('bar__btn')).toEqual(['结束录音'])
+    // The bar sits outside the scrolling content, fixed to the bottom above the safe area; the content
+    // leaves room for it; a landscape rule makes it compact.
+    const css = fs.readFileSync(path.join(__dirname, '../../../miniprogram/pages/interview/interview.wxss'), 'utf8')
+    const rule = (sel) => (new RegExp(`(^|\\n)\\${sel} \\{([^}]*)\\}`).exec(css) || [])[2] || ''
+    expect(rule('.bar')).toMatch(/position: fixed;[\s\S]*bottom: 0;/)
+    expect(rule('.bar')).toContain('env(safe-area-inset-bottom)')
+    expect(rule('.page')).toMatch(/padding: 32rpx 32rpx calc\(320rpx \+ env\(safe-area-inset-bottom\)\)/)
+    expect(css).toMatch(/@media \(orientation: landscape\)/)
+    expect(JSON.parse(fs.readFileSync(path.join(__dirname, '../../../miniprogram/pages/interview/interview.json'), 'utf8')).pageOrientation).toBe('auto')
+  })
+
+  test('a retake deletes the take it replaces; a submitted take belongs to the queue', async () => {
+    const unlink = jest.fn()
+    wx.getFileSystemManager.mockReturnValue({ saveFileSync: (p) => `${p}.saved`, unlinkSync: unlink, statSync: () => ({ size: 1234 }) })
+    const { page } = await open(started(), { '#recorder': { start: jest.fn(), stop: jest.fn() } })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('first'))
+    page.startLeadIn()
+    expect(unlink).toHaveBeenCalledWith('wxfile://first.wav')
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('second'))
+    page.onMain()
+    page.onUnload()
+    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.wav')
+  })
+
+  test('listen back and retake while attempts remain', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const audio = { play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onStop() {} }
+    jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
+    jest.spyOn(wx, 'showModal').mockImplementation(({ success }) => success({ confirm: true }))
+    const { page } = await open(started(), { '#recorder': recorder })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    page.onRecorded(take('a1'))
+    const review = renderWxml('pages/interview/interview', page.data)
+    expect(review.text).toContain('重新录制（还可重录 1 次）')
+    page.togglePlay()
+    expect(audio.src).toBe('wxfile://a1.wav')
+    page.retake()
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.attemptsLeft).toBe(0)
+    page.onRecorded(take('a2'))
+    page.retake()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).toHaveBeenCalledTimes(2)
+    expect(page.data.recording.attempt).toBe(2)
   })
 })
 
 describe('finish page', () => {
+  test('only the final submit waits for uploads, with clear progress', async () => {
+    const v = view({ status: 'started', consented: true, answer_until_display: '12月1日 20:00' })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v }, [`POST /api/c/${TOKEN}/answers/11/upload`]: () => 'NETWORK', [`POST /api/c/${TOKEN}/answers/12/upload`]: () => 'NETWORK' })
+    jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    await page.queue.idle()
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(page.data.allUploaded).toBe(false)
+    expect(shown.byClass('upload-text')).toEqual(['已上传 0/2 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。'])
+    expect(shown.byClass('deadline')).toEqual(['请在 12月1日 20:00 前提交'])
+    page.onUnload()
+    // Stop the queue's retry timer so it cannot reach a later test's fake server
+    clearTimeout(page.queue.timer)
+    page.queue.items = []
+  })
+
+  test('an upload refused for good (interview closed) shows the reason and the contact instead of 重新上传', async () => {
+    const v = view({ status: 'started', consented: true, contact: { text: '如有问题请联系 街角咖啡 王经理' } })
+    useServer({
+      [`GET /api/c/${TOKEN}`]: { body: v },
+      [`POST /api/c/${TOKEN}/answers/11/upload`]: { status: 410, body: { error: 'interview_closed', message: '面试已于12月1日 18:00截止。' } },
+    })
+    jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    await page.queue.idle()
+    expect(page.data.items[0]).toMatchObject({ state: 'failed', final: true, error: '面试已于12月1日 18:00截止。' })
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(shown.byClass('warn')[0]).toContain('如有问题请联系 街角咖啡 王经理')
+    expect(shown.text).not.toContain('重新上传')
+    page.onUnload()
+  })
+
   test('submit is enabled when every answer is in; the tap asks for subscriptions, reports them, then submits', async () => {
     const answered = view({ status: 'started', consented: true })
     answered.questions.forEach((q) => { q.answer_status = 'uploaded' })
@@ -314,6 +621,7 @@ describe('finish page', () => {
     await page.onLoad({ t: TOKEN })
     expect(page.data.allUploaded).toBe(false)
     expect(page.data.items[1].stateText).toBe('未作答')
+    expect(renderWxml('pages/finish/finish', page.data).text).toContain('提交面试，接收结果通知')
     await page.submit()
     expect(server.calls.some((c) => c.path.endsWith('/submit'))).toBe(false)
     page.onUnload()
@@ -358,11 +666,82 @@ describe('candidate report page', () => {
     expect(page.data.report).toBeNull()
   })
 
+  test('the outcome and HR\'s message once decided, with who to contact', async () => {
+    const decided = Object.assign({}, report, {
+      decision: { status: 'advance', text: '恭喜，你已进入下一轮', message: '请周三下午到店面谈', decided_at: 'x', decided_at_display: '11月29日 15:00' },
+      contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）' },
+    })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: decided } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const shown = renderWxml('pages/report/report', page.data)
+    expect(shown.byClass('outcome__text')).toEqual(['恭喜，你已进入下一轮'])
+    expect(shown.byClass('outcome__message')).toEqual(['招聘方留言：请周三下午到店面谈'])
+    expect(shown.byClass('contact-card')).toEqual(['如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）'])
+
+    const waiting = Object.assign({}, decided, { decision: { status: null, text: '招聘方还没有做出决定', message: null } })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: waiting } })
+    const p2 = loadPage('pages/report/report')
+    await p2.onLoad({ t: TOKEN })
+    const shown2 = renderWxml('pages/report/report', p2.data)
+    expect(shown2.byClass('outcome__text')).toEqual(['招聘方还没有做出决定'])
+    expect(shown2.byClass('outcome__message')).toEqual([])
+  })
+
+  test('a revoked invitation says so with the contact, not only 联系招聘方', async () => {
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 410, body: { error: 'invitation_revoked', message: '这份邀请已被招聘方撤回。', contact: { text: '如有问题请联系 街角咖啡 的招聘负责人' } } } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/report/report', page.data).byClass('error-box')).toEqual(['这份邀请已被招聘方撤回。如有问题请联系 街角咖啡 的招聘负责人'])
+  })
+
+  test('a message that already ends with the contact (as the API writes them) shows it once', async () => {
+    const text = '如有问题请联系 街角咖啡 王经理，电话 021-62345678（工作日 9:00–18:00）。'
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 410, body: { error: 'invitation_revoked', message: `这份邀请已被招聘方撤回。${text}`, contact: { text } } } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const box = renderWxml('pages/report/report', page.data).byClass('error-box')[0]
+    expect(box).toBe(`这份邀请已被招聘方撤回。${text}`)
+  })
+
   test('before submitting, the report explains itself', async () => {
     useServer({ [`GET /api/c/${TOKEN}/report`]: { status: 409, body: { error: 'not_submitted', message: 'x' } } })
     const page = loadPage('pages/report/report')
     await page.onLoad({ t: TOKEN })
     expect(page.data.error).toBe('提交面试后才能查看报告')
+  })
+})
+
+describe('privacy page', () => {
+  const PRIVACY = {
+    version: '2026-11', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
+    retention_text: '招聘方做出决定后 180 天，我们删除你的录音、转写和评分；如果招聘方一直没有做出决定，最长保留 365 天后删除。',
+    sections: [{ heading: '我们收集什么', text: '你的姓名……' }, { heading: '保存多久', text: '招聘方做出决定后 180 天……' }],
+  }
+
+  test('version and retention come from the API, the same the consent records', async () => {
+    const server = useServer({ 'GET /api/privacy': { body: PRIVACY } })
+    const page = loadPage('pages/privacy/privacy')
+    await page.onLoad()
+    expect(server.calls[0].header.Authorization).toBeUndefined()
+    const shown = renderWxml('pages/privacy/privacy', page.data)
+    expect(shown.byClass('version')).toEqual(['版本 2026-11'])
+    expect(shown.byClass('retention')).toEqual([PRIVACY.retention_text])
+    expect(shown.byClass('subtitle')).toEqual(['我们收集什么', '保存多久'])
+    expect(shown.text).not.toContain('2024-06')
+  })
+
+  test('offline: says so and retries, never shows a stale notice', async () => {
+    let up = false
+    useServer({ 'GET /api/privacy': () => (up ? { body: PRIVACY } : 'NETWORK') })
+    const page = loadPage('pages/privacy/privacy')
+    await page.onLoad()
+    const shown = renderWxml('pages/privacy/privacy', page.data)
+    expect(shown.byClass('error-box')).toEqual(['隐私说明暂时没有加载出来，请检查网络后点“重新加载”。'])
+    expect(shown.byClass('version')).toEqual([])
+    up = true
+    await page.load()
+    expect(page.data.version).toBe('2026-11')
   })
 })
 
@@ -380,5 +759,73 @@ describe('referrer page', () => {
     expect(page.data.referrals[0].referees.map((r) => r.stageText)).toEqual(['进入下一轮', '面试中'])
     const share = page.onShareAppMessage({ from: 'button', target: { dataset: { code: 'REF01' } } })
     expect(share).toEqual({ title: '门店店员｜手机上几分钟完成面试', path: '/pages/index/index?ref=REF01' })
+  })
+})
+
+describe('referrer poster for Moments', () => {
+  const JOINED = { referrals: [{ code: 'REF01', interview: { id: 7, title: '门店店员', company: '街角咖啡' }, credit: 0, referees: [] }] }
+
+  async function openPoster(setting, saveResults) {
+    useServer({ 'GET /api/referrals/me': { body: JOINED } })
+    jest.spyOn(wx, 'downloadFile').mockImplementation(({ url, success }) => success({ statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png', url }))
+    jest.spyOn(wx, 'getSetting').mockImplementation(({ success }) => success({ authSetting: setting }))
+    const saves = saveResults.slice()
+    jest.spyOn(wx, 'saveImageToPhotosAlbum').mockImplementation(({ success, fail }) => {
+      const r = saves.shift()
+      if (r === 'ok') success({ errMsg: 'saveImageToPhotosAlbum:ok' })
+      else fail({ errMsg: r })
+    })
+    const page = loadPage('pages/referrer/referrer')
+    await page.onLoad({})
+    await page.showPoster({ currentTarget: { dataset: { code: 'REF01' } } })
+    return page
+  }
+
+  test('the poster comes from the API, shows with long-press sharing and saves to the album', async () => {
+    const modals = []
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => modals.push(o))
+    const page = await openPoster({}, ['ok'])
+    expect(wx.downloadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:5000/api/referrers/REF01/poster.png' }))
+    const shown = renderWxml('pages/referrer/referrer', page.data)
+    expect(shown.byClass('poster__hint')).toEqual(['长按图片可以直接发给朋友'])
+    expect(JSON.stringify(shown.tree)).toContain('wxfile://tmp/poster.png')
+    await page.savePoster()
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/poster.png' }))
+    expect(modals[0].title).toBe('海报已保存到相册')
+  })
+
+  test('album permission refused before: explain, open settings, then save', async () => {
+    const modals = []
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success({ confirm: true }) })
+    jest.spyOn(wx, 'openSetting').mockImplementation(({ success }) => success({ authSetting: { 'scope.writePhotosAlbum': true } }))
+    const page = await openPoster({ 'scope.writePhotosAlbum': false }, ['ok'])
+    await page.savePoster()
+    expect(modals[0]).toMatchObject({ title: '需要保存到相册的权限', confirmText: '去设置' })
+    expect(wx.openSetting).toHaveBeenCalled()
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledTimes(1)
+    expect(modals[1].title).toBe('海报已保存到相册')
+  })
+
+  test('permission refused in the first prompt and again in settings: a plain explanation, nothing crashes', async () => {
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { if (o.success) o.success({ confirm: false }) })
+    const page = await openPoster({}, ['saveImageToPhotosAlbum:fail auth deny'])
+    await page.savePoster()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '没有相册权限，海报没有保存。可以长按海报图片发送给朋友。', icon: 'none' })
+    expect(page.data.savingPoster).toBe(false)
+  })
+})
+
+describe('returning person through a share link', () => {
+  test('is told they continue their own interview', async () => {
+    wx.setStorageSync('mm_token', 'user-token')
+    useServer({
+      'GET /api/scenes/REF01': { body: { interview: { id: 7, title: '门店店员 初面', open: true }, job: { title: '门店店员' }, company: '街角咖啡', referrer: { code: 'REF01', name: '小王' } } },
+      'POST /api/scenes/REF01/join': { status: 200, body: { token: TOKEN, returning: true } },
+    })
+    const page = loadPage('pages/index/index')
+    await page.onLoad({ ref: 'REF01' })
+    await page.join()
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '欢迎回来，继续你之前的面试', icon: 'none' })
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/intro/intro?t=${TOKEN}` })
   })
 })

@@ -12,10 +12,10 @@ const SESSION = {
   questions: [
     { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.aac', attempt: 1,
       transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
-      competencies: [{ name: '服务意识', weight: 0.5, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
-        { name: '沟通能力', weight: 0.5, score: 7, evidence: [] }] } },
+      competencies: [{ name: '服务意识', weight: 0.5, score: 80, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }] },
+        { name: '沟通能力', weight: 0.5, score: 70, evidence: [] }] } },
     { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 76, media_url: 'http://m/12.aac', attempt: 1,
-      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, evidence: [] }] } },
+      transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 60, evidence: [] }] } },
   ],
 }
 
@@ -143,6 +143,28 @@ describe('job-edit page', () => {
     expect(Date.parse(body.deadline)).toBeGreaterThan(Date.now() + 13 * 24 * 3600e3)
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/packageHR/pages/invite/invite?id=8' })
   })
+
+  test('creating an interview asks again for HR reminders in the same tap; a refusal does not stop the save', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    wx.setStorageSync('mm_templates', { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' })
+    const server = useServer({
+      'POST /api/jobs': { status: 201, body: { id: 3, title: '销售' } },
+      'POST /api/jobs/3/interviews': { status: 201, body: { id: 8 } },
+      'POST /api/me/subscriptions': { body: {} },
+    })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ [tmplIds[0]]: 'acceptWithAudio', [tmplIds[1]]: 'reject' }))
+    const page = loadPage('packageHR/pages/job-edit/job-edit')
+    page.onLoad()
+    page.onRolePick({ detail: { value: 1 } })
+    const saving = page.save()
+    // Called synchronously in the tap, before any network round trip
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_FIN', 'TPL_REV'] }))
+    await saving
+    expect(server.calls.find((c) => c.path === '/api/me/subscriptions').data).toEqual({
+      accepted: ['TPL_FIN'], rejected: ['TPL_REV'], context: { from: 'interview_created' },
+    })
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/packageHR/pages/invite/invite?id=8' })
+  })
 })
 
 describe('invite page', () => {
@@ -212,7 +234,7 @@ describe('candidates page', () => {
     const shown = renderWxml('packageHR/pages/candidates/candidates', page.data)
     expect(shown.text).toContain('正在回答第3题')
     expect(shown.byClass('name')[1]).toContain('推荐')
-    expect(server.calls[0].path).toBe('/api/interviews/9/sessions?sort=newest')
+    expect(server.calls.find((c) => c.path.startsWith('/api/interviews/9/sessions')).path).toBe('/api/interviews/9/sessions?sort=newest')
 
     page.setFilter({ currentTarget: { dataset: { index: 2 } } })
     page.setSort({ currentTarget: { dataset: { index: 1 } } })
@@ -237,55 +259,223 @@ describe('candidates page', () => {
     page.compare()
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/compare/compare?ids=2,3,4' })
   })
+
+  test('statuses in the API\'s words with expiry; extend, resend, revoke a candidate and close the interview', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const inv = (d, extra) => Object.assign({ expires_at: 'x', expires_at_display: d, expired: false, revoked: false }, extra)
+    const list = [
+      { id: 1, invitation_id: 11, name: '张三', status: 'invited', display_status: 'expired', status_text: '邀请已过期（11月20日）', invitation: inv('11月20日 18:00', { expired: true }), progress: { stage: 'invited' } },
+      { id: 2, invitation_id: 12, name: '李四', status: 'started', display_status: 'started_silent', status_text: '已开始，未作答 · 最后活动 11月29日 14:00', invitation: inv('12月6日 18:00'), progress: { stage: 'started', current_question: 1 } },
+      { id: 3, invitation_id: 13, name: '王五', status: 'scored', overall: 72, display_status: 'scored', status_text: '已出报告', invitation: inv('12月6日 18:00'), progress: { stage: 'scored' } },
+    ]
+    let open = true
+    const server = useServer({
+      'GET /api/interviews/9': () => ({ body: { id: 9, title: '门店店员 初面', status: open ? 'open' : 'closed', status_text: open ? '进行中' : '已结束', deadline: 'x', deadline_display: '12月1日 18:00' } }),
+      'GET /api/interviews/9/sessions': { body: list },
+      'POST /api/invitations/11/extend': { body: { id: 11, expires_at_display: '12月6日 18:00' } },
+      'POST /api/invitations/11/resend': { body: { token: 'T2', url: 'http://127.0.0.1:5000/i/T2', expires_at_display: '12月13日 18:00' } },
+      'POST /api/invitations/12/revoke': { body: { id: 12, status_text: '邀请已撤回' } },
+      'POST /api/interviews/9/close': () => { open = false; return { body: { id: 9, status: 'closed', status_text: '已结束' } } },
+    })
+    let sheet
+    const modals = []
+    jest.spyOn(wx, 'showActionSheet').mockImplementation((o) => { sheet = o })
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success({ confirm: true }) })
+    jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/candidates/candidates')
+    page.onLoad({ id: '9' })
+    await page.load()
+    await new Promise((r) => setTimeout(r, 5))
+    const shown = renderWxml('packageHR/pages/candidates/candidates', page.data)
+    expect(page.data.sessions.map((x) => x.label)).toEqual(['邀请已过期（11月20日）', '已开始，未作答 · 最后活动 11月29日 14:00', '已出报告'])
+    expect(shown.byClass('interview')[0].replace(/\s+/g, '')).toContain('进行中·截止12月1日18:00')
+    expect(shown.text).toContain('邀请有效期至 11月20日 18:00')
+    expect(shown.text).not.toContain('已邀请，未开始')
+    expect(page.data.sessions.map((x) => x.manageable)).toEqual([true, true, false])
+
+    page.manage({ currentTarget: { dataset: { id: 1 } } })
+    expect(sheet.itemList).toEqual(['延期 7 天', '重新发送邀请（新链接）', '撤回邀请'])
+    sheet.success({ tapIndex: 0 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(server.calls.find((c) => c.path === '/api/invitations/11/extend').data).toEqual({ days: 7 })
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已延期至 12月6日 18:00', icon: 'none' })
+    page.manage({ currentTarget: { dataset: { id: 1 } } })
+    sheet.success({ tapIndex: 1 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: 'http://127.0.0.1:5000/i/T2' }))
+    page.manage({ currentTarget: { dataset: { id: 2 } } })
+    sheet.success({ tapIndex: 2 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[0]).toMatchObject({ title: '撤回邀请？', confirmText: '撤回' })
+    expect(server.calls.some((c) => c.path === '/api/invitations/12/revoke')).toBe(true)
+
+    page.toggleInterview()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[1]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
+    expect(server.calls.some((c) => c.path === '/api/interviews/9/close')).toBe(true)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(page.data.interviewStatus).toBe('已结束')
+  })
 })
 
 describe('session report page', () => {
-  test('radar, highlighted evidence that jumps the audio, rating, one-tap decision', async () => {
+  const reasons = {
+    service: ['提到了先安抚顾客的情绪。', '举了具体的处理步骤。'],
+    talk: ['表达清楚，说到了结果。'],
+    adapt: ['没有说到遇到意外时怎么办。'],
+  }
+  function report(patch) {
+    return Object.assign({}, SESSION, {
+      phone: '13812341234', phone_masked: '138****1234', status_text: '已出报告',
+      interview: { id: 9, title: '门店店员 初面', pass_threshold: 60, deadline: '2026-12-01T10:00:00Z', deadline_display: '12月1日 18:00' },
+      invitation: { expires_at: '2026-12-13T10:00:00Z', expires_at_display: '12月13日 18:00', expired: false, revoked: false },
+      questions: [
+        { id: 11, position: 1, text: '自我介绍', answer: { status: 'scored', overall: 80, media_url: 'http://m/11.wav', attempt: 1, scale: 100,
+          transcript: { text: '我会先安抚顾客', words: [{ word: '我会先', start: 0, end: 0.6 }, { word: '安抚', start: 0.6, end: 1.0 }, { word: '顾客', start: 1.0, end: 1.4 }] },
+          competencies: [
+            { name: '服务意识', weight: 0.5, score: 80, reasons: reasons.service, evidence: [{ keyword: '安抚', text: '安抚', start: 0.6, end: 1.0 }],
+              drivers: [{ feature: 'keyword_coverage', value: 0.67, effect: 1.8 }, { feature: 'star_result', value: 0, effect: -0.6 }] },
+            { name: '沟通能力', weight: 0.5, score: 70, reasons: reasons.talk, evidence: [], drivers: [] }] } },
+        { id: 12, position: 2, text: '投诉处理', answer: { status: 'scored', overall: 45, media_url: 'http://m/12.wav', attempt: 1, scale: 100,
+          transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 40, reasons: ['没有说到怎么跟进。'], evidence: [] }] } },
+      ],
+    }, patch)
+  }
+
+  test('one 0–100 scale with reasons and drivers; two competencies are bars, not a radar; pass/fail in words', async () => {
     wx.setStorageSync('mm_token', 'hr-token')
-    const server = useServer({
-      'GET /api/sessions/5': { body: SESSION },
-      'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
-      'POST /api/sessions/5/decision': (o) => ({ body: Object.assign({}, SESSION, { decision: o.data.decision }) }),
+    useServer({
+      'GET /api/sessions/5': { body: report({ overall: 58.6 }) },
       'GET /api/sessions/5/notifications': { body: [
         { id: 1, kind: 'answers_received', recipient: { role: 'candidate', name: '张三' }, status: 'sent', reason: null, errcode: null },
-        { id: 2, kind: 'report_ready', recipient: { role: 'candidate', name: '张三' }, status: 'skipped', reason: 'no subscription', errcode: 43101 },
+        { id: 2, kind: 'candidate_finished', recipient: { role: 'hr', name: '王经理' }, status: 'needs_subscription', reason: 'no credit left', reason_text: '需要重新订阅提醒' },
+        { id: 3, kind: 'report_ready', recipient: { role: 'candidate', name: '张三' }, status: 'skipped', reason: 'no recipient: the candidate has not signed in', errcode: null },
       ] },
+    })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    // (80×0.5 + 40×1) / 1.5 = 53.3 → 53
+    expect(page.data.competencies.map((c) => [c.name, c.score, c.band.cls])).toEqual([['服务意识', 53, 'fail'], ['沟通能力', 70, 'pass']])
+    expect(page.data.competencies[0].reasons).toEqual(reasons.service.concat(['没有说到怎么跟进。']))
+    expect(page.data.competencies[0].drivers.map((d) => d.text)).toEqual(['↑ 加分：要点覆盖', '↓ 扣分：说到结果'])
+    expect(page.data.chart).toBe('bars')
+    await new Promise((r) => setTimeout(r, 0))
+    await new Promise((r) => setTimeout(r, 0))
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(JSON.stringify(shown.tree)).not.toContain('radar-chart')
+    expect(shown.byClass('bar-fill')).toHaveLength(2)
+    expect(shown.byClass('overall')[0]).toBe('59分低于通过线（60）')
+    expect(shown.byClass('comp__score')).toEqual(['53分 · 未达标', '70分 · 达标'])
+    expect(shown.byClass('reason')).toEqual(expect.arrayContaining(reasons.service))
+    expect(shown.byClass('driver')).toEqual(['↑ 加分：要点覆盖', '↓ 扣分：说到结果'])
+    expect(shown.byClass('qscore')).toEqual(['80分 · 达标', '45分 · 未达标'])
+    expect(shown.text).toContain('面试截止：12月1日 18:00')
+    expect(shown.text).toContain('邀请有效期至：12月13日 18:00')
+    // No second scale, no English, no "null"
+    expect(shown.text).not.toMatch(/\d\.\d{2}|null|undefined|no recipient|credit/)
+    expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([
+      ['作答已收到', '已送达', ''], ['候选人完成提醒', '需要重新订阅', '需要重新订阅提醒'], ['报告已生成', '未发送', '']])
+  })
+
+  test('three competencies draw the radar on 0–100; the full phone number is one tap from a call; no phone reads 未留手机号', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const three = report({ overall: 78.4 })
+    three.questions[1].answer.competencies.push({ name: '应变能力', weight: 1, score: 90, reasons: reasons.adapt, evidence: [] })
+    useServer({ 'GET /api/sessions/5': { body: three }, 'GET /api/sessions/5/notifications': { body: [] } })
+    jest.spyOn(wx, 'makePhoneCall').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    expect(page.data.chart).toBe('radar')
+    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [53, 70, 90] }])
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(JSON.stringify(shown.tree)).toContain('radar-chart')
+    expect(shown.byClass('overall')[0]).toBe('78分达到通过线（60）')
+    expect(shown.byClass('phone')[0]).toContain('13812341234')
+    page.call()
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13812341234' }))
+
+    const none = report()
+    delete none.phone
+    delete none.phone_masked
+    useServer({ 'GET /api/sessions/5': { body: none }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const p2 = loadPage('packageHR/pages/session/session')
+    await p2.onLoad({ id: '5' })
+    const shown2 = renderWxml('packageHR/pages/session/session', p2.data)
+    expect(shown2.text).toContain('未留手机号')
+    expect(shown2.text).not.toContain('null')
+  })
+
+  test('highlighted evidence jumps the audio; rating and comment are saved', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/sessions/5': { body: report() },
+      'GET /api/sessions/5/notifications': { body: [] },
+      'POST /api/sessions/5/reviews': { status: 201, body: { id: 1, rating: 4, comment: '表达清楚' } },
     })
     const audio = { seek: jest.fn(), play: jest.fn(), stop: jest.fn(), destroy: jest.fn(), onEnded() {}, onError() {} }
     jest.spyOn(wx, 'createInnerAudioContext').mockReturnValue(audio)
     const page = loadPage('packageHR/pages/session/session')
     await page.onLoad({ id: '5' })
-    expect(page.data.radarLabels).toEqual(['服务意识', '沟通能力'])
-    expect(page.data.radarSeries).toEqual([{ name: '张三', values: [6.7, 7] }]) // (8×0.5 + 6×1) / 1.5
-    await new Promise((r) => setTimeout(r, 0))
-    await new Promise((r) => setTimeout(r, 0))
-    expect(page.data.notices.map((n) => [n.kind, n.statusText, n.reason])).toEqual([['作答已收到', '已送达', ''], ['报告已生成', '未发送', '对方未订阅']])
     const shown = renderWxml('packageHR/pages/session/session', page.data)
-    expect(shown.text).toContain('对方未订阅')
     expect(shown.byClass('hl')).toEqual(['安抚'])
     expect(shown.text).toContain('AI 建议进入下一轮')
     expect(shown.text).toContain('推荐人：小王')
-    const segs = page.data.questions[0].segments
-    expect(segs.filter((s) => s.highlight)).toEqual([{ text: '安抚', highlight: true, start: 0.6, competency: '服务意识' }])
-
     page.play({ currentTarget: { dataset: { qid: 11, start: 0.6 } } })
-    expect(audio.src).toBe('http://m/11.aac')
+    expect(audio.src).toBe('http://m/11.wav')
     expect(audio.seek).toHaveBeenCalledWith(0.6)
-    expect(audio.play).toHaveBeenCalled()
     expect(page.data.playingId).toBe(11)
-
     await page.submitReview()
     expect(wx.showToast).toHaveBeenCalledWith({ title: '请先打分', icon: 'none' })
     page.setRating({ currentTarget: { dataset: { value: 4 } } })
     page.onComment({ detail: { value: '表达清楚' } })
     await page.submitReview()
     expect(server.calls.find((c) => c.path === '/api/sessions/5/reviews').data).toEqual({ rating: 4, comment: '表达清楚' })
-    expect(page.data.reviews).toHaveLength(1)
+  })
 
+  test('decisions: confirmed in a dialog with an optional message to the candidate; HR reminders asked again in the tap; a refusal is explained', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    let submitted = true
+    const server = useServer({
+      'GET /api/wechat/config': { body: { templates: { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' } } },
+      'GET /api/sessions/5': { body: report() },
+      'GET /api/sessions/5/notifications': { body: [] },
+      'POST /api/me/subscriptions': { body: {} },
+      'POST /api/sessions/5/decision': (o) => (submitted
+        ? { body: Object.assign({}, SESSION, { decision: o.data.decision, decision_text: '已通过，进入下一轮' }) }
+        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' } }),
+    })
+    const modals = []
+    let reply = { confirm: false }
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success(reply) })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ [tmplIds[0]]: 'acceptWithAlert', [tmplIds[1]]: 'accept' }))
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decide')[0]).toBe('不通过待定通过')
+
+    // "再想想": nothing is sent
     await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
-    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({ decision: 'advance', note: null })
-    expect(page.data.decisionText).toBe('已通过')
-    expect(page.data.label).toBe('已通过')
+    expect(modals[0]).toMatchObject({ title: '确认通过？', editable: true, confirmText: '通过', cancelText: '再想想' })
+    expect(server.calls.some((c) => c.path === '/api/sessions/5/decision')).toBe(false)
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+
+    reply = { confirm: true, content: '  请周三下午到店面谈  ' }
+    await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
+    expect(server.calls.find((c) => c.path === '/api/sessions/5/decision').data).toEqual({
+      decision: 'advance', note: null, message: '请周三下午到店面谈', notify_candidate: true,
+    })
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_FIN', 'TPL_REV'] }))
+    expect(server.calls.find((c) => c.path === '/api/me/subscriptions').data).toEqual({
+      accepted: ['TPL_FIN', 'TPL_REV'], rejected: [], context: { session_id: 5 },
+    })
+    expect(page.data.decisionText).toBe('已通过，进入下一轮')
+    expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decided')[0]).toBe('决定：已通过，进入下一轮给候选人的话：请周三下午到店面谈')
+
+    submitted = false
+    reply = { confirm: true, content: '' }
+    await page.decide({ currentTarget: { dataset: { decision: 'reject' } } })
+    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。', showCancel: false })
+    expect(page.data.deciding).toBe(false)
   })
 })
 
@@ -296,15 +486,15 @@ describe('compare page', () => {
     other.id = 6
     other.name = '李四'
     other.overall = 66
-    other.questions[0].answer.competencies[0].score = 4
-    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 9, evidence: [] })
+    other.questions[0].answer.competencies[0].score = 40
+    other.questions[0].answer.competencies.push({ name: '应变能力', weight: 1, score: 90, evidence: [] })
     useServer({ 'GET /api/sessions/5': { body: SESSION }, 'GET /api/sessions/6': { body: other } })
     const page = loadPage('packageHR/pages/compare/compare')
     await page.onLoad({ ids: '5,6' })
     expect(page.data.labels).toEqual(['服务意识', '沟通能力', '应变能力'])
-    expect(page.data.series.map((s) => s.values)).toEqual([[6.7, 7, 0], [5.3, 7, 9]])
+    expect(page.data.series.map((s) => s.values)).toEqual([[67, 70, 0], [53, 70, 90]])
     expect(page.data.columns.map((c) => c.overall)).toEqual([78, 66])
-    expect(page.data.rows[2].cells).toEqual(['—', 9])
+    expect(page.data.rows[2].cells).toEqual(['—', 90])
     expect(renderWxml('packageHR/pages/compare/compare', page.data).byClass('strong')).toEqual(['78', '66'])
   })
 
@@ -387,9 +577,18 @@ describe('referrers page', () => {
 
     // Save to the album, copy the web link
     jest.spyOn(wx, 'saveImageToPhotosAlbum').mockImplementation((o) => o.success())
-    page.saveQrcode({ currentTarget: { dataset: { index: 0 } } })
+    jest.spyOn(wx, 'getSetting').mockImplementation(({ success }) => success({ authSetting: {} }))
+    await page.saveQrcode({ currentTarget: { dataset: { index: 0 } } })
     expect(wx.saveImageToPhotosAlbum).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://WANG2345.png' }))
     expect(wx.showToast).toHaveBeenLastCalledWith({ title: '已保存到相册', icon: 'success' })
+    // The referrer's Moments poster from the API, saved the same way
+    jest.spyOn(wx, 'showModal').mockImplementation(() => {})
+    jest.spyOn(wx, 'downloadFile').mockImplementation(({ url, success }) => success({ statusCode: 200, tempFilePath: 'wxfile://poster.png', url }))
+    await page.savePoster({ currentTarget: { dataset: { index: 0 } } })
+    expect(wx.downloadFile).toHaveBeenLastCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:5000/api/referrers/WANG2345/poster.png' }))
+    expect(wx.saveImageToPhotosAlbum).toHaveBeenLastCalledWith(expect.objectContaining({ filePath: 'wxfile://poster.png' }))
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '海报已保存到相册' }))
+
     jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
     page.copyLink({ currentTarget: { dataset: { index: 1 } } })
     expect(wx.setClipboardData).toHaveBeenCalledWith({ data: 'http://h/s/LILI6789' })
@@ -445,5 +644,80 @@ describe('referrers page', () => {
     invite.setData({ id: '7' })
     invite.referrers()
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/packageHR/pages/referrers/referrers?id=7' })
+  })
+})
+
+describe('inbox page (待处理)', () => {
+  const INBOX = {
+    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 1 },
+    items: [
+      { kind: 'review_requested', session_id: 5, invitation_id: 15, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '张三', text: '张三 申请人工复核', since: '2026-11-29T06:00:00Z', since_display: '11月29日 14:00' },
+      { kind: 'finished', session_id: 6, invitation_id: 16, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '李四', text: '李四 已完成面试，等待你的决定', since: 'x', since_display: '11月29日 13:00' },
+      { kind: 'finished', session_id: 7, invitation_id: 17, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '王五', text: '王五 已完成面试，有回答需要你听一下', since: 'x', since_display: '11月29日 12:00' },
+      { kind: 'stuck', session_id: 8, invitation_id: 18, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '赵六', text: '赵六 开始面试后没有动静（最后活动 11月27日 10:00）', since: 'x', since_display: '11月27日 10:00' },
+      { kind: 'expired', session_id: 9, invitation_id: 19, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '钱七', text: '钱七 的邀请已过期，未参加', since: 'x', since_display: '11月28日 18:00' },
+    ],
+    subscriptions: { needs_new: ['candidate_finished'], waiting: 3, text: '有 3 条提醒因订阅次数用完没有发出，点“接收提醒”重新订阅后会合并成一条发给你。' },
+  }
+
+  test('badges per kind from the API, a filter, and each item opens the right thing', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    useServer({ 'GET /api/inbox': { body: INBOX } })
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    await page.onShow()
+    const shown = renderWxml('packageHR/pages/inbox/inbox', page.data)
+    expect(shown.byClass('tab')).toEqual(['全部5', '待决定2', '申请复核1', '卡住了1', '快过期/已过期1'])
+    expect(shown.byClass('badge')).toEqual(['5', '2', '1', '1', '1'])
+    expect(shown.byClass('kind')).toEqual(['申请复核', '待决定', '待决定', '卡住了', '已过期'])
+    expect(shown.text).toContain('有 3 条提醒因订阅次数用完没有发出')
+    page.setTab({ currentTarget: { dataset: { key: 'expiring' } } })
+    expect(page.data.shown.map((i) => i.name)).toEqual(['钱七'])
+    page.setTab({ currentTarget: { dataset: { key: 'finished' } } })
+    expect(page.data.shown.map((i) => i.name)).toEqual(['李四', '王五'])
+    page.open({ currentTarget: { dataset: { index: 0 } } })
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/session/session?id=5' })
+  })
+
+  test('an expired invitation is extended or re-sent from the inbox', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/inbox': { body: INBOX },
+      'POST /api/invitations/19/extend': { body: { id: 19, session_id: 9, expires_at: 'x', expires_at_display: '12月6日 18:00', status_text: '已邀请，未开始' } },
+      'POST /api/invitations/19/resend': { body: { token: 'NEWTOKEN', url: 'http://127.0.0.1:5000/i/NEWTOKEN', expires_at_display: '12月13日 18:00' } },
+    })
+    let sheet
+    jest.spyOn(wx, 'showActionSheet').mockImplementation((o) => { sheet = o })
+    jest.spyOn(wx, 'setClipboardData').mockImplementation(() => {})
+    jest.spyOn(wx, 'showModal').mockImplementation(() => {})
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    await page.onShow()
+    page.open({ currentTarget: { dataset: { index: 4 } } })
+    expect(sheet.itemList).toEqual(['延期 7 天', '重新发送邀请（新链接）', '查看候选人'])
+    await sheet.success({ tapIndex: 0 })
+    expect(server.calls.find((c) => c.path === '/api/invitations/19/extend').data).toEqual({ days: 7 })
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已延期至 12月6日 18:00', icon: 'none' })
+    await sheet.success({ tapIndex: 1 })
+    expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: 'http://127.0.0.1:5000/i/NEWTOKEN' }))
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '新链接已生成' }))
+  })
+
+  test('接收提醒 asks WeChat again for HR reminders; every accept* answer counts as accepted', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const server = useServer({
+      'GET /api/wechat/config': { body: { templates: { candidate_finished: 'TPL_FIN', review_requested: 'TPL_REV' } } },
+      'GET /api/inbox': { body: INBOX },
+      'POST /api/me/subscriptions': { body: {} },
+    })
+    const page = loadPage('packageHR/pages/inbox/inbox')
+    page.onLoad()
+    await new Promise((r) => setTimeout(r, 5))
+    for (const [answer, accepted] of [['accept', true], ['acceptWithAudio', true], ['acceptWithAlert', true], ['acceptWithForcePush', true], ['reject', false], ['ban', false], ['filter', false]]) {
+      jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ tmplIds, success }) => success({ errMsg: 'requestSubscribeMessage:ok', [tmplIds[0]]: answer, [tmplIds[1]]: answer }))
+      server.calls.length = 0
+      await page.subscribe()
+      const saved = server.calls.find((c) => c.path === '/api/me/subscriptions').data
+      expect([answer, saved.accepted.length, saved.rejected.length]).toEqual([answer, accepted ? 2 : 0, accepted ? 0 : 2])
+      expect(saved.context).toEqual({ from: 'inbox' })
+    }
   })
 })

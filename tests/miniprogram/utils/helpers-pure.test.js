@@ -2,7 +2,7 @@ const format = require('../../../miniprogram/utils/format')
 const { segments } = require('../../../miniprogram/utils/transcript')
 const radar = require('../../../miniprogram/utils/radar')
 const bank = require('../../../miniprogram/utils/question-bank')
-const { competencyScores, questionViews } = require('../../../miniprogram/utils/report')
+const { competencyScores, questionViews, chartKind } = require('../../../miniprogram/utils/report')
 
 describe('format', () => {
   test('clock and duration', () => {
@@ -102,23 +102,34 @@ describe('question bank', () => {
 describe('HR report shaping', () => {
   const session = {
     questions: [
-      { id: 1, position: 1, text: 'Q1', answer: { status: 'scored', overall: 71.6, media_url: 'http://m/1', attempt: 1,
+      { id: 1, position: 1, text: 'Q1', answer: { status: 'scored', overall: 71.6, media_url: 'http://m/1', attempt: 1, scale: 100,
         transcript: { text: '安抚顾客', words: [{ word: '安抚', start: 0, end: 0.5 }, { word: '顾客', start: 0.5, end: 1 }] },
-        competencies: [{ name: '服务意识', weight: 1, score: 8, evidence: [{ keyword: '安抚', text: '安抚', start: 0, end: 0.5 }] },
-          { name: '沟通能力', weight: 1, score: 6, evidence: [] }] } },
-      { id: 2, position: 2, text: 'Q2', answer: { status: 'scored', overall: 60, media_url: null,
-        transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6 }] } },
-      { id: 3, position: 3, text: 'Q3', answer: { status: 'needs_review', reason: 'no speech found', overall: null, competencies: [] } },
+        competencies: [{ name: '服务意识', weight: 1, score: 80, reasons: ['提到了安抚顾客。'], drivers: [{ feature: 'concreteness', value: 0.2, effect: -0.4 }],
+          evidence: [{ keyword: '安抚', text: '安抚', start: 0, end: 0.5 }] },
+          { name: '沟通能力', weight: 1, score: 60, evidence: [] }] } },
+      // A result still on the old 0–10 scale is shown on 0–100 as well
+      { id: 2, position: 2, text: 'Q2', answer: { status: 'scored', overall: 60, media_url: null, scale: 10,
+        transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, reasons: ['提到了安抚顾客。', '没有说到结果。'] }] } },
+      { id: 3, position: 3, text: 'Q3', answer: { status: 'needs_review', reason: '几乎没有听到说话声', overall: null, competencies: [] } },
       { id: 4, position: 4, text: 'Q4', answer: null },
     ],
   }
 
-  test('competency means and question views', () => {
-    expect(competencyScores(session)).toEqual([{ name: '服务意识', score: 7 }, { name: '沟通能力', score: 6 }])
-    const views = questionViews(session)
+  test('competency means on 0–100 with reasons and drivers, question views with pass bands', () => {
+    expect(competencyScores(session)).toEqual([
+      { name: '服务意识', score: 70, reasons: ['提到了安抚顾客。', '没有说到结果。'], drivers: [{ feature: 'concreteness', up: false, text: '↓ 扣分：例子具体' }] },
+      { name: '沟通能力', score: 60, reasons: [], drivers: [] },
+    ])
+    const views = questionViews(session, 65)
     expect(views[0].segments[0]).toMatchObject({ text: '安抚', highlight: true, competency: '服务意识' })
-    expect(views[0].overall).toBe(72)
-    expect(views[2]).toMatchObject({ status: 'needs_review', reason: 'no speech found', overall: null })
+    expect(views[0]).toMatchObject({ overall: 72, band: { cls: 'pass', text: '达到通过线（65）' } })
+    expect(views[1].scores[0]).toMatchObject({ score: 60, band: { cls: 'fail', text: '低于通过线（65）' } })
+    expect(views[2]).toMatchObject({ status: 'needs_review', reason: '几乎没有听到说话声', overall: null })
     expect(views[3].status).toBe('unanswered')
+  })
+
+  test('the radar needs three axes', () => {
+    expect(chartKind([{}, {}])).toBe('bars')
+    expect(chartKind([{}, {}, {}])).toBe('radar')
   })
 })

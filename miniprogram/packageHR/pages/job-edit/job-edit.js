@@ -5,6 +5,10 @@
  */
 const api = require('../../../utils/api')
 const bank = require('../../../utils/question-bank')
+const { askSubscriptions } = require('../../../utils/subscribe')
+
+/** HR's reminders; each accepted request is one message, so every new interview asks again. */
+const HR_KINDS = ['candidate_finished', 'review_requested']
 
 const DAY = 24 * 3600 * 1000
 
@@ -110,6 +114,9 @@ Page({
       return
     }
     this.setData({ saving: true, error: '' })
+    // Still inside the tap (WeChat shows the subscribe dialog only from one), with the template ids the
+    // jobs page fetched; a refusal never stops the save.
+    const subscribed = askSubscriptions(HR_KINDS, { from: 'interview_created' })
     try {
       const job = await api.createJob({
         title: this.data.title.trim(),
@@ -117,6 +124,7 @@ Page({
         description: this.data.description.trim() || null,
       })
       const interview = await api.createInterview(job.id, this.interviewBody())
+      await subscribed
       wx.redirectTo({ url: `/packageHR/pages/invite/invite?id=${interview.id}` })
     } catch (err) {
       this.setData({ error: err.message })

@@ -23,6 +23,7 @@ Page({
     teamInvite: null,
     boardJob: null,
     board: [],
+    inboxCount: 0,
   },
 
   onLoad() {
@@ -54,6 +55,7 @@ Page({
         jobs: (jobs || []).map((j) => Object.assign({}, j, { interviews: byJob[j.id] || [] })),
         needsOrg: false,
       })
+      api.inbox().then((res) => this.setData({ inboxCount: (res.counts && res.counts.total) || 0 })).catch(() => null)
     } catch (err) {
       if (err.code === 'no_organisation') this.setData({ needsOrg: true })
       else this.setData({ error: err.message })
@@ -98,6 +100,10 @@ Page({
     } catch (err) {
       this.setData({ error: err.message })
     }
+  },
+
+  openInbox() {
+    wx.navigateTo({ url: '/packageHR/pages/inbox/inbox' })
   },
 
   newJob() {
@@ -147,7 +153,7 @@ Page({
 
   /** Tap: "tell me when a candidate finishes". */
   subscribe() {
-    return askSubscriptions(['candidate_finished'], { role: 'hr' }).then((res) => {
+    return askSubscriptions(['candidate_finished', 'review_requested'], { role: 'hr' }).then((res) => {
       wx.showToast({ title: res.accepted.length ? '已开启完成提醒' : '未开启提醒', icon: 'none' })
     })
   },

@@ -6,6 +6,7 @@
  * and a share card whose path carries the code (?ref=CODE, decoded by the entry page, utils/scene.js).
  */
 const api = require('../../../utils/api')
+const { savePoster, saveToAlbum } = require('../../../utils/poster')
 const request = require('../../../utils/request')
 
 const NAME_MAX = 20
@@ -131,14 +132,25 @@ Page({
     this.loadQrcode(Number(e.currentTarget.dataset.index))
   },
 
-  saveQrcode(e) {
+  /** Save the referrer's mini-program code, with the album permission flow (utils/poster.js). */
+  async saveQrcode(e) {
     const item = this.data.referrers[Number(e.currentTarget.dataset.index)]
     if (!item || !item.qrPath) return
-    wx.saveImageToPhotosAlbum({
-      filePath: item.qrPath,
-      success: () => wx.showToast({ title: '已保存到相册', icon: 'success' }),
-      fail: () => wx.showToast({ title: '保存失败，请允许访问相册', icon: 'none' }),
-    })
+    const res = await saveToAlbum(item.qrPath)
+    if (res.saved) wx.showToast({ title: '已保存到相册', icon: 'success' })
+    else if (res.reason) wx.showToast({ title: res.reason, icon: 'none' })
+  },
+
+  /** The referrer's poster for Moments (GET /api/referrers/{code}/poster.png), saved to the album. */
+  async savePoster(e) {
+    const item = this.data.referrers[Number(e.currentTarget.dataset.index)]
+    if (!item) return
+    const res = await savePoster(item.code)
+    if (res.saved) {
+      wx.showModal({ title: '海报已保存到相册', content: `发给${item.name}，让他发到朋友圈；朋友长按识别就能面试，记在他名下。`, showCancel: false, confirmText: '好的' })
+    } else if (res.reason) {
+      wx.showToast({ title: res.reason, icon: 'none' })
+    }
   },
 
   previewQrcode(e) {

@@ -1,0 +1,116 @@
+"""The hiring funnel and its efficiency, computed from loaded candidates (api/analytics/data.py).
+
+Stages (each counts candidates who reached it): invited (an invitation or share-link start exists) → opened
+→ started → submitted → scored (analysis settled: scored or needs review) → advanced (HR's decision) → hired
+(an accepted offer or a start recorded as an outcome).
+"""
+from __future__ import annotations
+
+import statistics
+
+import sqlalchemy as sa
+
+from api import progress
+from api.schema import answers, questions
+
+STAGES = ("invited", "opened", "started", "submitted", "scored", "advanced", "hired")
+STAGE_LABELS = {"invited": "已邀请", "opened": "已打开", "started": "已开始", "submitted": "已提交",
+                "scored": "已评分", "advanced": "已通过", "hired": "已录用"}
+CHANNEL_LABELS = {"invitation": "HR 邀请", "share_link": "分享链接", "referrer": "内部推荐", "unknown": "未知"}
+
+
+def reached(candidate: dict, stage: str) -> bool:
+    if stage == "invited":
+        return True
+    if stage == "opened":
+        return candidate["opened_at"] is not None
+    if stage == "started":
+        return candidate["started_at"] is not None
+    if stage == "submitted":
+        return candidate["submitted_at"] is not None
+    if stage == "scored":
+        return candidate["analysed_at"] is not None
+    if stage == "advanced":
+        return candidate["decision"] == "advance"
+    return candidate["hired"]
+
+
+def stages(candidates: list[dict]) -> list[dict]:
+    counts = [sum(1 for c in candidates if reached(c, stage)) for stage in STAGES]
+    out = []
+    for index, (stage, count) in enumerate(zip(STAGES, counts)):
+        previous = counts[index - 1] if index else None
+        out.append({"stage": stage, "label": STAGE_LABELS[stage], "count": count,
+                    "of_invited": round(count / counts[0], 4) if counts[0] else None,
+                    "of_previous": round(count / previous, 4) if previous else None})
+    return out
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 2) if values else None
+
+
+def timings(candidates: list[dict]) -> dict:
+    """Median minutes from start to submit, and median hours from submit to HR's decision."""
+    complete = [(c["submitted_at"] - c["started_at"]).total_seconds() / 60 for c in candidates
+                if c["submitted_at"] and c["started_at"]]
+    decide = [(c["decided_at"] - c["submitted_at"]).total_seconds() / 3600 for c in candidates
+              if c["decided_at"] and c["submitted_at"] and c["decided_at"] >= c["submitted_at"]]
+    return {"median_minutes_to_complete": _median(complete), "completed": len(complete),
+            "median_hours_submit_to_decision": _median(decide), "decided": len(decide)}
+
+
+def question_dropoff(connection, candidates: list[dict], interview_id: int) -> list[dict]:
+    """Per question of one interview: how many started candidates answered it, and how many stopped there."""
+    ids = [c["id"] for c in candidates if c["interview_id"] == interview_id and c["started_at"] is not None]
+    question_rows = list(connection.execute(sa.select(questions.c.id, questions.c.position, questions.c.text)
+                                            .where(questions.c.interview_id == interview_id)
+                                            .order_by(questions.c.position)))
+    answered: dict[int, set] = {q.id: set() for q in question_rows}
+    if ids:
+        for row in connection.execute(sa.select(answers).where(answers.c.session_id.in_(ids))):
+            if progress.reached_storage(row) and row.question_id in answered:
+                answered[row.question_id].add(row.session_id)
+    out, before = [], len(ids)
+    for q in question_rows:
+        count = len(answered[q.id])
+        out.append({"question_id": q.id, "position": q.position, "text": q.text, "reached": before,
+                    "answered": count, "dropped": max(before - count, 0),
+                    "drop_rate": round(max(before - count, 0) / before, 4) if before else None})
+        before = count
+    return out
+
+
+def _conversion(groups: dict[object, list[dict]], label) -> list[dict]:
+    rows = []
+    for key, members in groups.items():
+        invited = len(members)
+        row = {"key": key, "label": label(key, members), "invited": invited}
+        for stage in ("started", "submitted", "advanced", "hired"):
+            row[stage] = sum(1 for c in members if reached(c, stage))
+        row["submit_rate"] = round(row["submitted"] / invited, 4) if invited else None
+        row["advance_rate"] = round(row["advanced"] / row["submitted"], 4) if row["submitted"] else None
+        rows.append(row)
+    return sorted(rows, key=lambda r: (-r["invited"], str(r["key"])))
+
+
+def channels(candidates: list[dict]) -> list[dict]:
+    grouped: dict[str, list[dict]] = {}
+    for c in candidates:
+        grouped.setdefault(c["channel"], []).append(c)
+    return _conversion(grouped, lambda key, _: CHANNEL_LABELS.get(key, key))
+
+
+def referrers(candidates: list[dict]) -> list[dict]:
+    grouped: dict[int, list[dict]] = {}
+    for c in candidates:
+        if c["referrer_id"] is not None:
+            grouped.setdefault(c["referrer_id"], []).append(c)
+    return _conversion(grouped, lambda _, members: members[0]["referrer_name"])
+
+
+def funnel(connection, candidates: list[dict], interview_id: int | None) -> dict:
+    return {"stages": stages(candidates), "timings": timings(candidates),
+            "questions": question_dropoff(connection, candidates, interview_id) if interview_id else [],
+            "channels": channels(candidates), "referrers": referrers(candidates)}
+

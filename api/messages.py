@@ -1,0 +1,272 @@
+"""Everything a person reads from the API, in Chinese, from one place.
+
+`error_message(code, status, given)` chooses the `message` of every error response (api/openapi.py calls it):
+a view's own sentence when it is already Chinese, else this catalogue's sentence for the stable English
+`error` code, else a sentence for the HTTP status. `display_time` formats a deadline the way a person in China
+reads it; `answer_reason` and `notification_reason` put analysis and delivery states into plain Chinese.
+"""
+import re
+from datetime import datetime, timedelta, timezone
+
+CHINA = timezone(timedelta(hours=8))
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+CONTACT_FALLBACK = "如有问题请联系招聘方"
+
+# error code → the sentence shown to the person (candidate, HR, referrer or a developer reading the JSON).
+MESSAGES = {
+    # generic
+    "bad_request": "请求格式不对，请刷新页面后再试。",
+    "unauthorized": "请先登录。",
+    "token_expired": "登录已过期，请重新登录。",
+    "forbidden": "你没有权限做这件事。",
+    "not_found": "找不到这个页面或资源。",
+    "method_not_allowed": "这个地址不支持这种操作。",
+    "conflict": "操作和当前状态冲突，请刷新后再试。",
+    "gone": "这项内容已经不存在了。",
+    "too_large": "文件太大了，录音最长几分钟即可，请重新录制。",
+    "unsupported_media_type": "这种录音格式不支持，请换一个浏览器或用微信小程序作答。",
+    "invalid": "有内容没有填写或格式不对。",
+    "rate_limited": "操作太频繁了，请稍等一分钟再试。",
+    "internal_error": "服务器出了点问题，刚才的操作没有保存，请稍后再试。",
+    "unavailable": "服务暂时不可用，请稍后再试。",
+    "error": "请求没有成功，请稍后再试。",
+    "bad_json": "请求内容不是有效的 JSON。",
+    "too_deep": "请求内容嵌套太深。",
+    "invalid_characters": "请求中含有无法保存的字符。",
+    # HR identity and organisation
+    "no_organisation": "请先加入一个企业：向企业管理员要团队邀请码。",
+    "owner_only": "只有企业管理员可以做这件事。",
+    "invalid_code": "微信登录凭证无效或已过期，请重新进入小程序。",
+    "wechat_user_blocked": "这个微信账号暂时不能登录。",
+    "wechat_error": "微信暂时无法完成这个请求，请稍后再试。",
+    "wechat_page_invalid": "小程序页面还没有发布，暂时无法生成小程序码。",
+    "wechat_busy": "微信服务繁忙，请稍后再试。",
+    "wechat_not_configured": "还没有配置微信小程序，暂时无法使用微信登录。",
+    "wechat_unavailable": "暂时连不上微信，请稍后再试。",
+    "wechat_rate_limited": "生成小程序码太频繁了，请一分钟后再试。",
+    "team_invite_not_found": "团队邀请码不存在，请向管理员确认。",
+    "team_invite_expired": "团队邀请码已过期，请向管理员要一个新的。",
+    "team_invite_revoked": "团队邀请码已被撤回。",
+    "team_invite_used_up": "团队邀请码的使用次数已用完。",
+    "job_not_found": "找不到这个职位。",
+    "interview_not_found": "找不到这场面试。",
+    "session_not_found": "找不到这位候选人。",
+    "invitation_not_found": "找不到这份邀请，请检查链接是否完整，或向招聘方要一个新链接。",
+    "unknown_referrer": "找不到这个推荐人。",
+    "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
+    "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
+    "not_submitted": "候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。",
+    "already_requested": "你已经申请过人工复核了，招聘方会尽快查看。",
+    "share_not_found": "找不到这个分享链接。",
+    "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",
+    "share_revoked": "这个分享链接已被招聘方关闭。",
+    "invitation_revoked": "这份邀请已被招聘方撤回。",
+    "interview_already_closed": "这场面试已经结束了。",
+    "interview_open": "这场面试正在进行中。",
+    "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
+    # candidate
+    "erased": "你的面试数据已按你的要求删除。",
+    "invitation_expired": "这份面试邀请已过期。",
+    "interview_closed": "这场面试已经截止，不能再作答了。",
+    "consent_required": "需要先同意隐私说明，才能开始面试。",
+    "privacy_outdated": "隐私说明已更新，请重新阅读后再同意。",
+    "already_started": "你已经开始这场面试了，请继续作答。",
+    "not_started": "请先阅读并同意隐私说明，开始面试。",
+    "already_submitted": "你已经提交了这场面试。",
+    "question_not_found": "这场面试里没有这道题，请刷新页面。",
+    "attempts_exhausted": "这道题的作答机会已经用完了。",
+    "answered_on_another_device": "这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。",
+    "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
+    "attempt_already_uploaded": "这次录音已经上传过了。",
+    "answer_not_found": "这段录音不属于这道题，请重新录音。",
+    "already_confirmed": "这段回答已经收到了。",
+    "upload_missing": "还没有收到这段录音，请重新上传。",
+    "storage_unavailable": "暂时无法生成上传链接，请稍后重试。您的录音仍保存在手机上。",
+    "unanswered_questions": "还有题目没有回答，请先回答所有题目再提交。",
+    "name_required": "请填写你的姓名再开始面试。",
+    "scene_not_found": "这个链接已经失效，请向分享给你的人要一个新的。",
+    "invitation_taken": "这份邀请已经绑定了另一个微信账号。",
+    "phone_invalid": "手机号格式不对，请填写 11 位手机号。",
+    # storage (upload endpoints the client calls directly)
+    "missing_file": "没有收到录音文件，请重新上传。",
+    "bad_key": "上传地址不对，请重新录音后上传。",
+    "bad_parts": "分片上传的信息不完整，请重新上传。",
+    "incomplete_part": "有一段上传没有完成，请重新上传。",
+    "upload_expired": "上传链接已过期，请重新上传。",
+    "wrong_key": "上传地址不对，请重新上传。",
+    "wrong_upload": "上传信息不匹配，请重新上传。",
+    "already_uploaded": "这段录音已经上传过了。",
+    "part_mismatch": "分片和上传信息不一致，请重新上传。",
+    "not_media": "上传的文件不是录音，请重新录制。",
+    "wrong_content_type": "录音格式和上传时说明的不一致，请重新上传。",
+    "object_not_found": "找不到这个文件。",
+    "font_missing": "服务器缺少中文字体，暂时无法生成海报。",
+    # internal (analyzer ↔ API)
+    "bad_signature": "签名无效或已过期。",
+    "unknown_object": "这个文件不属于任何回答。",
+    # HR judgement, analytics and scorer versions
+    "unknown_competency": "这道题没有这项能力。",
+    "duplicate_competency": "同一项能力在一次评分里只能出现一次。",
+    "same_answer": "请选择两个不同的回答进行比较。",
+    "different_questions": "只能比较同一道题的两个回答。",
+    "not_advanced": "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。",
+    "duplicate_kind": "同一类结果在一次提交里只能出现一次。",
+    "before_decision": "结果日期不能早于做出决定的日期。",
+    "version_not_found": "找不到这个评分版本。",
+    "not_enough_ratings": "HR 评分还不够，暂时不能校准。",
+    "fairness_gate": "这个评分版本的公平性指标比当前版本差且低于 0.8：需要写明理由才能启用。",
+    "confirm_required": "这个操作会改变过去的分数：请确认后再执行。",
+    "interview_not_in_job": "这个面试不属于所选职位。",
+}
+
+STATUS_MESSAGES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                   405: "method_not_allowed", 409: "conflict", 410: "gone", 413: "too_large",
+                   415: "unsupported_media_type", 422: "invalid", 429: "rate_limited", 500: "internal_error",
+                   502: "wechat_error", 503: "unavailable"}
+
+# Field names in validation messages, so "有内容没有填写或格式不对：姓名" rather than a column name.
+FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人", "consent": "同意隐私说明",
+               "privacy_version": "隐私说明版本", "decision": "决定", "note": "备注", "message": "给候选人的话",
+               "rating": "评分", "comment": "评语", "questions": "题目", "text": "题目内容", "title": "标题",
+               "deadline": "截止时间", "days": "天数", "expires_at": "过期时间", "content_type": "录音格式",
+               "key": "上传地址", "size": "文件大小", "competencies": "考察能力", "language": "语言",
+               "think_seconds": "思考时间", "answer_seconds": "作答时间", "max_attempts": "作答次数",
+               "attempt": "第几次作答", "referrer": "推荐码", "scene": "链接", "code": "登录凭证", "token": "邀请",
+               "org": "企业名称", "location": "地点", "role": "角色", "pass_threshold": "通过分数线"}
+
+
+def is_chinese(text: str | None) -> bool:
+    return bool(text) and CJK.search(text) is not None
+
+
+# marshmallow's per-field messages → Chinese, for the `details` of a 422 (field names stay as sent).
+FIELD_MESSAGES = {
+    "Missing data for required field.": "必填", "Not a valid integer.": "应为整数", "Not a valid number.": "应为数字",
+    "Not a valid boolean.": "应为 true 或 false", "Not a valid date.": "应为日期（YYYY-MM-DD）",
+    "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
+    "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
+}
+
+
+def chinese_details(details):
+    """The same nested per-field errors with marshmallow's English sentences in Chinese."""
+    if isinstance(details, dict):
+        return {key: chinese_details(value) for key, value in details.items()}
+    if isinstance(details, list):
+        return [chinese_details(value) for value in details]
+    return FIELD_MESSAGES.get(details, details) if isinstance(details, str) else details
+
+
+def validation_message(details) -> str:
+    """"有内容没有填写或格式不对：候选人（每次邀请 1 到 500 位）。" from marshmallow's per-field errors; a
+    validator's own sentence is quoted when it is Chinese, field names are translated by FIELD_NAMES."""
+    parts: list[str] = []
+
+    def walk(value, name=None):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                skip = str(key).isdigit() or key in ("json", "query", "form", "files", "_schema", "headers")
+                walk(inner, name if skip else key)
+        elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            label = FIELD_NAMES.get(name, name) if name else ""
+            said = "；".join(item.rstrip("。") for item in value if is_chinese(item))
+            part = f"{label}（{said}）" if label and said else (label or said)
+            if part and part not in parts:
+                parts.append(part)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, name)
+
+    walk(details or {})
+    return "有内容没有填写或格式不对" + (f"：{'、'.join(parts[:5])}。" if parts else "，请检查后再提交。")
+
+
+def error_message(code: str, status: int, given: str | None, details=None) -> str:
+    """The Chinese `message` of an error response (see the module docstring)."""
+    if is_chinese(given):
+        return given
+    if status == 422 and details and code in ("invalid", "bad_request"):
+        return validation_message(chinese_details(details))
+    return MESSAGES.get(code) or MESSAGES[STATUS_MESSAGES.get(status, "error")]
+
+
+def display_time(value: datetime | None, now: datetime | None = None) -> str | None:
+    """Naive UTC → "12月13日 18:00" in Beijing time (the year is added when it is not this year)."""
+    if value is None:
+        return None
+    local = value.replace(tzinfo=timezone.utc).astimezone(CHINA)
+    this_year = (now or datetime.now(timezone.utc).replace(tzinfo=None)).replace(tzinfo=timezone.utc).astimezone(CHINA).year
+    prefix = "" if local.year == this_year else f"{local.year}年"
+    return f"{prefix}{local.month}月{local.day}日 {local:%H:%M}"
+
+
+# Analysis outcomes (reason_code from the analyzer) as a person reads them.
+REASON_TEXT = {
+    "no_speech": "录音里几乎没有说话声。",
+    "too_little_content": "回答内容太少，无法评估。",
+    "filler_only": "回答里大多是语气词，没有实际内容。",
+    "keyword_list": "回答像是在罗列关键词，需要人工看一下。",
+    "repetition": "回答里有大量重复，需要人工看一下。",
+    "nonsense": "回答和问题关系不大，需要人工看一下。",
+    "wrong_language": "回答用的语言和面试要求的不一样。",
+    "low_asr_confidence": "录音不够清楚，自动转写不可靠，需要人工听一下。",
+    "model_missing": "这个语言的识别模型还没有安装，需要人工听一下。",
+    "bad_media": "录音文件无法读取。",
+    "too_long": "录音超过了时长上限。",
+    "analysis_failed": "自动分析没有成功，需要人工听一下。",
+}
+
+
+def answer_reason(reason: str | None, reason_code: str | None = None) -> str | None:
+    """A Chinese sentence for why an answer was not scored automatically."""
+    if reason_code and reason_code in REASON_TEXT and not is_chinese(reason):
+        return REASON_TEXT[reason_code]
+    if reason is None or is_chinese(reason):
+        return reason
+    lowered = reason.lower()
+    for code, text in REASON_TEXT.items():
+        if code in lowered or code.replace("_", " ") in lowered:
+            return text
+    for words, code in ((("confidence", "unclear"), "low_asr_confidence"), (("language",), "wrong_language"),
+                        (("model",), "model_missing"), (("speech", "silent", "silence"), "no_speech"),
+                        (("filler",), "filler_only"), (("repeat", "repetition"), "repetition"),
+                        (("too short", "too little", "few words"), "too_little_content"),
+                        (("too long", "longer than"), "too_long"),
+                        (("decode", "ffmpeg", "media", "corrupt", "unreadable"), "bad_media")):
+        if any(word in lowered for word in words):
+            return REASON_TEXT[code]
+    return REASON_TEXT["analysis_failed"]
+
+
+NOTIFICATION_STATUS_TEXT = {"pending": "等待发送", "sending": "正在发送", "sent": "已发送", "skipped": "未发送",
+                            "failed": "发送失败", "merged": "已合并到汇总提醒",
+                            "needs_subscription": "需要重新订阅提醒"}
+
+
+def notification_reason(status: str, reason: str | None, errcode: int | None = None) -> str | None:
+    """The delivery state of a subscribe message in Chinese (the English reason stays in `reason`)."""
+    if reason is None and status == "sent":
+        return "微信已送达"
+    text = (reason or "").lower()
+    if status == "needs_subscription" or "not subscribed" in text or "no credit" in text:
+        return "对方的订阅次数已用完，需要对方再次点“接收提醒”才能发送。"
+    if "no recipient" in text or "no wechat openid" in text or "has not signed in" in text:
+        return "对方还没有用微信登录小程序，无法发送微信提醒。"
+    if "not configured" in text:
+        return "还没有配置微信小程序，提醒没有发出（开发环境）。"
+    if "template" in text and "no template" in text:
+        return "还没有配置这类提醒的模板，提醒没有发出。"
+    if errcode == 43101 or "refused" in text:
+        return "对方拒绝了这类提醒。"
+    if "merged" in text or status == "merged":
+        return "已合并到一条汇总提醒里发送。"
+    if "rate limit" in text or "busy" in text:
+        return "微信限流，稍后自动重试。"
+    if "will retry" in text:
+        return "发送失败，稍后自动重试。"
+    if "session no longer exists" in text:
+        return "候选人的数据已删除，提醒取消。"
+    if status == "failed":
+        return "发送失败，不会再重试。" + (f"（微信错误码 {errcode}）" if errcode else "")
+    return NOTIFICATION_STATUS_TEXT.get(status) if reason is None else "提醒没有发出。"

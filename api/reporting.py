@@ -1,0 +1,74 @@
+"""Analysis results as HR reads them: one 0–100 scale and reasons in Chinese, whatever scorer wrote them.
+
+The analysis contract (docs/internal-contracts.md) moved `competencies[].score` from 0–10 to 0–100 and added
+`competencies[].reasons` (2–4 plain-Chinese sentences). Results stored before that still hold 0–10 scores and
+may carry English reasons; `for_hr(result)` converts them when read, so every report shows one scale.
+"""
+from api.messages import answer_reason, is_chinese
+
+DRIVER_TEXT = {
+    "keyword_coverage": ("提到了这项能力的要点", "没有说到这项能力的要点"),
+    "concreteness": ("举了具体的例子或数字", "例子不够具体"),
+    "star_action": ("讲清楚了自己做了什么", "没有讲清楚自己做了什么"),
+    "star_result": ("说到了结果", "没有说到结果"),
+    "relevance_question": ("回答紧扣问题", "回答和问题关系不大"),
+    "speech_rate_cpm": ("语速合适", "语速偏快或偏慢"),
+    "filler_ratio": ("表达流畅", "语气词偏多"),
+    "lexical_diversity": ("用词丰富", "用词比较单一"),
+    "time_used_ratio": ("用足了作答时间", "作答时间用得比较少"),
+}
+
+
+def on_hundred_scale(score, scale_hint: float | None = None):
+    """A competency score on 0–100: scores written on the old 0–10 scale are multiplied by 10."""
+    if score is None:
+        return None
+    value = float(score)
+    if scale_hint == 10 or (scale_hint is None and value <= 10):
+        value *= 10
+    return round(max(0.0, min(100.0, value)), 1)
+
+
+def _old_scale(competencies: list, overall) -> bool:
+    """0–10 when every competency score is ≤ 10 while the overall (0–100 on both scales) is above 10: on the new
+    scale all competencies ≤ 10 means a very weak answer whose overall is ≤ 10 too. Without an overall, scores
+    all ≤ 10 are taken as the old scale."""
+    scores = [item.get("score") for item in competencies if item.get("score") is not None]
+    if not scores or max(scores) > 10:
+        return False
+    return overall is None or overall > 10
+
+
+def reasons_of(item: dict) -> list[str]:
+    """The competency's Chinese reasons: the scorer's own, else sentences from its drivers."""
+    given = [text for text in (item.get("reasons") or []) if isinstance(text, str) and is_chinese(text)]
+    if given:
+        return given[:4]
+    made = []
+    for driver in item.get("drivers") or []:
+        texts = DRIVER_TEXT.get(driver.get("feature"))
+        if texts is None or driver.get("effect") is None:
+            continue
+        sentence = texts[0] if driver["effect"] >= 0 else texts[1]
+        if sentence not in made:
+            made.append(sentence)
+    return [sentence + "。" for sentence in made[:4]]
+
+
+def for_hr(result: dict | None) -> dict | None:
+    """The result with `competencies[].score` and `overall` on 0–100, `reasons` in Chinese, `scale: 100`."""
+    if result is None:
+        return None
+    out = dict(result)
+    competencies = [dict(item) for item in result.get("competencies") or []]
+    old = result.get("scale") == 10 or (result.get("scale") is None and _old_scale(competencies, result.get("overall")))
+    for item in competencies:
+        item["score"] = on_hundred_scale(item.get("score"), 10 if old else 100)
+        item["reasons"] = reasons_of(item)
+    out["competencies"] = competencies
+    if result.get("overall") is not None:
+        out["overall"] = round(float(result["overall"]), 1)
+    out["scale"] = 100
+    if result.get("reason") is not None or result.get("reason_code"):
+        out["reason"] = answer_reason(result.get("reason"), result.get("reason_code"))
+    return out

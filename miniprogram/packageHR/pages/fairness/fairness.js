@@ -1,0 +1,43 @@
+/**
+ * Fairness figures of a job (?job=ID) or interview (?interview=ID): per self-declared group (gender, age
+ * band) and stage, the selection rate with counts and the four-fifths impact ratio (GET
+ * /api/analytics/fairness). Group figures only — never a person's declaration. Small groups are flagged.
+ */
+const { insights, percent, bars, scopeOf } = require('../../utils/insights')
+
+function section(figure) {
+  const groups = bars(figure.groups.map((g) => Object.assign({}, g, { rateText: percent(g.rate), share: g.rate })), 'share')
+  const ratio = figure.impact_ratio
+  return {
+    key: `${figure.attribute}-${figure.stage}`,
+    title: `${figure.attribute_label} · ${figure.stage_label}`,
+    groups,
+    ratioText: ratio === null ? '无法判断' : ratio.toFixed(2),
+    status: ratio === null ? 'unknown' : (ratio < 0.8 ? 'adverse' : 'ok'),
+    pText: figure.fisher_p === null ? '' : `p=${figure.fisher_p.toFixed(2)}`,
+    undisclosed: figure.undisclosed,
+    warnings: figure.warnings,
+  }
+}
+
+Page({
+  data: { scope: {}, title: '', candidates: 0, declared: 0, sections: [], loading: true, error: '' },
+
+  onLoad(options) {
+    this.setData({ scope: scopeOf(options) })
+    return this.load()
+  },
+
+  async load() {
+    this.setData({ loading: true, error: '' })
+    try {
+      const report = await insights.fairness(this.data.scope)
+      this.setData({ title: report.scope.title, candidates: report.candidates, declared: report.declared,
+        sections: report.figures.map(section) })
+    } catch (err) {
+      this.setData({ error: err.message })
+    } finally {
+      this.setData({ loading: false })
+    }
+  },
+})
