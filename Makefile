@@ -12,7 +12,7 @@ APT_RUNTIME := ffmpeg espeak-ng sox curl fonts-wqy-microhei
 APT_TEST := $(APT_RUNTIME) chromium chromium-driver redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: dev test test-python test-js models system-runtime system-test worker bench clean
+.PHONY: dev test test-python test-js models package system-runtime system-test worker bench clean
 
 dev: system-runtime $(PIP_STAMP)
 	@$(BIN)/python -m models.fetch zh ko || echo "Continuing without the production models (see above)."
@@ -27,6 +27,10 @@ test-python: system-test $(PIP_STAMP)
 
 models: $(PIP_STAMP)
 	$(BIN)/python -m models.fetch --strict
+
+# SCF artefacts under dist/ (deploy/package.py; serverless.yml deploys them): rebuilt only when inputs change.
+package: $(PIP_STAMP)
+	$(BIN)/python -m deploy.package
 
 worker: $(PIP_STAMP)
 	MIAOMIAN_ENV=development $(BIN)/python -m api.trigger
@@ -60,6 +64,7 @@ bench: $(PIP_STAMP)
 	$(BIN)/python bench/protection.py
 	$(BIN)/python -m bench.scoring
 	$(BIN)/python bench/calibrate.py
+	$(BIN)/python bench/scf_path.py
 
 clean:
-	rm -rf instance .pytest_cache
+	rm -rf instance .pytest_cache dist

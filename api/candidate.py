@@ -18,7 +18,7 @@ from api.openapi import abort
 from api.messages import answer_reason, display_time
 from api.orgs import contact_json
 from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
-from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, content_type_of, extension_for
+from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, StorageUnavailable, content_type_of, extension_for
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("candidate", __name__, url_prefix="/api/c", description="Candidate (invitation token in the path)")
@@ -401,14 +401,18 @@ def request_upload(body, token, question_id):
     touch(row)
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
     deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]
-    if body["chunked"]:
-        if body["size"] > max_bytes:
-            abort(413, "too_large", f"录音文件最大 {max_bytes // 1048576} MB，请录短一些。")
-        chunk_size = body["chunk_size"] or DEFAULT_CHUNK
-        ticket = {**store.presign_multipart(key, content_type, body["size"], chunk_size, deadline),
-                  "method": "PUT", "chunk_size": chunk_size}
-    else:
-        ticket = store.presign_upload(key, content_type, max_bytes, deadline)
+    if body["chunked"] and body["size"] > max_bytes:
+        abort(413, "too_large", f"录音文件最大 {max_bytes // 1048576} MB，请录短一些。")
+    try:
+        if body["chunked"]:
+            chunk_size = body["chunk_size"] or DEFAULT_CHUNK
+            ticket = {**store.presign_multipart(key, content_type, body["size"], chunk_size, deadline),
+                      "method": "PUT", "chunk_size": chunk_size}
+        else:
+            ticket = store.presign_upload(key, content_type, max_bytes, deadline)
+    except StorageUnavailable as error:  # STS or COS unreachable or refusing: the recording stays on the phone
+        current_app.logger.warning("no upload link for %s: %s", key, error)
+        abort(503, "storage_unavailable")
     return {**ticket, "key": key, "expires_at": iso(expires_at), "max_bytes": max_bytes, "attempt": attempt,
             "attempts_left": max(question.max_attempts - len(attempts), 0)}
 

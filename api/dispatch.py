@@ -4,8 +4,8 @@
 
 Locally (the local store, whose trigger polls the storage_events table) this records a new pending
 COS-shaped ObjectCreated event for the key in the current app's database connection. With COS the analyzer is
-an SCF function triggered by COS itself; re-queueing there means invoking it (SCF Invoke, async) with the
-same event shape — raising NotImplementedError until that is wired, which the sweeper counts as a used try.
+an SCF function triggered by COS itself; re-queueing there invokes it through SCF's Invoke API, async, with
+the same event shape (api/scf_invoke.py), so SCF's retries and dead-letter queue apply.
 Runs inside an app context; the caller commits.
 """
 from flask import current_app
@@ -18,10 +18,13 @@ from api.storage import content_type_of
 def requeue(key: str) -> None:
     """Queue one more analysis of the object under key (size 0 when the object is missing: the analyzer then
     reports it as unreadable and the answer fails with that reason)."""
+    if current_app.config.get("STORAGE") == "cos":
+        from api import scf_invoke
+
+        scf_invoke.requeue(key)
+        return
     store = current_app.extensions["miaomian.storage"]
     path = store.path_of(key) if hasattr(store, "path_of") else None
     size = path.stat().st_size if path is not None and path.is_file() else 0
     event = store.created_event(key, size, content_type_of(key))
-    if event is None:
-        raise NotImplementedError("re-queueing on COS needs the SCF Invoke dispatcher")
     events.record(get_db(), key, event)

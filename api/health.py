@@ -59,7 +59,12 @@ def _check_analysis(db_ok: bool):
 
 
 def _check_models():
-    """Which speech models the local analyzer would find; a missing language is reported, not fatal."""
+    """Which speech models the local analyzer would find; a missing language is reported, not fatal.
+
+    With COS storage the analysis runs in the analyzer function (its models are in its layer), and the API
+    web function does not carry the analysis packages: nothing to check here."""
+    if current_app.config.get("STORAGE") == "cos":
+        return {"ok": True, "checked": False, "where": "the analyzer function (SCF), with its models layer"}
     from functions.analyze import asr, vad
     from functions.analyze.errors import ModelMissing
     from functions.analyze.settings import LANGUAGES, Settings

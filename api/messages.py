@@ -85,6 +85,7 @@ MESSAGES = {
     "already_confirmed": "这段回答已经收到了。",
     "upload_missing": "还没有收到这段录音，请重新上传。",
     "upload_revoked": "这个上传链接已失效（已换新链接、已提交或已删除），请重新获取上传链接。",
+    "storage_unavailable": "暂时无法生成上传链接，请稍后重试。您的录音仍保存在手机上。",
     "unanswered_questions": "还有题目没有回答，请先回答所有题目再提交。",
     "name_required": "请填写你的姓名再开始面试。",
     "scene_not_found": "这个链接已经失效，请向分享给你的人要一个新的。",

@@ -70,6 +70,10 @@ def cos_event(bucket: str, appid: str, region: str, key: str, size: int, content
     }]}
 
 
+class StorageUnavailable(RuntimeError):
+    """The object store (or STS, which signs uploads for it) could not be reached or refused: retry later."""
+
+
 class PolicyError(ValueError):
     def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
@@ -316,57 +320,146 @@ class LocalStore:
 
 
 class CosStore:
-    """Tencent COS: POST Object policies signed per the COS docs; reads and deletes through the SDK."""
+    """Tencent COS through cos-python-sdk-v5.
+
+    Credentials: the explicit SecretId/SecretKey(/token) when configured, otherwise the SCF execution role's
+    temporary credentials from the environment (TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY,
+    TENCENTCLOUD_SESSIONTOKEN), re-read when they rotate. Client uploads get their own credentials from
+    STS (api/sts.py), scoped to the one object key and expiring with the upload link, when `sts` is given.
+    `endpoint` ("http://host:port") reaches an S3/COS-compatible server path-style (tests, self-hosting);
+    without it the SDK uses https://<bucket>.cos.<region>.myqcloud.com.
+    """
 
     name = "cos"
 
-    def __init__(self, bucket: str, region: str, secret_id: str, secret_key: str, token: str | None = None):
-        from qcloud_cos import CosConfig, CosS3Client
-
+    def __init__(self, bucket: str, region: str, secret_id: str | None = None, secret_key: str | None = None,
+                 token: str | None = None, endpoint: str | None = None, sts=None, appid: str | None = None):
         self.bucket, self.region = bucket, region
-        self._secret_id, self._secret_key = secret_id, secret_key
-        self.client = CosS3Client(CosConfig(Region=region, SecretId=secret_id, SecretKey=secret_key, Token=token,
-                                            Scheme="https"))
+        self.appid = appid or bucket.rsplit("-", 1)[-1]
+        self._static = (secret_id, secret_key, token) if secret_id and secret_key else None
+        self._endpoint = (endpoint or "").rstrip("/") or None
+        self._sts = sts
+        self._client_for: tuple | None = None
+        self._client = None
+
+    def credentials(self) -> tuple[str, str, str | None]:
+        """(SecretId, SecretKey, token or None): configured keys, else the SCF role's from the environment."""
+        if self._static:
+            return self._static
+        secret_id, secret_key = os.environ.get("TENCENTCLOUD_SECRETID"), os.environ.get("TENCENTCLOUD_SECRETKEY")
+        if not secret_id or not secret_key:
+            raise RuntimeError("no COS credentials: give the function an execution role (SCF sets "
+                               "TENCENTCLOUD_SECRETID/SECRETKEY/SESSIONTOKEN) or set MIAOMIAN_COS_SECRET_ID/KEY")
+        return secret_id, secret_key, os.environ.get("TENCENTCLOUD_SESSIONTOKEN") or None
+
+    def _config(self, secret_id: str, secret_key: str, token: str | None):
+        from qcloud_cos import CosConfig
+
+        if self._endpoint:
+            scheme, _, host = self._endpoint.partition("://")
+            return CosConfig(Region=self.region, SecretId=secret_id, SecretKey=secret_key, Token=token,
+                             Scheme=scheme, Domain=f"{host}/{self.bucket}")
+        return CosConfig(Region=self.region, SecretId=secret_id, SecretKey=secret_key, Token=token, Scheme="https")
+
+    @property
+    def client(self):
+        from qcloud_cos import CosS3Client
+
+        credentials = self.credentials()
+        if self._client is None or self._client_for != credentials:
+            self._client, self._client_for = CosS3Client(self._config(*credentials), retry=1), credentials
+        return self._client
+
+    def base_url(self) -> str:
+        if self._endpoint:
+            return f"{self._endpoint}/{self.bucket}"
+        return f"https://{self.bucket}.cos.{self.region}.myqcloud.com"
+
+    def resource(self, key: str) -> str:
+        """The CAM resource name of one object (COS docs: qcs::cos:<region>:uid/<appid>:<bucket>/<key>)."""
+        return f"qcs::cos:{self.region}:uid/{self.appid}:{self.bucket}/{key}"
 
     def presign_upload(self, key: str, content_type: str, max_bytes: int, expires_at: int) -> dict:
-        key_time = f"{int(time.time()) - 60};{expires_at}"
+        """A POST Object form (COS docs "POST Object", signature protection) for this key only.
+
+        Signed with STS credentials scoped to PostObject on this key and expiring with the link when STS is
+        configured, else with the store's own credentials. Fields: key, policy (base64 JSON), Content-Type,
+        q-sign-algorithm, q-ak, q-key-time, q-signature, success_action_status, x-cos-security-token
+        (temporary credentials only). The client adds the file as the form field "file" (wx.uploadFile)."""
+        now = int(time.time())
+        if self._sts is not None:
+            secret_id, secret_key, token = self._sts.object_credentials(
+                actions=["name/cos:PostObject"], resources=[self.resource(key)], seconds=max(60, expires_at - now))
+        else:
+            secret_id, secret_key, token = self.credentials()
+        key_time = f"{now - 60};{expires_at}"
         policy = {"expiration": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(expires_at)),
                   "conditions": [{"bucket": self.bucket}, ["eq", "$key", key],
                                  ["eq", "$Content-Type", content_type],
                                  ["content-length-range", 1, max_bytes], {"q-sign-algorithm": "sha1"},
-                                 {"q-ak": self._secret_id}, {"q-sign-time": key_time}]}
+                                 {"q-ak": secret_id}, {"q-sign-time": key_time}]}
         policy_json = json.dumps(policy, separators=(",", ":"))
-        sign_key = hmac.new(self._secret_key.encode(), key_time.encode(), hashlib.sha1).hexdigest()
+        sign_key = hmac.new(secret_key.encode(), key_time.encode(), hashlib.sha1).hexdigest()
         string_to_sign = hashlib.sha1(policy_json.encode()).hexdigest()
         signature = hmac.new(sign_key.encode(), string_to_sign.encode(), hashlib.sha1).hexdigest()
-        return {"url": f"https://{self.bucket}.cos.{self.region}.myqcloud.com/", "method": "POST",
-                "fields": {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
-                           "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": self._secret_id,
-                           "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}}
+        fields = {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
+                  "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": secret_id,
+                  "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}
+        if token:
+            fields["x-cos-security-token"] = token
+        return {"url": self.base_url() + "/", "method": "POST", "fields": fields}
 
     def presign_multipart(self, key: str, content_type: str, size: int, chunk_size: int, expires_at: int) -> dict:
-        """COS multipart upload: InitiateMultipartUpload now, a presigned UploadPart URL per part."""
-        upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type)["UploadId"]
+        """COS multipart upload: InitiateMultipartUpload now, a presigned UploadPart URL per part.
+
+        Part URLs are signed with STS credentials scoped to UploadPart on this key when STS is configured."""
+        from qcloud_cos.cos_exception import CosClientError, CosServiceError
+
+        try:
+            upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key,
+                                                            ContentType=content_type)["UploadId"]
+        except (CosClientError, CosServiceError) as error:
+            raise StorageUnavailable(f"InitiateMultipartUpload failed: {error}") from error
         expires_in = max(60, expires_at - int(time.time()))
+        credentials = self.credentials() if self._sts is None else self._sts.object_credentials(
+            actions=["name/cos:UploadPart"], resources=[self.resource(key)], seconds=expires_in)
         parts = []
         for index, offset in enumerate(range(0, size, chunk_size), start=1):
-            url = self.client.get_presigned_url(Bucket=self.bucket, Key=key, Method="PUT", Expired=expires_in,
-                                                Params={"partNumber": str(index), "uploadId": upload_id})
+            params = {"partNumber": str(index), "uploadId": upload_id}
+            url = self._presigned_url(credentials, key, "PUT", expires_in, params)
             parts.append({"index": index, "url": url, "method": "PUT", "headers": {}, "offset": offset,
                           "length": min(chunk_size, size - offset)})
         return {"upload_id": upload_id, "parts": parts}
 
     def complete_multipart(self, key: str, upload_id: str, parts: list[dict]) -> None:
         """CompleteMultipartUpload; COS then emits ObjectCreated:CompleteMultipartUpload to the analyzer."""
-        self.client.complete_multipart_upload(
-            Bucket=self.bucket, Key=key, UploadId=upload_id,
-            MultipartUpload={"Part": [{"PartNumber": part["index"], "ETag": part["etag"]} for part in parts]})
+        from qcloud_cos.cos_exception import CosServiceError
+
+        try:
+            self.client.complete_multipart_upload(
+                Bucket=self.bucket, Key=key, UploadId=upload_id,
+                MultipartUpload={"Part": [{"PartNumber": part["index"], "ETag": part.get("etag", "")}
+                                          for part in parts]})
+        except CosServiceError as error:
+            raise PolicyError(409, "part_mismatch", "The uploaded parts do not match what arrived; send them "
+                              f"again ({error.get_error_code()}).") from error
 
     def created_event(self, key: str, size: int, content_type: str) -> None:
         return None
 
+    def _presigned_url(self, credentials: tuple, key: str, method: str, expires_in: int, params: dict | None = None) -> str:
+        """A presigned URL; with temporary credentials it carries x-cos-security-token (COS docs), which the
+        SDK's get_presigned_url leaves out."""
+        from qcloud_cos import CosS3Client
+
+        client = self.client if credentials == self.credentials() else CosS3Client(self._config(*credentials))
+        url = client.get_presigned_url(Bucket=self.bucket, Key=key, Method=method, Expired=expires_in,
+                                       Params=dict(params or {}))
+        return url + ("&x-cos-security-token=" + quote(credentials[2], safe="") if credentials[2] else "")
+
     def media_url(self, key: str, expires_in: int) -> str:
-        return self.client.get_presigned_url(Bucket=self.bucket, Key=key, Method="GET", Expired=expires_in)
+        """A presigned GET (ranged reads work: the player sends Range)."""
+        return self._presigned_url(self.credentials(), key, "GET", expires_in)
 
     def exists(self, key: str) -> bool:
         return self.client.object_exists(Bucket=self.bucket, Key=key)
@@ -374,10 +467,17 @@ class CosStore:
     def put_bytes(self, key: str, data: bytes) -> None:
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data)
 
-    def get_bytes(self, key: str) -> bytes | None:
-        if not self.exists(key):
-            return None
-        return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].get_raw_stream().read()
+    def get_bytes(self, key: str, byte_range: tuple[int, int] | None = None) -> bytes | None:
+        """The object (or the inclusive byte range (first, last) of it), None when it does not exist."""
+        from qcloud_cos.cos_exception import CosServiceError
+
+        extra = {"Range": f"bytes={byte_range[0]}-{byte_range[1]}"} if byte_range else {}
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=key, **extra)["Body"].get_raw_stream().read()
+        except CosServiceError as error:
+            if error.get_status_code() == 404:
+                return None
+            raise
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=key)
@@ -385,6 +485,8 @@ class CosStore:
     def delete_prefix(self, prefix: str) -> int:
         """Delete every object under the prefix (ListObjects + DeleteMultipleObjects, 1000 at a time) and abort
         its unfinished multipart uploads (ListMultipartUploads + AbortMultipartUpload); returns the count."""
+        if not prefix or not prefix.endswith("/"):
+            raise ValueError("delete_prefix needs a folder prefix ending in '/'")
         removed, marker = 0, ""
         while True:
             listing = self.client.list_objects(Bucket=self.bucket, Prefix=prefix, Marker=marker, MaxKeys=1000)
@@ -412,6 +514,9 @@ class CosStore:
 
 def create_store(config: dict):
     if config["STORAGE"] == "cos":
-        return CosStore(config["COS_BUCKET"], config["COS_REGION"], config["COS_SECRET_ID"],
-                        config["COS_SECRET_KEY"], config.get("COS_TOKEN"))
+        from api.sts import from_config as sts_from_config
+
+        return CosStore(str(config["COS_BUCKET"]), str(config["COS_REGION"]), config.get("COS_SECRET_ID"),
+                        config.get("COS_SECRET_KEY"), config.get("COS_TOKEN"), endpoint=config.get("COS_ENDPOINT"),
+                        sts=sts_from_config(config))
     return LocalStore(config["STORAGE_ROOT"], config["PUBLIC_URL"], config["SECRET_KEY"])

@@ -58,8 +58,8 @@ def requeue_stalled(connection, config) -> dict:
         try:
             dispatch.requeue(row.object_key)
             counts["requeued"] += 1
-        except NotImplementedError as missing:
-            log.warning("answer %s not re-queued: %s", row.id, missing)
+        except Exception as error:  # e.g. SCF Invoke refused: the try is used, the next sweep tries again
+            log.warning("answer %s not re-queued: %s", row.id, error)
     return counts
 
 

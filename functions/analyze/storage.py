@@ -79,24 +79,39 @@ class LocalStorage:
 
 
 class COSStorage:
-    """Tencent COS through cos-python-sdk-v5, with SCF's temporary credentials from the environment."""
+    """Tencent COS through cos-python-sdk-v5, with SCF's temporary credentials from the environment.
 
-    def __init__(self, bucket: str | None = None, region: str | None = None):
+    Credentials: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY / TENCENTCLOUD_SESSIONTOKEN, which SCF sets
+    from the function's execution role; re-read per object, so rotated keys are picked up by a warm
+    instance. MIAOMIAN_COS_ENDPOINT ("http://host:port") reaches a COS-compatible server path-style
+    (self-hosting, tests); without it the SDK uses https://<bucket>.cos.<region>.myqcloud.com.
+    """
+
+    def __init__(self, bucket: str | None = None, region: str | None = None, endpoint: str | None = None):
         self.bucket = bucket or os.environ.get("MIAOMIAN_COS_BUCKET")
         self.region = region or os.environ.get("MIAOMIAN_COS_REGION")
-        self._clients: dict[str, object] = {}
+        self.endpoint = (endpoint or os.environ.get("MIAOMIAN_COS_ENDPOINT") or "").rstrip("/") or None
+        self._clients: dict[tuple, object] = {}
 
-    def _client(self, region: str):
-        if region not in self._clients:
+    def _client(self, region: str, bucket: str):
+        secret_id, secret_key = os.environ.get("TENCENTCLOUD_SECRETID"), os.environ.get("TENCENTCLOUD_SECRETKEY")
+        if not secret_id or not secret_key:
+            raise TransientError("no COS credentials: the analyzer function needs an execution role "
+                                 "(SCF sets TENCENTCLOUD_SECRETID/SECRETKEY/SESSIONTOKEN from it)")
+        token = os.environ.get("TENCENTCLOUD_SESSIONTOKEN") or None
+        cache_key = (region, bucket, secret_id, secret_key, token)
+        if cache_key not in self._clients:
             from qcloud_cos import CosConfig, CosS3Client
 
-            config = CosConfig(Region=region,
-                               SecretId=os.environ.get("TENCENTCLOUD_SECRETID"),
-                               SecretKey=os.environ.get("TENCENTCLOUD_SECRETKEY"),
-                               Token=os.environ.get("TENCENTCLOUD_SESSIONTOKEN"),
-                               Scheme="https")
-            self._clients[region] = CosS3Client(config)
-        return self._clients[region]
+            if self.endpoint:
+                scheme, _, host = self.endpoint.partition("://")
+                config = CosConfig(Region=region, SecretId=secret_id, SecretKey=secret_key, Token=token,
+                                   Scheme=scheme, Domain=f"{host}/{bucket}")
+            else:
+                config = CosConfig(Region=region, SecretId=secret_id, SecretKey=secret_key, Token=token,
+                                   Scheme="https")
+            self._clients = {cache_key: CosS3Client(config, retry=1)}  # drop clients of rotated keys
+        return self._clients[cache_key]
 
     def fetch(self, ref: ObjectRef) -> Path:
         bucket, region = self.bucket or ref.bucket, self.region or ref.region
@@ -106,7 +121,7 @@ class COSStorage:
         fd, tmp = tempfile.mkstemp(prefix="miaomian-", suffix=suffix, dir=tempfile.gettempdir())
         os.close(fd)
         try:
-            self._client(region).download_file(Bucket=bucket, Key=ref.key, DestFilePath=tmp)
+            self._client(region, bucket).download_file(Bucket=bucket, Key=ref.key, DestFilePath=tmp)
         except Exception as exc:  # the SDK raises CosClientError/CosServiceError and network errors
             os.unlink(tmp)
             raise TransientError(f"could not read {ref.key} from COS bucket {bucket}: {exc}") from exc

