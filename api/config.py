@@ -133,6 +133,14 @@ def check(config: dict) -> None:
         if config.get(name) and len(config[name].encode()) < MIN_KEY_BYTES:
             raise ConfigError(f"MIAOMIAN_{name} is {len(config[name].encode())} bytes; production needs at least "
                               f"{MIN_KEY_BYTES} random bytes (python -c 'import secrets; print(secrets.token_hex(32))').")
+    keys = [config.get(name) for name in ("SECRET_KEY", "HMAC_KEY", "DATA_KEY")]
+    if any(keys) and len({key for key in keys if key}) < len([key for key in keys if key]):
+        raise ConfigError("MIAOMIAN_SECRET_KEY, MIAOMIAN_HMAC_KEY and MIAOMIAN_DATA_KEY must be three different "
+                          "random values: one leaked key must not unlock the others.")
+    for name in ("SECRET_KEY", "HMAC_KEY"):
+        if config.get(name) and "$(" in config[name]:
+            raise ConfigError(f"MIAOMIAN_{name} looks like an unexpanded shell command, not a random key: generate "
+                              "the value and put the value itself in the environment.")
 
 
 def ensure_secrets(config: dict, instance_path: str) -> None:

@@ -59,6 +59,11 @@ class ApiClient:
     def analysis_context(self, key: str) -> dict:
         resp = self._request("GET", "/api/internal/analysis-context?" + urlencode({"key": key}))
         if resp.status_code == 404:
+            if _error_code(resp) != "unknown_object":
+                # Not the API's own answer: MIAOMIAN_API_URL points at something else (a wrong host, domain or
+                # gateway path). Retry, then dead-letter: never drop a real answer as "unknown".
+                raise TransientError(f"analysis-context: HTTP 404 from {self.base_url} without the API's "
+                                     f"unknown_object error (is MIAOMIAN_API_URL right?): {resp.text[:200]}")
             raise UnknownObject(key)
         if resp.status_code >= 400:
             raise Rejected(f"analysis-context for {key}: HTTP {resp.status_code} {resp.text[:200]}")
@@ -71,3 +76,12 @@ class ApiClient:
         if resp.status_code >= 400:
             raise Rejected(f"results for {key}: HTTP {resp.status_code} {resp.text[:200]}")
         return resp.json()
+
+
+def _error_code(resp: requests.Response) -> str | None:
+    """The API's JSON `error` code of a response, None when the body is not the API's error JSON."""
+    try:
+        body = resp.json()
+    except ValueError:
+        return None
+    return body.get("error") if isinstance(body, dict) else None

@@ -4,6 +4,7 @@ Both return a local file path. A read failure is transient (TransientError): the
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
@@ -12,6 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from .errors import TransientError
+
+log = logging.getLogger(__name__)
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9._\-/]+$")
 
@@ -26,12 +29,23 @@ class ObjectRef:
 
 def parse_event(event: dict) -> list[ObjectRef]:
     """Object references from a COS event (several records; keys `/<appid>/<bucket>/<key>`, maybe
-    URL-encoded). Duplicate records (COS may merge) are returned once."""
+    URL-encoded). Duplicate records (COS may merge) are returned once. A record that is not shaped like a COS
+    record (not an object, no string key) is logged and skipped: it can never succeed, so it must neither fail
+    the other records nor make the platform retry the event."""
     refs, seen = [], set()
-    for record in (event or {}).get("Records") or []:
-        cos = record.get("cos") or {}
-        obj, bucket = cos.get("cosObject") or {}, cos.get("cosBucket") or {}
-        raw = obj.get("key") or ""
+    records = event.get("Records") if isinstance(event, dict) else None
+    if not isinstance(records, list):
+        log.error("not a COS event (no Records list): %.200r", event)
+        return []
+    for record in records:
+        cos = record.get("cos") if isinstance(record, dict) else None
+        obj = cos.get("cosObject") if isinstance(cos, dict) else None
+        bucket = cos.get("cosBucket") if isinstance(cos, dict) else None
+        if not isinstance(obj, dict) or not isinstance(obj.get("key"), str) or not obj["key"]:
+            log.error("skipping a record that is not a COS object record: %.200r", record)
+            continue
+        bucket = bucket if isinstance(bucket, dict) else {}
+        raw = obj["key"]
         key = unquote(raw).lstrip("/")
         appid, name = str(bucket.get("appid") or ""), bucket.get("name") or ""
         parts = key.split("/", 2)

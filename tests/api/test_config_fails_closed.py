@@ -119,3 +119,16 @@ def test_instance_files_and_recordings_are_private(tmp_path, aac_bytes):
         assert mode(folder) == 0o700, folder
         folder = folder.parent
     app.extensions["miaomian.engine"].dispose()
+
+
+def test_production_refuses_one_value_for_two_keys(tmp_path):
+    with pytest.raises(ConfigError, match="three different random values"):
+        production(tmp_path, HMAC_KEY=GOOD["SECRET_KEY"])
+
+
+@pytest.mark.parametrize("name", ["SECRET_KEY", "HMAC_KEY"])
+def test_production_refuses_an_unexpanded_shell_command_as_a_key(tmp_path, name):
+    """A .env loader does not run $(...): the literal command text is long enough but public."""
+    literal = "$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+    with pytest.raises(ConfigError, match="unexpanded shell command"):
+        production(tmp_path, **{name: literal, **({"HMAC_KEY": "h" * 40} if name == "SECRET_KEY" else {})})

@@ -150,3 +150,49 @@ def test_a_browser_webm_gets_an_m4a_rendition_every_player_can_play(handler_env,
     fake_api.add(m4a_key, answer_id=2)
     index.main_handler(cos_event(m4a_key), None)
     assert "playback_key" not in fake_api.results[m4a_key]["result"]
+
+
+def test_a_404_that_is_not_the_apis_own_answer_is_retried_not_dropped(handler_env, ko_media, cos_event,
+                                                                        monkeypatch):
+    """MIAOMIAN_API_URL pointing at something that is not the API (a plain web server answering 404) must not
+    turn every real answer into "unknown_object": the invocation fails, so SCF retries and dead-letters it."""
+    import http.server
+    import threading
+
+    class NotTheApi(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>Not Found</html>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotTheApi)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("MIAOMIAN_API_URL", f"http://127.0.0.1:{server.server_address[1]}")
+        put(handler_env, KEY, ko_media["m4a"])
+        with pytest.raises(TransientError, match="MIAOMIAN_API_URL"):
+            index.main_handler(cos_event(KEY), None)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("bad", [None, 7, "x", {"cos": {"cosObject": {}}}, {"cos": {"cosObject": {"key": 5}}},
+                                 {"bogus": 1}])
+def test_a_malformed_record_is_skipped_and_never_fails_the_others(handler_env, fake_api, ko_media, cos_event, bad):
+    put(handler_env, KEY, ko_media["m4a"])
+    fake_api.add(KEY)
+    event = cos_event(KEY)
+    event["Records"] = [bad] + event["Records"] + [bad]
+    out = index.main_handler(event, None)
+    assert out["objects"] == [{"key": KEY, "outcome": "scored", "duplicate": False}]
+
+
+@pytest.mark.parametrize("event", [None, [], {"Records": "x"}, {"Records": None}, "text"])
+def test_an_event_that_is_not_a_cos_event_does_nothing(handler_env, fake_api, event):
+    assert index.main_handler(event, None) == {"objects": []}
+    assert fake_api.requests == []

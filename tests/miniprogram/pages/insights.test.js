@@ -166,6 +166,23 @@ describe('fairness page', () => {
     expect(shown.byClass('bar--small')).toHaveLength(1)
     expect(shown.byClass('warning')).toHaveLength(2)
   })
+
+  test('cells hidden to protect people show the server\'s sentence, never null', async () => {
+    useServer({ 'GET /api/analytics/fairness': { body: {
+      scope: { title: '门店店员' }, candidates: 9, declared: 9, min_group: 5, threshold: 0.8,
+      figures: [{ attribute: 'gender', attribute_label: '性别', stage: 'hired', stage_label: '录用', impact_ratio: null,
+        fisher_p: null, undisclosed: null, warnings: [],
+        groups: [{ group: 'female', label: '女', n: 6, selected: null, rate: null, judgeable: false, hidden: 'cell',
+          display: '6 人；通过或未通过的人数少于 5，为保护个人隐私不显示通过人数' },
+        { group: 'male', label: '男', n: null, selected: null, rate: null, judgeable: false, hidden: 'size',
+          display: '少于 5 人，为保护个人隐私不显示' }] }] } } })
+    const page = loadPage('packageHR/pages/fairness/fairness')
+    await page.onLoad({ interview: '2' })
+    const shown = renderWxml('packageHR/pages/fairness/fairness', page.data)
+    expect(shown.text).toContain('为保护个人隐私不显示通过人数')
+    expect(shown.text).toContain('未填写：为保护隐私不显示')
+    expect(shown.text).not.toMatch(/null|undefined|NaN/)
+  })
 })
 
 describe('scorer page', () => {

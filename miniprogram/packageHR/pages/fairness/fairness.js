@@ -6,7 +6,11 @@
 const { insights, percent, bars, scopeOf } = require('../../utils/insights')
 
 function section(figure) {
-  const groups = bars(figure.groups.map((g) => Object.assign({}, g, { rateText: percent(g.rate), share: g.rate })), 'share')
+  // Cells the server hides to protect people (rate/selected null) show its own sentence, never "null".
+  const groups = bars(figure.groups.map((g) => Object.assign({}, g, {
+    valueText: g.display || `${g.selected}/${g.n}（${percent(g.rate)}）`,
+    share: typeof g.rate === 'number' ? g.rate : 0,
+  })), 'share')
   const ratio = figure.impact_ratio
   return {
     key: `${figure.attribute}-${figure.stage}`,
@@ -15,7 +19,7 @@ function section(figure) {
     ratioText: ratio === null ? '无法判断' : ratio.toFixed(2),
     status: ratio === null ? 'unknown' : (ratio < 0.8 ? 'adverse' : 'ok'),
     pText: figure.fisher_p === null ? '' : `p=${figure.fisher_p.toFixed(2)}`,
-    undisclosed: figure.undisclosed,
+    undisclosedText: figure.undisclosed === null || figure.undisclosed === undefined ? '为保护隐私不显示' : `${figure.undisclosed} 人`,
     warnings: figure.warnings,
   }
 }
