@@ -6,6 +6,7 @@ import requests
 import sqlalchemy as sa
 
 from api.schema import invitations, sessions
+from tests.api.decisions_flow import candidate
 from tests.api.flow import create_interview
 
 
@@ -59,3 +60,16 @@ def test_racing_identical_share_joins_make_one_person(live_server):
                   .where(invitations.c.interview_id == interview["id"])) == 2
     counts = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
     assert counts["referees"] == 2
+
+
+def test_a_report_is_shared_only_after_the_candidate_submits(app, client, aac_bytes):
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, submit=False)
+    early = client.post(f"/api/sessions/{session_id}/share", json={}, headers=headers)
+    assert early.status_code == 409 and early.json["error"] == "not_submitted"
+    assert "还没有提交" in early.json["message"]
+    assert client.get(f"/api/sessions/{session_id}/shares", headers=headers).json == []
+    assert client.post(f"/api/c/{token}/submit").status_code == 200
+    shared = client.post(f"/api/sessions/{session_id}/share", json={}, headers=headers)
+    assert shared.status_code == 201 and shared.json["url"]
