@@ -1,13 +1,17 @@
 """Issue 11 round-two faults: racing share joins, early report shares, inbox counts, decision changes,
 deadline actions and candidate errors without contact. Each runs on SQLite and MariaDB."""
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import requests
 import sqlalchemy as sa
 
 from api.schema import invitations, sessions
-from tests.api.decisions_flow import candidate
-from tests.api.flow import create_interview
+from api.timeutil import utcnow
+from tests.api.decisions_flow import candidate, contract_result
+from tests.api.flow import create_interview, invite
+
+SCORED = contract_result({"沟通表达": 70.0, "解决问题": 60.0}, {"沟通表达": {"words": 40.0}, "解决问题": {"words": 40.0}})
 
 
 def _login(client, name="王经理", org="好味餐饮"):
@@ -73,3 +77,44 @@ def test_a_report_is_shared_only_after_the_candidate_submits(app, client, aac_by
     assert client.post(f"/api/c/{token}/submit").status_code == 200
     shared = client.post(f"/api/sessions/{session_id}/share", json={}, headers=headers)
     assert shared.status_code == 201 and shared.json["url"]
+
+
+def _execute(app, statement):
+    with app.extensions["miaomian.engine"].begin() as connection:
+        connection.execute(statement)
+
+
+def test_inbox_counts_expired_apart_and_keeps_a_same_second_review_request(app, client, aac_bytes):
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    expired = invite(client, headers, interview["id"], names=("过期的",))[0]
+    expiring = invite(client, headers, interview["id"], names=("快过期的",))[0]
+    now = utcnow()
+    for item, expires_at in ((expired, now - timedelta(days=1)), (expiring, now + timedelta(hours=5))):
+        _execute(app, invitations.update().where(invitations.c.id == sa.select(sessions.c.invitation_id).where(
+            sessions.c.id == item["session_id"]).scalar_subquery()).values(expires_at=expires_at))
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, results=[SCORED], name="复核的")
+    box = client.get("/api/inbox", headers=headers).json
+    kinds = {item["name"]: item["kind"] for item in box["items"]}
+    assert kinds == {"过期的": "expired", "快过期的": "expiring", "复核的": "finished"}
+    for kind in ("expired", "expiring", "finished"):  # each count matches its items
+        assert box["counts"][kind] == sum(1 for item in box["items"] if item["kind"] == kind) == 1
+    assert box["counts"]["total"] == len(box["items"]) == 3
+    # HR decides, then the candidate asks for a review within the same second (times stored to the second).
+    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "reject"},
+                       headers=headers).status_code == 200
+    assert client.post(f"/api/c/{token}/review-request", json={"note": "请再听一下"}).status_code == 200
+    same = now.replace(microsecond=0)
+    _execute(app, sessions.update().where(sessions.c.id == session_id)
+             .values(decided_at=same, review_requested_at=same))
+    box = client.get("/api/inbox", headers=headers).json
+    assert [item["kind"] for item in box["items"] if item["session_id"] == session_id] == ["review_requested"]
+    assert box["counts"]["review_requested"] == 1
+    # A decision after the request (same second again) answers it: the item goes.
+    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "hold"},
+                       headers=headers).status_code == 200
+    _execute(app, sessions.update().where(sessions.c.id == session_id)
+             .values(decided_at=same, review_requested_at=same))
+    box = client.get("/api/inbox", headers=headers).json
+    assert [item for item in box["items"] if item["session_id"] == session_id] == []
+    assert box["counts"]["review_requested"] == 0

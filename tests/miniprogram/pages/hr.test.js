@@ -649,7 +649,7 @@ describe('referrers page', () => {
 
 describe('inbox page (待处理)', () => {
   const INBOX = {
-    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 1 },
+    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 0, expired: 1 },
     items: [
       { kind: 'review_requested', session_id: 5, invitation_id: 15, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '张三', text: '张三 申请人工复核', since: '2026-11-29T06:00:00Z', since_display: '11月29日 14:00' },
       { kind: 'finished', session_id: 6, invitation_id: 16, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '李四', text: '李四 已完成面试，等待你的决定', since: 'x', since_display: '11月29日 13:00' },
