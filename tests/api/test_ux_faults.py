@@ -118,3 +118,35 @@ def test_inbox_counts_expired_apart_and_keeps_a_same_second_review_request(app, 
     box = client.get("/api/inbox", headers=headers).json
     assert [item for item in box["items"] if item["session_id"] == session_id] == []
     assert box["counts"]["review_requested"] == 0
+
+
+def test_reversing_a_decision_needs_confirmation_keeps_history_and_tells_the_candidate(app, client, aac_bytes):
+    headers = _login(client)
+    colleague = _login(client, name="李主管")
+    interview = create_interview(client, headers, questions=1)
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, results=[SCORED])
+    url = f"/api/sessions/{session_id}/decision"
+    assert client.post(url, json={"decision": "reject"}, headers=headers).status_code == 200
+    again = client.post(url, json={"decision": "reject"}, headers=colleague)  # the same decision: no question
+    assert again.status_code == 200
+    refused = client.post(url, json={"decision": "advance"}, headers=colleague)
+    assert refused.status_code == 409 and refused.json["error"] == "decision_change_unconfirmed"
+    assert "当前的决定是「未通过」" in refused.json["message"] and "确定要改为「已通过，进入下一轮」" in refused.json["message"]
+    assert refused.json["current"]["decision"] == "reject"
+    assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "reject"
+    changed = client.post(url, json={"decision": "advance", "confirm_change": True, "notify_candidate": False},
+                          headers=colleague)
+    assert changed.status_code == 200 and changed.json["decision"] == "advance"
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json
+    history = report["decision_history"]
+    assert [(item["decision"], item["previous"], item["by"]) for item in history] == [
+        ("reject", None, "王经理"), ("reject", "reject", "李主管"), ("advance", "reject", "李主管")]
+    assert all(item["at"] and item["at_display"] for item in history)
+    # The candidate, told of the rejection, is told of the change through the notification outbox.
+    with app.extensions["miaomian.engine"].connect() as connection:
+        kinds = list(connection.execute(sa.text(
+            "SELECT idempotency_key FROM notifications WHERE kind = 'decision_made' ORDER BY id")).scalars())
+    assert len(kinds) == 2 and kinds[0].endswith(":reject") and ":advance:change:" in kinds[1]
+    assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
+    # hold is not a reversal: it needs no confirmation.
+    assert client.post(url, json={"decision": "hold"}, headers=headers).status_code == 200
