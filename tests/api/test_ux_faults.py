@@ -150,3 +150,34 @@ def test_reversing_a_decision_needs_confirmation_keeps_history_and_tells_the_can
     assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
     # hold is not a reversal: it needs no confirmation.
     assert client.post(url, json={"decision": "hold"}, headers=headers).status_code == 200
+
+
+def test_deadline_actions_refuse_what_the_interview_deadline_would_undo(app, client):
+    from api.schema import interviews
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"], names=("赵六",))[0]
+    invitation_id = _count(app, sa.select(sessions.c.invitation_id).where(sessions.c.id == invited["session_id"]))
+    deadline = (utcnow() + timedelta(days=2)).replace(microsecond=0)
+    _execute(app, interviews.update().where(interviews.c.id == interview["id"]).values(deadline=deadline))
+    url = f"/api/invitations/{invitation_id}/extend"
+    beyond = client.post(url, json={"days": 7}, headers=headers)
+    assert beyond.status_code == 409 and beyond.json["error"] == "beyond_interview_deadline"
+    assert "请先延长面试的截止时间" in beyond.json["message"]
+    within = client.post(url, json={"expires_at": (deadline - timedelta(hours=1)).isoformat() + "Z"}, headers=headers)
+    assert within.status_code == 200
+    both = client.post(url, json={"days": 7, "extend_interview": True}, headers=headers)
+    assert both.status_code == 200
+    new_deadline = _count(app, sa.select(interviews.c.deadline).where(interviews.c.id == interview["id"]))
+    assert new_deadline > deadline + timedelta(days=4)
+    assert both.json["expires_at"] == new_deadline.isoformat() + "Z"
+    # The interview's deadline has passed: inviting (or re-sending) would make an already-expired link.
+    _execute(app, interviews.update().where(interviews.c.id == interview["id"])
+             .values(deadline=utcnow() - timedelta(minutes=5)))
+    late = client.post(f"/api/interviews/{interview['id']}/invitations",
+                       json={"candidates": [{"name": "钱七", "phone": "13900001111"}]}, headers=headers)
+    assert late.status_code == 409 and late.json["error"] == "interview_deadline_passed"
+    assert "请先延长面试的截止时间" in late.json["message"]
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
+    assert resent.status_code == 409 and resent.json["error"] == "interview_deadline_passed"
+    assert len(client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json) == 1
