@@ -1,4 +1,5 @@
 """Candidate endpoints, addressed by the invitation token: view, consent, upload answers, submit, report, erase."""
+import json
 import re
 import secrets
 import time
@@ -142,6 +143,10 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
         query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
     if row is None:
+        replaced = get_db().scalar(sa.select(invitations.c.id).where(
+            invitations.c.previous_token_hash == token_hash(token)))
+        if replaced is not None:  # a link HR re-sent: say so (the contact is added by add_contact_to_errors)
+            abort(410, "link_replaced", "这个面试链接已经失效：招聘方给你发了新的链接，请使用最新收到的链接。")
         abort(404, "invitation_not_found")
     if row.status == "erased":
         abort(410, "erased")
@@ -224,6 +229,36 @@ def candidate_view(row) -> dict:
         "questions": items,
         "progress": progress.progress(row, [q.id for q in question_rows], grouped),
     }
+
+
+@bp.after_request
+def add_contact_to_errors(response):
+    """Every error on a candidate route whose token names an invitation carries `contact` (company and HR
+    contact) and ends with the contact sentence, whichever code raised it (409 attempts_exhausted,
+    answered_on_another_device, conflict from the database, ...)."""
+    token = (request.view_args or {}).get("token")
+    if response.status_code < 400 or not token or response.mimetype != "application/json":
+        return response
+    payload = response.get_json(silent=True)
+    if not isinstance(payload, dict) or "error" not in payload or payload.get("contact"):
+        return response
+    try:
+        row = get_db().execute(
+            sa.select(organisations.c.name.label("company"), organisations.c.contact_name,
+                      organisations.c.contact_phone, organisations.c.contact_note)
+            .join(invitations, invitations.c.org_id == organisations.c.id)
+            .where(sa.or_(invitations.c.token_hash == token_hash(token),
+                          invitations.c.previous_token_hash == token_hash(token)))).first()
+    except sa.exc.SQLAlchemyError:  # the database is away (503): the error stands as it is
+        return response
+    if row is None:
+        return response
+    contact = contact_of(row)
+    payload["contact"] = contact
+    if contact["text"] not in (payload.get("message") or ""):
+        payload["message"] = f"{payload.get('message') or ''}{contact['text']}"
+    response.set_data(json.dumps(payload, ensure_ascii=False))
+    return response
 
 
 @bp.get("/<token>")

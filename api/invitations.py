@@ -211,7 +211,7 @@ def resend(body, invitation_id):
     if row.deadline is not None:
         expires_at = min(expires_at, row.deadline)
     get_db().execute(invitations.update().where(invitations.c.id == row.id).values(
-        token_hash=token_hash(token), expires_at=expires_at))
+        token_hash=token_hash(token), previous_token_hash=row.token_hash, expires_at=expires_at))
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",
                  {"expires_at": iso(expires_at)})
     return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token}

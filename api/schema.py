@@ -135,6 +135,8 @@ invitations = sa.Table(
     _fk("org_id", "organisations.id"),
     _fk("interview_id", "interviews.id"),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    # The link a resend replaced (its hash): opening it says so, with the company's contact (migration 0007).
+    sa.Column("previous_token_hash", sa.String(64), index=True),
     sa.Column("candidate_name_enc", sa.Text),
     sa.Column("candidate_phone_enc", sa.Text),
     sa.Column("phone_last4", sa.String(4)),

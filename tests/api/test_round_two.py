@@ -134,7 +134,9 @@ def test_hr_extends_resends_revokes_and_closes(app, client, auth):
     extended = client.post(f"/api/invitations/{invitation_id}/extend", json={"days": 3}, headers=headers).json
     assert extended["status_text"].startswith("有效期到") and client.get(f"/api/c/{token}").status_code == 200
     resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers).json
-    assert resent["url"].endswith(resent["token"]) and client.get(f"/api/c/{token}").status_code == 404
+    old_link = client.get(f"/api/c/{token}")  # the replaced link says so, with whom to contact
+    assert resent["url"].endswith(resent["token"]) and old_link.status_code == 410
+    assert old_link.json["error"] == "link_replaced" and old_link.json["contact"]["company"]
     token = resent["token"]
     start(client, token)
     silent = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]

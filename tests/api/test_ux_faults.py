@@ -181,3 +181,37 @@ def test_deadline_actions_refuse_what_the_interview_deadline_would_undo(app, cli
     resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
     assert resent.status_code == 409 and resent.json["error"] == "interview_deadline_passed"
     assert len(client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json) == 1
+
+
+def test_candidate_errors_carry_the_contact(app, client, aac_bytes):
+    headers = _login(client)
+    client.put("/api/orgs/contact", json={"name": "王经理", "phone": "021-55550000"}, headers=headers)
+    interview = create_interview(client, headers, questions=1)
+    question_id = interview["questions"][0]["id"]
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, submit=False)
+    # Another device over the answer: 409 with whom to contact.
+    other = client.post(f"/api/c/{token}/answers/{question_id}/upload", json={"content_type": "audio/aac"},
+                        headers={"X-Miaomian-Device": "device-b-0123456789abcdef"})
+    assert other.status_code == 409, other.json
+    assert other.json["error"] == "answered_on_another_device"
+    assert other.json["contact"]["company"] == "好味餐饮" and other.json["message"].endswith(other.json["contact"]["text"])
+    # Attempts used up: 409 with the contact.
+    codes = []
+    for _ in range(6):
+        response = client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={})
+        codes.append((response.status_code, response.json.get("error")))
+        if response.status_code == 409:
+            break
+    assert response.json["error"] == "attempts_exhausted", codes
+    assert response.json["contact"]["company"] == "好味餐饮" and "如有问题请联系" in response.json["message"]
+    # A link HR re-sent: the old one says so, with the contact; the new one works.
+    invitation_id = _count(app, sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
+    assert resent.status_code == 200
+    old = client.get(f"/api/c/{token}")
+    assert old.status_code == 410 and old.json["error"] == "link_replaced"
+    assert old.json["contact"]["company"] == "好味餐饮" and "新的链接" in old.json["message"]
+    assert client.get(f"/api/c/{resent.json['token']}").status_code == 200
+    # A token nobody issued names no company: a plain 404.
+    unknown = client.get("/api/c/NOSUCHTOKEN0000000000")
+    assert unknown.status_code == 404 and "contact" not in unknown.json

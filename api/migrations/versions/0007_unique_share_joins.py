@@ -1,4 +1,5 @@
-"""one share-link invitation per person and interview: identity_hash and browser_hash unique
+"""one share-link invitation per person and interview: identity_hash and browser_hash unique; the link a
+resend replaced (invitations.previous_token_hash), so opening it says so with the company's contact
 
 Racing identical joins could each insert an invitation; the unique indexes let exactly one win. Existing
 duplicates keep their first invitation's hashes; later duplicates lose theirs (their sessions stay).
@@ -30,6 +31,8 @@ def upgrade():
                     connection.execute(invitations.update().where(invitations.c.id == row.id).values({column: None}))
                 seen.add(row[1])
     with op.batch_alter_table('invitations', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('previous_token_hash', sa.String(length=64), nullable=True))
+        batch_op.create_index(batch_op.f('ix_invitations_previous_token_hash'), ['previous_token_hash'], unique=False)
         batch_op.drop_index(batch_op.f('ix_invitations_browser_hash'))
         batch_op.drop_index(batch_op.f('ix_invitations_identity_hash'))
         batch_op.create_index(batch_op.f('ix_invitations_browser_hash'), ['browser_hash'], unique=True)
@@ -42,3 +45,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_invitations_browser_hash'))
         batch_op.create_index(batch_op.f('ix_invitations_identity_hash'), ['identity_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_invitations_browser_hash'), ['browser_hash'], unique=False)
+        batch_op.drop_index(batch_op.f('ix_invitations_previous_token_hash'))
+        batch_op.drop_column('previous_token_hash')
