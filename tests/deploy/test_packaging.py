@@ -28,7 +28,7 @@ def serverless():
 def test_serverless_yml_deploys_exactly_the_built_artefacts():
     config = serverless()
     sources = {name: component["inputs"]["src"] for name, component in config.items() if isinstance(component, dict)}
-    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api",
+    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api", "sweep": "./dist/api",
                        "ffmpeg-layer": "./dist/layers/ffmpeg", "models-layer": "./dist/layers/models"}
     assert {f"./{path}" for path in package.ARTEFACTS.values()} == set(sources.values())
     layers = [layer["name"] for layer in config["analyze"]["inputs"]["layers"]]
