@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .features import Analysis, concrete_kind
+from .features import Analysis, concrete_kind, general_clause
 from .text import Token
 
 _NUM = "零〇一二两三四五六七八九十百千万亿半几"
@@ -213,6 +213,10 @@ def _says_result(toks: list[Token]) -> bool:
     return False
 
 
+_NOT_DONE = {"要", "会", "需要", "得", "应该", "说", "让", "想", "打算", "准备", "必须", "计划", "希望", "要求", "如果",
+             "假如", "要是"}
+
+
 def result_quote(analysis: Analysis) -> str | None:
     """A clause stating a concrete or specific result (三百箱全部发完; 原来要半天，现在十分钟), or None."""
     lang = analysis.seg.language
@@ -223,15 +227,21 @@ def result_quote(analysis: Analysis) -> str | None:
         toks = clause_tokens(analysis, ci)
         if _says_result(toks):
             return phrase(toks, lang)
-    # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action
+    comparison = comparison_quote(analysis)
+    if comparison:
+        return comparison
+    # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action — but not a
+    # task, a plan or someone's words (经理说有1000单要今天发完)
     for cj in range(len(analysis.seg.clauses)):
         toks = clause_tokens(analysis, cj)
         if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
             continue
+        if any(t.text in _NOT_DONE for t in toks) or general_clause(toks, lang):
+            continue
         if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
                                       t.text.endswith(("完", "齐", "到")) for t in toks):
             return phrase(toks, lang)
-    return comparison_quote(analysis)
+    return None
 
 
 def comparison_quote(analysis: Analysis) -> str | None:
