@@ -158,3 +158,24 @@ def test_languages_hr_reasons_chinese_feedback_in_interview_language_no_keywords
     for s in zh["feedback"]["strengths"] + zh["feedback"]["suggestions"]:
         for kw in ("按时", "安排", "优先级", "加班", "沟通", "协调", "同事", "分工"):
             assert kw not in s
+
+
+@pytest.mark.parametrize("text, not_negated, negated", [
+    ("货不够，没有就去隔壁店借货", ["借货"], []),
+    ("如果没有货我就去隔壁借", ["借"], []),
+    ("要是没人的话我就自己送过去", ["送"], []),
+    ("没同事帮忙的话，我就自己加班做完", ["加班"], []),
+    ("我没有加班，也从不跟同事沟通", [], ["加班", "沟通"]),
+])
+def test_conditionals_are_not_negations(text, not_negated, negated):
+    toks = {t.text: t.negated for t in segment_words([{"word": text}], "zh").tokens}
+    for w in not_negated:
+        assert toks[w] is False, (w, toks)
+    for w in negated:
+        assert toks[w] is True, (w, toks)
+
+
+def test_a_conditional_is_not_reported_as_a_negative_mention():
+    q = {**STORY_Q, "competencies": [{"name": "执行力", "weight": 1, "keywords": ["加班", "安排"]}]}
+    r = run("那天晚上八点来了三百单，我先安排打包顺序，人手不够，没同事帮忙的话，我就自己加班做完，十点全部发完了。", q)
+    assert not any(s.startswith("以否定的方式") for s in all_reasons(r)), all_reasons(r)
