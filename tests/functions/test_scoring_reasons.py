@@ -179,3 +179,11 @@ def test_a_conditional_is_not_reported_as_a_negative_mention():
     q = {**STORY_Q, "competencies": [{"name": "执行力", "weight": 1, "keywords": ["加班", "安排"]}]}
     r = run("那天晚上八点来了三百单，我先安排打包顺序，人手不够，没同事帮忙的话，我就自己加班做完，十点全部发完了。", q)
     assert not any(s.startswith("以否定的方式") for s in all_reasons(r)), all_reasons(r)
+
+
+def test_quotes_keep_units_dates_and_the_verb_of_a_split_list():
+    text = "2023年7月8日下午3点，店里来了三百箱货，我提前一小时把毛肚、鸭肠这些按份备好放冷藏，最后晚上9点全部发完。"
+    joined = " ".join(all_reasons(run(text)))
+    assert "2023年7月8日下午3点" in joined and "三百箱" in joined, joined
+    assert "“我提前一小时把毛肚”" not in joined
+    assert "我提前一小时把毛肚、鸭肠这些按份备好" in joined, joined

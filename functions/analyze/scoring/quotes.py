@@ -70,7 +70,8 @@ def phrase(toks: list[Token], language: str, n: int = 26) -> str:
     """The tokens as text, clipped to about n characters at a token boundary that does not split a
     number or time (10:30, 十点半), a preposition from its object (把毛肚…) or a verb from its complement."""
     toks = [t for t in toks if t.text.strip()]
-    while toks and toks[-1].pos == "x" and toks[-1].text not in _JOINERS:
+    while toks and (toks[-1].pos == "x" and toks[-1].text not in _JOINERS or
+                    language == "zh" and len(toks) > 1 and toks[-1].pos in ("p", "c")):
         toks = toks[:-1]
     sep = "" if language in ("zh",) else " "
     out, size = [], 0
@@ -103,6 +104,15 @@ def _valid_item(text: str, kind: str) -> bool:
                 and len(text) >= 2 and not re.search(r"[前后][前后]", text))
 
 
+def _unit(tok: Token) -> bool:
+    """A unit after a number: 箱, 单, 小时, or jieba's fused unit+noun (箱货 in 三百箱货)."""
+    if tok.text in ("十", "百", "千"):
+        return False
+    if tok.text in _UNITS or tok.text in lexicon.sets("zh")["measure_words"]:
+        return True
+    return len(tok.text) == 2 and tok.text[0] in _UNITS and tok.pos.startswith(("q", "n"))
+
+
 def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
     """Numbers, times, places and names the answer gave, each a whole phrase of its tokens (第二天上午10:30,
     十点半, 三百箱), without numeral idioms or mis-tagged words (一头, 后前, 一起盘, 一次一个)."""
@@ -123,7 +133,9 @@ def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
                 parts += [u.text, toks[j + 1].text]
                 j += 2
                 continue
-            if u.text in ("半", "分", "号", "点半") or u.text in ("点", "点钟") and _is_num(toks[j - 1]) or (_is_num(u) and parts[-1] in ("点", ":", "：")):
+            if u.text in ("半", "分", "号", "点半") or u.text in ("点", "点钟") and _is_num(toks[j - 1]) or \
+                    (_is_num(u) and (parts[-1].endswith("点") or parts[-1] in (":", "："))) or \
+                    (_is_num(toks[j - 1]) and _unit(u)):
                 parts.append(u.text)
                 j += 1
                 continue
@@ -195,7 +207,15 @@ def action_quote(analysis: Analysis) -> str | None:
         if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
             continue
         if own_action(analysis, ci):
-            return phrase(clause_tokens(analysis, ci), analysis.seg.language)
+            toks = clause_tokens(analysis, ci)
+            # 我提前一小时把毛肚、鸭肠切好: the verb comes after the list, in the next clauses
+            cj = ci
+            while _zh(analysis) and any(t.text in ("把", "将") for t in toks) and cj + 1 < len(analysis.seg.clauses) \
+                    and not any(t.pos.startswith("v") for t in toks[[t.text for t in toks].index(
+                        next(t.text for t in toks if t.text in ("把", "将"))) + 1:]) and cj < ci + 3:
+                cj += 1
+                toks = toks + [Token("、", "x")] + clause_tokens(analysis, cj)
+            return phrase(toks, analysis.seg.language, n=32)
     return None
 
 
