@@ -187,3 +187,12 @@ def test_quotes_keep_units_dates_and_the_verb_of_a_split_list():
     assert "2023年7月8日下午3点" in joined and "三百箱" in joined, joined
     assert "“我提前一小时把毛肚”" not in joined
     assert "我提前一小时把毛肚、鸭肠这些按份备好" in joined, joined
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("你有什么想问我们的吗？", "closing"), ("最后，你还有什么问题吗？", "closing"), ("你还有没有什么疑问？", "closing"),
+    ("如果顾客投诉菜里有头发，你会怎么做？", "situational"), ("假如高峰期来了很多单，你会怎样安排？", "situational"),
+    ("请讲一次你遇到紧急订单的经历。", "story"),
+])
+def test_question_type_from_the_question_text(text, kind):
+    assert explain.question_type({"text": text}) == kind

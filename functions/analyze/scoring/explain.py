@@ -30,7 +30,8 @@ def question_type(question: dict) -> str:
     kind = question.get("type")
     if kind in ("closing", "intro", "story", "situational", "general"):
         return kind
-    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text):
+    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text) or \
+            re.search(r"(还有什么|还有没有|有没有什么|有什么)(问题|疑问)(吗|呢|要|想|需要|？|\?|$)", text):
         return "closing"
     if re.search(r"自我介绍|介绍一下你自己|introduce yourself|자기소개", text):
         return "intro"
