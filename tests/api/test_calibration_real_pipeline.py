@@ -4,6 +4,8 @@ internal endpoint → HR ratings with a preference for concreteness → progress
 in Chinese → activation → confirmed re-score → exact rollback → the analysis context hands the calibration to
 the analyzer, whose calibration.rescore gives the score the API computed. Both database backends."""
 import json
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,7 +19,8 @@ from functions.analyze.signing import sign_request
 from tests.api.flow import answer, create_job, invite, start
 from tests.api.test_scorer_versions import snapshot
 
-DATA = Path(__file__).resolve().parents[2] / "models" / "scorer" / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "models" / "scorer" / "data"
 QIDS = ("q11", "q12", "q23")
 CANDIDATES = 13
 
@@ -42,9 +45,7 @@ def analyse_like_the_analyzer(app, client, key, text):
     ctx = context_for(app, client, key)
     result = pipeline.analyze_transcript(text, ctx["question"], ctx["language"],
                                          scorer_version=ctx["scorer"]["version"])
-    if ctx["scorer"]["calibration"]:
-        result = calibration.rescore(result, ctx["scorer"]["version"], ctx["scorer"]["calibration"])
-    return ctx, result
+    return ctx, calibration.apply_context(result, ctx["scorer"])
 
 
 def stored(app, answer_id):
@@ -86,7 +87,7 @@ def real_organisation(app, client, auth, aac):
     return headers, interview, people
 
 
-def test_calibration_loop_on_real_analyzer_results(app, client, auth, aac_bytes):
+def test_calibration_loop_on_real_analyzer_results(app, client, auth, aac_bytes, tmp_path):
     headers, interview, people = real_organisation(app, client, auth, aac_bytes)
     answers_all = [a for p in people for a in p["answers"]]
     scored = [a for a in answers_all if a["result"]["status"] == "scored"]
@@ -160,6 +161,19 @@ def test_calibration_loop_on_real_analyzer_results(app, client, auth, aac_bytes)
         assert result["model_versions"]["scorer"] == version["version"]
         assert [c["score"] for c in result["competencies"]] == [c["score"] for c in api_result["competencies"]]
         assert result["overall"] == api_result["overall"]
+
+    # the analyzer's CLI, given the analysis context document as its question file, prints the same scores
+    a = scored[1]
+    ctx = context_for(app, client, a["key"])
+    (tmp_path / "context.json").write_text(json.dumps(ctx, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "answer.txt").write_text(a["text"], encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "functions.analyze", "-", "--question", str(tmp_path / "context.json"),
+                          "--transcript", str(tmp_path / "answer.txt"), "--compact"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    printed, api_result = json.loads(cli.stdout), stored(app, a["answer_id"])
+    assert printed["model_versions"]["scorer"] == version["version"]
+    assert [c["score"] for c in printed["competencies"]] == [c["score"] for c in api_result["competencies"]]
 
     # a new answer arriving after activation: the analyzer calibrates it and the API stores it as it came
     item = invite(client, headers, interview["id"], names=("新来的",))[0]
