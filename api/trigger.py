@@ -139,6 +139,9 @@ class LeaseKeeper(threading.Thread):
 def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) -> None:
     """One worker process: claim, analyse, settle, until stop is set (a running analysis finishes first)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, under its deadline
+    # The parent's own SIGTERM handler (a Python function setting its stop flag) is inherited by fork: without
+    # this, the parent's terminate() at the deadline would be ignored and shutdown would wait out every join.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setpgid(0, 0)  # nor may it reach ffmpeg mid-analysis (it would fail a good answer as undecodable)
     parent = os.getppid()
     engine = make_engine(database_url)
@@ -264,24 +267,22 @@ class LocalTrigger:
         return sum(1 for process in self.processes if process.is_alive())
 
     def stop(self, timeout: float | None = None) -> None:
-        """Stop taking work; wait up to timeout (TRIGGER_SHUTDOWN_SECONDS) for running analyses; then end the
-        rest and put their events back to pending."""
+        """Stop taking work at once; give running analyses up to timeout (TRIGGER_SHUTDOWN_SECONDS) to post
+        their results; then end the rest without further waits (SIGTERM, then SIGKILL, to each worker's process
+        group, so ffmpeg children go too) and put their events back to pending. Returns within timeout + ~1 s
+        whatever is running."""
         deadline = time.monotonic() + (timeout if timeout is not None
                                        else self.config.get("TRIGGER_SHUTDOWN_SECONDS", 8.0))
-        with self._lock:
-            self.stop_event.set()
+        self.stop_event.set()  # no lock: a supervisor tick holding it must not delay the stop flag
         self._supervising.set()
-        for process in self.processes:
+        with self._lock:
+            processes = list(self.processes)
+        for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
-        aborted = [process for process in self.processes if process.is_alive()]
-        for process in aborted:
-            process.terminate()
-        for process in aborted:
-            process.join(2)
-            if process.is_alive():
-                process.kill()
-                process.join(2)
-        names = [worker_name(process.pid) for process in self.processes]
+        aborted = [process for process in processes if process.is_alive()]
+        if aborted:
+            terminate_all(aborted, grace=0.5)
+        names = [worker_name(process.pid) for process in processes]
         if self._engine is not None:
             try:
                 with self._engine.begin() as connection:
@@ -293,7 +294,34 @@ class LocalTrigger:
                 log.warning("could not put aborted events back to pending", exc_info=True)
             self._engine.dispose()
         if self._supervisor is not None:
-            self._supervisor.join(5)
+            self._supervisor.join(1)
+
+
+def _signal_group(process, signum: int) -> None:
+    """Signal a worker's process group (it leads one: its ffmpeg children are in it, and may outlive it), or
+    the worker alone when it has not made its group yet."""
+    try:
+        os.killpg(process.pid, signum)
+        return
+    except ProcessLookupError:  # no such group (yet, or any more)
+        pass
+    try:
+        os.kill(process.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def terminate_all(processes, grace: float = 0.5) -> None:
+    """SIGTERM every worker's process group, wait at most `grace` seconds in all, SIGKILL what is left, reap."""
+    for process in processes:
+        _signal_group(process, signal.SIGTERM)
+    until = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, until - time.monotonic()))
+    for process in processes:
+        _signal_group(process, signal.SIGKILL)  # the group too: a child may have outlived its worker
+    for process in processes:
+        process.join(1)
 
 
 def trigger_config(app_config) -> dict:

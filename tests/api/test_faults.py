@@ -302,3 +302,68 @@ def test_the_dev_server_stops_within_10_seconds_when_idle(tmp_path, signum):
             server.kill()
             server.wait()
         server.stdout.close()
+
+
+_LONG_ANALYSIS_TRIGGER = """
+import os, subprocess, sys, time
+from pathlib import Path
+import api.trigger
+
+def long_analysis(event, context):  # longer than the shutdown window, with a child like ffmpeg
+    child = subprocess.Popen(["sleep", "120"])
+    with open(Path(sys.argv[1]) / f"{os.getpid()}.child", "w") as out:
+        out.write(str(child.pid))
+    time.sleep(120)
+
+api.trigger._handler = lambda: long_analysis
+api.trigger.main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_shutdown_with_long_analyses_running_keeps_one_deadline(app, tmp_path, signum):
+    """Two analyses longer than TRIGGER_SHUTDOWN_SECONDS: the trigger exits within the window + 3 s (not the
+    window plus a join per worker), their events are pending again and their child processes are gone."""
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        for n in (1, 2):
+            events.record(connection, f"answers/x/1/{n}-a.aac", {"Records": []})
+    window = 3.0
+    env = {**os.environ, "MIAOMIAN_DATABASE_URL": app.config["DATABASE_URL"], "MIAOMIAN_ENV": "development",
+           "MIAOMIAN_INSTANCE_PATH": app.config["INSTANCE_PATH"], "MIAOMIAN_STORAGE_ROOT": app.config["STORAGE_ROOT"],
+           "MIAOMIAN_TRIGGER_WORKERS": "2", "MIAOMIAN_TRIGGER_SHUTDOWN_SECONDS": str(window),
+           "MIAOMIAN_SWEEP_INTERVAL_SECONDS": "3600"}
+    children = tmp_path / "children"
+    children.mkdir()
+    trigger = subprocess.Popen([sys.executable, "-c", _LONG_ANALYSIS_TRIGGER, str(children)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[2])
+    try:
+        deadline = time.monotonic() + 90
+        while len(list(children.glob("*.child"))) < 2 and time.monotonic() < deadline and trigger.poll() is None:
+            time.sleep(0.2)
+        assert len(list(children.glob("*.child"))) == 2, trigger.stdout.read().decode() if trigger.poll() else ""
+        child_pids = [int(path.read_text()) for path in children.glob("*.child")]
+        began = time.monotonic()
+        trigger.send_signal(signum)
+        try:
+            code = trigger.wait(timeout=window + 3)  # one deadline: not the window plus a wait per worker
+        except subprocess.TimeoutExpired:
+            trigger.kill()
+            raise AssertionError(trigger.communicate()[0].decode()) from None
+        assert code == 0 and time.monotonic() - began < window + 3
+        with engine.connect() as connection:
+            rows = connection.execute(sa.select(storage_events)).all()
+        assert [(row.status, row.attempts, row.lease_owner) for row in rows] == [("pending", 0, None)] * 2
+        time.sleep(0.2)
+        for pid in child_pids:  # the analysis's children went with their worker's process group
+            assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    finally:
+        if trigger.poll() is None:
+            trigger.kill()
+            trigger.wait()
+        trigger.stdout.close()
+        for path in children.glob("*.child"):
+            try:
+                os.kill(int(path.read_text()), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
