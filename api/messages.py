@@ -247,7 +247,8 @@ REASON_TEXT = {
     "bad_media": "录音文件无法读取。",
     "too_long": "录音超过了时长上限。",
     "parroting": "回答主要是在重复题目，需要人工看一下。",
-    "analysis_failed": "自动分析没有成功，需要人工听一下。",
+    "analysis_failed": "自动分析多次尝试都没有成功，请人工听一下录音。",
+    "worker_stopped": "分析程序在处理这个回答时多次中断，请人工听一下录音。",
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
