@@ -39,7 +39,8 @@ class MiaomianApi(Api):
 
 
 def error_payload(error: HTTPException):
-    """{"error": code, "message": Chinese sentence (api/messages.py), "details"?, "contact"?} and the status."""
+    """{"error": code, "message": Chinese sentence (api/messages.py), "details"?, "contact"?, "current"?} and the
+    status ("current": the decision a change would replace, on 409 decision_change_unconfirmed)."""
     data = getattr(error, "data", None) or {}
     status = error.code or 500
     code = data.get("error") or DEFAULT_CODES.get(status, "error")
@@ -49,7 +50,7 @@ def error_payload(error: HTTPException):
     payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details)}
     if details:
         payload["details"] = messages.chinese_details(details)
-    for extra in ("contact", "answered_at", "attempts_left"):
+    for extra in ("contact", "answered_at", "attempts_left", "current"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})

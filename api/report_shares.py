@@ -16,6 +16,7 @@ from api import audit, progress, reporting
 from api.auth import login_required
 from api.crypto import decrypt, new_token, token_hash
 from api.db import get_db
+from api.deadlines import SUBMITTED
 from api.interviews import load_questions
 from api.messages import display_time
 from api.openapi import abort
@@ -51,6 +52,8 @@ def create_share(body, session_id):
     row = get_session_or_404(session_id)
     if row.status == "erased":
         abort(409, "erased", "候选人已删除自己的数据，不能分享报告。")
+    if row.submitted_at is None and row.status not in SUBMITTED:
+        abort(409, "not_submitted", "候选人还没有提交面试，报告还没有生成，提交后才能分享。")
     token = new_token()
     days = body["days"] or int(current_app.config["REPORT_SHARE_DAYS"])
     now = utcnow()
