@@ -309,7 +309,9 @@ def test_erasure_removes_the_new_traces_too(app, client, auth, aac_bytes):
     headers, interview, token, session_id = _submitted_and_scored(app, client, auth, aac_bytes, OLD_RESULT)
     share = client.post(f"/api/sessions/{session_id}/share", json={}, headers=headers).json
     client.delete(f"/api/c/{token}")
-    assert_error(client.get(f"/api/r/{share['url'].rsplit('/', 1)[1]}"), 410, "share_revoked")
+    erased = client.get(f"/api/r/{share['url'].rsplit('/', 1)[1]}")
+    assert_error(erased, 410, "candidate_erased")
+    assert "候选人已删除" in erased.json["message"] and "招聘方关闭" not in erased.json["message"]
     assert list(_db(app, sa.text("SELECT id FROM question_states"))) == []
     assert list(_db(app, sa.select(answers.c.id))) == [] and list(_db(app, sa.select(analysis_results.c.id))) == []
 
