@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask import current_app, request
 from flask_smorest import Blueprint
 
-from api import audit, deadlines, erasure, events, outbox, progress, referrals
+from api import audit, deadlines, erasure, events, messages, outbox, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -373,7 +373,7 @@ def request_upload(body, token, question_id):
     content_type = body["content_type"] or DEFAULT_CONTENT_TYPE[question.media]
     extension = extension_for(question.media, content_type)
     if extension is None:
-        abort(415, "unsupported_media_type")
+        abort(415, "unsupported_media_type", messages.UPLOAD_MESSAGES["unsupported_media_type"])
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     attempts = progress.answers_by_question(db, row.id).get(question.id, [])
     if body["attempt"] is not None:
