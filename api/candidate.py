@@ -104,9 +104,19 @@ DEVICE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 def current_device() -> str:
-    """The client's X-Miaomian-Device id (a random id it keeps), or "unknown"."""
+    """The client's X-Miaomian-Device id (a random id it keeps), or "unknown" when it sent none."""
     value = request.headers.get("X-Miaomian-Device", "")
     return value if DEVICE_PATTERN.match(value) else "unknown"
+
+
+@bp.before_request
+def _check_device_header():
+    """X-Miaomian-Device is 8–64 characters [A-Za-z0-9_-] (what miniprogram/utils/device.js, "mp-…", and the
+    browser page, "web-…", generate); any other value is refused with 422 invalid_device rather than taken
+    for a new device. A missing or empty header is allowed (the device is then "unknown")."""
+    value = request.headers.get("X-Miaomian-Device")
+    if value and not DEVICE_PATTERN.match(value):
+        abort(422, "invalid_device")
 
 
 def _grace() -> int:

@@ -61,6 +61,7 @@ MESSAGES = {
     "share_not_found": "找不到这个分享链接。",
     "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",
     "share_revoked": "这个分享链接已被招聘方关闭。",
+    "invalid_device": "这台设备的标识不对，请刷新页面或重新打开小程序后再试。",
     "candidate_erased": "候选人已删除自己的面试数据，这份报告已不存在，分享链接随之失效。",
     "invitation_revoked": "这份邀请已被招聘方撤回。",
     "interview_already_closed": "这场面试已经结束了。",
