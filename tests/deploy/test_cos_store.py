@@ -252,3 +252,20 @@ def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path
         assert refusing.calls[0]["action"] == "AssumeRole"
     finally:
         refusing.stop()
+
+
+def test_health_with_unreachable_cos_is_503_with_a_code_and_no_host_or_port(tmp_path):
+    """COS endpoint down: /healthz answers 503, storage {"error": "unavailable"}, never the endpoint."""
+    from tests.conftest import free_port, make_app
+
+    port = free_port()
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path, STORAGE="cos", COS_BUCKET=BUCKET,
+                   COS_REGION=REGION, COS_SECRET_ID=SECRET_ID, COS_SECRET_KEY=SECRET_KEY,
+                   COS_ENDPOINT=f"http://127.0.0.1:{port}")
+    from api import db
+    db.migrate(app.extensions["miaomian.engine"])
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503 and response.json["status"] == "degraded"
+    assert response.json["storage"] == {"ok": False, "backend": "cos", "error": "unavailable"}
+    text = response.get_data(as_text=True)
+    assert str(port) not in text and "127.0.0.1" not in text and SECRET_ID not in text
