@@ -189,3 +189,15 @@ def test_size_report_exits_non_zero_when_a_deployable_set_is_over(dist, capsys):
     assert "OVER SCF's limit" in captured.out
     assert "NOT DEPLOYABLE: analyze function + layers exceed SCF's 500 MB" in captured.err
     assert "--languages zh" in captured.err
+
+
+def test_deploy_doc_writes_literal_env_values_and_names_what_it_relies_on():
+    """docs/deploy.md: no `.env` line relies on a shell expansion a .env loader never runs; the steps the
+    tester found missing are there."""
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    env_lines = [line for line in re.findall(r"^([A-Z][A-Z0-9_]*=.*)$", doc, re.M)]
+    assert env_lines and not [line for line in env_lines if "$(" in line or "`" in line.split("#")[0]]
+    for needed in ("MIAOMIAN_RATELIMIT_STORAGE_URI", "MIAOMIAN_REDIS_URL", "自定义域名", "export APPID=",
+                   '"principal"', "TENCENTCLOUD_SECRETID", "TENCENT_SECRET_ID", "--languages zh",
+                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE"):
+        assert needed in doc, needed
