@@ -184,7 +184,7 @@ def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) 
     last_beat = 0.0
     while not stop.is_set() and os.getppid() == parent:  # a killed parent must not leave workers behind
         try:
-            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+            if time.monotonic() - last_beat >= config.get("TRIGGER_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS):
                 beat_safely(engine, worker)
                 last_beat = time.monotonic()
             busy = process_one(engine, worker, handler, config, stop)
@@ -242,11 +242,13 @@ class LocalTrigger:
         self._supervisor = None
         self._supervising = threading.Event()
         self._lock = threading.Lock()
+        self._spawned_at: dict[int, float] = {}
 
     def _spawn(self, index: int):
         process = self._context.Process(target=worker_loop, name=f"miaomian-trigger-{index}",
                                         args=(self.database_url, self.config, self.stop_event), daemon=True)
         process.start()
+        self._spawned_at[index] = time.monotonic()
         return process
 
     def start(self, supervise: bool = True) -> "LocalTrigger":
@@ -279,6 +281,13 @@ class LocalTrigger:
             if self.stop_event.is_set():
                 return 0
             dead = [(index, process) for index, process in enumerate(self.processes) if not process.is_alive()]
+            hung = self._hung([(index, process) for index, process in enumerate(self.processes)
+                               if process.is_alive()])
+            for index, process in hung:  # alive but silent (stopped, stuck): end it and its ffmpeg children
+                log.warning("analysis worker %s sent no heartbeat for too long; ending it", process.pid)
+                _signal_group(process, signal.SIGKILL)
+                process.join(2)
+            dead += hung
             if not dead:
                 return 0
             for index, process in dead:
@@ -295,6 +304,34 @@ class LocalTrigger:
                 self.processes[index] = self._spawn(index)
                 self.respawned += 1
             return len(dead)
+
+    def _hung(self, alive) -> list:
+        """Workers whose last heartbeat (or start) is older than TRIGGER_HUNG_SECONDS (default six heartbeat
+        intervals, at least 30 s), or than the lease when busy (a busy worker's lease keeper beats too)."""
+        if not alive:
+            return []
+        heartbeat = self.config.get("TRIGGER_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS)
+        bound = self.config.get("TRIGGER_HUNG_SECONDS") or max(6 * heartbeat, 30)
+        lease = self.config.get("TRIGGER_LEASE_SECONDS", 300)
+        names = {worker_name(process.pid): (index, process) for index, process in alive}
+        try:
+            with self._engine.connect() as connection:
+                rows = {row.worker: row for row in connection.execute(
+                    sa.select(trigger_workers).where(trigger_workers.c.worker.in_(list(names))))}
+        except Exception:  # the database is down: nobody can beat, so nobody is judged hung
+            return []
+        now, hung = utcnow(), []
+        for name, (index, process) in names.items():
+            row = rows.get(name)
+            if row is None:
+                silent = time.monotonic() - self._spawned_at.get(index, time.monotonic())
+                limit = bound
+            else:
+                silent = (now - row.seen_at).total_seconds()
+                limit = max(bound, lease) if row.busy_key else bound
+            if silent > limit:
+                hung.append((index, process))
+        return hung
 
     def alive(self) -> int:
         return sum(1 for process in self.processes if process.is_alive())

@@ -397,3 +397,39 @@ def test_shutdown_with_long_analyses_running_keeps_one_deadline(app, tmp_path, s
                 os.kill(int(path.read_text()), signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_a_stopped_worker_is_treated_as_hung_killed_and_replaced(app):
+    """kill -STOP: alive but silent. After TRIGGER_HUNG_SECONDS without a heartbeat the parent kills its
+    process group and starts a new worker; the new one beats, so health counts it alive."""
+    config = {**trigger_config(app.config), "TRIGGER_HEARTBEAT_SECONDS": 0.5, "TRIGGER_HUNG_SECONDS": 3}
+    trigger = LocalTrigger(app.config["DATABASE_URL"], config, 1).start()
+    engine = app.extensions["miaomian.engine"]
+    try:
+        victim = trigger.processes[0].pid
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                if connection.scalar(sa.select(trigger_workers.c.worker)) == worker_name(victim):
+                    break
+            time.sleep(0.2)
+        os.kill(victim, signal.SIGSTOP)
+        deadline = time.monotonic() + 30
+        while trigger.respawned < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert trigger.respawned == 1 and trigger.processes[0].pid != victim and trigger.alive() == 1
+        assert not Path(f"/proc/{victim}").exists()  # killed and reaped, not left stopped
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                names = set(connection.execute(sa.select(trigger_workers.c.worker)).scalars())
+            if names == {worker_name(trigger.processes[0].pid)}:
+                break
+            time.sleep(0.2)
+        assert names == {worker_name(trigger.processes[0].pid)}
+    finally:
+        try:
+            os.kill(victim, signal.SIGKILL)
+        except (ProcessLookupError, UnboundLocalError):
+            pass
+        trigger.stop(timeout=2)
