@@ -64,7 +64,7 @@ TARGET_ARGS = ["--only-binary=:all:", "--python-version", PYTHON_VERSION, "--imp
                "--abi", "cp311"] + [arg for platform in PLATFORMS for arg in ("--platform", platform)]
 
 # Requirements of requirements.txt the analyzer function needs; the API gets everything else too.
-ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python"}
+ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python", "opencc"}
 # Heavy analysis packages the API web function does not import (analysis runs in the analyzer function);
 # jieba is kept: api/interviews.py validates keywords with functions/analyze/scoring/text.py.
 API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "ffmpeg-python"}   # jieba stays: interview validation segments keywords
