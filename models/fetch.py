@@ -4,6 +4,11 @@
     python -m models.fetch zh            # one language
     python -m models.fetch zh --from-file ~/Downloads/vosk-model-small-cn-0.22.zip   # offline
     python -m models.fetch --check       # only report what is installed
+    python -m models.fetch zh --from-file x.zip --allow-unpinned   # install a model the manifest does not pin
+
+A model whose sha256 the manifest does not pin is refused: its bytes cannot be checked. With
+--allow-unpinned it is installed marked UNVERIFIED (the record .miaomian-fetch.json in its folder says
+verified: false), and `python -m deploy.package` refuses it unless built with --allow-unpinned too.
 
 Models unpack into models/cache/<dir> (MIAOMIAN_MODELS_CACHE overrides), where the analyzer finds them.
 Where the network cannot reach the model host, this says so and how to provide the file offline; it
@@ -62,7 +67,17 @@ def _download(url: str, dest: Path) -> None:
                 fh.write(block)
 
 
-def _verify(entry: dict, archive: Path) -> None:
+RECORD = ".miaomian-fetch.json"   # {"sha256": of the zip, "size": bytes, "verified": bool}; deploy.package reads it
+
+
+class Unpinned(ValueError):
+    """The manifest pins no sha256 for this model, and --allow-unpinned was not given."""
+
+
+def _verify(entry: dict, archive: Path, allow_unpinned: bool = False) -> dict:
+    """Check the zip against the manifest's size and sha256; the record to keep with the unpacked model.
+
+    Raises ValueError on a mismatch, Unpinned when no sha256 is pinned and allow_unpinned is false."""
     size, digest = archive.stat().st_size, _sha256(archive)
     if entry.get("size_bytes") and size != entry["size_bytes"]:
         raise ValueError(f"{archive.name}: {size} bytes, manifest says {entry['size_bytes']}")
@@ -70,12 +85,19 @@ def _verify(entry: dict, archive: Path) -> None:
         if digest != entry["sha256"]:
             raise ValueError(f"{archive.name}: sha256 {digest} does not match the manifest's {entry['sha256']}")
         print(f"  verified sha256 {digest}")
-    else:
-        print(f"  WARNING: the manifest has no sha256 for {entry['name']} yet; observed sha256={digest} "
-              f"size={size}. Check it against the publisher and pin it in models/manifest.json.")
+        return {"sha256": digest, "size": size, "verified": True}
+    banner = "!" * 78
+    message = (f"{banner}\n  UNVERIFIED: models/manifest.json pins no sha256 for {entry['name']}, so this zip "
+               f"cannot be checked.\n  observed sha256={digest} size={size}\n  Compare it with the "
+               f"publisher's checksum and pin it in models/manifest.json (\"sha256\").\n{banner}")
+    if not allow_unpinned:
+        raise Unpinned(message + "\n  Refused. To install it anyway, marked UNVERIFIED, add --allow-unpinned.")
+    print(message + "\n  Installing it marked UNVERIFIED (--allow-unpinned); deploy.package refuses it unless "
+          "built with --allow-unpinned too.", file=sys.stderr)
+    return {"sha256": digest, "size": size, "verified": False}
 
 
-def _unpack(entry: dict, archive: Path) -> Path:
+def _unpack(entry: dict, archive: Path, record: dict) -> Path:
     target_root = cache_dir()
     target_root.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive) as zf:
@@ -93,6 +115,7 @@ def _unpack(entry: dict, archive: Path) -> Path:
         shutil.rmtree(final)
     inner.rename(final)
     shutil.rmtree(tmp)
+    (final / RECORD).write_text(json.dumps(record) + "\n", encoding="utf-8")
     return final
 
 
@@ -105,7 +128,7 @@ def offline_help(entry: dict) -> str:
             f"  Until then, answers in {lang} end `needs_review` with this advice as the reason.")
 
 
-def fetch(entry: dict, from_file: Path | None = None) -> bool:
+def fetch(entry: dict, from_file: Path | None = None, allow_unpinned: bool = False) -> bool:
     name, lang = entry["name"], entry["language"]
     found = _installed(entry)
     if found and not from_file:
@@ -127,10 +150,13 @@ def fetch(entry: dict, from_file: Path | None = None) -> bool:
                 print(f"[unavailable] {lang}: could not download {name}: {exc}")
                 print(offline_help(entry))
                 return False
-        _verify(entry, archive)
-        final = _unpack(entry, archive)
-        print(f"[ok] {lang}: {name} installed at {final}")
+        record = _verify(entry, archive, allow_unpinned)
+        final = _unpack(entry, archive, record)
+        print(f"[ok] {lang}: {name} installed at {final}" + ("" if record["verified"] else " — UNVERIFIED"))
         return True
+    except Unpinned as exc:
+        print(f"[refused] {lang}: {exc}", file=sys.stderr)
+        return False
     except (ValueError, zipfile.BadZipFile, OSError) as exc:
         print(f"[error] {lang}: {exc}")
         print(offline_help(entry))
@@ -146,6 +172,8 @@ def main(argv=None) -> int:
     ap.add_argument("--from-file", type=Path, help="install this already-downloaded archive (one language)")
     ap.add_argument("--check", action="store_true", help="report only; download nothing")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any requested model is missing")
+    ap.add_argument("--allow-unpinned", action="store_true",
+                    help="install a model whose sha256 the manifest does not pin, marked UNVERIFIED")
     args = ap.parse_args(argv)
     entries = json.loads(MANIFEST.read_text(encoding="utf-8"))["asr"]
     if args.languages:
@@ -160,12 +188,12 @@ def main(argv=None) -> int:
                   + (f" at {found}" if found else ""))
             ok &= bool(found)
         else:
-            ok &= fetch(entry, args.from_file)
+            ok &= fetch(entry, args.from_file, args.allow_unpinned)
     for scorer in json.loads(MANIFEST.read_text(encoding="utf-8")).get("scorer", []):
         if not (HERE / scorer["file"]).exists():
             print(f"[missing] scorer {scorer['name']}-{scorer['version']}: run python -m models.scorer.train")
             ok = False
-    return 1 if (args.strict and not ok) else 0
+    return 1 if ((args.strict or args.from_file) and not ok) else 0
 
 
 if __name__ == "__main__":

