@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask import current_app, request
 from flask_smorest import Blueprint
 
-from api import audit, deadlines, erasure, events, outbox, progress, referrals
+from api import audit, deadlines, erasure, events, messages, outbox, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -104,9 +104,19 @@ DEVICE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 def current_device() -> str:
-    """The client's X-Miaomian-Device id (a random id it keeps), or "unknown"."""
+    """The client's X-Miaomian-Device id (a random id it keeps), or "unknown" when it sent none."""
     value = request.headers.get("X-Miaomian-Device", "")
     return value if DEVICE_PATTERN.match(value) else "unknown"
+
+
+@bp.before_request
+def _check_device_header():
+    """X-Miaomian-Device is 8–64 characters [A-Za-z0-9_-] (what miniprogram/utils/device.js, "mp-…", and the
+    browser page, "web-…", generate); any other value is refused with 422 invalid_device rather than taken
+    for a new device. A missing or empty header is allowed (the device is then "unknown")."""
+    value = request.headers.get("X-Miaomian-Device")
+    if value and not DEVICE_PATTERN.match(value):
+        abort(422, "invalid_device")
 
 
 def _grace() -> int:
@@ -373,7 +383,7 @@ def request_upload(body, token, question_id):
     content_type = body["content_type"] or DEFAULT_CONTENT_TYPE[question.media]
     extension = extension_for(question.media, content_type)
     if extension is None:
-        abort(415, "unsupported_media_type")
+        abort(415, "unsupported_media_type", messages.UPLOAD_MESSAGES["unsupported_media_type"])
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     attempts = progress.answers_by_question(db, row.id).get(question.id, [])
     if body["attempt"] is not None:

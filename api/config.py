@@ -16,6 +16,12 @@ from cryptography.fernet import Fernet
 SECRET_NAMES = ("SECRET_KEY", "HMAC_KEY", "DATA_KEY")
 ENVIRONMENTS = ("production", "development", "test")
 MIN_KEY_BYTES = 32
+MIN_DISTINCT_KEY_CHARACTERS = 10  # token_hex(32) has ~16; 'aaaa…' or spaces have 1
+# Numeric settings that must be above zero (the others must not be negative): a negative retention would erase
+# every candidate at the next purge, a negative size would refuse every upload.
+POSITIVE_SETTINGS = ("MAX_CONTENT_LENGTH", "UPLOAD_MAX_BYTES", "UPLOAD_URL_SECONDS", "MEDIA_URL_SECONDS",
+                     "TOKEN_TTL_SECONDS", "INVITATION_TTL_DAYS", "MAX_INVITATIONS_PER_CALL", "TRIGGER_WORKERS",
+                     "TRIGGER_LEASE_SECONDS", "TRIGGER_MAX_ATTEMPTS", "SWEEP_INTERVAL_SECONDS", "REPORT_SHARE_DAYS")
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
@@ -117,6 +123,13 @@ def check(config: dict) -> None:
         value = config.get(name)
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"MIAOMIAN_{name} must be a string.")
+    for name, default in defaults(".").items():
+        value = config.get(name)
+        if isinstance(default, bool) or not isinstance(default, (int, float)) or not isinstance(value, (int, float)):
+            continue
+        if value < 0 or (name in POSITIVE_SETTINGS and value <= 0):
+            raise ConfigError(f"MIAOMIAN_{name} is {value}: it must be "
+                              f"{'above zero' if name in POSITIVE_SETTINGS else 'zero or more'}.")
     if config.get("DATA_KEY"):
         try:
             Fernet(config["DATA_KEY"].encode())
@@ -133,6 +146,11 @@ def check(config: dict) -> None:
         if config.get(name) and len(config[name].encode()) < MIN_KEY_BYTES:
             raise ConfigError(f"MIAOMIAN_{name} is {len(config[name].encode())} bytes; production needs at least "
                               f"{MIN_KEY_BYTES} random bytes (python -c 'import secrets; print(secrets.token_hex(32))').")
+    for name in ("SECRET_KEY", "HMAC_KEY"):
+        if config.get(name) and len(set(config[name].strip())) < MIN_DISTINCT_KEY_CHARACTERS:
+            raise ConfigError(f"MIAOMIAN_{name} has almost no randomness (fewer than {MIN_DISTINCT_KEY_CHARACTERS} "
+                              "different characters): use a random value "
+                              "(python -c 'import secrets; print(secrets.token_hex(32))').")
     keys = [config.get(name) for name in ("SECRET_KEY", "HMAC_KEY", "DATA_KEY")]
     if any(keys) and len({key for key in keys if key}) < len([key for key in keys if key]):
         raise ConfigError("MIAOMIAN_SECRET_KEY, MIAOMIAN_HMAC_KEY and MIAOMIAN_DATA_KEY must be three different "

@@ -19,7 +19,7 @@ from api.crypto import decrypt
 from api.db import get_db
 from api.messages import display_time
 from api.outbox import HR_KINDS
-from api.schema import answers, interviews, invitations, jobs, notifications, sessions
+from api.schema import answers, audit_log, interviews, invitations, jobs, notifications, sessions
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("inbox", __name__, url_prefix="/api", description="HR: the 待处理 inbox")
@@ -29,13 +29,32 @@ EXPIRED_DAYS = 7
 ORDER = ("review_requested", "finished", "stuck", "expiring", "expired")
 
 
-def classify(row, now, grace: int, stall_hours: int, troubled: bool) -> tuple[str, str, object] | None:
-    """(kind, Chinese text, since) for one session, or None when nothing is waiting on HR."""
+DECISION_ACTIONS = ("session.advance", "session.reject", "session.hold")
+
+
+def review_pending(db, row) -> bool:
+    """Whether the candidate's review request came after HR's last decision. Times are stored to the second
+    (MySQL DATETIME), so a request in the same second as a decision is ordered by the audit log's ids."""
+    if row.review_requested_at is None:
+        return False
+    if row.decided_at is None or row.decided_at != row.review_requested_at:
+        return row.decided_at is None or row.decided_at < row.review_requested_at
+
+    def last(actions):
+        return db.scalar(sa.select(sa.func.max(audit_log.c.id)).where(
+            audit_log.c.subject == f"session:{row.id}", audit_log.c.action.in_(actions))) or 0
+    return last(("candidate.review_requested",)) > last(DECISION_ACTIONS)
+
+
+def classify(row, now, grace: int, stall_hours: int, troubled: bool,
+             review_pending: bool = False) -> tuple[str, str, object] | None:
+    """(kind, Chinese text, since) for one session, or None when nothing is waiting on HR; `review_pending`:
+    the candidate asked for a review after the last decision (see review_pending())."""
     name = decrypt(row.candidate_name_enc) or "候选人"
     if row.status == "erased":
         return None
     if row.status in deadlines.SUBMITTED:
-        if row.review_requested_at is not None and (row.decided_at is None or row.decided_at < row.review_requested_at):
+        if review_pending:
             return "review_requested", f"{name} 申请人工复核", row.review_requested_at
         if row.decision is None and row.status in ("scored", "needs_review"):
             if troubled or row.status == "needs_review":
@@ -81,7 +100,7 @@ def inbox():
                sa.or_(sessions.c.decision.is_(None), sessions.c.review_requested_at.is_not(None))))
     items = []
     for row in rows:
-        found = classify(row, now, grace, stall, row.id in troubled_ids)
+        found = classify(row, now, grace, stall, row.id in troubled_ids, review_pending(db, row))
         if found is None:
             continue
         kind, text, since = found
@@ -91,7 +110,6 @@ def inbox():
                       "since": iso(since), "since_display": display_time(since)})
     items.sort(key=lambda item: (ORDER.index(item["kind"]), item["since"] or ""))
     counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ORDER}
-    counts["expiring"] += counts.pop("expired")
     counts["total"] = len(items)
     waiting = list(db.execute(sa.select(notifications.c.kind).where(
         notifications.c.org_id == g.org_id, notifications.c.user_id == g.user_id,

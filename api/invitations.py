@@ -74,6 +74,7 @@ def invite(body, interview_id):
     interview = get_interview_or_404(interview_id)
     if interview.status != "open":
         abort(409, "interview_closed", "这场面试已经结束，重新开放后才能邀请候选人。")
+    _interview_deadline_not_passed(interview.deadline, "邀请候选人")
     referrer_id = referrer_id_for(body["referrer"])
     days = body["expires_in_days"] or current_app.config["INVITATION_TTL_DAYS"]
     expires_at = utcnow() + timedelta(days=days)
@@ -99,6 +100,8 @@ def invite(body, interview_id):
 class ExtendSchema(ma.Schema):
     days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
     expires_at = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+    extend_interview = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Also move the interview's deadline to the new expiry when it is later (else 409)"})
 
     @ma.validates_schema
     def one_of(self, data, **_):
@@ -108,6 +111,14 @@ class ExtendSchema(ma.Schema):
 
 class ResendSchema(ma.Schema):
     days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+
+
+def _interview_deadline_not_passed(deadline, action: str) -> None:
+    """409 interview_deadline_passed when the interview's own deadline has passed: a link made now would be
+    expired the moment it is opened."""
+    if deadline is not None and deadline <= utcnow():
+        abort(409, "interview_deadline_passed", f"这场面试的截止时间（{display_time(deadline)}）已经过了，现在{action}，"
+              "候选人打开链接时就已过期。请先延长面试的截止时间。")
 
 
 def _invitation_or_404(invitation_id: int):
@@ -149,7 +160,9 @@ def _management_json(invitation_id: int) -> dict:
 @manage_bp.response(200)
 def extend(body, invitation_id):
     """Give the candidate more time: `days` from now (or from the current expiry if later), or a new
-    `expires_at`. A revoked invitation stays revoked; a closed interview must be reopened first."""
+    `expires_at`. A revoked invitation stays revoked; a closed interview must be reopened first. A new expiry
+    past the interview's own deadline → 409 beyond_interview_deadline, unless `extend_interview: true`, which
+    moves the interview's deadline to it too."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "延期")
     if row.revoked_at is not None:
@@ -162,6 +175,15 @@ def extend(body, invitation_id):
             abort(422, "invalid", "新的过期时间必须在将来。")
     else:
         expires_at = max(utcnow(), row.expires_at) + timedelta(days=body["days"])
+    if row.deadline is not None and expires_at > row.deadline:
+        # The candidate can answer only until the interview's deadline: a later expiry alone changes nothing.
+        if not body["extend_interview"]:
+            abort(409, "beyond_interview_deadline",
+                  f"新的期限（{display_time(expires_at)}）晚于这场面试的截止时间（{display_time(row.deadline)}），"
+                  "候选人到时仍然无法作答。请先延长面试的截止时间，或选择同时延长面试截止时间。")
+        get_db().execute(interviews.update().where(interviews.c.id == row.interview_id).values(deadline=expires_at))
+        audit.record(g.org_id, f"user:{g.user_id}", "interview.deadline_extended", f"interview:{row.interview_id}",
+                     {"from": iso(row.deadline), "to": iso(expires_at), "for_session": row.session_id})
     get_db().execute(invitations.update().where(invitations.c.id == row.id).values(expires_at=expires_at))
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.extended", f"session:{row.session_id}",
                  {"from": iso(row.expires_at), "to": iso(expires_at)})
@@ -181,10 +203,13 @@ def resend(body, invitation_id):
         abort(409, "invitation_revoked", "这份邀请已撤回，请重新邀请这位候选人。")
     if row.interview_status != "open":
         abort(409, "interview_closed", "这场面试已经结束，重新开放后才能重新发送邀请。")
+    _interview_deadline_not_passed(row.deadline, "重新发送邀请")
     token = new_invitation_token()
     expires_at = row.expires_at
     if body["days"] is not None or expires_at <= utcnow():
         expires_at = utcnow() + timedelta(days=body["days"] or current_app.config["INVITATION_TTL_DAYS"])
+    if row.deadline is not None:
+        expires_at = min(expires_at, row.deadline)
     get_db().execute(invitations.update().where(invitations.c.id == row.id).values(
         token_hash=token_hash(token), expires_at=expires_at))
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",

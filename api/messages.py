@@ -24,8 +24,8 @@ MESSAGES = {
     "method_not_allowed": "这个地址不支持这种操作。",
     "conflict": "操作和当前状态冲突，请刷新后再试。",
     "gone": "这项内容已经不存在了。",
-    "too_large": "文件太大了，录音最长几分钟即可，请重新录制。",
-    "unsupported_media_type": "这种录音格式不支持，请换一个浏览器或用微信小程序作答。",
+    "too_large": "提交的内容太大了，请删减一些文字后再试。",
+    "unsupported_media_type": "提交的格式不对，请以 JSON 格式提交。",
     "invalid": "有内容没有填写或格式不对。",
     "rate_limited": "操作太频繁了，请稍等一分钟再试。",
     "internal_error": "服务器出了点问题，刚才的操作没有保存，请稍后再试。",
@@ -61,6 +61,8 @@ MESSAGES = {
     "share_not_found": "找不到这个分享链接。",
     "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",
     "share_revoked": "这个分享链接已被招聘方关闭。",
+    "invalid_device": "这台设备的标识不对，请刷新页面或重新打开小程序后再试。",
+    "candidate_erased": "候选人已删除自己的面试数据，这份报告已不存在，分享链接随之失效。",
     "invitation_revoked": "这份邀请已被招聘方撤回。",
     "interview_already_closed": "这场面试已经结束了。",
     "interview_open": "这场面试正在进行中。",
@@ -214,10 +216,26 @@ def validation_message(details) -> str:
     return "有内容没有填写或格式不对" + (f"：{'、'.join(parts[:5])}。" if parts else "，请检查后再提交。")
 
 
-def error_message(code: str, status: int, given: str | None, details=None) -> str:
-    """The Chinese `message` of an error response (see the module docstring)."""
+# Upload routes (the recording bytes: api/storage_routes.py, blueprint "storage") speak of recordings; every
+# other route takes JSON, where the same status means too much or wrongly typed text (MESSAGES above).
+UPLOAD_BLUEPRINTS = frozenset({"storage"})
+UPLOAD_MESSAGES = {
+    "too_large": "文件太大了，录音最长几分钟即可，请重新录制。",
+    "unsupported_media_type": "这种录音格式不支持，请换一个浏览器或用微信小程序作答。",
+}
+
+
+def route_kind(blueprint: str | None) -> str:
+    """"upload" for the routes that receive recording bytes, "json" for every other route."""
+    return "upload" if blueprint in UPLOAD_BLUEPRINTS else "json"
+
+
+def error_message(code: str, status: int, given: str | None, details=None, kind: str = "json") -> str:
+    """The Chinese `message` of an error response (see the module docstring); `kind` is route_kind(...)."""
     if is_chinese(given):
         return given
+    if kind == "upload" and code in UPLOAD_MESSAGES:
+        return UPLOAD_MESSAGES[code]
     if status == 422 and details and code in ("invalid", "bad_request"):
         return validation_message(chinese_details(details))
     return MESSAGES.get(code) or MESSAGES[STATUS_MESSAGES.get(status, "error")]
@@ -247,7 +265,8 @@ REASON_TEXT = {
     "bad_media": "录音文件无法读取。",
     "too_long": "录音超过了时长上限。",
     "parroting": "回答主要是在重复题目，需要人工看一下。",
-    "analysis_failed": "自动分析没有成功，需要人工听一下。",
+    "analysis_failed": "自动分析多次尝试都没有成功，请人工听一下录音。",
+    "worker_stopped": "分析程序在处理这个回答时多次中断，请人工听一下录音。",
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"

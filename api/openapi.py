@@ -6,7 +6,7 @@ Every error, from a view's abort, a validation failure, an unknown route or a cr
 import logging
 
 import marshmallow as ma
-from flask import Flask
+from flask import Flask, has_request_context, request
 from flask_smorest import Api
 from flask_smorest import abort as smorest_abort
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -39,17 +39,19 @@ class MiaomianApi(Api):
 
 
 def error_payload(error: HTTPException):
-    """{"error": code, "message": Chinese sentence (api/messages.py), "details"?, "contact"?} and the status."""
+    """{"error": code, "message": Chinese sentence (api/messages.py), "details"?, "contact"?, "current"?} and the
+    status ("current": the decision a change would replace, on 409 decision_change_unconfirmed)."""
     data = getattr(error, "data", None) or {}
     status = error.code or 500
     code = data.get("error") or DEFAULT_CODES.get(status, "error")
     details = data.get("errors") or data.get("messages")
     if status == 422 and "json" in (details or {}) and not data.get("error"):
         code = "invalid"
-    payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details)}
+    kind = messages.route_kind(request.blueprint if has_request_context() else None)
+    payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details, kind)}
     if details:
         payload["details"] = messages.chinese_details(details)
-    for extra in ("contact", "answered_at", "attempts_left"):
+    for extra in ("contact", "answered_at", "attempts_left", "current"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})

@@ -31,7 +31,7 @@ from api import wechat
 from api.schema import (interviews, invitations, jobs, members, notifications, organisations, referrers, sessions,
                         subscriptions, users)
 from api.timeutil import utcnow
-from api.wechat.fields import build_data
+from api.wechat.fields import UnrepresentableValue, build_data
 
 log = logging.getLogger("miaomian.outbox")
 
@@ -139,13 +139,15 @@ def on_review_requested(connection, session_id: int) -> None:
         enqueue(connection, "review_requested", row.id, row.org_id, user_id)
 
 
-def on_decided(connection, session_id: int, decision: str) -> None:
-    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message."""
+def on_decided(connection, session_id: int, decision: str, change: int = 0) -> None:
+    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message.
+    `change`: a number > 0 when this decision reverses an earlier one (the n-th decision), so the candidate
+    is told again even of an outcome they were told before."""
     row = _session(connection, session_id)
     if row is None or decision not in ("advance", "reject") or row.decision_notify is False:
         return
     enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id,
-            key=f"decision_made:session:{row.id}:{decision}")
+            key=f"decision_made:session:{row.id}:{decision}" + (f":change:{change}" if change else ""))
 
 
 def on_advanced(connection, session_id: int) -> None:
@@ -314,7 +316,12 @@ def deliver(engine, note, worker: str, config) -> str:
     if skip:
         _finish(engine, note, worker, status="skipped", reason=skip, template_id=template_id)
         return "skipped"
-    data = build_data(fields, values)
+    try:
+        data = build_data(fields, values)
+    except UnrepresentableValue as error:
+        _finish(engine, note, worker, status="failed", template_id=template_id,
+                reason=f"消息未发送：模板字段无法如实填写（{error}），不会发送编造的内容"[:500])
+        return "failed"
     page = spec["page"].format(**values) if values.get("session_id") != "" else "packageHR/pages/inbox/inbox"
     try:
         client.wxa.send_subscribe_message(openid, template_id, data, page=page,

@@ -290,18 +290,55 @@ def join_by_scene(body, scene):
     base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status, invitations.c.token_hash)
             .join(invitations, invitations.c.id == sessions.c.invitation_id)
             .where(sessions.c.interview_id == interview.id).order_by(sessions.c.id))
-    existing = None
-    for condition in ((sessions.c.candidate_user_id == user_id) if user_id else None,
-                      (invitations.c.browser_hash == browser_hash) if browser_hash else None):
-        if condition is not None and existing is None:
-            existing = db.execute(base.where(condition)).first()
-    if existing is None and identity_hash:
-        if db.execute(base.where(invitations.c.identity_hash == identity_hash)).first() is not None:
+
+    def find_existing():
+        """The caller's session of this interview (by user, then browser), or None; 409 when only the same
+        name and phone match. One query, so a join committed in between cannot look like a stranger's."""
+        conditions = {"user": (sessions.c.candidate_user_id == user_id) if user_id else None,
+                      "browser": (invitations.c.browser_hash == browser_hash) if browser_hash else None,
+                      "identity": (invitations.c.identity_hash == identity_hash) if identity_hash else None}
+        present = [condition for condition in conditions.values() if condition is not None]
+        if not present:
+            return None
+        rows = list(db.execute(base.add_columns(sessions.c.candidate_user_id, invitations.c.browser_hash,
+                                                invitations.c.identity_hash).where(sa.or_(*present))))
+        for key, column in (("user", "candidate_user_id"), ("browser", "browser_hash")):
+            wanted = user_id if key == "user" else browser_hash
+            for row in rows:
+                if wanted is not None and getattr(row, column) == wanted:
+                    return row
+        if rows:
             _abort_with_contact(409, "already_joined", "你已经用这个手机号参加过这场面试，请在原来的设备上继续，"
                                 "或联系招聘方。", interview.org_id)
+        return None
+
+    existing = find_existing()
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
     if interview.deadline is not None:
         expires_at = min(expires_at, interview.deadline)
+    invitation_id = None
+    if existing is None:
+        issued = browser_id or _issue_browser_id()
+        browser_hash = _person_hash(interview.id, "browser", issued)
+        name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
+        # identity_hash and browser_hash are unique: of racing identical joins exactly one inserts. Nothing is
+        # written before this insert, so a loser rolls back and reads the winner's committed rows.
+        try:
+            invitation_id = db.execute(invitations.insert().values(
+                org_id=interview.org_id, interview_id=interview.id,
+                token_hash=token_hash(new_invitation_token()),
+                candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
+                phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
+                referrer_id=referrer.id if referrer else None,
+                channel="referrer" if referrer else "share_link", expires_at=expires_at,
+                created_at=now)).inserted_primary_key[0]
+        except sa.exc.IntegrityError:  # a parallel join of the same person won: answer as a returning join
+            db.rollback()
+            db.begin()
+            browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
+            existing = find_existing()
+            if existing is None:
+                raise
     if existing is not None:
         if existing.status == "erased":
             abort(410, "erased", "你已经删除了这场面试的数据，不能再次参加。")
@@ -315,16 +352,6 @@ def join_by_scene(body, scene):
         session_id, status, returning = existing.id, 200, True
         issued = browser_id
     else:
-        issued = browser_id or _issue_browser_id()
-        browser_hash = _person_hash(interview.id, "browser", issued)
-        name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
-        invitation_id = db.execute(invitations.insert().values(
-            org_id=interview.org_id, interview_id=interview.id, token_hash=token_hash(new_invitation_token()),
-            candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
-            phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
-            referrer_id=referrer.id if referrer else None,
-            channel="referrer" if referrer else "share_link", expires_at=expires_at,
-            created_at=now)).inserted_primary_key[0]
         token = join_token(invitation_id)
         db.execute(invitations.update().where(invitations.c.id == invitation_id).values(token_hash=token_hash(token)))
         session_id = db.execute(sessions.insert().values(

@@ -16,6 +16,7 @@ from api import audit, progress, reporting
 from api.auth import login_required
 from api.crypto import decrypt, new_token, token_hash
 from api.db import get_db
+from api.deadlines import SUBMITTED
 from api.interviews import load_questions
 from api.messages import display_time
 from api.openapi import abort
@@ -51,6 +52,8 @@ def create_share(body, session_id):
     row = get_session_or_404(session_id)
     if row.status == "erased":
         abort(409, "erased", "候选人已删除自己的数据，不能分享报告。")
+    if row.submitted_at is None and row.status not in SUBMITTED:
+        abort(409, "not_submitted", "候选人还没有提交面试，报告还没有生成，提交后才能分享。")
     token = new_token()
     days = body["days"] or int(current_app.config["REPORT_SHARE_DAYS"])
     now = utcnow()
@@ -89,11 +92,15 @@ def revoke_share(share_id):
 
 
 def shared_report(token: str) -> dict:
-    """The read-only report behind a share token; 404 unknown, 410 expired or revoked."""
+    """The read-only report behind a share token; 404 unknown; 410 candidate_erased when the candidate deleted
+    their data (erasure also revokes the link, so this is checked first), 410 share_revoked / share_expired."""
     db = get_db()
     share = db.execute(sa.select(report_shares).where(report_shares.c.token_hash == token_hash(token))).first()
     if share is None:
         abort(404, "share_not_found")
+    session_status = db.scalar(sa.select(sessions.c.status).where(sessions.c.id == share.session_id))
+    if session_status is None or session_status == "erased":
+        abort(410, "candidate_erased")
     if share.revoked_at is not None:
         abort(410, "share_revoked")
     if share.expires_at <= utcnow():
@@ -107,7 +114,7 @@ def shared_report(token: str) -> dict:
                      .join(organisations, organisations.c.id == sessions.c.org_id)
                      .where(sessions.c.id == share.session_id)).first()
     if row is None or row.status == "erased":
-        abort(410, "share_revoked", "候选人已删除自己的数据，这个分享链接已失效。")
+        abort(410, "candidate_erased")
     grouped = progress.answers_by_question(db, row.id)
     questions_out = []
     for question in load_questions(row.interview_id):

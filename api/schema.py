@@ -144,8 +144,8 @@ invitations = sa.Table(
     _created(),
     sa.Column("revoked_at", sa.DateTime),
     # Share-link joins recognise a returning person (HMACs, never the values): name+phone, and a browser id.
-    sa.Column("identity_hash", sa.String(64), index=True),
-    sa.Column("browser_hash", sa.String(64), index=True),
+    sa.Column("identity_hash", sa.String(64), index=True, unique=True),
+    sa.Column("browser_hash", sa.String(64), index=True, unique=True),
     **MYSQL_TABLE_ARGS,
 )
 

@@ -1,4 +1,6 @@
 """HR: candidates of an interview with live progress, the report with evidence, ratings and decisions."""
+import json
+
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g
@@ -11,7 +13,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
 from api.openapi import abort
-from api.schema import interviews, invitations, phone_verifications, referrers, reviews, sessions, users
+from api.schema import audit_log, interviews, invitations, phone_verifications, referrers, reviews, sessions, users
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -33,6 +35,8 @@ class DecisionSchema(ma.Schema):
                                metadata={"description": "Shown to the candidate with the outcome"})
     notify_candidate = ma.fields.Boolean(load_default=True,
                                          metadata={"description": "Tell the candidate (report page and WeChat)"})
+    confirm_change = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Required to turn an existing advance into reject or back (else 409 decision_change_unconfirmed)"})
 
 
 class ReviewSchema(ma.Schema):
@@ -170,9 +174,34 @@ def session_report(session_id):
             "decision_message": row.decision_message, "decision_notify": row.decision_notify,
             "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
             "review_request_note": row.review_request_note, "decision_note": row.decision_note,
-            "decided_at": iso(row.decided_at), "questions": questions_out,
+            "decided_at": iso(row.decided_at), "decision_history": decision_history(row.id),
+            "questions": questions_out,
             "reviews": [{"id": r.id, "reviewer": read_name(r.display_name), "rating": r.rating, "comment": r.comment,
                          "created_at": iso(r.created_at)} for r in review_rows]}
+
+
+DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
+
+
+def decision_history(session_id: int) -> list[dict]:
+    """Every decision on a session, oldest first, from the audit log: [{"decision", "decision_text",
+    "previous", "by" (display name), "at" (ISO UTC), "at_display", "told_candidate"}]."""
+    db = get_db()
+    rows = db.execute(sa.select(audit_log.c.action, audit_log.c.actor, audit_log.c.detail, audit_log.c.created_at)
+                      .where(audit_log.c.subject == f"session:{session_id}", audit_log.c.action.in_(DECISION_ACTIONS))
+                      .order_by(audit_log.c.id))
+    names, out = {}, []
+    for row in rows:
+        detail = row.detail if isinstance(row.detail, dict) else json.loads(row.detail or "{}")
+        if row.actor not in names:
+            user_id = int(row.actor.split(":", 1)[1]) if row.actor.startswith("user:") else None
+            names[row.actor] = read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))) \
+                if user_id else None
+        decision = row.action.split(".", 1)[1]
+        out.append({"decision": decision, "decision_text": DECISION_TEXT.get(decision), "previous": detail.get("previous"),
+                    "by": names[row.actor], "at": iso(row.created_at), "at_display": display_time(row.created_at),
+                    "told_candidate": detail.get("told_candidate")})
+    return out
 
 
 @bp.post("/sessions/<int:session_id>/decision")
@@ -186,20 +215,31 @@ def decide(body, session_id):
         abort(409, "erased", "候选人已删除自己的数据，不能再记录决定。")
     if body["decision"] in ("advance", "reject") and row.status not in deadlines.SUBMITTED:
         abort(409, "not_submitted")
+    reversal = (row.decision in ("advance", "reject") and body["decision"] in ("advance", "reject")
+                and body["decision"] != row.decision)
+    if reversal and not body["confirm_change"]:
+        decider = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == row.decided_by)))
+        abort(409, "decision_change_unconfirmed",
+              f"这位候选人当前的决定是「{DECISION_TEXT[row.decision]}」（{decider or '同事'}，{display_time(row.decided_at)}）。"
+              f"确定要改为「{DECISION_TEXT[body['decision']]}」吗？请确认后再提交。",
+              current={"decision": row.decision, "decision_text": DECISION_TEXT[row.decision],
+                       "decided_by": decider, "decided_at": iso(row.decided_at)})
+    # A candidate told the earlier outcome is told of its reversal too (a silent reversal misleads them).
+    notify = body["notify_candidate"] or bool(reversal and row.decision_notify)
     # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
                                .values(decision=body["decision"], decision_note=body["note"], decided_by=g.user_id,
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
-                                       decision_notify=body["notify_candidate"]))
+                                       decision_notify=notify))
     if changed.rowcount != 1:
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
-                 {"previous": row.decision, "told_candidate": body["notify_candidate"]})
+                 {"previous": row.decision, "told_candidate": notify})
     referrals.on_decision(get_db(), row.id, body["decision"])
-    if body["notify_candidate"]:
-        outbox.on_decided(get_db(), row.id, body["decision"])
+    if notify:
+        outbox.on_decided(get_db(), row.id, body["decision"], change=len(decision_history(row.id)) if reversal else 0)
     return summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
 
 

@@ -57,8 +57,8 @@ def process_one(engine, worker: str, handler, config: dict, stop=None) -> bool:
         log.warning("event %s attempt %s failed: %s", event_row.id, event_row.attempts, reason)
         with engine.begin() as connection:
             if event_row.attempts >= config["TRIGGER_MAX_ATTEMPTS"]:
-                if events.mark_failed(connection, event_row.id, worker, reason):
-                    _fail_answer(connection, event_row.object_key, reason)
+                if events.mark_failed(connection, event_row.id, worker, f"analysis failed after retries: {reason}"):
+                    _fail_answer(connection, event_row.object_key, "analysis_failed", reason)
             else:
                 delay = config["TRIGGER_BACKOFF_SECONDS"] * (2 ** (event_row.attempts - 1))
                 events.mark_retry(connection, event_row.id, worker, reason, delay)
@@ -70,19 +70,25 @@ def process_one(engine, worker: str, handler, config: dict, stop=None) -> bool:
     return True
 
 
-def _fail_answer(connection, key: str, reason: str) -> None:
-    message = f"analysis failed after retries: {reason}"
+def _fail_answer(connection, key: str, reason_code: str, detail: str) -> None:
+    """Fail the answer with a sentence HR reads (api/messages.py REASON_TEXT) and a stable reason_code; the
+    technical detail stays in the server log and the event's last_error."""
+    from api.messages import REASON_TEXT
+
+    reason = REASON_TEXT[reason_code]
+    log.warning("answer %s failed (%s): %s", key, reason_code, detail)
     try:
-        results.record(connection, key, "failed", message[:500], {"status": "failed", "reason": message})
+        results.record(connection, key, "failed", reason, {"status": "failed", "reason": reason,
+                                                           "reason_code": reason_code})
     except results.UnknownObject:
         log.info("object %s belongs to no answer (erased or replaced); nothing to mark", key)
 
 
 def _give_up_on_dead_leases(connection, config) -> None:
     for row in events.exhausted_leases(connection, config["TRIGGER_MAX_ATTEMPTS"]):
-        reason = "the analysis worker stopped while processing this answer"
-        if events.mark_failed(connection, row.id, row.lease_owner, reason):
-            _fail_answer(connection, row.object_key, reason)
+        detail = "the analysis worker stopped while processing this answer"
+        if events.mark_failed(connection, row.id, row.lease_owner, detail):
+            _fail_answer(connection, row.object_key, "worker_stopped", detail)
 
 
 def worker_name(pid: int) -> str:
@@ -90,12 +96,40 @@ def worker_name(pid: int) -> str:
 
 
 def beat(connection, worker: str, busy_key: str | None = None) -> None:
-    """This worker is alive (and what it is analysing): one row per worker in trigger_workers."""
+    """This worker is alive (and what it is analysing): one row per worker in trigger_workers, written by one
+    upsert statement (an UPDATE-then-INSERT pair deadlocks on MariaDB when workers beat together)."""
     now = utcnow()
-    if connection.execute(trigger_workers.update().where(trigger_workers.c.worker == worker)
-                          .values(seen_at=now, busy_key=busy_key)).rowcount == 0:
-        connection.execute(trigger_workers.insert().values(worker=worker, started_at=now, seen_at=now,
-                                                           busy_key=busy_key))
+    values = {"worker": worker, "started_at": now, "seen_at": now, "busy_key": busy_key}
+    if connection.dialect.name in ("mysql", "mariadb"):
+        from sqlalchemy.dialects.mysql import insert
+        statement = insert(trigger_workers).values(**values)
+        statement = statement.on_duplicate_key_update(seen_at=statement.inserted.seen_at,
+                                                      busy_key=statement.inserted.busy_key)
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+        statement = insert(trigger_workers).values(**values)
+        statement = statement.on_conflict_do_update(index_elements=["worker"], set_={
+            "seen_at": statement.excluded.seen_at, "busy_key": statement.excluded.busy_key})
+    connection.execute(statement)
+
+
+RETRYABLE_MYSQL_ERRORS = (1213, 1205)  # deadlock found; lock wait timeout exceeded
+
+
+def beat_safely(engine, worker: str, busy_key: str | None = None, tries: int = 4) -> None:
+    """beat() in its own transaction, retried quietly (a debug line) when MariaDB picks it as a deadlock
+    victim or a lock wait times out; other errors, and the last try's, propagate."""
+    for attempt in range(1, tries + 1):
+        try:
+            with engine.begin() as connection:
+                beat(connection, worker, busy_key)
+            return
+        except sa.exc.OperationalError as error:
+            code = getattr(error.orig, "args", (None,))[0]
+            if code not in RETRYABLE_MYSQL_ERRORS or attempt == tries:
+                raise
+            log.debug("heartbeat of %s retried after MySQL error %s", worker, code)
+            time.sleep(0.05 * attempt)
 
 
 def forget(connection, workers: list[str]) -> None:
@@ -127,7 +161,7 @@ class LeaseKeeper(threading.Thread):
                     if not events.renew(connection, self.event_id, self.worker, self.lease_seconds):
                         log.warning("lease of event %s is no longer ours", self.event_id)
                         return
-                    beat(connection, self.worker, self.key)
+                beat_safely(self.engine, self.worker, self.key)
             except Exception:  # a database hiccup: the next tick tries again before the lease runs out
                 log.warning("lease renewal of event %s failed", self.event_id, exc_info=True)
 
@@ -139,6 +173,9 @@ class LeaseKeeper(threading.Thread):
 def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) -> None:
     """One worker process: claim, analyse, settle, until stop is set (a running analysis finishes first)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, under its deadline
+    # The parent's own SIGTERM handler (a Python function setting its stop flag) is inherited by fork: without
+    # this, the parent's terminate() at the deadline would be ignored and shutdown would wait out every join.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setpgid(0, 0)  # nor may it reach ffmpeg mid-analysis (it would fail a good answer as undecodable)
     parent = os.getppid()
     engine = make_engine(database_url)
@@ -148,8 +185,7 @@ def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) 
     while not stop.is_set() and os.getppid() == parent:  # a killed parent must not leave workers behind
         try:
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
-                with engine.begin() as connection:
-                    beat(connection, worker)
+                beat_safely(engine, worker)
                 last_beat = time.monotonic()
             busy = process_one(engine, worker, handler, config, stop)
             if not busy and not stop.is_set():  # between analyses, deliver due notifications (api/outbox.py)
@@ -264,24 +300,22 @@ class LocalTrigger:
         return sum(1 for process in self.processes if process.is_alive())
 
     def stop(self, timeout: float | None = None) -> None:
-        """Stop taking work; wait up to timeout (TRIGGER_SHUTDOWN_SECONDS) for running analyses; then end the
-        rest and put their events back to pending."""
+        """Stop taking work at once; give running analyses up to timeout (TRIGGER_SHUTDOWN_SECONDS) to post
+        their results; then end the rest without further waits (SIGTERM, then SIGKILL, to each worker's process
+        group, so ffmpeg children go too) and put their events back to pending. Returns within timeout + ~1 s
+        whatever is running."""
         deadline = time.monotonic() + (timeout if timeout is not None
                                        else self.config.get("TRIGGER_SHUTDOWN_SECONDS", 8.0))
-        with self._lock:
-            self.stop_event.set()
+        self.stop_event.set()  # no lock: a supervisor tick holding it must not delay the stop flag
         self._supervising.set()
-        for process in self.processes:
+        with self._lock:
+            processes = list(self.processes)
+        for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
-        aborted = [process for process in self.processes if process.is_alive()]
-        for process in aborted:
-            process.terminate()
-        for process in aborted:
-            process.join(2)
-            if process.is_alive():
-                process.kill()
-                process.join(2)
-        names = [worker_name(process.pid) for process in self.processes]
+        aborted = [process for process in processes if process.is_alive()]
+        if aborted:
+            terminate_all(aborted, grace=0.5)
+        names = [worker_name(process.pid) for process in processes]
         if self._engine is not None:
             try:
                 with self._engine.begin() as connection:
@@ -293,7 +327,34 @@ class LocalTrigger:
                 log.warning("could not put aborted events back to pending", exc_info=True)
             self._engine.dispose()
         if self._supervisor is not None:
-            self._supervisor.join(5)
+            self._supervisor.join(1)
+
+
+def _signal_group(process, signum: int) -> None:
+    """Signal a worker's process group (it leads one: its ffmpeg children are in it, and may outlive it), or
+    the worker alone when it has not made its group yet."""
+    try:
+        os.killpg(process.pid, signum)
+        return
+    except ProcessLookupError:  # no such group (yet, or any more)
+        pass
+    try:
+        os.kill(process.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def terminate_all(processes, grace: float = 0.5) -> None:
+    """SIGTERM every worker's process group, wait at most `grace` seconds in all, SIGKILL what is left, reap."""
+    for process in processes:
+        _signal_group(process, signal.SIGTERM)
+    until = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, until - time.monotonic()))
+    for process in processes:
+        _signal_group(process, signal.SIGKILL)  # the group too: a child may have outlived its worker
+    for process in processes:
+        process.join(1)
 
 
 def trigger_config(app_config) -> dict:

@@ -64,10 +64,11 @@ TARGET_ARGS = ["--only-binary=:all:", "--python-version", PYTHON_VERSION, "--imp
                "--abi", "cp311"] + [arg for platform in PLATFORMS for arg in ("--platform", platform)]
 
 # Requirements of requirements.txt the analyzer function needs; the API gets everything else too.
-ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python", "opencc"}
-# Heavy analysis packages the API web function does not import (analysis runs in the analyzer function);
-# jieba is kept: api/interviews.py validates keywords with functions/analyze/scoring/text.py.
-API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "ffmpeg-python"}   # jieba stays: interview validation segments keywords
+ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "numpy", "jieba", "ffmpeg-python",
+                     "opencc", "py3langid"}   # scoring: traditional→simplified, language identification
+# Heavy analysis packages the API web function does not import (analysis runs in the analyzer function). jieba
+# and opencc stay: the API normalises HR's keywords with the scorer's own normalisation when they are saved.
+API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "ffmpeg-python", "py3langid"}
 
 # SCF limits (Tencent Cloud SCF quota docs): code package + layers <= 500 MB unzipped; a zip uploaded
 # directly <= 50 MB (larger ones go through a COS bucket, which the serverless CLI does); /tmp 512 MB.

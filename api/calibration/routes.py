@@ -11,6 +11,7 @@ from api import audit
 from api.analytics import fairness
 from api.auth import login_required
 from api.calibration import service, threshold
+from api.crypto import read_name
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import ID_RANGE, StrictBoolean, StrictNumber, abort, not_found_text
@@ -125,7 +126,7 @@ def history_json(db, limit: int = 50) -> list[dict]:
     out = []
     for row in rows:
         detail = row.detail if isinstance(row.detail, dict) else json.loads(row.detail or "{}")
-        out.append({"action": row.action, "label": HISTORY_ACTIONS[row.action], "by": row.display_name,
+        out.append({"action": row.action, "label": HISTORY_ACTIONS[row.action], "by": read_name(row.display_name),
                     "at": iso(row.created_at), "version": detail.get("version"), "previous": detail.get("previous"),
                     "fairness": detail.get("fairness"), "justification": detail.get("justification")})
     return out

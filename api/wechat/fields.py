@@ -11,14 +11,26 @@ decimals and a trailing 元. No value may be empty.
 Source: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
 
 Privacy: values are the least a template needs. A run of 7 or more digits (a phone or id number) never goes
-into a thing, name or phrase; a name keeps only the letters of a name ("王芳 13800138000" → "王芳").
+into a thing, name or phrase; a name keeps only the name before any digit,
+bracket or contact label ("王芳 13800138000", "张三（电话：138 0013 8000）" → "王芳", "张三").
+Never invented: times are parsed (ISO 8601, datetime/date, the system's "12月1日 18:00", ranges) and shown
+in China time; what cannot be represented raises UnrepresentableValue and the message is not sent.
 """
+import logging
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
+
+log = logging.getLogger(__name__)
 
 CHINA = timezone(timedelta(hours=8))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ASCII_SYMBOLS = re.compile(r"[^A-Za-z0-9!-/:-@\[-`{-~]")
+
+
+class UnrepresentableValue(ValueError):
+    """A value the field type cannot carry without inventing one (a negative or non-numeric number, a time
+    that does not parse, a letter field without letters): the message is not sent rather than sent wrong."""
 
 
 def field_type(key: str) -> str:
@@ -29,70 +41,231 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _china(value: datetime) -> datetime:
+    """Naive datetimes are UTC (the API stores UTC); aware ones are converted."""
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(CHINA)
+
+
+def _date_text(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def china_time(value: datetime) -> str:
-    local = value.replace(tzinfo=timezone.utc).astimezone(CHINA)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+    local = _china(value)
+    return f"{_date_text(local)} {local:%H:%M}"
 
 
 LONG_DIGITS = re.compile(r"\+?\d[\d\s-]{5,}\d")
+BRACKETED = re.compile(r"[（(【\[<《][^）)】\]>》]*[）)】\]>》]")
+CONTACT_LABEL = re.compile(r"(联系电话|联系手机|联系方式|联系|电话|手机|微信|tel|phone|mobile)\s*[:：]?\s*$", re.I)
+NAME_STOP = re.compile(r"[\d,，:：;；/|、（(【\[<《]|电话|手机|联系|微信|\btel\b|\bphone\b|\bmobile\b", re.I)
 NAME_CJK = re.compile(r"[^\u4e00-\u9fffA-Za-z·]")
 NAME_LATIN = re.compile(r"[^A-Za-z .·'-]")
 SYMBOLS = re.compile(r"[A-Za-z0-9\s\u4e00-\u9fff]")
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+CN_DATETIME = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?")
+CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?")
+NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+CURRENCIES = {"¥": "¥", "￥": "¥", "元": "¥", "RMB": "¥", "CNY": "¥", "$": "$", "USD": "$", "€": "€", "EUR": "€",
+              "£": "£", "GBP": "£"}
 
 
-def _time_text(text: str, kind: str) -> str:
-    pattern = (r"(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2}" if kind == "time"
-               else r"\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?")
-    if re.fullmatch(f"{pattern}(~{pattern})?", text):
-        return text
-    now = china_time(datetime.now(timezone.utc).replace(tzinfo=None))
-    return now if kind == "time" else now.split(" ")[0]
+def _placeholder(kind: str, placeholder: str) -> str:
+    log.warning("subscribe field %s: nothing representable left, sent the placeholder %r", kind, placeholder)
+    return placeholder
+
+
+def _without_pii(text: str) -> str:
+    """Drops phone/id digit runs and the brackets or labels that carried them ("（电话：138 0013 8000）")."""
+    text = BRACKETED.sub(lambda match: "" if re.search(r"\d", match.group(0)) else match.group(0), text)
+    text = LONG_DIGITS.sub("", text)
+    return CONTACT_LABEL.sub("", text.strip()).strip()
+
+
+def _nearest_year(month: int, day: int) -> int:
+    """The system's own "12月1日 18:00" has no year: the one that puts the day nearest to today."""
+    today = datetime.now(CHINA).date()
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise UnrepresentableValue("no such day")
+    return min(candidates, key=lambda day_: abs((day_ - today).days)).year
+
+
+def _one_moment(text: str) -> tuple[date | None, str | None]:
+    """One point in time as (China date or None, "HH:MM" or None)."""
+    text = text.strip()
+    if ISO.fullmatch(text):
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text), None
+            moment = _china(datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T")))
+        except ValueError as error:
+            raise UnrepresentableValue(str(error)) from error
+        return moment.date(), f"{moment:%H:%M}"
+    match = CN_DATETIME.fullmatch(text)
+    if match:
+        year, month, day, hour, minute = match.groups()
+        month, day = int(month), int(day)
+        try:
+            moment_date = date(int(year) if year else _nearest_year(month, day), month, day)
+        except ValueError as error:
+            raise UnrepresentableValue(str(error)) from error
+        clock = None if hour is None else _clock(hour, minute)
+        return moment_date, clock
+    match = CLOCK.fullmatch(text)
+    if match:
+        return None, _clock(*match.groups())
+    raise UnrepresentableValue("not a time")
+
+
+def _clock(hour, minute) -> str:
+    hour, minute = int(hour), int(minute)
+    if hour > 23 or minute > 59:
+        raise UnrepresentableValue("not a time of day")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _moment_text(value, kind: str) -> str:
+    if isinstance(value, datetime):
+        local = _china(value)
+        moment = (local.date(), None if kind == "date" else f"{local:%H:%M}")
+    elif isinstance(value, date):
+        moment = (value, None)
+    else:
+        moment = _one_moment(value)
+    day, clock = moment
+    if kind == "time" and clock is None:
+        raise UnrepresentableValue("a time field needs a time of day")
+    if kind == "date" and day is None:
+        raise UnrepresentableValue("a date field needs a day")
+    return " ".join(part for part in (day and _date_text(day), clock) if part)
+
+
+def _time_value(value, kind: str) -> str:
+    """time: "15:01" or "2019年10月1日 15:01"; date: "2019年10月1日" (optionally with a time); either may be a
+    range "a~b" (the second part may be a time only). Accepts datetime/date (naive = UTC), ISO 8601 strings
+    (naive = UTC, "Z"/offsets converted) and the system's own Chinese display format; output in China time."""
+    if isinstance(value, (datetime, date)):
+        return _moment_text(value, kind)
+    text = re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
+    parts = [part.strip() for part in re.split(r"\s*[~～]\s*", text)]
+    if len(parts) > 2 or not all(parts):
+        raise UnrepresentableValue("not a time or a range of two")
+    first = _moment_text(parts[0], kind)
+    if len(parts) == 1:
+        return first
+    second_day, second_clock = _one_moment(parts[1])
+    if second_day is None:  # "12月1日 18:00~19:00": the end shares the start's day
+        if second_clock is None or " " not in first and kind == "date":
+            raise UnrepresentableValue("an open range")
+        return f"{first}~{second_clock}"
+    return f"{first}~{_moment_text(parts[1], kind)}"
+
+
+def _number(text: str, kind: str) -> tuple[str, str]:
+    """The one number in the text (thousands commas removed, a unit around it dropped) → (digits, sign)."""
+    numbers = list(NUMBER.finditer(text))
+    if len(numbers) != 1:
+        raise UnrepresentableValue(f"{kind}: {len(numbers)} numbers")
+    sign, whole, fraction = numbers[0].groups()
+    return whole.replace(",", "") + (fraction or ""), sign
+
+
+def _number_value(text: str) -> str:
+    digits, sign = _number(text, "number")
+    if sign == "-" or len(digits) > 32:
+        raise UnrepresentableValue("number: negative or longer than 32 digits")
+    return digits
+
+
+def _amount_value(text: str) -> str:
+    """amount: one currency sign, ≤ 10 digits, at most 2 decimals (rounded), an optional trailing 元."""
+    found = [symbol for symbol in CURRENCIES if symbol in text.upper()]
+    signs = {CURRENCIES[symbol] for symbol in found}
+    if len(signs) > 1:
+        raise UnrepresentableValue("amount: two currencies")
+    digits, sign = _number(text, "amount")
+    amount = Decimal(digits)
+    if sign == "-":
+        raise UnrepresentableValue("amount: negative")
+    if amount != amount.to_integral_value():
+        amount = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole = str(amount).split(".")[0]
+    if len(whole) > 10:
+        raise UnrepresentableValue("amount: more than 10 digits")
+    return (signs.pop() if signs else "¥") + str(amount)
+
+
+def _name_value(text: str) -> str:
+    """The name before any digit, bracket, separator or contact label; never digits or a phone number."""
+    text = BRACKETED.sub("", text)
+    stop = NAME_STOP.search(text)
+    text = (text[:stop.start()] if stop else text).strip()
+    if CJK.search(text):
+        return NAME_CJK.sub("", text)[:10] or _placeholder("name", "候选人")
+    return re.sub(r"\s+", " ", NAME_LATIN.sub("", text)).strip()[:20].strip() or _placeholder("name", "候选人")
 
 
 def format_value(key: str, value) -> str:
-    """One value fitted to its field type's rules (see the module docstring); never empty."""
+    """One value fitted to its field type's rules (see the module docstring); never empty, never invented.
+
+    What a type cannot carry is dropped (a unit after a number, digits in a name, a phone in a thing); a
+    text type left with nothing gets a neutral placeholder ("-", "无", "候选人"), logged; a number, amount,
+    letter, time or date with nothing faithful to send raises UnrepresentableValue."""
     kind = field_type(key)
+    if kind in ("time", "date"):
+        return _time_value(value, kind)
     if isinstance(value, datetime):
         value = china_time(value)
-        if kind in ("time", "date"):
-            return value.split(" ")[0] if kind == "date" else value
+    elif isinstance(value, date):
+        value = _date_text(value)
     text = re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
-    if kind in ("thing", "short_thing", "name", "phrase"):
-        text = LONG_DIGITS.sub("", text).strip()
+    if kind in ("thing", "short_thing", "phrase"):
+        text = _without_pii(text)
     if kind == "thing":
-        return _cut(text, 20) or "-"
+        return _cut(text, 20) or _placeholder(kind, "-")
     if kind == "short_thing":
-        return _cut(text, 5) or "-"
+        return _cut(text, 5) or _placeholder(kind, "-")
     if kind == "number":
-        match = re.search(r"\d+(\.\d+)?", text)
-        return (match.group(0) if match else "0")[:32].rstrip(".")
+        return _number_value(text)
+    if kind == "amount":
+        return _amount_value(text)
     if kind == "letter":
-        return re.sub(r"[^A-Za-z]", "", text)[:32] or "A"
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        if not letters:
+            raise UnrepresentableValue("letter: no Latin letters")
+        return letters[:32]
     if kind == "symbol":
-        return SYMBOLS.sub("", text)[:5] or "-"
+        return SYMBOLS.sub("", text)[:5] or _placeholder(kind, "-")
     if kind == "character_string":
-        return re.sub(r"[^!-~]", "", text)[:32] or "-"
+        return re.sub(r"[^!-~]", "", text)[:32] or _placeholder(kind, "-")
     if kind == "phone_number":
-        return re.sub(r"[^0-9+\-()]", "", text)[:17] or "-"
+        return re.sub(r"[^0-9+\-()]", "", text)[:17] or _placeholder(kind, "-")
     if kind == "phrase":
-        return "".join(CJK.findall(text))[:5] or "无"
+        return "".join(CJK.findall(text))[:5] or _placeholder(kind, "无")
     if kind == "name":
-        if CJK.search(text):
-            return NAME_CJK.sub("", text)[:10] or "候选人"
-        return re.sub(r"\s+", " ", NAME_LATIN.sub("", text)).strip()[:20].strip() or "候选人"
+        return _name_value(text)
     if kind == "car_number":
         body = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff]", "", text)
         middle = re.sub(r"[^A-Za-z0-9]", "", body[1:-1])
         fitted = (body[:1] + middle + body[-1:]) if len(body) > 1 else body
-        return fitted[:8] or "无"
-    if kind == "amount":
-        match = re.search(r"\d{1,10}(\.\d{1,2})?", text)
-        return "¥" + (match.group(0) if match else "0")
-    if kind in ("time", "date"):
-        return _time_text(text, kind)
-    return _cut(text, 20) or "-"
+        return fitted[:8] or _placeholder(kind, "无")
+    return _cut(text, 20) or _placeholder(kind, "-")
 
 
 def build_data(fields: dict[str, str], values: dict) -> dict:
-    """{"thing1": "interview", ...} and the values by name → {"thing1": {"value": ...}, ...}."""
-    return {key: {"value": format_value(key, values.get(source))} for key, source in fields.items()}
+    """{"thing1": "interview", ...} and the values by name → {"thing1": {"value": ...}, ...}.
+
+    Raises UnrepresentableValue (naming the field) when a field cannot be filled faithfully."""
+    data = {}
+    for key, source in fields.items():
+        try:
+            data[key] = {"value": format_value(key, values.get(source))}
+        except UnrepresentableValue as error:
+            raise UnrepresentableValue(f"{key}: {error}") from error
+    return data

@@ -2,7 +2,8 @@
 
 Prints the analysis result JSON. With --transcript the text is scored without ASR (AUDIO may be '-').
 The question file is the `question` object of the analysis context; it may also be a whole context
-({"language": ..., "question": {...}}), whose language is used unless --language is given.
+({"language": ..., "question": {...}, "scorer": {"version", "calibration"}}), whose language is used unless
+--language is given and whose scorer (the organisation's calibrated version) is applied as the SCF handler does.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import sys
 
 from . import pipeline
+from .scoring import calibration
 
 
 def decode_text(raw: bytes) -> str:
@@ -46,7 +48,10 @@ def main(argv=None) -> int:
         doc = json.load(fh)
     question = doc.get("question", doc) if isinstance(doc, dict) else {}
     language = args.language or doc.get("language") or "zh"
-    scorer_version = args.scorer or (doc.get("scorer") or {}).get("version") or "default"
+    # an analysis context document (GET /api/internal/analysis-context) names the organisation's scorer and
+    # its calibration, applied exactly as the SCF handler does; --scorer overrides both (no calibration)
+    context_scorer = (doc.get("scorer") or {}) if isinstance(doc, dict) and not args.scorer else {}
+    scorer_version = args.scorer or context_scorer.get("version") or "default"
     if args.transcript:
         with open(args.transcript, "rb") as fh:
             raw = fh.read()
@@ -61,6 +66,7 @@ def main(argv=None) -> int:
         if args.audio == "-":
             ap.error("AUDIO is required unless --transcript is given")
         result = pipeline.analyze_file(args.audio, question, language, scorer_version=scorer_version)
+    result = calibration.apply_context(result, context_scorer)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
     sys.stdout.write("\n")
     return 0 if result["status"] == "scored" else 3

@@ -72,9 +72,8 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
             result["playback_key"] = rendition
     finally:
         store.release(path)
-    if scorer.get("calibration"):
-        # the organisation's calibrated version: the default scorer's result, re-scored from its features
-        result = calibration.rescore(result, scorer_version, scorer["calibration"])
+    # the organisation's calibrated version: the default scorer's result, re-scored from its features
+    result = calibration.apply_context(result, scorer)
     result["timings"]["cold_start_s"] = COLD_START_SECONDS
     try:
         ack = api.post_result(ref.key, result["status"], result["reason"], result)

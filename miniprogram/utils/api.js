@@ -67,14 +67,17 @@ const api = {
   getSession: (id) => http.get(`/api/sessions/${enc(id)}`),
   review: (id, rating, comment) => http.post(`/api/sessions/${enc(id)}/reviews`, { rating, comment }),
   notifications: (id) => http.get(`/api/sessions/${enc(id)}/notifications`),
-  /** {decision, note?, message? (≤200, to the candidate), notify_candidate} */
-  decide: (id, decision, note, message, notifyCandidate) =>
-    http.post(`/api/sessions/${enc(id)}/decision`, {
+  /**
+   * {decision, note?, message? (≤200, to the candidate), notify_candidate, confirm_change?}; changing an
+   * advance into a reject (or back) without confirmChange → 409 decision_change_unconfirmed.
+   */
+  decide: (id, decision, note, message, notifyCandidate, confirmChange) =>
+    http.post(`/api/sessions/${enc(id)}/decision`, Object.assign({
       decision,
       note: note || null,
       message: message || null,
       notify_candidate: notifyCandidate !== false,
-    }),
+    }, confirmChange ? { confirm_change: true } : {})),
   inbox: () => http.get('/api/inbox'),
   getContact: () => http.get('/api/orgs/contact'),
   saveContact: (contact) => http.put('/api/orgs/contact', contact),

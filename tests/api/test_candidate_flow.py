@@ -91,7 +91,9 @@ def test_upload_is_refused_before_start_past_attempts_and_after_deadline(app, cl
     assert_error(request_upload(client, token, question_id), 409, "not_started")
     start(client, token)
     assert_error(request_upload(client, token, 999999), 404, "question_not_found")
-    assert_error(request_upload(client, token, question_id, content_type="text/plain"), 415, "unsupported_media_type")
+    refused = request_upload(client, token, question_id, content_type="text/plain")
+    assert_error(refused, 415, "unsupported_media_type")
+    assert "录音格式" in refused.json["message"]
     assert_error(request_upload(client, token, question_id, content_type="video/mp4"), 415, "unsupported_media_type")
     answer(client, token, question_id, aac_bytes)
     second = answer(client, token, question_id, aac_bytes)

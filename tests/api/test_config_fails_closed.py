@@ -1,4 +1,5 @@
 """Configuration that fails closed (issue 9, item 4), and the modes of the files the app creates."""
+import secrets
 import stat
 
 import pytest
@@ -7,7 +8,7 @@ from cryptography.fernet import Fernet
 from api import create_app
 from api.config import ConfigError, from_environment
 
-GOOD = {"SECRET_KEY": "s" * 32, "HMAC_KEY": "h" * 32, "DATA_KEY": Fernet.generate_key().decode()}
+GOOD = {"SECRET_KEY": secrets.token_hex(32), "HMAC_KEY": secrets.token_hex(32), "DATA_KEY": Fernet.generate_key().decode()}
 
 
 def production(tmp_path, **overrides):
@@ -57,13 +58,13 @@ def test_an_invalid_fernet_data_key_is_refused(tmp_path, env, value):
 
 def test_numeric_looking_secrets_stay_strings(tmp_path, monkeypatch):
     monkeypatch.setenv("MIAOMIAN_ENV", "production")
-    monkeypatch.setenv("MIAOMIAN_SECRET_KEY", "1" * 40)
+    monkeypatch.setenv("MIAOMIAN_SECRET_KEY", "1234567890" * 4)
     monkeypatch.setenv("MIAOMIAN_HMAC_KEY", "12345678901234567890123456789012345678901e5")
     monkeypatch.setenv("MIAOMIAN_DATA_KEY", GOOD["DATA_KEY"])
     monkeypatch.setenv("MIAOMIAN_COS_SECRET_KEY", "true")
     monkeypatch.setenv("MIAOMIAN_WECHAT_SECRET", "null")
     app = create_app({"INSTANCE_PATH": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
-    assert app.config["SECRET_KEY"] == "1" * 40
+    assert app.config["SECRET_KEY"] == "1234567890" * 4
     assert app.config["HMAC_KEY"] == "12345678901234567890123456789012345678901e5"
     assert app.config["COS_SECRET_KEY"] == "true" and app.config["WECHAT_SECRET"] == "null"
 
@@ -131,4 +132,26 @@ def test_production_refuses_an_unexpanded_shell_command_as_a_key(tmp_path, name)
     """A .env loader does not run $(...): the literal command text is long enough but public."""
     literal = "$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
     with pytest.raises(ConfigError, match="unexpanded shell command"):
-        production(tmp_path, **{name: literal, **({"HMAC_KEY": "h" * 40} if name == "SECRET_KEY" else {})})
+        production(tmp_path, **{name: literal})
+
+
+@pytest.mark.parametrize("name", ["SECRET_KEY", "HMAC_KEY"])
+@pytest.mark.parametrize("value", [" " * 40, "a" * 40, "ab" * 20])
+def test_production_refuses_keys_without_randomness(tmp_path, name, value):
+    with pytest.raises(ConfigError, match="almost no randomness"):
+        production(tmp_path, **{name: value})
+
+
+@pytest.mark.parametrize("env", ["production", "development"])
+@pytest.mark.parametrize("name, value", [("RETENTION_DAYS_UNDECIDED", -5), ("RETENTION_DAYS_AFTER_DECISION", -1),
+                                         ("UPLOAD_MAX_BYTES", -1), ("UPLOAD_MAX_BYTES", 0), ("TRIGGER_WORKERS", 0),
+                                         ("TRIGGER_BACKOFF_SECONDS", -0.5)])
+def test_numbers_that_make_no_sense_are_refused(tmp_path, env, name, value):
+    """A negative retention would erase every candidate at the next purge; a size of 0 refuses every upload."""
+    with pytest.raises(ConfigError, match=f"MIAOMIAN_{name} is"):
+        create_app({**GOOD, "ENV": env, "INSTANCE_PATH": str(tmp_path), name: value})
+
+
+def test_zero_retention_stays_allowed(tmp_path):
+    assert create_app({**GOOD, "ENV": "development", "INSTANCE_PATH": str(tmp_path),
+                       "RETENTION_DAYS_UNDECIDED": 0}).config["RETENTION_DAYS_UNDECIDED"] == 0

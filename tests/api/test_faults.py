@@ -170,9 +170,10 @@ def test_a_stale_hmac_key_is_retried_then_fails_the_answer_with_the_reason(live_
     assert _answer_row(app, key).status == "uploaded"
     assert process_one(engine, "w1", main_handler, config) is True
     with engine.connect() as connection:
-        assert connection.scalar(sa.select(storage_events.c.status)) == "failed"
+        event = connection.execute(sa.select(storage_events)).one()
+    assert event.status == "failed" and "HTTP 403" in event.last_error and "HMAC" in event.last_error
     row = _answer_row(app, key)
-    assert row.status == "failed" and "HTTP 403" in row.reason and "HMAC" in row.reason
+    assert row.status == "failed" and row.reason == "自动分析多次尝试都没有成功，请人工听一下录音。"
 
 
 def test_a_lease_is_renewed_while_a_long_analysis_runs(app):
@@ -245,6 +246,34 @@ def test_health_is_503_when_events_wait_and_no_worker_lives(app, client):
     assert response.json["analysis"]["workers_alive"] == 1 and event_id
 
 
+def test_concurrent_heartbeats_never_deadlock(app):
+    """Eight workers beating at once, many times, as after a restart: no deadlock error on MariaDB (1213 in
+    an UPDATE-then-INSERT pair), one row per worker."""
+    from api.trigger import beat_safely
+
+    engine = app.extensions["miaomian.engine"]
+    errors, start = [], threading.Barrier(8)
+
+    def worker(n):
+        start.wait()
+        for round_ in range(25):
+            try:
+                beat_safely(engine, f"host:{n}", None if round_ % 2 else f"answers/x/1/{n}-a.aac")
+            except Exception as error:  # noqa: BLE001 - collected and asserted below
+                errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(trigger_workers)).all()
+    assert sorted(row.worker for row in rows) == [f"host:{n}" for n in range(8)]
+    assert all(row.seen_at >= row.started_at for row in rows)
+
+
 # --- item 8: shutdown under one deadline --------------------------------------------------------------------------
 
 def test_shutdown_lets_a_short_analysis_finish_and_puts_an_aborted_one_back(app, monkeypatch):
@@ -302,3 +331,69 @@ def test_the_dev_server_stops_within_10_seconds_when_idle(tmp_path, signum):
             server.kill()
             server.wait()
         server.stdout.close()
+
+
+_LONG_ANALYSIS_TRIGGER = """
+import os, subprocess, sys, time
+from pathlib import Path
+import api.trigger
+
+def long_analysis(event, context):  # longer than the shutdown window, with a child like ffmpeg
+    child = subprocess.Popen(["sleep", "120"])
+    with open(Path(sys.argv[1]) / f"{os.getpid()}.child", "w") as out:
+        out.write(str(child.pid))
+    time.sleep(120)
+
+api.trigger._handler = lambda: long_analysis
+api.trigger.main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_shutdown_with_long_analyses_running_keeps_one_deadline(app, tmp_path, signum):
+    """Four analyses longer than TRIGGER_SHUTDOWN_SECONDS: the trigger exits within the window + 5 s, below
+    10 s (not the window plus a 2-s join per worker, as when workers ignored terminate()), their events are
+    pending again and their child processes are gone."""
+    engine = app.extensions["miaomian.engine"]
+    with engine.begin() as connection:
+        for n in (1, 2, 3, 4):
+            events.record(connection, f"answers/x/1/{n}-a.aac", {"Records": []})
+    window = 2.0
+    env = {**os.environ, "MIAOMIAN_DATABASE_URL": app.config["DATABASE_URL"], "MIAOMIAN_ENV": "development",
+           "MIAOMIAN_INSTANCE_PATH": app.config["INSTANCE_PATH"], "MIAOMIAN_STORAGE_ROOT": app.config["STORAGE_ROOT"],
+           "MIAOMIAN_TRIGGER_WORKERS": "4", "MIAOMIAN_TRIGGER_SHUTDOWN_SECONDS": str(window),
+           "MIAOMIAN_SWEEP_INTERVAL_SECONDS": "3600"}
+    children = tmp_path / "children"
+    children.mkdir()
+    trigger = subprocess.Popen([sys.executable, "-c", _LONG_ANALYSIS_TRIGGER, str(children)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[2])
+    try:
+        deadline = time.monotonic() + 90
+        while len(list(children.glob("*.child"))) < 4 and time.monotonic() < deadline and trigger.poll() is None:
+            time.sleep(0.2)
+        assert len(list(children.glob("*.child"))) == 4, trigger.stdout.read().decode() if trigger.poll() else ""
+        child_pids = [int(path.read_text()) for path in children.glob("*.child")]
+        began = time.monotonic()
+        trigger.send_signal(signum)
+        try:
+            code = trigger.wait(timeout=window + 5)  # one deadline: not the window plus a wait per worker
+        except subprocess.TimeoutExpired:
+            trigger.kill()
+            raise AssertionError(trigger.communicate()[0].decode()) from None
+        assert code == 0 and time.monotonic() - began < window + 5
+        with engine.connect() as connection:
+            rows = connection.execute(sa.select(storage_events)).all()
+        assert [(row.status, row.attempts, row.lease_owner) for row in rows] == [("pending", 0, None)] * 4
+        time.sleep(0.2)
+        for pid in child_pids:  # the analysis's children went with their worker's process group
+            assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    finally:
+        if trigger.poll() is None:
+            trigger.kill()
+            trigger.wait()
+        trigger.stdout.close()
+        for path in children.glob("*.child"):
+            try:
+                os.kill(int(path.read_text()), signal.SIGKILL)
+            except ProcessLookupError:
+                pass

@@ -130,6 +130,7 @@ def test_malformed_json_and_wrong_types_get_json_errors(client, auth):
 def test_oversize_body_is_refused(client, auth):
     response = client.post("/api/jobs", json={"title": "x", "description": "长" * 600_000}, headers=auth.login())
     assert_error(response, 413, "too_large")
+    assert "删减" in response.json["message"] and "录音" not in response.json["message"]  # a JSON route
 
 
 def test_unknown_routes_and_methods_answer_json(client):

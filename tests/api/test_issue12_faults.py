@@ -73,14 +73,14 @@ def test_outcomes_follow_the_current_decision(app, client, auth, aac_bytes):
     funnel = client.get(f"/api/analytics/funnel?interview_id={interview['id']}", headers=headers).json
     hired = lambda f: next(s for s in f["stages"] if s["stage"] == "hired")["count"]  # noqa: E731
     assert hired(funnel) == 1
-    rejected = client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "reject"})
+    rejected = client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "reject", "confirm_change": True})
     assert rejected.status_code == 200, rejected.json
     view = client.get(f"/api/sessions/{session_id}/outcomes", headers=headers).json
     assert view["outcomes"] == [] and len(view["set_aside_outcomes"]) == 2 and "不再计入" in view["note"]
     assert hired(client.get(f"/api/analytics/funnel?interview_id={interview['id']}", headers=headers).json) == 0
     with app.extensions["miaomian.engine"].connect() as connection:  # kept for audit
         assert connection.scalar(sa.select(sa.func.count()).select_from(outcomes)) == 2
-    client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "advance"})
+    client.post(f"/api/sessions/{session_id}/decision", headers=headers, json={"decision": "advance", "confirm_change": True})
     assert len(client.get(f"/api/sessions/{session_id}/outcomes", headers=headers).json["outcomes"]) == 2
 
 

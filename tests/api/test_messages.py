@@ -85,3 +85,14 @@ def test_every_analyzer_reason_becomes_chinese(reason, code, expected):
     for known in ("no_speech", "too_little_content", "filler_only", "keyword_list", "repetition", "nonsense",
                   "parroting", "wrong_language", "low_asr_confidence", "model_missing", "bad_media", "too_long"):
         assert is_chinese(answer_reason("some English words", known)) and known in REASON_TEXT
+
+
+def test_size_and_type_errors_speak_of_the_route_kind():
+    """413/415 on an upload route speak of the recording; on a JSON route (HR, candidate API) of the text."""
+    from api import messages as msgs
+
+    assert msgs.route_kind("storage") == "upload" and msgs.route_kind("jobs") == "json" and msgs.route_kind(None) == "json"
+    for code, status in (("too_large", 413), ("unsupported_media_type", 415)):
+        upload = msgs.error_message(code, status, "The file is larger than 1 MB.", kind="upload")
+        json_route = msgs.error_message(code, status, None, kind="json")
+        assert "录音" in upload and "录音" not in json_route and msgs.is_chinese(json_route)

@@ -43,6 +43,7 @@ def test_other_organisations_ids_are_not_found(app, client, auth, aac_bytes):
     start(client, token)
     question_id = interview["questions"][0]["id"]
     answer(client, token, question_id, aac_bytes)
+    assert client.post(f"/api/c/{token}/submit").status_code == 200  # a report is shared once submitted
     listed = client.get(f"/api/interviews/{interview['id']}/sessions", headers=owner).json[0]
     session_id = listed["id"]
     answer_id = client.get(f"/api/sessions/{session_id}", headers=owner).json["questions"][0]["answer"]["id"]
@@ -65,7 +66,7 @@ def test_other_organisations_ids_are_not_found(app, client, auth, aac_bytes):
         assert response.status_code == 404, (method, path, response.status_code, response.get_data(as_text=True))
         assert set(response.json) >= {"error", "message"}
     report = client.get(f"/api/sessions/{session_id}", headers=owner).json
-    assert report["decision"] is None and report["reviews"] == [] and report["display_status"] == "answering"
+    assert report["decision"] is None and report["reviews"] == [] and report["display_status"] == "submitted"
     assert client.get(f"/api/interviews/{interview['id']}", headers=owner).json["status"] == "open"
     assert [item["state"] for item in client.get(f"/api/sessions/{session_id}/shares", headers=owner).json] == ["active"]
     assert len(client.get(f"/api/interviews/{interview['id']}/sessions", headers=owner).json) == 1

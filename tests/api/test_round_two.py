@@ -309,7 +309,9 @@ def test_erasure_removes_the_new_traces_too(app, client, auth, aac_bytes):
     headers, interview, token, session_id = _submitted_and_scored(app, client, auth, aac_bytes, OLD_RESULT)
     share = client.post(f"/api/sessions/{session_id}/share", json={}, headers=headers).json
     client.delete(f"/api/c/{token}")
-    assert_error(client.get(f"/api/r/{share['url'].rsplit('/', 1)[1]}"), 410, "share_revoked")
+    erased = client.get(f"/api/r/{share['url'].rsplit('/', 1)[1]}")
+    assert_error(erased, 410, "candidate_erased")
+    assert "候选人已删除" in erased.json["message"] and "招聘方关闭" not in erased.json["message"]
     assert list(_db(app, sa.text("SELECT id FROM question_states"))) == []
     assert list(_db(app, sa.select(answers.c.id))) == [] and list(_db(app, sa.select(analysis_results.c.id))) == []
 
@@ -335,3 +337,18 @@ def test_the_playback_rendition_is_linked_in_the_report_and_erased_with_the_sess
     assert results.playback_key_of(key, {"playback_key": "answers/other/1/1-x.m4a"}) is None
     client.delete(f"/api/c/{token}")
     assert not store.exists(rendition_key(key)) and not store.exists(key)
+
+
+def test_a_malformed_device_header_is_refused_not_taken_for_a_new_device(app, client, auth):
+    _, interview, token = _setup(client, auth, questions=1)
+    question_id = interview["questions"][0]["id"]
+    start(client, token)
+    for bad in ("x", "<script>", "short", "a" * 65, "phone aaaaaaaa", "设备设备设备设备设备", "phone-aaaa;drop"):
+        refused = client.post(f"/api/c/{token}/answers/{question_id}/think", headers={"X-Miaomian-Device": bad})
+        assert_error(refused, 422, "invalid_device")
+        assert "设备" in refused.json["message"]
+        assert_error(client.get(f"/api/c/{token}", headers={"X-Miaomian-Device": bad}), 422, "invalid_device")
+    assert list(_db(app, sa.text("SELECT id FROM question_states"))) == []  # nothing recorded for them
+    # What the mini-program ("mp-" + 24) and the browser ("web-" + 24 hex) generate, and no header at all, pass.
+    for good in ({"X-Miaomian-Device": "mp-" + "aB3" * 8}, {"X-Miaomian-Device": "web-" + "0f" * 12}, {}):
+        assert client.post(f"/api/c/{token}/answers/{question_id}/think", headers=good).status_code == 200

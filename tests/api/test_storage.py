@@ -57,7 +57,9 @@ def test_bad_uploads_are_refused_and_leave_nothing(app, client, auth, aac_bytes)
 def test_oversize_and_expired_uploads(app, client, auth, aac_bytes):
     ticket = _ticket(client, auth)
     app.config["UPLOAD_MAX_BYTES"] = len(aac_bytes) - 1
-    assert_error(send_file(client, ticket, aac_bytes), 413, "too_large")
+    oversize = send_file(client, ticket, aac_bytes)
+    assert_error(oversize, 413, "too_large")
+    assert "录音" in oversize.json["message"]  # an upload route speaks of the recording
     app.config["UPLOAD_MAX_BYTES"] = 1024
     assert_error(send_file(client, ticket, aac_bytes + b"\0" * 200_000), 413, "too_large")
     assert not app.extensions["miaomian.storage"].exists(ticket["key"])

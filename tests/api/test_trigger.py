@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from api import events
-from api.schema import answers, storage_events
+from api.schema import analysis_results, answers, storage_events
 from api.timeutil import utcnow
 from api.trigger import process_one, trigger_config
 from tests.api.flow import answer, create_interview, invite, start
@@ -96,9 +96,14 @@ def test_unreachable_api_is_retried_then_the_answer_fails_with_the_reason(live_s
         assert _answer_row(app, uploaded["key"]).status == "uploaded"
     assert process_one(engine, "w1", main_handler, config) is True
     with engine.connect() as connection:
-        assert connection.execute(sa.select(storage_events.c.status)).scalar_one() == "failed"
-    row = _answer_row(app, uploaded["key"])
-    assert row.status == "failed" and row.reason.startswith("analysis failed after retries")
+        event = connection.execute(sa.select(storage_events)).one()
+        result = json.loads(connection.scalar(sa.select(analysis_results.c.result)))
+    assert event.status == "failed" and event.last_error.startswith("analysis failed after retries")
+    assert "Connection refused" in event.last_error  # the technical detail is kept for operators...
+    row = _answer_row(app, uploaded["key"])  # ...and HR reads a sentence, never the internal route
+    assert row.status == "failed" and row.reason == "自动分析多次尝试都没有成功，请人工听一下录音。"
+    assert result["reason_code"] == "analysis_failed" and result["reason"] == row.reason
+    assert "/api/internal" not in row.reason and "Error" not in row.reason
     report = uploaded["client"].get(f"/api/c/{uploaded['token']}/report")
     assert report.status_code == 409
 
@@ -111,7 +116,11 @@ def test_a_lease_that_dies_on_its_last_attempt_fails_the_answer(live_server, upl
                                                           lease_expires_at=utcnow() - timedelta(seconds=5)))
     assert process_one(engine, "w1", lambda event, context: None, trigger_config(app.config)) is False
     row = _answer_row(app, uploaded["key"])
-    assert row.status == "failed" and "worker stopped" in row.reason
+    assert row.status == "failed" and row.reason == "分析程序在处理这个回答时多次中断，请人工听一下录音。"
+    with engine.connect() as connection:
+        assert "worker stopped" in connection.scalar(sa.select(storage_events.c.last_error))
+        result = json.loads(connection.scalar(sa.select(analysis_results.c.result)))
+    assert result["reason_code"] == "worker_stopped"
 
 
 def test_a_working_holder_keeps_its_lease_and_only_it_can_renew(app):

@@ -1,5 +1,6 @@
 """Accessibility basics measured in the rendered page: text contrast ≥ 4.5:1 against its real background,
-tap targets ≥ 44 px high, no content text under 14 px. Returns the offending elements."""
+tap targets ≥ 44 px high (buttons, inputs, summaries; a checkbox through the label row that wraps it; a
+link that stands alone — one inside a sentence is exempt, as WCAG 2.5.8 allows), no content text under 14 px. Returns the offending elements."""
 
 AUDIT = r"""
 function rgb(value) {
@@ -43,6 +44,18 @@ document.querySelectorAll('body *').forEach(function (el) {
   if ((el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && el.type !== 'checkbox') || el.tagName === 'SUMMARY')
       && !el.disabled && el.getBoundingClientRect().height < 44) {
     problems.push('tap target ' + Math.round(el.getBoundingClientRect().height) + 'px: ' + (el.textContent || el.id).trim().slice(0, 30));
+  }
+  if (el.tagName === 'INPUT' && el.type === 'checkbox' && !el.disabled) {
+    var target = (el.closest('label') || el).getBoundingClientRect();
+    if (target.height < 44 || target.width < 44) {
+      problems.push('checkbox tap target ' + Math.round(target.width) + '×' + Math.round(target.height) + 'px: ' + el.id);
+    }
+  }
+  if (el.tagName === 'A' && el.hasAttribute('href')) {
+    var sentence = el.parentElement && el.parentElement.textContent.trim().length > el.textContent.trim().length;
+    if (!sentence && el.getBoundingClientRect().height < 44) {
+      problems.push('link tap target ' + Math.round(el.getBoundingClientRect().height) + 'px: ' + el.textContent.trim().slice(0, 30));
+    }
   }
 });
 return problems;

@@ -238,3 +238,21 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     assert "过期" in message and "张经理" in message and "021-62345678" in message, message
     assert (problems := audit(driver)) == [], "; ".join(problems)
     steps.shot("expired-link-with-contact")
+
+    # 7. Started, then the deadline passed beyond the grace period: only why it closed and whom to call,
+    # no "请在 … 前完成" that can no longer be kept.
+    third, late = make_interview(hr, base, [{"text": "简单介绍一下你自己。", "think_seconds": 0, "answer_seconds": 30}])
+    late_api = f"{base}/api/c/{late['token']}"
+    privacy = requests.get(late_api).json()["privacy_version"]
+    assert requests.post(f"{late_api}/start", json={"consent": True, "privacy_version": privacy}).ok
+    with engine.begin() as connection:
+        connection.execute(interviews.update().where(interviews.c.id == third["id"])
+                           .values(deadline=utcnow() - timedelta(days=1)))
+    driver.get(late["url"])
+    steps.on("intro")
+    steps.until(lambda: steps.el("intro-closed").is_displayed(), 10, "the closed notice")
+    closed, page = steps.text("intro-closed"), steps.text("app")
+    assert "张经理" in closed and "021-62345678" in closed, closed
+    assert "前完成" not in page and "失效" not in page, page
+    assert (problems := audit(driver)) == [], "; ".join(problems)
+    steps.shot("expired-beyond-grace-with-contact")

@@ -104,5 +104,11 @@ def test_share_page_in_wechat_returning_person_and_report_link(live_server, data
         steps.until(lambda: steps.el("shared-error").is_displayed(), 10, "revoked")
         assert "已被招聘方关闭" in steps.text("shared-error")
         steps.shot("shared-report-revoked")
+        second = hr.post(f"{base}/api/sessions/{session_id}/share", json={"days": 3}).json()
+        assert requests.delete(f"{base}/api/c/{token}").ok  # the candidate erases their data
+        plain.get(second["url"])
+        steps.until(lambda: steps.el("shared-error").is_displayed(), 10, "erased")
+        assert "候选人已删除" in steps.text("shared-error") and "招聘方关闭" not in steps.text("shared-error")
+        steps.shot("shared-report-erased")
     finally:
         plain.quit()

@@ -65,7 +65,7 @@ def test_api_package(dist):
     assert (tree / "gunicorn.conf.py").is_file() and '--config "$HERE/gunicorn.conf.py"' in text
     assert (tree / "functions" / "analyze" / "signing.py").is_file()
     # numpy comes with scipy (calibration statistics); the analysis engines stay in the analyzer
-    for absent in ("tests", "bench", "miniprogram", "onnxruntime", "vosk", "pytest", "moto", ".venv"):
+    for absent in ("tests", "bench", "miniprogram", "onnxruntime", "vosk", "py3langid", "pytest", "moto", ".venv"):
         assert not (tree / absent).exists(), absent
     # jieba: creating an interview validates its keywords (api/interviews.py → scoring/text.py segments them)
     for present in ("flask", "gunicorn", "sqlalchemy", "pymysql", "qcloud_cos", "tencentcloud", "jieba"):
@@ -76,8 +76,10 @@ def test_api_package(dist):
 def test_analyzer_package(dist):
     tree = ROOT / package.ARTEFACTS["analyze"]
     assert "from functions.analyze.index import main_handler" in (tree / "index.py").read_text()
-    for present in ("numpy", "onnxruntime", "vosk", "jieba", "qcloud_cos", "ffmpeg", "functions/analyze",
-                    "models/" + json.loads((ROOT / "models/manifest.json").read_text())["scorer"][0]["file"], "models/lexicons/zh.json", "silero_vad/data/silero_vad.onnx"):
+    for present in ("numpy", "onnxruntime", "vosk", "jieba", "opencc", "py3langid", "qcloud_cos", "ffmpeg",
+                    "functions/analyze", "models/lexicons/zh.json", "models/lexicons/competencies.zh.json",
+                    "models/" + json.loads((ROOT / "models/manifest.json").read_text())["scorer"][0]["file"],
+                    "silero_vad/data/silero_vad.onnx"):
         assert (tree / present).exists(), present
     for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",
                    "bench", "miniprogram", "scf_bootstrap"):

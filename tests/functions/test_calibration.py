@@ -110,3 +110,19 @@ def test_what_changed_reads_right_for_features_where_more_is_worse():
     assert cal.describe({**calibration, "shared": {"intercept": 0.0, "slope": 1.0,
                                                    "weights": {"concreteness": 0.0, "generalities": 0.0}}}) == \
         ["你们的评分和默认模型基本一致，校准后的变化很小。"]
+
+
+def test_the_analysis_context_scorer_is_applied_the_same_way_everywhere():
+    """calibration.apply_context (the SCF handler's and the CLI's one step): a context without a calibration
+    leaves the result as it is, a calibrated one is rescore(...) under the context's version, a gated result
+    stays gated."""
+    ratings = simulate(30, seed=6)
+    fitted = cal.fit(ratings)
+    original = result_for([r for r in ratings if r.answer == ratings[0].answer])
+    assert cal.apply_context(original, None) is original
+    assert cal.apply_context(original, {"version": "default", "calibration": None}) is original
+    applied = cal.apply_context(original, {"version": "org-3-2", "calibration": fitted})
+    assert applied == cal.rescore(original, "org-3-2", fitted) and applied["model_versions"]["scorer"] == "org-3-2"
+    gated = {"status": "needs_review", "reason_code": "keyword_list", "competencies": [], "overall": None,
+             "feedback": None}
+    assert cal.apply_context(gated, {"version": "org-3-2", "calibration": fitted}) is gated

@@ -226,3 +226,17 @@ def test_one_credit_left_sends_one_digest_and_no_credit_waits_for_a_new_subscrip
         last = connection.execute(sa.select(notifications.c.status).order_by(notifications.c.id.desc())
                                   .where(notifications.c.kind == "candidate_finished")).scalars().first()
     assert last == "needs_subscription" and len([m for m in fake_wechat.sent if m["touser"] == hr_openid]) == 1
+
+
+def test_a_value_the_field_cannot_carry_fails_the_note_with_a_reason_never_a_made_up_value(wx, wx_app, fake_wechat):
+    """A template mapped so that a number field gets the company name: nothing faithful to send, so the note
+    ends failed with a Chinese reason naming the field, and WeChat receives nothing for it."""
+    wx_app.config["WECHAT_TEMPLATE_FIELDS"] = {"answers_received": {"thing1": "interview", "number2": "company"}}
+    headers = _subscribed_candidate(wx, fake_wechat)
+    run_interview(wx, wx_app, fake_wechat, candidate_headers=headers)
+    drain(wx_app)
+    got = states(wx_app)
+    row = got["answers_received"]
+    assert row.status == "failed" and "number2" in row.reason and is_chinese(row.reason), row.reason
+    assert TEMPLATES["WECHAT_TEMPLATE_ANSWERS_RECEIVED"] not in [m["template_id"] for m in fake_wechat.sent]
+    assert got["report_ready"].status == "sent"

@@ -432,6 +432,7 @@
     loadPrivacy();
     var closed = view.interview.closed_reason ? view.interview.closed_reason + contactText() : '';
     showError('intro-closed', closed);
+    if (closed) { bind('deadline', ''); bind('expires', ''); } // past the grace period: only why, and whom to call
     $('intro-consent').hidden = Boolean(closed) || view.consented;
     $('resume').hidden = Boolean(closed) || !view.consented;
     show('intro');

@@ -75,7 +75,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         row = features.competency_row(analysis, i)
         score, drivers = scorer.score(row)
         result.append({"name": comp.name, "weight": comp.weight, "score": score,
-                       "reasons": explain.reasons(analysis, i, drivers),
+                       "reasons": explain.reasons(analysis, i, drivers, q),
                        "features": row, "drivers": drivers[:4],
                        "evidence": _evidence(analysis, i, words),
                        "keyword_coverage": None if det["keyword_coverage"] is None

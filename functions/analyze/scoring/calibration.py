@@ -152,6 +152,15 @@ def rescore(result: dict, version: str, calibration: dict | None) -> dict:
     return out
 
 
+def apply_context(result: dict, scorer: dict | None) -> dict:
+    """The analyzer's result as the analysis context's scorer `{"version": str, "calibration": {...}|null}`
+    scores it: re-scored from its own features when the context carries a calibration, unchanged otherwise
+    (also for gated results). The one place the SCF handler and the CLI apply an organisation's version."""
+    if scorer and scorer.get("calibration"):
+        return rescore(result, scorer.get("version") or "default", scorer["calibration"])
+    return result
+
+
 # --- fitting -------------------------------------------------------------------------------------------------
 
 def _feature_names(ratings: list[Rating]) -> list[str]:

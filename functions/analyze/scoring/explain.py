@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import quotes
 from .features import Analysis
 
 _JOIN = "、"
@@ -29,7 +30,8 @@ def question_type(question: dict) -> str:
     kind = question.get("type")
     if kind in ("closing", "intro", "story", "situational", "general"):
         return kind
-    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text):
+    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text) or \
+            re.search(r"(还有什么|还有没有|有没有什么|有什么)(问题|疑问)(吗|呢|要|想|需要|？|\?|$)", text):
         return "closing"
     if re.search(r"自我介绍|介绍一下你自己|introduce yourself|자기소개", text):
         return "intro"
@@ -40,10 +42,15 @@ def question_type(question: dict) -> str:
     return "general"
 
 
-def reasons(analysis: Analysis, index: int, drivers: list[dict]) -> list[str]:
-    """2–4 sentences on why competency `index` scored as it did, most influential first."""
+def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict | None = None) -> list[str]:
+    """2–4 Chinese sentences on why competency `index` scored as it did, most influential first.
+
+    Every positive claim quotes whole tokens of the answer (quotes.py); what cannot be quoted is not
+    claimed. The criteria follow the question type: a situational question is judged on the plan (steps,
+    priority, who they would contact), a closing question on the questions the candidate asked."""
     comp, values, det = analysis.competencies[index]
-    a, d = analysis.answer, analysis.details
+    a = analysis.answer
+    kind = question_type(question or {})
     effect = {x["feature"]: x["effect"] for x in drivers}
     said = list(det["said"])
     keywords_said = det["keywords_said"]
@@ -60,31 +67,62 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict]) -> list[str]:
             sentence += f"（其中关键词 {_quote(keywords_said, 4)}）"
         elif not keywords_said and behaviours:
             sentence += "（没用原关键词，但说到了相应的做法）"
-        if values["evidence_specific"] < 0.3:
+        if values["evidence_specific"] < 0.3 and kind != "closing":
             sentence += "，但多是泛泛一提，没有配合具体经过"
         candidates.append((w("evidence", "evidence_specific"), sentence + "。"))
-    else:
+    elif kind != "closing":
         candidates.append((w("evidence", "evidence_specific"),
                            f"没有说到与“{comp.name}”相关的具体做法。"))
     if det["negated"]:
         candidates.append((w("negative_evidence") + 5,
                            f"以否定的方式提到了 {_quote(det['negated'])}（如“不会”“很少”），这是反面信息。"))
-    concrete = list(d["concrete"])
+    if kind == "closing":
+        asked = quotes.questions_asked(analysis)
+        if asked["job"]:
+            candidates.append((10, f"提出了与工作相关的具体问题：“{asked['job'][0]}”。"))
+        elif asked["other"]:
+            candidates.append((10, f"提了问题，但和岗位本身关系不大：“{asked['other'][0]}”。"))
+        else:
+            candidates.append((10, "没有提出与岗位、团队或工作安排有关的问题。"))
+        return _top(candidates)
+    concrete = quotes.concrete_items(analysis, 4)
     if concrete:
         candidates.append((w("concreteness", "specificity"), f"举了具体的数字、时间或名称：{_quote(concrete, 4)}。"))
-    else:
+    elif kind != "situational" and not analysis.details["concrete"]:
         candidates.append((w("concreteness", "specificity"), "没有具体的数字、时间、地点或名称。"))
-    if d["action_clauses"]:
-        candidates.append((w("specific_actions", "story_order"),
-                           f"说了自己具体做了什么：“{_clip(d['action_clauses'][0])}”。"))
+    if kind == "situational":
+        plan = quotes.plan_parts(analysis)
+        weight = w("specific_actions", "story_order")
+        if plan["steps"]:
+            steps = len(plan["steps"])
+            candidates.append((weight, f"说了{'几步' if steps > 1 else '一步'}具体的处理做法，如“{plan['steps'][0]}”。"))
+        else:
+            candidates.append((weight, "没有说清自己会具体怎么做。"))
+        if plan["priority"]:
+            candidates.append((weight * 0.9, f"说了先处理什么：“{plan['priority'][0]}”。"))
+        else:
+            candidates.append((weight * 0.5, "没有说先处理什么、后处理什么。"))
+        if plan["contact"]:
+            candidates.append((weight * 0.8, f"说了会找谁沟通或帮忙：“{plan['contact'][0]}”。"))
+        else:
+            candidates.append((weight * 0.4, "没有说会联系谁、找谁帮忙。"))
     else:
-        candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
-    if a["outcome"] >= 0.75 and d["outcome_clause"]:
-        candidates.append((w("outcome"), f"说了具体结果：“{_clip(d['outcome_clause'])}”。"))
-    elif a["outcome"] > 0:
-        candidates.append((w("outcome"), "结果只是笼统地说“很好”“满意”之类，没有具体内容。"))
-    else:
-        candidates.append((w("outcome"), "没有说到最后的结果。"))
+        action = quotes.action_quote(analysis)
+        if action:
+            candidates.append((w("specific_actions", "story_order"), f"说了自己具体做了什么：“{action}”。"))
+        elif a["specific_actions"] < 0.3:
+            candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
+        result = quotes.result_quote(analysis)
+        praise = quotes.praise_words(analysis)
+        if result:
+            candidates.append((w("outcome"), f"说了具体结果：“{result}”。"))
+        elif praise and a["outcome"] > 0:
+            shown = "”“".join(praise[:2])
+            candidates.append((w("outcome"), f"结果只是笼统地说“{shown}”，没有具体内容。"))
+        elif a["outcome"] > 0:
+            candidates.append((w("outcome"), "没有说清最后的具体结果。"))
+        else:
+            candidates.append((w("outcome"), "没有说到最后的结果。"))
     if a["relevance"] < 0.25:
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
     if comp.anchors:
@@ -92,6 +130,10 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict]) -> list[str]:
         text = "与这项能力的优秀回答示例相近。" if level >= 0.6 else (
             "更接近这项能力的较弱回答示例。" if level <= 0.4 else "与优秀、较弱回答示例都不太像。")
         candidates.append((w("anchor_match"), text))
+    return _top(candidates)
+
+
+def _top(candidates: list) -> list[str]:
     candidates.sort(key=lambda c: -c[0])
     out = [s for _, s in candidates[:4]]
     return out if len(out) >= 2 else out + ["回答内容较少，依据有限。"]
@@ -102,6 +144,8 @@ _STRENGTHS = {
     "specific_actions": "清楚地说了你自己做了哪些事。",
     "outcome": "说清了最后的结果。",
     "evidence": "说到了这道题想了解的具体做法。",
+    "closing": "问了和工作直接有关的具体问题。",
+    "plan": "说清了你会先做什么、找谁帮忙。",
 }
 _SUGGEST = {
     "story": "可以讲一件真实发生过的事：当时是什么情况，你自己做了哪几步，最后结果怎样。",
@@ -111,6 +155,7 @@ _SUGGEST = {
     "evidence": "可以多讲和这道题直接有关的具体做法。",
     "situational": "说说你会先做什么、再做什么，每一步具体怎么做。",
     "closing": "可以问一个和岗位、团队或工作安排有关的具体问题。",
+    "plan": "说说哪件事最急、要先处理，以及你会找谁沟通或帮忙。",
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
 }
 # The same feedback in the interview's other languages: the candidate reads it in the language they were
@@ -121,12 +166,16 @@ _STRENGTHS_BY_LANGUAGE = {
         "specific_actions": "You said clearly what you yourself did.",
         "outcome": "You made the final result clear.",
         "evidence": "You described the concrete practice this question is about.",
+        "closing": "You asked specific questions about the job itself.",
+        "plan": "You made clear what you would do first and whom you would turn to.",
     },
     "ko": {
         "concreteness": "구체적인 숫자, 시간, 장소를 들어 믿을 만하게 말했습니다.",
         "specific_actions": "본인이 직접 무엇을 했는지 분명하게 말했습니다.",
         "outcome": "최종 결과를 분명하게 말했습니다.",
         "evidence": "이 질문이 알고 싶어 하는 구체적인 방법을 말했습니다.",
+        "closing": "업무와 직접 관련된 구체적인 질문을 했습니다.",
+        "plan": "무엇을 먼저 하고 누구에게 도움을 청할지 분명히 말했습니다.",
     },
 }
 _SUGGEST_BY_LANGUAGE = {
@@ -138,6 +187,7 @@ _SUGGEST_BY_LANGUAGE = {
         "evidence": "Say more about the concrete practice this question asks about.",
         "situational": "Say what you would do first and next, and how you would do each step.",
         "closing": "Ask a specific question about the job, the team or how the work is organised.",
+        "plan": "Say which thing is most urgent and comes first, and whom you would talk to or ask for help.",
         "intro": "Talk about concrete work you have done and one or two things you are proud of.",
     },
     "ko": {
@@ -148,6 +198,7 @@ _SUGGEST_BY_LANGUAGE = {
         "evidence": "이 질문과 직접 관련된 구체적인 방법을 더 말해 보세요.",
         "situational": "무엇을 먼저 하고 다음에 무엇을 할지, 각 단계를 어떻게 할지 말해 보세요.",
         "closing": "직무, 팀, 업무 방식에 관한 구체적인 질문을 해 보세요.",
+        "plan": "가장 급한 일이 무엇이라 먼저 처리할지, 누구와 상의하거나 도움을 청할지 말해 보세요.",
         "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
     },
 }
@@ -172,27 +223,48 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     evidence = max((v["evidence_specific"] for _, v, _ in analysis.competencies), default=0.0)
     overall = sum(c["score"] * (c.get("weight") or 1) for c in competencies) / max(
         sum(c.get("weight") or 1 for c in competencies), 1e-9) if competencies else 0.0
-    level = {"concreteness": a["concreteness"], "specific_actions": a["specific_actions"],
-             "outcome": a["outcome"], "evidence": evidence}
+    if kind == "closing":
+        # judged on the questions asked, never on a story
+        asked = quotes.questions_asked(analysis)
+        if asked["job"]:
+            return {"strengths": [_STRENGTHS["closing"]], "suggestions": []}
+        return {"strengths": [], "suggestions": [_SUGGEST["closing"]]}
+    # a strength is only named when the answer has something to show for it (quotes.py)
+    concrete = bool(quotes.concrete_items(analysis))
+    action = quotes.action_quote(analysis)
+    result = quotes.result_quote(analysis)
+    level = {"concreteness": a["concreteness"] if concrete else 0.0,
+             "specific_actions": a["specific_actions"] if action else min(a["specific_actions"], 0.3),
+             "outcome": 1.0 if result else min(a["outcome"], 0.4), "evidence": evidence}
+    told_story = concrete and bool(action or result)
+    if kind == "situational":
+        plan = quotes.plan_parts(analysis)
+        strengths = []
+        if plan["steps"] and (plan["priority"] or plan["contact"]):
+            strengths.append(_STRENGTHS["plan"])
+        if level["evidence"] >= 0.6:
+            strengths.append(_STRENGTHS["evidence"])
+        suggestions = []
+        if len(plan["steps"]) < 2 or a["specific_actions"] < 0.4:
+            suggestions.append(_SUGGEST["situational"])
+        if not plan["priority"] or not plan["contact"]:
+            suggestions.append(_SUGGEST["plan"])
+        if evidence < 0.5 and len(suggestions) < 2:
+            suggestions.append(_SUGGEST["evidence"])
+        return {"strengths": strengths[:2], "suggestions": suggestions[:1 if overall >= 75 else 2]}
     strengths = [_STRENGTHS[f] for f, v in sorted(level.items(), key=lambda kv: -kv[1]) if v >= 0.6][:2]
     suggestions = []
-    if kind == "closing":
-        if analysis.counts["distinct_content"] < 8:
-            suggestions.append(_SUGGEST["closing"])
-        return {"strengths": strengths[:1], "suggestions": suggestions}
     if kind == "intro":
         if a["concreteness"] < 0.5 or a["specific_actions"] < 0.3:
             suggestions.append(_SUGGEST["intro"])
         return {"strengths": strengths, "suggestions": suggestions}
     limit = 1 if overall >= 75 else 2
-    if kind == "story" and a["story_order"] < 0.67:
+    if kind == "story" and a["story_order"] < 0.67 and not told_story:
         suggestions.append(_SUGGEST["story"])
-    elif kind == "situational" and a["specific_actions"] < 0.4:
-        suggestions.append(_SUGGEST["situational"])
     for f, v in sorted(level.items(), key=lambda kv: kv[1]):
         if len(suggestions) >= limit:
             break
-        if f == "outcome" and kind not in ("story", "situational", "general"):
+        if f == "outcome" and (kind not in ("story", "general") or result):
             continue
         if v < 0.5 and _SUGGEST[f] not in suggestions:
             suggestions.append(_SUGGEST[f])

@@ -422,6 +422,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                            for ci in specific_actions[:3]],
         "outcome_clause": None if outcome_clause is None else
         ("" if language == "zh" else " ").join(t.text for t in clauses[outcome_clause]),
+        "action_clause_ids": list(specific_actions),
+        "outcome_clause_id": outcome_clause,
         "situation": situation,
         "reluctance": reluctant,
     }

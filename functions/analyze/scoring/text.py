@@ -253,11 +253,27 @@ def _negation(seg: Segmented) -> None:
                     t.negated = True
             continue
         on = False
-        for t in toks:
+        for k, t in enumerate(toks):
             if on:
                 t.negated = True
             if t.text in negators or (seg.language == "en" and t.text.endswith("n't")):
-                on = True
+                on = not (seg.language == "zh" and _conditional(toks, k))
+
+
+_IF = {"如果", "要是", "假如", "假设", "万一", "若是", "若", "倘若", "要不是"}
+
+
+def _conditional(toks: list, k: int) -> bool:
+    """A zh negator that states a condition, not a denial: 没有就…, 如果没有…, 要是没…的话 — the words after
+    it are not negated (没有就去隔壁借货 says the candidate borrowed)."""
+    if toks[k].text not in ("没有", "没", "不", "没了"):
+        return False
+    after = [t.text for t in toks[k + 1:]]
+    if after[:1] == ["就"] or after[:2] in (["的话", "就"],) or (after and after[0].startswith("就")):
+        return True
+    if any(t.text in _IF for t in toks[max(0, k - 3):k]):
+        return True
+    return "的话" in after[:6]
 
 
 def mark_copied(seg: Segmented, question_norm: str, n: int | None = None) -> None:

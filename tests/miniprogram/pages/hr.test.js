@@ -477,6 +477,43 @@ describe('session report page', () => {
     expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。', showCancel: false })
     expect(page.data.deciding).toBe(false)
   })
+
+  test('changing an existing decision: the server asks for confirmation, HR confirms in a dialog and it is retried', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const current = '这位候选人当前的决定是「未通过」（王经理，11月29日 14:00）。确定要改为「已通过，进入下一轮」吗？请确认后再提交。'
+    const server = useServer({
+      'GET /api/wechat/config': { body: { templates: {} } },
+      'GET /api/sessions/5': { body: Object.assign(report(), { decision: 'reject', decision_text: '未通过' }) },
+      'GET /api/sessions/5/notifications': { body: [] },
+      'POST /api/me/subscriptions': { body: {} },
+      'POST /api/sessions/5/decision': (o) => (o.data.confirm_change
+        ? { body: Object.assign({}, SESSION, { decision: o.data.decision, decision_text: '已通过，进入下一轮' }) }
+        : { status: 409, body: { error: 'decision_change_unconfirmed', message: current, current: { decision: 'reject' } } }),
+    })
+    const modals = []
+    const replies = [{ confirm: true, content: '' }, { confirm: false }]
+    jest.spyOn(wx, 'showModal').mockImplementation((o) => { modals.push(o); if (o.success) o.success(replies.shift() || { confirm: true }) })
+    jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation(({ success }) => success && success({}))
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    await new Promise((r) => setTimeout(r, 5))
+
+    // HR declines the change: one request, no retry, the decision stays.
+    await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
+    expect(modals[1]).toMatchObject({ title: '确认修改决定？', content: current, confirmText: '确认修改' })
+    expect(server.calls.filter((c) => c.path === '/api/sessions/5/decision').length).toBe(1)
+    expect(page.data.session.decision).toBe('reject')
+    expect(page.data.deciding).toBe(false)
+
+    // HR confirms the change: retried with confirm_change.
+    await page.decide({ currentTarget: { dataset: { decision: 'advance' } } })
+    const sent = server.calls.filter((c) => c.path === '/api/sessions/5/decision').map((c) => c.data)
+    expect(sent.length).toBe(3)
+    expect(sent[1].confirm_change).toBeUndefined()
+    expect(sent[2]).toEqual({ decision: 'advance', note: null, message: null, notify_candidate: true, confirm_change: true })
+    expect(page.data.session.decision).toBe('advance')
+    expect(page.data.decisionText).toBe('已通过，进入下一轮')
+  })
 })
 
 describe('compare page', () => {
@@ -649,7 +686,7 @@ describe('referrers page', () => {
 
 describe('inbox page (待处理)', () => {
   const INBOX = {
-    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 1 },
+    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 0, expired: 1 },
     items: [
       { kind: 'review_requested', session_id: 5, invitation_id: 15, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '张三', text: '张三 申请人工复核', since: '2026-11-29T06:00:00Z', since_display: '11月29日 14:00' },
       { kind: 'finished', session_id: 6, invitation_id: 16, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '李四', text: '李四 已完成面试，等待你的决定', since: 'x', since_display: '11月29日 13:00' },

@@ -14,7 +14,7 @@ const TABS = [
   { key: 'finished', name: '待决定', count: 'finished' },
   { key: 'review_requested', name: '申请复核', count: 'review_requested' },
   { key: 'stuck', name: '卡住了', count: 'stuck' },
-  { key: 'expiring', name: '快过期/已过期', count: 'expiring' },
+  { key: 'expiring', name: '快过期/已过期', count: ['expiring', 'expired'] },
 ]
 const KIND_TEXT = {
   finished: '待决定',
@@ -56,7 +56,9 @@ Page({
       const items = (res.items || []).map((it) => Object.assign({}, it, { kindText: KIND_TEXT[it.kind] || '待处理' }))
       const subs = res.subscriptions || {}
       this.setData({
-        tabs: TABS.map((t) => Object.assign({}, t, { badge: counts[t.count] || 0 })),
+        tabs: TABS.map((t) => Object.assign({}, t, {
+          badge: [].concat(t.count).reduce((sum, key) => sum + (counts[key] || 0), 0),
+        })),
         items,
         subscriptionText: subs.text || '',
         needsNew: subs.needs_new || [],

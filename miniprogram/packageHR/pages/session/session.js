@@ -218,10 +218,32 @@ Page({
     })
   },
 
+  /** The server's 409 decision_change_unconfirmed (an advance turned into a reject or back): ask HR. */
+  confirmChange(err) {
+    return new Promise((resolve) => {
+      wx.showModal({
+        title: '确认修改决定？',
+        content: err.message,
+        confirmText: '确认修改',
+        cancelText: '不改了',
+        success: (res) => resolve(Boolean(res.confirm)),
+        fail: () => resolve(false),
+      })
+    })
+  },
+
   async sendDecision(decision, message, name) {
     this.setData({ deciding: true })
     try {
-      const summary = await api.decide(this.data.id, decision, this.data.comment.trim() || null, message || null, true)
+      const note = this.data.comment.trim() || null
+      let summary
+      try {
+        summary = await api.decide(this.data.id, decision, note, message || null, true)
+      } catch (err) {
+        if (err.code !== 'decision_change_unconfirmed') throw err
+        if (!(await this.confirmChange(err))) return
+        summary = await api.decide(this.data.id, decision, note, message || null, true, true)
+      }
       this.setData({
         'session.decision': summary.decision,
         decisionText: summary.decision_text || DECISION_TEXT[summary.decision] || '',

@@ -1,0 +1,341 @@
+"""What the explanations may quote from an answer: whole jieba tokens, checked for what they claim.
+
+A reason claims only what it can quote. Every function here returns text made of whole tokens of the
+answer (never cut inside a token or inside a time expression such as 10:30 / 十点半), or None/[] when the
+answer has nothing of that kind. Chinese (zh) is handled in detail; for en/ko the clause text is used.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .features import Analysis, concrete_kind, general_clause
+from .text import Token
+
+_NUM = "零〇一二两三四五六七八九十百千万亿半几"
+# units after a Chinese numeral that make it a count, a duration or a clock time
+_UNITS = ("个小时", "个钟头", "个月", "个星期", "分钟", "小时", "钟头", "星期", "礼拜", "公里", "公斤", "点半", "点钟",
+          "点", "分", "秒", "天", "号", "日", "月", "年", "周", "岁", "人", "个", "位", "单", "箱", "件", "份", "次",
+          "块", "元", "斤", "桌", "批", "趟", "遍", "盒", "瓶", "包", "袋", "台", "辆", "家", "张", "条", "本",
+          "米", "成", "倍", "万", "千", "百", "十", "层", "楼", "道", "杯", "碗", "盘", "单子", "笔", "名", "项")
+_QUANTITY = re.compile(r"^第?[%s]+(?:%s)?$" % (_NUM, "|".join(_UNITS)))
+_INDEFINITE = re.compile(r"^[一]?(?:个|次|种|下|点|些|样|起|头|边|直|定|般|切)$")
+_CLOCK_WORDS = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "半夜", "傍晚", "夜里", "清晨", "早晨")
+_TIME = re.compile(r"^(?:%s|第?[%s0-9]+(?:天|号|日|月|年|周|点半?|点钟)|[去今明前后]年|[上下这]个?(?:周|星期|月)|"
+                   r"(?:周|星期|礼拜)[一二三四五六日天]|昨天|今天|明天|前天|后天|那天|当天|那晚|当晚|那年|那周|"
+                   r"春节|国庆|中秋|双十一|双十二|元旦|周末|月底|月初|年底|年初|夜班|早班|晚班|高峰期?|饭点)$"
+                   % ("|".join(_CLOCK_WORDS), _NUM))
+_JOINERS = {":", "：", ".", "点", "半", "分", "号", "过"}
+# words that open a clause with someone or something else as the agent (经理说…, 突然来了…)
+_EVENT_VERBS = {"来", "来了", "有", "出现", "发生", "到", "下", "赶上", "碰到", "遇到", "遇上", "是"}
+_FIRST_PERSON_ZH = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩"}
+_OPEN_OBJECT = {"把", "将", "给", "跟", "和", "对", "在", "从", "向", "到", "按", "替", "帮", "让", "叫", "请", "被", "用",
+                "为", "往", "同", "与", "提前", "先", "再"}
+_PRAISE = ("非常好", "很好", "挺好", "不错", "满意", "顺利", "成功", "圆满", "表扬", "夸", "认可", "好评", "开心",
+           "高兴", "感谢", "还行", "还可以")
+_BEFORE = ("原来", "以前", "之前", "本来", "过去", "平时", "以往", "开始")
+_AFTER = ("现在", "后来", "结果", "最后", "改完", "之后", "这样", "只要", "只用", "缩短", "减少", "降到", "提高", "变成")
+_RESULT_END = re.compile(r"(完|好|成|齐|掉|清|妥|通|出去|出来|回来|下来|到了|了)$")
+
+
+def _zh(analysis: Analysis) -> bool:
+    return analysis.seg.language == "zh"
+
+
+def clause_tokens(analysis: Analysis, ci: int) -> list[Token]:
+    """Clause ci's tokens, joined with its neighbours where a clock time was split at its colon (10:30)."""
+    seg = analysis.seg
+    idx = list(seg.clauses[ci])
+    while idx and idx[0] >= 2 and seg.tokens[idx[0] - 1].text in (":", "：") and _is_num(seg.tokens[idx[0]]) \
+            and _is_num(seg.tokens[idx[0] - 2]):
+        prev = next((c for c in seg.clauses if idx[0] - 2 in c), None)
+        if prev is None:
+            break
+        idx = [i for i in prev if i < idx[0] - 1] + [idx[0] - 1] + idx
+    while idx and idx[-1] + 2 < len(seg.tokens) and seg.tokens[idx[-1] + 1].text in (":", "：") and \
+            _is_num(seg.tokens[idx[-1]]) and _is_num(seg.tokens[idx[-1] + 2]):
+        nxt = next((c for c in seg.clauses if idx[-1] + 2 in c), None)
+        if nxt is None:
+            break
+        idx = idx + [idx[-1] + 1] + [i for i in nxt if i > idx[-1] + 1]
+    return [seg.tokens[i] for i in idx]
+
+
+def _is_num(tok: Token) -> bool:
+    return bool(re.fullmatch(r"[0-9０-９]+", tok.text)) or (tok.pos in ("m", "mq") and
+                                                        bool(re.fullmatch(r"[%s]+" % _NUM, tok.text)))
+
+
+def phrase(toks: list[Token], language: str, n: int = 26) -> str:
+    """The tokens as text, clipped to about n characters at a token boundary that does not split a
+    number or time (10:30, 十点半), a preposition from its object (把毛肚…) or a verb from its complement."""
+    toks = [t for t in toks if t.text.strip()]
+    while toks and (toks[-1].pos == "x" and toks[-1].text not in _JOINERS or
+                    language == "zh" and len(toks) > 1 and toks[-1].pos in ("p", "c")):
+        toks = toks[:-1]
+    sep = "" if language in ("zh",) else " "
+    out, size = [], 0
+    for k, t in enumerate(toks):
+        out.append(t.text)
+        size += len(t.text)
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is None:
+            return sep.join(out).strip(" ，,")
+        if size < n:
+            continue
+        # never stop inside a time/number (10 | : | 30, 十点 | 半) or before a verb complement
+        if nxt.text in _JOINERS or _is_num(nxt) and (_is_num(t) or t.text in _JOINERS):
+            continue
+        if language == "zh" and (t.text in _OPEN_OBJECT or t.pos in ("p", "m", "q") or nxt.pos in ("ul", "uz", "u")
+                                 or nxt.text in ("了", "过", "着", "完", "好", "掉")):
+            continue
+        return sep.join(out).strip(" ，,") + "…"
+    return sep.join(out).strip(" ，,")
+
+
+def _valid_item(text: str, kind: str) -> bool:
+    if kind in ("place", "name"):
+        return True
+    if any(c.isdigit() for c in text):
+        return True
+    if _INDEFINITE.match(text.lstrip("一")) and text.startswith("一") or text in ("一个", "一次", "一下", "一些"):
+        return False
+    return bool(_QUANTITY.match(text) or _TIME.match(text) or text in lexicon.sets("zh")["time_words"]
+                and len(text) >= 2 and not re.search(r"[前后][前后]", text))
+
+
+def _unit(tok: Token) -> bool:
+    """A unit after a number: 箱, 单, 小时, or jieba's fused unit+noun (箱货 in 三百箱货)."""
+    if tok.text in ("十", "百", "千"):
+        return False
+    if tok.text in _UNITS or tok.text in lexicon.sets("zh")["measure_words"]:
+        return True
+    return len(tok.text) == 2 and tok.text[0] in _UNITS and tok.pos.startswith(("q", "n"))
+
+
+def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
+    """Numbers, times, places and names the answer gave, each a whole phrase of its tokens (第二天上午10:30,
+    十点半, 三百箱), without numeral idioms or mis-tagged words (一头, 后前, 一起盘, 一次一个)."""
+    if not _zh(analysis):
+        return [k for k in analysis.details["concrete"]][:n]
+    toks = [t for t in analysis.seg.tokens if t.text.strip()]
+    items, k = [], 0
+    while k < len(toks):
+        t = toks[k]
+        kind = concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None)
+        if not kind or not _valid_item(t.text, kind):
+            k += 1
+            continue
+        parts, j = [t.text], k + 1
+        while j < len(toks):
+            u = toks[j]
+            if u.text in _JOINERS and j + 1 < len(toks) and _is_num(toks[j + 1]) and u.text in (":", "：", "."):
+                parts += [u.text, toks[j + 1].text]
+                j += 2
+                continue
+            if u.text in ("半", "分", "号", "点半") or u.text in ("点", "点钟") and _is_num(toks[j - 1]) or \
+                    (_is_num(u) and (parts[-1].endswith("点") or parts[-1] in (":", "："))) or \
+                    (_is_num(toks[j - 1]) and _unit(u)):
+                parts.append(u.text)
+                j += 1
+                continue
+            uk = concrete_kind(u, "zh", toks[j + 1] if j + 1 < len(toks) else None)
+            if uk in ("number", "time") and kind in ("number", "time") and _valid_item(u.text, uk):
+                parts.append(u.text)
+                j += 1
+                continue
+            break
+        text = "".join(parts)
+        if text not in items:
+            items.append(text)
+        k = j
+    return items[:n]
+
+
+def _first_verb(toks: list[Token]) -> int | None:
+    for k, t in enumerate(toks):
+        if t.pos.startswith("v") and t.text not in ("是", "觉得", "认为", "想"):
+            return k
+    return None
+
+
+_NOT_NEGATIONS = {"不错", "不少", "不断", "不同", "不仅", "不但", "不过", "不管", "不论", "不久", "不停", "没事", "不然",
+                  "不如", "未来", "别人", "别的", "不得不"}
+
+
+def _negative(tok: Token, language: str) -> bool:
+    """A negated token or a negator, including jieba's fused ones (不太会, 没怎么)."""
+    if tok.negated or tok.text in lexicon.sets(language)["negators"]:
+        return True
+    return language == "zh" and tok.text not in _NOT_NEGATIONS and len(tok.text) <= 4 and \
+        tok.text.startswith(("不", "没", "别", "从不", "很少", "未"))
+
+
+def own_action(analysis: Analysis, ci: int) -> bool:
+    """True when clause ci says something the candidate did: no negation, and the agent before the first
+    verb is 我/我们 or elided — not 经理/顾客 (经理说有1000单) and not an event (突然来了500单急单)."""
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
+    if not toks:
+        return False
+    if any(_negative(t, analysis.seg.language) for t in toks):
+        return False
+    if not _zh(analysis):
+        return True
+    v = _first_verb(toks)
+    if v is None:
+        return False
+    before = toks[:v]
+    if any(t.text in _FIRST_PERSON_ZH for t in before):
+        return True
+    if toks[v].text in _EVENT_VERBS or toks[v].text.startswith(("来", "出现", "发生")):
+        return False
+    if before and before[0].text in ("最后", "结果", "最终", "后来"):
+        return False
+    time_words = lexicon.sets("zh")["time_words"]
+    for t in before:
+        if t.text in _OPEN_OBJECT or t.pos == "p":
+            break                        # the rest is the preposition's object: 把单子…
+        if t.pos.startswith(("n", "r")) and t.text not in time_words and t.pos not in ("nd",) \
+                and not _TIME.match(t.text) and t.text not in ("这时", "那时", "当时", "这样", "那样"):
+            return False                 # someone or something else is the subject
+    return True
+
+
+def action_quote(analysis: Analysis) -> str | None:
+    """The first clause that says what the candidate did, as a whole-token phrase."""
+    for ci in analysis.details.get("action_clause_ids") or []:
+        if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
+            continue
+        if own_action(analysis, ci):
+            toks = clause_tokens(analysis, ci)
+            # 我提前一小时把毛肚、鸭肠切好: the verb comes after the list, in the next clauses
+            cj = ci
+            while _zh(analysis) and any(t.text in ("把", "将") for t in toks) and cj + 1 < len(analysis.seg.clauses) \
+                    and not any(t.pos.startswith("v") for t in toks[[t.text for t in toks].index(
+                        next(t.text for t in toks if t.text in ("把", "将"))) + 1:]) and cj < ci + 3:
+                cj += 1
+                toks = toks + [Token("、", "x")] + clause_tokens(analysis, cj)
+            return phrase(toks, analysis.seg.language, n=32)
+    return None
+
+
+def _says_result(toks: list[Token]) -> bool:
+    completion = lexicon.sets("zh")["completion"]
+    for t in toks:
+        if t.negated:
+            continue
+        if t.text in completion or any(t.text.startswith(c) for c in completion if len(c) >= 2):
+            return True
+        if t.pos.startswith("v") and len(t.text) >= 2 and _RESULT_END.search(t.text):
+            return True
+        if t.text in ("完", "好", "了") and t is not toks[0]:
+            return True
+    return False
+
+
+_NOT_DONE = {"要", "会", "需要", "得", "应该", "说", "让", "想", "打算", "准备", "必须", "计划", "希望", "要求", "如果",
+             "假如", "要是"}
+
+
+def result_quote(analysis: Analysis) -> str | None:
+    """A clause stating a concrete or specific result (三百箱全部发完; 原来要半天，现在十分钟), or None."""
+    lang = analysis.seg.language
+    ci = analysis.details.get("outcome_clause_id")
+    if not _zh(analysis):
+        return None if ci is None else phrase(clause_tokens(analysis, ci), lang)
+    if ci is not None and analysis.answer["outcome"] >= 0.75:
+        toks = clause_tokens(analysis, ci)
+        if _says_result(toks):
+            return phrase(toks, lang)
+    comparison = comparison_quote(analysis)
+    if comparison:
+        return comparison
+    # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action — but not a
+    # task, a plan or someone's words (经理说有1000单要今天发完)
+    for cj in range(len(analysis.seg.clauses)):
+        toks = clause_tokens(analysis, cj)
+        if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
+            continue
+        if any(t.text in _NOT_DONE for t in toks) or general_clause(toks, lang):
+            continue
+        if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
+                                      t.text.endswith(("完", "齐", "到")) for t in toks):
+            return phrase(toks, lang)
+    return None
+
+
+def comparison_quote(analysis: Analysis) -> str | None:
+    """A before/after comparison with a number (原来要半天，现在十分钟): a result even without 完成."""
+    if not _zh(analysis):
+        return None
+    seg = analysis.seg
+    n = len(seg.clauses)
+    for ci in range(n):
+        toks = clause_tokens(analysis, ci)
+        texts = [t.text for t in toks]
+        if not any(b in texts for b in _BEFORE):
+            continue
+        for cj in (ci, ci + 1):
+            if cj >= n:
+                break
+            later = clause_tokens(analysis, cj)
+            lt = "".join(t.text for t in later)
+            if any(a in lt for a in _AFTER) and (cj != ci or lt.index(next(a for a in _AFTER if a in lt)) > 0):
+                if any(concrete_kind(t, "zh") for t in toks + later):
+                    body = toks + ([] if cj == ci else [Token("，", "x")] + later)
+                    return phrase(body, "zh", n=40)
+    return None
+
+
+def praise_words(analysis: Analysis) -> list[str]:
+    """Generic praise the answer itself used (很好, 满意…), not negated."""
+    text = "".join(t.text for t in analysis.seg.tokens if not t.negated and not t.copied)
+    found = [w for w in _PRAISE if w in text]
+    return [w for w in found if not any(w != o and w in o for o in found)]
+
+
+# --- question types -----------------------------------------------------------------------------------
+
+_PRIORITY = ("先", "首先", "优先", "最急", "最重要", "马上", "立刻", "第一时间", "赶紧", "第一步")
+_CONTACT = ("联系", "打电话", "告诉", "通知", "汇报", "上报", "反馈", "请示", "找", "叫", "问", "沟通", "商量",
+            "协调", "解释", "道歉", "说明", "求助", "请")
+_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|有没有|是否|能不能|会不会|可不可以|是不是|几")
+_JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "工资", "薪资", "提成", "待遇", "团队", "同事", "晋升", "试用期",
+        "店", "门店", "客人", "顾客", "客户", "考核", "要求", "职责", "加班", "休息", "轮班", "班次", "单", "负责",
+        "业绩", "入职", "转正", "发展", "学习", "公司", "老板", "店长", "经理", "流程", "系统", "产品", "菜", "厨房",
+        "仓库", "配送", "保险", "社保", "住宿", "包吃")
+
+
+def _clause_with(analysis: Analysis, words) -> list[str]:
+    out = []
+    for ci in range(len(analysis.seg.clauses)):
+        toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
+        if any(t.text in words or any(t.text.startswith(w) for w in words if len(w) >= 2) for t in toks
+               if not t.negated):
+            out.append(phrase(toks, analysis.seg.language))
+    return [o for o in out if o]
+
+
+def plan_parts(analysis: Analysis) -> dict:
+    """For a situational question: the steps, the priority and who they would contact, each quoted."""
+    steps = []
+    for ci in range(len(analysis.seg.clauses)):
+        toks = clause_tokens(analysis, ci)
+        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci):
+            steps.append(phrase(toks, analysis.seg.language))
+    return {"steps": [s for s in steps if s], "priority": _clause_with(analysis, _PRIORITY),
+            "contact": _clause_with(analysis, _CONTACT)}
+
+
+def questions_asked(analysis: Analysis) -> dict:
+    """For a closing question: the candidate's questions, split into job-specific and other."""
+    seg = analysis.seg
+    job, other = [], []
+    for ci in range(len(seg.clauses)):
+        toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
+        body = "".join(t.text for t in toks)
+        if not body or not _ASK.search(body):
+            continue
+        q = phrase(toks, seg.language)
+        (job if any(w in body for w in _JOB) else other).append(q)
+    return {"job": job, "other": other}
