@@ -1,5 +1,6 @@
 """The local trigger: leases, retries with backoff, and the real analyzer handler over real HTTP."""
 import json
+import socket
 import time
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from api.schema import analysis_results, answers, storage_events
 from api.timeutil import utcnow
 from api.trigger import process_one, trigger_config
 from tests.api.flow import answer, create_interview, invite, start
-from tests.conftest import AuthActions, free_port, use_function_environment
+from tests.conftest import AuthActions, use_function_environment
 
 
 def test_a_claim_is_exclusive_and_a_dead_workers_lease_is_reclaimed(app):
@@ -81,10 +82,14 @@ def test_the_real_handler_runs_on_the_event_and_a_tone_ends_with_a_reason(live_s
 
 
 def test_unreachable_api_is_retried_then_the_answer_fails_with_the_reason(live_server, uploaded, function_env,
-                                                                         monkeypatch):
+                                                                         monkeypatch, request):
     from functions.analyze.index import main_handler
 
-    monkeypatch.setenv("MIAOMIAN_API_URL", f"http://127.0.0.1:{free_port()}")
+    # A port held bound but never listening: connections are refused, and no other process can take it meanwhile.
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    monkeypatch.setenv("MIAOMIAN_API_URL", f"http://127.0.0.1:{closed.getsockname()[1]}")
+    request.addfinalizer(closed.close)
     app = live_server.app
     engine = app.extensions["miaomian.engine"]
     config = {**trigger_config(app.config), "TRIGGER_BACKOFF_SECONDS": 0}
