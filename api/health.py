@@ -67,7 +67,8 @@ def _check_models():
     """Which speech models the local analyzer would find. Never raises: a model that cannot be found or
     loaded (ModelMissing, a package the web function does not carry) is reported as {"ok": False, "error":
     "model_missing"} with fixed advice, never its exception text (paths); the models part is down when the
-    VAD model or every ASR model is missing.
+    VAD model or every ASR model is missing. One language's missing model is {"ok": False, "missing": True}:
+    its answers go to a person, the system is not down.
 
     With COS storage the analysis runs in the analyzer function (its models are in its layer), and the API
     web function does not carry the analysis packages: nothing to check here."""
@@ -86,9 +87,9 @@ def _check_models():
     for language in LANGUAGES:
         try:
             asr_models[language] = {"ok": True, "model": asr.resolve_model(language, settings)[1]}
-        except Exception:  # ModelMissing, or anything else: reported, not raised
-            current_app.logger.info("health: no %s speech model", language, exc_info=True)
-            asr_models[language] = dict(missing)
+        except Exception:  # ModelMissing, or anything else: reported, not raised (answers in that language
+            current_app.logger.info("health: no %s speech model", language)  # go to a person, never fail)
+            asr_models[language] = {"ok": False, "missing": True, "reason": MODELS_ADVICE}
     try:
         vad_ok = vad.model_path().is_file()
     except Exception:  # ModelMissing (silero-vad not installed) or an unreadable path

@@ -76,7 +76,7 @@ def test_health_reports_db_storage_and_models(client):
     assert models["vad"] is True and models["asr"]["ko"]["ok"] is True
     for language in ("zh", "en"):
         entry = models["asr"][language]
-        assert entry["ok"] or (entry["error"] == "model_missing" and "make models" in entry["reason"])
+        assert entry["ok"] or (entry["missing"] is True and "make models" in entry["reason"])
 
 
 def test_openapi_documents_every_api_route(app, client):

@@ -26,7 +26,7 @@ def test_missing_vad_and_asr_models_are_503_model_missing_not_500(client, monkey
     assert response.status_code == 503 and response.json["status"] == "degraded"
     models = response.json["models"]
     assert models["ok"] is False and models["error"] == "model_missing" and models["vad"] is False
-    assert all(entry == {"ok": False, "error": "model_missing", "reason": models["reason"]}
+    assert all(entry == {"ok": False, "missing": True, "reason": models["reason"]}
                for entry in models["asr"].values()) and models["asr"]
     assert response.json["db"]["ok"] is True and response.json["storage"]["ok"] is True
     _no_details(response.json, "/var/user", "secret")
