@@ -49,17 +49,25 @@ def _settle(connection, event_id: int, worker: str, **values) -> bool:
     return result.rowcount == 1
 
 
+def _clip(error: str, limit: int = 500) -> str:
+    """An error for the 500-character column: its head (what failed) and its tail (the cause: "Connection
+    refused", "HTTP 403 bad_signature") both kept."""
+    if len(error) <= limit:
+        return error
+    return error[:200] + " … " + error[-(limit - 203):]
+
+
 def mark_done(connection, event_id: int, worker: str) -> bool:
     return _settle(connection, event_id, worker, status="done", lease_expires_at=None, last_error=None)
 
 
 def mark_retry(connection, event_id: int, worker: str, error: str, delay_seconds: float) -> bool:
     return _settle(connection, event_id, worker, status="pending", lease_owner=None, lease_expires_at=None,
-                   last_error=error[:500], next_attempt_at=utcnow() + timedelta(seconds=delay_seconds))
+                   last_error=_clip(error), next_attempt_at=utcnow() + timedelta(seconds=delay_seconds))
 
 
 def mark_failed(connection, event_id: int, worker: str, error: str) -> bool:
-    return _settle(connection, event_id, worker, status="failed", lease_expires_at=None, last_error=error[:500])
+    return _settle(connection, event_id, worker, status="failed", lease_expires_at=None, last_error=_clip(error))
 
 
 def exhausted_leases(connection, max_attempts: int):
