@@ -67,7 +67,7 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         # number of times and then records the failure.
         result = pipeline.analyze_file(path, question, language, scorer_version=scorer_version,
                                        settings=settings)
-        # Browser recordings (WebM/Ogg) also get an AAC/M4A copy every player can play.
+        # Every recording (WAV, WebM/Ogg, MP3, AAC…) also gets an AAC/M4A copy every player can play.
         if (rendition := playback.make_rendition(ref.key, path, store, ref.bucket, ref.region)) is not None:
             result["playback_key"] = rendition
     finally:

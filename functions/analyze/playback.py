@@ -1,10 +1,16 @@
-"""An AAC/M4A rendition of browser recordings, so every player can play them (iPhone's Safari and the
-mini-program's audio player do not play WebM/Opus or Ogg).
+"""An AAC/M4A playback rendition of every recording, so every player can play it and none has to fetch a
+large file: iPhone's Safari and the mini-program's audio player do not play WebM/Opus or Ogg, and the
+mini-program's own takes are uncompressed WAV (16 kHz PCM, about 1.9 MB a minute).
 
-A recording uploaded as `answers/<session>/<question>/<attempt>-<rand>.webm` gets
-`playback/answers/<session>/<question>/<attempt>-<rand>.m4a` (44.1 kHz mono AAC-LC, 64 kb/s,
-`+faststart` so playback starts before the whole file arrives). The original is kept; the API learns the
-rendition's key from the analysis result (`playback_key`) and erases both with the session.
+A recording uploaded as `answers/<session>/<question>/<attempt>-<rand>.<ext>` (any format the API accepts:
+WAV, WebM/Opus, Ogg, MP3, AAC/M4A, MP4/MOV video) gets
+`playback/answers/<session>/<question>/<attempt>-<rand>.m4a`: mono AAC-LC in an MP4 container with
+`+faststart` (playback starts before the whole file arrives). Sound that is already AAC is copied, not
+re-encoded (no generation loss); anything else is encoded at 44.1 kHz, 64 kb/s (about 0.5 MB a minute).
+The original is kept for the analysis and for HR; the API learns the rendition's key from the analysis
+result (`playback_key`, api/results.py) and erases both with the session (api/erasure.py: the whole
+`playback/answers/<session>/` prefix). The same function runs in the local analyzer and in SCF
+(functions/analyze/index.py).
 """
 from __future__ import annotations
 
@@ -14,30 +20,50 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import ffmpeg
+
 log = logging.getLogger("miaomian.analyze.playback")
 
-NEEDS_RENDITION = (".webm", ".ogg", ".opus", ".weba")
 PREFIX = "playback/"
-
-
-def needs_rendition(key: str) -> bool:
-    return Path(key).suffix.lower() in NEEDS_RENDITION
+ENCODE = ["-ac", "1", "-ar", "44100", "-c:a", "aac", "-b:a", "64k"]
+COPY = ["-c:a", "copy"]
 
 
 def rendition_key(key: str) -> str:
-    """answers/s/1/1-x.webm → playback/answers/s/1/1-x.m4a"""
+    """answers/s/1/1-x.webm → playback/answers/s/1/1-x.m4a (also for .wav, .mp3, .m4a …)"""
     return PREFIX + str(Path(key).with_suffix(".m4a"))
 
 
+def audio_codec(source: Path) -> str | None:
+    """The codec name of the first audio stream (ffprobe's `codec_name`: "aac", "opus", "pcm_s16le", "mp3"…),
+    or None when the file has no readable audio stream."""
+    try:
+        streams = ffmpeg.probe(str(source), select_streams="a:0").get("streams") or []
+    except ffmpeg.Error:
+        return None
+    return streams[0].get("codec_name") if streams else None
+
+
+def _ffmpeg(source: Path, target: str, codec_args: list[str]) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(source), "-vn", "-map", "0:a:0",
+                    *codec_args, "-movflags", "+faststart", "-f", "mp4", target],
+                   check=True, capture_output=True, timeout=120)
+
+
 def to_m4a(source: Path) -> Path:
-    """Transcode to a temporary .m4a (AAC-LC, mono, 64 kb/s); the caller removes it. Raises
-    subprocess.CalledProcessError when ffmpeg cannot read the source."""
+    """Write a temporary .m4a of the first audio stream (AAC copied when it already is AAC, else encoded as
+    mono AAC-LC 64 kb/s); the caller removes it. Raises subprocess.CalledProcessError when ffmpeg cannot
+    read the source (or it has no audio), subprocess.TimeoutExpired after 120 s."""
     fd, target = tempfile.mkstemp(prefix="miaomian-playback-", suffix=".m4a")
     os.close(fd)
     try:
-        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(source), "-vn", "-ac", "1",
-                        "-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", target],
-                       check=True, capture_output=True, timeout=120)
+        if audio_codec(source) == "aac":
+            try:
+                _ffmpeg(source, target, COPY)
+                return Path(target)
+            except subprocess.CalledProcessError as exc:  # an odd AAC stream the MP4 muxer refuses: encode
+                log.info("copying the AAC of %s failed (%s); encoding instead", source, exc.stderr)
+        _ffmpeg(source, target, ENCODE)
     except Exception:
         os.unlink(target)
         raise
@@ -45,10 +71,8 @@ def to_m4a(source: Path) -> Path:
 
 
 def make_rendition(key: str, source: Path, store, bucket: str | None = None, region: str | None = None) -> str | None:
-    """Write the rendition of `key` to the store; its key, or None when the source needs none or it failed
-    (a missing rendition never fails the analysis: HR still has the original)."""
-    if not needs_rendition(key):
-        return None
+    """Write the rendition of `key` to the store; its key, or None when it failed (a missing rendition
+    never fails the analysis: HR still has the original, and the report falls back to it)."""
     try:
         target = to_m4a(source)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
@@ -56,7 +80,7 @@ def make_rendition(key: str, source: Path, store, bucket: str | None = None, reg
         return None
     try:
         store.put(rendition_key(key), target, "audio/mp4", bucket=bucket, region=region)
-    except Exception as exc:  # noqa: BLE001 — storage trouble: the original still plays where WebM does
+    except Exception as exc:  # noqa: BLE001 — storage trouble: the original still plays where its format does
         log.warning("could not store the playback rendition of %s: %s", key, exc)
         return None
     finally:

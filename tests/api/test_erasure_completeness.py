@@ -59,10 +59,22 @@ def _traces(app, session_id, needles) -> list[str]:
     return found
 
 
+def _playback_rendition(app, key):
+    """The analyzer's AAC/M4A playback copy of a stored answer (functions/analyze/playback.py, real ffmpeg),
+    written where the analyzer writes it: `playback/answers/<session>/…`."""
+    from functions.analyze import playback
+    from functions.analyze.storage import LocalStorage
+
+    root = Path(app.config["STORAGE_ROOT"])
+    assert playback.make_rendition(key, root / key, LocalStorage(root)) == playback.rendition_key(key)
+    assert (root / playback.rendition_key(key)).stat().st_size > 0
+
+
 def _answer_everything(client, token, interview, aac_bytes, chunked_too=True):
     start(client, token)
     question_id = interview["questions"][0]["id"]
     keys = [answer(client, token, question_id, aac_bytes)]
+    _playback_rendition(client.application, keys[0])
     revoked = request_upload(client, token, question_id).json  # a second attempt's ticket...
     request_upload(client, token, question_id)  # ...re-issued: the first ticket's key is revoked
     assert_error(send_file(client, revoked, aac_bytes), 403, "upload_revoked")
@@ -90,6 +102,7 @@ def test_erasure_leaves_nothing_of_the_session_and_closes_its_tickets(app, clien
     with app.extensions["miaomian.engine"].connect() as connection:
         public_id = connection.scalar(sa.select(sessions.c.public_id).where(sessions.c.id == session_id))
     assert any(public_id in path for path in _storage_files(app))  # parts and the answer are there before
+    assert any(path.startswith("playback/") and public_id in path for path in _storage_files(app))
 
     erased = client.delete(f"/api/c/{token}")
     assert erased.status_code == 200 and erased.json["erased"] is True, erased.json

@@ -326,14 +326,21 @@ def test_the_playback_rendition_is_linked_in_the_report_and_erased_with_the_sess
     key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
     assert client.post(f"/api/c/{token}/submit").status_code == 200
     store = app.extensions["miaomian.storage"]
-    store.put_bytes(rendition_key(key), aac_bytes)
+    from pathlib import Path
+
+    from functions.analyze.playback import make_rendition
+    from functions.analyze.storage import LocalStorage
+
+    root = Path(app.config["STORAGE_ROOT"])  # the analyzer's own function, real ffmpeg
+    assert make_rendition(key, root / key, LocalStorage(root)) == rendition_key(key)
     with app.extensions["miaomian.engine"].begin() as connection:
         results.record(connection, key, "scored", None, {**OLD_RESULT, "playback_key": rendition_key(key)})
     session_id = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]["id"]
     answer_json = client.get(f"/api/sessions/{session_id}", headers=headers).json["questions"][0]["answer"]
     assert answer_json["playback_url"] and answer_json["media_url"] != answer_json["playback_url"]
     media = client.get(answer_json["playback_url"])
-    assert media.status_code == 200 and media.data == aac_bytes
+    assert media.status_code == 200 and media.data == (root / rendition_key(key)).read_bytes()
+    assert media.data[4:8] == b"ftyp" and media.mimetype in ("audio/mp4", "audio/x-m4a", "video/mp4")
     media.close()
     # A key that is not this answer's rendition is never linked.
     assert results.playback_key_of(key, {"playback_key": "answers/other/1/1-x.m4a"}) is None

@@ -5,6 +5,7 @@ import pytest
 
 from functions.analyze import index
 from functions.analyze.errors import TransientError
+from tests.functions.conftest import _ffmpeg
 
 KEY = "answers/sess1/1/1-abc.m4a"
 
@@ -129,27 +130,78 @@ def test_key_escaping_the_store_is_refused(handler_env, fake_api, cos_event):
     assert out["objects"][0]["outcome"] == "bad_key"
 
 
-def test_a_browser_webm_gets_an_m4a_rendition_every_player_can_play(handler_env, fake_api, ko_media, cos_event):
+def _probe(path):
     import json
     import subprocess
 
-    key = "answers/sweb/1/1-abc.webm"
-    put(handler_env, key, ko_media["webm"])
-    fake_api.add(key)
-    out = index.main_handler(cos_event(key), None)
-    assert out["objects"][0]["outcome"] in ("scored", "needs_review")
-    rendition = fake_api.results[key]["result"]["playback_key"]
-    assert rendition == "playback/answers/sweb/1/1-abc.m4a"
-    probe = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json",
-                                       str(handler_env / rendition)], check=True, capture_output=True).stdout)
-    assert probe["streams"][0]["codec_name"] == "aac" and "mp4" in probe["format"]["format_name"]
-    assert float(probe["format"]["duration"]) > 1
-    assert (handler_env / key).exists()  # the original is kept (erased with the session)
-    m4a_key = "answers/sweb/1/2-def.m4a"  # phones' AAC/M4A needs no rendition
-    put(handler_env, m4a_key, ko_media["m4a"])
-    fake_api.add(m4a_key, answer_id=2)
-    index.main_handler(cos_event(m4a_key), None)
-    assert "playback_key" not in fake_api.results[m4a_key]["result"]
+    return json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json",
+                                      str(path)], check=True, capture_output=True).stdout)
+
+
+def test_every_recording_gets_an_m4a_rendition_every_player_can_play(handler_env, fake_api, ko_media, media_dir,
+                                                                     cos_event):
+    """The mini-program's WAV and a browser's WebM both go through the analyzer and come out with an AAC/M4A
+    rendition next to the kept original; the API learns its key from the result."""
+    wav = media_dir / "miniprogram-take.wav"  # what the mini-program uploads: 16 kHz mono 16-bit PCM in WAV
+    if not wav.exists():
+        _ffmpeg("-i", str(ko_media["wav"]), "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", str(wav))
+    for number, (ext, source) in enumerate([("wav", wav), ("webm", ko_media["webm"])], start=1):
+        key = f"answers/sweb/1/{number}-abc.{ext}"
+        put(handler_env, key, source)
+        fake_api.add(key, answer_id=number)
+        out = index.main_handler(cos_event(key), None)
+        assert out["objects"][0]["outcome"] in ("scored", "needs_review")
+        rendition = fake_api.results[key]["result"]["playback_key"]
+        assert rendition == f"playback/answers/sweb/1/{number}-abc.m4a"
+        probe = _probe(handler_env / rendition)
+        assert probe["streams"][0]["codec_name"] == "aac" and "mp4" in probe["format"]["format_name"]
+        assert abs(float(probe["format"]["duration"]) - float(_probe(source)["format"]["duration"])) < 0.2
+        assert (handler_env / key).exists()  # the original is kept (erased with the session)
+    # The WAV's rendition is a fraction of its size (64 kb/s AAC against 256 kb/s PCM).
+    assert (handler_env / "playback/answers/sweb/1/1-abc.m4a").stat().st_size < wav.stat().st_size / 3
+
+
+@pytest.mark.parametrize("name", ["wav", "webm", "ogg", "mp3", "m4a", "mp4", "aac"])
+def test_each_accepted_format_makes_a_playable_rendition(tmp_path, ko_media, media_dir, name):
+    """Every format the API accepts (api/storage.py) → mono AAC in MP4 with the moov atom first (faststart),
+    as long as the source; AAC sources are copied, not re-encoded."""
+    from functions.analyze import playback
+    from functions.analyze.storage import LocalStorage
+
+    if name in ("ogg", "aac"):  # Firefox's Ogg/Opus; a phone's raw ADTS AAC
+        source = media_dir / f"answer.{name}"
+        if not source.exists():
+            _ffmpeg("-i", str(ko_media["wav"]), *(["-c:a", "libopus"] if name == "ogg" else ["-c:a", "aac"]),
+                    str(source))
+    else:
+        source = ko_media[name]
+    key = f"answers/s1/1/1-x.{name}"
+    store = LocalStorage(tmp_path)
+    assert playback.make_rendition(key, source, store) == "playback/answers/s1/1/1-x.m4a"
+    made = tmp_path / playback.rendition_key(key)
+    probe = _probe(made)
+    assert [s["codec_type"] for s in probe["streams"]] == ["audio"]  # a phone video's picture is dropped
+    stream = probe["streams"][0]
+    assert stream["codec_name"] == "aac"
+    assert "mp4" in probe["format"]["format_name"]
+    spoken = float(_probe(ko_media["wav"])["format"]["duration"])  # every source was made from this speech
+    assert abs(float(probe["format"]["duration"]) - spoken) < 0.2, (probe["format"]["duration"], spoken)
+    head = made.read_bytes()[:4096]
+    assert head.find(b"moov") != -1 and (head.find(b"mdat") == -1 or head.find(b"moov") < head.find(b"mdat"))
+    original = next(s for s in _probe(source)["streams"] if s["codec_type"] == "audio")
+    if original["codec_name"] == "aac":  # copied, not re-encoded: the source's own packets
+        assert stream["sample_rate"] == original["sample_rate"] and stream["channels"] == original["channels"]
+    else:  # encoded: mono 44.1 kHz
+        assert stream["channels"] == 1 and stream["sample_rate"] == "44100"
+
+
+def test_no_rendition_for_what_is_not_audio(tmp_path, bad_media):
+    from functions.analyze import playback
+    from functions.analyze.storage import LocalStorage
+
+    for name in ("text_as_aac", "empty", "video_without_audio"):
+        assert playback.make_rendition(f"answers/s1/1/1-{name}.aac", bad_media[name], LocalStorage(tmp_path)) is None
+    assert not (tmp_path / "playback").exists()
 
 
 def test_a_404_that_is_not_the_apis_own_answer_is_retried_not_dropped(handler_env, ko_media, cos_event,
