@@ -44,6 +44,8 @@ MESSAGES = {
     "wechat_busy": "微信服务繁忙，请稍后再试。",
     "wechat_not_configured": "还没有配置微信小程序，暂时无法使用微信登录。",
     "wechat_unavailable": "暂时连不上微信，请稍后再试。",
+    "jssdk_not_configured": "还没有配置微信服务号，请长按小程序码进入小程序。",
+    "url_not_ours": "只能为秒面自己的分享页面签名。",
     "wechat_rate_limited": "生成小程序码太频繁了，请一分钟后再试。",
     "team_invite_not_found": "团队邀请码不存在，请向管理员确认。",
     "team_invite_expired": "团队邀请码已过期，请向管理员要一个新的。",

@@ -1,11 +1,14 @@
 """Subscribe-message consent (what a user accepted in wx.requestSubscribeMessage) and, for HR, the delivery
 state of every notification in the outbox."""
+from urllib.parse import urlsplit
+
 import marshmallow as ma
 import sqlalchemy as sa
-from flask import current_app, g
+from flask import current_app, g, request
 from flask_smorest import Blueprint
 
 from api import messages, wechat
+from api.wechat import jssdk
 from api.auth import login_required
 from api.db import get_db
 from api.crypto import read_name
@@ -46,12 +49,43 @@ def wechat_config():
     web share page opens the mini-program (wx-open-launch-weapp needs the mini-program's gh_ id and a 服务号
     with JS-SDK; null when not configured — the page then shows the mini-program code to long-press)."""
     config = current_app.config
-    username = wechat.setting(config, "WECHAT_USERNAME")
     launch = None
-    if username and wechat.setting(config, "WECHAT_OA_APPID"):
-        launch = {"appid": wechat.setting(config, "WECHAT_APPID"), "username": username,
+    if jssdk.configured(config):
+        launch = {"appid": wechat.setting(config, "WECHAT_APPID"), "username": wechat.setting(config, "WECHAT_USERNAME"),
                   "oa_appid": wechat.setting(config, "WECHAT_OA_APPID"), "path": "pages/index/index"}
     return {"configured": wechat.configured(config), "templates": _template_ids(), "launch_weapp": launch}
+
+
+class JssdkArgs(ma.Schema):
+    url = ma.fields.Url(required=True, require_tld=False, schemes={"http", "https"},
+                        validate=ma.validate.Length(max=2000))
+
+
+def _our_share_page(url: str) -> bool:
+    """Only our own share pages are signed: same origin as PUBLIC_URL or this request, path /s/<code>."""
+    parsed = urlsplit(url)
+    origins = {urlsplit(current_app.config["PUBLIC_URL"])[:2], urlsplit(request.host_url)[:2]}
+    return parsed[:2] in origins and parsed.path.startswith("/s/")
+
+
+@bp.get("/wechat/jssdk")
+@bp.arguments(JssdkArgs, location="query")
+@bp.response(200)
+def wechat_jssdk(args):
+    """Public: the signed `wx.config` for the web share page at `url` (`location.href` without `#…`), so that
+    inside WeChat it can show `wx-open-launch-weapp` (api/wechat/jssdk.py):
+    `{"appId", "timestamp", "nonceStr", "signature", "jsApiList", "openTagList": ["wx-open-launch-weapp"],
+    "username": "gh_…"}`. Errors: 404 `jssdk_not_configured` (no 服务号: the page shows the mini-program code),
+    422 `url_not_ours`, 503 `wechat_unavailable` (no ticket from WeChat; the page keeps the code)."""
+    if not jssdk.configured(current_app.config):
+        abort(404, "jssdk_not_configured")
+    if not _our_share_page(args["url"]):
+        abort(422, "url_not_ours")
+    try:
+        return jssdk.config_for(current_app.config, current_app.extensions["miaomian.engine"], args["url"])
+    except jssdk.TicketUnavailable as exc:
+        current_app.logger.warning("no JS-SDK ticket for the share page: %s", exc)
+        abort(503, "wechat_unavailable")
 
 
 @bp.post("/me/subscriptions")

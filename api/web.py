@@ -5,8 +5,11 @@ page drives the same candidate endpoints as the mini-program (/api/c/<token>/...
 valid is decided by those calls, and the page turns their errors into Chinese sentences.
 """
 import re
+from urllib.parse import urlsplit
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
+
+from api.wechat import jssdk, setting
 
 bp = Blueprint("web", __name__, static_folder="static/web", static_url_path="/i/assets",
                template_folder="templates")
@@ -37,7 +40,15 @@ def share_page(scene):
     """A share link (interview + referrer) opened outside WeChat: enter a name, get one's own interview."""
     if not SCENE_PATTERN.match(scene):
         scene = ""
-    return render_template("share.html", scene=scene), 200 if scene else 404, PAGE_HEADERS
+    headers, jssdk_url = PAGE_HEADERS, None
+    if jssdk.configured(current_app.config):
+        # The JS-SDK script comes from WeChat (its docs: res.wx.qq.com/open/js/jweixin-1.6.0.js): allowed for
+        # this page only, and only when a 服务号 is configured (api/wechat/jssdk.py).
+        jssdk_url = setting(current_app.config, "WECHAT_JSSDK_URL")
+        origin = "{0}://{1}".format(*urlsplit(jssdk_url)[:2])
+        headers = {**PAGE_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY.replace(
+            "script-src 'self'", f"script-src 'self' {origin}", 1)}
+    return render_template("share.html", scene=scene, jssdk_url=jssdk_url), 200 if scene else 404, headers
 
 
 @bp.get("/i/<token>")

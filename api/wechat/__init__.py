@@ -25,6 +25,8 @@ DEFAULTS = {
     "WECHAT_TEMPLATE_DECISION_MADE": "",
     "WECHAT_USERNAME": "",                  # the mini-program's original id (gh_…) for wx-open-launch-weapp
     "WECHAT_OA_APPID": "",                  # a 服务号 bound to the mini-program: JS-SDK for the web share page
+    "WECHAT_OA_SECRET": "",                 # …and its AppSecret (its own access token and jsapi_ticket)
+    "WECHAT_JSSDK_URL": "https://res.wx.qq.com/open/js/jweixin-1.6.0.js",  # the JS-SDK (open tags need ≥ 1.6.0)
     "OUTBOX_MAX_ATTEMPTS": 5,
     "OUTBOX_BACKOFF_SECONDS": 5.0,
     "OUTBOX_RATE_LIMIT_SECONDS": 60.0,
@@ -52,15 +54,17 @@ def token_store(config, engine):
     return DatabaseStorage(engine)
 
 
-def client_for(config, engine) -> MiaomianWeChatClient | None:
-    """The process's client for this AppID, API base and engine; None when WeChat is not configured."""
-    if not configured(config):
-        return None
-    key = (setting(config, "WECHAT_APPID"), setting(config, "WECHAT_API_BASE"), id(engine),
-           str(setting(config, "WECHAT_TOKEN_STORE")))
+def client_for(config, engine, appid: str | None = None, secret: str | None = None) -> MiaomianWeChatClient | None:
+    """The process's client for this AppID, API base and engine; None when WeChat is not configured.
+    `appid`/`secret` choose another account than the mini-program (the 服务号 of api/wechat/jssdk.py)."""
+    if appid is None:
+        if not configured(config):
+            return None
+        appid, secret = setting(config, "WECHAT_APPID"), setting(config, "WECHAT_SECRET")
+    key = (appid, setting(config, "WECHAT_API_BASE"), id(engine), str(setting(config, "WECHAT_TOKEN_STORE")))
     client = _clients.get(key)
     if client is None:
-        client = MiaomianWeChatClient(setting(config, "WECHAT_APPID"), setting(config, "WECHAT_SECRET"),
+        client = MiaomianWeChatClient(appid, secret,
                                       session=token_store(config, engine),
                                       api_base=setting(config, "WECHAT_API_BASE"),
                                       timeout=float(setting(config, "WECHAT_TIMEOUT")))

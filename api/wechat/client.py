@@ -9,6 +9,8 @@ from wechatpy.client import WeChatClient
 from wechatpy.client.api.wxa import WeChatWxa
 from wechatpy.exceptions import WeChatClientException
 
+from api.wechat.jssdk import CachedJSAPI
+
 log = logging.getLogger("miaomian.wechat")
 
 # 40001 invalid credential / access_token, 40014 invalid access_token, 42001 access_token expired.
@@ -50,6 +52,7 @@ class MiaomianWxa(WeChatWxa):
 
 class MiaomianWeChatClient(WeChatClient):
     wxa = MiaomianWxa()
+    jsapi = CachedJSAPI()
 
     REFRESH_MARGIN = 300      # a token is refreshed this many seconds before WeChat expires it
     LOCK_SECONDS = 15

@@ -4,6 +4,11 @@ getUnlimitedQRCode). It is strict where WeChat is: a newly fetched access token 
 
 Tests script it: register codes, phone codes and subscriptions, expire the token, or queue failures
 (`fail_next("send", errcode=45009)`, `fail_next("send", http=502)`, `fail_next("send", delay=2)`).
+
+A 服务号 (official account) can be added (`add_official_account`): it gets its own access tokens (a new one
+invalidates only that account's previous token) and JS-SDK tickets (ticket/getticket, type=jsapi), which
+`expire_tickets()` ends; `ticket_valid(appid, ticket)` is what WeChat's client checks at wx.config. A
+mini-program's token asking for a jsapi ticket gets 48001 (api unauthorized), as WeChat answers.
 """
 import io
 import json
@@ -80,6 +85,13 @@ class FakeWeChat:
         self.failures: dict[str, list[dict]] = defaultdict(list)
         self.lock = threading.Lock()
         self._server = None
+        self.apps = {appid: secret}
+        self.token_app: dict[str, str] = {}
+        self.official_accounts: set[str] = set()
+        self.tickets: dict[str, str] = {}          # appid → its current jsapi ticket
+        self.old_tickets: set[str] = set()
+        self.ticket_fetches = 0
+        self.ticket_seconds = 7200
 
     # --- scripting ---------------------------------------------------------------------------------------
     def login_code(self, openid=None, unionid=None) -> str:
@@ -101,6 +113,19 @@ class FakeWeChat:
         with self.lock:
             self.expired_tokens |= self.valid_tokens
             self.valid_tokens.clear()
+
+    def add_official_account(self, appid="wxoa0123456789abcd", secret="oa-s3cr3t") -> str:
+        self.apps[appid] = secret
+        self.official_accounts.add(appid)
+        return appid
+
+    def expire_tickets(self):
+        with self.lock:
+            self.old_tickets |= set(self.tickets.values())
+            self.tickets.clear()
+
+    def ticket_valid(self, appid: str, ticket: str) -> bool:
+        return self.tickets.get(appid) == ticket
 
     def fail_next(self, api: str, **failure):
         self.failures[api].append(failure)
@@ -148,7 +173,7 @@ class FakeWeChat:
         self.calls.append(path)
         handler = {"cgi-bin/token": self.token, "sns/jscode2session": self.jscode2session,
                    "wxa/business/getuserphonenumber": self.phone, "cgi-bin/message/subscribe/send": self.send,
-                   "wxa/getwxacodeunlimit": self.qrcode}.get(path)
+                   "wxa/getwxacodeunlimit": self.qrcode, "cgi-bin/ticket/getticket": self.getticket}.get(path)
         response = handler(request) if handler else self._json({"errcode": 404, "errmsg": "not found"}, 404)
         return response(environ, start_response)
 
@@ -159,15 +184,18 @@ class FakeWeChat:
         args = request.args
         if args.get("grant_type") != "client_credential":
             return self._json({"errcode": 40002, "errmsg": "invalid grant_type"})
-        if args.get("appid") != self.appid:
+        appid = args.get("appid")
+        if appid not in self.apps:
             return self._json({"errcode": 40013, "errmsg": "invalid appid"})
-        if args.get("secret") != self.secret:
+        if args.get("secret") != self.apps[appid]:
             return self._json({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"})
         token = "ACCESS_" + secrets.token_hex(24)
         with self.lock:
             self.token_fetches += 1
-            self.expired_tokens |= self.valid_tokens   # a new token invalidates the previous one
-            self.valid_tokens = {token}
+            previous = {t for t in self.valid_tokens if self.token_app.get(t, self.appid) == appid}
+            self.expired_tokens |= previous   # a new token invalidates the account's previous one
+            self.valid_tokens = (self.valid_tokens - previous) | {token}
+            self.token_app[token] = appid
         time.sleep(0.05)  # a real fetch takes a while: concurrent fetches would overlap
         return self._json({"access_token": token, "expires_in": 7200})
 
@@ -254,3 +282,24 @@ class FakeWeChat:
         buffer = io.BytesIO()
         qrcode.make(f"wxa:{scene}").save(buffer, format="PNG")
         return Response(buffer.getvalue(), content_type="image/png")
+
+    def getticket(self, request):
+        """GET cgi-bin/ticket/getticket?access_token=ACCESS_TOKEN&type=jsapi →
+        {"errcode": 0, "errmsg": "ok", "ticket": "...", "expires_in": 7200} (公众号 JS-SDK 附录1)."""
+        if (error := self._token_error(request)) is not None:
+            return error
+        if (scripted := self._scripted("getticket")) is not None:
+            return scripted
+        kind = request.args.get("type")
+        if kind not in ("jsapi", "wx_card"):
+            return self._json({"errcode": 40097, "errmsg": "invalid args rid: fake"})
+        appid = self.token_app.get(request.args["access_token"], self.appid)
+        if appid not in self.official_accounts:
+            return self._json({"errcode": 48001, "errmsg": "api unauthorized rid: fake"})
+        ticket = "sM4AOVdWfPE4DxkXGEs8VM" + secrets.token_urlsafe(48)
+        with self.lock:
+            self.ticket_fetches += 1
+            if appid in self.tickets:
+                self.old_tickets.add(self.tickets[appid])
+            self.tickets[appid] = ticket
+        return self._json({"errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": self.ticket_seconds})

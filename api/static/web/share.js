@@ -55,6 +55,7 @@
       document.getElementById("share-code").src = "/api/scenes/" + encodeURIComponent(scene) + "/code.png";
       document.getElementById("share-weapp").hidden = false;
       document.getElementById("share-browser-note").hidden = true;
+      offerOpenTag();
     }
     if (!info.interview.open) {
       document.getElementById("share-start").disabled = true;
@@ -64,6 +65,59 @@
     document.getElementById("share-loading").hidden = true;
     showError(error && error.error, error && error.message);
   });
+
+  // Inside WeChat with a 服务号 configured (the page then names the JS-SDK in data-jssdk): a real
+  // "打开小程序" button, the open tag wx-open-launch-weapp, once wx.config succeeds. Until then, and whenever
+  // anything fails (no ticket, an invalid signature, an old WeChat), the long-press mini-program code stays.
+  function offerOpenTag() {
+    var script = root.getAttribute("data-jssdk");
+    if (!script) { return; }
+    var url = window.location.href.split("#")[0];
+    fetch("/api/wechat/jssdk?url=" + encodeURIComponent(url)).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (config) {
+      if (!config) { return; }
+      var tag = document.createElement("script");
+      tag.src = script;
+      tag.onload = function () { configure(config); };
+      document.head.appendChild(tag);
+    }).catch(function () { /* the mini-program code stays */ });
+  }
+
+  function configure(config) {
+    var wx = window.wx;
+    if (!wx || !wx.config) { return; }
+    wx.config({ debug: false, appId: config.appId, timestamp: config.timestamp, nonceStr: config.nonceStr,
+                signature: config.signature, jsApiList: config.jsApiList, openTagList: config.openTagList });
+    wx.ready(function () { showOpenTag(config.username); });
+    wx.error(function () { showCode(); });
+  }
+
+  function showOpenTag(username) {
+    var box = document.getElementById("share-launch");
+    var launch = document.createElement("wx-open-launch-weapp");
+    launch.id = "share-launch-tag";
+    launch.setAttribute("username", username);
+    launch.setAttribute("path", "pages/index/index.html?scene=" + encodeURIComponent("c=" + scene));
+    var template = document.createElement("script");
+    template.type = "text/wxtag-template";
+    template.text = "<style>.open{display:block;width:260px;height:48px;margin:0 auto;border:0;border-radius:8px;" +
+      "background:#07c160;color:#fff;font-size:17px;font-weight:600}</style>" +
+      "<button class=\"open\">打开小程序</button>";
+    launch.appendChild(template);
+    launch.addEventListener("error", showCode);  // the tag could not open the mini-program
+    box.innerHTML = "";
+    box.appendChild(launch);
+    box.hidden = false;
+    document.getElementById("share-launch-hint").hidden = false;
+    document.getElementById("share-code-box").hidden = true;
+  }
+
+  function showCode() {
+    document.getElementById("share-launch").hidden = true;
+    document.getElementById("share-launch-hint").hidden = true;
+    document.getElementById("share-code-box").hidden = false;
+  }
 
   document.getElementById("share-form").addEventListener("submit", function (event) {
     event.preventDefault();
