@@ -173,7 +173,8 @@ class FakeWeChat:
         self.calls.append(path)
         handler = {"cgi-bin/token": self.token, "sns/jscode2session": self.jscode2session,
                    "wxa/business/getuserphonenumber": self.phone, "cgi-bin/message/subscribe/send": self.send,
-                   "wxa/getwxacodeunlimit": self.qrcode, "cgi-bin/ticket/getticket": self.getticket}.get(path)
+                   "wxa/getwxacodeunlimit": self.qrcode, "cgi-bin/ticket/getticket": self.getticket,
+                   "open/js/jweixin-1.6.0.js": self.jssdk_script}.get(path)
         response = handler(request) if handler else self._json({"errcode": 404, "errmsg": "not found"}, 404)
         return response(environ, start_response)
 
@@ -303,3 +304,43 @@ class FakeWeChat:
                 self.old_tickets.add(self.tickets[appid])
             self.tickets[appid] = ticket
         return self._json({"errcode": 0, "errmsg": "ok", "ticket": ticket, "expires_in": self.ticket_seconds})
+
+    def jssdk_script(self, request):
+        """What WeChat's client does with wx.config, for a browser test: `wx.config` checks the signature
+        against the tickets WeChat holds now (sha1 of jsapi_ticket, noncestr, timestamp, url without '#'),
+        renders `wx-open-launch-weapp` tags from their `text/wxtag-template` and calls the `wx.ready` callbacks,
+        or the `wx.error` ones with {errMsg: "config:invalid signature"} (an expired ticket, a wrong URL). The config it was given is kept in `window.__wxConfig`."""
+        tickets = json.dumps({appid: ticket for appid, ticket in self.tickets.items()})
+        script = """(function () {
+  var tickets = %s, ready = [], failed = [], state = null, why = null;
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  window.wx = {
+    config: function (c) {
+      window.__wxConfig = c;
+      var url = window.location.href.split("#")[0];
+      var ticket = tickets[c.appId] || "";
+      var text = "jsapi_ticket=" + ticket + "&noncestr=" + c.nonceStr + "&timestamp=" + c.timestamp + "&url=" + url;
+      crypto.subtle.digest("SHA-1", new TextEncoder().encode(text)).then(function (digest) {
+        var ok = ticket && hex(digest) === c.signature && (c.openTagList || []).indexOf("wx-open-launch-weapp") >= 0;
+        if (ok && window.customElements && !customElements.get("wx-open-launch-weapp")) {
+          // As WeChat's client does once the open tag is allowed: render the tag's template as its content.
+          customElements.define("wx-open-launch-weapp", class extends HTMLElement {
+            connectedCallback() {
+              var t = this.querySelector('script[type="text/wxtag-template"]');
+              if (t && !this.shadowRoot) { this.attachShadow({ mode: "open" }).innerHTML = t.text; }
+            }
+          });
+        }
+        state = ok ? "ready" : "error";
+        why = ok ? null : { errMsg: "config:invalid signature" };
+        window.__wxState = state;
+        (ok ? ready : failed).forEach(function (f) { f(why); });
+      });
+    },
+    ready: function (f) { if (state === "ready") { f(); } else { ready.push(f); } },
+    error: function (f) { if (state === "error") { f(why); } else { failed.push(f); } }
+  };
+})();""" % tickets
+        return Response(script, content_type="application/javascript; charset=utf-8")
