@@ -25,4 +25,9 @@ async function whileBusy(page, flag, work, fallback) {
   }
 }
 
-module.exports = { whileBusy }
+/** `Page({ onPullDownRefresh: reloadOnPullDown })`: reload the page's data (its `load()`), then close the spinner. */
+function reloadOnPullDown() {
+  return this.load().then(() => wx.stopPullDownRefresh())
+}
+
+module.exports = { whileBusy, reloadOnPullDown }

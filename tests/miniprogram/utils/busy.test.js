@@ -1,6 +1,7 @@
 /** packageHR/utils/busy.js: the flag is up only while the work runs, the error is cleared first and a
- * failure's message lands in `error` while the call resolves the fallback. */
-const { whileBusy } = require('../../../miniprogram/packageHR/utils/busy')
+ * failure's message lands in `error` while the call resolves the fallback; a pull-down reloads, then closes
+ * the spinner. */
+const { reloadOnPullDown, whileBusy } = require('../../../miniprogram/packageHR/utils/busy')
 
 function fakePage(data) {
   const page = { data: Object.assign({}, data), seen: [] }
@@ -37,4 +38,14 @@ test('without a fallback a failure resolves undefined, as the pages\' loaders di
   await expect(whileBusy(page, 'loading', () => Promise.reject(new Error('服务器开小差了')))).resolves.toBeUndefined()
   expect(page.data.error).toBe('服务器开小差了')
   expect(page.data.loading).toBe(false)
+})
+
+test('a pull-down reloads the page and closes the spinner only once the data is in', async () => {
+  const order = []
+  const stop = jest.spyOn(wx, 'stopPullDownRefresh').mockImplementation(() => order.push('spinner closed'))
+  const page = { load: () => new Promise((resolve) => setTimeout(() => { order.push('loaded'); resolve() }, 5)) }
+  await reloadOnPullDown.call(page)
+  expect(order).toEqual(['loaded', 'spinner closed'])
+  expect(stop).toHaveBeenCalledTimes(1)
+  stop.mockRestore()
 })

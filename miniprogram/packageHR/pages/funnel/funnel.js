@@ -7,7 +7,7 @@
  */
 const { insights, percent, bars, scopeOf } = require('../../utils/insights')
 const request = require('../../../utils/request')
-const { whileBusy } = require('../../utils/busy')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 function view(report) {
   const stages = bars(report.stages).map((s) => Object.assign(s, { rate: percent(s.of_invited) }))
@@ -36,10 +36,7 @@ Page({
     return this.load()
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
     return whileBusy(this, 'loading', async () => {

@@ -7,7 +7,7 @@
  */
 const api = require('../../../utils/api')
 const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
-const { whileBusy } = require('../../utils/busy')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 const HR_KINDS = ['candidate_finished', 'review_requested']
 const TABS = [
@@ -45,9 +45,7 @@ Page({
     return this.load()
   },
 
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh())
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
     return whileBusy(this, 'loading', async () => {

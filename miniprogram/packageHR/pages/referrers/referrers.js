@@ -8,7 +8,7 @@
 const api = require('../../../utils/api')
 const { savePoster, saveToAlbum } = require('../../../utils/poster')
 const request = require('../../../utils/request')
-const { whileBusy } = require('../../utils/busy')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 const NAME_MAX = 20
 
@@ -43,10 +43,7 @@ Page({
     return this.load()
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
     return whileBusy(this, 'loading', async () => {
