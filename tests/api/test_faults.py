@@ -20,7 +20,7 @@ from api.schema import analysis_results, answers, storage_events, trigger_worker
 from api.timeutil import utcnow
 from api.trigger import LocalTrigger, process_one, trigger_config, worker_name
 from tests import private_mariadb
-from tests.api.flow import answer, create_interview, invite, request_upload, start
+from tests.api.flow import answer, interview_with_candidate, request_upload, start
 from tests.conftest import AuthActions, LiveServer, free_port, make_app, use_function_environment
 
 FINAL = ("scored", "needs_review", "failed")
@@ -42,9 +42,8 @@ def _wait_final(app, key, seconds=90):
 
 
 def _setup_candidate(client, questions=1):
-    headers = AuthActions(client).login()
-    interview = create_interview(client, headers, questions=questions, language="ko")
-    token = invite(client, headers, interview["id"])[0]["token"]
+    headers, interview, token = interview_with_candidate(client, AuthActions(client), questions=questions,
+                                                         language="ko")
     start(client, token)
     return headers, interview, token
 
