@@ -19,7 +19,7 @@ from tencent_fakes import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_
 from cos_emulator import CosEmulator
 from deploy import package
 from scf import invoke_event_function, sandboxed, scf_environment, serverless_variables, unpack_function
-from tests.servers import free_port
+from tests.servers import free_port, wait_until_serving
 from tests.scratch_mariadb import scratch_database
 from tests.e2e.test_readme_walkthrough import walkthrough_script
 
@@ -91,15 +91,7 @@ def stack(tmp_path_factory, scf_database):
     log = open(where / "web.log", "w")
     s.web = subprocess.Popen(sandboxed(code, opt, web_tmp, ["/var/user/scf_bootstrap"]), env=web_env,
                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if requests.get(f"{s.url}/healthz", timeout=5).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
-        assert s.web.poll() is None and time.monotonic() < deadline, (where / "web.log").read_text()[-3000:]
-        time.sleep(0.3)
+    wait_until_serving(f"{s.url}/healthz", 60, process=s.web, log=where / "web.log")
     s.web_log = where / "web.log"
     # the analyzer: code package + ffmpeg and models layers, its own SCF environment
     awhere = tmp_path_factory.mktemp("scf-analyze")
