@@ -107,6 +107,13 @@ def abort(status: int, error: str, message: str | None = None, **extra):
     smorest_abort(status, error=error, message=message, **extra)
 
 
+def refuse_if_erased(status: str, consequence: str) -> None:
+    """409 `erased` when the session's `status` is "erased" (the candidate erased their data, api/erasure.py):
+    HR can record nothing more on it. `consequence` ends the Chinese message, e.g. "不能再评分"."""
+    if status == "erased":
+        abort(409, "erased", f"候选人已删除自己的数据，{consequence}。")
+
+
 def create_api(app: Flask) -> MiaomianApi:
     app.url_map.converters["int"] = IdConverter
     app.config.setdefault("API_TITLE", "Miaomian API")

@@ -19,7 +19,7 @@ from api.db import get_db
 from api.deadlines import SUBMITTED
 from api.interviews import load_questions
 from api.messages import display_time
-from api.openapi import abort
+from api.openapi import abort, refuse_if_erased
 from api.schema import interviews, invitations, jobs, organisations, report_shares, sessions
 from api.sessions import get_session_or_404
 from api.timeutil import iso, utcnow
@@ -50,8 +50,7 @@ def share_json(row, token: str | None = None) -> dict:
 def create_share(body, session_id):
     """A read-only link to this report for someone without an account; the URL is shown only here."""
     row = get_session_or_404(session_id)
-    if row.status == "erased":
-        abort(409, "erased", "候选人已删除自己的数据，不能分享报告。")
+    refuse_if_erased(row.status, "不能分享报告")
     if row.submitted_at is None and row.status not in SUBMITTED:
         abort(409, "not_submitted", "候选人还没有提交面试，报告还没有生成，提交后才能分享。")
     token = new_token()

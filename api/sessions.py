@@ -12,7 +12,7 @@ from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
-from api.openapi import abort
+from api.openapi import abort, refuse_if_erased
 from api.schema import audit_log, interviews, invitations, phone_verifications, referrers, reviews, sessions, users
 from api.timeutil import iso, utcnow
 
@@ -211,8 +211,7 @@ def decision_history(session_id: int) -> list[dict]:
 def decide(body, session_id):
     """Advance, reject or hold a candidate."""
     row = get_session_or_404(session_id)
-    if row.status == "erased":
-        abort(409, "erased", "候选人已删除自己的数据，不能再记录决定。")
+    refuse_if_erased(row.status, "不能再记录决定")
     if body["decision"] in ("advance", "reject") and row.status not in deadlines.SUBMITTED:
         abort(409, "not_submitted")
     reversal = (row.decision in ("advance", "reject") and body["decision"] in ("advance", "reject")

@@ -9,7 +9,6 @@ Targets (issue 2): p99 < 300 ms, zero errors, ratio >= 0.3. It needs MariaDB at 
 import argparse
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -19,7 +18,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pymysql
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,25 +26,10 @@ sys.path.insert(0, str(ROOT))
 from cryptography.fernet import Fernet  # noqa: E402
 
 from api import create_app, db  # noqa: E402
+from tests.servers import free_port, wait_until_serving  # noqa: E402
+from tests.scratch_mariadb import scratch_database  # noqa: E402
 
 UPLOAD = b"\xff\xf1" + os.urandom(100 * 1024 - 2)  # an ADTS sync word, then 100 KB
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=10)
-            return
-        except (requests.ConnectionError, requests.Timeout):
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not come up")
 
 
 def gunicorn(app_spec: str, port: int, env: dict, workers: int, threads: int) -> subprocess.Popen:
@@ -153,16 +136,16 @@ def main() -> None:
                         help="spread the candidates' arrivals evenly over this many seconds (default: run "
                              "an all-at-once burst and a 10-s spread)")
     args = parser.parse_args()
+    with scratch_database("miaomian_bench", migrate=False) as database_url:   # seed() migrates it
+        benchmark(args, database_url)
 
-    admin = pymysql.connect(host="127.0.0.1", port=3306, user="root", password="")
-    name = f"miaomian_bench_{secrets.token_hex(3)}"
-    with admin.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+
+def benchmark(args: argparse.Namespace, database_url: str) -> None:
     instance = Path(tempfile.mkdtemp(prefix="miaomian-bench-"))
     api_port, hello_port = free_port(), free_port()
     # "test": production's settings with development sign-in, which production refuses (api/config.py).
     config = {"ENV": "test", "SECRET_KEY": secrets.token_hex(32), "HMAC_KEY": secrets.token_hex(32),
-              "DATA_KEY": Fernet.generate_key().decode(), "DATABASE_URL": f"mysql+pymysql://root@127.0.0.1:3306/{name}",
+              "DATA_KEY": Fernet.generate_key().decode(), "DATABASE_URL": database_url,
               "STORAGE_ROOT": str(instance / "storage"), "PUBLIC_URL": f"http://127.0.0.1:{api_port}",
               "DEV_LOGIN": True, "INSTANCE_PATH": str(instance)}
     env = {**os.environ, **{f"MIAOMIAN_{key}": str(value) for key, value in config.items()}, "MIAOMIAN_DEV_LOGIN": "1"}
@@ -171,8 +154,9 @@ def main() -> None:
         tokens = seed(config, args.candidates * 2)
         servers.append(gunicorn("api:create_app()", api_port, env, args.workers, args.threads))
         servers.append(gunicorn("bench.hello_app:create_app()", hello_port, env, args.workers, args.threads))
-        wait_until_up(f"http://127.0.0.1:{api_port}/healthz")
-        wait_until_up(f"http://127.0.0.1:{hello_port}/hello")
+        any_answer = range(100, 600)   # up is enough: health may say 503 before anything has run
+        wait_until_serving(f"http://127.0.0.1:{api_port}/healthz", 30, process=servers[0], statuses=any_answer)
+        wait_until_serving(f"http://127.0.0.1:{hello_port}/hello", 30, process=servers[1], statuses=any_answer)
         base = f"http://127.0.0.1:{api_port}"
         hello_base = f"http://127.0.0.1:{hello_port}"
         run([lambda r, b: hello_flow(hello_base, r, b)] * 20, 20)  # warm-up
@@ -201,9 +185,6 @@ def main() -> None:
         for server in servers:
             server.terminate()
             server.wait(10)
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE `{name}`")
-        admin.close()
 
 
 if __name__ == "__main__":

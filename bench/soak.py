@@ -22,7 +22,6 @@ import os
 import random
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from api import db  # noqa: E402
 from api.schema import answers, sessions  # noqa: E402
+from tests.servers import free_port, wait_until_serving  # noqa: E402
 from tests.private_mariadb import PrivateMariaDB  # noqa: E402
 
 FINAL = ("scored", "needs_review", "failed")
@@ -49,12 +49,6 @@ QUESTIONS = [{"text": "고객과 소통하고 문제를 해결한 경험을 말�
               "max_attempts": 2}]
 COMPETENCIES = [{"name": "소통", "weight": 1, "keywords": ["고객", "소통"]},
                 {"name": "문제 해결", "weight": 1, "keywords": ["문제", "해결", "결과"]}]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def ffmpeg(*args) -> None:
@@ -131,14 +125,9 @@ class Soak:
         self.server_log = open(work / "devserver.log", "wb")
         self.server = subprocess.Popen([sys.executable, "-m", "api.devserver"], cwd=ROOT, env=env,
                                        stdout=self.server_log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=5).status_code in (200, 503):
-                    return
-            except requests.RequestException:
-                time.sleep(0.5)
-        raise RuntimeError("the dev server did not come up; see devserver.log")
+        # 503 is an answer too: health reports the database or the workers, which the chaos thread breaks.
+        wait_until_serving(f"{self.url}/healthz", 180, process=self.server, log=work / "devserver.log",
+                           statuses=(200, 503), interval=0.5)
 
     def workers(self) -> list[int]:
         """The analysis worker processes: the dev server's children."""

@@ -3,48 +3,23 @@
 The MySQL leg uses a scratch database created and dropped per run. Locally it is skipped, with a message,
 when no server answers at 127.0.0.1:3306; with CI=true it must run.
 """
-import os
-import secrets
 import shutil
-import socket
 import threading
 
-import pymysql
 import pytest
 from werkzeug.serving import make_server
 
 from api import create_app, db
 from api.trigger import LocalTrigger, function_environment, trigger_config
 from api.schema import metadata
-
-MYSQL = {"host": os.environ.get("MIAOMIAN_TEST_MYSQL_HOST", "127.0.0.1"),
-         "port": int(os.environ.get("MIAOMIAN_TEST_MYSQL_PORT", "3306")), "user": "root", "password": ""}
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+from tests.servers import free_port
+from tests.scratch_mariadb import scratch_database
 
 
 @pytest.fixture(scope="session")
 def mysql_url():
-    try:
-        admin = pymysql.connect(**MYSQL, connect_timeout=3)
-    except pymysql.err.OperationalError as error:
-        message = f"MariaDB/MySQL not reachable at {MYSQL['host']}:{MYSQL['port']} as root ({error}): MySQL leg skipped"
-        if _in_ci():
-            pytest.fail(message + " — but CI=true requires it.")
-        pytest.skip(message)
-    name = f"miaomian_test_{os.getpid()}_{secrets.token_hex(3)}"
-    with admin.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-    url = f"mysql+pymysql://{MYSQL['user']}@{MYSQL['host']}:{MYSQL['port']}/{name}?charset=utf8mb4"
-    engine = db.make_engine(url)
-    db.migrate(engine)
-    engine.dispose()
-    yield url
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE `{name}`")
-    admin.close()
+    with scratch_database("miaomian_test", needed_by="MySQL leg") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -100,12 +75,6 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class LiveServer:

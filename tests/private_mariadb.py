@@ -6,18 +6,13 @@ and stopped by the caller (never the shared server on 3306).
         server.stop(); ...; server.start()
 """
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 import pymysql
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.servers import free_port
 
 
 def available() -> bool:
@@ -28,7 +23,7 @@ class PrivateMariaDB:
     def __init__(self, base: Path, port: int | None = None):
         self.base = Path(base)
         self.datadir, self.socket = self.base / "data", self.base / "mysqld.sock"
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.process = None
         self.log = self.base / "mariadbd.log"
 

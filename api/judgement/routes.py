@@ -15,7 +15,7 @@ from api.auth import login_required
 from api.crypto import read_name
 from api.db import get_db, upsert
 from api.judgement.scale import ANCHORS
-from api.openapi import ID_RANGE, abort, not_found_text
+from api.openapi import ID_RANGE, abort, not_found_text, refuse_if_erased
 from api.schema import answer_ratings, answers, interviews, outcomes, pair_picks, questions, sessions, users
 from api.sessions import get_session_or_404
 from api.timeutil import china_date, iso, utcnow
@@ -141,8 +141,7 @@ def list_ratings(answer_id):
 def rate_answer(body, answer_id):
     """Rate one answer per competency (1–5, anchored); a second rating by the same person replaces the first."""
     answer = get_answer_or_404(answer_id)
-    if answer.session_status == "erased":
-        abort(409, "erased", "候选人已删除自己的数据，不能再评分。")
+    refuse_if_erased(answer.session_status, "不能再评分")
     require_current(answer)
     known = [c["name"] for c in answer.competencies]
     unknown = [item["competency"] for item in body["ratings"] if item["competency"] not in known]
@@ -264,8 +263,7 @@ def list_outcomes(session_id):
 def record_outcomes(body, session_id):
     """Record what happened after the decision, with dates; a kind recorded again replaces its value."""
     row = get_session_or_404(session_id)
-    if row.status == "erased":
-        abort(409, "erased", "候选人已删除自己的数据，不能再记录结果。")
+    refuse_if_erased(row.status, "不能再记录结果")
     if row.decision != "advance":
         abort(409, "not_advanced", "只有已通过（进入下一轮）的候选人才能记录录用和入职后的结果。")
     if len({item["kind"] for item in body["outcomes"]}) != len(body["outcomes"]):

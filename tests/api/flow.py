@@ -29,6 +29,14 @@ def invite(client, headers, interview_id, names=("张三",), **extra):
     return response.json
 
 
+def interview_with_candidate(client, auth, **interview):
+    """HR signs in (`auth`: conftest's AuthActions), creates an interview (create_interview's options) and invites
+    one candidate: (HR's headers, the interview, the candidate's token)."""
+    headers = auth.login()
+    created = create_interview(client, headers, **interview)
+    return headers, created, invite(client, headers, created["id"])[0]["token"]
+
+
 def start(client, token):
     privacy = client.get(f"/api/c/{token}").json["privacy_version"]
     response = client.post(f"/api/c/{token}/start", json={"consent": True, "privacy_version": privacy})

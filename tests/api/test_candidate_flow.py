@@ -2,15 +2,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from api.schema import audit_log, invitations, phone_verifications, sessions, storage_events
-from tests.api.flow import answer, create_interview, invite, request_upload, send_file, start
+from tests.api.flow import answer, create_interview, interview_with_candidate, invite, request_upload, send_file, start
 from tests.api.test_hr_resources import assert_error
-
-
-def _setup(client, auth, **interview):
-    headers = auth.login()
-    created = create_interview(client, headers, **interview)
-    token = invite(client, headers, created["id"])[0]["token"]
-    return headers, created, token
 
 
 def test_invitations_are_unguessable_and_pii_is_encrypted(app, client, auth):
@@ -47,7 +40,7 @@ def test_bulk_invitations_are_capped_at_500(client, auth):
 
 
 def test_candidate_view_marks_opened_and_shows_progress(client, auth):
-    headers, interview, token = _setup(client, auth)
+    headers, interview, token = interview_with_candidate(client, auth)
     view = client.get(f"/api/c/{token}").json
     assert view["company"] == "好味餐饮" and view["job"]["title"] == "门店店员"
     assert view["interview"]["question_count"] == 2 and view["status"] == "opened"
@@ -57,7 +50,7 @@ def test_candidate_view_marks_opened_and_shows_progress(client, auth):
 
 
 def test_unknown_and_expired_tokens(app, client, auth):
-    _, _, token = _setup(client, auth)
+    _, _, token = interview_with_candidate(client, auth)
     assert_error(client.get("/api/c/AAAAAAAAAAAAAAAAAAAAAA"), 404, "invitation_not_found")
     from datetime import datetime
     with app.extensions["miaomian.engine"].begin() as connection:
@@ -66,7 +59,7 @@ def test_unknown_and_expired_tokens(app, client, auth):
 
 
 def test_start_records_consent_and_refuses_a_second_start(app, client, auth):
-    _, _, token = _setup(client, auth)
+    _, _, token = interview_with_candidate(client, auth)
     privacy = client.get(f"/api/c/{token}").json["privacy_version"]
     assert_error(client.post(f"/api/c/{token}/start", json={"consent": False, "privacy_version": privacy}),
                  422, "consent_required")
@@ -86,7 +79,7 @@ def test_start_records_consent_and_refuses_a_second_start(app, client, auth):
 
 
 def test_upload_is_refused_before_start_past_attempts_and_after_deadline(app, client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     assert_error(request_upload(client, token, question_id), 409, "not_started")
     start(client, token)
@@ -102,7 +95,7 @@ def test_upload_is_refused_before_start_past_attempts_and_after_deadline(app, cl
     view = client.get(f"/api/c/{token}").json
     assert view["questions"][0]["attempts_used"] == 2 and view["questions"][0]["attempts_left"] == 0
 
-    _, interview2, token2 = _setup(client, auth, questions=1)
+    _, interview2, token2 = interview_with_candidate(client, auth, questions=1)
     start(client, token2)
     from datetime import datetime
     from api.schema import interviews
@@ -113,7 +106,7 @@ def test_upload_is_refused_before_start_past_attempts_and_after_deadline(app, cl
 
 
 def test_upload_ticket_reissued_for_an_unsent_attempt_keeps_the_attempt_number(client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
     first = request_upload(client, token, question_id).json
@@ -128,7 +121,7 @@ def test_upload_ticket_reissued_for_an_unsent_attempt_keeps_the_attempt_number(c
 
 
 def test_lost_confirmation_counts_the_uploaded_file(client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
     ticket = request_upload(client, token, question_id).json
@@ -141,7 +134,7 @@ def test_lost_confirmation_counts_the_uploaded_file(client, auth, aac_bytes):
 
 
 def test_confirmation_errors(client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
     ticket = request_upload(client, token, question_id).json
@@ -155,7 +148,7 @@ def test_confirmation_errors(client, auth, aac_bytes):
 
 
 def test_submit_needs_every_answer_then_locks_the_session(client, auth, aac_bytes):
-    headers, interview, token = _setup(client, auth, questions=2)
+    headers, interview, token = interview_with_candidate(client, auth, questions=2)
     start(client, token)
     first, second = (q["id"] for q in interview["questions"])
     answer(client, token, first, aac_bytes)
@@ -174,7 +167,7 @@ def test_submit_needs_every_answer_then_locks_the_session(client, auth, aac_byte
 
 
 def test_report_before_submit_and_review_request(client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     assert_error(client.get(f"/api/c/{token}/report"), 409, "not_submitted")
     start(client, token)
     answer(client, token, interview["questions"][0]["id"], aac_bytes)
@@ -184,7 +177,7 @@ def test_report_before_submit_and_review_request(client, auth, aac_bytes):
 
 
 def test_erase_removes_recordings_and_personal_data(app, client, auth, aac_bytes):
-    headers, interview, token = _setup(client, auth, questions=1)
+    headers, interview, token = interview_with_candidate(client, auth, questions=1)
     start(client, token)
     key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
     store = app.extensions["miaomian.storage"]

@@ -20,8 +20,9 @@ from api.schema import analysis_results, answers, storage_events, trigger_worker
 from api.timeutil import utcnow
 from api.trigger import LocalTrigger, process_one, trigger_config, worker_name
 from tests import private_mariadb
-from tests.api.flow import answer, create_interview, invite, request_upload, start
+from tests.api.flow import answer, interview_with_candidate, request_upload, start
 from tests.conftest import AuthActions, LiveServer, free_port, make_app, use_function_environment
+from tests.servers import wait_until_serving
 
 FINAL = ("scored", "needs_review", "failed")
 
@@ -42,9 +43,8 @@ def _wait_final(app, key, seconds=90):
 
 
 def _setup_candidate(client, questions=1):
-    headers = AuthActions(client).login()
-    interview = create_interview(client, headers, questions=questions, language="ko")
-    token = invite(client, headers, interview["id"])[0]["token"]
+    headers, interview, token = interview_with_candidate(client, AuthActions(client), questions=questions,
+                                                         language="ko")
     start(client, token)
     return headers, interview, token
 
@@ -312,15 +312,7 @@ def test_the_dev_server_stops_within_10_seconds_when_idle(tmp_path, signum):
     server = subprocess.Popen([sys.executable, "-m", "api.devserver"], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[2])
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.3)
-        else:
-            raise AssertionError("the dev server did not come up")
+        wait_until_serving(f"http://127.0.0.1:{port}/healthz", 120, process=server)
         time.sleep(1)  # the workers are idle
         server.send_signal(signum)
         assert server.wait(timeout=10) == 0

@@ -11,18 +11,11 @@ from PIL import Image
 from api import results
 from api.schema import analysis_results, answers, audit_log, interviews, invitations, sessions
 from api.timeutil import utcnow
-from tests.api.flow import answer, create_interview, invite, request_upload, send_file, start
+from tests.api.flow import answer, create_interview, interview_with_candidate, invite, request_upload, send_file, start
 from tests.api.test_hr_resources import assert_error
 
 PHONE_A = {"X-Miaomian-Device": "phone-aaaaaaaa"}
 PHONE_B = {"X-Miaomian-Device": "phone-bbbbbbbb"}
-
-
-def _setup(client, auth, **interview):
-    headers = auth.login()
-    created = create_interview(client, headers, **interview)
-    token = invite(client, headers, created["id"])[0]["token"]
-    return headers, created, token
 
 
 def _db(app, statement):
@@ -31,7 +24,7 @@ def _db(app, statement):
 
 
 def test_think_time_starts_once_and_never_restarts(app, client, auth):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     assert_error(client.post(f"/api/c/{token}/answers/{question_id}/think"), 409, "not_started")
     start(client, token)
@@ -47,7 +40,7 @@ def test_think_time_starts_once_and_never_restarts(app, client, auth):
 
 
 def test_attempts_are_counted_when_recording_starts_and_a_reload_does_not_give_them_back(client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
     first = client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A)
@@ -74,7 +67,7 @@ def test_attempts_are_counted_when_recording_starts_and_a_reload_does_not_give_t
 
 
 def test_a_second_device_is_refused_then_replaces_only_when_confirmed(app, client, auth, aac_bytes):
-    _, interview, token = _setup(client, auth, questions=1, )
+    _, interview, token = interview_with_candidate(client, auth, questions=1, )
     question_id = interview["questions"][0]["id"]
     start(client, token)
     client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A)
@@ -95,7 +88,7 @@ def test_a_second_device_is_refused_then_replaces_only_when_confirmed(app, clien
 
 
 def test_a_deadline_passing_mid_interview_leaves_a_grace_period(app, client, auth, aac_bytes):
-    headers, interview, token = _setup(client, auth, questions=2)
+    headers, interview, token = interview_with_candidate(client, auth, questions=2)
     other = invite(client, headers, interview["id"], names=("李四",))[0]["token"]
     start(client, token)
     answer(client, token, interview["questions"][0]["id"], aac_bytes)
@@ -119,7 +112,7 @@ def test_a_deadline_passing_mid_interview_leaves_a_grace_period(app, client, aut
 
 
 def test_hr_extends_resends_revokes_and_closes(app, client, auth):
-    headers, interview, token = _setup(client, auth, questions=1)
+    headers, interview, token = interview_with_candidate(client, auth, questions=1)
     client.put("/api/orgs/contact", json={"name": "王经理", "phone": "021-62345678", "note": "工作日"}, headers=headers)
     session = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]
     invitation_id = session["invitation_id"]
@@ -158,7 +151,7 @@ def test_hr_extends_resends_revokes_and_closes(app, client, auth):
 
 
 def _submitted_and_scored(app, client, auth, aac_bytes, result):
-    headers, interview, token = _setup(client, auth, questions=1)
+    headers, interview, token = interview_with_candidate(client, auth, questions=1)
     start(client, token)
     key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
     assert client.post(f"/api/c/{token}/submit").status_code == 200
@@ -321,7 +314,7 @@ def test_erasure_removes_the_new_traces_too(app, client, auth, aac_bytes):
 def test_the_playback_rendition_is_linked_in_the_report_and_erased_with_the_session(app, client, auth, aac_bytes):
     from functions.analyze.playback import rendition_key
 
-    headers, interview, token = _setup(client, auth, questions=1)
+    headers, interview, token = interview_with_candidate(client, auth, questions=1)
     start(client, token)
     key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
     assert client.post(f"/api/c/{token}/submit").status_code == 200
@@ -349,7 +342,7 @@ def test_the_playback_rendition_is_linked_in_the_report_and_erased_with_the_sess
 
 
 def test_a_malformed_device_header_is_refused_not_taken_for_a_new_device(app, client, auth):
-    _, interview, token = _setup(client, auth, questions=1)
+    _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
     for bad in ("x", "<script>", "short", "a" * 65, "phone aaaaaaaa", "设备设备设备设备设备", "phone-aaaa;drop"):

@@ -14,22 +14,19 @@ from pathlib import Path
 
 import pytest
 import requests
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser.chromium import needs_chromium, phone_chromium
 
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
 SPEECH = "저는 고객과 소통하는 것을 좋아합니다. 고객의 문제를 함께 해결했습니다."
 COMPETENCIES = [{"name": "소통", "weight": 1, "keywords": ["고객", "소통", "함께"]},
                 {"name": "문제 해결", "weight": 1, "keywords": ["문제", "해결", "결과"]}]
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-                                reason="Debian's chromium and chromium-driver are not installed (make system-test)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="session")
@@ -46,21 +43,7 @@ def fake_microphone(tmp_path_factory):
 
 @pytest.fixture
 def browser(fake_microphone, tmp_path):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-dev-shm-usage", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                 f"--use-file-for-fake-audio-capture={fake_microphone}", f"--user-data-dir={tmp_path / 'chromium'}",
-                 "--lang=zh-CN",
-                 "--autoplay-policy=no-user-gesture-required"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.set_script_timeout(30)
-    # A phone's screen (headless windows are at least 500 px wide): 390 × 844 CSS px at 2×, as an iPhone 14.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    driver = phone_chromium(tmp_path / "chromium", microphone=fake_microphone)
     yield driver
     driver.quit()
 

@@ -12,22 +12,21 @@ from datetime import timedelta
 import pytest
 import requests
 import sqlalchemy as sa
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from api.schema import interviews, invitations
 from tests.browser.a11y import audit
 from api.timeutil import utcnow
-from tests.browser.test_browser_interview import ARTIFACTS, CHROMEDRIVER, CHROMIUM, Steps, pytestmark  # noqa: F401
+from tests.browser.chromium import LANDSCAPE, PORTRAIT, needs_chromium, phone_chromium
+from tests.browser.test_browser_interview import ARTIFACTS, Steps
 
 LONG_QUESTION = ("假设你是门店的值班店长，周六晚上八点客流高峰时，一位老顾客拿着三天前买的蛋糕来到柜台，"
                  "说蛋糕里有异物，情绪很激动，声音越来越大，旁边排队的顾客也开始议论。"
                  "请具体说说你会先做什么、说什么，怎样安抚顾客并处理现场，之后如何跟进？") * 5
-PORTRAIT = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
-LANDSCAPE = {"width": 844, "height": 390, "deviceScaleFactor": 2, "mobile": True}
+
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +39,7 @@ def silent_microphone(tmp_path_factory):
 
 @pytest.fixture
 def silent_browser(silent_microphone, tmp_path):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                 f"--use-file-for-fake-audio-capture={silent_microphone}", f"--user-data-dir={tmp_path / 'chromium'}",
-                 "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PORTRAIT)
+    driver = phone_chromium(tmp_path / "chromium", microphone=silent_microphone)
     yield driver
     driver.quit()
 

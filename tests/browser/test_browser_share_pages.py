@@ -2,29 +2,18 @@
 report link /r/<token>, in Chromium on a 390×844 phone (SQLite and MariaDB).
 Screenshots: tests/artifacts/browser-share/<backend>/."""
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from api import results
 from tests.browser.a11y import audit
-from tests.browser.test_browser_interview import ARTIFACTS, CHROMEDRIVER, CHROMIUM, Steps, pytestmark  # noqa: F401
-from tests.browser.test_browser_round_two import PORTRAIT, hr_session, make_interview
+from tests.browser.chromium import needs_chromium, phone_chromium
+from tests.browser.test_browser_interview import ARTIFACTS, Steps
+from tests.browser.test_browser_round_two import hr_session, make_interview
 
 WECHAT_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
              "Mobile/15E148 MicroMessenger/8.0.47(0x18002f2f) NetType/WIFI Language/zh_CN")
 
 
-def phone_browser(tmp_path, user_agent=None):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 f"--user-data-dir={tmp_path}", "--lang=zh-CN"):
-        options.add_argument(flag)
-    if user_agent:
-        options.add_argument(f"--user-agent={user_agent}")
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PORTRAIT)
-    return driver
+pytestmark = needs_chromium
 
 
 def test_share_page_in_wechat_returning_person_and_report_link(live_server, database_url, tmp_path):
@@ -34,7 +23,7 @@ def test_share_page_in_wechat_returning_person_and_report_link(live_server, data
     interview, invitation = make_interview(hr, base, [{"text": "简单介绍一下你自己。", "think_seconds": 0,
                                                        "answer_seconds": 30}])
     referrer = hr.post(f"{base}/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"}).json()
-    wechat = phone_browser(tmp_path / "wechat", WECHAT_UA)
+    wechat = phone_chromium(tmp_path / "wechat", user_agent=WECHAT_UA)
     try:
         steps = Steps(wechat, ARTIFACTS.parent / "browser-share" / backend)
         # Inside WeChat: the mini-program code to long-press, not "在微信中打开体验更好".
@@ -69,7 +58,7 @@ def test_share_page_in_wechat_returning_person_and_report_link(live_server, data
     (steps.folder / "referrer-poster.png").write_bytes(poster.content)
 
     # A plain browser: no mini-program box, the browser note instead.
-    plain = phone_browser(tmp_path / "plain")
+    plain = phone_chromium(tmp_path / "plain")
     try:
         steps.driver = plain
         plain.get(referrer["share_url"])

@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pymysql
 import pytest
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
@@ -19,7 +18,9 @@ from cryptography.fernet import Fernet
 from api import db
 from api.schema import storage_events
 from tests.api import flow
-from tests.conftest import MYSQL, LiveServer, _in_ci, free_port, make_app
+from tests.conftest import LiveServer, make_app
+from tests.servers import free_port
+from tests.scratch_mariadb import scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = 6
@@ -27,23 +28,8 @@ ANSWERS = 6
 
 @pytest.fixture
 def scratch_mariadb():
-    try:
-        admin = pymysql.connect(**MYSQL, connect_timeout=3)
-    except pymysql.err.OperationalError as error:
-        if _in_ci():
-            pytest.fail(f"MariaDB needed for the scale-out test: {error}")
-        pytest.skip(f"MariaDB not reachable: {error}")
-    name = f"miaomian_scale_{os.getpid()}_{secrets.token_hex(3)}"
-    with admin.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-    url = f"mysql+pymysql://root@{MYSQL['host']}:{MYSQL['port']}/{name}?charset=utf8mb4"
-    engine = db.make_engine(url)
-    db.migrate(engine)
-    engine.dispose()
-    yield url
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE `{name}`")
-    admin.close()
+    with scratch_database("miaomian_scale", needed_by="the scale-out test") as url:
+        yield url
 
 
 def korean_aac(tmp_path: Path) -> bytes:

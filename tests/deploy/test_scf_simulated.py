@@ -10,7 +10,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import pymysql
 import pytest
 import requests
 from cryptography.fernet import Fernet
@@ -20,7 +19,8 @@ from tencent_fakes import BUCKET, REGION, ROLE_ID, ROLE_KEY, ROLE_TOKEN, SECRET_
 from cos_emulator import CosEmulator
 from deploy import package
 from scf import invoke_event_function, sandboxed, scf_environment, serverless_variables, unpack_function
-from tests.conftest import MYSQL, _in_ci, free_port
+from tests.servers import free_port, wait_until_serving
+from tests.scratch_mariadb import scratch_database
 from tests.e2e.test_readme_walkthrough import walkthrough_script
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the SCF sandbox mounts read-only folders (root only)")
@@ -34,18 +34,16 @@ class Stack:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def scf_database():
+    """An empty scratch database: the packaged web function migrates it itself."""
+    with scratch_database("miaomian_scf", migrate=False, needed_by="the SCF simulation") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, scf_database):
     package.DIST.mkdir(exist_ok=True)
     package.build(languages=["ko"])   # ko explicitly: the only model the registries give (over 500 MB with it)
-    try:
-        admin = pymysql.connect(**MYSQL, connect_timeout=3)
-    except pymysql.err.OperationalError as error:
-        if _in_ci():
-            pytest.fail(f"MariaDB needed by the SCF simulation: {error}")
-        pytest.skip(f"MariaDB not reachable: {error}")
-    database = f"miaomian_scf_{os.getpid()}_{secrets.token_hex(3)}"
-    with admin.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
     s = Stack()
     s.cos = CosEmulator(BUCKET, {SECRET_ID: (SECRET_KEY, None), ROLE_ID: (ROLE_KEY, ROLE_TOKEN)}).start()
     from qcloud_cos import CosConfig, CosS3Client
@@ -68,7 +66,7 @@ def stack(tmp_path_factory):
     port = free_port()   # SCF's port 9000 may be taken on a shared machine: scf_bootstrap reads MIAOMIAN_WEB_PORT
     s.url = f"http://127.0.0.1:{port}"
     s.values = {"STAGE": "test", "TENCENT_REGION": REGION, "MIAOMIAN_COS_BUCKET": BUCKET,
-                "MIAOMIAN_DATABASE_URL": f"mysql+pymysql://root@127.0.0.1:{MYSQL['port']}/{database}?charset=utf8mb4",
+                "MIAOMIAN_DATABASE_URL": scf_database,
                 "MIAOMIAN_SECRET_KEY": secrets.token_hex(32), "MIAOMIAN_HMAC_KEY": secrets.token_hex(32),
                 "MIAOMIAN_DATA_KEY": Fernet.generate_key().decode(), "MIAOMIAN_PUBLIC_URL": s.url,
                 "COS_UPLOAD_ROLE_ARN": "qcs::cam::uin/100000000001:roleName/miaomian-upload",
@@ -93,15 +91,7 @@ def stack(tmp_path_factory):
     log = open(where / "web.log", "w")
     s.web = subprocess.Popen(sandboxed(code, opt, web_tmp, ["/var/user/scf_bootstrap"]), env=web_env,
                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if requests.get(f"{s.url}/healthz", timeout=5).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
-        assert s.web.poll() is None and time.monotonic() < deadline, (where / "web.log").read_text()[-3000:]
-        time.sleep(0.3)
+    wait_until_serving(f"{s.url}/healthz", 60, process=s.web, log=where / "web.log")
     s.web_log = where / "web.log"
     # the analyzer: code package + ffmpeg and models layers, its own SCF environment
     awhere = tmp_path_factory.mktemp("scf-analyze")
@@ -115,9 +105,6 @@ def stack(tmp_path_factory):
     log.close()
     s.cos.stop()
     s.sts.stop()
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE `{database}`")
-    admin.close()
 
 
 def objects(stack, prefix="answers/") -> list[dict]:

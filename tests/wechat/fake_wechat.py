@@ -167,6 +167,12 @@ class FakeWeChat:
         return self._json({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest "
                                                        "rid: fake"})
 
+    def _refusal(self, request, api):
+        """What WeChat answers before reading the body of an access_token call: the token's error, else the next
+        scripted failure of `api`, else None."""
+        error = self._token_error(request)
+        return error if error is not None else self._scripted(api)
+
     def wsgi(self, environ, start_response):
         request = Request(environ)
         path = request.path.lstrip("/")
@@ -223,10 +229,8 @@ class FakeWeChat:
 
     def phone(self, request):
         """POST wxa/business/getuserphonenumber?access_token=ACCESS_TOKEN {"code": ...}"""
-        if (error := self._token_error(request)) is not None:
-            return error
-        if (scripted := self._scripted("phone")) is not None:
-            return scripted
+        if (refused := self._refusal(request, "phone")) is not None:
+            return refused
         code = json.loads(request.get_data(as_text=True) or "{}").get("code", "")
         phone = self.phone_codes.pop(code, None)
         if phone is None:
@@ -237,10 +241,8 @@ class FakeWeChat:
 
     def send(self, request):
         """POST cgi-bin/message/subscribe/send?access_token=ACCESS_TOKEN"""
-        if (error := self._token_error(request)) is not None:
-            return error
-        if (scripted := self._scripted("send")) is not None:
-            return scripted
+        if (refused := self._refusal(request, "send")) is not None:
+            return refused
         body = json.loads(request.get_data(as_text=True) or "{}")
         if body.get("touser") not in self.users:
             return self._json({"errcode": 40003, "errmsg": "invalid openid"})
@@ -266,10 +268,8 @@ class FakeWeChat:
 
     def qrcode(self, request):
         """POST wxa/getwxacodeunlimit?access_token=ACCESS_TOKEN → image bytes, or a JSON error."""
-        if (error := self._token_error(request)) is not None:
-            return error
-        if (scripted := self._scripted("qrcode")) is not None:
-            return scripted
+        if (refused := self._refusal(request, "qrcode")) is not None:
+            return refused
         body = json.loads(request.get_data(as_text=True) or "{}")
         scene = body.get("scene", "")
         if not SCENE_RE.match(scene):

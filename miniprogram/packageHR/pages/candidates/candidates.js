@@ -6,6 +6,7 @@
  */
 const api = require('../../../utils/api')
 const { sessionLabel, shownTime } = require('../../../utils/format')
+const { reloadOnPullDown } = require('../../utils/busy')
 
 /** Submitted or later: nothing to extend, resend or revoke. */
 const DONE = ['submitted', 'scored', 'needs_review', 'erased']
@@ -57,9 +58,7 @@ Page({
     this.onHide()
   },
 
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh())
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load(quiet) {
     if (!quiet) this.setData({ loading: true, error: '' })

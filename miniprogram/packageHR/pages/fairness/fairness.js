@@ -4,6 +4,7 @@
  * /api/analytics/fairness). Group figures only — never a person's declaration. Small groups are flagged.
  */
 const { insights, percent, bars, scopeOf } = require('../../utils/insights')
+const { whileBusy } = require('../../utils/busy')
 
 function section(figure) {
   // Cells the server hides to protect people (rate/selected null) show its own sentence, never "null".
@@ -33,15 +34,10 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const report = await insights.fairness(this.data.scope)
       this.setData({ title: report.scope.title, candidates: report.candidates, declared: report.declared,
         sections: report.figures.map(section) })
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 })

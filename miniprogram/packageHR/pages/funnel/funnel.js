@@ -7,6 +7,7 @@
  */
 const { insights, percent, bars, scopeOf } = require('../../utils/insights')
 const request = require('../../../utils/request')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 function view(report) {
   const stages = bars(report.stages).map((s) => Object.assign(s, { rate: percent(s.of_invited) }))
@@ -35,41 +36,27 @@ Page({
     return this.load()
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const interviewId = this.data.scope.interview_id
       const [report, suggestion] = await Promise.all([insights.funnel(this.data.scope),
         interviewId ? insights.threshold(interviewId) : Promise.resolve(null)])
       this.setData(Object.assign(view(report), { suggestion }))
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   /** Use the suggested pass line and review band for this interview (candidates in the band go to a person). */
   async applySuggestion() {
     const s = this.data.suggestion
     if (!s || !s.ready) return null
-    this.setData({ applying: true, error: '' })
-    try {
+    return whileBusy(this, 'applying', async () => {
       const out = await insights.applyThreshold(this.data.scope.interview_id, s.threshold, s.review_band)
       this.setData({ 'suggestion.current_threshold': s.threshold })
       wx.showToast({ title: '已采用', icon: 'success' })
       return out
-    } catch (err) {
-      this.setData({ error: err.message })
-      return null
-    } finally {
-      this.setData({ applying: false })
-    }
+    }, null)
   },
 
   exportXlsx() {

@@ -7,6 +7,7 @@
  */
 const api = require('../../../utils/api')
 const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 const HR_KINDS = ['candidate_finished', 'review_requested']
 const TABS = [
@@ -44,13 +45,10 @@ Page({
     return this.load()
   },
 
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh())
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const res = await api.inbox()
       const counts = res.counts || {}
       const items = (res.items || []).map((it) => Object.assign({}, it, { kindText: KIND_TEXT[it.kind] || '待处理' }))
@@ -64,11 +62,7 @@ Page({
         needsNew: subs.needs_new || [],
       })
       this.filter()
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   setTab(e) {

@@ -6,6 +6,7 @@
 const api = require('../../../utils/api')
 const request = require('../../../utils/request')
 const { parseCandidateList } = require('../../../utils/format')
+const { whileBusy } = require('../../utils/busy')
 
 const MAX_BULK = 100
 
@@ -50,18 +51,12 @@ Page({
   },
 
   async send(candidates) {
-    this.setData({ sending: true, error: '' })
-    try {
+    return whileBusy(this, 'sending', async () => {
       const created = await api.invite(this.data.id, candidates)
       this.setData({ invitations: created.concat(this.data.invitations) })
       wx.showToast({ title: `已生成 ${created.length} 份邀请`, icon: 'success' })
       return created
-    } catch (err) {
-      this.setData({ error: err.message })
-      return []
-    } finally {
-      this.setData({ sending: false })
-    }
+    }, [])
   },
 
   async inviteOne() {

@@ -8,6 +8,7 @@ const api = require('../../../utils/api')
 const request = require('../../../utils/request')
 const config = require('../../../config')
 const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
+const { reloadOnPullDown } = require('../../utils/busy')
 
 Page({
   data: {
@@ -38,9 +39,7 @@ Page({
     return this.load()
   },
 
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh())
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
     this.setData({ loading: true, error: '' })

@@ -4,6 +4,7 @@
  * were advanced; these outcomes later show whether the scores predicted real performance.
  */
 const { insights } = require('../../utils/insights')
+const { whileBusy } = require('../../utils/busy')
 
 const KINDS = [
   { kind: 'offer_accepted', label: '接受录用', type: 'yesno' },
@@ -28,8 +29,7 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const found = await insights.getOutcomes(this.data.id)
       const byKind = {}
       found.outcomes.forEach((o) => { byKind[o.kind] = o })
@@ -38,11 +38,7 @@ Page({
         return Object.assign({}, k, { value: o ? o.value : null, date: o ? o.date : '', changed: false })
       })
       this.setData({ decision: found.decision, decidedAt: (found.decided_at || '').slice(0, 10), items })
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   /** data-index, data-value ("yes" | "no" | 1–5). */
@@ -71,18 +67,12 @@ Page({
       this.setData({ error: `「${early.label}」的日期不能早于做出决定的日期（${this.data.decidedAt}）` })
       return null
     }
-    this.setData({ saving: true, error: '' })
-    try {
+    return whileBusy(this, 'saving', async () => {
       const saved = await insights.saveOutcomes(this.data.id,
         changed.map((i) => ({ kind: i.kind, value: i.value, date: i.date })))
       wx.showToast({ title: '已保存', icon: 'success' })
       await this.load()
       return saved
-    } catch (err) {
-      this.setData({ error: err.message })
-      return null
-    } finally {
-      this.setData({ saving: false })
-    }
+    }, null)
   },
 })

@@ -4,6 +4,7 @@
  * shown so raters judge what was said, not how. These ratings calibrate the organisation's scorer.
  */
 const { insights } = require('../../utils/insights')
+const { whileBusy } = require('../../utils/busy')
 
 function questionsOf(report) {
   return (report.questions || []).filter((q) => q.answer && q.answer.status === 'scored').map((q) => ({
@@ -24,8 +25,7 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const [report, scale] = await Promise.all([insights.getSession(this.data.id), insights.ratingScale()])
       const questions = questionsOf(report)
       const mine = await Promise.all(questions.map((q) => insights.listRatings(q.answerId)))
@@ -36,11 +36,7 @@ Page({
         })
       })
       this.setData({ name: report.name || '候选人', questions, scale: scale.scale.slice().reverse() })
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   /** Tap a 1–5 button: data-q (question index), data-c (competency index), data-value. */

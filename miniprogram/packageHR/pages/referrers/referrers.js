@@ -8,6 +8,7 @@
 const api = require('../../../utils/api')
 const { savePoster, saveToAlbum } = require('../../../utils/poster')
 const request = require('../../../utils/request')
+const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
 const NAME_MAX = 20
 
@@ -42,14 +43,10 @@ Page({
     return this.load()
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
+  onPullDownRefresh: reloadOnPullDown,
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const [interview, list] = await Promise.all([api.getInterviewDetail(this.data.id), api.listReferrers(this.data.id)])
       // Keep codes already downloaded and cards already open across a refresh.
       const before = {}
@@ -59,11 +56,7 @@ Page({
         return Object.assign(withCounts(item), old ? { open: old.open, qrPath: old.qrPath } : {})
       })
       this.setData({ interview, referrers, totals: totals(referrers) })
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   onInput(e) {
@@ -84,8 +77,7 @@ Page({
       this.setData({ error: `已经有一位“${name}”了，换个好区分的名字吧` })
       return null
     }
-    this.setData({ adding: true, error: '' })
-    try {
+    return whileBusy(this, 'adding', async () => {
       const created = withCounts(await api.addReferrer(this.data.id, name))
       created.open = true
       const referrers = this.data.referrers.map((r) => Object.assign({}, r, { open: false })).concat([created])
@@ -93,12 +85,7 @@ Page({
       wx.showToast({ title: '已添加推荐人', icon: 'success' })
       this.loadQrcode(referrers.length - 1)
       return created
-    } catch (err) {
-      this.setData({ error: err.message })
-      return null
-    } finally {
-      this.setData({ adding: false })
-    }
+    }, null)
   },
 
   /** Open or close a referrer's card; opening downloads their mini-program code the first time. */

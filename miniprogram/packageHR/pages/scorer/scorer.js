@@ -5,6 +5,7 @@
  * or to the default, and re-score past answers explicitly. GET/POST /api/scorer…
  */
 const { insights, percent } = require('../../utils/insights')
+const { whileBusy } = require('../../utils/busy')
 
 function interval(block) {
   if (!block || block.spearman === null) return '—'
@@ -39,31 +40,21 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const overview = await insights.scorer()
       this.setData({ active: overview.active, activeId: overview.active_id, progress: overview.progress,
         progressText: percent(overview.progress.fraction), versions: overview.versions.map(versionView) })
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   async propose() {
-    this.setData({ busy: true, error: '', notice: '' })
-    try {
+    this.setData({ notice: '' })
+    return whileBusy(this, 'busy', async () => {
       const version = await insights.proposeVersion()
       this.setData({ detail: versionView(version), gate: '', justification: '' })
       await this.load()
       return version
-    } catch (err) {
-      this.setData({ error: err.message })
-      return null
-    } finally {
-      this.setData({ busy: false })
-    }
+    }, null)
   },
 
   async openVersion(e) {
@@ -120,17 +111,11 @@ Page({
             resolve(null)
             return
           }
-          this.setData({ busy: true, error: '' })
-          try {
+          resolve(await whileBusy(this, 'busy', async () => {
             const out = await insights.rescore()
             this.setData({ notice: `已重新评分：${out.changed} 个回答的分数有变化，涉及 ${out.sessions} 位候选人。` })
-            resolve(out)
-          } catch (err) {
-            this.setData({ error: err.message })
-            resolve(null)
-          } finally {
-            this.setData({ busy: false })
-          }
+            return out
+          }, null))
         },
       })
     })

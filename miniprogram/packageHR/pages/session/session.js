@@ -9,6 +9,7 @@ const api = require('../../../utils/api')
 const { sessionLabel, shownTime } = require('../../../utils/format')
 const { competencyScores, questionViews, chartKind, band } = require('../../../utils/report')
 const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
+const { whileBusy } = require('../../utils/busy')
 
 const DECISION_TEXT = { advance: '已通过，进入下一轮', reject: '未通过', hold: '待定' }
 const DECISION_CONFIRM = {
@@ -84,8 +85,7 @@ Page({
   },
 
   async load() {
-    this.setData({ loading: true, error: '' })
-    try {
+    return whileBusy(this, 'loading', async () => {
       const session = await api.getSession(this.data.id)
       const threshold = session.interview ? session.interview.pass_threshold : null
       const scores = competencyScores(session).map((c) => Object.assign(c, { band: band(c.score, threshold) }))
@@ -111,11 +111,7 @@ Page({
       api.notifications(this.data.id)
         .then((list) => this.setData({ notices: (list || []).map(noticeView) }))
         .catch(() => null)
-    } catch (err) {
-      this.setData({ error: err.message })
-    } finally {
-      this.setData({ loading: false })
-    }
+    })
   },
 
   /** Rate this candidate's answers on the anchored 1–5 scale (these ratings calibrate the scorer). */
