@@ -5,9 +5,15 @@
 
 One row per (answer, competency): the content features of functions.analyze.scoring.features (answer-
 level plus that competency's own), label = the mean of the two raters' 1–5 ratings of that competency.
+Derived rows (models/scorer/data/derived.jsonl, made by models.scorer.dataset.derive from training roles only:
+unpunctuated and recogniser-style copies, templates with invented numbers, padded copies — each with its
+source's label) are training rows only, never evaluated. Leave-one-question-out prints, on the original rows
+of the training roles, the rating metrics and the benchmark's answer-level figures (graded ranking, hard
+pairs next to the character-count and keyword-coverage baselines, Spearman) for each competency-gap value;
+`--cv-only` stops there (no export, no held-out figures).
 Two small models are compared by leave-one-question-out on the training roles — a random forest of shallow trees
 with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
-ridge regression with signed coefficients — and the better one (Spearman) is fitted on all training
+ridge regression with signed coefficients — and the better one (graded ranking, then Spearman) is fitted on all training
 roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
@@ -96,8 +102,11 @@ def answer_metrics(pred_rows: np.ndarray, ids: list, comps: list, gated: np.ndar
     by_q: dict[str, list] = {}
     for aid in rows:
         by_q.setdefault(answers[aid].qid, []).append(answers[aid])
+    from bench.scoring import chars, keyword_coverage
+
     right = total = 0
     hard = {name: [0, 0] for name, _, _ in HARD}
+    base = {name: [0, 0] for name, _, _ in HARD}   # baselines on the same pairs: characters, keyword coverage
     for qa in by_q.values():
         honest = [a for a in qa if a.kind in HONEST and label[a.id] is not None]
         for x in honest:
@@ -110,9 +119,13 @@ def answer_metrics(pred_rows: np.ndarray, ids: list, comps: list, gated: np.ndar
                 for z in (a for a in qa if a.kind in lo):
                     hard[name][0] += 1
                     hard[name][1] += score[x.id] > score[z.id]
+                    base[name][0] += chars(x) > chars(z)
+                    base[name][1] += keyword_coverage(x) > keyword_coverage(z)
     honest_ids = [aid for aid in rows if answers[aid].kind in HONEST and label[aid] is not None]
     return {"graded_ranking": round(right / total, 3) if total else None, "graded_pairs": total,
             **{name: round(r / n, 3) if n else None for name, (n, r) in hard.items()},
+            "baselines_chars_keywords": {name: [round(c / hard[name][0], 3), round(k / hard[name][0], 3)]
+                                         for name, (c, k) in base.items() if hard[name][0]},
             "spearman_answers": round(float(spearmanr([label[a] for a in honest_ids],
                                                       [score[a] for a in honest_ids]).statistic), 3)}
 
@@ -251,10 +264,12 @@ def main(argv=None) -> int:
     from functions.analyze.scoring import model as scorer_model
     keep = ~derived[train]
     gaps = {}
+    chosen_gap = scorer_model.COMPETENCY_GAP
     for gap in (0.0, 0.15, 0.25, 0.35, 0.5):
         scorer_model.COMPETENCY_GAP = gap
         gaps[gap] = answer_metrics(preds[kind][keep], [i for i, k in zip(tr_ids, keep) if k],
                                    [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    scorer_model.COMPETENCY_GAP = chosen_gap
     print("leave-one-question-out on the training roles (original rows; derived rows only train):", file=sys.stderr)
     for k, m in cv.items():
         print(f"  {k}: {json.dumps(m, ensure_ascii=False)}", file=sys.stderr)

@@ -417,7 +417,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # 货 of 这批货, the 扫描枪) belongs to the same story; an appended holiday or recipe shares nothing
     for _ in range(2):
         story = {t.base or t.text for ci, toks in enumerate(clauses) if on_topic_clause[ci] for t in toks
-                 if specific(t) and not concrete_kind(t, language) and not t.pos.startswith(("d", "a"))}
+                 if specific(t) and not concrete_kind(t, language) and not t.pos.startswith(("d", "a"))
+                 and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))}
         story |= {c for w in story if language == "zh" and len(w) <= 3 for c in w if _jieba_freq_char(c)}
         for ci, toks in enumerate(clauses):
             if not on_topic_clause[ci] and has_content[ci] and not junk_clause[ci] and any(
@@ -426,8 +427,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                         and any(on_topic_clause[c] for c in (ci - 1, ci + 1) if 0 <= c < len(clauses))))
                     for t in toks):
                 on_topic_clause[ci] = True
-    spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)}
-                  for toks in clauses]
+    spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
+                   and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
     results = [any(t.text in sets["completion"] or (t.text.endswith("完") and t.pos.startswith("v"))
                    or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
                for toks in clauses]
@@ -610,6 +611,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     details = {
         "concrete": concrete,
         "concrete_ids": concrete_ids,
+        "on_topic_clause_ids": [ci for ci in range(len(clauses)) if on_topic_clause[ci]],
+        "excluded_clause_ids": [ci for ci in range(len(clauses)) if not keep[ci]],
         "action_clauses": ["".join(t.text if language == "zh" else t.text + " " for t in clauses[ci]).strip()
                            for ci in specific_actions[:3]],
         "outcome_clause": None if outcome_clause is None else

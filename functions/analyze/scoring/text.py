@@ -172,7 +172,8 @@ def _split_hangul(word: str) -> list[str]:
     pieces, start, i = [], 0, 2
     while i < len(word) - 1:
         cut = next((e for e in _KO_CUTS if word.startswith(e, i - len(e) + 1) and i - len(e) + 1 - start >= 1), None)
-        if cut and i + 1 - start >= 2:
+        # a one-syllable ending (고, 이, 가…) only after two syllables of stem: 고객이 stays one word
+        if cut and i + 1 - start >= (3 if len(cut) == 1 else 2):
             pieces.append(word[start:i + 1])
             start = i + 1
             i = start + 1
@@ -407,7 +408,8 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                 w = words[a + b][1].text
                 if seg.language == "ko":
                     w = stem(w, "ko")
-                    ok = w == part or (w.startswith(part) and len(part) >= 2)
+                    # inside a word only for two syllables or more: 고객 in 한고객이 (typed without spaces)
+                    ok = w == part or (part in w and len(part) >= 2)
                 else:
                     ok = w == part or (w.startswith(part) and len(part) >= 4 and len(w) - len(part) <= 3)
                 if not ok:
