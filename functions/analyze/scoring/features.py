@@ -31,7 +31,12 @@ Competency-level (only that competency's terms):
                      0.5 + (own − mean)/2 — which of the competencies the answer shows best
 
 A mention inside a span copied from the question, or negated, is never evidence. When no clause touches the
-question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR.
+question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR; when clauses touch only
+everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
+
+Every feature reads only the counted clauses (counted_clauses): nonsense (junk_tokens), clauses that mostly
+read the question back, and an unrelated stretch at the start or end (padding) count for nothing. A number
+is concrete only when its clause or a neighbour names something specific (not 沟通了5次, 安排了3个人).
 """
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ from .text import Segmented, Token, find, normalise, normalise_term, segment_wor
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance"]
 OFF_TOPIC_FACTOR = 0.25
+WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
 
@@ -548,7 +554,17 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
 
     # content only counts when the answer touches the question at all: a fluent, detailed story about
     # something else (holidays, a new scooter) is off-topic, not strong
-    topical = 1.0 if on_topic else OFF_TOPIC_FACTOR
+    # … and fully only when some clause touches the question itself (its words, the competencies' terms):
+    # an answer that only talks about work in general (外卖平台抽成太高…) answers another question
+    q_terms = q_words | all_terms
+    q_long = [term for term in all_terms if len(term) >= 2]
+    # a word made of the question's own characters says it in other words (急单 for 紧急订单)
+    q_chars = {c for w in q_words for c in w if _jieba_freq_char(c)} if language == "zh" else set()
+    on_question = sum(1 for ci, toks in enumerate(clauses) if keep[ci] and on_topic_clause[ci] and (
+        any((t.base or t.text) in q_terms and not t.copied for t in toks)
+        or any(term in "".join(t.text for t in toks if not t.copied) for term in q_long)
+        or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)))
+    topical = 1.0 if on_question else WORK_ONLY_FACTOR if on_topic else OFF_TOPIC_FACTOR
     answer = {
         "concreteness": topical * _sat(len(concrete), 3),
         "specific_actions": topical * _sat(len(specific_actions), 2.5),
