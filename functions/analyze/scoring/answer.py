@@ -6,7 +6,9 @@ Returns {"status": "scored"|"needs_review", "reason", "reason_code", "content_fe
 values, counts), "competencies" ([] when gated), "overall" (None when gated), "feedback" (None when
 gated), "scorer" (the model label, None when gated)}. Competency entries follow docs/internal-contracts.md:
 {"name", "weight", "score" 0–100, "reasons" [2–4 Chinese sentences], "features" {name: value the model
-read}, "drivers", "evidence", "keyword_coverage"}.
+read}, "drivers", "evidence", "keyword_coverage", "competency_strength" 0..1}. A competency's score is the
+model's score after the competency gap (model.adjust_competencies): lower when the answer shows this
+competency less clearly than its best-shown one, with a reason that says so.
 """
 from __future__ import annotations
 
