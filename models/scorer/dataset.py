@@ -41,6 +41,12 @@ class Answer:
     kind: str | None = None
     intended: float | None = None
     ratings: dict = field(default_factory=dict)   # competency → (rating_a, rating_b)
+    source: str | None = None                       # derived rows: the id of the rated answer they copy
+    derivation: str | None = None                   # derived rows: unpunctuated | asr_style | numbers | padded
+
+    @property
+    def derived(self) -> bool:
+        return self.source is not None
 
     @property
     def role(self) -> str:
@@ -90,6 +96,61 @@ def load(folder: Path = DATA) -> list[Answer]:
             if key in ra and key in rb:
                 ans.ratings[comp["name"]] = (ra[key], rb[key])
         out.append(ans)
+    by_id = {a.id: a for a in out}
+    for row in _jsonl(folder / "derived.jsonl"):
+        src = by_id.get(row["source"])
+        if src is None or src.held_out:
+            continue
+        out.append(Answer(row["id"], src.qid, row["text"], src.question, src.kind, src.intended,
+                          dict(src.ratings), row["source"], row["derivation"]))
+    return out
+
+
+# Derived rows (training only, never from held-out roles): copies of rated answers whose label follows from
+# the source's without a new judgement — the same answer without punctuation or as a recogniser writes it
+# (same label), a template with invented numbers (the template's label), a rated answer followed by a
+# stretch of nonsense or an unrelated story (the source's label: padding adds nothing).
+_PAD = ["巴拉卡嘟咪嗦啦呱唧咕噜嘛哩嘛哩哄噼里啪啦叽里咕噜",
+        "ba lo ki mu xa te ron pi sa gu ne lo ta ki me su",
+        "去年国庆节我和家人去了三亚，住在海边的酒店，每天早上七点去沙滩散步，吃了很多海鲜，一共玩了五天，花了八千块钱。",
+        "我最喜欢吃我妈做的红烧肉，用五花肉切成两厘米的块，先炒糖色再加酱油，小火炖一个半小时。",
+        "周末我一般去公园跑步，跑五公里，然后去菜市场买菜，回家看两集电视剧，晚上十一点睡觉。"]
+_NUMBERS = ["了3次", "了5个人", "了2个小时", "了4遍", "了10个", "了100%"]
+_FILLERS = ["嗯", "那个", "然后", "就是"]
+
+
+def derive(answers: list[Answer]) -> list[dict]:
+    """The derived rows (see above) as {id, source, derivation, text}; deterministic."""
+    import hashlib
+    import re
+
+    out = []
+
+    def add(src: Answer, derivation: str, text: str) -> None:
+        digest = hashlib.sha1(f"{src.id}:{derivation}".encode()).hexdigest()[:8]
+        out.append({"id": f"d-{digest}", "source": src.id, "derivation": derivation, "text": text})
+
+    honest = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic")
+    for k, a in enumerate(sorted(answers, key=lambda x: x.id)):
+        if a.held_out or a.derived or a.language != "zh" or not a.ratings:
+            continue
+        if a.kind in honest:
+            if k % 2:
+                add(a, "unpunctuated", re.sub(r"[，。、：；！？,.!?:;“”\"（）()…—]+", "", a.text))
+            else:
+                parts = [p for p in re.split(r"[，。、：；！？,.!?:;]+", a.text) if p]
+                add(a, "asr_style", " ".join(p + (" " + _FILLERS[i % 4] if i % 3 == 1 else "")
+                                             for i, p in enumerate(parts)))
+        if a.kind in ("strong", "good", "adequate", "short_strong") and k % 3 == 0:
+            add(a, "padded", a.text + _PAD[k % len(_PAD)])
+        if a.kind == "template":
+            text, n = a.text, 0
+            for comp in a.question["competencies"]:
+                for kw in comp.get("keywords") or []:
+                    if kw in text:
+                        text = text.replace(kw, kw + _NUMBERS[n % len(_NUMBERS)], 1)
+                        n += 1
+            add(a, "numbers", text)
     return out
 
 

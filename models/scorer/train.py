@@ -5,9 +5,15 @@
 
 One row per (answer, competency): the content features of functions.analyze.scoring.features (answer-
 level plus that competency's own), label = the mean of the two raters' 1–5 ratings of that competency.
+Derived rows (models/scorer/data/derived.jsonl, made by models.scorer.dataset.derive from training roles only:
+unpunctuated and recogniser-style copies, templates with invented numbers, padded copies — each with its
+source's label) are training rows only, never evaluated. Leave-one-question-out prints, on the original rows
+of the training roles, the rating metrics and the benchmark's answer-level figures (graded ranking, hard
+pairs next to the character-count and keyword-coverage baselines, Spearman) for each competency-gap value;
+`--cv-only` stops there (no export, no held-out figures).
 Two small models are compared by leave-one-question-out on the training roles — a random forest of shallow trees
 with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
-ridge regression with signed coefficients — and the better one (Spearman) is fitted on all training
+ridge regression with signed coefficients — and the better one (graded ranking, then Spearman) is fitted on all training
 roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
@@ -38,6 +44,8 @@ MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order
 def featurise(answers: list[dataset.Answer], source: str):
     """(X, y, qids, held_out, gated, ids, competencies) over every rated (answer, competency)."""
     X, y, qids, held, gated, ids, comps = [], [], [], [], [], [], []
+    global _DERIVED
+    _DERIVED = []
     for ans in answers:
         words = [{"word": ans.text, "start": None, "end": None}]
         analysis = F.analyse(words, ans.language, ans.question)
@@ -54,8 +62,84 @@ def featurise(answers: list[dataset.Answer], source: str):
             gated.append(gate is not None)
             ids.append(ans.id)
             comps.append(comp.name)
+            _DERIVED.append(ans.derived)
     return (np.array(X, dtype=np.float32), np.array(y, dtype=np.float32), np.array(qids), np.array(held),
             np.array(gated), ids, comps)
+
+
+HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant")
+HARD = [("strong_vs_good", ("strong", "short_strong"), ("good",)),
+        ("good_vs_vague", ("good",), ("vague", "vague_long")),
+        ("strong_vs_vague", ("strong", "short_strong"), ("vague", "vague_long"))]
+
+
+def answer_metrics(pred_rows: np.ndarray, ids: list, comps: list, gated: np.ndarray,
+                   answers: dict) -> dict:
+    """The benchmark's answer-level figures from per-row predictions (1–5): the answer's overall is the
+    weighted mean of its competencies' 0–100 scores after the competency adjustment
+    (functions.analyze.scoring.model.adjust_competencies), a gated answer ranks lowest. Graded ranking
+    over honest answers whose mean labels differ by ≥ 1, hard pairs by kind, Spearman of overall vs label."""
+    from scipy.stats import spearmanr
+
+    from functions.analyze.scoring.model import adjust_competencies, overall, rating_to_score
+
+    rows: dict[str, list] = {}
+    for k, aid in enumerate(ids):
+        rows.setdefault(aid, []).append(k)
+    score, label = {}, {}
+    for aid, ks in rows.items():
+        ans = answers[aid]
+        if gated[ks[0]]:
+            score[aid] = -1.0
+        else:
+            weights = {c["name"]: c.get("weight", 1) for c in ans.question["competencies"]}
+            raw = [float(rating_to_score(pred_rows[k])) for k in ks]
+            adjusted = adjust_competencies(raw, [_EVIDENCE[aid][comps[k]] for k in ks])
+            score[aid] = overall([(weights.get(comps[k], 1), s) for k, s in zip(ks, adjusted)])
+        vals = [ans.label(comps[k], "ratings") for k in ks]
+        vals = [v for v in vals if v is not None]
+        label[aid] = sum(vals) / len(vals) if vals else None
+    by_q: dict[str, list] = {}
+    for aid in rows:
+        by_q.setdefault(answers[aid].qid, []).append(answers[aid])
+    from bench.scoring import chars, keyword_coverage
+
+    right = total = 0
+    hard = {name: [0, 0] for name, _, _ in HARD}
+    base = {name: [0, 0] for name, _, _ in HARD}   # baselines on the same pairs: characters, keyword coverage
+    for qa in by_q.values():
+        honest = [a for a in qa if a.kind in HONEST and label[a.id] is not None]
+        for x in honest:
+            for z in honest:
+                if label[x.id] - label[z.id] >= 1:
+                    total += 1
+                    right += score[x.id] > score[z.id]
+        for name, hi, lo in HARD:
+            for x in (a for a in qa if a.kind in hi):
+                for z in (a for a in qa if a.kind in lo):
+                    hard[name][0] += 1
+                    hard[name][1] += score[x.id] > score[z.id]
+                    base[name][0] += chars(x) > chars(z)
+                    base[name][1] += keyword_coverage(x) > keyword_coverage(z)
+    honest_ids = [aid for aid in rows if answers[aid].kind in HONEST and label[aid] is not None]
+    return {"graded_ranking": round(right / total, 3) if total else None, "graded_pairs": total,
+            **{name: round(r / n, 3) if n else None for name, (n, r) in hard.items()},
+            "baselines_chars_keywords": {name: [round(c / hard[name][0], 3), round(k / hard[name][0], 3)]
+                                         for name, (c, k) in base.items() if hard[name][0]},
+            "spearman_answers": round(float(spearmanr([label[a] for a in honest_ids],
+                                                      [score[a] for a in honest_ids]).statistic), 3)}
+
+
+_DERIVED: list = []    # per row of the last featurise(): a derived copy (models/scorer/data/derived.jsonl)?
+_EVIDENCE: dict = {}   # answer id → {competency: evidence strength} (filled by featurise_evidence)
+
+
+def featurise_evidence(answers: list[dataset.Answer]) -> None:
+    from functions.analyze.scoring.model import competency_strength
+
+    for ans in answers:
+        analysis = F.analyse([{"word": ans.text}], ans.language, ans.question)
+        _EVIDENCE[ans.id] = {comp.name: competency_strength(values) for comp, values, _ in analysis.competencies}
 
 
 def make(kind: str):
@@ -114,13 +198,18 @@ def metrics(y: np.ndarray, pred: np.ndarray, qids: np.ndarray) -> dict:
             "pairwise_within_question": round(right / pairs, 3) if pairs else None}
 
 
-def loqo(kind: str, X, y, qids) -> dict:
+def loqo(kind: str, X, y, qids, derived=None, rows=None) -> tuple[dict, np.ndarray]:
+    """Leave one question out: each question's rows are predicted by a model fitted on the other
+    questions (their derived rows included, the question's own derived rows never). Metrics on the
+    original (not derived) rows; returns (metrics, predictions of every row)."""
+    derived = np.zeros(len(y), dtype=bool) if derived is None else derived
     pred = np.zeros_like(y)
     for q in sorted(set(qids)):
         test = qids == q
         model = make(kind).fit(X[~test], y[~test])
         pred[test] = model.predict(X[test])
-    return metrics(y, pred, qids)
+    orig = ~derived
+    return metrics(y[orig], pred[orig], qids[orig]), pred
 
 
 def export(model, path: Path) -> str:
@@ -148,18 +237,46 @@ def main(argv=None) -> int:
     ap.add_argument("--labels", choices=["ratings", "intended"], default=None,
                     help="default: ratings when both raters' files exist, else intended (development)")
     ap.add_argument("--data", type=Path, default=dataset.DATA)
-    ap.add_argument("--version", type=int, default=2)
+    ap.add_argument("--version", type=int, default=3)
+    ap.add_argument("--cv-only", action="store_true",
+                    help="print the leave-one-question-out figures and stop (no export, no held-out figures)")
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     args = ap.parse_args(argv)
     source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
     answers = dataset.load(args.data)
-    X, y, qids, held, gated, _, _ = featurise(answers, source)
+    X, y, qids, held, gated, ids, comps = featurise(answers, source)
     if len(y) < 20:
         raise SystemExit(f"only {len(y)} labelled rows in {args.data}: need at least 20")
+    derived = np.array(_DERIVED, dtype=bool)
     train = ~held
-    cv = {kind: loqo(kind, X[train], y[train], qids[train]) for kind in ("forest", "ridge")}
-    kind = max(cv, key=lambda k: (cv[k]["spearman"], k == "forest"))
+    featurise_evidence([a for a in answers if not a.held_out])
+    by_id = {a.id: a for a in answers}
+    tr_ids = [i for i, t in zip(ids, train) if t]
+    tr_comps = [c for c, t in zip(comps, train) if t]
+    cv, preds = {}, {}
+    for kind in ("forest", "ridge"):
+        cv[kind], preds[kind] = loqo(kind, X[train], y[train], qids[train], derived[train])
+        keep = ~derived[train]
+        cv[kind]["answers"] = answer_metrics(preds[kind][keep], [i for i, k in zip(tr_ids, keep) if k],
+                                             [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    kind = max(cv, key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k == "forest"))
+    from functions.analyze.scoring import model as scorer_model
+    keep = ~derived[train]
+    gaps = {}
+    chosen_gap = scorer_model.COMPETENCY_GAP
+    for gap in (0.0, 0.15, 0.25, 0.35, 0.5):
+        scorer_model.COMPETENCY_GAP = gap
+        gaps[gap] = answer_metrics(preds[kind][keep], [i for i, k in zip(tr_ids, keep) if k],
+                                   [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    scorer_model.COMPETENCY_GAP = chosen_gap
+    print("leave-one-question-out on the training roles (original rows; derived rows only train):", file=sys.stderr)
+    for k, m in cv.items():
+        print(f"  {k}: {json.dumps(m, ensure_ascii=False)}", file=sys.stderr)
+    for gap, m in gaps.items():
+        print(f"  {kind}, competency gap {gap}: {json.dumps(m)}", file=sys.stderr)
+    if args.cv_only:
+        return 0
     model = make(kind).fit(X[train], y[train])
     held_metrics = metrics(y[held], model.predict(X[held]), qids[held]) if held.any() else None
     out = args.out_dir / f"default-{args.version}.onnx"
@@ -172,6 +289,7 @@ def main(argv=None) -> int:
         "baseline": {f: round(float(v), 4) for f, v in zip(F.FEATURES, np.median(X[train], axis=0))},
         "labels": source, "held_out_roles": list(dataset.HELD_OUT_ROLES),
         "metrics": {"loqo": cv, "held_out": held_metrics, "rows_train": int(train.sum()),
+                    "rows_derived": int((derived & train).sum()),
                     "rows_held_out": int(held.sum())},
         "agreement": dataset.agreement(answers) if source == "ratings" else None,
         "trained_on": ("mean of two blind raters' 1–5 ratings" if source == "ratings" else

@@ -20,7 +20,7 @@ def post_result(client, app, key, result, status="scored"):
     return response.json
 
 
-def contract_result(scores: dict, features: dict, version="default-2") -> dict:
+def contract_result(scores: dict, features: dict, version="default-3") -> dict:
     """A scored result: scores {competency: 0–100}, features {competency: {feature: value}}."""
     comps = [{"name": name, "weight": 1 / len(scores), "score": score, "features": dict(features[name]),
               "reasons": ["举了具体数字。", "说到了自己的行动。"]} for name, score in scores.items()]

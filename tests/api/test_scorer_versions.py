@@ -111,7 +111,7 @@ def test_calibrate_activate_rescore_and_roll_back_exactly(app, client, auth, aac
     assert rolled.json["active"] == "default" and rolled.json["rescored"]["changed"] == 36
     assert snapshot(app) == before, "rolling back restores every score exactly"
     report = client.get(f"/api/sessions/{people[0]['session_id']}", headers=headers).json
-    assert report["questions"][0]["answer"]["model_versions"]["scorer"] == "default-2"
+    assert report["questions"][0]["answer"]["model_versions"]["scorer"] == "default-3"
 
     again = client.post("/api/scorer/rollback", headers=headers, json={"version_id": version["id"], "rescore": True})
     assert again.json["active"] == version["version"] and snapshot(app) == after

@@ -207,3 +207,122 @@ def test_a_strong_story_that_takes_itself_back_or_insults_goes_to_a_person(tail,
     """Break-8 kind 2: self-disqualification and hostility left the score unchanged."""
     assert_gated(score(STRONG + tail), code)
     assert_gated(score(" ".join(STRONG + tail)), code)
+
+
+# --- attack families found by an outsider (issue 8, second round): each family, not one instance ---
+
+GOOD = ("上个月店里搞活动，订单一下多了一倍。我先把急的订单挑出来排在前面，跟同事分好工，一个打包一个贴单，"
+        "我负责核对。最后当天晚上九点前全部发完了。")
+SHORT_STRONG = ("上个月周五下午四点客户临时要两百件当晚发出，我们三个人。我把单子按快递公司拆开，顺丰那批六点截单先做，"
+                "我拣货他们俩打包，七点前全部交接完，一件没错。")
+
+
+@pytest.mark.parametrize("text", [
+    "我安排了3个人，沟通了5次，按时完成了100%的任务。首先我安排了2个优先级，然后和同事沟通协调了4次，"
+    "分工加班了3个小时，最后结果是100%按时完成，大家都很满意。",
+    "当时的情况是有200个订单很急。我的任务是在8小时内按时完成。首先我安排了3个优先级，然后和5个同事沟通协调、"
+    "分工加班2个小时，最后结果非常好，完成率100%，大家都很满意。",
+    "我的任务是按时完成1000单。首先我安排好3个优先级，其次我和10个同事沟通协调了20次，最后我们100%顺利完成了任务，"
+    "结果很好。",
+    "当时情况是订单很急，我一共安排了六个人，沟通了八次，协调了三回，加班了五个小时，按时完成率百分之百，结果非常好。",
+])
+def test_a_template_with_invented_numbers_scores_like_the_plain_template(text):
+    r = score(text)
+    assert r["status"] == "needs_review" or r["overall"] < 40, r["overall"]
+    if r["status"] == "scored":
+        assert r["overall"] <= score(TEMPLATE)["overall"] + 15
+        assert r["overall"] < score(STRONG)["overall"] - 40
+
+
+PADDING = {
+    "nonsense_han": "巴拉卡嘟咪嗦啦呱唧咕噜嘛哩嘛哩哄噼里啪啦叽里咕噜",
+    "nonsense_latin": "ba lo ki mu xa te ron pi sa gu ne lo ta ki me su",
+    "holiday": "去年国庆节我和家人去了三亚，住在海边的酒店，每天早上七点去沙滩散步，吃了很多海鲜，一共玩了五天，花了八千块钱。",
+    "food": "我最喜欢吃我妈做的红烧肉，用五花肉切成两厘米的块，先炒糖色再加酱油，小火炖一个半小时。",
+    "hobby_front": None,   # an unrelated story put in front of the answer
+}
+HOBBY = "我平时周末喜欢去水库钓鱼，最大的一条钓过七斤的草鱼，钓鱼要早上五点出门，带好鱼竿和饵料，一坐就是一整天。"
+
+
+@pytest.mark.parametrize("source", [STRONG, GOOD, SHORT_STRONG])
+@pytest.mark.parametrize("kind", sorted(PADDING))
+def test_padding_never_raises_a_score(source, kind):
+    padded = HOBBY + source if kind == "hobby_front" else source + PADDING[kind]
+    a, b = score(source), score(padded)
+    assert a["status"] == "scored"
+    if b["status"] == "scored":
+        assert b["overall"] <= a["overall"] + 0.5, (kind, a["overall"], b["overall"])
+        for x, y in zip(a["competencies"], b["competencies"]):
+            assert y["score"] <= x["score"] + 0.5, (kind, x["name"])
+
+
+def test_nonsense_inside_an_answer_is_noticed_and_a_mostly_nonsense_answer_is_gated():
+    r = score(GOOD + PADDING["nonsense_han"])
+    assert r["status"] == "scored"
+    assert any("连不成词语" in s for c in r["competencies"] for s in c["reasons"])
+    assert not any("ba" in s for c in score(GOOD + PADDING["nonsense_latin"])["competencies"] for s in c["reasons"])
+    assert_gated(score("今天" + PADDING["nonsense_han"] + PADDING["nonsense_latin"] + "我去了" + PADDING["nonsense_han"]),
+                 "nonsense", "wrong_language")
+
+
+TEAMWORK_ONLY = ("上个月仓库来了一批急货，我主动去找另外两个组的同事商量，大家分工，小王负责打包，小李贴单，我来协调叉车，"
+                 "有问题就在群里说，最后大家配合得很好。")
+TIME_ONLY = ("上个月仓库来了一批急货，我先把这批货排在最前面，把当天的其他事往后推，我定了时间表，每两个小时检查一次进度，"
+             "晚上八点前全部发完，比要求提前了两个小时。")
+
+
+def test_each_competency_is_scored_on_its_own_evidence_with_reasons_that_say_why():
+    team, time_ = ({c["name"]: c for c in score(t)["competencies"]} for t in (TEAMWORK_ONLY, TIME_ONLY))
+    assert team["团队协作"]["score"] >= team["执行力"]["score"] + 10, team
+    assert time_["执行力"]["score"] >= time_["团队协作"]["score"] + 10, time_
+    assert any("团队协作" in s and "执行力" in s for s in team["执行力"]["reasons"])
+    assert any("执行力" in s and "团队协作" in s for s in time_["团队协作"]["reasons"])
+    # an answer that shows both keeps both close
+    both = [c["score"] for c in score(STRONG)["competencies"]]
+    assert abs(both[0] - both[1]) < 5
+
+
+@pytest.mark.parametrize("text", [
+    "那次俺们店里来了个急单，三百多箱，俺寻思着得赶紧整，就把货按地方分了三堆，俺跟俺们那伙计一人一堆，"
+    "半夜扫码枪坏了俺就拿本子记，第二天晌午前全发走了，老板可高兴了。",
+    "那次双十一前一天，POS机突然连不上WiFi，APP里有两百多个SKU的订单没同步。我先用Excel把订单导出来，"
+    "按SKU分成三批，跟同事分工打包，我手动在APP上改库存，第二天上午十点全部发完。",
+    "咱那天晚上突然来了两百单，咱就跟仓库的兄弟伙说先把同城的整出来，我拿excel排了个表，一人管一片，"
+    "搞到半夜一点全弄利索了，第二天一早全派出去了。",
+])
+def test_dialect_wording_and_english_tech_terms_are_on_topic(text):
+    r = score(text)
+    assert r["status"] == "scored", r["reason"]
+    assert all(c["features"]["relevance"] >= 0.5 for c in r["competencies"])
+    assert r["overall"] >= 50, r["overall"]
+    assert not any("关系不大" in s for c in r["competencies"] for s in c["reasons"])
+
+
+def _unpunctuated(text):
+    return re.sub(r"[，。：；、！？]", "", text)
+
+
+def _asr_style(text):
+    parts = [p for p in re.split(r"[，。：；、！？]", text) if p]
+    return " ".join(p + (" 嗯 那个" if i % 3 == 1 else " 然后" if i % 3 == 2 else "") for i, p in enumerate(parts))
+
+
+@pytest.mark.parametrize("source", [STRONG, GOOD, SHORT_STRONG, TEAMWORK_ONLY])
+@pytest.mark.parametrize("variant", [_unpunctuated, _asr_style])
+def test_unpunctuated_speech_scores_within_a_few_points_of_the_punctuated_answer(source, variant):
+    a, b = score(source), score(variant(source))
+    assert a["status"] == b["status"] == "scored"
+    assert abs(a["overall"] - b["overall"]) <= 6, (a["overall"], b["overall"])
+
+
+KO_Q = {"text": "고객 불만을 해결한 경험을 말씀해 주세요.",
+        "competencies": [{"name": "고객응대", "weight": 1, "keywords": ["고객", "사과"]}]}
+KO = ("지난달에 한 고객이 음식이 늦게 나왔다고 화를 냈어요. 저는 먼저 사과하고 주방에 확인해서 10분 안에 음식을 "
+      "드렸어요. 그리고 음료를 서비스로 드렸더니 고객이 웃으면서 다음에 또 오겠다고 했어요.")
+
+
+def test_korean_typed_without_spaces_scores_like_spaced_korean():
+    spaced, joined = score(KO, KO_Q, "ko"), score(KO.replace(" ", ""), KO_Q, "ko")
+    assert spaced["status"] == joined["status"] == "scored", joined["reason"]
+    assert abs(spaced["overall"] - joined["overall"]) <= 8, (spaced["overall"], joined["overall"])
+    assert joined["competencies"][0]["features"]["evidence"] > 0

@@ -6,7 +6,9 @@ Returns {"status": "scored"|"needs_review", "reason", "reason_code", "content_fe
 values, counts), "competencies" ([] when gated), "overall" (None when gated), "feedback" (None when
 gated), "scorer" (the model label, None when gated)}. Competency entries follow docs/internal-contracts.md:
 {"name", "weight", "score" 0–100, "reasons" [2–4 Chinese sentences], "features" {name: value the model
-read}, "drivers", "evidence", "keyword_coverage"}.
+read}, "drivers", "evidence", "keyword_coverage", "competency_strength" 0..1}. A competency's score is the
+model's score after the competency gap (model.adjust_competencies): lower when the answer shows this
+competency less clearly than its best-shown one, with a reason that says so.
 """
 from __future__ import annotations
 
@@ -80,6 +82,19 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                        "evidence": _evidence(analysis, i, words),
                        "keyword_coverage": None if det["keyword_coverage"] is None
                        else round(det["keyword_coverage"], 4)})
+    strengths = [model.competency_strength(values) for _, values, _ in analysis.competencies]
+    adjusted = model.adjust_competencies([c["score"] for c in result], strengths)
+    best = max(range(len(result)), key=lambda k: strengths[k]) if result else 0
+    for k, comp in enumerate(result):
+        if adjusted[k] < comp["score"] - 0.5:
+            comp["reasons"] = [explain.gap_reason(comp["name"], result[best]["name"], comp["score"] - adjusted[k])] \
+                + comp["reasons"][:3]
+        comp["score"] = adjusted[k]
+        comp["competency_strength"] = round(strengths[k], 4)
+    if analysis.counts.get("junk_chars", 0) >= 4:
+        note = explain.junk_reason(analysis)
+        for comp in result:
+            comp["reasons"] = comp["reasons"][:3] + [note]
     out["competencies"] = result
     out["overall"] = model.overall([(c["weight"], c["score"]) for c in result])
     out["feedback"] = explain.feedback(analysis, result, q)

@@ -42,6 +42,17 @@ def question_type(question: dict) -> str:
     return "general"
 
 
+def gap_reason(name: str, best: str, points: float) -> str:
+    """The reason a competency scored lower than the answer's best-shown one (model.adjust_competencies)."""
+    return f"这个回答主要体现的是{best}，关于{name}说到的具体做法少，这一项因此低 {points:.0f} 分。"
+
+
+def junk_reason(analysis: Analysis) -> str:
+    """HR's note that part of the answer was nonsense (features.junk_tokens) and counted for nothing."""
+    share = analysis.counts.get("junk_chars", 0) / max(analysis.counts.get("chars", 0), 1)
+    return f"回答里约有 {share:.0%} 的内容连不成词语（乱码或无意义的音节），这部分没有计入评分，请留意。"
+
+
 def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict | None = None) -> list[str]:
     """2–4 Chinese sentences on why competency `index` scored as it did, most influential first.
 

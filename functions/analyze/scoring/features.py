@@ -31,7 +31,12 @@ Competency-level (only that competency's terms):
                      0.5 + (own − mean)/2 — which of the competencies the answer shows best
 
 A mention inside a span copied from the question, or negated, is never evidence. When no clause touches the
-question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR.
+question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR; when clauses touch only
+everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
+
+Every feature reads only the counted clauses (counted_clauses): nonsense (junk_tokens), clauses that mostly
+read the question back, and an unrelated stretch at the start or end (padding) count for nothing. A number
+is concrete only when its clause or a neighbour names something specific (not 沟通了5次, 安排了3个人).
 """
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ from .text import Segmented, Token, find, normalise, normalise_term, segment_wor
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance"]
 OFF_TOPIC_FACTOR = 0.25
+WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
 
@@ -74,6 +80,15 @@ _GENERAL = {"觉得", "认为", "相信", "应该", "一定", "一定要", "必�
 _ONE_MEASURE = re.compile(r"^(第)?一[个位件笔把串种样点些下次回遍条张份项名家台]$")
 _NOT_PLACES = {"东西", "南北", "左右", "上下", "前后", "内外", "中外", "东南西北"}
 _NOT_NAMES = {"谢谢您", "谢谢你", "上进心", "责任心", "同理心", "平常心"}
+# nouns that only count or point (3个人, 5次, 两个小时): a number next to them alone is not a specific item
+_HOLLOW = {"个人", "人", "人员", "次", "次数", "小时", "分钟", "天", "遍", "回", "件", "个", "项", "种", "东西", "事",
+           "事儿", "事情", "地方", "时间", "办法", "方法", "部分", "计划", "流程", "一下", "多次", "几次", "百分之",
+           "百分百", "百分之百", "比例", "数量", "数字", "倍", "成", "点", "下", "内", "里", "外", "前", "后", "上",
+           "中", "左右", "以内", "之内", "以上", "以下", "多", "率", "完成率"}
+# off-topic stretches: a run of clauses that touch neither the question nor work is another story (padding)
+# and counts for nothing when it is this long — at the start or the end of the answer, or inside it
+OFF_TOPIC_RUN = {"edge": 3, "inner": 8}
+MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lexical topic test is too weak)
 
 
 def _sat(n: float, k: float) -> float:
@@ -240,6 +255,126 @@ def _anchor_match(seg: Segmented, anchors: dict) -> float:
     return float(min(1.0, max(0.0, 0.5 + 1.5 * (top - low))))
 
 
+def in_dictionary(tok: Token) -> bool:
+    """Chinese: the token is a dictionary word, a common single character, a number or a time — not a
+    string of characters that form no word (乱码). Tokens without Han characters are True."""
+    from .gates import _jieba_freq
+
+    t = tok.text
+    if not any("\u4e00" <= c <= "\u9fff" for c in t):
+        return True
+    if tok.pos == "o":          # onomatopoeia (咕噜, 噼里啪啦): sounds, not words, in an interview answer
+        return False
+    sets = lexicon.sets("zh")
+    freq = _jieba_freq()
+    if t in sets["stopwords"] or t in sets["pronouns"] or t in sets["fillers"] or t in sets["negators"] \
+            or t in sets["measure_words"] or tok.pos in ("m", "mq", "t", "q"):
+        return True
+    if len(t) >= 2 and freq.get(t):
+        return True
+    # a word jieba does not know (箱货, 小王) is still made of common characters; random text is not
+    return all(freq.get(c, 0) >= 1000 for c in t)
+
+
+def _jieba_freq_char(c: str) -> bool:
+    """A single Han character that is itself a noun-like word of the story (货, 箱, 单), not a function or
+    very common character that every sentence shares (的, 了, 人, 天)."""
+    return "\u4e00" <= c <= "\u9fff" and c not in _COMMON_CHARS
+
+
+_COMMON_CHARS = set("的了是在我你他她它们有和就不也都要会这那个人天上下大小多少一二三四五六七八九十百千万点时分"
+                    "年月日去来到说看做把被给让对从跟着过得地很最更还再又才只几家里外前后中高新老好事")
+
+
+def junk_tokens(seg: Segmented) -> set:
+    """ids of tokens that carry no content however they are counted: in Chinese, characters that form no
+    dictionary word, and runs of three or more Latin words (syllables typed or recognised as nonsense, or
+    a stretch in another language). Single Latin terms (POS, Excel, WiFi, SKU) stay content."""
+    if seg.language != "zh":
+        return set()
+    out = set()
+    words = seg.words
+    run: list = []
+
+    def flush():
+        if len(run) >= 3:
+            out.update(id(t) for t in run)
+        run.clear()
+
+    for t in words:
+        if t.pos == "eng" or (t.text.isascii() and t.text.isalpha()):
+            run.append(t)
+            continue
+        flush()
+        if not in_dictionary(t):
+            out.add(id(t))
+    flush()
+    return out
+
+
+def _linked(words: set, others: set) -> bool:
+    """The clause's specific words meet the rest of the answer: a shared word, or a shared uncommon
+    character (货 in 急货 and 这批货)."""
+    if words & others:
+        return True
+    chars = {c for w in others for c in w if _jieba_freq_char(c)}
+    return any(c in chars for w in words for c in w if _jieba_freq_char(c))
+
+
+def _on_boundaries(phrase: str, words: list) -> bool:
+    """The phrase occurs in the words' text starting at a word's start (a one-character phrase also
+    ends at a word's end)."""
+    text = "".join(t.text for t in words)
+    starts, ends, at = set(), set(), 0
+    for t in words:
+        starts.add(at)
+        at += len(t.text)
+        ends.add(at)
+    k = text.find(phrase)
+    while k >= 0:
+        if k in starts and (len(phrase) > 1 or k + 1 in ends):
+            return True
+        k = text.find(phrase, k + 1)
+    return False
+
+
+def counted_clauses(on_topic: list, junk: list, has_content: list, words: list | None = None,
+                    results: list | None = None) -> list:
+    """Which clauses count for the content features: not nonsense, and not a stretch of OFF_TOPIC_RUN
+    or more content clauses at the start or the end of the answer that touch neither the question nor
+    work and share (almost) no word with the rest of the answer, when the rest has MIN_REST_CLAUSES
+    content clauses of its own — another story appended or put in front as padding. When no clause is on topic every clause counts (the answer as a whole is damped as
+    off-topic instead)."""
+    n = len(on_topic)
+    keep = [not j for j in junk]
+    words = words or [set() for _ in range(n)]
+    k_words_result = results or [False] * n
+    if not any(on_topic):
+        return keep
+    i = 0
+    while i < n:
+        if on_topic[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not on_topic[j]:
+            j += 1
+        run = [k for k in range(i, j) if has_content[k] or junk[k]]
+        if len(run) >= OFF_TOPIC_RUN["edge" if i == 0 or j == n else "inner"]:
+            others = set().union(*(words[k] for k in range(n) if not i <= k < j and not junk[k]))
+            linked = sum(1 for k in run if not junk[k] and _linked(words[k], others))
+            first = on_topic.index(True)
+            last = n - 1 - on_topic[::-1].index(True)
+            rest = sum(1 for k in range(first, last + 1) if has_content[k] and not junk[k])
+            # a result said in the run (交接完, 修好了, 一共成了三单) ends the answer's own story
+            result = any(k_words_result[k] for k in run)
+            if linked <= 1 and rest >= MIN_REST_CLAUSES and not result:
+                for k in range(i, j):
+                    keep[k] = False
+        i = j
+    return keep
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -259,26 +394,88 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     distinct_content = {t.base or t.text for t in content}
     fillers = [t for t in words_ if t.text in sets["fillers"]]
 
+    junk = junk_tokens(seg)
+
     def specific(t: Token) -> bool:
         b = t.base or t.text
         return (is_content(t, language) and not t.copied and not t.negated and b not in generic
-                and b not in q_words and b not in all_terms and b not in sets["fillers"])
-
-    concrete = {}
-    for k, t in enumerate(words_):
-        kind = concrete_kind(t, language, words_[k + 1] if k + 1 < len(words_) else None)
-        if kind:
-            text_ = t.text + (words_[k + 1].text if t.text in _NUM_IDIOMS else "")
-            concrete.setdefault(text_, kind)
-    specific_words = {t.base or t.text for t in words_ if specific(t)}
+                and b not in q_words and b not in all_terms and b not in sets["fillers"]
+                and id(t) not in junk and not (language == "zh" and (b in _HOLLOW or t.pos in ("m", "mq")
+                                                                    or b in sets["measure_words"])))
 
     clauses = _clause_tokens(seg)
+    # which clauses count: not nonsense, and not part of a long stretch about something else (padding)
+    topic = q_words | all_terms | sets["work_topic"]
+    long_terms = [term for term in all_terms | sets["work_topic"] if len(term) >= 2]
+
+    def touches(toks: list) -> bool:
+        text = "".join(t.text for t in toks if not t.copied and id(t) not in junk)
+        return any((t.base or t.text) in topic and not t.copied and id(t) not in junk for t in toks) or any(
+            term in text for term in long_terms)
+
+    has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
+                   for toks in clauses]
+    junk_clause = [bool(toks) and any(id(t) in junk for t in toks) and
+                   2 * sum(id(t) in junk for t in toks) >= sum(is_content(t, language) or id(t) in junk for t in toks)
+                   for toks in clauses]
+    on_topic_clause = [has_content[ci] and not junk_clause[ci] and touches(toks) for ci, toks in enumerate(clauses)]
+    # the story's own words carry the topic on: a clause that names what an on-topic clause named (the
+    # 货 of 这批货, the 扫描枪) belongs to the same story; an appended holiday or recipe shares nothing
+    for _ in range(2):
+        story = {t.base or t.text for ci, toks in enumerate(clauses) if on_topic_clause[ci] for t in toks
+                 if specific(t) and not concrete_kind(t, language) and not t.pos.startswith(("d", "a"))
+                 and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))}
+        story |= {c for w in story if language == "zh" and len(w) <= 3 for c in w if _jieba_freq_char(c)}
+        for ci, toks in enumerate(clauses):
+            if not on_topic_clause[ci] and has_content[ci] and not junk_clause[ci] and any(
+                    specific(t) and ((t.base or t.text) in story or (
+                        language == "zh" and t.pos.startswith("n") and any(c in story for c in t.text)
+                        and any(on_topic_clause[c] for c in (ci - 1, ci + 1) if 0 <= c < len(clauses))))
+                    for t in toks):
+                on_topic_clause[ci] = True
+    spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
+                   and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
+    results = [any(t.text in sets["completion"] or (t.text.endswith("完") and t.pos.startswith("v"))
+                   or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
+               for toks in clauses]
+    keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
+    # a clause that mostly reads the question back (你问我遇到紧急订单…) says nothing of the candidate's own
+    for ci, toks in enumerate(clauses):
+        said = [t for t in toks if is_content(t, language) or t.copied]
+        if said and 2 * sum(t.copied for t in said) >= len(said):
+            keep[ci] = False
+    words_c = [t for t in words_ if 0 <= t.clause < len(keep) and keep[t.clause] and id(t) not in junk]
+    clause_has_specific = [keep[ci] and any(specific(t) for t in toks) for ci, toks in enumerate(clauses)]
+    # a thing or a deed a number can quantify (货, 扫描枪, 打包), not a description (很急)
+    clause_has_thing = [keep[ci] and any(specific(t) and (language != "zh" or t.pos.startswith(("n", "v", "eng")))
+                                         for t in toks) for ci, toks in enumerate(clauses)]
+
+    def grounded(ci: int) -> bool:
+        # a number counts when it quantifies something specific said in its clause or next to it
+        # (三百箱货, 两百多个SKU), not when it only decorates a keyword (沟通了5次, 安排了3个人)
+        return language != "zh" or any(clause_has_thing[c] for c in (ci - 1, ci, ci + 1)
+                                       if 0 <= c < len(clauses))
+
+    concrete, concrete_ids = {}, set()
+    for k, t in enumerate(words_):
+        if not (0 <= t.clause < len(keep) and keep[t.clause]) or id(t) in junk:
+            continue
+        kind = concrete_kind(t, language, words_[k + 1] if k + 1 < len(words_) else None)
+        if kind == "number" and not grounded(t.clause):
+            continue
+        if kind:
+            concrete_ids.add(id(t))
+            text_ = t.text + (words_[k + 1].text if t.text in _NUM_IDIOMS else "")
+            concrete.setdefault(text_, kind)
+    specific_words = {t.base or t.text for t in words_c if specific(t)}
+
     first_person = sets["first_person"]
-    subject_first = False
+    # Korean drops the subject: a clause with no other subject is the speaker's own (봤어요, 샀어요)
+    subject_first = language == "ko"
     actions, specific_actions, action_idx = [], [], []
     clause_specific = []
     for ci, toks in enumerate(clauses):
-        has_spec = any(specific(t) or concrete_kind(t, language) for t in toks)
+        has_spec = keep[ci] and (clause_has_specific[ci] or any(id(t) in concrete_ids for t in toks))
         clause_specific.append(has_spec)
         own = any(t.text in first_person for t in toks)
         other = any(t.pos == "r" and t.text not in first_person and t.text not in ("这", "那", "什么", "怎么")
@@ -287,6 +484,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             subject_first = True
         elif other:
             subject_first = False
+        if not keep[ci]:
+            continue
         if language == "zh":
             verbs = [t for t in toks if t.pos.startswith("v") and t.text not in _WEAK_VERBS and not t.negated
                      and not t.copied]
@@ -305,7 +504,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     if first_action is not None:
         for ci in range(first_action, len(clauses)):
             toks = clauses[ci]
-            if general_clause(toks, language):
+            if not keep[ci] or general_clause(toks, language):
                 continue
             says_result = any((t.text in completion or t.text in markers or
                                any(t.text.startswith(c) for c in completion if len(c) >= 2))
@@ -316,7 +515,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
             # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
-            if any(concrete_kind(t, language) for t in toks):
+            if any(id(t) in concrete_ids for t in toks):
                 level = 1.0
             elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
                 level = 0.75
@@ -329,37 +528,43 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     situation = False
     if specific_actions:
         situation = any(clause_specific[ci] for ci in range(0, specific_actions[0])) or \
-            any(concrete_kind(t, language) == "time" or concrete_kind(t, language) == "place"
+            any(id(t) in concrete_ids and concrete_kind(t, language) in ("time", "place")
                 for t in clauses[specific_actions[0]])
     story = (situation + bool(specific_actions) + (outcome >= 0.75 and outcome_clause is not None and
                                                  (not specific_actions or outcome_clause >= specific_actions[0]))) / 3
 
-    # relevance
-    # the question's words, the competencies' terms, and the words of everyday work (a story about an
-    # 阿姨's bank card answers "helping a customer" without saying 顾客)
-    topic = q_words | all_terms | sets["work_topic"]
-    content_clauses = [toks for toks in clauses if any(is_content(t, language) and not t.copied for t in toks)]
-    on_topic = 0
-    for toks in content_clauses:
-        text = "".join(t.text for t in toks if not t.copied)
-        if any((t.base or t.text) in topic and not t.copied for t in toks) or any(
-                term in text for term in all_terms | sets["work_topic"] if len(term) >= 2):
-            on_topic += 1
+    # relevance: the question's words, the competencies' terms, and the words of everyday work (a story
+    # about an 阿姨's bank card answers "helping a customer" without saying 顾客)
+    content_clauses = [toks for ci, toks in enumerate(clauses) if keep[ci] and has_content[ci]]
+    on_topic = sum(1 for ci in range(len(clauses)) if keep[ci] and on_topic_clause[ci])
     relevance = min(1.0, on_topic / 2)
     general = sum(1 for toks in content_clauses if general_clause(toks, language))
     generalities = general / len(content_clauses) if content_clauses else 0.0
     spec_set = set(specific_actions)
     events = sum(1 for ci, toks in enumerate(clauses)
-                 if toks in content_clauses and not general_clause(toks, language)
-                 and (ci in spec_set or any(concrete_kind(t, language) for t in toks)))
+                 if keep[ci] and has_content[ci] and not general_clause(toks, language)
+                 and (ci in spec_set or any(id(t) in concrete_ids for t in toks)))
     event_share = events / len(content_clauses) if content_clauses else 0.0
     joined = ("" if language == "zh" else " ").join(t.text for t in words_)
-    reluctant = [p for p in sets["reluctance"] if p in joined]
+    # Korean and English: a phrase starts at a word (별로 "not really", not 색깔별로 "by colour")
+    # Chinese: on jieba word boundaries (走了 "left", not 发走了 "sent off")
+    reluctant = [p for p in sets["reluctance"] if (_on_boundaries(p, words_) if language == "zh"
+                                                   else (" " + p) in (" " + joined))]
     reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
 
     # content only counts when the answer touches the question at all: a fluent, detailed story about
     # something else (holidays, a new scooter) is off-topic, not strong
-    topical = 1.0 if on_topic else OFF_TOPIC_FACTOR
+    # … and fully only when some clause touches the question itself (its words, the competencies' terms):
+    # an answer that only talks about work in general (外卖平台抽成太高…) answers another question
+    q_terms = q_words | all_terms
+    q_long = [term for term in all_terms if len(term) >= 2]
+    # a word made of the question's own characters says it in other words (急单 for 紧急订单)
+    q_chars = {c for w in q_words for c in w if _jieba_freq_char(c)} if language == "zh" else set()
+    on_question = sum(1 for ci, toks in enumerate(clauses) if keep[ci] and on_topic_clause[ci] and (
+        any((t.base or t.text) in q_terms and not t.copied for t in toks)
+        or any(term in "".join(t.text for t in toks if not t.copied) for term in q_long)
+        or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)))
+    topical = 1.0 if on_question else WORK_ONLY_FACTOR if on_topic else OFF_TOPIC_FACTOR
     answer = {
         "concreteness": topical * _sat(len(concrete), 3),
         "specific_actions": topical * _sat(len(specific_actions), 2.5),
@@ -376,9 +581,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         said, negated, in_specific, kw_said = {}, set(), set(), set()
         for term, kind in comp.terms.items():
             for hit in find(seg, term):
-                if hit.copied:
-                    continue
                 ci = seg.tokens[hit.first].clause
+                if hit.copied or not (0 <= ci < len(keep) and keep[ci]):
+                    continue
                 if hit.negated:
                     negated.add(term)
                     continue
@@ -415,9 +620,15 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "actions": len(actions), "specific_actions": len(specific_actions),
         "concrete": len(concrete), "specific_words": len(specific_words),
         "term_tokens": sum(1 for t in words_ if (t.base or t.text) in all_terms and not t.copied),
+        "junk_tokens": len(junk), "excluded_clauses": sum(1 for ci in range(len(clauses)) if not keep[ci]),
+        "junk_chars": sum(len(t.text) for t in words_ if id(t) in junk),
+        "chars": sum(len(t.text) for t in words_),
     }
     details = {
         "concrete": concrete,
+        "concrete_ids": concrete_ids,
+        "on_topic_clause_ids": [ci for ci in range(len(clauses)) if on_topic_clause[ci]],
+        "excluded_clause_ids": [ci for ci in range(len(clauses)) if not keep[ci]],
         "action_clauses": ["".join(t.text if language == "zh" else t.text + " " for t in clauses[ci]).strip()
                            for ci in specific_actions[:3]],
         "outcome_clause": None if outcome_clause is None else

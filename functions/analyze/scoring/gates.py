@@ -11,7 +11,8 @@ answer can be scored. In order:
   too_little_content   fewer than MIN_CONTENT distinct content words
   self_disqualified    the answer says it was made up / never done (以上都是我编的)
   hostile              insults (a person decides)
-  nonsense             characters that do not form words (Chinese: share of text in dictionary words)
+  nonsense             characters that do not form words (Chinese: share of text in dictionary words), or
+                       half the text is nonsense (features.junk_tokens: non-words, runs of Latin syllables)
   keyword_list         a list of words, or keyword salad: no sentence structure (almost no grammar words,
                        one or two words per clause) or the answer is mostly the question's terms with
                        neither a first-person action nor grammar
@@ -128,9 +129,10 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if any(p in said for p in _HOSTILE):
         return Gate("hostile", "回答里有辱骂或敌意的话，请人工查看。", {})
     share = dictionary_share(analysis)
-    if share < 0.55 and c["words"] >= 4:
+    junk_share = c.get("junk_chars", 0) / max(c.get("chars", 0), 1)
+    if (share < 0.55 or junk_share >= 0.5) and c["words"] >= 4:
         return Gate("nonsense", "回答里的字大多连不成词语，看起来是乱码或无意义的内容，请人工查看。",
-                    {"dictionary_share": round(share, 3)})
+                    {"dictionary_share": round(share, 3), "nonsense_share": round(junk_share, 3)})
     function_share = c["function"] / total
     per_clause = c["content"] / max(c["content_clauses"], 1)
     term_share = c["term_tokens"] / max(c["content"], 1)

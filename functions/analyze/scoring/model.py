@@ -93,6 +93,30 @@ def load(requested: str | None = "default") -> Scorer:
         return scorer
 
 
+# How much a competency the answer shows less than its best-shown one is lowered: score × (1 − GAP × gap),
+# gap = best strength − own strength (0..1). Chosen by leave-one-question-out on the training roles
+# (models/scorer/train.py prints the figures for each value).
+COMPETENCY_GAP = 0.25
+
+
+def competency_strength(values: dict) -> float:
+    """0..1: how clearly the answer shows one competency through its own features — its terms said next to
+    specific content (evidence_specific), or closeness to its strong anchor when HR gave anchors."""
+    anchor = max(0.0, min(1.0, (float(values.get("anchor_match", 0.5)) - 0.5) * 2))
+    return max(float(values["evidence_specific"]), anchor)
+
+
+def adjust_competencies(scores: list, strengths: list, gap: float | None = None) -> list:
+    """Per-competency scores (0–100) after the competency gap: an answer that shows teamwork clearly and
+    time management not at all gets a visibly lower time-management score. Never raises a score; one
+    competency, or equal strengths, leave the scores unchanged."""
+    gap = COMPETENCY_GAP if gap is None else gap
+    if len(scores) < 2:
+        return [round(float(s), 1) for s in scores]
+    best = max(strengths)
+    return [round(float(s) * (1.0 - gap * max(0.0, best - st)), 1) for s, st in zip(scores, strengths)]
+
+
 def overall(scores: list[tuple[float, float]]) -> float | None:
     """0–100 from (weight, 0–100 score) pairs; equal weights when none are given."""
     if not scores:

@@ -119,11 +119,13 @@ def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
     if not _zh(analysis):
         return [k for k in analysis.details["concrete"]][:n]
     toks = [t for t in analysis.seg.tokens if t.text.strip()]
+    counted = analysis.details.get("concrete_ids", set())
     items, k = [], 0
     while k < len(toks):
         t = toks[k]
         kind = concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None)
-        if not kind or not _valid_item(t.text, kind):
+        # only what the features counted: not padding, nonsense, or a number that decorates a keyword
+        if not kind or not _valid_item(t.text, kind) or id(t) not in counted:
             k += 1
             continue
         parts, j = [t.text], k + 1

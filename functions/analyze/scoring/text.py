@@ -152,16 +152,46 @@ def _raw_tokens(text: str, language: str) -> list[tuple[str, str]]:
     sets = lexicon.sets(language)
     out = []
     for m in _WORD_RE.finditer(text):
-        word = m.group(0)
-        if is_punct(word):
-            out.append((word, "x"))
-        elif word in sets["pronouns"] or word in sets["first_person"]:
-            out.append((word, "r"))
-        elif any(c.isdigit() for c in word) or word in sets["numerals"]:
-            out.append((word, "m"))
-        else:
-            out.append((word, "w"))
+        for word in (_split_hangul(m.group(0)) if language == "ko" else (m.group(0),)):
+            out.append(_tag(word, sets))
     return out
+
+
+# Korean typed without spaces (고객이음식이늦게나왔다고화를냈어요): a long Hangul run is cut after a particle or
+# a verb ending, so words, particles and clauses are found as in spaced text. Spaced text (what the
+# recogniser writes) is never cut: its runs are short.
+_KO_RUN = 8
+_KO_CUTS = sorted({"에서는", "에게서", "으로는", "에서", "에게", "한테", "으로", "까지", "부터", "처럼", "보다", "은", "는",
+                   "이", "가", "을", "를", "에", "와", "과", "도", "로", "어요", "아요", "해요", "했어요", "었어요", "았어요",
+                   "습니다", "니다", "고", "서", "지만", "는데", "면", "게"}, key=len, reverse=True)
+
+
+def _split_hangul(word: str) -> list[str]:
+    if sum("\uac00" <= c <= "\ud7a3" for c in word) < _KO_RUN:
+        return [word]
+    pieces, start, i = [], 0, 2
+    while i < len(word) - 1:
+        cut = next((e for e in _KO_CUTS if word.startswith(e, i - len(e) + 1) and i - len(e) + 1 - start >= 1), None)
+        # a one-syllable ending (고, 이, 가…) only after two syllables of stem: 고객이 stays one word
+        if cut and i + 1 - start >= (3 if len(cut) == 1 else 2):
+            pieces.append(word[start:i + 1])
+            start = i + 1
+            i = start + 1
+            continue
+        i += 1
+    pieces.append(word[start:])
+    return [p for p in pieces if p]
+
+
+def _tag(word: str, sets: dict) -> tuple[str, str]:
+    """(word, tag) for Korean and English: x punctuation, r pronoun, m number, w word."""
+    if is_punct(word):
+        return (word, "x")
+    if word in sets["pronouns"] or word in sets["first_person"]:
+        return (word, "r")
+    if any(c.isdigit() for c in word) or word in sets["numerals"]:
+        return (word, "m")
+    return (word, "w")
 
 
 def _strip_particle(token: str, particles: list[str]) -> str:
@@ -214,6 +244,31 @@ def segment_words(words: list[dict], language: str, *, question: str | None = No
     return seg
 
 
+_ZH_STEP = {"先", "再", "又", "接着", "随后", "紧接着", "马上", "立刻", "赶紧"}
+_ZH_NO_BREAK_AFTER = {"p", "v", "vn", "c", "u", "uj", "ul", "d", "m", "t", "f", "q"}
+MIN_CLAUSE_TOKENS = 3
+
+
+def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
+    """Chinese: token i starts a new clause though no punctuation says so — a filler or pause word
+    (嗯, 那个), a first-person subject (我/我们 not after 把/跟/让…), a time that sets a new scene (半夜,
+    第二天上午) or a step word (先, 再, 接着) after at least MIN_CLAUSE_TOKENS words. Punctuated and
+    unpunctuated text of one answer get about the same clauses."""
+    tok = tokens[i]
+    prev = next((tokens[k] for k in range(i - 1, -1, -1) if tokens[k].pos != "x"), None)
+    if tok.text in sets["fillers"]:
+        return True
+    if len(current) < MIN_CLAUSE_TOKENS or prev is None:
+        return False
+    if tok.text in sets["first_person"] and tok.text != "自己":
+        return prev.pos not in _ZH_NO_BREAK_AFTER and prev.text not in sets["first_person"]
+    if tok.text in sets["time_words"] or (tok.pos == "t" and len(tok.text) >= 2):
+        return prev.pos not in ("t", "m", "p", "f", "q") and prev.text not in sets["time_words"]
+    if tok.text in _ZH_STEP:
+        return prev.pos not in ("r", "d", "c", "p") and prev.text not in sets["first_person"]
+    return False
+
+
 def _clauses(seg: Segmented) -> None:
     sets = lexicon.sets(seg.language)
     connectives, first = sets["connectives"], sets["first_person"]
@@ -233,8 +288,10 @@ def _clauses(seg: Segmented) -> None:
                 close()
             continue
         # Unpunctuated speech (ASR): a connective starts a new clause, and a long clause breaks
-        # before a first-person pronoun.
-        if current and (tok.text in connectives or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)):
+        # before a first-person pronoun; in Chinese also at the marks of a new clause (below), so the
+        # features do not depend on punctuation.
+        if current and (tok.text in connectives or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)
+                        or (seg.language == "zh" and _starts_clause_zh(seg.tokens, current, i, sets))):
             close()
         tok.clause = clause
         current.append(i)
@@ -351,7 +408,8 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                 w = words[a + b][1].text
                 if seg.language == "ko":
                     w = stem(w, "ko")
-                    ok = w == part or (w.startswith(part) and len(part) >= 2)
+                    # inside a word only for two syllables or more: 고객 in 한고객이 (typed without spaces)
+                    ok = w == part or (part in w and len(part) >= 2)
                 else:
                     ok = w == part or (w.startswith(part) and len(part) >= 4 and len(w) - len(part) <= 3)
                 if not ok:
