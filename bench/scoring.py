@@ -1,6 +1,9 @@
 """How well the default scorer ranks answers, resists gaming and gates what cannot be judged.
 
-    .venv/bin/python -m bench.scoring [--part held_out|train|all] [--labels ratings|intended]
+    .venv/bin/python -m bench.scoring [--part held_out|train|all] [--labels ratings|intended] [--data FOLDER]
+
+--data reads another labelled set in the same shape (e.g. a sealed held-out set written and rated after the
+scorer was frozen); all of its answers are used unless --part says otherwise.
 
 On the labelled set (models/scorer/data/, by default only its held-out roles, which training never saw)
 every answer goes through the CLI's path (pipeline.analyze_transcript). Prints:
@@ -29,13 +32,16 @@ import subprocess
 import sys
 import time
 import unicodedata
+from pathlib import Path
 
 from functions.analyze import pipeline
 from functions.analyze.scoring.answer import warm_up
 from models.scorer import dataset
 
-HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant")
-GAMING = ("template", "keyword_list", "keyword_salad", "parrot", "negation", "repetition")
+HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant",
+          "asr_unpunctuated", "dialect_or_tech")
+GAMING = ("template", "template_numbers", "keyword_list", "keyword_salad", "parrot", "negation", "repetition")
+PADDED = ("padded_nonsense", "padded_unrelated")
 MUST_GATE = ("nonsense", "foreign", "filler")
 HARD = [("strong vs good", ("strong", "short_strong"), ("good",)),
         ("good vs vague", ("good",), ("vague", "vague_long")),
@@ -79,11 +85,13 @@ def cold_start(runs: int = 3) -> list[tuple[float, float]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=["held_out", "train", "all"], default="held_out")
+    ap.add_argument("--part", choices=["held_out", "train", "all"], default=None)
     ap.add_argument("--labels", choices=["ratings", "intended"], default=None)
+    ap.add_argument("--data", type=Path, default=dataset.DATA, help="labelled set folder (default: the training set)")
     args = ap.parse_args(argv)
-    source = args.labels or ("ratings" if dataset.has_ratings() else "intended")
-    answers = [a for a in dataset.load() if args.part == "all" or (a.held_out == (args.part == "held_out"))]
+    part = args.part or ("held_out" if args.data == dataset.DATA else "all")
+    source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
+    answers = [a for a in dataset.load(args.data) if part == "all" or (a.held_out == (part == "held_out"))]
     colds = cold_start()
     warm_up()  # what the handler loads at import, so times below are per answer
     results, times = {}, []
@@ -97,7 +105,7 @@ def main(argv=None) -> int:
     for a in answers:
         by_q.setdefault(a.qid, []).append(a)
     roles = sorted({a.role for a in answers})
-    print(f"scoring bench — part: {args.part} ({len(answers)} answers, {len(by_q)} questions, roles: "
+    print(f"scoring bench — data: {args.data}; part: {part} ({len(answers)} answers, {len(by_q)} questions, roles: "
           f"{', '.join(roles)}); labels: {source}; scorer: "
           f"{next((r['model_versions'].get('scorer') for r in results.values() if r['model_versions'].get('scorer')), '?')}")
 
@@ -140,6 +148,15 @@ def main(argv=None) -> int:
         if ks:
             codes = [results[a.id]["reason_code"] or f"scored {results[a.id]['overall']}" for a in ks]
             print(f"    {kind:<14} {len(ks)}: {', '.join(str(c) for c in codes)}")
+
+    # padding: a good answer with nonsense or an unrelated story added must not score higher than alone
+    src_of = {r["id"]: r.get("source") for r in dataset._jsonl(args.data / "intended.jsonl")}
+    padded = [a for a in answers if a.kind in PADDED and src_of.get(a.id) in score]
+    if padded:
+        raised = [a for a in padded if score[a.id] > score[src_of[a.id]] + 1.0]
+        print(f"padded answers: {len(padded)}; scored more than 1 point above their source: {len(raised)}  (target 0)")
+        for a in padded:
+            print(f"    {a.kind:<16} {a.id} source {score[src_of[a.id]]:.1f} → padded {score[a.id]:.1f}")
 
     # gating
     must = [a for a in answers if a.kind in MUST_GATE]
