@@ -74,7 +74,8 @@ def main() -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     hmac_key = secrets.token_hex(32)
-    app = create_app({"ENV": "production", "INSTANCE_PATH": str(work / "instance"), "DEV_LOGIN": True,
+    # "test", not "production": the bench signs in with the development login, which production refuses
+    app = create_app({"ENV": "test", "INSTANCE_PATH": str(work / "instance"), "DEV_LOGIN": True,
                       "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}", "PUBLIC_URL": url,
                       "SECRET_KEY": secrets.token_hex(32), "HMAC_KEY": hmac_key,
                       "DATA_KEY": Fernet.generate_key().decode(), "STORAGE": "cos", "COS_BUCKET": BUCKET,

@@ -5,7 +5,7 @@ onnxruntime 1.16.3 instead of numpy 2.4 and onnxruntime 1.32: deploy/requirement
 the analyzer never imports (deploy/package.py ANALYZER_TRIM). The same recordings and transcripts go through
 `python -m functions.analyze` twice: once in the venv, once in a bare interpreter (-S -s, no site-packages)
 whose sys.path is only the package, with the models layer's Korean model. Both decode with the ffmpeg layer's
-binary (the system's ffmpeg 7 decodes AAC a few samples differently from the layer's 6.0, which moves a Vosk word
+binary (Debian's ffmpeg 5.1 decodes AAC a few samples differently from the layer's 6.0, which moves a Vosk word
 confidence by 0.001). The result JSON must be equal, field for field — transcript, word times and confidences,
 features, scores, reasons — except the wall-clock timings."""
 import json

@@ -227,5 +227,8 @@ def test_deploy_doc_writes_literal_env_values_and_names_what_it_relies_on():
     assert env_lines and not [line for line in env_lines if "$(" in line or "`" in line.split("#")[0]]
     for needed in ("MIAOMIAN_RATELIMIT_STORAGE_URI", "MIAOMIAN_REDIS_URL", "自定义域名", "export APPID=",
                    '"principal"', "TENCENTCLOUD_SECRETID", "TENCENT_SECRET_ID", "--languages zh",
-                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE"):
+                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE",
+                   # the limits and the runtime OS, cited from Tencent's docs; the per-folder project
+                   "document/product/583/11637", "CentOS 7", "document/product/583/40325", "deploy/scf",
+                   "deploy/requirements-scf.txt"):
         assert needed in doc, needed
