@@ -23,7 +23,7 @@ Artefacts (ARTEFACTS below; deploy/scf/*/serverless.yml point at exactly these f
 Dependencies are installed with pip for Linux x86_64 / CPython 3.11 from manylinux wheels only
 (`--only-binary=:all: --platform manylinux2014_x86_64 ... --target`): SCF's standard runtime is CentOS 7, glibc
 2.17 (PLATFORMS). deploy/requirements-scf.txt replaces the pins of requirements.txt whose releases have no such
-wheel (numpy, onnxruntime, pillow). A pure-Python package the registry has only as an sdist (jieba, srt,
+wheel (numpy, onnxruntime, scipy, pillow). A pure-Python package the registry has only as an sdist (jieba, srt,
 crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C extension
 disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_x.y symbol
 versions every ELF file links against and refuses a tree that needs more than 2.17 (GLIBC_REQUIRED records it).
@@ -142,7 +142,8 @@ def requirement_sets() -> dict[str, list[str]]:
     """The pins of each artefact: requirements.txt, with deploy/requirements-scf.txt's pins replacing those whose
     pinned release has no wheel for SCF's glibc 2.17 (the newest release that has one)."""
     runtime = _pins(ROOT / "requirements.txt")
-    runtime.update({name: pin for name, pin in _pins(ROOT / "deploy" / "requirements-scf.txt").items() if name in runtime})
+    scf = _pins(ROOT / "deploy" / "requirements-scf.txt")
+    runtime.update({name: pin for name, pin in scf.items() if name in runtime})
     return {
         "api": [pin for name, pin in runtime.items() if name not in API_EXCLUDED],
         "analyze": [pin for name, pin in runtime.items() if name in ANALYZER_PACKAGES - SCF_NO_DEPS],

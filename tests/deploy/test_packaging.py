@@ -108,10 +108,12 @@ def test_every_binary_loads_on_scf_centos7_glibc_2_17(dist):
         (major, minor), where = package.glibc_needed(ROOT / package.ARTEFACTS[name])
         assert (major, minor) <= (2, 17), (name, where, f"{major}.{minor}")
     for name in ("api", "analyze"):
-        recorded = tuple(int(x) for x in (ROOT / package.ARTEFACTS[name] / "GLIBC_REQUIRED").read_text().split("."))
+        recorded = (ROOT / package.ARTEFACTS[name] / "GLIBC_REQUIRED").read_text().split(".")
+        recorded = tuple(int(part) for part in recorded)
         assert (2, 12) <= recorded <= (2, 17), (name, recorded)
     tags = wheel_tags(ROOT / package.ARTEFACTS["analyze"])
-    assert re.search(r"manylinux(2014|_2_17)", tags["onnxruntime-1.16.3.dist-info"]) and "numpy-1.26.4.dist-info" in tags
+    assert re.search(r"manylinux(2014|_2_17)", tags["onnxruntime-1.16.3.dist-info"])
+    assert "numpy-1.26.4.dist-info" in tags
 
 
 def test_ffmpeg_layer_is_a_static_ffmpeg_and_ffprobe_with_licence(dist):
