@@ -148,9 +148,17 @@ def test_size_report_against_scf_limits(dist):
 
 @pytest.fixture
 def zh_cache(tmp_path, monkeypatch):
-    """A zh model in a models cache as `models.fetch --from-file --allow-unpinned` leaves it (unverified)."""
+    """A zh model in a models cache as `models.fetch --from-file --allow-unpinned` leaves it (unverified), with
+    the manifest as it would be without the zh sha256 (the unpinned case; en is still unpinned)."""
     from models import fetch
 
+    manifest = package._manifest()
+    for entry in manifest["asr"]:
+        if entry["language"] == "zh":
+            entry["sha256"] = None
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setattr(fetch, "MANIFEST", tmp_path / "manifest.json")
+    monkeypatch.setattr(package, "_manifest", lambda: json.loads((tmp_path / "manifest.json").read_text()))
     archive = tmp_path / "vosk-model-small-cn-0.22.zip"
     import zipfile
     with zipfile.ZipFile(archive, "w") as zf:
