@@ -28,7 +28,7 @@ test-python: system-test $(PIP_STAMP)
 models: $(PIP_STAMP)
 	$(BIN)/python -m models.fetch --strict
 
-# SCF artefacts under dist/ (deploy/package.py; serverless.yml deploys them): rebuilt only when inputs change.
+# SCF artefacts under dist/ (deploy/package.py; deploy/scf/*/serverless.yml deploy them): rebuilt only when inputs change.
 package: $(PIP_STAMP)
 	$(BIN)/python -m deploy.package
 

@@ -50,7 +50,7 @@ def start_sweeper(app: Flask, every_seconds: float = 3600) -> threading.Event:
 
 
 def main_handler(event, context):
-    """SCF timer trigger (serverless.yml `retention`): one daily sweep with the API's configuration."""
+    """SCF timer trigger (deploy/scf/retention): one daily sweep with the API's configuration."""
     from api import create_app
 
     return {"erased": purge_expired(create_app())}

@@ -11,7 +11,7 @@
    parts older than the upload ticket's life are deleted once they are older than `SWEEP_ORPHAN_SECONDS`.
 
 Run by `flask --app api sweep`, every `SWEEP_INTERVAL_SECONDS` by the local trigger's parent process
-(api/trigger.py), and by the SCF timer `sweep` in production (serverless.yml).
+(api/trigger.py), and by the SCF timer `sweep` in production (deploy/scf/sweep/serverless.yml).
 """
 import logging
 from datetime import timedelta
@@ -103,7 +103,7 @@ def sweep(app: Flask) -> dict:
 
 
 def main_handler(event, context):
-    """SCF timer trigger (serverless.yml `sweep`): one pass with the API's configuration."""
+    """SCF timer trigger (deploy/scf/sweep): one pass with the API's configuration."""
     from api import create_app
 
     return sweep(create_app())

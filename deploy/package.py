@@ -12,7 +12,7 @@ ko: the Korean model (253 MB) puts the analyzer + layers over SCF's 500 MB, so i
 A model without a pinned sha256 is refused unless --allow-unpinned, and is then logged and listed as
 UNVERIFIED (models/UNVERIFIED.json in the layer). The size report exits 1 when a function + layers is over.
 
-Artefacts (ARTEFACTS below; serverless.yml points at exactly these folders, tests/deploy checks it):
+Artefacts (ARTEFACTS below; deploy/scf/*/serverless.yml point at exactly these folders, tests/deploy checks it):
 
     dist/api/        the API web function: api/, the analyzer's shared code, runtime wheels, scf_bootstrap
     dist/analyze/    the analyzer event function: index.py (index.main_handler), functions/, models/ code files
@@ -21,11 +21,12 @@ Artefacts (ARTEFACTS below; serverless.yml points at exactly these folders, test
     dist/<name>.zip  the same trees zipped (exec bits kept) for the console or `scf` CLI upload
 
 Dependencies are installed with pip for Linux x86_64 / CPython 3.11 from manylinux wheels only
-(`--only-binary=:all: --platform ... --target`). A pure-Python package the registry has only as an sdist
-(jieba, srt, crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C
-extension disabled), so nothing in the packages was compiled for this machine. The pinned wheels need
-glibc >= 2.28 (numpy 2.4 is manylinux_2_27, onnxruntime 1.32 manylinux_2_28); the build prints the
-highest glibc any packaged wheel requires.
+(`--only-binary=:all: --platform manylinux2014_x86_64 ... --target`): SCF's standard runtime is CentOS 7, glibc
+2.17 (PLATFORMS). deploy/requirements-scf.txt replaces the pins of requirements.txt whose releases have no such
+wheel (numpy, onnxruntime, scipy, pillow). A pure-Python package the registry has only as an sdist (jieba, srt,
+crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C extension
+disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_x.y symbol
+versions every ELF file links against and refuses a tree that needs more than 2.17 (GLIBC_REQUIRED records it).
 
 Each artefact is rebuilt only when its inputs changed (a sha256 of the sources and pins in
 dist/<name>.stamp), so tests can call build() cheaply.
@@ -58,8 +59,30 @@ ARTEFACTS = {
     "models": "dist/layers/models",
 }
 
+# The Serverless Cloud Framework project that deploys the artefacts: one component instance per folder
+# (deploy/scf/<instance>/serverless.yml), as the `scf` CLI reads a multi-instance application.
+SERVERLESS_DIR = ROOT / "deploy" / "scf"
+
+
+def serverless_instances() -> dict[str, dict]:
+    """{instance name (its folder): parsed serverless.yml} of deploy/scf/*/serverless.yml."""
+    import yaml
+
+    return {path.parent.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted(SERVERLESS_DIR.glob("*/serverless.yml"))}
+
+
+def serverless_src(instance: str, config: dict) -> str:
+    """The instance's `src`, as a path relative to the repository root (it is written relative to its folder)."""
+    return (SERVERLESS_DIR / instance / config["inputs"]["src"]).resolve().relative_to(ROOT).as_posix()
+
+
 PYTHON_VERSION = "3.11"
-PLATFORMS = ("manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_27_x86_64", "manylinux_2_28_x86_64")
+# SCF's standard (code-package) runtime runs on CentOS 7 (Tencent Cloud SCF docs, "Development Methods" of the
+# Python runtime, document/product/583/40325: "the function is running on CentOS 7"), whose glibc is 2.17: only
+# wheels tagged manylinux2014 / manylinux_2_17 or older load there (pip also accepts manylinux2010/manylinux1).
+PLATFORMS = ("manylinux2014_x86_64", "manylinux_2_17_x86_64")
+GLIBC_TARGET = (2, 17)
 TARGET_ARGS = ["--only-binary=:all:", "--python-version", PYTHON_VERSION, "--implementation", "cp",
                "--abi", "cp311"] + [arg for platform in PLATFORMS for arg in ("--platform", platform)]
 
@@ -69,6 +92,10 @@ ANALYZER_PACKAGES = {"requests", "cos-python-sdk-v5", "vosk", "onnxruntime", "nu
 # Heavy analysis packages the API web function does not import (analysis runs in the analyzer function). jieba
 # and opencc stay: the API normalises HR's keywords with the scorer's own normalisation when they are saved.
 API_EXCLUDED = {"vosk", "onnxruntime", "numpy", "ffmpeg-python", "py3langid"}
+# Installed into the analyzer without their declared dependencies: py3langid 0.4.0 declares numpy>=2.0, but the
+# package pins numpy 1.26.4 for SCF's glibc (deploy/requirements-scf.txt); its model loads and classifies
+# identically under numpy 1.26.4 (checked: same language and score to the last digit, docs/deploy.md).
+SCF_NO_DEPS = {"py3langid"}
 
 # SCF limits (Tencent Cloud SCF quota docs): code package + layers <= 500 MB unzipped; a zip uploaded
 # directly <= 50 MB (larger ones go through a COS bucket, which the serverless CLI does); /tmp 512 MB.
@@ -112,11 +139,16 @@ def _pins(path: Path) -> dict[str, str]:
 
 
 def requirement_sets() -> dict[str, list[str]]:
+    """The pins of each artefact: requirements.txt, with deploy/requirements-scf.txt's pins replacing those whose
+    pinned release has no wheel for SCF's glibc 2.17 (the newest release that has one)."""
     runtime = _pins(ROOT / "requirements.txt")
+    scf = _pins(ROOT / "deploy" / "requirements-scf.txt")
+    runtime.update({name: pin for name, pin in scf.items() if name in runtime})
     return {
         "api": [pin for name, pin in runtime.items() if name not in API_EXCLUDED],
-        "analyze": [pin for name, pin in runtime.items() if name in ANALYZER_PACKAGES],
-        "nodeps": list(_pins(ROOT / "requirements-nodeps.txt").values()),
+        "analyze": [pin for name, pin in runtime.items() if name in ANALYZER_PACKAGES - SCF_NO_DEPS],
+        "nodeps": list(_pins(ROOT / "requirements-nodeps.txt").values())
+        + [pin for name, pin in runtime.items() if name in ANALYZER_PACKAGES & SCF_NO_DEPS],
         "layers": list(_pins(ROOT / "deploy" / "requirements-layers.txt").values()),
     }
 
@@ -143,8 +175,8 @@ SOURCES = {
 
 def _fingerprint(name: str, languages: list[str] | None = None, allow_unpinned: bool = False) -> str:
     digest = hashlib.sha256()
-    for extra in ("deploy/package.py", "deploy/requirements-layers.txt", "requirements.txt",
-                  "requirements-nodeps.txt"):
+    for extra in ("deploy/package.py", "deploy/requirements-layers.txt", "deploy/requirements-scf.txt",
+                  "requirements.txt", "requirements-nodeps.txt"):
         digest.update((ROOT / extra).read_bytes())
     for path in _source_files(*SOURCES[name]):
         digest.update(path.relative_to(ROOT).as_posix().encode())
@@ -208,27 +240,72 @@ def _copy_sources(name: str, target: Path) -> None:
         shutil.copy2(path, dest)
 
 
-def _glibc_needed(target: Path) -> str:
-    """The highest manylinux glibc any installed wheel declares (from its WHEEL file)."""
-    best = (2, 5)
-    for wheel_file in target.glob("*.dist-info/WHEEL"):
-        text = wheel_file.read_text()
-        tags = [(int(a), int(b)) for a, b in re.findall(r"manylinux_(\d+)_(\d+)_x86_64", text)]
-        tags += [(2, 17)] * ("manylinux2014" in text) + [(2, 12)] * ("manylinux2010" in text)
-        if tags:
-            best = max(best, min(tags))  # a wheel tagged for several glibcs needs the lowest of them
-    return f"{best[0]}.{best[1]}"
+GLIBC_SYMBOL = re.compile(rb"GLIBC_(2\.\d+)(?:\.\d+)?\x00")
+
+
+def _is_elf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"\x7fELF"
+    except OSError:
+        return False
+
+
+def glibc_needed(tree: Path) -> tuple[tuple[int, int], str]:
+    """((major, minor), file): the newest GLIBC_x.y symbol version any ELF file in the tree links against
+    (its .gnu.version_r strings), and the file that needs it; ((2, 0), "") when none does (static binaries)."""
+    best, where = (2, 0), ""
+    for path in tree.rglob("*"):
+        if path.is_file() and not path.is_symlink() and _is_elf(path):
+            for match in GLIBC_SYMBOL.finditer(path.read_bytes()):
+                version = tuple(int(part) for part in match.group(1).decode().split("."))
+                if version > best:
+                    best, where = version, path.relative_to(tree).as_posix()
+    return best, where
+
+
+def _check_glibc(tree: Path, record: bool = True) -> str:
+    """Refuse a tree whose ELF files need a newer glibc than SCF's runtime has (GLIBC_TARGET); write the
+    version it needs to GLIBC_REQUIRED when record."""
+    (major, minor), where = glibc_needed(tree)
+    if (major, minor) > GLIBC_TARGET:
+        raise SystemExit(f"{where} needs glibc {major}.{minor}, newer than SCF's runtime (CentOS 7, glibc "
+                         f"{GLIBC_TARGET[0]}.{GLIBC_TARGET[1]}): pin an older release in deploy/requirements-scf.txt")
+    if record:
+        (tree / "GLIBC_REQUIRED").write_text(f"{major}.{minor}\n")
+    return f"{major}.{minor}"
+
+
+# What no function runs, in any installed package: test suites, type stubs, build-time headers and tools.
+# (numpy.f2py stays: `from numpy import *`, which scipy runs, imports every public submodule, f2py included.)
+TRIM_ALWAYS = ("bin", "*/tests", "*/**/tests", "*/test", "*/**/test", "**/*.pyi", "numpy/_core/include",
+               "numpy/core/include", "numpy/distutils", "numpy/_pyinstaller", "Crypto/SelfTest")
+
+
+# Files inside trimmed test folders that run-time code imports: numpy.testing imports numpy._core.tests._natype
+# (numpy 2.x), and `from numpy import *` reaches numpy.testing, as scipy's array-API layer does.
+TRIM_KEEP = ("numpy/_core/tests/__init__.py", "numpy/_core/tests/_natype.py")
+
+
+def _trim(target: Path, patterns: tuple[str, ...]) -> None:
+    kept = {rel: (target / rel).read_bytes() for rel in TRIM_KEEP if (target / rel).is_file()}
+    for pattern in patterns:
+        for path in list(target.glob(pattern)):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists():
+                path.unlink()
+    for rel, data in kept.items():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        (target / rel).write_bytes(data)
 
 
 def _finish_python_tree(target: Path) -> None:
     """Drop what a function never runs; precompile (SCF's code folder is read-only, so no .pyc at run time)."""
-    for junk in ("bin",):
-        shutil.rmtree(target / junk, ignore_errors=True)
-    for tests_dir in list(target.glob("numpy/**/tests")) + list(target.glob("onnxruntime/**/test")):
-        shutil.rmtree(tests_dir, ignore_errors=True)
+    _trim(target, TRIM_ALWAYS)
     compileall.compile_dir(str(target), quiet=1, workers=0,
                            invalidation_mode=__import__("py_compile").PycInvalidationMode.UNCHECKED_HASH)
-    (target / "GLIBC_REQUIRED").write_text(_glibc_needed(target) + "\n")
+    _check_glibc(target)
 
 
 def build_api(target: Path) -> None:
@@ -242,18 +319,22 @@ def build_api(target: Path) -> None:
 
 
 # Files of packaged wheels the analyzer never loads: Silero's other model variants (it runs
-# silero_vad/data/silero_vad.onnx) and jieba's paddle mode (needs paddlepaddle, not packaged).
+# silero_vad/data/silero_vad.onnx); jieba's paddle mode (needs paddlepaddle, not packaged), its keyword
+# extraction (jieba.analyse, never imported) and its pickled HMM tables (*.p: loaded only on Jython; CPython
+# imports the same tables from the .py modules beside them); onnxruntime's model tools (transformer
+# optimisation, quantization, conversion scripts: not imported by `import onnxruntime`), and sympy/mpmath, which
+# onnxruntime 1.16 declares for one of those tools (symbolic shape inference) only.
 ANALYZER_TRIM = ("silero_vad/data/*.jit", "silero_vad/data/*.safetensors", "silero_vad/data/silero_vad_*.onnx",
-                 "jieba/lac_small")
+                 "jieba/lac_small", "jieba/analyse", "jieba/finalseg/*.p", "jieba/posseg/*.p",
+                 "onnxruntime/transformers", "onnxruntime/quantization", "onnxruntime/tools",
+                 "onnxruntime/datasets", "sympy", "mpmath", "isympy.py")
 
 
 def build_analyze(target: Path) -> None:
     sets = requirement_sets()
     _install(sets["analyze"], target)
     _install(sets["nodeps"], target, no_deps=True)
-    for pattern in ANALYZER_TRIM:
-        for path in target.glob(pattern):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    _trim(target, ANALYZER_TRIM)
     _copy_sources("analyze", target)
     (target / "index.py").write_text(INDEX_PY)
     _finish_python_tree(target)
@@ -279,6 +360,7 @@ def build_ffmpeg(target: Path) -> None:
             out.chmod(0o755)
         for doc in ("GPLv3.txt", "readme.txt"):
             (docs / doc).write_bytes(archive.read(f"ffmpeg/binaries/{doc}"))
+    _check_glibc(target, record=False)   # static binaries: they reference no GLIBC_ symbol version
     (docs / "SOURCE").write_text(
         f"{pin} (PyPI, wrapper MIT): FFmpeg 6.0 static build by John Van Sickle (johnvansickle.com/ffmpeg),\n"
         "configured --enable-gpl --enable-version3: the binaries are licensed GPL-3.0 (GPLv3.txt).\n"
@@ -500,7 +582,8 @@ def size_report() -> list[str]:
                          + (f"; UNVERIFIED (no pinned sha256): {', '.join(json.loads(unverified.read_text()))}"
                             if unverified.exists() else ""))
         if glibc.exists():
-            lines.append(f"{function} wheels need glibc >= {glibc.read_text().strip()}")
+            lines.append(f"{function} binaries need glibc >= {glibc.read_text().strip()} (SCF runtime: CentOS 7, glibc "
+                         f"{GLIBC_TARGET[0]}.{GLIBC_TARGET[1]})")
     return lines
 
 

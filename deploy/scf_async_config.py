@@ -1,12 +1,13 @@
-"""Pin the analyzer's async retry policy after `sls deploy` (the SCF component has no input for it):
+"""Pin the analyzer's async retry policy after `scf deploy` (the SCF component sets it only together with
+asyncRunEnable: true, i.e. long-running execution, which the analyzer does not use):
 
     python -m deploy.scf_async_config --function miaomian-analyze-prod --region ap-guangzhou
 
 Calls SCF's UpdateFunctionEventInvokeConfig (tencentcloud-sdk-python-scf) with AsyncTriggerConfig
 RetryConfig=[{RetryNum: 2}] and MsgTTL (seconds an event may wait for its retries): SCF's documented
 default of two retries for async invocations (COS triggers), after which the event goes to the function's
-dead-letter queue (serverless.yml `deadLetter`). Credentials: TENCENTCLOUD_SECRETID/SECRETKEY(/SESSIONTOKEN)
-of the person deploying (never stored in the repository). --endpoint reaches a test double.
+dead-letter queue (deploy/scf/analyze/serverless.yml `deadLetter`). Credentials:
+TENCENTCLOUD_SECRETID/SECRETKEY(/SESSIONTOKEN) of the person deploying (never stored in the repository). --endpoint reaches a test double.
 """
 from __future__ import annotations
 

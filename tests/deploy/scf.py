@@ -6,7 +6,7 @@ Each function runs in its own mount namespace (`unshare -m`, root only), where, 
 - /var/lang/python311/bin/python3.11 is the runtime's interpreter: the machine's Python 3.11 started with
   -S -s, so no site-packages and no venv are on sys.path: only /var/user (PYTHONPATH) and the stdlib;
 - the environment holds SCF's variables (SCF_*, TENCENTCLOUD_*, USER_CODE_ROOT...) plus the function's own
-  variables taken from serverless.yml, with ${env:...} filled in by the test.
+  variables taken from deploy/scf/<function>/serverless.yml, with ${env:...} filled in by the test.
 """
 from __future__ import annotations
 
@@ -19,9 +19,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parents[2]
+from deploy.package import serverless_instances
 
 RUNTIME_PYTHON = next((p for p in ("/usr/bin/python3.11", "/usr/local/bin/python3.11") if Path(p).exists()),
                       sys._base_executable)
@@ -66,9 +64,9 @@ def unpack_function(dist: Path, where: Path, function: str, layers: tuple[str, .
 
 
 def serverless_variables(function: str, values: dict) -> dict:
-    """The function's environment variables from serverless.yml, ${env:NAME} filled from `values`."""
-    config = yaml.safe_load((ROOT / "serverless.yml").read_text(encoding="utf-8"))
-    variables = config[function]["inputs"]["environment"]["variables"]
+    """The function's environment variables from deploy/scf/<function>/serverless.yml, ${env:NAME} filled
+    from `values`."""
+    variables = serverless_instances()[function]["inputs"]["environment"]["variables"]
 
     def fill(value):
         return re.sub(r"\$\{env:(\w+)\}", lambda m: str(values[m.group(1)]), str(value))

@@ -1,4 +1,4 @@
-"""`make package` artefacts: what each holds and lacks, and serverless.yml pointing at exactly them.
+"""`make package` artefacts: what each holds and lacks, and deploy/scf/*/serverless.yml pointing at exactly them.
 
 Builds what is missing or stale first (deploy.package.build caches by a hash of its inputs under dist/)."""
 import json
@@ -7,8 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
-
 from deploy import package
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,28 +20,38 @@ def dist():
 
 
 def serverless():
-    return yaml.safe_load((ROOT / "serverless.yml").read_text(encoding="utf-8"))
+    return package.serverless_instances()
 
 
 def test_serverless_yml_deploys_exactly_the_built_artefacts():
+    """One component instance per folder (the `scf` CLI's multi-instance layout), each `src` a built artefact,
+    the analyzer bound to the two layers' published outputs."""
     config = serverless()
-    sources = {name: component["inputs"]["src"] for name, component in config.items() if isinstance(component, dict)}
-    assert sources == {"api": "./dist/api", "analyze": "./dist/analyze", "retention": "./dist/api", "sweep": "./dist/api",
-                       "ffmpeg-layer": "./dist/layers/ffmpeg", "models-layer": "./dist/layers/models"}
-    assert {f"./{path}" for path in package.ARTEFACTS.values()} == set(sources.values())
-    layers = [layer["name"] for layer in config["analyze"]["inputs"]["layers"]]
-    assert layers == [config["ffmpeg-layer"]["inputs"]["name"], config["models-layer"]["inputs"]["name"]]
+    assert set(config) == {"api", "analyze", "retention", "sweep", "ffmpeg-layer", "models-layer"}
+    for folder, instance in config.items():
+        assert instance["name"] == folder and instance["app"] == "miaomian" and instance["stage"] == "${env:STAGE}"
+        assert instance["component"] == ("layer" if folder.endswith("-layer") else "scf"), folder
+    sources = {name: package.serverless_src(name, instance) for name, instance in config.items()}
+    assert sources == {"api": "dist/api", "analyze": "dist/analyze", "retention": "dist/api", "sweep": "dist/api",
+                       "ffmpeg-layer": "dist/layers/ffmpeg", "models-layer": "dist/layers/models"}
+    assert set(package.ARTEFACTS.values()) == set(sources.values())
+    layers = config["analyze"]["inputs"]["layers"]
+    assert layers == [{"name": "${output:${stage}:${app}:%s.name}" % layer,
+                       "version": "${output:${stage}:${app}:%s.version}" % layer}
+                      for layer in ("ffmpeg-layer", "models-layer")]
     assert config["analyze"]["inputs"]["handler"] == "index.main_handler"
-    assert config["api"]["inputs"]["type"] == "web"
+    assert config["api"]["inputs"]["type"] == "web" and "handler" not in config["api"]["inputs"]
+    assert all(config[name]["inputs"]["type"] == "event" for name in ("analyze", "retention", "sweep"))
+    assert {config[name]["inputs"]["runtime"] for name in ("api", "analyze", "retention", "sweep")} == {"Python3.11"}
+    cos = config["analyze"]["inputs"]["events"][0]["cos"]["parameters"]
+    assert cos["events"] == "cos:ObjectCreated:*" and cos["bucket"].endswith(".cos.${env:TENCENT_REGION}.myqcloud.com")
 
 
 def test_serverless_yml_holds_no_long_lived_keys():
-    text = (ROOT / "serverless.yml").read_text(encoding="utf-8")
-    assert not re.search(r"AKID[0-9A-Za-z]{10,}", text)
-    for name, component in serverless().items():
-        if not isinstance(component, dict):
-            continue
-        variables = component["inputs"].get("environment", {}).get("variables", {})
+    for name, instance in serverless().items():
+        text = (package.SERVERLESS_DIR / name / "serverless.yml").read_text(encoding="utf-8")
+        assert not re.search(r"AKID[0-9A-Za-z]{10,}", text)
+        variables = instance["inputs"].get("environment", {}).get("variables", {})
         assert not [key for key in variables if re.search(r"SECRET_?ID|COS_SECRET|TENCENTCLOUD_SECRET", key)], name
         assert all(str(value).startswith("${env:") or "SECRET" not in key for key, value in variables.items())
     assert serverless()["api"]["inputs"]["environment"]["variables"]["MIAOMIAN_COS_STS"] == "assume-role"
@@ -84,9 +92,28 @@ def test_analyzer_package(dist):
     for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",
                    "bench", "miniprogram", "scf_bootstrap"):
         assert not (tree / absent).exists(), absent
+    # what the analyzer never imports is left out (deploy/package.py ANALYZER_TRIM, TRIM_ALWAYS)
+    for trimmed in ("jieba/analyse", "jieba/posseg/prob_emit.p", "onnxruntime/transformers", "onnxruntime/tools",
+                    "Crypto/SelfTest", "numpy/distutils", "future/tests", "sympy", "mpmath"):
+        assert not (tree / trimmed).exists(), trimmed
+    assert not list(tree.rglob("*.pyi"))
     tags = wheel_tags(tree)
     assert all(re.search(r"Tag: (cp3\d+|py3|py2)-(cp311|abi3|none)-(manylinux|any)", tag) for tag in tags.values()), tags
-    assert (tree / "GLIBC_REQUIRED").read_text().strip() == "2.28"   # onnxruntime 1.32 is manylinux_2_28
+
+
+def test_every_binary_loads_on_scf_centos7_glibc_2_17(dist):
+    """SCF's standard runtime is CentOS 7 (glibc 2.17): no ELF file of any artefact links against a newer GLIBC_
+    symbol version (read from the files themselves, not from the wheel tags)."""
+    for name in ("api", "analyze", "ffmpeg", "models"):
+        (major, minor), where = package.glibc_needed(ROOT / package.ARTEFACTS[name])
+        assert (major, minor) <= (2, 17), (name, where, f"{major}.{minor}")
+    for name in ("api", "analyze"):
+        recorded = (ROOT / package.ARTEFACTS[name] / "GLIBC_REQUIRED").read_text().split(".")
+        recorded = tuple(int(part) for part in recorded)
+        assert (2, 12) <= recorded <= (2, 17), (name, recorded)
+    tags = wheel_tags(ROOT / package.ARTEFACTS["analyze"])
+    assert re.search(r"manylinux(2014|_2_17)", tags["onnxruntime-1.16.3.dist-info"])
+    assert "numpy-1.26.4.dist-info" in tags
 
 
 def test_ffmpeg_layer_is_a_static_ffmpeg_and_ffprobe_with_licence(dist):
@@ -121,9 +148,17 @@ def test_size_report_against_scf_limits(dist):
 
 @pytest.fixture
 def zh_cache(tmp_path, monkeypatch):
-    """A zh model in a models cache as `models.fetch --from-file --allow-unpinned` leaves it (unverified)."""
+    """A zh model in a models cache as `models.fetch --from-file --allow-unpinned` leaves it (unverified), with
+    the manifest as it would be without the zh sha256 (the unpinned case; en is still unpinned)."""
     from models import fetch
 
+    manifest = package._manifest()
+    for entry in manifest["asr"]:
+        if entry["language"] == "zh":
+            entry["sha256"] = None
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setattr(fetch, "MANIFEST", tmp_path / "manifest.json")
+    monkeypatch.setattr(package, "_manifest", lambda: json.loads((tmp_path / "manifest.json").read_text()))
     archive = tmp_path / "vosk-model-small-cn-0.22.zip"
     import zipfile
     with zipfile.ZipFile(archive, "w") as zf:
@@ -202,5 +237,8 @@ def test_deploy_doc_writes_literal_env_values_and_names_what_it_relies_on():
     assert env_lines and not [line for line in env_lines if "$(" in line or "`" in line.split("#")[0]]
     for needed in ("MIAOMIAN_RATELIMIT_STORAGE_URI", "MIAOMIAN_REDIS_URL", "自定义域名", "export APPID=",
                    '"principal"', "TENCENTCLOUD_SECRETID", "TENCENT_SECRET_ID", "--languages zh",
-                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE"):
+                   "serverless-cloud-framework", "component: scf", "NOT DEPLOYABLE",
+                   # the limits and the runtime OS, cited from Tencent's docs; the per-folder project
+                   "document/product/583/11637", "CentOS 7", "document/product/583/40325", "deploy/scf",
+                   "deploy/requirements-scf.txt"):
         assert needed in doc, needed

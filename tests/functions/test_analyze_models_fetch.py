@@ -17,8 +17,36 @@ def fake_archive(tmp_path):
     return archive
 
 
-def test_unpinned_model_is_refused_loudly(tmp_path, monkeypatch, fake_archive, capsys):
-    """The manifest pins no sha256 for zh: any zip would pass a check that does not exist, so fetch refuses."""
+@pytest.fixture
+def zh_unpinned(tmp_path, monkeypatch):
+    """The manifest as it would be without the zh sha256 (as en still is): what fetch does for an unpinned model."""
+    manifest = json.loads(fetch.MANIFEST.read_text())
+    for entry in manifest["asr"]:
+        if entry["language"] == "zh":
+            entry["sha256"] = None
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(manifest))
+    monkeypatch.setattr(fetch, "MANIFEST", path)
+
+
+def test_zh_archive_sha256_is_pinned_with_its_source():
+    manifest = json.loads(fetch.MANIFEST.read_text())
+    zh = next(entry for entry in manifest["asr"] if entry["language"] == "zh")
+    assert zh["sha256"] == "3af8b0e7e0f835ae9d414ce5df580237a3cfb08d586c9fbbb0f7ff29ad5b14ba"
+    assert "publishes no checksum" in zh["sha256_source"] and "codex-voice-wake" in zh["sha256_source"]
+
+
+def test_a_zh_zip_that_is_not_the_published_one_is_refused(tmp_path, monkeypatch, fake_archive, capsys):
+    """With the sha256 pinned, a zip of other bytes is refused even with --allow-unpinned, and nothing is kept."""
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
+    assert fetch.main(["zh", "--from-file", str(fake_archive), "--allow-unpinned"]) == 1
+    assert "does not match the manifest's 3af8b0e7" in capsys.readouterr().out
+    assert not (tmp_path / "cache" / "vosk-model-small-cn-0.22").exists()
+
+
+def test_unpinned_model_is_refused_loudly(tmp_path, monkeypatch, fake_archive, capsys, zh_unpinned):
+    """A model whose sha256 the manifest does not pin: any zip would pass a check that does not exist, so fetch
+    refuses."""
     monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
     assert fetch.main(["zh", "--from-file", str(fake_archive)]) == 1
     err = capsys.readouterr().err
@@ -27,7 +55,7 @@ def test_unpinned_model_is_refused_loudly(tmp_path, monkeypatch, fake_archive, c
     assert not (tmp_path / "cache" / "vosk-model-small-cn-0.22").exists()
 
 
-def test_allow_unpinned_installs_marked_unverified(tmp_path, monkeypatch, fake_archive, capsys):
+def test_allow_unpinned_installs_marked_unverified(tmp_path, monkeypatch, fake_archive, capsys, zh_unpinned):
     monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "cache"))
     assert fetch.main(["zh", "--from-file", str(fake_archive), "--allow-unpinned", "--strict"]) == 0
     model = tmp_path / "cache" / "vosk-model-small-cn-0.22"
