@@ -219,8 +219,9 @@ def question_state(question, attempts: list, think, now, device: str) -> dict:
 
 
 def limits_only(question) -> dict:
-    """A question before consent: what a candidate needs to decide (time limits), never its text."""
-    return {"position": question.position, "think_seconds": question.think_seconds,
+    """A question before consent: what a candidate needs to decide (time limits) and its opaque id, never its
+    text or anything about its content."""
+    return {"id": question.id, "position": question.position, "think_seconds": question.think_seconds,
             "answer_seconds": question.answer_seconds, "max_attempts": question.max_attempts, "media": question.media}
 
 

@@ -136,7 +136,7 @@ def test_question_texts_are_served_only_after_consent_and_one_at_a_time(app, cli
         assert not any(text in body for text in TEXTS), (response.request.path, body[:300])
     view = before[0].json
     assert view["interview"]["question_count"] == 2
-    assert [set(q) for q in view["questions"]] == [{"position", "think_seconds", "answer_seconds", "max_attempts", "media"}] * 2
+    assert [set(q) for q in view["questions"]] == [{"id", "position", "think_seconds", "answer_seconds", "max_attempts", "media"}] * 2
     started = client.post(f"/api/c/{token}/start", json={"consent": True, "privacy_version": view["privacy_version"]})
     assert not any(text in started.get_data(as_text=True) for text in TEXTS)
     assert [q["phase"] for q in started.json["questions"]] == ["unopened", "unopened"]
