@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, request
 from flask_smorest import Blueprint
 
-from api import audit, deadlines, erasure, events, messages, outbox, progress, referrals
+from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -95,6 +95,8 @@ class UploadedSchema(ma.Schema):
 class AttemptSchema(ma.Schema):
     replace = ma.fields.Boolean(load_default=False, metadata={
         "description": "The person confirmed replacing an answer given on another device"})
+    resume = ma.fields.Boolean(load_default=False, metadata={
+        "description": "After a reload: join the recording still running (same attempt and deadline)"})
 
 
 class ReviewRequestSchema(ma.Schema):
@@ -191,10 +193,13 @@ def _think_states(session_id: int) -> dict:
 
 def question_state(question, attempts: list, think, now, device: str) -> dict:
     """Attempts counted by the server (every started attempt counts), the live think deadline, a recording
-    in progress, and whether the current answer came from this device."""
+    in progress, the phase the server puts it in (api/answer_time.py), and whether the current answer came
+    from this device. The text only once the question is opened (one-way interview: no preview)."""
     current = progress.current_answer(attempts)
     recording = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
-    item = {"id": question.id, "position": question.position, "text": question.text,
+    timed = answer_time.phase(question, think, attempts, now)
+    item = {"id": question.id, "position": question.position,
+            "text": question.text if timed["phase"] != "unopened" else None, "opened": timed["phase"] != "unopened",
             "think_seconds": question.think_seconds, "answer_seconds": question.answer_seconds,
             "max_attempts": question.max_attempts, "media": question.media, "attempts_used": len(attempts),
             "attempts_left": max(question.max_attempts - len(attempts), 0),
@@ -203,18 +208,34 @@ def question_state(question, attempts: list, think, now, device: str) -> dict:
             "think_started_at": iso(think.think_started_at) if think else None,
             "think_deadline": iso(think.think_deadline) if think else None,
             "think_seconds_left": max(int((think.think_deadline - now).total_seconds()), 0) if think else None,
-            "recording": None}
+            "phase": timed["phase"], "phase_text": timed["phase_text"], "phase_until": iso(timed["phase_until"]),
+            "phase_seconds_left": max(int((timed["phase_until"] - now).total_seconds()), 0)
+            if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None}
     if recording is not None:
         item["recording"] = {"attempt": recording.attempt, "started_at": iso(recording.created_at),
-                             "answer_deadline": iso(recording.created_at + timedelta(seconds=question.answer_seconds))}
+                             "answer_deadline": iso(answer_time.answer_deadline(recording, question)),
+                             "late": recording.start_kind in ("late", "auto")}
     return item
+
+
+def limits_only(question) -> dict:
+    """A question before consent: what a candidate needs to decide (time limits) and its opaque id, never its
+    text or anything about its content."""
+    return {"id": question.id, "position": question.position, "think_seconds": question.think_seconds,
+            "answer_seconds": question.answer_seconds, "max_attempts": question.max_attempts, "media": question.media}
 
 
 def candidate_view(row) -> dict:
     question_rows = load_questions(row.interview_id)
-    grouped = progress.answers_by_question(get_db(), row.id)
     thinks, now, device = _think_states(row.id), utcnow(), current_device()
-    items = [question_state(q, grouped.get(q.id, []), thinks.get(q.id), now, device) for q in question_rows]
+    if row.consent_at is not None and row.status == "started" and _closed_reason(row) is None:
+        for question in question_rows:  # think time over and nobody started: the server starts the recording
+            _auto_start(row, question, thinks.get(question.id), now)
+    grouped = progress.answers_by_question(get_db(), row.id)
+    if row.consent_at is None:
+        items = [limits_only(q) for q in question_rows]
+    else:
+        items = [question_state(q, grouped.get(q.id, []), thinks.get(q.id), now, device) for q in question_rows]
     minutes = sum(q.think_seconds + q.answer_seconds for q in question_rows) / 60
     until = deadlines.answer_until(row, _grace())
     closed_reason = _closed_reason(row)
@@ -331,17 +352,20 @@ def _require_answering(row):
 @bp.post("/<token>/answers/<int:question_id>/think")
 @bp.response(200)
 def start_thinking(token, question_id):
-    """Start the question's think time on the server, once: a reload or a second device gets the same
-    deadline back, so think time never restarts at full."""
+    """Open the question (in order: 409 question_locked while an earlier one is unopened) and start its think
+    time on the server, once: a reload or a second device gets the same deadline back, so think time never
+    restarts at full. Returns the question's text and the phase it is in now (api/answer_time.py)."""
     row = load_session_by_token(token, for_update=True)
     _require_answering(row)
     question = _question_of(row, question_id)
+    _require_in_order(row, question)
     state = _ensure_think(row, question)
-    touch(row)
     now = utcnow()
-    return {"question_id": question.id, "think_started_at": iso(state.think_started_at),
-            "think_deadline": iso(state.think_deadline),
-            "think_seconds_left": max(int((state.think_deadline - now).total_seconds()), 0), "server_time": iso(now)}
+    _auto_start(row, question, state, now)
+    touch(row)
+    attempts = progress.answers_by_question(get_db(), row.id).get(question.id, [])
+    item = question_state(question, attempts, state, now, current_device())
+    return {**item, "question_id": question.id, "server_time": iso(now)}
 
 
 def _ensure_think(row, question, seconds: int | None = None):
@@ -362,6 +386,53 @@ def _ensure_think(row, question, seconds: int | None = None):
     return state
 
 
+def _require_in_order(row, question) -> None:
+    """One question after another: a later question opens only once every earlier one has been opened."""
+    opened = set(_think_states(row.id))
+    earlier = [q for q in load_questions(row.interview_id) if q.position < question.position and q.id not in opened]
+    if earlier and question.id not in opened:
+        abort(409, "question_locked", f"请按顺序作答：第 {earlier[0].position} 题还没有打开，请先回答前面的题目。",
+              next_question_id=earlier[0].id)
+
+
+def _new_attempt_key(row, question, attempt: int, content_type: str | None = None) -> str:
+    extension = extension_for(question.media, content_type or DEFAULT_CONTENT_TYPE[question.media]) or "aac"
+    return f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
+
+
+def _auto_start(row, question, state, now) -> bool:
+    """Think time over and nobody started recording: the server starts attempt 1 at the think deadline, so a
+    reload or a late client never gets answer time back. True when it started one now."""
+    tolerance = int(current_app.config["START_TOLERANCE_SECONDS"])
+    db = get_db()
+    if state is None or now <= state.think_deadline + timedelta(seconds=tolerance):
+        return False
+    if db.scalar(sa.select(answers.c.id).where(answers.c.session_id == row.id, answers.c.question_id == question.id)):
+        return False
+    try:
+        with db.begin_nested():
+            db.execute(answers.insert().values(
+                session_id=row.id, question_id=question.id, attempt=1, object_key=_new_attempt_key(row, question, 1),
+                status="awaiting_upload", device=None, start_kind="auto", created_at=state.think_deadline,
+                upload_expires_at=state.think_deadline + timedelta(
+                    seconds=question.answer_seconds + current_app.config["UPLOAD_URL_SECONDS"])))
+    except sa.exc.IntegrityError:  # a concurrent request started it
+        return False
+    return True
+
+
+def _join_auto_start(row, question, attempts: list, now):
+    """The newest attempt when the server started it and its recording time still runs: the client joins it
+    (timed from the think deadline, flagged late), else None."""
+    newest = attempts[-1] if attempts else None
+    if newest is None or newest.start_kind != "auto" or progress.reached_storage(newest) \
+            or now >= answer_time.answer_deadline(newest, question):
+        return None
+    get_db().execute(answers.update().where(answers.c.id == newest.id)
+                     .values(start_kind="late", device=current_device()))
+    return get_db().execute(sa.select(answers).where(answers.c.id == newest.id)).first()
+
+
 def _start_attempt(row, question, attempts: list, replace: bool, content_type: str | None = None):
     """Count a new attempt now (recording starts); refuse past max_attempts or over another device's answer."""
     device = current_device()
@@ -369,11 +440,13 @@ def _start_attempt(row, question, attempts: list, replace: bool, content_type: s
     if current is not None and (current.device or "unknown") != device and not replace:
         abort(409, "answered_on_another_device", answered_at=iso(current.uploaded_at or current.created_at))
     if len(attempts) >= question.max_attempts:
+        if current is None and attempts and attempts[-1].start_kind == "auto":
+            abort(409, "answer_time_over", "这道题的思考时间结束后没有开始录音，作答时间已经用完，作答机会也已用完。"
+                  "请继续下一题。", attempts_left=0)
         abort(409, "attempts_exhausted", f"这道题的 {question.max_attempts} 次作答机会已经用完了。",
               attempts_left=0)
     attempt = len(attempts) + 1
-    extension = extension_for(question.media, content_type or DEFAULT_CONTENT_TYPE[question.media]) or "aac"
-    key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
+    key = _new_attempt_key(row, question, attempt, content_type)
     now = utcnow()
     db = get_db()
     db.execute(answers.insert().values(
@@ -389,22 +462,50 @@ def _start_attempt(row, question, attempts: list, replace: bool, content_type: s
                                                answers.c.attempt == attempt)).first()
 
 
+def _attempts_after_auto_start(row, question):
+    """The question's attempts once any recording the server owed has been started (api/answer_time.py)."""
+    db = get_db()
+    state = db.execute(sa.select(question_states).where(question_states.c.session_id == row.id,
+                                                        question_states.c.question_id == question.id)).first()
+    _auto_start(row, question, state, utcnow())
+    return progress.answers_by_question(db, row.id).get(question.id, [])
+
+
 @bp.post("/<token>/answers/<int:question_id>/attempts")
 @bp.arguments(AttemptSchema)
 @bp.response(201)
 def start_attempt(body, token, question_id):
-    """Recording starts: the attempt is counted on the server (a reload mid-recording does not give it back)."""
+    """Recording starts: the attempt is counted on the server (a reload mid-recording does not give it back).
+    After the think deadline (+ START_TOLERANCE_SECONDS) the recording has already started on the server at
+    the deadline: the client joins it (`late: true`, a Chinese `message`, the remaining time), or, when that
+    time is over too, a new attempt starts (409 answer_time_over when none is left). `resume: true` (after a
+    reload) joins the recording still running instead of starting the next attempt."""
     row = load_session_by_token(token, for_update=True)
     _require_answering(row)
     question = _question_of(row, question_id)
-    attempts = progress.answers_by_question(get_db(), row.id).get(question.id, [])
-    answer = _start_attempt(row, question, attempts, body["replace"])
+    _require_in_order(row, question)
+    now = utcnow()
+    attempts = _attempts_after_auto_start(row, question)
+    joined = _join_auto_start(row, question, attempts, now)
+    newest = attempts[-1] if attempts else None
+    if joined is None and body["resume"] and newest is not None and not progress.reached_storage(newest) \
+            and now < answer_time.answer_deadline(newest, question):
+        joined = newest
+    if joined is not None:
+        answer, used = joined, len(attempts)
+    else:
+        answer = _start_attempt(row, question, attempts, body["replace"])
+        used = len(attempts) + 1
     touch(row)
-    used = len(attempts) + 1
+    deadline = answer_time.answer_deadline(answer, question)
+    late = answer.start_kind in ("late", "auto")
     return {"question_id": question.id, "attempt": answer.attempt, "attempts_used": used,
             "attempts_left": max(question.max_attempts - used, 0), "started_at": iso(answer.created_at),
-            "answer_seconds": question.answer_seconds,
-            "answer_deadline": iso(answer.created_at + timedelta(seconds=question.answer_seconds))}
+            "answer_seconds": question.answer_seconds, "answer_deadline": iso(deadline),
+            "answer_seconds_left": max(int((deadline - now).total_seconds()), 0), "server_time": iso(now),
+            "late": late, "resumed": joined is not None,
+            "message": answer_time.late_start_message(answer.created_at, int((deadline - now).total_seconds()))
+            if late else None}
 
 
 @bp.post("/<token>/answers/<int:question_id>/upload")
@@ -420,7 +521,8 @@ def request_upload(body, token, question_id):
     if extension is None:
         abort(415, "unsupported_media_type", messages.UPLOAD_MESSAGES["unsupported_media_type"])
     db, store = get_db(), current_app.extensions["miaomian.storage"]
-    attempts = progress.answers_by_question(db, row.id).get(question.id, [])
+    _require_in_order(row, question)
+    attempts = _attempts_after_auto_start(row, question)
     if body["attempt"] is not None:
         target = next((a for a in attempts if a.attempt == body["attempt"]), None)
         if target is None:
@@ -441,8 +543,10 @@ def request_upload(body, token, question_id):
         attempts = attempts + [target]
     attempt = target.attempt
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
+    late = {"start_kind": "late", "device": current_device()} if target.start_kind == "auto" else {}
     expires_at = utcnow() + timedelta(seconds=current_app.config["UPLOAD_URL_SECONDS"])
-    db.execute(answers.update().where(answers.c.id == target.id).values(object_key=key, upload_expires_at=expires_at))
+    db.execute(answers.update().where(answers.c.id == target.id).values(object_key=key, upload_expires_at=expires_at,
+                                                                              **late))
     touch(row)
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
     deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]

@@ -48,6 +48,10 @@ def defaults(instance_path: str) -> dict:
         "RETENTION_DAYS_AFTER_DECISION": 180,
         "RETENTION_DAYS_UNDECIDED": 365,
         "DEADLINE_GRACE_MINUTES": 120,  # a started interview may finish this long after its deadline
+        # Answer time is enforced by the server (api/answer_time.py): a recording started this long after the think
+        # deadline is late (timed from the deadline); audio this much longer than the answer limit is flagged.
+        "START_TOLERANCE_SECONDS": 5,
+        "ANSWER_TOLERANCE_SECONDS": 5,
         "STALL_HOURS": 24,  # a started session silent this long reads "之后没有动静" and lands in HR's inbox
         "REPORT_SHARE_DAYS": 7,
         "TRIGGER_WORKERS": 2,

@@ -60,7 +60,8 @@ def erase_session(connection, store, session_id: int, org_id: int, actor: str, a
     connection.execute(phone_verifications.delete().where(phone_verifications.c.session_id == session_id))
     connection.execute(reviews.delete().where(reviews.c.session_id == session_id))
     connection.execute(invitations.update().where(invitations.c.id == session.invitation_id).values(
-        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None, identity_hash=None, browser_hash=None))
+        candidate_name_enc=None, candidate_phone_enc=None, phone_last4=None, identity_hash=None, browser_hash=None,
+        user_hash=None))
     connection.execute(sessions.update().where(sessions.c.id == session_id).values(
         overall=None, recommended=None, consent_scope=None,
         review_request_note=None, decision_note=None, decision_message=None, candidate_user_id=None))

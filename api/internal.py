@@ -55,6 +55,7 @@ def analysis_context(args):
         results.mark_analysing(db, answer)
     return {"answer_id": answer.id, "already_analysed": already, "language": language,
             "question": {"id": question.id, "text": question.text, "answer_seconds": question.answer_seconds,
+                         "answer_tolerance_seconds": current_app.config["ANSWER_TOLERANCE_SECONDS"],
                          "reference_answer": question.reference_answer, "competencies": question.competencies},
             "scorer": scorer_versions.scorer_context(db, org_id)}
 

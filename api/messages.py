@@ -85,6 +85,8 @@ MESSAGES = {
     "already_submitted": "你已经提交了这场面试。",
     "question_not_found": "这场面试里没有这道题，请刷新页面。",
     "attempts_exhausted": "这道题的作答机会已经用完了。",
+    "answer_time_over": "这道题的作答时间已经结束，作答机会也已用完，请继续下一题。",
+    "question_locked": "请按顺序作答：前面的题目还没有打开。",
     "answered_on_another_device": "这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。",
     "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
     "attempt_already_uploaded": "这次录音已经上传过了。",
@@ -256,6 +258,11 @@ def display_time(value: datetime | None, now: datetime | None = None) -> str | N
     return f"{prefix}{local.month}月{local.day}日 {local:%H:%M}"
 
 
+def display_clock(value: datetime) -> str:
+    """Naive UTC → "18:05:30" Beijing time (the moment a think time ended, for the candidate)."""
+    return f"{value.replace(tzinfo=timezone.utc).astimezone(CHINA):%H:%M:%S}"
+
+
 # Analysis outcomes (reason_code from the analyzer) as a person reads them.
 REASON_TEXT = {
     "no_speech": "录音里几乎没有说话声。",
@@ -310,29 +317,59 @@ NOTIFICATION_STATUS_TEXT = {"pending": "等待发送", "sending": "正在发送"
                             "needs_subscription": "需要重新订阅提醒"}
 
 
+# api/outbox.py stores every reason as "<code>: <English detail>" (outbox.REASON_CODES); HR reads these.
+NOTIFICATION_REASONS = {
+    "no_recipient": "对方还没有用微信登录小程序，无法发送微信提醒。",
+    "needs_subscription": "对方的订阅次数已用完，需要对方再次点“接收提醒”才能发送。",
+    "outcome_unknown": "发送时程序中断，无法确认微信是否收到；为避免重复提醒，不再重发。",
+    "gave_up": "多次发送都没有成功，不会再重试。",
+    "will_retry": "发送失败，稍后自动重试。",
+    "not_configured": "还没有配置微信小程序，提醒没有发出（开发环境）。",
+    "no_template": "还没有配置这类提醒的模板，提醒没有发出。",
+    "no_openid": "对方的微信账号信息不完整，无法发送微信提醒。",
+    "session_gone": "候选人的数据已删除，提醒取消。",
+    "unrepresentable": "模板字段无法如实填写，提醒没有发出（不会发送编造的内容）。",
+    "refused": "对方拒绝了这类提醒。",
+    "wechat_error": "微信拒绝了这条提醒，不会再重试。",
+    "merged": "已合并到一条汇总提醒里发送。",
+    "subscribed_again": "对方已重新订阅，提醒即将发送。",
+}
+# Reasons stored before the codes (older rows): matched by their words.
+LEGACY_REASON_WORDS = ((("not subscribed", "no credit"), "needs_subscription"),
+                       (("no recipient", "has not signed in"), "no_recipient"), (("no wechat openid",), "no_openid"),
+                       (("not configured",), "not_configured"), (("no template",), "no_template"),
+                       (("43101", "refused"), "refused"), (("merged",), "merged"), (("gave up",), "gave_up"),
+                       (("will retry",), "will_retry"), (("no longer exists",), "session_gone"),
+                       (("outcome unknown",), "outcome_unknown"))
+
+
+def notification_reason_code(status: str, reason: str | None) -> str | None:
+    """The stable English code of a stored delivery reason (None when there is no reason)."""
+    if reason is None:
+        return "needs_subscription" if status == "needs_subscription" else None
+    head = reason.split(":", 1)[0].strip()
+    if head in NOTIFICATION_REASONS:
+        return head
+    lowered = reason.lower()
+    for words, code in LEGACY_REASON_WORDS:
+        if any(word in lowered for word in words):
+            return code
+    return "wechat_error" if status == "failed" else "unknown"
+
+
 def notification_reason(status: str, reason: str | None, errcode: int | None = None) -> str | None:
-    """The delivery state of a subscribe message in Chinese (the English reason stays in `reason`)."""
+    """The delivery state of a subscribe message in Chinese, from its reason code (never the English)."""
     if reason is None and status == "sent":
         return "微信已送达"
-    text = (reason or "").lower()
-    if status == "needs_subscription" or "not subscribed" in text or "no credit" in text:
-        return "对方的订阅次数已用完，需要对方再次点“接收提醒”才能发送。"
-    if "no recipient" in text or "no wechat openid" in text or "has not signed in" in text:
-        return "对方还没有用微信登录小程序，无法发送微信提醒。"
-    if "not configured" in text:
-        return "还没有配置微信小程序，提醒没有发出（开发环境）。"
-    if "template" in text and "no template" in text:
-        return "还没有配置这类提醒的模板，提醒没有发出。"
-    if errcode == 43101 or "refused" in text:
-        return "对方拒绝了这类提醒。"
-    if "merged" in text or status == "merged":
-        return "已合并到一条汇总提醒里发送。"
-    if "rate limit" in text or "busy" in text:
+    code = notification_reason_code(status, reason)
+    if code is None:
+        return NOTIFICATION_STATUS_TEXT.get(status)
+    detail = (reason or "").split(":", 1)[-1].lower()
+    if code == "will_retry" and ("rate limit" in detail or "busy" in detail):
         return "微信限流，稍后自动重试。"
-    if "will retry" in text:
-        return "发送失败，稍后自动重试。"
-    if "session no longer exists" in text:
-        return "候选人的数据已删除，提醒取消。"
-    if status == "failed":
-        return "发送失败，不会再重试。" + (f"（微信错误码 {errcode}）" if errcode else "")
-    return NOTIFICATION_STATUS_TEXT.get(status) if reason is None else "提醒没有发出。"
+    if code == "unrepresentable" and is_chinese(detail):
+        return reason.split(":", 1)[1].strip()
+    text = NOTIFICATION_REASONS.get(code, "提醒没有发出。")
+    if code in ("gave_up", "wechat_error") and errcode:
+        text += f"（微信错误码 {errcode}）"
+    return text

@@ -63,6 +63,11 @@ KINDS = {
 }
 HR_KINDS = tuple(kind for kind, spec in KINDS.items() if spec["recipient"] == "hr")
 RATE_LIMIT_CODES = (-1, 45009, 45011, 45047)
+# Every reason the outbox stores starts with one of these codes ("<code>: <English detail>"); HR reads the Chinese
+# sentence api/messages.py NOTIFICATION_REASONS has for the code (tests/wechat/test_outbox_reasons.py).
+REASON_CODES = ("no_recipient", "needs_subscription", "outcome_unknown", "gave_up", "will_retry", "not_configured",
+                "no_template", "no_openid", "session_gone", "unrepresentable", "refused", "wechat_error", "merged",
+                "subscribed_again")
 REFUSED = 43101
 PERMANENT_CODES = {40003: "touser is not a valid openid", 40037: "the template id is not valid",
                    47003: "a field broke WeChat's rules", 41030: "the page does not exist in the published version"}
@@ -79,14 +84,15 @@ def enqueue(connection, kind: str, session_id: int | None, org_id: int | None, u
     values = dict(kind=kind, idempotency_key=key, session_id=session_id, org_id=org_id, user_id=user_id,
                   status="pending", attempts=0, next_attempt_at=now, created_at=now, updated_at=now)
     if user_id is None:
-        values.update(status="skipped", reason=f"no recipient: the {KINDS[kind]['recipient']} has not signed in "
+        values.update(status="skipped", reason=f"no_recipient: the {KINDS[kind]['recipient']} has not signed in "
                                                "with WeChat, so there is no openid to send to")
     elif kind in HR_KINDS and connection.scalar(sa.select(notifications.c.id).where(
             notifications.c.user_id == user_id, notifications.c.kind.in_(HR_KINDS),
             notifications.c.status == "needs_subscription")):
         # Already waiting for a new subscription: wait with the others, to go out in one digest.
-        values.update(status="needs_subscription", reason="not subscribed: waiting for the recipient to accept "
-                                                          "the template again; will be sent in a digest")
+        values.update(status="needs_subscription",
+                      reason="needs_subscription: not subscribed, waiting for the recipient to accept "
+                             "the template again; will be sent in a digest")
     if connection.scalar(sa.select(notifications.c.id).where(notifications.c.idempotency_key == key)):
         return False
     try:
@@ -222,7 +228,7 @@ def _abandon_dead_leases(connection) -> None:
     connection.execute(notifications.update().where(
         notifications.c.status == "sending", notifications.c.lease_expires_at <= utcnow()).values(
         status="failed", lease_owner=None, updated_at=utcnow(),
-        reason="outcome unknown: the worker stopped while sending; not sent again so it cannot arrive twice"))
+        reason="outcome_unknown: outcome unknown, the worker stopped while sending; not sent again so it cannot arrive twice"))
 
 
 def _finish(engine, note, worker, **values) -> None:
@@ -245,12 +251,12 @@ def _finish(engine, note, worker, **values) -> None:
 def _retry_or_fail(engine, note, worker, config, reason, errcode=None, rate_limited=False, template_id=None):
     if note.attempts >= int(wechat.setting(config, "OUTBOX_MAX_ATTEMPTS")):
         _finish(engine, note, worker, status="failed", errcode=errcode, template_id=template_id,
-                reason=f"gave up after {note.attempts} tries: {reason}"[:500])
+                reason=f"gave_up: gave up after {note.attempts} tries: {reason}"[:500])
         return
     base = float(wechat.setting(config, "OUTBOX_RATE_LIMIT_SECONDS" if rate_limited else "OUTBOX_BACKOFF_SECONDS"))
     delay = base * (2 ** (note.attempts - 1))
     _finish(engine, note, worker, status="pending", errcode=errcode, template_id=template_id,
-            reason=f"will retry: {reason}"[:500], next_attempt_at=utcnow() + timedelta(seconds=delay))
+            reason=f"will_retry: {reason}"[:500], next_attempt_at=utcnow() + timedelta(seconds=delay))
 
 
 def template_for(config, kind: str) -> tuple[str | None, dict]:
@@ -301,17 +307,17 @@ def deliver(engine, note, worker: str, config) -> str:
     client = wechat.client_for(config, engine)
     skip = None
     if client is None:
-        skip = "WeChat is not configured (no MIAOMIAN_WECHAT_APPID): development mode, message not sent"
+        skip = "not_configured: WeChat is not configured (no MIAOMIAN_WECHAT_APPID): development mode, message not sent"
     elif template_id is None:
-        skip = f"no template id configured: set MIAOMIAN_{spec['template']}"
+        skip = f"no_template: no template id configured: set MIAOMIAN_{spec['template']}"
     elif not openid:
-        skip = "the recipient has no WeChat openid"
+        skip = "no_openid: the recipient has no WeChat openid"
     elif not values:
-        skip = "the candidate session no longer exists"
+        skip = "session_gone: the candidate session no longer exists"
     elif not remaining:
         _finish(engine, note, worker, status="needs_subscription", template_id=template_id,
-                reason="not subscribed: no credit left for this template (one message per accepted "
-                       "wx.requestSubscribeMessage); waiting for the recipient to subscribe again")
+                reason="needs_subscription: not subscribed, no credit left for this template (one message per "
+                       "accepted wx.requestSubscribeMessage); waiting for the recipient to subscribe again")
         return "needs_subscription"
     if skip:
         _finish(engine, note, worker, status="skipped", reason=skip, template_id=template_id)
@@ -320,7 +326,7 @@ def deliver(engine, note, worker: str, config) -> str:
         data = build_data(fields, values)
     except UnrepresentableValue as error:
         _finish(engine, note, worker, status="failed", template_id=template_id,
-                reason=f"消息未发送：模板字段无法如实填写（{error}），不会发送编造的内容"[:500])
+                reason=f"unrepresentable: 消息未发送：模板字段无法如实填写（{error}），不会发送编造的内容"[:500])
         return "failed"
     page = spec["page"].format(**values) if values.get("session_id") != "" else "packageHR/pages/inbox/inbox"
     try:
@@ -331,7 +337,7 @@ def deliver(engine, note, worker: str, config) -> str:
         message = f"{code}: {error.errmsg}"
         if code == REFUSED:
             _finish(engine, note, worker, status="skipped", errcode=code, template_id=template_id,
-                    reason="WeChat 43101: the user refused or cancelled this subscription; not retried")
+                    reason="refused: WeChat 43101: the user refused or cancelled this subscription; not retried")
             return "skipped"
         if code in RATE_LIMIT_CODES:
             _retry_or_fail(engine, note, worker, config, f"WeChat rate limit or busy ({message})", code,
@@ -342,7 +348,8 @@ def deliver(engine, note, worker: str, config) -> str:
                            template_id=template_id)
             return "retry"
         _finish(engine, note, worker, status="failed", errcode=code, template_id=template_id,
-                reason=f"WeChat {message} ({PERMANENT_CODES.get(code, 'permanent error')}); not retried"[:500])
+                reason=f"wechat_error: WeChat {message} ({PERMANENT_CODES.get(code, 'permanent error')}); "
+                       "not retried"[:500])
         return "failed"
     except requests.RequestException as error:
         _retry_or_fail(engine, note, worker, config, f"network error: {type(error).__name__}: {error}"[:300],
@@ -355,7 +362,7 @@ def deliver(engine, note, worker: str, config) -> str:
                 notifications.c.id.in_([other.id for other in others]),
                 notifications.c.status.in_(("pending", "needs_subscription"))).values(
                 status="merged", template_id=template_id, sent_at=utcnow(), updated_at=utcnow(),
-                reason=f"merged into the digest sent as notification {note.id}"))
+                reason=f"merged: merged into the digest sent as notification {note.id}"))
     return "sent"
 
 
@@ -367,7 +374,8 @@ def resume_after_subscribe(connection, user_id: int, template_ids: list[str], co
     return connection.execute(notifications.update().where(
         notifications.c.user_id == user_id, notifications.c.kind.in_(kinds),
         notifications.c.status == "needs_subscription").values(
-        status="pending", next_attempt_at=utcnow(), updated_at=utcnow(), reason="subscribed again")).rowcount
+        status="pending", next_attempt_at=utcnow(), updated_at=utcnow(),
+        reason="subscribed_again: the recipient accepted the template again")).rowcount
 
 
 def process_one(engine, worker: str, config) -> bool:

@@ -284,6 +284,7 @@ def join_by_scene(body, scene):
     db, now = get_db(), utcnow()
     browser_id = _verified_browser_id(body["browser_id"]) or _verified_browser_id(request.cookies.get(BROWSER_COOKIE))
     browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
+    user_hash = _person_hash(interview.id, "user", str(user_id)) if user_id else None
     phone = body["phone"]
     identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), phone)
                      if body["name"] and phone else None)
@@ -294,19 +295,22 @@ def join_by_scene(body, scene):
     def find_existing():
         """The caller's session of this interview (by user, then browser), or None; 409 when only the same
         name and phone match. One query, so a join committed in between cannot look like a stranger's."""
-        conditions = {"user": (sessions.c.candidate_user_id == user_id) if user_id else None,
+        conditions = {"user": sa.or_(sessions.c.candidate_user_id == user_id, invitations.c.user_hash == user_hash)
+                      if user_id else None,
                       "browser": (invitations.c.browser_hash == browser_hash) if browser_hash else None,
                       "identity": (invitations.c.identity_hash == identity_hash) if identity_hash else None}
         present = [condition for condition in conditions.values() if condition is not None]
         if not present:
             return None
         rows = list(db.execute(base.add_columns(sessions.c.candidate_user_id, invitations.c.browser_hash,
-                                                invitations.c.identity_hash).where(sa.or_(*present))))
-        for key, column in (("user", "candidate_user_id"), ("browser", "browser_hash")):
-            wanted = user_id if key == "user" else browser_hash
-            for row in rows:
-                if wanted is not None and getattr(row, column) == wanted:
-                    return row
+                                                invitations.c.identity_hash, invitations.c.user_hash)
+                               .where(sa.or_(*present))))
+        for row in rows:
+            if user_id is not None and (row.candidate_user_id == user_id or row.user_hash == user_hash):
+                return row
+        for row in rows:
+            if browser_hash is not None and row.browser_hash == browser_hash:
+                return row
         if rows:
             _abort_with_contact(409, "already_joined", "你已经用这个手机号参加过这场面试，请在原来的设备上继续，"
                                 "或联系招聘方。", interview.org_id)
@@ -321,7 +325,8 @@ def join_by_scene(body, scene):
         issued = browser_id or _issue_browser_id()
         browser_hash = _person_hash(interview.id, "browser", issued)
         name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
-        # identity_hash and browser_hash are unique: of racing identical joins exactly one inserts. Nothing is
+        # identity_hash, browser_hash and user_hash are unique: of racing identical joins (the same browser id,
+        # name and phone, or WeChat user) exactly one inserts. Nothing is
         # written before this insert, so a loser rolls back and reads the winner's committed rows.
         try:
             invitation_id = db.execute(invitations.insert().values(
@@ -329,7 +334,7 @@ def join_by_scene(body, scene):
                 token_hash=token_hash(new_invitation_token()),
                 candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
                 phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
-                referrer_id=referrer.id if referrer else None,
+                user_hash=user_hash, referrer_id=referrer.id if referrer else None,
                 channel="referrer" if referrer else "share_link", expires_at=expires_at,
                 created_at=now)).inserted_primary_key[0]
         except sa.exc.IntegrityError:  # a parallel join of the same person won: answer as a returning join

@@ -148,6 +148,8 @@ invitations = sa.Table(
     # Share-link joins recognise a returning person (HMACs, never the values): name+phone, and a browser id.
     sa.Column("identity_hash", sa.String(64), index=True, unique=True),
     sa.Column("browser_hash", sa.String(64), index=True, unique=True),
+    # ... and the signed-in WeChat user (HMAC of interview and user id), so racing joins make one person (0008).
+    sa.Column("user_hash", sa.String(64), index=True, unique=True),
     **MYSQL_TABLE_ARGS,
 )
 
@@ -199,6 +201,9 @@ answers = sa.Table(
     _created(),
     sa.Column("device", sa.String(64)),  # X-Miaomian-Device of the client that started the attempt
     sa.Column("playback_key", sa.String(255)),  # an AAC/M4A rendition of a browser recording, once made
+    # How recording started (migration 0008): NULL on time by the client; "auto" the server started it at the
+    # think deadline (no client yet); "late" a client joined it after the deadline (timed from the deadline).
+    sa.Column("start_kind", sa.String(10)),
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
     **MYSQL_TABLE_ARGS,
 )

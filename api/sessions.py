@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask import current_app, g
 from flask_smorest import Blueprint
 
-from api import audit, deadlines, outbox, progress, referrals, reporting
+from api import answer_time, audit, deadlines, outbox, progress, referrals, reporting
 from api.auth import login_required
 from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
@@ -126,7 +126,9 @@ def get_session_or_404(session_id: int):
     return row
 
 
-def answer_json(attempt, store, with_result: bool) -> dict:
+def answer_json(attempt, store, with_result: bool, question=None) -> dict:
+    """One attempt for HR; with its question, `timing` (api/answer_time.py): late start, measured duration and
+    whether it ran over the answer limit, with a Chinese `text`."""
     result = progress.load_result(get_db(), attempt.id) if with_result else None
     item = {"id": attempt.id, "attempt": attempt.attempt, "status": attempt.status, "reason": attempt.reason,
             "overall": attempt.overall, "uploaded_at": iso(attempt.uploaded_at), "analysed_at": iso(attempt.analysed_at),
@@ -135,6 +137,9 @@ def answer_json(attempt, store, with_result: bool) -> dict:
     if attempt.playback_key and progress.reached_storage(attempt):
         item["playback_url"] = store.media_url(attempt.playback_key, current_app.config["MEDIA_URL_SECONDS"])
     item["reason"] = reporting.answer_reason(attempt.reason, (result or {}).get("reason_code"))
+    if question is not None:
+        item["timing"] = answer_time.timing_json(attempt, question, result,
+                                                 int(current_app.config["ANSWER_TOLERANCE_SECONDS"]))
     if result is not None:
         result = reporting.for_hr(result)
         item.update({key: result.get(key) for key in
@@ -159,8 +164,8 @@ def session_report(session_id):
         questions_out.append({
             "id": question.id, "position": question.position, "text": question.text,
             "competencies": question.competencies,
-            "answer": answer_json(current, store, with_result=True) if current else None,
-            "earlier_attempts": [answer_json(a, store, with_result=False) for a in attempts
+            "answer": answer_json(current, store, with_result=True, question=question) if current else None,
+            "earlier_attempts": [answer_json(a, store, with_result=False, question=question) for a in attempts
                                  if current is not None and a.id != current.id and progress.reached_storage(a)]})
     review_rows = db.execute(sa.select(reviews, users.c.display_name).join(users, users.c.id == reviews.c.reviewer_id)
                              .where(reviews.c.session_id == row.id).order_by(reviews.c.id))

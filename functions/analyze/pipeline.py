@@ -30,7 +30,7 @@ def vad_model() -> vad.SileroVAD:
 
 def _base(language: str) -> dict:
     return {"status": None, "reason": None, "reason_code": None, "scale": 100, "language": language, "duration_seconds": None,
-            "speech": None, "transcript": None, "features": None, "competencies": [], "overall": None,
+            "timing": None, "speech": None, "transcript": None, "features": None, "competencies": [], "overall": None,
             "feedback": None, "model_versions": {}, "timings": {}}
 
 
@@ -99,6 +99,7 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes)
         result["duration_seconds"] = round(audio.duration, 3)
         result["timings"]["decode_s"] = round(time.perf_counter() - t, 4)
+        audio = fit_to_answer_limit(audio, question, result)
 
         t = time.perf_counter()
         v = vad_model()
@@ -137,6 +138,30 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         return _finish(result, status, reason, t0, code)
     except AnalysisError as exc:
         return _finish(result, exc.status, str(exc), t0, exc.code)
+
+
+DEFAULT_ANSWER_TOLERANCE_SECONDS = 5.0
+
+
+def fit_to_answer_limit(audio: decode.Audio, question: dict, result: dict) -> decode.Audio:
+    """Audio longer than the question's answer limit (`answer_seconds`) plus `answer_tolerance_seconds` (the
+    analysis context sends the API's ANSWER_TOLERANCE_SECONDS; default 5) is flagged in result["timing"]
+    (`over_limit`, `limit_seconds`, `duration_seconds` measured from the decoded file, `analysed_seconds`) and
+    analysed up to the limit only; the stored recording is never cut, so HR can play all of it."""
+    limit = question.get("answer_seconds")
+    tolerance = question.get("answer_tolerance_seconds", DEFAULT_ANSWER_TOLERANCE_SECONDS)
+    try:
+        limit, tolerance = float(limit), float(tolerance)
+    except (TypeError, ValueError):
+        return audio
+    over = limit > 0 and audio.duration > limit + tolerance
+    result["timing"] = {"over_limit": over, "limit_seconds": limit, "tolerance_seconds": tolerance,
+                        "duration_seconds": round(audio.duration, 3),
+                        "analysed_seconds": round(min(audio.duration, limit) if over else audio.duration, 3)}
+    if not over:
+        return audio
+    return decode.Audio(samples=audio.samples[:int(limit * audio.sample_rate)], sample_rate=audio.sample_rate,
+                        container=audio.container, codec=audio.codec)
 
 
 # The fastest plausible speech, in non-space characters per second (zh hanzi, ko syllables, en letters),

@@ -25,8 +25,10 @@ const api = {
   verifyPhone: (token, code) => http.post(`/api/c/${enc(token)}/phone`, { code }),
   // Think time and attempts are counted by the server (a reload neither restarts nor gives back).
   startThink: (token, questionId) => http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/think`, {}),
-  startAttempt: (token, questionId, replace) =>
-    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/attempts`, { replace: !!replace }),
+  // resume: after a reload, join the recording the server says is still running (same attempt and deadline).
+  startAttempt: (token, questionId, replace, resume) =>
+    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/attempts`,
+      resume ? { replace: !!replace, resume: true } : { replace: !!replace }),
   requestUpload: (token, questionId, body) =>
     http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/upload`, body || {}),
   confirmUpload: (token, questionId, body) =>

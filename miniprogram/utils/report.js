@@ -100,6 +100,8 @@ function questionViews(session, threshold) {
       text: q.text,
       status: a ? a.status : 'unanswered',
       reason: a ? a.reason : null,
+      // Server-measured timing (a late start, audio over the answer limit), in Chinese; null when all is well.
+      timing: a && a.timing && a.timing.text ? a.timing.text : null,
       overall,
       band: band(overall, threshold),
       mediaUrl: a ? a.playback_url || a.media_url : null,

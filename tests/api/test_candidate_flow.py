@@ -44,7 +44,9 @@ def test_candidate_view_marks_opened_and_shows_progress(client, auth):
     view = client.get(f"/api/c/{token}").json
     assert view["company"] == "好味餐饮" and view["job"]["title"] == "门店店员"
     assert view["interview"]["question_count"] == 2 and view["status"] == "opened"
-    assert view["questions"][0]["attempts_left"] == 2
+    # Before consent: the limits a candidate needs to decide, never a question's text (issue 11).
+    assert view["questions"][0] == {"id": interview["questions"][0]["id"], "position": 1, "think_seconds": 10, "answer_seconds": 60, "max_attempts": 2,
+                                    "media": "audio"}
     session = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]
     assert session["status"] == "opened"
 

@@ -147,7 +147,7 @@ def set_up_interview(base: str):
             {"text": "请介绍一次你和顾客沟通、帮顾客解决问题的经历。", "think_seconds": 0, "answer_seconds": 10,
              "max_attempts": 1},
             # A short think time that starts the recording by itself; two attempts, so one retake.
-            {"text": "遇到棘手的问题时，你通常怎么分析和解决？", "think_seconds": 2, "answer_seconds": 30,
+            {"text": "遇到棘手的问题时，你通常怎么分析和解决？", "think_seconds": 5, "answer_seconds": 30,
              "max_attempts": 2}]})
     assert interview.ok, interview.text
     interview = interview.json()
@@ -194,20 +194,19 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     steps.until(lambda: float(browser.execute_script(
         "return parseFloat(document.getElementById('meter-bar').style.width) || 0")) > 0, 5, "the meter bar moves")
     steps.shot("microphone-check")
-    steps.click("check-done")
-
-    # Question 1: no think time, one attempt; the answer countdown stops the recording at 10 seconds.
-    steps.on("question")
-    assert "第 1 / 2 题" in steps.text("question-counter")
-    steps.in_phase("ready")
-    assert "请在" in steps.text("question-deadline")
-    steps.shot("question-1-ready")
     # Uploads are blocked (the server still counts the attempt when recording starts): the take waits in
     # IndexedDB, and answering goes on.
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/upload", "*/uploaded"]})
-    steps.click("bar-primary")
+    steps.click("check-done")
+
+    # Question 1: no think time (the server times the answer from its opening), one attempt: the 3-2-1 runs
+    # by itself and the answer countdown stops the recording at 10 seconds.
+    steps.on("question")
+    assert "第 1 / 2 题" in steps.text("question-counter")
     steps.in_phase("lead", timeout=5)  # the 3-2-1 lead-in
+    assert "请在" in steps.text("question-deadline")
+    steps.shot("question-1-lead-in")
     steps.in_phase("recording", timeout=8)
     time.sleep(1.5)
     assert steps.text("bar-clock").startswith("0:0") and steps.bar_in_view()

@@ -164,12 +164,14 @@ describeIfServer('API client against the real Flask server', () => {
     const queue = new UploadQueue({ api, wx: wxNode })
     const recording = makeRecording(wxNode.dir)
     const size = fs.statSync(recording).size
-    for (const q of view.questions) {
+    // A question's text comes only after consent, once it is opened (the view before consent has ids and limits).
+    expect(view.questions.every((q) => q.text === undefined && q.id)).toBe(true)
+    for (const q of started.questions) {
       queue.enqueue({ token: inv.token, questionId: q.id, tempFilePath: recording, size, duration: 5000, mime: 'audio/aac' })
     }
     await queue.idle()
     expect(queue.items.map((i) => i.error)).toEqual([])
-    view.questions.forEach((q) => expect(queue.statusOf(inv.token, q.id).state).toBe('confirmed'))
+    started.questions.forEach((q) => expect(queue.statusOf(inv.token, q.id).state).toBe('confirmed'))
     expect(queue.items).toHaveLength(0)
     expect(fs.readdirSync(wxNode.dir).filter((f) => f.startsWith('saved-'))).toHaveLength(0)
     expect(wxNode.requests.filter((r) => r.method === 'UPLOAD')).toHaveLength(2)
@@ -268,8 +270,7 @@ describeIfServer('API client against the real Flask server', () => {
     const bank = require('../../miniprogram/utils/question-bank')
     const interview = await api.createInterview(job.id, { language: 'zh', questions: bank.questionsFor('store_clerk').slice(0, 1) })
     const [inv] = await api.invite(interview.id, [{ name: '李四', phone: null }])
-    const view = await api.getInterview(inv.token)
-    await api.start(inv.token, view.privacy_version)
+    const view = await api.start(inv.token, (await api.getInterview(inv.token)).privacy_version)
 
     const { UploadQueue } = require('../../miniprogram/utils/upload')
     const queue = new UploadQueue({ api, wx: wxNode, chunkThreshold: 1 })
@@ -300,11 +301,11 @@ describeIfServer('API client against the real Flask server', () => {
     const view = await api.getInterview(a.token)
     expect(view.contact.text).toBe(contact.text)
     expect(view.expires_at_display).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
-    await api.start(a.token, view.privacy_version)
+    const startedA = await api.start(a.token, view.privacy_version)
     const { UploadQueue } = require('../../miniprogram/utils/upload')
     const queue = new UploadQueue({ api, wx: wxNode })
     const recording = makeRecording(wxNode.dir)
-    queue.enqueue({ token: a.token, questionId: view.questions[0].id, tempFilePath: recording, size: fs.statSync(recording).size, duration: 4000, mime: 'audio/aac' })
+    queue.enqueue({ token: a.token, questionId: startedA.questions[0].id, tempFilePath: recording, size: fs.statSync(recording).size, duration: 4000, mime: 'audio/aac' })
     await queue.idle()
     expect(queue.items.map((i) => i.error)).toEqual([])
     await api.submit(a.token)
@@ -372,8 +373,7 @@ describeIfServer('API client against the real Flask server', () => {
     const [inv] = await api.invite(interview.id, [{ name: '周八', phone: null }])
     const view = await api.getInterview(inv.token)
     expect(view.privacy_version).toBe(privacy.version)
-    await api.start(inv.token, view.privacy_version)
-    const qid = view.questions[0].id
+    const qid = (await api.start(inv.token, view.privacy_version)).questions[0].id
 
     // Think time starts once; a reload (a second call) continues it instead of restarting at full
     const first = await api.startThink(inv.token, qid)

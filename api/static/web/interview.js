@@ -602,12 +602,18 @@
 
   function serverNow() { return Date.now() + (state.clockSkew || 0); }
 
-  /** Count down to an absolute (server) time, showing it in the bar; calls onEnd once at zero. */
-  function countdownTo(endsAt, onEnd) {
+  /**
+   * Count down to an absolute (server) time, showing it in the bar; calls onEnd once at zero, or, with
+   * `earlyMs`, onEarly once when that much time is left (instead of onEnd).
+   */
+  function countdownTo(endsAt, onEnd, earlyMs, onEarly) {
     var tick = function () {
       var left = (endsAt - serverNow()) / 1000;
       $('bar-clock').textContent = clock(left);
-      if (left <= 0) {
+      if (onEarly && left * 1000 <= earlyMs) {
+        clearInterval(timer);
+        onEarly();
+      } else if (left <= 0) {
         clearInterval(timer);
         onEnd();
       }
@@ -662,7 +668,7 @@
     leaveScreen = clearQuestionTimers;
     $('question-counter').textContent = '第 ' + (index + 1) + ' / ' + total + ' 题';
     $('question-progress').style.width = Math.round((index / total) * 100) + '%';
-    $('question-title').textContent = question.text;
+    $('question-title').textContent = question.text || '正在打开题目…';
     $('question-limits').textContent = (question.think_seconds ? '思考 ' + duration(question.think_seconds) + ' · ' : '') +
       '作答最长 ' + duration(question.answer_seconds) + ' · 本题共可作答 ' + question.max_attempts + ' 次';
     var view = state.view;
@@ -673,17 +679,70 @@
 
     var take = state.takes[question.id];
     if (take || question.answer_status) return showReview(question);
-    if (question.recording) {
-      showNotice('上次录音因为页面刷新或网络中断没有完成，那一次作答已经计入。');
+    phase('none');
+    setBar({ state: 'opening', phase: '正在打开题目…', primary: { text: '请稍候', disabled: true } });
+    // The server opens the question (its text is served only now) and says which phase it is in.
+    openQuestion(question).then(function () {
+      if (state.questions[state.index] !== question || currentScreen !== 'question') return;
+      $('question-title').textContent = question.text;
+      followPhase(question);
+    }, function (error) {
+      if (state.questions[state.index] === question) stopOnError(question, error);
+    });
+  }
+
+  /** POST …/think: the question's text and phase from the server; offline, retried while the page waits. */
+  function openQuestion(question) {
+    var tries = 0;
+    function once() {
+      return api('POST', '/answers/' + question.id + '/think').then(function (opened) {
+        if (opened.server_time) state.clockSkew = Date.parse(opened.server_time) - Date.now();
+        Object.keys(opened).forEach(function (key) { if (key !== 'question_id') question[key] = opened[key]; });
+      }, function (error) {
+        if (!transient(error)) throw error;
+        tries += 1;
+        if (question.text && tries >= 2) { question.phase = localPhase(question); return; } // opened before
+        setBar({ state: 'opening', phase: '正在打开题目…', hint: '网络不稳定，正在重试（第 ' + tries + ' 次）',
+          primary: { text: '请稍候', disabled: true } });
+        return waitForNetwork(Math.min(10000, 1000 * Math.pow(2, tries - 1))).then(once);
+      });
     }
-    if (attemptsLeft(question) <= 0) {
-      showError('question-error', '这道题的作答次数已经用完，没有保存下来的回答。' + contactText());
-      phase('none');
-      return setBar({ state: 'exhausted', phase: '作答次数已用完', primary: nextButton(question) });
+    return once();
+  }
+
+  /** Offline, for a question opened before: the phase as the page last knew it. */
+  function localPhase(question) {
+    if (question.recording) return 'recording';
+    return question.attempts_used > 0 ? 'time_up' : 'thinking';
+  }
+
+  /** Act on the server's phase: think, record (the clock already runs on the server), or time is up. */
+  function followPhase(question) {
+    var until = question.phase_until ? Date.parse(question.phase_until) : null;
+    if (question.phase === 'answered') return showReview(question);
+    if (question.phase === 'recording' && until && until > serverNow() + 1000) {
+      showNotice(question.recording && question.recording.late
+        ? '思考时间已经结束，录音已经开始计时，请直接作答。'
+        : '上次录音因为页面刷新或网络中断没有完成，录音时间继续计时，请接着作答。');
+      return startRecording(question, { resume: true, endsAt: until });
     }
-    // Think time once per question: after an attempt has started (even one lost to a reload) it is over.
-    if (question.think_seconds > 0 && !(question.attempts_used > 0)) return startThinking(question);
-    showReady(question, '准备好后点「开始录音」，会先倒数 3 秒。');
+    if (question.phase === 'time_up' || question.phase === 'recording') return showTimeUp(question);
+    if (question.phase === 'thinking' && until && until > serverNow() + LEAD_IN_MS) return startThinking(question);
+    leadIn(question, until ? Math.max(1, Math.ceil((until - serverNow()) / 1000)) : 3);
+  }
+
+  /** The recording time is over and nothing was saved: say so, and what to do next. */
+  function showTimeUp(question) {
+    clearQuestionTimers();
+    phase('none');
+    var left = attemptsLeft(question);
+    var next = question.next_step || (left > 0 ? '这次录音的时间已经用完。还可以重新录制 ' + left + ' 次。'
+      : '这道题的作答时间和作答机会都已用完，请继续下一题。');
+    showNotice(next);
+    setBar({ state: 'timeup', tone: 'warn', phase: '本题作答时间已到', hint: next,
+      secondary: left > 0 ? nextButton(question) : null,
+      primary: left > 0 ? { text: '重新录制', action: function () { leadIn(question); } }
+        : nextButton(question) });
   }
 
   function nextButton(question) {
@@ -710,38 +769,29 @@
       primary: { text: '开始录音', action: function () { leadIn(question); } } });
   }
 
-  /** Think time runs on the server: the first call starts it, a reload gets the same deadline back. */
+  var LEAD_IN_MS = 3000;
+
+  /**
+   * Think time runs on the server (POST …/think started it; a reload gets the same deadline back). Its last
+   * 3 seconds are the 3-2-1 lead-in, so recording starts at the deadline, when the server starts counting.
+   */
   function startThinking(question) {
     phase('none');
-    var endsAt = question.think_deadline ? Date.parse(question.think_deadline) : serverNow() + question.think_seconds * 1000;
-    if (question.think_deadline && endsAt <= serverNow()) {
-      return showReady(question, '思考时间已经结束。');
-    }
-    setBar({ state: 'think', phase: '思考时间', hint: '时间到会倒数 3 秒后开始录音；准备好可以提前开始。',
+    var endsAt = Date.parse(question.phase_until || question.think_deadline);
+    setBar({ state: 'think', phase: '思考时间', hint: '最后 3 秒倒数后自动开始录音；准备好可以提前开始。',
       primary: { text: '开始作答', action: function () { leadIn(question); } } });
-    var stop = countdownTo(endsAt, function () { leadIn(question); });
-    api('POST', '/answers/' + question.id + '/think').then(function (started) {
-      question.think_deadline = started.think_deadline;
-      var serverEnds = Date.parse(started.think_deadline);
-      if (Math.abs(serverEnds - endsAt) > 1500 && state.questions[state.index] === question && !recorder) {
-        stop();
-        if (serverEnds <= serverNow()) return showReady(question, '思考时间已经结束。');
-        countdownTo(serverEnds, function () { leadIn(question); });
-      }
-    }, function (error) {
-      if (!transient(error)) stopOnError(question, error); // offline: the local countdown carries on
-    });
+    countdownTo(endsAt, function () {}, LEAD_IN_MS, function () { leadIn(question, 3); });
   }
 
-  /** 3-2-1 before every recording, with the microphone already open, then record. */
-  function leadIn(question) {
+  /** 3-2-1 (or fewer seconds, when think time ends sooner) before every recording, then record. */
+  function leadIn(question, seconds) {
     clearQuestionTimers();
     if (recorder) return;
     phase('none');
-    setBar({ state: 'lead', phase: '即将开始录音', clock: '3', tone: 'lead', hint: '请准备好，倒数结束后开始说话',
+    var count = seconds || 3;
+    setBar({ state: 'lead', phase: '即将开始录音', clock: String(count), tone: 'lead', hint: '请准备好，倒数结束后开始说话',
       primary: { text: '准备中…', disabled: true } });
     openMicrophone().then(function () {
-      var count = 3;
       var timer = setInterval(function () {
         count -= 1;
         if (count > 0) {
@@ -760,10 +810,11 @@
 
   var recorder = null;
 
-  function startRecording(question) {
+  function startRecording(question, options) {
+    var opts = options || {};
     clearQuestionTimers();
     showError('question-error', '');
-    if (attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
+    if (!opts.resume && attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
     openMicrophone().then(function (stream) {
       var chunks = [];
       var levels = [];
@@ -787,10 +838,20 @@
         levels.push(value);
         $('bar-meter').setAttribute('aria-valuenow', String(value));
       }));
-      countdownTo(Date.now() + (state.clockSkew || 0) + question.answer_seconds * 1000, stopRecording);
+      var recordClock = countdownTo(opts.endsAt || serverNow() + question.answer_seconds * 1000, stopRecording);
       $('bar-primary').focus();
-      // Count the attempt on the server now; never hold the recording up for the network.
-      countAttempt(question, function discard(error) {
+      // Count the attempt on the server now; never hold the recording up for the network. The server's
+      // deadline wins: a late start (after a reload) is timed from the end of think time.
+      countAttempt(question, Boolean(opts.resume), function (started) {
+        if (recorder !== current || !started.answer_deadline) return;
+        if (started.message) showNotice(started.message);
+        if (started.server_time) state.clockSkew = Date.parse(started.server_time) - Date.now();
+        var serverEnds = Date.parse(started.answer_deadline);
+        if (serverEnds && serverEnds < (opts.endsAt || serverNow() + question.answer_seconds * 1000) - 1500) {
+          recordClock();
+          recordClock = countdownTo(serverEnds, stopRecording);
+        }
+      }, function discard(error) {
         discarded = true;
         clearQuestionTimers();
         if (current.state !== 'inactive') current.stop();
@@ -803,14 +864,15 @@
     });
   }
 
-  function countAttempt(question, discard) {
-    var body = { replace: Boolean(state.replace[question.id]) };
-    question.attempts_used = (question.attempts_used || 0) + 1; // counted locally at once, corrected below
-    question.pendingAttempt = question.attempts_used;
+  function countAttempt(question, resume, onStarted, discard) {
+    var body = { replace: Boolean(state.replace[question.id]), resume: resume };
+    if (!resume) question.attempts_used = (question.attempts_used || 0) + 1; // counted at once, corrected below
+    question.pendingAttempt = resume && question.recording ? question.recording.attempt : question.attempts_used;
     api('POST', '/answers/' + question.id + '/attempts', body).then(function (started) {
       question.attempts_used = started.attempts_used;
       question.pendingAttempt = started.attempt;
       question.attemptConfirmed = true;
+      onStarted(started);
     }, function (error) {
       if (transient(error)) { question.attemptConfirmed = false; return; } // the upload will count it
       question.attempts_used = Math.max(0, question.attempts_used - 1);
@@ -829,8 +891,16 @@
       question.answer_status = question.answer_status || 'uploaded';
       return showReview(question);
     }
-    if (error.code === 'attempts_exhausted') {
+    if (error.code === 'attempts_exhausted' || error.code === 'answer_time_over') {
       question.attempts_used = question.max_attempts;
+    }
+    if (error.code === 'answer_time_over') {
+      question.next_step = describe(error);
+      return showTimeUp(question);
+    }
+    if (error.code === 'question_locked') {
+      var earlier = state.questions.findIndex(function (q) { return !q.text; });
+      if (earlier >= 0 && earlier < state.index) return showQuestion(earlier);
     }
     showError('question-error', describe(error));
     if (error.status === 410) {
@@ -1144,7 +1214,7 @@
         action.addEventListener('click', function () { showQuestion(index); });
       }
       list.appendChild(element('li', {}, [
-        element('span', { text: '第 ' + (index + 1) + ' 题 ' + question.text }),
+        element('span', { text: '第 ' + (index + 1) + ' 题 ' + (question.text || '') }),
         action || element('span', { className: className, text: label })
       ]));
     });

@@ -2,8 +2,11 @@
  * One question at a time, with everything that matters in a sticky bottom bar: the phase (思考中 / 准备录音 /
  * 正在录音 / 正在保存 / 录好了), the clock and the one main button. Long question text scrolls above it.
  *
- * think (server-counted: POST …/think returns the same deadline after a reload) → a 3-2-1 lead-in (always,
- * also for 0-s think questions) → POST …/attempts counts the attempt on the server → recording with a live
+ * POST …/think opens the question (its text comes from the server only now) and says its phase: thinking
+ * until T (the last 3 s are the 3-2-1 lead-in, so recording starts at T; a 0-s think question still gets
+ * the 3-2-1), recording until T (after a reload: record again at once, until the same deadline), or time up
+ * (say so: 重新录制 while attempts remain, else 下一题) → POST …/attempts counts the attempt on the server (a
+ * late start is timed from the think deadline; the server's deadline ends the clock) → recording with a live
  * level meter → the take is checked for speech ("这段录音几乎没有声音，要重录吗？") → listen back / retake
  * while attempts remain → "提交，下一题" puts the take in the durable upload queue and opens the next
  * question at once. The network never blocks answering: when the API cannot be reached the think time and
@@ -31,6 +34,8 @@ const PHASE_TEXT = {
   review: '录好了',
   ready: '可以重新录制',
   blocked: '本题无法作答',
+  timeup: '本题作答时间已到',
+  opening: '正在打开题目',
   closed: '面试已结束',
 }
 
@@ -100,6 +105,7 @@ Page({
     try {
       const view = await api.getInterview(this.data.token)
       this.view = view
+      this.clockSkew = view.server_time ? Date.parse(view.server_time) - Date.now() : 0
       const contactText = (view.contact && view.contact.text) || ''
       this.setData({ contactText, deadlineText: this.deadlineText(view) })
       if (view.status !== 'started') {
@@ -165,41 +171,90 @@ Page({
     })
     wx.setNavigationBarTitle({ title: `第${index + 1}题 / 共${this.data.questions.length}题` })
     if (wx.pageScrollTo) wx.pageScrollTo({ scrollTop: 0, duration: 0 })
+    let seconds = question.think_seconds_left !== undefined && question.think_seconds_left !== null
+      ? question.think_seconds_left : question.think_seconds || 0
+    // The server opens the question: its text, and the phase it is in (a reload never restarts the clock).
+    try {
+      const opened = await api.startThink(this.data.token, question.id)
+      if (opened.server_time) this.clockSkew = Date.parse(opened.server_time) - Date.now()
+      const patch = Object.assign({}, opened)
+      delete patch.question_id
+      if (this.data.question && this.data.question.id === question.id) this.patchQuestion(patch)
+      seconds = opened.think_seconds_left
+    } catch (err) {
+      if (!offline(err)) {
+        this.showError(err)
+        if (this.data.phase === 'closed') return
+      } else if (!question.text) {
+        // Never opened and no network: the text can only come from the server, so try again shortly.
+        this.setPhase('opening')
+        this.setData({ notice: '网络不稳定，正在打开题目…' })
+        this.clockTimer = setTimeout(() => {
+          if (this.data.question && this.data.question.id === question.id) this.showQuestion(index)
+        }, 3000)
+        return
+      }
+    }
+    if (this.data.phase === 'closed') return
+    if (!this.data.question || this.data.question.id !== question.id) return // moved on meanwhile
+    const q = this.data.question
+    this.setData({ attemptsLeft: this.attemptsLeftOf(q) })
+    const until = q.phase_until ? Date.parse(q.phase_until) : null
+    if (q.phase === 'answered') {
+      this.setPhase('blocked')
+      this.setData({ notice: '这道题已经回答过了（可能是在另一台设备上），请继续下一题。' })
+      return
+    }
+    if (q.phase === 'recording' && until && until > this.serverNow() + 1000) {
+      this.setData({ notice: q.recording && q.recording.late ? '思考时间已经结束，录音已经开始计时，请直接作答。'
+        : '上次录音因为页面关闭或网络中断没有完成，录音时间继续计时，请接着作答。' })
+      this.beginRecording(true)
+      return
+    }
+    if (q.phase === 'time_up' || q.phase === 'recording') {
+      this.showTimeUp(q.next_step)
+      return
+    }
     if (this.data.attemptsLeft <= 0) {
       // A reload mid-recording spent the last attempt: the server does not give it back.
       this.setPhase('blocked')
       this.setData({ notice: '这道题的作答机会已经用完（上次录音中途离开了）。请继续下一题。' })
       return
     }
-    let seconds = question.think_seconds_left !== undefined && question.think_seconds_left !== null
-      ? question.think_seconds_left : question.think_seconds || 0
-    if (question.think_seconds) {
-      try {
-        const think = await api.startThink(this.data.token, question.id)
-        seconds = think.think_seconds_left
-      } catch (err) {
-        if (!offline(err)) {
-          this.showError(err)
-          if (this.data.phase === 'closed') return
-        }
-      }
-    }
-    if (this.data.phase === 'closed') return
-    if (!this.data.question || this.data.question.id !== question.id) return // moved on meanwhile
-    if (seconds > 0) {
+    if (q.phase === 'thinking' && until) seconds = Math.max(0, (until - this.serverNow()) / 1000)
+    // The last seconds of think time are the 3-2-1, so recording starts when the server starts counting.
+    const lead = config.leadInSeconds || 3
+    if (seconds > lead) {
       this.setPhase('think')
-      this.runClock(seconds, '思考时间', () => this.startLeadIn())
+      this.runClock(seconds, '思考时间', () => this.startLeadIn(), lead)
     } else {
-      this.startLeadIn()
+      this.startLeadIn(seconds > 0 ? Math.ceil(seconds) : lead)
     }
+  },
+
+  serverNow() {
+    return Date.now() + (this.clockSkew || 0)
+  },
+
+  /** The recording time is over and nothing was saved: say so and what to do next. */
+  showTimeUp(message) {
+    this.clearClock()
+    const left = this.data.attemptsLeft
+    this.setPhase('timeup')
+    this.setData({
+      clockText: '00:00',
+      clockLabel: '',
+      notice: message || (left > 0 ? `这次录音的时间已经用完。还可以重新录制 ${left} 次。`
+        : '这道题的作答时间和作答机会都已用完，请继续下一题。'),
+    })
   },
 
   setPhase(phase) {
     this.setData({ phase, phaseText: PHASE_TEXT[phase] })
   },
 
-  /** A Date.now()-based countdown in the bar; calls `done` once at 0. */
-  runClock(seconds, label, done) {
+  /** A Date.now()-based countdown in the bar; calls `done` once at 0 (or with `early` seconds left). */
+  runClock(seconds, label, done, early) {
     this.clearClock()
     const endAt = Date.now() + seconds * 1000
     const render = () => {
@@ -208,7 +263,7 @@ Page({
         this.lastLeft = left
         this.setData({ clockText: clock(left), clockLabel: label, clockWarn: left <= 10 && label === '作答时间' })
       }
-      if (left <= 0) {
+      if (left <= (early || 0)) {
         this.clearClock()
         done()
       }
@@ -219,7 +274,10 @@ Page({
   },
 
   clearClock() {
-    if (this.clockTimer) clearInterval(this.clockTimer)
+    if (this.clockTimer) {
+      clearInterval(this.clockTimer)
+      clearTimeout(this.clockTimer)
+    }
     this.clockTimer = null
   },
 
@@ -230,16 +288,20 @@ Page({
     else if (phase === 'recording') this.stopAnswer()
     else if (phase === 'review') this.submitAnswer()
     else if (phase === 'blocked') this.next()
+    else if (phase === 'timeup') {
+      if (this.data.attemptsLeft > 0) this.startLeadIn()
+      else this.next()
+    }
   },
 
   /** 3-2-1 on screen before any recording starts, so nobody is recorded the instant they tap. */
-  startLeadIn() {
+  startLeadIn(leadSeconds) {
     if (this.data.attemptsLeft <= 0 && !this.reusableAttempt()) return
     if (this.audio) this.audio.stop()
     this.discardTake()
     this.clearClock()
     this.setPhase('leadin')
-    const seconds = config.leadInSeconds || 3
+    const seconds = leadSeconds || config.leadInSeconds || 3
     const endAt = Date.now() + seconds * 1000
     this.setData({ leadIn: seconds, clockText: String(seconds), clockLabel: '即将开始录音', clockWarn: false, playing: false })
     this.clockTimer = setInterval(() => {
@@ -258,18 +320,20 @@ Page({
     return a && !a.spent ? a : null
   },
 
-  async beginRecording() {
+  /** Record: after the lead-in, or at once (`resume`) when the server says this question's recording runs. */
+  async beginRecording(resume) {
     const question = this.data.question
-    let take = this.reusableAttempt()
+    let take = resume ? null : this.reusableAttempt()
     if (!take) {
       try {
-        take = await this.countAttempt(question, false)
+        take = await this.countAttempt(question, false, resume)
       } catch (err) {
         return
       }
       if (!take) return
     }
-    if (!this.data.question || this.data.question.id !== question.id || this.data.phase !== 'leadin') return
+    if (!this.data.question || this.data.question.id !== question.id) return
+    if (this.data.phase !== 'leadin' && !(resume && this.data.phase !== 'recording' && this.data.phase !== 'closed')) return
     this.attempts[question.id] = take
     this.setPhase('recording')
     this.setData({ error: '', notice: '', recording: null })
@@ -278,7 +342,10 @@ Page({
       const recorder = this.selectComponent('#recorder')
       if (recorder) recorder.start()
     }
-    const seconds = question.media === 'video' ? Math.min(question.answer_seconds, config.maxVideoSeconds) : question.answer_seconds
+    let seconds = question.media === 'video' ? Math.min(question.answer_seconds, config.maxVideoSeconds) : question.answer_seconds
+    // The server's deadline wins: a late start or a resumed recording has only what is left of it.
+    if (take.secondsLeft !== undefined && take.secondsLeft !== null) seconds = Math.min(seconds, take.secondsLeft)
+    if (take.message) this.setData({ notice: take.message })
     this.runClock(seconds, '作答时间', () => this.stopAnswer())
   },
 
@@ -286,12 +353,15 @@ Page({
    * POST …/attempts. Resolves to {attempt, spent: false} (attempt null when offline), or null when this
    * question cannot be recorded now (the page shows why).
    */
-  async countAttempt(question, replace) {
+  async countAttempt(question, replace, resume) {
     try {
-      const res = await api.startAttempt(this.data.token, question.id, replace)
+      const res = await api.startAttempt(this.data.token, question.id, replace, resume)
       this.setData({ attemptsLeft: res.attempts_left })
       this.patchQuestion({ attempts_left: res.attempts_left, attempts_used: res.attempts_used })
-      return { attempt: res.attempt, spent: false }
+      if (res.server_time) this.clockSkew = Date.parse(res.server_time) - Date.now()
+      const ends = res.answer_deadline ? Date.parse(res.answer_deadline) : null
+      return { attempt: res.attempt, spent: false, message: res.message || null,
+        secondsLeft: ends ? Math.max(1, Math.round((ends - this.serverNow()) / 1000)) : null }
     } catch (err) {
       if (offline(err)) {
         // No network: record anyway; the upload ticket starts the attempt when the network is back.
@@ -300,6 +370,12 @@ Page({
         return { attempt: null, spent: false }
       }
       if (err.code === 'answered_on_another_device') return this.askReplace(question, err)
+      if (err.code === 'answer_time_over') {
+        this.setData({ attemptsLeft: 0 })
+        this.patchQuestion({ attempts_left: 0 })
+        this.showTimeUp(err.message)
+        return null
+      }
       if (err.code === 'attempts_exhausted') {
         this.setData({ attemptsLeft: 0, notice: err.message })
         this.patchQuestion({ attempts_left: 0 })

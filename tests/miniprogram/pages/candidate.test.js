@@ -219,7 +219,7 @@ describe('interview page', () => {
     return { server, page }
   }
 
-  test('the sticky bar: 思考中 with the server think clock → 3-2-1 lead-in → the attempt is counted → 正在录音 → review → next', async () => {
+  test('the sticky bar: 思考中 with the server think clock → 3-2-1 lead-in in its last 3 s → the attempt is counted → 正在录音 → review → next', async () => {
     const recorder = { start: jest.fn(), stop: jest.fn() }
     const { server, page } = await open(started(), { '#recorder': recorder })
     expect(page.data).toMatchObject({ index: 0, phase: 'think', attemptsLeft: 2, clockText: '00:05' })
@@ -228,7 +228,7 @@ describe('interview page', () => {
     expect(bar(page)).toContain('开始录音')
     expect(renderWxml('pages/interview/interview', page.data).text).toContain('请在 12月1日 20:00 前完成提交')
 
-    await jest.advanceTimersByTimeAsync(5000)
+    await jest.advanceTimersByTimeAsync(2000) // the last 3 s of think time are the 3-2-1
     expect(page.data.phase).toBe('leadin')
     expect(bar(page)).toContain('准备录音')
     expect(page.data.clockText).toBe('3')
@@ -262,7 +262,9 @@ describe('interview page', () => {
     v.questions[1].think_seconds = 0
     v.questions[1].think_seconds_left = 0
     const recorder = { start: jest.fn(), stop: jest.fn() }
-    const { server, page } = await open(v, { '#recorder': recorder })
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/12/think`]: { body: { question_id: 12, think_seconds_left: 0 } },
+    })
     page.onMain()
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('a1'))
@@ -270,7 +272,8 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(0)
     expect(page.data).toMatchObject({ index: 1, phase: 'leadin', clockText: '3' })
     expect(recorder.start).toHaveBeenCalledTimes(1)
-    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(false)
+    // The question is opened on the server (that is where its text comes from); no attempt before the 3-2-1.
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(true)
     expect(server.calls.some((c) => c.path.endsWith('/answers/12/attempts'))).toBe(false)
     await jest.advanceTimersByTimeAsync(2900)
     expect(recorder.start).toHaveBeenCalledTimes(1)
@@ -347,7 +350,7 @@ describe('interview page', () => {
     })
     expect(page.data.clockText).toBe('00:07')
     expect(server.calls.filter((c) => c.path.endsWith('/think'))).toHaveLength(1)
-    await jest.advanceTimersByTimeAsync(7000)
+    await jest.advanceTimersByTimeAsync(4000)
     expect(page.data.phase).toBe('leadin')
 
     // Reloaded while recording the only attempt of question 1
@@ -364,6 +367,93 @@ describe('interview page', () => {
     again.page.onMain()
     await jest.advanceTimersByTimeAsync(10)
     expect(again.page.data.index).toBe(1)
+  })
+
+  test('the server phase after a reload at the end of think time: recording at once, until the server deadline, no lead-in', async () => {
+    const now = Date.now()
+    const iso = (ms) => new Date(ms).toISOString()
+    const v = started()
+    Object.assign(v.questions[0], { text: null, attempts_used: 1, attempts_left: 1 })
+    const recording = { question_id: 11, text: '请做个自我介绍', phase: 'recording', phase_until: iso(now + 20000),
+      attempts_used: 1, attempts_left: 1, server_time: iso(now),
+      recording: { attempt: 1, started_at: iso(now - 10000), answer_deadline: iso(now + 20000), late: true } }
+    const message = '思考时间已于 18:00:05 结束，录音从那时开始计时，这次作答还剩 20 秒。'
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: recording },
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: { status: 201, body: { question_id: 11, attempt: 1, attempts_used: 1,
+        attempts_left: 1, late: true, resumed: true, message, answer_deadline: iso(now + 20000), server_time: iso(now) } },
+    })
+    await jest.advanceTimersByTimeAsync(10)
+    expect(recorder.start).toHaveBeenCalledTimes(1)
+    expect(page.data).toMatchObject({ phase: 'recording', clockText: '00:20', notice: message })
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/attempts')).map((c) => c.data)).toEqual([{ replace: false, resume: true }])
+    const shown = renderWxml('pages/interview/interview', page.data).text
+    expect(shown).toContain('请做个自我介绍')
+    expect(bar(page)).toContain('结束录音')
+    await jest.advanceTimersByTimeAsync(20100)
+    expect(recorder.stop).toHaveBeenCalled() // the server's deadline ends the recording, not a full 30 s
+  })
+
+  test('the server phase "time_up": says the time is over and what to do next (重新录制, or 下一题 when none is left)', async () => {
+    const v = started()
+    v.questions[0].text = null
+    const timeUp = (left) => ({ question_id: 11, text: '请做个自我介绍', phase: 'time_up', phase_until: null,
+      attempts_used: 2 - left, attempts_left: left, next_step: left ? '这次录音的时间已经用完。还可以重新录制 1 次。'
+        : '这道题的作答时间和作答机会都已用完，请继续下一题。' })
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: timeUp(1) },
+    })
+    expect(page.data).toMatchObject({ phase: 'timeup', attemptsLeft: 1, notice: '这次录音的时间已经用完。还可以重新录制 1 次。' })
+    expect(bar(page)).toContain('本题作答时间已到')
+    expect(bar(page)).toContain('重新录制')
+    expect(recorder.start).not.toHaveBeenCalled()
+    page.onMain()
+    expect(page.data.phase).toBe('leadin')
+
+    jest.restoreAllMocks()
+    quietWx()
+    const none = await open(v, { '#recorder': recorder }, { [`POST /api/c/${TOKEN}/answers/11/think`]: { body: timeUp(0) } })
+    expect(none.page.data).toMatchObject({ phase: 'timeup', attemptsLeft: 0, notice: '这道题的作答时间和作答机会都已用完，请继续下一题。' })
+    expect(bar(none.page)).toContain('下一题')
+    none.page.onMain()
+    await jest.advanceTimersByTimeAsync(10)
+    expect(none.page.data.index).toBe(1)
+  })
+
+  test('a start refused after both deadlines (answer_time_over) shows the time-up state with the server sentence', async () => {
+    const refused = '这道题的思考时间结束后没有开始录音，作答时间已经用完，作答机会也已用完。请继续下一题。'
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { page } = await open(started(), { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: { status: 409, body: { error: 'answer_time_over', message: refused, attempts_left: 0 } },
+    })
+    page.onMain()
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(recorder.start).not.toHaveBeenCalled()
+    expect(page.data).toMatchObject({ phase: 'timeup', attemptsLeft: 0, notice: refused })
+    expect(bar(page)).toContain('下一题')
+  })
+
+  test('the question text comes only from opening it on the server; offline, the page keeps trying to open it', async () => {
+    const v = started()
+    v.questions.forEach((q) => { q.text = null })
+    let online = false
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: () => (online
+        ? { body: { question_id: 11, text: '请做个自我介绍', phase: 'thinking', think_seconds_left: 5 } } : 'NETWORK'),
+    })
+    await jest.advanceTimersByTimeAsync(1000)
+    const shown = renderWxml('pages/interview/interview', page.data).text
+    expect(shown).toContain('正在打开题目…')
+    expect(page.data.phase).toBe('opening')
+    expect(recorder.start).not.toHaveBeenCalled()
+    online = true
+    await jest.advanceTimersByTimeAsync(3000)
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('请做个自我介绍')
+    expect(page.data.phase).toBe('think')
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
   })
 
   test('a second device: the conflict is shown plainly and replaced only after the person confirms', async () => {

@@ -405,6 +405,19 @@ describe('session report page', () => {
     expect(shown2.text).not.toContain('null')
   })
 
+  test('an answer the server flagged for its timing (late start, over the answer limit) says so in Chinese; others say nothing', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const flagged = report()
+    const text = '录音长 95 秒，超过本题 60 秒的作答上限（允许误差 5 秒）；自动分析只用了前 60 秒，完整录音可以回放。'
+    flagged.questions[0].answer.timing = { over_limit: true, late_start: false, duration_seconds: 95, limit_seconds: 60, text }
+    flagged.questions[1].answer.timing = { over_limit: false, late_start: false, duration_seconds: 30, limit_seconds: 60, text: null }
+    useServer({ 'GET /api/sessions/5': { body: flagged }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.byClass('timing')).toEqual([`用时提示：${text}`])
+  })
+
   test('highlighted evidence jumps the audio; rating and comment are saved', async () => {
     wx.setStorageSync('mm_token', 'hr-token')
     const server = useServer({

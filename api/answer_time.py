@@ -1,0 +1,76 @@
+"""Answer time as the server counts it: the phase each question is in, recordings the server starts at the think
+deadline, late starts, and what HR reads about an answer's timing.
+
+A question opens with POST …/think (its text is served from then on, never before, and only in order). Its
+phase (naive UTC times, `until` the moment the phase ends):
+- "unopened": not opened yet; no text.
+- "thinking" until `think_deadline`: opened, no attempt yet.
+- "recording" until `started_at + answer_seconds`: the newest attempt started and nothing uploaded for it.
+  Recording starts at the latest at the think deadline: once START_TOLERANCE_SECONDS have passed after it, the
+  server starts the attempt itself, dated at the deadline (`start_kind` "auto"); a client that starts then
+  joins that recording (`start_kind` "late", with a Chinese `message`) instead of getting time back.
+- "time_up": the newest attempt's recording time is over and nothing was uploaded for it (a take recorded on
+  the device may still arrive); with attempts left the candidate may record again, else move on.
+- "answered": the newest attempt reached storage.
+"""
+from datetime import datetime, timedelta
+
+from api.messages import display_clock
+from api.progress import reached_storage
+
+PHASE_TEXT = {"unopened": "还没有开始", "thinking": "思考时间", "recording": "正在录音",
+              "time_up": "本题作答时间已到", "answered": "已作答"}
+
+
+def answer_deadline(attempt, question) -> datetime:
+    return attempt.created_at + timedelta(seconds=question.answer_seconds)
+
+
+def due_auto_start(state, attempts: list, now: datetime, tolerance: int) -> bool:
+    """True when the server must start this question's recording itself (think time over, nobody started)."""
+    return state is not None and not attempts and now > state.think_deadline + timedelta(seconds=tolerance)
+
+
+def phase(question, state, attempts: list, now: datetime) -> dict:
+    """{"phase", "phase_until" (datetime or None), "phase_text", "next_step"} of one question (see module doc)."""
+    newest = attempts[-1] if attempts else None
+    answered = any(reached_storage(a) for a in attempts)
+    left = max(question.max_attempts - len(attempts), 0)
+    until, next_step = None, None
+    if state is None and newest is None:
+        name = "unopened"
+    elif newest is not None and not reached_storage(newest) and now < answer_deadline(newest, question):
+        name, until = "recording", answer_deadline(newest, question)
+    elif answered:
+        name = "answered"
+    elif newest is not None:
+        name = "time_up"
+        next_step = (f"这次录音的时间已经用完。还可以重新录制 {left} 次。" if left else
+                     "这道题的作答时间和作答机会都已用完，请继续下一题。")
+    else:
+        name, until = "thinking", state.think_deadline
+    return {"phase": name, "phase_until": until, "phase_text": PHASE_TEXT[name], "next_step": next_step}
+
+
+def late_start_message(deadline: datetime, seconds_left: int) -> str:
+    return (f"思考时间已于 {display_clock(deadline)} 结束，录音从那时开始计时，"
+            f"这次作答还剩 {max(seconds_left, 0)} 秒。")
+
+
+def timing_json(attempt, question, result: dict | None, tolerance: int) -> dict:
+    """What HR reads about an answer's timing: late start and over-long audio (measured by the analyzer from
+    the uploaded file: result["duration_seconds"], result["timing"]). `text` is None when nothing is wrong."""
+    result = result or {}
+    duration = result.get("duration_seconds")
+    measured = result.get("timing") or {}
+    limit = question.answer_seconds
+    over = bool(measured.get("over_limit")) or (duration is not None and duration > limit + tolerance)
+    notes = []
+    if attempt.start_kind in ("late", "auto"):
+        notes.append("思考时间结束后才开始录音（例如刷新了页面或网络中断），录音时间从思考时间结束时算起。")
+    if over:
+        notes.append(f"录音长 {round(duration or 0)} 秒，超过本题 {limit} 秒的作答上限"
+                     f"（允许误差 {tolerance} 秒）；自动分析只用了前 {limit} 秒，完整录音可以回放。")
+    return {"duration_seconds": duration, "limit_seconds": limit, "tolerance_seconds": tolerance,
+            "over_limit": over, "late_start": attempt.start_kind in ("late", "auto"),
+            "text": "".join(notes) or None}
