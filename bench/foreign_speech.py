@@ -354,9 +354,14 @@ def answers(samples: list[dict], clips: int, per_language: int, seed: int) -> li
     return out
 
 
+MIN_WORDS, SHORT_BELOW = 60, 80
+
+
 def fit(samples: list[dict], quantile: float = 0.95) -> dict:
-    """Balanced, L2-regularised logistic regression (numpy) on ~30-s answers of the tuning texts; the
-    threshold keeps `quantile` of tuning Korean answers ungated. Prints the SPEECH_MODEL entry for
+    """Balanced, L2-regularised logistic regression (numpy) on ~30-s answers of the tuning texts. Two
+    thresholds, each keeping `quantile` of tuning Korean answers of its length ungated: `threshold` for
+    answers of SHORT_BELOW words or more (four recordings), `short_threshold` for min_words..SHORT_BELOW
+    (two or three recordings, ~15-20 s: their averages vary more). Prints the SPEECH_MODEL entry for
     language.py."""
     import numpy as np
 
@@ -375,10 +380,17 @@ def fit(samples: list[dict], quantile: float = 0.95) -> dict:
         w -= 0.1 * (Z.T @ g / len(y) + l2 * w / len(y))
         b -= 0.1 * g.mean()
     p = 1 / (1 + np.exp(-(Z @ w + b)))
-    threshold = float(np.quantile(p[y == 0], quantile))
+    long_ko = [pk for pk, a in zip(p, tune) if a["lang"] == "ko" and len(a["words"]) >= SHORT_BELOW]
+    threshold = float(np.quantile(long_ko, quantile))
+    short = [a for clips in (2, 3) for a in answers([s for s in samples if not s["held_out"] and s["lang"] == "ko"],
+                                                    clips=clips, per_language=200, seed=clips)
+             if MIN_WORDS <= len(a["words"]) < SHORT_BELOW]
+    zs = (np.array([[lg.speech_features(a["words"])[k] for k in lg.SPEECH_FEATURES] for a in short]) - mean) / scale
+    short_threshold = float(np.quantile(1 / (1 + np.exp(-(zs @ w + b))), quantile))
     model = {"mean": [round(float(v), 4) for v in mean], "scale": [round(float(v), 4) for v in scale],
              "weights": [round(float(v), 4) for v in w], "bias": round(float(b), 4),
-             "threshold": round(threshold, 4), "min_words": 40}
+             "threshold": round(threshold, 4), "short_threshold": round(max(threshold, short_threshold), 4),
+             "short_below": SHORT_BELOW, "min_words": MIN_WORDS}
     print(json.dumps({"ko": model}, indent=1))
     return model
 

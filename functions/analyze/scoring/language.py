@@ -14,7 +14,7 @@ Two entry points, both pure functions returning a `LanguageVerdict`:
   reads the transcript's script (check_text) and, for Korean, a logistic model over what the recogniser
   produced (word confidences and their spread, share of standalone particles/endings, of one-syllable
   words, of Latin tokens, of distinct words, words per second, short words, mean word length) calibrated
-  on generated speech by bench/foreign_speech.py; it judges answers of 40+ words (~15 s of speech).
+  on generated speech by bench/foreign_speech.py; it judges answers of 60+ words (~25 s of speech).
   docs/language-gate.md gives the held-out figures per language and what it cannot catch.
 
 Languages are ISO 639-1 codes. Reasons are Chinese sentences for HR; `reason_code` is a stable English code
@@ -225,8 +225,10 @@ SPEECH_MODEL = {
         "scale": [0.0327, 0.0511, 0.0492, 0.0688, 0.0071, 0.0127, 0.0477, 0.0591, 0.0202],
         "weights": [-0.1918, 0.2291, -0.4738, -0.1198, 0.5583, -0.0068, 0.2378, -0.022, -0.8041],
         "bias": 0.4837,
-        "threshold": 0.6827,
-        "min_words": 40,
+        "threshold": 0.6223,
+        "short_threshold": 0.6981,
+        "short_below": 80,
+        "min_words": 60,
     },
 }
 
@@ -302,10 +304,12 @@ def check_speech(words: list[dict], expected: str, *, duration_s: float | None =
     if p is None:
         return LanguageVerdict(True, expected, round(0.5 * by_text.confidence, 3), details=details)
     details["foreign_probability"] = round(p, 4)
-    details["threshold"] = model["threshold"]
+    # Fewer words make noisier averages: answers under short_below words have their own, higher threshold.
+    threshold = model["short_threshold"] if feats["words"] < model["short_below"] else model["threshold"]
+    details["threshold"] = threshold
     enough = feats["words"] >= model["min_words"]
     details["enough_words"] = enough
-    if enough and p >= model["threshold"]:
+    if enough and p >= threshold:
         return _wrong(expected, None, p, details, audio=True)
     confidence = (1.0 - p) * min(1.0, feats["words"] / model["min_words"])
     return LanguageVerdict(True, expected, round(confidence, 3), details=details)
