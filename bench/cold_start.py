@@ -9,7 +9,7 @@ Each run is a new process (as a new SCF instance is) that times, in order:
   first ko    the same for a Korean answer
   audio ko    (--audio) pipeline.analyze_file of a ~12-s espeak-ng Korean recording (decode, VAD, the
               Korean Vosk model's first load unless --preload ko, ASR, scoring)
-and the process's wall time from spawn to `import` done ("spawn+import": interpreter start included).
+and the time from spawn to `import` done ("spawn+import": interpreter start included, exit not).
 --fresh-tmp gives every run an empty TMPDIR, as a new SCF instance has an empty /tmp: caches written
 there by earlier runs (jieba's dictionary cache) do not help. Prints the median and range of each figure
 and the load average (other work on the machine skews every figure). Target (issue 8): spawn+import +
@@ -32,9 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import json, sys, time
+spawned = float(sys.argv[1])  # the parent's time.time() just before it started this process
 t0 = time.perf_counter()
 import functions.analyze.index as index
-out = {"import": time.perf_counter() - t0, "warm_up": index.COLD_START_SECONDS}
+out = {"import": time.perf_counter() - t0, "warm_up": index.COLD_START_SECONDS, "spawn+import": time.time() - spawned}
 from functions.analyze import pipeline
 Q = {"text": "请讲一次你遇到紧急订单的经历", "answer_seconds": 120,
      "competencies": [{"name": "执行力", "weight": 1.0, "keywords": ["按时", "安排"]}]}
@@ -51,9 +52,9 @@ for lang in ("zh", "en", "ko"):
     r = pipeline.analyze_transcript(ANSWERS[lang], Q, lang)
     out[f"first {lang}"] = time.perf_counter() - t
     out[f"status {lang}"] = r["status"]
-if len(sys.argv) > 1:
+if len(sys.argv) > 2:
     t = time.perf_counter()
-    r = pipeline.analyze_file(sys.argv[1], Q, "ko")
+    r = pipeline.analyze_file(sys.argv[2], Q, "ko")
     out["audio ko"] = time.perf_counter() - t
     out["status audio"] = r["status"]
 print(json.dumps(out))
@@ -73,17 +74,12 @@ def one_run(fresh_tmp: bool, wav: Path | None, preload: str) -> dict:
         tmp = tempfile.mkdtemp(prefix="miaomian-cold-")
         env["TMPDIR"] = tmp
     try:
-        t = time.perf_counter()
-        run = subprocess.run([sys.executable, "-c", CHILD, *([str(wav)] if wav else [])], cwd=ROOT, env=env,
-                             capture_output=True, text=True)
-        wall = time.perf_counter() - t
+        run = subprocess.run([sys.executable, "-c", CHILD, repr(time.time()), *([str(wav)] if wav else [])],
+                             cwd=ROOT, env=env, capture_output=True, text=True)
         if run.returncode != 0:
             raise SystemExit(f"child failed:\n{run.stderr[-2000:]}")
         out = json.loads(run.stdout.strip().splitlines()[-1])
-        firsts = sum(v for k, v in out.items() if k.startswith("first ") or k == "audio ko")
-        out["spawn+import"] = wall - firsts - 0.0  # interpreter start + import (answers subtracted)
         out["spawn+import+first zh"] = out["spawn+import"] + out["first zh"]
-        out["process wall"] = wall
         return out
     finally:
         if tmp:
