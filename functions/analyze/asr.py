@@ -279,6 +279,21 @@ def engine(language: str, settings: Settings | None = None) -> VoskEngine:
         return eng
 
 
+def preload(language: str, settings: Settings | None = None) -> threading.Thread:
+    """Start loading the language's engine in a background thread and return it (Vosk reads its model
+    without the GIL, so decoding, VAD or the object download proceed meanwhile). A later `engine()` call
+    waits for this load; a failure here (a missing model) is left for that call to raise and report."""
+    def load() -> None:
+        try:
+            engine(language, settings)
+        except Exception as exc:  # noqa: BLE001 - engine() raises it again where it is reported
+            log.info("ASR model for %s not preloaded: %s", language, exc)
+
+    thread = threading.Thread(target=load, name=f"asr-preload-{language}", daemon=True)
+    thread.start()
+    return thread
+
+
 def reset_engines() -> None:
     with _ENGINES_LOCK:
         for eng in _ENGINES.values():
