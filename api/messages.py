@@ -269,6 +269,7 @@ REASON_TEXT = {
     "too_little_content": "回答内容太少，无法评估。",
     "filler_only": "回答里大多是语气词，没有实际内容。",
     "keyword_list": "回答像是在罗列关键词，需要人工看一下。",
+    "template_numbers": "回答像是套话模板，数字很多却没有说清具体的事，需要人工看一下。",
     "repetition": "回答里有大量重复，需要人工看一下。",
     "nonsense": "回答和问题关系不大，需要人工看一下。",
     "wrong_language": "回答用的语言和面试要求的不一样。",

@@ -83,7 +83,8 @@ def test_every_analyzer_reason_becomes_chinese(reason, code, expected):
     text = answer_reason(reason, code)
     assert expected in text and is_chinese(text) and not re.search(r"[A-Za-z]{3}", text)
     for known in ("no_speech", "too_little_content", "filler_only", "keyword_list", "repetition", "nonsense",
-                  "parroting", "wrong_language", "low_asr_confidence", "model_missing", "bad_media", "too_long"):
+                  "parroting", "wrong_language", "low_asr_confidence", "model_missing", "bad_media", "too_long",
+                  "template_numbers"):
         assert is_chinese(answer_reason("some English words", known)) and known in REASON_TEXT
 
 

@@ -89,6 +89,19 @@ _HOLLOW = {"个人", "人", "人员", "次", "次数", "小时", "分钟", "天"
 # and counts for nothing when it is this long — at the start or the end of the answer, or inside it
 OFF_TOPIC_RUN = {"edge": 3, "inner": 8}
 MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lexical topic test is too weak)
+# people and places every workplace has: a number on them (协调了3个同事, 检查了20个地方) counts nothing specific
+_GENERIC_THINGS = {"同事", "工人", "家人", "客户", "顾客", "会员", "人", "员工", "师傅", "大家", "领导", "经理",
+                   "地方", "问题", "方面", "环节", "步骤", "方案", "措施", "知识", "经验", "规范", "标准", "流程",
+                   "效率", "质量", "满意度", "好评", "次数", "时间", "工作", "任务", "事情", "细节", "部位", "项目"}
+# counters that count occasions, steps or time, not things: 沟通了5次, 分成4步, 学习了10个小时
+_HOLLOW_COUNTERS = {"", "次", "遍", "回", "圈", "个", "项", "条", "步", "名", "位", "种", "趟", "下", "小时", "个小时",
+                    "天", "分钟", "轮", "套", "处", "人", "个人"}
+
+
+def _counter(number: str) -> str:
+    """The counter written inside a number token (二十次 → 次, 3个 → 个), "" when none."""
+    m = re.match(r"^[第]?[0-9零〇一二两三四五六七八九十百千万亿半几多余.]+(.*)$", number)
+    return m.group(1) if m else number
 
 
 def _sat(n: float, k: float) -> float:
@@ -468,6 +481,31 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             text_ = t.text + (words_[k + 1].text if t.text in _NUM_IDIOMS else "")
             concrete.setdefault(text_, kind)
     specific_words = {t.base or t.text for t in words_c if specific(t)}
+    # the shape of a template with invented numbers: (almost) every clause puts a number on a generic work
+    # verb (沟通了5次, 检查了20个地方, 学习了10个小时) or claims a rate (满意度100%, 效率提高了200%) and names no
+    # specific thing the number could count — a real story's numbers count things it names (三百箱货)
+    index = {id(t): k for k, t in enumerate(words_)}
+    number_clauses = hollow_clauses = rate_clauses = 0
+    for ci, toks in enumerate(clauses):
+        if not (keep[ci] and has_content[ci]) or not toks:
+            continue
+        nums = []
+        for t in toks:
+            k = index.get(id(t))
+            nxt = words_[k + 1] if k is not None and k + 1 < len(words_) else None
+            if k is not None and concrete_kind(t, language, nxt) == "number":
+                nums.append(_counter(t.text) or (nxt.text if nxt is not None and nxt.clause == ci else ""))
+        span = seg.text[toks[0].start:toks[-1].start + len(toks[-1].text) + 1]
+        rate = "%" in span or any(t.text.endswith("率") or t.text.startswith("百分") or t.text in ("倍", "翻倍", "翻番")
+                                  for t in toks)
+        if not nums and not rate:
+            continue
+        number_clauses += 1
+        rate_clauses += rate
+        things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
+                  and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
+        on_verb = any(t.pos.startswith("v") for t in toks)
+        hollow_clauses += rate or (on_verb and not things and all(c in _HOLLOW_COUNTERS for c in nums))
 
     first_person = sets["first_person"]
     # Korean drops the subject: a clause with no other subject is the speaker's own (봤어요, 샀어요)
@@ -623,6 +661,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "junk_tokens": len(junk), "excluded_clauses": sum(1 for ci in range(len(clauses)) if not keep[ci]),
         "junk_chars": sum(len(t.text) for t in words_ if id(t) in junk),
         "chars": sum(len(t.text) for t in words_),
+        "number_clauses": number_clauses, "hollow_number_clauses": hollow_clauses, "rate_clauses": rate_clauses,
     }
     details = {
         "concrete": concrete,

@@ -16,6 +16,9 @@ answer can be scored. In order:
   keyword_list         a list of words, or keyword salad: no sentence structure (almost no grammar words,
                        one or two words per clause) or the answer is mostly the question's terms with
                        neither a first-person action nor grammar
+  template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
+                       满意度100%) and name no specific thing: a template with invented numbers
+                       (features counts number_clauses, hollow_number_clauses, rate_clauses)
 """
 from __future__ import annotations
 
@@ -145,4 +148,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
                      "term_share": round(term_share, 3)})
+    if language == "zh" and c.get("number_clauses", 0) >= 3 and \
+            c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
+            c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
+        return Gate("template_numbers",
+                    "回答几乎每句都是“做了几次、提高了百分之几”这样的数字，却没有说清具体是什么事、遇到了什么、"
+                    "怎么做成的，像是套话模板，无法按内容评分，请人工查看。",
+                    {"number_clauses": c["number_clauses"], "hollow_number_clauses": c["hollow_number_clauses"],
+                     "rate_clauses": c.get("rate_clauses", 0), "content_clauses": c["content_clauses"]})
     return None
