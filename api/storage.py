@@ -133,7 +133,7 @@ class LocalStore:
         """A file to write the object into, renamed onto the key only when the block succeeds."""
         target = self.path_of(key)
         if target.exists():
-            raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
+            raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。")
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         try:
