@@ -180,14 +180,15 @@ class COSStorage:
 
     def put(self, key: str, source: Path, content_type: str, bucket: str | None = None,
             region: str | None = None) -> None:
-        """Upload a file (the playback rendition); its key is outside answers/, so the trigger ignores it."""
+        """Upload a file (the playback rendition); its key is outside answers/, so the trigger ignores it.
+        Bucket and region come from the configuration first, as in fetch, then from the event."""
         # configuration first, as fetch: an event without `url` carries only the short region code ("gz")
         bucket, region = self.bucket or bucket, self.region or region
         if not bucket or not region:
             raise ValueError(f"no COS bucket/region for {key}: set MIAOMIAN_COS_BUCKET and MIAOMIAN_COS_REGION")
-        try:
-            self._client(region, bucket).upload_file(Bucket=bucket, Key=key, LocalFilePath=str(source),
-                                             ContentType=content_type)
+        try:   # one PutObject (up to 5 GB; a rendition is about 0.5 MB a minute): the role needs no multipart
+            with open(source, "rb") as body:
+                self._client(region, bucket).put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
         except Exception as exc:  # noqa: BLE001 — the SDK's errors
             raise TransientError(f"could not write {key} to COS bucket {bucket}: {exc}") from exc
 
