@@ -189,9 +189,11 @@ ABSENT_IMPORTS = {
         "vosk": "functions/analyze/asr.py, loaded by api/health.py only with local storage (caught there)",
         "onnxruntime": "functions/analyze/vad.py and scoring/model.py: analysis runs in the analyzer function",
         "py3langid": "functions/analyze/scoring/language.py: language identification runs in the analyzer",
-        "silero_vad": "functions/analyze/vad.py: the VAD model path, read only by the analyzer",
     },
-    "analyze": {},
+    "analyze": {
+        "scipy": "functions/analyze/scoring/calibration.py validate(): calibrations are fitted and validated by "
+                 "the API (api/calibration), the analyzer only applies them (apply_context)",
+    },
 }
 
 
