@@ -486,6 +486,54 @@ def package_languages(languages: list[str] | None = None) -> list[str]:
     return list(dict.fromkeys(languages))
 
 
+def _left_out_because(entry: dict, chosen: list[str]) -> str:
+    """Why a model is not in the layer, in words that say what to do."""
+    if not available(entry):
+        why = f"not fetched (run `{fetch_command(entry)}`)"
+    elif not pinned(entry):
+        why = "no sha256 pinned in models/manifest.json"
+    elif entry["language"] in EXCLUDED_BY_DEFAULT:
+        why = "left out by default (too large for SCF with the analyzer)"
+    else:
+        why = f"not among the languages asked for ({','.join(chosen)})"
+    return why + "; choose the languages with --languages / MIAOMIAN_PACKAGE_LANGUAGES"
+
+
+def fetch_command(entry: dict) -> str:
+    return (f"python -m models.fetch {entry['language']}" if not entry.get("url") else
+            f".venv/bin/python -m models.fetch {entry['language']} --from-file <{entry['url'].rsplit('/', 1)[-1]}>")
+
+
+def served_languages() -> list[str]:
+    """The ASR languages the deployed analyzer is configured to serve: MIAOMIAN_PRELOAD_LANGUAGES from the
+    environment when set, else the value deploy/scf/analyze/serverless.yml gives the function."""
+    value = os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES")
+    if value is None:
+        value = str(serverless_instances()["analyze"]["inputs"]["environment"]["variables"]
+                    .get("MIAOMIAN_PRELOAD_LANGUAGES") or "")
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def missing_models() -> list[str]:
+    """One sentence per language the analyzer serves (served_languages) whose model the built models layer
+    lacks, naming the command that fetches it; [] when the layer has them all (or nothing is built)."""
+    packaged_file = ROOT / ARTEFACTS["models"] / "models" / "PACKAGED.json"
+    if not packaged_file.exists():
+        return []
+    packaged = set(json.loads(packaged_file.read_text()))
+    problems = []
+    for language in served_languages():
+        entry = next((e for e in _manifest()["asr"] if e["language"] == language), None)
+        if entry is None:
+            problems.append(f"the analyzer is configured to serve {language} (MIAOMIAN_PRELOAD_LANGUAGES), which "
+                            "models/manifest.json does not know")
+        elif entry["name"] not in packaged:
+            problems.append(f"the analyzer is configured to serve {language} (MIAOMIAN_PRELOAD_LANGUAGES in "
+                            f"deploy/scf/analyze/serverless.yml) but the models layer has no {language} model "
+                            f"({entry['name']}): run `{fetch_command(entry)}`, then `make package` again")
+    return problems
+
+
 def build_models(target: Path, languages: list[str] | None = None, allow_unpinned: bool = False) -> list[str]:
     """The models layer: the Vosk models of the chosen languages (package_languages) under models/<dir>.
 
@@ -501,8 +549,7 @@ def build_models(target: Path, languages: list[str] | None = None, allow_unpinne
     packaged, unverified = [], []
     for entry in _manifest()["asr"]:
         if entry["language"] not in chosen:
-            _log(f"models layer: {entry['name']} ({entry['language']}) left out (not among the languages "
-                 f"{','.join(chosen) or '(none)'}; choose with --languages / MIAOMIAN_PACKAGE_LANGUAGES)")
+            _log(f"models layer: {entry['name']} ({entry['language']}) left out: {_left_out_because(entry, chosen)}")
             continue
         if not pinned(entry) and not allow_unpinned:
             raise SystemExit(f"models layer: {entry['name']} ({entry['language']}) has no pinned sha256 in "
@@ -669,13 +716,14 @@ def main(argv: list[str] | None = None) -> int:
               allow_unpinned=args.allow_unpinned)
     for line in size_report():
         print(line)
-    over = over_limit()
+    over, missing = over_limit(), missing_models()
     if over:
         print(f"NOT DEPLOYABLE: {' and '.join(over)} function + layers exceed SCF's "
               f"{LIMIT_UNZIPPED // 1048576} MB unzipped limit; package fewer ASR languages "
               "(--languages zh, MIAOMIAN_PACKAGE_LANGUAGES) and rebuild", file=sys.stderr)
-        return 1
-    return 0
+    for problem in missing:
+        print(f"NOT DEPLOYABLE: {problem}", file=sys.stderr)
+    return 1 if over or missing else 0
 
 
 if __name__ == "__main__":

