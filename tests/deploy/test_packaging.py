@@ -350,3 +350,31 @@ def test_packaged_binaries_need_no_newer_libstdcxx_than_centos7(dist):
         needed = package.symbol_versions_needed(ROOT / package.ARTEFACTS[name])
         for family, limit in package.SCF_SYMBOL_LIMITS.items():
             assert needed.get(family, ((), ""))[0] <= limit, (name, family, needed[family])
+
+
+def test_deploy_doc_commands_are_self_contained():
+    """docs/deploy.md (issue 10): commands run with the project's venv; §6 reads what it needs from
+    deploy/scf/.env instead of shell variables that only live there; the secret check catches an empty key; no
+    setting is named that does not exist."""
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    blocks = "\n".join(re.findall(r"```bash\n(.*?)```", doc, re.S))
+    assert not re.search(r"(^|[\s(])(python3?) -", blocks, re.M), "a command outside the venv"
+    assert "MIAOMIAN_DISPATCH" not in doc and "MIAOMIAN_STORAGE=cos" in doc
+    step6 = doc[doc.index("## 6. Build and deploy"):doc.index("### 6b.")]
+    code6 = "\n".join(re.findall(r"```bash\n(.*?)```", step6, re.S))
+    for name in re.findall(r"\$\{?([A-Z][A-Z0-9_]*)", code6):
+        assert re.search(rf"(^|\s){name}=", code6, re.M) or f"envval {name}" in code6, name
+    check = re.search(r"^grep -cE '(.*?)' deploy/scf/\.env\s+# must print 3", doc, re.M)
+    assert check
+    pattern = re.compile(check.group(1).replace("\\$", "$"))
+    assert not pattern.search("MIAOMIAN_DATA_KEY=") and pattern.search("MIAOMIAN_DATA_KEY=" + "A" * 43 + "=")
+    envval = re.search(r"^envval\(\) \{.*deploy/scf/\.env.*$", code6, re.M)   # the doc's own helper, run
+    assert envval
+    env = ROOT / "dist" / "test-deploy.env"
+    env.write_text("STAGE=prod\nTENCENT_REGION=ap-guangzhou   # a comment\nTENCENT_SECRET_ID=AKIDx\n")
+    script = envval.group(0).replace("deploy/scf/.env", str(env)) + '\necho "$(envval TENCENT_REGION)|$(envval STAGE)"'
+    try:
+        got = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+    finally:
+        env.unlink()
+    assert got == "ap-guangzhou|prod"
