@@ -59,6 +59,11 @@ def defaults(instance_path: str) -> dict:
         "TRIGGER_MAX_ATTEMPTS": 3,
         "TRIGGER_BACKOFF_SECONDS": 2.0,
         "TRIGGER_SHUTDOWN_SECONDS": 8.0,
+        # One analysis may run this long before its worker is killed (api/trigger.py AnalysisWatch):
+        # TRIGGER_ANALYSIS_SECONDS + TRIGGER_ANALYSIS_FACTOR × the answer's longest duration (its question's
+        # answer_seconds). A hung ffmpeg or Vosk keeps the lease alive, so only this bound catches it.
+        "TRIGGER_ANALYSIS_SECONDS": 60.0,
+        "TRIGGER_ANALYSIS_FACTOR": 3.0,
         "HEALTH_MAX_PENDING_SECONDS": 60,
         "SWEEP_INTERVAL_SECONDS": 30,
         "SWEEP_AFTER_SECONDS": 120,

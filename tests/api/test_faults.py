@@ -391,6 +391,53 @@ def test_shutdown_with_long_analyses_running_keeps_one_deadline(app, tmp_path, s
                 pass
 
 
+def _hanging_handler(event, context):
+    """A stuck ffmpeg: the analysis waits on a child process that never ends (its pid noted for the test)."""
+    child = subprocess.Popen(["sleep", "600"])
+    with open(os.environ["MIAOMIAN_TEST_HANG_PIDS"], "a") as pids:
+        pids.write(f"{child.pid}\n")
+    child.wait()
+
+
+def test_an_analysis_that_hangs_is_killed_at_its_budget_retried_then_failed_with_a_reason(app, client, aac_bytes,
+                                                                                         monkeypatch, tmp_path):
+    """The worker's lease keeper goes on beating while its analysis hangs, so neither the lease nor the heartbeat
+    notices. The analysis budget (TRIGGER_ANALYSIS_SECONDS + FACTOR × answer_seconds) does: the parent kills the
+    worker's process group (the stuck child too), the attempt is retried, and after the last one the answer
+    fails with the Chinese reason and reason_code analysis_timeout."""
+    import api.trigger
+    from api.messages import REASON_TEXT
+
+    _, interview, token = _setup_candidate(client)
+    key = answer(client, token, interview["questions"][0]["id"], aac_bytes)
+    engine = app.extensions["miaomian.engine"]
+    with engine.connect() as connection:
+        assert api.trigger.analysis_budget(connection, key, trigger_config(app.config)) == (
+            60.0 + 3.0 * interview["questions"][0]["answer_seconds"])  # the defaults, sized from the question
+    pids = tmp_path / "hung-children"
+    monkeypatch.setenv("MIAOMIAN_TEST_HANG_PIDS", str(pids))
+    monkeypatch.setattr(api.trigger, "_handler", lambda: _hanging_handler)
+    config = {**trigger_config(app.config), "TRIGGER_ANALYSIS_SECONDS": 2.0, "TRIGGER_ANALYSIS_FACTOR": 0.0,
+              "TRIGGER_LEASE_SECONDS": 3, "TRIGGER_MAX_ATTEMPTS": 2, "TRIGGER_BACKOFF_SECONDS": 0}
+    trigger = LocalTrigger(app.config["DATABASE_URL"], config, 1).start()
+    try:
+        row = _wait_final(app, key, seconds=60)
+        assert trigger.timed_out == 2 and trigger.respawned == 2 and trigger.alive() == 1
+    finally:
+        trigger.stop(timeout=2)
+    assert row.status == "failed" and row.reason == REASON_TEXT["analysis_timeout"]
+    with engine.connect() as connection:
+        result = json.loads(connection.scalar(sa.select(analysis_results.c.result)))
+        event = connection.execute(sa.select(storage_events)).one()
+    assert result["reason_code"] == "analysis_timeout"
+    assert event.status == "failed" and event.attempts == 2 and "budget of 2 s" in event.last_error
+    children = [int(pid) for pid in pids.read_text().split()]
+    assert len(children) == 2
+    for pid in children:  # the stuck child died with its worker's group (gone, or a zombie until init reaps it)
+        stat = Path(f"/proc/{pid}/stat")
+        assert not stat.exists() or stat.read_text().split()[2] == "Z"
+
+
 def test_a_stopped_worker_is_treated_as_hung_killed_and_replaced(app):
     """kill -STOP: alive but silent. After TRIGGER_HUNG_SECONDS without a heartbeat the parent kills its
     process group and starts a new worker; the new one beats, so health counts it alive."""

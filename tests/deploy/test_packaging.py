@@ -87,8 +87,9 @@ def test_analyzer_package(dist):
     for present in ("numpy", "onnxruntime", "vosk", "jieba", "opencc", "py3langid", "qcloud_cos", "ffmpeg",
                     "functions/analyze", "models/lexicons/zh.json", "models/lexicons/competencies.zh.json",
                     "models/" + json.loads((ROOT / "models/manifest.json").read_text())["scorer"][0]["file"],
-                    "silero_vad/data/silero_vad.onnx"):
+                    "silero_vad/data/silero_vad.onnx", "models/cache/startup/jieba.cache"):
         assert (tree / present).exists(), present
+    assert (tree / "models/cache/startup/jieba.cache").stat().st_mode & 0o444 == 0o444  # any user may read it
     for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",
                    "bench", "miniprogram", "scf_bootstrap"):
         assert not (tree / absent).exists(), absent

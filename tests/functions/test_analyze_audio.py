@@ -109,10 +109,19 @@ def test_beam_setting_changes_the_model_conf_copy(tmp_path):
     tight = dataclasses.replace(Settings.from_env(), cache_dir=tmp_path, beam=7.0, max_active=900)
     path, suffix = asr.tuned_model_dir(base, tight)
     conf = (path / "conf" / "model.conf").read_text()
-    assert "--beam=7\n" in conf and "--max-active=900\n" in conf and suffix == "+beam=7,max-active=900"
+    assert "--beam=7\n" in conf and "--max-active=900\n" in conf
+    assert suffix == "+beam=7,max-active=900,dither=0"  # the ko model's mfcc.conf dithers: turned off
+    assert "--dither=0\n" in (path / "conf" / "mfcc.conf").read_text()
     assert (path / "am" / "final.mdl").exists()
     stock = dataclasses.replace(tight, beam=None, max_active=None, lattice_beam=None)
-    assert asr.tuned_model_dir(base, stock) == (base, "")
+    path, suffix = asr.tuned_model_dir(base, stock)
+    assert suffix == "+dither=0" and (path / "conf" / "model.conf").read_text() == \
+        (base / "conf" / "model.conf").read_text()
+    undithered = tmp_path / "undithered"  # a model that already decodes without dither is used as is
+    (undithered / "conf").mkdir(parents=True)
+    (undithered / "conf" / "model.conf").write_text("--beam=10\n")
+    (undithered / "conf" / "mfcc.conf").write_text("--use-energy=false\n--dither=0.0\n")
+    assert asr.tuned_model_dir(undithered, stock) == (undithered, "")
 
 
 def test_stock_beams_are_one_setting_away(monkeypatch):
@@ -131,3 +140,25 @@ def test_batched_vad_finds_the_same_speech_as_frame_by_frame(ko_speech):
     b = vad.segments_from_probabilities(batched, audio.duration)
     assert len(a) == len(b)
     assert all(abs(x[0] - y[0]) <= 0.1 and abs(x[1] - y[1]) <= 0.1 for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_recording_is_heard_the_same_whatever_was_analysed_before_it(ko_speech, zh_speech, question_ko,
+                                                                       monkeypatch, workers):
+    """Vosk adapts to the speaker across utterances of one recognizer (online CMVN and i-vectors), so a
+    recognizer reused across answers would hear one candidate through the previous candidate's voice. Each
+    answer gets fresh recognizers: the same recording gives the same words and confidences after another
+    speaker's recording as it does first (in-process and in the worker pool)."""
+    monkeypatch.setenv("MIAOMIAN_ASR_WORKERS", workers)
+    asr.reset_engines()
+    try:
+        def words(path):
+            r = pipeline.analyze_file(path, question_ko, "ko")
+            return [(w["word"], round(w["conf"], 4), w["start"]) for w in r["transcript"]["words"]]
+
+        first = words(ko_speech["wav"])
+        for _ in range(2):  # another speaker, another language, then Korean again
+            pipeline.analyze_file(zh_speech, question_ko, "ko")
+        assert first and words(ko_speech["wav"]) == first
+    finally:
+        asr.reset_engines()

@@ -151,7 +151,8 @@ def test_korean_speech_on_a_korean_interview_is_not_gated(spoken_on_ko):
     v = check_speech(r["words"], "ko", duration_s=r["speech_seconds"])
     assert len(r["words"]) >= SPEECH_MODEL["ko"]["min_words"]
     assert v.ok and v.reason_code is None and v.reason is None
-    assert v.details["enough_words"] and v.details["foreign_probability"] < SPEECH_MODEL["ko"]["threshold"]
+    assert v.details["enough_words"] and v.details["foreign_probability"] < v.details["threshold"]
+    assert v.details["threshold"] in (SPEECH_MODEL["ko"]["threshold"], SPEECH_MODEL["ko"]["short_threshold"])
     assert 0.0 < v.confidence <= 1.0
 
 
@@ -161,9 +162,15 @@ def test_english_speech_reads_as_more_foreign_than_korean(spoken_on_ko):
     assert p["en"] > p["ko"]
 
 
-@pytest.mark.xfail(strict=True, reason="not caught yet: the Korean recogniser cannot tell espeak-ng Korean from "
-                                       "espeak-ng English/Mandarin (bench/foreign_speech.py; docs/language-gate.md)")
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", [
+    # English sits at the threshold: 0.58-0.79 against 0.62-0.70, likely depending on the Vosk recogniser's state
+    # (asr.py reuses one recogniser per process, so its speaker adaptation carries over from earlier answers
+    # and changes the words by one or two): caught in some runs, so not strict.
+    pytest.param("en", marks=pytest.mark.xfail(strict=False, reason="at the threshold: caught in some runs only")),
+    # Mandarin read by espeak-ng's pinyin voice looks Korean to every feature (probability ~0.1-0.15).
+    pytest.param("zh", marks=pytest.mark.xfail(strict=True, reason="not caught: the bench catches no Mandarin "
+                                                                   "answer on held-out voices (docs/language-gate.md)")),
+])
 def test_foreign_speech_on_a_korean_interview_is_gated(spoken_on_ko, lang):
     r = spoken_on_ko[lang]
     v = check_speech(r["words"], "ko", duration_s=r["speech_seconds"])

@@ -12,10 +12,10 @@ Two entry points, both pure functions returning a `LanguageVerdict`:
 - `check_speech(words, expected)`: the Vosk words of the audio path. The recogniser only knows the
   interview's language, so speech in another language comes out as words of that language. The check
   reads the transcript's script (check_text) and, for Korean, a logistic model over what the recogniser
-  produced (mean word confidence, share of low-confidence words, share of standalone particles/endings,
-  share of one-syllable words) calibrated on generated speech by bench/foreign_speech.py. Measured on
-  held-out espeak-ng speech it catches English and French answers about half the time and Mandarin,
-  Japanese, German and Spanish rarely; docs/language-gate.md gives the figures and what it cannot catch.
+  produced (word confidences and their spread, share of standalone particles/endings, of one-syllable
+  words, of Latin tokens, of distinct words, words per second, short words, mean word length) calibrated
+  on generated speech by bench/foreign_speech.py; it judges answers of 60+ words (~25 s of speech).
+  docs/language-gate.md gives the held-out figures per language and what it cannot catch.
 
 Languages are ISO 639-1 codes. Reasons are Chinese sentences for HR; `reason_code` is a stable English code
 ("wrong_language", "unintelligible").
@@ -213,37 +213,58 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # `bench/foreign_speech.py --fit` on the tuning texts (held-out texts excluded) with the Korean Vosk model.
 # Only the Korean recogniser is calibrated (the zh/en models are downloaded separately and were not
 # available to calibrate); for zh/en the audio path uses the transcript's script check alone.
-SPEECH_FEATURES = ("conf_mean", "low_conf_share", "function_share", "one_syllable_share")
+# words_per_second is reported but not used: it counts pauses, and a real candidate thinking aloud pauses.
+# non_hangul_share enters only above 5 % (latin_excess): a Korean answer naming KPI or POS may be heard as
+# one or two Latin tokens, and espeak-ng's Korean is too.
+SPEECH_FEATURES = ("conf_mean", "low_conf_share", "function_share", "one_syllable_share", "latin_excess",
+                   "conf_std", "distinct_share", "short_word_share", "word_seconds_mean")
+LATIN_TOLERATED = 0.05
 SPEECH_MODEL = {
     "ko": {
-        "mean": [0.7469, 0.1927, 0.1974, 0.3664],
-        "scale": [0.0341, 0.0491, 0.0488, 0.0706],
-        "weights": [-0.5153, -0.1218, -0.5096, -0.0104],
-        "bias": 0.2177,
-        "threshold": 0.6743,
-        "min_words": 30,
+        "mean": [0.7474, 0.1965, 0.199, 0.371, 0.0016, 0.2351, 0.8961, 0.2606, 0.2865],
+        "scale": [0.0327, 0.0511, 0.0492, 0.0688, 0.0071, 0.0127, 0.0477, 0.0591, 0.0202],
+        "weights": [-0.1918, 0.2291, -0.4738, -0.1198, 0.5583, -0.0068, 0.2378, -0.022, -0.8041],
+        "bias": 0.4837,
+        "threshold": 0.6223,
+        "short_threshold": 0.6981,
+        "short_below": 80,
+        "min_words": 60,
     },
 }
 
 
 def speech_features(words: list[dict]) -> dict:
     """Numbers behind the speech check, from Vosk words [{"word", "start", "end", "conf"}]:
-    conf_mean (0..1), low_conf_share (conf < 0.5), non_hangul_share (tokens without a Hangul syllable:
-    Latin letters, digits), function_share (standalone particles/endings, KO_FUNCTION_WORDS),
-    one_syllable_share, words, syllables_per_second (Hangul syllables per second of word time)."""
+    conf_mean and conf_std (0..1, mean and spread of word confidences), low_conf_share (conf < 0.5),
+    non_hangul_share (tokens without a Hangul syllable: the Korean model writes unfamiliar sounds as Latin
+    acronyms such as "MIT", "KIA") and latin_excess (its part above LATIN_TOLERATED), function_share (standalone particles/endings, KO_FUNCTION_WORDS),
+    one_syllable_share, distinct_share (distinct words / words), words_per_second (words per second from the
+    first word's start to the last word's end, pauses included), short_word_share (words shorter than
+    0.2 s), word_seconds_mean (mean word length in seconds), words, syllables_per_second (Hangul syllables
+    per second of word time). Speech the model does not match comes out as short words with gaps between
+    them, few particles and some Latin tokens."""
     n = len(words)
     if n == 0:
         return {"words": 0}
     confs = [float(w.get("conf", 0.0)) for w in words]
     syllables = [len(_HANGUL.findall(w.get("word", ""))) for w in words]
-    span = sum(max(0.0, float(w.get("end", 0.0)) - float(w.get("start", 0.0))) for w in words)
+    lengths = [max(0.0, float(w.get("end", 0.0)) - float(w.get("start", 0.0))) for w in words]
+    span = sum(lengths)
+    elapsed = float(words[-1].get("end", 0.0)) - float(words[0].get("start", 0.0))
+    mean = sum(confs) / n
     return {
         "words": n,
-        "conf_mean": round(sum(confs) / n, 4),
+        "conf_mean": round(mean, 4),
+        "conf_std": round(math.sqrt(sum((c - mean) ** 2 for c in confs) / n), 4),
         "low_conf_share": round(sum(c < 0.5 for c in confs) / n, 4),
         "non_hangul_share": round(sum(s == 0 for s in syllables) / n, 4),
+        "latin_excess": round(max(0.0, sum(s == 0 for s in syllables) / n - LATIN_TOLERATED), 4),
         "function_share": round(sum(w.get("word", "") in KO_FUNCTION_WORDS for w in words) / n, 4),
         "one_syllable_share": round(sum(s == 1 for s in syllables) / n, 4),
+        "distinct_share": round(len({w.get("word", "") for w in words}) / n, 4),
+        "words_per_second": round(n / elapsed, 4) if elapsed > 0 else 0.0,
+        "short_word_share": round(sum(x < 0.2 for x in lengths) / n, 4),
+        "word_seconds_mean": round(span / n, 4),
         "syllables_per_second": round(sum(syllables) / span, 3) if span > 0 else None,
     }
 
@@ -264,8 +285,8 @@ def check_speech(words: list[dict], expected: str, *, duration_s: float | None =
 
     1. The transcript's script (check_text): a recogniser that writes mostly Latin tokens on a Korean
        interview heard something else.
-    2. For Korean, the calibrated speech model over speech_features (SPEECH_MODEL) once there are at least
-       `min_words` words; fewer words pass with low confidence (too little to judge).
+    2. For Korean, the calibrated speech model over speech_features (SPEECH_MODEL, SPEECH_FEATURES) once
+       there are at least `min_words` words; fewer words pass with low confidence (too little to judge).
     The audio path never knows which language was spoken: `detected` is None when the speech model gates.
     Raises ValueError for an unsupported expected language."""
     _check_expected(expected)
@@ -283,10 +304,12 @@ def check_speech(words: list[dict], expected: str, *, duration_s: float | None =
     if p is None:
         return LanguageVerdict(True, expected, round(0.5 * by_text.confidence, 3), details=details)
     details["foreign_probability"] = round(p, 4)
-    details["threshold"] = model["threshold"]
+    # Fewer words make noisier averages: answers under short_below words have their own, higher threshold.
+    threshold = model["short_threshold"] if feats["words"] < model["short_below"] else model["threshold"]
+    details["threshold"] = threshold
     enough = feats["words"] >= model["min_words"]
     details["enough_words"] = enough
-    if enough and p >= model["threshold"]:
+    if enough and p >= threshold:
         return _wrong(expected, None, p, details, audio=True)
     confidence = (1.0 - p) * min(1.0, feats["words"] / model["min_words"])
     return LanguageVerdict(True, expected, round(confidence, 3), details=details)
