@@ -20,8 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import ffmpeg
-
+from .decode import describe
 from .renditions import PREFIX, rendition_key  # noqa: F401 — the names live apart from ffmpeg (API imports them)
 
 log = logging.getLogger("miaomian.analyze.playback")
@@ -31,13 +30,13 @@ COPY = ["-c:a", "copy"]
 
 
 def audio_codec(source: Path) -> str | None:
-    """The codec name of the first audio stream (ffprobe's `codec_name`: "aac", "opus", "pcm_s16le", "mp3"…),
-    or None when the file has no readable audio stream."""
+    """The codec name of the first audio stream ("aac", "opus", "pcm_s16le", "mp3"…, as ffmpeg names it), or
+    None when the file has no readable audio stream (decode.describe: ffmpeg only, no ffprobe)."""
     try:
-        streams = ffmpeg.probe(str(source), select_streams="a:0").get("streams") or []
-    except ffmpeg.Error:
+        codecs = describe(source)["audio"]
+    except (OSError, subprocess.SubprocessError):
         return None
-    return streams[0].get("codec_name") if streams else None
+    return codecs[0] if codecs else None
 
 
 def _ffmpeg(source: Path, target: str, codec_args: list[str]) -> None:
