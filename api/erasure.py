@@ -27,7 +27,7 @@ class AlreadyErased(Exception):
 def storage_prefixes(public_id: str) -> list[str]:
     """Every object of a session lives under these prefixes: the recordings (api/candidate.py chooses the
     keys) and their playback renditions (functions/analyze/playback.py)."""
-    from functions.analyze.playback import PREFIX as PLAYBACK
+    from functions.analyze.renditions import PREFIX as PLAYBACK
 
     return [f"answers/{public_id}/", f"{PLAYBACK}answers/{public_id}/"]
 

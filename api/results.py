@@ -45,7 +45,7 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
 def playback_key_of(key: str, result: dict) -> str | None:
     """The AAC/M4A playback rendition the analyzer wrote for a recording: only the one derived from this
     answer's key (functions/analyze/playback.py) is accepted."""
-    from functions.analyze.playback import rendition_key
+    from functions.analyze.renditions import rendition_key
 
     given = result.get("playback_key")
     return given if isinstance(given, str) and given == rendition_key(key) else None

@@ -133,7 +133,7 @@ class LocalStore:
         """A file to write the object into, renamed onto the key only when the block succeeds."""
         target = self.path_of(key)
         if target.exists():
-            raise PolicyError(409, "already_uploaded", "This answer file was already uploaded.")
+            raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。")
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         try:
@@ -319,6 +319,11 @@ class LocalStore:
         return {"ok": os.access(self.root, os.W_OK), "backend": "local", "free_mb": usage.free // 1048576}
 
 
+# COS docs (PUT Object, Initiate Multipart Upload, POST Object): on a bucket without versioning, an existing
+# object with the same key is not overwritten (409) when this is "true". Sent on every client upload path.
+FORBID_OVERWRITE = {"x-cos-forbid-overwrite": "true"}
+
+
 class CosStore:
     """Tencent COS through cos-python-sdk-v5.
 
@@ -384,8 +389,9 @@ class CosStore:
 
         Signed with STS credentials scoped to PostObject on this key and expiring with the link when STS is
         configured, else with the store's own credentials. Fields: key, policy (base64 JSON), Content-Type,
-        q-sign-algorithm, q-ak, q-key-time, q-signature, success_action_status, x-cos-security-token
-        (temporary credentials only). The client adds the file as the form field "file" (wx.uploadFile)."""
+        q-sign-algorithm, q-ak, q-key-time, q-signature, success_action_status, x-cos-forbid-overwrite
+        ("true", also a policy condition: a second POST with the same form cannot replace the recording that
+        was scored), x-cos-security-token (temporary credentials only). The client adds the file as the form field "file" (wx.uploadFile)."""
         now = int(time.time())
         if self._sts is not None:
             secret_id, secret_key, token = self._sts.object_credentials(
@@ -396,7 +402,8 @@ class CosStore:
         policy = {"expiration": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(expires_at)),
                   "conditions": [{"bucket": self.bucket}, ["eq", "$key", key],
                                  ["eq", "$Content-Type", content_type],
-                                 ["content-length-range", 1, max_bytes], {"q-sign-algorithm": "sha1"},
+                                 ["content-length-range", 1, max_bytes], {"x-cos-forbid-overwrite": "true"},
+                                 {"q-sign-algorithm": "sha1"},
                                  {"q-ak": secret_id}, {"q-sign-time": key_time}]}
         policy_json = json.dumps(policy, separators=(",", ":"))
         sign_key = hmac.new(secret_key.encode(), key_time.encode(), hashlib.sha1).hexdigest()
@@ -404,7 +411,8 @@ class CosStore:
         signature = hmac.new(sign_key.encode(), string_to_sign.encode(), hashlib.sha1).hexdigest()
         fields = {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
                   "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": secret_id,
-                  "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}
+                  "q-key-time": key_time, "q-signature": signature, "success_action_status": "200",
+                  "x-cos-forbid-overwrite": "true"}
         if token:
             fields["x-cos-security-token"] = token
         return {"url": self.base_url() + "/", "method": "POST", "fields": fields}
@@ -416,9 +424,13 @@ class CosStore:
         from qcloud_cos.cos_exception import CosClientError, CosServiceError
 
         try:
-            upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key,
-                                                            ContentType=content_type)["UploadId"]
-        except (CosClientError, CosServiceError) as error:
+            upload_id = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type,
+                                                            Metadata=FORBID_OVERWRITE)["UploadId"]
+        except CosServiceError as error:
+            if error.get_status_code() == 409:   # x-cos-forbid-overwrite: the recording is already there
+                raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。") from error
+            raise StorageUnavailable(f"InitiateMultipartUpload failed: {error}") from error
+        except CosClientError as error:
             raise StorageUnavailable(f"InitiateMultipartUpload failed: {error}") from error
         expires_in = max(60, expires_at - int(time.time()))
         credentials = self.credentials() if self._sts is None else self._sts.object_credentials(
@@ -441,6 +453,8 @@ class CosStore:
                 MultipartUpload={"Part": [{"PartNumber": part["index"], "ETag": part.get("etag", "")}
                                           for part in parts]})
         except CosServiceError as error:
+            if error.get_error_code() == "FileAlreadyExists":   # x-cos-forbid-overwrite, given at Initiate
+                raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。") from error
             raise PolicyError(409, "part_mismatch", "The uploaded parts do not match what arrived; send them "
                               f"again ({error.get_error_code()}).") from error
 

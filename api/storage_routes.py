@@ -26,22 +26,35 @@ bp = Blueprint("storage", __name__, url_prefix="/api/storage",
 MULTIPART_OVERHEAD = 64 * 1024
 
 
-def key_is_live(connection, key: str, lock: bool = False) -> bool:
-    """Whether the key is the current attempt of a session still answering (raises SQLAlchemyError when the
-    database cannot say). With lock, the answer row stays locked until the transaction ends."""
+def key_state(connection, key: str, lock: bool = False) -> str:
+    """"live" when the key is the current attempt of a session still answering and waits for its file,
+    "uploaded" once that attempt is recorded as uploaded (or analysed), else "revoked" (raises SQLAlchemyError
+    when the database cannot say). With lock, the answer row stays locked until the transaction ends."""
     query = (sa.select(answers.c.status, answers.c.uploaded_at, sessions.c.status.label("session_status"))
              .join(sessions, sessions.c.id == answers.c.session_id).where(answers.c.object_key == key))
     row = connection.execute(query.with_for_update(of=answers) if lock else query).first()
-    return row is not None and row.session_status == "started" and row.status == "awaiting_upload" \
-        and row.uploaded_at is None
+    if row is None or row.session_status == "erased":
+        return "revoked"
+    if row.uploaded_at is not None or row.status != "awaiting_upload":
+        return "uploaded"   # a recording, once recorded, is never replaced: its score is about those bytes
+    return "live" if row.session_status == "started" else "revoked"
+
+
+def key_is_live(connection, key: str, lock: bool = False) -> bool:
+    return key_state(connection, key, lock) == "live"
 
 
 REVOKED = "这个上传链接已失效（已换新链接、已提交或已删除），请重新获取上传链接。"
+ALREADY_UPLOADED = "这段录音已经上传过了，不能再替换。"
 
 
 def require_live_key(key: str) -> None:
-    """403 upload_revoked unless the key is live (a database outage becomes 503 in api/protection/outage.py)."""
-    if not key_is_live(get_db(), key):
+    """409 already_uploaded once the key's recording is recorded as uploaded, 403 upload_revoked when the key
+    is not live otherwise (a database outage becomes 503 in api/protection/outage.py)."""
+    state = key_state(get_db(), key)
+    if state == "uploaded":
+        abort(409, "already_uploaded", ALREADY_UPLOADED)
+    if state != "live":
         abort(403, "upload_revoked", REVOKED)
 
 

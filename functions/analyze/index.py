@@ -70,8 +70,11 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         result = pipeline.analyze_file(path, question, language, scorer_version=scorer_version,
                                        settings=settings)
         # Every recording (WAV, WebM/Ogg, MP3, AAC…) also gets an AAC/M4A copy every player can play.
-        if (rendition := playback.make_rendition(ref.key, path, store, ref.bucket, ref.region)) is not None:
+        rendition, missing = playback.rendition(ref.key, path, store, ref.bucket, ref.region)
+        if rendition is not None:
             result["playback_key"] = rendition
+        else:   # visible in the stored result, not only in the function's log
+            result["playback_missing"] = missing
     finally:
         store.release(path)
     # the organisation's calibrated version: the default scorer's result, re-scored from its features
@@ -91,8 +94,9 @@ def main_handler(event, context=None):
     settings = Settings.from_env()
     api = api_client.ApiClient()
     store = storage.from_env()
-    refs = storage.parse_event(event)
-    done, transient = [], []
+    refs, rejected = storage.parse_records(event)
+    done = [{"key": bad["key"], "outcome": "bad_record", "detail": bad["reason"]} for bad in rejected]
+    transient = []
     for ref in refs:
         try:
             done.append(handle_object(ref, api, store, settings))

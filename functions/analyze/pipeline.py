@@ -162,8 +162,7 @@ def fit_to_answer_limit(audio: decode.Audio, question: dict, result: dict) -> de
                         "analysed_seconds": round(min(audio.duration, limit) if over else audio.duration, 3)}
     if not over:
         return audio
-    return decode.Audio(samples=audio.samples[:int(limit * audio.sample_rate)], sample_rate=audio.sample_rate,
-                        container=audio.container, codec=audio.codec)
+    return decode.Audio(samples=audio.samples[:int(limit * audio.sample_rate)], sample_rate=audio.sample_rate)
 
 
 # The fastest plausible speech, in non-space characters per second (zh hanzi, ko syllables, en letters),

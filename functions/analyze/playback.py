@@ -20,28 +20,23 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import ffmpeg
+from .decode import describe
+from .renditions import PREFIX, rendition_key  # noqa: F401 — the names live apart from ffmpeg (API imports them)
 
 log = logging.getLogger("miaomian.analyze.playback")
 
-PREFIX = "playback/"
 ENCODE = ["-ac", "1", "-ar", "44100", "-c:a", "aac", "-b:a", "64k"]
 COPY = ["-c:a", "copy"]
 
 
-def rendition_key(key: str) -> str:
-    """answers/s/1/1-x.webm → playback/answers/s/1/1-x.m4a (also for .wav, .mp3, .m4a …)"""
-    return PREFIX + str(Path(key).with_suffix(".m4a"))
-
-
 def audio_codec(source: Path) -> str | None:
-    """The codec name of the first audio stream (ffprobe's `codec_name`: "aac", "opus", "pcm_s16le", "mp3"…),
-    or None when the file has no readable audio stream."""
+    """The codec name of the first audio stream ("aac", "opus", "pcm_s16le", "mp3"…, as ffmpeg names it), or
+    None when the file has no readable audio stream (decode.describe: ffmpeg only, no ffprobe)."""
     try:
-        streams = ffmpeg.probe(str(source), select_streams="a:0").get("streams") or []
-    except ffmpeg.Error:
+        codecs = describe(source)["audio"]
+    except (OSError, subprocess.SubprocessError):
         return None
-    return streams[0].get("codec_name") if streams else None
+    return codecs[0] if codecs else None
 
 
 def _ffmpeg(source: Path, target: str, codec_args: list[str]) -> None:
@@ -71,18 +66,28 @@ def to_m4a(source: Path) -> Path:
 
 
 def make_rendition(key: str, source: Path, store, bucket: str | None = None, region: str | None = None) -> str | None:
-    """Write the rendition of `key` to the store; its key, or None when it failed (a missing rendition
-    never fails the analysis: HR still has the original, and the report falls back to it)."""
+    """Write the rendition of `key` to the store; its key, or None when it failed (see rendition)."""
+    return rendition(key, source, store, bucket, region)[0]
+
+
+def rendition(key: str, source: Path, store, bucket: str | None = None,
+              region: str | None = None) -> tuple[str | None, dict | None]:
+    """Write the rendition of `key` to the store: (its key, None), or (None, {"reason": "encode_failed" |
+    "store_failed", "detail": what went wrong}) when it could not be made or stored. A missing rendition never
+    fails the analysis (HR still has the original, and the report falls back to it), but the analysis result
+    says so (functions/analyze/index.py puts it in `playback_missing`), not only a log line."""
     try:
         target = to_m4a(source)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        log.warning("no playback rendition for %s: %s", key, exc)
-        return None
+        stderr = getattr(exc, "stderr", None)
+        detail = stderr.decode("utf-8", "replace").strip() if isinstance(stderr, bytes) else ""
+        log.warning("no playback rendition for %s: %s %s", key, exc, detail)
+        return None, {"reason": "encode_failed", "detail": (detail or str(exc))[-300:]}
     try:
         store.put(rendition_key(key), target, "audio/mp4", bucket=bucket, region=region)
     except Exception as exc:  # noqa: BLE001 — storage trouble: the original still plays where its format does
         log.warning("could not store the playback rendition of %s: %s", key, exc)
-        return None
+        return None, {"reason": "store_failed", "detail": str(exc)[-300:]}
     finally:
         os.unlink(target)
-    return rendition_key(key)
+    return rendition_key(key), None

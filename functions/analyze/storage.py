@@ -28,23 +28,54 @@ class ObjectRef:
 
 
 def parse_event(event: dict) -> list[ObjectRef]:
-    """Object references from a COS event (several records; keys `/<appid>/<bucket>/<key>`, maybe
-    URL-encoded). Duplicate records (COS may merge) are returned once. A record that is not shaped like a COS
-    record (not an object, no string key) is logged and skipped: it can never succeed, so it must neither fail
-    the other records nor make the platform retry the event."""
-    refs, seen = [], set()
+    """Object references from a COS event (see parse_records); the records that cannot be used are logged."""
+    return parse_records(event)[0]
+
+
+def _record_problem(record) -> str | None:
+    """Why a record is not a usable COS object record (each field typed as the COS event docs show), or None."""
+    cos = record.get("cos") if isinstance(record, dict) else None
+    if not isinstance(cos, dict):
+        return "no cos object"
+    obj, bucket = cos.get("cosObject"), cos.get("cosBucket", {})
+    if not isinstance(obj, dict) or not isinstance(obj.get("key"), str) or not obj["key"]:
+        return "cosObject.key is missing or not a string"
+    if not isinstance(bucket, dict):
+        return "cosBucket is not an object"
+    for field in ("name", "region", "s3Region"):
+        if bucket.get(field) is not None and not isinstance(bucket[field], str):
+            return f"cosBucket.{field} is not a string"
+    if bucket.get("appid") is not None and (isinstance(bucket["appid"], bool)
+                                            or not isinstance(bucket["appid"], (str, int))):
+        return "cosBucket.appid is not a string or number"
+    if obj.get("url") is not None and not isinstance(obj["url"], str):
+        return "cosObject.url is not a string"
+    if obj.get("size") is not None and (isinstance(obj["size"], bool) or not isinstance(obj["size"], int)):
+        return "cosObject.size is not an integer"
+    return None
+
+
+def parse_records(event: dict) -> tuple[list[ObjectRef], list[dict]]:
+    """(object references, rejected records) of a COS event (several records; keys `/<appid>/<bucket>/<key>`,
+    maybe URL-encoded). Duplicate records (COS may merge) are returned once. A record not shaped like a COS
+    object record (a field missing or of the wrong type) is rejected as {"index", "key" (when readable),
+    "reason"} and logged: it can never succeed, so it must neither fail the other records nor make the
+    platform retry the event."""
+    refs, rejected, seen = [], [], set()
     records = event.get("Records") if isinstance(event, dict) else None
     if not isinstance(records, list):
         log.error("not a COS event (no Records list): %.200r", event)
-        return []
-    for record in records:
-        cos = record.get("cos") if isinstance(record, dict) else None
-        obj = cos.get("cosObject") if isinstance(cos, dict) else None
-        bucket = cos.get("cosBucket") if isinstance(cos, dict) else None
-        if not isinstance(obj, dict) or not isinstance(obj.get("key"), str) or not obj["key"]:
-            log.error("skipping a record that is not a COS object record: %.200r", record)
+        return [], [{"index": None, "key": None, "reason": "not a COS event (no Records list)"}]
+    for index, record in enumerate(records):
+        problem = _record_problem(record)
+        if problem:
+            cos = record.get("cos") if isinstance(record, dict) else None
+            obj = cos.get("cosObject") if isinstance(cos, dict) else None
+            key = obj.get("key") if isinstance(obj, dict) and isinstance(obj.get("key"), str) else None
+            log.error("skipping record %d (%s): %.200r", index, problem, record)
+            rejected.append({"index": index, "key": key, "reason": problem})
             continue
-        bucket = bucket if isinstance(bucket, dict) else {}
+        obj, bucket = record["cos"]["cosObject"], record["cos"].get("cosBucket") or {}
         raw = obj["key"]
         key = unquote(raw).lstrip("/")
         appid, name = str(bucket.get("appid") or ""), bucket.get("name") or ""
@@ -60,7 +91,7 @@ def parse_event(event: dict) -> list[ObjectRef]:
             seen.add(key)
             refs.append(ObjectRef(key=key, bucket=full_bucket, region=region or bucket.get("region"),
                                   size=obj.get("size")))
-    return refs
+    return refs, rejected
 
 
 class LocalStorage:
@@ -149,13 +180,15 @@ class COSStorage:
 
     def put(self, key: str, source: Path, content_type: str, bucket: str | None = None,
             region: str | None = None) -> None:
-        """Upload a file (the playback rendition); its key is outside answers/, so the trigger ignores it."""
-        bucket, region = bucket or self.bucket, region or self.region
+        """Upload a file (the playback rendition); its key is outside answers/, so the trigger ignores it.
+        Bucket and region come from the configuration first, as in fetch, then from the event."""
+        # configuration first, as fetch: an event without `url` carries only the short region code ("gz")
+        bucket, region = self.bucket or bucket, self.region or region
         if not bucket or not region:
             raise ValueError(f"no COS bucket/region for {key}: set MIAOMIAN_COS_BUCKET and MIAOMIAN_COS_REGION")
-        try:
-            self._client(region).upload_file(Bucket=bucket, Key=key, LocalFilePath=str(source),
-                                             ContentType=content_type)
+        try:   # one PutObject (up to 5 GB; a rendition is about 0.5 MB a minute): the role needs no multipart
+            with open(source, "rb") as body:
+                self._client(region, bucket).put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
         except Exception as exc:  # noqa: BLE001 — the SDK's errors
             raise TransientError(f"could not write {key} to COS bucket {bucket}: {exc}") from exc
 

@@ -155,3 +155,27 @@ def test_chunked_upload_bad_parts(app, client, auth, aac_bytes):
     app.config["UPLOAD_MAX_BYTES"] = 1000
     _, _, oversize = _chunked_ticket(client, auth, 5000)
     assert_error(oversize, 413, "too_large")
+
+
+def test_a_recorded_recording_is_never_replaced_by_a_second_post(app, client, auth, aac_bytes):
+    """The POST form stays valid for its whole lifetime: once the recording is recorded as uploaded (and
+    scored), a second POST with the same form is 409 already_uploaded in Chinese and the bytes stay those
+    that were scored — even if the file itself were gone."""
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    token = invite(client, headers, interview["id"])[0]["token"]
+    start(client, token)
+    question_id = interview["questions"][0]["id"]
+    ticket = request_upload(client, token, question_id).json
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    confirmed = client.post(f"/api/c/{token}/answers/{question_id}/uploaded", json={"key": ticket["key"]})
+    assert confirmed.status_code == 200, confirmed.json
+    other = aac_bytes[:4] + bytes(reversed(aac_bytes[4:]))
+    store = app.extensions["miaomian.storage"]
+    second = send_file(client, ticket, other)
+    assert_error(second, 409, "already_uploaded")
+    assert "已经上传过" in second.json["message"]
+    assert store.get_bytes(ticket["key"]) == aac_bytes
+    store.delete(ticket["key"])            # the refusal rests on the record, not on the file being there
+    assert_error(send_file(client, ticket, other), 409, "already_uploaded")
+    assert not store.exists(ticket["key"])

@@ -45,6 +45,7 @@ class CosEmulator:
         self.bucket, self.credentials, self.clock = bucket, credentials, clock
         self.moto = create_backend_app("s3")
         self.log: list[dict] = []
+        self.forbid_keys: set[str] = set()
         self.server = None
 
     # --- signature checks -------------------------------------------------------------------------
@@ -116,6 +117,18 @@ class CosEmulator:
                 return "EntityTooLarge" if size > condition[2] else "EntityTooSmall"
         return None
 
+    def _forbidden_overwrite(self, environ, key: str, query: dict) -> str | None:
+        """COS's x-cos-forbid-overwrite: true (PUT Object, Initiate Multipart Upload; the multipart upload keeps
+        it until Complete): refused with 409 when the object exists (buckets without versioning)."""
+        method = environ["REQUEST_METHOD"]
+        forbid = environ.get("HTTP_X_COS_FORBID_OVERWRITE", "").lower() == "true"
+        if method == "POST" and "uploads" in query and forbid:
+            self.forbid_keys.add(key)
+        elif not (method == "PUT" and "uploadId" not in query and forbid) and not (
+                method == "POST" and "uploadId" in query and key in self.forbid_keys):
+            return None
+        return "the object exists and x-cos-forbid-overwrite is true" if self.stored(key) is not None else None
+
     # --- WSGI -------------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
         raw_path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8")  # WSGI's latin-1 str
@@ -138,9 +151,14 @@ class CosEmulator:
                 status = "400 Bad Request" if problem.startswith("Entity") else "403 Forbidden"
                 return _error(start_response, status, problem if problem.startswith("Entity") else "AccessDenied",
                               problem, raw_path)
+            if form.get("x-cos-forbid-overwrite") == "true" and self.stored(form.get("key", "")) is not None:
+                return _error(start_response, "409 Conflict", "FileAlreadyExists", "the object exists and "
+                              "x-cos-forbid-overwrite is true", raw_path)
         elif problem := self._verify_request(environ, unquote(object_path), query):
             return _error(start_response, "403 Forbidden", "AccessDenied" if problem != "SignatureDoesNotMatch"
                           else problem, problem, raw_path)
+        elif problem := self._forbidden_overwrite(environ, unquote(object_path).lstrip("/"), dict(query)):
+            return _error(start_response, "409 Conflict", "FileAlreadyExists", problem, raw_path)
         # Rewrite for moto: x-cos-* → x-amz-*, a dummy SigV4 header, no COS signature parameters.
         moto_env = {k: v for k, v in environ.items() if not k.startswith("HTTP_X_COS_")}
         for key, value in environ.items():

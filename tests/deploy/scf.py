@@ -3,6 +3,7 @@
 Each function runs in its own mount namespace (`unshare -m`, root only), where, as on SCF:
 - the unpacked code package is /var/user and the unpacked layers are /opt, both mounted read-only;
 - /tmp is a fresh writable folder (the only writable place the function sees of its own);
+- the machine's own ffmpeg/ffprobe are hidden (SCF's CentOS 7 has none): only the ffmpeg layer's is there;
 - /var/lang/python311/bin/python3.11 is the runtime's interpreter: the machine's Python 3.11 started with
   -S -s, so no site-packages and no venv are on sys.path: only /var/user (PYTHONPATH) and the stdlib;
 - the environment holds SCF's variables (SCF_*, TENCENTCLOUD_*, USER_CODE_ROOT...) plus the function's own
@@ -35,6 +36,9 @@ printf '#!/bin/sh\nexec %s -S -s "$@"\n' "$RUNTIME_PYTHON" > /var/lang/python311
 chmod 755 /var/lang/python311/bin/python3.11
 mount -o remount,ro /var
 mount --bind "$tmp" /tmp
+for tool in /usr/bin/ffmpeg /usr/bin/ffprobe /usr/local/bin/ffmpeg /usr/local/bin/ffprobe; do
+  if [ -e "$tool" ]; then mount --bind /dev/null "$tool"; fi   # CentOS 7 on SCF has neither: only the layer's
+done
 cd /var/user
 unset RUNTIME_PYTHON
 exec "$@"

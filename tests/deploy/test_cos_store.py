@@ -269,3 +269,71 @@ def test_health_with_unreachable_cos_is_503_with_a_code_and_no_host_or_port(tmp_
     assert response.json["storage"] == {"ok": False, "backend": "cos", "error": "unavailable"}
     text = response.get_data(as_text=True)
     assert str(port) not in text and "127.0.0.1" not in text and SECRET_ID not in text
+
+
+def test_a_second_post_with_the_same_form_cannot_replace_the_recording(cos, sts):
+    """The form stays valid for 15 minutes: x-cos-forbid-overwrite (a form field the policy pins) makes COS
+    refuse a second POST once the recording is there, so the score stays about the bytes that are stored."""
+    store = store_for(cos, sts)
+    key = "answers/s4/q1-1.aac"
+    ticket = store.presign_upload(key, "audio/aac", 10_000, int(time.time()) + 900)
+    assert ticket["fields"]["x-cos-forbid-overwrite"] == "true"
+    policy = json.loads(base64.b64decode(ticket["fields"]["policy"]))
+    assert {"x-cos-forbid-overwrite": "true"} in policy["conditions"]
+    assert wx_upload_file(ticket, AAC).status_code == 200
+    other = AAC[:4] + os.urandom(3000)
+    second = wx_upload_file(ticket, other)
+    assert second.status_code == 409 and "FileAlreadyExists" in second.text
+    dropped = {**ticket, "fields": {k: v for k, v in ticket["fields"].items() if k != "x-cos-forbid-overwrite"}}
+    assert wx_upload_file(dropped, other).status_code == 403       # the policy pins the field
+    assert store.get_bytes(key) == AAC
+
+
+def test_multipart_cannot_replace_a_recording_either(cos, sts):
+    """Initiate Multipart Upload carries x-cos-forbid-overwrite: a chunked upload to a key that already has its
+    recording is a 409 already_uploaded, and one completed after the recording arrived is refused too."""
+    store = store_for(cos, sts)
+    key = "answers/s5/q1-1.aac"
+    data = AAC * 3
+    plan = store.presign_multipart(key, "audio/aac", len(data), 5000, int(time.time()) + 900)
+    etags = [{"index": part["index"], "etag": requests.put(
+        part["url"], data=data[part["offset"]:part["offset"] + part["length"]], timeout=10).headers["ETag"]}
+        for part in plan["parts"]]
+    assert wx_upload_file(store.presign_upload(key, "audio/aac", 10_000, int(time.time()) + 900), AAC).status_code == 200
+    with pytest.raises(PolicyError) as refused:
+        store.complete_multipart(key, plan["upload_id"], etags)
+    assert (refused.value.status, refused.value.code) == (409, "already_uploaded")
+    with pytest.raises(PolicyError) as again:
+        store.presign_multipart(key, "audio/aac", len(data), 5000, int(time.time()) + 900)
+    assert (again.value.status, again.value.code) == (409, "already_uploaded")
+    assert store.get_bytes(key) == AAC
+
+
+def test_analyzer_stores_the_playback_rendition_on_cos_with_the_real_sdk(cos, monkeypatch, tmp_path):
+    """functions/analyze: the rendition goes to playback/<key>.m4a in the configured bucket and region, even
+    when the event has no url and only COS's short region code ("gz"); a refused write is said in the result."""
+    import subprocess
+
+    from functions.analyze import playback
+    from functions.analyze import storage as analyzer_storage
+
+    source = tmp_path / "answer.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
+                    "-ac", "1", "-ar", "16000", str(source)], check=True)
+    for name, value in (("TENCENTCLOUD_SECRETID", ROLE_ID), ("TENCENTCLOUD_SECRETKEY", ROLE_KEY),
+                        ("TENCENTCLOUD_SESSIONTOKEN", ROLE_TOKEN), ("MIAOMIAN_COS_ENDPOINT", f"http://{cos.endpoint}"),
+                        ("MIAOMIAN_COS_BUCKET", BUCKET), ("MIAOMIAN_COS_REGION", REGION)):
+        monkeypatch.setenv(name, value)
+    event = {"Records": [{"cos": {"cosObject": {"key": "/1250000000/miaomian/answers/s7/1/1-x.wav", "size": 9},
+                                  "cosBucket": {"name": "miaomian", "appid": "1250000000", "region": "gz"}}}]}
+    [ref] = analyzer_storage.parse_event(event)
+    assert ref.region == "gz"
+    store = analyzer_storage.COSStorage()
+    key, missing = playback.rendition(ref.key, source, store, ref.bucket, ref.region)
+    assert (key, missing) == ("playback/answers/s7/1/1-x.m4a", None)
+    stored = cos.stored(key)
+    assert stored is not None and stored.metadata.get("Content-Type") == "audio/mp4"
+    assert stored.value[4:8] == b"ftyp" and stored.size > 1000
+    monkeypatch.setenv("TENCENTCLOUD_SECRETKEY", "not-the-role-key")     # COS refuses the signature
+    key, missing = playback.rendition("answers/s7/1/2-x.wav", source, analyzer_storage.COSStorage())
+    assert key is None and missing["reason"] == "store_failed" and "SignatureDoesNotMatch" in missing["detail"]

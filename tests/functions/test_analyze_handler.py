@@ -1,4 +1,5 @@
 """main_handler against a fake of the API's internal endpoints (only the API boundary is faked)."""
+import copy
 import shutil
 
 import pytest
@@ -204,6 +205,25 @@ def test_no_rendition_for_what_is_not_audio(tmp_path, bad_media):
     assert not (tmp_path / "playback").exists()
 
 
+def test_a_rendition_that_cannot_be_stored_is_said_in_the_result(handler_env, fake_api, ko_media, cos_event,
+                                                                   monkeypatch):
+    """A store refusing the rendition (once: COSStorage.put called the SDK wrongly, only logged) leaves the
+    analysis scored and the result saying which rendition is missing and why."""
+    from functions.analyze import storage
+
+    class RefusingStore(storage.LocalStorage):
+        def put(self, key, source, content_type, bucket=None, region=None):
+            raise storage.TransientError("could not write it: AccessDenied")
+
+    monkeypatch.setattr(storage, "from_env", lambda: RefusingStore(handler_env))
+    put(handler_env, KEY, ko_media["m4a"])
+    fake_api.add(KEY)
+    assert index.main_handler(cos_event(KEY), None)["objects"][0]["outcome"] in ("scored", "needs_review")
+    result = fake_api.results[KEY]["result"]
+    assert "playback_key" not in result
+    assert result["playback_missing"] == {"reason": "store_failed", "detail": "could not write it: AccessDenied"}
+
+
 def test_a_404_that_is_not_the_apis_own_answer_is_retried_not_dropped(handler_env, ko_media, cos_event,
                                                                         monkeypatch):
     """MIAOMIAN_API_URL pointing at something that is not the API (a plain web server answering 404) must not
@@ -241,10 +261,32 @@ def test_a_malformed_record_is_skipped_and_never_fails_the_others(handler_env, f
     event = cos_event(KEY)
     event["Records"] = [bad] + event["Records"] + [bad]
     out = index.main_handler(event, None)
-    assert out["objects"] == [{"key": KEY, "outcome": "scored", "duplicate": False}]
+    scored = [item for item in out["objects"] if item["outcome"] != "bad_record"]
+    assert scored == [{"key": KEY, "outcome": "scored", "duplicate": False}]
+    skipped = [item for item in out["objects"] if item["outcome"] == "bad_record"]
+    assert len(skipped) == 2 and all(item["detail"] for item in skipped)   # reported with a reason
+
+
+@pytest.mark.parametrize("field, value", [("cosBucket.name", 123), ("cosBucket.appid", ["x"]),
+                                          ("cosBucket.region", {"a": 1}), ("cosBucket", "bucket"),
+                                          ("cosObject.url", 5), ("cosObject.size", "big"),
+                                          ("cosBucket.s3Region", 7)])
+def test_a_record_with_one_mistyped_field_is_reported_and_the_others_processed(handler_env, fake_api, ko_media,
+                                                                              cos_event, field, value):
+    """One malformed field (cosBucket.name = 123) once raised AttributeError and failed the whole event."""
+    put(handler_env, KEY, ko_media["m4a"])
+    fake_api.add(KEY)
+    good = cos_event(KEY)["Records"][0]
+    bad = copy.deepcopy(good)
+    where, _, name = field.rpartition(".")
+    (bad["cos"][where] if where else bad["cos"])[name] = value
+    out = index.main_handler({"Records": [bad, good]}, None)
+    assert out["objects"][0]["outcome"] == "bad_record" and field in out["objects"][0]["detail"]
+    assert out["objects"][1:] == [{"key": KEY, "outcome": "scored", "duplicate": False}]
 
 
 @pytest.mark.parametrize("event", [None, [], {"Records": "x"}, {"Records": None}, "text"])
-def test_an_event_that_is_not_a_cos_event_does_nothing(handler_env, fake_api, event):
-    assert index.main_handler(event, None) == {"objects": []}
+def test_an_event_that_is_not_a_cos_event_does_nothing_and_says_so(handler_env, fake_api, event):
+    assert index.main_handler(event, None) == {"objects": [
+        {"key": None, "outcome": "bad_record", "detail": "not a COS event (no Records list)"}]}
     assert fake_api.requests == []

@@ -62,7 +62,9 @@ def test_allow_unpinned_installs_marked_unverified(tmp_path, monkeypatch, fake_a
     assert (model / "am" / "final.mdl").exists()
     record = json.loads((model / fetch.RECORD).read_text())
     assert record == {"sha256": hashlib.sha256(fake_archive.read_bytes()).hexdigest(),
-                      "size": fake_archive.stat().st_size, "verified": False}
+                      "size": fake_archive.stat().st_size, "verified": False, "archive": fake_archive.name,
+                      "files": fetch.folder_digests(model)}   # every file's sha256, taken from the zip
+    assert record["files"] and (tmp_path / "cache" / fetch.ARCHIVES / fake_archive.name).is_file()
     captured = capsys.readouterr()
     assert "UNVERIFIED" in captured.out and "UNVERIFIED" in captured.err
 
