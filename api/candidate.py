@@ -9,7 +9,7 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals
 from api.crypto import token_hash
@@ -386,13 +386,36 @@ def _ensure_think(row, question, seconds: int | None = None):
     return state
 
 
+def question_done(question, attempts: list, now) -> bool:
+    """A question is done once it has an answer in storage, or its time is up: the newest attempt's recording
+    time is over with nothing uploaded (attempts left or not: moving on gives them up)."""
+    return progress.current_answer(attempts) is not None \
+        or answer_time.phase(question, None, attempts, now)["phase"] == "time_up"
+
+
 def _require_in_order(row, question) -> None:
-    """One question after another: a later question opens only once every earlier one has been opened."""
+    """One-way interview, no reading ahead: a question opens only once every earlier one is done
+    (question_done: answered, or its time is up), else 409 question_locked naming the first one that is not."""
+    opened, now = _think_states(row.id), utcnow()
+    if question.id in opened:
+        return
+    earlier_ones = [q for q in load_questions(row.interview_id) if q.position < question.position]
+    for earlier in earlier_ones:  # a recording the server owed starts first (its time counts from then)
+        _auto_start(row, earlier, opened.get(earlier.id), now)
+    grouped = progress.answers_by_question(get_db(), row.id)
+    for earlier in earlier_ones:
+        if not question_done(earlier, grouped.get(earlier.id, []), now):
+            opened_text = "还没有完成" if earlier.id in opened else "还没有打开"
+            abort(409, "question_locked", f"请按顺序作答：第 {earlier.position} 题{opened_text}（录音上传后或作答时间"
+                                          f"用完后才能打开下一题），请先完成前面的题目。", next_question_id=earlier.id)
+
+
+def _require_not_passed(row, question) -> None:
+    """No going back: once a later question is opened, an earlier one takes no new attempt (409
+    question_closed); a take already started may still be uploaded."""
     opened = set(_think_states(row.id))
-    earlier = [q for q in load_questions(row.interview_id) if q.position < question.position and q.id not in opened]
-    if earlier and question.id not in opened:
-        abort(409, "question_locked", f"请按顺序作答：第 {earlier[0].position} 题还没有打开，请先回答前面的题目。",
-              next_question_id=earlier[0].id)
+    if any(q.position > question.position and q.id in opened for q in load_questions(row.interview_id)):
+        abort(409, "question_closed")
 
 
 def _new_attempt_key(row, question, attempt: int, content_type: str | None = None) -> str:
@@ -434,7 +457,9 @@ def _join_auto_start(row, question, attempts: list, now):
 
 
 def _start_attempt(row, question, attempts: list, replace: bool, content_type: str | None = None):
-    """Count a new attempt now (recording starts); refuse past max_attempts or over another device's answer."""
+    """Count a new attempt now (recording starts); refuse past max_attempts, over another device's answer or
+    once a later question is open."""
+    _require_not_passed(row, question)
     device = current_device()
     current = progress.current_answer(attempts)
     if current is not None and (current.device or "unknown") != device and not replace:
@@ -541,6 +566,8 @@ def request_upload(body, token, question_id):
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
         attempts = attempts + [target]
+    if target.start_kind == "auto":  # nobody recorded the server-started take yet: no late recording once passed
+        _require_not_passed(row, question)
     attempt = target.attempt
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
     late = {"start_kind": "late", "device": current_device()} if target.start_kind == "auto" else {}

@@ -145,15 +145,17 @@ def on_review_requested(connection, session_id: int) -> None:
         enqueue(connection, "review_requested", row.id, row.org_id, user_id)
 
 
-def on_decided(connection, session_id: int, decision: str, change: int = 0) -> None:
-    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message.
-    `change`: a number > 0 when this decision reverses an earlier one (the n-th decision), so the candidate
-    is told again even of an outcome they were told before."""
+def on_decided(connection, session_id: int, decision: str, sequence: int) -> str | None:
+    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message. Every
+    told outcome is its own message (`sequence`: the decision's audit-log id), so an outcome told again after
+    a reversal (advance → reject → hold → advance) is never dropped as a duplicate. Returns the idempotency
+    key of the enqueued notification, or None when nothing was queued (hold, or HR kept it internal)."""
     row = _session(connection, session_id)
     if row is None or decision not in ("advance", "reject") or row.decision_notify is False:
-        return
-    enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id,
-            key=f"decision_made:session:{row.id}:{decision}" + (f":change:{change}" if change else ""))
+        return None
+    key = f"decision_made:session:{row.id}:{decision}:{sequence}"
+    enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id, key=key)
+    return key
 
 
 def on_advanced(connection, session_id: int) -> None:

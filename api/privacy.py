@@ -2,7 +2,7 @@
 browser page and the consent record (`sessions.consent_version`) always agree, and the retention wording is
 the retention the server enforces (api/retention.py)."""
 from flask import current_app
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 bp = Blueprint("privacy", __name__, url_prefix="/api", description="Public: the privacy notice")
 

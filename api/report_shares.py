@@ -10,7 +10,7 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit, progress, reporting
 from api.auth import login_required

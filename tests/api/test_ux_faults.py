@@ -111,7 +111,7 @@ def test_inbox_counts_expired_apart_and_keeps_a_same_second_review_request(app, 
     assert [item["kind"] for item in box["items"] if item["session_id"] == session_id] == ["review_requested"]
     assert box["counts"]["review_requested"] == 1
     # A decision after the request (same second again) answers it: the item goes.
-    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "hold"},
+    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "hold", "confirm_change": True},
                        headers=headers).status_code == 200
     _execute(app, sessions.update().where(sessions.c.id == session_id)
              .values(decided_at=same, review_requested_at=same))
@@ -146,10 +146,10 @@ def test_reversing_a_decision_needs_confirmation_keeps_history_and_tells_the_can
     with app.extensions["miaomian.engine"].connect() as connection:
         kinds = list(connection.execute(sa.text(
             "SELECT idempotency_key FROM notifications WHERE kind = 'decision_made' ORDER BY id")).scalars())
-    assert len(kinds) == 2 and kinds[0].endswith(":reject") and ":advance:change:" in kinds[1]
+    assert kinds == [f"decision_made:session:{session_id}:reject:1", f"decision_made:session:{session_id}:advance:3"]
     assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
-    # hold is not a reversal: it needs no confirmation.
-    assert client.post(url, json={"decision": "hold"}, headers=headers).status_code == 200
+    # hold moves away from the outcome the candidate was told: it needs confirmation too (tests/api/test_issue11_round3.py).
+    assert client.post(url, json={"decision": "hold", "confirm_change": True}, headers=headers).status_code == 200
 
 
 def test_deadline_actions_refuse_what_the_interview_deadline_would_undo(app, client):

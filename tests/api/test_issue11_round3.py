@@ -1,0 +1,137 @@
+"""Issue 11, round three: faults an outside tester found after the round-two fixes (decisions through hold,
+reading questions ahead, non-JSON bodies, two devices, phone/name normalisation, HR field labels, inbox
+counts, mid-interview resend/close). Each runs on SQLite and MariaDB."""
+import sqlalchemy as sa
+
+from tests.api.decisions_flow import candidate, contract_result
+from tests.api.flow import create_interview, invite, start
+
+SCORED = contract_result({"沟通表达": 70.0, "解决问题": 60.0}, {"沟通表达": {"words": 40.0}, "解决问题": {"words": 40.0}})
+
+
+def _login(client, name="王经理", org="好味餐饮"):
+    response = client.post("/api/auth/dev", json={"name": name, "org": org})
+    assert response.status_code == 200, response.json
+    return {"Authorization": f"Bearer {response.json['token']}"}
+
+
+def _rows(app, sql, **params):
+    with app.extensions["miaomian.engine"].connect() as connection:
+        return list(connection.execute(sa.text(sql), params))
+
+
+def test_reversal_through_hold_needs_confirmation_and_every_told_outcome_is_its_own_message(app, client, aac_bytes):
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    token, session_id = candidate(client, app, headers, interview, aac_bytes, results=[SCORED])
+    url = f"/api/sessions/{session_id}/decision"
+
+    def decide(decision, **extra):
+        return client.post(url, json={"decision": decision, **extra}, headers=headers)
+
+    assert decide("advance").status_code == 200
+    assert decide("reject", confirm_change=True).status_code == 200
+    # Away from the told 未通过 to hold: confirmation, and the answer says hold tells the candidate nothing.
+    refused = decide("hold")
+    assert refused.status_code == 409 and refused.json["error"] == "decision_change_unconfirmed"
+    assert "候选人" in refused.json["message"] and "不会给候选人发通知" in refused.json["message"]
+    held = decide("hold", confirm_change=True)
+    assert held.status_code == 200 and held.json["told_candidate"] is False and "不会给候选人发通知" in held.json["candidate_sees"]
+    assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "hold"
+    # hold → advance: still a change from the told 未通过.
+    refused = decide("advance")
+    assert refused.status_code == 409 and "候选人已被告知「未通过」" in refused.json["message"]
+    final = decide("advance", confirm_change=True)
+    assert final.status_code == 200 and final.json["told_candidate"] is True
+    keys = [row[0] for row in _rows(app, "SELECT idempotency_key FROM notifications WHERE kind = 'decision_made' "
+                                         "ORDER BY id")]
+    assert keys == [f"decision_made:session:{session_id}:advance:1", f"decision_made:session:{session_id}:reject:2",
+                    f"decision_made:session:{session_id}:advance:4"]
+    history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
+    assert [(item["decision"], item["told_candidate"]) for item in history] == [
+        ("advance", True), ("reject", True), ("hold", False), ("advance", True)]
+    assert history[2]["told_text"] == "待定不通知候选人"
+    # The same outcome again sends nothing again, and history says so.
+    assert decide("advance").status_code == 200
+    history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
+    assert history[-1]["told_candidate"] is False and len(keys) == 3 == len(
+        _rows(app, "SELECT id FROM notifications WHERE kind = 'decision_made'"))
+
+
+def test_told_candidate_follows_what_the_outbox_holds(app, client, aac_bytes):
+    """HR chose not to tell: told_candidate false; a message the outbox skipped (no recipient) is not 'told'."""
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    _, session_id = candidate(client, app, headers, interview, aac_bytes, results=[SCORED])
+    url = f"/api/sessions/{session_id}/decision"
+    assert client.post(url, json={"decision": "reject", "notify_candidate": False}, headers=headers).status_code == 200
+    history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
+    assert history[-1]["told_candidate"] is False and history[-1]["notification_status"] is None
+
+
+def test_hold_is_refused_before_submission_and_the_expired_invitation_stays_listed(app, client):
+    from datetime import timedelta
+
+    from api.schema import invitations
+    from api.timeutil import utcnow
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"], names=("赵六",))[0]
+    with app.extensions["miaomian.engine"].begin() as connection:
+        connection.execute(invitations.update().values(expires_at=utcnow() - timedelta(days=1)))
+    before = client.get("/api/inbox", headers=headers).json["counts"]["expired"]
+    for decision in ("hold", "advance", "reject"):
+        refused = client.post(f"/api/sessions/{invited['session_id']}/decision", json={"decision": decision},
+                              headers=headers)
+        assert refused.status_code == 409 and refused.json["error"] == "not_submitted"
+        assert "待定" in refused.json["message"]
+    assert client.get("/api/inbox", headers=headers).json["counts"]["expired"] == before == 1
+
+
+def _json_routes(app):
+    """(method, path with ids filled in) of every route whose OpenAPI operation takes a JSON requestBody."""
+    spec = app.test_client().get("/api/openapi.json").json
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            content = (operation.get("requestBody") or {}).get("content", {})
+            if "application/json" in content:
+                yield method.upper(), path
+
+
+def test_every_json_route_refuses_other_media_types_and_a_missing_body_and_changes_nothing(app, client):
+    """Walks the OpenAPI document: text/plain, a form and no body at all are 4xx with a Chinese message, and
+    no table changed (the contact is not wiped, no team code made, no attempt spent, no ticket issued)."""
+    import re
+
+    from api.schema import metadata
+    headers = _login(client)
+    client.put("/api/orgs/contact", json={"name": "王经理", "phone": "13800138000"}, headers=headers)
+    interview = create_interview(client, headers, questions=1)
+    token = invite(client, headers, interview["id"])[0]["token"]
+    start(client, token)
+    question_id = interview["questions"][0]["id"]
+
+    def snapshot():
+        with app.extensions["miaomian.engine"].connect() as connection:
+            return {name: sorted(map(repr, connection.execute(table.select()))) for name, table in metadata.tables.items()
+                    if name not in ("audit_log", "rate_limits", "access_log")}
+
+    routes = list(_json_routes(app))
+    assert len(routes) > 20 and ("PUT", "/api/orgs/contact") in routes
+    before = snapshot()
+    for method, path in routes:
+        url = re.sub(r"\{token\}", token, path)
+        url = re.sub(r"\{question_id\}", str(question_id), url)
+        url = re.sub(r"\{[a-z_]*id\}", "1", url)
+        url = re.sub(r"\{[a-z_]+\}", "x", url)
+        for kwargs in ({"data": "decision=advance", "content_type": "text/plain"},
+                       {"data": {"decision": "advance", "name": ""}},
+                       {}):
+            response = client.open(url, method=method, headers=headers, **kwargs)
+            assert 400 <= response.status_code < 500, (method, url, kwargs, response.status_code, response.json)
+            body = response.json
+            assert body and re.search(r"[\u4e00-\u9fff]", body["message"]), (method, url, body)
+    assert snapshot() == before
+    assert client.get("/api/orgs/contact", headers=headers).json["name"] == "王经理"
