@@ -16,7 +16,7 @@ from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.messages import answer_reason, display_time
+from api.messages import display_time
 from api.orgs import contact_json
 from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, StorageUnavailable, content_type_of, extension_for
@@ -677,7 +677,8 @@ def report(token):
         result = progress.load_result(db, current.id) if current else None
         items.append({"question_id": question.id, "position": question.position, "text": question.text,
                       "status": current.status if current else None,
-                      "reason": answer_reason(current.reason, (result or {}).get("reason_code")) if current else None,
+                      "reason": messages.candidate_reason((result or {}).get("reason_code"), current.status)
+                      if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
                       "feedback": (result or {}).get("feedback")})
     return {"company": row.company, "job": row.job_title, "status": row.status,

@@ -13,6 +13,7 @@ from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import abort
+from api.people import PersonName, Phone
 from api.messages import display_time
 from api.schema import interviews, invitations, referrers, sessions
 from api.timeutil import iso, to_naive_utc, utcnow
@@ -25,8 +26,8 @@ PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位�
 
 
 class CandidateSchema(ma.Schema):
-    name = ma.fields.String(required=True, validate=ma.validate.Length(1, 50))
-    phone = ma.fields.String(load_default=None, validate=PHONE)
+    name = PersonName(required=True, validate=ma.validate.Length(1, 50))
+    phone = Phone(load_default=None, allow_none=True, validate=PHONE)
 
 
 class InvitationRequestSchema(ma.Schema):

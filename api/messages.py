@@ -286,6 +286,44 @@ REASON_TEXT = {
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
 
+# The same outcomes told to the candidate (their report): what happened to their answer and what happens
+# next, in their voice — never an instruction meant for HR, never English. Keyed by every reason_code the
+# analyzer or the API may set (docs/internal-contracts.md, REASON_TEXT above).
+_PERSON_LISTENS = "招聘方会亲自听你的录音来评估，不会因此自动扣分。"
+CANDIDATE_REASON_TEXT = {
+    "no_speech": "这段录音里几乎没有听到说话声，" + _PERSON_LISTENS,
+    "too_little_content": "这段回答比较短，系统没法自动评估，" + _PERSON_LISTENS,
+    "filler_only": "这段回答里实际内容比较少，系统没法自动评估，" + _PERSON_LISTENS,
+    "keyword_list": "这段回答更像是列出了一些词语，系统没法自动评估，" + _PERSON_LISTENS,
+    "repetition": "这段回答里重复的内容比较多，系统没法自动评估，" + _PERSON_LISTENS,
+    "nonsense": "系统没能把这段回答和题目对应起来，" + _PERSON_LISTENS,
+    "wrong_language": "这段回答使用的语言和面试要求的不同，系统没法自动评估，" + _PERSON_LISTENS,
+    "low_asr_confidence": "这段录音不够清楚，系统没法可靠地转成文字，" + _PERSON_LISTENS,
+    "model_missing": "系统暂时无法自动评估这段回答，" + _PERSON_LISTENS,
+    "unsupported_language": "系统暂时无法自动评估这个语言的回答，" + _PERSON_LISTENS,
+    "unintelligible": "系统没能听清这段录音，" + _PERSON_LISTENS,
+    "bad_media": "这段录音文件无法读取，招聘方会看到这个情况；如需重新作答，招聘方会联系你。",
+    "too_long": "这段录音超过了时长上限，系统只评估了规定时间内的部分，" + _PERSON_LISTENS,
+    "too_large": "这段录音文件太大，系统没法自动评估，" + _PERSON_LISTENS,
+    "parroting": "这段回答主要是在复述题目，系统没法自动评估，" + _PERSON_LISTENS,
+    "analysis_error": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "analysis_failed": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "worker_stopped": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "analysis_timeout": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+}
+CANDIDATE_GENERIC_REASON = "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS
+
+
+def candidate_reason(reason_code: str | None, status: str | None) -> str | None:
+    """Why the candidate's answer was not scored automatically, told to the candidate: the sentence for its
+    reason_code (CANDIDATE_REASON_TEXT), a generic candidate sentence for an unknown code or a needs_review /
+    failed answer without one, None for a scored or still-pending answer. Never the analyzer's or HR's text."""
+    if reason_code in CANDIDATE_REASON_TEXT:
+        return CANDIDATE_REASON_TEXT[reason_code]
+    if reason_code or status in ("needs_review", "failed"):
+        return CANDIDATE_GENERIC_REASON
+    return None
+
 
 def answer_reason(reason: str | None, reason_code: str | None = None) -> str | None:
     """The one place an analyzer reason becomes what a person reads: a Chinese sentence for why an answer

@@ -135,3 +135,60 @@ def test_every_json_route_refuses_other_media_types_and_a_missing_body_and_chang
             assert body and re.search(r"[\u4e00-\u9fff]", body["message"]), (method, url, body)
     assert snapshot() == before
     assert client.get("/api/orgs/contact", headers=headers).json["name"] == "王经理"
+
+
+# Every reason_code the analyzer and the API may set (docs/internal-contracts.md and api/messages.REASON_TEXT).
+CONTRACT_CODES = ("wrong_language", "low_asr_confidence", "filler_only", "parroting", "repetition", "too_little_content",
+                  "nonsense", "keyword_list", "no_speech", "bad_media", "too_long", "too_large", "model_missing",
+                  "unsupported_language", "unintelligible", "analysis_error")
+
+
+def test_the_candidate_reads_a_candidate_sentence_for_every_reason_code(app, client, aac_bytes):
+    import re
+
+    from api import messages
+    from tests.api.decisions_flow import post_result
+    codes = sorted(set(CONTRACT_CODES) | set(messages.REASON_TEXT) | {"a_code_added_later"})
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    for code in codes:
+        token, session_id = candidate(client, app, headers, interview, aac_bytes, name="候选人")
+        key = client.get(f"/api/sessions/{session_id}", headers=headers).json["questions"][0]["answer"]
+        media_key = _rows(app, "SELECT object_key FROM answers WHERE id = :id", id=key["id"])[0][0]
+        result = {"status": "needs_review", "reason": "录音里没有听到说话声（no speech found），请人工听一下录音。",
+                  "reason_code": code, "competencies": [], "overall": None, "feedback": None}
+        post_result(client, app, media_key, result, status="needs_review")
+        said = client.get(f"/api/c/{token}/report").json["answers"][0]["reason"]
+        assert said and not re.search(r"[A-Za-z]", said), (code, said)
+        assert "请人工" not in said and "听一下" not in said and "招聘方" in said, (code, said)
+        assert said == messages.CANDIDATE_REASON_TEXT.get(code, messages.CANDIDATE_GENERIC_REASON)
+        hr_reason = client.get(f"/api/sessions/{session_id}", headers=headers).json["questions"][0]["answer"]["reason"]
+        assert hr_reason and hr_reason != said  # HR keeps the instruction meant for HR
+
+
+PHONE_FAMILY = ("13100131000", "8613100131000", "+8613100131000", "008613100131000", "+86 131 0013 1000",
+                "131-0013-1000", "(+86) 131.0013.1000", "＋８６１３１００１３１０００", " 13100131000 ")
+
+
+def test_phone_formats_of_one_number_are_one_person_and_names_are_trimmed(app, client):
+    from api.people import normalise_name, normalise_phone
+    for raw in PHONE_FAMILY:
+        assert normalise_phone(raw) == "13100131000", raw
+    assert normalise_phone("+82 10-1234-5678") == "+821012345678"  # another country: E.164
+    assert normalise_phone("0766-66888866") == "076666888866"  # a CN landline, national form
+    assert normalise_name("  张　三 \t") == "张 三" and normalise_name("Ｌｉ  Ｌｅｉ") == "Li Lei"
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"},
+                       headers=headers).json["code"]
+    first = client.post(f"/api/scenes/r={code}/join", json={"name": " 赵六 ", "phone": PHONE_FAMILY[0]})
+    assert first.status_code == 201, first.json
+    for raw in PHONE_FAMILY[1:]:
+        again = app.test_client().post(f"/api/scenes/r={code}/join", json={"name": "赵六", "phone": raw})
+        assert again.status_code == 409 and again.json["error"] == "already_joined", (raw, again.json)
+    listed = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
+    assert listed["referees"] == 1
+    session = client.get(f"/api/sessions/{first.json['session_id']}", headers=headers).json
+    assert session["name"] == "赵六" and session["phone"] == "13100131000"
+    invited = invite(client, headers, interview["id"], names=("  李四\u3000",))[0]
+    assert client.get(f"/api/sessions/{invited['session_id']}", headers=headers).json["name"] == "李四"

@@ -9,7 +9,8 @@ from api import wechat
 from api.schema import wechat_kv
 from tests.browser.test_browser_interview import ARTIFACTS, Steps, pytestmark  # noqa: F401
 from tests.browser.test_browser_round_two import hr_session, make_interview
-from tests.browser.test_browser_share_pages import WECHAT_UA, phone_browser
+from tests.browser.chromium import phone_chromium
+from tests.browser.test_browser_share_pages import WECHAT_UA
 from tests.conftest import LiveServer, free_port, make_app
 from tests.wechat.fake_wechat import FakeWeChat
 
@@ -34,7 +35,7 @@ def test_open_tag_inside_wechat_and_the_code_when_it_fails(database_url, tmp_pat
                                                       "answer_seconds": 30}])
             referrer = hr.post(f"{base}/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"}).json()
             scene = referrer["share_url"].rstrip("/").rsplit("/", 1)[1]
-            browser = phone_browser(tmp_path / "wechat", WECHAT_UA)
+            browser = phone_chromium(tmp_path / "wechat", user_agent=WECHAT_UA)
             steps = Steps(browser, ARTIFACTS.parent / "browser-share" / backend)
 
             # Signed by us, checked by "WeChat": the open tag replaces the long-press code.
@@ -57,6 +58,7 @@ def test_open_tag_inside_wechat_and_the_code_when_it_fails(database_url, tmp_pat
             steps.until(lambda: browser.execute_script("return window.__wxState") == "error", 10, "config error")
             steps.until(lambda: steps.el("share-code-box").is_displayed(), 10, "the code again")
             assert not steps.el("share-launch").is_displayed() and "长按" in steps.text("share-weapp")
+            assert "识别小程序码" in steps.text("share-weapp")  # an AppID is configured: a real mini-program code
             steps.shot("open-tag-invalid-signature-falls-back-to-the-code")
 
             # Our cache lets it go and WeChat refuses a new ticket: 503, the code stays, the form works.
