@@ -89,7 +89,7 @@ class UploadedSchema(ma.Schema):
     @ma.validates_schema
     def parts_with_upload(self, data, **_):
         if bool(data.get("upload_id")) != bool(data.get("parts")):
-            raise ma.ValidationError("分片上传需要同时提供 upload_id 和各分片。", "parts")
+            raise ma.ValidationError("分片上传需要同时提供分片上传编号和各分片。", "parts")
 
 
 class AttemptSchema(ma.Schema):

@@ -107,7 +107,7 @@ class ExtendSchema(ma.Schema):
     @ma.validates_schema
     def one_of(self, data, **_):
         if (data.get("days") is None) == (data.get("expires_at") is None):
-            raise ma.ValidationError("请给出延长的天数（days）或新的过期时间（expires_at），二选一。")
+            raise ma.ValidationError("请给出延长的天数或新的过期时间，二选一。")
 
 
 class ResendSchema(ma.Schema):

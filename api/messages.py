@@ -151,7 +151,21 @@ FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人"
                "key": "上传地址", "size": "文件大小", "competencies": "考察能力", "language": "语言",
                "think_seconds": "思考时间", "answer_seconds": "作答时间", "max_attempts": "作答次数",
                "attempt": "第几次作答", "referrer": "推荐码", "scene": "链接", "code": "登录凭证", "token": "邀请",
-               "org": "企业名称", "location": "地点", "role": "角色", "pass_threshold": "通过分数线"}
+               "org": "企业名称", "location": "地点", "role": "角色", "pass_threshold": "通过分数线",
+               "accepted": "是否接受", "age_band": "年龄段", "anchors": "评分示例", "better_answer_id": "较好的回答",
+               "worse_answer_id": "较差的回答", "browser_id": "浏览器标识", "chunk_size": "分片大小",
+               "chunked": "分片上传", "competency": "能力", "confirm": "确认", "confirm_change": "确认修改决定",
+               "context": "背景", "date": "日期", "description": "描述", "etag": "分片校验码",
+               "expires_in_days": "有效天数", "extend_interview": "同时延长面试截止时间", "format": "格式",
+               "gender": "性别", "index": "分片序号", "interview_id": "面试", "intro": "面试说明", "job_id": "职位",
+               "justification": "理由", "keywords": "关键词", "kind": "类型", "max_uses": "可用次数",
+               "media": "作答方式", "min_score": "最低分", "notify_candidate": "通知候选人", "outcomes": "结果",
+               "parts": "分片", "ratings": "评分", "reason": "原因", "reference_answer": "参考回答",
+               "rejected": "是否拒绝", "replace": "替换之前的回答", "require_phone": "要求填写手机号",
+               "rescore": "重新评分", "result": "分析结果", "resume": "继续录音", "review_band": "复核分数段",
+               "session_id": "候选人", "sort": "排序", "status": "状态", "synonyms": "同义词",
+               "threshold": "分数线", "upload_id": "分片上传编号", "url": "网址", "value": "取值",
+               "version_id": "评分版本", "weight": "权重"}
 
 
 def is_chinese(text: str | None) -> bool:
@@ -165,7 +179,9 @@ FIELD_MESSAGES = {
     "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
     "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
     "Special numeric values (nan or infinity) are not permitted.": "不能是 NaN 或无穷大",
-    "Not a valid datetime.": "应为日期时间", "Not a valid mapping type.": "应为对象", "Not a valid email address.":
+    "Not a valid datetime.": "应为日期时间", "Not a valid aware datetime.": "应为带时区的日期时间（例如 2026-12-01T18:00:00+08:00）",
+    "Not a valid naive datetime.": "应为不带时区的日期时间", "Not a valid time.": "应为时间", "Not a valid UUID.": "格式不对",
+    "Not a valid dict.": "应为对象", "Not a valid tuple.": "应为列表", "Length must be 0.": "应为空", "Not a valid mapping type.": "应为对象", "Not a valid email address.":
     "应为邮箱地址", "Not a valid URL.": "应为网址", "Must be true.": "必须是 true", "Must be a number.": "应为数字（不是文字）",
 }
 # marshmallow's sentences with numbers in them: (pattern, Chinese template)
@@ -182,14 +198,15 @@ FIELD_PATTERNS = (
 
 
 def chinese_field_message(text: str) -> str:
-    """One marshmallow field error in Chinese (unknown sentences are returned unchanged)."""
+    """One marshmallow field error in Chinese; a validator's own Chinese sentence is kept, any other English
+    sentence becomes "格式不对" (never English in front of a person)."""
     if text in FIELD_MESSAGES:
         return FIELD_MESSAGES[text]
     for pattern, template in FIELD_PATTERNS:
         match = pattern.match(text)
         if match:
             return template.format(*match.groups())
-    return text
+    return text if is_chinese(text) else "格式不对"
 
 
 def chinese_details(details):

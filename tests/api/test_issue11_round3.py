@@ -192,3 +192,64 @@ def test_phone_formats_of_one_number_are_one_person_and_names_are_trimmed(app, c
     assert session["name"] == "赵六" and session["phone"] == "13100131000"
     invited = invite(client, headers, interview["id"], names=("  李四\u3000",))[0]
     assert client.get(f"/api/sessions/{invited['session_id']}", headers=headers).json["name"] == "李四"
+
+
+def _schema_fields(spec):
+    """Every property a person can send: JSON request bodies (nested too) and query parameters."""
+    names, seen = set(), set()
+
+    def walk(schema):
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[1]
+            if name in seen:
+                return
+            seen.add(name)
+            schema = spec["components"]["schemas"][name]
+        for key, inner in (schema.get("properties") or {}).items():
+            names.add(key)
+            walk(inner)
+        if "items" in schema:
+            walk(schema["items"])
+
+    for operations in spec["paths"].values():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            names.update(p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+            body = (operation.get("requestBody") or {}).get("content", {}).get("application/json")
+            if body:
+                walk(body["schema"])
+    return names
+
+
+def test_every_field_a_person_can_send_has_a_chinese_label_and_details_are_chinese(app, client):
+    import re
+
+    from api.messages import FIELD_NAMES
+    spec = client.get("/api/openapi.json").json
+    fields = _schema_fields(spec)
+    assert len(fields) > 60
+    unlabelled = sorted(name for name in fields if not re.search(r"[\u4e00-\u9fff]", FIELD_NAMES.get(name, "")))
+    assert unlabelled == []
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    for method, url, body in (("POST", "/api/scorer/threshold", {}),
+                              ("POST", f"/api/sessions/{invited['session_id']}/decision", {"decision": "advance",
+                                                                                            "confirm_change": "maybe"}),
+                              ("POST", "/api/invitations/1/extend", {"expires_at": "2026-12-01T18:00:00"}),
+                              ("POST", "/api/invitations/1/extend", {"days": 3, "expires_at": "2026-12-01T18:00:00Z"})):
+        response = client.open(url, method=method, json=body, headers=headers)
+        assert response.status_code in (400, 422), (url, response.json)
+        said = [response.json["message"]]  # and the values of `details` (its keys are the fields as sent)
+        stack = [response.json.get("details") or {}]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+            else:
+                said.append(item)
+        assert all(not re.search(r"[A-Za-z]{4,}", re.sub(r"\d{4}-\d\d-\d\dT[\d:+]+|true|false", "", text))
+                   for text in said), (url, response.json)  # no English words
