@@ -28,6 +28,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from wechatpy.exceptions import WeChatClientException
 
 from api import wechat
+from api.crypto import mask_name
 from api.schema import (interviews, invitations, jobs, members, notifications, organisations, referrers, sessions,
                         subscriptions, users)
 from api.timeutil import utcnow
@@ -179,10 +180,6 @@ def _decrypt(config, value):
         return None
 
 
-def _mask_name(name: str | None) -> str:
-    return (name[0] + "*" * max(len(name) - 1, 1)) if name else "候选人"
-
-
 def message_values(connection, config, note) -> dict:
     row = connection.execute(
         sa.select(sessions, interviews.c.title.label("interview"), jobs.c.title.label("job"),
@@ -196,7 +193,7 @@ def message_values(connection, config, note) -> dict:
     name = _decrypt(config, row.candidate_name_enc) or "候选人"
     verdict = {True: "推荐", False: "不推荐"}.get(row.recommended, "待人工复核")
     values = {"interview": row.interview, "company": row.company, "job": row.job, "session_id": row.id,
-            "submitted_at": row.submitted_at or utcnow(), "candidate": name, "referee": _mask_name(name),
+            "submitted_at": row.submitted_at or utcnow(), "candidate": name, "referee": mask_name(name),
             "score": row.overall if row.overall is not None else 0, "verdict": verdict,
             "state": "已完成" if row.status in ("scored", "needs_review") else "处理中",
             "stage": "进入下一轮", "decision": {"advance": "进入下一轮", "reject": "未通过"}.get(row.decision, "待定"),

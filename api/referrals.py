@@ -20,7 +20,7 @@ from wechatpy.exceptions import WeChatClientException
 
 from api import outbox, wechat
 from api.auth import login_required
-from api.crypto import decrypt, encrypt, new_invitation_token, read_name, token_hash
+from api.crypto import decrypt, encrypt, mask_name, new_invitation_token, read_name, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
@@ -207,7 +207,7 @@ def my_referrals():
                                .join(invitations, invitations.c.id == sessions.c.invitation_id)
                                .where(invitations.c.referrer_id == row.id).order_by(sessions.c.id)):
             name = decrypt(item.candidate_name_enc) if item.status != "erased" else None
-            referees.append({"name": outbox._mask_name(name) if name else "候选人",
+            referees.append({"name": mask_name(name) if name else "候选人",
                              "stage": "advanced" if item.decision == "advance" else STAGE_ONLY.get(item.status, "invited"),
                              "since": iso(item.created_at)})
         points = db.scalar(sa.select(sa.func.coalesce(sa.func.sum(referral_credits.c.points), 0))

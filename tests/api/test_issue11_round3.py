@@ -253,3 +253,17 @@ def test_every_field_a_person_can_send_has_a_chinese_label_and_details_are_chine
                 said.append(item)
         assert all(not re.search(r"[A-Za-z]{4,}", re.sub(r"\d{4}-\d\d-\d\dT[\d:+]+|true|false", "", text))
                    for text in said), (url, response.json)  # no English words
+
+
+def test_the_privacy_notice_tells_of_report_share_links_and_every_client_has_its_version(app, client):
+    import re
+    from pathlib import Path
+
+    notice = client.get("/api/privacy").json
+    who = next(part["text"] for part in notice["sections"] if part["heading"] == "谁能看到")
+    assert "只读链接" in who and "30 天后失效" in who and "姓氏" in who and "同事" in who
+    assert notice["version"] == app.config["PRIVACY_VERSION"]
+    root = Path(__file__).resolve().parents[2]
+    mini = re.search(r"privacyVersion: '([^']+)'", (root / "miniprogram/config.js").read_text()).group(1)
+    assert mini == notice["version"]
+    assert f"`{notice['version']}`" in (root / "README.md").read_text()

@@ -804,7 +804,7 @@ describe('candidate report page', () => {
 
 describe('privacy page', () => {
   const PRIVACY = {
-    version: '2026-11', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
+    version: '2026-11-29', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
     retention_text: '招聘方做出决定后 180 天，我们删除你的录音、转写和评分；如果招聘方一直没有做出决定，最长保留 365 天后删除。',
     sections: [{ heading: '我们收集什么', text: '你的姓名……' }, { heading: '保存多久', text: '招聘方做出决定后 180 天……' }],
   }
@@ -815,7 +815,7 @@ describe('privacy page', () => {
     await page.onLoad()
     expect(server.calls[0].header.Authorization).toBeUndefined()
     const shown = renderWxml('pages/privacy/privacy', page.data)
-    expect(shown.byClass('version')).toEqual(['版本 2026-11'])
+    expect(shown.byClass('version')).toEqual(['版本 2026-11-29'])
     expect(shown.byClass('retention')).toEqual([PRIVACY.retention_text])
     expect(shown.byClass('subtitle')).toEqual(['我们收集什么', '保存多久'])
     expect(shown.text).not.toContain('2024-06')
@@ -831,7 +831,7 @@ describe('privacy page', () => {
     expect(shown.byClass('version')).toEqual([])
     up = true
     await page.load()
-    expect(page.data.version).toBe('2026-11')
+    expect(page.data.version).toBe('2026-11-29')
   })
 })
 
