@@ -474,9 +474,10 @@ def _start_attempt(row, question, attempts: list, replace: bool, content_type: s
     key = _new_attempt_key(row, question, attempt, content_type)
     now = utcnow()
     db = get_db()
+    replacing = current is not None and (current.device or "unknown") != device
     db.execute(answers.insert().values(
         session_id=row.id, question_id=question.id, attempt=attempt, object_key=key, status="awaiting_upload",
-        device=device, upload_expires_at=now + timedelta(seconds=question.answer_seconds
+        device=device, start_kind="replace" if replacing else None, upload_expires_at=now + timedelta(seconds=question.answer_seconds
                                                          + current_app.config["UPLOAD_URL_SECONDS"]),
         created_at=now))
     _ensure_think(row, question, seconds=0)
@@ -566,6 +567,10 @@ def request_upload(body, token, question_id):
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
         attempts = attempts + [target]
+    current = progress.current_answer(attempts)
+    if current is not None and current.id != target.id and (current.device or "unknown") != current_device() \
+            and target.start_kind != "replace":  # another device's take was saved while this one was recorded
+        abort(409, "answer_superseded", answered_at=iso(current.uploaded_at or current.created_at))
     if target.start_kind == "auto":  # nobody recorded the server-started take yet: no late recording once passed
         _require_not_passed(row, question)
     attempt = target.attempt
@@ -619,6 +624,12 @@ def confirm_upload(body, token, question_id):
     if answer.status == "awaiting_upload":
         values["status"] = "uploaded"
     db.execute(answers.update().where(answers.c.id == answer.id).values(**values))
+    attempts = progress.answers_by_question(db, row.id).get(question.id, [])
+    mine = next(a for a in attempts if a.id == answer.id)
+    if progress.superseded_take(mine, attempts):  # kept for HR, but another device's take counts
+        db.commit()
+        db.begin()
+        abort(409, "answer_superseded", answered_at=iso(progress.current_answer(attempts).uploaded_at))
     view_now = candidate_view(load_session_by_token(token))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
             "progress": view_now["progress"]}

@@ -127,6 +127,9 @@ def get_session_or_404(session_id: int):
     return row
 
 
+SUPERSEDED_TEXT = "另一台设备同时录制的录音，保存得晚，不计入；计入的是当前回答"
+
+
 def answer_json(attempt, store, with_result: bool, question=None) -> dict:
     """One attempt for HR; with its question, `timing` (api/answer_time.py): late start, measured duration and
     whether it ran over the answer limit, with a Chinese `text`."""
@@ -166,7 +169,11 @@ def session_report(session_id):
             "id": question.id, "position": question.position, "text": question.text,
             "competencies": question.competencies,
             "answer": answer_json(current, store, with_result=True, question=question) if current else None,
-            "earlier_attempts": [answer_json(a, store, with_result=False, question=question) for a in attempts
+            "earlier_attempts": [{**answer_json(a, store, with_result=False, question=question), "counted": False,
+                                  "superseded": progress.superseded_take(a, attempts),
+                                  "counted_text": SUPERSEDED_TEXT if progress.superseded_take(a, attempts) else
+                                  "候选人重新作答前的录音，不计入"}
+                                 for a in attempts
                                  if current is not None and a.id != current.id and progress.reached_storage(a)]})
     review_rows = db.execute(sa.select(reviews, users.c.display_name).join(users, users.c.id == reviews.c.reviewer_id)
                              .where(reviews.c.session_id == row.id).order_by(reviews.c.id))

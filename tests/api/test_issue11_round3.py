@@ -267,3 +267,33 @@ def test_the_privacy_notice_tells_of_report_share_links_and_every_client_has_its
     mini = re.search(r"privacyVersion: '([^']+)'", (root / "miniprogram/config.js").read_text()).group(1)
     assert mini == notice["version"]
     assert f"`{notice['version']}`" in (root / "README.md").read_text()
+
+
+def test_two_devices_recording_at_once_the_first_saved_take_counts_and_the_other_is_told(app, client, aac_bytes):
+    from tests.api.flow import send_file
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    token, session_id = invited["token"], invited["session_id"]
+    start(client, token)
+    qid = interview["questions"][0]["id"]
+    phone_a, phone_b = {"X-Miaomian-Device": "mp-device-aaaa"}, {"X-Miaomian-Device": "web-device-bbbb"}
+    base = f"/api/c/{token}/answers/{qid}"
+    assert client.post(f"{base}/attempts", json={}, headers=phone_a).status_code == 201
+    assert client.post(f"{base}/attempts", json={}, headers=phone_b).status_code == 201  # nothing saved yet
+    ticket_a = client.post(f"{base}/upload", json={"attempt": 1}, headers=phone_a).json
+    ticket_b = client.post(f"{base}/upload", json={"attempt": 2}, headers=phone_b).json
+    assert send_file(client, ticket_a, aac_bytes).status_code == 200
+    assert client.post(f"{base}/uploaded", json={"key": ticket_a["key"]}, headers=phone_a).status_code == 200
+    # B asks for a fresh ticket after A's answer was saved: refused at upload time, nothing re-issued.
+    again = client.post(f"{base}/upload", json={"attempt": 2}, headers=phone_b)
+    assert again.status_code == 409 and again.json["error"] == "answer_superseded"
+    # B's take, on the ticket it already had, arrives: kept, but it does not replace A's answer, and B is told.
+    assert send_file(client, ticket_b, aac_bytes).status_code == 200
+    late = client.post(f"{base}/uploaded", json={"key": ticket_b["key"]}, headers=phone_b)
+    assert late.status_code == 409 and late.json["error"] == "answer_superseded"
+    assert "另一台设备" in late.json["message"] and "不计入" in late.json["message"]
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json["questions"][0]
+    assert report["answer"]["attempt"] == 1
+    assert [(item["attempt"], item["superseded"]) for item in report["earlier_attempts"]] == [(2, True)]
+    assert "不计入" in report["earlier_attempts"][0]["counted_text"]
