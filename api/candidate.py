@@ -136,10 +136,12 @@ def candidate_abort(row, status: int, error: str, message: str, **extra):
     abort(status, error, f"{message}{contact['text']}", contact=contact, **extra)
 
 
-def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False):
+def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False,
+                          allow_previous: bool = False):
     """The session, interview, job and org behind a token; 404 unknown, 410 erased, revoked or expired before
     it was started (a started session keeps its grace period: api/deadlines.py). With allow_expired, revoked
-    and expired sessions are returned too: erasure works for any session not yet erased."""
+    and expired sessions are returned too: erasure works for any session not yet erased. With allow_previous,
+    the link HR replaced by re-sending still finds the session (a recording already uploading is confirmed)."""
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -150,7 +152,9 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
              .join(interviews, interviews.c.id == sessions.c.interview_id)
              .join(jobs, jobs.c.id == interviews.c.job_id)
              .join(organisations, organisations.c.id == sessions.c.org_id)
-             .where(invitations.c.token_hash == token_hash(token)))
+             .where(sa.or_(invitations.c.token_hash == token_hash(token),
+                           invitations.c.previous_token_hash == token_hash(token)) if allow_previous
+                    else invitations.c.token_hash == token_hash(token)))
     if for_update:
         query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
@@ -602,8 +606,9 @@ def request_upload(body, token, question_id):
 @bp.arguments(UploadedSchema)
 @bp.response(200)
 def confirm_upload(body, token, question_id):
-    """Confirm that the recording reached storage; the answer is then counted and analysed."""
-    row = load_session_by_token(token, for_update=True)
+    """Confirm that the recording reached storage; the answer is then counted and analysed. A link HR has
+    re-sent meanwhile still confirms a recording started before (the take is kept, not lost)."""
+    row = load_session_by_token(token, for_update=True, allow_previous=True)
     if row.status in ("invited", "opened"):
         abort(409, "not_started")
     question = _question_of(row, question_id)
@@ -630,9 +635,11 @@ def confirm_upload(body, token, question_id):
         db.commit()
         db.begin()
         abort(409, "answer_superseded", answered_at=iso(progress.current_answer(attempts).uploaded_at))
-    view_now = candidate_view(load_session_by_token(token))
+    view_now = candidate_view(row)
+    replaced = db.scalar(sa.select(invitations.c.id).where(invitations.c.previous_token_hash == token_hash(token)))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
-            "progress": view_now["progress"]}
+            "progress": view_now["progress"], "link_replaced": replaced is not None,
+            "message": "这段录音已保存。招聘方已经给你发了新的面试链接，请用新链接继续作答。" if replaced else None}
 
 
 def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:

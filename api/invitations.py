@@ -112,6 +112,8 @@ class ExtendSchema(ma.Schema):
 
 class ResendSchema(ma.Schema):
     days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+    confirm = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Required while the candidate is mid-interview (else 409 candidate_mid_interview)"})
 
 
 def _interview_deadline_not_passed(deadline, action: str) -> None:
@@ -124,7 +126,7 @@ def _interview_deadline_not_passed(deadline, action: str) -> None:
 
 def _invitation_or_404(invitation_id: int):
     row = get_db().execute(
-        sa.select(invitations, sessions.c.id.label("session_id"), sessions.c.status,
+        sa.select(invitations, sessions.c.id.label("session_id"), sessions.c.status, sessions.c.last_activity_at,
                   interviews.c.deadline, interviews.c.status.label("interview_status"))
         .join(sessions, sessions.c.invitation_id == invitations.c.id)
         .join(interviews, interviews.c.id == invitations.c.interview_id)
@@ -196,8 +198,10 @@ def extend(body, invitation_id):
 @manage_bp.arguments(ResendSchema)
 @manage_bp.response(200)
 def resend(body, invitation_id):
-    """A new link for the same candidate and session (the old link stops working); an expired invitation is
-    renewed for `days` (default INVITATION_TTL_DAYS). The token is shown only in this response."""
+    """A new link for the same candidate and session (the old link stops working, except to confirm a recording
+    already uploading); an expired invitation is renewed for `days` (default INVITATION_TTL_DAYS). While the
+    candidate is mid-interview (started, not submitted) it needs `confirm: true` (else 409
+    candidate_mid_interview, `in_progress: 1`). The token is shown only in this response."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "重新发送")
     if row.revoked_at is not None:
@@ -205,6 +209,11 @@ def resend(body, invitation_id):
     if row.interview_status != "open":
         abort(409, "interview_closed", "这场面试已经结束，重新开放后才能重新发送邀请。")
     _interview_deadline_not_passed(row.deadline, "重新发送邀请")
+    if row.status == "started" and not body["confirm"]:
+        abort(409, "candidate_mid_interview",
+              f"这位候选人正在作答（最后活动 {display_time(row.last_activity_at) or '刚才'}）。重新发送后旧链接立即失效："
+              "已录好的回答都会保存，正在上传的录音仍会收下，但候选人需要用新链接继续作答。确定要重新发送吗？",
+              in_progress=1)
     token = new_invitation_token()
     expires_at = row.expires_at
     if body["days"] is not None or expires_at <= utcnow():
@@ -215,7 +224,8 @@ def resend(body, invitation_id):
         token_hash=token_hash(token), previous_token_hash=row.token_hash, expires_at=expires_at))
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",
                  {"expires_at": iso(expires_at)})
-    return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token}
+    return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token,
+            "in_progress": 1 if row.status == "started" else 0}
 
 
 @manage_bp.post("/<int:invitation_id>/revoke")

@@ -69,6 +69,8 @@ MESSAGES = {
     "invitation_revoked": "这份邀请已被招聘方撤回。",
     "interview_already_closed": "这场面试已经结束了。",
     "interview_open": "这场面试正在进行中。",
+    "candidate_mid_interview": "这位候选人正在作答，确定要重新发送吗？旧链接会立即失效。",
+    "candidates_mid_interview": "有候选人正在作答，确定要结束这场面试吗？",
     "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
     # candidate
     "erased": "你的面试数据已按你的要求删除。",

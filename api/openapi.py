@@ -54,7 +54,7 @@ def error_payload(error: HTTPException):
     payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details, kind)}
     if details:
         payload["details"] = messages.chinese_details(details)
-    for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id"):
+    for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id", "in_progress"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})
@@ -113,9 +113,15 @@ class JsonBodyParser(FlaskParser):
 
 
 class Blueprint(SmorestBlueprint):
-    """flask-smorest's Blueprint with JsonBodyParser for every `arguments(...)` in the API."""
+    """flask-smorest's Blueprint with JsonBodyParser for every `arguments(...)` in the API; a schema with
+    BODY_OPTIONAL documents its requestBody as not required."""
 
     ARGUMENTS_PARSER = JsonBodyParser()
+
+    def arguments(self, schema, **kwargs):
+        if getattr(schema, "BODY_OPTIONAL", False):
+            kwargs.setdefault("required", False)
+        return super().arguments(schema, **kwargs)
 
 
 class IdConverter(IntegerConverter):

@@ -97,7 +97,7 @@ def _json_routes(app):
                 continue
             content = (operation.get("requestBody") or {}).get("content", {})
             if "application/json" in content:
-                yield method.upper(), path
+                yield method.upper(), path, operation["requestBody"].get("required", False)
 
 
 def test_every_json_route_refuses_other_media_types_and_a_missing_body_and_changes_nothing(app, client):
@@ -119,16 +119,17 @@ def test_every_json_route_refuses_other_media_types_and_a_missing_body_and_chang
                     if name not in ("audit_log", "rate_limits", "access_log")}
 
     routes = list(_json_routes(app))
-    assert len(routes) > 20 and ("PUT", "/api/orgs/contact") in routes
+    assert len(routes) > 20 and ("PUT", "/api/orgs/contact", True) in routes
+    assert ("POST", "/api/interviews/{interview_id}/close", False) in routes  # the one optional body
     before = snapshot()
-    for method, path in routes:
+    for method, path, required in routes:
         url = re.sub(r"\{token\}", token, path)
         url = re.sub(r"\{question_id\}", str(question_id), url)
         url = re.sub(r"\{[a-z_]*id\}", "1", url)
         url = re.sub(r"\{[a-z_]+\}", "x", url)
         for kwargs in ({"data": "decision=advance", "content_type": "text/plain"},
                        {"data": {"decision": "advance", "name": ""}},
-                       {}):
+                       {} if required else {"data": "confirm=true", "content_type": "text/plain"}):
             response = client.open(url, method=method, headers=headers, **kwargs)
             assert 400 <= response.status_code < 500, (method, url, kwargs, response.status_code, response.json)
             body = response.json
@@ -297,3 +298,33 @@ def test_two_devices_recording_at_once_the_first_saved_take_counts_and_the_other
     assert report["answer"]["attempt"] == 1
     assert [(item["attempt"], item["superseded"]) for item in report["earlier_attempts"]] == [(2, True)]
     assert "不计入" in report["earlier_attempts"][0]["counted_text"]
+
+
+def test_resend_and_close_while_a_candidate_is_answering_need_confirmation_and_keep_the_take(app, client, aac_bytes):
+    from tests.api.flow import send_file
+    headers = _login(client)
+    interview = create_interview(client, headers, questions=2)
+    invited = invite(client, headers, interview["id"], names=("张三", "李四"))
+    token = invited[0]["token"]
+    start(client, token)
+    qid = interview["questions"][0]["id"]
+    ticket = client.post(f"/api/c/{token}/answers/{qid}/upload", json={"content_type": "audio/aac"}).json
+    invitation_id = _rows(app, "SELECT invitation_id FROM sessions WHERE id = :id", id=invited[0]["session_id"])[0][0]
+    asked = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
+    assert asked.status_code == 409 and asked.json["error"] == "candidate_mid_interview"
+    assert asked.json["in_progress"] == 1 and "正在作答" in asked.json["message"]
+    assert client.post(f"/api/c/{token}/answers/{qid}/think").status_code == 200  # nothing changed: old link works
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={"confirm": True}, headers=headers)
+    assert resent.status_code == 200 and resent.json["in_progress"] == 1
+    # The take that was uploading on the old link is still received and confirmed, and the candidate is told.
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    confirmed = client.post(f"/api/c/{token}/answers/{qid}/uploaded", json={"key": ticket["key"]})
+    assert confirmed.status_code == 200 and confirmed.json["link_replaced"] is True and "新链接" in confirmed.json["message"]
+    assert client.get(f"/api/c/{token}").status_code == 410  # otherwise the old link is gone
+    # Closing with one candidate mid-interview (the resent one; 李四 never started).
+    url = f"/api/interviews/{interview['id']}/close"
+    refused = client.post(url, json={}, headers=headers)
+    assert refused.status_code == 409 and refused.json["in_progress"] == 1 and "1 位候选人正在作答" in refused.json["message"]
+    assert client.get(f"/api/interviews/{interview['id']}", headers=headers).json["status"] == "open"
+    assert client.post(url, json={"confirm": True}, headers=headers).json["status"] == "closed"
+    assert client.post(url, headers=headers).status_code == 200  # no body: optional here, already closed

@@ -275,7 +275,15 @@ describe('candidates page', () => {
       'POST /api/invitations/11/extend': { body: { id: 11, expires_at_display: '12月6日 18:00' } },
       'POST /api/invitations/11/resend': { body: { token: 'T2', url: 'http://127.0.0.1:5000/i/T2', expires_at_display: '12月13日 18:00' } },
       'POST /api/invitations/12/revoke': { body: { id: 12, status_text: '邀请已撤回' } },
-      'POST /api/interviews/9/close': () => { open = false; return { body: { id: 9, status: 'closed', status_text: '已结束' } } },
+      // One candidate is mid-interview: the server asks for confirmation first (issue 11, round three).
+      'POST /api/interviews/9/close': (opts) => {
+        if (!(opts.data && opts.data.confirm)) {
+          return { status: 409, body: { error: 'candidates_mid_interview', in_progress: 1,
+            message: '有 1 位候选人正在作答。结束后他们不能再作答（已录好的回答都会保存，正在上传的录音仍会收下）。确定要结束这场面试吗？' } }
+        }
+        open = false
+        return { body: { id: 9, status: 'closed', status_text: '已结束' } }
+      },
     })
     let sheet
     const modals = []
@@ -312,7 +320,11 @@ describe('candidates page', () => {
     page.toggleInterview()
     await new Promise((r) => setTimeout(r, 5))
     expect(modals[1]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
-    expect(server.calls.some((c) => c.path === '/api/interviews/9/close')).toBe(true)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[2]).toMatchObject({ title: '候选人正在作答', confirmText: '结束面试' })
+    expect(modals[2].content).toContain('1 位候选人正在作答')
+    await new Promise((r) => setTimeout(r, 5))
+    expect(server.calls.filter((c) => c.path === '/api/interviews/9/close').map((c) => c.data)).toEqual([{}, { confirm: true }])
     await new Promise((r) => setTimeout(r, 5))
     expect(page.data.interviewStatus).toBe('已结束')
   })
