@@ -456,6 +456,27 @@ describe('interview page', () => {
     expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
   })
 
+  test('no reading ahead: while the server keeps the question locked (previous take still uploading) the page waits and says so', async () => {
+    const v = started()
+    v.questions.forEach((q) => { q.text = null })
+    let locked = true
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: () => (locked
+        ? { status: 409, body: { error: 'question_locked', message: '请按顺序作答：第 1 题还没有完成（录音上传后或作答时间用完后才能打开下一题），请先完成前面的题目。' } }
+        : { body: { question_id: 11, text: '请做个自我介绍', phase: 'thinking', think_seconds_left: 5 } }),
+    })
+    await jest.advanceTimersByTimeAsync(500)
+    expect(page.data.phase).toBe('opening')
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('正在保存上一题的录音')
+    expect(recorder.start).not.toHaveBeenCalled()
+    locked = false
+    await jest.advanceTimersByTimeAsync(2500)
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('请做个自我介绍')
+    expect(page.data.phase).toBe('think')
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
+  })
+
   test('a second device: the conflict is shown plainly and replaced only after the person confirms', async () => {
     const conflict = '这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。'
     let modal
