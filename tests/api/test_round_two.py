@@ -140,7 +140,9 @@ def test_hr_extends_resends_revokes_and_closes(app, client, auth):
     revoked = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers).json
     assert revoked["status_text"] == "邀请已撤回"
     assert_error(client.get(f"/api/c/{token}"), 410, "invitation_revoked")
-    closed = client.post(f"/api/interviews/{interview['id']}/close", headers=headers).json
+    asked = client.post(f"/api/interviews/{interview['id']}/close", headers=headers)
+    assert_error(asked, 409, "candidates_mid_interview")  # one candidate started (tests/api/test_issue11_round3.py)
+    closed = client.post(f"/api/interviews/{interview['id']}/close", json={"confirm": True}, headers=headers).json
     assert closed["status"] == "closed" and closed["status_text"] == "已结束"
     assert_error(client.post(f"/api/interviews/{interview['id']}/invitations", json={"candidates": [{"name": "x"}]},
                              headers=headers), 409, "interview_closed")

@@ -206,8 +206,8 @@ def test_candidate_errors_carry_the_contact(app, client, aac_bytes):
     assert response.json["contact"]["company"] == "好味餐饮" and "如有问题请联系" in response.json["message"]
     # A link HR re-sent: the old one says so, with the contact; the new one works.
     invitation_id = _count(app, sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
-    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
-    assert resent.status_code == 200
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={"confirm": True}, headers=headers)
+    assert resent.status_code == 200  # mid-interview: confirmed (tests/api/test_issue11_round3.py)
     old = client.get(f"/api/c/{token}")
     assert old.status_code == 410 and old.json["error"] == "link_replaced"
     assert old.json["contact"]["company"] == "好味餐饮" and "新的链接" in old.json["message"]
