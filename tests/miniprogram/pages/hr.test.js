@@ -467,7 +467,7 @@ describe('session report page', () => {
       'POST /api/me/subscriptions': { body: {} },
       'POST /api/sessions/5/decision': (o) => (submitted
         ? { body: Object.assign({}, SESSION, { decision: o.data.decision, decision_text: '已通过，进入下一轮' }) }
-        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' } }),
+        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。' } }),
     })
     const modals = []
     let reply = { confirm: false }
@@ -496,10 +496,17 @@ describe('session report page', () => {
     expect(page.data.decisionText).toBe('已通过，进入下一轮')
     expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decided')[0]).toBe('决定：已通过，进入下一轮给候选人的话：请周三下午到店面谈')
 
+    // 待定 tells the candidate nothing: the dialog says so and what HR types is an internal note, not a message.
+    reply = { confirm: true, content: '等店长面谈后再定' }
+    await page.decide({ currentTarget: { dataset: { decision: 'hold' } } })
+    expect(modals[modals.length - 1].placeholderText).toContain('待定不会通知候选人')
+    const held = server.calls.filter((c) => c.path === '/api/sessions/5/decision').pop().data
+    expect(held).toEqual({ decision: 'hold', note: '等店长面谈后再定', message: null, notify_candidate: true })
+
     submitted = false
     reply = { confirm: true, content: '' }
     await page.decide({ currentTarget: { dataset: { decision: 'reject' } } })
-    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。', showCancel: false })
+    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。', showCancel: false })
     expect(page.data.deciding).toBe(false)
   })
 
