@@ -252,6 +252,8 @@ def decide(body, session_id):
     if row.status not in deadlines.SUBMITTED:  # hold too: an unsubmitted invitation stays listed as it is
         abort(409, "not_submitted")
     history = decision_history(row.id)
+    if history and history[-1]["decision"] != row.decision:  # another decision landed after this row was read
+        abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     told = last_told(history)
     new = body["decision"]
     reversal = (row.decision in ("advance", "reject") and new in ("advance", "reject") and new != row.decision) \
