@@ -5,7 +5,7 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api.crypto import encrypt, new_token, read_name, token_hash
 from api.db import get_db

@@ -5,7 +5,7 @@ import marshmallow as ma
 import requests
 import sqlalchemy as sa
 from flask import Response, current_app, g, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 from wechatpy.exceptions import InvalidSignatureException, WeChatClientException
 from wechatpy.utils import check_signature
 

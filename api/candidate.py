@@ -9,14 +9,14 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
 from api.openapi import abort
-from api.messages import answer_reason, display_time
+from api.messages import display_time
 from api.orgs import contact_json
 from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
 from api.storage import ALLOWED_CONTENT_TYPES, PolicyError, StorageUnavailable, content_type_of, extension_for
@@ -89,7 +89,7 @@ class UploadedSchema(ma.Schema):
     @ma.validates_schema
     def parts_with_upload(self, data, **_):
         if bool(data.get("upload_id")) != bool(data.get("parts")):
-            raise ma.ValidationError("分片上传需要同时提供 upload_id 和各分片。", "parts")
+            raise ma.ValidationError("分片上传需要同时提供分片上传编号和各分片。", "parts")
 
 
 class AttemptSchema(ma.Schema):
@@ -136,10 +136,12 @@ def candidate_abort(row, status: int, error: str, message: str, **extra):
     abort(status, error, f"{message}{contact['text']}", contact=contact, **extra)
 
 
-def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False):
+def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False,
+                          allow_previous: bool = False):
     """The session, interview, job and org behind a token; 404 unknown, 410 erased, revoked or expired before
     it was started (a started session keeps its grace period: api/deadlines.py). With allow_expired, revoked
-    and expired sessions are returned too: erasure works for any session not yet erased."""
+    and expired sessions are returned too: erasure works for any session not yet erased. With allow_previous,
+    the link HR replaced by re-sending still finds the session (a recording already uploading is confirmed)."""
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -150,7 +152,9 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
              .join(interviews, interviews.c.id == sessions.c.interview_id)
              .join(jobs, jobs.c.id == interviews.c.job_id)
              .join(organisations, organisations.c.id == sessions.c.org_id)
-             .where(invitations.c.token_hash == token_hash(token)))
+             .where(sa.or_(invitations.c.token_hash == token_hash(token),
+                           invitations.c.previous_token_hash == token_hash(token)) if allow_previous
+                    else invitations.c.token_hash == token_hash(token)))
     if for_update:
         query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
@@ -386,13 +390,36 @@ def _ensure_think(row, question, seconds: int | None = None):
     return state
 
 
+def question_done(question, attempts: list, now) -> bool:
+    """A question is done once it has an answer in storage, or its time is up: the newest attempt's recording
+    time is over with nothing uploaded (attempts left or not: moving on gives them up)."""
+    return progress.current_answer(attempts) is not None \
+        or answer_time.phase(question, None, attempts, now)["phase"] == "time_up"
+
+
 def _require_in_order(row, question) -> None:
-    """One question after another: a later question opens only once every earlier one has been opened."""
+    """One-way interview, no reading ahead: a question opens only once every earlier one is done
+    (question_done: answered, or its time is up), else 409 question_locked naming the first one that is not."""
+    opened, now = _think_states(row.id), utcnow()
+    if question.id in opened:
+        return
+    earlier_ones = [q for q in load_questions(row.interview_id) if q.position < question.position]
+    for earlier in earlier_ones:  # a recording the server owed starts first (its time counts from then)
+        _auto_start(row, earlier, opened.get(earlier.id), now)
+    grouped = progress.answers_by_question(get_db(), row.id)
+    for earlier in earlier_ones:
+        if not question_done(earlier, grouped.get(earlier.id, []), now):
+            opened_text = "还没有完成" if earlier.id in opened else "还没有打开"
+            abort(409, "question_locked", f"请按顺序作答：第 {earlier.position} 题{opened_text}（录音上传后或作答时间"
+                                          f"用完后才能打开下一题），请先完成前面的题目。", next_question_id=earlier.id)
+
+
+def _require_not_passed(row, question) -> None:
+    """No going back: once a later question is opened, an earlier one takes no new attempt (409
+    question_closed); a take already started may still be uploaded."""
     opened = set(_think_states(row.id))
-    earlier = [q for q in load_questions(row.interview_id) if q.position < question.position and q.id not in opened]
-    if earlier and question.id not in opened:
-        abort(409, "question_locked", f"请按顺序作答：第 {earlier[0].position} 题还没有打开，请先回答前面的题目。",
-              next_question_id=earlier[0].id)
+    if any(q.position > question.position and q.id in opened for q in load_questions(row.interview_id)):
+        abort(409, "question_closed")
 
 
 def _new_attempt_key(row, question, attempt: int, content_type: str | None = None) -> str:
@@ -434,7 +461,9 @@ def _join_auto_start(row, question, attempts: list, now):
 
 
 def _start_attempt(row, question, attempts: list, replace: bool, content_type: str | None = None):
-    """Count a new attempt now (recording starts); refuse past max_attempts or over another device's answer."""
+    """Count a new attempt now (recording starts); refuse past max_attempts, over another device's answer or
+    once a later question is open."""
+    _require_not_passed(row, question)
     device = current_device()
     current = progress.current_answer(attempts)
     if current is not None and (current.device or "unknown") != device and not replace:
@@ -449,9 +478,10 @@ def _start_attempt(row, question, attempts: list, replace: bool, content_type: s
     key = _new_attempt_key(row, question, attempt, content_type)
     now = utcnow()
     db = get_db()
+    replacing = current is not None and (current.device or "unknown") != device
     db.execute(answers.insert().values(
         session_id=row.id, question_id=question.id, attempt=attempt, object_key=key, status="awaiting_upload",
-        device=device, upload_expires_at=now + timedelta(seconds=question.answer_seconds
+        device=device, start_kind="replace" if replacing else None, upload_expires_at=now + timedelta(seconds=question.answer_seconds
                                                          + current_app.config["UPLOAD_URL_SECONDS"]),
         created_at=now))
     _ensure_think(row, question, seconds=0)
@@ -541,6 +571,12 @@ def request_upload(body, token, question_id):
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
         attempts = attempts + [target]
+    current = progress.current_answer(attempts)
+    if current is not None and current.id != target.id and (current.device or "unknown") != current_device() \
+            and target.start_kind != "replace":  # another device's take was saved while this one was recorded
+        abort(409, "answer_superseded", answered_at=iso(current.uploaded_at or current.created_at))
+    if target.start_kind == "auto":  # nobody recorded the server-started take yet: no late recording once passed
+        _require_not_passed(row, question)
     attempt = target.attempt
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
     late = {"start_kind": "late", "device": current_device()} if target.start_kind == "auto" else {}
@@ -570,8 +606,9 @@ def request_upload(body, token, question_id):
 @bp.arguments(UploadedSchema)
 @bp.response(200)
 def confirm_upload(body, token, question_id):
-    """Confirm that the recording reached storage; the answer is then counted and analysed."""
-    row = load_session_by_token(token, for_update=True)
+    """Confirm that the recording reached storage; the answer is then counted and analysed. A link HR has
+    re-sent meanwhile still confirms a recording started before (the take is kept, not lost)."""
+    row = load_session_by_token(token, for_update=True, allow_previous=True)
     if row.status in ("invited", "opened"):
         abort(409, "not_started")
     question = _question_of(row, question_id)
@@ -592,9 +629,17 @@ def confirm_upload(body, token, question_id):
     if answer.status == "awaiting_upload":
         values["status"] = "uploaded"
     db.execute(answers.update().where(answers.c.id == answer.id).values(**values))
-    view_now = candidate_view(load_session_by_token(token))
+    attempts = progress.answers_by_question(db, row.id).get(question.id, [])
+    mine = next(a for a in attempts if a.id == answer.id)
+    if progress.superseded_take(mine, attempts):  # kept for HR, but another device's take counts
+        db.commit()
+        db.begin()
+        abort(409, "answer_superseded", answered_at=iso(progress.current_answer(attempts).uploaded_at))
+    view_now = candidate_view(row)
+    replaced = db.scalar(sa.select(invitations.c.id).where(invitations.c.previous_token_hash == token_hash(token)))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
-            "progress": view_now["progress"]}
+            "progress": view_now["progress"], "link_replaced": replaced is not None,
+            "message": "这段录音已保存。招聘方已经给你发了新的面试链接，请用新链接继续作答。" if replaced else None}
 
 
 def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:
@@ -650,7 +695,8 @@ def report(token):
         result = progress.load_result(db, current.id) if current else None
         items.append({"question_id": question.id, "position": question.position, "text": question.text,
                       "status": current.status if current else None,
-                      "reason": answer_reason(current.reason, (result or {}).get("reason_code")) if current else None,
+                      "reason": messages.candidate_reason((result or {}).get("reason_code"), current.status)
+                      if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
                       "feedback": (result or {}).get("feedback")})
     return {"company": row.company, "job": row.job_title, "status": row.status,

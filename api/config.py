@@ -44,7 +44,7 @@ def defaults(instance_path: str) -> dict:
         "TOKEN_TTL_SECONDS": 7 * 24 * 3600,
         "INVITATION_TTL_DAYS": 14,
         "MAX_INVITATIONS_PER_CALL": 500,
-        "PRIVACY_VERSION": "2026-11",
+        "PRIVACY_VERSION": "2026-11-29",
         "RETENTION_DAYS_AFTER_DECISION": 180,
         "RETENTION_DAYS_UNDECIDED": 365,
         "DEADLINE_GRACE_MINUTES": 120,  # a started interview may finish this long after its deadline

@@ -43,6 +43,11 @@ def mask_phone(phone: str | None) -> str | None:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****"
 
 
+def mask_name(name: str | None) -> str:
+    """"张三" → "张*", "欧阳娜娜" → "欧***": the initial only (people outside HR: referrers, shared reports)."""
+    return (name[0] + "*" * max(len(name) - 1, 1)) if name else "候选人"
+
+
 FERNET_PREFIX = "gAAAAA"  # every Fernet token starts with version byte 0x80 and a 64-bit timestamp
 
 

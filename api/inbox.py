@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import deadlines
 from api.auth import login_required

@@ -2,7 +2,7 @@
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import results
 from api.calibration import service as scorer_versions

@@ -2,7 +2,7 @@
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit
 from api.auth import login_required
@@ -10,7 +10,7 @@ from api.db import get_db
 from api.jobs import get_job_or_404
 from api.messages import display_time
 from api.openapi import abort
-from api.schema import interviews, questions
+from api.schema import interviews, questions, sessions
 from api.timeutil import iso, to_naive_utc, utcnow
 from functions.analyze.scoring.text import keyword_problem, normalise
 
@@ -227,12 +227,27 @@ def get_interview(interview_id):
     return interview_json(get_interview_or_404(interview_id))
 
 
+class CloseSchema(ma.Schema):
+    BODY_OPTIONAL = True  # no body: confirm false
+    confirm = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Required when candidates are mid-interview (else 409 candidates_mid_interview)"})
+
+
 @bp.post("/interviews/<int:interview_id>/close")
 @login_required
+@bp.arguments(CloseSchema)
 @bp.response(200, InterviewSchema)
-def close_interview(interview_id):
-    """End the interview now: no new invitations or answers; candidates see that it ended, with the contact."""
+def close_interview(body, interview_id):
+    """End the interview now: no new invitations or answers; candidates see that it ended, with the contact.
+    With candidates mid-interview (started, not submitted) it needs `confirm: true` (else 409
+    candidates_mid_interview with `in_progress`, their number); recordings already uploading are still kept."""
     row = get_interview_or_404(interview_id)
+    in_progress = get_db().scalar(sa.select(sa.func.count()).select_from(sessions).where(
+        sessions.c.interview_id == row.id, sessions.c.status == "started"))
+    if row.status == "open" and in_progress and not body["confirm"]:
+        abort(409, "candidates_mid_interview",
+              f"有 {in_progress} 位候选人正在作答。结束后他们不能再作答（已录好的回答都会保存，正在上传的录音仍会收下）。"
+              "确定要结束这场面试吗？", in_progress=in_progress)
     if row.status == "open":
         get_db().execute(interviews.update().where(interviews.c.id == row.id).values(status="closed",
                                                                                   closed_at=utcnow()))

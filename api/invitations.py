@@ -5,7 +5,7 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit
 from api.auth import login_required
@@ -13,6 +13,7 @@ from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.openapi import abort
+from api.people import PersonName, Phone
 from api.messages import display_time
 from api.schema import interviews, invitations, referrers, sessions
 from api.timeutil import iso, to_naive_utc, utcnow
@@ -25,8 +26,8 @@ PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位�
 
 
 class CandidateSchema(ma.Schema):
-    name = ma.fields.String(required=True, validate=ma.validate.Length(1, 50))
-    phone = ma.fields.String(load_default=None, validate=PHONE)
+    name = PersonName(required=True, validate=ma.validate.Length(1, 50))
+    phone = Phone(load_default=None, allow_none=True, validate=PHONE)
 
 
 class InvitationRequestSchema(ma.Schema):
@@ -106,11 +107,13 @@ class ExtendSchema(ma.Schema):
     @ma.validates_schema
     def one_of(self, data, **_):
         if (data.get("days") is None) == (data.get("expires_at") is None):
-            raise ma.ValidationError("请给出延长的天数（days）或新的过期时间（expires_at），二选一。")
+            raise ma.ValidationError("请给出延长的天数或新的过期时间，二选一。")
 
 
 class ResendSchema(ma.Schema):
     days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+    confirm = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Required while the candidate is mid-interview (else 409 candidate_mid_interview)"})
 
 
 def _interview_deadline_not_passed(deadline, action: str) -> None:
@@ -123,7 +126,7 @@ def _interview_deadline_not_passed(deadline, action: str) -> None:
 
 def _invitation_or_404(invitation_id: int):
     row = get_db().execute(
-        sa.select(invitations, sessions.c.id.label("session_id"), sessions.c.status,
+        sa.select(invitations, sessions.c.id.label("session_id"), sessions.c.status, sessions.c.last_activity_at,
                   interviews.c.deadline, interviews.c.status.label("interview_status"))
         .join(sessions, sessions.c.invitation_id == invitations.c.id)
         .join(interviews, interviews.c.id == invitations.c.interview_id)
@@ -195,8 +198,10 @@ def extend(body, invitation_id):
 @manage_bp.arguments(ResendSchema)
 @manage_bp.response(200)
 def resend(body, invitation_id):
-    """A new link for the same candidate and session (the old link stops working); an expired invitation is
-    renewed for `days` (default INVITATION_TTL_DAYS). The token is shown only in this response."""
+    """A new link for the same candidate and session (the old link stops working, except to confirm a recording
+    already uploading); an expired invitation is renewed for `days` (default INVITATION_TTL_DAYS). While the
+    candidate is mid-interview (started, not submitted) it needs `confirm: true` (else 409
+    candidate_mid_interview, `in_progress: 1`). The token is shown only in this response."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "重新发送")
     if row.revoked_at is not None:
@@ -204,6 +209,11 @@ def resend(body, invitation_id):
     if row.interview_status != "open":
         abort(409, "interview_closed", "这场面试已经结束，重新开放后才能重新发送邀请。")
     _interview_deadline_not_passed(row.deadline, "重新发送邀请")
+    if row.status == "started" and not body["confirm"]:
+        abort(409, "candidate_mid_interview",
+              f"这位候选人正在作答（最后活动 {display_time(row.last_activity_at) or '刚才'}）。重新发送后旧链接立即失效："
+              "已录好的回答都会保存，正在上传的录音仍会收下，但候选人需要用新链接继续作答。确定要重新发送吗？",
+              in_progress=1)
     token = new_invitation_token()
     expires_at = row.expires_at
     if body["days"] is not None or expires_at <= utcnow():
@@ -214,7 +224,8 @@ def resend(body, invitation_id):
         token_hash=token_hash(token), previous_token_hash=row.token_hash, expires_at=expires_at))
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",
                  {"expires_at": iso(expires_at)})
-    return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token}
+    return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token,
+            "in_progress": 1 if row.status == "started" else 0}
 
 
 @manage_bp.post("/<int:invitation_id>/revoke")

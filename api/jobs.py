@@ -2,7 +2,7 @@
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api.auth import login_required
 from api.db import get_db

@@ -25,13 +25,14 @@ MESSAGES = {
     "conflict": "操作和当前状态冲突，请刷新后再试。",
     "gone": "这项内容已经不存在了。",
     "too_large": "提交的内容太大了，请删减一些文字后再试。",
-    "unsupported_media_type": "提交的格式不对，请以 JSON 格式提交。",
+    "unsupported_media_type": "提交的格式不对，请以 JSON 格式提交（Content-Type: application/json），什么都没有改动。",
     "invalid": "有内容没有填写或格式不对。",
     "rate_limited": "操作太频繁了，请稍等一分钟再试。",
     "internal_error": "服务器出了点问题，刚才的操作没有保存，请稍后再试。",
     "unavailable": "服务暂时不可用，请稍后再试。",
     "error": "请求没有成功，请稍后再试。",
     "bad_json": "请求内容不是有效的 JSON。",
+    "body_required": "请求没有内容：请以 JSON 格式提交（Content-Type: application/json），什么都没有改动。",
     "too_deep": "请求内容嵌套太深。",
     "invalid_characters": "请求中含有无法保存的字符。",
     # HR identity and organisation
@@ -58,7 +59,7 @@ MESSAGES = {
     "unknown_referrer": "找不到这个推荐人。",
     "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
     "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
-    "not_submitted": "候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。",
+    "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。",
     "already_requested": "你已经申请过人工复核了，招聘方会尽快查看。",
     "share_not_found": "找不到这个分享链接。",
     "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",
@@ -68,6 +69,8 @@ MESSAGES = {
     "invitation_revoked": "这份邀请已被招聘方撤回。",
     "interview_already_closed": "这场面试已经结束了。",
     "interview_open": "这场面试正在进行中。",
+    "candidate_mid_interview": "这位候选人正在作答，确定要重新发送吗？旧链接会立即失效。",
+    "candidates_mid_interview": "有候选人正在作答，确定要结束这场面试吗？",
     "deadline_passed": "截止时间已经过了，请设置一个新的截止时间。",
     # candidate
     "erased": "你的面试数据已按你的要求删除。",
@@ -86,8 +89,11 @@ MESSAGES = {
     "question_not_found": "这场面试里没有这道题，请刷新页面。",
     "attempts_exhausted": "这道题的作答机会已经用完了。",
     "answer_time_over": "这道题的作答时间已经结束，作答机会也已用完，请继续下一题。",
-    "question_locked": "请按顺序作答：前面的题目还没有打开。",
+    "question_locked": "请按顺序作答：前面的题目还没有完成。",
+    "question_closed": "你已经进入了后面的题目，这道题不能再重新录制（单向面试不能回头作答）。",
     "answered_on_another_device": "这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。",
+    "answer_superseded": "这道题已经用另一台设备上同时录制、先保存好的录音作答了，这台设备上的这次录音已保存但不计入。"
+                         "如果想用这台设备重新回答，请重新录制（会替换之前的回答，并用掉一次作答机会）。",
     "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
     "attempt_already_uploaded": "这次录音已经上传过了。",
     "answer_not_found": "这段录音不属于这道题，请重新录音。",
@@ -149,7 +155,21 @@ FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人"
                "key": "上传地址", "size": "文件大小", "competencies": "考察能力", "language": "语言",
                "think_seconds": "思考时间", "answer_seconds": "作答时间", "max_attempts": "作答次数",
                "attempt": "第几次作答", "referrer": "推荐码", "scene": "链接", "code": "登录凭证", "token": "邀请",
-               "org": "企业名称", "location": "地点", "role": "角色", "pass_threshold": "通过分数线"}
+               "org": "企业名称", "location": "地点", "role": "角色", "pass_threshold": "通过分数线",
+               "accepted": "是否接受", "age_band": "年龄段", "anchors": "评分示例", "better_answer_id": "较好的回答",
+               "worse_answer_id": "较差的回答", "browser_id": "浏览器标识", "chunk_size": "分片大小",
+               "chunked": "分片上传", "competency": "能力", "confirm": "确认", "confirm_change": "确认修改决定",
+               "context": "背景", "date": "日期", "description": "描述", "etag": "分片校验码",
+               "expires_in_days": "有效天数", "extend_interview": "同时延长面试截止时间", "format": "格式",
+               "gender": "性别", "index": "分片序号", "interview_id": "面试", "intro": "面试说明", "job_id": "职位",
+               "justification": "理由", "keywords": "关键词", "kind": "类型", "max_uses": "可用次数",
+               "media": "作答方式", "min_score": "最低分", "notify_candidate": "通知候选人", "outcomes": "结果",
+               "parts": "分片", "ratings": "评分", "reason": "原因", "reference_answer": "参考回答",
+               "rejected": "是否拒绝", "replace": "替换之前的回答", "require_phone": "要求填写手机号",
+               "rescore": "重新评分", "result": "分析结果", "resume": "继续录音", "review_band": "复核分数段",
+               "session_id": "候选人", "sort": "排序", "status": "状态", "synonyms": "同义词",
+               "threshold": "分数线", "upload_id": "分片上传编号", "url": "网址", "value": "取值",
+               "version_id": "评分版本", "weight": "权重"}
 
 
 def is_chinese(text: str | None) -> bool:
@@ -163,7 +183,9 @@ FIELD_MESSAGES = {
     "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
     "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
     "Special numeric values (nan or infinity) are not permitted.": "不能是 NaN 或无穷大",
-    "Not a valid datetime.": "应为日期时间", "Not a valid mapping type.": "应为对象", "Not a valid email address.":
+    "Not a valid datetime.": "应为日期时间", "Not a valid aware datetime.": "应为带时区的日期时间（例如 2026-12-01T18:00:00+08:00）",
+    "Not a valid naive datetime.": "应为不带时区的日期时间", "Not a valid time.": "应为时间", "Not a valid UUID.": "格式不对",
+    "Not a valid dict.": "应为对象", "Not a valid tuple.": "应为列表", "Length must be 0.": "应为空", "Not a valid mapping type.": "应为对象", "Not a valid email address.":
     "应为邮箱地址", "Not a valid URL.": "应为网址", "Must be true.": "必须是 true", "Must be a number.": "应为数字（不是文字）",
 }
 # marshmallow's sentences with numbers in them: (pattern, Chinese template)
@@ -180,14 +202,15 @@ FIELD_PATTERNS = (
 
 
 def chinese_field_message(text: str) -> str:
-    """One marshmallow field error in Chinese (unknown sentences are returned unchanged)."""
+    """One marshmallow field error in Chinese; a validator's own Chinese sentence is kept, any other English
+    sentence becomes "格式不对" (never English in front of a person)."""
     if text in FIELD_MESSAGES:
         return FIELD_MESSAGES[text]
     for pattern, template in FIELD_PATTERNS:
         match = pattern.match(text)
         if match:
             return template.format(*match.groups())
-    return text
+    return text if is_chinese(text) else "格式不对"
 
 
 def chinese_details(details):
@@ -284,6 +307,44 @@ REASON_TEXT = {
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
+
+# The same outcomes told to the candidate (their report): what happened to their answer and what happens
+# next, in their voice — never an instruction meant for HR, never English. Keyed by every reason_code the
+# analyzer or the API may set (docs/internal-contracts.md, REASON_TEXT above).
+_PERSON_LISTENS = "招聘方会亲自听你的录音来评估，不会因此自动扣分。"
+CANDIDATE_REASON_TEXT = {
+    "no_speech": "这段录音里几乎没有听到说话声，" + _PERSON_LISTENS,
+    "too_little_content": "这段回答比较短，系统没法自动评估，" + _PERSON_LISTENS,
+    "filler_only": "这段回答里实际内容比较少，系统没法自动评估，" + _PERSON_LISTENS,
+    "keyword_list": "这段回答更像是列出了一些词语，系统没法自动评估，" + _PERSON_LISTENS,
+    "repetition": "这段回答里重复的内容比较多，系统没法自动评估，" + _PERSON_LISTENS,
+    "nonsense": "系统没能把这段回答和题目对应起来，" + _PERSON_LISTENS,
+    "wrong_language": "这段回答使用的语言和面试要求的不同，系统没法自动评估，" + _PERSON_LISTENS,
+    "low_asr_confidence": "这段录音不够清楚，系统没法可靠地转成文字，" + _PERSON_LISTENS,
+    "model_missing": "系统暂时无法自动评估这段回答，" + _PERSON_LISTENS,
+    "unsupported_language": "系统暂时无法自动评估这个语言的回答，" + _PERSON_LISTENS,
+    "unintelligible": "系统没能听清这段录音，" + _PERSON_LISTENS,
+    "bad_media": "这段录音文件无法读取，招聘方会看到这个情况；如需重新作答，招聘方会联系你。",
+    "too_long": "这段录音超过了时长上限，系统只评估了规定时间内的部分，" + _PERSON_LISTENS,
+    "too_large": "这段录音文件太大，系统没法自动评估，" + _PERSON_LISTENS,
+    "parroting": "这段回答主要是在复述题目，系统没法自动评估，" + _PERSON_LISTENS,
+    "analysis_error": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "analysis_failed": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "worker_stopped": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "analysis_timeout": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+}
+CANDIDATE_GENERIC_REASON = "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS
+
+
+def candidate_reason(reason_code: str | None, status: str | None) -> str | None:
+    """Why the candidate's answer was not scored automatically, told to the candidate: the sentence for its
+    reason_code (CANDIDATE_REASON_TEXT), a generic candidate sentence for an unknown code or a needs_review /
+    failed answer without one, None for a scored or still-pending answer. Never the analyzer's or HR's text."""
+    if reason_code in CANDIDATE_REASON_TEXT:
+        return CANDIDATE_REASON_TEXT[reason_code]
+    if reason_code or status in ("needs_review", "failed"):
+        return CANDIDATE_GENERIC_REASON
+    return None
 
 
 def answer_reason(reason: str | None, reason_code: str | None = None) -> str | None:

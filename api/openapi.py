@@ -8,7 +8,10 @@ import logging
 import marshmallow as ma
 from flask import Flask, has_request_context, request
 from flask_smorest import Api
+from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest import abort as smorest_abort
+from webargs import core as webargs_core
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
@@ -51,7 +54,7 @@ def error_payload(error: HTTPException):
     payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details, kind)}
     if details:
         payload["details"] = messages.chinese_details(details)
-    for extra in ("contact", "answered_at", "attempts_left", "current"):
+    for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id", "in_progress"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})
@@ -90,6 +93,35 @@ class StrictNumber(ma.fields.Float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.make_error("not_number")
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+class JsonBodyParser(FlaskParser):
+    """Bodies of JSON routes are JSON, said so, and present: another media type (text/plain, a form, …) is
+    refused with 415 `unsupported_media_type` and a missing body with 400 `body_required`, before the view
+    runs, so nothing acts on a body read as {}. A schema whose body may be left out says so explicitly with
+    BODY_OPTIONAL = True (a missing body then loads as {}; another media type is still refused)."""
+
+    def load_json(self, req, schema):
+        data = req.get_data(cache=True)
+        if not data.strip():
+            if getattr(schema, "BODY_OPTIONAL", False):
+                return {}
+            abort(400, "body_required")
+        if not webargs_core.is_json(req.mimetype):
+            abort(415, "unsupported_media_type")
+        return super().load_json(req, schema)
+
+
+class Blueprint(SmorestBlueprint):
+    """flask-smorest's Blueprint with JsonBodyParser for every `arguments(...)` in the API; a schema with
+    BODY_OPTIONAL documents its requestBody as not required."""
+
+    ARGUMENTS_PARSER = JsonBodyParser()
+
+    def arguments(self, schema, **kwargs):
+        if getattr(schema, "BODY_OPTIONAL", False):
+            kwargs.setdefault("required", False)
+        return super().arguments(schema, **kwargs)
 
 
 class IdConverter(IntegerConverter):

@@ -28,6 +28,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from wechatpy.exceptions import WeChatClientException
 
 from api import wechat
+from api.crypto import mask_name
 from api.schema import (interviews, invitations, jobs, members, notifications, organisations, referrers, sessions,
                         subscriptions, users)
 from api.timeutil import utcnow
@@ -145,15 +146,17 @@ def on_review_requested(connection, session_id: int) -> None:
         enqueue(connection, "review_requested", row.id, row.org_id, user_id)
 
 
-def on_decided(connection, session_id: int, decision: str, change: int = 0) -> None:
-    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message.
-    `change`: a number > 0 when this decision reverses an earlier one (the n-th decision), so the candidate
-    is told again even of an outcome they were told before."""
+def on_decided(connection, session_id: int, decision: str, sequence: int) -> str | None:
+    """HR advanced or rejected and chose to tell the candidate: the candidate's "decision" message. Every
+    told outcome is its own message (`sequence`: the decision's audit-log id), so an outcome told again after
+    a reversal (advance → reject → hold → advance) is never dropped as a duplicate. Returns the idempotency
+    key of the enqueued notification, or None when nothing was queued (hold, or HR kept it internal)."""
     row = _session(connection, session_id)
     if row is None or decision not in ("advance", "reject") or row.decision_notify is False:
-        return
-    enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id,
-            key=f"decision_made:session:{row.id}:{decision}" + (f":change:{change}" if change else ""))
+        return None
+    key = f"decision_made:session:{row.id}:{decision}:{sequence}"
+    enqueue(connection, "decision_made", row.id, row.org_id, row.candidate_user_id, key=key)
+    return key
 
 
 def on_advanced(connection, session_id: int) -> None:
@@ -177,10 +180,6 @@ def _decrypt(config, value):
         return None
 
 
-def _mask_name(name: str | None) -> str:
-    return (name[0] + "*" * max(len(name) - 1, 1)) if name else "候选人"
-
-
 def message_values(connection, config, note) -> dict:
     row = connection.execute(
         sa.select(sessions, interviews.c.title.label("interview"), jobs.c.title.label("job"),
@@ -194,7 +193,7 @@ def message_values(connection, config, note) -> dict:
     name = _decrypt(config, row.candidate_name_enc) or "候选人"
     verdict = {True: "推荐", False: "不推荐"}.get(row.recommended, "待人工复核")
     values = {"interview": row.interview, "company": row.company, "job": row.job, "session_id": row.id,
-            "submitted_at": row.submitted_at or utcnow(), "candidate": name, "referee": _mask_name(name),
+            "submitted_at": row.submitted_at or utcnow(), "candidate": name, "referee": mask_name(name),
             "score": row.overall if row.overall is not None else 0, "verdict": verdict,
             "state": "已完成" if row.status in ("scored", "needs_review") else "处理中",
             "stage": "进入下一轮", "decision": {"advance": "进入下一轮", "reject": "未通过"}.get(row.decision, "待定"),

@@ -1,7 +1,11 @@
 """Where a candidate is: the current attempt of each question, progress in words, and the session's verdict.
 
-The current answer of a question is its newest attempt that reached storage (confirmed or already analysed);
-a session is analysed once it is submitted and every current answer has a final status.
+The current answer of a question is its newest attempt that reached storage (confirmed or already analysed),
+except a take from another device that the person did not confirm as a replacement: a take supersedes the
+counted one only when it comes from the same device or was started with `replace` (start_kind "replace",
+after 409 answered_on_another_device). Of two devices recording at once, the take that reached storage first
+counts; the other is a `superseded_take`. A session is analysed once it is submitted and every current answer
+has a final status.
 """
 import json
 
@@ -36,9 +40,30 @@ def answers_by_question(connection, session_id: int) -> dict[int, list]:
     return grouped
 
 
+def stored_at(row):
+    """When the take reached storage as far as the server knows (confirmation, else analysis, else start)."""
+    return row.uploaded_at or row.analysed_at or row.created_at
+
+
+def _supersedes(row, counted) -> bool:
+    return (row.device or "unknown") == (counted.device or "unknown") or row.start_kind == "replace"
+
+
 def current_answer(attempts: list):
-    done = [row for row in attempts if reached_storage(row)]
-    return done[-1] if done else None
+    """The take that counts (see the module doc), or None."""
+    counted = None
+    for row in sorted((row for row in attempts if reached_storage(row)), key=lambda row: (stored_at(row), row.attempt)):
+        if counted is None or _supersedes(row, counted):
+            counted = row
+    return counted
+
+
+def superseded_take(row, attempts: list) -> bool:
+    """Whether `row` reached storage but does not count: another device's take, recorded at the same time and
+    stored first, counts instead (not a take replaced later on purpose)."""
+    current = current_answer(attempts)
+    return reached_storage(row) and current is not None and current.id != row.id \
+        and not _supersedes(row, current) and not _supersedes(current, row)
 
 
 def progress(session_row, question_ids: list[int], grouped: dict[int, list]) -> dict:

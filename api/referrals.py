@@ -15,16 +15,17 @@ import marshmallow as ma
 import requests
 import sqlalchemy as sa
 from flask import Response, current_app, g, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 from wechatpy.exceptions import WeChatClientException
 
 from api import outbox, wechat
 from api.auth import login_required
-from api.crypto import decrypt, encrypt, new_invitation_token, read_name, token_hash
+from api.crypto import decrypt, encrypt, mask_name, new_invitation_token, read_name, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
 from api.openapi import ID_RANGE, abort
+from api.people import PersonName, Phone
 from api.orgs import contact_json
 from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
                         sessions, share_links, users)
@@ -62,18 +63,12 @@ class BecomeReferrerSchema(ma.Schema):
 
 
 class JoinSchema(ma.Schema):
-    name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 50))
-    phone = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+    name = PersonName(load_default=None, validate=ma.validate.Length(1, 50))
+    phone = Phone(load_default=None, allow_none=True, validate=ma.validate.Regexp(
         r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。"))
     browser_id = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
         metadata={"description": "The browser id this endpoint issued (response `browser_id`), kept in "
                                  "localStorage; an unsigned or forged value is ignored"})
-
-    @ma.pre_load
-    def _normalise(self, data, **kwargs):
-        if isinstance(data, dict) and isinstance(data.get("phone"), str):
-            data = {**data, "phone": normalise_phone(data["phone"])}
-        return data
 
 
 class BindSchema(ma.Schema):
@@ -212,7 +207,7 @@ def my_referrals():
                                .join(invitations, invitations.c.id == sessions.c.invitation_id)
                                .where(invitations.c.referrer_id == row.id).order_by(sessions.c.id)):
             name = decrypt(item.candidate_name_enc) if item.status != "erased" else None
-            referees.append({"name": outbox._mask_name(name) if name else "候选人",
+            referees.append({"name": mask_name(name) if name else "候选人",
                              "stage": "advanced" if item.decision == "advance" else STAGE_ONLY.get(item.status, "invited"),
                              "since": iso(item.created_at)})
         points = db.scalar(sa.select(sa.func.coalesce(sa.func.sum(referral_credits.c.points), 0))
@@ -250,7 +245,9 @@ def leaderboard(job_id):
 @bp.get("/scenes/<scene>")
 @bp.response(200)
 def scene_info(scene):
-    """Public: the interview (and referrer) behind a scene, for the share page."""
+    """Public: the interview (and referrer) behind a scene, for the share page. `code_kind`: what
+    GET …/code.png draws, "miniprogram" (a mini-program code, an AppID is configured) or "qrcode" (a plain QR
+    code of the web share link, development), so the page names it truthfully."""
     interview, referrer = resolve_scene(scene)
     job = get_db().execute(sa.select(jobs.c.title, jobs.c.location).where(jobs.c.id == interview.job_id)).first()
     company = get_db().scalar(sa.select(organisations.c.name).where(organisations.c.id == interview.org_id))
@@ -258,7 +255,8 @@ def scene_info(scene):
     return {"interview": {"id": interview.id, "title": interview.title, "language": interview.language,
                           "deadline": iso(interview.deadline), "open": not closed},
             "job": {"title": job.title, "location": job.location}, "company": company,
-            "referrer": {"code": referrer.code, "name": referrer.name} if referrer else None}
+            "referrer": {"code": referrer.code, "name": referrer.name} if referrer else None,
+            "code_kind": "miniprogram" if wechat.current_client() is not None else "qrcode"}
 
 
 @bp.post("/scenes/<scene>/join")
@@ -413,17 +411,6 @@ def _abort_with_contact(status: int, error: str, message: str, org_id: int):
                                      organisations.c.contact_note).where(organisations.c.id == org_id)).first()
     contact = contact_json(row.name, row.contact_name, row.contact_phone, row.contact_note)
     abort(status, error, f"{message}{contact['text']}", contact=contact)
-
-
-def normalise_phone(phone: str | None) -> str | None:
-    """Phone digits as matched and stored: spaces, dashes, dots, brackets dropped; a +86/0086 prefix removed."""
-    if phone is None:
-        return None
-    phone = re.sub(r"[\s\-().]", "", phone)
-    for prefix in ("+86", "0086"):
-        if phone.startswith(prefix) and len(phone) - len(prefix) == 11:
-            phone = phone[len(prefix):]
-    return phone
 
 
 def _normalise_name(name: str) -> str:

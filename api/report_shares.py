@@ -1,7 +1,7 @@
 """Read-only, expiring share links of a candidate's report, for a boss without an account.
 
 `POST /api/sessions/{id}/share` gives a link `PUBLIC_URL/r/<token>` (token shown once, stored hashed), valid for
-`days` (default REPORT_SHARE_DAYS) and revocable. The shared view holds the candidate's name, the job, scores
+`days` (default REPORT_SHARE_DAYS) and revocable. The shared view holds the candidate's initial only ("张*"), the job, scores
 with reasons and transcripts — no phone, no recordings, no contact details, no internal notes. Creating,
 viewing and revoking are audit-logged.
 """
@@ -10,11 +10,11 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit, progress, reporting
 from api.auth import login_required
-from api.crypto import decrypt, new_token, token_hash
+from api.crypto import decrypt, mask_name, new_token, token_hash
 from api.db import get_db
 from api.deadlines import SUBMITTED
 from api.interviews import load_questions
@@ -24,11 +24,12 @@ from api.schema import interviews, invitations, jobs, organisations, report_shar
 from api.sessions import get_session_or_404
 from api.timeutil import iso, utcnow
 
+MAX_SHARE_DAYS = 30  # the privacy notice promises this limit (api/privacy.py)
 bp = Blueprint("report_shares", __name__, url_prefix="/api", description="HR: read-only report links")
 
 
 class ShareSchema(ma.Schema):
-    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 30))
+    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, MAX_SHARE_DAYS))
 
 
 def share_json(row, token: str | None = None) -> dict:
@@ -129,7 +130,7 @@ def shared_report(token: str) -> dict:
                              for item in (result or {}).get("competencies") or []]})
     db.execute(report_shares.update().where(report_shares.c.id == share.id).values(views=report_shares.c.views + 1))
     audit.record(row.org_id, f"share:{share.id}", "report.share_viewed", f"session:{row.id}", {})
-    return {"name": decrypt(row.candidate_name_enc) or "候选人", "company": row.company, "job": row.job_title,
+    return {"name": mask_name(decrypt(row.candidate_name_enc)), "company": row.company, "job": row.job_title,
             "interview": row.interview_title, "status": row.status, "overall": row.overall, "scale": 100,
             "pass_threshold": row.pass_threshold, "recommended": row.recommended,
             "submitted_at_display": display_time(row.submitted_at),

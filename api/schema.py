@@ -202,7 +202,8 @@ answers = sa.Table(
     sa.Column("device", sa.String(64)),  # X-Miaomian-Device of the client that started the attempt
     sa.Column("playback_key", sa.String(255)),  # an AAC/M4A rendition of a browser recording, once made
     # How recording started (migration 0008): NULL on time by the client; "auto" the server started it at the
-    # think deadline (no client yet); "late" a client joined it after the deadline (timed from the deadline).
+    # think deadline (no client yet); "late" a client joined it after the deadline (timed from the deadline);
+    # "replace" the person confirmed replacing another device's answer (api/progress.py current_answer).
     sa.Column("start_kind", sa.String(10)),
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
     **MYSQL_TABLE_ARGS,

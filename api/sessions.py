@@ -4,7 +4,7 @@ import json
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import answer_time, audit, deadlines, outbox, progress, referrals, reporting
 from api.auth import login_required
@@ -13,7 +13,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
 from api.openapi import abort, refuse_if_erased
-from api.schema import audit_log, interviews, invitations, phone_verifications, referrers, reviews, sessions, users
+from api.schema import audit_log, interviews, invitations, notifications, phone_verifications, referrers, reviews, sessions, users
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -36,7 +36,8 @@ class DecisionSchema(ma.Schema):
     notify_candidate = ma.fields.Boolean(load_default=True,
                                          metadata={"description": "Tell the candidate (report page and WeChat)"})
     confirm_change = ma.fields.Boolean(load_default=False, metadata={
-        "description": "Required to turn an existing advance into reject or back (else 409 decision_change_unconfirmed)"})
+        "description": "Required to change away from the outcome the candidate was told (to the other outcome "
+                       "or to hold) or to turn advance into reject or back (else 409 decision_change_unconfirmed)"})
 
 
 class ReviewSchema(ma.Schema):
@@ -126,6 +127,9 @@ def get_session_or_404(session_id: int):
     return row
 
 
+SUPERSEDED_TEXT = "另一台设备同时录制的录音，保存得晚，不计入；计入的是当前回答"
+
+
 def answer_json(attempt, store, with_result: bool, question=None) -> dict:
     """One attempt for HR; with its question, `timing` (api/answer_time.py): late start, measured duration and
     whether it ran over the answer limit, with a Chinese `text`."""
@@ -165,7 +169,11 @@ def session_report(session_id):
             "id": question.id, "position": question.position, "text": question.text,
             "competencies": question.competencies,
             "answer": answer_json(current, store, with_result=True, question=question) if current else None,
-            "earlier_attempts": [answer_json(a, store, with_result=False, question=question) for a in attempts
+            "earlier_attempts": [{**answer_json(a, store, with_result=False, question=question), "counted": False,
+                                  "superseded": progress.superseded_take(a, attempts),
+                                  "counted_text": SUPERSEDED_TEXT if progress.superseded_take(a, attempts) else
+                                  "候选人重新作答前的录音，不计入"}
+                                 for a in attempts
                                  if current is not None and a.id != current.id and progress.reached_storage(a)]})
     review_rows = db.execute(sa.select(reviews, users.c.display_name).join(users, users.c.id == reviews.c.reviewer_id)
                              .where(reviews.c.session_id == row.id).order_by(reviews.c.id))
@@ -186,11 +194,21 @@ def session_report(session_id):
 
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
+TOLD_TEXT = {"pending": "已告知候选人，微信提醒正在发送", "sending": "已告知候选人，微信提醒正在发送",
+             "sent": "已告知候选人，微信提醒已送达", "merged": "已告知候选人，微信提醒已送达",
+             "skipped": "已告知候选人（报告页可见），没有发微信提醒",
+             "failed": "已告知候选人（报告页可见），微信提醒发送失败",
+             "needs_subscription": "已告知候选人（报告页可见），微信提醒等候选人再次订阅"}
+HOLD_TELLS = "设为待定不会给候选人发通知；候选人的报告页显示「招聘方还在考虑」。"
 
 
 def decision_history(session_id: int) -> list[dict]:
     """Every decision on a session, oldest first, from the audit log: [{"decision", "decision_text",
-    "previous", "by" (display name), "at" (ISO UTC), "at_display", "told_candidate"}]."""
+    "previous", "by" (display name), "at" (ISO UTC), "at_display", "told_candidate", "notification_status",
+    "told_text"}]. `told_candidate` is what the outbox holds: true only when the outbox has a message for this
+    very decision (its report page shows the outcome from then on); `notification_status` is that message's
+    WeChat delivery (pending|sending|sent|merged|skipped|failed|needs_subscription), `told_text` both in
+    Chinese. A hold, a decision kept internal and a repeat of the outcome last told have no message."""
     db = get_db()
     rows = db.execute(sa.select(audit_log.c.action, audit_log.c.actor, audit_log.c.detail, audit_log.c.created_at)
                       .where(audit_log.c.subject == f"session:{session_id}", audit_log.c.action.in_(DECISION_ACTIONS))
@@ -203,10 +221,21 @@ def decision_history(session_id: int) -> list[dict]:
             names[row.actor] = read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))) \
                 if user_id else None
         decision = row.action.split(".", 1)[1]
+        key = detail.get("notification_key")
+        status = db.scalar(sa.select(notifications.c.status).where(notifications.c.idempotency_key == key)) \
+            if key else None
         out.append({"decision": decision, "decision_text": DECISION_TEXT.get(decision), "previous": detail.get("previous"),
                     "by": names[row.actor], "at": iso(row.created_at), "at_display": display_time(row.created_at),
-                    "told_candidate": detail.get("told_candidate")})
+                    "told_candidate": status is not None,
+                    "notification_status": status,
+                    "told_text": TOLD_TEXT.get(status) if status else
+                    ("待定不通知候选人" if decision == "hold" else "没有通知候选人")})
     return out
+
+
+def last_told(history: list[dict]) -> str | None:
+    """The newest outcome (advance/reject) the candidate was told, per the outbox, or None."""
+    return next((item["decision"] for item in reversed(history) if item["told_candidate"]), None)
 
 
 @bp.post("/sessions/<int:session_id>/decision")
@@ -214,37 +243,52 @@ def decision_history(session_id: int) -> list[dict]:
 @bp.arguments(DecisionSchema)
 @bp.response(200)
 def decide(body, session_id):
-    """Advance, reject or hold a candidate."""
+    """Advance, reject or hold a candidate. Any change away from the outcome the candidate was last told (to
+    the other outcome or to hold, directly or through hold) and any advance↔reject change needs
+    confirm_change (else 409 decision_change_unconfirmed). Each told outcome is its own message; hold tells
+    the candidate nothing (HOLD_TELLS); a repeat of the outcome last told sends nothing again."""
     row = get_session_or_404(session_id)
     refuse_if_erased(row.status, "不能再记录决定")
-    if body["decision"] in ("advance", "reject") and row.status not in deadlines.SUBMITTED:
+    if row.status not in deadlines.SUBMITTED:  # hold too: an unsubmitted invitation stays listed as it is
         abort(409, "not_submitted")
-    reversal = (row.decision in ("advance", "reject") and body["decision"] in ("advance", "reject")
-                and body["decision"] != row.decision)
+    history = decision_history(row.id)
+    if history and history[-1]["decision"] != row.decision:  # another decision landed after this row was read
+        abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
+    told = last_told(history)
+    new = body["decision"]
+    reversal = (row.decision in ("advance", "reject") and new in ("advance", "reject") and new != row.decision) \
+        or (told is not None and new != told)
     if reversal and not body["confirm_change"]:
         decider = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == row.decided_by)))
+        earlier = (f"候选人已被告知「{DECISION_TEXT[told]}」。" if told and told != row.decision else "")
+        after = HOLD_TELLS if new == "hold" else "候选人会收到新的结果通知。" if told else ""
         abort(409, "decision_change_unconfirmed",
               f"这位候选人当前的决定是「{DECISION_TEXT[row.decision]}」（{decider or '同事'}，{display_time(row.decided_at)}）。"
-              f"确定要改为「{DECISION_TEXT[body['decision']]}」吗？请确认后再提交。",
+              f"{earlier}确定要改为「{DECISION_TEXT[new]}」吗？{after}请确认后再提交。",
               current={"decision": row.decision, "decision_text": DECISION_TEXT[row.decision],
-                       "decided_by": decider, "decided_at": iso(row.decided_at)})
-    # A candidate told the earlier outcome is told of its reversal too (a silent reversal misleads them).
-    notify = body["notify_candidate"] or bool(reversal and row.decision_notify)
+                       "decided_by": decider, "decided_at": iso(row.decided_at), "told_candidate": told,
+                       "told_text": DECISION_TEXT.get(told)})
+    # A candidate told an earlier outcome is told of its reversal too (a silent reversal misleads them).
+    notify = body["notify_candidate"] or bool(told is not None and new != told)
     # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
-                               .values(decision=body["decision"], decision_note=body["note"], decided_by=g.user_id,
+                               .values(decision=new, decision_note=body["note"], decided_by=g.user_id,
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
                                        decision_notify=notify))
     if changed.rowcount != 1:
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
-    audit.record(g.org_id, f"user:{g.user_id}", f"session.{body['decision']}", f"session:{row.id}",
-                 {"previous": row.decision, "told_candidate": notify})
-    referrals.on_decision(get_db(), row.id, body["decision"])
-    if notify:
-        outbox.on_decided(get_db(), row.id, body["decision"], change=len(decision_history(row.id)) if reversal else 0)
-    return summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
+    key = None
+    if notify and new != told:  # the outcome last told is not sent again
+        key = outbox.on_decided(get_db(), row.id, new, sequence=len(history) + 1)
+    audit.record(g.org_id, f"user:{g.user_id}", f"session.{new}", f"session:{row.id}",
+                 {"previous": row.decision, "notification_key": key})
+    referrals.on_decision(get_db(), row.id, new)
+    item = summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
+    told_now = decision_history(row.id)[-1]
+    return {**item, "told_candidate": told_now["told_candidate"], "told_text": told_now["told_text"],
+            "candidate_sees": HOLD_TELLS if new == "hold" else None}
 
 
 @bp.post("/sessions/<int:session_id>/reviews")

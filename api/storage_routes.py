@@ -10,7 +10,7 @@ import time
 
 import sqlalchemy as sa
 from flask import current_app, request, send_file
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import events
 from api.db import get_db

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app, g, request
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import messages, wechat
 from api.wechat import jssdk

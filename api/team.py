@@ -5,7 +5,7 @@ from datetime import timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit
 from api.auth import TokenSchema, issue_token, login_required

@@ -25,7 +25,7 @@ module.exports = {
   devLogin: env.devLogin,
   // Only a fallback for the privacy page when GET /api/privacy cannot be reached; consent always sends
   // the version the API's candidate view names.
-  privacyVersion: '2026-11',
+  privacyVersion: '2026-11-29',
   requestTimeout: 15000,
   // Uploads: files larger than this are sent in parts.
   chunkThreshold: 8 * 1024 * 1024,

@@ -1,7 +1,7 @@
 """HR endpoints: funnel, fairness figures and their exports, per job or interview, scoped to the organisation."""
 import marshmallow as ma
 from flask import Response, g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api.analytics import data, export, fairness, funnel
 from api.auth import login_required

@@ -7,7 +7,7 @@ figures (api/analytics/fairness.py), withdrawable at any time, and erased with t
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import current_app
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit
 from api.auth import _bearer_token

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import marshmallow as ma
 import sqlalchemy as sa
 from flask import g
-from flask_smorest import Blueprint
+from api.openapi import Blueprint
 
 from api import audit, progress
 from api.auth import login_required

@@ -10,9 +10,12 @@ phrase ≤ 5 Chinese characters only; time "15:01" or "2019年10月1日 15:01" (
 decimals and a trailing 元. No value may be empty.
 Source: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
 
-Privacy: values are the least a template needs. A run of 7 or more digits (a phone or id number) never goes
-into a thing, name or phrase; a name keeps only the name before any digit,
-bracket or contact label ("王芳 13800138000", "张三（电话：138 0013 8000）" → "王芳", "张三").
+Privacy: values are the least a template needs. Contact details never go into any text field (every type
+but phone_number, number, amount, time and date): emails, URLs, WeChat ids after a label ("wx: abc",
+"微信号 abc"), phone and id numbers in any format (runs of 7+ digits with spaces, dashes, dots, brackets, a
++86 or full-width digits) are removed with their labels before the value is fitted; a name keeps only the
+name before any digit, bracket or contact label ("王芳 13800138000", "张三（电话：138 0013 8000）",
+"张三 zhangsan@qq.com", "王芳 wx: abc" → "王芳", "张三", "张三", "王芳").
 Never invented: times are parsed (ISO 8601, datetime/date, the system's "12月1日 18:00", ranges) and shown
 in China time; what cannot be represented raises UnrepresentableValue and the message is not sent.
 """
@@ -73,6 +76,24 @@ CURRENCIES = {"¥": "¥", "￥": "¥", "元": "¥", "RMB": "¥", "CNY": "¥", "$
 def _placeholder(kind: str, placeholder: str) -> str:
     log.warning("subscribe field %s: nothing representable left, sent the placeholder %r", kind, placeholder)
     return placeholder
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|cn|net|org|io|me|top|xyz|info|cc|co)"
+                 r"(?:/\S*)?\b", re.I)
+PHONE_LIKE = re.compile(r"[+]?[(（]?\+?\d[\d\s\-.()（）]{5,}\d")
+CONTACT_WORDS = (r"微信号?|v信|vx|wx|weixin|wechat|qq|邮箱|电子邮件|e-?mail|邮件|联系电话|联系手机|联系方式|电话|手机号?"
+                 r"|tel|phone|mobile")
+LABELLED_ID = re.compile(rf"(?:(?:{CONTACT_WORDS})\s*[:：]?\s*)+[A-Za-z0-9][-_A-Za-z0-9.@]*", re.I)
+LABEL_LEFT = re.compile(rf"(?:{CONTACT_WORDS})\s*[:：]?(?=\s|$|[，,;；。）)】\]])", re.I)
+EMPTY_BRACKETS = re.compile(r"[（(【\[]\s*[）)】\]]")
+
+
+def without_contacts(text: str) -> str:
+    """`text` with every email, URL, labelled WeChat/QQ id and phone-like number removed, with its label."""
+    for pattern in (EMAIL, URL, PHONE_LIKE, LABELLED_ID, LABEL_LEFT, EMPTY_BRACKETS):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip(" :：,，;；")
 
 
 def _without_pii(text: str) -> str:
@@ -225,6 +246,8 @@ def format_value(key: str, value) -> str:
     elif isinstance(value, date):
         value = _date_text(value)
     text = re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
+    if kind not in ("phone_number", "number", "amount"):
+        text = without_contacts(text)
     if kind in ("thing", "short_thing", "phrase"):
         text = _without_pii(text)
     if kind == "thing":

@@ -84,9 +84,10 @@ const api = {
   getContact: () => http.get('/api/orgs/contact'),
   saveContact: (contact) => http.put('/api/orgs/contact', contact),
   extendInvitation: (id, days) => http.post(`/api/invitations/${enc(id)}/extend`, { days }),
-  resendInvitation: (id, days) => http.post(`/api/invitations/${enc(id)}/resend`, days ? { days } : {}),
+  resendInvitation: (id, days, confirm) =>
+    http.post(`/api/invitations/${enc(id)}/resend`, Object.assign(days ? { days } : {}, confirm ? { confirm: true } : {})),
   revokeInvitation: (id) => http.post(`/api/invitations/${enc(id)}/revoke`, {}),
-  closeInterview: (id) => http.post(`/api/interviews/${enc(id)}/close`, {}),
+  closeInterview: (id, confirm) => http.post(`/api/interviews/${enc(id)}/close`, confirm ? { confirm: true } : {}),
   reopenInterview: (id, deadline) => http.post(`/api/interviews/${enc(id)}/reopen`, deadline ? { deadline } : {}),
 
   // Referrers

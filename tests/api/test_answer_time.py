@@ -150,7 +150,37 @@ def test_question_texts_are_served_only_after_consent_and_one_at_a_time(app, cli
     assert client.post(f"/api/c/{token}/answers/{first}/think").json["text"] == TEXTS[0]
     texts = [q["text"] for q in client.get(f"/api/c/{token}").json["questions"]]
     assert texts == [TEXTS[0], None]
+    # Opening the first is not enough: no reading ahead until it is answered or its time is up.
+    for path, body in ((f"/answers/{second}/think", None), (f"/answers/{second}/attempts", {}),
+                       (f"/answers/{second}/upload", {"content_type": "audio/aac"})):
+        refused = client.post(f"/api/c/{token}{path}", json=body)
+        assert_error(refused, 409, "question_locked")
+        assert "第 1 题还没有完成" in refused.json["message"] and TEXTS[1] not in refused.get_data(as_text=True)
+        assert refused.json["next_question_id"] == first
+
+
+def test_the_next_question_opens_only_after_an_answer_or_when_time_is_up_and_there_is_no_way_back(
+        app, client, auth, aac_bytes):
+    headers, interview, token = _setup(client, auth, [dict(QUESTION, text=text) for text in TEXTS + ["第三题：还有问题吗？"]])
+    start(client, token)
+    first, second, third = (q["id"] for q in interview["questions"])
+    assert client.post(f"/api/c/{token}/answers/{first}/think").status_code == 200
+    assert_error(client.post(f"/api/c/{token}/answers/{second}/think"), 409, "question_locked")
+    _upload(client, token, first, aac_bytes)  # answered: the second opens
     assert client.post(f"/api/c/{token}/answers/{second}/think").json["text"] == TEXTS[1]
+    assert_error(client.post(f"/api/c/{token}/answers/{third}/think"), 409, "question_locked")
+    # The second's think and answer time run out untouched (server-started recording, nothing uploaded).
+    _db(app, question_states.update().where(question_states.c.question_id == second).values(
+        think_started_at=utcnow() - timedelta(seconds=200), think_deadline=utcnow() - timedelta(seconds=190)))
+    third_opened = client.post(f"/api/c/{token}/answers/{third}/think")
+    assert third_opened.status_code == 200 and third_opened.json["text"] == "第三题：还有问题吗？"
+    # No way back: the second had an attempt left, but a fresh attempt with full time is refused now.
+    for path in (f"/answers/{second}/attempts", f"/answers/{second}/upload"):
+        refused = client.post(f"/api/c/{token}{path}", json={})
+        assert_error(refused, 409, "question_closed")
+        assert "不能再重新录制" in refused.json["message"]
+    # Nor on the first, answered earlier.
+    assert_error(client.post(f"/api/c/{token}/answers/{first}/attempts", json={}), 409, "question_closed")
 
 
 def test_an_over_long_recording_is_measured_flagged_and_analysed_up_to_the_limit(live_server, tmp_path, monkeypatch):

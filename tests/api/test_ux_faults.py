@@ -111,7 +111,7 @@ def test_inbox_counts_expired_apart_and_keeps_a_same_second_review_request(app, 
     assert [item["kind"] for item in box["items"] if item["session_id"] == session_id] == ["review_requested"]
     assert box["counts"]["review_requested"] == 1
     # A decision after the request (same second again) answers it: the item goes.
-    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "hold"},
+    assert client.post(f"/api/sessions/{session_id}/decision", json={"decision": "hold", "confirm_change": True},
                        headers=headers).status_code == 200
     _execute(app, sessions.update().where(sessions.c.id == session_id)
              .values(decided_at=same, review_requested_at=same))
@@ -146,10 +146,10 @@ def test_reversing_a_decision_needs_confirmation_keeps_history_and_tells_the_can
     with app.extensions["miaomian.engine"].connect() as connection:
         kinds = list(connection.execute(sa.text(
             "SELECT idempotency_key FROM notifications WHERE kind = 'decision_made' ORDER BY id")).scalars())
-    assert len(kinds) == 2 and kinds[0].endswith(":reject") and ":advance:change:" in kinds[1]
+    assert kinds == [f"decision_made:session:{session_id}:reject:1", f"decision_made:session:{session_id}:advance:3"]
     assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
-    # hold is not a reversal: it needs no confirmation.
-    assert client.post(url, json={"decision": "hold"}, headers=headers).status_code == 200
+    # hold moves away from the outcome the candidate was told: it needs confirmation too (tests/api/test_issue11_round3.py).
+    assert client.post(url, json={"decision": "hold", "confirm_change": True}, headers=headers).status_code == 200
 
 
 def test_deadline_actions_refuse_what_the_interview_deadline_would_undo(app, client):
@@ -206,8 +206,8 @@ def test_candidate_errors_carry_the_contact(app, client, aac_bytes):
     assert response.json["contact"]["company"] == "好味餐饮" and "如有问题请联系" in response.json["message"]
     # A link HR re-sent: the old one says so, with the contact; the new one works.
     invitation_id = _count(app, sa.select(sessions.c.invitation_id).where(sessions.c.id == session_id))
-    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)
-    assert resent.status_code == 200
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={"confirm": True}, headers=headers)
+    assert resent.status_code == 200  # mid-interview: confirmed (tests/api/test_issue11_round3.py)
     old = client.get(f"/api/c/{token}")
     assert old.status_code == 410 and old.json["error"] == "link_replaced"
     assert old.json["contact"]["company"] == "好味餐饮" and "新的链接" in old.json["message"]

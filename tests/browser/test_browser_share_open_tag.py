@@ -58,6 +58,7 @@ def test_open_tag_inside_wechat_and_the_code_when_it_fails(database_url, tmp_pat
             steps.until(lambda: browser.execute_script("return window.__wxState") == "error", 10, "config error")
             steps.until(lambda: steps.el("share-code-box").is_displayed(), 10, "the code again")
             assert not steps.el("share-launch").is_displayed() and "长按" in steps.text("share-weapp")
+            assert "识别小程序码" in steps.text("share-weapp")  # an AppID is configured: a real mini-program code
             steps.shot("open-tag-invalid-signature-falls-back-to-the-code")
 
             # Our cache lets it go and WeChat refuses a new ticket: 503, the code stays, the form works.

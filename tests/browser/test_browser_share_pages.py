@@ -30,6 +30,10 @@ def test_share_page_in_wechat_returning_person_and_report_link(live_server, data
         wechat.get(referrer["share_url"])
         steps.until(lambda: steps.el("share-weapp").is_displayed(), 10, "the mini-program box inside WeChat")
         assert "长按" in steps.text("share-weapp") and "在微信中打开体验更好" not in steps.text("share")
+        # No AppID here (development): the code is a plain QR code of this page, and says so.
+        assert "长按识别二维码" in steps.text("share-weapp") and "小程序码" not in steps.text("share-weapp")
+        # The phone field promises nothing the server will not do (no rejoin by name + phone).
+        assert "找回" not in steps.text("share-form") and "这台设备上答完" in steps.text("share-device-note")
         steps.until(lambda: wechat.execute_script(
             "var i = document.getElementById('share-code'); return i.complete && i.naturalWidth > 100"), 10, "code")
         assert (problems := audit(wechat)) == [], "; ".join(problems)

@@ -196,3 +196,25 @@ def test_quotes_keep_units_dates_and_the_verb_of_a_split_list():
 ])
 def test_question_type_from_the_question_text(text, kind):
     assert explain.question_type({"text": text}) == kind
+
+
+GARBLED = "我 哈 特 区 那个 把 呢 哈 的 嗯 我做了 嗯 就 哈 哈 了 的 呢 那个 然后 我 嗯 订单 呃 的 然后 嗯 的"
+
+
+@pytest.mark.parametrize("text", [GARBLED,
+                                  "我把巴拉卡去特么哦哈，我做了那个吧啦吧啦呢嗯，然后去了饿了吗额，那个按时安排同事哈哈哈，就是嗯嗯。",
+                                  "那天店里突然来了很多订单，我先把订单按时间排了顺序，然后和同事分工打包，最后按时全部送出去了。"])
+def test_a_reason_never_praises_what_the_score_does_not_count(text):
+    """Issue 11 round three: no "说了自己具体做了什么：“嗯我做了”" next to "没有说到…相关的具体做法", and no
+    quote of garbled or empty words."""
+    r = run(text)
+    features = r["features"]
+    for comp in r["competencies"]:
+        said_action = [s for s in comp["reasons"] if s.startswith("说了自己具体做了什么")]
+        if said_action:
+            assert features["specific_actions"] >= 0.3, comp
+            assert not any(s.startswith("没有说到与") for s in comp["reasons"]), comp["reasons"]
+            for quote in quoted(said_action[0]):
+                assert explain._substantive(quote), quote
+    if text == GARBLED:
+        assert not any("我做了" in s for s in all_reasons(r)), all_reasons(r)

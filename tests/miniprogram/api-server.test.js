@@ -323,7 +323,7 @@ describeIfServer('API client against the real Flask server', () => {
     expect(detail).toMatchObject({ phone: '13800001234', phone_masked: '138****1234' })
 
     // advance/reject before submission is refused in Chinese; a decision carries a message to the candidate
-    await expect(api.decide(sb.id, 'reject', null, null, true)).rejects.toMatchObject({ status: 409, code: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' })
+    await expect(api.decide(sb.id, 'reject', null, null, true)).rejects.toMatchObject({ status: 409, code: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。' })
     const decided = await api.decide(sa.id, 'advance', '沟通不错', '请周三下午到店面谈', true)
     expect(decided.decision).toBe('advance')
     const report = await api.getReport(a.token)
@@ -360,7 +360,7 @@ describeIfServer('API client against the real Flask server', () => {
   test('privacy version and retention from the server; think time and attempts counted by the server; a WAV take from PCM; a second device', async () => {
     // The privacy page shows what the server enforces and what consent records
     const privacy = await api.getPrivacy()
-    expect(privacy.version).toMatch(/^\d{4}-\d{2}$/)
+    expect(privacy.version).toMatch(/^\d{4}-\d{2}(-\d{2})?$/)
     expect(privacy.retention).toEqual({ after_decision_days: 180, undecided_days: 365 })
     expect(privacy.retention_text).toContain('180 天')
     expect(privacy.retention_text).toContain('365 天')

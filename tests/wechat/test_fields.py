@@ -158,3 +158,28 @@ def test_the_fake_answers_47003_over_http_like_wechat(fake_wechat):
     good = requests.post(f"{fake_wechat.url}cgi-bin/message/subscribe/send", params={"access_token": token}, json={
         "touser": "oUser", "template_id": "TPL", "data": fitted}).json()
     assert good["errcode"] == 0, good
+
+
+CONTACTS = ["zhangsan@qq.com", "wf@example.com", "wx: abc", "微信号 wxid_abc123", "vx：hello_2024", "QQ: 12345678",
+            "https://evil.example.cn/x?y=1", "www.foo.com", "13800138000", "+86 138-0013-8000",
+            "(+86) 131.0013.1000", "8613100131000", "０２１－６２３４５６７８", "电话：138 0013 8000"]
+CONTACT_TEXTS = ["张三 {c}", "邮箱 {c} 已完成", "王芳（{c}）", "{c} 面试已完成", "候选人{c}"]
+TEXT_KINDS = ["thing", "short_thing", "name", "phrase", "character_string", "letter", "symbol", "car_number"]
+
+
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+@pytest.mark.parametrize("contact", CONTACTS)
+def test_no_contact_detail_survives_in_any_text_field(kind, contact):
+    """Emails, URLs, WeChat/QQ ids and phone numbers of every family are removed before fitting, per type."""
+    import re
+
+    for template in CONTACT_TEXTS:
+        value = template.format(c=contact)
+        try:
+            fitted = format_value(f"{kind}1", value)
+        except UnrepresentableValue:
+            continue  # letter with no letters left: not sent, nothing leaked
+        assert _field_ok(f"{kind}1", fitted), (kind, value, fitted)
+        assert "@" not in fitted and not re.search(r"\d{4}", fitted), (kind, value, fitted)
+        for piece in ("zhangsan", "example", "abc", "wxid", "hello", "evil", "foo", "wx", "vx", "qq.com"):
+            assert piece not in fitted.lower(), (kind, value, fitted)

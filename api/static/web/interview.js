@@ -699,6 +699,14 @@
         if (opened.server_time) state.clockSkew = Date.parse(opened.server_time) - Date.now();
         Object.keys(opened).forEach(function (key) { if (key !== 'question_id') question[key] = opened[key]; });
       }, function (error) {
+        if (error instanceof ApiError && error.code === 'question_locked') {
+          // No reading ahead: this question opens once the previous take has reached the server (the upload
+          // queue is sending it) or its time is up.
+          tries += 1;
+          setBar({ state: 'opening', phase: '正在保存上一题的录音…', hint: '保存好后自动打开这道题。',
+            primary: { text: '请稍候', disabled: true } });
+          return waitForNetwork(Math.min(5000, 1000 * tries)).then(once);
+        }
         if (!transient(error)) throw error;
         tries += 1;
         if (question.text && tries >= 2) { question.phase = localPhase(question); return; } // opened before

@@ -53,6 +53,10 @@
     }
     if (inWeChat && info.interview.open) {
       document.getElementById("share-code").src = "/api/scenes/" + encodeURIComponent(scene) + "/code.png";
+      if (info.code_kind !== "miniprogram") {  // development: a plain QR code of this page, not a mini-program code
+        document.getElementById("share-code").alt = "二维码：长按识别";
+        document.getElementById("share-code-hint").textContent = "长按识别二维码，打开这个面试页面。";
+      }
       document.getElementById("share-weapp").hidden = false;
       document.getElementById("share-browser-note").hidden = true;
       offerOpenTag();

@@ -24,6 +24,14 @@ def _clip(text: str, n: int = 24) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
+_EMPTY_WORDS = re.compile(r"嗯|啊|呃|额|哦|哈|呢|吧|那个|就是|然后|我们|我|做|干|弄|搞|去|了|的|过|着|…|[，,。.、\s]")
+
+
+def _substantive(quote: str) -> bool:
+    """Whether a quote says something beyond fillers, pronouns and empty verbs ("嗯我做了" does not)."""
+    return len(_EMPTY_WORDS.sub("", quote)) >= 2
+
+
 def question_type(question: dict) -> str:
     """"closing", "intro", "story", "situational" or "general", from the question's wording."""
     text = question.get("text") or ""
@@ -118,7 +126,10 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         else:
             candidates.append((weight * 0.4, "没有说会联系谁、找谁帮忙。"))
     else:
-        action = quotes.action_quote(analysis)
+        # Praise only what the score counts: an action quote only when the feature counted actions, this
+        # competency has evidence of its own, and the quote says more than fillers and "我做了".
+        action = quotes.action_quote(analysis) if a["specific_actions"] >= 0.3 and said else None
+        action = action if action and _substantive(action) else None
         if action:
             candidates.append((w("specific_actions", "story_order"), f"说了自己具体做了什么：“{action}”。"))
         elif a["specific_actions"] < 0.3:

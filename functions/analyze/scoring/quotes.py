@@ -204,8 +204,12 @@ def own_action(analysis: Analysis, ci: int) -> bool:
 
 
 def action_quote(analysis: Analysis) -> str | None:
-    """The first clause that says what the candidate did, as a whole-token phrase."""
+    """The first counted clause that says what the candidate did, as a whole-token phrase (never a clause the
+    features excluded: nonsense, padding, garbled recognition)."""
+    excluded = set(analysis.details.get("excluded_clause_ids") or [])
     for ci in analysis.details.get("action_clause_ids") or []:
+        if ci in excluded:
+            continue
         if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
             continue
         if own_action(analysis, ci):

@@ -182,6 +182,16 @@ Page({
       if (this.data.question && this.data.question.id === question.id) this.patchQuestion(patch)
       seconds = opened.think_seconds_left
     } catch (err) {
+      if (err && err.code === 'question_locked') {
+        // No reading ahead: the server opens this question once the previous take has arrived (the upload
+        // queue is sending it now) or its time is up. Wait for it, saying so.
+        this.setPhase('opening')
+        this.setData({ notice: '正在保存上一题的录音，保存好后自动打开这道题…' })
+        this.clockTimer = setTimeout(() => {
+          if (this.data.question && this.data.question.id === question.id) this.showQuestion(index)
+        }, 2000)
+        return
+      }
       if (!offline(err)) {
         this.showError(err)
         if (this.data.phase === 'closed') return

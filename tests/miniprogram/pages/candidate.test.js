@@ -456,6 +456,27 @@ describe('interview page', () => {
     expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
   })
 
+  test('no reading ahead: while the server keeps the question locked (previous take still uploading) the page waits and says so', async () => {
+    const v = started()
+    v.questions.forEach((q) => { q.text = null })
+    let locked = true
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: () => (locked
+        ? { status: 409, body: { error: 'question_locked', message: '请按顺序作答：第 1 题还没有完成（录音上传后或作答时间用完后才能打开下一题），请先完成前面的题目。' } }
+        : { body: { question_id: 11, text: '请做个自我介绍', phase: 'thinking', think_seconds_left: 5 } }),
+    })
+    await jest.advanceTimersByTimeAsync(500)
+    expect(page.data.phase).toBe('opening')
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('正在保存上一题的录音')
+    expect(recorder.start).not.toHaveBeenCalled()
+    locked = false
+    await jest.advanceTimersByTimeAsync(2500)
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('请做个自我介绍')
+    expect(page.data.phase).toBe('think')
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
+  })
+
   test('a second device: the conflict is shown plainly and replaced only after the person confirms', async () => {
     const conflict = '这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。'
     let modal
@@ -804,7 +825,7 @@ describe('candidate report page', () => {
 
 describe('privacy page', () => {
   const PRIVACY = {
-    version: '2026-11', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
+    version: '2026-11-29', title: '秒面隐私说明', retention: { after_decision_days: 180, undecided_days: 365 },
     retention_text: '招聘方做出决定后 180 天，我们删除你的录音、转写和评分；如果招聘方一直没有做出决定，最长保留 365 天后删除。',
     sections: [{ heading: '我们收集什么', text: '你的姓名……' }, { heading: '保存多久', text: '招聘方做出决定后 180 天……' }],
   }
@@ -815,7 +836,7 @@ describe('privacy page', () => {
     await page.onLoad()
     expect(server.calls[0].header.Authorization).toBeUndefined()
     const shown = renderWxml('pages/privacy/privacy', page.data)
-    expect(shown.byClass('version')).toEqual(['版本 2026-11'])
+    expect(shown.byClass('version')).toEqual(['版本 2026-11-29'])
     expect(shown.byClass('retention')).toEqual([PRIVACY.retention_text])
     expect(shown.byClass('subtitle')).toEqual(['我们收集什么', '保存多久'])
     expect(shown.text).not.toContain('2024-06')
@@ -831,7 +852,7 @@ describe('privacy page', () => {
     expect(shown.byClass('version')).toEqual([])
     up = true
     await page.load()
-    expect(page.data.version).toBe('2026-11')
+    expect(page.data.version).toBe('2026-11-29')
   })
 })
 

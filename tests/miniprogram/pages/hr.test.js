@@ -275,7 +275,15 @@ describe('candidates page', () => {
       'POST /api/invitations/11/extend': { body: { id: 11, expires_at_display: '12月6日 18:00' } },
       'POST /api/invitations/11/resend': { body: { token: 'T2', url: 'http://127.0.0.1:5000/i/T2', expires_at_display: '12月13日 18:00' } },
       'POST /api/invitations/12/revoke': { body: { id: 12, status_text: '邀请已撤回' } },
-      'POST /api/interviews/9/close': () => { open = false; return { body: { id: 9, status: 'closed', status_text: '已结束' } } },
+      // One candidate is mid-interview: the server asks for confirmation first (issue 11, round three).
+      'POST /api/interviews/9/close': (opts) => {
+        if (!(opts.data && opts.data.confirm)) {
+          return { status: 409, body: { error: 'candidates_mid_interview', in_progress: 1,
+            message: '有 1 位候选人正在作答。结束后他们不能再作答（已录好的回答都会保存，正在上传的录音仍会收下）。确定要结束这场面试吗？' } }
+        }
+        open = false
+        return { body: { id: 9, status: 'closed', status_text: '已结束' } }
+      },
     })
     let sheet
     const modals = []
@@ -312,7 +320,11 @@ describe('candidates page', () => {
     page.toggleInterview()
     await new Promise((r) => setTimeout(r, 5))
     expect(modals[1]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
-    expect(server.calls.some((c) => c.path === '/api/interviews/9/close')).toBe(true)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals[2]).toMatchObject({ title: '候选人正在作答', confirmText: '结束面试' })
+    expect(modals[2].content).toContain('1 位候选人正在作答')
+    await new Promise((r) => setTimeout(r, 5))
+    expect(server.calls.filter((c) => c.path === '/api/interviews/9/close').map((c) => c.data)).toEqual([{}, { confirm: true }])
     await new Promise((r) => setTimeout(r, 5))
     expect(page.data.interviewStatus).toBe('已结束')
   })
@@ -455,7 +467,7 @@ describe('session report page', () => {
       'POST /api/me/subscriptions': { body: {} },
       'POST /api/sessions/5/decision': (o) => (submitted
         ? { body: Object.assign({}, SESSION, { decision: o.data.decision, decision_text: '已通过，进入下一轮' }) }
-        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。' } }),
+        : { status: 409, body: { error: 'not_submitted', message: '候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。' } }),
     })
     const modals = []
     let reply = { confirm: false }
@@ -484,10 +496,17 @@ describe('session report page', () => {
     expect(page.data.decisionText).toBe('已通过，进入下一轮')
     expect(renderWxml('packageHR/pages/session/session', page.data).byClass('decided')[0]).toBe('决定：已通过，进入下一轮给候选人的话：请周三下午到店面谈')
 
+    // 待定 tells the candidate nothing: the dialog says so and what HR types is an internal note, not a message.
+    reply = { confirm: true, content: '等店长面谈后再定' }
+    await page.decide({ currentTarget: { dataset: { decision: 'hold' } } })
+    expect(modals[modals.length - 1].placeholderText).toContain('待定不会通知候选人')
+    const held = server.calls.filter((c) => c.path === '/api/sessions/5/decision').pop().data
+    expect(held).toEqual({ decision: 'hold', note: '等店长面谈后再定', message: null, notify_candidate: true })
+
     submitted = false
     reply = { confirm: true, content: '' }
     await page.decide({ currentTarget: { dataset: { decision: 'reject' } } })
-    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。', showCancel: false })
+    expect(modals[modals.length - 1]).toMatchObject({ title: '没有保存决定', content: '候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。', showCancel: false })
     expect(page.data.deciding).toBe(false)
   })
 

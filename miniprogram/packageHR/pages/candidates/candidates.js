@@ -5,6 +5,7 @@
  * submitted can have the invitation extended, re-sent (a new link) or revoked.
  */
 const api = require('../../../utils/api')
+const { withMidInterviewConfirm } = require('../../../utils/confirm')
 const { sessionLabel, shownTime } = require('../../../utils/format')
 const { reloadOnPullDown } = require('../../utils/busy')
 
@@ -110,7 +111,8 @@ Page({
   },
 
   resend(s) {
-    return this.run(() => api.resendInvitation(s.invitation_id), (out) => {
+    return this.run(() => withMidInterviewConfirm((confirm) => api.resendInvitation(s.invitation_id, null, confirm),
+      '重新发送'), (out) => {
       wx.setClipboardData({ data: out.url || '', fail: () => null })
       return `新链接已复制，发给${s.name || '候选人'}（旧链接已失效）`
     })
@@ -141,7 +143,8 @@ Page({
       confirmText: closing ? '结束面试' : '重新开放',
       success: (res) => {
         if (!res.confirm) return
-        this.run(() => (closing ? api.closeInterview(iv.id) : api.reopenInterview(iv.id)), () => (closing ? '面试已结束' : '面试已重新开放'))
+        this.run(() => (closing ? withMidInterviewConfirm((confirm) => api.closeInterview(iv.id, confirm), '结束面试')
+          : api.reopenInterview(iv.id)), () => (closing ? '面试已结束' : '面试已重新开放'))
       },
     })
   },
@@ -150,6 +153,7 @@ Page({
   async run(action, success) {
     try {
       const out = await action()
+      if (out === null) return this.load() // HR chose not to go ahead
       wx.showToast({ title: success(out), icon: 'none' })
     } catch (err) {
       wx.showModal({ title: '没有完成', content: err.message, showCancel: false, confirmText: '知道了' })

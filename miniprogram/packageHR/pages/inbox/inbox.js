@@ -6,6 +6,7 @@
  * An expiring or expired item can be extended or re-sent right here.
  */
 const api = require('../../../utils/api')
+const { withMidInterviewConfirm } = require('../../../utils/confirm')
 const { askSubscriptions, prefetchTemplates } = require('../../../utils/subscribe')
 const { reloadOnPullDown, whileBusy } = require('../../utils/busy')
 
@@ -101,7 +102,9 @@ Page({
             const out = await api.extendInvitation(item.invitation_id, 7)
             wx.showToast({ title: `已延期至 ${out.expires_at_display}`, icon: 'none' })
           } else if (res.tapIndex === 1) {
-            const out = await api.resendInvitation(item.invitation_id)
+            const out = await withMidInterviewConfirm((confirm) => api.resendInvitation(item.invitation_id, null, confirm),
+              '重新发送')
+            if (!out) return
             wx.setClipboardData({ data: out.url || '', fail: () => null })
             wx.showModal({ title: '新链接已生成', content: `旧链接已失效。新链接已复制，发给 ${item.name} 即可（有效期至 ${out.expires_at_display || ''}）。`, showCancel: false })
           } else {

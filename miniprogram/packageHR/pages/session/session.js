@@ -15,7 +15,8 @@ const DECISION_TEXT = { advance: '已通过，进入下一轮', reject: '未通�
 const DECISION_CONFIRM = {
   advance: { title: '确认通过？', placeholder: '给候选人的话（选填），如：请周三下午到店面谈', confirm: '通过' },
   reject: { title: '确认不通过？', placeholder: '给候选人的话（选填），如：感谢参加，这次岗位已招满', confirm: '不通过' },
-  hold: { title: '先放入待定？', placeholder: '给候选人的话（选填）', confirm: '待定' },
+  // hold tells the candidate nothing (their page reads 招聘方还在考虑): what HR types is an internal note.
+  hold: { title: '先放入待定？', placeholder: '内部备注（选填）：待定不会通知候选人', confirm: '待定' },
 }
 const NOTICE_KIND = {
   answers_received: '作答已收到',
@@ -206,7 +207,9 @@ Page({
           }
           // Still inside the user's tap: WeChat only shows the subscribe dialog from a tap.
           const subscribed = askSubscriptions(HR_KINDS, { session_id: Number(this.data.id) })
-          const message = String(res.content || '').trim().slice(0, 200)
+          const typed = String(res.content || '').trim()
+          if (decision === 'hold' && typed && !this.data.comment.trim()) this.setData({ comment: typed.slice(0, 2000) })
+          const message = decision === 'hold' ? '' : typed.slice(0, 200)
           this.sendDecision(decision, message, name).then(() => subscribed).then(resolve, resolve)
         },
         fail: () => resolve(),
@@ -248,7 +251,7 @@ Page({
       })
       wx.showToast({ title: `${name}：${DECISION_CONFIRM[decision].confirm}`, icon: 'none' })
     } catch (err) {
-      // e.g. not_submitted: "候选人还没有提交回答，暂时不能做出通过或不通过的决定。可以先延期或重新发送邀请。"
+      // e.g. not_submitted: "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。…"
       wx.showModal({ title: '没有保存决定', content: err.message, showCancel: false, confirmText: '知道了' })
     } finally {
       this.setData({ deciding: false })
