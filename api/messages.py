@@ -328,6 +328,7 @@ CANDIDATE_REASON_TEXT = {
     "too_long": "这段录音超过了时长上限，系统只评估了规定时间内的部分，" + _PERSON_LISTENS,
     "too_large": "这段录音文件太大，系统没法自动评估，" + _PERSON_LISTENS,
     "parroting": "这段回答主要是在复述题目，系统没法自动评估，" + _PERSON_LISTENS,
+    "template_numbers": "这段回答里的数字比较多，但没有讲清具体发生了什么，系统没法自动评估，" + _PERSON_LISTENS,
     "analysis_error": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
     "analysis_failed": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
     "worker_stopped": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,

@@ -97,3 +97,12 @@ def test_size_and_type_errors_speak_of_the_route_kind():
         upload = msgs.error_message(code, status, "The file is larger than 1 MB.", kind="upload")
         json_route = msgs.error_message(code, status, None, kind="json")
         assert "录音" in upload and "录音" not in json_route and msgs.is_chinese(json_route)
+
+
+def test_every_reason_hr_can_read_has_its_own_sentence_for_the_candidate():
+    """A reason code added for HR (REASON_TEXT) without a candidate sentence would fall back to the generic
+    one: every code HR can read has its own candidate-voiced Chinese sentence."""
+    from api import messages
+
+    missing = sorted(set(messages.REASON_TEXT) - set(messages.CANDIDATE_REASON_TEXT))
+    assert not missing, missing
