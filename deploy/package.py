@@ -659,8 +659,7 @@ def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True, languag
         if force or not fresh:
             started = time.monotonic()
             _log(f"building {name} → {ARTEFACTS[name]}")
-            stamp.unlink(missing_ok=True)
-            shutil.rmtree(tree, ignore_errors=True)
+            # Built aside and swapped in only on success: a failed build keeps the last good tree and stamp.
             with tempfile.TemporaryDirectory(dir=DIST if DIST.exists() else None) as scratch:
                 work = Path(scratch) / name
                 work.mkdir()
@@ -669,6 +668,10 @@ def build(names=tuple(BUILDERS), force: bool = False, zips: bool = True, languag
                 else:
                     BUILDERS[name](work)
                 tree.parent.mkdir(parents=True, exist_ok=True)
+                stamp.unlink(missing_ok=True)
+                old = Path(scratch) / f"{name}.old"
+                if tree.exists():
+                    os.replace(tree, old)
                 shutil.move(str(work), tree)
             if zips:
                 _zip(tree, zip_path(name))
@@ -683,6 +686,22 @@ def tree_size(path: Path) -> int:
 
 
 DEPLOYABLE_SETS = (("api", ()), ("analyze", ("ffmpeg", "models")))
+
+
+def missing_artefacts() -> list[str]:
+    """One sentence per artefact a deployed function needs (DEPLOYABLE_SETS: the function and its layers) that
+    is not built, naming the command that builds it; [] when every one is there."""
+    needed = dict.fromkeys(name for function, layers in DEPLOYABLE_SETS for name in (function, *layers))
+    problems = []
+    for name in needed:
+        if not (ROOT / ARTEFACTS[name]).is_dir():
+            problems.append(f"{ARTEFACTS[name]} ({name}) is missing: run `python -m deploy.package {name}` "
+                            "(or `make package`)")
+    if (ROOT / ARTEFACTS["models"]).is_dir() and \
+            not (ROOT / ARTEFACTS["models"] / "models" / "PACKAGED.json").exists():
+        problems.append(f"{ARTEFACTS['models']} has no models/PACKAGED.json (an unfinished build): run "
+                        "`python -m deploy.package models --force`")
+    return problems
 
 
 def over_limit() -> list[str]:
@@ -743,7 +762,7 @@ def main(argv: list[str] | None = None) -> int:
               allow_unpinned=args.allow_unpinned)
     for line in size_report():
         print(line)
-    over, missing = over_limit(), missing_models()
+    over, missing = over_limit(), missing_artefacts() + missing_models()
     if over:
         print(f"NOT DEPLOYABLE: {' and '.join(over)} function + layers exceed SCF's "
               f"{LIMIT_UNZIPPED // 1048576} MB unzipped limit; package fewer ASR languages "

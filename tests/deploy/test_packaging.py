@@ -387,3 +387,85 @@ def test_deploy_doc_commands_are_self_contained():
     finally:
         env.unlink()
     assert got == "ap-guangzhou|prod"
+
+
+@pytest.fixture()
+def scratch_dist(tmp_path, monkeypatch):
+    """deploy.package pointed at an empty checkout under tmp_path (no artefact built)."""
+    manifest = package._manifest()
+    monkeypatch.setattr(package, "_manifest", lambda: manifest)
+    monkeypatch.setattr(package, "ROOT", tmp_path)
+    monkeypatch.setattr(package, "DIST", tmp_path / "dist")
+    monkeypatch.setattr(package, "_fingerprint", lambda name, *args: f"{name}-inputs")
+    monkeypatch.setattr(package, "package_languages", lambda languages=None: ["ko"])
+    (tmp_path / "dist").mkdir()
+    return tmp_path
+
+
+def _fake_artefact(root: Path, name: str) -> None:
+    tree = root / package.ARTEFACTS[name]
+    tree.mkdir(parents=True)
+    if name == "models":
+        (tree / "models").mkdir()
+        ko = next(entry["name"] for entry in package._manifest()["asr"] if entry["language"] == "ko")
+        (tree / "models" / "PACKAGED.json").write_text(json.dumps([ko]))
+    else:
+        (tree / "index.py").write_text("# built\n")
+
+
+@pytest.mark.parametrize("absent", [None, "api", "analyze", "ffmpeg", "models"])
+def test_sizes_is_not_deployable_when_an_artefact_is_missing(scratch_dist, monkeypatch, capsys, absent):
+    """An empty dist/ or one missing artefact (a failed models build used to delete the layer) is NOT
+    DEPLOYABLE, naming what is missing and the command that builds it — never 'within SCF's limit'."""
+    monkeypatch.setenv("MIAOMIAN_PRELOAD_LANGUAGES", "ko")
+    present = [] if absent is None else [name for name in package.ARTEFACTS if name != absent]
+    for name in present:
+        _fake_artefact(scratch_dist, name)
+    assert package.main(["--sizes"]) == 1
+    err = capsys.readouterr().err
+    for name in package.ARTEFACTS:
+        if name not in present:
+            assert f"NOT DEPLOYABLE: {package.ARTEFACTS[name]} ({name}) is missing" in err
+            assert f"python -m deploy.package {name}" in err
+    for name in present:
+        assert f"({name}) is missing" not in err
+    for name in set(package.ARTEFACTS) - set(present):
+        _fake_artefact(scratch_dist, name)
+    assert package.main(["--sizes"]) == 0
+
+
+def test_a_models_layer_without_its_packaged_list_is_not_deployable(scratch_dist, monkeypatch, capsys):
+    monkeypatch.setenv("MIAOMIAN_PRELOAD_LANGUAGES", "ko")
+    for name in package.ARTEFACTS:
+        _fake_artefact(scratch_dist, name)
+    (scratch_dist / package.ARTEFACTS["models"] / "models" / "PACKAGED.json").unlink()
+    assert package.main(["--sizes"]) == 1
+    assert "has no models/PACKAGED.json" in capsys.readouterr().err
+
+
+def test_a_failed_models_build_keeps_the_last_good_layer(scratch_dist, monkeypatch):
+    _fake_artefact(scratch_dist, "models")
+    stamp = scratch_dist / "dist" / "models.stamp"
+    stamp.write_text("previous-inputs")
+    layer = scratch_dist / package.ARTEFACTS["models"] / "models" / "PACKAGED.json"
+
+    def failing(target, languages=None, allow_unpinned=False):
+        (target / "models").mkdir()
+        (target / "models" / "half-copied").write_text("x")
+        raise SystemExit("models layer: vosk-model-small-ko-0.22 sha256 mismatch")
+
+    monkeypatch.setattr(package, "build_models", failing)
+    with pytest.raises(SystemExit, match="sha256 mismatch"):
+        package.build(["models"], zips=False)
+    assert json.loads(layer.read_text()) == [e["name"] for e in package._manifest()["asr"] if e["language"] == "ko"]
+    assert not (layer.parent / "half-copied").exists() and stamp.read_text() == "previous-inputs"
+
+    def succeeding(target, languages=None, allow_unpinned=False):
+        (target / "models").mkdir()
+        (target / "models" / "PACKAGED.json").write_text('["new-model"]')
+        return ["new-model"]
+
+    monkeypatch.setattr(package, "build_models", succeeding)
+    package.build(["models"], zips=False)
+    assert json.loads(layer.read_text()) == ["new-model"] and stamp.read_text() == "models-inputs"
+    assert sorted(p.name for p in (scratch_dist / "dist").iterdir()) == ["layers", "models.stamp"]
