@@ -87,7 +87,12 @@ def parse_records(event: dict) -> tuple[list[ObjectRef], list[dict]]:
         if not region and ".cos." in host:
             region = host.split(".cos.", 1)[1].split(".", 1)[0]
         full_bucket = f"{name}-{appid}" if name and appid and not name.endswith(f"-{appid}") else (name or None)
-        if key and key not in seen:
+        if not key or key.endswith("/"):   # the bucket itself or a folder marker: no object to analyse
+            log.error("skipping record %d (no object key): %.200r", index, record)
+            rejected.append({"index": index, "key": raw, "reason": "the record names no object (its key "
+                             f"{raw!r} is a bucket or folder, not a file)"})
+            continue
+        if key not in seen:
             seen.add(key)
             refs.append(ObjectRef(key=key, bucket=full_bucket, region=region or bucket.get("region"),
                                   size=obj.get("size")))

@@ -290,3 +290,14 @@ def test_an_event_that_is_not_a_cos_event_does_nothing_and_says_so(handler_env, 
     assert index.main_handler(event, None) == {"objects": [
         {"key": None, "outcome": "bad_record", "detail": "not a COS event (no Records list)"}]}
     assert fake_api.requests == []
+
+
+@pytest.mark.parametrize("key", ["", "answers/", "answers/org1/"])
+def test_a_record_naming_the_bucket_or_a_folder_is_reported(handler_env, fake_api, cos_event, key):
+    """`/<appid>/<bucket>/` (or a folder marker) names no object: it once vanished without a bad_record entry."""
+    event = cos_event(key)
+    raw = event["Records"][0]["cos"]["cosObject"]["key"]
+    out = index.main_handler(event, None)
+    assert len(out["objects"]) == 1
+    assert out["objects"][0]["outcome"] == "bad_record" and out["objects"][0]["key"] == raw
+    assert "names no object" in out["objects"][0]["detail"] and fake_api.requests == []
