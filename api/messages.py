@@ -304,6 +304,7 @@ REASON_TEXT = {
     "analysis_failed": "自动分析多次尝试都没有成功，请人工听一下录音。",
     "worker_stopped": "分析程序在处理这个回答时多次中断，请人工听一下录音。",
     "analysis_timeout": "自动分析多次超时，没有在规定时间内完成，请人工听一下录音。",
+    "incomplete_recording": "录音文件不完整（可能上传中断），剩下的部分太短，无法评分，请人工听一下录音。",
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
@@ -327,6 +328,7 @@ CANDIDATE_REASON_TEXT = {
     "bad_media": "这段录音文件无法读取，招聘方会看到这个情况；如需重新作答，招聘方会联系你。",
     "too_long": "这段录音超过了时长上限，系统只评估了规定时间内的部分，" + _PERSON_LISTENS,
     "too_large": "这段录音文件太大，系统没法自动评估，" + _PERSON_LISTENS,
+    "incomplete_recording": "这段录音文件没有完整上传，系统没法自动评估，这不是你的问题；" + _PERSON_LISTENS,
     "parroting": "这段回答主要是在复述题目，系统没法自动评估，" + _PERSON_LISTENS,
     "template_numbers": "这段回答里的数字比较多，但没有讲清具体发生了什么，系统没法自动评估，" + _PERSON_LISTENS,
     "analysis_error": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,

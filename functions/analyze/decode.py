@@ -6,6 +6,7 @@ writes no duration). ffmpeg runs as an argument list through ffmpeg-python, neve
 from __future__ import annotations
 
 import os
+import functools
 import re
 import struct
 import subprocess
@@ -23,6 +24,10 @@ SAMPLE_RATE = 16000
 class Audio:
     samples: np.ndarray          # int16, mono, 16 kHz
     sample_rate: int = SAMPLE_RATE
+    # Why the recording looks cut short (English, for logs; None when complete): the decoder reported damaged
+    # or missing data, or the container announced a longer recording than could be decoded (incomplete()).
+    incomplete: str | None = None
+    announced_seconds: float | None = None
 
     @property
     def duration(self) -> float:
@@ -51,19 +56,70 @@ def _last_error(exc: ffmpeg.Error, path: str, default: str) -> str:
 STREAM_LINE = re.compile(r"^\s*Stream #\d+:\d+\S*: (Audio|Video): (\w+)(.*)$", re.M)
 
 
+DURATION_LINE = re.compile(r"^\s*Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)", re.M)
+CHANNELS_FIELD = re.compile(r"\d+ Hz, ([^,]+),")
+
+
+@functools.lru_cache(maxsize=1)
+def _layout_channels() -> dict[str, int]:
+    """ffmpeg's own table of standard channel layouts (`ffmpeg -layouts`): name → number of channels."""
+    text = subprocess.run(["ffmpeg", "-hide_banner", "-layouts"], capture_output=True, timeout=60).stdout.decode()
+    table = text.split("Standard channel layouts:", 1)[-1]
+    return {parts[0]: parts[1].count("+") + 1 for line in table.splitlines()
+            if len(parts := line.split()) == 2 and parts[0] != "NAME"}
+
+
+def _channels(layout: str) -> int | None:
+    """Channel count of a stream line's layout field: "mono", "5.1", "hexadecagonal", "16 channels"…"""
+    layout = re.sub(r"\(.*\)$", "", layout.strip()).strip()
+    if match := re.fullmatch(r"(\d+) channels", layout):
+        return int(match.group(1))
+    return _layout_channels().get(layout)
+
+
 def describe(path: str | os.PathLike) -> dict:
     """What ffmpeg reads in a file, from the input summary `ffmpeg -i` prints (no ffprobe: the SCF layer carries
     ffmpeg only): {"container": "mov,mp4,m4a,3gp,3g2,mj2" ("" when unreadable), "audio": [codec names of the
-    audio streams, in order: "aac", "opus", "pcm_s16le"…], "video": whether a real video stream is there (a
-    cover picture is not)}."""
+    audio streams, in order: "aac", "opus", "pcm_s16le"…], "channels": [channel count of each audio stream,
+    None when ffmpeg names no layout], "duration": the container's announced length in seconds (None when it
+    announces none, or only estimates it from the bitrate, which is unreliable), "video": whether a real video
+    stream is there (a cover picture is not)}."""
     completed = subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-i", os.fspath(path)], capture_output=True,
                                timeout=60)   # exits 1: no output file is given, the summary is what we want
     text = completed.stderr.decode(errors="replace")
     container = re.search(r"^Input #0, (.+?), from ", text, re.M)
     streams = STREAM_LINE.findall(text)
+    duration = DURATION_LINE.search(text)
+    estimated = "Estimating duration from bitrate" in text
     return {"container": container.group(1) if container else "",
             "audio": [codec for kind, codec, _ in streams if kind == "Audio"],
+            "channels": [_channels(field.group(1)) if (field := CHANNELS_FIELD.search(rest + ",")) else None
+                         for kind, _codec, rest in streams if kind == "Audio"],
+            "duration": None if duration is None or estimated else
+            int(duration.group(1)) * 3600 + int(duration.group(2)) * 60 + float(duration.group(3)),
             "video": any(kind == "Video" and "(attached pic)" not in rest for kind, codec, rest in streams)}
+
+
+def wav_shortfall(path: str | os.PathLike) -> float:
+    """Seconds a WAV file's header announces beyond the bytes it holds (0.0 when complete, or not a WAV, or
+    written by a recorder that leaves the sizes unknown): a WAV cut short decodes without any error, and
+    ffmpeg then estimates its duration from the file size, so only the header tells."""
+    size = os.path.getsize(path)
+    with open(path, "rb") as source:
+        head = source.read(65536)
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return 0.0
+    position, byte_rate = 12, 0
+    while position + 8 <= len(head):
+        chunk, length = head[position:position + 4], int.from_bytes(head[position + 4:position + 8], "little")
+        if chunk == b"fmt " and position + 20 <= len(head):
+            byte_rate = int.from_bytes(head[position + 16:position + 20], "little")
+        elif chunk == b"data":
+            if not byte_rate or length in (0, 0xFFFFFFFF):
+                return 0.0
+            return max(0, position + 8 + length - size) / byte_rate
+        position += 8 + length + (length & 1)
+    return 0.0
 
 
 def read_wav(data: bytes) -> tuple[int, int, bytes]:
@@ -99,8 +155,9 @@ def _frame_db(channel: np.ndarray, sample_rate: int) -> np.ndarray:
     usable = len(channel) // frame * frame
     if usable == 0:
         return np.full(1, -100.0)
-    frames = channel[:usable].astype(np.float64).reshape(-1, frame) / 32768.0
-    return 10 * np.log10(np.mean(frames ** 2, axis=1) + 1e-10)
+    frames = channel[:usable].reshape(-1, frame).astype(np.float32)   # float32: half of float64's memory
+    power = np.einsum("ij,ij->i", frames, frames, dtype=np.float64) / (frame * 32768.0 ** 2)
+    return 10 * np.log10(power + 1e-10)
 
 
 def _speechiness(channel: np.ndarray, sample_rate: int) -> float:
@@ -110,6 +167,13 @@ def _speechiness(channel: np.ndarray, sample_rate: int) -> float:
     levels = _frame_db(channel, sample_rate)
     loud, quiet = np.percentile(levels, 95), np.percentile(levels, 20)
     return 0.0 if loud < -60 else float(loud - quiet)
+
+
+def _centred(channel: np.ndarray) -> np.ndarray:
+    """A channel as float32 around its mean (for a correlation without np.corrcoef's float64 copies)."""
+    centred = channel.astype(np.float32)
+    centred -= centred.mean(dtype=np.float64)
+    return centred
 
 
 def choose_channels(channels: np.ndarray, sample_rate: int = SAMPLE_RATE) -> tuple[np.ndarray, str]:
@@ -124,18 +188,20 @@ def choose_channels(channels: np.ndarray, sample_rate: int = SAMPLE_RATE) -> tup
         return channels.reshape(-1), "mono"
     scores = [_speechiness(channels[:, index], sample_rate) for index in range(channels.shape[1])]
     best = int(np.argmax(scores))
-    reference = channels[:, best].astype(np.float64)
-    mix, used = reference.copy(), [str(best)]
+    reference = _centred(channels[:, best])
+    mix, used = channels[:, best].astype(np.float32), [str(best)]   # float32 copies, never float64
     for index in range(channels.shape[1]):
         if index == best or scores[index] < 0.5 * scores[best]:
             continue
-        other = channels[:, index].astype(np.float64)
-        if reference.std() == 0 or other.std() == 0:
+        other = _centred(channels[:, index])
+        norms = float(np.dot(reference, reference)) * float(np.dot(other, other))
+        if norms == 0:
             continue
-        correlation = float(np.corrcoef(reference, other)[0, 1])
+        correlation = float(np.dot(reference, other)) / norms ** 0.5
         if abs(correlation) > 0.6:
-            mix += np.sign(correlation) * other
+            mix += np.float32(np.sign(correlation)) * channels[:, index]
             used.append(("-" if correlation < 0 else "") + str(index))
+        del other
     mix /= len(used)
     return np.clip(np.round(mix), -32768, 32767).astype(np.int16), "channels " + "+".join(used)
 
@@ -155,39 +221,88 @@ def _decode_error(exc: ffmpeg.Error, path: str) -> MediaError:
     return MediaError(f"the audio could not be decoded; the file may be damaged or incomplete ({last})")
 
 
+def decode_timeout(max_seconds: float) -> float:
+    """Seconds the decoding ffmpeg may run: a minute plus a quarter of the longest accepted recording (ffmpeg
+    decodes a 10-min answer in a few seconds; one stuck on a damaged file is ended)."""
+    return 60.0 + max_seconds / 4
+
+
+def decoder_errors(stderr: bytes, path: str) -> list[str]:
+    """The error lines ffmpeg printed while decoding (run with -loglevel error), without the file's path."""
+    text = (stderr or b"").decode(errors="replace").replace(f"{path}: ", "")
+    return [re.sub(r"^\[[^\]]* @ 0x[0-9a-f]+\] ", "", line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def incomplete(errors: list[str], decoded: float, announced: float | None, max_seconds: float) -> str | None:
+    """Why a decoded recording looks cut short, or None: the decoder reported damaged or missing data (a
+    truncated upload: "partial file", "File ended prematurely", "Invalid data found"), or the container
+    announced a length well above what could be decoded (by 2 s and 10 %)."""
+    if errors:
+        return f"the decoder reported damaged or missing data ({errors[-1]})"
+    if announced is not None:
+        expected = min(announced, max_seconds)
+        if expected - decoded > max(2.0, 0.1 * expected):
+            return f"the file announces {announced:.1f} s of audio but only {decoded:.1f} s could be decoded"
+    return None
+
+
 def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int | None = None) -> Audio:
     """Decode a recording; raise MediaError with a sentence a person understands when it is unusable.
 
     The length is the decoded audio's, never the container's estimate: an ADTS AAC that starts
     with digital silence is estimated from the bitrate of its tiny first frames and looks many times longer
     than it is. Decoding stops one second past max_seconds, so an over-long file costs at most that much.
-    Several channels are mixed by choose_channels (the speech wherever it is). One ffmpeg run decodes; a second,
-    cheap one (describe) runs only to tell a video without sound from a file without any stream."""
+    Several channels are mixed by choose_channels (the speech wherever it is); a file with more than
+    MAX_CHANNELS channels is refused before decoding (memory grows with the channel count). A cheap ffmpeg run
+    (describe) reads the input summary first: channel count and announced duration. The decoding run is ended
+    after decode_timeout(max_seconds) with a MediaError. A recording that decodes but looks cut short (the
+    decoder's errors, or an announced length well above the decoded one: incomplete()) is returned with
+    Audio.incomplete set, so the caller can say so instead of blaming the candidate."""
     path = os.fspath(path)
     size = os.path.getsize(path)
     if size == 0:
         raise MediaError("the uploaded file is empty (0 bytes): nothing was recorded")
     if max_bytes is not None and size > max_bytes:
         raise MediaError(f"the file is {_size(size)}, over the {_size(max_bytes)} limit", code="too_large")
-    try:   # the first audio stream as 16-bit PCM WAV, channels as recorded: the header says how many
-        out, _err = (
-            ffmpeg.input(path)
+    summary = describe(path)
+    channels_in = summary["channels"][0] if summary["channels"] else None
+    if channels_in is not None and channels_in > MAX_CHANNELS:   # refused before decoding: memory grows per channel
+        raise MediaError(f"the recording has {channels_in} audio channels, more than the {MAX_CHANNELS} a voice "
+                         "recording can have; record again with a phone or computer microphone")
+    # the first audio stream as 16-bit PCM WAV, channels as recorded: the header says how many
+    args = (ffmpeg.input(path)
             .output("pipe:", format="wav", acodec="pcm_s16le", ar=SAMPLE_RATE, t=max_seconds + 1, map="0:a:0")
             .global_args("-nostdin", "-hide_banner", "-loglevel", "error")
-            .run(capture_stdout=True, capture_stderr=True)
-        )
-    except ffmpeg.Error as exc:
-        raise _decode_error(exc, path) from None
+            .compile())
+    timeout = decode_timeout(max_seconds)
     try:
-        channels, _rate, pcm = read_wav(out)
+        completed = subprocess.run(args, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise MediaError(f"decoding the recording took longer than {timeout:.0f} s; the file may be damaged or "
+                         "not a recording") from None
+    if completed.returncode:
+        raise _decode_error(ffmpeg.Error("ffmpeg", completed.stdout, completed.stderr), path) from None
+    try:
+        channels, _rate, pcm = read_wav(completed.stdout)
     except ValueError as exc:
         raise MediaError(f"the audio could not be decoded; the file may be damaged or incomplete ({exc})") from None
     frame_bytes = 2 * channels
     interleaved = np.frombuffer(pcm[: len(pcm) // frame_bytes * frame_bytes], dtype=np.int16)
     samples, _chosen = choose_channels(interleaved.reshape(-1, channels)[:, :MAX_CHANNELS])
+    stderr = completed.stderr
+    del interleaved, pcm, completed
     audio = Audio(samples=samples)
     if audio.duration > max_seconds:
         raise MediaError(f"the recording is longer than the {_minutes(max_seconds)} limit", code="too_long")
+    announced = summary["duration"]
+    shortfall = wav_shortfall(path)
+    if shortfall:
+        announced = audio.duration + shortfall
+    audio.announced_seconds = announced
+    audio.incomplete = incomplete(decoder_errors(stderr, path), audio.duration, announced, max_seconds)
     if audio.duration < 0.1:
+        if audio.incomplete:
+            raise MediaError(f"the recording is cut short and no audio is left in it ({audio.incomplete})",
+                             code="incomplete_recording")
         raise MediaError("the recording contains no audio (it is 0 seconds long)")
     return audio

@@ -34,7 +34,15 @@ def _base(language: str) -> dict:
             "feedback": None, "model_versions": {}, "timings": {}}
 
 
+CANDIDATE_BLAMED = ("no_speech", "too_little_content")
+
+
 def _finish(result: dict, status: str, reason: str | None, t0: float, code: str | None = None) -> dict:
+    cut = result.get("incomplete_recording")
+    if cut and code in CANDIDATE_BLAMED:   # a damaged file is not the candidate's too-short answer
+        status, code = "needs_review", "incomplete_recording"
+        reason = (f"录音文件不完整（可能上传中断），能读出的只有 {cut['decoded_seconds']:.0f} 秒，太短，无法评分；"
+                  "请人工听一下录音，必要时请候选人重新录制。")
     result["status"], result["reason"], result["reason_code"] = status, reason, code
     result["timings"]["total_s"] = round(time.perf_counter() - t0, 3)
     if result.get("duration_seconds"):
@@ -100,6 +108,13 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         t = time.perf_counter()
         audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes)
         result["duration_seconds"] = round(audio.duration, 3)
+        if audio.incomplete:   # scored on what was decoded, flagged for HR (and never blamed on the candidate)
+            result["incomplete_recording"] = {
+                "detail": audio.incomplete, "decoded_seconds": round(audio.duration, 3),
+                "announced_seconds": None if audio.announced_seconds is None else round(audio.announced_seconds, 3),
+                "reason": "录音文件不完整（可能上传中断），只分析了能读出的前 "
+                          f"{audio.duration:.0f} 秒" + (f"（文件标明约 {audio.announced_seconds:.0f} 秒）"
+                                                       if audio.announced_seconds else "") + "，请人工核对。"}
         result["timings"]["decode_s"] = round(time.perf_counter() - t, 4)
         audio = fit_to_answer_limit(audio, question, result)
 

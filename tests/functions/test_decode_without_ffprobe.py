@@ -57,7 +57,11 @@ def test_describe_names_container_codecs_and_video(ffmpeg_only, ko_media, bad_me
     mute = decode.describe(bad_media["video_without_audio"])
     assert mute["audio"] == [] and mute["video"]
     assert decode.describe(ko_media["webm"])["audio"] == ["opus"]
-    assert decode.describe(bad_media["text_as_aac"]) == {"container": "", "audio": [], "video": False}
+    assert decode.describe(bad_media["text_as_aac"]) == {"container": "", "audio": [], "channels": [],
+                                                         "duration": None, "video": False}
+    assert video["channels"] == [1] and video["duration"] == pytest.approx(decode.decode(ko_media["mp4"]).duration,
+                                                                             abs=0.2)
+    assert decode.describe(ko_media["wav"])["channels"] == [2]
 
 
 def test_wav_reader_refuses_what_is_not_a_16_bit_wav():
