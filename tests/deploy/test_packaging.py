@@ -469,3 +469,21 @@ def test_a_failed_models_build_keeps_the_last_good_layer(scratch_dist, monkeypat
     package.build(["models"], zips=False)
     assert json.loads(layer.read_text()) == ["new-model"] and stamp.read_text() == "models-inputs"
     assert sorted(p.name for p in (scratch_dist / "dist").iterdir()) == ["layers", "models.stamp"]
+
+
+def test_the_secrets_snippet_can_run_twice_without_duplicating_or_replacing_keys(tmp_path):
+    """docs/deploy.md §5 once appended with `>>`: running it again added a second set of keys."""
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    snippet = next(block for block in re.findall(r"```bash\n(.*?)```", doc, re.S) if "umask 077" in block)
+    (tmp_path / "deploy" / "scf").mkdir(parents=True)
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    env = tmp_path / "deploy" / "scf" / ".env"
+    env.write_text("STAGE=prod\nMIAOMIAN_DATA_KEY=\n")   # an earlier run that wrote an empty key
+    lines = []
+    for _ in range(2):
+        out = subprocess.run(["bash", "-c", snippet], cwd=tmp_path, capture_output=True, text=True)   # grep -c: 1 on 0
+        assert out.stdout.split() == ["3", "0"]   # the doc's own checks
+        lines.append(env.read_text().splitlines())
+    assert lines[0] == lines[1] and len(lines[0]) == 4 and lines[0][0] == "STAGE=prod"
+    assert sorted(line.split("=", 1)[0] for line in lines[0][1:]) == [
+        "MIAOMIAN_DATA_KEY", "MIAOMIAN_HMAC_KEY", "MIAOMIAN_SECRET_KEY"]
