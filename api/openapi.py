@@ -17,16 +17,6 @@ from werkzeug.routing import IntegerConverter
 
 from api import messages
 
-
-class StrictBoolean(ma.fields.Boolean):
-    """A JSON boolean: true or false only. "yes", "1", 1 or 0 are refused ("应为 true 或 false") rather than
-    read as a choice the person did not make (a confirmation, a consent)."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, bool):
-            raise self.make_error("invalid", input=value)
-        return value
-
 log = logging.getLogger(__name__)
 
 DEFAULT_CODES = {
