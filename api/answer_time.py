@@ -14,6 +14,10 @@ phase (naive UTC times, `until` the moment the phase ends):
 - "time_up": the newest attempt's recording time is over and nothing was uploaded for it (a take recorded on
   the device may still arrive); with attempts left the candidate may record again, else move on.
 - "answered": the newest attempt reached storage.
+
+A question with no answer in storage that the candidate can no longer answer (its time and attempts are used
+up, or a later question is open: no way back) is unanswered for good (`unanswered_for_good`): submitting does
+not wait for it, and HR and the candidate read it as 未作答 with UNANSWERED_REASON.
 """
 from datetime import datetime, timedelta
 
@@ -22,6 +26,22 @@ from api.progress import reached_storage
 
 PHASE_TEXT = {"unopened": "还没有开始", "thinking": "思考时间", "recording": "正在录音",
               "time_up": "本题作答时间已到", "answered": "已作答"}
+
+
+UNANSWERED_TEXT = "未作答"
+UNANSWERED_REASON = "时间用完未上传录音"
+UNANSWERED_CANDIDATE_TEXT = "这道题的作答时间已经用完，没有上传录音，记为未作答。"
+
+
+def unanswered_for_good(question, attempts: list, later_opened: bool, now: datetime) -> bool:
+    """True when the question has no answer in storage and can no longer get one: no recording still runs,
+    and either a later question is open or its time and attempts are all used up."""
+    if any(reached_storage(a) for a in attempts):
+        return False
+    name = phase(question, None, attempts, now)["phase"]
+    if name == "recording":  # a take may still be uploading
+        return False
+    return (later_opened and bool(attempts)) or (name == "time_up" and len(attempts) >= question.max_attempts)
 
 
 def answer_deadline(attempt, question) -> datetime:

@@ -15,7 +15,7 @@ from api import answer_time, audit, deadlines, erasure, events, messages, outbox
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
-from api.openapi import abort
+from api.openapi import StrictBoolean, abort
 from api.messages import display_time
 from api.orgs import contact_json
 from api.schema import answers, interviews, invitations, jobs, organisations, question_states, sessions
@@ -31,7 +31,7 @@ MIN_CHUNK, MAX_CHUNK, DEFAULT_CHUNK = 1024 * 1024, 16 * 1024 * 1024, 4 * 1024 * 
 
 
 class StartSchema(ma.Schema):
-    consent = ma.fields.Boolean(required=True)
+    consent = StrictBoolean(required=True)
     privacy_version = ma.fields.String(required=True, validate=ma.validate.Length(1, 20))
 
 
@@ -39,10 +39,10 @@ class UploadRequestSchema(ma.Schema):
     content_type = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
                                     metadata={"description": "MIME type of the recording; default audio/aac "
                                                              "(video/mp4 for video questions)"})
-    chunked = ma.fields.Boolean(load_default=False, metadata={"description": "Upload in parts (large files)"})
-    size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(min=1))
-    chunk_size = ma.fields.Integer(load_default=None, validate=ma.validate.Range(MIN_CHUNK, MAX_CHUNK))
-    attempt = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 100),
+    chunked = StrictBoolean(load_default=False, metadata={"description": "Upload in parts (large files)"})
+    size = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(min=1))
+    chunk_size = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(MIN_CHUNK, MAX_CHUNK))
+    attempt = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(1, 100),
                                 metadata={"description": "The attempt started by POST …/attempts this recording "
                                                          "belongs to; default the newest one not yet uploaded"})
 
@@ -62,7 +62,7 @@ class PartSchema(ma.Schema):
 
 
 class PartReceiptSchema(ma.Schema):
-    index = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1))
+    index = ma.fields.Integer(strict=True, required=True, validate=ma.validate.Range(min=1))
     etag = ma.fields.String(required=True, validate=ma.validate.Length(1, 100))
 
 
@@ -93,9 +93,9 @@ class UploadedSchema(ma.Schema):
 
 
 class AttemptSchema(ma.Schema):
-    replace = ma.fields.Boolean(load_default=False, metadata={
+    replace = StrictBoolean(load_default=False, metadata={
         "description": "The person confirmed replacing an answer given on another device"})
-    resume = ma.fields.Boolean(load_default=False, metadata={
+    resume = StrictBoolean(load_default=False, metadata={
         "description": "After a reload: join the recording still running (same attempt and deadline)"})
 
 
@@ -190,15 +190,20 @@ def _closed_reason(row) -> str | None:
     return deadlines.closed_reason(row, utcnow(), _grace())
 
 
-def _think_states(session_id: int) -> dict:
-    rows = get_db().execute(sa.select(question_states).where(question_states.c.session_id == session_id))
+def _think_states(session_id: int, lock: bool = False) -> dict:
+    """question_id → think state of the questions opened so far; `lock` reads the newest committed rows (a
+    check made after our own write, so that two racing requests cannot both pass: see _start_attempt)."""
+    query = sa.select(question_states).where(question_states.c.session_id == session_id)
+    rows = get_db().execute(query.with_for_update(read=True) if lock else query)
     return {row.question_id: row for row in rows}
 
 
-def question_state(question, attempts: list, think, now, device: str) -> dict:
+def question_state(question, attempts: list, think, now, device: str, later_opened: bool = False) -> dict:
     """Attempts counted by the server (every started attempt counts), the live think deadline, a recording
     in progress, the phase the server puts it in (api/answer_time.py), and whether the current answer came
-    from this device. The text only once the question is opened (one-way interview: no preview)."""
+    from this device. The text only once the question is opened (one-way interview: no preview). `unanswered`
+    is true once the question can no longer be answered (answer_time.unanswered_for_good), with
+    `unanswered_text` in Chinese."""
     current = progress.current_answer(attempts)
     recording = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
     timed = answer_time.phase(question, think, attempts, now)
@@ -215,11 +220,18 @@ def question_state(question, attempts: list, think, now, device: str) -> dict:
             "phase": timed["phase"], "phase_text": timed["phase_text"], "phase_until": iso(timed["phase_until"]),
             "phase_seconds_left": max(int((timed["phase_until"] - now).total_seconds()), 0)
             if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None}
+    item["unanswered"] = answer_time.unanswered_for_good(question, attempts, later_opened, now)
+    item["unanswered_text"] = answer_time.UNANSWERED_CANDIDATE_TEXT if item["unanswered"] else None
     if recording is not None:
         item["recording"] = {"attempt": recording.attempt, "started_at": iso(recording.created_at),
                              "answer_deadline": iso(answer_time.answer_deadline(recording, question)),
                              "late": recording.start_kind in ("late", "auto")}
     return item
+
+
+def _later_opened(question, question_rows, opened) -> bool:
+    """Whether a question after `question` has been opened (`opened`: question ids with a think state)."""
+    return any(q.position > question.position and q.id in opened for q in question_rows)
 
 
 def limits_only(question) -> dict:
@@ -239,7 +251,8 @@ def candidate_view(row) -> dict:
     if row.consent_at is None:
         items = [limits_only(q) for q in question_rows]
     else:
-        items = [question_state(q, grouped.get(q.id, []), thinks.get(q.id), now, device) for q in question_rows]
+        items = [question_state(q, grouped.get(q.id, []), thinks.get(q.id), now, device,
+                                later_opened=_later_opened(q, question_rows, thinks)) for q in question_rows]
     minutes = sum(q.think_seconds + q.answer_seconds for q in question_rows) / 60
     until = deadlines.answer_until(row, _grace())
     closed_reason = _closed_reason(row)
@@ -362,11 +375,14 @@ def start_thinking(token, question_id):
     row = load_session_by_token(token, for_update=True)
     _require_answering(row)
     question = _question_of(row, question_id)
+    touch(row)  # a first write opens the transaction (SQLite: the savepoints below then stay inside it)
+    newly_opened = question.id not in _think_states(row.id)
     _require_in_order(row, question)
     state = _ensure_think(row, question)
+    if newly_opened:  # checked again after our write: a retake started meanwhile on an earlier one wins
+        _refuse_unless_earlier_done(row, question, _think_states(row.id), lock=True)
     now = utcnow()
     _auto_start(row, question, state, now)
-    touch(row)
     attempts = progress.answers_by_question(get_db(), row.id).get(question.id, [])
     item = question_state(question, attempts, state, now, current_device())
     return {**item, "question_id": question.id, "server_time": iso(now)}
@@ -391,10 +407,10 @@ def _ensure_think(row, question, seconds: int | None = None):
 
 
 def question_done(question, attempts: list, now) -> bool:
-    """A question is done once it has an answer in storage, or its time is up: the newest attempt's recording
-    time is over with nothing uploaded (attempts left or not: moving on gives them up)."""
-    return progress.current_answer(attempts) is not None \
-        or answer_time.phase(question, None, attempts, now)["phase"] == "time_up"
+    """A question is done once no recording of it runs and it has an answer in storage, or its time is up:
+    the newest attempt's recording time is over with nothing uploaded (attempts left or not: moving on gives
+    them up). A retake still inside its recording window keeps it open."""
+    return answer_time.phase(question, None, attempts, now)["phase"] in ("answered", "time_up")
 
 
 def _require_in_order(row, question) -> None:
@@ -403,23 +419,36 @@ def _require_in_order(row, question) -> None:
     opened, now = _think_states(row.id), utcnow()
     if question.id in opened:
         return
-    earlier_ones = [q for q in load_questions(row.interview_id) if q.position < question.position]
-    for earlier in earlier_ones:  # a recording the server owed starts first (its time counts from then)
-        _auto_start(row, earlier, opened.get(earlier.id), now)
-    grouped = progress.answers_by_question(get_db(), row.id)
-    for earlier in earlier_ones:
-        if not question_done(earlier, grouped.get(earlier.id, []), now):
-            opened_text = "还没有完成" if earlier.id in opened else "还没有打开"
-            abort(409, "question_locked", f"请按顺序作答：第 {earlier.position} 题{opened_text}（录音上传后或作答时间"
-                                          f"用完后才能打开下一题），请先完成前面的题目。", next_question_id=earlier.id)
+    for earlier in load_questions(row.interview_id):  # a recording the server owed starts first
+        if earlier.position < question.position:
+            _auto_start(row, earlier, opened.get(earlier.id), now)
+    _refuse_unless_earlier_done(row, question, opened)
 
 
-def _require_not_passed(row, question) -> None:
-    """No going back: once a later question is opened, an earlier one takes no new attempt (409
-    question_closed); a take already started may still be uploaded."""
-    opened = set(_think_states(row.id))
-    if any(q.position > question.position and q.id in opened for q in load_questions(row.interview_id)):
-        abort(409, "question_closed")
+def _refuse_unless_earlier_done(row, question, opened: dict, lock: bool = False) -> None:
+    """409 question_locked naming the first question before `question` that is not done (question_done)."""
+    query = sa.select(answers).where(answers.c.session_id == row.id).order_by(answers.c.question_id, answers.c.attempt)
+    grouped: dict[int, list] = {}
+    for attempt in get_db().execute(query.with_for_update(read=True) if lock else query):
+        grouped.setdefault(attempt.question_id, []).append(attempt)
+    now = utcnow()
+    for earlier in load_questions(row.interview_id):
+        if earlier.position >= question.position or question_done(earlier, grouped.get(earlier.id, []), now):
+            continue
+        attempts = grouped.get(earlier.id, [])
+        if attempts and answer_time.phase(earlier, None, attempts, now)["phase"] == "recording":
+            state = "还在录音（录音上传或这次录音时间结束后才能打开下一题）"
+        else:
+            state = ("还没有完成" if earlier.id in opened else "还没有打开") + "（录音上传后或作答时间用完后才能打开下一题）"
+        abort(409, "question_locked", f"请按顺序作答：第 {earlier.position} 题{state}，请先完成前面的题目。",
+              next_question_id=earlier.id)
+
+
+def _require_not_passed(row, question, message: str | None = None, lock: bool = False) -> None:
+    """No going back: once a later question is opened, an earlier one takes no new attempt and no new upload
+    ticket (409 question_closed); a take whose ticket was issued before may still be confirmed."""
+    if _later_opened(question, load_questions(row.interview_id), _think_states(row.id, lock=lock)):
+        abort(409, "question_closed", message)
 
 
 def _new_attempt_key(row, question, attempt: int, content_type: str | None = None) -> str:
@@ -484,6 +513,9 @@ def _start_attempt(row, question, attempts: list, replace: bool, content_type: s
         device=device, start_kind="replace" if replacing else None, upload_expires_at=now + timedelta(seconds=question.answer_seconds
                                                          + current_app.config["UPLOAD_URL_SECONDS"]),
         created_at=now))
+    # Checked again after our write: a later question opened meanwhile wins (its think request checks
+    # the same after its own write, so a racing retake and think cannot both succeed).
+    _require_not_passed(row, question, lock=True)
     _ensure_think(row, question, seconds=0)
     if current is not None and (current.device or "unknown") != device:
         audit.record(row.org_id, f"session:{row.id}", "candidate.answer_replaced", f"session:{row.id}",
@@ -567,6 +599,8 @@ def request_upload(body, token, question_id):
         target = None
     elif target is not None and progress.reached_storage(target):
         abort(409, "attempt_already_uploaded")
+    # No new ticket once a later question is open, whatever the take (a ticket issued before still confirms).
+    _require_not_passed(row, question, "你已经打开了后面的题目，这道题不能再重新录制或上传新的录音（单向面试不能回头作答）。")
     if target is None:  # no attempt started by POST …/attempts (older clients): start one now
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
@@ -575,8 +609,6 @@ def request_upload(body, token, question_id):
     if current is not None and current.id != target.id and (current.device or "unknown") != current_device() \
             and target.start_kind != "replace":  # another device's take was saved while this one was recorded
         abort(409, "answer_superseded", answered_at=iso(current.uploaded_at or current.created_at))
-    if target.start_kind == "auto":  # nobody recorded the server-started take yet: no late recording once passed
-        _require_not_passed(row, question)
     attempt = target.attempt
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
     late = {"start_kind": "late", "device": current_device()} if target.start_kind == "auto" else {}
@@ -628,18 +660,41 @@ def confirm_upload(body, token, question_id):
     touch(row)
     if answer.status == "awaiting_upload":
         values["status"] = "uploaded"
-    db.execute(answers.update().where(answers.c.id == answer.id).values(**values))
-    attempts = progress.answers_by_question(db, row.id).get(question.id, [])
-    mine = next(a for a in attempts if a.id == answer.id)
-    if progress.superseded_take(mine, attempts):  # kept for HR, but another device's take counts
+    if not _confirm_unless_superseded(answer, values):  # kept for HR, but another device's take counts
         db.commit()
         db.begin()
+        attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         abort(409, "answer_superseded", answered_at=iso(progress.current_answer(attempts).uploaded_at))
     view_now = candidate_view(row)
     replaced = db.scalar(sa.select(invitations.c.id).where(invitations.c.previous_token_hash == token_hash(token)))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
             "progress": view_now["progress"], "link_replaced": replaced is not None,
             "message": "这段录音已保存。招聘方已经给你发了新的面试链接，请用新链接继续作答。" if replaced else None}
+
+
+def _confirm_unless_superseded(answer, values: dict) -> bool:
+    """Mark `answer` stored with one conditional UPDATE: it counts only when no take of another device (not
+    started with `replace`) reached storage first. Of two racing confirmations exactly one wins; the other take
+    is stored dated after the winner (so it stays superseded, api/progress.py) and False is returned.
+    409 already_confirmed when a racing confirmation of this very take won."""
+    db, rival = get_db(), answers.alias("rival")
+    stored_rival = sa.exists().where(
+        rival.c.session_id == answer.session_id, rival.c.question_id == answer.question_id, rival.c.id != answer.id,
+        sa.or_(rival.c.uploaded_at.is_not(None), rival.c.status != "awaiting_upload"),
+        sa.func.coalesce(rival.c.device, "unknown") != (answer.device or "unknown"),
+        sa.func.coalesce(rival.c.start_kind, "") != "replace")
+    unconfirmed = answers.update().where(answers.c.id == answer.id, answers.c.uploaded_at.is_(None))
+    if answer.start_kind == "replace":  # the person confirmed replacing the other device's answer
+        stored_rival = sa.false()
+    if db.execute(unconfirmed.where(~stored_rival).values(**values)).rowcount == 1:
+        return True
+    rivals = [a for a in progress.answers_by_question(db, answer.session_id).get(answer.question_id, [])
+              if a.id != answer.id and progress.reached_storage(a)]
+    latest = max((progress.stored_at(a) for a in rivals), default=values["uploaded_at"])
+    later = {**values, "uploaded_at": max(values["uploaded_at"], latest + timedelta(seconds=1))}
+    if db.execute(unconfirmed.values(**later)).rowcount != 1:
+        abort(409, "already_confirmed")
+    return False
 
 
 def _complete_parts(store, key: str, upload_id: str, parts: list[dict]) -> None:
@@ -664,12 +719,19 @@ def submit(token):
     """Finish the interview once every question has an answer; analysis results follow."""
     row = load_session_by_token(token, for_update=True)
     _require_answering(row)
-    db = get_db()
+    db, now = get_db(), utcnow()
+    question_rows, thinks = load_questions(row.interview_id), _think_states(row.id)
+    for question in question_rows:  # a recording the server owed starts first (its time counts from then)
+        _auto_start(row, question, thinks.get(question.id), now)
     grouped = progress.answers_by_question(db, row.id)
-    missing = [q.position for q in load_questions(row.interview_id) if progress.current_answer(grouped.get(q.id, [])) is None]
+    # A question whose time and attempts are used up, or that a later open question closed, is unanswered for
+    # good (HR reads 未作答); only questions the candidate can still answer hold the submission back.
+    missing = [q.position for q in question_rows if progress.current_answer(grouped.get(q.id, [])) is None
+               and not answer_time.unanswered_for_good(q, grouped.get(q.id, []),
+                                                       _later_opened(q, question_rows, thinks), now)]
     if missing:
         abort(409, "unanswered_questions",
-              "还有第 " + "、".join(map(str, missing)) + " 题没有回答，请先回答所有题目再提交。")
+              "还有第 " + "、".join(map(str, missing)) + " 题可以回答但还没有回答，请先回答这些题目再提交。")
     changed = db.execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status == "started")
                          .values(status="submitted", submitted_at=utcnow(), last_activity_at=utcnow()))
     if changed.rowcount != 1:  # a concurrent submit won: one submission, one audit row
@@ -692,13 +754,18 @@ def report(token):
     items = []
     for question in load_questions(row.interview_id):
         current = progress.current_answer(grouped.get(question.id, []))
+        if current is None:  # submitted without it: its time ran out with nothing uploaded
+            items.append({"question_id": question.id, "position": question.position, "text": question.text,
+                          "status": None, "reason": answer_time.UNANSWERED_CANDIDATE_TEXT, "transcript": None,
+                          "feedback": None, "unanswered": True})
+            continue
         result = progress.load_result(db, current.id) if current else None
         items.append({"question_id": question.id, "position": question.position, "text": question.text,
                       "status": current.status if current else None,
                       "reason": messages.candidate_reason((result or {}).get("reason_code"), current.status)
                       if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
-                      "feedback": (result or {}).get("feedback")})
+                      "feedback": (result or {}).get("feedback"), "unanswered": False})
     return {"company": row.company, "job": row.job_title, "status": row.status,
             "ready": row.status in ("scored", "needs_review"), "decision": decision_for_candidate(row),
             "contact": contact_of(row),

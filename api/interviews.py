@@ -9,9 +9,9 @@ from api.auth import login_required
 from api.db import get_db
 from api.jobs import get_job_or_404
 from api.messages import display_time
-from api.openapi import abort
+from api.openapi import StrictBoolean, abort
 from api.schema import interviews, questions, sessions
-from api.timeutil import iso, to_naive_utc, utcnow
+from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
 from functions.analyze.scoring.text import keyword_problem, normalise
 
 bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
@@ -40,9 +40,9 @@ class CompetencySchema(ma.Schema):
 
 class QuestionInSchema(ma.Schema):
     text = ma.fields.String(required=True, validate=ma.validate.Length(1, 1000))
-    think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(0, 300))
-    answer_seconds = ma.fields.Integer(load_default=120, validate=ma.validate.Range(10, 600))
-    max_attempts = ma.fields.Integer(load_default=2, validate=ma.validate.Range(1, 5))
+    think_seconds = ma.fields.Integer(strict=True, load_default=30, validate=ma.validate.Range(0, 300))
+    answer_seconds = ma.fields.Integer(strict=True, load_default=120, validate=ma.validate.Range(10, 600))
+    max_attempts = ma.fields.Integer(strict=True, load_default=2, validate=ma.validate.Range(1, 5))
     media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA))
     competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
                                   validate=ma.validate.Length(1, 10))
@@ -53,9 +53,9 @@ class InterviewInSchema(ma.Schema):
     title = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
     language = ma.fields.String(load_default="zh", validate=ma.validate.OneOf(LANGUAGES))
     intro = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
-    deadline = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+    deadline = PlannedTime(load_default=None)
     pass_threshold = ma.fields.Float(load_default=60.0, validate=ma.validate.Range(0, 100))
-    require_phone = ma.fields.Boolean(load_default=False)
+    require_phone = StrictBoolean(load_default=False)
     competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
                                   validate=ma.validate.Length(1, 10),
                                   metadata={"description": "Default competencies for questions that name none"})
@@ -110,7 +110,7 @@ class InterviewSchema(ma.Schema):
     pass_threshold = ma.fields.Float()
     review_band = ma.fields.List(ma.fields.Float(), allow_none=True,
                                  metadata={"description": "[low, high]: sessions scored inside it go to a person"})
-    require_phone = ma.fields.Boolean()
+    require_phone = StrictBoolean()
     status = ma.fields.String()
     status_text = ma.fields.String(metadata={"description": "进行中 | 已截止 | 已结束"})
     deadline_display = ma.fields.String(allow_none=True)
@@ -120,7 +120,7 @@ class InterviewSchema(ma.Schema):
 
 
 class ReopenSchema(ma.Schema):
-    deadline = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+    deadline = PlannedTime(load_default=None)
 
     @ma.validates("deadline")
     def deadline_in_future(self, value, **_):
@@ -229,7 +229,7 @@ def get_interview(interview_id):
 
 class CloseSchema(ma.Schema):
     BODY_OPTIONAL = True  # no body: confirm false
-    confirm = ma.fields.Boolean(load_default=False, metadata={
+    confirm = StrictBoolean(load_default=False, metadata={
         "description": "Required when candidates are mid-interview (else 409 candidates_mid_interview)"})
 
 

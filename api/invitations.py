@@ -12,11 +12,11 @@ from api.auth import login_required
 from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404
-from api.openapi import abort
+from api.openapi import StrictBoolean, abort
 from api.people import PersonName, Phone
 from api.messages import display_time
 from api.schema import interviews, invitations, referrers, sessions
-from api.timeutil import iso, to_naive_utc, utcnow
+from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
 
 bp = Blueprint("invitations", __name__, url_prefix="/api/interviews", description="HR: invitations")
 manage_bp = Blueprint("invitation_management", __name__, url_prefix="/api/invitations",
@@ -34,7 +34,7 @@ class InvitationRequestSchema(ma.Schema):
     candidates = ma.fields.List(ma.fields.Nested(CandidateSchema), required=True)
     referrer = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 16),
                                 metadata={"description": "A referral code of this organisation"})
-    expires_in_days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
+    expires_in_days = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(1, 90))
 
     @ma.validates("candidates")
     def within_limit(self, value, **_):
@@ -99,9 +99,9 @@ def invite(body, interview_id):
 
 
 class ExtendSchema(ma.Schema):
-    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
-    expires_at = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
-    extend_interview = ma.fields.Boolean(load_default=False, metadata={
+    days = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(1, 90))
+    expires_at = PlannedTime(load_default=None)
+    extend_interview = StrictBoolean(load_default=False, metadata={
         "description": "Also move the interview's deadline to the new expiry when it is later (else 409)"})
 
     @ma.validates_schema
@@ -111,8 +111,8 @@ class ExtendSchema(ma.Schema):
 
 
 class ResendSchema(ma.Schema):
-    days = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 90))
-    confirm = ma.fields.Boolean(load_default=False, metadata={
+    days = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(1, 90))
+    confirm = StrictBoolean(load_default=False, metadata={
         "description": "Required while the candidate is mid-interview (else 409 candidate_mid_interview)"})
 
 
@@ -163,7 +163,8 @@ def _management_json(invitation_id: int) -> dict:
 @manage_bp.response(200)
 def extend(body, invitation_id):
     """Give the candidate more time: `days` from now (or from the current expiry if later), or a new
-    `expires_at`. A revoked invitation stays revoked; a closed interview must be reopened first. A new expiry
+    `expires_at` (422 when earlier than the current expiry: extending never shortens). A revoked invitation
+    stays revoked; a closed interview must be reopened first. A new expiry
     past the interview's own deadline → 409 beyond_interview_deadline, unless `extend_interview: true`, which
     moves the interview's deadline to it too."""
     row = _invitation_or_404(invitation_id)
@@ -176,6 +177,10 @@ def extend(body, invitation_id):
         expires_at = to_naive_utc(body["expires_at"])
         if expires_at <= utcnow():
             abort(422, "invalid", "新的过期时间必须在将来。")
+        current = min(row.expires_at, row.deadline) if row.deadline is not None else row.expires_at
+        if expires_at < current:  # extending never takes time away from the candidate
+            abort(422, "invalid", f"新的过期时间不能早于现在的过期时间（{display_time(current)}），"
+                  "延期不会缩短候选人的作答时间；要停止这份邀请请使用撤回。")
     else:
         expires_at = max(utcnow(), row.expires_at) + timedelta(days=body["days"])
     if row.deadline is not None and expires_at > row.deadline:
@@ -201,7 +206,8 @@ def resend(body, invitation_id):
     """A new link for the same candidate and session (the old link stops working, except to confirm a recording
     already uploading); an expired invitation is renewed for `days` (default INVITATION_TTL_DAYS). While the
     candidate is mid-interview (started, not submitted) it needs `confirm: true` (else 409
-    candidate_mid_interview, `in_progress: 1`). The token is shown only in this response."""
+    candidate_mid_interview, `in_progress: 1`). Of two resends at once exactly one succeeds; the other is 409
+    conflict (its link would be dead). The token is shown only in this response."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "重新发送")
     if row.revoked_at is not None:
@@ -220,8 +226,12 @@ def resend(body, invitation_id):
         expires_at = utcnow() + timedelta(days=body["days"] or current_app.config["INVITATION_TTL_DAYS"])
     if row.deadline is not None:
         expires_at = min(expires_at, row.deadline)
-    get_db().execute(invitations.update().where(invitations.c.id == row.id).values(
+    changed = get_db().execute(invitations.update().where(
+        invitations.c.id == row.id, invitations.c.token_hash == row.token_hash).values(
         token_hash=token_hash(token), previous_token_hash=row.token_hash, expires_at=expires_at))
+    if changed.rowcount != 1:  # a concurrent resend replaced the link first: its link is the one that works
+        abort(409, "conflict", "这份邀请刚刚已被重新发送过（可能是其他同事或重复点击），新链接以那一次为准。"
+              "请刷新后查看，不要把这次的链接发给候选人。")
     audit.record(g.org_id, f"user:{g.user_id}", "invitation.resent", f"session:{row.session_id}",
                  {"expires_at": iso(expires_at)})
     return {**_management_json(row.id), "token": token, "url": invitation_url(token), "scene": token,

@@ -272,18 +272,25 @@ def error_message(code: str, status: int, given: str | None, details=None, kind:
 
 
 def display_time(value: datetime | None, now: datetime | None = None) -> str | None:
-    """Naive UTC → "12月13日 18:00" in Beijing time (the year is added when it is not this year)."""
+    """Naive UTC → "12月13日 18:00" in Beijing time (the year is added when it is not this year); never raises:
+    a time at the calendar's edge that Beijing time cannot hold is shown in UTC."""
     if value is None:
         return None
-    local = value.replace(tzinfo=timezone.utc).astimezone(CHINA)
+    try:
+        local = value.replace(tzinfo=timezone.utc).astimezone(CHINA)
+    except OverflowError:  # the calendar's edge (9999-12-31 late evening UTC): shown as it is, in UTC
+        return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}（UTC）"
     this_year = (now or datetime.now(timezone.utc).replace(tzinfo=None)).replace(tzinfo=timezone.utc).astimezone(CHINA).year
     prefix = "" if local.year == this_year else f"{local.year}年"
     return f"{prefix}{local.month}月{local.day}日 {local:%H:%M}"
 
 
 def display_clock(value: datetime) -> str:
-    """Naive UTC → "18:05:30" Beijing time (the moment a think time ended, for the candidate)."""
-    return f"{value.replace(tzinfo=timezone.utc).astimezone(CHINA):%H:%M:%S}"
+    """Naive UTC → "18:05:30" Beijing time (the moment a think time ended, for the candidate); never raises."""
+    try:
+        return f"{value.replace(tzinfo=timezone.utc).astimezone(CHINA):%H:%M:%S}"
+    except OverflowError:
+        return f"{value:%H:%M:%S}（UTC）"
 
 
 # Analysis outcomes (reason_code from the analyzer) as a person reads them.

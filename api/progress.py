@@ -5,7 +5,7 @@ except a take from another device that the person did not confirm as a replaceme
 counted one only when it comes from the same device or was started with `replace` (start_kind "replace",
 after 409 answered_on_another_device). Of two devices recording at once, the take that reached storage first
 counts; the other is a `superseded_take`. A session is analysed once it is submitted and every current answer
-has a final status.
+has a final status (a question submitted without an answer leaves it needing human review).
 """
 import json
 
@@ -93,7 +93,9 @@ def aggregate(connection, session_id: int) -> bool:
         questions.c.interview_id == session.interview_id)).scalars())
     grouped = answers_by_question(connection, session_id)
     currents = [current_answer(grouped.get(qid, [])) for qid in question_ids]
-    if any(row is None or row.status not in FINAL_STATUSES for row in currents):
+    # A question without an answer was given up (api/answer_time.py unanswered_for_good): nothing to wait for,
+    # and the session needs a person (not every question was scored).
+    if any(row is not None and row.status not in FINAL_STATUSES for row in currents):
         return False
     scores = [row.overall for row in currents if row.status == "scored" and row.overall is not None]
     all_scored = len(scores) == len(currents)

@@ -12,8 +12,9 @@ from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
-from api.openapi import abort, refuse_if_erased
-from api.schema import audit_log, interviews, invitations, notifications, phone_verifications, referrers, reviews, sessions, users
+from api.openapi import StrictBoolean, abort, refuse_if_erased
+from api.schema import (audit_log, interviews, invitations, notifications, phone_verifications, question_states,
+                        referrers, reviews, sessions, users)
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -33,15 +34,15 @@ class DecisionSchema(ma.Schema):
                             metadata={"description": "Internal note, never shown to the candidate"})
     message = ma.fields.String(load_default=None, validate=ma.validate.Length(max=200),
                                metadata={"description": "Shown to the candidate with the outcome"})
-    notify_candidate = ma.fields.Boolean(load_default=True,
+    notify_candidate = StrictBoolean(load_default=True,
                                          metadata={"description": "Tell the candidate (report page and WeChat)"})
-    confirm_change = ma.fields.Boolean(load_default=False, metadata={
+    confirm_change = StrictBoolean(load_default=False, metadata={
         "description": "Required to change away from the outcome the candidate was told (to the other outcome "
                        "or to hold) or to turn advance into reject or back (else 409 decision_change_unconfirmed)"})
 
 
 class ReviewSchema(ma.Schema):
-    rating = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 5))
+    rating = ma.fields.Integer(strict=True, load_default=None, validate=ma.validate.Range(1, 5))
     comment = ma.fields.String(load_default=None, validate=ma.validate.Length(max=2000))
 
     @ma.validates_schema
@@ -161,11 +162,17 @@ def session_report(session_id):
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     question_rows = load_questions(row.interview_id)
     grouped = progress.answers_by_question(db, row.id)
-    questions_out = []
+    opened = {state.question_id for state in db.execute(sa.select(question_states.c.question_id).where(
+        question_states.c.session_id == row.id))}
+    questions_out, now = [], utcnow()
     for question in question_rows:
         attempts = grouped.get(question.id, [])
         current = progress.current_answer(attempts)
+        given_up = current is None and (row.status in deadlines.SUBMITTED or answer_time.unanswered_for_good(
+            question, attempts, any(q.position > question.position and q.id in opened for q in question_rows), now))
         questions_out.append({
+            "unanswered": {"status": "unanswered", "status_text": answer_time.UNANSWERED_TEXT,
+                           "reason": answer_time.UNANSWERED_REASON} if given_up else None,
             "id": question.id, "position": question.position, "text": question.text,
             "competencies": question.competencies,
             "answer": answer_json(current, store, with_result=True, question=question) if current else None,

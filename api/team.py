@@ -21,8 +21,8 @@ INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 class TeamInviteInSchema(ma.Schema):
     role = ma.fields.String(load_default="hr", validate=ma.validate.OneOf(("hr", "manager")))
-    max_uses = ma.fields.Integer(load_default=1, validate=ma.validate.Range(1, 50))
-    expires_in_days = ma.fields.Integer(load_default=7, validate=ma.validate.Range(1, 30))
+    max_uses = ma.fields.Integer(strict=True, load_default=1, validate=ma.validate.Range(1, 50))
+    expires_in_days = ma.fields.Integer(strict=True, load_default=7, validate=ma.validate.Range(1, 30))
 
 
 
