@@ -76,8 +76,13 @@ def _answer_everything(client, token, interview, aac_bytes, chunked_too=True):
     keys = [answer(client, token, question_id, aac_bytes)]
     _playback_rendition(client.application, keys[0])
     revoked = request_upload(client, token, question_id).json  # a second attempt's ticket...
-    request_upload(client, token, question_id)  # ...re-issued: the first ticket's key is revoked
+    reissued = request_upload(client, token, question_id).json  # ...re-issued: the first one is revoked
     assert_error(send_file(client, revoked, aac_bytes), 403, "upload_revoked")
+    # the re-issued take is saved, so the next question may open (none opens while a take is recording)
+    assert send_file(client, reissued, aac_bytes).status_code == 200
+    confirmed = client.post(f"/api/c/{token}/answers/{question_id}/uploaded", json={"key": reissued["key"]})
+    assert confirmed.status_code == 200, confirmed.json
+    keys.append(reissued["key"])
     if chunked_too:  # and a half-finished chunked upload of the other question
         data = (aac_bytes * (1_500_000 // len(aac_bytes) + 1))[:1_500_000]
         ticket = client.post(f"/api/c/{token}/answers/{interview['questions'][1]['id']}/upload",
@@ -98,7 +103,9 @@ def test_erasure_leaves_nothing_of_the_session_and_closes_its_tickets(app, clien
     keys, chunked, data = _answer_everything(client, token, interview, aac_bytes)
     start(client, other["token"])
     other_key = answer(client, other["token"], interview["questions"][0]["id"], aac_bytes)
-    live_ticket = request_upload(client, token, interview["questions"][0]["id"]).json
+    # a live single-upload ticket of the open question (the earlier one is closed: no going back)
+    live_ticket = request_upload(client, token, interview["questions"][1]["id"]).json
+    assert "fields" in live_ticket, live_ticket
     with app.extensions["miaomian.engine"].connect() as connection:
         public_id = connection.scalar(sa.select(sessions.c.public_id).where(sessions.c.id == session_id))
     assert any(public_id in path for path in _storage_files(app))  # parts and the answer are there before
