@@ -10,7 +10,6 @@ then does the server close. Idle, it exits within a second or two.
 """
 import logging
 import os
-import signal
 import threading
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from api import create_app, crypto, db, demo, retention
-from api.trigger import LocalTrigger, export_function_environment, trigger_config
+from api.trigger import LocalTrigger, export_function_environment, stop_on_signals, trigger_config, wait_for
 
 log = logging.getLogger("miaomian.devserver")
 
@@ -38,9 +37,7 @@ def main() -> None:
         crypto.encrypt_plaintext_names(connection)
         outcome = demo.seed(connection, language=os.environ.get("MIAOMIAN_DEMO_LANGUAGE", "zh"))
     engine.dispose()
-    stopping = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.set())
+    stopping = stop_on_signals()
     export_function_environment(app.config)
     trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"],
                            app=app).start()
@@ -59,7 +56,7 @@ def main() -> None:
         with os.fdopen(descriptor, "w") as out:
             out.writelines(f"{app.config['PUBLIC_URL']}/i/{item['token']}\n" for item in outcome["tokens"])
         print(f"  demo invitations: {len(outcome['tokens'])} links in {links}", flush=True)
-    stopping.wait()
+    wait_for(stopping)
     print("stopping: no new analyses; running ones finish or go back to the queue", flush=True)
     retention_stop.set()
     trigger.stop()  # while the server still answers the workers' result posts

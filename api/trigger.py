@@ -496,19 +496,36 @@ def export_function_environment(app_config) -> None:
     os.environ.update(function_environment(app_config))
 
 
+def stop_on_signals() -> threading.Event:
+    """An event that SIGTERM or SIGINT sets (install from the main thread)."""
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    return stopping
+
+
+def wait_for(stopping: threading.Event) -> None:
+    """Block the main thread until `stopping` is set, in short waits.
+
+    A bare `Event.wait()` can sleep through a signal: the kernel may deliver SIGTERM to any thread (the HTTP
+    server's, a worker reaper's), and then the main thread's lock wait is never interrupted, so the Python
+    handler that would set the event never runs. Waking every half second lets the interpreter run it.
+    """
+    while not stopping.wait(0.5):
+        pass
+
+
 def main() -> None:
     from api import create_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app()
     export_function_environment(app.config)
-    stopping = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.set())
+    stopping = stop_on_signals()
     trigger = LocalTrigger(app.config["DATABASE_URL"], trigger_config(app.config), app.config["TRIGGER_WORKERS"],
                            app=app).start()
     log.info("local trigger running with %d workers; Ctrl-C or SIGTERM stops", trigger.workers)
-    stopping.wait()
+    wait_for(stopping)
     log.info("stopping: no new analyses; running ones have %.0f s to finish", trigger.config["TRIGGER_SHUTDOWN_SECONDS"])
     trigger.stop()
 

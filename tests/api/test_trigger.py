@@ -1,8 +1,11 @@
 """The local trigger: leases, retries with backoff, and the real analyzer handler over real HTTP."""
 import json
 import socket
+import subprocess
+import sys
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +16,8 @@ from api.timeutil import utcnow
 from api.trigger import process_one, trigger_config
 from tests.api.flow import answer, create_interview, invite, start
 from tests.conftest import AuthActions, use_function_environment
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_claim_is_exclusive_and_a_dead_workers_lease_is_reclaimed(app):
@@ -151,3 +156,22 @@ def test_a_working_holder_keeps_its_lease_and_only_it_can_renew(app):
         with engine.begin() as connection:
             claimed = events.claim_next(connection, "worker-b", lease_seconds=60)
     assert claimed is not None and claimed.id == event_id and claimed.lease_owner == "worker-b"
+
+
+def test_a_stop_signal_delivered_to_another_thread_still_stops_the_main_thread(tmp_path):
+    """The kernel may hand SIGTERM to any thread of `make dev` (CI saw it hang 60 s): the main thread wakes anyway."""
+    script = (
+        "import signal, threading, time\n"
+        "from api.trigger import stop_on_signals, wait_for\n"
+        "stopping = stop_on_signals()\n"
+        "def elsewhere():\n"
+        "    time.sleep(0.3)\n"
+        "    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)\n"
+        "    time.sleep(60)\n"
+        "threading.Thread(target=elsewhere, daemon=True).start()\n"
+        "wait_for(stopping)\n"
+        "print('stopped', flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "stopped"
