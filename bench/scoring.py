@@ -41,7 +41,7 @@ from models.scorer import dataset
 HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant",
           "asr_unpunctuated", "dialect_or_tech")
 GAMING = ("template", "template_numbers", "keyword_list", "keyword_salad", "parrot", "negation", "repetition")
-PADDED = ("padded_nonsense", "padded_unrelated")
+PADDED = ("padded_nonsense", "padded_unrelated", "padded_work")  # padded_work: another job's story (set c)
 MUST_GATE = ("nonsense", "foreign", "filler")
 HARD = [("strong vs good", ("strong", "short_strong"), ("good",)),
         ("good vs vague", ("good",), ("vague", "vague_long")),
