@@ -86,6 +86,13 @@ function chartKind(scores) {
   return scores.length >= RADAR_MIN_AXES ? 'radar' : 'bars'
 }
 
+/** "未作答：时间用完未上传录音" from the API's `unanswered` {status_text, reason}; null when it is not given up. */
+function unansweredText(unanswered) {
+  if (!unanswered) return null
+  const head = unanswered.status_text || '未作答'
+  return unanswered.reason ? `${head}：${unanswered.reason}` : head
+}
+
 /** Each question with its transcript split into highlighted evidence segments and its scored competencies. */
 function questionViews(session, threshold) {
   return (session.questions || []).map((q, i) => {
@@ -98,8 +105,10 @@ function questionViews(session, threshold) {
       id: q.id,
       no: q.position || i + 1,
       text: q.text,
-      status: a ? a.status : 'unanswered',
-      reason: a ? a.reason : null,
+      // No answer: given up for good (the API's `unanswered`: time and attempts used up, or a later question is
+      // open) reads 未作答 with the server's reason; otherwise the candidate may still answer it.
+      status: a ? a.status : q.unanswered ? 'unanswered' : 'waiting',
+      reason: a ? a.reason : unansweredText(q.unanswered),
       // Server-measured timing (a late start, audio over the answer limit), in Chinese; null when all is well.
       timing: a && a.timing && a.timing.text ? a.timing.text : null,
       overall,

@@ -36,6 +36,9 @@
     report.questions.forEach(function (question) {
       var card = el("section", "card");
       card.appendChild(el("h2", "subtitle", "第 " + question.position + " 题：" + question.text));
+      if (question.unanswered) {
+        card.appendChild(el("p", "notice unanswered", question.unanswered.status_text + "：" + question.unanswered.reason));
+      }
       if (question.reason) { card.appendChild(el("p", "notice", question.reason)); }
       question.competencies.forEach(function (item) {
         var row = el("div", "competency");

@@ -118,8 +118,9 @@ Page({
         return
       }
       const questions = view.questions || []
-      // Resume at the first question that has no answer on the server and none waiting in the queue.
-      const index = questions.findIndex((q) => !q.answer_status && this.queue.statusOf(this.data.token, q.id).state === 'none')
+      // Resume at the first question that has no answer on the server and none waiting in the queue, skipping
+      // one given up for good (`unanswered`: its time and attempts are used up, it can take nothing more).
+      const index = questions.findIndex((q) => !q.answer_status && !q.unanswered && this.queue.statusOf(this.data.token, q.id).state === 'none')
       if (index < 0) {
         this.goFinish()
         return

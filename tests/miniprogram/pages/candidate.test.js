@@ -562,6 +562,15 @@ describe('interview page', () => {
     expect(page.data.recording).toMatchObject({ tempFilePath: 'wxfile://v.mp4', mime: 'video/mp4', size: 1234 })
   })
 
+  test('a question given up for good is skipped on resume: nothing left to answer goes to the submit page', async () => {
+    const v = started()
+    v.questions[0].answer_status = 'uploaded'
+    Object.assign(v.questions[1], { attempts_used: 1, attempts_left: 0, phase: 'time_up', unanswered: true,
+      unanswered_text: '这道题的作答时间已经用完，没有上传录音，记为未作答。' })
+    await open(v)
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+  })
+
   test('an interview already submitted goes to the status page', async () => {
     await open(started({ status: 'submitted' }))
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
@@ -739,6 +748,38 @@ describe('finish page', () => {
   })
 })
 
+describe('finish page: a question given up for good', () => {
+  test('reads 未作答 with the server\'s reason and no longer holds up the submit', async () => {
+    const v = view({ status: 'started', consented: true })
+    v.questions[0].answer_status = 'uploaded'
+    Object.assign(v.questions[1], { attempts_used: 1, attempts_left: 0, unanswered: true,
+      unanswered_text: '这道题的作答时间已经用完，没有上传录音，记为未作答。' })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v } })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    expect(page.data.items.map((i) => i.state)).toEqual(['confirmed', 'unanswered'])
+    expect(page.data.allUploaded).toBe(true)
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(shown.byClass('tag')).toEqual(['已上传', '未作答（时间已用完）'])
+    expect(shown.byClass('note')).toEqual(['这道题的作答时间已经用完，没有上传录音，记为未作答。'])
+    expect(shown.text).not.toContain('继续作答')
+    expect(shown.byClass('upload-text')).toEqual([])
+
+    // Not given up yet (time left): still 未作答 and the submit waits for it
+    const stillOpen = view({ status: 'started', consented: true })
+    stillOpen.questions[0].answer_status = 'uploaded'
+    Object.assign(stillOpen.questions[1], { unanswered: false, unanswered_text: null })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: stillOpen } })
+    const p2 = loadPage('pages/finish/finish')
+    await p2.onLoad({ t: TOKEN })
+    expect(p2.data.items.map((i) => i.state)).toEqual(['confirmed', 'none'])
+    expect(p2.data.allUploaded).toBe(false)
+    expect(renderWxml('pages/finish/finish', p2.data).text).toContain('继续作答')
+    page.onUnload()
+    p2.onUnload()
+  })
+})
+
 describe('candidate report page', () => {
   const report = {
     company: '街角咖啡', job: '门店店员', status: 'scored', ready: true, review_requested: false,
@@ -775,6 +816,17 @@ describe('candidate report page', () => {
     await confirmCb({ confirm: true })
     expect(server.calls[2]).toMatchObject({ method: 'DELETE', path: `/api/c/${TOKEN}` })
     expect(page.data.report).toBeNull()
+  })
+
+  test('a question given up for good reads 未作答 with the reason, never 文字稿生成中', async () => {
+    const given = Object.assign({}, report, { answers: report.answers.concat([{ question_id: 13, position: 3, text: 'Q3', status: null,
+      reason: '这道题的作答时间已经用完，没有上传录音，记为未作答。', transcript: null, feedback: null, unanswered: true }]) })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: given } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const shown = renderWxml('pages/report/report', page.data)
+    expect(shown.byClass('unanswered')).toEqual(['这道题的作答时间已经用完，没有上传录音，记为未作答。'])
+    expect(shown.text).not.toContain('文字稿生成中')
   })
 
   test('the outcome and HR\'s message once decided, with who to contact', async () => {

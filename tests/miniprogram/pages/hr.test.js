@@ -430,6 +430,22 @@ describe('session report page', () => {
     expect(shown.byClass('timing')).toEqual([`用时提示：${text}`])
   })
 
+  test('a question given up for good reads 未作答 with the server\'s reason; one not yet answered says so', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const partial = report({ status: 'submitted' })
+    partial.questions.push(
+      { id: 13, position: 3, text: '加班怎么看', answer: null, earlier_attempts: [],
+        unanswered: { status: 'unanswered', status_text: '未作答', reason: '时间用完未上传录音' } },
+      { id: 14, position: 4, text: '期望薪资', answer: null, earlier_attempts: [], unanswered: null })
+    useServer({ 'GET /api/sessions/5': { body: partial }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.byClass('unanswered')).toEqual(['未作答：时间用完未上传录音'])
+    expect(shown.byClass('waiting')).toEqual(['候选人还没有回答这道题'])
+    expect(shown.byClass('play')).toHaveLength(2)
+  })
+
   test('highlighted evidence jumps the audio; rating and comment are saved', async () => {
     wx.setStorageSync('mm_token', 'hr-token')
     const server = useServer({

@@ -111,7 +111,8 @@ describe('HR report shaping', () => {
       { id: 2, position: 2, text: 'Q2', answer: { status: 'scored', overall: 60, media_url: null, scale: 10,
         transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, reasons: ['提到了安抚顾客。', '没有说到结果。'] }] } },
       { id: 3, position: 3, text: 'Q3', answer: { status: 'needs_review', reason: '几乎没有听到说话声', overall: null, competencies: [] } },
-      { id: 4, position: 4, text: 'Q4', answer: null },
+      { id: 4, position: 4, text: 'Q4', answer: null, unanswered: { status: 'unanswered', status_text: '未作答', reason: '时间用完未上传录音' } },
+      { id: 5, position: 5, text: 'Q5', answer: null, unanswered: null },
     ],
   }
 
@@ -125,7 +126,9 @@ describe('HR report shaping', () => {
     expect(views[0]).toMatchObject({ overall: 72, band: { cls: 'pass', text: '达到通过线（65）' } })
     expect(views[1].scores[0]).toMatchObject({ score: 60, band: { cls: 'fail', text: '低于通过线（65）' } })
     expect(views[2]).toMatchObject({ status: 'needs_review', reason: '几乎没有听到说话声', overall: null })
-    expect(views[3].status).toBe('unanswered')
+    expect(views[3]).toMatchObject({ status: 'unanswered', reason: '未作答：时间用完未上传录音' })
+    // No answer yet but still answerable: not called 未作答
+    expect(views[4]).toMatchObject({ status: 'waiting', reason: null })
   })
 
   test('the radar needs three axes', () => {
