@@ -128,6 +128,8 @@ def shared_report(token: str) -> dict:
             "status": current.status if current else None,
             "reason": reporting.answer_reason(current.reason, (result or {}).get("reason_code")) if current else None,
             "overall": current.overall if current else None,
+            # no recordings here, but a score from a cut-short file says so (api/reporting.py recording_notes)
+            "incomplete_recording": reporting.recording_notes(result)["incomplete_recording"],
             "transcript": ((result or {}).get("transcript") or {}).get("text"),
             "competencies": [{"name": item.get("name"), "score": item.get("score"), "reasons": item.get("reasons")}
                              for item in (result or {}).get("competencies") or []]})

@@ -2,7 +2,7 @@ const format = require('../../../miniprogram/utils/format')
 const { segments } = require('../../../miniprogram/utils/transcript')
 const radar = require('../../../miniprogram/utils/radar')
 const bank = require('../../../miniprogram/utils/question-bank')
-const { competencyScores, questionViews, chartKind } = require('../../../miniprogram/utils/report')
+const { competencyScores, questionViews, recordingView, chartKind } = require('../../../miniprogram/utils/report')
 
 describe('format', () => {
   test('clock and duration', () => {
@@ -129,6 +129,17 @@ describe('HR report shaping', () => {
     expect(views[3]).toMatchObject({ status: 'unanswered', reason: '未作答：时间用完未上传录音' })
     // No answer yet but still answerable: not called 未作答
     expect(views[4]).toMatchObject({ status: 'waiting', reason: null })
+  })
+
+  test('what to play: the AAC copy, else the original only where this player can play it', () => {
+    const note = { reason: 'store_failed', text: '录音文件已不可用于手机播放：播放版本没能保存' }
+    expect(recordingView({ media_url: 'http://m/1.webm', playback_url: 'http://m/1.m4a' }).mediaUrl).toBe('http://m/1.m4a')
+    expect(recordingView({ media_url: 'http://m/1.wav?sig=1' })).toEqual({ mediaUrl: 'http://m/1.wav?sig=1', playbackNote: null, incompleteNote: null })
+    expect(recordingView({ media_url: 'http://m/1.webm', playback_missing: note })).toMatchObject({ mediaUrl: null, playbackNote: note.text })
+    expect(recordingView({ media_url: 'http://m/1.mp3', playback_missing: note }).mediaUrl).toBe('http://m/1.mp3')
+    expect(recordingView({ media_url: 'http://m/1.mp3', playback_missing: { reason: 'encode_failed', text: '录音文件已不可用' } }).mediaUrl).toBe(null)
+    expect(recordingView({ media_url: 'http://m/1.mp3', incomplete_recording: { text: '录音文件不完整' } }).incompleteNote).toBe('录音文件不完整')
+    expect(recordingView(null)).toEqual({ mediaUrl: null, playbackNote: null, incompleteNote: null })
   })
 
   test('the radar needs three axes', () => {
