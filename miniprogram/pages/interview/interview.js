@@ -448,7 +448,7 @@ Page({
       clockText: clock((duration || 0) / 1000),
       clockLabel: '录音时长',
       clockWarn: false,
-      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/wav', attempt: take ? take.attempt : null },
+      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/mpeg', attempt: take ? take.attempt : null },
     })
     if (speech && speech.silent) this.askSilentRetake()
   },
@@ -532,8 +532,8 @@ Page({
   },
 
   /**
-   * Delete a take that will not be submitted (a retake replaces it, or the page closes): WAV takes live in the
-   * user data folder (32 KB/s), which is limited, so none may be left behind. A submitted take is the queue's.
+   * Delete a take that will not be submitted (a retake replaces it, or the page closes): local storage is
+   * limited (an MP3 take is ~0.36 MB a minute), so none may be left behind. A submitted take is the queue's.
    */
   discardTake() {
     const rec = this.data.recording

@@ -195,7 +195,7 @@ describe('interview page', () => {
   }
   const started = (patch) => view(Object.assign({ status: 'started', consented: true, answer_until_display: '12月1日 20:00',
     contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } }, patch))
-  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.wav`, duration: 20000, fileSize: 2000, mime: 'audio/wav', speech: speech || { silent: false, voicedSeconds: 12 } } })
+  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.mp3`, duration: 20000, fileSize: 2000, mime: 'audio/mpeg', speech: speech || { silent: false, voicedSeconds: 12 } } })
   const bar = (page) => renderWxml('pages/interview/interview', page.data).byClass('bar')[0]
 
   beforeEach(() => {
@@ -253,8 +253,8 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(10)
     expect(page.data).toMatchObject({ index: 1, phase: 'think' })
     await page.queue.idle()
-    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/wav' })
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.wav.saved', formData: { key: 'k11' } }))
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/mpeg' })
+    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.mp3.saved', formData: { key: 'k11' } }))
   })
 
   test('a 0-s think question never records the instant "提交，下一题" is tapped: 3-2-1 first', async () => {
@@ -338,7 +338,7 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(50)
     // Both takes wait in the queue without an attempt number: the ticket starts the attempt once online
     expect(page.queue.items.map((i) => [i.questionId, i.attempt, i.state])).toEqual([[11, null, 'waiting'], [12, null, 'waiting']])
-    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/wav' })
+    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/mpeg' })
   })
 
   test('a reload in think time continues the remaining time; a reload mid-recording does not give the attempt back', async () => {
@@ -608,12 +608,12 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('first'))
     page.startLeadIn()
-    expect(unlink).toHaveBeenCalledWith('wxfile://first.wav')
+    expect(unlink).toHaveBeenCalledWith('wxfile://first.mp3')
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('second'))
     page.onMain()
     page.onUnload()
-    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.wav')
+    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.mp3')
   })
 
   test('listen back and retake while attempts remain', async () => {
@@ -628,7 +628,7 @@ describe('interview page', () => {
     const review = renderWxml('pages/interview/interview', page.data)
     expect(review.text).toContain('重新录制（还可重录 1 次）')
     page.togglePlay()
-    expect(audio.src).toBe('wxfile://a1.wav')
+    expect(audio.src).toBe('wxfile://a1.mp3')
     page.retake()
     expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
     await jest.advanceTimersByTimeAsync(3100)
@@ -649,8 +649,8 @@ describe('finish page', () => {
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
     const page = loadPage('pages/finish/finish')
     await page.onLoad({ t: TOKEN })
-    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
-    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
     await page.queue.idle()
     const shown = renderWxml('pages/finish/finish', page.data)
     expect(page.data.allUploaded).toBe(false)
@@ -671,7 +671,7 @@ describe('finish page', () => {
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
     const page = loadPage('pages/finish/finish')
     await page.onLoad({ t: TOKEN })
-    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
     await page.queue.idle()
     expect(page.data.items[0]).toMatchObject({ state: 'failed', final: true, error: '面试已于12月1日 18:00截止。' })
     const shown = renderWxml('pages/finish/finish', page.data)
