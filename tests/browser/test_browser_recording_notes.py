@@ -6,7 +6,7 @@ from api import results
 from tests.browser.a11y import audit
 from tests.browser.chromium import needs_chromium, phone_chromium
 from tests.browser.test_browser_interview import ARTIFACTS, Steps
-from tests.browser.test_browser_round_two import hr_session, make_interview
+from tests.browser.test_browser_round_two import consent_and_upload, hr_session, make_interview
 
 pytestmark = needs_chromium
 
@@ -19,14 +19,8 @@ def test_a_cut_short_recording_is_named_on_the_shared_report(live_server, databa
     hr = hr_session(base)
     interview, invitation = make_interview(hr, base, [{"text": "简单介绍一下你自己。", "think_seconds": 0,
                                                        "answer_seconds": 60}])
-    candidate = f"{base}/api/c/{invitation['token']}"
-    privacy = requests.get(f"{base}/api/privacy").json()["version"]
-    assert requests.post(f"{candidate}/start", json={"consent": True, "privacy_version": privacy}).ok
-    question_id = interview["questions"][0]["id"]
-    ticket = requests.post(f"{candidate}/answers/{question_id}/upload", json={}).json()
-    assert requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", b"ID3" + bytes(400))}).ok
-    assert requests.post(f"{candidate}/answers/{question_id}/uploaded", json={"key": ticket["key"]}).ok
-    assert requests.post(f"{candidate}/submit").ok
+    ticket = consent_and_upload(base, invitation["token"], interview["questions"][0]["id"])
+    assert requests.post(f"{base}/api/c/{invitation['token']}/submit").ok
     with live_server.app.extensions["miaomian.engine"].begin() as connection:
         results.record(connection, ticket["key"], "scored", None, {
             "status": "scored", "overall": 64.0, "transcript": {"text": "我在门店做过两年店员。"},

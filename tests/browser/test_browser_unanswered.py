@@ -13,8 +13,8 @@ from api.timeutil import utcnow
 from tests.browser.a11y import audit
 from tests.browser.chromium import needs_chromium
 from tests.browser.test_browser_interview import ARTIFACTS, Steps
-from tests.browser.test_browser_round_two import (hr_session, make_interview, resume,  # noqa: F401 — fixtures
-                                                  silent_browser, silent_microphone)
+from tests.browser.test_browser_round_two import (consent_and_upload, hr_session, make_interview,  # noqa: F401
+                                                  resume, silent_browser, silent_microphone)  # (fixtures)
 
 pytestmark = needs_chromium
 
@@ -30,11 +30,7 @@ def test_a_given_up_question_reads_unanswered_everywhere(live_server, silent_bro
         {"text": "你为什么想来我们门店工作？", "think_seconds": 5, "answer_seconds": 30, "max_attempts": 1}])
     candidate = f"{base}/api/c/{invitation['token']}"
     first, second = (q["id"] for q in interview["questions"])
-    privacy = requests.get(f"{base}/api/privacy").json()["version"]
-    assert requests.post(f"{candidate}/start", json={"consent": True, "privacy_version": privacy}).ok
-    ticket = requests.post(f"{candidate}/answers/{first}/upload", json={}).json()
-    assert requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", b"ID3" + bytes(400))}).ok
-    assert requests.post(f"{candidate}/answers/{first}/uploaded", json={"key": ticket["key"]}).ok
+    ticket = consent_and_upload(base, invitation["token"], first)
     assert requests.post(f"{candidate}/answers/{second}/think").ok
     # The candidate did nothing on the second question: think and answer time ran out long ago (the server
     # started its only attempt itself), nothing was uploaded.
