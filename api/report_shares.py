@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from flask import current_app, g
 from api.openapi import Blueprint
 
-from api import audit, progress, reporting
+from api import answer_time, audit, progress, reporting
 from api.auth import login_required
 from api.crypto import decrypt, mask_name, new_token, token_hash
 from api.db import get_db
@@ -122,9 +122,14 @@ def shared_report(token: str) -> dict:
         result = reporting.for_hr(progress.load_result(db, current.id)) if current else None
         questions_out.append({
             "position": question.position, "text": question.text,
+            # Only a submitted report is shared (create_share): a question without an answer was given up.
+            "unanswered": {"status": "unanswered", "status_text": answer_time.UNANSWERED_TEXT,
+                           "reason": answer_time.UNANSWERED_REASON} if current is None else None,
             "status": current.status if current else None,
             "reason": reporting.answer_reason(current.reason, (result or {}).get("reason_code")) if current else None,
             "overall": current.overall if current else None,
+            # no recordings here, but a score from a cut-short file says so (api/reporting.py recording_notes)
+            "incomplete_recording": reporting.recording_notes(result)["incomplete_recording"],
             "transcript": ((result or {}).get("transcript") or {}).get("text"),
             "competencies": [{"name": item.get("name"), "score": item.get("score"), "reasons": item.get("reasons")}
                              for item in (result or {}).get("competencies") or []]})

@@ -72,3 +72,30 @@ def for_hr(result: dict | None) -> dict | None:
     if result.get("reason") is not None or result.get("reason_code"):
         out["reason"] = answer_reason(result.get("reason"), result.get("reason_code"))
     return out
+
+
+PLAYBACK_MISSING_TEXT = {
+    "encode_failed": "录音文件已不可用：系统没能把这段录音转成手机能播放的格式，文件可能已损坏；如需听这段回答，请联系候选人重新录制。",
+    "store_failed": "录音文件已不可用于手机播放：播放版本没能保存，只能尝试播放原始录音（部分手机可能放不出来）。",
+}
+
+
+def recording_notes(result: dict | None) -> dict:
+    """What HR must know about the recording itself, in Chinese, from the analysis result:
+    `incomplete_recording` {"text", "decoded_seconds", "announced_seconds"} when the file was cut short (only
+    the part that could be read was analysed), `playback_missing` {"reason": "encode_failed"|"store_failed",
+    "text"} when no AAC/M4A playback copy could be made (functions/analyze/playback.py). The analyzer's technical
+    `detail` (English, from ffmpeg or storage) stays out of the report. Both null when all is well."""
+    cut = (result or {}).get("incomplete_recording")
+    missing = (result or {}).get("playback_missing")
+    notes = {"incomplete_recording": None, "playback_missing": None}
+    if isinstance(cut, dict):
+        reason = cut.get("reason")
+        notes["incomplete_recording"] = {
+            "text": reason if isinstance(reason, str) and is_chinese(reason)
+            else "录音不完整（可能上传中断），只分析了能读出的部分，请人工核对。",
+            "decoded_seconds": cut.get("decoded_seconds"), "announced_seconds": cut.get("announced_seconds")}
+    if isinstance(missing, dict):
+        code = missing.get("reason") if missing.get("reason") in PLAYBACK_MISSING_TEXT else "encode_failed"
+        notes["playback_missing"] = {"reason": code, "text": PLAYBACK_MISSING_TEXT[code]}
+    return notes

@@ -150,6 +150,7 @@ def answer_json(attempt, store, with_result: bool, question=None) -> dict:
         item.update({key: result.get(key) for key in
                      ("transcript", "competencies", "features", "feedback", "model_versions", "speech",
                       "duration_seconds", "reason_code", "scale")})
+        item.update(reporting.recording_notes(result))
     return item
 
 

@@ -30,9 +30,10 @@ module.exports = {
   // Uploads: files larger than this are sent in parts.
   chunkThreshold: 8 * 1024 * 1024,
   chunkSize: 4 * 1024 * 1024,
-  // Speech: 16 kHz mono 16-bit PCM in 4 KB frames (128 ms) for the level meter and the speech check;
-  // each take is wrapped as WAV (see components/recorder).
-  recorder: { sampleRate: 16000, numberOfChannels: 1, format: 'PCM', frameSize: 4 },
+  // Answers: MP3, 16 kHz mono at 48 kb/s (6 KB/s, ~0.36 MB a minute; WAV was 1.92 MB), in 1 KB frames (~170 ms)
+  // for the level meter and the speech check (utils/audio.js reads the MP3 frames; see components/recorder).
+  // The speech check's MP3 thresholds are calibrated for exactly this bitrate.
+  recorder: { sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'mp3', frameSize: 1 },
   // The 3-2-1 lead-in before every recording.
   leadInSeconds: 3,
   maxVideoSeconds: 300,

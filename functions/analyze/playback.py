@@ -1,6 +1,7 @@
 """An AAC/M4A playback rendition of every recording, so every player can play it and none has to fetch a
-large file: iPhone's Safari and the mini-program's audio player do not play WebM/Opus or Ogg, and the
-mini-program's own takes are uncompressed WAV (16 kHz PCM, about 1.9 MB a minute).
+large file: iPhone's Safari and the mini-program's audio player do not play WebM/Opus or Ogg, and a WAV
+(16 kHz PCM, 1.92 MB a minute) is heavy; the mini-program's own takes are MP3 (16 kHz mono 48 kb/s, about
+0.36 MB a minute).
 
 A recording uploaded as `answers/<session>/<question>/<attempt>-<rand>.<ext>` (any format the API accepts:
 WAV, WebM/Opus, Ogg, MP3, AAC/M4A, MP4/MOV video) gets

@@ -86,6 +86,32 @@ function chartKind(scores) {
   return scores.length >= RADAR_MIN_AXES ? 'radar' : 'bars'
 }
 
+/** Originals the mini-program's audio player can play when there is no AAC/M4A playback copy (not WebM/Ogg). */
+const PLAYABLE_ORIGINAL = /\.(m4a|aac|mp3|wav|mp4)(\?|$)/i
+
+/**
+ * What to play and what to say about the recording itself: the AAC/M4A copy when there is one; without it
+ * (`playback_missing`) the API's Chinese note, and the original only when this player can play its format and
+ * it is not a file ffmpeg could not read (encode_failed). A cut-short file (`incomplete_recording`) says so.
+ */
+function recordingView(a) {
+  if (!a) return { mediaUrl: null, playbackNote: null, incompleteNote: null }
+  const missing = !a.playback_url && a.playback_missing ? a.playback_missing : null
+  const original = a.media_url && PLAYABLE_ORIGINAL.test(a.media_url) ? a.media_url : null
+  return {
+    mediaUrl: a.playback_url || (missing ? (missing.reason === 'encode_failed' ? null : original) : a.media_url) || null,
+    playbackNote: missing ? missing.text || '录音文件已不可用，无法在手机上播放。' : null,
+    incompleteNote: a.incomplete_recording ? a.incomplete_recording.text || '录音不完整，只分析了能读出的部分。' : null,
+  }
+}
+
+/** "未作答：时间用完未上传录音" from the API's `unanswered` {status_text, reason}; null when it is not given up. */
+function unansweredText(unanswered) {
+  if (!unanswered) return null
+  const head = unanswered.status_text || '未作答'
+  return unanswered.reason ? `${head}：${unanswered.reason}` : head
+}
+
 /** Each question with its transcript split into highlighted evidence segments and its scored competencies. */
 function questionViews(session, threshold) {
   return (session.questions || []).map((q, i) => {
@@ -94,25 +120,26 @@ function questionViews(session, threshold) {
     const evidence = []
     comps.forEach((c) => (c.evidence || []).forEach((e) => evidence.push(Object.assign({ competency: c.name }, e))))
     const overall = a && a.overall !== null && a.overall !== undefined ? Math.round(a.overall) : null
-    return {
+    return Object.assign({
       id: q.id,
       no: q.position || i + 1,
       text: q.text,
-      status: a ? a.status : 'unanswered',
-      reason: a ? a.reason : null,
+      // No answer: given up for good (the API's `unanswered`: time and attempts used up, or a later question is
+      // open) reads 未作答 with the server's reason; otherwise the candidate may still answer it.
+      status: a ? a.status : q.unanswered ? 'unanswered' : 'waiting',
+      reason: a ? a.reason : unansweredText(q.unanswered),
       // Server-measured timing (a late start, audio over the answer limit), in Chinese; null when all is well.
       timing: a && a.timing && a.timing.text ? a.timing.text : null,
       overall,
       band: band(overall, threshold),
-      mediaUrl: a ? a.playback_url || a.media_url : null,
       segments: a && a.transcript ? segments(a.transcript, evidence) : [],
       scores: comps.map((c) => {
         const score = hundred(c.score, a.scale)
         return { name: c.name, score, band: band(score, threshold), reasons: c.reasons || [], drivers: driverViews(c.drivers) }
       }),
       attempts: a ? a.attempt : 0,
-    }
+    }, recordingView(a))
   })
 }
 
-module.exports = { competencyScores, questionViews, chartKind, driverViews, band, FEATURE_TEXT, RADAR_MIN_AXES }
+module.exports = { competencyScores, questionViews, recordingView, chartKind, driverViews, band, FEATURE_TEXT, RADAR_MIN_AXES }

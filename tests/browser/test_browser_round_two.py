@@ -63,6 +63,18 @@ def make_interview(api, base, questions):
     return interview, invitation
 
 
+def consent_and_upload(base, token, question_id):
+    """The candidate consents and answers `question_id` through the API (a few bytes the store accepts as AAC);
+    the upload ticket."""
+    candidate = f"{base}/api/c/{token}"
+    privacy = requests.get(f"{base}/api/privacy").json()["version"]
+    assert requests.post(f"{candidate}/start", json={"consent": True, "privacy_version": privacy}).ok
+    ticket = requests.post(f"{candidate}/answers/{question_id}/upload", json={}).json()
+    assert requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", b"ID3" + bytes(400))}).ok
+    assert requests.post(f"{candidate}/answers/{question_id}/uploaded", json={"key": ticket["key"]}).ok
+    return ticket
+
+
 def through_consent_and_check(steps):
     steps.on("intro")
     steps.click("agree")

@@ -357,7 +357,7 @@ describeIfServer('API client against the real Flask server', () => {
     expect((await api.getInterviewDetail(interview.id)).status_text).toBe('已结束')
   }, 60000)
 
-  test('privacy version and retention from the server; think time and attempts counted by the server; a WAV take from PCM; a second device', async () => {
+  test('privacy version and retention from the server; think time and attempts counted by the server; an MP3 take as the recorder writes it; a second device', async () => {
     // The privacy page shows what the server enforces and what consent records
     const privacy = await api.getPrivacy()
     expect(privacy.version).toMatch(/^\d{4}-\d{2}(-\d{2})?$/)
@@ -391,15 +391,17 @@ describeIfServer('API client against the real Flask server', () => {
     expect(midway.questions[0]).toMatchObject({ attempts_used: 1, attempts_left: 1 })
     expect(midway.questions[0].recording).toMatchObject({ attempt: 1 })
 
-    // The take as the recorder hands it over: real speech as 16 kHz PCM, wrapped as WAV
-    const { pcmToWav } = require('../../miniprogram/utils/audio')
-    const { speechPcm } = require('./audio-fixtures')
-    const pcm = speechPcm()
-    const wavPath = path.join(wxNode.dir, 'take.wav')
-    fs.writeFileSync(wavPath, Buffer.from(pcmToWav(pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.length))))
+    // The take as the recorder hands it over: real speech recorded as MP3 (16 kHz mono 48 kb/s), typed by its bytes
+    const { audioMimeOf } = require('../../miniprogram/utils/audio')
+    const { speechPcm, mp3Of } = require('./audio-fixtures')
+    const mp3 = mp3Of(speechPcm())
+    const mp3Path = path.join(wxNode.dir, 'take.mp3')
+    fs.writeFileSync(mp3Path, mp3)
+    const mime = audioMimeOf(mp3.buffer.slice(mp3.byteOffset, mp3.byteOffset + 16))
+    expect(mime).toBe('audio/mpeg')
     const { UploadQueue } = require('../../miniprogram/utils/upload')
     const queue = new UploadQueue({ api, wx: wxNode })
-    queue.enqueue({ token: inv.token, questionId: qid, tempFilePath: wavPath, size: fs.statSync(wavPath).size, duration: 4000, mime: 'audio/wav', attempt: 1 })
+    queue.enqueue({ token: inv.token, questionId: qid, tempFilePath: mp3Path, size: mp3.length, duration: 4000, mime, attempt: 1 })
     await queue.idle()
     expect(queue.items.map((i) => i.error)).toEqual([])
     expect(queue.statusOf(inv.token, qid).state).toBe('confirmed')

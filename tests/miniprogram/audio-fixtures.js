@@ -1,6 +1,7 @@
 /**
- * Real audio for the recorder tests, as RecorderManager's PCM frames would carry it: 16 kHz mono signed
- * 16-bit little-endian. Speech from espeak-ng (Mandarin), silence and a quiet room's noise from ffmpeg.
+ * Real audio for the recorder tests, as RecorderManager would carry it: 16 kHz mono signed 16-bit
+ * little-endian PCM (the microphone check), or that PCM encoded as the answers are recorded — MP3, 16 kHz
+ * mono 48 kb/s by LAME (`mp3Of`). Speech from espeak-ng (Mandarin), silence and noises from ffmpeg.
  * Returns null when espeak-ng or ffmpeg is missing (the caller skips with a visible reason).
  */
 const fs = require('fs')
@@ -42,6 +43,18 @@ function roomNoisePcm(seconds) {
   return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=pink:amplitude=0.003`, '-t', String(seconds)], 'room')
 }
 
+/** `seconds` of steady hiss: white noise at `amplitude` (0.01 ≈ −45 dBFS RMS), e.g. a cheap microphone's. */
+function hissPcm(seconds, amplitude = 0.01) {
+  return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=white:amplitude=${amplitude}`, '-t', String(seconds)], 'hiss')
+}
+
+/** PCM (16 kHz mono s16le) → the MP3 bytes the recorder writes (config.recorder: 16 kHz mono, 48 kb/s). */
+function mp3Of(pcm, kbps = 48) {
+  const res = spawnSync('ffmpeg', ['-loglevel', 'error', '-f', 's16le', '-ar', '16000', '-ac', '1', '-i', 'pipe:0',
+    '-c:a', 'libmp3lame', '-b:a', `${kbps}k`, '-f', 'mp3', 'pipe:1'], { input: pcm, maxBuffer: 64 * 1024 * 1024 })
+  return res.status === 0 ? res.stdout : null
+}
+
 /** Split a PCM buffer in frames of `kb` KB, as RecorderManager does with frameSize. */
 function frames(buf, kb = 4) {
   const size = kb * 1024
@@ -53,4 +66,4 @@ function frames(buf, kb = 4) {
   return out
 }
 
-module.exports = { speechPcm, silencePcm, roomNoisePcm, frames }
+module.exports = { speechPcm, silencePcm, roomNoisePcm, hissPcm, mp3Of, frames }

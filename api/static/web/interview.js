@@ -569,7 +569,7 @@
 
   $('check-retry').addEventListener('click', showCheck);
   $('check-done').addEventListener('click', function () {
-    var first = state.questions.findIndex(function (q) { return !answered(q); });
+    var first = state.questions.findIndex(function (q) { return !answered(q) && !q.unanswered; });
     if (first === -1) return showSubmit();
     showQuestion(first);
   });
@@ -1214,6 +1214,11 @@
             text: '✓ 已保存 · 重录', 'aria-label': '第 ' + (index + 1) + ' 题已保存，点此回去重录' });
           action.addEventListener('click', function () { showQuestion(index); });
         }
+      } else if (question.unanswered) {
+        // Its time and attempts are used up (or a later question is open): the server does not wait for it.
+        label = '未作答（时间已用完）';
+        className = 'pending';
+        action = element('span', { className: 'muted small unanswered', text: '未作答 · ' + (question.unanswered_text || '') });
       } else {
         label = '未作答';
         className = 'pending';
@@ -1226,6 +1231,8 @@
         action || element('span', { className: className, text: label })
       ]));
     });
+    var givenUp = state.questions.filter(function (question) { return question.unanswered && !answered(question); }).length;
+    $('submit-title').textContent = givenUp ? '可以提交了（' + givenUp + ' 道题未作答）' : '全部题目已作答';
     $('submit').disabled = !ready;
     $('submit').textContent = ready ? '提交面试' : '等待录音上传完成…';
   }
@@ -1358,6 +1365,14 @@
       if (answer.status === 'needs_review') tag = element('span', { className: 'tag tag--review', text: '由招聘方人工查看' });
       else if (answer.status === 'failed') tag = element('span', { className: 'tag tag--review', text: '未能自动分析' });
       var heading = element('h2', { text: '第 ' + answer.position + ' 题 · ' + answer.text }, [tag]);
+      if (answer.unanswered) {
+        container.appendChild(element('article', { className: 'card report-item' }, [
+          element('h2', { text: '第 ' + answer.position + ' 题 · ' + answer.text }, [
+            element('span', { className: 'tag tag--review', text: '未作答' })]),
+          element('p', { className: 'muted small unanswered', text: answer.reason || '这道题记为未作答。' })
+        ]));
+        return;
+      }
       var transcript = answer.transcript
         ? element('p', { className: 'transcript', lang: state.view && state.view.interview.language || 'zh', text: answer.transcript })
         : element('p', { className: 'muted small', text: '没有识别出文字。招聘方会直接听你的录音，不影响你的面试。' });

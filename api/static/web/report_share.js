@@ -36,7 +36,13 @@
     report.questions.forEach(function (question) {
       var card = el("section", "card");
       card.appendChild(el("h2", "subtitle", "第 " + question.position + " 题：" + question.text));
+      if (question.unanswered) {
+        card.appendChild(el("p", "notice unanswered", question.unanswered.status_text + "：" + question.unanswered.reason));
+      }
       if (question.reason) { card.appendChild(el("p", "notice", question.reason)); }
+      if (question.incomplete_recording) {
+        card.appendChild(el("p", "notice incomplete", question.incomplete_recording.text));
+      }
       question.competencies.forEach(function (item) {
         var row = el("div", "competency");
         row.appendChild(el("p", "competency__name", item.name + "：" + (item.score === null ? "—" : Math.round(item.score) + " 分")));

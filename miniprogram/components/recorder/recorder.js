@@ -1,31 +1,36 @@
 /**
- * Audio answer recorder: RecorderManager, 16 kHz mono 16-bit PCM in frames (`frameSize`), limited to
- * `maxSeconds`. The page owns the buttons and the clock (the sticky bar); this component records, shows a
- * live level meter, checks each take for speech and hands over a WAV file.
+ * Audio answer recorder: RecorderManager, MP3 at 16 kHz mono 48 kb/s (config.recorder) in frames (`frameSize`),
+ * limited to `maxSeconds`. The page owns the buttons and the clock (the sticky bar); this component records,
+ * shows a live level meter, checks each take for speech and hands over the MP3 file.
  *
- * Why PCM: RecorderManager gives frames (onFrameRecorded) only for mp3 and PCM ("暂仅支持 mp3、pcm 格式",
- * RecorderManager.start), and only PCM frames can be measured without a decoder. Each take is wrapped as
- * WAV (utils/audio.js) — 32 KB/s, uploaded in the background by the durable queue.
+ * Why MP3: RecorderManager gives frames (onFrameRecorded) only for mp3 and PCM ("暂仅支持 mp3、pcm 格式",
+ * RecorderManager.start), and the frames drive the meter and the speech check. PCM had to be uploaded as WAV
+ * (32 KB/s, 1.92 MB a minute); MP3 is 6 KB/s (~0.36 MB a minute), and its frames are measured without a decoder
+ * from each granule's side information (utils/audio.js Mp3FrameReader). The file goes as it is to the durable
+ * upload queue, typed by its first bytes (`audio/mpeg`; whatever a platform really wrote is named truly).
  *
  * Methods: start(), stop(). Events:
  * - `start` {}
  * - `level` {level: 0..100}
- * - `recorded` {tempFilePath, duration (ms), fileSize, mime: "audio/wav", speech: {frames, seconds,
+ * - `recorded` {tempFilePath, duration (ms), fileSize, mime: "audio/mpeg", speech: {frames, seconds,
  *   voicedSeconds, peak, silent: bool|null}}
  * - `error` {code, message} — the take produced no file (permission, a platform error, or onStop never
  *   arriving within STOP_TIMEOUT_MS of stop(): the recorder is reset so the question can be recorded again).
  * Recording stops when the page hides or a call interrupts; what was recorded is still delivered.
  */
 const config = require('../../config')
-const { SpeechCheck, wavFromPcmFile } = require('../../utils/audio')
+const { SpeechCheck, audioMimeOf } = require('../../utils/audio')
 
 /** How long to wait for onStop after stop() before giving up on this take (WeChat sometimes never sends it). */
 const STOP_TIMEOUT_MS = 4000
 /** At most this many level updates a second reach setData. */
 const LEVEL_MS = 100
 
-function userDir() {
-  return (wx.env && wx.env.USER_DATA_PATH) || 'wxfile://usr'
+/** What the file holds, read from its first bytes; the format asked for when it cannot be read. */
+function recordedFile(path, fileSize) {
+  const fs = wx.getFileSystemManager()
+  const data = fs.readFileSync(path)
+  return { path, size: fileSize || data.byteLength, mime: audioMimeOf(data.slice(0, 16)) || 'audio/mpeg' }
 }
 
 Component({
@@ -43,7 +48,7 @@ Component({
     attached() {
       const rm = wx.getRecorderManager()
       this.rm = rm
-      this.check = new SpeechCheck({ sampleRate: config.recorder.sampleRate })
+      this.check = new SpeechCheck({ sampleRate: config.recorder.sampleRate, format: config.recorder.format })
       rm.onStart(() => {
         if (this.data.state !== 'starting') return
         this.startedAt = Date.now()
@@ -127,18 +132,22 @@ Component({
         return
       }
       const duration = res.duration || Date.now() - (this.startedAt || Date.now())
-      let file = { path: res.tempFilePath, size: res.fileSize || 0 }
+      let file
       try {
-        file = wavFromPcmFile(wx.getFileSystemManager(), res.tempFilePath, config.recorder.sampleRate, userDir())
+        file = recordedFile(res.tempFilePath, res.fileSize)
       } catch (err) {
         this.triggerEvent('error', { code: 'file_error', message: '录音文件保存失败，请重新录制。' })
+        return
+      }
+      if (!file.size) {
+        this.triggerEvent('error', { code: 'no_file', message: '录音没有保存下来，请重新录制。' })
         return
       }
       this.triggerEvent('recorded', {
         tempFilePath: file.path,
         duration,
         fileSize: file.size,
-        mime: 'audio/wav',
+        mime: file.mime,
         speech: this.check.result(),
       })
     },

@@ -16,7 +16,11 @@ const STATE_TEXT = {
   failed: '上传失败',
   confirmed: '已上传',
   none: '未作答',
+  unanswered: '未作答（时间已用完）',
 }
+
+/** States that no longer hold up the submit: uploaded, or given up for good (the API's `unanswered`). */
+const SETTLED = ['confirmed', 'unanswered']
 
 const POLL_MS = 10000
 
@@ -96,6 +100,9 @@ Page({
       const s = this.queue.statusOf(this.data.token, q.id)
       let state = s.state
       if (state === 'none' && q.answer_status) state = 'confirmed'
+      // Its time and attempts are used up (or a later question is open) and nothing is left to upload: the
+      // server does not wait for it, so neither does the submit button.
+      if (state === 'none' && q.unanswered) state = 'unanswered'
       if (state === 'confirmed' && !q.answer_status) this.reloadSoon()
       return {
         id: q.id,
@@ -103,6 +110,7 @@ Page({
         text: q.text,
         state,
         stateText: STATE_TEXT[state],
+        note: state === 'unanswered' ? q.unanswered_text || '' : '',
         percent: Math.round((s.progress || 0) * 100),
         error: s.error ? s.error.message : '',
         final: !!(s.error && FINAL_CODES.indexOf(s.error.code) >= 0),
@@ -110,7 +118,7 @@ Page({
       }
     })
     const done = items.filter((it) => it.state === 'confirmed').length
-    const answered = items.filter((it) => it.state !== 'none').length
+    const answered = items.filter((it) => it.state !== 'none' && it.state !== 'unanswered').length
     const waiting = items.some((it) => it.state === 'waiting')
     let uploadText = ''
     if (done < answered) {
@@ -118,7 +126,7 @@ Page({
         ? `已上传 ${done}/${answered} 段录音。网络不稳，正在自动重试，录音保存在手机上不会丢。`
         : `已上传 ${done}/${answered} 段录音，全部上传后就可以提交。`
     }
-    this.setData({ items, allUploaded: items.every((it) => it.state === 'confirmed'), uploadText })
+    this.setData({ items, allUploaded: items.every((it) => SETTLED.indexOf(it.state) >= 0), uploadText })
   },
 
   reloadSoon() {

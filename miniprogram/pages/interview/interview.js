@@ -118,8 +118,9 @@ Page({
         return
       }
       const questions = view.questions || []
-      // Resume at the first question that has no answer on the server and none waiting in the queue.
-      const index = questions.findIndex((q) => !q.answer_status && this.queue.statusOf(this.data.token, q.id).state === 'none')
+      // Resume at the first question that has no answer on the server and none waiting in the queue, skipping
+      // one given up for good (`unanswered`: its time and attempts are used up, it can take nothing more).
+      const index = questions.findIndex((q) => !q.answer_status && !q.unanswered && this.queue.statusOf(this.data.token, q.id).state === 'none')
       if (index < 0) {
         this.goFinish()
         return
@@ -447,7 +448,7 @@ Page({
       clockText: clock((duration || 0) / 1000),
       clockLabel: '录音时长',
       clockWarn: false,
-      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/wav', attempt: take ? take.attempt : null },
+      recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/mpeg', attempt: take ? take.attempt : null },
     })
     if (speech && speech.silent) this.askSilentRetake()
   },
@@ -531,8 +532,8 @@ Page({
   },
 
   /**
-   * Delete a take that will not be submitted (a retake replaces it, or the page closes): WAV takes live in the
-   * user data folder (32 KB/s), which is limited, so none may be left behind. A submitted take is the queue's.
+   * Delete a take that will not be submitted (a retake replaces it, or the page closes): local storage is
+   * limited (an MP3 take is ~0.36 MB a minute), so none may be left behind. A submitted take is the queue's.
    */
   discardTake() {
     const rec = this.data.recording

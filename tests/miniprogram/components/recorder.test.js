@@ -1,14 +1,14 @@
 /**
- * The answer recorder: PCM frames → live level meter and per-take speech check (real Mandarin speech from
- * espeak-ng, real silence and room noise from ffmpeg), the take wrapped as WAV, and recovery when
- * RecorderManager never sends onStop after stop().
+ * The answer recorder: MP3 frames (16 kHz mono 48 kb/s, encoded by LAME as the phone does) → live level meter
+ * and per-take speech check (real Mandarin speech from espeak-ng, real silence, room noise and hiss from
+ * ffmpeg), the MP3 take handed over as it is, and recovery when RecorderManager never sends onStop after stop().
  */
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
 const { spawnSync } = require('child_process')
 const { renderComponent } = require('../helpers')
-const { speechPcm, silencePcm, roomNoisePcm, frames } = require('../audio-fixtures')
+const { speechPcm, silencePcm, roomNoisePcm, hissPcm, mp3Of, frames } = require('../audio-fixtures')
 
 const haveTools = spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('ffmpeg', ['-version']).status === 0
 const realAudio = haveTools ? test : test.skip
@@ -30,13 +30,13 @@ function fakeRecorderManager({ stopFires = true } = {}) {
   })
   rm.stop = jest.fn(() => {
     rm.calls.push(['stop'])
-    if (stopFires) setTimeout(() => handlers.onStop && handlers.onStop({ tempFilePath: rm.file, duration: 12345, fileSize: 98765 }), 0)
+    if (stopFires) setTimeout(() => handlers.onStop && handlers.onStop({ tempFilePath: rm.file, duration: rm.duration || 12345, fileSize: rm.fileSize }), 0)
   })
   rm.fire = (name, arg) => handlers[name](arg)
   return rm
 }
 
-/** A FileSystemManager on a real temp folder (the recorder reads the PCM and writes the WAV). */
+/** A FileSystemManager on a real temp folder (the recorder reads the head of the file it hands over). */
 function realFs() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-rec-'))
   const toAb = (b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length)
@@ -48,11 +48,22 @@ function realFs() {
   return { dir, write: (name, buf) => { fs.writeFileSync(path.join(dir, name), buf); return `wxfile://usr/${name}` } }
 }
 
-async function recordTake(pcm, { kb = 4 } = {}) {
+/** Quieter by `factor` (0.1 = −20 dB): a candidate holding the phone at arm's length. */
+function quieter(pcm, factor) {
+  const out = Buffer.alloc(pcm.length)
+  for (let i = 0; i + 1 < pcm.length; i += 2) out.writeInt16LE(Math.round(pcm.readInt16LE(i) * factor), i)
+  return out
+}
+
+/** One take: the MP3 of `pcm` fed as RecorderManager does (1 KB frames, then onStop with the file). */
+async function recordTake(pcm, { kb = 1 } = {}) {
   const rm = fakeRecorderManager()
   jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
   const disk = realFs()
-  rm.file = disk.write('take.pcm', pcm)
+  const mp3 = mp3Of(pcm)
+  rm.file = disk.write('take.mp3', mp3)
+  rm.fileSize = mp3.length
+  rm.duration = Math.round((pcm.length / 32000) * 1000)
   const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
   const out = { levels: [], recorded: null, errors: [] }
   comp.addEventListener('level', (e) => out.levels.push(e.detail.level))
@@ -60,13 +71,13 @@ async function recordTake(pcm, { kb = 4 } = {}) {
   comp.addEventListener('error', (e) => out.errors.push(e.detail))
   comp.instance.start()
   await jest.advanceTimersByTimeAsync(1)
-  for (const frame of frames(pcm, kb)) {
+  for (const frame of frames(mp3, kb)) {
     rm.fire('onFrameRecorded', { frameBuffer: frame, isLastFrame: false })
-    await jest.advanceTimersByTimeAsync(128) // 4 KB of 16 kHz 16-bit mono = 128 ms
+    await jest.advanceTimersByTimeAsync(170) // 1 KB of 48 kb/s MP3 ≈ 170 ms
   }
   comp.instance.stop()
   await jest.advanceTimersByTimeAsync(1)
-  return Object.assign(out, { comp, rm, disk })
+  return Object.assign(out, { comp, rm, disk, mp3 })
 }
 
 describe('recorder component', () => {
@@ -75,32 +86,47 @@ describe('recorder component', () => {
     jest.restoreAllMocks()
   })
 
-  realAudio('records 16 kHz mono PCM in frames, meters speech live and hands over a WAV with a voiced speech check', async () => {
+  realAudio('records MP3 (16 kHz mono 48 kb/s) in frames, meters speech live and hands over the MP3 with a voiced speech check', async () => {
     jest.useFakeTimers()
     const pcm = speechPcm()
     const take = await recordTake(pcm)
-    expect(take.rm.start).toHaveBeenCalledWith({ sampleRate: 16000, numberOfChannels: 1, format: 'PCM', frameSize: 4, duration: 60000 })
+    expect(take.rm.start).toHaveBeenCalledWith({ sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, format: 'mp3', frameSize: 1, duration: 60000 })
     // The meter moved with the voice
     expect(Math.max(...take.levels)).toBeGreaterThan(60)
     expect(take.levels.length).toBeGreaterThan(10)
     expect(take.errors).toEqual([])
-    expect(take.recorded.mime).toBe('audio/wav')
+    expect(take.recorded.mime).toBe('audio/mpeg')
     expect(take.recorded.speech.silent).toBe(false)
     expect(take.recorded.speech.voicedSeconds).toBeGreaterThan(1.5)
-    // A real WAV that ffmpeg reads back as 16 kHz mono s16 of the same length
-    const wavPath = take.recorded.tempFilePath.replace('wxfile://usr', take.disk.dir)
-    expect(take.recorded.fileSize).toBe(pcm.length + 44)
-    const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate,channels,codec_name', '-of', 'json', wavPath])
-    expect(JSON.parse(probe.stdout.toString()).streams[0]).toEqual({ codec_name: 'pcm_s16le', sample_rate: '16000', channels: 1 })
-    expect(fs.existsSync(path.join(take.disk.dir, 'take.pcm'))).toBe(false)
+    // The measured length is the take's (frames counted from the MP3 granules)
+    expect(Math.abs(take.recorded.speech.seconds - pcm.length / 32000)).toBeLessThan(0.3)
+    // The MP3 itself is handed over (no re-wrapping): ffmpeg reads it as 16 kHz mono MP3, ~6 KB a second
+    const mp3Path = take.recorded.tempFilePath.replace('wxfile://usr', take.disk.dir)
+    expect(take.recorded.fileSize).toBe(take.mp3.length)
+    const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate,channels,codec_name', '-of', 'json', mp3Path])
+    expect(JSON.parse(probe.stdout.toString()).streams[0]).toEqual({ codec_name: 'mp3', sample_rate: '16000', channels: 1 })
+    const mbPerMinute = (take.mp3.length / (pcm.length / 32000)) * 60 / 1e6
+    expect(mbPerMinute).toBeLessThan(0.4) // WAV was 1.92 MB a minute
     expect(take.comp.data.state).toBe('idle')
   })
 
-  realAudio('silence and a quiet room are a silent take; the meter says 几乎听不到声音 while recording', async () => {
+  realAudio('a quieter voice (−20 dB, phone at arm\'s length) still counts as speech', async () => {
+    jest.useFakeTimers()
+    const take = await recordTake(quieter(speechPcm(), 0.1))
+    expect(take.recorded.speech.silent).toBe(false)
+  })
+
+  realAudio('silence, a quiet room and steady hiss are a silent take; the meter says 几乎听不到声音 while recording', async () => {
     jest.useFakeTimers()
     const silent = await recordTake(silencePcm(4))
     expect(silent.recorded.speech).toMatchObject({ silent: true, voicedSeconds: 0 })
     expect(Math.max(...silent.levels)).toBe(0)
+    for (const noise of [roomNoisePcm(20), hissPcm(20, 0.01), hissPcm(20, 0.05)]) {
+      jest.restoreAllMocks()
+      const take = await recordTake(noise)
+      expect(take.recorded.speech.silent).toBe(true)
+      expect(take.recorded.speech.voicedSeconds).toBeLessThan(0.5)
+    }
 
     jest.restoreAllMocks()
     const rm = fakeRecorderManager()
@@ -108,9 +134,9 @@ describe('recorder component', () => {
     const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
     comp.instance.start()
     await jest.advanceTimersByTimeAsync(1)
-    for (const frame of frames(roomNoisePcm(3))) {
+    for (const frame of frames(mp3Of(roomNoisePcm(3)), 1)) {
       rm.fire('onFrameRecorded', { frameBuffer: frame })
-      await jest.advanceTimersByTimeAsync(128)
+      await jest.advanceTimersByTimeAsync(170)
     }
     expect(comp.data.quiet).toBe(true)
     expect(comp.querySelector('.recorder__quiet').dom.textContent).toBe('几乎听不到声音，请靠近手机说话')
@@ -145,7 +171,7 @@ describe('recorder component', () => {
     // A late onStop is ignored; a new take starts normally
     const recorded = []
     comp.addEventListener('recorded', (e) => recorded.push(e.detail))
-    rm.fire('onStop', { tempFilePath: 'wxfile://tmp/late.pcm' })
+    rm.fire('onStop', { tempFilePath: 'wxfile://tmp/late.mp3' })
     expect(recorded).toEqual([])
     comp.instance.start()
     expect(rm.start).toHaveBeenCalledTimes(2)
@@ -158,7 +184,7 @@ describe('recorder component', () => {
     const rm = fakeRecorderManager()
     jest.spyOn(wx, 'getRecorderManager').mockReturnValue(rm)
     const disk = realFs()
-    rm.file = disk.write('a.pcm', Buffer.alloc(3200))
+    rm.file = disk.write('a.mp3', Buffer.alloc(3200))
     const comp = renderComponent('components/recorder/recorder', { maxSeconds: 60 })
     const files = []
     comp.addEventListener('recorded', (e) => files.push(e.detail))
@@ -170,7 +196,7 @@ describe('recorder component', () => {
     // No frame arrived: the speech check cannot tell, so it does not call the take silent
     expect(files[0].speech.silent).toBeNull()
 
-    rm.file = disk.write('b.pcm', Buffer.alloc(3200))
+    rm.file = disk.write('b.mp3', Buffer.alloc(3200))
     comp.instance.start()
     await jest.advanceTimersByTimeAsync(1)
     comp.triggerPageLifeTime('hide')

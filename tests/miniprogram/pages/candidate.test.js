@@ -195,7 +195,7 @@ describe('interview page', () => {
   }
   const started = (patch) => view(Object.assign({ status: 'started', consented: true, answer_until_display: '12月1日 20:00',
     contact: { company: '街角咖啡', text: '如有问题请联系 街角咖啡 王经理，电话 021-62345678' } }, patch))
-  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.wav`, duration: 20000, fileSize: 2000, mime: 'audio/wav', speech: speech || { silent: false, voicedSeconds: 12 } } })
+  const take = (name, speech) => ({ detail: { tempFilePath: `wxfile://${name}.mp3`, duration: 20000, fileSize: 2000, mime: 'audio/mpeg', speech: speech || { silent: false, voicedSeconds: 12 } } })
   const bar = (page) => renderWxml('pages/interview/interview', page.data).byClass('bar')[0]
 
   beforeEach(() => {
@@ -253,8 +253,8 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(10)
     expect(page.data).toMatchObject({ index: 1, phase: 'think' })
     await page.queue.idle()
-    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/wav' })
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.wav.saved', formData: { key: 'k11' } }))
+    expect(server.calls.find((c) => c.path.endsWith('/answers/11/upload')).data).toEqual({ attempt: 1, content_type: 'audio/mpeg' })
+    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.mp3.saved', formData: { key: 'k11' } }))
   })
 
   test('a 0-s think question never records the instant "提交，下一题" is tapped: 3-2-1 first', async () => {
@@ -338,7 +338,7 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(50)
     // Both takes wait in the queue without an attempt number: the ticket starts the attempt once online
     expect(page.queue.items.map((i) => [i.questionId, i.attempt, i.state])).toEqual([[11, null, 'waiting'], [12, null, 'waiting']])
-    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/wav' })
+    expect(server.calls.filter((c) => c.path.endsWith('/upload')).map((c) => c.data)).toContainEqual({ content_type: 'audio/mpeg' })
   })
 
   test('a reload in think time continues the remaining time; a reload mid-recording does not give the attempt back', async () => {
@@ -562,6 +562,15 @@ describe('interview page', () => {
     expect(page.data.recording).toMatchObject({ tempFilePath: 'wxfile://v.mp4', mime: 'video/mp4', size: 1234 })
   })
 
+  test('a question given up for good is skipped on resume: nothing left to answer goes to the submit page', async () => {
+    const v = started()
+    v.questions[0].answer_status = 'uploaded'
+    Object.assign(v.questions[1], { attempts_used: 1, attempts_left: 0, phase: 'time_up', unanswered: true,
+      unanswered_text: '这道题的作答时间已经用完，没有上传录音，记为未作答。' })
+    await open(v)
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
+  })
+
   test('an interview already submitted goes to the status page', async () => {
     await open(started({ status: 'submitted' }))
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: `/pages/finish/finish?t=${TOKEN}` })
@@ -599,12 +608,12 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('first'))
     page.startLeadIn()
-    expect(unlink).toHaveBeenCalledWith('wxfile://first.wav')
+    expect(unlink).toHaveBeenCalledWith('wxfile://first.mp3')
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('second'))
     page.onMain()
     page.onUnload()
-    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.wav')
+    expect(unlink).not.toHaveBeenCalledWith('wxfile://second.mp3')
   })
 
   test('listen back and retake while attempts remain', async () => {
@@ -619,7 +628,7 @@ describe('interview page', () => {
     const review = renderWxml('pages/interview/interview', page.data)
     expect(review.text).toContain('重新录制（还可重录 1 次）')
     page.togglePlay()
-    expect(audio.src).toBe('wxfile://a1.wav')
+    expect(audio.src).toBe('wxfile://a1.mp3')
     page.retake()
     expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这次录音将被替换，还可以重录 1 次' }))
     await jest.advanceTimersByTimeAsync(3100)
@@ -640,8 +649,8 @@ describe('finish page', () => {
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
     const page = loadPage('pages/finish/finish')
     await page.onLoad({ t: TOKEN })
-    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
-    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 12, tempFilePath: 'wxfile://b.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
     await page.queue.idle()
     const shown = renderWxml('pages/finish/finish', page.data)
     expect(page.data.allUploaded).toBe(false)
@@ -662,7 +671,7 @@ describe('finish page', () => {
     jest.spyOn(wx, 'getFileSystemManager').mockReturnValue({ saveFileSync: (p) => p, unlinkSync() {}, statSync: () => ({ size: 10 }) })
     const page = loadPage('pages/finish/finish')
     await page.onLoad({ t: TOKEN })
-    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.wav', size: 10, mime: 'audio/wav', attempt: 1 })
+    page.queue.enqueue({ token: TOKEN, questionId: 11, tempFilePath: 'wxfile://a.mp3', size: 10, mime: 'audio/mpeg', attempt: 1 })
     await page.queue.idle()
     expect(page.data.items[0]).toMatchObject({ state: 'failed', final: true, error: '面试已于12月1日 18:00截止。' })
     const shown = renderWxml('pages/finish/finish', page.data)
@@ -739,6 +748,38 @@ describe('finish page', () => {
   })
 })
 
+describe('finish page: a question given up for good', () => {
+  test('reads 未作答 with the server\'s reason and no longer holds up the submit', async () => {
+    const v = view({ status: 'started', consented: true })
+    v.questions[0].answer_status = 'uploaded'
+    Object.assign(v.questions[1], { attempts_used: 1, attempts_left: 0, unanswered: true,
+      unanswered_text: '这道题的作答时间已经用完，没有上传录音，记为未作答。' })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: v } })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    expect(page.data.items.map((i) => i.state)).toEqual(['confirmed', 'unanswered'])
+    expect(page.data.allUploaded).toBe(true)
+    const shown = renderWxml('pages/finish/finish', page.data)
+    expect(shown.byClass('tag')).toEqual(['已上传', '未作答（时间已用完）'])
+    expect(shown.byClass('note')).toEqual(['这道题的作答时间已经用完，没有上传录音，记为未作答。'])
+    expect(shown.text).not.toContain('继续作答')
+    expect(shown.byClass('upload-text')).toEqual([])
+
+    // Not given up yet (time left): still 未作答 and the submit waits for it
+    const stillOpen = view({ status: 'started', consented: true })
+    stillOpen.questions[0].answer_status = 'uploaded'
+    Object.assign(stillOpen.questions[1], { unanswered: false, unanswered_text: null })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: stillOpen } })
+    const p2 = loadPage('pages/finish/finish')
+    await p2.onLoad({ t: TOKEN })
+    expect(p2.data.items.map((i) => i.state)).toEqual(['confirmed', 'none'])
+    expect(p2.data.allUploaded).toBe(false)
+    expect(renderWxml('pages/finish/finish', p2.data).text).toContain('继续作答')
+    page.onUnload()
+    p2.onUnload()
+  })
+})
+
 describe('candidate report page', () => {
   const report = {
     company: '街角咖啡', job: '门店店员', status: 'scored', ready: true, review_requested: false,
@@ -775,6 +816,17 @@ describe('candidate report page', () => {
     await confirmCb({ confirm: true })
     expect(server.calls[2]).toMatchObject({ method: 'DELETE', path: `/api/c/${TOKEN}` })
     expect(page.data.report).toBeNull()
+  })
+
+  test('a question given up for good reads 未作答 with the reason, never 文字稿生成中', async () => {
+    const given = Object.assign({}, report, { answers: report.answers.concat([{ question_id: 13, position: 3, text: 'Q3', status: null,
+      reason: '这道题的作答时间已经用完，没有上传录音，记为未作答。', transcript: null, feedback: null, unanswered: true }]) })
+    useServer({ [`GET /api/c/${TOKEN}/report`]: { body: given } })
+    const page = loadPage('pages/report/report')
+    await page.onLoad({ t: TOKEN })
+    const shown = renderWxml('pages/report/report', page.data)
+    expect(shown.byClass('unanswered')).toEqual(['这道题的作答时间已经用完，没有上传录音，记为未作答。'])
+    expect(shown.text).not.toContain('文字稿生成中')
   })
 
   test('the outcome and HR\'s message once decided, with who to contact', async () => {

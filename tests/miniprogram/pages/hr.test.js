@@ -430,6 +430,46 @@ describe('session report page', () => {
     expect(shown.byClass('timing')).toEqual([`用时提示：${text}`])
   })
 
+  test('a question given up for good reads 未作答 with the server\'s reason; one not yet answered says so', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const partial = report({ status: 'submitted' })
+    partial.questions.push(
+      { id: 13, position: 3, text: '加班怎么看', answer: null, earlier_attempts: [],
+        unanswered: { status: 'unanswered', status_text: '未作答', reason: '时间用完未上传录音' } },
+      { id: 14, position: 4, text: '期望薪资', answer: null, earlier_attempts: [], unanswered: null })
+    useServer({ 'GET /api/sessions/5': { body: partial }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.byClass('unanswered')).toEqual(['未作答：时间用完未上传录音'])
+    expect(shown.byClass('waiting')).toEqual(['候选人还没有回答这道题'])
+    expect(shown.byClass('play')).toHaveLength(2)
+  })
+
+  test('a cut-short recording and a missing playback copy are named in Chinese instead of a broken player', async () => {
+    wx.setStorageSync('mm_token', 'hr-token')
+    const notes = report()
+    const cut = '录音文件不完整（可能上传中断），只分析了能读出的前 12 秒（文件标明约 58 秒），请人工核对。'
+    const gone = '录音文件已不可用：系统没能把这段录音转成手机能播放的格式，文件可能已损坏；如需听这段回答，请联系候选人重新录制。'
+    Object.assign(notes.questions[0].answer, { media_url: 'http://m/11.webm', playback_url: undefined,
+      incomplete_recording: { text: cut, decoded_seconds: 12.4, announced_seconds: 58 },
+      playback_missing: { reason: 'encode_failed', text: gone } })
+    const stored = '录音文件已不可用于手机播放：播放版本没能保存，只能尝试播放原始录音（部分手机可能放不出来）。'
+    Object.assign(notes.questions[1].answer, { media_url: 'http://m/12.wav', playback_url: undefined,
+      incomplete_recording: null, playback_missing: { reason: 'store_failed', text: stored } })
+    useServer({ 'GET /api/sessions/5': { body: notes }, 'GET /api/sessions/5/notifications': { body: [] } })
+    const page = loadPage('packageHR/pages/session/session')
+    await page.onLoad({ id: '5' })
+    const shown = renderWxml('packageHR/pages/session/session', page.data)
+    expect(shown.byClass('incomplete')).toEqual([cut])
+    expect(shown.byClass('playback-note')).toEqual([gone, stored])
+    // No player for the unreadable WebM; the WAV original of the second still plays.
+    expect(page.data.questions.map((q) => q.mediaUrl)).toEqual([null, 'http://m/12.wav'])
+    expect(shown.byClass('play')).toHaveLength(1)
+    page.play({ currentTarget: { dataset: { qid: 11, start: 0 } } })
+    expect(page.data.playingId).toBe(null)
+  })
+
   test('highlighted evidence jumps the audio; rating and comment are saved', async () => {
     wx.setStorageSync('mm_token', 'hr-token')
     const server = useServer({

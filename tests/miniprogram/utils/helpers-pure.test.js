@@ -2,7 +2,7 @@ const format = require('../../../miniprogram/utils/format')
 const { segments } = require('../../../miniprogram/utils/transcript')
 const radar = require('../../../miniprogram/utils/radar')
 const bank = require('../../../miniprogram/utils/question-bank')
-const { competencyScores, questionViews, chartKind } = require('../../../miniprogram/utils/report')
+const { competencyScores, questionViews, recordingView, chartKind } = require('../../../miniprogram/utils/report')
 
 describe('format', () => {
   test('clock and duration', () => {
@@ -111,7 +111,8 @@ describe('HR report shaping', () => {
       { id: 2, position: 2, text: 'Q2', answer: { status: 'scored', overall: 60, media_url: null, scale: 10,
         transcript: { text: 'x', words: [] }, competencies: [{ name: '服务意识', weight: 1, score: 6, reasons: ['提到了安抚顾客。', '没有说到结果。'] }] } },
       { id: 3, position: 3, text: 'Q3', answer: { status: 'needs_review', reason: '几乎没有听到说话声', overall: null, competencies: [] } },
-      { id: 4, position: 4, text: 'Q4', answer: null },
+      { id: 4, position: 4, text: 'Q4', answer: null, unanswered: { status: 'unanswered', status_text: '未作答', reason: '时间用完未上传录音' } },
+      { id: 5, position: 5, text: 'Q5', answer: null, unanswered: null },
     ],
   }
 
@@ -125,7 +126,20 @@ describe('HR report shaping', () => {
     expect(views[0]).toMatchObject({ overall: 72, band: { cls: 'pass', text: '达到通过线（65）' } })
     expect(views[1].scores[0]).toMatchObject({ score: 60, band: { cls: 'fail', text: '低于通过线（65）' } })
     expect(views[2]).toMatchObject({ status: 'needs_review', reason: '几乎没有听到说话声', overall: null })
-    expect(views[3].status).toBe('unanswered')
+    expect(views[3]).toMatchObject({ status: 'unanswered', reason: '未作答：时间用完未上传录音' })
+    // No answer yet but still answerable: not called 未作答
+    expect(views[4]).toMatchObject({ status: 'waiting', reason: null })
+  })
+
+  test('what to play: the AAC copy, else the original only where this player can play it', () => {
+    const note = { reason: 'store_failed', text: '录音文件已不可用于手机播放：播放版本没能保存' }
+    expect(recordingView({ media_url: 'http://m/1.webm', playback_url: 'http://m/1.m4a' }).mediaUrl).toBe('http://m/1.m4a')
+    expect(recordingView({ media_url: 'http://m/1.wav?sig=1' })).toEqual({ mediaUrl: 'http://m/1.wav?sig=1', playbackNote: null, incompleteNote: null })
+    expect(recordingView({ media_url: 'http://m/1.webm', playback_missing: note })).toMatchObject({ mediaUrl: null, playbackNote: note.text })
+    expect(recordingView({ media_url: 'http://m/1.mp3', playback_missing: note }).mediaUrl).toBe('http://m/1.mp3')
+    expect(recordingView({ media_url: 'http://m/1.mp3', playback_missing: { reason: 'encode_failed', text: '录音文件已不可用' } }).mediaUrl).toBe(null)
+    expect(recordingView({ media_url: 'http://m/1.mp3', incomplete_recording: { text: '录音文件不完整' } }).incompleteNote).toBe('录音文件不完整')
+    expect(recordingView(null)).toEqual({ mediaUrl: null, playbackNote: null, incompleteNote: null })
   })
 
   test('the radar needs three axes', () => {
