@@ -6,6 +6,7 @@ import pytest
 
 from functions.analyze import index
 from functions.analyze.errors import TransientError
+from functions.analyze.scoring import model
 from tests.functions.conftest import _ffmpeg
 
 KEY = "answers/sess1/1/1-abc.m4a"
@@ -33,7 +34,7 @@ def test_scores_an_answer_and_posts_a_signed_result(handler_env, fake_api, ko_me
 
 def test_the_organisation_calibration_it_is_handed_is_applied(handler_env, fake_api, ko_media, cos_event):
     put(handler_env, KEY, ko_media["m4a"])
-    shift = {"format": 1, "features": [], "center": {}, "scale": {}, "competencies": {},
+    shift = {"format": 1, "features": [], "center": {}, "scale": {}, "competencies": {}, "base": model.default_label(),
              "shared": {"intercept": 0.4, "slope": 1.0, "weights": {}}}   # +10 points on every competency
     fake_api.add(KEY, scorer={"version": "org-7-1", "calibration": shift})
     index.main_handler(cos_event(KEY), None)
@@ -301,3 +302,4 @@ def test_a_record_naming_the_bucket_or_a_folder_is_reported(handler_env, fake_ap
     assert len(out["objects"]) == 1
     assert out["objects"][0]["outcome"] == "bad_record" and out["objects"][0]["key"] == raw
     assert "names no object" in out["objects"][0]["detail"] and fake_api.requests == []
+
