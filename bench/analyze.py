@@ -237,6 +237,7 @@ def main(argv=None) -> int:
             print(f"  {s:>5.0f}s {source.suffix[1:]:<4} probes {probes_before} → {probes_after}; before {before:.3f} s, "
                   f"after {after:.3f} s, after/before {after / before:.3f} (saved {1000 * (before - after):.0f} ms)")
     if args.probe_only:
+        shutil.rmtree(work, ignore_errors=True)
         return 0
     question = {"text": "고객과 소통한 경험을 말해 주세요", "answer_seconds": 180,
                 "competencies": [{"name": "소통", "weight": 1.0, "keywords": ["고객", "소통", "함께"]}]}
