@@ -319,8 +319,9 @@ class LocalStore:
         return {"ok": os.access(self.root, os.W_OK), "backend": "local", "free_mb": usage.free // 1048576}
 
 
-# COS docs (PUT Object, Initiate Multipart Upload, POST Object): on a bucket without versioning, an existing
-# object with the same key is not overwritten (409) when this is "true". Sent on every client upload path.
+# COS docs (PUT Object, Initiate Multipart Upload): on a bucket without versioning, an existing object with the
+# same key is not overwritten (409) when this request header is "true". POST Object documents no such form field
+# (docs/deploy.md, "Checked against Tencent Cloud's documentation"), so the POST form does not carry it.
 FORBID_OVERWRITE = {"x-cos-forbid-overwrite": "true"}
 
 
@@ -389,9 +390,11 @@ class CosStore:
 
         Signed with STS credentials scoped to PostObject on this key and expiring with the link when STS is
         configured, else with the store's own credentials. Fields: key, policy (base64 JSON), Content-Type,
-        q-sign-algorithm, q-ak, q-key-time, q-signature, success_action_status, x-cos-forbid-overwrite
-        ("true", also a policy condition: a second POST with the same form cannot replace the recording that
-        was scored), x-cos-security-token (temporary credentials only). The client adds the file as the form field "file" (wx.uploadFile)."""
+        q-sign-algorithm, q-ak, q-key-time, q-signature, success_action_status, x-cos-security-token (temporary
+        credentials only): only fields COS's POST Object documentation lists, and policy conditions only on the
+        fields it says a policy may limit. The client adds the file as the form field "file" (wx.uploadFile).
+        COS documents no overwrite guard for POST (x-cos-forbid-overwrite is a PUT/multipart header): a second
+        POST with the same form replaces the object until the form and its key-scoped credentials expire."""
         now = int(time.time())
         if self._sts is not None:
             secret_id, secret_key, token = self._sts.object_credentials(
@@ -402,7 +405,7 @@ class CosStore:
         policy = {"expiration": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(expires_at)),
                   "conditions": [{"bucket": self.bucket}, ["eq", "$key", key],
                                  ["eq", "$Content-Type", content_type],
-                                 ["content-length-range", 1, max_bytes], {"x-cos-forbid-overwrite": "true"},
+                                 ["content-length-range", 1, max_bytes], {"success_action_status": "200"},
                                  {"q-sign-algorithm": "sha1"},
                                  {"q-ak": secret_id}, {"q-sign-time": key_time}]}
         policy_json = json.dumps(policy, separators=(",", ":"))
@@ -411,8 +414,7 @@ class CosStore:
         signature = hmac.new(sign_key.encode(), string_to_sign.encode(), hashlib.sha1).hexdigest()
         fields = {"key": key, "policy": base64.b64encode(policy_json.encode()).decode(),
                   "Content-Type": content_type, "q-sign-algorithm": "sha1", "q-ak": secret_id,
-                  "q-key-time": key_time, "q-signature": signature, "success_action_status": "200",
-                  "x-cos-forbid-overwrite": "true"}
+                  "q-key-time": key_time, "q-signature": signature, "success_action_status": "200"}
         if token:
             fields["x-cos-security-token"] = token
         return {"url": self.base_url() + "/", "method": "POST", "fields": fields}

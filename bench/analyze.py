@@ -1,12 +1,14 @@
 """Benchmark of the analyzer (issue 3). Prints figures; never a timed test.
 
     .venv/bin/python bench/analyze.py [--lengths 30,60,180] [--parallel 1,2,4] [--repeat 2] [--quick]
+    .venv/bin/python bench/analyze.py --probe-only --lengths 30,180 --repeat 5   # the shared-probe line only
 
 Generated answers (espeak-ng Korean, sentences with natural pauses, AAC like a phone sends) go through:
   * ours:  the real pipeline (decode → VAD → chunks ≤15 s → fork-after-load pool of MIAOMIAN_ASR_WORKERS
            processes, each reusing one recognizer, tight beams → features → ONNX scorer);
   * naive: decode → one Vosk recognizer per answer fed the whole answer, stock model.conf.
-It reports cold start (fresh process: imports + model loads), warm wall time and real-time factor per
+It reports the decode + playback rendition time per answer with one ffmpeg probe shared by both against one
+probe each (before/after ratio), cold start (fresh process: imports + model loads), warm wall time and real-time factor per
 length, peak memory (PSS summed over this process and its children), throughput (seconds of audio per
 wall-second) with 1..N answers at once, the naive figures from the same run, and how the tight beams
 change transcripts (word edit distance against stock beams on the same chunks).
@@ -152,6 +154,32 @@ class Naive:
         return words
 
 
+def probe_sharing(path: Path, repeat: int) -> tuple[float, float, int, int]:
+    """Seconds (best of `repeat`, before and after runs interleaved so a busy machine skews both alike) to decode
+    one answer and make its playback rendition — what functions/analyze/index.py does per answer besides ASR
+    and scoring — with a probe (`ffmpeg -i`) each, as before, and with one probe both read (decode.Probe), as
+    now; and how many probes each way ran."""
+    from functions.analyze import decode, playback
+
+    real, runs = decode.describe, []
+    decode.describe = lambda source: runs.append(source) or real(source)
+
+    def once(shared: bool) -> tuple[float, int]:
+        runs.clear()
+        started = time.perf_counter()
+        probe = decode.Probe(path) if shared else None
+        decode.decode(path, probe=probe)
+        playback.to_m4a(path, probe).unlink()
+        return time.perf_counter() - started, len(runs)
+
+    try:
+        once(True)  # warm the page cache and ffmpeg's own start-up
+        pairs = [(once(False), once(True)) for _ in range(repeat)]
+    finally:
+        decode.describe = real
+    return (min(b[0] for b, _ in pairs), min(a[0] for _, a in pairs), pairs[0][0][1], pairs[0][1][1])
+
+
 def edit_distance(a: list[str], b: list[str]) -> int:
     prev = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -186,6 +214,8 @@ def main(argv=None) -> int:
     ap.add_argument("--parallel", default="1,2,4")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--quick", action="store_true", help="30 and 60 s only, no naive 180 s")
+    ap.add_argument("--probe-only", action="store_true",
+                    help="only the decode + playback rendition line: one shared ffmpeg probe against one each")
     args = ap.parse_args(argv)
     lengths = [30.0, 60.0] if args.quick else [float(x) for x in args.lengths.split(",")]
     parallel = [int(x) for x in args.parallel.split(",")]
@@ -199,6 +229,16 @@ def main(argv=None) -> int:
           f"beam={settings.beam} max-active={settings.max_active} (stock = model's conf)")
     work = Path(tempfile.mkdtemp(prefix="miaomian-bench-"))
     answers = {s: make_answer(s, work) for s in lengths}
+    print("\ndecode + playback rendition per answer, a probe each (before) vs one shared probe (after), best of "
+          f"{max(3, args.repeat)}:")
+    for s in lengths:
+        for source in (answers[s], answers[s].with_suffix(".wav")):   # a phone's AAC; the mini-program's WAV
+            before, after, probes_before, probes_after = probe_sharing(source, max(3, args.repeat))
+            print(f"  {s:>5.0f}s {source.suffix[1:]:<4} probes {probes_before} → {probes_after}; before {before:.3f} s, "
+                  f"after {after:.3f} s, after/before {after / before:.3f} (saved {1000 * (before - after):.0f} ms)")
+    if args.probe_only:
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     question = {"text": "고객과 소통한 경험을 말해 주세요", "answer_seconds": 180,
                 "competencies": [{"name": "소통", "weight": 1.0, "keywords": ["고객", "소통", "함께"]}]}
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scipy.stats import spearmanr
 
-from bench.simulated_org import FEATURES, org_weights, simulate
+from bench.simulated_org import FEATURES, SCORER, org_weights, simulate
 from functions.analyze.scoring import calibration as cal
 
 SIZES = (30, 100, 300)
@@ -46,7 +46,7 @@ def main():
         for repeat in range(REPEATS):
             ratings = simulate(n, seed=1000 * n + repeat)
             started = time.perf_counter()
-            fitted = cal.fit(ratings, seed=repeat)
+            fitted = cal.fit(ratings, base_version=SCORER, seed=repeat)
             fit_s = time.perf_counter() - started
             started = time.perf_counter()
             check = cal.validate(ratings, seed=repeat)

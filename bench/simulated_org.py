@@ -49,7 +49,10 @@ def simulate(n_answers: int, *, concreteness_factor: float = 2.0, answers_per_ca
     return ratings
 
 
-def result_for(ratings_of_answer: list[Rating], version: str = "default-1") -> dict:
+SCORER = "default-1"   # the default scorer version the simulated results name (a calibration's base)
+
+
+def result_for(ratings_of_answer: list[Rating], version: str = SCORER) -> dict:
     """An analysis result (contract shape) for the answer these ratings judge."""
     comps = [{"name": r.competency, "weight": 1.0 / len(ratings_of_answer), "score": r.default_score,
               "features": dict(r.features), "reasons": ["举了具体数字。", "说到了自己的行动。"]}

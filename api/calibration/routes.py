@@ -73,7 +73,9 @@ class ThresholdArgs(ma.Schema):
 
 
 def version_json(row, detail: bool = False) -> dict:
+    calibration = json.loads(row.calibration)
     item = {"id": row.id, "version": row.version, "number": row.number, "status": row.status,
+            "base": calibration.get("base"), "outdated": service.outdated(calibration),
             "created_at": iso(row.created_at), "activated_at": iso(row.activated_at),
             "summary": (row.summary or {}).get("sentences", []), "validation": row.validation}
     if detail:
@@ -101,14 +103,18 @@ def scorer_overview():
     active = service.active_version(db, g.org_id)
     rows = db.execute(sa.select(scorer_versions).where(scorer_versions.c.org_id == g.org_id)
                       .order_by(scorer_versions.c.number.desc()))
-    state = cal.progress(service.load_ratings(db, g.org_id))
+    base = service.current_default()
+    state = cal.progress(service.load_ratings(db, g.org_id, base))
+    state["base"] = base
     state["message"] = ("评分数量已够，可以生成你们自己的评分版本。" if state["ready"] else
                         f"再评 {max(0, state['needed_answers'] - state['rated_answers'])} 个回答、"
                         f"覆盖 {max(0, state['needed_candidates'] - state['rated_candidates'])} 位以上候选人后，"
                         "就能生成你们自己的评分版本。")
-    state["not_counted"] = service.uncounted_ratings(db, g.org_id)
+    state["not_counted"] = service.uncounted_ratings(db, g.org_id, base)
     return {"active": active.version if active else service.DEFAULT_VERSION,
-            "active_id": active.id if active else None, "progress": state,
+            "active_id": active.id if active else None, "default_scorer": base,
+            "refit": service.refit_notice(active.version, json.loads(active.calibration)) if active else None,
+            "progress": state,
             "versions": [version_json(row) for row in rows], "history": history_json(db)}
 
 
@@ -148,10 +154,11 @@ def propose_version():
     """Fit a calibrated version from the organisation's ratings, validate it on held-out candidates, compare
     its fairness with the active version, and keep it as "proposed" (not active)."""
     db = get_db()
-    ratings = service.load_ratings(db, g.org_id)
+    base = service.current_default()
+    ratings = service.load_ratings(db, g.org_id, base)
     number = service.next_number(db, g.org_id)
     try:
-        calibration = cal.fit(ratings, seed=g.org_id * 1000 + number)
+        calibration = cal.fit(ratings, base_version=base, seed=g.org_id * 1000 + number)
     except cal.NotEnoughRatings as error:
         p = error.progress
         abort(409, "not_enough_ratings", f"评分还不够：需要至少 {p['needed_answers']} 个回答、{p['needed_candidates']} 位"
@@ -181,11 +188,22 @@ def get_version(version_id):
     return version_json(get_version_or_404(version_id), detail=True)
 
 
+def _owner_only() -> None:
+    if g.role != "owner":
+        abort(403, "owner_only", "只有机构管理员（创建机构的负责人）可以启用或回退评分版本，请联系管理员操作。")
+
+
 def _activate(version_id: int | None, body: dict, action: str) -> dict:
+    _owner_only()
     db = get_db()
     row = get_version_or_404(version_id) if version_id is not None else None
     label = row.version if row else service.DEFAULT_VERSION
     calibration = json.loads(row.calibration) if row else None
+    if calibration is not None and service.outdated(calibration):
+        notice = service.refit_notice(label, calibration)
+        abort(409, "calibration_outdated", f"评分版本 {label} 是在{notice['fitted_on']}的分数上校准的，现在的默认评分是 "
+                                           f"{notice['current_default']}，不能启用。请在新版本评过分的回答上重新生成"
+                                           "评分版本，或回到默认评分。")
     active = service.scorer_context(db, g.org_id)
     detail = {"version": label, "previous": active["version"]}
     if row is not None:
@@ -212,8 +230,10 @@ def _activate(version_id: int | None, body: dict, action: str) -> dict:
 @bp.arguments(ActivateSchema)
 @bp.response(200)
 def activate_version(body, version_id):
-    """Make this version score new answers. Refused (409 fairness_gate) when its impact ratio on your data is
-    below 0.8 and worse than the active version's, unless a written justification is given (audited)."""
+    """Owner only (403 owner_only). Make this version score new answers. Refused (409 fairness_gate) when its
+    impact ratio on your data is below 0.8 and worse than the active version's, unless a written justification
+    is given (audited); refused (409 calibration_outdated) when it was fitted on another default scorer version
+    than the current one."""
     return _activate(version_id, body, "scorer.activated")
 
 
@@ -222,7 +242,8 @@ def activate_version(body, version_id):
 @bp.arguments(RollbackSchema)
 @bp.response(200)
 def rollback(body):
-    """Go back to an earlier version (version_id) or to the default scorer (version_id null)."""
+    """Owner only (403 owner_only). Go back to an earlier version (version_id; 409 calibration_outdated when it
+    was fitted on another default scorer version than the current one) or to the default scorer (null)."""
     return _activate(body["version_id"], body, "scorer.rolled_back")
 
 

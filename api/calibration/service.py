@@ -17,8 +17,32 @@ from api.schema import (analysis_results, answer_ratings, answers, interviews, o
                         sessions)
 from api.timeutil import utcnow
 from functions.analyze.scoring import calibration as cal
+from functions.analyze.scoring import model
 
 DEFAULT_VERSION = "default"
+
+
+def current_default() -> str | None:
+    """The exact default scorer new answers are scored with ("default-3"), from models/manifest.json."""
+    return model.default_label()
+
+
+def outdated(calibration: dict) -> bool:
+    """A calibration fitted on another default scorer version than the current one (or on an unrecorded one)."""
+    return calibration.get("base") in (None, "default") or calibration.get("base") != current_default()
+
+
+def refit_notice(version: str, calibration: dict) -> dict | None:
+    """For HR, when the active calibration was fitted on another default scorer version: what happens to new
+    answers and what to do, in Chinese. None when it is current."""
+    if not outdated(calibration):
+        return None
+    base, now = calibration.get("base"), current_default()
+    fitted_on = f"默认评分 {base} " if base not in (None, "default") else "旧版默认评分（未记录具体版本）"
+    return {"version": version, "base": base, "current_default": now, "fitted_on": fitted_on,
+            "message": f"默认评分已更新为 {now}。你们启用的评分版本 {version} 是在{fitted_on}的分数上校准的，"
+                       f"不能直接用在新版本的分数上：新回答先按 {now} 的默认评分打分，不套用你们的校准。"
+                       f"请在 {now} 评过分的回答上继续打分，够数后重新生成你们的评分版本。"}
 
 
 def version_label(org_id: int, number: int) -> str:
@@ -63,16 +87,18 @@ def calibrate_result(connection, org_id: int, status: str, result: dict) -> dict
         return result
     context = scorer_context(connection, org_id)
     current = (result.get("model_versions") or {}).get("scorer") or ""
-    if context["calibration"] is None or current.startswith("org-"):
+    if context["calibration"] is None or current.startswith("org-") or "calibration_skipped" in result:
         return result
-    return cal.rescore(result, context["version"], context["calibration"])
+    return cal.apply_context(result, context)
 
 
-def load_ratings(connection, org_id: int) -> list[cal.Rating]:
-    """HR's ratings joined with what the default scorer said (per-competency default score and features).
+def load_ratings(connection, org_id: int, base: str | None) -> list[cal.Rating]:
+    """HR's ratings joined with what the default scorer `base` ("default-3") said (per-competency default
+    score and features).
 
     Several raters of one competency of one answer are averaged. Answers without a scored result carrying
-    per-competency features (gated answers, results from before the 0–100 scorer) are left out.
+    per-competency features (gated answers, results from before the 0–100 scorer) and answers scored by
+    another default scorer version than `base` are left out: one fit never mixes two versions' scores.
     """
     rows = connection.execute(
         sa.select(answer_ratings.c.answer_id, answer_ratings.c.competency,
@@ -87,7 +113,7 @@ def load_ratings(connection, org_id: int) -> list[cal.Rating]:
     out = []
     for row in rows:
         result = json.loads(row.result)
-        if not _is_scored(result, row.status):
+        if not _is_scored(result, row.status) or cal.base_of(result) != base:
             continue
         comp = next((c for c in result["competencies"] if c["name"] == row.competency), None)
         if comp is None:
@@ -98,18 +124,20 @@ def load_ratings(connection, org_id: int) -> list[cal.Rating]:
     return out
 
 
-def uncounted_ratings(connection, org_id: int) -> dict:
-    """Rated answers that do not count toward a calibration, by reason, with a Chinese sentence:
-    {"old_scorer": n, "not_scored": n, "not_analysed": n, "message": str | None}.
+def uncounted_ratings(connection, org_id: int, base: str | None) -> dict:
+    """Rated answers that do not count toward a calibration on the default scorer `base`, by reason, with a
+    Chinese sentence: {"old_scorer": n, "other_version": n, "not_scored": n, "not_analysed": n,
+    "message": str | None}.
 
     old_scorer — scored by an analyzer that did not yet record per-competency features (before the 0–100 scorer);
+    other_version — scored by another default scorer version than `base`;
     not_scored — needs review or failed (no automated score to calibrate); not_analysed — no result yet."""
     rows = connection.execute(
         sa.select(answer_ratings.c.answer_id, analysis_results.c.result, analysis_results.c.status)
         .join(answers, answers.c.id == answer_ratings.c.answer_id)
         .outerjoin(analysis_results, analysis_results.c.answer_id == answers.c.id)
         .where(answer_ratings.c.org_id == org_id))
-    counts = {"old_scorer": 0, "not_scored": 0, "not_analysed": 0}
+    counts = {"old_scorer": 0, "other_version": 0, "not_scored": 0, "not_analysed": 0}
     seen = set()
     for row in rows:
         if row.answer_id in seen:
@@ -119,11 +147,15 @@ def uncounted_ratings(connection, org_id: int) -> dict:
             counts["not_analysed"] += 1
         elif row.status != "scored":
             counts["not_scored"] += 1
-        elif not _is_scored(json.loads(row.result), row.status):
+        elif not _is_scored(result := json.loads(row.result), row.status):
             counts["old_scorer"] += 1
+        elif cal.base_of(result) != base:
+            counts["other_version"] += 1
     parts = []
     if counts["old_scorer"]:
         parts.append(f"{counts['old_scorer']} 个回答是旧版本评分的，缺少校准所需的特征（新版本评分上线后的回答才计入）")
+    if counts["other_version"]:
+        parts.append(f"{counts['other_version']} 个回答是其他版本的默认评分打的分（校准只用当前默认评分 {base} 的分数）")
     if counts["not_scored"]:
         parts.append(f"{counts['not_scored']} 个回答没有自动评分（需要人工复核或分析失败）")
     if counts["not_analysed"]:
@@ -187,12 +219,16 @@ def fairness_ratio(connection, org_id: int, version: str, calibration: dict | No
 def rescore_all(connection, org_id: int, version: str, calibration: dict | None,
                 interview_id: int | None = None) -> dict:
     """Re-score every stored scored result of the organisation with `version` from its stored features (no
-    re-transcription); update answer and session scores. Returns counts."""
-    changed = answers_touched = 0
+    re-transcription); update answer and session scores. Returns counts; `other_version`: answers left as they
+    are because another default scorer version scored them than the one `calibration` was fitted on."""
+    changed = answers_touched = other_version = 0
     sessions_touched = set()
     for row in _scored_results(connection, org_id, interview_id):
         result = json.loads(row.result)
         if not _is_scored(result, row.status):
+            continue
+        if calibration is not None and not cal.applies(calibration, result):
+            other_version += 1
             continue
         new = cal.rescore(result, version, calibration)
         answers_touched += 1
@@ -205,7 +241,8 @@ def rescore_all(connection, org_id: int, version: str, calibration: dict | None,
         sessions_touched.add(row.session_id)
     for session_id in sorted(sessions_touched):
         resettle(connection, session_id)
-    return {"answers": answers_touched, "changed": changed, "sessions": len(sessions_touched)}
+    return {"answers": answers_touched, "changed": changed, "sessions": len(sessions_touched),
+            "other_version": other_version}
 
 
 def resettle(connection, session_id: int) -> None:

@@ -100,6 +100,30 @@ def describe(path: str | os.PathLike) -> dict:
             "video": any(kind == "Video" and "(attached pic)" not in rest for kind, codec, rest in streams)}
 
 
+class Probe:
+    """One `describe` run of a file, shared by everyone who reads it: decoding (channels, announced length,
+    what is there when no audio stream is) and the playback rendition (copy AAC or encode) of one answer.
+    Runs ffmpeg at the first `summary()` and never again; a failure (OSError, timeout) is raised to every
+    caller, as a run of its own would have."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.fspath(path)
+        self.runs = 0
+        self._summary: dict | None = None
+        self._error: Exception | None = None
+
+    def summary(self) -> dict:
+        if self._summary is None and self._error is None:
+            self.runs += 1
+            try:
+                self._summary = describe(self.path)
+            except (OSError, subprocess.SubprocessError) as exc:
+                self._error = exc
+        if self._error is not None:
+            raise self._error
+        return self._summary
+
+
 def wav_shortfall(path: str | os.PathLike) -> float:
     """Seconds a WAV file's header announces beyond the bytes it holds (0.0 when complete, or not a WAV, or
     written by a recorder that leaves the sizes unknown): a WAV cut short decodes without any error, and
@@ -206,12 +230,13 @@ def choose_channels(channels: np.ndarray, sample_rate: int = SAMPLE_RATE) -> tup
     return np.clip(np.round(mix), -32768, 32767).astype(np.int16), "channels " + "+".join(used)
 
 
-def _decode_error(exc: ffmpeg.Error, path: str) -> MediaError:
+def _decode_error(exc: ffmpeg.Error, path: str, summary: dict) -> MediaError:
     """The sentence for a file ffmpeg could not decode: no audio stream (a video without its sound track, or
-    nothing at all), a file it cannot open (damaged, incomplete, not a recording), or broken audio data."""
+    nothing at all), a file it cannot open (damaged, incomplete, not a recording), or broken audio data.
+    `summary`: the file's describe()."""
     errors = (exc.stderr or b"").decode(errors="replace")
     if "matches no streams" in errors:   # -map 0:a:0 found no audio stream: what is there instead?
-        if describe(path)["video"]:
+        if summary["video"]:
             return MediaError("the video has no audio track: the microphone was not recorded")
         return MediaError("the recording contains no audio (it is 0 seconds long)")
     last = _last_error(exc, path, "ffmpeg failed")
@@ -246,7 +271,8 @@ def incomplete(errors: list[str], decoded: float, announced: float | None, max_s
     return None
 
 
-def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int | None = None) -> Audio:
+def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int | None = None,
+           probe: Probe | None = None) -> Audio:
     """Decode a recording; raise MediaError with a sentence a person understands when it is unusable.
 
     The length is the decoded audio's, never the container's estimate: an ADTS AAC that starts
@@ -254,7 +280,8 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
     than it is. Decoding stops one second past max_seconds, so an over-long file costs at most that much.
     Several channels are mixed by choose_channels (the speech wherever it is); a file with more than
     MAX_CHANNELS channels is refused before decoding (memory grows with the channel count). A cheap ffmpeg run
-    (describe) reads the input summary first: channel count and announced duration. The decoding run is ended
+    (describe, through `probe` when the caller shares one with the playback rendition) reads the input
+    summary first: channel count and announced duration. The decoding run is ended
     after decode_timeout(max_seconds) with a MediaError. A recording that decodes but looks cut short (the
     decoder's errors, or an announced length well above the decoded one: incomplete()) is returned with
     Audio.incomplete set, so the caller can say so instead of blaming the candidate."""
@@ -264,7 +291,7 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
         raise MediaError("the uploaded file is empty (0 bytes): nothing was recorded")
     if max_bytes is not None and size > max_bytes:
         raise MediaError(f"the file is {_size(size)}, over the {_size(max_bytes)} limit", code="too_large")
-    summary = describe(path)
+    summary = (probe or Probe(path)).summary()
     channels_in = summary["channels"][0] if summary["channels"] else None
     if channels_in is not None and channels_in > MAX_CHANNELS:   # refused before decoding: memory grows per channel
         raise MediaError(f"the recording has {channels_in} audio channels, more than the {MAX_CHANNELS} a voice "
@@ -281,7 +308,7 @@ def decode(path: str | os.PathLike, max_seconds: float = 600.0, max_bytes: int |
         raise MediaError(f"decoding the recording took longer than {timeout:.0f} s; the file may be damaged or "
                          "not a recording") from None
     if completed.returncode:
-        raise _decode_error(ffmpeg.Error("ffmpeg", completed.stdout, completed.stderr), path) from None
+        raise _decode_error(ffmpeg.Error("ffmpeg", completed.stdout, completed.stderr), path, summary) from None
     try:
         channels, _rate, pcm = read_wav(completed.stdout)
     except ValueError as exc:

@@ -15,7 +15,7 @@ import os
 import threading
 import time
 
-from . import api_client, asr, pipeline, playback, storage
+from . import api_client, asr, decode, pipeline, playback, storage
 from .scoring import answer as scoring
 from .scoring import calibration
 from .errors import TransientError
@@ -67,10 +67,12 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         # Problems with the answer itself come back as failed/needs_review results; anything raised
         # here is ours (a bug, ffmpeg missing...) and goes to the platform, which retries a bounded
         # number of times and then records the failure.
+        # One ffmpeg probe of the file (decode.Probe), read by the decoding and by the playback rendition.
+        probe = decode.Probe(path)
         result = pipeline.analyze_file(path, question, language, scorer_version=scorer_version,
-                                       settings=settings)
+                                       settings=settings, probe=probe)
         # Every recording (WAV, WebM/Ogg, MP3, AAC…) also gets an AAC/M4A copy every player can play.
-        rendition, missing = playback.rendition(ref.key, path, store, ref.bucket, ref.region)
+        rendition, missing = playback.rendition(ref.key, path, store, ref.bucket, ref.region, probe=probe)
         if rendition is not None:
             result["playback_key"] = rendition
         else:   # visible in the stored result, not only in the function's log

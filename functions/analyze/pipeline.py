@@ -95,7 +95,7 @@ def _check_language(language: str) -> str | None:
 
 
 def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: str | None = "default",
-                 settings: Settings | None = None) -> dict:
+                 settings: Settings | None = None, probe: decode.Probe | None = None) -> dict:
     settings = settings or Settings.from_env()
     t0 = time.perf_counter()
     result = _base(language)
@@ -106,7 +106,8 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
     asr.preload(language, settings)
     try:
         t = time.perf_counter()
-        audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes)
+        audio = decode.decode(path, max_seconds=settings.max_audio_seconds, max_bytes=settings.max_upload_bytes,
+                              probe=probe)
         result["duration_seconds"] = round(audio.duration, 3)
         if audio.incomplete:   # scored on what was decoded, flagged for HR (and never blamed on the candidate)
             result["incomplete_recording"] = {

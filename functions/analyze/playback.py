@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .decode import describe
+from .decode import Probe
 from .renditions import PREFIX, rendition_key  # noqa: F401 — the names live apart from ffmpeg (API imports them)
 
 log = logging.getLogger("miaomian.analyze.playback")
@@ -30,11 +30,12 @@ ENCODE = ["-ac", "1", "-ar", "44100", "-c:a", "aac", "-b:a", "64k"]
 COPY = ["-c:a", "copy"]
 
 
-def audio_codec(source: Path) -> str | None:
+def audio_codec(source: Path, probe: Probe | None = None) -> str | None:
     """The codec name of the first audio stream ("aac", "opus", "pcm_s16le", "mp3"…, as ffmpeg names it), or
-    None when the file has no readable audio stream (decode.describe: ffmpeg only, no ffprobe)."""
+    None when the file has no readable audio stream (decode.describe: ffmpeg only, no ffprobe). `probe`: the
+    answer's one describe run, shared with the decoding (decode.Probe); a new one when not given."""
     try:
-        codecs = describe(source)["audio"]
+        codecs = (probe or Probe(source)).summary()["audio"]
     except (OSError, subprocess.SubprocessError):
         return None
     return codecs[0] if codecs else None
@@ -46,14 +47,14 @@ def _ffmpeg(source: Path, target: str, codec_args: list[str]) -> None:
                    check=True, capture_output=True, timeout=120)
 
 
-def to_m4a(source: Path) -> Path:
+def to_m4a(source: Path, probe: Probe | None = None) -> Path:
     """Write a temporary .m4a of the first audio stream (AAC copied when it already is AAC, else encoded as
     mono AAC-LC 64 kb/s); the caller removes it. Raises subprocess.CalledProcessError when ffmpeg cannot
     read the source (or it has no audio), subprocess.TimeoutExpired after 120 s."""
     fd, target = tempfile.mkstemp(prefix="miaomian-playback-", suffix=".m4a")
     os.close(fd)
     try:
-        if audio_codec(source) == "aac":
+        if audio_codec(source, probe) == "aac":
             try:
                 _ffmpeg(source, target, COPY)
                 return Path(target)
@@ -71,14 +72,14 @@ def make_rendition(key: str, source: Path, store, bucket: str | None = None, reg
     return rendition(key, source, store, bucket, region)[0]
 
 
-def rendition(key: str, source: Path, store, bucket: str | None = None,
-              region: str | None = None) -> tuple[str | None, dict | None]:
+def rendition(key: str, source: Path, store, bucket: str | None = None, region: str | None = None,
+              probe: Probe | None = None) -> tuple[str | None, dict | None]:
     """Write the rendition of `key` to the store: (its key, None), or (None, {"reason": "encode_failed" |
     "store_failed", "detail": what went wrong}) when it could not be made or stored. A missing rendition never
     fails the analysis (HR still has the original, and the report falls back to it), but the analysis result
     says so (functions/analyze/index.py puts it in `playback_missing`), not only a log line."""
     try:
-        target = to_m4a(source)
+        target = to_m4a(source, probe)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         stderr = getattr(exc, "stderr", None)
         detail = stderr.decode("utf-8", "replace").strip() if isinstance(stderr, bytes) else ""

@@ -2,6 +2,7 @@
 0–100 contract with per-competency features, posted to the signed internal endpoint as the analyzer does."""
 import json
 
+from functions.analyze.scoring import model
 from functions.analyze.signing import sign_request
 from tests.api.flow import answer, invite, start
 
@@ -20,13 +21,15 @@ def post_result(client, app, key, result, status="scored"):
     return response.json
 
 
-def contract_result(scores: dict, features: dict, version="default-3") -> dict:
-    """A scored result: scores {competency: 0–100}, features {competency: {feature: value}}."""
+def contract_result(scores: dict, features: dict, version=None) -> dict:
+    """A scored result: scores {competency: 0–100}, features {competency: {feature: value}}; scored by the
+    current default scorer unless `version` names another."""
     comps = [{"name": name, "weight": 1 / len(scores), "score": score, "features": dict(features[name]),
               "reasons": ["举了具体数字。", "说到了自己的行动。"]} for name, score in scores.items()]
     overall = round(sum(c["weight"] * c["score"] for c in comps), 1)
     return {"status": "scored", "reason": None, "reason_code": None, "competencies": comps, "overall": overall,
-            "feedback": {"strengths": ["有具体例子"], "suggestions": []}, "model_versions": {"scorer": version}}
+            "feedback": {"strengths": ["有具体例子"], "suggestions": []},
+            "model_versions": {"scorer": version or model.default_label()}}
 
 
 def candidate(client, app, headers, interview, aac, results=None, name="候选人", submit=True, **invite_extra):

@@ -9,6 +9,7 @@ from api.calibration import threshold
 from api.schema import analysis_results, answers, audit_log, scorer_versions, sessions
 from api.timeutil import utcnow
 from bench.simulated_org import simulate
+from functions.analyze.scoring import model
 from functions.analyze.signing import sign_request
 from tests.api.decisions_flow import COMPETENCIES, candidate, contract_result, post_result
 from tests.api.flow import answer, create_interview, invite, start
@@ -30,9 +31,10 @@ def snapshot(app):
     return results, answer_scores, session_scores
 
 
-def rated_organisation(app, client, auth, aac, answers_count=36):
-    """12 candidates × 3 questions whose simulated results follow the contract; HR rates every competency the
-    way an organisation that rewards concreteness twice as much would (bench/simulated_org.py)."""
+def rated_organisation(app, client, auth, aac, answers_count=36, scorer=None):
+    """12 candidates × 3 questions whose simulated results follow the contract (scored by the default scorer
+    version `scorer`, the current one when None); HR rates every competency the way an organisation that
+    rewards concreteness twice as much would (bench/simulated_org.py)."""
     headers = auth.login()
     interview = create_interview(client, headers, questions=3, competencies=COMPETENCIES, pass_threshold=60)
     ratings = simulate(answers_count, concreteness_factor=2.0, seed=4)
@@ -42,8 +44,8 @@ def rated_organisation(app, client, auth, aac, answers_count=36):
     people = []
     for start_index in range(0, answers_count, 3):
         group = [by_answer[a] for a in range(start_index, start_index + 3)]
-        results = [contract_result({r.competency: r.default_score for r in g}, {r.competency: r.features for r in g})
-                   for g in group]
+        results = [contract_result({r.competency: r.default_score for r in g}, {r.competency: r.features for r in g},
+                                   scorer) for g in group]
         token, session_id = candidate(client, app, headers, interview, aac, results, name=f"候选{start_index}")
         report = client.get(f"/api/sessions/{session_id}", headers=headers).json
         people.append({"token": token, "session_id": session_id, "group": group,
@@ -111,7 +113,7 @@ def test_calibrate_activate_rescore_and_roll_back_exactly(app, client, auth, aac
     assert rolled.json["active"] == "default" and rolled.json["rescored"]["changed"] == 36
     assert snapshot(app) == before, "rolling back restores every score exactly"
     report = client.get(f"/api/sessions/{people[0]['session_id']}", headers=headers).json
-    assert report["questions"][0]["answer"]["model_versions"]["scorer"] == "default-3"
+    assert report["questions"][0]["answer"]["model_versions"]["scorer"] == model.default_label()
 
     again = client.post("/api/scorer/rollback", headers=headers, json={"version_id": version["id"], "rescore": True})
     assert again.json["active"] == version["version"] and snapshot(app) == after
@@ -156,14 +158,19 @@ def gate_fixture(app, client, auth, aac):
     return headers
 
 
-def insert_version(app, org_id, number, pauses_weight):
-    calibration = {"format": 1, "features": ["pauses"], "center": {"pauses": 0.5}, "scale": {"pauses": 0.5},
-                   "shared": {"intercept": 0.0, "slope": 1.0, "weights": {"pauses": pauses_weight}},
-                   "competencies": {}, "prior_strength": 8.0}
+def insert_calibration(app, org_id, number, calibration):
+    """A proposed scorer version with this calibration, as if the organisation had proposed it."""
     with app.extensions["miaomian.engine"].begin() as connection:
         return connection.execute(scorer_versions.insert().values(
             org_id=org_id, number=number, version=f"org-{org_id}-{number}", status="proposed",
             calibration=json.dumps(calibration), created_at=utcnow())).inserted_primary_key[0]
+
+
+def insert_version(app, org_id, number, pauses_weight, base=None):
+    calibration = {"format": 1, "features": ["pauses"], "center": {"pauses": 0.5}, "scale": {"pauses": 0.5},
+                   "shared": {"intercept": 0.0, "slope": 1.0, "weights": {"pauses": pauses_weight}},
+                   "competencies": {}, "prior_strength": 8.0, "base": base or model.default_label()}
+    return insert_calibration(app, org_id, number, calibration)
 
 
 def test_the_fairness_gate_refuses_a_worse_version_without_a_written_justification(app, client, auth, aac_bytes):

@@ -22,6 +22,30 @@ from werkzeug.wrappers import Request
 
 from cos_signing import post_policy_signature, request_signature
 
+# The form fields COS's POST Object documentation lists (https://cloud.tencent.com/document/product/436/14690:
+# 表单字段, ACL and SSE fields, signature fields; x-cos-meta-* are checked by prefix), and the fields its policy
+# may limit (支持被限定的表单字段). `file` is the file part, not a form field.
+_SSE = {"x-cos-server-side-encryption", "x-cos-server-side-encryption-customer-algorithm",
+        "x-cos-server-side-encryption-cos-kms-key-id", "x-cos-server-side-encryption-context",
+        "x-cos-server-side-encryption-customer-key", "x-cos-server-side-encryption-customer-key-MD5"}
+_ACL = {"acl", "x-cos-grant-read", "x-cos-grant-read-acp", "x-cos-grant-write-acp", "x-cos-grant-full-control"}
+_HEADERS = {"Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Type", "Expires"}
+POST_FORM_FIELDS = (_SSE | _ACL | _HEADERS | {
+    "key", "success_action_redirect", "success_action_status", "x-cos-storage-class", "x-cos-traffic-limit",
+    "Content-MD5", "x-cos-security-token", "policy", "q-sign-algorithm", "q-ak", "q-key-time", "q-signature"})
+POST_POLICY_FIELDS = (_SSE | _ACL | _HEADERS | {
+    "bucket", "key", "content-length-range", "success_action_redirect", "success_action_status",
+    "x-cos-storage-class", "x-cos-traffic-limit", "q-sign-algorithm", "q-ak", "q-sign-time"})
+
+
+def limited_field(condition) -> str:
+    """The form field a policy condition limits: {"name": v}, ["eq"|"starts-with", "$name", v] or
+    ["content-length-range", low, high]."""
+    if isinstance(condition, dict):
+        return next(iter(condition))
+    return condition[0] if condition[0] == "content-length-range" else str(condition[1]).lstrip("$")
+
+
 DUMMY_AUTH = ("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, "
               "SignedHeaders=host, Signature=" + "0" * 64)
 
@@ -87,6 +111,10 @@ class CosEmulator:
         return None if expected["q-signature"] == fields.get("q-signature") else "SignatureDoesNotMatch"
 
     def _verify_post(self, form: dict, size: int) -> str | None:
+        """COS's POST Object checks, and stricter than COS where its documentation is silent: a form field or
+        a policy condition the POST Object documentation does not list is refused (POST_FORM_FIELDS)."""
+        if unknown := sorted(n for n in set(form) - POST_FORM_FIELDS if not n.startswith("x-cos-meta-")):
+            return f"undocumented POST Object form fields {unknown}"
         secret = self.credentials.get(form.get("q-ak", ""))
         if secret is None:
             return f"unknown SecretId {form.get('q-ak')!r}"
@@ -102,6 +130,8 @@ class CosEmulator:
         if expiration.timestamp() < self.clock():
             return "the policy has expired"
         for condition in policy["conditions"]:
+            if (limited := limited_field(condition)) not in POST_POLICY_FIELDS:
+                return f"policy condition on {limited!r}, which COS does not document as limitable"
             if isinstance(condition, dict):
                 for name, value in condition.items():
                     actual = self.bucket if name == "bucket" else form.get(name)
@@ -151,9 +181,6 @@ class CosEmulator:
                 status = "400 Bad Request" if problem.startswith("Entity") else "403 Forbidden"
                 return _error(start_response, status, problem if problem.startswith("Entity") else "AccessDenied",
                               problem, raw_path)
-            if form.get("x-cos-forbid-overwrite") == "true" and self.stored(form.get("key", "")) is not None:
-                return _error(start_response, "409 Conflict", "FileAlreadyExists", "the object exists and "
-                              "x-cos-forbid-overwrite is true", raw_path)
         elif problem := self._verify_request(environ, unquote(object_path), query):
             return _error(start_response, "403 Forbidden", "AccessDenied" if problem != "SignatureDoesNotMatch"
                           else problem, problem, raw_path)

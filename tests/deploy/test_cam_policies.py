@@ -23,7 +23,9 @@ COS_ACTIONS = {
     "put_object": {"name/cos:PutObject"},
     "get_object": {"name/cos:GetObject"},
     "delete_object": {"name/cos:DeleteObject"},
-    "delete_objects": {"name/cos:DeleteMultipleObjects"},
+    # DELETE Multiple Objects: a signed request needs cos:DeleteObject on every object it names; cos:DeleteMultipleObjects
+    # is the batch permission COS checks for anonymous ones (COS SDK docs "删除对象", document/product/436/64963).
+    "delete_objects": {"name/cos:DeleteObject", "name/cos:DeleteMultipleObjects"},
     "list_objects": {"name/cos:GetBucket"},
     "head_bucket": {"name/cos:HeadBucket"},
     "download_file": {"name/cos:HeadObject", "name/cos:GetObject"},   # HEAD for the size, then (ranged) GETs

@@ -42,7 +42,13 @@ def test_serverless_yml_deploys_exactly_the_built_artefacts():
     assert config["analyze"]["inputs"]["handler"] == "index.main_handler"
     assert config["api"]["inputs"]["type"] == "web" and "handler" not in config["api"]["inputs"]
     assert all(config[name]["inputs"]["type"] == "event" for name in ("analyze", "retention", "sweep"))
-    assert {config[name]["inputs"]["runtime"] for name in ("api", "analyze", "retention", "sweep")} == {"Python3.11"}
+    # SCF's spelling of a runtime (CreateFunction's Runtime: "Python3.10", docs/deploy.md), for the CPython the
+    # packages' wheels are built for and the web function's scf_bootstrap starts (/var/lang/python311/...)
+    runtime = f"Python{package.PYTHON_VERSION}"
+    assert re.fullmatch(r"Python3\.\d+", runtime)
+    assert {config[name]["inputs"]["runtime"] for name in ("api", "analyze", "retention", "sweep")} == {runtime}
+    assert f"/var/lang/python{package.PYTHON_VERSION.replace('.', '')}/bin/python{package.PYTHON_VERSION}" in \
+        package.SCF_BOOTSTRAP
     cos = config["analyze"]["inputs"]["events"][0]["cos"]["parameters"]
     assert cos["events"] == "cos:ObjectCreated:*" and cos["bucket"].endswith(".cos.${env:TENCENT_REGION}.myqcloud.com")
 

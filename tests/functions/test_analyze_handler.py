@@ -6,6 +6,7 @@ import pytest
 
 from functions.analyze import index
 from functions.analyze.errors import TransientError
+from functions.analyze.scoring import model
 from tests.functions.conftest import _ffmpeg
 
 KEY = "answers/sess1/1/1-abc.m4a"
@@ -33,7 +34,7 @@ def test_scores_an_answer_and_posts_a_signed_result(handler_env, fake_api, ko_me
 
 def test_the_organisation_calibration_it_is_handed_is_applied(handler_env, fake_api, ko_media, cos_event):
     put(handler_env, KEY, ko_media["m4a"])
-    shift = {"format": 1, "features": [], "center": {}, "scale": {}, "competencies": {},
+    shift = {"format": 1, "features": [], "center": {}, "scale": {}, "competencies": {}, "base": model.default_label(),
              "shared": {"intercept": 0.4, "slope": 1.0, "weights": {}}}   # +10 points on every competency
     fake_api.add(KEY, scorer={"version": "org-7-1", "calibration": shift})
     index.main_handler(cos_event(KEY), None)
@@ -301,3 +302,29 @@ def test_a_record_naming_the_bucket_or_a_folder_is_reported(handler_env, fake_ap
     assert len(out["objects"]) == 1
     assert out["objects"][0]["outcome"] == "bad_record" and out["objects"][0]["key"] == raw
     assert "names no object" in out["objects"][0]["detail"] and fake_api.requests == []
+
+
+@pytest.mark.parametrize("ext", ["m4a", "webm"])
+def test_each_answer_is_probed_once_for_decoding_and_its_rendition(handler_env, fake_api, ko_media, cos_event,
+                                                                   monkeypatch, ext):
+    """decode.describe (an `ffmpeg -i` run) reads each answer once: the decoding and the playback rendition
+    share its result (decode.Probe). AAC is still copied and Opus still encoded."""
+    from functions.analyze import decode
+
+    real, probed = decode.describe, []
+    monkeypatch.setattr(decode, "describe", lambda path: probed.append(str(path)) or real(path))
+    key = f"answers/sprobe/1/1-abc.{ext}"
+    source = put(handler_env, key, ko_media[ext])
+    fake_api.add(key)
+    out = index.main_handler(cos_event(key), None)
+    assert out["objects"][0]["outcome"] in ("scored", "needs_review")
+    result = fake_api.results[key]["result"]
+    assert result["playback_key"] == "playback/answers/sprobe/1/1-abc.m4a" and result["duration_seconds"] > 1
+    assert probed == [str(source)]
+    made = _probe(handler_env / result["playback_key"])["streams"][0]
+    original = next(s for s in _probe(source)["streams"] if s["codec_type"] == "audio")
+    assert made["codec_name"] == "aac"
+    if ext == "m4a":   # copied: the source's own sample rate
+        assert made["sample_rate"] == original["sample_rate"]
+    else:              # encoded: mono 44.1 kHz
+        assert made["channels"] == 1 and made["sample_rate"] == "44100"

@@ -4,7 +4,7 @@ import pytest
 
 from scipy.stats import spearmanr
 
-from bench.simulated_org import FEATURES, org_weights, result_for, simulate
+from bench.simulated_org import FEATURES, SCORER, org_weights, result_for, simulate
 from functions.analyze.scoring import calibration as cal
 
 
@@ -20,7 +20,7 @@ def true_scores(ratings, factor):
 @pytest.mark.parametrize("seed", (7, 8))
 def test_recovers_an_organisation_that_rewards_concreteness_twice_as_much(seed):
     ratings = simulate(300, concreteness_factor=2.0, seed=seed)
-    fitted = cal.fit(ratings, seed=1)
+    fitted = cal.fit(ratings, seed=1, base_version=SCORER)
     points = extra_points(fitted)
     # By hand: concreteness' spread is ~0.21, so the default gives it ~5 points per SD and this org ~8.5
     # (weight 0.4 of 1.25 instead of 0.25 of 1.0): about +3 points before shrinkage; the others lose ~1.
@@ -43,7 +43,7 @@ def test_recovers_an_organisation_that_rewards_concreteness_twice_as_much(seed):
 def test_does_not_move_on_noise(seed):
     """An org whose ratings agree with the default apart from rater noise: the scorer barely changes."""
     ratings = simulate(100, concreteness_factor=1.0, rater_noise=1.0, seed=seed)
-    fitted = cal.fit(ratings, seed=seed)
+    fitted = cal.fit(ratings, seed=seed, base_version=SCORER)
     moved = [abs(cal.apply(fitted, r.competency, r.default_score, r.features) - r.default_score) for r in ratings]
     assert np.mean(moved) < 4.0, np.mean(moved)
     assert max(abs(p) for p in extra_points(fitted).values()) < 3.0
@@ -52,7 +52,8 @@ def test_does_not_move_on_noise(seed):
 
 def test_few_ratings_move_it_little():
     def moved(n):
-        return np.mean([extra_points(cal.fit(simulate(n, seed=seed)))["concreteness"] for seed in range(4)])
+        return np.mean([extra_points(cal.fit(simulate(n, seed=seed), base_version=SCORER))["concreteness"]
+                        for seed in range(4)])
     assert moved(30) < 0.6 * moved(300)
 
 
@@ -66,7 +67,7 @@ def test_random_ratings_are_not_reported_as_better():
 
 def test_needs_thirty_answers_on_ten_candidates_and_says_how_far():
     with pytest.raises(cal.NotEnoughRatings) as error:
-        cal.fit(simulate(20))
+        cal.fit(simulate(20), base_version=SCORER)
     assert error.value.progress == {"rated_answers": 20, "rated_candidates": 7, "ratings": 40, "needed_answers": 30,
                                     "needed_candidates": 10, "fraction": 0.667, "ready": False}
     assert cal.progress(simulate(30))["ready"] is True
@@ -74,7 +75,7 @@ def test_needs_thirty_answers_on_ten_candidates_and_says_how_far():
 
 def test_rescore_and_back_restores_every_score_exactly():
     ratings = simulate(30, seed=5)
-    fitted = cal.fit(ratings)
+    fitted = cal.fit(ratings, base_version=SCORER)
     by_answer = {}
     for r in ratings:
         by_answer.setdefault(r.answer, []).append(r)
@@ -93,8 +94,8 @@ def test_rescore_and_back_restores_every_score_exactly():
 
 def test_gated_results_and_missing_features_are_handled():
     gated = {"status": "needs_review", "competencies": [{"name": "执行力", "score": None}], "overall": None}
-    assert cal.rescore(gated, "org-1-1", cal.fit(simulate(30))) is gated
-    fitted = cal.fit(simulate(30))
+    assert cal.rescore(gated, "org-1-1", cal.fit(simulate(30), base_version=SCORER)) is gated
+    fitted = cal.fit(simulate(30), base_version=SCORER)
     assert 0 <= cal.apply(fitted, "没有这项", 55.0, {}) <= 100
     assert cal.apply(None, "执行力", 61.234, {}) == 61.234
 
@@ -117,7 +118,7 @@ def test_the_analysis_context_scorer_is_applied_the_same_way_everywhere():
     leaves the result as it is, a calibrated one is rescore(...) under the context's version, a gated result
     stays gated."""
     ratings = simulate(30, seed=6)
-    fitted = cal.fit(ratings)
+    fitted = cal.fit(ratings, base_version=SCORER)
     original = result_for([r for r in ratings if r.answer == ratings[0].answer])
     assert cal.apply_context(original, None) is original
     assert cal.apply_context(original, {"version": "default", "calibration": None}) is original
@@ -126,3 +127,27 @@ def test_the_analysis_context_scorer_is_applied_the_same_way_everywhere():
     gated = {"status": "needs_review", "reason_code": "keyword_list", "competencies": [], "overall": None,
              "feedback": None}
     assert cal.apply_context(gated, {"version": "org-3-2", "calibration": fitted}) is gated
+
+
+def test_a_calibration_scores_only_results_of_the_scorer_version_it_was_fitted_on():
+    """A calibration records its exact base ("default-1"); results another default version scored keep their
+    scores (apply_context says why in calibration_skipped), and no calibration is fitted without a base."""
+    ratings = simulate(30, seed=9)
+    fitted = cal.fit(ratings, base_version=SCORER)
+    assert fitted["base"] == SCORER
+    group = [r for r in ratings if r.answer == ratings[0].answer]
+    own, other = result_for(group), result_for(group, version="default-2")
+    assert cal.applies(fitted, own) and not cal.applies(fitted, other)
+    assert not cal.applies({**fitted, "base": "default"}, own), "an unrecorded base applies to nothing"
+    assert cal.rescore(other, "org-3-2", fitted) is other
+    skipped = cal.apply_context(other, {"version": "org-3-2", "calibration": fitted})
+    assert [c["score"] for c in skipped["competencies"]] == [c["score"] for c in other["competencies"]]
+    assert skipped["model_versions"]["scorer"] == "default-2" and skipped["overall"] == other["overall"]
+    assert skipped["calibration_skipped"] == {"version": "org-3-2", "base": SCORER, "scored_by": "default-2"}
+    applied = cal.apply_context(own, {"version": "org-3-2", "calibration": fitted})
+    assert applied["model_versions"]["scorer"] == "org-3-2" and "calibration_skipped" not in applied
+    # a calibrated result still names its base: re-applying another version of the same base works
+    assert cal.applies(fitted, applied)
+    for missing in ("default", "", None):
+        with pytest.raises(ValueError):
+            cal.fit(ratings, base_version=missing)

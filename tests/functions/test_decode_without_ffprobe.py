@@ -84,3 +84,32 @@ def test_renditions_keep_aac_and_encode_the_rest_with_ffmpeg_alone(ffmpeg_only, 
 def test_a_whole_analysis_runs_with_ffmpeg_alone(ffmpeg_only, ko_media, question_ko):
     result = pipeline.analyze_file(ko_media["m4a"], question_ko, "ko")
     assert result["status"] in ("scored", "needs_review") and result["transcript"]["text"], result["reason"]
+
+
+@pytest.mark.parametrize("name", ["m4a", "webm", "mp4"])
+def test_a_shared_probe_changes_neither_the_decoded_audio_nor_the_rendition(ffmpeg_only, ko_media, tmp_path, name):
+    """decode.Probe runs describe once; decoding and the rendition read the same facts as with a run each."""
+    probe = decode.Probe(ko_media[name])
+    shared = decode.decode(ko_media[name], probe=probe)
+    alone = decode.decode(ko_media[name])
+    assert np.array_equal(shared.samples, alone.samples) and shared.announced_seconds == alone.announced_seconds
+    assert shared.incomplete == alone.incomplete
+    assert playback.audio_codec(ko_media[name], probe) == playback.audio_codec(ko_media[name])
+    with_probe, without = playback.to_m4a(ko_media[name], probe), playback.to_m4a(ko_media[name])
+    try:
+        assert with_probe.read_bytes() == without.read_bytes()
+    finally:
+        with_probe.unlink()
+        without.unlink()
+    assert probe.runs == 1 and probe.summary() == decode.describe(ko_media[name])
+
+
+def test_a_probe_that_fails_fails_every_reader_like_its_own_run_would(ffmpeg_only, monkeypatch, ko_media):
+    """ffmpeg missing (or timing out) while probing: decoding raises as before; the rendition's codec check
+    says "unknown" as before; ffmpeg is not tried a second time."""
+    monkeypatch.setenv("PATH", str(ffmpeg_only.parent / "empty"))
+    probe = decode.Probe(ko_media["m4a"])
+    with pytest.raises(OSError):
+        decode.decode(ko_media["m4a"], probe=probe)
+    assert playback.audio_codec(ko_media["m4a"], probe) is None
+    assert probe.runs == 1

@@ -129,12 +129,15 @@ def rescore(result: dict, version: str, calibration: dict | None) -> dict:
     The first re-score keeps what the default scorer said in `competencies[].default_score`,
     `default_overall` and `default_scorer`; scoring back with no calibration restores exactly those values.
     The analyzer applies a calibration the same way: `rescore(default_result, scorer["version"],
-    scorer["calibration"])`. Gated results
-    (no scores) come back unchanged. No audio or transcript is needed.
+    scorer["calibration"])`. Gated results (no scores), and results whose default scorer is not the one the
+    calibration was fitted on (see `applies`), come back unchanged. No audio or transcript is needed.
     """
     comps = result.get("competencies") or []
     if result.get("status", "scored") != "scored" or not comps or any(c.get("score") is None for c in comps):
         return result
+    if (calibration is None and "default_overall" not in result) or \
+            (calibration is not None and not applies(calibration, result)):
+        return result   # already the default's (never calibrated), or another version's scores
     out = dict(result)
     new_comps = []
     for comp in comps:
@@ -152,13 +155,34 @@ def rescore(result: dict, version: str, calibration: dict | None) -> dict:
     return out
 
 
+def base_of(result: dict) -> str | None:
+    """The exact default scorer ("default-3") whose scores a result carries (also after calibration)."""
+    return result.get("default_scorer") or (result.get("model_versions") or {}).get("scorer")
+
+
+def applies(calibration: dict, result: dict) -> bool:
+    """Whether `calibration` may score `result`: only when the result's default scores come from exactly the
+    scorer version the calibration was fitted on (`calibration["base"]`, e.g. "default-3"). A calibration
+    without an exact base (fitted before bases were recorded: "default") applies to nothing."""
+    base = calibration.get("base")
+    return bool(base) and base != "default" and base_of(result) == base
+
+
 def apply_context(result: dict, scorer: dict | None) -> dict:
     """The analyzer's result as the analysis context's scorer `{"version": str, "calibration": {...}|null}`
-    scores it: re-scored from its own features when the context carries a calibration, unchanged otherwise
-    (also for gated results). The one place the SCF handler and the CLI apply an organisation's version."""
-    if scorer and scorer.get("calibration"):
-        return rescore(result, scorer.get("version") or "default", scorer["calibration"])
-    return result
+    scores it: re-scored from its own features when the context carries a calibration fitted on the scorer
+    version that produced the result; unchanged otherwise (also for gated results). When the versions differ
+    (a new default scorer shipped after the organisation's calibration) the result keeps the default's scores
+    and says so in `calibration_skipped` ({"version", "base", "scored_by"}): never applied silently to
+    another version's scores. The one place the SCF handler and the CLI apply an organisation's version."""
+    calibration = (scorer or {}).get("calibration")
+    if not calibration:
+        return result
+    comps = result.get("competencies") or []
+    if result.get("status", "scored") == "scored" and comps and not applies(calibration, result):
+        return {**result, "calibration_skipped": {"version": scorer.get("version"), "base": calibration.get("base"),
+                                                  "scored_by": base_of(result)}}
+    return rescore(result, scorer.get("version") or "default", calibration)
 
 
 # --- fitting -------------------------------------------------------------------------------------------------
@@ -252,8 +276,13 @@ def _choose_lambda(ratings, rng, folds=5) -> float:
     return best
 
 
-def fit(ratings: list[Rating], *, seed: int = 0, base_version: str = "default") -> dict:
-    """Fit a calibration to all the ratings (λ by grouped cross-validation); raises NotEnoughRatings."""
+def fit(ratings: list[Rating], *, base_version: str, seed: int = 0) -> dict:
+    """Fit a calibration to all the ratings (λ by grouped cross-validation); raises NotEnoughRatings.
+
+    base_version: the exact default scorer ("default-3") that produced every rating's `default_score`; the
+    calibration applies only to results of that version (`applies`)."""
+    if not base_version or base_version == "default":
+        raise ValueError("a calibration needs the exact scorer version it is fitted on, e.g. 'default-3'")
     state = progress(ratings)
     if not state["ready"]:
         raise NotEnoughRatings(state)

@@ -65,6 +65,13 @@ def entries() -> list[dict]:
     return manifest.get("scorer", [])
 
 
+def default_label() -> str | None:
+    """The label ("default-3") of the newest default scorer in the manifest — what `load("default")` scores
+    with — read without loading the model (the API has the manifest but not the ONNX files)."""
+    defaults = sorted((e for e in entries() if e["name"] == "default"), key=lambda e: e["version"])
+    return f"default-{defaults[-1]['version']}" if defaults else None
+
+
 def load(requested: str | None = "default") -> Scorer:
     """The scorer named `requested` ("default", "default-2", "org-12-3"); the newest default when
     unknown. Raises ModelMissing when no scorer is installed."""

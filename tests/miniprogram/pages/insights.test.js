@@ -242,4 +242,24 @@ describe('scorer page', () => {
     expect(shown.text).toContain('已评 15/30 个回答、5/10 位候选人（50%）')
     expect(page.data.progress.ready).toBe(false)
   })
+
+  test('after the default scorer changed: HR reads that the version needs refitting, and cannot switch back to it', async () => {
+    const refit = '默认评分已更新为 default-4。你们启用的评分版本 org-1-1 是在默认评分 default-3 的分数上校准的，不能直接用在新版本的分数上。'
+    const server = useServer({ 'GET /api/scorer': { body: { active: 'org-1-1', active_id: 3, default_scorer: 'default-4',
+      refit: { version: 'org-1-1', base: 'default-3', current_default: 'default-4', message: refit },
+      versions: [Object.assign({}, VERSION, { status: 'inactive', base: 'default-3', outdated: true })],
+      progress: { rated_answers: 0, rated_candidates: 0, needed_answers: 30, needed_candidates: 10, fraction: 0, ready: false,
+        message: '再评 30 个回答', not_counted: { other_version: 36, message: '你评过的回答里有些不计入：36 个回答是其他版本的默认评分打的分。' } } } },
+    'POST /api/scorer/rollback': { status: 403, body: { error: 'owner_only', message: '只有机构管理员（创建机构的负责人）可以启用或回退评分版本，请联系管理员操作。' } } })
+    const page = loadPage('packageHR/pages/scorer/scorer')
+    await page.onLoad()
+    const shown = renderWxml('packageHR/pages/scorer/scorer', page.data)
+    expect(shown.byClass('refit')[0]).toContain('默认评分已更新为 default-4')
+    expect(shown.byClass('not-counted')[0]).toContain('36 个回答是其他版本的默认评分打的分')
+    expect(shown.byClass('outdated')).toEqual(['需重新校准'])
+    expect(shown.text).not.toContain('切换到这个版本')
+    expect(await page.rollback({ currentTarget: { dataset: { id: '' } } })).toBeNull()
+    expect(server.calls.find((c) => c.path === '/api/scorer/rollback').data).toEqual({ version_id: null })
+    expect(page.data.error).toContain('只有机构管理员')
+  })
 })

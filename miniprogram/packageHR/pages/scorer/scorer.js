@@ -2,7 +2,10 @@
  * The organisation's own scorer: progress toward a calibration (≥30 rated answers on ≥10 candidates),
  * propose a version from HR's ratings, read what changed in plain Chinese and how it did on held-out
  * ratings, activate it (the fairness gate may ask for a written reason), roll back to any earlier version
- * or to the default, and re-score past answers explicitly. GET/POST /api/scorer…
+ * or to the default, and re-score past answers explicitly. When the default scorer changed after the active
+ * version was fitted, says that it needs refitting (the server's `refit` message); outdated versions cannot
+ * be switched to. Only the organisation's owner activates or rolls back (the server's 403 is shown).
+ * GET/POST /api/scorer…
  */
 const { insights, percent } = require('../../utils/insights')
 const { whileBusy } = require('../../utils/busy')
@@ -32,7 +35,8 @@ function versionView(v) {
 }
 
 Page({
-  data: { active: 'default', activeId: null, progress: null, progressText: '', versions: [], detail: null,
+  data: { active: 'default', activeId: null, refit: '', notCounted: '', progress: null, progressText: '', versions: [],
+    detail: null,
     justification: '', gate: '', busy: false, loading: true, error: '', notice: '' },
 
   onLoad() {
@@ -43,6 +47,8 @@ Page({
     return whileBusy(this, 'loading', async () => {
       const overview = await insights.scorer()
       this.setData({ active: overview.active, activeId: overview.active_id, progress: overview.progress,
+        refit: overview.refit ? overview.refit.message : '',
+        notCounted: (overview.progress.not_counted && overview.progress.not_counted.message) || '',
         progressText: percent(overview.progress.fraction), versions: overview.versions.map(versionView) })
     })
   },
