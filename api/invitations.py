@@ -7,11 +7,11 @@ import sqlalchemy as sa
 from flask import current_app, g
 from api.openapi import Blueprint
 
-from api import audit
+from api import audit, progress
 from api.auth import login_required
 from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
-from api.interviews import get_interview_or_404
+from api.interviews import get_interview_or_404, load_questions
 from api.openapi import StrictBoolean, abort
 from api.people import PersonName, Phone
 from api.messages import display_time
@@ -238,14 +238,48 @@ def resend(body, invitation_id):
             "in_progress": 1 if row.status == "started" else 0}
 
 
+class RevokeSchema(ma.Schema):
+    BODY_OPTIONAL = True  # no body: confirm false
+    confirm = StrictBoolean(load_default=False, metadata={
+        "description": "Required while the candidate is mid-interview (else 409 candidate_mid_interview)"})
+
+
+def _answered_count(session_id: int, interview_id: int) -> tuple[int, int]:
+    question_ids = [q.id for q in load_questions(interview_id)]
+    grouped = progress.answers_by_question(get_db(), session_id)
+    answered = sum(1 for qid in question_ids if progress.current_answer(grouped.get(qid, [])) is not None)
+    return answered, len(question_ids)
+
+
+def in_flight_text(count: int) -> str | None:
+    return (f"有 {count} 段录音在撤回前开始录制、还在上传：上传完成后仍会保存，可以在候选人报告里查看。"
+            if count else None)
+
+
 @manage_bp.post("/<int:invitation_id>/revoke")
 @login_required
+@manage_bp.arguments(RevokeSchema)
 @manage_bp.response(200)
-def revoke(invitation_id):
-    """Withdraw an invitation: the link then says it was withdrawn, with the company's contact."""
+def revoke(body, invitation_id):
+    """Withdraw an invitation: the link then says it was withdrawn, with the company's contact. While the
+    candidate is mid-interview (started, not submitted) it needs `confirm: true` (else 409
+    candidate_mid_interview with `in_progress: 1`, `in_flight` (takes still uploading), `answered` and a Chinese
+    message saying what stops and what is kept). Takes started before the revocation still upload and are
+    confirmed (kept for HR, listed in the report's `uploads_in_flight`); the response's `in_flight` and
+    `in_flight_text` say so."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "撤回")
+    now = utcnow()
+    uploading = progress.in_flight(get_db(), row.session_id, now)
+    if row.revoked_at is None and row.status == "started" and not body["confirm"]:
+        answered, total = _answered_count(row.session_id, row.interview_id)
+        flying = (f"还有 {len(uploading)} 段录音正在上传，撤回后仍会收下并保存；" if uploading else "")
+        abort(409, "candidate_mid_interview",
+              f"这位候选人正在作答（已答 {answered}/{total} 题，最后活动 {display_time(row.last_activity_at) or '刚才'}）。"
+              f"撤回后候选人不能再继续作答，没有回答的题目会记为未作答；已录好的 {answered} 段回答会保留给你查看；{flying}"
+              "确定要撤回吗？", in_progress=1, in_flight=len(uploading), answered=answered)
     if row.revoked_at is None:
-        get_db().execute(invitations.update().where(invitations.c.id == row.id).values(revoked_at=utcnow()))
-        audit.record(g.org_id, f"user:{g.user_id}", "invitation.revoked", f"session:{row.session_id}", {})
-    return _management_json(row.id)
+        get_db().execute(invitations.update().where(invitations.c.id == row.id).values(revoked_at=now))
+        audit.record(g.org_id, f"user:{g.user_id}", "invitation.revoked", f"session:{row.session_id}",
+                     {"in_flight": len(uploading), "was": row.status})
+    return {**_management_json(row.id), "in_flight": len(uploading), "in_flight_text": in_flight_text(len(uploading))}

@@ -195,9 +195,28 @@ def session_report(session_id):
             "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
             "review_request_note": row.review_request_note, "decision_note": row.decision_note,
             "decided_at": iso(row.decided_at), "decision_history": decision_history(row.id),
+            "uploads_in_flight": uploads_in_flight(row, question_rows, now),
             "questions": questions_out,
             "reviews": [{"id": r.id, "reviewer": read_name(r.display_name), "rating": r.rating, "comment": r.comment,
                          "created_at": iso(r.created_at)} for r in review_rows]}
+
+
+def uploads_in_flight(row, question_rows, now) -> list[dict]:
+    """Takes the candidate started that have not reached storage yet and may still arrive (progress.in_flight),
+    each with a Chinese `status_text`: what happens to it, also after HR revoked the invitation or closed the
+    interview (it is still received and kept)."""
+    if row.status == "erased":
+        return []
+    positions = {q.id: q.position for q in question_rows}
+    stopped = ("邀请已撤回，" if row.revoked_at is not None else
+               "面试已结束，" if row.interview_status != "open" else "")
+    return [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
+             "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
+             "upload_until_display": display_time(take.upload_expires_at),
+             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
+                            f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
+             if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
+            for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
 
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)

@@ -137,7 +137,9 @@ def test_hr_extends_resends_revokes_and_closes(app, client, auth):
     _db(app, sessions.update().values(last_activity_at=utcnow() - timedelta(hours=30)))
     stalled = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]
     assert stalled["display_status"] == "stalled" and "最后活动" in stalled["status_text"]
-    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers).json
+    # Mid-interview, revoking asks first (issue 11 round 5).
+    assert_error(client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers), 409, "candidate_mid_interview")
+    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", json={"confirm": True}, headers=headers).json
     assert revoked["status_text"] == "邀请已撤回"
     assert_error(client.get(f"/api/c/{token}"), 410, "invitation_revoked")
     asked = client.post(f"/api/interviews/{interview['id']}/close", headers=headers)

@@ -1,0 +1,93 @@
+"""Issue 11, round five (SQLite and MariaDB): revoking mid-upload asks first and keeps the take; every refusal's
+suggested next step is accepted in that state; one invitation per person and phone numbers validated; referrer
+counts count people; a decision kept internal stays internal and a repeated hold is idempotent; old English
+reasons read in Chinese; the inbox lists partial answers of a closed interview."""
+import sqlalchemy as sa
+
+from api.schema import sessions
+from tests.api.flow import create_interview, invite, send_file, start
+from tests.api.test_hr_resources import assert_error
+
+
+def _invitation_id(client, headers, interview_id, session_id):
+    listed = client.get(f"/api/interviews/{interview_id}/sessions", headers=headers).json
+    return next(item["invitation_id"] for item in listed if item["id"] == session_id)
+
+
+def _recording_started(client, token, question_id):
+    """The candidate opened the question, started recording and holds an upload ticket (upload in flight)."""
+    assert client.post(f"/api/c/{token}/answers/{question_id}/think").status_code == 200
+    assert client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}).status_code == 201
+    ticket = client.post(f"/api/c/{token}/answers/{question_id}/upload", json={"content_type": "audio/aac"})
+    assert ticket.status_code == 200, ticket.json
+    return ticket.json
+
+
+# --- 1. revoking while an answer uploads --------------------------------------------------------------------
+
+def test_revoking_mid_upload_asks_first_and_the_take_is_kept_and_visible(client, auth, aac_bytes):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=2)
+    invited = invite(client, headers, interview["id"])[0]
+    token, session_id = invited["token"], invited["session_id"]
+    start(client, token)
+    first = interview["questions"][0]["id"]
+    ticket = _recording_started(client, token, first)
+    invitation_id = _invitation_id(client, headers, interview["id"], session_id)
+
+    for body in (None, {}, {"confirm": False}):
+        refused = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers,
+                              **({} if body is None else {"json": body}))
+        assert_error(refused, 409, "candidate_mid_interview")
+        assert refused.json["in_progress"] == 1 and refused.json["in_flight"] == 1
+        assert "1 段录音正在上传" in refused.json["message"] and "确定要撤回吗" in refused.json["message"]
+    assert client.get(f"/api/c/{token}").status_code == 200  # nothing changed yet
+
+    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", json={"confirm": True}, headers=headers)
+    assert revoked.status_code == 200, revoked.json
+    assert revoked.json["in_flight"] == 1 and "上传完成后仍会保存" in revoked.json["in_flight_text"]
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json
+    assert [item["position"] for item in report["uploads_in_flight"]] == [1]
+    assert "邀请已撤回" in report["uploads_in_flight"][0]["status_text"]
+    # The candidate can no longer answer, but the take that was uploading is received and confirmed.
+    assert_error(client.post(f"/api/c/{token}/answers/{first}/attempts", json={}), 410, "invitation_revoked")
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    confirmed = client.post(f"/api/c/{token}/answers/{first}/uploaded", json={"key": ticket["key"]})
+    assert confirmed.status_code == 200, confirmed.json
+    assert "已撤回" in confirmed.json["message"]
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json
+    assert report["uploads_in_flight"] == [] and report["questions"][0]["answer"]["attempt"] == 1
+    assert report["display_status"] == "revoked"
+
+
+def test_a_take_started_after_the_revocation_is_not_confirmed(app, client, auth, aac_bytes):
+    from datetime import timedelta
+
+    from api.schema import invitations
+    from api.timeutil import utcnow
+    from tests.api.test_answer_time import _db
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    start(client, invited["token"])
+    qid = interview["questions"][0]["id"]
+    ticket = _recording_started(client, invited["token"], qid)
+    invitation_id = _invitation_id(client, headers, interview["id"], invited["session_id"])
+    assert client.post(f"/api/invitations/{invitation_id}/revoke", json={"confirm": True},
+                       headers=headers).status_code == 200
+    # Pretend the revocation came before the take started: the take is not the candidate's to confirm.
+    _db(app, invitations.update().where(invitations.c.id == invitation_id).values(
+        revoked_at=utcnow() - timedelta(minutes=5)))
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    assert_error(client.post(f"/api/c/{invited['token']}/answers/{qid}/uploaded", json={"key": ticket["key"]}),
+                 410, "invitation_revoked")
+
+
+def test_revoking_before_the_candidate_started_needs_no_confirmation(client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    invitation_id = _invitation_id(client, headers, interview["id"], invited["session_id"])
+    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers)
+    assert revoked.status_code == 200 and revoked.json["in_flight"] == 0 and revoked.json["in_flight_text"] is None
+    assert_error(client.get(f"/api/c/{invited['token']}"), 410, "invitation_revoked")
