@@ -74,7 +74,8 @@ def invite(body, interview_id):
     """Create one invitation (and its session) per candidate; the tokens are shown only in this response."""
     interview = get_interview_or_404(interview_id)
     if interview.status != "open":
-        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能邀请候选人。")
+        abort(409, "interview_closed", "这场面试已经结束，不能邀请候选人。" + suggestion(["reopen"]),
+              next_actions=["reopen"])
     _interview_deadline_not_passed(interview.deadline, "邀请候选人")
     referrer_id = referrer_id_for(body["referrer"])
     days = body["expires_in_days"] or current_app.config["INVITATION_TTL_DAYS"]
@@ -121,7 +122,47 @@ def _interview_deadline_not_passed(deadline, action: str) -> None:
     expired the moment it is opened."""
     if deadline is not None and deadline <= utcnow():
         abort(409, "interview_deadline_passed", f"这场面试的截止时间（{display_time(deadline)}）已经过了，现在{action}，"
-              "候选人打开链接时就已过期。请先延长面试的截止时间。")
+              "候选人打开链接时就已过期。" + suggestion(["extend_deadline"]), next_actions=["extend_deadline"])
+
+
+# What HR can do next about a candidate who has not submitted, in the words refusals use to suggest it. A
+# refusal names only actions this API accepts in that state (next_actions); its `next_actions` lists them.
+NEXT_ACTION_TEXT = {"extend": "延期", "resend": "重新发送邀请", "reopen": "重新开放这场面试",
+                    "extend_deadline": "延长面试的截止时间",
+                    "reinvite": "重新邀请这位候选人（会生成一份新的邀请，旧的作答记录不会带过去）"}
+
+
+def next_actions(row) -> list[str]:
+    """Actions accepted for this invitation's candidate now (row: session `status`, `revoked_at`,
+    `interview_status`, interview `deadline`): extend/resend on an open interview before its deadline; a
+    revoked invitation is never extended or re-sent, only a new invitation works; a closed interview must be
+    reopened and a past interview deadline moved first. Nothing once submitted or erased."""
+    if row.status == "erased" or row.status in ("submitted", "scored", "needs_review"):
+        return []
+    if row.interview_status != "open":
+        return ["reopen"]
+    if row.deadline is not None and row.deadline <= utcnow():
+        return ["extend_deadline"]
+    if row.revoked_at is not None:
+        return ["reinvite"]
+    return ["extend", "resend"]
+
+
+def suggestion(actions: list[str]) -> str:
+    """The Chinese sentence naming `actions` (next_actions), "" for none."""
+    if not actions:
+        return ""
+    if actions[0] in ("reopen", "extend_deadline"):
+        return f"请先{NEXT_ACTION_TEXT[actions[0]]}。"
+    if actions == ["reinvite"]:
+        return f"如需再次邀请，请{NEXT_ACTION_TEXT['reinvite']}。"
+    return "可以先" + "或".join(NEXT_ACTION_TEXT[a] for a in actions) + "。"
+
+
+def refuse(status: int, error: str, reason: str, row) -> None:
+    """Abort with `reason` plus the suggestion of what is accepted instead, and `next_actions`."""
+    actions = next_actions(row)
+    abort(status, error, reason + suggestion(actions), next_actions=actions)
 
 
 def _invitation_or_404(invitation_id: int):
@@ -170,9 +211,9 @@ def extend(body, invitation_id):
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "延期")
     if row.revoked_at is not None:
-        abort(409, "invitation_revoked", "这份邀请已撤回，请重新发送邀请。")
+        refuse(409, "invitation_revoked", "这份邀请已撤回，不能延期。", row)
     if row.interview_status != "open":
-        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能延期。")
+        refuse(409, "interview_closed", "这场面试已经结束，不能延期。", row)
     if body["expires_at"] is not None:
         expires_at = to_naive_utc(body["expires_at"])
         if expires_at <= utcnow():
@@ -188,7 +229,8 @@ def extend(body, invitation_id):
         if not body["extend_interview"]:
             abort(409, "beyond_interview_deadline",
                   f"新的期限（{display_time(expires_at)}）晚于这场面试的截止时间（{display_time(row.deadline)}），"
-                  "候选人到时仍然无法作答。请先延长面试的截止时间，或选择同时延长面试截止时间。")
+                  "候选人到时仍然无法作答。请先延长面试的截止时间，或选择同时延长面试截止时间。",
+                  next_actions=["extend_deadline"])
         get_db().execute(interviews.update().where(interviews.c.id == row.interview_id).values(deadline=expires_at))
         audit.record(g.org_id, f"user:{g.user_id}", "interview.deadline_extended", f"interview:{row.interview_id}",
                      {"from": iso(row.deadline), "to": iso(expires_at), "for_session": row.session_id})
@@ -210,10 +252,10 @@ def resend(body, invitation_id):
     conflict (its link would be dead). The token is shown only in this response."""
     row = _invitation_or_404(invitation_id)
     _not_submitted(row, "重新发送")
-    if row.revoked_at is not None:
-        abort(409, "invitation_revoked", "这份邀请已撤回，请重新邀请这位候选人。")
     if row.interview_status != "open":
-        abort(409, "interview_closed", "这场面试已经结束，重新开放后才能重新发送邀请。")
+        refuse(409, "interview_closed", "这场面试已经结束，不能重新发送邀请。", row)
+    if row.revoked_at is not None:
+        refuse(409, "invitation_revoked", "这份邀请已撤回，不能重新发送。", row)
     _interview_deadline_not_passed(row.deadline, "重新发送邀请")
     if row.status == "started" and not body["confirm"]:
         abort(409, "candidate_mid_interview",

@@ -59,7 +59,7 @@ MESSAGES = {
     "unknown_referrer": "找不到这个推荐人。",
     "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
     "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
-    "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。",
+    "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。",
     "already_requested": "你已经申请过人工复核了，招聘方会尽快查看。",
     "share_not_found": "找不到这个分享链接。",
     "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",

@@ -7,6 +7,7 @@ from flask import current_app, g
 from api.openapi import Blueprint
 
 from api import answer_time, audit, deadlines, outbox, progress, referrals, reporting
+from api import invitations as invitations_api
 from api.auth import login_required
 from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
@@ -276,7 +277,10 @@ def decide(body, session_id):
     row = get_session_or_404(session_id)
     refuse_if_erased(row.status, "不能再记录决定")
     if row.status not in deadlines.SUBMITTED:  # hold too: an unsubmitted invitation stays listed as it is
-        abort(409, "not_submitted")
+        state = ("这份邀请已撤回。" if row.revoked_at is not None else
+                 "这场面试已经结束。" if row.interview_status != "open" else "")
+        invitations_api.refuse(409, "not_submitted", "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。"
+                               + state, row)
     history = decision_history(row.id)
     if history and history[-1]["decision"] != row.decision:  # another decision landed after this row was read
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")

@@ -91,3 +91,100 @@ def test_revoking_before_the_candidate_started_needs_no_confirmation(client, aut
     revoked = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers)
     assert revoked.status_code == 200 and revoked.json["in_flight"] == 0 and revoked.json["in_flight_text"] is None
     assert_error(client.get(f"/api/c/{invited['token']}"), 410, "invitation_revoked")
+
+
+# --- 2. every refusal suggests only what the API accepts in that state -------------------------------------
+
+STATES = ("invited", "started", "expired", "deadline_passed", "closed", "revoked", "revoked_closed", "submitted")
+ACTIONS = ("extend", "resend", "revoke", "decision", "invite_another")
+# The Chinese words by which a refusal names an action; a suggestion may name only actions in `next_actions`
+# (the refused action itself may be named as what was refused).
+VERBS = {"extend": ("延期",), "resend": ("重新发送",), "reopen": ("重新开放",),
+         "extend_deadline": ("延长面试的截止时间", "同时延长面试截止时间"), "reinvite": ("重新邀请",)}
+OWN_VERBS = {"extend": ("延期",), "resend": ("重新发送",), "revoke": (), "decision": (), "invite_another": ()}
+
+
+def _make_state(app, client, headers, state, aac_bytes):
+    """A fresh interview with one candidate in `state`: (interview, invited, invitation_id)."""
+    from datetime import timedelta
+
+    from api.schema import interviews, invitations
+    from api.timeutil import utcnow
+    from tests.api.flow import answer
+    from tests.api.test_answer_time import _db
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    invitation_id = _invitation_id(client, headers, interview["id"], invited["session_id"])
+    if state in ("started", "submitted"):
+        start(client, invited["token"])
+    if state == "submitted":
+        qid = interview["questions"][0]["id"]
+        client.post(f"/api/c/{invited['token']}/answers/{qid}/think")
+        answer(client, invited["token"], qid, aac_bytes)
+        assert client.post(f"/api/c/{invited['token']}/submit").status_code == 200
+    past = utcnow() - timedelta(hours=1)
+    if state == "expired":
+        _db(app, invitations.update().where(invitations.c.id == invitation_id).values(expires_at=past))
+    if state == "deadline_passed":
+        _db(app, interviews.update().where(interviews.c.id == interview["id"]).values(deadline=past))
+        _db(app, invitations.update().where(invitations.c.id == invitation_id).values(expires_at=past))
+    if state in ("revoked", "revoked_closed"):
+        assert client.post(f"/api/invitations/{invitation_id}/revoke", json={"confirm": True},
+                           headers=headers).status_code == 200
+    if state in ("closed", "revoked_closed"):
+        assert client.post(f"/api/interviews/{interview['id']}/close", json={"confirm": True},
+                           headers=headers).status_code == 200
+    return interview, invited, invitation_id
+
+
+def _perform(client, headers, action, interview, invited, invitation_id):
+    """Do `action` (an HR action or a suggested next action) with whatever confirmation it asks for."""
+    from datetime import timedelta
+
+    from api.timeutil import utcnow
+    later = (utcnow() + timedelta(days=20)).isoformat(timespec="seconds") + "Z"
+    calls = {
+        "extend": (f"/api/invitations/{invitation_id}/extend", {"days": 7}),
+        "resend": (f"/api/invitations/{invitation_id}/resend", {"confirm": True}),
+        "revoke": (f"/api/invitations/{invitation_id}/revoke", {"confirm": True}),
+        "decision": (f"/api/sessions/{invited['session_id']}/decision", {"decision": "hold"}),
+        "invite_another": (f"/api/interviews/{interview['id']}/invitations",
+                           {"candidates": [{"name": "另一位", "phone": "13900139000"}]}),
+        "reinvite": (f"/api/interviews/{interview['id']}/invitations",
+                     {"candidates": [{"name": "张三", "phone": "13800138000"}]}),
+        "reopen": (f"/api/interviews/{interview['id']}/reopen", {}),
+        "extend_deadline": (f"/api/interviews/{interview['id']}/reopen", {"deadline": later}),
+    }
+    url, body = calls[action]
+    return client.post(url, json=body, headers=headers)
+
+
+def test_every_refusal_suggests_only_actions_accepted_in_that_state(app, client, auth, aac_bytes):
+    headers = auth.login()
+    refusals = 0
+    for state in STATES:
+        for action in ACTIONS:
+            made = _make_state(app, client, headers, state, aac_bytes)
+            response = _perform(client, headers, action, *made)
+            if response.status_code < 400:
+                continue
+            refusals += 1
+            assert_error(response, response.status_code)
+            message, suggested = response.json["message"], response.json.get("next_actions", [])
+            named = {name for name, verbs in VERBS.items() if any(verb in message for verb in verbs)
+                     and not any(verb in OWN_VERBS[action] for verb in verbs)}
+            assert named <= set(suggested), (state, action, message, suggested)
+            for next_action in suggested:  # what the refusal suggests works, in that very state
+                done = _perform(client, headers, next_action, *_make_state(app, client, headers, state, aac_bytes))
+                assert done.status_code in (200, 201), (state, action, next_action, done.json)
+    assert refusals >= 15  # the table really exercised refusals
+
+
+def test_a_decision_on_a_revoked_or_closed_candidate_suggests_nothing_refused(app, client, auth, aac_bytes):
+    headers = auth.login()
+    for state, words in (("revoked", "重新邀请"), ("closed", "重新开放"), ("revoked_closed", "重新开放")):
+        made = _make_state(app, client, headers, state, aac_bytes)
+        refused = _perform(client, headers, "decision", *made)
+        assert_error(refused, 409, "not_submitted")
+        assert words in refused.json["message"]
+        assert "延期" not in refused.json["message"] and "重新发送" not in refused.json["message"]
