@@ -13,7 +13,8 @@ from api.crypto import encrypt, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404, load_questions
 from api.openapi import StrictBoolean, abort
-from api.people import PersonName, Phone
+from api.crypto import decrypt, mask_phone
+from api.people import PersonName, mainland_mobile
 from api.messages import display_time
 from api.schema import interviews, invitations, referrers, sessions
 from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
@@ -22,12 +23,11 @@ bp = Blueprint("invitations", __name__, url_prefix="/api/interviews", descriptio
 manage_bp = Blueprint("invitation_management", __name__, url_prefix="/api/invitations",
                       description="HR: extend, resend or revoke an invitation")
 
-PHONE = ma.validate.Regexp(r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。")
-
-
 class CandidateSchema(ma.Schema):
     name = PersonName(required=True, validate=ma.validate.Length(1, 50))
-    phone = Phone(load_default=None, allow_none=True, validate=PHONE)
+    phone = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=40), metadata={
+        "description": "A mainland mobile number (+86, 0086, spaces and dashes allowed); checked per row: "
+                       "422 invalid_candidates lists every row to fix"})
 
 
 class InvitationRequestSchema(ma.Schema):
@@ -45,6 +45,12 @@ class InvitationRequestSchema(ma.Schema):
 
 class InvitationSchema(ma.Schema):
     session_id = ma.fields.Integer()
+    invitation_id = ma.fields.Integer()
+    existing = ma.fields.Boolean(metadata={"description": "Already invited: no token, see message"})
+    message = ma.fields.String(metadata={"description": "Why no new invitation was created (existing rows)"})
+    phone = ma.fields.String(metadata={"description": "Masked phone (existing rows)"})
+    invited_at = ma.fields.String()
+    next_actions = ma.fields.List(ma.fields.String())
     name = ma.fields.String()
     token = ma.fields.String()
     url = ma.fields.String()
@@ -66,24 +72,88 @@ def invitation_url(token: str) -> str:
     return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/i/{token}"
 
 
+def _checked_rows(candidates: list[dict]) -> list[dict]:
+    """Each row with its phone as 11 digits; 422 invalid_candidates naming every row to fix (a malformed
+    phone, the same phone twice in one request) and creating nothing."""
+    problems, seen = [], {}
+    for number, candidate in enumerate(candidates, start=1):
+        try:
+            candidate["phone"] = mainland_mobile(candidate["phone"])
+        except ValueError as error:
+            problems.append({"row": number, "name": candidate["name"], "field": "phone", "error": "invalid_phone",
+                             "message": str(error)})
+            continue
+        if candidate["phone"] is None:
+            continue
+        if candidate["phone"] in seen:
+            problems.append({"row": number, "name": candidate["name"], "field": "phone", "error": "duplicate_phone",
+                             "message": f"和第 {seen[candidate['phone']]} 行是同一个手机号，同一个人只需邀请一次。"})
+        else:
+            seen[candidate["phone"]] = number
+    if problems:
+        listed = "；".join(f"第 {p['row']} 行（{p['name']}）：{p['message']}" for p in problems[:20])
+        more = f"……共 {len(problems)} 行" if len(problems) > 20 else ""
+        abort(422, "invalid_candidates", f"有 {len(problems)} 行需要修改，这次一份邀请都没有创建：{listed}{more}",
+              rows=problems)
+    return candidates
+
+
+def _existing_by_phone(interview_id: int) -> dict:
+    """Phone → the invitation (not revoked, not erased) that already invites that number to this interview.
+    Read with a lock, after the interview row is locked: racing invitations of one person make one."""
+    rows = get_db().execute(
+        sa.select(invitations.c.id, invitations.c.candidate_name_enc, invitations.c.candidate_phone_enc,
+                  invitations.c.created_at, invitations.c.revoked_at, sessions.c.id.label("session_id"),
+                  sessions.c.status, interviews.c.deadline, interviews.c.status.label("interview_status"))
+        .join(sessions, sessions.c.invitation_id == invitations.c.id)
+        .join(interviews, interviews.c.id == invitations.c.interview_id)
+        .where(invitations.c.interview_id == interview_id, invitations.c.revoked_at.is_(None),
+               invitations.c.phone_last4.is_not(None), sessions.c.status != "erased").with_for_update())
+    return {decrypt(row.candidate_phone_enc): row for row in rows}
+
+
+def _existing_json(row, phone: str) -> dict:
+    """An invitation this request did not create because it exists: no token (shown only when created)."""
+    name = decrypt(row.candidate_name_enc) or "候选人"
+    actions = next_actions(row)
+    then = ("需要新链接可以重新发送邀请（旧链接会失效）。" if "resend" in actions else
+            "候选人已经提交，请在候选人列表里查看。" if row.status in ("submitted", "scored", "needs_review") else
+            suggestion(actions))
+    return {"existing": True, "session_id": row.session_id, "invitation_id": row.id, "name": name,
+            "phone": mask_phone(phone), "invited_at": iso(row.created_at), "next_actions": actions,
+            "message": f"手机号 {mask_phone(phone)} 已经在 {display_time(row.created_at)} 邀请过（{name}），"
+                       f"没有重复创建。{then}"}
+
+
 @bp.post("/<int:interview_id>/invitations")
 @login_required
 @bp.arguments(InvitationRequestSchema)
 @bp.response(201, InvitationSchema(many=True))
 def invite(body, interview_id):
-    """Create one invitation (and its session) per candidate; the tokens are shown only in this response."""
+    """Create one invitation (and its session) per candidate; the tokens are shown only in this response.
+    A person is their mobile number: a number already invited to this interview (not revoked) gets no second
+    invitation — its row comes back as `{"existing": true, "session_id", "invitation_id", "message", …}` without
+    a token; when every row already exists the answer is 409 already_invited with `existing`. Phones are
+    mainland mobile numbers; any malformed row → 422 invalid_candidates with `rows` and nothing created."""
     interview = get_interview_or_404(interview_id)
     if interview.status != "open":
         abort(409, "interview_closed", "这场面试已经结束，不能邀请候选人。" + suggestion(["reopen"]),
               next_actions=["reopen"])
     _interview_deadline_not_passed(interview.deadline, "邀请候选人")
+    candidates = _checked_rows(body["candidates"])
     referrer_id = referrer_id_for(body["referrer"])
     days = body["expires_in_days"] or current_app.config["INVITATION_TTL_DAYS"]
     expires_at = utcnow() + timedelta(days=days)
     if interview.deadline is not None:
         expires_at = min(expires_at, interview.deadline)
     db, now, created = get_db(), utcnow(), []
-    for candidate in body["candidates"]:
+    # Lock the interview row (SQLite: the write lock), then read who is invited already.
+    db.execute(interviews.update().where(interviews.c.id == interview.id).values(id=interviews.c.id))
+    existing = _existing_by_phone(interview.id)
+    for candidate in candidates:
+        if candidate["phone"] in existing:
+            created.append(_existing_json(existing[candidate["phone"]], candidate["phone"]))
+            continue
         token = new_invitation_token()
         invitation_id = db.execute(invitations.insert().values(
             org_id=g.org_id, interview_id=interview.id, token_hash=token_hash(token),
@@ -94,8 +164,12 @@ def invite(body, interview_id):
         session_id = db.execute(sessions.insert().values(
             public_id=secrets.token_hex(8), org_id=g.org_id, interview_id=interview.id, invitation_id=invitation_id,
             status="invited", created_at=now)).inserted_primary_key[0]
-        created.append({"session_id": session_id, "name": candidate["name"], "token": token,
-                        "url": invitation_url(token), "scene": token, "expires_at": iso(expires_at)})
+        created.append({"session_id": session_id, "invitation_id": invitation_id, "name": candidate["name"],
+                        "token": token, "url": invitation_url(token), "scene": token, "expires_at": iso(expires_at),
+                        "existing": False})
+    if all(item["existing"] for item in created):
+        one = created[0]["message"] if len(created) == 1 else f"这 {len(created)} 位候选人都已经邀请过了，没有重复创建。"
+        abort(409, "already_invited", one, existing=created)
     return created
 
 

@@ -25,7 +25,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
 from api.openapi import ID_RANGE, abort
-from api.people import PersonName, Phone
+from api.people import MobilePhone, PersonName
 from api.orgs import contact_json
 from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
                         sessions, share_links, users)
@@ -64,8 +64,8 @@ class BecomeReferrerSchema(ma.Schema):
 
 class JoinSchema(ma.Schema):
     name = PersonName(load_default=None, validate=ma.validate.Length(1, 50))
-    phone = Phone(load_default=None, allow_none=True, validate=ma.validate.Regexp(
-        r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。"))
+    phone = MobilePhone(load_default=None, allow_none=True, metadata={
+        "description": "A mainland mobile number (+86, 0086, spaces and dashes allowed); anything else → 422"})
     browser_id = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
         metadata={"description": "The browser id this endpoint issued (response `browser_id`), kept in "
                                  "localStorage; an unsigned or forged value is ignored"})

@@ -188,3 +188,117 @@ def test_a_decision_on_a_revoked_or_closed_candidate_suggests_nothing_refused(ap
         assert_error(refused, 409, "not_submitted")
         assert words in refused.json["message"]
         assert "延期" not in refused.json["message"] and "重新发送" not in refused.json["message"]
+
+
+# --- 3. one invitation per person; mainland mobile numbers; per-row errors ---------------------------------
+
+def _post_invite(client, headers, interview_id, rows):
+    return client.post(f"/api/interviews/{interview_id}/invitations", json={"candidates": rows}, headers=headers)
+
+
+def _session_count(app, interview_id):
+    with app.extensions["miaomian.engine"].connect() as connection:
+        return connection.scalar(sa.select(sa.func.count()).select_from(sessions).where(
+            sessions.c.interview_id == interview_id))
+
+
+def test_inviting_the_same_phone_twice_returns_the_existing_invitation(app, client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    first = _post_invite(client, headers, interview["id"], [{"name": "张三", "phone": "13800138000"}])
+    assert first.status_code == 201 and first.json[0]["existing"] is False
+    for phone in ("13800138000", "+86 138-0013-8000", "0086 138 0013 8000", "8613800138000"):
+        again = _post_invite(client, headers, interview["id"], [{"name": "张三", "phone": phone}])
+        assert_error(again, 409, "already_invited")
+        (existing,) = again.json["existing"]
+        assert existing["session_id"] == first.json[0]["session_id"] and existing["existing"] is True
+        assert "token" not in existing and "没有重复创建" in again.json["message"]
+        assert "重新发送邀请" in again.json["message"] and existing["next_actions"] == ["extend", "resend"]
+    # Another name with the same number is the same person too.
+    assert_error(_post_invite(client, headers, interview["id"], [{"name": "张小三", "phone": "13800138000"}]),
+                 409, "already_invited")
+    # In a batch, the known person comes back as existing and the new one is created.
+    mixed = _post_invite(client, headers, interview["id"], [{"name": "张三", "phone": "13800138000"},
+                                                            {"name": "李四", "phone": "13900139000"}])
+    assert mixed.status_code == 201
+    assert [(row["existing"], "token" in row) for row in mixed.json] == [(True, False), (False, True)]
+    assert _session_count(app, interview["id"]) == 2
+    # Once revoked, the person can be invited anew (what a refusal on a revoked invitation suggests).
+    invitation_id = first.json[0]["invitation_id"]
+    assert client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers).status_code == 200
+    anew = _post_invite(client, headers, interview["id"], [{"name": "张三", "phone": "13800138000"}])
+    assert anew.status_code == 201 and anew.json[0]["existing"] is False
+    assert anew.json[0]["session_id"] != first.json[0]["session_id"]
+
+
+def test_an_invitation_of_someone_who_already_submitted_says_so(client, auth, aac_bytes):
+    from tests.api.flow import answer
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    invited = invite(client, headers, interview["id"])[0]
+    start(client, invited["token"])
+    qid = interview["questions"][0]["id"]
+    client.post(f"/api/c/{invited['token']}/answers/{qid}/think")
+    answer(client, invited["token"], qid, aac_bytes)
+    assert client.post(f"/api/c/{invited['token']}/submit").status_code == 200
+    again = _post_invite(client, headers, interview["id"], [{"name": "张三", "phone": "13800138000"}])
+    assert_error(again, 409, "already_invited")
+    assert "已经提交" in again.json["message"] and "重新发送" not in again.json["message"]
+
+
+def test_racing_invitations_of_one_person_make_one(live_server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    from tests.conftest import AuthActions
+    client = live_server.app.test_client()
+    headers = AuthActions(client).login()
+    interview = create_interview(client, headers, questions=1)
+    url = f"{live_server.url}/api/interviews/{interview['id']}/invitations"
+    body = {"candidates": [{"name": "王五", "phone": "13700137000"}]}
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: requests.post(url, json=body, headers=headers, timeout=60), range(4)))
+    assert sorted(r.status_code for r in results) == [201, 409, 409, 409], [r.text for r in results]
+    assert _session_count(live_server.app, interview["id"]) == 1
+
+
+MALFORMED = ("+8613800138000x1", "1380013800a", "abcdefghijk", "1380013800", "138001380001", "12345678901",
+             "010-12345678", "+82 10-1234-5678", "13800138000 转 2")
+
+
+def test_malformed_phones_are_refused_per_row_and_nothing_is_created(app, client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    for phone in MALFORMED:
+        refused = _post_invite(client, headers, interview["id"], [{"name": "赵六", "phone": phone}])
+        assert_error(refused, 422, "invalid_candidates")
+        assert refused.json["rows"] == [{"row": 1, "name": "赵六", "field": "phone", "error": "invalid_phone",
+                                         "message": refused.json["rows"][0]["message"]}]
+        assert "中国大陆 11 位手机号" in refused.json["message"]
+    rows = [{"name": "甲", "phone": "138 0013 8001"}, {"name": "乙", "phone": "+8613800138000x1"},
+            {"name": "丙", "phone": "138-0013-8001"}, {"name": "丁"}, {"name": "戊", "phone": "abc"}]
+    refused = _post_invite(client, headers, interview["id"], rows)
+    assert_error(refused, 422, "invalid_candidates")
+    assert [(row["row"], row["error"]) for row in refused.json["rows"]] == [
+        (2, "invalid_phone"), (3, "duplicate_phone"), (5, "invalid_phone")]
+    assert "第 2 行（乙）" in refused.json["message"] and "和第 1 行是同一个手机号" in refused.json["message"]
+    assert _session_count(app, interview["id"]) == 0
+    # Accepted spellings are stored as the 11 digits.
+    accepted = _post_invite(client, headers, interview["id"], [{"name": "己", "phone": "+86 (138) 0013-8002"},
+                                                               {"name": "庚", "phone": "０086１３８００１３８００３"}])
+    assert accepted.status_code == 201, accepted.json
+    report = client.get(f"/api/sessions/{accepted.json[0]['session_id']}", headers=headers).json
+    assert report["phone"] == "13800138002"
+
+
+def test_a_share_link_join_refuses_a_malformed_phone_too(client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "小王"}, headers=headers).json
+    scene = code.get("scene") or f"c={code['code']}"
+    for phone in ("+8613800138000x1", "abc", "1380013800"):
+        refused = client.post(f"/api/scenes/{scene}/join", json={"name": "周七", "phone": phone})
+        assert_error(refused, 422)
+        assert "中国大陆 11 位手机号" in refused.get_data(as_text=True)
+    assert client.post(f"/api/scenes/{scene}/join", json={"name": "周七", "phone": "+86 138 0013 8009"}).status_code == 201
