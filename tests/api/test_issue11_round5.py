@@ -302,3 +302,26 @@ def test_a_share_link_join_refuses_a_malformed_phone_too(client, auth):
         assert_error(refused, 422)
         assert "中国大陆 11 位手机号" in refused.get_data(as_text=True)
     assert client.post(f"/api/scenes/{scene}/join", json={"name": "周七", "phone": "+86 138 0013 8009"}).status_code == 201
+
+
+# --- 4. a referrer's count counts people ------------------------------------------------------------------
+
+def test_repeated_name_only_joins_without_identification_count_one_person(app, client, auth):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    referrer = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"},
+                           headers=headers).json
+    scene = f"r={referrer['code']}"
+    joins = []
+    for _ in range(4):  # each from a browser that keeps nothing: no cookie, no browser id, no phone
+        joined = app.test_client().post(f"/api/scenes/{scene}/join", json={"name": " 吴八 "})
+        assert joined.status_code == 201, joined.json
+        joins.append(joined.json["session_id"])
+    assert len(set(joins)) == 4  # nobody to recognise: each join gets its own link ...
+    other = app.test_client().post(f"/api/scenes/{scene}/join", json={"name": "郑九", "phone": "13600136000"})
+    assert other.status_code == 201
+    listed = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json
+    mine = next(item for item in listed if item["code"] == referrer["code"])
+    assert mine["referees"] == 2, mine  # ... but the referrer is credited with people: 吴八 once, 郑九 once
+    board = client.get(f"/api/jobs/{interview['job_id']}/referrals/leaderboard", headers=headers).json
+    assert next(item for item in board if item["code"] == referrer["code"])["referees"] == 2
