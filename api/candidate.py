@@ -782,10 +782,11 @@ DECISION_TEXT = {"advance": "恭喜，你已进入下一轮", "reject": "很遗�
 
 
 def decision_for_candidate(row) -> dict:
-    """What the candidate may know of HR's decision: advance/reject once HR chose to tell them, with HR's
-    message; hold (or a decision HR kept internal) reads as still being considered."""
-    told = row.decision in ("advance", "reject") and row.decision_notify is not False
-    status = row.decision if told else ("hold" if row.decision else None)
+    """What the candidate may know of HR's decision: only a decision HR chose to tell them (decision_notify,
+    kept true for an outcome they were already told): advance/reject with HR's message, hold as "招聘方还在考虑".
+    A decision HR kept internal reads as no decision yet ("招聘方还没有做出决定")."""
+    told = row.decision is not None and row.decision_notify is not False
+    status = row.decision if told else None
     return {"status": status, "text": DECISION_TEXT.get(status, "招聘方还没有做出决定"),
             "message": row.decision_message if told else None,
             "decided_at": iso(row.decided_at) if told else None,

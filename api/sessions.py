@@ -227,6 +227,15 @@ TOLD_TEXT = {"pending": "已告知候选人，微信提醒正在发送", "sendin
              "failed": "已告知候选人（报告页可见），微信提醒发送失败",
              "needs_subscription": "已告知候选人（报告页可见），微信提醒等候选人再次订阅"}
 HOLD_TELLS = "设为待定不会给候选人发通知；候选人的报告页显示「招聘方还在考虑」。"
+HOLD_INTERNAL = "设为待定，不告诉候选人：不会发通知，候选人的报告页仍显示「招聘方还没有做出决定」。"
+KEPT_INTERNAL = "没有告诉候选人：候选人的报告页仍显示「招聘方还没有做出决定」。"
+
+
+def candidate_sees(decision: str, visible: bool) -> str | None:
+    """What the candidate's report page shows after this decision, in HR's words (None: the outcome itself)."""
+    if decision == "hold":
+        return HOLD_TELLS if visible else HOLD_INTERNAL
+    return None if visible else KEPT_INTERNAL
 
 
 def decision_history(session_id: int) -> list[dict]:
@@ -286,8 +295,15 @@ def decide(body, session_id):
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     told = last_told(history)
     new = body["decision"]
-    reversal = (row.decision in ("advance", "reject") and new in ("advance", "reject") and new != row.decision) \
-        or (told is not None and new != told)
+    # Repeating 待定 is idempotent: nothing asked, sent or recorded (unless HR now lets the candidate see it).
+    if new == "hold" and row.decision == "hold" and (row.decision_notify is not False or not body["notify_candidate"]):
+        item = summary_json(row, [q.id for q in load_questions(row.interview_id)])
+        return {**item, "unchanged": True, "told_candidate": history[-1]["told_candidate"],
+                "told_text": history[-1]["told_text"],
+                "candidate_sees": candidate_sees("hold", row.decision_notify is not False)}
+    # A repeat of the current decision is never a change; a change away from it or from what was told is.
+    reversal = new != row.decision and (
+        (row.decision in ("advance", "reject") and new in ("advance", "reject")) or (told is not None and new != told))
     if reversal and not body["confirm_change"]:
         decider = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == row.decided_by)))
         earlier = (f"候选人已被告知「{DECISION_TEXT[told]}」。" if told and told != row.decision else "")
@@ -298,15 +314,18 @@ def decide(body, session_id):
               current={"decision": row.decision, "decision_text": DECISION_TEXT[row.decision],
                        "decided_by": decider, "decided_at": iso(row.decided_at), "told_candidate": told,
                        "told_text": DECISION_TEXT.get(told)})
-    # A candidate told an earlier outcome is told of its reversal too (a silent reversal misleads them).
+    # A candidate told an earlier outcome is told of its reversal too (a silent reversal misleads them); one
+    # already told this very outcome keeps seeing it. Otherwise the candidate's page shows a decision only when
+    # HR chose to tell them (api/candidate.py decision_for_candidate).
     notify = body["notify_candidate"] or bool(told is not None and new != told)
+    visible = notify or told == new
     # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
                                .values(decision=new, decision_note=body["note"], decided_by=g.user_id,
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
-                                       decision_notify=notify))
+                                       decision_notify=visible))
     if changed.rowcount != 1:
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     key = None
@@ -318,7 +337,7 @@ def decide(body, session_id):
     item = summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
     told_now = decision_history(row.id)[-1]
     return {**item, "told_candidate": told_now["told_candidate"], "told_text": told_now["told_text"],
-            "candidate_sees": HOLD_TELLS if new == "hold" else None}
+            "candidate_sees": candidate_sees(new, visible)}
 
 
 @bp.post("/sessions/<int:session_id>/reviews")

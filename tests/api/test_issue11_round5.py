@@ -304,6 +304,68 @@ def test_a_share_link_join_refuses_a_malformed_phone_too(client, auth):
     assert client.post(f"/api/scenes/{scene}/join", json={"name": "周七", "phone": "+86 138 0013 8009"}).status_code == 201
 
 
+# --- 5. decisions: only a told decision reaches the candidate; a repeated hold is idempotent ---------------
+
+def _submitted(client, app, headers, aac_bytes):
+    """A candidate who answered a one-question interview and submitted: (token, session_id)."""
+    from tests.api.decisions_flow import candidate
+    return candidate(client, app, headers, create_interview(client, headers, questions=1), aac_bytes)
+
+
+def _decide(client, headers, session_id, **body):
+    return client.post(f"/api/sessions/{session_id}/decision", json=body, headers=headers)
+
+
+def _audit_count(app, session_id):
+    with app.extensions["miaomian.engine"].connect() as connection:
+        return connection.scalar(sa.text("SELECT COUNT(*) FROM audit_log WHERE subject = :s AND action LIKE 'session.%'"),
+                                 {"s": f"session:{session_id}"})
+
+
+def test_a_decision_kept_internal_never_reaches_the_candidate(app, client, auth, aac_bytes):
+    headers = auth.login()
+    for decision in ("advance", "reject", "hold"):
+        token, session_id = _submitted(client, app, headers, aac_bytes)
+        decided = _decide(client, headers, session_id, decision=decision, notify_candidate=False, message="内部")
+        assert decided.status_code == 200, decided.json
+        assert "招聘方还没有做出决定" in decided.json["candidate_sees"] and decided.json["told_candidate"] is False
+        seen = client.get(f"/api/c/{token}/report").json["decision"]
+        assert seen == {"status": None, "text": "招聘方还没有做出决定", "message": None, "decided_at": None,
+                        "decided_at_display": None}, (decision, seen)
+        # Told later: now the candidate sees it.
+        told = _decide(client, headers, session_id, decision=decision, message="请留意电话")
+        assert told.status_code == 200, told.json
+        seen = client.get(f"/api/c/{token}/report").json["decision"]
+        assert seen["status"] == decision and seen["text"] != "招聘方还没有做出决定"
+
+
+def test_an_outcome_already_told_stays_visible_when_repeated_quietly(app, client, auth, aac_bytes):
+    headers = auth.login()
+    token, session_id = _submitted(client, app, headers, aac_bytes)
+    assert _decide(client, headers, session_id, decision="advance").status_code == 200
+    repeated = _decide(client, headers, session_id, decision="advance", notify_candidate=False)
+    assert repeated.status_code == 200, repeated.json
+    assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
+
+
+def test_repeating_hold_is_idempotent(app, client, auth, aac_bytes):
+    headers = auth.login()
+    token, session_id = _submitted(client, app, headers, aac_bytes)
+    assert _decide(client, headers, session_id, decision="advance").status_code == 200
+    assert_error(_decide(client, headers, session_id, decision="hold"), 409, "decision_change_unconfirmed")
+    held = _decide(client, headers, session_id, decision="hold", confirm_change=True)
+    assert held.status_code == 200 and held.json["decision"] == "hold"
+    entries = _audit_count(app, session_id)
+    for _ in range(2):  # once on hold, hold again: no confirmation, no new record, no message
+        again = _decide(client, headers, session_id, decision="hold")
+        assert again.status_code == 200, again.json
+        assert again.json["unchanged"] is True and again.json["decision"] == "hold"
+    assert _audit_count(app, session_id) == entries
+    history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
+    assert [item["decision"] for item in history] == ["advance", "hold"]
+    assert client.get(f"/api/c/{token}/report").json["decision"]["text"] == "招聘方还在考虑"
+
+
 # --- 4. a referrer's count counts people ------------------------------------------------------------------
 
 def test_repeated_name_only_joins_without_identification_count_one_person(app, client, auth):
