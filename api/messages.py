@@ -57,6 +57,8 @@ MESSAGES = {
     "session_not_found": "找不到这位候选人。",
     "invitation_not_found": "找不到这份邀请，请检查链接是否完整，或向招聘方要一个新链接。",
     "unknown_referrer": "找不到这个推荐人。",
+    "already_invited": "这位候选人（同一个手机号）已经邀请过这场面试了，没有重复创建。",
+    "invalid_candidates": "候选人名单里有需要修改的行，这次一份邀请都没有创建。",
     "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
     "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
     "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。",
