@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, request
 from api.openapi import Blueprint
 
-from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals
+from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals, reporting
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -770,7 +770,7 @@ def report(token):
                       "reason": messages.candidate_reason((result or {}).get("reason_code"), current.status)
                       if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
-                      "feedback": (result or {}).get("feedback"), "unanswered": False})
+                      "feedback": reporting.feedback_in_chinese((result or {}).get("feedback"), (result or {}).get("language")), "unanswered": False})
     return {"company": row.company, "job": row.job_title, "status": row.status,
             "ready": row.status in ("scored", "needs_review"), "decision": decision_for_candidate(row),
             "contact": contact_of(row),

@@ -366,6 +366,81 @@ def test_repeating_hold_is_idempotent(app, client, auth, aac_bytes):
     assert client.get(f"/api/c/{token}/report").json["decision"]["text"] == "招聘方还在考虑"
 
 
+# --- 6. reasons stored by older versions read in Chinese everywhere -----------------------------------------
+
+OLD_RESULT = {"status": "needs_review", "reason": "录音里没有听到说话声（no speech found），请人工听一下录音。",
+              "reason_code": "no_speech", "overall": 40.0, "scale": 100,
+              "competencies": [{"name": "沟通表达", "weight": 1, "score": 40,
+                                "reasons": ["Mentioned the customer twice.", "讲了顾客的需求（keyword coverage 0.4）。"],
+                                "drivers": [{"feature": "concreteness", "effect": -0.2}]}],
+              "feedback": {"strengths": ["Clear voice", "声音清楚。"], "suggestions": ["Give a concrete example."]}}
+ENGLISH_PROSE = r"[A-Za-z]{2,}(?:[\s,.:;'/-]+[A-Za-z]{2,})+"
+
+
+def _no_english(value, where):
+    import re
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("transcript", "model_versions", "features", "reason_code", "reason_detail", "error",
+                           "media_url", "playback_url", "url", "status", "decision", "display_status", "kind",
+                           "language", "stage", "scale", "next_actions", "phone", "phone_masked", "speech", "timings"):
+                _no_english(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _no_english(item, f"{where}[{index}]")
+    elif isinstance(value, str) and not value.startswith(("http", "20")):
+        assert not re.search(ENGLISH_PROSE, value), (where, value)
+
+
+def _post_as_older_analyzer(client, app, key, result):
+    """POST a result the way the analyzer does, its `reason` in the body too (stored on the answer)."""
+    import json
+
+    from functions.analyze.signing import sign_request
+    raw = json.dumps({"key": key, "status": result["status"], "reason": result["reason"], "result": result},
+                     ensure_ascii=False).encode()
+    headers = sign_request(app.config["HMAC_KEY"], "POST", "/api/internal/results", raw)
+    response = client.post("/api/internal/results", data=raw, headers={**headers, "Content-Type": "application/json"})
+    assert response.status_code == 200, response.json
+
+
+def test_reasons_stored_by_older_versions_read_in_chinese_in_every_report(app, client, auth, aac_bytes):
+    from tests.api.decisions_flow import candidate, post_result
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=1)
+    token, session_id = candidate(client, app, headers, interview, aac_bytes)
+    with app.extensions["miaomian.engine"].connect() as connection:
+        key = connection.scalar(sa.text("SELECT object_key FROM answers WHERE session_id = :s"), {"s": session_id})
+    _post_as_older_analyzer(client, app, key, OLD_RESULT)
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json
+    answer = report["questions"][0]["answer"]
+    assert answer["reason"] == "录音里没有听到说话声，请人工听一下录音。"
+    assert answer["competencies"][0]["reasons"] == ["讲了顾客的需求。"]
+    assert answer["feedback"] == {"strengths": ["声音清楚。"], "suggestions": []}
+    _no_english(report, "hr")
+    shared = client.post(f"/api/sessions/{session_id}/share", json={"days": 7}, headers=headers).json
+    boss = client.get(f"/api/r/{shared['url'].rsplit('/', 1)[1]}").json
+    assert "no speech found" not in str(boss) and "录音里没有听到说话声，请人工听一下录音。" in str(boss)
+    _no_english(boss, "shared")
+    own = client.get(f"/api/c/{token}/report").json
+    _no_english(own, "candidate")
+
+
+def test_the_analyzer_writes_a_silent_answer_off_in_chinese_only(tmp_path):
+    import re
+    import subprocess
+
+    from functions.analyze import pipeline
+    silent = tmp_path / "silent.wav"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "2",
+                    str(silent)], check=True)
+    question = {"text": "讲一次你帮助顾客解决问题的经历。", "answer_seconds": 60,
+                "competencies": [{"name": "沟通表达", "weight": 1, "keywords": ["沟通"]}]}
+    result = pipeline.analyze_file(silent, question, "zh")
+    assert (result["status"], result["reason_code"]) == ("needs_review", "no_speech")
+    assert "说话声" in result["reason"] and not re.search(r"[A-Za-z]", result["reason"]), result["reason"]
+
+
 # --- 4. a referrer's count counts people ------------------------------------------------------------------
 
 def test_repeated_name_only_joins_without_identification_count_one_person(app, client, auth):
