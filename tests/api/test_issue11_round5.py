@@ -441,6 +441,53 @@ def test_the_analyzer_writes_a_silent_answer_off_in_chinese_only(tmp_path):
     assert "说话声" in result["reason"] and not re.search(r"[A-Za-z]", result["reason"]), result["reason"]
 
 
+# --- 7. the inbox: partial answers of a closed interview, unsubmitted answers needing review ----------------
+
+def _started_with_first_answer(client, headers, interview, name, aac_bytes):
+    from tests.api.flow import answer
+    invited = invite(client, headers, interview["id"], names=(name,))[0]
+    start(client, invited["token"])
+    qid = interview["questions"][0]["id"]
+    client.post(f"/api/c/{invited['token']}/answers/{qid}/think")
+    key = answer(client, invited["token"], qid, aac_bytes)
+    return invited, key
+
+
+def _inbox(client, headers):
+    return client.get("/api/inbox", headers=headers).json
+
+
+def test_partial_answers_of_a_closed_interview_are_in_the_inbox(app, client, auth, aac_bytes):
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=3)
+    partial, _ = _started_with_first_answer(client, headers, interview, "孙部分", aac_bytes)
+    silent = invite(client, headers, interview["id"], names=("钱未答",))[0]
+    start(client, silent["token"])
+    assert client.post(f"/api/interviews/{interview['id']}/close", json={"confirm": True},
+                       headers=headers).status_code == 200
+    inbox = _inbox(client, headers)
+    items = {item["session_id"]: item for item in inbox["items"]}
+    assert items[partial["session_id"]]["kind"] == "incomplete"
+    assert "只答了 1/3 题" in items[partial["session_id"]]["text"] and "面试已结束" in items[partial["session_id"]]["text"]
+    assert silent["session_id"] not in items  # never answered: nothing to look at
+    assert inbox["counts"]["incomplete"] == 1 and inbox["counts"]["total"] == len(inbox["items"])
+    # Reopened, the candidate can finish: the item leaves the incomplete list.
+    assert client.post(f"/api/interviews/{interview['id']}/reopen", json={}, headers=headers).status_code == 200
+    assert all(item["kind"] != "incomplete" for item in _inbox(client, headers)["items"])
+
+
+def test_an_unsubmitted_answer_that_needs_review_is_stuck(app, client, auth, aac_bytes):
+    from tests.api.decisions_flow import post_result
+    headers = auth.login()
+    interview = create_interview(client, headers, questions=2)
+    invited, key = _started_with_first_answer(client, headers, interview, "周复核", aac_bytes)
+    assert all(item["session_id"] != invited["session_id"] for item in _inbox(client, headers)["items"])
+    post_result(client, app, key, dict(OLD_RESULT, reason="录音里没有听到说话声，请人工听一下录音。"), status="needs_review")
+    items = {item["session_id"]: item for item in _inbox(client, headers)["items"]}
+    assert items[invited["session_id"]]["kind"] == "stuck"
+    assert "需要人工复核" in items[invited["session_id"]]["text"]
+
+
 # --- 4. a referrer's count counts people ------------------------------------------------------------------
 
 def test_repeated_name_only_joins_without_identification_count_one_person(app, client, auth):
