@@ -3,8 +3,8 @@
 Kinds (one item per candidate, the most urgent kind first; revoked and erased candidates are never listed):
   review_requested — the candidate asked for a human review and HR has not decided since;
   finished         — scored or needs_review, awaiting HR's decision;
-  stuck            — submitted and an answer failed analysis; or still answering (not submitted) while one of
-                     their answers failed or needs review; or a started session silent for STALL_HOURS;
+  stuck            — submitted and an answer failed analysis; or still answering (not submitted) while an answer that
+                     counts (not one retaken since) failed or needs review; or a started session silent for STALL_HOURS;
   incomplete       — HR closed the interview (within the last 7 days) while the candidate had answered some
                      but not all questions: the answers they gave are there to listen to (reopening the
                      interview lets them finish);
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from flask import current_app, g
 from api.openapi import Blueprint
 
-from api import deadlines
+from api import deadlines, progress
 from api.auth import login_required
 from api.crypto import decrypt
 from api.db import get_db
@@ -95,6 +95,12 @@ def classify(row, now, grace: int, stall_hours: int, troubled: bool,
     return None
 
 
+def _current_troubled(db, session_id: int) -> bool:
+    """Whether an answer that counts (not one the candidate already retook) failed or needs review."""
+    return any(current is not None and current.status in ("failed", "needs_review")
+               for current in map(progress.current_answer, progress.answers_by_question(db, session_id).values()))
+
+
 @bp.get("/inbox")
 @login_required
 @bp.response(200)
@@ -126,7 +132,8 @@ def inbox():
                sa.or_(sessions.c.decision.is_(None), sessions.c.review_requested_at.is_not(None))))
     items = []
     for row in rows:
-        found = classify(row, now, grace, stall, row.id in troubled_ids, review_pending(db, row),
+        troubled = row.id in troubled_ids and (row.status != "started" or _current_troubled(db, row.id))
+        found = classify(row, now, grace, stall, troubled, review_pending(db, row),
                          answered.get(row.id, 0), totals.get(row.interview_id, 0))
         if found is None:
             continue

@@ -486,6 +486,10 @@ def test_an_unsubmitted_answer_that_needs_review_is_stuck(app, client, auth, aac
     items = {item["session_id"]: item for item in _inbox(client, headers)["items"]}
     assert items[invited["session_id"]]["kind"] == "stuck"
     assert "需要人工复核" in items[invited["session_id"]]["text"]
+    # Retaken and uploaded again: the answer that counts is fine, the item goes away.
+    from tests.api.flow import answer
+    answer(client, invited["token"], interview["questions"][0]["id"], aac_bytes)
+    assert all(item["session_id"] != invited["session_id"] for item in _inbox(client, headers)["items"])
 
 
 # --- 4. a referrer's count counts people ------------------------------------------------------------------
