@@ -9,11 +9,10 @@ from api.openapi import Blueprint
 
 from api import audit, progress
 from api.auth import login_required
-from api.crypto import encrypt, new_invitation_token, token_hash
+from api.crypto import decrypt, encrypt, mask_phone, new_invitation_token, token_hash
 from api.db import get_db
 from api.interviews import get_interview_or_404, load_questions
 from api.openapi import StrictBoolean, abort
-from api.crypto import decrypt, mask_phone
 from api.people import PersonName, mainland_mobile
 from api.messages import display_time
 from api.schema import interviews, invitations, referrers, sessions
