@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, request
 from api.openapi import Blueprint
 
-from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals
+from api import answer_time, audit, deadlines, erasure, events, messages, outbox, progress, referrals, reporting
 from api.crypto import token_hash
 from api.db import get_db
 from api.interviews import load_questions
@@ -137,11 +137,12 @@ def candidate_abort(row, status: int, error: str, message: str, **extra):
 
 
 def load_session_by_token(token: str, *, for_update: bool = False, allow_expired: bool = False,
-                          allow_previous: bool = False):
+                          allow_previous: bool = False, allow_revoked: bool = False):
     """The session, interview, job and org behind a token; 404 unknown, 410 erased, revoked or expired before
     it was started (a started session keeps its grace period: api/deadlines.py). With allow_expired, revoked
     and expired sessions are returned too: erasure works for any session not yet erased. With allow_previous,
-    the link HR replaced by re-sending still finds the session (a recording already uploading is confirmed)."""
+    the link HR replaced by re-sending still finds the session (a recording already uploading is confirmed); with
+    allow_revoked, so does a revoked one (the caller checks the take was started before the revocation)."""
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -168,7 +169,7 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
         abort(410, "erased")
     if allow_expired:
         return row
-    if row.revoked_at is not None and row.status in ("invited", "opened", "started"):
+    if row.revoked_at is not None and row.status in ("invited", "opened", "started") and not allow_revoked:
         candidate_abort(row, 410, "invitation_revoked", "这份邀请已被招聘方撤回。")
     if row.status in deadlines.NOT_STARTED and row.invitation_expires_at <= utcnow():
         candidate_abort(row, 410, "invitation_expired",
@@ -639,8 +640,9 @@ def request_upload(body, token, question_id):
 @bp.response(200)
 def confirm_upload(body, token, question_id):
     """Confirm that the recording reached storage; the answer is then counted and analysed. A link HR has
-    re-sent meanwhile still confirms a recording started before (the take is kept, not lost)."""
-    row = load_session_by_token(token, for_update=True, allow_previous=True)
+    re-sent meanwhile still confirms a recording started before (the take is kept, not lost), and so does a
+    revoked invitation for a take started before HR revoked it (HR was told it would be kept)."""
+    row = load_session_by_token(token, for_update=True, allow_previous=True, allow_revoked=True)
     if row.status in ("invited", "opened"):
         abort(409, "not_started")
     question = _question_of(row, question_id)
@@ -649,6 +651,8 @@ def confirm_upload(body, token, question_id):
                                                  answers.c.object_key == body["key"])).first()
     if answer is None:
         abort(404, "answer_not_found")
+    if row.revoked_at is not None and answer.created_at > row.revoked_at:
+        candidate_abort(row, 410, "invitation_revoked", "这份邀请已被招聘方撤回。")
     if answer.uploaded_at is not None:
         abort(409, "already_confirmed")
     store = current_app.extensions["miaomian.storage"]
@@ -669,7 +673,8 @@ def confirm_upload(body, token, question_id):
     replaced = db.scalar(sa.select(invitations.c.id).where(invitations.c.previous_token_hash == token_hash(token)))
     return {"question_id": question.id, "attempt": answer.attempt, "status": values.get("status", answer.status),
             "progress": view_now["progress"], "link_replaced": replaced is not None,
-            "message": "这段录音已保存。招聘方已经给你发了新的面试链接，请用新链接继续作答。" if replaced else None}
+            "message": "这段录音已保存。招聘方已经给你发了新的面试链接，请用新链接继续作答。" if replaced else
+            "这段录音已保存。招聘方已撤回这份邀请，不能再继续作答。" if row.revoked_at is not None else None}
 
 
 def _confirm_unless_superseded(answer, values: dict) -> bool:
@@ -765,7 +770,7 @@ def report(token):
                       "reason": messages.candidate_reason((result or {}).get("reason_code"), current.status)
                       if current else None,
                       "transcript": ((result or {}).get("transcript") or {}).get("text"),
-                      "feedback": (result or {}).get("feedback"), "unanswered": False})
+                      "feedback": reporting.feedback_in_chinese((result or {}).get("feedback"), (result or {}).get("language")), "unanswered": False})
     return {"company": row.company, "job": row.job_title, "status": row.status,
             "ready": row.status in ("scored", "needs_review"), "decision": decision_for_candidate(row),
             "contact": contact_of(row),
@@ -777,10 +782,11 @@ DECISION_TEXT = {"advance": "恭喜，你已进入下一轮", "reject": "很遗�
 
 
 def decision_for_candidate(row) -> dict:
-    """What the candidate may know of HR's decision: advance/reject once HR chose to tell them, with HR's
-    message; hold (or a decision HR kept internal) reads as still being considered."""
-    told = row.decision in ("advance", "reject") and row.decision_notify is not False
-    status = row.decision if told else ("hold" if row.decision else None)
+    """What the candidate may know of HR's decision: only a decision HR chose to tell them (decision_notify,
+    kept true for an outcome they were already told): advance/reject with HR's message, hold as "招聘方还在考虑".
+    A decision HR kept internal reads as no decision yet ("招聘方还没有做出决定")."""
+    told = row.decision is not None and row.decision_notify is not False
+    status = row.decision if told else None
     return {"status": status, "text": DECISION_TEXT.get(status, "招聘方还没有做出决定"),
             "message": row.decision_message if told else None,
             "decided_at": iso(row.decided_at) if told else None,

@@ -57,9 +57,11 @@ MESSAGES = {
     "session_not_found": "找不到这位候选人。",
     "invitation_not_found": "找不到这份邀请，请检查链接是否完整，或向招聘方要一个新链接。",
     "unknown_referrer": "找不到这个推荐人。",
+    "already_invited": "这位候选人（同一个手机号）已经邀请过这场面试了，没有重复创建。",
+    "invalid_candidates": "候选人名单里有需要修改的行，这次一份邀请都没有创建。",
     "share_code_required": "请通过面试的分享链接或小程序码成为推荐人。",
     "decision_conflict": "这位候选人的决定刚刚被其他人修改，请刷新后再试。",
-    "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。可以先延期或重新发送邀请。",
+    "not_submitted": "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。",
     "already_requested": "你已经申请过人工复核了，招聘方会尽快查看。",
     "share_not_found": "找不到这个分享链接。",
     "share_expired": "这个分享链接已过期，请向招聘方要一个新的。",
@@ -174,6 +176,29 @@ FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人"
 
 def is_chinese(text: str | None) -> bool:
     return bool(text) and CJK.search(text) is not None
+
+
+# An aside in brackets that carries English words ("（no speech found）", "(too little speech: 1.2 s，…)"), and
+# English prose (two or more words in a row): what older analyzer versions mixed into Chinese sentences.
+ENGLISH_ASIDE = re.compile(r"\s*[（(][^（）()]*[A-Za-z]{2,}[^（）()]*[)）]")
+ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[\s,.:;'/-]+[A-Za-z]{2,})+")
+
+
+def chinese_text(text: str | None) -> str | None:
+    """`text` as a person may read it in Chinese: bracketed English asides removed; None when no Chinese is
+    left or English prose remains (the caller then uses its own Chinese sentence). Stored results of older
+    versions are translated this way when read; a lone acronym (KPI, App) is kept."""
+    if not is_chinese(text):
+        return None
+    cleaned = ENGLISH_ASIDE.sub("", text).strip()
+    if not is_chinese(cleaned) or ENGLISH_RUN.search(cleaned):
+        return None
+    return cleaned
+
+
+def chinese_items(items) -> list[str]:
+    """The Chinese ones of a list of sentences (chinese_text), English ones left out."""
+    return [text for text in (chinese_text(item) if isinstance(item, str) else None for item in items or []) if text]
 
 
 # marshmallow's per-field messages → Chinese, for the `details` of a 422 (field names stay as sent).
@@ -362,10 +387,10 @@ def answer_reason(reason: str | None, reason_code: str | None = None) -> str | N
     was not scored automatically. A known `reason_code` wins over an English `reason`; an analyzer's Chinese
     `reason` is kept; an English reason without a known code is matched by words (a missing model before a
     language mismatch); anything else gets GENERIC_REASON — never the raw English."""
-    if reason_code and reason_code in REASON_TEXT and not is_chinese(reason):
+    if reason_code and reason_code in REASON_TEXT and chinese_text(reason) is None:
         return REASON_TEXT[reason_code]
-    if is_chinese(reason):
-        return reason
+    if chinese_text(reason):
+        return chinese_text(reason)
     if reason is None:
         return GENERIC_REASON if reason_code else None
     lowered = reason.lower()

@@ -54,7 +54,8 @@ def error_payload(error: HTTPException):
     payload = {"error": code, "message": messages.error_message(code, status, data.get("message"), details, kind)}
     if details:
         payload["details"] = messages.chinese_details(details)
-    for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id", "in_progress"):
+    for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id", "in_progress",
+                  "in_flight", "answered", "next_actions", "existing", "rows"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})

@@ -45,6 +45,28 @@ def normalise_name(raw: str | None) -> str | None:
     return " ".join(unicodedata.normalize("NFKC", raw).split())
 
 
+MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+PHONE_CHARACTERS = re.compile(r"^[+\d\s\-().·/]+$")
+MOBILE_ERROR = "手机号格式不对：请填写中国大陆 11 位手机号（可以带 +86 或 0086，可以有空格或短横线），例如 138 0013 8000。"
+
+
+def mainland_mobile(raw: str | None) -> str | None:
+    """The 11-digit mainland mobile number in `raw` ("+86 138-0013-8000", "0086 13800138000",
+    "8613800138000", full-width digits → "13800138000"); None for None or blank. ValueError(MOBILE_ERROR) for
+    anything else: letters or an extension ("+8613800138000x1"), a wrong length, a landline, another country."""
+    if raw is None:
+        return None
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        return None
+    if not PHONE_CHARACTERS.match(text):
+        raise ValueError(MOBILE_ERROR)
+    phone = normalise_phone(text)
+    if phone is None or not MAINLAND_MOBILE.match(phone):
+        raise ValueError(MOBILE_ERROR)
+    return phone
+
+
 class PersonName(ma.fields.String):
     """A person's name, stored normalised (normalise_name); validators see the normalised value."""
 
@@ -57,3 +79,13 @@ class Phone(ma.fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         return normalise_phone(super()._deserialize(value, attr, data, **kwargs))
+
+
+class MobilePhone(ma.fields.String):
+    """A mainland mobile number (mainland_mobile), stored as its 11 digits; anything else is refused (422)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return mainland_mobile(super()._deserialize(value, attr, data, **kwargs))
+        except ValueError as error:
+            raise ma.ValidationError(str(error)) from error

@@ -40,6 +40,18 @@ def answers_by_question(connection, session_id: int) -> dict[int, list]:
     return grouped
 
 
+def in_flight(connection, session_id: int, now, before=None) -> list:
+    """Takes a client started recording and may still be uploading: not in storage yet, upload link still valid,
+    and not a take the server started that no client joined (start_kind "auto"). With `before`, only takes
+    started by then (e.g. before HR revoked the invitation)."""
+    query = sa.select(answers).where(
+        answers.c.session_id == session_id, answers.c.status == "awaiting_upload", answers.c.uploaded_at.is_(None),
+        answers.c.upload_expires_at > now, sa.func.coalesce(answers.c.start_kind, "") != "auto")
+    if before is not None:
+        query = query.where(answers.c.created_at <= before)
+    return list(connection.execute(query.order_by(answers.c.question_id, answers.c.attempt)))
+
+
 def stored_at(row):
     """When the take reached storage as far as the server knows (confirmation, else analysis, else start)."""
     return row.uploaded_at or row.analysed_at or row.created_at

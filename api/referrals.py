@@ -25,7 +25,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404
 from api.jobs import get_job_or_404
 from api.openapi import ID_RANGE, abort
-from api.people import PersonName, Phone
+from api.people import MobilePhone, PersonName
 from api.orgs import contact_json
 from api.schema import (api_tokens, interviews, invitations, jobs, organisations, referral_credits, referrers,
                         sessions, share_links, users)
@@ -64,8 +64,8 @@ class BecomeReferrerSchema(ma.Schema):
 
 class JoinSchema(ma.Schema):
     name = PersonName(load_default=None, validate=ma.validate.Length(1, 50))
-    phone = Phone(load_default=None, allow_none=True, validate=ma.validate.Regexp(
-        r"^\+?[0-9]{6,15}$", error="手机号是 6–15 位数字，可以以 + 开头。"))
+    phone = MobilePhone(load_default=None, allow_none=True, metadata={
+        "description": "A mainland mobile number (+86, 0086, spaces and dashes allowed); anything else → 422"})
     browser_id = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100),
         metadata={"description": "The browser id this endpoint issued (response `browser_id`), kept in "
                                  "localStorage; an unsigned or forged value is ignored"})
@@ -106,27 +106,47 @@ def add_referrer(body, interview_id):
     return referrer_json(_create_referrer(g.org_id, interview.id, body["name"]))
 
 
+STAGE_ORDER = ("withdrawn", "invited", "opened", "answering", "submitted", "advanced")
+
+
+def person_key(row) -> tuple:
+    """Who a referee is, for counting (docs/candidate-and-hr-api.md): the signed-in WeChat user; else their
+    mobile number (one number, one person, as HR's invitations); else their normalised name. So repeated joins
+    without any identification (no sign-in, no browser id, no phone) under one name count once, however often
+    they are repeated; an erased referee is their session. `row`: candidate_user_id, candidate_name_enc,
+    candidate_phone_enc, id (the session's)."""
+    if row.candidate_user_id:
+        return ("user", row.candidate_user_id)
+    phone = decrypt(row.candidate_phone_enc)
+    if phone:
+        return ("phone", phone)
+    name = decrypt(row.candidate_name_enc)
+    if name:
+        return ("name", _normalise_name(name))
+    return ("session", row.id)
+
+
+def _referees(connection, referrer_ids) -> list:
+    return list(connection.execute(
+        sa.select(invitations.c.referrer_id, invitations.c.candidate_name_enc, invitations.c.candidate_phone_enc,
+                  sessions.c.id, sessions.c.candidate_user_id, sessions.c.status, sessions.c.decision,
+                  sessions.c.created_at)
+        .join(sessions, sessions.c.invitation_id == invitations.c.id)
+        .where(invitations.c.referrer_id.in_(referrer_ids)).order_by(sessions.c.id)))
+
+
 def _referee_counts(referrer_ids):
+    """Per referrer: people brought (`referees`), people who submitted, people advanced — each person once
+    (person_key), however many sessions they have."""
     if not referrer_ids:
         return {}
-    rows = get_db().execute(
-        sa.select(invitations.c.referrer_id, invitations.c.identity_hash, invitations.c.browser_hash,
-                  sessions.c.id, sessions.c.candidate_user_id, sessions.c.status, sessions.c.decision)
-        .join(sessions, sessions.c.invitation_id == invitations.c.id)
-        .where(invitations.c.referrer_id.in_(referrer_ids)))
-    counts = {rid: {"referees": 0, "submitted": 0, "advanced": 0} for rid in referrer_ids}
-    people: dict[int, set] = {rid: set() for rid in referrer_ids}
-    for row in rows:
-        # People, not joins: the same WeChat user, name+phone or browser counts once.
-        person = (("user", row.candidate_user_id) if row.candidate_user_id else ("id", row.identity_hash)
-                  if row.identity_hash else ("browser", row.browser_hash) if row.browser_hash else ("session", row.id))
-        people[row.referrer_id].add(person)
-        item = counts[row.referrer_id]
-        item["submitted"] += row.status in ("submitted", "scored", "needs_review")
-        item["advanced"] += row.decision == "advance"
-    for rid in referrer_ids:
-        counts[rid]["referees"] = len(people[rid])
-    return counts
+    people: dict[int, dict] = {rid: {} for rid in referrer_ids}
+    for row in _referees(get_db(), referrer_ids):
+        seen = people[row.referrer_id].setdefault(person_key(row), {"submitted": False, "advanced": False})
+        seen["submitted"] |= row.status in ("submitted", "scored", "needs_review")
+        seen["advanced"] |= row.decision == "advance"
+    return {rid: {"referees": len(found), "submitted": sum(p["submitted"] for p in found.values()),
+                  "advanced": sum(p["advanced"] for p in found.values())} for rid, found in people.items()}
 
 
 @bp.get("/interviews/<int:interview_id>/referrers")
@@ -201,15 +221,16 @@ def my_referrals():
         .where(referrers.c.user_id == g.user_id).order_by(referrers.c.id)))
     out, total = [], 0
     for row in rows:
-        referees = []
-        for item in db.execute(sa.select(sessions.c.status, sessions.c.decision, sessions.c.created_at,
-                                         invitations.c.candidate_name_enc)
-                               .join(invitations, invitations.c.id == sessions.c.invitation_id)
-                               .where(invitations.c.referrer_id == row.id).order_by(sessions.c.id)):
+        by_person: dict[tuple, dict] = {}  # one entry per person (person_key), at the furthest stage reached
+        for item in _referees(db, [row.id]):
             name = decrypt(item.candidate_name_enc) if item.status != "erased" else None
-            referees.append({"name": mask_name(name) if name else "候选人",
-                             "stage": "advanced" if item.decision == "advance" else STAGE_ONLY.get(item.status, "invited"),
-                             "since": iso(item.created_at)})
+            entry = {"name": mask_name(name) if name else "候选人",
+                     "stage": "advanced" if item.decision == "advance" else STAGE_ONLY.get(item.status, "invited"),
+                     "since": iso(item.created_at)}
+            known = by_person.get(person_key(item))
+            if known is None or STAGE_ORDER.index(entry["stage"]) > STAGE_ORDER.index(known["stage"]):
+                by_person[person_key(item)] = {**entry, "since": known["since"] if known else entry["since"]}
+        referees = list(by_person.values())
         points = db.scalar(sa.select(sa.func.coalesce(sa.func.sum(referral_credits.c.points), 0))
                            .where(referral_credits.c.referrer_id == row.id))
         total += int(points)
@@ -473,7 +494,11 @@ def on_decision(connection, session_id: int, decision: str) -> None:
                                     .where(sessions.c.id == session_id))
     if referrer_id is None:
         return
-    if not connection.scalar(sa.select(referral_credits.c.id).where(referral_credits.c.session_id == session_id)):
+    # Credit once per person: another session of the same person (person_key) already credited counts.
+    rows = _referees(connection, [referrer_id])
+    this = next(row for row in rows if row.id == session_id)
+    same_person = [row.id for row in rows if person_key(row) == person_key(this)]
+    if not connection.scalar(sa.select(referral_credits.c.id).where(referral_credits.c.session_id.in_(same_person))):
         try:
             with connection.begin_nested():
                 connection.execute(referral_credits.insert().values(referrer_id=referrer_id, session_id=session_id,

@@ -2,9 +2,10 @@
 
 The analysis contract (docs/internal-contracts.md) moved `competencies[].score` from 0–10 to 0–100 and added
 `competencies[].reasons` (2–4 plain-Chinese sentences). Results stored before that still hold 0–10 scores and
-may carry English reasons; `for_hr(result)` converts them when read, so every report shows one scale.
+may carry English reasons; `for_hr(result)` converts them when read, so every report shows one scale and
+only Chinese (English asides such as "（no speech found）" removed, English sentences replaced or left out).
 """
-from api.messages import answer_reason, is_chinese
+from api.messages import answer_reason, chinese_items, is_chinese
 
 DRIVER_TEXT = {
     "keyword_coverage": ("提到了这项能力的要点", "没有说到这项能力的要点"),
@@ -41,7 +42,7 @@ def _old_scale(competencies: list, overall) -> bool:
 
 def reasons_of(item: dict) -> list[str]:
     """The competency's Chinese reasons: the scorer's own, else sentences from its drivers."""
-    given = [text for text in (item.get("reasons") or []) if isinstance(text, str) and is_chinese(text)]
+    given = chinese_items(item.get("reasons"))
     if given:
         return given[:4]
     made = []
@@ -71,6 +72,7 @@ def for_hr(result: dict | None) -> dict | None:
     out["scale"] = 100
     if result.get("reason") is not None or result.get("reason_code"):
         out["reason"] = answer_reason(result.get("reason"), result.get("reason_code"))
+    out["feedback"] = feedback_in_chinese(result.get("feedback"), result.get("language"))
     return out
 
 
@@ -99,3 +101,12 @@ def recording_notes(result: dict | None) -> dict:
         code = missing.get("reason") if missing.get("reason") in PLAYBACK_MISSING_TEXT else "encode_failed"
         notes["playback_missing"] = {"reason": code, "text": PLAYBACK_MISSING_TEXT[code]}
     return notes
+
+
+def feedback_in_chinese(feedback: dict | None, language: str | None = "zh") -> dict | None:
+    """The analyzer's feedback of a Chinese interview with only Chinese sentences (older versions wrote some in
+    English). Feedback of an en/ko interview is in that language on purpose (the candidate reads it in the
+    language they were interviewed in: functions/analyze/scoring/explain.py) and is kept."""
+    if not isinstance(feedback, dict) or language not in (None, "zh"):
+        return feedback
+    return {key: chinese_items(value) if isinstance(value, list) else value for key, value in feedback.items()}

@@ -7,6 +7,7 @@ from flask import current_app, g
 from api.openapi import Blueprint
 
 from api import answer_time, audit, deadlines, outbox, progress, referrals, reporting
+from api import invitations as invitations_api
 from api.auth import login_required
 from api.crypto import decrypt, mask_phone, read_name
 from api.db import get_db
@@ -196,9 +197,28 @@ def session_report(session_id):
             "consent": {"version": row.consent_version, "at": iso(row.consent_at), "scope": row.consent_scope},
             "review_request_note": row.review_request_note, "decision_note": row.decision_note,
             "decided_at": iso(row.decided_at), "decision_history": decision_history(row.id),
+            "uploads_in_flight": uploads_in_flight(row, question_rows, now),
             "questions": questions_out,
             "reviews": [{"id": r.id, "reviewer": read_name(r.display_name), "rating": r.rating, "comment": r.comment,
                          "created_at": iso(r.created_at)} for r in review_rows]}
+
+
+def uploads_in_flight(row, question_rows, now) -> list[dict]:
+    """Takes the candidate started that have not reached storage yet and may still arrive (progress.in_flight),
+    each with a Chinese `status_text`: what happens to it, also after HR revoked the invitation or closed the
+    interview (it is still received and kept)."""
+    if row.status == "erased":
+        return []
+    positions = {q.id: q.position for q in question_rows}
+    stopped = ("邀请已撤回，" if row.revoked_at is not None else
+               "面试已结束，" if row.interview_status != "open" else "")
+    return [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
+             "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
+             "upload_until_display": display_time(take.upload_expires_at),
+             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
+                            f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
+             if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
+            for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
 
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
@@ -208,6 +228,15 @@ TOLD_TEXT = {"pending": "已告知候选人，微信提醒正在发送", "sendin
              "failed": "已告知候选人（报告页可见），微信提醒发送失败",
              "needs_subscription": "已告知候选人（报告页可见），微信提醒等候选人再次订阅"}
 HOLD_TELLS = "设为待定不会给候选人发通知；候选人的报告页显示「招聘方还在考虑」。"
+HOLD_INTERNAL = "设为待定，不告诉候选人：不会发通知，候选人的报告页仍显示「招聘方还没有做出决定」。"
+KEPT_INTERNAL = "没有告诉候选人：候选人的报告页仍显示「招聘方还没有做出决定」。"
+
+
+def candidate_sees(decision: str, visible: bool) -> str | None:
+    """What the candidate's report page shows after this decision, in HR's words (None: the outcome itself)."""
+    if decision == "hold":
+        return HOLD_TELLS if visible else HOLD_INTERNAL
+    return None if visible else KEPT_INTERNAL
 
 
 def decision_history(session_id: int) -> list[dict]:
@@ -258,14 +287,24 @@ def decide(body, session_id):
     row = get_session_or_404(session_id)
     refuse_if_erased(row.status, "不能再记录决定")
     if row.status not in deadlines.SUBMITTED:  # hold too: an unsubmitted invitation stays listed as it is
-        abort(409, "not_submitted")
+        state = ("这份邀请已撤回。" if row.revoked_at is not None else
+                 "这场面试已经结束。" if row.interview_status != "open" else "")
+        invitations_api.refuse(409, "not_submitted", "候选人还没有提交回答，暂时不能做出决定（通过、不通过或待定）。"
+                               + state, row)
     history = decision_history(row.id)
     if history and history[-1]["decision"] != row.decision:  # another decision landed after this row was read
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     told = last_told(history)
     new = body["decision"]
-    reversal = (row.decision in ("advance", "reject") and new in ("advance", "reject") and new != row.decision) \
-        or (told is not None and new != told)
+    # Repeating 待定 is idempotent: nothing asked, sent or recorded (unless HR now lets the candidate see it).
+    if new == "hold" and row.decision == "hold" and (row.decision_notify is not False or not body["notify_candidate"]):
+        item = summary_json(row, [q.id for q in load_questions(row.interview_id)])
+        return {**item, "unchanged": True, "told_candidate": history[-1]["told_candidate"],
+                "told_text": history[-1]["told_text"],
+                "candidate_sees": candidate_sees("hold", row.decision_notify is not False)}
+    # A repeat of the current decision is never a change; a change away from it or from what was told is.
+    reversal = new != row.decision and (
+        (row.decision in ("advance", "reject") and new in ("advance", "reject")) or (told is not None and new != told))
     if reversal and not body["confirm_change"]:
         decider = read_name(get_db().scalar(sa.select(users.c.display_name).where(users.c.id == row.decided_by)))
         earlier = (f"候选人已被告知「{DECISION_TEXT[told]}」。" if told and told != row.decision else "")
@@ -276,15 +315,18 @@ def decide(body, session_id):
               current={"decision": row.decision, "decision_text": DECISION_TEXT[row.decision],
                        "decided_by": decider, "decided_at": iso(row.decided_at), "told_candidate": told,
                        "told_text": DECISION_TEXT.get(told)})
-    # A candidate told an earlier outcome is told of its reversal too (a silent reversal misleads them).
+    # A candidate told an earlier outcome is told of its reversal too (a silent reversal misleads them); one
+    # already told this very outcome keeps seeing it. Otherwise the candidate's page shows a decision only when
+    # HR chose to tell them (api/candidate.py decision_for_candidate).
     notify = body["notify_candidate"] or bool(told is not None and new != told)
+    visible = notify or told == new
     # Conditional on what this request read: of two HR people deciding at once, one wins and one is told.
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
                                .values(decision=new, decision_note=body["note"], decided_by=g.user_id,
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
-                                       decision_notify=notify))
+                                       decision_notify=visible))
     if changed.rowcount != 1:
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     key = None
@@ -296,7 +338,7 @@ def decide(body, session_id):
     item = summary_json(get_session_or_404(session_id), [q.id for q in load_questions(row.interview_id)])
     told_now = decision_history(row.id)[-1]
     return {**item, "told_candidate": told_now["told_candidate"], "told_text": told_now["told_text"],
-            "candidate_sees": HOLD_TELLS if new == "hold" else None}
+            "candidate_sees": candidate_sees(new, visible)}
 
 
 @bp.post("/sessions/<int:session_id>/reviews")

@@ -129,12 +129,11 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
         result["model_versions"]["vad"] = vad.model_version()
         result["timings"]["vad_s"] = round(time.perf_counter() - t, 4)
         if not segments:
-            return _finish(result, "needs_review", "录音里没有听到说话声（no speech found），请人工听一下录音。",
-                           t0, "no_speech")
+            return _finish(result, "needs_review", "录音里没有听到说话声，请人工听一下录音。", t0, "no_speech")
         if speech.speech_seconds < settings.min_speech_seconds:
             return _finish(result, "needs_review",
-                           f"说话时间太短，无法评分（too little speech: {speech.speech_seconds:.1f} s，"
-                           f"至少需要 {settings.min_speech_seconds:g} s）。", t0, "too_little_content")
+                           f"说话时间太短，无法评分（只有 {speech.speech_seconds:.1f} 秒，"
+                           f"至少需要 {settings.min_speech_seconds:g} 秒）。", t0, "too_little_content")
 
         t = time.perf_counter()
         eng = asr.engine(language, settings)

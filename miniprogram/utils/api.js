@@ -86,7 +86,7 @@ const api = {
   extendInvitation: (id, days) => http.post(`/api/invitations/${enc(id)}/extend`, { days }),
   resendInvitation: (id, days, confirm) =>
     http.post(`/api/invitations/${enc(id)}/resend`, Object.assign(days ? { days } : {}, confirm ? { confirm: true } : {})),
-  revokeInvitation: (id) => http.post(`/api/invitations/${enc(id)}/revoke`, {}),
+  revokeInvitation: (id, confirm) => http.post(`/api/invitations/${enc(id)}/revoke`, confirm ? { confirm: true } : {}),
   closeInterview: (id, confirm) => http.post(`/api/interviews/${enc(id)}/close`, confirm ? { confirm: true } : {}),
   reopenInterview: (id, deadline) => http.post(`/api/interviews/${enc(id)}/reopen`, deadline ? { deadline } : {}),
 

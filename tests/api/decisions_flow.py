@@ -4,7 +4,7 @@ import json
 
 from functions.analyze.scoring import model
 from functions.analyze.signing import sign_request
-from tests.api.flow import answer, invite, start
+from tests.api.flow import answer, fresh_phone, invite, start
 
 COMPETENCIES = [{"name": "执行力", "weight": 1, "keywords": ["安排", "按时"]},
                 {"name": "团队协作", "weight": 1, "keywords": ["同事", "分工"]}]
@@ -35,7 +35,7 @@ def contract_result(scores: dict, features: dict, version=None) -> dict:
 def candidate(client, app, headers, interview, aac, results=None, name="候选人", submit=True, **invite_extra):
     """Invite, consent, answer every question with real AAC, submit, and post one result per question.
     results: one analysis result per question (None: analysis still pending). Returns (token, session_id)."""
-    invitation = invite(client, headers, interview["id"], names=(name,), **invite_extra)[0]
+    invitation = invite(client, headers, interview["id"], names=(name,), phones=[fresh_phone()], **invite_extra)[0]
     token = invitation["token"]
     start(client, token)
     keys = [answer(client, token, q["id"], aac) for q in interview["questions"]]

@@ -2,7 +2,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from api.schema import audit_log, invitations, phone_verifications, sessions, storage_events
-from tests.api.flow import answer, create_interview, interview_with_candidate, invite, request_upload, send_file, start
+from tests.api.flow import (answer, create_interview, interview_with_candidate, invite, phone_for, request_upload,
+                            send_file, start)
 from tests.api.test_hr_resources import assert_error
 
 
@@ -19,7 +20,8 @@ def test_invitations_are_unguessable_and_pii_is_encrypted(app, client, auth):
     assert "候选人" not in (row.candidate_name_enc or "") and "13800138000" not in (row.candidate_phone_enc or "")
     assert row.token_hash not in tokens
     listed = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json
-    assert len(listed) == 20 and listed[0]["phone"] == "138****8000"
+    newest = phone_for("候选人19")
+    assert len(listed) == 20 and listed[0]["phone"] == newest[:3] + "****" + newest[-4:]
     assert {item["progress"]["stage"] for item in listed} == {"invited"}
 
 
@@ -33,7 +35,7 @@ def test_bulk_invitations_are_capped_at_500(client, auth):
     assert client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json == []
     bad_phone = client.post(f"/api/interviews/{interview['id']}/invitations",
                             json={"candidates": [{"name": "x", "phone": "abc"}]}, headers=headers)
-    assert_error(bad_phone, 422, "invalid")
+    assert_error(bad_phone, 422, "invalid_candidates")
     unknown_referrer = client.post(f"/api/interviews/{interview['id']}/invitations",
                                    json={"candidates": [{"name": "x"}], "referrer": "NOPE"}, headers=headers)
     assert_error(unknown_referrer, 422, "unknown_referrer")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from api.crypto import FERNET_PREFIX, encrypt
 from api.schema import invitations, metadata, phone_verifications, sessions, users, wechat_logins
 from api.timeutil import utcnow
-from tests.api.flow import answer, create_interview, invite, request_upload, send_file, start
+from tests.api.flow import answer, create_interview, invite, phone_for, request_upload, send_file, start
 from tests.api.test_hr_resources import assert_error
 from tests.api.test_storage import _put_parts
 
@@ -23,7 +23,8 @@ def _storage_files(app) -> list[str]:
 
 def _candidate(client, headers, interview_id, name=NAME):
     invited = client.post(f"/api/interviews/{interview_id}/invitations",
-                          json={"candidates": [{"name": name, "phone": PHONE}]}, headers=headers)
+                          json={"candidates": [{"name": name, "phone": PHONE if name == NAME else phone_for(name)}]},
+                          headers=headers)
     assert invited.status_code == 201, invited.json
     return invited.json[0]
 

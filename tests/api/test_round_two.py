@@ -137,7 +137,9 @@ def test_hr_extends_resends_revokes_and_closes(app, client, auth):
     _db(app, sessions.update().values(last_activity_at=utcnow() - timedelta(hours=30)))
     stalled = client.get(f"/api/interviews/{interview['id']}/sessions", headers=headers).json[0]
     assert stalled["display_status"] == "stalled" and "最后活动" in stalled["status_text"]
-    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers).json
+    # Mid-interview, revoking asks first (issue 11 round 5).
+    assert_error(client.post(f"/api/invitations/{invitation_id}/revoke", headers=headers), 409, "candidate_mid_interview")
+    revoked = client.post(f"/api/invitations/{invitation_id}/revoke", json={"confirm": True}, headers=headers).json
     assert revoked["status_text"] == "邀请已撤回"
     assert_error(client.get(f"/api/c/{token}"), 410, "invitation_revoked")
     asked = client.post(f"/api/interviews/{interview['id']}/close", headers=headers)
@@ -267,7 +269,9 @@ def test_share_links_recognise_returning_people_and_count_people(app, client, au
     client.delete_cookie("mm_bid")
     assert stranger.status_code == 201
     counts = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
-    assert counts["referees"] == 4
+    # People, not joins: the forged-id join of 赵六 (no identification, same name) is not a second person, the
+    # two 钱七 with different phones are two (issue 11 round 5, api/referrals.py person_key).
+    assert counts["referees"] == 3
     stored = list(_db(app, sa.select(invitations.c.identity_hash, invitations.c.browser_hash)))
     assert all("13900001111" not in (row.identity_hash or "") for row in stored)
     poster = client.get(f"/api/referrers/{code}/poster.png")

@@ -32,7 +32,7 @@ def test_complete_interview_from_invitation_to_report(live_server, trigger, tmp_
         "questions": [{"text": "고객과 소통한 경험을 말해 주세요", "answer_seconds": 60},
                       {"text": "문제를 해결한 경험을 말해 주세요", "answer_seconds": 60}]}).json()
     invitation = api.post(f"{base}/api/interviews/{interview['id']}/invitations", headers=hr,
-                          json={"candidates": [{"name": "이지은", "phone": "01012345678"}]}).json()[0]
+                          json={"candidates": [{"name": "이지은", "phone": "13800138000"}]}).json()[0]
     candidate = f"{base}/api/c/{invitation['token']}"
 
     view = api.get(candidate).json()
@@ -56,7 +56,7 @@ def test_complete_interview_from_invitation_to_report(live_server, trigger, tmp_
             break
         time.sleep(0.5)
     assert listed["status"] in ("scored", "needs_review"), listed
-    assert listed["name"] == "이지은" and listed["phone"] == "010****5678"
+    assert listed["name"] == "이지은" and listed["phone"] == "138****8000"
 
     report = api.get(f"{base}/api/sessions/{listed['id']}", headers=hr).json()
     for item in report["questions"]:

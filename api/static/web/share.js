@@ -126,9 +126,9 @@
   document.getElementById("share-form").addEventListener("submit", function (event) {
     event.preventDefault();
     var name = document.getElementById("share-name").value.trim();
-    var phone = document.getElementById("share-phone").value.replace(/[\s-]/g, "");
+    var phone = document.getElementById("share-phone").value.replace(/[\s\-()]/g, "");
     if (!name) { showError("name_required"); return; }
-    if (phone && !/^\+?[0-9]{6,15}$/.test(phone)) { showError("phone_invalid"); return; }
+    if (phone && !/^(\+?86|0086)?1[3-9][0-9]{9}$/.test(phone)) { showError("phone_invalid"); return; }
     document.getElementById("share-start").disabled = true;
     var body = { name: name };
     var browserId = storedBrowserId();

@@ -758,13 +758,14 @@ describe('referrers page', () => {
 
 describe('inbox page (待处理)', () => {
   const INBOX = {
-    counts: { total: 5, finished: 2, review_requested: 1, stuck: 1, expiring: 0, expired: 1 },
+    counts: { total: 6, finished: 2, review_requested: 1, stuck: 1, incomplete: 1, expiring: 0, expired: 1 },
     items: [
       { kind: 'review_requested', session_id: 5, invitation_id: 15, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '张三', text: '张三 申请人工复核', since: '2026-11-29T06:00:00Z', since_display: '11月29日 14:00' },
       { kind: 'finished', session_id: 6, invitation_id: 16, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '李四', text: '李四 已完成面试，等待你的决定', since: 'x', since_display: '11月29日 13:00' },
       { kind: 'finished', session_id: 7, invitation_id: 17, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '王五', text: '王五 已完成面试，有回答需要你听一下', since: 'x', since_display: '11月29日 12:00' },
       { kind: 'stuck', session_id: 8, invitation_id: 18, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '赵六', text: '赵六 开始面试后没有动静（最后活动 11月27日 10:00）', since: 'x', since_display: '11月27日 10:00' },
       { kind: 'expired', session_id: 9, invitation_id: 19, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '钱七', text: '钱七 的邀请已过期，未参加', since: 'x', since_display: '11月28日 18:00' },
+      { kind: 'incomplete', session_id: 10, invitation_id: 20, interview_id: 9, interview_title: '门店店员 初面', job_title: '门店店员', name: '孙八', text: '孙八 只答了 1/3 题，面试已结束；已答的回答可以查看', since: 'x', since_display: '11月29日 18:00' },
     ],
     subscriptions: { needs_new: ['candidate_finished'], waiting: 3, text: '有 3 条提醒因订阅次数用完没有发出，点“接收提醒”重新订阅后会合并成一条发给你。' },
   }
@@ -775,14 +776,18 @@ describe('inbox page (待处理)', () => {
     const page = loadPage('packageHR/pages/inbox/inbox')
     await page.onShow()
     const shown = renderWxml('packageHR/pages/inbox/inbox', page.data)
-    expect(shown.byClass('tab')).toEqual(['全部5', '待决定2', '申请复核1', '卡住了1', '快过期/已过期1'])
-    expect(shown.byClass('badge')).toEqual(['5', '2', '1', '1', '1'])
-    expect(shown.byClass('kind')).toEqual(['申请复核', '待决定', '待决定', '卡住了', '已过期'])
+    expect(shown.byClass('tab')).toEqual(['全部6', '待决定2', '申请复核1', '卡住了1', '未答完1', '快过期/已过期1'])
+    expect(shown.byClass('badge')).toEqual(['6', '2', '1', '1', '1', '1'])
+    expect(shown.byClass('kind')).toEqual(['申请复核', '待决定', '待决定', '卡住了', '已过期', '未答完'])
     expect(shown.text).toContain('有 3 条提醒因订阅次数用完没有发出')
     page.setTab({ currentTarget: { dataset: { key: 'expiring' } } })
     expect(page.data.shown.map((i) => i.name)).toEqual(['钱七'])
     page.setTab({ currentTarget: { dataset: { key: 'finished' } } })
     expect(page.data.shown.map((i) => i.name)).toEqual(['李四', '王五'])
+    page.setTab({ currentTarget: { dataset: { key: 'incomplete' } } })
+    expect(page.data.shown.map((i) => i.name)).toEqual(['孙八'])
+    page.open({ currentTarget: { dataset: { index: 5 } } }) // a closed interview's partial answers: the report
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/session/session?id=10' })
     page.open({ currentTarget: { dataset: { index: 0 } } })
     expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/packageHR/pages/session/session?id=5' })
   })

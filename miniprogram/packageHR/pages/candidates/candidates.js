@@ -125,7 +125,9 @@ Page({
       confirmText: '撤回',
       cancelText: '不撤回',
       success: (res) => {
-        if (res.confirm) this.run(() => api.revokeInvitation(s.invitation_id), () => '邀请已撤回')
+        // Mid-interview the server asks again (409 candidate_mid_interview: what stops, what is kept).
+        if (res.confirm) this.run(() => withMidInterviewConfirm((confirm) => api.revokeInvitation(s.invitation_id, confirm),
+          '撤回'), (out) => (out.in_flight_text ? `邀请已撤回。${out.in_flight_text}` : '邀请已撤回'))
       },
     })
   },

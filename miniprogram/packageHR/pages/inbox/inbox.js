@@ -16,12 +16,14 @@ const TABS = [
   { key: 'finished', name: '待决定', count: 'finished' },
   { key: 'review_requested', name: '申请复核', count: 'review_requested' },
   { key: 'stuck', name: '卡住了', count: 'stuck' },
+  { key: 'incomplete', name: '未答完', count: 'incomplete' },
   { key: 'expiring', name: '快过期/已过期', count: ['expiring', 'expired'] },
 ]
 const KIND_TEXT = {
   finished: '待决定',
   review_requested: '申请复核',
   stuck: '卡住了',
+  incomplete: '未答完',
   expiring: '快过期',
   expired: '已过期',
 }

@@ -52,9 +52,14 @@ Page({
 
   async send(candidates) {
     return whileBusy(this, 'sending', async () => {
-      const created = await api.invite(this.data.id, candidates)
-      this.setData({ invitations: created.concat(this.data.invitations) })
-      wx.showToast({ title: `已生成 ${created.length} 份邀请`, icon: 'success' })
+      const rows = await api.invite(this.data.id, candidates)
+      // A number already invited to this interview comes back as existing (no token, a Chinese message).
+      const created = rows.filter((row) => !row.existing)
+      const known = rows.filter((row) => row.existing)
+      this.setData({ invitations: created.concat(this.data.invitations),
+        error: known.map((row) => `${row.name}：${row.message}`).join('\n') })
+      wx.showToast({ title: known.length ? `已生成 ${created.length} 份，${known.length} 位已邀请过` : `已生成 ${created.length} 份邀请`,
+        icon: known.length ? 'none' : 'success' })
       return created
     }, [])
   },
@@ -66,7 +71,7 @@ Page({
       this.setData({ error: '请填写候选人姓名' })
       return
     }
-    if (phone && !/^1\d{10}$/.test(phone)) {
+    if (phone && !/^(\+?86|0086)?1[3-9]\d{9}$/.test(phone.replace(/[\s\-()]/g, ''))) {
       this.setData({ error: '手机号格式不对' })
       return
     }
