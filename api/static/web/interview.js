@@ -313,8 +313,27 @@
     if (view.server_time) state.clockSkew = Date.parse(view.server_time) - Date.now();
     bind('deadline', view.answer_until_display || (view.interview.deadline ? formatDate(view.interview.deadline) : ''));
     bind('expires', view.status === 'started' ? '' : view.expires_at_display);
+    var note = deadlineNote(view);
+    $('deadline-note').textContent = note;
+    $('deadline-note').hidden = !note;
     bind('privacy-version', view.privacy_version);
     document.title = view.company + ' · ' + view.job.title + ' · 秒面线上面试';
+  }
+
+  /** Why the time to finish is what it is: the grace period for a started interview, in plain words. */
+  function deadlineNote(view) {
+    var minutes = view.interview.grace_minutes || 0;
+    if (!minutes || !view.answer_until_display || view.interview.closed) return '';
+    var grace = minutes % 60 ? minutes + ' 分钟' : minutes / 60 + ' 小时';
+    if (view.status !== 'started') {
+      return '开始作答后，如果到这个时间还没答完，还有 ' + grace + '宽限时间可以答完并提交。';
+    }
+    // The limit before the grace period: the interview's deadline or the link's expiry, whichever comes first.
+    var byDeadline = view.interview.deadline && (!view.expires_at || view.interview.deadline <= view.expires_at);
+    var limit = byDeadline ? '面试截止时间是 ' + view.interview.deadline_display
+      : view.expires_at_display ? '邀请链接 ' + view.expires_at_display + ' 失效' : '';
+    return limit ? limit + '。你已经开始作答，系统多给 ' + grace + '宽限时间，所以可以在 ' +
+      view.answer_until_display + ' 前答完并提交。' : '';
   }
 
   function route(view, stored) {
@@ -432,7 +451,7 @@
     loadPrivacy();
     var closed = view.interview.closed_reason ? view.interview.closed_reason + contactText() : '';
     showError('intro-closed', closed);
-    if (closed) { bind('deadline', ''); bind('expires', ''); } // past the grace period: only why, and whom to call
+    if (closed) { bind('deadline', ''); bind('expires', ''); $('deadline-note').hidden = true; } // past the grace period: only why, and whom to call
     $('intro-consent').hidden = Boolean(closed) || view.consented;
     $('resume').hidden = Boolean(closed) || !view.consented;
     show('intro');
@@ -632,8 +651,9 @@
     $('actionbar').className = 'actionbar' + (options.tone ? ' actionbar--' + options.tone : '');
     $('bar-phase').textContent = options.phase || '';
     $('bar-clock').textContent = options.clock || '';
+    $('bar-clock-label').textContent = options.clock || options.clockLabel ? options.clockLabel || '' : '';
     $('bar-hint').textContent = options.hint || '';
-    $('bar-meter').hidden = !options.meter;
+    $('bar-meter-row').hidden = !options.meter;
     var primary = options.primary || {};
     $('bar-primary').textContent = primary.text || '';
     $('bar-primary').hidden = !primary.text;
@@ -786,7 +806,7 @@
   function startThinking(question) {
     phase('none');
     var endsAt = Date.parse(question.phase_until || question.think_deadline);
-    setBar({ state: 'think', phase: '思考时间', hint: '最后 3 秒倒数后自动开始录音；准备好可以提前开始。',
+    setBar({ state: 'think', phase: '思考时间', clockLabel: '剩余', hint: '最后 3 秒倒数后自动开始录音；准备好可以提前开始。',
       primary: { text: '开始作答', action: function () { leadIn(question); } } });
     countdownTo(endsAt, function () {}, LEAD_IN_MS, function () { leadIn(question, 3); });
   }
@@ -839,7 +859,8 @@
       };
       current.start(1000);
       phase('none');
-      setBar({ state: 'recording', phase: '● 正在录音', tone: 'rec', meter: true, hint: '剩余作答时间，到时会自动结束',
+      setBar({ state: 'recording', phase: '● 正在录音', tone: 'rec', meter: true, clockLabel: '剩余',
+        hint: '剩余时间用完会自动结束录音；答完可以点「结束录音」。',
         primary: { text: '结束录音', className: 'btn--danger', disabled: true, action: stopRecording } });
       setTimeout(function () { if (recorder === current) $('bar-primary').disabled = false; }, 1500);
       questionTimers.push(meter('rec-meter-bar', function (value) {

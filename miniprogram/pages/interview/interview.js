@@ -140,6 +140,11 @@ Page({
     if (view.interview && view.interview.in_grace) {
       return `面试截止时间已过，你已开始作答，请在 ${view.answer_until_display} 前完成提交`
     }
+    const minutes = view.interview && view.interview.grace_minutes
+    if (minutes && view.status === 'started') {
+      const grace = minutes % 60 ? `${minutes} 分钟` : `${minutes / 60} 小时`
+      return `请在 ${view.answer_until_display} 前完成提交（已开始作答的面试在截止后还有 ${grace}宽限时间，已算在内）`
+    }
     return `请在 ${view.answer_until_display} 前完成提交`
   },
 
