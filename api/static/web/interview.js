@@ -1211,6 +1211,13 @@
     renderSubmitList();
   }
 
+  /** Whether a question after `index` is open: then the server takes no new attempt for it (no way back). */
+  function laterOpened(index) {
+    return state.questions.slice(index + 1).some(function (q) {
+      return Boolean(q.text || q.opened || q.attempts_used || q.answer_status || state.takes[q.id]);
+    });
+  }
+
   function renderSubmitList() {
     var list = $('answer-list');
     list.textContent = '';
@@ -1230,7 +1237,7 @@
         action.addEventListener('click', function () { upload(question, take); });
       } else if (answered(question)) {
         label = '✓ 已保存';
-        if (attemptsLeft(question) > 0) {
+        if (attemptsLeft(question) > 0 && !laterOpened(index)) {
           action = element('button', { type: 'button', className: 'btn btn--plain btn--small',
             text: '✓ 已保存 · 重录', 'aria-label': '第 ' + (index + 1) + ' 题已保存，点此回去重录' });
           action.addEventListener('click', function () { showQuestion(index); });
