@@ -903,6 +903,8 @@
     if (recorder) return;
     phase('none');
     var count = seconds || 3;
+    question.next_step = null; // the server's sentence was about the attempt before this one
+    showNotice('');
     setBar({ state: 'lead', phase: '即将开始录音', clock: String(count), tone: 'lead', hint: '请准备好，倒数结束后开始说话',
       primary: { text: '准备中…', disabled: true } });
     openMicrophone().then(function () {
@@ -928,6 +930,7 @@
     var opts = options || {};
     clearQuestionTimers();
     showError('question-error', '');
+    showNotice('');
     if (!opts.resume && attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
     openMicrophone().then(function (stream) {
       var chunks = [];
@@ -1065,6 +1068,7 @@
   function showReview(question) {
     clearQuestionTimers();
     phase('review');
+    showNotice('');
     var take = state.takes[question.id];
     var audio = $('playback');
     if (take && take.url) {

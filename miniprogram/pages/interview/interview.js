@@ -341,6 +341,7 @@ Page({
     this.clearClock()
     this.setPhase('leadin')
     const seconds = leadSeconds || config.leadInSeconds || 3
+    this.setData({ notice: '', error: '' }) // a time-up or late-start sentence was about the attempt before
     const endAt = Date.now() + seconds * 1000
     this.setData({ leadIn: seconds, clockText: String(seconds), clockLabel: '即将开始录音', clockWarn: false, playing: false })
     this.clockTimer = setInterval(() => {
@@ -473,6 +474,7 @@ Page({
     this.clearClock()
     this.setPhase('review')
     this.setData({
+      notice: '',
       clockText: clock((duration || 0) / 1000),
       clockLabel: '录音时长',
       clockWarn: false,
