@@ -47,6 +47,8 @@ def contact_json(company: str, name: str | None, phone: str | None, note: str | 
     if phone:
         contact["phone"] = phone
         text += f"，电话 {phone}"
+    else:  # no number to call: say where the candidate can reach them instead
+        text += "：招聘方没有留电话，可以直接回复发给你这份面试邀请的短信或微信"
     if note:
         contact["note"] = note
         text += f"（{note}）"

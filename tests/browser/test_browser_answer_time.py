@@ -69,6 +69,8 @@ def test_reload_at_the_end_of_think_time_and_time_up(live_server, silent_browser
     _checked(steps)
     deadline = _think_ended(engine, q1, 8)
     steps.click("check-done")
+    steps.in_phase("join", timeout=8)  # the server's clock runs; the page records only on the tap
+    steps.click("bar-primary")  # 接着录音
     steps.in_phase("recording", timeout=8)
     assert "思考时间已" in steps.text("question-notice") and "结束" in steps.text("question-notice"), \
         steps.text("question-notice")

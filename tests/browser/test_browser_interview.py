@@ -204,6 +204,8 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     # by itself and the answer countdown stops the recording at 10 seconds.
     steps.on("question")
     assert "第 1 / 2 题" in steps.text("question-counter")
+    steps.in_phase("gate", timeout=5)  # no think time: it opens (and its clock starts) only on the tap
+    steps.click("bar-primary")  # 开始本题
     steps.in_phase("lead", timeout=5)  # the 3-2-1 lead-in
     assert "请在" in steps.text("question-deadline")
     steps.shot("question-1-lead-in")

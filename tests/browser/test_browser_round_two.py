@@ -179,8 +179,10 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     deadline = requests.get(candidate_api).json()["questions"][0]["recording"]["answer_deadline"]
     reload_page(driver)
     resume(steps)
+    steps.in_phase("join", timeout=8)  # never records by itself after a resume: the candidate taps
+    assert "仍在计时" in steps.text("question-notice"), steps.text("question-notice")
+    steps.click("bar-primary")  # 接着录音
     steps.in_phase("recording", timeout=8)
-    assert "录音时间继续计时" in steps.text("question-notice"), steps.text("question-notice")
     assert seconds_on(steps.text("bar-clock")) < 60 - 8
     steps.shot("after-reload-mid-recording")
     state = requests.get(candidate_api).json()["questions"][0]
@@ -216,6 +218,8 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     assert requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", audio)}).ok
     assert requests.post(f"{candidate_api}/answers/{q2}/uploaded", json={"key": ticket["key"]}, headers=other).ok
     steps.click("bar-primary")  # 下一题
+    steps.in_phase("gate")  # no think time: opens on the candidate's tap
+    steps.click("bar-primary")  # 开始本题
     steps.in_phase("review")
     assert steps.text("upload-label") == "已上传，回答已保存"
     steps.shot("second-device-kept")

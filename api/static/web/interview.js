@@ -313,8 +313,27 @@
     if (view.server_time) state.clockSkew = Date.parse(view.server_time) - Date.now();
     bind('deadline', view.answer_until_display || (view.interview.deadline ? formatDate(view.interview.deadline) : ''));
     bind('expires', view.status === 'started' ? '' : view.expires_at_display);
+    var note = deadlineNote(view);
+    $('deadline-note').textContent = note;
+    $('deadline-note').hidden = !note;
     bind('privacy-version', view.privacy_version);
     document.title = view.company + ' · ' + view.job.title + ' · 秒面线上面试';
+  }
+
+  /** Why the time to finish is what it is: the grace period for a started interview, in plain words. */
+  function deadlineNote(view) {
+    var minutes = view.interview.grace_minutes || 0;
+    if (!minutes || !view.answer_until_display || view.interview.closed) return '';
+    var grace = minutes % 60 ? minutes + ' 分钟' : minutes / 60 + ' 小时';
+    if (view.status !== 'started') {
+      return '开始作答后，如果到这个时间还没答完，还有 ' + grace + '宽限时间可以答完并提交。';
+    }
+    // The limit before the grace period: the interview's deadline or the link's expiry, whichever comes first.
+    var byDeadline = view.interview.deadline && (!view.expires_at || view.interview.deadline <= view.expires_at);
+    var limit = byDeadline ? '面试截止时间是 ' + view.interview.deadline_display
+      : view.expires_at_display ? '邀请链接 ' + view.expires_at_display + ' 失效' : '';
+    return limit ? limit + '。你已经开始作答，系统多给 ' + grace + '宽限时间，所以可以在 ' +
+      view.answer_until_display + ' 前答完并提交。' : '';
   }
 
   function route(view, stored) {
@@ -432,7 +451,7 @@
     loadPrivacy();
     var closed = view.interview.closed_reason ? view.interview.closed_reason + contactText() : '';
     showError('intro-closed', closed);
-    if (closed) { bind('deadline', ''); bind('expires', ''); } // past the grace period: only why, and whom to call
+    if (closed) { bind('deadline', ''); bind('expires', ''); $('deadline-note').hidden = true; } // past the grace period: only why, and whom to call
     $('intro-consent').hidden = Boolean(closed) || view.consented;
     $('resume').hidden = Boolean(closed) || !view.consented;
     show('intro');
@@ -632,8 +651,9 @@
     $('actionbar').className = 'actionbar' + (options.tone ? ' actionbar--' + options.tone : '');
     $('bar-phase').textContent = options.phase || '';
     $('bar-clock').textContent = options.clock || '';
+    $('bar-clock-label').textContent = options.clock || options.clockLabel ? options.clockLabel || '' : '';
     $('bar-hint').textContent = options.hint || '';
-    $('bar-meter').hidden = !options.meter;
+    $('bar-meter-row').hidden = !options.meter;
     var primary = options.primary || {};
     $('bar-primary').textContent = primary.text || '';
     $('bar-primary').hidden = !primary.text;
@@ -654,11 +674,6 @@
   $('bar-primary').addEventListener('click', function () { if (barActions.primary) barActions.primary(); });
   $('bar-secondary').addEventListener('click', function () { if (barActions.secondary) barActions.secondary(); });
 
-  function showNotice(text) {
-    $('question-notice').textContent = text || '';
-    $('question-notice').hidden = !text;
-  }
-
   function showQuestion(index) {
     clearQuestionTimers();
     state.index = index;
@@ -674,24 +689,97 @@
     var view = state.view;
     $('question-deadline').textContent = view.answer_until_display ? '请在 ' + view.answer_until_display + ' 前完成全部题目' : '';
     showError('question-error', '');
-    showNotice(view.interview.in_grace
-      ? '面试截止时间已过，你已经开始作答，还可以在 ' + view.answer_until_display + ' 前完成。' : '');
+    showNotice('');
 
     var take = state.takes[question.id];
     if (take || question.answer_status) return showReview(question);
+    // A question without think time opens only when the candidate taps: opening starts its clock on the
+    // server (recording must start within START_TOLERANCE_SECONDS), so it never opens by itself (a resume,
+    // the network coming back) and the 3-2-1 starts right after the tap.
+    if (!question.text && !question.think_seconds) return showStartGate(question, '');
+    beginOpening(question, false);
+  }
+
+  /** The standing notice of the question screen: the grace period, or nothing. */
+  function standingNotice() {
+    var view = state.view;
+    return view.interview.in_grace
+      ? '面试截止时间已过，你已经开始作答，还可以在 ' + view.answer_until_display + ' 前完成。' : '';
+  }
+
+  /** Replaces whatever the notice said (a time-up or late-start sentence) with what holds now. */
+  function showNotice(text) {
+    var value = text || standingNotice();
+    $('question-notice').textContent = value;
+    $('question-notice').hidden = !value;
+  }
+
+  /** Before a 0-s think question: its limits and what happens on tap; nothing is sent to the server yet. */
+  function showStartGate(question, problem) {
+    clearQuestionTimers();
+    phase('none');
+    $('question-title').textContent = '准备好后点下方「开始本题」，题目会显示在这里。';
+    var what = '本题没有思考时间：点「开始本题」后显示题目，倒数 3 秒后开始录音，作答最长 ' +
+      duration(question.answer_seconds) + '。';
+    setBar({ state: 'gate', phase: problem ? '题目没有打开' : '准备好了吗？', tone: problem ? 'warn' : '',
+      hint: problem ? problem + ' 没有用掉作答机会。' : what,
+      primary: { text: '开始本题', action: function () { beginOpening(question, true); } } });
+  }
+
+  /**
+   * POST …/think, then follow the server's phase. `tapped`: the candidate just asked for this question, so
+   * the lead-in may start; offline the page does not retry by itself but says so and waits for a tap, so the
+   * question never opens (and its clock never starts) while the candidate is not looking.
+   */
+  function beginOpening(question, tapped) {
+    clearQuestionTimers();
     phase('none');
     setBar({ state: 'opening', phase: '正在打开题目…', primary: { text: '请稍候', disabled: true } });
-    // The server opens the question (its text is served only now) and says which phase it is in.
     openQuestion(question).then(function () {
       if (state.questions[state.index] !== question || currentScreen !== 'question') return;
       $('question-title').textContent = question.text;
-      followPhase(question);
+      followPhase(question, tapped);
     }, function (error) {
-      if (state.questions[state.index] === question) stopOnError(question, error);
+      if (state.questions[state.index] !== question || currentScreen !== 'question') return;
+      if (transient(error) && !question.text) return showOffline(question);
+      var unopenedEarlier = state.questions.slice(0, state.index).some(function (q) { return !q.text; });
+      if (error.code === 'question_locked' && !question.think_seconds && !unopenedEarlier) {
+        return showStartGate(question, '上一题的录音还在上传，传好后才能打开这道题，请稍后再点「开始本题」。');
+      }
+      stopOnError(question, error);
     });
   }
 
-  /** POST …/think: the question's text and phase from the server; offline, retried while the page waits. */
+  /**
+   * The next question cannot open without the server (its text is served only when it opens, and its think
+   * time starts then): say so plainly, keep the recorded takes uploading, and open it on the candidate's tap.
+   */
+  function showOffline(question) {
+    clearQuestionTimers();
+    phase('none');
+    $('question-title').textContent = '这道题需要联网才能打开。';
+    var online = navigator.onLine !== false;
+    var render = function () {
+      if (state.questions[state.index] !== question || document.body.dataset.bar !== 'offline') return;
+      online = navigator.onLine !== false;
+      setBar({ state: 'offline', tone: 'warn', phase: online ? '网络已恢复' : '网络已断开，暂时打不开这道题',
+        hint: (online ? '点「打开题目」继续。' : '题目要联网才能显示；已录好的回答保存在本机，联网后自动上传。') +
+          '思考和作答时间从题目打开时才开始计算，现在等待不会占用你的时间。',
+        primary: { text: '打开题目', action: function () { beginOpening(question, true); } } });
+    };
+    document.body.dataset.bar = 'offline';
+    render();
+    window.addEventListener('online', render);
+    window.addEventListener('offline', render);
+    questionTimers.push(function () {
+      window.removeEventListener('online', render);
+      window.removeEventListener('offline', render);
+    });
+  }
+
+  /** POST …/think: the question's text and phase from the server. Waits only for the previous take to arrive
+   * (question_locked); a network failure rejects at once (the caller says so), except for a question opened
+   * before, which goes on with the phase the page last knew. */
   function openQuestion(question) {
     var tries = 0;
     function once() {
@@ -699,6 +787,9 @@
         if (opened.server_time) state.clockSkew = Date.parse(opened.server_time) - Date.now();
         Object.keys(opened).forEach(function (key) { if (key !== 'question_id') question[key] = opened[key]; });
       }, function (error) {
+        if (error instanceof ApiError && error.code === 'question_locked' && !question.think_seconds) {
+          throw error; // without think time it must not open (and start its clock) later by itself
+        }
         if (error instanceof ApiError && error.code === 'question_locked') {
           // No reading ahead: this question opens once the previous take has reached the server (the upload
           // queue is sending it) or its time is up.
@@ -708,11 +799,8 @@
           return waitForNetwork(Math.min(5000, 1000 * tries)).then(once);
         }
         if (!transient(error)) throw error;
-        tries += 1;
-        if (question.text && tries >= 2) { question.phase = localPhase(question); return; } // opened before
-        setBar({ state: 'opening', phase: '正在打开题目…', hint: '网络不稳定，正在重试（第 ' + tries + ' 次）',
-          primary: { text: '请稍候', disabled: true } });
-        return waitForNetwork(Math.min(10000, 1000 * Math.pow(2, tries - 1))).then(once);
+        if (question.text) { question.phase = localPhase(question); return; } // opened before
+        throw error;
       });
     }
     return once();
@@ -725,18 +813,36 @@
   }
 
   /** Act on the server's phase: think, record (the clock already runs on the server), or time is up. */
-  function followPhase(question) {
+  function followPhase(question, tapped) {
     var until = question.phase_until ? Date.parse(question.phase_until) : null;
     if (question.phase === 'answered') return showReview(question);
-    if (question.phase === 'recording' && until && until > serverNow() + 1000) {
-      showNotice(question.recording && question.recording.late
-        ? '思考时间已经结束，录音已经开始计时，请直接作答。'
-        : '上次录音因为页面刷新或网络中断没有完成，录音时间继续计时，请接着作答。');
-      return startRecording(question, { resume: true, endsAt: until });
-    }
+    if (question.phase === 'recording' && until && until > serverNow() + 1000) return showJoin(question, until);
     if (question.phase === 'time_up' || question.phase === 'recording') return showTimeUp(question);
     if (question.phase === 'thinking' && until && until > serverNow() + LEAD_IN_MS) return startThinking(question);
-    leadIn(question, until ? Math.max(1, Math.ceil((until - serverNow()) / 1000)) : 3);
+    // Think time is (nearly) over: a full 3-2-1 right after the candidate's tap, else wait for one.
+    if (tapped) return leadIn(question, 3);
+    showReady(question, '思考时间已经结束。');
+  }
+
+  /**
+   * The server's recording clock already runs (think time ended, or the page was reloaded mid-recording):
+   * say so, count it down, and record only when the candidate taps (joining it uses no new attempt).
+   */
+  function showJoin(question, until) {
+    clearQuestionTimers();
+    phase('none');
+    var why = question.recording && question.recording.late
+      ? '思考时间已经结束，这次录音已经开始计时。'
+      : '上次录音因为页面刷新或网络中断没有完成，录音时间仍在计时。';
+    showNotice(why + '点「接着录音」继续作答，不会多用作答机会。');
+    setBar({ state: 'join', tone: 'warn', phase: '录音时间正在计时', clockLabel: '剩余',
+      hint: '剩余时间用完后本次录音结束。',
+      primary: { text: '接着录音', action: function () { startRecording(question, { resume: true, endsAt: until }); } } });
+    countdownTo(until, function () {
+      question.recording = null;
+      question.phase = 'time_up';
+      showTimeUp(question);
+    });
   }
 
   /** The recording time is over and nothing was saved: say so, and what to do next. */
@@ -786,7 +892,7 @@
   function startThinking(question) {
     phase('none');
     var endsAt = Date.parse(question.phase_until || question.think_deadline);
-    setBar({ state: 'think', phase: '思考时间', hint: '最后 3 秒倒数后自动开始录音；准备好可以提前开始。',
+    setBar({ state: 'think', phase: '思考时间', clockLabel: '剩余', hint: '最后 3 秒倒数后自动开始录音；准备好可以提前开始。',
       primary: { text: '开始作答', action: function () { leadIn(question); } } });
     countdownTo(endsAt, function () {}, LEAD_IN_MS, function () { leadIn(question, 3); });
   }
@@ -797,6 +903,8 @@
     if (recorder) return;
     phase('none');
     var count = seconds || 3;
+    question.next_step = null; // the server's sentence was about the attempt before this one
+    showNotice('');
     setBar({ state: 'lead', phase: '即将开始录音', clock: String(count), tone: 'lead', hint: '请准备好，倒数结束后开始说话',
       primary: { text: '准备中…', disabled: true } });
     openMicrophone().then(function () {
@@ -822,6 +930,7 @@
     var opts = options || {};
     clearQuestionTimers();
     showError('question-error', '');
+    showNotice('');
     if (!opts.resume && attemptsLeft(question) <= 0) return showError('question-error', MESSAGES.attempts_exhausted);
     openMicrophone().then(function (stream) {
       var chunks = [];
@@ -839,7 +948,8 @@
       };
       current.start(1000);
       phase('none');
-      setBar({ state: 'recording', phase: '● 正在录音', tone: 'rec', meter: true, hint: '剩余作答时间，到时会自动结束',
+      setBar({ state: 'recording', phase: '● 正在录音', tone: 'rec', meter: true, clockLabel: '剩余',
+        hint: '剩余时间用完会自动结束录音；答完可以点「结束录音」。',
         primary: { text: '结束录音', className: 'btn--danger', disabled: true, action: stopRecording } });
       setTimeout(function () { if (recorder === current) $('bar-primary').disabled = false; }, 1500);
       questionTimers.push(meter('rec-meter-bar', function (value) {
@@ -958,6 +1068,7 @@
   function showReview(question) {
     clearQuestionTimers();
     phase('review');
+    showNotice('');
     var take = state.takes[question.id];
     var audio = $('playback');
     if (take && take.url) {
@@ -1190,6 +1301,13 @@
     renderSubmitList();
   }
 
+  /** Whether a question after `index` is open: then the server takes no new attempt for it (no way back). */
+  function laterOpened(index) {
+    return state.questions.slice(index + 1).some(function (q) {
+      return Boolean(q.text || q.opened || q.attempts_used || q.answer_status || state.takes[q.id]);
+    });
+  }
+
   function renderSubmitList() {
     var list = $('answer-list');
     list.textContent = '';
@@ -1209,7 +1327,7 @@
         action.addEventListener('click', function () { upload(question, take); });
       } else if (answered(question)) {
         label = '✓ 已保存';
-        if (attemptsLeft(question) > 0) {
+        if (attemptsLeft(question) > 0 && !laterOpened(index)) {
           action = element('button', { type: 'button', className: 'btn btn--plain btn--small',
             text: '✓ 已保存 · 重录', 'aria-label': '第 ' + (index + 1) + ' 题已保存，点此回去重录' });
           action.addEventListener('click', function () { showQuestion(index); });

@@ -36,6 +36,9 @@ const PHASE_TEXT = {
   blocked: '本题无法作答',
   timeup: '本题作答时间已到',
   opening: '正在打开题目',
+  gate: '准备好了吗？',
+  join: '录音时间正在计时',
+  offline: '网络已断开',
   closed: '面试已结束',
 }
 
@@ -140,6 +143,11 @@ Page({
     if (view.interview && view.interview.in_grace) {
       return `面试截止时间已过，你已开始作答，请在 ${view.answer_until_display} 前完成提交`
     }
+    const minutes = view.interview && view.interview.grace_minutes
+    if (minutes && view.status === 'started') {
+      const grace = minutes % 60 ? `${minutes} 分钟` : `${minutes / 60} 小时`
+      return `请在 ${view.answer_until_display} 前完成提交（已开始作答的面试在截止后还有 ${grace}宽限时间，已算在内）`
+    }
     return `请在 ${view.answer_until_display} 前完成提交`
   },
 
@@ -158,7 +166,12 @@ Page({
     return Math.max(0, question.max_attempts - (question.attempts_used || 0))
   },
 
-  async showQuestion(index) {
+  /**
+   * `tapped`: the candidate just asked for this question (开始本题 / 打开题目). A question without think time
+   * opens only then: opening starts its clock on the server (recording must start within the server's start
+   * tolerance), so it never opens by itself after 提交，下一题, a resume or the network coming back.
+   */
+  async showQuestion(index, tapped) {
     const question = this.data.questions[index]
     this.clearClock()
     this.setData({
@@ -172,6 +185,12 @@ Page({
     })
     wx.setNavigationBarTitle({ title: `第${index + 1}题 / 共${this.data.questions.length}题` })
     if (wx.pageScrollTo) wx.pageScrollTo({ scrollTop: 0, duration: 0 })
+    if (!tapped && !question.text && !question.think_seconds && !question.answer_status) {
+      this.setPhase('gate')
+      this.setData({ clockText: '', clockLabel: '',
+        notice: `本题没有思考时间：点「开始本题」后显示题目，倒数 3 秒后开始录音，作答最长 ${question.answer_seconds} 秒。` })
+      return
+    }
     let seconds = question.think_seconds_left !== undefined && question.think_seconds_left !== null
       ? question.think_seconds_left : question.think_seconds || 0
     // The server opens the question: its text, and the phase it is in (a reload never restarts the clock).
@@ -189,6 +208,7 @@ Page({
         this.setPhase('opening')
         this.setData({ notice: '正在保存上一题的录音，保存好后自动打开这道题…' })
         this.clockTimer = setTimeout(() => {
+          // Without think time the question waits for a new tap (showQuestion shows 开始本题 again).
           if (this.data.question && this.data.question.id === question.id) this.showQuestion(index)
         }, 2000)
         return
@@ -197,12 +217,12 @@ Page({
         this.showError(err)
         if (this.data.phase === 'closed') return
       } else if (!question.text) {
-        // Never opened and no network: the text can only come from the server, so try again shortly.
-        this.setPhase('opening')
-        this.setData({ notice: '网络不稳定，正在打开题目…' })
-        this.clockTimer = setTimeout(() => {
-          if (this.data.question && this.data.question.id === question.id) this.showQuestion(index)
-        }, 3000)
+        // Never opened and no network: the text comes only from the server, and opening starts the clock, so
+        // say so and open on the candidate's tap (never by itself when the network returns).
+        this.setPhase('offline')
+        this.setData({ clockText: '', clockLabel: '',
+          notice: '这道题需要联网才能打开；已录好的回答保存在手机上，联网后自动上传。思考和作答时间从题目打开时才开始计算，' +
+            '现在等待不会占用你的时间。网络恢复后点「打开题目」。' })
         return
       }
     }
@@ -217,9 +237,11 @@ Page({
       return
     }
     if (q.phase === 'recording' && until && until > this.serverNow() + 1000) {
-      this.setData({ notice: q.recording && q.recording.late ? '思考时间已经结束，录音已经开始计时，请直接作答。'
-        : '上次录音因为页面关闭或网络中断没有完成，录音时间继续计时，请接着作答。' })
-      this.beginRecording(true)
+      // The server's clock runs: say so and record only when the candidate taps 接着录音 (no new attempt).
+      this.setPhase('join')
+      this.setData({ notice: (q.recording && q.recording.late ? '思考时间已经结束，这次录音已经开始计时。'
+        : '上次录音因为页面关闭或网络中断没有完成，录音时间仍在计时。') + '点「接着录音」继续作答，不会多用作答机会。' })
+      this.runClock((until - this.serverNow()) / 1000, '剩余', () => this.showTimeUp())
       return
     }
     if (q.phase === 'time_up' || q.phase === 'recording') {
@@ -238,8 +260,12 @@ Page({
     if (seconds > lead) {
       this.setPhase('think')
       this.runClock(seconds, '思考时间', () => this.startLeadIn(), lead)
+    } else if (tapped || !question.think_seconds && !question.text) {
+      this.startLeadIn(lead) // the full 3-2-1 right after the tap
     } else {
-      this.startLeadIn(seconds > 0 ? Math.ceil(seconds) : lead)
+      // Think time ended while the candidate was away: wait for a tap, then the full 3-2-1.
+      this.setPhase('ready')
+      this.setData({ clockText: '', clockLabel: '', notice: '思考时间已经结束，准备好后点「开始录音」，倒数 3 秒后开始录音。' })
     }
   },
 
@@ -296,6 +322,8 @@ Page({
   onMain() {
     const phase = this.data.phase
     if (phase === 'think' || phase === 'ready') this.startLeadIn()
+    else if (phase === 'gate' || phase === 'offline') this.showQuestion(this.data.index, true)
+    else if (phase === 'join') this.beginRecording(true)
     else if (phase === 'recording') this.stopAnswer()
     else if (phase === 'review') this.submitAnswer()
     else if (phase === 'blocked') this.next()
@@ -313,6 +341,7 @@ Page({
     this.clearClock()
     this.setPhase('leadin')
     const seconds = leadSeconds || config.leadInSeconds || 3
+    this.setData({ notice: '', error: '' }) // a time-up or late-start sentence was about the attempt before
     const endAt = Date.now() + seconds * 1000
     this.setData({ leadIn: seconds, clockText: String(seconds), clockLabel: '即将开始录音', clockWarn: false, playing: false })
     this.clockTimer = setInterval(() => {
@@ -445,6 +474,7 @@ Page({
     this.clearClock()
     this.setPhase('review')
     this.setData({
+      notice: '',
       clockText: clock((duration || 0) / 1000),
       clockLabel: '录音时长',
       clockWarn: false,

@@ -257,20 +257,30 @@ describe('interview page', () => {
     expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.mp3.saved', formData: { key: 'k11' } }))
   })
 
-  test('a 0-s think question never records the instant "提交，下一题" is tapped: 3-2-1 first', async () => {
+  test('a 0-s think question never opens by itself after "提交，下一题": 开始本题, then the full 3-2-1', async () => {
     const v = started()
     v.questions[1].think_seconds = 0
     v.questions[1].think_seconds_left = 0
+    v.questions[1].text = null
     const recorder = { start: jest.fn(), stop: jest.fn() }
     const { server, page } = await open(v, { '#recorder': recorder }, {
-      [`POST /api/c/${TOKEN}/answers/12/think`]: { body: { question_id: 12, think_seconds_left: 0 } },
+      [`POST /api/c/${TOKEN}/answers/12/think`]: { body: { question_id: 12, text: '讲一次处理投诉的经历', phase: 'thinking', think_seconds_left: 0 } },
     })
     page.onMain()
     await jest.advanceTimersByTimeAsync(3100)
     page.onRecorded(take('a1'))
     page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(10000)
+    // Nothing opened on the server, nothing recorded: the question waits for the candidate's tap.
+    expect(page.data).toMatchObject({ index: 1, phase: 'gate' })
+    expect(bar(page)).toContain('开始本题')
+    expect(page.data.notice).toContain('倒数 3 秒后开始录音')
+    expect(renderWxml('pages/interview/interview', page.data).text).not.toContain('讲一次处理投诉的经历')
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(false)
+    page.onMain() // 开始本题
     await jest.advanceTimersByTimeAsync(0)
-    expect(page.data).toMatchObject({ index: 1, phase: 'leadin', clockText: '3' })
+    expect(page.data).toMatchObject({ index: 1, phase: 'leadin', clockText: '3', notice: '' })
+    expect(renderWxml('pages/interview/interview', page.data).text).toContain('讲一次处理投诉的经历')
     expect(recorder.start).toHaveBeenCalledTimes(1)
     // The question is opened on the server (that is where its text comes from); no attempt before the 3-2-1.
     expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(true)
@@ -280,6 +290,37 @@ describe('interview page', () => {
     await jest.advanceTimersByTimeAsync(200)
     expect(recorder.start).toHaveBeenCalledTimes(2)
     expect(page.data.phase).toBe('recording')
+  })
+
+  test('issue 11 (c1): a resume never starts a 0-s question by itself; a saved retake clears the time-up notice; the grace period is explained', async () => {
+    const v = started({ interview: Object.assign({}, view().interview, { grace_minutes: 120 }) })
+    Object.assign(v.questions[0], { text: null, think_seconds: 0, think_seconds_left: null })
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    const timeUp = { question_id: 11, text: '请做个自我介绍', phase: 'time_up', phase_until: null, attempts_used: 1,
+      attempts_left: 1, next_step: '这次录音的时间已经用完。还可以重新录制 1 次。' }
+    const { server, page } = await open(v, { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/think`]: { body: timeUp },
+      [`POST /api/c/${TOKEN}/answers/11/attempts`]: { status: 201, body: { question_id: 11, attempt: 2, attempts_used: 2, attempts_left: 0, answer_seconds: 30 } },
+    })
+    // Reopened (resume): the 0-s question waits for 开始本题; nothing is opened or counted meanwhile.
+    await jest.advanceTimersByTimeAsync(10000)
+    expect(page.data).toMatchObject({ index: 0, phase: 'gate' })
+    expect(server.calls.some((c) => /answers\/11\/(think|attempts)/.test(c.path))).toBe(false)
+    expect(recorder.start).not.toHaveBeenCalled()
+    expect(page.data.deadlineText).toBe('请在 12月1日 20:00 前完成提交（已开始作答的面试在截止后还有 2 小时宽限时间，已算在内）')
+    page.onMain() // 开始本题: the server says this question's time is up (one retake left)
+    await jest.advanceTimersByTimeAsync(10)
+    expect(page.data).toMatchObject({ phase: 'timeup', notice: '这次录音的时间已经用完。还可以重新录制 1 次。' })
+    page.onMain() // 重新录制
+    expect(page.data).toMatchObject({ phase: 'leadin', clockText: '3', notice: '' })
+    await jest.advanceTimersByTimeAsync(3100)
+    expect(page.data.phase).toBe('recording')
+    page.onMain()
+    page.onRecorded(take('retake'))
+    expect(page.data).toMatchObject({ phase: 'review', attemptsLeft: 0, notice: '' })
+    const shown = renderWxml('pages/interview/interview', page.data).text
+    expect(shown).toContain('已没有重录机会')
+    expect(shown).not.toContain('还可以重新录制')
   })
 
   test('a silent take asks "这段录音几乎没有声音，要重录吗？" and never says it will not cost points', async () => {
@@ -369,7 +410,7 @@ describe('interview page', () => {
     expect(again.page.data.index).toBe(1)
   })
 
-  test('the server phase after a reload at the end of think time: recording at once, until the server deadline, no lead-in', async () => {
+  test('the server phase after a reload at the end of think time: 接着录音 on the tap (never by itself), until the server deadline', async () => {
     const now = Date.now()
     const iso = (ms) => new Date(ms).toISOString()
     const v = started()
@@ -384,6 +425,13 @@ describe('interview page', () => {
       [`POST /api/c/${TOKEN}/answers/11/attempts`]: { status: 201, body: { question_id: 11, attempt: 1, attempts_used: 1,
         attempts_left: 1, late: true, resumed: true, message, answer_deadline: iso(now + 20000), server_time: iso(now) } },
     })
+    await jest.advanceTimersByTimeAsync(3000)
+    expect(recorder.start).not.toHaveBeenCalled()
+    expect(page.data).toMatchObject({ phase: 'join', clockText: '00:17' })
+    expect(page.data.notice).toContain('思考时间已经结束')
+    expect(bar(page)).toContain('接着录音')
+    expect(server.calls.some((c) => c.path.endsWith('/answers/11/attempts'))).toBe(false)
+    page.onMain() // 接着录音
     await jest.advanceTimersByTimeAsync(10)
     expect(recorder.start).toHaveBeenCalledTimes(1)
     expect(page.data).toMatchObject({ phase: 'recording', clockText: '00:20', notice: message })
@@ -391,7 +439,7 @@ describe('interview page', () => {
     const shown = renderWxml('pages/interview/interview', page.data).text
     expect(shown).toContain('请做个自我介绍')
     expect(bar(page)).toContain('结束录音')
-    await jest.advanceTimersByTimeAsync(20100)
+    await jest.advanceTimersByTimeAsync(20100) // (the fake's server_time is from the first second: 20 s left)
     expect(recorder.stop).toHaveBeenCalled() // the server's deadline ends the recording, not a full 30 s
   })
 
@@ -435,7 +483,7 @@ describe('interview page', () => {
     expect(bar(page)).toContain('下一题')
   })
 
-  test('the question text comes only from opening it on the server; offline, the page keeps trying to open it', async () => {
+  test('the question text comes only from opening it on the server; offline, the page says so and opens on the tap', async () => {
     const v = started()
     v.questions.forEach((q) => { q.text = null })
     let online = false
@@ -446,11 +494,17 @@ describe('interview page', () => {
     })
     await jest.advanceTimersByTimeAsync(1000)
     const shown = renderWxml('pages/interview/interview', page.data).text
-    expect(shown).toContain('正在打开题目…')
-    expect(page.data.phase).toBe('opening')
+    expect(shown).toContain('这道题需要联网才能打开')
+    expect(page.data.notice).toContain('现在等待不会占用你的时间')
+    expect(page.data.phase).toBe('offline')
+    expect(bar(page)).toContain('打开题目')
     expect(recorder.start).not.toHaveBeenCalled()
     online = true
-    await jest.advanceTimersByTimeAsync(3000)
+    await jest.advanceTimersByTimeAsync(30000)
+    expect(page.data.phase).toBe('offline') // back online: still waits for the tap
+    expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think'))).toHaveLength(1)
+    page.onMain() // 打开题目
+    await jest.advanceTimersByTimeAsync(10)
     expect(renderWxml('pages/interview/interview', page.data).text).toContain('请做个自我介绍')
     expect(page.data.phase).toBe('think')
     expect(server.calls.filter((c) => c.path.endsWith('/answers/11/think')).length).toBeGreaterThanOrEqual(2)
