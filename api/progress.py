@@ -97,7 +97,7 @@ def aggregate(connection, session_id: int) -> bool:
     # and the session needs a person (not every question was scored).
     if any(row is not None and row.status not in FINAL_STATUSES for row in currents):
         return False
-    scores = [row.overall for row in currents if row.status == "scored" and row.overall is not None]
+    scores = [row.overall for row in currents if row is not None and row.status == "scored" and row.overall is not None]
     all_scored = len(scores) == len(currents)
     overall = round(sum(scores) / len(scores), 1) if scores else None
     line = connection.execute(sa.select(interviews.c.pass_threshold, interviews.c.review_band_low,
