@@ -15,6 +15,11 @@ phase (naive UTC times, `until` the moment the phase ends):
   the device may still arrive); with attempts left the candidate may record again, else move on.
 - "answered": the newest attempt reached storage.
 
+A start sent twice (same device, within DUPLICATE_START_SECONDS of the running attempt) joins that attempt
+(joins_running). A take's first upload ticket asked for more than ON_TIME_UPLOAD_SECONDS after its recording
+window is flagged late to HR (late_upload_seconds, timing_json); none is issued once UPLOAD_URL_SECONDS have
+passed after the window (upload_window; api/candidate.py request_upload).
+
 A question with no answer in storage that the candidate can no longer answer (its time and attempts are used
 up, or a later question is open: no way back) is unanswered for good (`unanswered_for_good`): submitting does
 not wait for it, and HR and the candidate read it as 未作答 with UNANSWERED_REASON.
