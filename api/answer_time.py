@@ -15,6 +15,11 @@ phase (naive UTC times, `until` the moment the phase ends):
   the device may still arrive); with attempts left the candidate may record again, else move on.
 - "answered": the newest attempt reached storage.
 
+A start sent twice (same device, within DUPLICATE_START_SECONDS of the running attempt) joins that attempt
+(joins_running). A take's first upload ticket asked for more than ON_TIME_UPLOAD_SECONDS after its recording
+window is flagged late to HR (late_upload_seconds, timing_json); none is issued once UPLOAD_URL_SECONDS have
+passed after the window (upload_window; api/candidate.py request_upload).
+
 A question with no answer in storage that the candidate can no longer answer (its time and attempts are used
 up, or a later question is open: no way back) is unanswered for good (`unanswered_for_good`): submitting does
 not wait for it, and HR and the candidate read it as 未作答 with UNANSWERED_REASON.
@@ -27,6 +32,13 @@ from api.progress import reached_storage
 PHASE_TEXT = {"unopened": "还没有开始", "thinking": "思考时间", "recording": "正在录音",
               "time_up": "本题作答时间已到", "answered": "已作答"}
 
+
+# A second start of the same question from the same device this soon after the first is the same start sent
+# twice (double tap, a retry after a lost response): it joins the running attempt (joins_running).
+DUPLICATE_START_SECONDS = 3
+# A take recorded on time asks for its upload ticket this soon after its recording window at the latest
+# (stop, check for speech, queue); a later first ticket is flagged to HR as uploaded late (upload_window).
+ON_TIME_UPLOAD_SECONDS = 60
 
 UNANSWERED_TEXT = "未作答"
 UNANSWERED_REASON = "时间用完未上传录音"
@@ -46,6 +58,42 @@ def unanswered_for_good(question, attempts: list, later_opened: bool, now: datet
 
 def answer_deadline(attempt, question) -> datetime:
     return attempt.created_at + timedelta(seconds=question.answer_seconds)
+
+
+def upload_window(attempt, question, allowance_seconds: int) -> tuple[datetime, datetime]:
+    """(on time until, tickets until) of an attempt's recording: a take whose first upload ticket is asked for
+    by ON_TIME_UPLOAD_SECONDS after the recording window counts as on time; up to `allowance_seconds`
+    (UPLOAD_URL_SECONDS: a take recorded offline on the phone uploads later) it still gets a ticket but is
+    flagged late (late_upload); after that no ticket (409 upload_window_closed)."""
+    end = answer_deadline(attempt, question)
+    return end + timedelta(seconds=ON_TIME_UPLOAD_SECONDS), end + timedelta(seconds=allowance_seconds)
+
+
+def late_upload_seconds(attempt, question) -> int | None:
+    """How long after the recording window the take's first ticket was issued, when later than
+    ON_TIME_UPLOAD_SECONDS allows; None when on time (or no ticket yet)."""
+    ticket_at = getattr(attempt, "ticket_at", None)
+    if ticket_at is None:
+        return None
+    late = (ticket_at - answer_deadline(attempt, question)).total_seconds()
+    return int(late) if late > ON_TIME_UPLOAD_SECONDS else None
+
+
+def upload_window_closed_message(question, attempt, closed_at: datetime) -> str:
+    return (f"第 {question.position} 题第 {attempt.attempt} 次作答的录音时间已于 "
+            f"{display_clock(answer_deadline(attempt, question))} 结束，补传期限（{display_clock(closed_at)}）"
+            "也已经过了，这次录音不能再上传。")
+
+
+def joins_running(question, newest, now: datetime, device: str, resume: bool) -> bool:
+    """Whether POST …/attempts joins the newest attempt instead of starting another: only while its recording
+    runs (nothing uploaded, before its deadline), and then when the client asked to `resume`, or the same
+    device sent the start again within DUPLICATE_START_SECONDS (a double tap, a retried request: it neither
+    abandons the running attempt nor reads as "attempts exhausted")."""
+    if reached_storage(newest) or now >= answer_deadline(newest, question):
+        return False
+    return resume or ((newest.device or "unknown") == device
+                      and now - newest.created_at < timedelta(seconds=DUPLICATE_START_SECONDS))
 
 
 def due_auto_start(state, attempts: list, now: datetime, tolerance: int) -> bool:
@@ -90,9 +138,18 @@ def timing_json(attempt, question, result: dict | None, tolerance: int) -> dict:
     notes = []
     if attempt.start_kind in ("late", "auto"):
         notes.append("思考时间结束后才开始录音（例如刷新了页面或网络中断），录音时间从思考时间结束时算起。")
+    late_upload = late_upload_seconds(attempt, question)
+    if late_upload is not None:
+        notes.append(f"录音在本题作答时间结束 {_minutes(late_upload)} 后才申请上传（例如断网后补传），"
+                     "无法确认这段录音是在作答时间内录制的，请结合录音内容判断。")
     if over:
         notes.append(f"录音长 {round(duration or 0)} 秒，超过本题 {limit} 秒的作答上限"
                      f"（允许误差 {tolerance} 秒）；自动分析只用了前 {limit} 秒，完整录音可以回放。")
     return {"duration_seconds": duration, "limit_seconds": limit, "tolerance_seconds": tolerance,
             "over_limit": over, "late_start": attempt.start_kind in ("late", "auto"),
+            "late_upload": late_upload is not None, "late_upload_seconds": late_upload,
             "text": "".join(notes) or None}
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60} 分 {seconds % 60} 秒" if seconds >= 60 else f"{seconds} 秒"

@@ -445,6 +445,15 @@ def _refuse_unless_earlier_done(row, question, opened: dict, lock: bool = False)
               next_question_id=earlier.id)
 
 
+def _require_opened(row, question) -> None:
+    """A recording belongs to an opened question (POST …/think started its think time on the server): an
+    attempt or an upload ticket for a question never opened would count an attempt and skip its think time
+    (409 question_not_opened)."""
+    if question.id not in _think_states(row.id):
+        abort(409, "question_not_opened",
+              f"第 {question.position} 题还没有打开：请先打开这道题，看到题目、开始思考时间后再录音和上传。")
+
+
 def _require_not_passed(row, question, message: str | None = None, lock: bool = False) -> None:
     """No going back: once a later question is opened, an earlier one takes no new attempt and no new upload
     ticket (409 question_closed); a take whose ticket was issued before may still be confirmed."""
@@ -547,12 +556,13 @@ def start_attempt(body, token, question_id):
     _require_answering(row)
     question = _question_of(row, question_id)
     _require_in_order(row, question)
+    _require_opened(row, question)
     now = utcnow()
     attempts = _attempts_after_auto_start(row, question)
     joined = _join_auto_start(row, question, attempts, now)
     newest = attempts[-1] if attempts else None
-    if joined is None and body["resume"] and newest is not None and not progress.reached_storage(newest) \
-            and now < answer_time.answer_deadline(newest, question):
+    if joined is None and newest is not None and answer_time.joins_running(
+            question, newest, now, current_device(), body["resume"]):
         joined = newest
     if joined is not None:
         answer, used = joined, len(attempts)
@@ -585,6 +595,7 @@ def request_upload(body, token, question_id):
         abort(415, "unsupported_media_type", messages.UPLOAD_MESSAGES["unsupported_media_type"])
     db, store = get_db(), current_app.extensions["miaomian.storage"]
     _require_in_order(row, question)
+    _require_opened(row, question)
     attempts = _attempts_after_auto_start(row, question)
     if body["attempt"] is not None:
         target = next((a for a in attempts if a.attempt == body["attempt"]), None)
@@ -606,6 +617,9 @@ def request_upload(body, token, question_id):
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
         attempts = attempts + [target]
+    _, tickets_until = answer_time.upload_window(target, question, current_app.config["UPLOAD_URL_SECONDS"])
+    if target.ticket_at is None and utcnow() > tickets_until:  # a ticket issued in time may be issued again
+        abort(409, "upload_window_closed", answer_time.upload_window_closed_message(question, target, tickets_until))
     current = progress.current_answer(attempts)
     if current is not None and current.id != target.id and (current.device or "unknown") != current_device() \
             and target.start_kind != "replace":  # another device's take was saved while this one was recorded
@@ -614,8 +628,8 @@ def request_upload(body, token, question_id):
     key = f"answers/{row.public_id}/{question.id}/{attempt}-{secrets.token_hex(6)}.{extension}"
     late = {"start_kind": "late", "device": current_device()} if target.start_kind == "auto" else {}
     expires_at = utcnow() + timedelta(seconds=current_app.config["UPLOAD_URL_SECONDS"])
-    db.execute(answers.update().where(answers.c.id == target.id).values(object_key=key, upload_expires_at=expires_at,
-                                                                              **late))
+    db.execute(answers.update().where(answers.c.id == target.id).values(
+        object_key=key, upload_expires_at=expires_at, ticket_at=target.ticket_at or utcnow(), **late))
     touch(row)
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
     deadline = int(time.time()) + current_app.config["UPLOAD_URL_SECONDS"]

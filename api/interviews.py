@@ -17,7 +17,10 @@ from functions.analyze.scoring.text import keyword_problem, normalise
 bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
 
 LANGUAGES = ("zh", "en", "ko")
-MEDIA = ("audio", "video")
+# Answers are audio only: the privacy notice says the camera is never used (我们不使用摄像头画面) and consent
+# covers audio_recording only (api/candidate.py CONSENT_SCOPE), so a video question is refused with 422.
+MEDIA = ("audio",)
+MEDIA_ERROR = "面试只录音作答，不使用摄像头：题目的作答方式只能是录音（audio），不能设置视频题目。"
 
 
 class CompetencySchema(ma.Schema):
@@ -43,7 +46,8 @@ class QuestionInSchema(ma.Schema):
     think_seconds = ma.fields.Integer(strict=True, load_default=30, validate=ma.validate.Range(0, 300))
     answer_seconds = ma.fields.Integer(strict=True, load_default=120, validate=ma.validate.Range(10, 600))
     max_attempts = ma.fields.Integer(strict=True, load_default=2, validate=ma.validate.Range(1, 5))
-    media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA))
+    media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA, error=MEDIA_ERROR),
+                             metadata={"description": "Always audio: the camera is never used"})
     competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
                                   validate=ma.validate.Length(1, 10))
     reference_answer = ma.fields.String(load_default=None, validate=ma.validate.Length(max=5000))

@@ -92,11 +92,13 @@ MESSAGES = {
     "attempts_exhausted": "这道题的作答机会已经用完了。",
     "answer_time_over": "这道题的作答时间已经结束，作答机会也已用完，请继续下一题。",
     "question_locked": "请按顺序作答：前面的题目还没有完成。",
+    "question_not_opened": "这道题还没有打开：请先打开这道题、开始思考时间后再录音和上传。",
     "question_closed": "你已经进入了后面的题目，这道题不能再重新录制（单向面试不能回头作答）。",
     "answered_on_another_device": "这道题已经在另一台设备上回答过。要用这台设备重新回答吗？这会替换之前的回答，并用掉一次作答机会。",
     "answer_superseded": "这道题已经用另一台设备上同时录制、先保存好的录音作答了，这台设备上的这次录音已保存但不计入。"
                          "如果想用这台设备重新回答，请重新录制（会替换之前的回答，并用掉一次作答机会）。",
     "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
+    "upload_window_closed": "这次作答的录音时间和补传期限都已经过了，这段录音不能再上传。",
     "attempt_already_uploaded": "这次录音已经上传过了。",
     "answer_not_found": "这段录音不属于这道题，请重新录音。",
     "already_confirmed": "这段回答已经收到了。",

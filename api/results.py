@@ -1,5 +1,6 @@
 """Recording an analysis outcome for an answer: once per object key, then settling the session."""
 import json
+import logging
 
 import sqlalchemy as sa
 
@@ -9,6 +10,7 @@ from api.schema import analysis_results, answers, sessions
 from api.timeutil import utcnow
 
 OUTCOMES = ("scored", "needs_review", "failed")
+log = logging.getLogger("miaomian.results")
 
 
 class UnknownObject(LookupError):
@@ -38,8 +40,22 @@ def record(connection, key: str, status: str, reason: str | None, result: dict) 
     connection.execute(answers.update().where(answers.c.id == answer.id).values(
         status=status, reason=(reason or None) and reason[:500], overall=overall, analysed_at=utcnow(),
         playback_key=playback_key_of(key, result)))
-    progress.aggregate(connection, answer.session_id)
+    settle_safely(connection, answer.session_id)
     return answer.id, False
+
+
+def settle_safely(connection, session_id: int) -> bool:
+    """progress.aggregate in a savepoint: a session that cannot be settled now never loses the answer's result
+    (the result stays stored, the session stays `submitted`, the error is logged and the sweeper settles it
+    again on its next pass: api/sweeper.py settle_submitted)."""
+    try:
+        with connection.begin_nested():
+            return progress.aggregate(connection, session_id)
+    except sa.exc.OperationalError:  # the database itself is away: the caller's transaction cannot go on
+        raise
+    except Exception:  # noqa: BLE001 - any other fault in settling must not undo the stored result
+        log.exception("session %s not settled now; the sweeper retries", session_id)
+        return False
 
 
 def playback_key_of(key: str, result: dict) -> str | None:

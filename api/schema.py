@@ -205,6 +205,9 @@ answers = sa.Table(
     # think deadline (no client yet); "late" a client joined it after the deadline (timed from the deadline);
     # "replace" the person confirmed replacing another device's answer (api/progress.py current_answer).
     sa.Column("start_kind", sa.String(10)),
+    # When the attempt's first upload ticket was issued (migration 0009): later than the recording window plus
+    # answer_time.ON_TIME_UPLOAD_SECONDS flags the take as uploaded late (api/answer_time.py late_upload).
+    sa.Column("ticket_at", sa.DateTime),
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
     **MYSQL_TABLE_ARGS,
 )

@@ -346,8 +346,9 @@ def decide(body, session_id):
 @bp.arguments(ReviewSchema)
 @bp.response(201)
 def add_review(body, session_id):
-    """Rate and comment on a candidate."""
+    """Rate and comment on a candidate (409 `erased` once the candidate erased their data)."""
     row = get_session_or_404(session_id)
+    refuse_if_erased(row.status, "不能再添加评价")
     review_id = get_db().execute(reviews.insert().values(session_id=row.id, reviewer_id=g.user_id, rating=body["rating"],
                                                          comment=body["comment"], created_at=utcnow())).inserted_primary_key[0]
     return {"id": review_id, "rating": body["rating"], "comment": body["comment"]}

@@ -6,7 +6,10 @@
    event (pending or claimed) for its key and no reason, `SWEEP_AFTER_SECONDS` after its upload, is handed to
    the analyzer again through api/dispatch.py `requeue`; after `SWEEP_MAX_REQUEUES` such re-queues it is
    marked failed with a reason (reason_code `analysis_stalled`), which settles its session.
-2. Local store only: files under `answers/` (and playback renditions under `playback/answers/`) whose key no answer row holds (a late upload under a revoked
+2. A submitted session whose current answers all have a final status but that was not settled (settling
+   failed when the last result arrived: api/results.py settle_safely) is settled again
+   (api/progress.py aggregate), `SWEEP_AFTER_SECONDS` after its submission.
+3. Local store only: files under `answers/` (and playback renditions under `playback/answers/`) whose key no answer row holds (a late upload under a revoked
    ticket, an upload whose database write failed, an erased session's leftovers) and unfinished multipart
    parts older than the upload ticket's life are deleted once they are older than `SWEEP_ORPHAN_SECONDS`.
 
@@ -21,7 +24,7 @@ from flask import Flask
 
 from api import dispatch, results
 from api.db import get_db
-from api.schema import analysis_results, answers, storage_events
+from api.schema import analysis_results, answers, sessions, storage_events
 from api.storage import MULTIPART_DIR
 from api.timeutil import utcnow
 
@@ -63,6 +66,15 @@ def requeue_stalled(connection, config) -> dict:
     return counts
 
 
+def settle_submitted(connection, config) -> int:
+    """Settle submitted sessions left unsettled (see the module doc, step 2); returns how many settled now."""
+    due = connection.execute(sa.select(sessions.c.id).where(
+        sessions.c.status == "submitted",
+        sessions.c.submitted_at < utcnow() - timedelta(seconds=config["SWEEP_AFTER_SECONDS"]))
+        .order_by(sessions.c.id)).scalars()
+    return sum(1 for session_id in list(due) if results.settle_safely(connection, session_id))
+
+
 def remove_orphans(connection, store, config) -> int:
     """Delete local files no answer owns (and stale multipart parts); returns how many went."""
     if not hasattr(store, "list_objects"):
@@ -89,10 +101,13 @@ def remove_orphans(connection, store, config) -> int:
 
 
 def sweep(app: Flask) -> dict:
-    """One pass; each step in its own transaction. Returns {"requeued", "failed", "orphans_removed"}."""
+    """One pass; each step in its own transaction. Returns {"requeued", "failed", "settled", "orphans_removed"}."""
     with app.app_context():
         connection, store = get_db(), app.extensions["miaomian.storage"]
         counts = requeue_stalled(connection, app.config)
+        connection.commit()
+        connection.begin()
+        counts["settled"] = settle_submitted(connection, app.config)
         connection.commit()
         connection.begin()
         counts["orphans_removed"] = remove_orphans(connection, store, app.config)

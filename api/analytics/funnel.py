@@ -1,8 +1,13 @@
 """The hiring funnel and its efficiency, computed from loaded candidates (api/analytics/data.py).
 
 Stages (each counts candidates who reached it): invited (an invitation or share-link start exists) → opened
-→ started → submitted → scored (analysis settled: scored or needs review) → advanced (HR's decision) → hired
-(an accepted offer or a start recorded as an outcome).
+→ started → submitted → analysed (the analysis settled, whatever its outcome) → advanced (HR's decision) →
+hired (an accepted offer or a start recorded as an outcome).
+
+How the analysis settled (`analysis`, of the analysed candidates): scored (status "scored": every question
+has an automatic score) or needs review (status "needs_review": a question unanswered, unreadable or not
+scored, so a person must look; `with_score` of them have a partial automatic score). A needs-review candidate
+is never counted as scored. Candidates who erased their data keep their stage timestamps but no outcome.
 """
 from __future__ import annotations
 
@@ -13,9 +18,10 @@ import sqlalchemy as sa
 from api import progress
 from api.schema import answers, questions
 
-STAGES = ("invited", "opened", "started", "submitted", "scored", "advanced", "hired")
+STAGES = ("invited", "opened", "started", "submitted", "analysed", "advanced", "hired")
 STAGE_LABELS = {"invited": "已邀请", "opened": "已打开", "started": "已开始", "submitted": "已提交",
-                "scored": "已评分", "advanced": "已通过", "hired": "已录用"}
+                "analysed": "已分析完成", "advanced": "已通过", "hired": "已录用"}
+ANALYSIS_LABELS = {"scored": "自动评分完成", "needs_review": "需要人工复核"}
 CHANNEL_LABELS = {"invitation": "HR 邀请", "share_link": "分享链接", "referrer": "内部推荐", "unknown": "未知"}
 
 
@@ -28,7 +34,7 @@ def reached(candidate: dict, stage: str) -> bool:
         return candidate["started_at"] is not None
     if stage == "submitted":
         return candidate["submitted_at"] is not None
-    if stage == "scored":
+    if stage == "analysed":
         return candidate["analysed_at"] is not None
     if stage == "advanced":
         return candidate["decision"] == "advance"
@@ -44,6 +50,17 @@ def stages(candidates: list[dict]) -> list[dict]:
                     "of_invited": round(count / counts[0], 4) if counts[0] else None,
                     "of_previous": round(count / previous, 4) if previous else None})
     return out
+
+
+def analysis(candidates: list[dict]) -> dict:
+    """Of the analysed candidates: how many were scored and how many need review (see the module doc)."""
+    settled = [c for c in candidates if c["analysed_at"] is not None]
+    review = [c for c in settled if c["status"] == "needs_review"]
+    scored = sum(1 for c in settled if c["status"] == "scored")
+    return {"analysed": len(settled),
+            "scored": {"count": scored, "label": ANALYSIS_LABELS["scored"]},
+            "needs_review": {"count": len(review), "label": ANALYSIS_LABELS["needs_review"],
+                             "with_score": sum(1 for c in review if c["overall"] is not None)}}
 
 
 def _median(values: list[float]) -> float | None:
@@ -110,7 +127,7 @@ def referrers(candidates: list[dict]) -> list[dict]:
 
 
 def funnel(connection, candidates: list[dict], interview_id: int | None) -> dict:
-    return {"stages": stages(candidates), "timings": timings(candidates),
+    return {"stages": stages(candidates), "analysis": analysis(candidates), "timings": timings(candidates),
             "questions": question_dropoff(connection, candidates, interview_id) if interview_id else [],
             "channels": channels(candidates), "referrers": referrers(candidates)}
 

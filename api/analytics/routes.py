@@ -52,7 +52,8 @@ def _funnel(args) -> dict:
 @bp.arguments(ScopeArgs, location="query")
 @bp.response(200)
 def get_funnel(args):
-    """invited → opened → started → submitted → scored → advanced → hired with conversion, drop-off per question
+    """invited → opened → started → submitted → analysed → advanced → hired with conversion, how the analysis
+    settled (`analysis`: scored vs needs review, api/analytics/funnel.py), drop-off per question
     (with interview_id), median minutes to complete and hours from submit to decision, channel and referrer
     conversion. Without job_id/interview_id: the whole organisation."""
     return _funnel(args)
@@ -61,6 +62,9 @@ def get_funnel(args):
 def funnel_sheets(report: dict) -> list:
     sheets = [("漏斗", ["阶段", "人数", "占邀请比例", "占上一阶段比例"],
                [[s["label"], s["count"], s["of_invited"], s["of_previous"]] for s in report["stages"]]),
+              ("分析结果", ["结果", "人数"],
+               [[report["analysis"][key]["label"], report["analysis"][key]["count"]]
+                for key in ("scored", "needs_review")]),
               ("效率", ["指标", "数值", "样本数"],
                [["完成面试用时中位数（分钟）", report["timings"]["median_minutes_to_complete"], report["timings"]["completed"]],
                 ["提交到做出决定中位数（小时）", report["timings"]["median_hours_submit_to_decision"], report["timings"]["decided"]]])]

@@ -172,6 +172,8 @@ def pick_better(body, question_id):
         abort(422, "different_questions", "只能比较同一道题的两个回答。")
     if body["competency"] and body["competency"] not in [c["name"] for c in better.competencies]:
         abort(422, "unknown_competency", f"这道题没有「{body['competency']}」这项能力。")
+    for answer in (better, worse):
+        refuse_if_erased(answer.session_status, "不能再比较这份回答")
     require_current(better)
     require_current(worse)
     db, now = get_db(), utcnow()

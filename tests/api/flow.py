@@ -63,6 +63,8 @@ def start(client, token):
 
 
 def request_upload(client, token, question_id, content_type="audio/aac"):
+    """The question is opened first (POST …/think, idempotent): no recording belongs to an unopened question."""
+    client.post(f"/api/c/{token}/answers/{question_id}/think")
     return client.post(f"/api/c/{token}/answers/{question_id}/upload", json={"content_type": content_type})
 
 

@@ -26,6 +26,7 @@ def secrets_of_a_session(app, base_url):
     interview = flow.create_interview(client, hr, questions=1)
     token = flow.invite(client, hr, interview["id"])[0]["token"]
     question = flow.start(client, token)["questions"][0]["id"]
+    client.post(f"/api/c/{token}/answers/{question}/think")
     scene = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr).headers["X-Miaomian-Scene"]
     code = scene.split("=", 1)[1]
     ticket = client.post(f"/api/c/{token}/answers/{question}/upload",

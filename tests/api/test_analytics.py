@@ -72,7 +72,8 @@ def test_funnel_counts_match_the_fixture(app, client, auth, aac_bytes):
     assert report.status_code == 200, report.json
     funnel = report.json
     assert [(s["stage"], s["count"]) for s in funnel["stages"]] == [
-        ("invited", 8), ("opened", 7), ("started", 6), ("submitted", 4), ("scored", 3), ("advanced", 2), ("hired", 1)]
+        ("invited", 8), ("opened", 7), ("started", 6), ("submitted", 4), ("analysed", 3), ("advanced", 2), ("hired", 1)]
+    assert (funnel["analysis"]["scored"]["count"], funnel["analysis"]["needs_review"]["count"]) == (3, 0)
     assert funnel["stages"][3]["of_invited"] == 0.5 and funnel["stages"][3]["of_previous"] == round(4 / 6, 4)
     assert [(q["position"], q["reached"], q["answered"], q["dropped"]) for q in funnel["questions"]] == [
         (1, 6, 6, 0), (2, 6, 5, 1), (3, 5, 4, 1)]
@@ -99,10 +100,11 @@ def test_exports_open_in_a_spreadsheet_reader_and_neutralise_formulas(app, clien
     assert xlsx.status_code == 200 and xlsx.mimetype.endswith("spreadsheetml.sheet")
     assert "attachment" in xlsx.headers["Content-Disposition"]
     book = load_workbook(io.BytesIO(xlsx.data))
-    assert book.sheetnames == ["漏斗", "效率", "题目流失", "渠道", "推荐人"]
+    assert book.sheetnames == ["漏斗", "分析结果", "效率", "题目流失", "渠道", "推荐人"]
+    assert list(book["分析结果"].iter_rows(values_only=True)) == [("结果", "人数"), ("自动评分完成", 3), ("需要人工复核", 0)]
     rows = list(book["漏斗"].iter_rows(values_only=True))
     assert rows[0] == ("阶段", "人数", "占邀请比例", "占上一阶段比例")
-    assert [(r[0], r[1]) for r in rows[1:]] == [("已邀请", 8), ("已打开", 7), ("已开始", 6), ("已提交", 4), ("已评分", 3),
+    assert [(r[0], r[1]) for r in rows[1:]] == [("已邀请", 8), ("已打开", 7), ("已开始", 6), ("已提交", 4), ("已分析完成", 3),
                                                ("已通过", 2), ("已录用", 1)]
     referrer_cell = book["推荐人"]["A2"]
     assert referrer_cell.value == EVIL_REFERRER and referrer_cell.data_type == "s" and referrer_cell.quotePrefix

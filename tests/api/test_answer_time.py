@@ -52,6 +52,7 @@ def _iso(value: datetime) -> str:
 
 
 def _upload(client, token, question_id, data):
+    client.post(f"/api/c/{token}/answers/{question_id}/think")  # opened first (idempotent)
     ticket = client.post(f"/api/c/{token}/answers/{question_id}/upload", json={"content_type": "audio/aac"})
     assert ticket.status_code == 200, ticket.json
     assert send_file(client, ticket.json, data).status_code == 200

@@ -1,11 +1,11 @@
-"""Once a candidate's session is erased, HR can record nothing more on it: a decision, a rating, an outcome or a
-share link each get 409 `erased` with a Chinese sentence that says what cannot be done, and nothing is written.
+"""Once a candidate's session is erased, HR can record nothing more on it: a decision, a rating, a review, an
+outcome or a share link each get 409 `erased` with a Chinese sentence that says what cannot be done, and nothing is written.
 The session is marked as erasure's first step leaves it (status "erased", rows not yet purged), so the rating of
 a still-present answer is refused too. Both backends."""
 import pytest
 import sqlalchemy as sa
 
-from api.schema import answer_ratings, outcomes, report_shares, sessions
+from api.schema import answer_ratings, outcomes, report_shares, reviews, sessions
 from tests.api.decisions_flow import COMPETENCIES, answer_ids, candidate
 from tests.api.flow import create_interview
 from tests.api.test_hr_resources import assert_error
@@ -17,6 +17,7 @@ REFUSALS = {
     "outcome": ("PUT", "/api/sessions/{session_id}/outcomes",
                 {"outcomes": [{"kind": "offer_accepted", "value": True, "date": "2020-01-01"}]}, "不能再记录结果"),
     "share": ("POST", "/api/sessions/{session_id}/share", {}, "不能分享报告"),
+    "review": ("POST", "/api/sessions/{session_id}/reviews", {"rating": 4, "comment": "表达清楚"}, "不能再添加评价"),
 }
 
 
@@ -35,5 +36,5 @@ def test_hr_actions_on_an_erased_session_are_refused_and_write_nothing(app, clie
     assert response.json["message"] == f"候选人已删除自己的数据，{consequence}。"
     with app.extensions["miaomian.engine"].connect() as connection:
         assert connection.scalar(sa.select(sessions.c.decision).where(sessions.c.id == session_id)) is None
-        for table in (answer_ratings, outcomes, report_shares):
+        for table in (answer_ratings, outcomes, report_shares, reviews):
             assert connection.scalar(sa.select(sa.func.count()).select_from(table)) == 0, table.name

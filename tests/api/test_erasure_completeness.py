@@ -86,6 +86,7 @@ def _answer_everything(client, token, interview, aac_bytes, chunked_too=True):
     keys.append(reissued["key"])
     if chunked_too:  # and a half-finished chunked upload of the other question
         data = (aac_bytes * (1_500_000 // len(aac_bytes) + 1))[:1_500_000]
+        client.post(f"/api/c/{token}/answers/{interview['questions'][1]['id']}/think")
         ticket = client.post(f"/api/c/{token}/answers/{interview['questions'][1]['id']}/upload",
                              json={"content_type": "audio/aac", "chunked": True, "size": len(data),
                                    "chunk_size": 1024 * 1024}).json

@@ -280,6 +280,7 @@ def test_two_devices_recording_at_once_the_first_saved_take_counts_and_the_other
     qid = interview["questions"][0]["id"]
     phone_a, phone_b = {"X-Miaomian-Device": "mp-device-aaaa"}, {"X-Miaomian-Device": "web-device-bbbb"}
     base = f"/api/c/{token}/answers/{qid}"
+    assert client.post(f"{base}/think", headers=phone_a).status_code == 200
     assert client.post(f"{base}/attempts", json={}, headers=phone_a).status_code == 201
     assert client.post(f"{base}/attempts", json={}, headers=phone_b).status_code == 201  # nothing saved yet
     ticket_a = client.post(f"{base}/upload", json={"attempt": 1}, headers=phone_a).json
@@ -308,6 +309,7 @@ def test_resend_and_close_while_a_candidate_is_answering_need_confirmation_and_k
     token = invited[0]["token"]
     start(client, token)
     qid = interview["questions"][0]["id"]
+    client.post(f"/api/c/{token}/answers/{qid}/think")
     ticket = client.post(f"/api/c/{token}/answers/{qid}/upload", json={"content_type": "audio/aac"}).json
     invitation_id = _rows(app, "SELECT invitation_id FROM sessions WHERE id = :id", id=invited[0]["session_id"])[0][0]
     asked = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=headers)

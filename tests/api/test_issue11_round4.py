@@ -150,6 +150,7 @@ def test_racing_confirmations_from_two_devices_one_counts_and_the_other_is_told(
     for _ in range(4):
         invited, token, (qid,) = _setup_answered_first(client, headers, aac_bytes, questions=1)
         base = f"/api/c/{token}/answers/{qid}"
+        assert client.post(f"{base}/think").status_code == 200
         tickets = []
         for number, phone in enumerate(phones, start=1):
             assert client.post(f"{base}/attempts", json={}, headers=phone).status_code == 201

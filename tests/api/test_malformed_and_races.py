@@ -166,6 +166,7 @@ def test_concurrent_submits_give_one_submission_and_one_audit_row(live_server, c
 def test_concurrent_ticket_requests_never_500(live_server, candidate):
     client, token, url = candidate["client"], candidate["token"], candidate["url"]
     question = flow.start(client, token)["questions"][0]["id"]
+    assert client.post(f"/api/c/{token}/answers/{question}/think").status_code == 200
     responses = at_once(6, lambda _: requests.post(f"{url}/api/c/{token}/answers/{question}/upload", timeout=60,
                                                    json={"content_type": "audio/aac"}))
     assert {response.status_code for response in responses} <= {200, 409}, [r.text for r in responses]

@@ -39,17 +39,24 @@ def test_think_time_starts_once_and_never_restarts(app, client, auth):
     assert view["think_deadline"] == again["think_deadline"] and view["think_seconds_left"] == 0
 
 
-def test_attempts_are_counted_when_recording_starts_and_a_reload_does_not_give_them_back(client, auth, aac_bytes):
+def test_attempts_are_counted_when_recording_starts_and_a_reload_does_not_give_them_back(app, client, auth,
+                                                                                         aac_bytes):
     _, interview, token = interview_with_candidate(client, auth, questions=1)
     question_id = interview["questions"][0]["id"]
     start(client, token)
+    client.post(f"/api/c/{token}/answers/{question_id}/think", headers=PHONE_A)
     first = client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A)
     assert first.status_code == 201 and (first.json["attempt"], first.json["attempts_left"]) == (1, 1)
-    # The page reloads mid-recording: attempt 1 stays spent; the view shows it and the recording in progress.
+    # The page reloads mid-recording (some seconds later: a start sent twice at once joins the running attempt,
+    # tests/api/test_issue11_round5.py): attempt 1 stays spent; the view shows it and the recording in progress.
+    _db(app, answers.update().where(answers.c.question_id == question_id).values(
+        created_at=utcnow() - timedelta(seconds=5)))
     view = client.get(f"/api/c/{token}", headers=PHONE_A).json["questions"][0]
-    assert view["attempts_used"] == 1 and view["recording"]["attempt"] == 1 and view["think_seconds_left"] == 0
+    assert view["attempts_used"] == 1 and view["recording"]["attempt"] == 1
     second = client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A).json
     assert (second["attempt"], second["attempts_left"]) == (2, 0)
+    _db(app, answers.update().where(answers.c.question_id == question_id, answers.c.attempt == 2).values(
+        created_at=utcnow() - timedelta(seconds=5)))
     exhausted = client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A)
     assert_error(exhausted, 409, "attempts_exhausted")
     assert "2 次" in exhausted.json["message"]
@@ -70,6 +77,7 @@ def test_a_second_device_is_refused_then_replaces_only_when_confirmed(app, clien
     _, interview, token = interview_with_candidate(client, auth, questions=1, )
     question_id = interview["questions"][0]["id"]
     start(client, token)
+    client.post(f"/api/c/{token}/answers/{question_id}/think", headers=PHONE_A)
     client.post(f"/api/c/{token}/answers/{question_id}/attempts", json={}, headers=PHONE_A)
     ticket = client.post(f"/api/c/{token}/answers/{question_id}/upload", json={}, headers=PHONE_A).json
     send_file(client, ticket, aac_bytes)

@@ -96,6 +96,7 @@ def _chunked_ticket(client, auth, size, chunk_size=1024 * 1024):
     token = invite(client, headers, interview["id"])[0]["token"]
     start(client, token)
     question_id = interview["questions"][0]["id"]
+    client.post(f"/api/c/{token}/answers/{question_id}/think")
     response = client.post(f"/api/c/{token}/answers/{question_id}/upload",
                            json={"content_type": "audio/aac", "chunked": True, "size": size, "chunk_size": chunk_size})
     return token, question_id, response

@@ -197,6 +197,7 @@ def test_analyzer_package_handles_a_multi_record_cos_event_of_korean_answers(sta
     audio = korean_aac(tmp_path, "저는 고객의 문제를 듣고 바로 해결했습니다. 고객이 아주 만족했습니다. 결과가 좋았습니다.")
     keys = []
     for question in view["questions"]:
+        requests.post(f"{stack.url}/api/c/{token}/answers/{question['id']}/think", timeout=10)  # opened first
         ticket = requests.post(f"{stack.url}/api/c/{token}/answers/{question['id']}/upload",
                                json={"content_type": "audio/aac"}, timeout=10).json()
         assert ticket["fields"]["x-cos-security-token"]          # STS credentials for this one key

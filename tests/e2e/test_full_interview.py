@@ -41,6 +41,7 @@ def test_complete_interview_from_invitation_to_report(live_server, trigger, tmp_
     assert started.status_code == 200, started.text
     for question, text in zip(interview["questions"], ANSWERS):
         audio = phone_recording(text, tmp_path / f"q{question['id']}.aac")
+        assert api.post(f"{candidate}/answers/{question['id']}/think").status_code == 200  # opened first
         ticket = api.post(f"{candidate}/answers/{question['id']}/upload", json={"content_type": "audio/aac"}).json()
         uploaded = requests.post(ticket["url"], data=ticket["fields"],
                                  files={"file": ("answer.aac", audio, "audio/aac")})

@@ -128,7 +128,6 @@ describe('job-edit page', () => {
     await page.save()
     expect(page.data.error).toBe(`第${n + 1}题的作答时间需在 10–600 秒之间`)
     page.onQuestionField({ currentTarget: { dataset: { index: n, field: 'answer_seconds' } }, detail: { value: '60' } })
-    page.onQuestionField({ currentTarget: { dataset: { index: 0, field: 'media' } }, detail: { value: true } })
     page.moveUp({ currentTarget: { dataset: { index: n } } })
     page.onField({ currentTarget: { dataset: { field: 'requirePhone' } }, detail: { value: true } })
     await page.save()
@@ -137,7 +136,7 @@ describe('job-edit page', () => {
     expect(server.calls[1].path).toBe('/api/jobs/3/interviews')
     expect(body).toMatchObject({ title: '销售 初面', language: 'zh', pass_threshold: 60, require_phone: true })
     expect(body.questions).toHaveLength(n + 1)
-    expect(body.questions[0].media).toBe('video')
+    expect(body.questions.every((q) => q.media === 'audio')).toBe(true)  // never video: no camera
     expect(body.questions[n - 1]).toMatchObject({ text: '你为什么选择销售？', answer_seconds: 60 })
     expect(Object.keys(body.questions[0]).sort()).toEqual(['answer_seconds', 'competencies', 'max_attempts', 'media', 'text', 'think_seconds'])
     expect(Date.parse(body.deadline)).toBeGreaterThan(Date.now() + 13 * 24 * 3600e3)

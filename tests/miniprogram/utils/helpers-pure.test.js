@@ -89,7 +89,7 @@ describe('question bank', () => {
         expect(q.answer_seconds).toBeLessThanOrEqual(600)
         expect(q.think_seconds).toBeLessThanOrEqual(300)
         expect(q.max_attempts).toBeGreaterThanOrEqual(1)
-        expect(['audio', 'video']).toContain(q.media)
+        expect(q.media).toBe('audio')  // never video: the camera is never used
         expect(q.competencies.length).toBeGreaterThan(0)
       })
     })

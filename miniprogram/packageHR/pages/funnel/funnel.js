@@ -1,6 +1,6 @@
 /**
  * The hiring funnel of an interview (?interview=ID) or a job (?job=ID): invited → opened → started →
- * submitted → scored → advanced → hired as bars, where people drop per question, how long the interview
+ * submitted → analysed → advanced → hired as bars, where people drop per question, how long the interview
  * takes, how long HR takes to decide, and which channel and referrer bring people who get hired.
  * Export: the same figures as an XLSX opened in WeChat's document viewer (GET /api/analytics/funnel/export).
  * For an interview: the pass line suggested by HR's own decisions, with a review band, applied in one tap.

@@ -1,6 +1,6 @@
 /**
  * Create a job and its interview: pick a role to start from the question bank (or from scratch),
- * edit each question (text, think/answer time, attempts, audio or video), then save:
+ * edit each question (text, think/answer time, attempts; answers are audio only, the camera is never used), then save:
  * POST /api/jobs → POST /api/jobs/{id}/interviews → the invite page.
  */
 const api = require('../../../utils/api')
@@ -53,7 +53,6 @@ Page({
     const { index, field } = e.currentTarget.dataset
     let value = e.detail.value
     if (field === 'think_seconds' || field === 'answer_seconds' || field === 'max_attempts') value = Number(value) || 0
-    if (field === 'media') value = value ? 'video' : 'audio'
     this.setData({ [`questions[${index}].${field}`]: value })
   },
 
