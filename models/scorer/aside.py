@@ -9,7 +9,8 @@ Training clauses, from the labelled sets (models/scorer/data and the seen evalua
             ("padded") and the `padded_unrelated` answers of the evaluation sets (their `source` in
             intended.jsonl); each distinct clause once
   negative  every clause of the honest answers (strong … poor) in Chinese
-A logistic regression (balanced classes, C=ASIDE_C) on the clause's 64-dimensional mean vector. The
+A logistic regression (balanced classes, C=ASIDE_C) on the clause's 64-dimensional mean vector; at scoring
+time the logit is lowered by how aside-like the question's own topic is (meaning.relative_aside). The
 scorer (functions.analyze.scoring.features.semantic_padding) drops a run of clauses whose mean probability
 is ≥ SEMANTIC_OFF["mean"] (each ≥ SEMANTIC_OFF["each"]) and that does not touch the question's words.
 --cv prints the leave-one-set-out figures (train on two sets, test on the third) that chose C and the
@@ -56,19 +57,20 @@ def clauses(folder: Path) -> list[tuple[bool, list]]:
         else:
             continue
         an = F.analyse([{"word": a.text}], "zh", a.question)
+        topic = an.details["semantic"]["topic_vector"]
         excluded = set(an.details["excluded_clause_ids"])
         rows = []
         for ci, toks in enumerate(F._clause_tokens(an.seg)):
             text = "".join(t.text for t in toks)
             rows.append((meaning.text_vector(F._meaning_words(toks, "zh")), base is not None and text not in base,
                          ci in excluded, text))
-        out.append((base is None, rows))
+        out.append((base is None, rows, topic))
     return out
 
 
 def training_rows(groups: list) -> tuple[np.ndarray, np.ndarray]:
     X, y, seen = [], [], set()
-    for honest, rows in groups:
+    for honest, rows, _ in groups:
         for vec, added, _, text in rows:
             if vec is None or (not honest and not added):
                 continue
@@ -81,6 +83,12 @@ def training_rows(groups: list) -> tuple[np.ndarray, np.ndarray]:
     return np.array(X, dtype=np.float32), np.array(y)
 
 
+def relative(clause_logit: float, topic_logit: float) -> float:
+    from functions.analyze.scoring.meaning import relative_aside
+
+    return relative_aside(clause_logit, topic_logit)
+
+
 def fit(X: np.ndarray, y: np.ndarray, C: float = ASIDE_C):
     from sklearn.linear_model import LogisticRegression
 
@@ -88,16 +96,20 @@ def fit(X: np.ndarray, y: np.ndarray, C: float = ASIDE_C):
 
 
 def cross_validate(by_set: dict, C: float = ASIDE_C) -> dict:
-    """Leave one set out: share of honest clauses and of added padding clauses the scorer's rule drops."""
+    """Leave one set out: share of honest clauses and of added padding clauses that do not count (the
+    lexical rules' drops and the aside rule's)."""
     from functions.analyze.scoring.features import semantic_padding
 
     honest_n = honest_x = pad_n = pad_x = answers_hit = 0
     for test in by_set:
         model = fit(*training_rows([g for s, gs in by_set.items() if s != test for g in gs]), C=C)
-        for honest, rows in by_set[test]:
-            probs = [None if v is None else float(model.predict_proba(v[None])[0, 1]) for v, *_ in rows]
-            keep = [not ex for _, _, ex, _ in rows]
-            dropped = set(semantic_padding(probs, [False] * len(rows), keep))
+        for honest, rows, topic in by_set[test]:
+            probs = [None if v is None else relative(float(model.decision_function(v[None])[0]),
+                                                      float(model.decision_function(topic[None])[0]))
+                     for v, *_ in rows]
+            lexical = [not ex for _, _, ex, _ in rows]
+            dropped = set(semantic_padding(probs, [False] * len(rows), lexical)) | \
+                {k for k in range(len(rows)) if not lexical[k]}
             answers_hit += honest and bool(dropped)
             for k, (vec, added, ex, _) in enumerate(rows):
                 if vec is None:
@@ -107,13 +119,16 @@ def cross_validate(by_set: dict, C: float = ASIDE_C) -> dict:
                     honest_x += k in dropped
                 elif added:
                     pad_n += 1
-                    pad_x += k in dropped or ex
+                    pad_x += k in dropped
     return {"C": C, "honest_clauses_dropped": round(honest_x / max(honest_n, 1), 3), "honest_clauses": honest_n,
             "honest_answers_touched": answers_hit,
             "padding_clauses_dropped": round(pad_x / max(pad_n, 1), 3), "padding_clauses": pad_n}
 
 
 def main(argv=None) -> int:
+    import os
+
+    os.environ["MIAOMIAN_ASIDE"] = "off"   # the clauses the lexical rules keep, without a previous fit
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="print the leave-one-set-out figures only")
     args = ap.parse_args(argv)

@@ -10,7 +10,8 @@ built by models/scorer/lexicon_build.py from the PyPI package chinese-synonym-wo
                                 models/scorer/aside.py; None when that file is absent
 
 Loaded once per process (about 30 ms: a 2 MB compressed npz, read with allow_pickle=False).
-MIAOMIAN_WORD_MEANING=off disables it (every function then answers as if the artefact were absent).
+MIAOMIAN_WORD_MEANING=off disables it (every function then answers as if the artefact were absent);
+MIAOMIAN_ASIDE=off only the aside detector (models/scorer/aside.py sets it while it fits one).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ ASIDE = SCORER_DIR / "aside-zh.json"
 
 @functools.lru_cache(maxsize=1)
 def _load():
+    """(word → row, unit vectors, Cilin text) or None when absent or disabled."""
     if os.environ.get("MIAOMIAN_WORD_MEANING", "").lower() in ("off", "0", "false") or not PATH.is_file():
         return None
     with np.load(PATH, allow_pickle=False) as data:
@@ -35,30 +37,50 @@ def _load():
         vec = data["vectors"].astype(np.float32)
         cilin_text = bytes(data["cilin"]).decode("utf-8")
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
-    index = {w: i for i, w in enumerate(words)}
+    return {w: i for i, w in enumerate(words)}, vec, cilin_text
+
+
+@functools.lru_cache(maxsize=1)
+def _cilin():
+    """(word → its narrow Cilin codes, code → its words)."""
     codes: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
-    for line in cilin_text.split("\n"):
+    for line in _load()[2].split("\n"):
         word, _, cs = line.partition("\t")
         codes[word] = cs.split()
         for c in codes[word]:
             groups.setdefault(c, []).append(word)
-    return index, vec, codes, groups
+    return codes, groups
 
 
 @functools.lru_cache(maxsize=1)
 def _aside():
-    if _load() is None or not ASIDE.is_file():
+    if _load() is None or not ASIDE.is_file() or os.environ.get("MIAOMIAN_ASIDE", "").lower() == "off":
         return None
     doc = json.loads(ASIDE.read_text(encoding="utf-8"))
     return np.array(doc["coef"], dtype=np.float32), float(doc["intercept"])
 
 
-def aside(vec) -> float | None:
+# how much of the question's own aside-likeness (a bakery's food talk, a pet shop's pets) a clause is excused:
+# its logit is lowered by TOPIC_SHIFT × (the topic's logit − TOPIC_BASE) when that is positive
+TOPIC_SHIFT, TOPIC_BASE = 1.0, -3.5
+
+
+def relative_aside(clause_logit: float, topic_logit: float | None) -> float:
+    """Probability that a clause is an aside, against the question's topic: a topic that itself reads like
+    private life (food for a bakery, pets for a pet shop) lowers every clause's logit by as much."""
+    shift = TOPIC_SHIFT * max(0.0, topic_logit - TOPIC_BASE) if topic_logit is not None else 0.0
+    return float(1.0 / (1.0 + np.exp(-(clause_logit - shift))))
+
+
+def aside(vec, topic=None) -> float | None:
+    """Aside probability of a clause's mean vector, relative to the topic vector (relative_aside)."""
     model = _aside()
     if model is None or vec is None:
         return None
-    return float(1.0 / (1.0 + np.exp(-(float(np.dot(model[0], vec)) + model[1]))))
+    logit = float(np.dot(model[0], vec)) + model[1]
+    topic_logit = None if topic is None else float(np.dot(model[0], topic)) + model[1]
+    return relative_aside(logit, topic_logit)
 
 
 def available() -> bool:
@@ -66,8 +88,9 @@ def available() -> bool:
 
 
 def warm_up() -> None:
-    _load()
-    _aside()
+    if _load() is not None:
+        _cilin()
+        _aside()
 
 
 def vector(word: str):
@@ -117,8 +140,9 @@ def synonyms(word: str) -> list[str]:
     data = _load()
     if data is None:
         return []
+    codes, groups = _cilin()
     out = set()
-    for c in data[2].get(word, []):
-        out.update(data[3].get(c, []))
+    for c in codes.get(word, []):
+        out.update(groups.get(c, []))
     out.discard(word)
     return sorted(out)
