@@ -18,6 +18,8 @@ Answer-level (shared by every competency of the answer):
                      concrete item or a specific first-person action, not a general view)
   reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…): 1 − exp(−n/1) — lowers
                      the score
+  topic_similarity   Chinese: mean cosine of the counted clauses' mean word vectors (meaning.py) with the
+                     question's topic words (topic_words), 0.1 → 0, 0.6 → 1; 0.5 for en/ko
 
 Competency-level (only that competency's terms):
   evidence           distinct non-negated terms said: HR's keywords, HR's and the curated synonyms and
@@ -35,7 +37,9 @@ question's topic, the answer-level content features are scaled by OFF_TOPIC_FACT
 everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
 
 Every feature reads only the counted clauses (counted_clauses): nonsense (junk_tokens), clauses that mostly
-read the question back, and an unrelated stretch at the start or end (padding) count for nothing. A number
+read the question back, an unrelated stretch at the start or end (padding), and in Chinese a run of clauses
+that read as an aside by meaning (semantic_padding) count for nothing. HR's Chinese keywords also match
+through their Cilin synonyms (cilin_synonyms). A number
 is concrete only when its clause or a neighbour names something specific (not 沟通了5次, 安排了3个人).
 """
 from __future__ import annotations
