@@ -15,6 +15,10 @@ Two small models are compared by leave-one-question-out on the training roles �
 with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
 ridge regression with signed coefficients — and the better one (graded ranking, then Spearman) is fitted on all training
 roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
+The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a and -b; `--extra` with no folder for none)
+train and are evaluated leave-one-question-out with the training roles; FEATURE_SETS (default-3's 14
+features, or those plus topic_similarity) × the two models are compared, and default-3 as shipped is scored
+on the same rows for comparison.
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
 """
