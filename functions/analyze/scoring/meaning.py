@@ -10,7 +10,7 @@ built by models/scorer/lexicon_build.py from the PyPI package chinese-synonym-wo
                                 models/scorer/aside.py; None when that file is absent
 
 Loaded once per process, at warm-up (about 0.15 s on an idle core: a 2 MB compressed npz read with
-allow_pickle=False, and the Cilin groups parsed).
+allow_pickle=False; Cilin is searched per keyword, not indexed).
 MIAOMIAN_WORD_MEANING=off disables it (every function then answers as if the artefact were absent);
 MIAOMIAN_ASIDE=off only the aside detector (models/scorer/aside.py sets it while it fits one).
 """
@@ -30,28 +30,39 @@ ASIDE = SCORER_DIR / "aside-zh.json"
 
 @functools.lru_cache(maxsize=1)
 def _load():
-    """(word → row, unit vectors, Cilin text) or None when absent or disabled."""
+    """(word → row, unit vectors, "\n" + Cilin lines) or None when absent or disabled."""
     if os.environ.get("MIAOMIAN_WORD_MEANING", "").lower() in ("off", "0", "false") or not PATH.is_file():
         return None
     with np.load(PATH, allow_pickle=False) as data:
         words = bytes(data["words"]).decode("utf-8").split("\n")
         vec = data["vectors"].astype(np.float32)
-        cilin_text = bytes(data["cilin"]).decode("utf-8")
+        cilin_text = "\n" + bytes(data["cilin"]).decode("utf-8")
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
     return {w: i for i, w in enumerate(words)}, vec, cilin_text
 
 
-@functools.lru_cache(maxsize=1)
-def _cilin():
-    """(word → its narrow Cilin codes, code → its words)."""
-    codes: dict[str, list[str]] = {}
-    groups: dict[str, list[str]] = {}
-    for line in _load()[2].split("\n"):
-        word, _, cs = line.partition("\t")
-        codes[word] = cs.split()
-        for c in codes[word]:
-            groups.setdefault(c, []).append(word)
-    return codes, groups
+@functools.lru_cache(maxsize=4096)
+def _codes(word: str) -> tuple:
+    """The word's narrow Cilin codes, found in the "word\tcodes" lines (no index is built: only HR's keywords
+    are looked up, so the warm-up stays short)."""
+    text = _load()[2]
+    k = text.find("\n" + word + "\t")
+    if k < 0:
+        return ()
+    end = text.find("\n", k + 1)
+    return tuple(text[k + len(word) + 2:end if end >= 0 else len(text)].split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _group(code: str) -> tuple:
+    """The words that carry one Cilin code."""
+    text, out = _load()[2], []
+    k = text.find(code)
+    while k >= 0:   # codes are ASCII and words Han: every hit is in a line's codes
+        start = text.rfind("\n", 0, k) + 1
+        out.append(text[start:text.find("\t", start)])
+        k = text.find(code, k + len(code))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,7 +101,6 @@ def available() -> bool:
 
 def warm_up() -> None:
     if _load() is not None:
-        _cilin()
         _aside()
 
 
@@ -127,9 +137,8 @@ def synonyms(word: str) -> list[str]:
     data = _load()
     if data is None:
         return []
-    codes, groups = _cilin()
     out = set()
-    for c in codes.get(word, []):
-        out.update(groups.get(c, []))
+    for c in _codes(word):
+        out.update(_group(c))
     out.discard(word)
     return sorted(out)
