@@ -15,6 +15,10 @@ Two small models are compared by leave-one-question-out on the training roles �
 with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
 ridge regression with signed coefficients — and the better one (graded ranking, then Spearman) is fitted on all training
 roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
+The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a and -b; `--extra` with no folder for none)
+train and are evaluated leave-one-question-out with the training roles; FEATURE_SETS (default-3's 14
+features, or those plus topic_similarity) × the two models are compared, and default-3 as shipped is scored
+on the same rows for comparison.
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
 """
@@ -38,7 +42,13 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE.parent / "manifest.json"
 # +1: more of it never lowers the rating; −1: never raises it; 0: free
 MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order": 1, "relevance": 1,
-            "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
+            "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "topic_similarity": 1,
+            "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
+# the seen evaluation sets (models/scorer/eval/README.md) train too; a sealed set is never listed here
+EXTRA = (HERE / "eval" / "unseen-roles-a", HERE / "eval" / "unseen-roles-b")
+# candidate feature lists compared by leave-one-question-out (the first is default-3's)
+FEATURE_SETS = {"default-3": [f for f in F.FEATURES if f != "topic_similarity"], "with_topic_similarity": F.FEATURES}
+_COLUMNS = list(F.FEATURES)   # the columns of the current fit (make(), export())
 
 
 def featurise(answers: list[dataset.Answer], source: str):
@@ -67,7 +77,8 @@ def featurise(answers: list[dataset.Answer], source: str):
             np.array(gated), ids, comps)
 
 
-HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant")
+HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant",
+          "asr_unpunctuated", "dialect_or_tech")
 HARD = [("strong_vs_good", ("strong", "short_strong"), ("good",)),
         ("good_vs_vague", ("good",), ("vague", "vague_long")),
         ("strong_vs_vague", ("strong", "short_strong"), ("vague", "vague_long"))]
@@ -147,7 +158,7 @@ def make(kind: str):
         from sklearn.ensemble import RandomForestRegressor
 
         return RandomForestRegressor(n_estimators=120, max_depth=5, min_samples_leaf=4, max_features=0.6,
-                                     monotonic_cst=[MONOTONE[f] for f in F.FEATURES], random_state=0, n_jobs=1)
+                                     monotonic_cst=[MONOTONE[f] for f in _COLUMNS], random_state=0, n_jobs=1)
     return _SignedRidge()
 
 
@@ -157,7 +168,7 @@ class _SignedRidge:
     def __init__(self):
         from sklearn.linear_model import Ridge
 
-        self.sign = np.array([MONOTONE[f] or 1 for f in F.FEATURES], dtype=np.float32)
+        self.sign = np.array([MONOTONE[f] or 1 for f in _COLUMNS], dtype=np.float32)
         self.model = Ridge(alpha=1.0, positive=True)
 
     def fit(self, X, y):
@@ -218,7 +229,7 @@ def export(model, path: Path) -> str:
 
     if isinstance(model, _SignedRidge):
         model = model.to_sklearn()
-    onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(F.FEATURES)]))],
+    onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
                           target_opset=17)
     data = onx.SerializeToString()
     path.write_bytes(data)
@@ -232,20 +243,41 @@ def update_manifest(entry: dict, manifest: Path = MANIFEST) -> None:
     manifest.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _shipped_predictions(X_all: np.ndarray) -> np.ndarray | None:
+    """default-3's ratings (1–5) of the rows, from its ONNX file and its own feature list (no refit): the
+    figure the retrained scorer is compared with on the same rows."""
+    from functions.analyze.scoring import model as scorer_model
+
+    try:
+        scorer = scorer_model.load("default-3")
+    except Exception:   # not installed: nothing to compare with
+        return None
+    if scorer.label != "default-3":
+        return None
+    cols = [F.FEATURES.index(f) for f in scorer.features]
+    out = scorer.session.run(None, {"features": X_all[:, cols].astype(np.float32)})[0]
+    return np.asarray(out, dtype=np.float32).reshape(-1)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", choices=["ratings", "intended"], default=None,
                     help="default: ratings when both raters' files exist, else intended (development)")
     ap.add_argument("--data", type=Path, default=dataset.DATA)
-    ap.add_argument("--version", type=int, default=3)
+    ap.add_argument("--version", type=int, default=4)
     ap.add_argument("--cv-only", action="store_true",
                     help="print the leave-one-question-out figures and stop (no export, no held-out figures)")
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
+    ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
+                    help="further labelled sets that train too (default: the seen evaluation sets a and b)")
     args = ap.parse_args(argv)
+    global _COLUMNS
     source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
     answers = dataset.load(args.data)
-    X, y, qids, held, gated, ids, comps = featurise(answers, source)
+    for folder in args.extra or []:
+        answers += dataset.load(folder)
+    X_all, y, qids, held, gated, ids, comps = featurise(answers, source)
     if len(y) < 20:
         raise SystemExit(f"only {len(y)} labelled rows in {args.data}: need at least 20")
     derived = np.array(_DERIVED, dtype=bool)
@@ -254,27 +286,39 @@ def main(argv=None) -> int:
     by_id = {a.id: a for a in answers}
     tr_ids = [i for i, t in zip(ids, train) if t]
     tr_comps = [c for c, t in zip(comps, train) if t]
-    cv, preds = {}, {}
-    for kind in ("forest", "ridge"):
-        cv[kind], preds[kind] = loqo(kind, X[train], y[train], qids[train], derived[train])
-        keep = ~derived[train]
-        cv[kind]["answers"] = answer_metrics(preds[kind][keep], [i for i, k in zip(tr_ids, keep) if k],
-                                             [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
-    kind = max(cv, key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k == "forest"))
-    from functions.analyze.scoring import model as scorer_model
     keep = ~derived[train]
+    cv, preds = {}, {}
+    for set_name, columns in FEATURE_SETS.items():
+        _COLUMNS = columns
+        X = X_all[:, [F.FEATURES.index(f) for f in columns]]
+        for kind in ("forest", "ridge"):
+            key = f"{set_name}/{kind}"
+            cv[key], preds[key] = loqo(kind, X[train], y[train], qids[train], derived[train])
+            cv[key]["answers"] = answer_metrics(preds[key][keep], [i for i, k in zip(tr_ids, keep) if k],
+                                                [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    shipped = _shipped_predictions(X_all[train])
+    if shipped is not None:
+        cv["default-3 as shipped (no refit)"] = metrics(y[train][keep], shipped[keep], qids[train][keep])
+        cv["default-3 as shipped (no refit)"]["answers"] = answer_metrics(
+            shipped[keep], [i for i, k in zip(tr_ids, keep) if k], [c for c, k in zip(tr_comps, keep) if k],
+            gated[train][keep], by_id)
+    best = max((k for k in cv if "/" in k), key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k.endswith("forest")))
+    set_name, kind = best.split("/")
+    _COLUMNS = FEATURE_SETS[set_name]
+    X = X_all[:, [F.FEATURES.index(f) for f in _COLUMNS]]
+    from functions.analyze.scoring import model as scorer_model
     gaps = {}
     chosen_gap = scorer_model.COMPETENCY_GAP
     for gap in (0.0, 0.15, 0.25, 0.35, 0.5):
         scorer_model.COMPETENCY_GAP = gap
-        gaps[gap] = answer_metrics(preds[kind][keep], [i for i, k in zip(tr_ids, keep) if k],
+        gaps[gap] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
                                    [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
     scorer_model.COMPETENCY_GAP = chosen_gap
     print("leave-one-question-out on the training roles (original rows; derived rows only train):", file=sys.stderr)
     for k, m in cv.items():
         print(f"  {k}: {json.dumps(m, ensure_ascii=False)}", file=sys.stderr)
     for gap, m in gaps.items():
-        print(f"  {kind}, competency gap {gap}: {json.dumps(m)}", file=sys.stderr)
+        print(f"  {best}, competency gap {gap}: {json.dumps(m)}", file=sys.stderr)
     if args.cv_only:
         return 0
     model = make(kind).fit(X[train], y[train])
@@ -284,17 +328,19 @@ def main(argv=None) -> int:
     entry = {
         "name": "default", "version": args.version,
         "file": str(out.relative_to(HERE.parent)) if out.is_relative_to(HERE.parent) else str(out),
-        "sha256": digest, "features": F.FEATURES, "output": "rating 1–5 (score = (rating − 1) × 25)",
+        "sha256": digest, "features": list(_COLUMNS), "output": "rating 1–5 (score = (rating − 1) × 25)",
         "model": "RandomForestRegressor (monotone, depth 5)" if kind == "forest" else "Ridge (signed)",
-        "baseline": {f: round(float(v), 4) for f, v in zip(F.FEATURES, np.median(X[train], axis=0))},
+        "baseline": {f: round(float(v), 4) for f, v in zip(_COLUMNS, np.median(X[train], axis=0))},
         "labels": source, "held_out_roles": list(dataset.HELD_OUT_ROLES),
+        "feature_set": set_name,
         "metrics": {"loqo": cv, "held_out": held_metrics, "rows_train": int(train.sum()),
                     "rows_derived": int((derived & train).sum()),
                     "rows_held_out": int(held.sum())},
         "agreement": dataset.agreement(answers) if source == "ratings" else None,
         "trained_on": ("mean of two blind raters' 1–5 ratings" if source == "ratings" else
                        "the writer's intended grades (development labels: the raters' files were missing)")
-        + f", models/scorer/data ({len(answers)} answers)",
+        + f", models/scorer/data and {', '.join(str(Path(e).name) for e in args.extra or [])} "
+          f"({sum(not a.derived for a in answers)} answers)",
         "trained_at": dt.date.today().isoformat(),
         "label": "default — trained on rated answers; calibrates per company",
     }

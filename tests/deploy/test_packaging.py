@@ -93,7 +93,8 @@ def test_analyzer_package(dist):
     for present in ("numpy", "onnxruntime", "vosk", "jieba", "opencc", "py3langid", "qcloud_cos", "ffmpeg",
                     "functions/analyze", "models/lexicons/zh.json", "models/lexicons/competencies.zh.json",
                     "models/" + json.loads((ROOT / "models/manifest.json").read_text())["scorer"][0]["file"],
-                    "silero_vad/data/silero_vad.onnx", "models/cache/startup/jieba.cache"):
+                    "silero_vad/data/silero_vad.onnx", "models/cache/startup/jieba.cache",
+                    *("models/" + e["file"] for e in json.loads((ROOT / "models/manifest.json").read_text())["lexicons"])):
         assert (tree / present).exists(), present
     assert (tree / "models/cache/startup/jieba.cache").stat().st_mode & 0o444 == 0o444  # any user may read it
     for absent in ("api", "flask", "sqlalchemy", "pytest", "sklearn", "skl2onnx", "onnx", "moto", "tests",

@@ -68,7 +68,7 @@ def _comp_scores(r: dict) -> dict:
 LOW_REAL = {(1, "good"): "good answer scores 51.1", (2, "good"): "good answer scores 38.8",
             (4, "good"): "good answer touches the question nowhere and is damped as off-topic (9.4)"}
 TEMPLATE_PASSES = {(2, 1): "names a thing on most clauses (检查了30束花) and passes the template gate (64.6)"}
-PADDING_HOLDS = {(2, "strong", 1)}
+PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0), (4, "good", 4)}
 PADDING_RAISES = {(qi, k, si): "short asides, stories in the middle and stories sharing a word still count"
                   for qi in range(len(QUESTIONS)) for k in ("strong", "good") for si in range(len(STORIES))
                   if (qi, k, si) not in PADDING_HOLDS}

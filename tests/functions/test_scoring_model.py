@@ -54,7 +54,7 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     manifest = tmp_path / "manifest.json"
     manifest.write_text(json.dumps({"scorer": []}))
     assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path),
-                       "--manifest", str(manifest)]) == 0
+                       "--manifest", str(manifest), "--extra"]) == 0
     entry = json.loads(manifest.read_text())["scorer"][0]
     assert entry["labels"] == "ratings" and entry["metrics"]["rows_held_out"] > 0
     answers = dataset.load(data)
@@ -62,7 +62,8 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     assert entry["metrics"]["rows_train"] == int((~held).sum())
     import onnxruntime
     sess = onnxruntime.InferenceSession(str(tmp_path / "default-9.onnx"), providers=["CPUExecutionProvider"])
-    out = sess.run(None, {"features": X[:5]})[0].ravel()
+    cols = [F.FEATURES.index(f) for f in entry["features"]]
+    out = sess.run(None, {"features": X[:5][:, cols]})[0].ravel()
     assert np.all((out >= 1 - 1e-3) & (out <= 5 + 1e-3))
 
 

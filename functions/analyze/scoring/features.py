@@ -18,6 +18,8 @@ Answer-level (shared by every competency of the answer):
                      concrete item or a specific first-person action, not a general view)
   reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…): 1 − exp(−n/1) — lowers
                      the score
+  topic_similarity   Chinese: mean cosine of the counted clauses' mean word vectors (meaning.py) with the
+                     question's topic words (topic_words), 0.1 → 0, 0.6 → 1; 0.5 for en/ko
 
 Competency-level (only that competency's terms):
   evidence           distinct non-negated terms said: HR's keywords, HR's and the curated synonyms and
@@ -35,11 +37,14 @@ question's topic, the answer-level content features are scaled by OFF_TOPIC_FACT
 everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
 
 Every feature reads only the counted clauses (counted_clauses): nonsense (junk_tokens), clauses that mostly
-read the question back, and an unrelated stretch at the start or end (padding) count for nothing. A number
+read the question back, an unrelated stretch at the start or end (padding), and in Chinese a run of clauses
+that read as an aside by meaning (semantic_padding) count for nothing. HR's Chinese keywords also match
+through their Cilin synonyms (cilin_synonyms). A number
 is concrete only when its clause or a neighbour names something specific (not 沟通了5次, 安排了3个人).
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -49,7 +54,7 @@ from . import lexicon
 from .text import Segmented, Token, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
-                   "generalities", "event_share", "reluctance"]
+                   "generalities", "event_share", "reluctance", "topic_similarity"]
 OFF_TOPIC_FACTOR = 0.25
 WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
@@ -88,6 +93,8 @@ _HOLLOW = {"个人", "人", "人员", "次", "次数", "小时", "分钟", "天"
 # off-topic stretches: a run of clauses that touch neither the question nor work is another story (padding)
 # and counts for nothing when it is this long — at the start or the end of the answer, or inside it
 OFF_TOPIC_RUN = {"edge": 3, "inner": 8}
+# by meaning (Chinese, semantic_padding): how likely each clause of a run is an aside, and how long the run is
+SEMANTIC_OFF = {"mean": 0.6, "each": 0.4, "edge": 2, "inner": 3}
 MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lexical topic test is too weak)
 # people and places every workplace has: a number on them (协调了3个同事, 检查了20个地方) counts nothing specific
 _GENERIC_THINGS = {"同事", "工人", "家人", "客户", "顾客", "会员", "人", "员工", "师傅", "大家", "领导", "经理",
@@ -106,6 +113,31 @@ def _counter(number: str) -> str:
 
 def _sat(n: float, k: float) -> float:
     return 1.0 - math.exp(-n / k)
+
+
+CILIN_MIN_SIMILARITY = 0.55  # a Cilin group member counts as a keyword's synonym only this close in meaning
+
+
+@functools.lru_cache(maxsize=4096)
+def cilin_synonyms(keyword: str, language: str) -> tuple:
+    """Chinese: the words of the keyword's narrow Cilin groups (models/scorer/lexicon-zh.npz) whose word
+    vectors are at least CILIN_MIN_SIMILARITY close to the keyword's (a Cilin group mixes senses: 协调 sits
+    with 和谐), never a stop, generic or refused word. () for other languages or without the artefact."""
+    from . import meaning
+
+    if language != "zh" or not meaning.available():
+        return ()
+    sets = lexicon.sets(language)
+    own = meaning.vector(keyword)
+    if own is None:
+        return ()
+    out = []
+    for word in meaning.synonyms(keyword):
+        if word in sets["stopwords"] or word in sets["generic"] or word in sets["refused"]:
+            continue
+        if meaning.similarity(own, meaning.vector(word)) >= CILIN_MIN_SIMILARITY:
+            out.append(word)
+    return tuple(out)
 
 
 @dataclass
@@ -128,6 +160,8 @@ class Competency:
                 terms.setdefault(n, "keyword")
                 for v in lexicon.variants(language, n):
                     terms.setdefault(normalise_term(v, language), "synonym")
+                for v in cilin_synonyms(n, language):
+                    terms.setdefault(v, "synonym")
         for kind, extra in (("synonym", comp.get("synonyms") or []), ("synonym", curated.get("synonyms", [])),
                             ("behaviour", comp.get("behaviours") or []),
                             ("behaviour", curated.get("behaviours", []))):
@@ -388,6 +422,91 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
     return keep
 
 
+def _meaning_words(toks: list, language: str, junk: set = frozenset()) -> list[str]:
+    """The words of a stretch that carry its meaning: content words, not copied from the question, not
+    nonsense, not a generic evaluative word."""
+    sets = lexicon.sets(language)
+    return [t.base or t.text for t in toks if is_content(t, language) and not t.copied and id(t) not in junk
+            and (t.base or t.text) not in sets["generic"] and not concrete_kind(t, language)
+            and t.pos not in ("m", "mq", "q", "d")]
+
+
+def topic_words(question: dict, comps: list, q_words: set, language: str) -> list[str]:
+    """The question's topic as words: its own content words, the competencies' names and terms (HR's
+    keywords, synonyms, behaviours, split into words) and the words of their anchors."""
+    texts = tuple([c.name for c in comps] + [t for c in comps for t in c.terms] +
+                  [a for c in comps for a in c.anchors.values()])
+    return sorted(q_words) + list(_topic_text_words(texts, language))
+
+
+@functools.lru_cache(maxsize=256)
+def _topic_text_words(texts: tuple, language: str) -> tuple:
+    out = []
+    for text in texts:
+        out.extend(_meaning_words(segment_words([{"word": text}], language).words, language))
+    return tuple(out)
+
+
+def semantic_clauses(clauses: list, question: dict, comps: list, q_words: set, language: str,
+                     junk: set) -> dict | None:
+    """Per clause, the cosine of its mean word vector with the question's topic (topic_words) and its
+    aside probability (meaning.aside, relative to the topic); None for a clause with no known word. None
+    when the word-meaning artefact is absent or the language is not Chinese."""
+    from . import meaning
+
+    if language != "zh" or not meaning.available():
+        return None
+    topic = meaning.text_vector(topic_words(question, comps, q_words, language))
+    vecs = [meaning.text_vector(_meaning_words(toks, language, junk)) for toks in clauses]
+    sims = [None if v is None or topic is None else round(meaning.similarity(v, topic), 4) for v in vecs]
+    return {"topic": sims, "vectors": vecs, "topic_vector": topic,
+            "aside": [meaning.aside(v, topic) for v in vecs]}
+
+
+def topic_similarity(sem: dict | None, keep: list, has_content: list) -> float:
+    """0..1: how close in meaning the counted clauses are to the question's topic — the mean cosine of
+    their word vectors with the topic's, 0.1 → 0, 0.6 → 1. 0.5 (neutral) without word vectors (en, ko)."""
+    if sem is None:
+        return 0.5
+    sims = [s for k, s in enumerate(sem["topic"]) if s is not None and keep[k] and has_content[k]]
+    if not sims:
+        return 0.0
+    return float(min(1.0, max(0.0, (sum(sims) / len(sims) - 0.1) / 0.5)))
+
+
+def meaning_aside_ready(sem: dict) -> bool:
+    return any(p is not None for p in sem["aside"])
+
+
+def semantic_padding(asides: list, on_question: list, keep: list) -> list[int]:
+    """Clauses of a stretch about something else, by meaning (Chinese): a run of counted clauses that do
+    not say the question's own words or the competencies' terms, each with an aside probability
+    (meaning.aside) ≥ SEMANTIC_OFF["each"] and on average ≥ SEMANTIC_OFF["mean"] (a clause with no known
+    word continues the run), at least SEMANTIC_OFF["edge"] clauses long at the start or the end of the answer
+    and SEMANTIC_OFF["inner"] inside it, next to at least two clauses of the answer's own. A holiday, a
+    family meal or a hobby told before, inside or after the answer; an honest story that avoids HR's words
+    reads as work and stays."""
+    n = len(asides)
+    cand = [keep[k] and not on_question[k] and (asides[k] is None or asides[k] >= SEMANTIC_OFF["each"])
+            for k in range(n)]
+    own = sum(1 for k in range(n) if keep[k] and not cand[k] and asides[k] is not None)
+    out, i = [], 0
+    while i < n:
+        if not cand[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and cand[j]:
+            j += 1
+        stretch = [k for k in range(i, j) if asides[k] is not None]
+        need = SEMANTIC_OFF["edge" if i == 0 or j == n else "inner"]
+        if len(stretch) >= need and own >= 2 and \
+                sum(asides[k] for k in stretch) / len(stretch) >= SEMANTIC_OFF["mean"]:
+            out.extend(stretch)
+        i = j
+    return out
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -432,6 +551,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    2 * sum(id(t) in junk for t in toks) >= sum(is_content(t, language) or id(t) in junk for t in toks)
                    for toks in clauses]
     on_topic_clause = [has_content[ci] and not junk_clause[ci] and touches(toks) for ci, toks in enumerate(clauses)]
+    sem = semantic_clauses(clauses, question, comps, q_words, language, junk)
     # the story's own words carry the topic on: a clause that names what an on-topic clause named (the
     # 货 of 这批货, the 扫描枪) belongs to the same story; an appended holiday or recipe shares nothing
     for _ in range(2):
@@ -452,6 +572,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
                for toks in clauses]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
+    if sem is not None and meaning_aside_ready(sem):
+        said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
+                         for toks in clauses]
+        for ci in semantic_padding(sem["aside"], said_question, keep):
+            keep[ci] = False
     # a clause that mostly reads the question back (你问我遇到紧急订单…) says nothing of the candidate's own
     for ci, toks in enumerate(clauses):
         said = [t for t in toks if is_content(t, language) or t.copied]
@@ -613,6 +738,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "generalities": generalities,
         "event_share": topical * event_share,
         "reluctance": _sat(len(reluctant), 1),
+        "topic_similarity": topic_similarity(sem, keep, has_content),
     }
     per_comp = []
     for comp in comps:
@@ -676,6 +802,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "outcome_clause_id": outcome_clause,
         "situation": situation,
         "reluctance": reluctant,
+        "semantic": sem,
     }
     return Analysis(seg, answer, per_comp, counts, details)
 
