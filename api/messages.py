@@ -38,6 +38,7 @@ MESSAGES = {
     # HR identity and organisation
     "no_organisation": "请先加入一个企业：向企业管理员要团队邀请码。",
     "owner_only": "只有企业管理员可以做这件事。",
+    "calibration_outdated": "这个校准版本是在旧的默认评分上做的，默认评分已经更新，需要重新校准后才能启用。",
     "invalid_code": "微信登录凭证无效或已过期，请重新进入小程序。",
     "wechat_user_blocked": "这个微信账号暂时不能登录。",
     "wechat_error": "微信暂时无法完成这个请求，请稍后再试。",

@@ -40,12 +40,12 @@ function silencePcm(seconds) {
 
 /** `seconds` of a quiet room: pink noise at amplitude 0.003 (≈ −50 dBFS). */
 function roomNoisePcm(seconds) {
-  return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=pink:amplitude=0.003`, '-t', String(seconds)], 'room')
+  return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=pink:amplitude=0.003:seed=20261130`, '-t', String(seconds)], 'room')
 }
 
 /** `seconds` of steady hiss: white noise at `amplitude` (0.01 ≈ −45 dBFS RMS), e.g. a cheap microphone's. */
 function hissPcm(seconds, amplitude = 0.01) {
-  return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=white:amplitude=${amplitude}`, '-t', String(seconds)], 'hiss')
+  return ffmpegPcm(['-f', 'lavfi', '-i', `anoisesrc=r=16000:color=white:amplitude=${amplitude}:seed=20261130`, '-t', String(seconds)], 'hiss')
 }
 
 /** PCM (16 kHz mono s16le) → the MP3 bytes the recorder writes (config.recorder: 16 kHz mono, 48 kb/s). */

@@ -50,12 +50,17 @@ describe('MP3 frames from the recorder', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  realAudio('calibration: most speech granules are loud enough to count, a quiet room\'s never are', () => {
+  realAudio('calibration: most speech granules are loud enough to count, a quiet room\'s never make a run', () => {
     const speech = readAll([ab(mp3Of(speechPcm()))]).filter((g) => g.bits > 0)
     const loud = speech.filter((g) => g.gain >= MP3_GAIN.voiced).length
     expect(loud / speech.length).toBeGreaterThan(0.6)
     const room = readAll([ab(mp3Of(roomNoisePcm(5)))])
-    expect(room.filter((g) => g.gain >= MP3_GAIN.voiced)).toEqual([])
+    // pink noise has a stray loud granule now and then (~1 in 300: gain 151–152 against 150); speech counts only
+    // in runs of MP3_GAIN.run granules, and a quiet room never makes one
+    const loudRoom = room.map((g) => g.gain >= MP3_GAIN.voiced)
+    expect(loudRoom.filter(Boolean).length).toBeLessThan(room.length * 0.01)
+    expect(loudRoom.some((v, i) => loudRoom.slice(i, i + MP3_GAIN.run).length === MP3_GAIN.run &&
+      loudRoom.slice(i, i + MP3_GAIN.run).every(Boolean))).toBe(false)
     expect(Math.max(...room.map(mp3Level))).toBeLessThan(50)
   })
 
