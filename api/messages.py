@@ -153,7 +153,7 @@ STATUS_MESSAGES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 40
 
 # Field names in validation messages, so "有内容没有填写或格式不对：姓名" rather than a column name.
 FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人", "consent": "同意隐私说明",
-               "privacy_version": "隐私说明版本", "decision": "决定", "note": "备注", "message": "给候选人的话",
+               "privacy_version": "隐私说明版本", "duration_ms": "录音时长（毫秒）", "decision": "决定", "note": "备注", "message": "给候选人的话",
                "rating": "评分", "comment": "评语", "questions": "题目", "text": "题目内容", "title": "标题",
                "deadline": "截止时间", "days": "天数", "expires_at": "过期时间", "content_type": "录音格式",
                "key": "上传地址", "size": "文件大小", "competencies": "考察能力", "language": "语言",
