@@ -3,7 +3,7 @@ deadline, late starts, and what HR reads about an answer's timing.
 
 A question opens with POST …/think (its text is served from then on, never before, and only in order: once
 every earlier question is answered or its time is up; once a later question is open, an earlier one takes no
-new attempt — api/candidate.py _require_in_order, _require_not_passed). Its
+new attempt — api/candidate.py _require_in_order, _require_not_passed; "uploading" counts as done). Its
 phase (naive UTC times, `until` the moment the phase ends):
 - "unopened": not opened yet; no text.
 - "thinking" until `think_deadline` = opened + max(think_seconds, LEAD_IN_SECONDS): opened, no attempt yet.
