@@ -100,6 +100,8 @@ MESSAGES = {
     "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
     "upload_window_closed": "这次作答的录音时间和补传期限都已经过了，这段录音不能再上传。",
     "attempt_already_uploaded": "这次录音已经上传过了。",
+    "attempt_not_running": "这次作答已经不在录音了，这次停止没有记录；录好的录音照常上传。",
+    "uploads_pending": "还有录好的录音没有上传完成，请等上传完成后再提交。",
     "answer_not_found": "这段录音不属于这道题，请重新录音。",
     "already_confirmed": "这段回答已经收到了。",
     "upload_missing": "还没有收到这段录音，请重新上传。",
