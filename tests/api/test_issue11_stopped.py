@@ -17,19 +17,10 @@ def _iso(text):
     return datetime.fromisoformat(text.replace("Z", "")).replace(tzinfo=None)
 from tests.api.flow import QUESTION
 from tests.api.test_hr_resources import assert_error
-from tests.api.test_issue11_timing import TEXTS, _candidate, _confirm, _opened_and_started, _ticket
+from tests.api.test_issue11_timing import TEXTS, _candidate, _confirm, _opened_and_started, _shift_attempts, _ticket
 from tests.conftest import AuthActions
 
 TWO = [dict(QUESTION, text=text) for text in TEXTS]
-
-
-def _shift_attempts(app, question_id, seconds):
-    """Time passes: every attempt of the question started, got its ticket and was stopped `seconds` earlier."""
-    with app.extensions["miaomian.engine"].begin() as connection:
-        for row in connection.execute(sa.select(answers).where(answers.c.question_id == question_id)).all():
-            connection.execute(answers.update().where(answers.c.id == row.id).values(**{
-                name: getattr(row, name) - timedelta(seconds=seconds)
-                for name in ("created_at", "ticket_at", "stopped_at") if getattr(row, name) is not None}))
 
 
 def _stop(client, token, question_id, attempt=1, duration_ms=20000):
