@@ -206,8 +206,9 @@ def question_state(question, attempts: list, think, now, device: str, later_open
     is true once the question can no longer be answered (answer_time.unanswered_for_good), with
     `unanswered_text` in Chinese."""
     current = progress.current_answer(attempts)
-    recording = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) \
-        and attempts[-1].stopped_at is None else None
+    waiting = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
+    recording = waiting if waiting is not None and waiting.stopped_at is None else None
+    stopped = waiting if waiting is not None and waiting.stopped_at is not None else None
     timed = answer_time.phase(question, think, attempts, now)
     item = {"id": question.id, "position": question.position,
             "text": question.text if timed["phase"] != "unopened" else None, "opened": timed["phase"] != "unopened",
@@ -221,7 +222,8 @@ def question_state(question, attempts: list, think, now, device: str, later_open
             "think_seconds_left": max(int((think.think_deadline - now).total_seconds()), 0) if think else None,
             "phase": timed["phase"], "phase_text": timed["phase_text"], "phase_until": iso(timed["phase_until"]),
             "phase_seconds_left": max(int((timed["phase_until"] - now).total_seconds()), 0)
-            if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None}
+            if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None,
+            "stopped": None if stopped is None else {"attempt": stopped.attempt, "stopped_at": iso(stopped.stopped_at)}}
     item["unanswered"] = answer_time.unanswered_for_good(question, attempts, later_opened, now)
     item["unanswered_text"] = answer_time.UNANSWERED_CANDIDATE_TEXT if item["unanswered"] else None
     if recording is not None:

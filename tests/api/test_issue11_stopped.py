@@ -41,6 +41,7 @@ def test_a_stopped_take_lets_the_next_question_open_while_it_uploads(app, client
     view = client.get(f"/api/c/{token}").json["questions"][0]
     assert view["phase"] == "uploading" and view["phase_text"] == "录音已录好，正在上传"
     assert view["recording"] is None and "提交前会等它传完" in view["next_step"]
+    assert view["stopped"] == {"attempt": 1, "stopped_at": stopped.json["stopped_at"]}
     opened = client.post(f"/api/c/{token}/answers/{second}/think")
     assert opened.status_code == 200 and opened.json["text"] == TEXTS[1]
     # The second question is open, yet the stopped take still gets its ticket, long after its window.

@@ -374,7 +374,8 @@
       var blob = record.blob instanceof Blob ? record.blob : new Blob([record.blob], { type: record.type || '' });
       // The server counts attempts when recording starts: this take's attempt is the open one (not yet
       // uploaded), or it already reached storage (then only its key needs confirming), or it is stale.
-      var open = question.recording && question.recording.attempt === record.attempt;
+      var open = (question.recording && question.recording.attempt === record.attempt) ||
+        (question.stopped && question.stopped.attempt === record.attempt); // stopped, waiting for this file
       var stale = !record.key && !open && (question.answer_status || attemptsLeft(question) <= 0);
       if (stale || !blob.size) {
         vault.remove(record.id);
