@@ -206,7 +206,9 @@ def question_state(question, attempts: list, think, now, device: str, later_open
     is true once the question can no longer be answered (answer_time.unanswered_for_good), with
     `unanswered_text` in Chinese."""
     current = progress.current_answer(attempts)
-    recording = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
+    waiting = attempts[-1] if attempts and not progress.reached_storage(attempts[-1]) else None
+    recording = waiting if waiting is not None and waiting.stopped_at is None else None
+    stopped = waiting if waiting is not None and waiting.stopped_at is not None else None
     timed = answer_time.phase(question, think, attempts, now)
     item = {"id": question.id, "position": question.position,
             "text": question.text if timed["phase"] != "unopened" else None, "opened": timed["phase"] != "unopened",
@@ -220,7 +222,8 @@ def question_state(question, attempts: list, think, now, device: str, later_open
             "think_seconds_left": max(int((think.think_deadline - now).total_seconds()), 0) if think else None,
             "phase": timed["phase"], "phase_text": timed["phase_text"], "phase_until": iso(timed["phase_until"]),
             "phase_seconds_left": max(int((timed["phase_until"] - now).total_seconds()), 0)
-            if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None}
+            if timed["phase_until"] else None, "next_step": timed["next_step"], "recording": None,
+            "stopped": None if stopped is None else {"attempt": stopped.attempt, "stopped_at": iso(stopped.stopped_at)}}
     item["unanswered"] = answer_time.unanswered_for_good(question, attempts, later_opened, now)
     item["unanswered_text"] = answer_time.UNANSWERED_CANDIDATE_TEXT if item["unanswered"] else None
     if recording is not None:
@@ -400,7 +403,8 @@ def _ensure_think(row, question, seconds: int | None = None):
             with db.begin_nested():
                 db.execute(question_states.insert().values(
                     session_id=row.id, question_id=question.id, think_started_at=now,
-                    think_deadline=now + timedelta(seconds=question.think_seconds if seconds is None else seconds)))
+                    think_deadline=now + timedelta(seconds=answer_time.think_seconds(question)
+                                                   if seconds is None else seconds)))
         except sa.exc.IntegrityError:
             pass
         state = db.execute(query).first()
@@ -408,10 +412,10 @@ def _ensure_think(row, question, seconds: int | None = None):
 
 
 def question_done(question, attempts: list, now) -> bool:
-    """A question is done once no recording of it runs and it has an answer in storage, or its time is up:
-    the newest attempt's recording time is over with nothing uploaded (attempts left or not: moving on gives
-    them up). A retake still inside its recording window keeps it open."""
-    return answer_time.phase(question, None, attempts, now)["phase"] in ("answered", "time_up")
+    """A question is done once no recording of it runs and it has an answer in storage, its newest take was
+    stopped in time and is uploading, or its time is up: the newest attempt's recording time is over with
+    nothing uploaded (attempts left or not: moving on gives them up). A retake still recording keeps it open."""
+    return answer_time.phase(question, None, attempts, now)["phase"] in ("answered", "uploading", "time_up")
 
 
 def _require_in_order(row, question) -> None:
@@ -438,7 +442,7 @@ def _refuse_unless_earlier_done(row, question, opened: dict, lock: bool = False)
             continue
         attempts = grouped.get(earlier.id, [])
         if attempts and answer_time.phase(earlier, None, attempts, now)["phase"] == "recording":
-            state = "还在录音（录音上传或这次录音时间结束后才能打开下一题）"
+            state = "还在录音（停止录音或这次录音时间结束后才能打开下一题）"
         else:
             state = ("还没有完成" if earlier.id in opened else "还没有打开") + "（录音上传后或作答时间用完后才能打开下一题）"
         abort(409, "question_locked", f"请按顺序作答：第 {earlier.position} 题{state}，请先完成前面的题目。",
@@ -581,6 +585,46 @@ def start_attempt(body, token, question_id):
             if late else None}
 
 
+class StoppedSchema(ma.Schema):
+    duration_ms = ma.fields.Integer(strict=True, required=True, validate=ma.validate.Range(0, 24 * 3600 * 1000),
+                                    metadata={"description": "The take's length as the device recorded it"})
+
+
+@bp.post("/<token>/answers/<int:question_id>/attempts/<int:attempt>/stopped")
+@bp.arguments(StoppedSchema)
+@bp.response(200)
+def stop_attempt(body, token, question_id, attempt):
+    """Recording stopped (the candidate tapped 结束录音 or the clock ran out): the take is recorded and waits for
+    its upload, so the next question may open while it uploads in the background. Only for the running attempt
+    (the newest, not uploaded, stopped by its recording window + STOP_TOLERANCE_SECONDS); the same stop sent
+    again returns the same answer. `duration_ms` is kept bounded by the server's clock (answer_time)."""
+    row = load_session_by_token(token, for_update=True)
+    _require_answering(row)
+    question = _question_of(row, question_id)
+    _require_opened(row, question)
+    db, now = get_db(), utcnow()
+    attempts = _attempts_after_auto_start(row, question)
+    target = next((a for a in attempts if a.attempt == attempt), None)
+    if target is None:
+        abort(409, "attempt_not_started")
+    if target.stopped_at is None:
+        if progress.reached_storage(target):
+            abort(409, "attempt_already_uploaded")
+        if target is not attempts[-1] or target.start_kind == "auto" \
+                or now > answer_time.answer_deadline(target, question) + timedelta(
+                    seconds=answer_time.STOP_TOLERANCE_SECONDS):
+            abort(409, "attempt_not_running", f"第 {question.position} 题第 {attempt} 次作答已经不在录音了"
+                  "（录音时间已过或已重新录制），这次停止没有记录；录好的录音照常上传。")
+        duration = answer_time.bounded_duration_ms(target, question, body["duration_ms"], now)
+        db.execute(answers.update().where(answers.c.id == target.id, answers.c.stopped_at.is_(None))
+                   .values(stopped_at=now, stopped_duration_ms=duration))
+        touch(row)
+        target = db.execute(sa.select(answers).where(answers.c.id == target.id)).first()
+    return {"question_id": question.id, "attempt": target.attempt, "stopped_at": iso(target.stopped_at),
+            "duration_ms": target.stopped_duration_ms, "in_time": answer_time.stopped_in_time(target, question),
+            "uploaded": progress.reached_storage(target), "server_time": iso(now)}
+
+
 @bp.post("/<token>/answers/<int:question_id>/upload")
 @bp.arguments(UploadRequestSchema)
 @bp.response(200, UploadTicketSchema)
@@ -611,8 +655,10 @@ def request_upload(body, token, question_id):
         target = None
     elif target is not None and progress.reached_storage(target):
         abort(409, "attempt_already_uploaded")
-    # No new ticket once a later question is open, whatever the take (a ticket issued before still confirms).
-    _require_not_passed(row, question, "你已经打开了后面的题目，这道题不能再重新录制或上传新的录音（单向面试不能回头作答）。")
+    # No new ticket once a later question is open (a ticket issued before still confirms), except for a take
+    # the candidate stopped before moving on: it uploads in the background (POST …/attempts/{n}/stopped).
+    if target is None or target.stopped_at is None:
+        _require_not_passed(row, question, "你已经打开了后面的题目，这道题不能再重新录制或上传新的录音（单向面试不能回头作答）。")
     if target is None:  # no attempt started by POST …/attempts (older clients): start one now
         attempts = progress.answers_by_question(db, row.id).get(question.id, [])
         target = _start_attempt(row, question, attempts, replace=False, content_type=content_type)
@@ -748,6 +794,11 @@ def submit(token):
     missing = [q.position for q in question_rows if progress.current_answer(grouped.get(q.id, [])) is None
                and not answer_time.unanswered_for_good(q, grouped.get(q.id, []),
                                                        _later_opened(q, question_rows, thinks), now)]
+    uploading = [q.position for q in question_rows if q.position in missing and answer_time.phase(
+        q, thinks.get(q.id), grouped.get(q.id, []), now)["phase"] == "uploading"]
+    if uploading:
+        abort(409, "uploads_pending", "第 " + "、".join(map(str, uploading)) + " 题的录音已经录好，但还没有上传完成，"
+              "请等上传完成后再提交。", pending_questions=uploading)
     if missing:
         abort(409, "unanswered_questions",
               "还有第 " + "、".join(map(str, missing)) + " 题可以回答但还没有回答，请先回答这些题目再提交。")

@@ -101,6 +101,8 @@ MESSAGES = {
     "attempt_not_started": "这次作答还没有开始录音，请重新录音。",
     "upload_window_closed": "这次作答的录音时间和补传期限都已经过了，这段录音不能再上传。",
     "attempt_already_uploaded": "这次录音已经上传过了。",
+    "attempt_not_running": "这次作答已经不在录音了，这次停止没有记录；录好的录音照常上传。",
+    "uploads_pending": "还有录好的录音没有上传完成，请等上传完成后再提交。",
     "answer_not_found": "这段录音不属于这道题，请重新录音。",
     "already_confirmed": "这段回答已经收到了。",
     "upload_missing": "还没有收到这段录音，请重新上传。",
@@ -154,7 +156,7 @@ STATUS_MESSAGES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 40
 
 # Field names in validation messages, so "有内容没有填写或格式不对：姓名" rather than a column name.
 FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人", "consent": "同意隐私说明",
-               "privacy_version": "隐私说明版本", "decision": "决定", "note": "备注", "message": "给候选人的话",
+               "privacy_version": "隐私说明版本", "duration_ms": "录音时长（毫秒）", "decision": "决定", "note": "备注", "message": "给候选人的话",
                "rating": "评分", "comment": "评语", "questions": "题目", "text": "题目内容", "title": "标题",
                "deadline": "截止时间", "days": "天数", "expires_at": "过期时间", "content_type": "录音格式",
                "key": "上传地址", "size": "文件大小", "competencies": "考察能力", "language": "语言",

@@ -55,7 +55,7 @@ def error_payload(error: HTTPException):
     if details:
         payload["details"] = messages.chinese_details(details)
     for extra in ("contact", "answered_at", "attempts_left", "current", "next_question_id", "in_progress",
-                  "in_flight", "answered", "next_actions", "existing", "rows"):
+                  "in_flight", "answered", "next_actions", "existing", "rows", "pending_questions"):
         if data.get(extra) is not None:
             payload[extra] = data[extra]
     return payload, status, data.get("headers", {})

@@ -208,6 +208,8 @@ answers = sa.Table(
     # When the attempt's first upload ticket was issued (migration 0009): later than the recording window plus
     # answer_time.ON_TIME_UPLOAD_SECONDS flags the take as uploaded late (api/answer_time.py late_upload).
     sa.Column("ticket_at", sa.DateTime),
+    sa.Column("stopped_at", sa.DateTime),  # the candidate stopped this take (…/attempts/{n}/stopped)
+    sa.Column("stopped_duration_ms", sa.Integer),  # its length as the client reported it, bounded by the server clock
     sa.UniqueConstraint("session_id", "question_id", "attempt"),
     **MYSQL_TABLE_ARGS,
 )

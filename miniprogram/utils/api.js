@@ -29,6 +29,10 @@ const api = {
   startAttempt: (token, questionId, replace, resume) =>
     http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/attempts`,
       resume ? { replace: !!replace, resume: true } : { replace: !!replace }),
+  // The take is recorded (tap or clock): the next question may open while it uploads (issue 11 point 3).
+  stopAttempt: (token, questionId, attempt, durationMs) =>
+    http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/attempts/${enc(attempt)}/stopped`,
+      { duration_ms: Math.max(0, Math.round(durationMs || 0)) }),
   requestUpload: (token, questionId, body) =>
     http.post(`/api/c/${enc(token)}/answers/${enc(questionId)}/upload`, body || {}),
   confirmUpload: (token, questionId, body) =>

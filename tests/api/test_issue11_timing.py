@@ -92,13 +92,12 @@ def test_a_session_left_unsettled_is_settled_by_the_sweeper(app, client, auth, a
 
 
 def _shift_attempts(app, question_id, seconds):
-    """Time passes: every attempt of the question started (and got its ticket) `seconds` earlier than it did."""
+    """Time passes: every attempt of the question started (got its ticket, was stopped) `seconds` earlier."""
     with app.extensions["miaomian.engine"].begin() as connection:
-        for row in connection.execute(sa.select(answers.c.id, answers.c.created_at, answers.c.ticket_at)
-                                      .where(answers.c.question_id == question_id)).all():
-            connection.execute(answers.update().where(answers.c.id == row.id).values(
-                created_at=row.created_at - timedelta(seconds=seconds),
-                ticket_at=row.ticket_at and row.ticket_at - timedelta(seconds=seconds)))
+        for row in connection.execute(sa.select(answers).where(answers.c.question_id == question_id)).all():
+            connection.execute(answers.update().where(answers.c.id == row.id).values(**{
+                name: getattr(row, name) - timedelta(seconds=seconds)
+                for name in ("created_at", "ticket_at", "stopped_at") if getattr(row, name) is not None}))
 
 
 def _opened_and_started(client, token, question_id):

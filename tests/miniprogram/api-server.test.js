@@ -419,4 +419,50 @@ describeIfServer('API client against the real Flask server', () => {
     await expect(api.startAttempt(inv.token, qid, true)).rejects.toMatchObject({ status: 409, code: 'attempts_exhausted' })
     wxNode.setStorageSync(KEY, mine)
   }, 60000)
+
+  test('issue 11: the stop lets the next question open before the take is queued; the take still uploads afterwards; submit waits for it', async () => {
+    request.setToken((await api.devLogin('王经理', '街角咖啡')).token)
+    const job = await api.createJob({ title: '理货员', location: null, description: null })
+    const bank = require('../../miniprogram/utils/question-bank')
+    const questions = bank.questionsFor('store_clerk').slice(0, 2).map((q) => Object.assign({}, q, { think_seconds: 0, max_attempts: 1 }))
+    const interview = await api.createInterview(job.id, { language: 'zh', questions })
+    const [inv] = await api.invite(interview.id, [{ name: '吴九', phone: null }])
+    const view = await api.getInterview(inv.token)
+    const [q1, q2] = (await api.start(inv.token, view.privacy_version)).questions.map((q) => q.id)
+
+    // A 0-s think question: its think time is the 3-2-1 lead-in, so a start 3 s later is on time
+    const opened = await api.startThink(inv.token, q1)
+    expect(opened.phase).toBe('thinking')
+    expect(Date.parse(opened.think_deadline) - Date.parse(opened.think_started_at)).toBe(3000)
+    await new Promise((r) => setTimeout(r, 3000))
+    const attempt = await api.startAttempt(inv.token, q1, false)
+    expect(attempt).toMatchObject({ attempt: 1, late: false })
+    await expect(api.startThink(inv.token, q2)).rejects.toMatchObject({ status: 409, code: 'question_locked' })
+
+    // Stopped after ~1 s: the take is recorded; the same stop sent again gets the same answer
+    await new Promise((r) => setTimeout(r, 1000))
+    const stopped = await api.stopAttempt(inv.token, q1, 1, 1200)
+    expect(stopped).toMatchObject({ attempt: 1, duration_ms: 1200, in_time: true, uploaded: false })
+    expect(await api.stopAttempt(inv.token, q1, 1, 9999)).toMatchObject({ stopped_at: stopped.stopped_at, duration_ms: 1200 })
+    await expect(api.stopAttempt(inv.token, q1, 2, 1000)).rejects.toMatchObject({ status: 409, code: 'attempt_not_started' })
+
+    // The next question opens while the take has not even been queued
+    const next = await api.startThink(inv.token, q2)
+    expect(next.text).toBeTruthy()
+    expect((await api.getInterview(inv.token)).questions[0]).toMatchObject({ phase: 'uploading', recording: null })
+    await expect(api.submit(inv.token)).rejects.toMatchObject({ status: 409, code: 'uploads_pending' })
+
+    // The queue sends it afterwards: a ticket for question 1 although question 2 is open
+    const { speechPcm, mp3Of } = require('./audio-fixtures')
+    const mp3 = mp3Of(speechPcm())
+    const mp3Path = path.join(wxNode.dir, 'stopped-take.mp3')
+    fs.writeFileSync(mp3Path, mp3)
+    const { UploadQueue } = require('../../miniprogram/utils/upload')
+    const queue = new UploadQueue({ api, wx: wxNode })
+    queue.enqueue({ token: inv.token, questionId: q1, tempFilePath: mp3Path, size: mp3.length, duration: 1200, mime: 'audio/mpeg', attempt: 1 })
+    await queue.idle()
+    expect(queue.items.map((i) => i.error)).toEqual([])
+    expect(queue.statusOf(inv.token, q1).state).toBe('confirmed')
+    expect((await api.getInterview(inv.token)).questions[0].phase).toBe('answered')
+  }, 60000)
 })

@@ -374,7 +374,8 @@
       var blob = record.blob instanceof Blob ? record.blob : new Blob([record.blob], { type: record.type || '' });
       // The server counts attempts when recording starts: this take's attempt is the open one (not yet
       // uploaded), or it already reached storage (then only its key needs confirming), or it is stale.
-      var open = question.recording && question.recording.attempt === record.attempt;
+      var open = (question.recording && question.recording.attempt === record.attempt) ||
+        (question.stopped && question.stopped.attempt === record.attempt); // stopped, waiting for this file
       var stale = !record.key && !open && (question.answer_status || attemptsLeft(question) <= 0);
       if (stale || !blob.size) {
         vault.remove(record.id);
@@ -803,7 +804,7 @@
         throw error;
       });
     }
-    return once();
+    return stopsReported().then(once);
   }
 
   /** Offline, for a question opened before: the phase as the page last knew it. */
@@ -817,7 +818,9 @@
     var until = question.phase_until ? Date.parse(question.phase_until) : null;
     if (question.phase === 'answered') return showReview(question);
     if (question.phase === 'recording' && until && until > serverNow() + 1000) return showJoin(question, until);
-    if (question.phase === 'time_up' || question.phase === 'recording') return showTimeUp(question);
+    if (question.phase === 'time_up' || question.phase === 'recording' || question.phase === 'uploading') {
+      return showTimeUp(question); // 'uploading': its take was stopped on a device that still holds it
+    }
     if (question.phase === 'thinking' && until && until > serverNow() + LEAD_IN_MS) return startThinking(question);
     // Think time is (nearly) over: a full 3-2-1 right after the candidate's tap, else wait for one.
     if (tapped) return leadIn(question, 3);
@@ -937,6 +940,7 @@
       var levels = [];
       var startedAt = Date.now();
       var discarded = false;
+      var counted = null;
       var current = new MediaRecorder(stream, { mimeType: state.mimeType, audioBitsPerSecond: 32000 });
       recorder = current;
       current.ondataavailable = function (event) { if (event.data && event.data.size) chunks.push(event.data); };
@@ -944,7 +948,7 @@
         recorder = null;
         if (discarded) return;
         var blob = new Blob(chunks, { type: current.mimeType || state.mimeType });
-        finishRecording(question, blob, (Date.now() - startedAt) / 1000, levels);
+        finishRecording(question, blob, (Date.now() - startedAt) / 1000, levels, counted);
       };
       current.start(1000);
       phase('none');
@@ -960,7 +964,7 @@
       $('bar-primary').focus();
       // Count the attempt on the server now; never hold the recording up for the network. The server's
       // deadline wins: a late start (after a reload) is timed from the end of think time.
-      countAttempt(question, Boolean(opts.resume), function (started) {
+      counted = countAttempt(question, Boolean(opts.resume), function (started) {
         if (recorder !== current || !started.answer_deadline) return;
         if (started.message) showNotice(started.message);
         if (started.server_time) state.clockSkew = Date.parse(started.server_time) - Date.now();
@@ -982,20 +986,52 @@
     });
   }
 
+  /** POST …/attempts; resolves to the server's attempt (null when it was not counted): the stop waits for it. */
   function countAttempt(question, resume, onStarted, discard) {
     var body = { replace: Boolean(state.replace[question.id]), resume: resume };
     if (!resume) question.attempts_used = (question.attempts_used || 0) + 1; // counted at once, corrected below
     question.pendingAttempt = resume && question.recording ? question.recording.attempt : question.attempts_used;
-    api('POST', '/answers/' + question.id + '/attempts', body).then(function (started) {
+    return api('POST', '/answers/' + question.id + '/attempts', body).then(function (started) {
       question.attempts_used = started.attempts_used;
       question.pendingAttempt = started.attempt;
       question.attemptConfirmed = true;
       onStarted(started);
+      return started;
     }, function (error) {
-      if (transient(error)) { question.attemptConfirmed = false; return; } // the upload will count it
+      if (transient(error)) { question.attemptConfirmed = false; return null; } // the upload will count it
       question.attempts_used = Math.max(0, question.attempts_used - 1);
       discard(error);
+      return null;
     });
+  }
+
+  /**
+   * POST …/attempts/{n}/stopped once the take is recorded: the server stops holding the next question back
+   * while the take uploads in the background. Sent after its start was counted, retried while the network is
+   * away (1 s … 15 s); any answer from the server ends it (a refusal only means the server goes by its own
+   * clock: the next question then opens once the upload arrives or the recording time is over).
+   */
+  function reportStop(question, take, counted, seconds) {
+    var body = { duration_ms: Math.max(0, Math.round(seconds * 1000)) };
+    var tries = 0;
+    function once(started) {
+      if (!started || take.status === 'done') return null;
+      return api('POST', '/answers/' + question.id + '/attempts/' + started.attempt + '/stopped', body).then(
+        function (stopped) { take.stopped = stopped; return stopped; },
+        function (error) {
+          if (!transient(error) || take.status === 'done') return null;
+          tries += 1;
+          return waitForNetwork(Math.min(15000, 1000 * Math.pow(2, tries - 1))).then(function () { return once(started); });
+        });
+    }
+    take.stopping = (counted || Promise.resolve(null)).then(once);
+  }
+
+  /** Before opening a question: the stops still on their way (bounded: offline, opening says so itself). */
+  function stopsReported() {
+    var pending = Object.keys(state.takes).map(function (id) { return state.takes[id].stopping; }).filter(Boolean);
+    if (!pending.length) return Promise.resolve();
+    return Promise.race([Promise.all(pending), new Promise(function (resolve) { setTimeout(resolve, 8000); })]);
   }
 
   /** A refusal from the server while answering: another device, no attempts, the deadline. */
@@ -1040,7 +1076,7 @@
     return voiced / levels.length < 0.08;
   }
 
-  function finishRecording(question, blob, seconds, levels) {
+  function finishRecording(question, blob, seconds, levels, counted) {
     if (blob.size < 100 || seconds < 1) {
       showError('question-error', '录音太短，没有录到内容。这次作答已计入' +
         (attemptsLeft(question) > 0 ? '，请再录一次。' : '，作答次数已用完。' + contactText()));
@@ -1061,6 +1097,7 @@
     // Kept in IndexedDB until the server confirms it; without IndexedDB, in memory only.
     take.saved = vault.save(take, question.id).then(function (ok) { take.persisted = ok; return ok; });
     state.takes[question.id] = take;
+    reportStop(question, take, counted, seconds); // the next question may open while this take uploads
     if (state.questions[state.index] === question && currentScreen === 'question') showReview(question);
     upload(question, take); // in the background: answering goes on whatever the network does
   }

@@ -92,6 +92,7 @@ Page({
   },
 
   onUnload() {
+    this.unloaded = true
     this.clearClock()
     this.discardTake()
     if (this.unsubscribe) this.unsubscribe()
@@ -195,6 +196,7 @@ Page({
       ? question.think_seconds_left : question.think_seconds || 0
     // The server opens the question: its text, and the phase it is in (a reload never restarts the clock).
     try {
+      await this.stopsReported()
       const opened = await api.startThink(this.data.token, question.id)
       if (opened.server_time) this.clockSkew = Date.parse(opened.server_time) - Date.now()
       const patch = Object.assign({}, opened)
@@ -244,7 +246,8 @@ Page({
       this.runClock((until - this.serverNow()) / 1000, '剩余', () => this.showTimeUp())
       return
     }
-    if (q.phase === 'time_up' || q.phase === 'recording') {
+    if (q.phase === 'time_up' || q.phase === 'recording' || q.phase === 'uploading') {
+      // 'uploading': a take stopped on a device that may still hold it (its queue sends it)
       this.showTimeUp(q.next_step)
       return
     }
@@ -471,6 +474,10 @@ Page({
     const { tempFilePath, duration, fileSize: size, mime, speech } = e.detail
     const take = this.attempts[this.data.question.id]
     if (take) take.spent = true
+    if (take && !take.stopReported) {
+      take.stopReported = true
+      this.reportStop(this.data.question.id, take.attempt, duration)
+    }
     this.clearClock()
     this.setPhase('review')
     this.setData({
@@ -481,6 +488,31 @@ Page({
       recording: { tempFilePath, duration, size: size || fileSize(tempFilePath), mime: mime || 'audio/mpeg', attempt: take ? take.attempt : null },
     })
     if (speech && speech.silent) this.askSilentRetake()
+  },
+
+  /**
+   * POST …/attempts/{n}/stopped as soon as the take ends (the candidate's tap or the clock): the server then
+   * lets the next question open while this take waits in the upload queue. Retried while offline (1 s … 30 s);
+   * any answer from the server ends it (a refusal only means the server goes by its own clock instead).
+   */
+  reportStop(questionId, attempt, durationMs) {
+    if (!attempt) return // the start was never counted (offline): the upload ticket starts and ends it
+    const token = this.data.token
+    let tries = 0
+    const send = () => api.stopAttempt(token, questionId, attempt, durationMs).then((res) => res, (err) => {
+      if (!offline(err) || this.unloaded) return null
+      tries += 1
+      return new Promise((resolve) => { setTimeout(resolve, Math.min(30000, 1000 * 2 ** (tries - 1))) }).then(send)
+    })
+    this.stops = this.stops || {}
+    this.stops[questionId] = send()
+  },
+
+  /** Before opening a question: the stops still on their way, for at most 8 s (offline, opening says so). */
+  stopsReported() {
+    const pending = Object.keys(this.stops || {}).map((id) => this.stops[id])
+    if (!pending.length) return Promise.resolve()
+    return Promise.race([Promise.all(pending), new Promise((resolve) => { setTimeout(resolve, 8000) })])
   },
 
   /** The per-take speech check: a take with almost no voice is offered a retake, never waved through. */

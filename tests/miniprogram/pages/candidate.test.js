@@ -257,6 +257,34 @@ describe('interview page', () => {
     expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://a1.mp3.saved', formData: { key: 'k11' } }))
   })
 
+  test('issue 11: the stop is reported as the take ends (retried while offline) and the next question opens without waiting for the upload', async () => {
+    const recorder = { start: jest.fn(), stop: jest.fn() }
+    let stopTries = 0
+    const { server, page } = await open(started(), { '#recorder': recorder }, {
+      [`POST /api/c/${TOKEN}/answers/11/attempts/1/stopped`]: () => {
+        stopTries += 1
+        return stopTries === 1 ? 'NETWORK' : { body: { question_id: 11, attempt: 1, duration_ms: 20000, in_time: true, uploaded: false } }
+      },
+    })
+    jest.spyOn(wx, 'uploadFile').mockImplementation(() => ({ onProgressUpdate() {} })) // a slow network: never ends
+    await jest.advanceTimersByTimeAsync(5100) // think time, then the 3-2-1
+    expect(page.data.phase).toBe('recording')
+    page.onMain() // 结束录音
+    page.onRecorded(take('s1'))
+    await jest.advanceTimersByTimeAsync(10)
+    const stops = () => server.calls.filter((c) => c.path.endsWith('/answers/11/attempts/1/stopped'))
+    expect(stops()).toHaveLength(1)
+    expect(stops()[0].data).toEqual({ duration_ms: 20000 })
+    await jest.advanceTimersByTimeAsync(1100) // offline the first time: sent again after 1 s
+    expect(stops()).toHaveLength(2)
+    page.onMain() // 提交，下一题
+    await jest.advanceTimersByTimeAsync(10)
+    expect(page.data).toMatchObject({ index: 1, phase: 'think' })
+    expect(server.calls.some((c) => c.path.endsWith('/answers/12/think'))).toBe(true)
+    expect(page.queue.statusOf(TOKEN, 11).state).not.toBe('confirmed') // still uploading in the background
+    expect(server.calls.some((c) => c.path.endsWith('/answers/11/uploaded'))).toBe(false)
+  })
+
   test('a 0-s think question never opens by itself after "提交，下一题": 开始本题, then the full 3-2-1', async () => {
     const v = started()
     v.questions[1].think_seconds = 0
