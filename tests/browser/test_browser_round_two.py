@@ -69,6 +69,9 @@ def consent_and_upload(base, token, question_id):
     candidate = f"{base}/api/c/{token}"
     privacy = requests.get(f"{base}/api/privacy").json()["version"]
     assert requests.post(f"{candidate}/start", json={"consent": True, "privacy_version": privacy}).ok
+    # as the page does: open the question (think time starts) and start the take before asking for a ticket
+    assert requests.post(f"{candidate}/answers/{question_id}/think", json={}).ok
+    assert requests.post(f"{candidate}/answers/{question_id}/attempts", json={}).ok
     ticket = requests.post(f"{candidate}/answers/{question_id}/upload", json={}).json()
     assert requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", b"ID3" + bytes(400))}).ok
     assert requests.post(f"{candidate}/answers/{question_id}/uploaded", json={"key": ticket["key"]}).ok

@@ -36,6 +36,15 @@ function makeRecording(dir) {
   return aac
 }
 
+// What the interview page does before a take uploads: open the question (think time starts), start the attempt,
+// report the stop — the server refuses an upload for a question that was never opened (question_not_opened).
+async function recordTake(api, token, questionId, durationMs = 4000) {
+  await api.startThink(token, questionId)
+  const { attempt } = await api.startAttempt(token, questionId, false)
+  await api.stopAttempt(token, questionId, attempt, durationMs)
+  return attempt
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
@@ -167,6 +176,7 @@ describeIfServer('API client against the real Flask server', () => {
     // A question's text comes only after consent, once it is opened (the view before consent has ids and limits).
     expect(view.questions.every((q) => q.text === undefined && q.id)).toBe(true)
     for (const q of started.questions) {
+      await recordTake(api, inv.token, q.id)
       queue.enqueue({ token: inv.token, questionId: q.id, tempFilePath: recording, size, duration: 5000, mime: 'audio/aac' })
     }
     await queue.idle()
@@ -276,6 +286,7 @@ describeIfServer('API client against the real Flask server', () => {
     const queue = new UploadQueue({ api, wx: wxNode, chunkThreshold: 1 })
     const recording = makeRecording(wxNode.dir)
     const size = fs.statSync(recording).size
+    await recordTake(api, inv.token, view.questions[0].id)
     const before = wxNode.requests.length
     queue.enqueue({ token: inv.token, questionId: view.questions[0].id, tempFilePath: recording, size, duration: 5000, mime: 'audio/aac' })
     await queue.idle()
@@ -305,6 +316,7 @@ describeIfServer('API client against the real Flask server', () => {
     const { UploadQueue } = require('../../miniprogram/utils/upload')
     const queue = new UploadQueue({ api, wx: wxNode })
     const recording = makeRecording(wxNode.dir)
+    await recordTake(api, a.token, startedA.questions[0].id)
     queue.enqueue({ token: a.token, questionId: startedA.questions[0].id, tempFilePath: recording, size: fs.statSync(recording).size, duration: 4000, mime: 'audio/aac' })
     await queue.idle()
     expect(queue.items.map((i) => i.error)).toEqual([])
@@ -416,7 +428,8 @@ describeIfServer('API client against the real Flask server', () => {
     await expect(api.startAttempt(inv.token, qid, false)).rejects.toMatchObject({ status: 409, code: 'answered_on_another_device' })
     const replaced = await api.startAttempt(inv.token, qid, true)
     expect(replaced).toMatchObject({ attempt: 2, attempts_left: 0 })
-    await expect(api.startAttempt(inv.token, qid, true)).rejects.toMatchObject({ status: 409, code: 'attempts_exhausted' })
+    // a repeated start (a retried request) joins the running take instead of spending a third attempt
+    expect(await api.startAttempt(inv.token, qid, true)).toMatchObject({ attempt: 2, attempts_left: 0, resumed: true })
     wxNode.setStorageSync(KEY, mine)
   }, 60000)
 
