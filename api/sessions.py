@@ -222,6 +222,7 @@ def uploads_in_flight(row, question_rows, now) -> list[dict]:
 
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
+EDITED_TEXT = {"note": "内部备注", "message": "给候选人的话"}  # what saving the same decision again may change
 TOLD_TEXT = {"pending": "已告知候选人，微信提醒正在发送", "sending": "已告知候选人，微信提醒正在发送",
              "sent": "已告知候选人，微信提醒已送达", "merged": "已告知候选人，微信提醒已送达",
              "skipped": "已告知候选人（报告页可见），没有发微信提醒",
@@ -245,10 +246,13 @@ def decision_history(session_id: int) -> list[dict]:
     "told_text"}]. `told_candidate` is what the outbox holds: true only when the outbox has a message for this
     very decision (its report page shows the outcome from then on); `notification_status` is that message's
     WeChat delivery (pending|sending|sent|merged|skipped|failed|needs_subscription), `told_text` both in
-    Chinese. A hold, a decision kept internal and a repeat of the outcome last told have no message."""
+    Chinese. A hold, a decision kept internal and a repeat of the outcome last told have no message. `edits`:
+    the same decision saved again with a new note or message ([{"by", "at", "at_display", "edited", "text"}]),
+    which is not a decision of its own."""
     db = get_db()
     rows = db.execute(sa.select(audit_log.c.action, audit_log.c.actor, audit_log.c.detail, audit_log.c.created_at)
-                      .where(audit_log.c.subject == f"session:{session_id}", audit_log.c.action.in_(DECISION_ACTIONS))
+                      .where(audit_log.c.subject == f"session:{session_id}",
+                             audit_log.c.action.in_(DECISION_ACTIONS + ("session.decision_edited",)))
                       .order_by(audit_log.c.id))
     names, out = {}, []
     for row in rows:
@@ -257,6 +261,13 @@ def decision_history(session_id: int) -> list[dict]:
             user_id = int(row.actor.split(":", 1)[1]) if row.actor.startswith("user:") else None
             names[row.actor] = read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))) \
                 if user_id else None
+        if row.action == "session.decision_edited":
+            if out:
+                edited = [text for field, text in EDITED_TEXT.items() if detail.get(field)]
+                out[-1]["edits"].append({"by": names[row.actor], "at": iso(row.created_at),
+                                         "at_display": display_time(row.created_at), "edited": edited,
+                                         "text": f"修改了{'和'.join(edited)}（决定没有变）"})
+            continue
         decision = row.action.split(".", 1)[1]
         key = detail.get("notification_key")
         status = db.scalar(sa.select(notifications.c.status).where(notifications.c.idempotency_key == key)) \
@@ -266,7 +277,7 @@ def decision_history(session_id: int) -> list[dict]:
                     "told_candidate": status is not None,
                     "notification_status": status,
                     "told_text": TOLD_TEXT.get(status) if status else
-                    ("待定不通知候选人" if decision == "hold" else "没有通知候选人")})
+                    ("待定不通知候选人" if decision == "hold" else "没有通知候选人"), "edits": []})
     return out
 
 
@@ -296,12 +307,10 @@ def decide(body, session_id):
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     told = last_told(history)
     new = body["decision"]
-    # Repeating 待定 is idempotent: nothing asked, sent or recorded (unless HR now lets the candidate see it).
-    if new == "hold" and row.decision == "hold" and (row.decision_notify is not False or not body["notify_candidate"]):
-        item = summary_json(row, [q.id for q in load_questions(row.interview_id)])
-        return {**item, "unchanged": True, "told_candidate": history[-1]["told_candidate"],
-                "told_text": history[-1]["told_text"],
-                "candidate_sees": candidate_sees("hold", row.decision_notify is not False)}
+    # Saving the current decision again is not a new decision (unless HR now lets a candidate who was kept
+    # out of it see it): only a note or message given is updated; what the candidate was told stays as it is.
+    if new == row.decision and (row.decision_notify is not False or not body["notify_candidate"]):
+        return _edit_decision(row, body, history)
     # A repeat of the current decision is never a change; a change away from it or from what was told is.
     reversal = new != row.decision and (
         (row.decision in ("advance", "reject") and new in ("advance", "reject")) or (told is not None and new != told))
@@ -324,7 +333,7 @@ def decide(body, session_id):
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
-                               .values(decision=new, decision_note=body["note"], decided_by=g.user_id,
+                               .values(decision=new, decided_by=g.user_id, **({} if body["note"] is None else {"decision_note": body["note"].strip() or None}),
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
                                        decision_notify=visible))
     if changed.rowcount != 1:
@@ -339,6 +348,27 @@ def decide(body, session_id):
     told_now = decision_history(row.id)[-1]
     return {**item, "told_candidate": told_now["told_candidate"], "told_text": told_now["told_text"],
             "candidate_sees": candidate_sees(new, visible)}
+
+
+def _edit_decision(row, body, history: list[dict]) -> dict:
+    """The same decision saved again: a given note or message replaces the old one, an omitted one is kept;
+    decided_at, the candidate's view and the notification stay; history records the edit on that decision
+    (audit session.decision_edited), not a new decision. Nothing changed: nothing recorded."""
+    changes = {f"decision_{field}": body[field].strip() or None for field in EDITED_TEXT
+               if body[field] is not None and (body[field].strip() or None) != getattr(row, f"decision_{field}")}
+    if changes:
+        changed = get_db().execute(sessions.update().where(
+            sessions.c.id == row.id, sessions.c.status != "erased", sessions.c.decision == row.decision,
+            sessions.c.decided_at == row.decided_at).values(**changes))
+        if changed.rowcount != 1:
+            abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
+        audit.record(g.org_id, f"user:{g.user_id}", "session.decision_edited", f"session:{row.id}",
+                     {"decision": row.decision, **{field: f"decision_{field}" in changes for field in EDITED_TEXT}})
+    item = summary_json(get_session_or_404(row.id), [q.id for q in load_questions(row.interview_id)])
+    return {**item, "unchanged": True, "edited": [text for field, text in EDITED_TEXT.items()
+                                                  if f"decision_{field}" in changes],
+            "told_candidate": history[-1]["told_candidate"], "told_text": history[-1]["told_text"],
+            "candidate_sees": candidate_sees(row.decision, row.decision_notify is not False)}
 
 
 @bp.post("/sessions/<int:session_id>/reviews")

@@ -51,10 +51,10 @@ def test_reversal_through_hold_needs_confirmation_and_every_told_outcome_is_its_
     assert [(item["decision"], item["told_candidate"]) for item in history] == [
         ("advance", True), ("reject", True), ("hold", False), ("advance", True)]
     assert history[2]["told_text"] == "待定不通知候选人"
-    # The same outcome again sends nothing again, and history says so.
+    # The same outcome again is no new decision: nothing sent again, history unchanged, still told.
     assert decide("advance").status_code == 200
     history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
-    assert history[-1]["told_candidate"] is False and len(keys) == 3 == len(
+    assert len(history) == 4 and history[-1]["told_candidate"] is True and len(keys) == 3 == len(
         _rows(app, "SELECT id FROM notifications WHERE kind = 'decision_made'"))
 
 
