@@ -101,8 +101,10 @@ def _create_referrer(org_id, interview_id, name, user_id=None):
 @bp.arguments(ReferrerInSchema)
 @bp.response(201)
 def add_referrer(body, interview_id):
-    """HR adds a referrer (an employee, a friend) to an interview; they get a short referral code."""
+    """HR adds a referrer (an employee, a friend) to an interview; they get a short referral code. A closed
+    interview (or one past its deadline) gets none: 409 interview_closed, as for invitations."""
     interview = get_interview_or_404(interview_id)
+    refuse_closed(interview, "添加推荐人")
     return referrer_json(_create_referrer(g.org_id, interview.id, body["name"]))
 
 
@@ -159,6 +161,16 @@ def list_referrers(interview_id):
                                  .order_by(referrers.c.id)))
     counts = _referee_counts([row.id for row in rows])
     return [{**referrer_json(row), **counts[row.id]} for row in rows]
+
+
+def refuse_closed(interview, action: str) -> None:
+    """HR making something that brings in candidates (a referrer, a code, a poster) for a closed interview:
+    409 interview_closed with the way to reopen it; past its deadline 409 interview_deadline_passed."""
+    from api.invitations import _interview_deadline_not_passed, suggestion
+    if interview.status != "open":
+        abort(409, "interview_closed", f"这场面试已经结束，不能{action}。" + suggestion(["reopen"]),
+              next_actions=["reopen"])
+    _interview_deadline_not_passed(interview.deadline, action)
 
 
 def _open_interview(interview_id):
@@ -454,7 +466,7 @@ def bind_invitation(body):
                      .join(invitations, invitations.c.id == sessions.c.invitation_id)
                      .where(invitations.c.token_hash == token_hash(body["token"]))).first()
     if row is None:
-        abort(404, "invitation_not_found", "We could not find this invitation.")
+        abort(404, "invitation_not_found", "找不到这份邀请，请检查链接是否完整。")
     if row.candidate_user_id not in (None, g.user_id):
         abort(409, "invitation_taken", "This invitation is already linked to another WeChat user.")
     db.execute(sessions.update().where(sessions.c.id == row.id).values(candidate_user_id=g.user_id))
@@ -541,14 +553,16 @@ def image_type(data: bytes) -> str:
 @bp.response(200, content_type="image/png")
 def interview_qrcode(args, interview_id):
     """A mini-program code (getwxacodeunlimit) for the interview, carrying a referrer when given; its scene is
-    "c=CODE" (≤ 32 characters). Without an AppID (development) a QR code of the web link. Cached in storage."""
+    "c=CODE" (≤ 32 characters). Without an AppID (development) a QR code of the web link. Cached in storage.
+    A closed interview gets no new code (409 interview_closed)."""
     interview = get_interview_or_404(interview_id)
+    refuse_closed(interview, "生成面试码")
     referrer_id = None
     if args["referrer"]:
         referrer = get_db().execute(sa.select(referrers).where(referrers.c.code == args["referrer"],
                                                                referrers.c.org_id == g.org_id)).first()
         if referrer is None or referrer.interview_id not in (None, interview.id):
-            abort(422, "unknown_referrer", f"There is no referrer with code {args['referrer']} for this interview.")
+            abort(422, "unknown_referrer", f"这场面试没有推荐码为 {args['referrer']} 的推荐人。")
         referrer_id = referrer.id
     png, link, scene = code_png(interview, referrer_id)
     response = Response(png, mimetype=image_type(png))
@@ -585,13 +599,13 @@ def code_png(interview, referrer_id):
             except WeChatClientException as error:
                 if error.errcode in (45009, 45011, -1):
                     abort(429 if error.errcode != -1 else 503, "wechat_rate_limited" if error.errcode != -1
-                          else "wechat_busy", f"WeChat is limiting mini-program codes ({error.errcode}); try again in a minute.")
+                          else "wechat_busy", f"微信暂时限制生成小程序码（{error.errcode}），请一分钟后再试。")
                 if error.errcode == 41030:
-                    abort(502, "wechat_page_invalid", "WeChat says the mini-program page does not exist in the "
-                          "published version (41030): publish it or set MIAOMIAN_WECHAT_QR_CHECK_PATH=false.")
-                abort(502, "wechat_error", f"WeChat refused to make the code ({error.errcode}: {error.errmsg}).")
+                    abort(502, "wechat_page_invalid", "微信说已发布的小程序里没有面试页面（41030）：请先发布小程序，"
+                          "或由技术人员设置 MIAOMIAN_WECHAT_QR_CHECK_PATH=false。")
+                abort(502, "wechat_error", f"微信没有生成小程序码（错误 {error.errcode}），请稍后再试。")
             except requests.RequestException:
-                abort(503, "wechat_unavailable", "WeChat could not be reached; try again shortly.")
+                abort(503, "wechat_unavailable", "暂时连不上微信，请稍后再试。")
         store.put_bytes(key, png)
     return png, link, scene
 
@@ -607,6 +621,8 @@ def referrer_poster(code):
     if referrer is None or referrer.interview_id is None:
         abort(404, "scene_not_found", "找不到这个推荐码。")
     interview = get_db().execute(sa.select(interviews).where(interviews.c.id == referrer.interview_id)).first()
+    if interview.status != "open" or (interview.deadline is not None and interview.deadline <= utcnow()):
+        abort(409, "interview_closed", "这场面试已经结束报名了，不能再生成推荐海报。")
     job = get_db().execute(sa.select(jobs.c.title, jobs.c.location).where(jobs.c.id == interview.job_id)).first()
     company = get_db().scalar(sa.select(organisations.c.name).where(organisations.c.id == interview.org_id))
     png, _link, _scene = code_png(interview, referrer.id)

@@ -56,3 +56,105 @@ def test_a_new_decision_without_a_note_keeps_the_internal_note(app, client, auth
     assert _decide(client, headers, session_id, decision="hold", note="等二面名额").status_code == 200
     assert _decide(client, headers, session_id, decision="advance").status_code == 200
     assert client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_note"] == "等二面名额"
+
+
+# --- 6. partial updates keep what they do not name; nothing made for a closed interview ---------------------
+
+def test_changing_the_contact_name_keeps_the_phone_and_note(client, auth):
+    hr = auth.login()
+    full = client.put("/api/orgs/contact", json={"name": "王经理", "phone": "021-62345678", "note": "工作日 9:00–18:00"},
+                      headers=hr)
+    assert full.status_code == 200, full.json
+    manager = auth.login(name="李主管")
+    renamed = client.put("/api/orgs/contact", json={"name": "李主管"}, headers=manager)
+    assert renamed.status_code == 200, renamed.json
+    assert renamed.json["phone"] == "021-62345678" and renamed.json["note"] == "工作日 9:00–18:00"
+    assert renamed.json["name"] == "李主管"
+    cleared = client.put("/api/orgs/contact", json={"note": ""}, headers=hr).json
+    assert "note" not in cleared and cleared["phone"] == "021-62345678" and cleared["name"] == "李主管"
+    empty = client.put("/api/orgs/contact", json={}, headers=hr)
+    assert_error(empty, 422)
+    assert "至少填写" in empty.json["message"] and "保持原样" in empty.json["message"]
+    assert client.get("/api/orgs/contact", headers=hr).json["phone"] == "021-62345678"
+
+
+def test_recording_an_outcome_again_without_a_note_keeps_the_note(app, client, auth, aac_bytes):
+    headers = auth.login()
+    _token, session_id = _submitted(client, app, headers, aac_bytes)
+    assert _decide(client, headers, session_id, decision="advance").status_code == 200
+    url = f"/api/sessions/{session_id}/outcomes"
+    from api.timeutil import china_date, utcnow
+    today = china_date(utcnow()).isoformat()
+    first = client.put(url, headers=headers, json={"outcomes": [{"kind": "offer_accepted", "value": True,
+                                                                  "date": today, "note": "电话确认"}]})
+    assert first.status_code == 200, first.json
+    again = client.put(url, headers=headers, json={"outcomes": [{"kind": "offer_accepted", "value": True,
+                                                                  "date": today}]})
+    assert again.status_code == 200, again.json
+    assert [item["note"] for item in again.json["outcomes"]] == ["电话确认"]
+
+
+def test_no_referrer_code_or_poster_for_a_closed_interview(client, auth):
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=1)
+    code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"}, headers=hr).json["code"]
+    assert client.post(f"/api/interviews/{interview['id']}/close", json={"confirm": True},
+                       headers=hr).status_code == 200
+    refused = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小李"}, headers=hr)
+    assert_error(refused, 409, "interview_closed")
+    assert "不能添加推荐人" in refused.json["message"] and refused.json["next_actions"] == ["reopen"]
+    refused = client.get(f"/api/interviews/{interview['id']}/qrcode", headers=hr)
+    assert_error(refused, 409, "interview_closed")
+    assert "不能生成面试码" in refused.json["message"]
+    refused = client.get(f"/api/referrers/{code}/poster.png")
+    assert_error(refused, 409, "interview_closed")
+    assert "推荐海报" in refused.json["message"]
+    listed = client.get(f"/api/interviews/{interview['id']}/referrers", headers=hr).json
+    assert [item["name"] for item in listed] == ["老员工小王"]
+
+
+# --- 4. HR reads Chinese: outcome kinds, unknown fields, delivery reasons, score drivers ---------------------
+
+def test_outcome_kinds_and_unknown_fields_read_in_chinese(app, client, auth, aac_bytes):
+    import re
+    headers = auth.login()
+    _token, session_id = _submitted(client, app, headers, aac_bytes)
+    assert _decide(client, headers, session_id, decision="advance").status_code == 200
+    wrong = client.put(f"/api/sessions/{session_id}/outcomes", headers=headers,
+                       json={"outcomes": [{"kind": "hired", "value": True, "date": "2026-12-01"}]})
+    assert_error(wrong, 422)
+    assert "「接受录用」" in wrong.json["message"] and "「入职满 90 天仍在职」" in wrong.json["message"]
+    assert "offer_accepted" not in wrong.json["message"] and "passed_probation" not in wrong.json["message"]
+    extra = _decide(client, headers, session_id, decision="advance", extra=1, loser_answer_id=3)
+    assert_error(extra, 422)
+    assert "不认识的字段“extra”（请去掉这一项）" in extra.json["message"]
+    assert "不认识的字段“loser_answer_id”" in extra.json["message"]
+    assert not re.search(r"[A-Za-z_]+（", extra.json["message"]), extra.json["message"]
+
+
+def test_delivery_reasons_and_score_drivers_carry_no_english_for_hr(app, client, auth, aac_bytes):
+    import re
+
+    from api.reporting import FEATURE_LABELS, for_hr
+    from functions.analyze.scoring.features import FEATURES
+    headers = auth.login()
+    _token, session_id = _submitted(client, app, headers, aac_bytes)
+    assert _decide(client, headers, session_id, decision="reject").status_code == 200
+    listed = client.get("/api/notifications", headers=headers).json
+    assert listed, "the decision queued a notification"
+    for item in listed:
+        assert "reason_detail" not in item
+        for key in ("reason", "reason_text", "status_text"):
+            assert item[key] is None or not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", item[key]), (key, item[key])
+    # Every feature the scorer can name as a driver has a Chinese label and meaning.
+    assert set(FEATURES) <= set(FEATURE_LABELS)
+    shown = for_hr({"competencies": [{"name": "沟通表达", "score": 60, "drivers": [
+        {"feature": "specificity", "effect": 0.3}, {"feature": "some_new_feature", "effect": -0.1}]}], "overall": 60})
+    labels = [(d["label"], d["meaning"]) for d in shown["competencies"][0]["drivers"]]
+    assert labels[0][0] == "信息量" and re.search(r"[\u4e00-\u9fff]", labels[0][1])
+    assert labels[1] == ("其他因素", "评分模型用到的其他因素")
+    report = client.get(f"/api/sessions/{session_id}", headers=headers).json
+    for question in report["questions"]:
+        result = (question.get("answer") or {}).get("result") or {}
+        for competency in result.get("competencies") or []:
+            assert all(re.search(r"[\u4e00-\u9fff]", d["label"]) for d in competency.get("drivers") or [])
