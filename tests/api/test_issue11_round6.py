@@ -158,3 +158,44 @@ def test_delivery_reasons_and_score_drivers_carry_no_english_for_hr(app, client,
         result = (question.get("answer") or {}).get("result") or {}
         for competency in result.get("competencies") or []:
             assert all(re.search(r"[\u4e00-\u9fff]", d["label"]) for d in competency.get("drivers") or [])
+
+
+# --- 5. an old link says what is true now --------------------------------------------------------------------
+
+def test_an_old_link_after_resend_then_revoke_says_the_invitation_was_revoked(client, auth):
+    from tests.api.test_issue11_round5 import _invitation_id
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=1)
+    invited = invite(client, hr, interview["id"])[0]
+    old_token = invited["token"]
+    invitation_id = _invitation_id(client, hr, interview["id"], invited["session_id"])
+    resent = client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=hr)
+    assert resent.status_code == 200, resent.json
+    replaced = client.get(f"/api/c/{old_token}")
+    assert_error(replaced, 410, "link_replaced")
+    assert "请使用最新收到的链接" in replaced.json["message"]
+    assert client.post(f"/api/invitations/{invitation_id}/revoke", json={}, headers=hr).status_code == 200
+    for token in (old_token, resent.json["token"]):
+        now = client.get(f"/api/c/{token}")
+        assert_error(now, 410, "invitation_revoked")
+        assert "撤回" in now.json["message"] and "最新收到的链接" not in now.json["message"], now.json
+        assert now.json["contact"]["company"] == "好味餐饮"
+
+
+def test_an_old_link_whose_new_link_expired_says_it_expired(app, client, auth):
+    from datetime import timedelta
+
+    from api.schema import invitations
+    from api.timeutil import utcnow
+    from tests.api.test_answer_time import _db
+    from tests.api.test_issue11_round5 import _invitation_id
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=1)
+    invited = invite(client, hr, interview["id"])[0]
+    invitation_id = _invitation_id(client, hr, interview["id"], invited["session_id"])
+    assert client.post(f"/api/invitations/{invitation_id}/resend", json={}, headers=hr).status_code == 200
+    _db(app, invitations.update().where(invitations.c.id == invitation_id).values(
+        expires_at=utcnow() - timedelta(hours=1)))
+    old = client.get(f"/api/c/{invited['token']}")
+    assert_error(old, 410, "invitation_expired")
+    assert "新链接也已于" in old.json["message"] and "过期" in old.json["message"]
