@@ -303,10 +303,13 @@ def join_by_scene(body, scene):
     localStorage, or the HttpOnly cookie `mm_bid`; an unsigned or forged value is ignored). They get their
     existing session back (200, `returning: true`) with the SAME link as before (the share-link token is
     derived from the invitation with the server key), so a new join never invalidates an existing link.
-    The same name and phone (normalised: +86, spaces, dashes) without the holder's identity is answered with
-    409 `already_joined` and no token: name+phone alone never hands over a session. Anyone else gets a new
-    session (201) and a freshly issued `browser_id` to keep. Hashes (HMAC with the server key) are stored,
-    never the browser id or phone in clear; without sign-in a name is required."""
+    A phone typed into a share link is not verified, so it never identifies anyone: the same name and phone
+    from another device (no matching user or browser id) gets a new session of its own (201), answered exactly
+    as a fresh join, so it neither locks out the real person nor tells an outsider that the number applied;
+    HR sees both sessions flagged 可能重复 (api/sessions.py possible_duplicate) and referrer counts count the
+    number once (person_key). Anyone else gets a new session (201) and a freshly issued `browser_id` to keep.
+    Hashes (HMAC with the server key) are stored, never the browser id or phone in clear; without sign-in a
+    name is required."""
     user_id = _user_from_bearer()
     if user_id is None and not body["name"]:
         abort(422, "name_required")
@@ -317,35 +320,24 @@ def join_by_scene(body, scene):
     browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
     user_hash = _person_hash(interview.id, "user", str(user_id)) if user_id else None
     phone = body["phone"]
-    identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), phone)
-                     if body["name"] and phone else None)
     base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status, invitations.c.token_hash)
             .join(invitations, invitations.c.id == sessions.c.invitation_id)
             .where(sessions.c.interview_id == interview.id).order_by(sessions.c.id))
 
     def find_existing():
-        """The caller's session of this interview (by user, then browser), or None; 409 when only the same
-        name and phone match. One query, so a join committed in between cannot look like a stranger's."""
-        conditions = {"user": sa.or_(sessions.c.candidate_user_id == user_id, invitations.c.user_hash == user_hash)
-                      if user_id else None,
-                      "browser": (invitations.c.browser_hash == browser_hash) if browser_hash else None,
-                      "identity": (invitations.c.identity_hash == identity_hash) if identity_hash else None}
-        present = [condition for condition in conditions.values() if condition is not None]
+        """The caller's session of this interview (by user, then browser), or None. One query, so a join
+        committed in between cannot look like a stranger's. Name and phone identify no one (unverified)."""
+        present = [condition for condition in (
+            sa.or_(sessions.c.candidate_user_id == user_id, invitations.c.user_hash == user_hash) if user_id else None,
+            (invitations.c.browser_hash == browser_hash) if browser_hash else None) if condition is not None]
         if not present:
             return None
         rows = list(db.execute(base.add_columns(sessions.c.candidate_user_id, invitations.c.browser_hash,
-                                                invitations.c.identity_hash, invitations.c.user_hash)
-                               .where(sa.or_(*present))))
+                                                invitations.c.user_hash).where(sa.or_(*present))))
         for row in rows:
             if user_id is not None and (row.candidate_user_id == user_id or row.user_hash == user_hash):
                 return row
-        for row in rows:
-            if browser_hash is not None and row.browser_hash == browser_hash:
-                return row
-        if rows:
-            _abort_with_contact(409, "already_joined", "你已经用这个手机号参加过这场面试，请在原来的设备上继续，"
-                                "或联系招聘方。", interview.org_id)
-        return None
+        return next((row for row in rows if browser_hash is not None and row.browser_hash == browser_hash), None)
 
     existing = find_existing()
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
@@ -356,15 +348,15 @@ def join_by_scene(body, scene):
         issued = browser_id or _issue_browser_id()
         browser_hash = _person_hash(interview.id, "browser", issued)
         name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
-        # identity_hash, browser_hash and user_hash are unique: of racing identical joins (the same browser id,
-        # name and phone, or WeChat user) exactly one inserts. Nothing is
+        # browser_hash and user_hash are unique: of racing identical joins (the same browser id or WeChat
+        # user) exactly one inserts. identity_hash (name + phone) is no longer written. Nothing is
         # written before this insert, so a loser rolls back and reads the winner's committed rows.
         try:
             invitation_id = db.execute(invitations.insert().values(
                 org_id=interview.org_id, interview_id=interview.id,
                 token_hash=token_hash(new_invitation_token()),
                 candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
-                phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
+                phone_last4=(phone or "")[-4:] or None, browser_hash=browser_hash,
                 user_hash=user_hash, referrer_id=referrer.id if referrer else None,
                 channel="referrer" if referrer else "share_link", expires_at=expires_at,
                 created_at=now)).inserted_primary_key[0]

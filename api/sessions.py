@@ -14,8 +14,8 @@ from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
 from api.openapi import StrictBoolean, abort, refuse_if_erased
-from api.schema import (audit_log, interviews, invitations, notifications, phone_verifications, question_states,
-                        referrers, reviews, sessions, users)
+from api.schema import (audit_log, interviews, invitations, notifications, phone_verifications,
+                        question_states, referrers, reviews, sessions, users)
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -95,10 +95,31 @@ def summary_json(row, question_ids) -> dict:
                            "expired": shown == "expired", "revoked": row.revoked_at is not None},
             "last_activity_at": iso(last), "last_activity_display": display_time(last),
             "created_at": iso(row.created_at), "submitted_at": iso(row.submitted_at)}
-    masked = mask_phone(phone_of(row))
+    phone = phone_of(row)
+    masked = mask_phone(phone)
     if masked:
         item["phone"] = masked
+    item["possible_duplicate"] = possible_duplicate(row, phone)
     return item
+
+
+def possible_duplicate(row, phone: str | None) -> dict | None:
+    """Other sessions of this interview with the same mobile number (not erased), as HR reads it: a phone typed
+    into a share link is unverified, so the same number twice may be the person on a second device or someone
+    using their number (api/referrals.py join_by_scene). None when the number is unique or absent."""
+    if not phone:
+        return None
+    others = [other.id for other in get_db().execute(
+        sa.select(sessions.c.id, invitations.c.candidate_phone_enc)
+        .join(invitations, invitations.c.id == sessions.c.invitation_id)
+        .where(sessions.c.interview_id == row.interview_id, sessions.c.id != row.id, sessions.c.status != "erased",
+               invitations.c.phone_last4 == phone[-4:]).order_by(sessions.c.id))
+        if decrypt(other.candidate_phone_enc) == phone]
+    if not others:
+        return None
+    return {"session_ids": others,
+            "text": f"可能重复：这个手机号在这场面试还有 {len(others)} 次参加。分享链接里填写的手机号没有经过验证，"
+                    "可能是本人换了设备重新开始，也可能是别人用了这个号码；请对照回答内容，必要时打电话确认。"}
 
 
 @bp.get("/interviews/<int:interview_id>/sessions")
@@ -219,7 +240,6 @@ def uploads_in_flight(row, question_rows, now) -> list[dict]:
                             f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
              if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
             for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
-
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
 EDITED_TEXT = {"note": "内部备注", "message": "给候选人的话"}  # what saving the same decision again may change

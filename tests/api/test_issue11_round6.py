@@ -199,3 +199,36 @@ def test_an_old_link_whose_new_link_expired_says_it_expired(app, client, auth):
     old = client.get(f"/api/c/{invited['token']}")
     assert_error(old, 410, "invitation_expired")
     assert "新链接也已于" in old.json["message"] and "过期" in old.json["message"]
+
+
+# --- 3. a share link's phone is unverified: it neither locks anyone out nor reveals who applied ------------
+
+def test_someone_elses_phone_on_a_share_link_locks_no_one_out_and_reveals_nothing(app, client, auth):
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=1)
+    code = client.post(f"/api/interviews/{interview['id']}/referrers", json={"name": "老员工小王"}, headers=hr).json["code"]
+    outsider = app.test_client().post(f"/api/scenes/r={code}/join", json={"name": "孙八", "phone": "13700001234"})
+    assert outsider.status_code == 201, outsider.json
+    fresh = app.test_client().post(f"/api/scenes/r={code}/join", json={"name": "周九", "phone": "13700005678"})
+    real = app.test_client()
+    person = real.post(f"/api/scenes/r={code}/join", json={"name": "孙八", "phone": "137 0000 1234"})
+    # The real person gets a session of their own, answered exactly as the fresh join of a new number.
+    assert person.status_code == fresh.status_code == 201, person.json
+    assert set(person.json) == set(fresh.json) and person.json["returning"] is False
+    assert person.json["session_id"] != outsider.json["session_id"]
+    assert real.get(f"/api/c/{person.json['token']}").status_code == 200
+    # Back on the same device (its browser id): the same session and link.
+    back = real.post(f"/api/scenes/r={code}/join", json={"name": "孙八", "phone": "13700001234",
+                                                         "browser_id": person.json["browser_id"]})
+    assert back.status_code == 200 and back.json["returning"] is True
+    assert back.json["session_id"] == person.json["session_id"] and back.json["token"] == person.json["token"]
+    # HR sees both flagged 可能重复, the new number not; the referrer brought two people, not three.
+    listed = {item["id"]: item for item in client.get(f"/api/interviews/{interview['id']}/sessions", headers=hr).json}
+    assert listed[person.json["session_id"]]["possible_duplicate"]["session_ids"] == [outsider.json["session_id"]]
+    assert "可能重复" in listed[outsider.json["session_id"]]["possible_duplicate"]["text"]
+    assert listed[fresh.json["session_id"]]["possible_duplicate"] is None
+    assert client.get(f"/api/interviews/{interview['id']}/referrers", headers=hr).json[0]["referees"] == 2
+    funnel = client.get(f"/api/analytics/funnel?interview_id={interview['id']}", headers=hr)
+    assert funnel.status_code == 200, funnel.json
+    assert [(row["label"], row["invited"]) for row in funnel.json["referrers"]] == [("老员工小王", 2)]
+
