@@ -14,7 +14,7 @@ from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
 from api.openapi import StrictBoolean, abort, refuse_if_erased
-from api.schema import (audit_log, interviews, invitations, notifications, phone_verifications,
+from api.schema import (answers, audit_log, interviews, invitations, notifications, phone_verifications,
                         question_states, referrers, reviews, sessions, users)
 from api.timeutil import iso, utcnow
 
@@ -233,13 +233,36 @@ def uploads_in_flight(row, question_rows, now) -> list[dict]:
     positions = {q.id: q.position for q in question_rows}
     stopped = ("邀请已撤回，" if row.revoked_at is not None else
                "面试已结束，" if row.interview_status != "open" else "")
+    uploading = [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
+                  "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
+                  "upload_until_display": display_time(take.upload_expires_at), "lost": False,
+                  "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
+                                 f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
+                  if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
+                 for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
+    return uploading + uploads_lost(row, positions, now)
+
+
+def uploads_lost(row, positions: dict, now) -> list[dict]:
+    """Takes a client started whose upload link expired before the recording arrived, on questions with no
+    recording in storage at all (a later take that arrived makes an earlier loss moot): "上传未完成", with what
+    HR can do, so a recording that never came is listed rather than silently gone."""
+    takes = list(get_db().execute(sa.select(answers).where(answers.c.session_id == row.id)
+                                  .order_by(answers.c.question_id, answers.c.attempt)))
+    stored = {take.question_id for take in takes if progress.reached_storage(take)}
+    lost = [take for take in takes if take.question_id not in stored and not progress.reached_storage(take)
+            and take.upload_expires_at is not None and take.upload_expires_at <= now
+            and (take.start_kind or "") != "auto"]
+    can_retake = row.status not in deadlines.SUBMITTED and row.revoked_at is None and row.interview_status == "open"
+    advice = ("候选人还在面试中，可以重新录制这道题；也可以联系候选人提醒其在网络好的地方重录。" if can_retake else
+              "这道题没有收到录音，按未作答处理；如需这道题的回答，请联系候选人（可重新发送邀请请其补录）。")
     return [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
              "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
-             "upload_until_display": display_time(take.upload_expires_at),
-             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
-                            f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
-             if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
-            for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
+             "upload_until_display": display_time(take.upload_expires_at), "lost": True, "status_label": "上传未完成",
+             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音上传未完成：上传期限"
+                            f"（{display_time(take.upload_expires_at)}）已过，录音没有到达服务器。{advice}"}
+            for take in lost]
+
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
 EDITED_TEXT = {"note": "内部备注", "message": "给候选人的话"}  # what saving the same decision again may change

@@ -232,3 +232,37 @@ def test_someone_elses_phone_on_a_share_link_locks_no_one_out_and_reveals_nothin
     assert funnel.status_code == 200, funnel.json
     assert [(row["label"], row["invited"]) for row in funnel.json["referrers"]] == [("老员工小王", 2)]
 
+
+# --- 7. a recording whose upload link expired without arriving is listed, not dropped -----------------------
+
+def test_an_upload_that_never_arrived_is_listed_as_unfinished_with_what_hr_can_do(app, client, auth, aac_bytes):
+    from datetime import timedelta
+
+    from api.schema import answers
+    from api.timeutil import utcnow
+    from tests.api.flow import send_file, start
+    from tests.api.test_answer_time import _db
+    from tests.api.test_issue11_round5 import _recording_started
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=2)
+    invited = invite(client, hr, interview["id"])[0]
+    token, session_id = invited["token"], invited["session_id"]
+    start(client, token)
+    first = interview["questions"][0]["id"]
+    _recording_started(client, token, first)
+    report = client.get(f"/api/sessions/{session_id}", headers=hr).json
+    assert [(item["position"], item["lost"]) for item in report["uploads_in_flight"]] == [(1, False)]
+    _db(app, answers.update().where(answers.c.session_id == session_id).values(
+        upload_expires_at=utcnow() - timedelta(minutes=1)))
+    report = client.get(f"/api/sessions/{session_id}", headers=hr).json
+    lost = report["uploads_in_flight"]
+    assert [(item["position"], item["attempt"], item["lost"]) for item in lost] == [(1, 1, True)]
+    assert lost[0]["status_label"] == "上传未完成"
+    assert "录音没有到达服务器" in lost[0]["status_text"] and "可以重新录制这道题" in lost[0]["status_text"]
+    # A retake that arrives makes the loss moot: nothing listed any more.
+    assert client.post(f"/api/c/{token}/answers/{first}/attempts", json={}).status_code == 201
+    ticket = client.post(f"/api/c/{token}/answers/{first}/upload", json={"content_type": "audio/aac"}).json
+    assert send_file(client, ticket, aac_bytes).status_code == 200
+    assert client.post(f"/api/c/{token}/answers/{first}/uploaded", json={"key": ticket["key"]}).status_code == 200
+    assert client.get(f"/api/sessions/{session_id}", headers=hr).json["uploads_in_flight"] == []
+
