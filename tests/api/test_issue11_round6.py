@@ -266,3 +266,37 @@ def test_an_upload_that_never_arrived_is_listed_as_unfinished_with_what_hr_can_d
     assert client.post(f"/api/c/{token}/answers/{first}/uploaded", json={"key": ticket["key"]}).status_code == 200
     assert client.get(f"/api/sessions/{session_id}", headers=hr).json["uploads_in_flight"] == []
 
+
+# --- 2. closing an interview: a candidate who answered everything is finished, not stranded -----------------
+
+def test_closing_submits_a_candidate_who_answered_every_question(app, client, auth, aac_bytes):
+    from tests.api.test_issue11_round5 import _inbox, _started_with_first_answer
+    hr = auth.login()
+    interview = create_interview(client, hr, questions=1)
+    complete, _key = _started_with_first_answer(client, hr, interview, "吴答完", aac_bytes)
+    untouched = invite(client, hr, interview["id"], names=("郑没开始",))[0]
+    refused = client.post(f"/api/interviews/{interview['id']}/close", json={}, headers=hr)
+    assert_error(refused, 409, "candidates_mid_interview")
+    assert "只差提交的会自动提交" in refused.json["message"]
+    assert client.post(f"/api/interviews/{interview['id']}/close", json={"confirm": True},
+                       headers=hr).status_code == 200
+    listed = {item["id"]: item for item in client.get(f"/api/interviews/{interview['id']}/sessions", headers=hr).json}
+    finished = listed[complete["session_id"]]
+    assert finished["status"] in ("submitted", "scored", "needs_review") and finished["submitted_at"]
+    assert "未完成" not in finished["status_text"]
+    assert listed[untouched["session_id"]]["status"] == "invited"
+    # Its answer analysed, it is in the inbox as finished; HR can decide now; the candidate sees it finished.
+    from tests.api.decisions_flow import post_result
+    from tests.api.test_ux_faults import SCORED
+    post_result(client, app, _key, SCORED)
+    items = {item["session_id"]: item for item in _inbox(client, hr)["items"]}
+    assert items[complete["session_id"]]["kind"] != "incomplete", items[complete["session_id"]]
+    decided = _decide(client, hr, complete["session_id"], decision="hold")
+    assert decided.status_code == 200, decided.json
+    assert client.get(f"/api/c/{complete['token']}").json["status"] in ("submitted", "scored", "needs_review")
+    with app.extensions["miaomian.engine"].connect() as connection:
+        queued = connection.scalar(sa.text("SELECT COUNT(*) FROM notifications WHERE session_id = :s AND kind = "
+                                           "'answers_received'"), {"s": complete["session_id"]})
+        audited = connection.scalar(sa.text("SELECT COUNT(*) FROM audit_log WHERE subject = :s AND action = "
+                                            "'candidate.submitted'"), {"s": f"session:{complete['session_id']}"})
+    assert audited == 1 and queued in (0, 1)  # no WeChat user bound in this flow: the outbox may hold none
