@@ -160,10 +160,10 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
         query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
     if row is None:
-        replaced = get_db().scalar(sa.select(invitations.c.id).where(
-            invitations.c.previous_token_hash == token_hash(token)))
-        if replaced is not None:  # a link HR re-sent: say so (the contact is added by add_contact_to_errors)
-            abort(410, "link_replaced", "这个面试链接已经失效：招聘方给你发了新的链接，请使用最新收到的链接。")
+        from api.invitations import old_link_refusal
+        replaced = old_link_refusal(token)
+        if replaced is not None:  # a link HR re-sent: say what is true now (contact added by add_contact_to_errors)
+            abort(410, *replaced)
         abort(404, "invitation_not_found")
     if row.status == "erased":
         abort(410, "erased")

@@ -244,19 +244,49 @@ class CloseSchema(ma.Schema):
 def close_interview(body, interview_id):
     """End the interview now: no new invitations or answers; candidates see that it ended, with the contact.
     With candidates mid-interview (started, not submitted) it needs `confirm: true` (else 409
-    candidates_mid_interview with `in_progress`, their number); recordings already uploading are still kept."""
+    candidates_mid_interview with `in_progress`, their number); recordings already uploading are still kept.
+    A candidate who answered every question but had not tapped submit is submitted for them (submit_complete)."""
     row = get_interview_or_404(interview_id)
     in_progress = get_db().scalar(sa.select(sa.func.count()).select_from(sessions).where(
         sessions.c.interview_id == row.id, sessions.c.status == "started"))
     if row.status == "open" and in_progress and not body["confirm"]:
         abort(409, "candidates_mid_interview",
-              f"有 {in_progress} 位候选人正在作答。结束后他们不能再作答（已录好的回答都会保存，正在上传的录音仍会收下）。"
+              f"有 {in_progress} 位候选人正在作答。结束后他们不能再作答（已录好的回答都会保存，正在上传的录音仍会收下；"
+              "所有题都已答完、只差提交的会自动提交）。"
               "确定要结束这场面试吗？", in_progress=in_progress)
     if row.status == "open":
         get_db().execute(interviews.update().where(interviews.c.id == row.id).values(status="closed",
                                                                                   closed_at=utcnow()))
-        audit.record(g.org_id, f"user:{g.user_id}", "interview.closed", f"interview:{row.id}", {})
+        finished = submit_complete(row.id, f"user:{g.user_id}")
+        audit.record(g.org_id, f"user:{g.user_id}", "interview.closed", f"interview:{row.id}",
+                     {"submitted_at_close": finished})
     return interview_json(get_interview_or_404(interview_id))
+
+
+def submit_complete(interview_id: int, actor: str) -> list[int]:
+    """At close: a candidate still answering whose every question has an answer in storage only had not
+    tapped submit, so they are submitted for them (the same as their own submit: "answers received" queued,
+    analysis settled, listed in the inbox as finished); audit candidate.submitted with by=interview_closed.
+    Returns the sessions submitted. Candidates with questions unanswered stay as they are (partial)."""
+    from api import outbox, progress
+    db, now = get_db(), utcnow()
+    question_ids = list(db.scalars(sa.select(questions.c.id).where(questions.c.interview_id == interview_id)))
+    done = []
+    for session in list(db.execute(sa.select(sessions.c.id, sessions.c.org_id).where(
+            sessions.c.interview_id == interview_id, sessions.c.status == "started"))):
+        grouped = progress.answers_by_question(db, session.id)
+        if not question_ids or any(progress.current_answer(grouped.get(qid, [])) is None for qid in question_ids):
+            continue
+        changed = db.execute(sessions.update().where(sessions.c.id == session.id, sessions.c.status == "started")
+                             .values(status="submitted", submitted_at=now))
+        if changed.rowcount != 1:
+            continue
+        outbox.on_submitted(db, session.id)
+        progress.aggregate(db, session.id)
+        audit.record(session.org_id, actor, "candidate.submitted", f"session:{session.id}",
+                     {"by": "interview_closed"})
+        done.append(session.id)
+    return done
 
 
 @bp.post("/interviews/<int:interview_id>/reopen")

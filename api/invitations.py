@@ -190,6 +190,29 @@ class ResendSchema(ma.Schema):
         "description": "Required while the candidate is mid-interview (else 409 candidate_mid_interview)"})
 
 
+def old_link_refusal(token: str) -> tuple[str, str] | None:
+    """(error code, Chinese sentence) for a link HR replaced by re-sending, saying what is true now of the
+    invitation behind it (its newest link revoked or expired, the data erased, the answers submitted through
+    the new link); None when `token` is no replaced link."""
+    from api.deadlines import NOT_STARTED, SUBMITTED
+    row = get_db().execute(sa.select(invitations.c.revoked_at, invitations.c.expires_at, sessions.c.status)
+                           .join(sessions, sessions.c.invitation_id == invitations.c.id)
+                           .where(invitations.c.previous_token_hash == token_hash(token))).first()
+    if row is None:
+        return None
+    stale = "这个面试链接已经失效"
+    if row.status == "erased":
+        return "erased", f"{stale}，你已经删除了这场面试的数据。"
+    if row.revoked_at is not None and row.status not in SUBMITTED:
+        return "invitation_revoked", f"{stale}：招聘方后来发过新的链接，但这份邀请现在已被招聘方撤回，新链接也不能用了。"
+    if row.status in SUBMITTED:
+        return "link_replaced", f"{stale}：你已经用招聘方后来发的新链接提交了回答，不需要再作答。"
+    if row.status in NOT_STARTED and row.expires_at <= utcnow():
+        return "invitation_expired", (f"{stale}：招聘方后来发的新链接也已于{display_time(row.expires_at)}过期，"
+                                      "如需参加请联系招聘方。")
+    return "link_replaced", f"{stale}：招聘方给你发了新的链接，请使用最新收到的链接。"
+
+
 def _interview_deadline_not_passed(deadline, action: str) -> None:
     """409 interview_deadline_passed when the interview's own deadline has passed: a link made now would be
     expired the moment it is opened."""

@@ -210,7 +210,7 @@ def chinese_items(items) -> list[str]:
 FIELD_MESSAGES = {
     "Missing data for required field.": "必填", "Not a valid integer.": "应为整数", "Not a valid number.": "应为数字",
     "Not a valid boolean.": "应为 true 或 false", "Not a valid date.": "应为日期（YYYY-MM-DD）",
-    "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段",
+    "Not a valid string.": "应为文字", "Not a valid list.": "应为列表", "Unknown field.": "不认识的字段（请去掉）",
     "Invalid input type.": "类型不对", "Field may not be null.": "不能为空", "Invalid value.": "取值不对",
     "Special numeric values (nan or infinity) are not permitted.": "不能是 NaN 或无穷大",
     "Not a valid datetime.": "应为日期时间", "Not a valid aware datetime.": "应为带时区的日期时间（例如 2026-12-01T18:00:00+08:00）",
@@ -252,6 +252,9 @@ def chinese_details(details):
     return chinese_field_message(details) if isinstance(details, str) else details
 
 
+UNKNOWN_FIELD = "不认识的字段"  # FIELD_MESSAGES["Unknown field."] without its advice, before the name
+
+
 def validation_message(details) -> str:
     """"有内容没有填写或格式不对：候选人（每次邀请 1 到 500 位）。" from marshmallow's per-field errors; a
     validator's own sentence is quoted when it is Chinese, field names are translated by FIELD_NAMES."""
@@ -263,9 +266,12 @@ def validation_message(details) -> str:
                 skip = str(key).isdigit() or key in ("json", "query", "form", "files", "_schema", "headers")
                 walk(inner, name if skip else key)
         elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-            label = FIELD_NAMES.get(name, name) if name else ""
             said = "；".join(item.rstrip("。") for item in value if is_chinese(item))
-            part = f"{label}（{said}）" if label and said else (label or said)
+            if name and said == FIELD_MESSAGES["Unknown field."].rstrip("。"):  # sent, but no such field: name it as sent
+                part = f"{UNKNOWN_FIELD}“{name}”（请去掉这一项）"
+            else:
+                label = (FIELD_NAMES.get(name) or f"“{name}”") if name else ""
+                part = f"{label}（{said}）" if label and said else (label or said)
             if part and part not in parts:
                 parts.append(part)
         elif isinstance(value, list):

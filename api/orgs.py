@@ -31,10 +31,16 @@ def create_org(body):
 
 
 class ContactSchema(ma.Schema):
-    name = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=20))
-    phone = ma.fields.String(load_default=None, allow_none=True,
+    """Partial: a field left out keeps its stored value; null or "" clears it."""
+    name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=20))
+    phone = ma.fields.String(allow_none=True,
                              validate=ma.validate.Regexp(r"^[0-9+\- ]{0,20}$", error="电话只能包含数字、空格、+ 和 -"))
-    note = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=50))
+    note = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=50))
+
+    @ma.validates_schema
+    def something_given(self, data, **_):
+        if not data:
+            raise ma.ValidationError("请至少填写联系人、电话或说明中的一项；没填的项保持原样，要清空请传空字符串。")
 
 
 def contact_json(company: str, name: str | None, phone: str | None, note: str | None) -> dict:
@@ -74,8 +80,9 @@ def get_contact():
 @bp.arguments(ContactSchema)
 @bp.response(200)
 def put_contact(body):
-    """HR: set the contact shown to candidates; an empty or missing field is not shown."""
-    values = {f"contact_{key}": (body.get(key) or "").strip() or None for key in ("name", "phone", "note")}
+    """HR: change the contact shown to candidates: only the fields given change (null or "" clears one and it
+    is not shown); a field left out keeps its value, so a colleague changing the name keeps HR's phone."""
+    values = {f"contact_{key}": (body[key] or "").strip() or None for key in ("name", "phone", "note") if key in body}
     get_db().execute(organisations.update().where(organisations.c.id == g.org_id).values(**values))
-    audit.record(g.org_id, f"user:{g.user_id}", "org.contact_changed", f"org:{g.org_id}", {})
+    audit.record(g.org_id, f"user:{g.user_id}", "org.contact_changed", f"org:{g.org_id}", {"fields": sorted(body)})
     return _org_contact(g.org_id)

@@ -101,8 +101,10 @@ def _create_referrer(org_id, interview_id, name, user_id=None):
 @bp.arguments(ReferrerInSchema)
 @bp.response(201)
 def add_referrer(body, interview_id):
-    """HR adds a referrer (an employee, a friend) to an interview; they get a short referral code."""
+    """HR adds a referrer (an employee, a friend) to an interview; they get a short referral code. A closed
+    interview (or one past its deadline) gets none: 409 interview_closed, as for invitations."""
     interview = get_interview_or_404(interview_id)
+    refuse_closed(interview, "添加推荐人")
     return referrer_json(_create_referrer(g.org_id, interview.id, body["name"]))
 
 
@@ -159,6 +161,16 @@ def list_referrers(interview_id):
                                  .order_by(referrers.c.id)))
     counts = _referee_counts([row.id for row in rows])
     return [{**referrer_json(row), **counts[row.id]} for row in rows]
+
+
+def refuse_closed(interview, action: str) -> None:
+    """HR making something that brings in candidates (a referrer, a code, a poster) for a closed interview:
+    409 interview_closed with the way to reopen it; past its deadline 409 interview_deadline_passed."""
+    from api.invitations import _interview_deadline_not_passed, suggestion
+    if interview.status != "open":
+        abort(409, "interview_closed", f"这场面试已经结束，不能{action}。" + suggestion(["reopen"]),
+              next_actions=["reopen"])
+    _interview_deadline_not_passed(interview.deadline, action)
 
 
 def _open_interview(interview_id):
@@ -291,10 +303,13 @@ def join_by_scene(body, scene):
     localStorage, or the HttpOnly cookie `mm_bid`; an unsigned or forged value is ignored). They get their
     existing session back (200, `returning: true`) with the SAME link as before (the share-link token is
     derived from the invitation with the server key), so a new join never invalidates an existing link.
-    The same name and phone (normalised: +86, spaces, dashes) without the holder's identity is answered with
-    409 `already_joined` and no token: name+phone alone never hands over a session. Anyone else gets a new
-    session (201) and a freshly issued `browser_id` to keep. Hashes (HMAC with the server key) are stored,
-    never the browser id or phone in clear; without sign-in a name is required."""
+    A phone typed into a share link is not verified, so it never identifies anyone: the same name and phone
+    from another device (no matching user or browser id) gets a new session of its own (201), answered exactly
+    as a fresh join, so it neither locks out the real person nor tells an outsider that the number applied;
+    HR sees both sessions flagged 可能重复 (api/sessions.py possible_duplicate) and referrer counts count the
+    number once (person_key). Anyone else gets a new session (201) and a freshly issued `browser_id` to keep.
+    Hashes (HMAC with the server key) are stored, never the browser id or phone in clear; without sign-in a
+    name is required."""
     user_id = _user_from_bearer()
     if user_id is None and not body["name"]:
         abort(422, "name_required")
@@ -305,35 +320,24 @@ def join_by_scene(body, scene):
     browser_hash = _person_hash(interview.id, "browser", browser_id) if browser_id else None
     user_hash = _person_hash(interview.id, "user", str(user_id)) if user_id else None
     phone = body["phone"]
-    identity_hash = (_person_hash(interview.id, "identity", _normalise_name(body["name"]), phone)
-                     if body["name"] and phone else None)
     base = (sa.select(sessions.c.id, sessions.c.invitation_id, sessions.c.status, invitations.c.token_hash)
             .join(invitations, invitations.c.id == sessions.c.invitation_id)
             .where(sessions.c.interview_id == interview.id).order_by(sessions.c.id))
 
     def find_existing():
-        """The caller's session of this interview (by user, then browser), or None; 409 when only the same
-        name and phone match. One query, so a join committed in between cannot look like a stranger's."""
-        conditions = {"user": sa.or_(sessions.c.candidate_user_id == user_id, invitations.c.user_hash == user_hash)
-                      if user_id else None,
-                      "browser": (invitations.c.browser_hash == browser_hash) if browser_hash else None,
-                      "identity": (invitations.c.identity_hash == identity_hash) if identity_hash else None}
-        present = [condition for condition in conditions.values() if condition is not None]
+        """The caller's session of this interview (by user, then browser), or None. One query, so a join
+        committed in between cannot look like a stranger's. Name and phone identify no one (unverified)."""
+        present = [condition for condition in (
+            sa.or_(sessions.c.candidate_user_id == user_id, invitations.c.user_hash == user_hash) if user_id else None,
+            (invitations.c.browser_hash == browser_hash) if browser_hash else None) if condition is not None]
         if not present:
             return None
         rows = list(db.execute(base.add_columns(sessions.c.candidate_user_id, invitations.c.browser_hash,
-                                                invitations.c.identity_hash, invitations.c.user_hash)
-                               .where(sa.or_(*present))))
+                                                invitations.c.user_hash).where(sa.or_(*present))))
         for row in rows:
             if user_id is not None and (row.candidate_user_id == user_id or row.user_hash == user_hash):
                 return row
-        for row in rows:
-            if browser_hash is not None and row.browser_hash == browser_hash:
-                return row
-        if rows:
-            _abort_with_contact(409, "already_joined", "你已经用这个手机号参加过这场面试，请在原来的设备上继续，"
-                                "或联系招聘方。", interview.org_id)
-        return None
+        return next((row for row in rows if browser_hash is not None and row.browser_hash == browser_hash), None)
 
     existing = find_existing()
     expires_at = now + timedelta(days=current_app.config["INVITATION_TTL_DAYS"])
@@ -344,15 +348,15 @@ def join_by_scene(body, scene):
         issued = browser_id or _issue_browser_id()
         browser_hash = _person_hash(interview.id, "browser", issued)
         name = body["name"] or read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id)))
-        # identity_hash, browser_hash and user_hash are unique: of racing identical joins (the same browser id,
-        # name and phone, or WeChat user) exactly one inserts. Nothing is
+        # browser_hash and user_hash are unique: of racing identical joins (the same browser id or WeChat
+        # user) exactly one inserts. identity_hash (name + phone) is no longer written. Nothing is
         # written before this insert, so a loser rolls back and reads the winner's committed rows.
         try:
             invitation_id = db.execute(invitations.insert().values(
                 org_id=interview.org_id, interview_id=interview.id,
                 token_hash=token_hash(new_invitation_token()),
                 candidate_name_enc=encrypt(name), candidate_phone_enc=encrypt(phone),
-                phone_last4=(phone or "")[-4:] or None, identity_hash=identity_hash, browser_hash=browser_hash,
+                phone_last4=(phone or "")[-4:] or None, browser_hash=browser_hash,
                 user_hash=user_hash, referrer_id=referrer.id if referrer else None,
                 channel="referrer" if referrer else "share_link", expires_at=expires_at,
                 created_at=now)).inserted_primary_key[0]
@@ -454,7 +458,7 @@ def bind_invitation(body):
                      .join(invitations, invitations.c.id == sessions.c.invitation_id)
                      .where(invitations.c.token_hash == token_hash(body["token"]))).first()
     if row is None:
-        abort(404, "invitation_not_found", "We could not find this invitation.")
+        abort(404, "invitation_not_found", "找不到这份邀请，请检查链接是否完整。")
     if row.candidate_user_id not in (None, g.user_id):
         abort(409, "invitation_taken", "This invitation is already linked to another WeChat user.")
     db.execute(sessions.update().where(sessions.c.id == row.id).values(candidate_user_id=g.user_id))
@@ -541,14 +545,16 @@ def image_type(data: bytes) -> str:
 @bp.response(200, content_type="image/png")
 def interview_qrcode(args, interview_id):
     """A mini-program code (getwxacodeunlimit) for the interview, carrying a referrer when given; its scene is
-    "c=CODE" (≤ 32 characters). Without an AppID (development) a QR code of the web link. Cached in storage."""
+    "c=CODE" (≤ 32 characters). Without an AppID (development) a QR code of the web link. Cached in storage.
+    A closed interview gets no new code (409 interview_closed)."""
     interview = get_interview_or_404(interview_id)
+    refuse_closed(interview, "生成面试码")
     referrer_id = None
     if args["referrer"]:
         referrer = get_db().execute(sa.select(referrers).where(referrers.c.code == args["referrer"],
                                                                referrers.c.org_id == g.org_id)).first()
         if referrer is None or referrer.interview_id not in (None, interview.id):
-            abort(422, "unknown_referrer", f"There is no referrer with code {args['referrer']} for this interview.")
+            abort(422, "unknown_referrer", f"这场面试没有推荐码为 {args['referrer']} 的推荐人。")
         referrer_id = referrer.id
     png, link, scene = code_png(interview, referrer_id)
     response = Response(png, mimetype=image_type(png))
@@ -585,13 +591,13 @@ def code_png(interview, referrer_id):
             except WeChatClientException as error:
                 if error.errcode in (45009, 45011, -1):
                     abort(429 if error.errcode != -1 else 503, "wechat_rate_limited" if error.errcode != -1
-                          else "wechat_busy", f"WeChat is limiting mini-program codes ({error.errcode}); try again in a minute.")
+                          else "wechat_busy", f"微信暂时限制生成小程序码（{error.errcode}），请一分钟后再试。")
                 if error.errcode == 41030:
-                    abort(502, "wechat_page_invalid", "WeChat says the mini-program page does not exist in the "
-                          "published version (41030): publish it or set MIAOMIAN_WECHAT_QR_CHECK_PATH=false.")
-                abort(502, "wechat_error", f"WeChat refused to make the code ({error.errcode}: {error.errmsg}).")
+                    abort(502, "wechat_page_invalid", "微信说已发布的小程序里没有面试页面（41030）：请先发布小程序，"
+                          "或由技术人员设置 MIAOMIAN_WECHAT_QR_CHECK_PATH=false。")
+                abort(502, "wechat_error", f"微信没有生成小程序码（错误 {error.errcode}），请稍后再试。")
             except requests.RequestException:
-                abort(503, "wechat_unavailable", "WeChat could not be reached; try again shortly.")
+                abort(503, "wechat_unavailable", "暂时连不上微信，请稍后再试。")
         store.put_bytes(key, png)
     return png, link, scene
 
@@ -607,6 +613,8 @@ def referrer_poster(code):
     if referrer is None or referrer.interview_id is None:
         abort(404, "scene_not_found", "找不到这个推荐码。")
     interview = get_db().execute(sa.select(interviews).where(interviews.c.id == referrer.interview_id)).first()
+    if interview.status != "open" or (interview.deadline is not None and interview.deadline <= utcnow()):
+        abort(409, "interview_closed", "这场面试已经结束报名了，不能再生成推荐海报。")
     job = get_db().execute(sa.select(jobs.c.title, jobs.c.location).where(jobs.c.id == interview.job_id)).first()
     company = get_db().scalar(sa.select(organisations.c.name).where(organisations.c.id == interview.org_id))
     png, _link, _scene = code_png(interview, referrer.id)

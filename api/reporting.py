@@ -19,6 +19,43 @@ DRIVER_TEXT = {
     "time_used_ratio": ("用足了作答时间", "作答时间用得比较少"),
 }
 
+# What each scoring feature (functions/analyze/scoring/features.py, docs/scoring.md §3) is called for HR, with
+# its one-sentence meaning; a driver's English `feature` stays for programs, HR reads `label` and `meaning`.
+FEATURE_LABELS = {
+    "concreteness": ("具体程度", "数字、时间、地点、人名等具体信息"),
+    "specific_actions": ("具体做法", "讲到自己（或团队）具体做了什么"),
+    "outcome": ("结果", "讲到做完之后的结果，并且有内容"),
+    "story_order": ("条理", "按“情况—做法—结果”的顺序讲清楚"),
+    "relevance": ("切题", "回答和问题的主题相关的程度"),
+    "specificity": ("信息量", "说出的不同的具体词语有多少（篇幅只通过这一项计分）"),
+    "generalities": ("空话", "“我觉得”“一定要”“平时都会”这类泛泛而谈的话所占比例"),
+    "event_share": ("亲身经历", "讲具体事件的内容所占比例"),
+    "reluctance": ("消极态度", "“没办法”“无所谓”“拖着”这类消极说法"),
+    "evidence": ("能力证据", "提到这项能力的关键词、同义词或典型做法"),
+    "evidence_specific": ("具体的能力证据", "能力证据旁边有具体内容"),
+    "negative_evidence": ("否定的能力证据", "以否定方式提到这项能力（如“不会”“很少”）"),
+    "anchor_match": ("接近评分示例", "和招聘方给的这项能力的评分示例相近的程度"),
+    "evidence_relative": ("相对突出", "这项能力在这段回答的各项能力中体现得是否最明显"),
+    "keyword_coverage": ("要点覆盖", "提到这项能力要点的程度"),
+    "star_action": ("具体做法", "讲清楚自己做了什么"),
+    "star_result": ("结果", "讲到结果"),
+    "relevance_question": ("切题", "回答紧扣问题的程度"),
+    "speech_rate_cpm": ("语速", "每分钟说的字数"),
+    "filler_ratio": ("语气词", "“嗯”“那个”这类语气词所占比例"),
+    "lexical_diversity": ("用词丰富", "用词不重复的程度"),
+    "time_used_ratio": ("作答时间", "用了多少作答时间"),
+}
+OTHER_FEATURE = ("其他因素", "评分模型用到的其他因素")
+
+
+def drivers_for_hr(drivers) -> list[dict]:
+    """The drivers with a Chinese `label` and `meaning` each (FEATURE_LABELS; an unknown one is 其他因素)."""
+    out = []
+    for driver in drivers or []:
+        label, meaning = FEATURE_LABELS.get(driver.get("feature"), OTHER_FEATURE)
+        out.append({**driver, "label": label, "meaning": meaning})
+    return out
+
 
 def on_hundred_scale(score, scale_hint: float | None = None):
     """A competency score on 0–100: scores written on the old 0–10 scale are multiplied by 10."""
@@ -66,6 +103,8 @@ def for_hr(result: dict | None) -> dict | None:
     for item in competencies:
         item["score"] = on_hundred_scale(item.get("score"), 10 if old else 100)
         item["reasons"] = reasons_of(item)
+        if "drivers" in item:
+            item["drivers"] = drivers_for_hr(item["drivers"])
     out["competencies"] = competencies
     if result.get("overall") is not None:
         out["overall"] = round(float(result["overall"]), 1)

@@ -14,8 +14,8 @@ from api.db import get_db
 from api.interviews import get_interview_or_404, interview_json, load_questions
 from api.messages import display_time
 from api.openapi import StrictBoolean, abort, refuse_if_erased
-from api.schema import (audit_log, interviews, invitations, notifications, phone_verifications, question_states,
-                        referrers, reviews, sessions, users)
+from api.schema import (answers, audit_log, interviews, invitations, notifications, phone_verifications,
+                        question_states, referrers, reviews, sessions, users)
 from api.timeutil import iso, utcnow
 
 bp = Blueprint("sessions", __name__, url_prefix="/api", description="HR: candidates, reports and decisions")
@@ -95,10 +95,31 @@ def summary_json(row, question_ids) -> dict:
                            "expired": shown == "expired", "revoked": row.revoked_at is not None},
             "last_activity_at": iso(last), "last_activity_display": display_time(last),
             "created_at": iso(row.created_at), "submitted_at": iso(row.submitted_at)}
-    masked = mask_phone(phone_of(row))
+    phone = phone_of(row)
+    masked = mask_phone(phone)
     if masked:
         item["phone"] = masked
+    item["possible_duplicate"] = possible_duplicate(row, phone)
     return item
+
+
+def possible_duplicate(row, phone: str | None) -> dict | None:
+    """Other sessions of this interview with the same mobile number (not erased), as HR reads it: a phone typed
+    into a share link is unverified, so the same number twice may be the person on a second device or someone
+    using their number (api/referrals.py join_by_scene). None when the number is unique or absent."""
+    if not phone:
+        return None
+    others = [other.id for other in get_db().execute(
+        sa.select(sessions.c.id, invitations.c.candidate_phone_enc)
+        .join(invitations, invitations.c.id == sessions.c.invitation_id)
+        .where(sessions.c.interview_id == row.interview_id, sessions.c.id != row.id, sessions.c.status != "erased",
+               invitations.c.phone_last4 == phone[-4:]).order_by(sessions.c.id))
+        if decrypt(other.candidate_phone_enc) == phone]
+    if not others:
+        return None
+    return {"session_ids": others,
+            "text": f"可能重复：这个手机号在这场面试还有 {len(others)} 次参加。分享链接里填写的手机号没有经过验证，"
+                    "可能是本人换了设备重新开始，也可能是别人用了这个号码；请对照回答内容，必要时打电话确认。"}
 
 
 @bp.get("/interviews/<int:interview_id>/sessions")
@@ -212,16 +233,39 @@ def uploads_in_flight(row, question_rows, now) -> list[dict]:
     positions = {q.id: q.position for q in question_rows}
     stopped = ("邀请已撤回，" if row.revoked_at is not None else
                "面试已结束，" if row.interview_status != "open" else "")
+    uploading = [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
+                  "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
+                  "upload_until_display": display_time(take.upload_expires_at), "lost": False,
+                  "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
+                                 f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
+                  if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
+                 for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
+    return uploading + uploads_lost(row, positions, now)
+
+
+def uploads_lost(row, positions: dict, now) -> list[dict]:
+    """Takes a client started whose upload link expired before the recording arrived, on questions with no
+    recording in storage at all (a later take that arrived makes an earlier loss moot): "上传未完成", with what
+    HR can do, so a recording that never came is listed rather than silently gone."""
+    takes = list(get_db().execute(sa.select(answers).where(answers.c.session_id == row.id)
+                                  .order_by(answers.c.question_id, answers.c.attempt)))
+    stored = {take.question_id for take in takes if progress.reached_storage(take)}
+    lost = [take for take in takes if take.question_id not in stored and not progress.reached_storage(take)
+            and take.upload_expires_at is not None and take.upload_expires_at <= now
+            and (take.start_kind or "") != "auto"]
+    can_retake = row.status not in deadlines.SUBMITTED and row.revoked_at is None and row.interview_status == "open"
+    advice = ("候选人还在面试中，可以重新录制这道题；也可以联系候选人提醒其在网络好的地方重录。" if can_retake else
+              "这道题没有收到录音，按未作答处理；如需这道题的回答，请联系候选人（可重新发送邀请请其补录）。")
     return [{"question_id": take.question_id, "position": positions.get(take.question_id), "attempt": take.attempt,
              "started_at": iso(take.created_at), "upload_until": iso(take.upload_expires_at),
-             "upload_until_display": display_time(take.upload_expires_at),
-             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在上传：{stopped}"
-                            f"这段录音在那之前开始，上传完成（{display_time(take.upload_expires_at)}前）后仍会保存在这里。"
-             if stopped else f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音正在录制或上传。"}
-            for take in progress.in_flight(get_db(), row.id, now, before=row.revoked_at)]
+             "upload_until_display": display_time(take.upload_expires_at), "lost": True, "status_label": "上传未完成",
+             "status_text": f"第 {positions.get(take.question_id)} 题第 {take.attempt} 次录音上传未完成：上传期限"
+                            f"（{display_time(take.upload_expires_at)}）已过，录音没有到达服务器。{advice}"}
+            for take in lost]
 
 
 DECISION_ACTIONS = tuple(f"session.{name}" for name in DECISION_TEXT)
+EDITED_TEXT = {"note": "内部备注", "message": "给候选人的话"}  # what saving the same decision again may change
 TOLD_TEXT = {"pending": "已告知候选人，微信提醒正在发送", "sending": "已告知候选人，微信提醒正在发送",
              "sent": "已告知候选人，微信提醒已送达", "merged": "已告知候选人，微信提醒已送达",
              "skipped": "已告知候选人（报告页可见），没有发微信提醒",
@@ -245,10 +289,13 @@ def decision_history(session_id: int) -> list[dict]:
     "told_text"}]. `told_candidate` is what the outbox holds: true only when the outbox has a message for this
     very decision (its report page shows the outcome from then on); `notification_status` is that message's
     WeChat delivery (pending|sending|sent|merged|skipped|failed|needs_subscription), `told_text` both in
-    Chinese. A hold, a decision kept internal and a repeat of the outcome last told have no message."""
+    Chinese. A hold, a decision kept internal and a repeat of the outcome last told have no message. `edits`:
+    the same decision saved again with a new note or message ([{"by", "at", "at_display", "edited", "text"}]),
+    which is not a decision of its own."""
     db = get_db()
     rows = db.execute(sa.select(audit_log.c.action, audit_log.c.actor, audit_log.c.detail, audit_log.c.created_at)
-                      .where(audit_log.c.subject == f"session:{session_id}", audit_log.c.action.in_(DECISION_ACTIONS))
+                      .where(audit_log.c.subject == f"session:{session_id}",
+                             audit_log.c.action.in_(DECISION_ACTIONS + ("session.decision_edited",)))
                       .order_by(audit_log.c.id))
     names, out = {}, []
     for row in rows:
@@ -257,6 +304,13 @@ def decision_history(session_id: int) -> list[dict]:
             user_id = int(row.actor.split(":", 1)[1]) if row.actor.startswith("user:") else None
             names[row.actor] = read_name(db.scalar(sa.select(users.c.display_name).where(users.c.id == user_id))) \
                 if user_id else None
+        if row.action == "session.decision_edited":
+            if out:
+                edited = [text for field, text in EDITED_TEXT.items() if detail.get(field)]
+                out[-1]["edits"].append({"by": names[row.actor], "at": iso(row.created_at),
+                                         "at_display": display_time(row.created_at), "edited": edited,
+                                         "text": f"修改了{'和'.join(edited)}（决定没有变）"})
+            continue
         decision = row.action.split(".", 1)[1]
         key = detail.get("notification_key")
         status = db.scalar(sa.select(notifications.c.status).where(notifications.c.idempotency_key == key)) \
@@ -266,7 +320,7 @@ def decision_history(session_id: int) -> list[dict]:
                     "told_candidate": status is not None,
                     "notification_status": status,
                     "told_text": TOLD_TEXT.get(status) if status else
-                    ("待定不通知候选人" if decision == "hold" else "没有通知候选人")})
+                    ("待定不通知候选人" if decision == "hold" else "没有通知候选人"), "edits": []})
     return out
 
 
@@ -296,12 +350,10 @@ def decide(body, session_id):
         abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
     told = last_told(history)
     new = body["decision"]
-    # Repeating 待定 is idempotent: nothing asked, sent or recorded (unless HR now lets the candidate see it).
-    if new == "hold" and row.decision == "hold" and (row.decision_notify is not False or not body["notify_candidate"]):
-        item = summary_json(row, [q.id for q in load_questions(row.interview_id)])
-        return {**item, "unchanged": True, "told_candidate": history[-1]["told_candidate"],
-                "told_text": history[-1]["told_text"],
-                "candidate_sees": candidate_sees("hold", row.decision_notify is not False)}
+    # Saving the current decision again is not a new decision (unless HR now lets a candidate who was kept
+    # out of it see it): only a note or message given is updated; what the candidate was told stays as it is.
+    if new == row.decision and (row.decision_notify is not False or not body["notify_candidate"]):
+        return _edit_decision(row, body, history)
     # A repeat of the current decision is never a change; a change away from it or from what was told is.
     reversal = new != row.decision and (
         (row.decision in ("advance", "reject") and new in ("advance", "reject")) or (told is not None and new != told))
@@ -324,7 +376,7 @@ def decide(body, session_id):
     unchanged = (sessions.c.decision.is_(None) if row.decision is None else sessions.c.decision == row.decision,
                  sessions.c.decided_at.is_(None) if row.decided_at is None else sessions.c.decided_at == row.decided_at)
     changed = get_db().execute(sessions.update().where(sessions.c.id == row.id, sessions.c.status != "erased", *unchanged)
-                               .values(decision=new, decision_note=body["note"], decided_by=g.user_id,
+                               .values(decision=new, decided_by=g.user_id, **({} if body["note"] is None else {"decision_note": body["note"].strip() or None}),
                                        decided_at=utcnow(), decision_message=(body["message"] or "").strip() or None,
                                        decision_notify=visible))
     if changed.rowcount != 1:
@@ -339,6 +391,27 @@ def decide(body, session_id):
     told_now = decision_history(row.id)[-1]
     return {**item, "told_candidate": told_now["told_candidate"], "told_text": told_now["told_text"],
             "candidate_sees": candidate_sees(new, visible)}
+
+
+def _edit_decision(row, body, history: list[dict]) -> dict:
+    """The same decision saved again: a given note or message replaces the old one, an omitted one is kept;
+    decided_at, the candidate's view and the notification stay; history records the edit on that decision
+    (audit session.decision_edited), not a new decision. Nothing changed: nothing recorded."""
+    changes = {f"decision_{field}": body[field].strip() or None for field in EDITED_TEXT
+               if body[field] is not None and (body[field].strip() or None) != getattr(row, f"decision_{field}")}
+    if changes:
+        changed = get_db().execute(sessions.update().where(
+            sessions.c.id == row.id, sessions.c.status != "erased", sessions.c.decision == row.decision,
+            sessions.c.decided_at == row.decided_at).values(**changes))
+        if changed.rowcount != 1:
+            abort(409, "decision_conflict", "这位候选人的决定刚刚被其他人修改或数据已删除，请刷新后再试。")
+        audit.record(g.org_id, f"user:{g.user_id}", "session.decision_edited", f"session:{row.id}",
+                     {"decision": row.decision, **{field: f"decision_{field}" in changes for field in EDITED_TEXT}})
+    item = summary_json(get_session_or_404(row.id), [q.id for q in load_questions(row.interview_id)])
+    return {**item, "unchanged": True, "edited": [text for field, text in EDITED_TEXT.items()
+                                                  if f"decision_{field}" in changes],
+            "told_candidate": history[-1]["told_candidate"], "told_text": history[-1]["told_text"],
+            "candidate_sees": candidate_sees(row.decision, row.decision_notify is not False)}
 
 
 @bp.post("/sessions/<int:session_id>/reviews")

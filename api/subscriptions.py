@@ -136,10 +136,11 @@ def notification_json(row) -> dict:
                                                           "user_id": row.user_id, "name": read_name(row.display_name)},
             "session_id": row.session_id, "status": row.status, "errcode": row.errcode,
             "status_text": messages.NOTIFICATION_STATUS_TEXT.get(row.status, row.status),
-            # HR reads `reason` (Chinese, = reason_text); the English code and detail stay for developers.
+            # HR reads `reason` (Chinese, = reason_text); the stable English code stays for programs. The
+            # stored English detail is for logs only: nothing an HR page shows is English.
             "reason": messages.notification_reason(row.status, row.reason, row.errcode),
             "reason_text": messages.notification_reason(row.status, row.reason, row.errcode),
-            "reason_code": messages.notification_reason_code(row.status, row.reason), "reason_detail": row.reason,
+            "reason_code": messages.notification_reason_code(row.status, row.reason),
             "attempts": row.attempts, "next_attempt_at": iso(row.next_attempt_at) if row.status == "pending" else None,
             "sent_at": iso(row.sent_at), "created_at": iso(row.created_at), "updated_at": iso(row.updated_at)}
 

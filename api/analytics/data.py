@@ -29,6 +29,7 @@ def load_candidates(connection, org_id: int, job_id: int | None = None, intervie
                   sessions.c.started_at, sessions.c.submitted_at, sessions.c.analysed_at, sessions.c.overall,
                   sessions.c.decision, sessions.c.decided_at, sessions.c.created_at, interviews.c.pass_threshold,
                   invitations.c.channel, invitations.c.referrer_id, referrers.c.name.label("referrer_name"),
+                  sessions.c.candidate_user_id, invitations.c.candidate_name_enc, invitations.c.candidate_phone_enc,
                   demographics.c.gender_enc, demographics.c.age_band_enc)
         .join(interviews, interviews.c.id == sessions.c.interview_id)
         .join(invitations, invitations.c.id == sessions.c.invitation_id)
@@ -39,6 +40,7 @@ def load_candidates(connection, org_id: int, job_id: int | None = None, intervie
     hired = set(connection.execute(
         sa.select(outcomes.c.session_id).where(outcomes.c.org_id == org_id, outcomes.c.kind.in_(HIRED_KINDS),
                                                outcomes.c.value == 1)).scalars())
+    from api.referrals import person_key
     out = []
     for row in rows:
         item = {"id": row.id, "interview_id": row.interview_id, "job_id": row.job_id, "status": row.status,
@@ -47,7 +49,8 @@ def load_candidates(connection, org_id: int, job_id: int | None = None, intervie
                 "decision": row.decision, "decided_at": row.decided_at, "created_at": row.created_at,
                 "threshold": row.pass_threshold,
                 "channel": row.channel or ("referrer" if row.referrer_id else "unknown"),
-                "referrer_id": row.referrer_id, "referrer_name": row.referrer_name, "hired": row.id in hired and row.decision == "advance"}
+                "referrer_id": row.referrer_id, "referrer_name": row.referrer_name, "hired": row.id in hired and row.decision == "advance",
+                "person": person_key(row) if row.referrer_id else None}  # who, for counting people per referrer
         if with_groups:
             item["groups"] = {"gender": decrypt(row.gender_enc), "age_band": decrypt(row.age_band_enc)}
         out.append(item)

@@ -98,13 +98,15 @@ def question_dropoff(connection, candidates: list[dict], interview_id: int) -> l
     return out
 
 
-def _conversion(groups: dict[object, list[dict]], label) -> list[dict]:
+def _conversion(groups: dict[object, list[list[dict]]], label) -> list[dict]:
+    """Per group, how many units (a candidate, or for referrers a person with all their sessions) reached each
+    stage: a unit reaches a stage when any of its sessions did."""
     rows = []
-    for key, members in groups.items():
-        invited = len(members)
-        row = {"key": key, "label": label(key, members), "invited": invited}
+    for key, units in groups.items():
+        invited = len(units)
+        row = {"key": key, "label": label(key, units), "invited": invited}
         for stage in ("started", "submitted", "advanced", "hired"):
-            row[stage] = sum(1 for c in members if reached(c, stage))
+            row[stage] = sum(1 for unit in units if any(reached(c, stage) for c in unit))
         row["submit_rate"] = round(row["submitted"] / invited, 4) if invited else None
         row["advance_rate"] = round(row["advanced"] / row["submitted"], 4) if row["submitted"] else None
         rows.append(row)
@@ -112,18 +114,21 @@ def _conversion(groups: dict[object, list[dict]], label) -> list[dict]:
 
 
 def channels(candidates: list[dict]) -> list[dict]:
-    grouped: dict[str, list[dict]] = {}
+    grouped: dict[str, list[list[dict]]] = {}
     for c in candidates:
-        grouped.setdefault(c["channel"], []).append(c)
+        grouped.setdefault(c["channel"], []).append([c])
     return _conversion(grouped, lambda key, _: CHANNEL_LABELS.get(key, key))
 
 
 def referrers(candidates: list[dict]) -> list[dict]:
-    grouped: dict[int, list[dict]] = {}
+    """Per referrer, people brought and how far they got: each person once (`person`, api/referrals.py
+    person_key), however many sessions they have, as the referrer list counts them."""
+    grouped: dict[int, dict[object, list[dict]]] = {}
     for c in candidates:
         if c["referrer_id"] is not None:
-            grouped.setdefault(c["referrer_id"], []).append(c)
-    return _conversion(grouped, lambda _, members: members[0]["referrer_name"])
+            grouped.setdefault(c["referrer_id"], {}).setdefault(c.get("person") or ("session", c["id"]), []).append(c)
+    return _conversion({key: list(people.values()) for key, people in grouped.items()},
+                       lambda _, units: units[0][0]["referrer_name"])
 
 
 def funnel(connection, candidates: list[dict], interview_id: int | None) -> dict:

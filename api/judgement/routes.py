@@ -51,12 +51,13 @@ class PickSchema(ma.Schema):
 
 class OutcomeItemSchema(ma.Schema):
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf(
-        tuple(OUTCOME_KINDS), error="结果类型只能是 " + "、".join(OUTCOME_KINDS) + "。"),
+        tuple(OUTCOME_KINDS), error="结果类型只能是" + "、".join(f"「{label}」" for label in OUTCOME_KINDS.values()) + "。"),
         metadata={"description": "offer_accepted | started | passed_probation | employed_90_days (value: "
                                  "true/false) | supervisor_rating (value: 1–5)"})
     value = ma.fields.Raw(required=True)
     date = ma.fields.Date(required=True, metadata={"description": "When it happened (YYYY-MM-DD)"})
-    note = ma.fields.String(load_default=None, validate=ma.validate.Length(max=1000))
+    note = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=1000),
+                            metadata={"description": "Left out: a kind recorded again keeps its note"})
 
     @ma.validates_schema
     def value_fits_kind(self, data, **_):
@@ -282,8 +283,8 @@ def record_outcomes(body, session_id):
     db, now = get_db(), utcnow()
     for item in body["outcomes"]:
         value = int(item["value"])
-        values = {"value": value, "occurred_on": item["date"], "note": item["note"], "recorded_by": g.user_id,
-                  "updated_at": now}
+        values = {"value": value, "occurred_on": item["date"], "recorded_by": g.user_id, "updated_at": now,
+                  **({"note": item["note"]} if "note" in item else {})}  # a note left out is kept
         upsert(db, outcomes, {"session_id": row.id, "kind": item["kind"]}, values,
                {"org_id": g.org_id, "created_at": now})
     audit.record(g.org_id, f"user:{g.user_id}", "session.outcomes", f"session:{row.id}",

@@ -51,10 +51,10 @@ def test_reversal_through_hold_needs_confirmation_and_every_told_outcome_is_its_
     assert [(item["decision"], item["told_candidate"]) for item in history] == [
         ("advance", True), ("reject", True), ("hold", False), ("advance", True)]
     assert history[2]["told_text"] == "待定不通知候选人"
-    # The same outcome again sends nothing again, and history says so.
+    # The same outcome again is no new decision: nothing sent again, history unchanged, still told.
     assert decide("advance").status_code == 200
     history = client.get(f"/api/sessions/{session_id}", headers=headers).json["decision_history"]
-    assert history[-1]["told_candidate"] is False and len(keys) == 3 == len(
+    assert len(history) == 4 and history[-1]["told_candidate"] is True and len(keys) == 3 == len(
         _rows(app, "SELECT id FROM notifications WHERE kind = 'decision_made'"))
 
 
@@ -184,9 +184,11 @@ def test_phone_formats_of_one_number_are_one_person_and_names_are_trimmed(app, c
                        headers=headers).json["code"]
     first = client.post(f"/api/scenes/r={code}/join", json={"name": " 赵六 ", "phone": PHONE_FAMILY[0]})
     assert first.status_code == 201, first.json
-    for raw in PHONE_FAMILY[1:]:
+    for raw in PHONE_FAMILY[1:]:  # another device: a session of its own, flagged to HR, one person counted
         again = app.test_client().post(f"/api/scenes/r={code}/join", json={"name": "赵六", "phone": raw})
-        assert again.status_code == 409 and again.json["error"] == "already_joined", (raw, again.json)
+        assert again.status_code == 201 and again.json["returning"] is False, (raw, again.json)
+        flagged = client.get(f"/api/sessions/{again.json['session_id']}", headers=headers).json
+        assert first.json["session_id"] in flagged["possible_duplicate"]["session_ids"]
     listed = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
     assert listed["referees"] == 1
     session = client.get(f"/api/sessions/{first.json['session_id']}", headers=headers).json

@@ -49,19 +49,18 @@ def test_racing_identical_share_joins_make_one_person(live_server):
     assert statuses == [200] * 5 + [201], [response.text for response in answers if response.status_code != 200]
     assert len({response.json()["session_id"] for response in answers}) == 1
     assert len({response.json()["token"] for response in answers}) == 1
-    # Same name and phone without the browser id: one person, the others are told they already joined.
+    # Same name and phone without the browser id (six devices): an unverified phone identifies no one, so each
+    # gets a session of its own, answered as a fresh join, flagged to HR; the referrer counts one person.
     body = {"name": "钱七", "phone": "139 0000 2222"}
     with ThreadPoolExecutor(6) as pool:
         answers = list(pool.map(join, [body] * 6))
     statuses = sorted(response.status_code for response in answers)
-    assert statuses == [201] + [409] * 5, [response.text for response in answers]
-    refused = [response.json() for response in answers if response.status_code == 409]
-    assert all(item["error"] == "already_joined" and "token" not in item and item["contact"]["company"]
-               for item in refused), refused
+    assert statuses == [201] * 6, [response.text for response in answers]
+    assert len({response.json()["session_id"] for response in answers}) == 6
     assert _count(app, sa.select(sa.func.count()).select_from(sessions)
-                  .where(sessions.c.interview_id == interview["id"])) == 2
+                  .where(sessions.c.interview_id == interview["id"])) == 7
     assert _count(app, sa.select(sa.func.count()).select_from(invitations)
-                  .where(invitations.c.interview_id == interview["id"])) == 2
+                  .where(invitations.c.interview_id == interview["id"])) == 7
     counts = client.get(f"/api/interviews/{interview['id']}/referrers", headers=headers).json[0]
     assert counts["referees"] == 2
 
@@ -140,13 +139,13 @@ def test_reversing_a_decision_needs_confirmation_keeps_history_and_tells_the_can
     report = client.get(f"/api/sessions/{session_id}", headers=headers).json
     history = report["decision_history"]
     assert [(item["decision"], item["previous"], item["by"]) for item in history] == [
-        ("reject", None, "王经理"), ("reject", "reject", "李主管"), ("advance", "reject", "李主管")]
+        ("reject", None, "王经理"), ("advance", "reject", "李主管")]  # the same decision again is no new entry
     assert all(item["at"] and item["at_display"] for item in history)
     # The candidate, told of the rejection, is told of the change through the notification outbox.
     with app.extensions["miaomian.engine"].connect() as connection:
         kinds = list(connection.execute(sa.text(
             "SELECT idempotency_key FROM notifications WHERE kind = 'decision_made' ORDER BY id")).scalars())
-    assert kinds == [f"decision_made:session:{session_id}:reject:1", f"decision_made:session:{session_id}:advance:3"]
+    assert kinds == [f"decision_made:session:{session_id}:reject:1", f"decision_made:session:{session_id}:advance:2"]
     assert client.get(f"/api/c/{token}/report").json["decision"]["status"] == "advance"
     # hold moves away from the outcome the candidate was told: it needs confirmation too (tests/api/test_issue11_round3.py).
     assert client.post(url, json={"decision": "hold", "confirm_change": True}, headers=headers).status_code == 200
