@@ -296,11 +296,12 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     result = quotes.result_quote(analysis) if a["outcome"] > 0 else None
     opposite = a["reluctance"] > 0 or any(v.get("negative_evidence", 0) > 0 or d["negated"]
                                           for _, v, d in analysis.competencies)
-    level = {"concreteness": a["concreteness"] if concrete else min(a["concreteness"], 0.3),
-             "specific_actions": a["specific_actions"] if action else min(a["specific_actions"], 0.3),
-             "outcome": a["outcome"] if result or a["outcome"] >= HIGH else min(a["outcome"], 0.4),
+    # suggestions read the features as they are; strengths also need something to show for them
+    level = {"concreteness": a["concreteness"], "specific_actions": a["specific_actions"], "outcome": a["outcome"],
              "evidence": evidence}
-    praised = dict(level)
+    praised = {"concreteness": a["concreteness"] if concrete else 0.0,
+               "specific_actions": a["specific_actions"] if action else 0.0,
+               "outcome": a["outcome"] if result or a["outcome"] >= HIGH else 0.0, "evidence": evidence}
     if opposite:
         praised.update(specific_actions=0.0, outcome=0.0, evidence=0.0)
     if overall < 50:
