@@ -124,7 +124,7 @@ def labelled():
         r = pipeline.analyze_transcript(a["text"], q, q.get("language", "zh"))
         if r["status"] == "scored":
             out.append((a["text"], r))
-    assert len(out) > 400
+    assert len(out) > 350
     return out
 
 
