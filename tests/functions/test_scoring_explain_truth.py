@@ -244,3 +244,11 @@ def test_an_answer_showing_the_opposite_gets_no_praise_for_its_actions_or_result
     r = run(text, question)
     assert r["features"]["reluctance"] > 0
     assert not set(strengths(r)) & {"specific_actions", "outcome", "evidence"}, r["feedback"]
+
+
+def test_a_plan_with_an_elided_agent_still_counts_as_the_candidates_steps():
+    q = {"text": "如果高峰期突然来了很多外卖单，后厨忙不过来，你会怎么做？", "answer_seconds": 90,
+         "competencies": [{"name": "应变能力", "weight": 1, "keywords": ["优先级", "沟通"]}]}
+    r = run("如果突然来了很多外卖单，先把快超时的单子挑出来优先做，再跟店长说一声，请前台的同事帮忙打包。", q)
+    assert any(s.startswith("说了几步具体的处理做法") or s.startswith("说了一步具体的处理做法")
+               for s in all_reasons(r)), all_reasons(r)

@@ -234,10 +234,11 @@ def refused(analysis: Analysis, ci: int) -> bool:
     return any(f" {w} " in padded for w in words)
 
 
-def own_action(analysis: Analysis, ci: int, _depth: int = 0) -> bool:
+def own_action(analysis: Analysis, ci: int, _depth: int = 0, inherit: bool = True) -> bool:
     """True when clause ci says something the candidate did: no negation or refusal, and the agent before
     the first verb is 我/我们 (I/we), or elided after a clause whose agent is the candidate — not 经理/顾客
-    (经理说有1000单), not an event (突然来了500单急单, 还有六分钟超时), not 老板…，还请我们吃了饭."""
+    (经理说有1000单), not an event (突然来了500单急单, 还有六分钟超时), not 老板…，还请我们吃了饭.
+    inherit=False (a plan: 如果来了很多单，先排序) takes an elided agent as the candidate."""
     toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
     if not toks:
         return False
@@ -255,7 +256,7 @@ def own_action(analysis: Analysis, ci: int, _depth: int = 0) -> bool:
                                                                                    "his", "her", "their", "last"}:
             return False
         # an elided subject (took photos, called the chef) continues the previous clause's agent
-        return ci > 0 and _depth < 3 and own_action(analysis, ci - 1, _depth + 1)
+        return not inherit or ci > 0 and _depth < 3 and own_action(analysis, ci - 1, _depth + 1)
     v = _first_verb(toks)
     if v is None:
         return False
@@ -274,7 +275,7 @@ def own_action(analysis: Analysis, ci: int, _depth: int = 0) -> bool:
                 and not _TIME.match(t.text) and t.text not in ("这时", "那时", "当时", "这样", "那样"):
             return False                 # someone or something else is the subject
     # no agent of its own: the previous clause's (我先把单子分好，再打包 / 老板很满意，还请我们吃了饭)
-    return ci > 0 and _depth < 3 and _previous_agent_is_candidate(analysis, ci - 1, _depth + 1)
+    return not inherit or ci > 0 and _depth < 3 and _previous_agent_is_candidate(analysis, ci - 1, _depth + 1)
 
 
 def _previous_agent_is_candidate(analysis: Analysis, ci: int, depth: int) -> bool:
@@ -466,7 +467,7 @@ def plan_parts(analysis: Analysis) -> dict:
     steps = []
     for ci in range(len(analysis.seg.clauses)):
         toks = clause_tokens(analysis, ci)
-        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci):
+        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci, inherit=False):
             steps.append(phrase(toks, analysis.seg.language))
     return {"steps": [s for s in steps if s], "priority": _clause_with(analysis, _PRIORITY),
             "contact": _clause_with(analysis, _CONTACT)}
