@@ -5,6 +5,7 @@ are quoted as actions; praise needs evidence and is never given to an answer sho
 
 The property tests run the labelled answers of models/scorer/data; the case tests are the breaker's inputs."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,10 @@ def test_a_stated_result_is_never_denied(text, question, language):
     reasons = all_reasons(r)
     assert not any(s.startswith(MISSING_OUTCOME) for s in reasons), reasons
     assert not violations(r), violations(r)
+    for s in reasons:
+        if s.startswith(DID_OUTCOME) or "但没有被算作" in s:
+            quote = re.search(r"“([^”]+)”", s).group(1).rstrip("…")
+            assert quote.lower() in text.lower(), (quote, text)      # verbatim, nothing added between clauses
     if r["features"]["outcome"] >= explain.HIGH:
         assert any(s.startswith(DID_OUTCOME) for s in reasons), reasons
         assert "outcome" not in suggestions(r) and "story" not in suggestions(r)

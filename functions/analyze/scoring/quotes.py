@@ -381,7 +381,8 @@ def outcome_clause(analysis: Analysis) -> str | None:
         return None
     toks = clause_tokens(analysis, ci)
     if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(analysis.seg.clauses):
-        toks = toks + [Token("，", "x")] + clause_tokens(analysis, ci + 1)   # 结果她第二天，又来买了两袋米
+        seg = analysis.seg            # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between
+        toks = seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
     return phrase(toks, analysis.seg.language, n=32) or None
 
 
