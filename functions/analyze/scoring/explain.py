@@ -71,8 +71,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     a = analysis.answer
     kind = question_type(question or {})
     effect = {x["feature"]: x["effect"] for x in drivers}
-    said = list(det["said"])
-    keywords_said = det["keywords_said"]
+    said = _said(analysis, det)
+    keywords_said = [k for k in det["keywords_said"] if (k in said or k not in det["said"]) and k not in det["negated"]]
     candidates = []   # (weight, sentence)
 
     def w(*features):
@@ -104,10 +104,16 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         else:
             candidates.append((10, "没有提出与岗位、团队或工作安排有关的问题。"))
         return _top(candidates)
-    concrete = quotes.concrete_items(analysis, 4)
+    # every reason agrees with the feature it describes: no "举了…" when concreteness is 0, no "没有…" when
+    # it is counted, and numbers that were said but not counted are named as such
+    concrete = quotes.concrete_items(analysis, 4) if a["concreteness"] > 0 else []
+    loose = quotes.uncounted_numbers(analysis)
     if concrete:
         candidates.append((w("concreteness", "specificity"), f"举了具体的数字、时间或名称：{_quote(concrete, 4)}。"))
-    elif kind != "situational" and not analysis.details["concrete"]:
+    elif kind != "situational" and a["concreteness"] < LOW and loose:
+        candidates.append((w("concreteness", "specificity"),
+                           f"提到的数字（{_quote(loose)}）没有落到具体的事情上，没有算作具体细节。"))
+    elif kind != "situational" and a["concreteness"] < LOW and not analysis.details["concrete"]:
         candidates.append((w("concreteness", "specificity"), "没有具体的数字、时间、地点或名称。"))
     if kind == "situational":
         plan = quotes.plan_parts(analysis)
@@ -134,17 +140,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             candidates.append((w("specific_actions", "story_order"), f"说了自己具体做了什么：“{action}”。"))
         elif a["specific_actions"] < 0.3:
             candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
-        result = quotes.result_quote(analysis)
-        praise = quotes.praise_words(analysis)
-        if result:
-            candidates.append((w("outcome"), f"说了具体结果：“{result}”。"))
-        elif praise and a["outcome"] > 0:
-            shown = "”“".join(praise[:2])
-            candidates.append((w("outcome"), f"结果只是笼统地说“{shown}”，没有具体内容。"))
-        elif a["outcome"] > 0:
-            candidates.append((w("outcome"), "没有说清最后的具体结果。"))
-        else:
-            candidates.append((w("outcome"), "没有说到最后的结果。"))
+        candidates.append((w("outcome"), _outcome_reason(analysis)))
     if a["relevance"] < 0.25:
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
     if comp.anchors:
@@ -153,6 +149,45 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             "更接近这项能力的较弱回答示例。" if level <= 0.4 else "与优秀、较弱回答示例都不太像。")
         candidates.append((w("anchor_match"), text))
     return _top(candidates)
+
+
+LOW, HIGH = 0.3, 0.75     # a "missing X" reason needs feature X below LOW; "did X" needs it above 0
+
+
+def _outcome_reason(analysis: Analysis) -> str:
+    """The result reason, agreeing with the outcome feature: a high outcome is never "没有说到", a zero one is
+    never "说了具体结果"; a result the feature did not count is quoted as such, not denied."""
+    o = analysis.answer["outcome"]
+    result = quotes.result_quote(analysis)
+    if o >= HIGH:
+        shown = result or quotes.outcome_clause(analysis) or quotes.stated_result(analysis)
+        return f"说了具体结果：“{shown}”。" if result else (f"说到了最后的结果：“{shown}”。" if shown else "说到了最后的结果。")
+    praise = quotes.praise_words(analysis)
+    if o > 0 and result:
+        return f"说了结果：“{result}”，但不够具体。"
+    if o > 0 and praise:
+        shown = "”“".join(praise[:2])
+        return f"结果只是笼统地说“{shown}”，没有具体内容。"
+    stated = result or quotes.stated_result(analysis)
+    if stated:
+        return f"说到了“{stated}”，但没有被算作明确、具体的最后结果。"
+    return "没有说清最后的具体结果。" if o > 0 else "没有说到最后的结果。"
+
+
+def _said(analysis: Analysis, det: dict) -> list[str]:
+    """The competency's terms the answer said as something done, not in a refused or negated clause
+    (安排优先级这种事交给别人) and, in English, not as part of a named thing (the Z report)."""
+    toks = analysis.seg.tokens
+    out = []
+    for term, hit in det["said"].items():
+        clause = toks[hit.first].clause
+        if term in det["negated"] or quotes.refused(analysis, clause) or any(
+                toks[i].negated for i in range(hit.first, hit.last + 1)):
+            continue
+        if analysis.seg.language != "zh" and hit.first > 0 and re.fullmatch(r"[b-hj-z]", toks[hit.first - 1].text.lower()):
+            continue
+        out.append(term)
+    return out
 
 
 def _top(candidates: list) -> list[str]:
@@ -251,20 +286,33 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         if asked["job"]:
             return {"strengths": [_STRENGTHS["closing"]], "suggestions": []}
         return {"strengths": [], "suggestions": [_SUGGEST["closing"]]}
-    # a strength is only named when the answer has something to show for it (quotes.py)
-    concrete = bool(quotes.concrete_items(analysis))
-    action = quotes.action_quote(analysis)
-    result = quotes.result_quote(analysis)
-    level = {"concreteness": a["concreteness"] if concrete else 0.0,
-             "specific_actions": a["specific_actions"] if action else min(a["specific_actions"], 0.3),
-             "outcome": 1.0 if result else min(a["outcome"], 0.4), "evidence": evidence}
-    told_story = concrete and bool(action or result)
+    # a strength is only named when the answer has something to show for it (quotes.py) and the feature it
+    # praises is high; a suggestion only when that feature is low. Answers that show the opposite of the
+    # competency (reluctance, negated evidence) get no praise for their actions, result or practice, and
+    # the practice is only praised when it is specific and the answer scored at least 合格 (50).
+    concrete = bool(quotes.concrete_items(analysis)) and a["concreteness"] > 0
+    loose = bool(quotes.uncounted_numbers(analysis))
+    action = quotes.action_quote(analysis) if a["specific_actions"] > 0 else None
+    result = quotes.result_quote(analysis) if a["outcome"] > 0 else None
+    opposite = a["reluctance"] > 0 or any(v.get("negative_evidence", 0) > 0 or d["negated"]
+                                          for _, v, d in analysis.competencies)
+    # suggestions read the features as they are; strengths also need something to show for them
+    level = {"concreteness": a["concreteness"], "specific_actions": a["specific_actions"], "outcome": a["outcome"],
+             "evidence": evidence}
+    praised = {"concreteness": a["concreteness"] if concrete else 0.0,
+               "specific_actions": a["specific_actions"] if action else 0.0,
+               "outcome": a["outcome"] if result or a["outcome"] >= HIGH else 0.0, "evidence": evidence}
+    if opposite:
+        praised.update(specific_actions=0.0, outcome=0.0, evidence=0.0)
+    if overall < 50:
+        praised["evidence"] = 0.0
+    told_story = (concrete and bool(action or result)) or (a["outcome"] >= HIGH and a["concreteness"] >= 0.5)
     if kind == "situational":
         plan = quotes.plan_parts(analysis)
         strengths = []
         if plan["steps"] and (plan["priority"] or plan["contact"]):
             strengths.append(_STRENGTHS["plan"])
-        if level["evidence"] >= 0.6:
+        if praised["evidence"] >= 0.6:
             strengths.append(_STRENGTHS["evidence"])
         suggestions = []
         if len(plan["steps"]) < 2 or a["specific_actions"] < 0.4:
@@ -274,7 +322,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         if evidence < 0.5 and len(suggestions) < 2:
             suggestions.append(_SUGGEST["evidence"])
         return {"strengths": strengths[:2], "suggestions": suggestions[:1 if overall >= 75 else 2]}
-    strengths = [_STRENGTHS[f] for f, v in sorted(level.items(), key=lambda kv: -kv[1]) if v >= 0.6][:2]
+    strengths = [_STRENGTHS[f] for f, v in sorted(praised.items(), key=lambda kv: -kv[1]) if v >= 0.6][:2]
     suggestions = []
     if kind == "intro":
         if a["concreteness"] < 0.5 or a["specific_actions"] < 0.3:
@@ -286,8 +334,10 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     for f, v in sorted(level.items(), key=lambda kv: kv[1]):
         if len(suggestions) >= limit:
             break
-        if f == "outcome" and (kind not in ("story", "general") or result):
+        if f == "outcome" and (kind not in ("story", "general") or result or quotes.stated_result(analysis)):
             continue
+        if f == "concreteness" and loose:
+            continue                 # it has numbers; "加上具体的数字" would not be true advice
         if v < 0.5 and _SUGGEST[f] not in suggestions:
             suggestions.append(_SUGGEST[f])
     return {"strengths": strengths, "suggestions": suggestions[:limit]}

@@ -76,6 +76,8 @@ def phrase(toks: list[Token], language: str, n: int = 26) -> str:
     sep = "" if language in ("zh",) else " "
     out, size = [], 0
     for k, t in enumerate(toks):
+        if language == "zh" and out and re.match(r"[a-z0-9]", t.text, re.I) and re.search(r"[a-z]$", out[-1], re.I):
+            out.append(" ")
         out.append(t.text)
         size += len(t.text)
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -124,8 +126,9 @@ def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
     while k < len(toks):
         t = toks[k]
         kind = concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None)
-        # only what the features counted: not padding, nonsense, or a number that decorates a keyword
-        if not kind or not _valid_item(t.text, kind) or id(t) not in counted:
+        # only what the features counted: not padding, nonsense, or a number that decorates a keyword; nor
+        # what the reasons must not repeat as a detail of the story (评分应为一百分; team, priority)
+        if not kind or not _valid_item(t.text, kind) or id(t) not in counted or _not_a_detail(analysis, t, kind):
             k += 1
             continue
         parts, j = [t.text], k + 1
@@ -154,6 +157,46 @@ def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
     return items[:n]
 
 
+# a clause about the score itself (评分应为一百分): its numbers are no detail of the story
+_ABOUT_SCORE = re.compile(r"评分|打分|分数|满分|得分|给分|score|rating|grade", re.I)
+# ordinary English words said inside a Chinese answer: the features count them as names, the reasons don't
+_COMMON_EN = {"priority", "team", "colleague", "colleagues", "sync", "order", "orders", "deadline", "task", "tasks",
+              "split", "urgent", "tight", "deliver", "delivered", "box", "boxes", "on", "time", "plan", "meeting",
+              "boss", "manager", "customer", "customers", "check", "list", "ok", "okay", "case", "job", "work"}
+
+
+def _not_a_detail(analysis: Analysis, tok: Token, kind: str) -> bool:
+    if kind == "name" and tok.pos == "eng":
+        words = lexicon.sets("en")
+        if tok.text.lower() in _COMMON_EN or any(tok.text.lower() in words[k] for k in
+                                                 ("stopwords", "generic", "work_topic", "completion")):
+            return True
+    clause = "".join(t.text for t in analysis.seg.tokens if t.clause == tok.clause)
+    return bool(_ABOUT_SCORE.search(clause))
+
+
+def uncounted_numbers(analysis: Analysis, n: int = 3) -> list[str]:
+    """Numbers the answer said that the features did not count as a concrete detail (三百箱 in a story with
+    no event of its own), as whole tokens with their unit; [] for other languages."""
+    if not _zh(analysis):
+        return []
+    toks = [t for t in analysis.seg.tokens if t.text.strip()]
+    counted = analysis.details.get("concrete_ids", set())
+    out = []
+    for k, t in enumerate(toks):
+        kind = concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None)
+        if kind != "number" or not _valid_item(t.text, kind) or id(t) in counted or \
+                _not_a_detail(analysis, t, kind) or k > 0 and (_is_num(toks[k - 1]) or _unit(toks[k - 1])):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        text = t.text + (nxt.text if nxt is not None and _unit(nxt) and nxt.text not in ("万", "千", "百", "十") else "")
+        if len(text) < 2:
+            continue
+        if text not in out:
+            out.append(text)
+    return out[:n]
+
+
 def _first_verb(toks: list[Token]) -> int | None:
     for k, t in enumerate(toks):
         if t.pos.startswith("v") and t.text not in ("是", "觉得", "认为", "想"):
@@ -173,23 +216,54 @@ def _negative(tok: Token, language: str) -> bool:
         tok.text.startswith(("不", "没", "别", "从不", "很少", "未"))
 
 
-def own_action(analysis: Analysis, ci: int) -> bool:
-    """True when clause ci says something the candidate did: no negation, and the agent before the first
-    verb is 我/我们 or elided — not 经理/顾客 (经理说有1000单) and not an event (突然来了500单急单)."""
+# refusing or handing a task away (安排优先级这种事交给别人, 懒得跟同事沟通): never the candidate's action
+_REFUSAL_ZH = ("讨厌", "交给别人", "别人的事", "领导的事", "不归", "没管", "懒得", "无所谓", "推给", "不想", "不愿")
+_EN_CLAUSE_OPENERS = {"so", "and", "then", "but", "after", "later", "when", "once", "first", "next", "finally", "also"}
+
+
+def refused(analysis: Analysis, ci: int) -> bool:
+    """Whether clause ci refuses, resents or hands away what it names (the reluctance lexicon and the like)."""
+    lang = analysis.seg.language
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
+    sep = "" if lang == "zh" else " "
+    body = sep.join(t.text for t in toks)
+    words = tuple(lexicon.sets(lang)["reluctance"]) + (_REFUSAL_ZH if lang == "zh" else ())
+    if lang == "zh":
+        return any(w in body for w in words)
+    padded = f" {body} "
+    return any(f" {w} " in padded for w in words)
+
+
+def own_action(analysis: Analysis, ci: int, _depth: int = 0, inherit: bool = True) -> bool:
+    """True when clause ci says something the candidate did: no negation or refusal, and the agent before
+    the first verb is 我/我们 (I/we), or elided after a clause whose agent is the candidate — not 经理/顾客
+    (经理说有1000单), not an event (突然来了500单急单, 还有六分钟超时), not 老板…，还请我们吃了饭.
+    inherit=False (a plan: 如果来了很多单，先排序) takes an elided agent as the candidate."""
     toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
     if not toks:
         return False
-    if any(_negative(t, analysis.seg.language) for t in toks):
+    if any(_negative(t, analysis.seg.language) for t in toks) or refused(analysis, ci):
         return False
-    if not _zh(analysis):
+    if analysis.seg.language != "zh" and analysis.seg.language != "en":
         return True
+    if not _zh(analysis):
+        words = [t.text.lower() for t in toks]
+        while words and words[0] in _EN_CLAUSE_OPENERS:
+            words = words[1:]
+        if words and words[0] in ("i", "we"):
+            return True
+        if words and words[0] in lexicon.sets(analysis.seg.language)["pronouns"] | {"the", "a", "an", "my", "our",
+                                                                                   "his", "her", "their", "last"}:
+            return False
+        # an elided subject (took photos, called the chef) continues the previous clause's agent
+        return not inherit or ci > 0 and _depth < 3 and own_action(analysis, ci - 1, _depth + 1)
     v = _first_verb(toks)
     if v is None:
         return False
     before = toks[:v]
     if any(t.text in _FIRST_PERSON_ZH for t in before):
         return True
-    if toks[v].text in _EVENT_VERBS or toks[v].text.startswith(("来", "出现", "发生")):
+    if toks[v].text in _EVENT_VERBS or toks[v].text.startswith(("来", "出现", "发生", "有", "还有")):
         return False
     if before and before[0].text in ("最后", "结果", "最终", "后来"):
         return False
@@ -200,7 +274,37 @@ def own_action(analysis: Analysis, ci: int) -> bool:
         if t.pos.startswith(("n", "r")) and t.text not in time_words and t.pos not in ("nd",) \
                 and not _TIME.match(t.text) and t.text not in ("这时", "那时", "当时", "这样", "那样"):
             return False                 # someone or something else is the subject
-    return True
+    # no agent of its own: the previous clause's (我先把单子分好，再打包 / 老板很满意，还请我们吃了饭)
+    return not inherit or ci > 0 and _depth < 3 and _previous_agent_is_candidate(analysis, ci - 1, _depth + 1)
+
+
+def _previous_agent_is_candidate(analysis: Analysis, ci: int, depth: int) -> bool:
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
+    v = _first_verb(toks)
+    if v is not None and any(t.text in _FIRST_PERSON_ZH for t in toks[:v]):
+        return own_action(analysis, ci, depth) and not _willing_only(analysis, ci)
+    return own_action(analysis, ci, depth)
+
+
+# willingness, traits and happenings are not actions (我愿意加班, 善于倾听, 我碰到过紧急的订单)
+_NOT_ACTION_VERBS = ("愿意", "希望", "想", "要", "会", "能", "可以", "应该", "喜欢", "善于", "擅长", "相信", "觉得", "认为",
+                     "是", "有", "碰到", "遇到", "遇上", "赶上", "看到", "知道", "打算", "准备")
+_NOT_ACTION_EN = {"would", "will", "want", "wanted", "like", "love", "believe", "think", "am", "was", "is", "can",
+                  "could", "should", "always", "hope", "try"}
+
+
+def _willing_only(analysis: Analysis, ci: int) -> bool:
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
+    if not _zh(analysis):
+        words = [t.text.lower() for t in toks]
+        k = next((i for i, w in enumerate(words) if w in ("i", "we")), None)
+        return k is not None and k + 1 < len(words) and words[k + 1] in _NOT_ACTION_EN
+    for t in toks:
+        if t.text.startswith(_NOT_ACTION_VERBS):
+            return True
+        if t.pos.startswith("v") and t.pos != "vn":
+            return False
+    return False
 
 
 def action_quote(analysis: Analysis) -> str | None:
@@ -212,7 +316,7 @@ def action_quote(analysis: Analysis) -> str | None:
             continue
         if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
             continue
-        if own_action(analysis, ci):
+        if own_action(analysis, ci) and not _willing_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
             # 我提前一小时把毛肚、鸭肠切好: the verb comes after the list, in the next clauses
             cj = ci
@@ -267,6 +371,43 @@ def result_quote(analysis: Analysis) -> str | None:
         if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
                                       t.text.endswith(("完", "齐", "到")) for t in toks):
             return phrase(toks, lang)
+    return None
+
+
+def outcome_clause(analysis: Analysis) -> str | None:
+    """The clause the outcome feature counted as the result (结果她第二天又来买了两袋米), or None."""
+    ci = analysis.details.get("outcome_clause_id")
+    if ci is None:
+        return None
+    toks = clause_tokens(analysis, ci)
+    if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(analysis.seg.clauses):
+        seg = analysis.seg            # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between
+        toks = seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
+    return phrase(toks, analysis.seg.language, n=32) or None
+
+
+_RESULT_WORDS_ZH = ("最后", "结果", "最终", "后来", "终于", "第二天", "之后")
+_RESULT_WORDS_EN = ("finally", "in the end", "as a result", "turned out", "matched", "since then", "the next day",
+                    "fixed", "solved", "resolved", "replaced", "came back")
+
+
+def stated_result(analysis: Analysis) -> str | None:
+    """A clause that reads like an ending (最后…, 后来…, …matched the next day), whether or not the outcome
+    feature counted it — so that a reason never says the answer has no result when it states one."""
+    lang = analysis.seg.language
+    for ci in reversed(range(len(analysis.seg.clauses))):
+        toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
+        body = ("" if lang == "zh" else " ").join(t.text.lower() for t in toks)
+        if any(_negative(t, lang) for t in toks) or _ABOUT_SCORE.search(body):
+            continue
+        if lang == "zh":
+            rest = [t for t in toks if t.text not in _RESULT_WORDS_ZH and t.pos != "x"]
+            hit = any(t.text in _RESULT_WORDS_ZH for t in toks) and len("".join(t.text for t in rest)) >= 4 \
+                and (_says_result(rest) or any(concrete_kind(t, lang) for t in rest))
+        else:
+            hit = any(f" {w} " in f" {body} " for w in _RESULT_WORDS_EN)
+        if hit:
+            return phrase(toks, lang, n=26 if lang == "zh" else 100) or None
     return None
 
 
@@ -327,7 +468,7 @@ def plan_parts(analysis: Analysis) -> dict:
     steps = []
     for ci in range(len(analysis.seg.clauses)):
         toks = clause_tokens(analysis, ci)
-        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci):
+        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci, inherit=False):
             steps.append(phrase(toks, analysis.seg.language))
     return {"steps": [s for s in steps if s], "priority": _clause_with(analysis, _PRIORITY),
             "contact": _clause_with(analysis, _CONTACT)}
