@@ -95,6 +95,9 @@ def candidate_flow(base: str, token: str, recorder: Recorder, barrier: threading
     if started is None or started.status_code != 200:
         return
     question_id = body["questions"][0]["id"]
+    for step in ("think", "attempts"):  # the server keeps the time: open the question, start the take
+        if recorder.timed(session, "POST", f"{base}/api/c/{token}/answers/{question_id}/{step}", json={}) is None:
+            return
     ticket = recorder.timed(session, "POST", f"{base}/api/c/{token}/answers/{question_id}/upload", json={})
     if ticket is None or ticket.status_code != 200:
         return

@@ -108,6 +108,8 @@ def main() -> None:
         requests.post(f"{url}/api/c/{candidate}/start", json={"consent": True,
                                                               "privacy_version": view["privacy_version"]})
         question = view["questions"][0]["id"]
+        for step in ("think", "attempts"):  # the server keeps the time: open the question, start the take
+            requests.post(f"{url}/api/c/{candidate}/answers/{question}/{step}", json={})
         t0 = time.perf_counter()
         ticket = requests.post(f"{url}/api/c/{candidate}/answers/{question}/upload",
                                json={"content_type": "audio/aac"}).json()

@@ -177,6 +177,8 @@ class Soak:
     def answer(self, base: str, question_id: int, rng: random.Random, real_only: bool = False) -> None:
         name, content_type, data = rng.choice(self.recordings[:-1] if real_only else self.recordings)
         self.stop_traffic.wait(rng.uniform(8, 16))  # thinking and recording, paced to what 2 workers analyse
+        for step in ("think", "attempts"):  # the server keeps the time: open the question, start the take
+            call(self.stats, "POST", f"{base}/answers/{question_id}/{step}", json={})
         upload_url = f"{base}/answers/{question_id}/upload"
         ticket = call(self.stats, "POST", upload_url, json={"content_type": content_type})
         if ticket.status_code != 200:
