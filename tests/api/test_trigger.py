@@ -76,7 +76,7 @@ def test_the_real_handler_runs_on_the_event_and_a_tone_ends_with_a_reason(live_s
     assert process_one(engine, "w1", main_handler, trigger_config(app.config)) is True
     assert process_one(engine, "w1", main_handler, trigger_config(app.config)) is False
     row = _answer_row(app, uploaded["key"])
-    assert row.status == "needs_review" and "speech" in row.reason, row
+    assert row.status == "needs_review" and "没有听到说话声" in row.reason, row
     with engine.connect() as connection:
         assert events.counts(connection) == {"done": 1}
     with engine.connect() as connection:
