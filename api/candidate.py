@@ -260,6 +260,7 @@ def candidate_view(row) -> dict:
     minutes = sum(q.think_seconds + q.answer_seconds for q in question_rows) / 60
     until = deadlines.answer_until(row, _grace())
     closed_reason = _closed_reason(row)
+    answered = progress.progress(row, [q.id for q in question_rows], grouped)
     return {
         "company": row.company,
         "job": {"title": row.job_title, "location": row.job_location, "description": row.job_description},
@@ -268,7 +269,8 @@ def candidate_view(row) -> dict:
                       "deadline_display": display_time(row.deadline), "require_phone": bool(row.require_phone),
                       "question_count": len(question_rows), "estimated_minutes": max(1, round(minutes + 2)),
                       "grace_minutes": _grace(), "in_grace": deadlines.in_grace(row, now) and closed_reason is None,
-                      "closed": closed_reason is not None, "closed_reason": closed_reason},
+                      "closed": closed_reason is not None, "closed_reason": closed_reason,
+                      "closed_summary": closed_summary(row, closed_reason, answered)},
         "privacy_version": current_app.config["PRIVACY_VERSION"],
         "consented": row.consent_at is not None,
         "status": row.status,
@@ -279,8 +281,25 @@ def candidate_view(row) -> dict:
         "answer_until_display": display_time(until),
         "contact": contact_of(row),
         "questions": items,
-        "progress": progress.progress(row, [q.id for q in question_rows], grouped),
+        "progress": answered,
     }
+
+
+def closed_summary(row, closed_reason: str | None, answered: dict) -> str | None:
+    """Once answering is over: whether the candidate's answers were kept and submitted, in one sentence for the
+    closed page (None while they may still answer). Submitted (by them, at close or by the sweeper): all kept;
+    started: how many questions were answered and that HR sees the saved answers; never started: the reason."""
+    if closed_reason is None:
+        return None
+    if row.status in deadlines.SUBMITTED:
+        return "面试已结束。你的回答已全部保存并提交，招聘方会尽快查看。"
+    if row.status == "started" and row.revoked_at is None:
+        if answered["answered"] == 0:
+            return f"{closed_reason}你没有录好的回答。"
+        if answered["answered"] == answered["total"]:  # the sweeper submits it shortly (api/sweeper.py step 3)
+            return "面试已结束。你的回答已全部保存，会自动提交给招聘方，招聘方会尽快查看。"
+        return f"面试已结束，你回答了 {answered['answered']}/{answered['total']} 题，招聘方可以看到已保存的回答。"
+    return closed_reason
 
 
 @bp.after_request

@@ -265,28 +265,36 @@ def close_interview(body, interview_id):
 
 def submit_complete(interview_id: int, actor: str) -> list[int]:
     """At close: a candidate still answering whose every question has an answer in storage only had not
-    tapped submit, so they are submitted for them (the same as their own submit: "answers received" queued,
-    analysis settled, listed in the inbox as finished); audit candidate.submitted with by=interview_closed.
-    Returns the sessions submitted. Candidates with questions unanswered stay as they are (partial)."""
+    tapped submit, so they are submitted for them (submit_if_complete, by=interview_closed). Returns the
+    sessions submitted. Candidates with questions unanswered stay as they are (partial)."""
+    started = get_db().scalars(sa.select(sessions.c.id).where(
+        sessions.c.interview_id == interview_id, sessions.c.status == "started"))
+    return [sid for sid in list(started) if submit_if_complete(sid, actor, "interview_closed")]
+
+
+def submit_if_complete(session_id: int, actor: str, by: str) -> bool:
+    """Submit a started session whose every question has an answer in storage, for the candidate who had not
+    tapped submit (the same as their own submit: "answers received" queued, analysis settled, listed in the
+    inbox as finished); audit candidate.submitted with `by` (interview_closed at close, deadline_passed from
+    the sweeper). False when a question is unanswered or the session is no longer started (idempotent)."""
     from api import outbox, progress
-    db, now = get_db(), utcnow()
-    question_ids = list(db.scalars(sa.select(questions.c.id).where(questions.c.interview_id == interview_id)))
-    done = []
-    for session in list(db.execute(sa.select(sessions.c.id, sessions.c.org_id).where(
-            sessions.c.interview_id == interview_id, sessions.c.status == "started"))):
-        grouped = progress.answers_by_question(db, session.id)
-        if not question_ids or any(progress.current_answer(grouped.get(qid, [])) is None for qid in question_ids):
-            continue
-        changed = db.execute(sessions.update().where(sessions.c.id == session.id, sessions.c.status == "started")
-                             .values(status="submitted", submitted_at=now))
-        if changed.rowcount != 1:
-            continue
-        outbox.on_submitted(db, session.id)
-        progress.aggregate(db, session.id)
-        audit.record(session.org_id, actor, "candidate.submitted", f"session:{session.id}",
-                     {"by": "interview_closed"})
-        done.append(session.id)
-    return done
+    db = get_db()
+    session = db.execute(sa.select(sessions.c.id, sessions.c.org_id, sessions.c.interview_id).where(
+        sessions.c.id == session_id, sessions.c.status == "started")).first()
+    if session is None:
+        return False
+    question_ids = list(db.scalars(sa.select(questions.c.id).where(questions.c.interview_id == session.interview_id)))
+    grouped = progress.answers_by_question(db, session.id)
+    if not question_ids or any(progress.current_answer(grouped.get(qid, [])) is None for qid in question_ids):
+        return False
+    changed = db.execute(sessions.update().where(sessions.c.id == session.id, sessions.c.status == "started")
+                         .values(status="submitted", submitted_at=utcnow()))
+    if changed.rowcount != 1:
+        return False
+    outbox.on_submitted(db, session.id)
+    progress.aggregate(db, session.id)
+    audit.record(session.org_id, actor, "candidate.submitted", f"session:{session.id}", {"by": by})
+    return True
 
 
 @bp.post("/interviews/<int:interview_id>/reopen")

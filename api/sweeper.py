@@ -9,7 +9,12 @@
 2. A submitted session whose current answers all have a final status but that was not settled (settling
    failed when the last result arrived: api/results.py settle_safely) is settled again
    (api/progress.py aggregate), `SWEEP_AFTER_SECONDS` after its submission.
-3. Local store only: files under `answers/` (and playback renditions under `playback/answers/`) whose key no answer row holds (a late upload under a revoked
+3. A started session whose answering is over (the interview's deadline or the invitation's expiry plus the
+   grace period `DEADLINE_GRACE_MINUTES` has passed, or HR closed the interview while a recording was still
+   uploading) and whose every question has an answer in storage is submitted for the candidate, the same way
+   as at close (api/interviews.py submit_if_complete: "answers received" queued, analysis settled, listed as
+   finished); audit candidate.submitted by=deadline_passed (or interview_closed). Revoked invitations are left.
+4. Local store only: files under `answers/` (and playback renditions under `playback/answers/`) whose key no answer row holds (a late upload under a revoked
    ticket, an upload whose database write failed, an erased session's leftovers) and unfinished multipart
    parts older than the upload ticket's life are deleted once they are older than `SWEEP_ORPHAN_SECONDS`.
 
@@ -24,7 +29,7 @@ from flask import Flask
 
 from api import dispatch, results
 from api.db import get_db
-from api.schema import analysis_results, answers, sessions, storage_events
+from api.schema import analysis_results, answers, interviews, invitations, sessions, storage_events
 from api.storage import MULTIPART_DIR
 from api.timeutil import utcnow
 
@@ -75,6 +80,22 @@ def settle_submitted(connection, config) -> int:
     return sum(1 for session_id in list(due) if results.settle_safely(connection, session_id))
 
 
+def submit_finished_late(connection, config) -> int:
+    """Submit complete sessions whose answering is over (see the module doc, step 3); returns how many now."""
+    from api.interviews import submit_if_complete
+
+    over = utcnow() - timedelta(minutes=int(config["DEADLINE_GRACE_MINUTES"]))
+    due = list(connection.execute(sa.select(sessions.c.id, interviews.c.status)
+                                  .join(invitations, invitations.c.id == sessions.c.invitation_id)
+                                  .join(interviews, interviews.c.id == sessions.c.interview_id)
+                                  .where(sessions.c.status == "started", invitations.c.revoked_at.is_(None),
+                                         sa.or_(interviews.c.status != "open", invitations.c.expires_at <= over,
+                                                interviews.c.deadline <= over))
+                                  .order_by(sessions.c.id)))
+    by = {True: "deadline_passed", False: "interview_closed"}
+    return sum(1 for row in due if submit_if_complete(row.id, "system:sweeper", by[row.status == "open"]))
+
+
 def remove_orphans(connection, store, config) -> int:
     """Delete local files no answer owns (and stale multipart parts); returns how many went."""
     if not hasattr(store, "list_objects"):
@@ -101,13 +122,17 @@ def remove_orphans(connection, store, config) -> int:
 
 
 def sweep(app: Flask) -> dict:
-    """One pass; each step in its own transaction. Returns {"requeued", "failed", "settled", "orphans_removed"}."""
+    """One pass; each step in its own transaction.
+    Returns {"requeued", "failed", "settled", "submitted_late", "orphans_removed"}."""
     with app.app_context():
         connection, store = get_db(), app.extensions["miaomian.storage"]
         counts = requeue_stalled(connection, app.config)
         connection.commit()
         connection.begin()
         counts["settled"] = settle_submitted(connection, app.config)
+        connection.commit()
+        connection.begin()
+        counts["submitted_late"] = submit_finished_late(connection, app.config)
         connection.commit()
         connection.begin()
         counts["orphans_removed"] = remove_orphans(connection, store, app.config)

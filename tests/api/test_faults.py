@@ -140,7 +140,8 @@ def test_after_the_retry_budget_the_sweeper_fails_the_answer_with_a_reason(app, 
     assert result["reason_code"] == "analysis_stalled"
     assert client.post(f"/api/c/{token}/submit").status_code == 200
     assert client.get(f"/api/c/{token}").json["status"] in ("needs_review", "scored", "submitted")
-    assert sweeper.sweep(app) == {"requeued": 0, "failed": 0, "settled": 0, "orphans_removed": 0}
+    assert sweeper.sweep(app) == {"requeued": 0, "failed": 0, "settled": 0, "submitted_late": 0,
+                                  "orphans_removed": 0}
 
 
 def test_orphan_files_no_answer_owns_are_removed(app, client, aac_bytes):

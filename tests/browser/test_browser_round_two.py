@@ -267,6 +267,7 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
     steps.until(lambda: steps.el("intro-closed").is_displayed(), 10, "the closed notice")
     closed, page = steps.text("intro-closed"), steps.text("app")
     assert "张经理" in closed and "021-62345678" in closed, closed
+    assert "你没有录好的回答" in closed, closed  # closed_summary: whether anything was kept
     assert "前完成" not in page and "失效" not in page, page
     assert (problems := audit(driver)) == [], "; ".join(problems)
     steps.shot("expired-beyond-grace-with-contact")

@@ -450,7 +450,9 @@
   function showIntro() {
     var view = state.view;
     loadPrivacy();
-    var closed = view.interview.closed_reason ? view.interview.closed_reason + contactText() : '';
+    // Once answering is over: whether the answers were kept and submitted (closed_summary), then whom to call.
+    var reason = view.interview.closed_summary || view.interview.closed_reason;
+    var closed = reason ? reason + contactText() : '';
     showError('intro-closed', closed);
     if (closed) { bind('deadline', ''); bind('expires', ''); $('deadline-note').hidden = true; } // past the grace period: only why, and whom to call
     $('intro-consent').hidden = Boolean(closed) || view.consented;

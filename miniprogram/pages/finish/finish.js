@@ -36,6 +36,7 @@ Page({
     allUploaded: false,
     submitting: false,
     stage: '', // started | submitted | scored | needs_review …
+    closedSummary: '', // once answering is over: whether the answers were kept and submitted
     contactText: '',
     errorContact: '',
     deadlineText: '',
@@ -71,6 +72,7 @@ Page({
       this.setData({
         view,
         stage: view.status,
+        closedSummary: (view.interview && view.interview.closed_summary) || '',
         error: '',
         contactText: (view.contact && view.contact.text) || '',
         deadlineText: view.answer_until_display ? `请在 ${view.answer_until_display} 前提交` : '',

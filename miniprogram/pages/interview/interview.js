@@ -117,7 +117,8 @@ Page({
         return
       }
       if (view.interview && view.interview.closed) {
-        const reason = view.interview.closed_reason || '这场面试已经结束。'
+        // Whether the answers were kept and submitted (closed_summary), not only that it ended.
+        const reason = view.interview.closed_summary || view.interview.closed_reason || '这场面试已经结束。'
         this.setData({ phase: 'closed', phaseText: PHASE_TEXT.closed, error: reason, errorContact: contactLine(reason, contactText) })
         return
       }

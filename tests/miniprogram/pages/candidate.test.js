@@ -128,6 +128,14 @@ describe('intro page', () => {
     const p3 = loadPage('pages/intro/intro')
     await p3.onLoad({ t: TOKEN })
     expect(renderWxml('pages/intro/intro', p3.data).byClass('error-box')).toEqual([`招聘方已结束这场面试。${contact.text}`])
+
+    const summary = '面试已结束。你的回答已全部保存并提交，招聘方会尽快查看。'
+    const kept = view({ contact, status: 'submitted', consented: true,
+      interview: Object.assign(view().interview, { closed: true, closed_reason: '招聘方已结束这场面试。', closed_summary: summary }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: kept } })
+    const p4 = loadPage('pages/intro/intro')
+    await p4.onLoad({ t: TOKEN })
+    expect(renderWxml('pages/intro/intro', p4.data).byClass('error-box')).toEqual([`${summary}${contact.text}`])
   })
 
   test('an expired invitation shows the server message', async () => {
@@ -627,6 +635,17 @@ describe('interview page', () => {
     expect(shown.byClass('bar')).toEqual([])
   })
 
+  test('opened after the interview ended: says how many answers were kept, with the contact', async () => {
+    const summary = '面试已结束，你回答了 1/2 题，招聘方可以看到已保存的回答。'
+    const v = started()
+    v.contact = { text: '如有问题请联系 街角咖啡 王经理' }
+    v.interview = Object.assign({}, v.interview, { closed: true, closed_reason: '招聘方已结束这场面试。', closed_summary: summary })
+    const { page } = await open(v)
+    expect(page.data.phase).toBe('closed')
+    const shown = renderWxml('pages/interview/interview', page.data)
+    expect(shown.byClass('error-box')[0]).toBe(`${summary}如有问题请联系 街角咖啡 王经理`)
+  })
+
   test('resumes at the first unanswered question; video questions use the camera (≤ 5 min)', async () => {
     const v = started()
     v.questions[0].answer_status = 'uploaded'
@@ -742,6 +761,30 @@ describe('finish page', () => {
     // Stop the queue's retry timer so it cannot reach a later test's fake server
     clearTimeout(page.queue.timer)
     page.queue.items = []
+  })
+
+  test('after the interview ended the page says whether the answers were kept and submitted, without a submit button', async () => {
+    const contact = { text: '如有问题请联系 街角咖啡 王经理' }
+    const partial = view({ status: 'started', consented: true, contact,
+      interview: Object.assign(view().interview, { closed: true, closed_summary: '面试已结束，你回答了 1/2 题，招聘方可以看到已保存的回答。' }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: partial } })
+    const page = loadPage('pages/finish/finish')
+    await page.onLoad({ t: TOKEN })
+    let shown = renderWxml('pages/finish/finish', page.data)
+    expect(shown.byClass('closed-summary')).toEqual([`面试已结束，你回答了 1/2 题，招聘方可以看到已保存的回答。${contact.text}`])
+    expect(shown.text).not.toContain('提交面试')
+    expect(shown.text).not.toContain('反馈报告已生成')
+    page.onUnload()
+
+    const done = view({ status: 'submitted', consented: true, contact,
+      interview: Object.assign(view().interview, { closed: true, closed_summary: '面试已结束。你的回答已全部保存并提交，招聘方会尽快查看。' }) })
+    useServer({ [`GET /api/c/${TOKEN}`]: { body: done } })
+    const again = loadPage('pages/finish/finish')
+    await again.onLoad({ t: TOKEN })
+    shown = renderWxml('pages/finish/finish', again.data)
+    expect(shown.byClass('closed-summary')[0]).toContain('你的回答已全部保存并提交')
+    expect(shown.text).toContain('面试已提交')
+    again.onUnload()
   })
 
   test('an upload refused for good (interview closed) shows the reason and the contact instead of 重新上传', async () => {

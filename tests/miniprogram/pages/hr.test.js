@@ -273,7 +273,11 @@ describe('candidates page', () => {
       'GET /api/interviews/9/sessions': { body: list },
       'POST /api/invitations/11/extend': { body: { id: 11, expires_at_display: '12月6日 18:00' } },
       'POST /api/invitations/11/resend': { body: { token: 'T2', url: 'http://127.0.0.1:5000/i/T2', expires_at_display: '12月13日 18:00' } },
-      'POST /api/invitations/12/revoke': { body: { id: 12, status_text: '邀请已撤回' } },
+      'POST /api/invitations/11/revoke': { body: { id: 11, status_text: '邀请已撤回' } },
+      // 李四 is mid-interview: the server says what stops and what is kept, and revokes only with confirm: true.
+      'POST /api/invitations/12/revoke': (opts) => (opts.data && opts.data.confirm ? { body: { id: 12, status_text: '邀请已撤回' } }
+        : { status: 409, body: { error: 'candidate_mid_interview', in_progress: 1, answered: 1,
+          message: '这位候选人正在作答（已答 1/2 题，最后活动 11月29日 14:00）。撤回后候选人不能再继续作答，没有回答的题目会记为未作答；已录好的 1 段回答会保留给你查看；确定要撤回吗？' } }),
       // One candidate is mid-interview: the server asks for confirmation first (issue 11, round three).
       'POST /api/interviews/9/close': (opts) => {
         if (!(opts.data && opts.data.confirm)) {
@@ -313,15 +317,27 @@ describe('candidates page', () => {
     page.manage({ currentTarget: { dataset: { id: 2 } } })
     sheet.success({ tapIndex: 2 })
     await new Promise((r) => setTimeout(r, 5))
-    expect(modals[0]).toMatchObject({ title: '撤回邀请？', confirmText: '撤回' })
-    expect(server.calls.some((c) => c.path === '/api/invitations/12/revoke')).toBe(true)
+    await new Promise((r) => setTimeout(r, 5))
+    // One dialog, the server's own words, then the confirmed call.
+    expect(modals).toHaveLength(1)
+    expect(modals[0]).toMatchObject({ title: '候选人正在作答', confirmText: '撤回' })
+    expect(modals[0].content).toContain('已答 1/2 题')
+    expect(server.calls.filter((c) => c.path === '/api/invitations/12/revoke').map((c) => c.data)).toEqual([{}, { confirm: true }])
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '邀请已撤回', icon: 'none' })
+    // Not started: the page's own confirmation, one call.
+    page.manage({ currentTarget: { dataset: { id: 1 } } })
+    sheet.success({ tapIndex: 2 })
+    await new Promise((r) => setTimeout(r, 5))
+    expect(modals).toHaveLength(2)
+    expect(modals[1]).toMatchObject({ title: '撤回邀请？', confirmText: '撤回' })
+    expect(server.calls.filter((c) => c.path === '/api/invitations/11/revoke').map((c) => c.data)).toEqual([{}])
 
     page.toggleInterview()
     await new Promise((r) => setTimeout(r, 5))
-    expect(modals[1]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
+    expect(modals[2]).toMatchObject({ title: '结束这场面试？', content: '结束后候选人不能再作答，已提交的回答和报告都会保留。' })
     await new Promise((r) => setTimeout(r, 5))
-    expect(modals[2]).toMatchObject({ title: '候选人正在作答', confirmText: '结束面试' })
-    expect(modals[2].content).toContain('1 位候选人正在作答')
+    expect(modals[3]).toMatchObject({ title: '候选人正在作答', confirmText: '结束面试' })
+    expect(modals[3].content).toContain('1 位候选人正在作答')
     await new Promise((r) => setTimeout(r, 5))
     expect(server.calls.filter((c) => c.path === '/api/interviews/9/close').map((c) => c.data)).toEqual([{}, { confirm: true }])
     await new Promise((r) => setTimeout(r, 5))

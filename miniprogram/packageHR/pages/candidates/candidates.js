@@ -119,15 +119,22 @@ Page({
   },
 
   confirmRevoke(s) {
+    const revoked = (out) => (out.in_flight_text ? `邀请已撤回。${out.in_flight_text}` : '邀请已撤回')
+    if (s.status === 'started') {
+      // Mid-interview: ask the server first; its 409 candidate_mid_interview message (answered N/M, what stops,
+      // what is kept) is the one confirmation, and only HR's yes sends confirm: true.
+      return this.run(() => withMidInterviewConfirm((confirm) => api.revokeInvitation(s.invitation_id, confirm),
+        '撤回'), revoked)
+    }
     wx.showModal({
       title: '撤回邀请？',
       content: `${s.name || '候选人'}将无法再打开这份邀请，打开时会看到“邀请已被招聘方撤回”和你的联系方式。`,
       confirmText: '撤回',
       cancelText: '不撤回',
       success: (res) => {
-        // Mid-interview the server asks again (409 candidate_mid_interview: what stops, what is kept).
+        // Started since the list loaded: the server still asks (409 candidate_mid_interview), with what is new.
         if (res.confirm) this.run(() => withMidInterviewConfirm((confirm) => api.revokeInvitation(s.invitation_id, confirm),
-          '撤回'), (out) => (out.in_flight_text ? `邀请已撤回。${out.in_flight_text}` : '邀请已撤回'))
+          '撤回'), revoked)
       },
     })
   },
