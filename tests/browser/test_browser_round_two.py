@@ -213,6 +213,7 @@ def test_long_question_reload_silence_and_deadlines(live_server, silent_browser,
 
     # 9. Question 2 answered from another device first: this device shows that answer, never replaces it.
     other = {"X-Miaomian-Device": "other-phone-1234"}
+    assert requests.post(f"{candidate_api}/answers/{q2}/think", json={}, headers=other).ok  # opened there first
     started = requests.post(f"{candidate_api}/answers/{q2}/attempts", json={}, headers=other)
     assert started.status_code == 201
     ticket = requests.post(f"{candidate_api}/answers/{q2}/upload", json={"attempt": 1}, headers=other).json()
