@@ -7,7 +7,7 @@ from api import results
 from tests.browser.a11y import audit
 from tests.browser.chromium import needs_chromium, phone_chromium
 from tests.browser.test_browser_interview import ARTIFACTS, Steps
-from tests.browser.test_browser_round_two import hr_session, make_interview
+from tests.browser.test_browser_round_two import consent_and_upload, hr_session, make_interview
 
 WECHAT_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
              "Mobile/15E148 MicroMessenger/8.0.47(0x18002f2f) NetType/WIFI Language/zh_CN")
@@ -72,12 +72,8 @@ def test_share_page_in_wechat_returning_person_and_report_link(live_server, data
 
         # A read-only report link for a boss without an account.
         token = invitation["token"]
-        privacy = requests.get(f"{base}/api/privacy").json()["version"]
-        requests.post(f"{base}/api/c/{token}/start", json={"consent": True, "privacy_version": privacy})
         question_id = interview["questions"][0]["id"]
-        ticket = requests.post(f"{base}/api/c/{token}/answers/{question_id}/upload", json={}).json()
-        requests.post(ticket["url"], data=ticket["fields"], files={"file": ("a.aac", b"ID3" + bytes(400))})
-        requests.post(f"{base}/api/c/{token}/answers/{question_id}/uploaded", json={"key": ticket["key"]})
+        ticket = consent_and_upload(base, token, question_id)  # opens the question and starts the take first
         assert requests.post(f"{base}/api/c/{token}/submit").ok
         with live_server.app.extensions["miaomian.engine"].begin() as connection:
             results.record(connection, ticket["key"], "scored", None, {
