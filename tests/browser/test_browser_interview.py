@@ -157,7 +157,6 @@ def set_up_interview(base: str):
 
 
 def test_candidate_completes_interview_in_chromium(live_server, trigger, browser, database_url):
-    started = time.monotonic()
     backend = "mysql" if database_url.startswith("mysql") else "sqlite"
     steps = Steps(browser, ARTIFACTS / backend)
     base = live_server.url
@@ -339,4 +338,3 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     logs = [m for m in steps.console_errors() if "status of 410" not in m and "ERR_INTERNET_DISCONNECTED" not in m
             and "ERR_BLOCKED_BY_CLIENT" not in m]
     assert not logs, logs
-    assert time.monotonic() - started < 120
