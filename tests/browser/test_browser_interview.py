@@ -335,6 +335,8 @@ def test_candidate_completes_interview_in_chromium(live_server, trigger, browser
     browser.get(invitation["url"])
     steps.on("fatal")
     assert "已按你的要求删除" in steps.text("fatal-message")
+    # a stop reported after its take already ended (uploaded first, or past its window on a slow machine) is
+    # answered 409 attempt_not_running/attempt_already_uploaded by design, and the page carries on
     logs = [m for m in steps.console_errors() if "status of 410" not in m and "ERR_INTERNET_DISCONNECTED" not in m
-            and "ERR_BLOCKED_BY_CLIENT" not in m]
+            and "ERR_BLOCKED_BY_CLIENT" not in m and not ("/stopped" in m and "status of 409" in m)]
     assert not logs, logs

@@ -7,8 +7,8 @@ from functions.analyze import pipeline
 EXPECTED = {
     "empty": ("failed", "empty"),
     "zero_length": ("failed", "0 seconds"),
-    "silence": ("needs_review", "no speech"),
-    "noise": ("needs_review", "speech"),
+    "silence": ("needs_review", "没有听到说话声"),  # a person reads the reason: Chinese
+    "noise": ("needs_review", "没有听到说话声"),
     "twenty_minutes": ("failed", "longer than the 10:00 limit"),
     "truncated": ("failed", "damaged"),
     "corrupt": ("failed", "damaged"),
