@@ -12,12 +12,10 @@ import pytest
 
 from functions.analyze import pipeline
 from functions.analyze.scoring import explain
+from tests.functions.test_scoring_reasons import STORY_Q, all_reasons, run
 
 DATA = Path(__file__).resolve().parents[2] / "models" / "scorer" / "data"
 
-STORY_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-           "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                            {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 HELP_Q = {"text": "讲一次你帮助顾客解决问题的经历。", "answer_seconds": 90,
           "competencies": [{"name": "沟通表达", "weight": 2, "keywords": ["沟通", "顾客", "倾听"]},
                            {"name": "解决问题", "weight": 1, "keywords": ["解决", "结果"]}]}
@@ -50,16 +48,6 @@ def _by_language(table: dict, base: dict) -> dict:
 
 STRENGTH_KEY = _by_language(explain._STRENGTHS_BY_LANGUAGE, explain._STRENGTHS)
 SUGGEST_KEY = _by_language(explain._SUGGEST_BY_LANGUAGE, explain._SUGGEST)
-
-
-def run(text, question=STORY_Q, language="zh"):
-    r = pipeline.analyze_transcript(text, question, language)
-    assert r["status"] == "scored", r.get("reason")
-    return r
-
-
-def all_reasons(r):
-    return [s for c in r["competencies"] for s in c["reasons"]]
 
 
 def strengths(r):
