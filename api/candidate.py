@@ -158,6 +158,7 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
                     else invitations.c.token_hash == token_hash(token)))
     if for_update:
         query = query.with_for_update(of=sessions)
+        _take_sqlite_write_lock()
     row = get_db().execute(query).first()
     if row is None:
         from api.invitations import old_link_refusal
@@ -175,6 +176,16 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
         candidate_abort(row, 410, "invitation_expired",
                         f"这份面试邀请已于{display_time(row.invitation_expires_at)}过期。")
     return row
+
+
+def _take_sqlite_write_lock() -> None:
+    """SQLite ignores FOR UPDATE, and its driver runs reads outside any transaction until the first write: two
+    requests for one session could both read "no attempt yet" and both start one. A write statement that
+    changes nothing takes SQLite's one write lock now, so the request's reads see every committed write and a
+    second writer waits (busy_timeout) until this request commits, as FOR UPDATE makes it wait on MySQL."""
+    db = get_db()
+    if db.dialect.name == "sqlite":
+        db.exec_driver_sql("UPDATE sessions SET id = id WHERE 0")
 
 
 def touch(row) -> None:

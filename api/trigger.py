@@ -496,23 +496,39 @@ def export_function_environment(app_config) -> None:
     os.environ.update(function_environment(app_config))
 
 
-def stop_on_signals() -> threading.Event:
-    """An event that SIGTERM or SIGINT sets (install from the main thread)."""
-    stopping = threading.Event()
+class StopSignal:
+    """Set by SIGTERM or SIGINT. The handler only stores the signal number: a handler that set a
+    threading.Event would take the Event's lock, and when the signal lands while the main thread holds that
+    same lock (inside Event.wait, between its wake-up and its return) the handler waits for itself for ever.
+    CI saw `make dev` ignore SIGTERM that way."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def handle(self, signum, _frame) -> None:
+        self.signum = signum
+
+    def is_set(self) -> bool:
+        return self.signum is not None
+
+
+def stop_on_signals() -> StopSignal:
+    """A StopSignal that SIGTERM or SIGINT sets (install from the main thread)."""
+    stopping = StopSignal()
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.set())
+        signal.signal(signum, stopping.handle)
     return stopping
 
 
-def wait_for(stopping: threading.Event) -> None:
-    """Block the main thread until `stopping` is set, in short waits.
+def wait_for(stopping: StopSignal, step: float = 0.5) -> None:
+    """Block the main thread until `stopping` is set, in short sleeps.
 
-    A bare `Event.wait()` can sleep through a signal: the kernel may deliver SIGTERM to any thread (the HTTP
-    server's, a worker reaper's), and then the main thread's lock wait is never interrupted, so the Python
-    handler that would set the event never runs. Waking every half second lets the interpreter run it.
+    The kernel may deliver SIGTERM to any thread (the HTTP server's, a worker reaper's); the Python handler
+    runs only in the main thread, at its next bytecode. A sleep in the main thread is interrupted by a signal
+    delivered to it, and wakes every `step` seconds otherwise, so the handler runs within `step`.
     """
-    while not stopping.wait(0.5):
-        pass
+    while not stopping.is_set():
+        time.sleep(step)
 
 
 def main() -> None:
