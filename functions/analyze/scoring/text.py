@@ -71,12 +71,26 @@ def strip_invisible(text: str | None) -> str:
     return _INVISIBLE_RE.sub("", text or "")
 
 
+# Cantonese written in Han characters: its grammar words have Mandarin equivalents, so a Cantonese answer
+# is segmented, tagged and scored like the same content in Mandarin (not read as characters that form no
+# word). Only characters and words that Mandarin does not use this way are mapped; longest first.
+_CANTONESE = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "唔该": "谢谢", "唔好意思": "不好意思", "唔系": "不是",
+              "系咪": "是不是", "而家": "现在", "琴日": "昨天", "寻日": "昨天", "听日": "明天", "旧年": "去年",
+              "边个": "谁", "乜嘢": "什么", "咩嘢": "什么", "点解": "为什么", "嗰阵": "那时", "下昼": "下午",
+              "钟意": "喜欢", "有冇": "有没有", "唔": "不", "冇": "没有", "嘅": "的", "咗": "了", "佢": "他",
+              "喺": "在", "嘢": "东西", "啲": "些", "哋": "们", "嗰": "那", "嚟": "来", "睇": "看", "揾": "找",
+              "畀": "给", "俾": "给", "咁": "这么", "噉": "这样", "咩": "什么", "乜": "什么", "攞": "拿", "啱": "对",
+              "仲": "还", "嘞": "了", "喇": "了", "咪": "就", "嘥": "浪费", "瞓": "睡"}
+_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+
+
 def normalise(text: str | None, language: str) -> str:
     """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
-    Chinese converted to simplified characters."""
+    Chinese converted to simplified characters and Cantonese grammar words to Mandarin (_CANTONESE)."""
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _t2s().convert(text)
+        text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
     return re.sub(r"\s+", " ", text).strip()
 
 
