@@ -56,6 +56,16 @@ def test_korean_bare_words_from_the_recogniser_are_gated(seed):
     assert "连不成句子" in r["reason"]
 
 
+def test_bare_korean_words_on_the_audio_path_are_gated():
+    """As the recogniser hands them over (times, confident words), under the speech model's 60 words."""
+    rng = random.Random(11)
+    words = [{"word": rng.choice(KO_BARE), "start": i * 0.45, "end": i * 0.45 + 0.35, "conf": 0.93}
+             for i in range(30)]
+    r = score_answer(words, "ko", KO_Q, audio=True, duration_s=14.0, asr_confidence=0.93)
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list"
+    assert r["content_features"]["gate"]["structure"] < 0.25
+
+
 @pytest.mark.parametrize("name", ["unseen-roles-a", "unseen-roles-d"])
 def test_chinese_content_words_without_grammar_are_gated(name):
     """Each strong/good answer's nouns, adverbs and pronouns in shuffled order: real words, no sentence."""
