@@ -7,7 +7,9 @@ answer can be scored. In order:
   low_asr_confidence   the recogniser was unsure of what it heard (audio only)
   filler_only          mostly filler (嗯, 那个, 就是…) with almost no content
   parroting            mostly the question read back
-  repetition           the same words or clauses again and again
+  repetition           the same words or clauses again and again, or one clause said 3+ times with small
+                       changes (numbers changed, a word swapped, order shuffled) making up half the answer
+                       (near_repetition: bags of character bigrams / words, Jaccard ≥ 0.6)
   too_little_content   fewer than MIN_CONTENT distinct content words
   self_disqualified    the answer says it was made up / never done (以上都是我编的)
   hostile              insults (a person decides)
@@ -15,7 +17,10 @@ answer can be scored. In order:
                        half the text is nonsense (features.junk_tokens: non-words, runs of Latin syllables)
   keyword_list         a list of words, or keyword salad: no sentence structure (almost no grammar words,
                        one or two words per clause) or the answer is mostly the question's terms with
-                       neither a first-person action nor grammar
+                       neither a first-person action nor grammar; or word salad in any language: real
+                       words with no grammar tying them into sentences (sentence_structure: zh particles/
+                       prepositions and verbs, ko particles and endings, en grammar words) — e.g. the
+                       Korean recogniser writing foreign speech as bare Hangul nouns and adverbs
   template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
                        满意度100%) and name no specific thing: a template with invented numbers
                        (features counts number_clauses, hollow_number_clauses, rate_clauses)
@@ -81,6 +86,96 @@ def _repetition(analysis: Analysis) -> tuple[float, float]:
     return repeated, dup
 
 
+_DIGITS = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]+")
+
+
+def _clause_units(analysis: Analysis) -> list[tuple[frozenset, int]]:
+    """Each clause as (its bag of units, its length in characters): character bigrams for Chinese, words
+    for Korean and English; numbers are one unit ("#") so changed numbers do not make a new clause, and
+    a bag ignores order so shuffled words do not either. Fillers are left out."""
+    fillers = lexicon.sets(analysis.seg.language)["fillers"]
+    out = []
+    for c in analysis.seg.clauses:
+        toks = [analysis.seg.tokens[i] for i in c if analysis.seg.tokens[i].text not in fillers]
+        if analysis.seg.language == "zh":
+            s = _DIGITS.sub("#", "".join(t.text for t in toks))
+            units = frozenset(s[i:i + 2] for i in range(len(s) - 1))
+        else:
+            s = " ".join(_DIGITS.sub("#", t.base or t.text) for t in toks)
+            units = frozenset(s.split())
+        out.append((units, len(s.replace(" ", ""))))
+    return out
+
+
+def near_repetition(analysis: Analysis, similarity: float = 0.6, min_units: int = 4) -> tuple[int, float]:
+    """(the most times one clause is said again with small changes — numbers changed, a word swapped,
+    the order shuffled — and the share of the answer's characters those near-copies make up). Two clauses
+    are near-copies when their bags of units (_clause_units) overlap by `similarity` (Jaccard)."""
+    units = _clause_units(analysis)
+    total = sum(n for _, n in units) or 1
+    best = (0, 0.0)
+    for i, (a, _) in enumerate(units):
+        if len(a) < min_units:
+            continue
+        group = [j for j, (b, _) in enumerate(units)
+                 if len(b) >= min_units and len(a & b) / len(a | b) >= similarity]
+        share = sum(units[j][1] for j in group) / total
+        if (len(group), share) > best:
+            best = (len(group), share)
+    return best
+
+
+# Korean: a sentence marks its words — particles on nouns (고객이, 음식을), endings on verbs (냈어요,
+# 사과하고) — or the recogniser writes particles as words of their own. Foreign speech forced into Korean
+# words comes out as bare nouns and adverbs (사람 그 아니 사실 거 이제 …) with almost none.
+_KO_ENDINGS = ("다", "요", "니다", "고", "서", "면", "지만", "는데", "데", "니까", "도록", "게", "죠", "까",
+               "했", "었", "았", "겠", "은", "는", "을", "를", "이", "가", "에", "의", "도", "로", "와", "과",
+               "께", "한테", "에게", "까지", "부터", "만")
+_KO_PREDICATE = ("다", "요", "니다", "고", "서", "면", "지만", "는데", "니까", "도록", "죠", "했", "었", "았")
+# Chinese grammar words that tie words into a sentence: structural and aspect particles, prepositions.
+_ZH_STRUCTURE = frozenset("的了着过地得把被在给跟和从对向让")
+
+
+def sentence_structure(analysis: Analysis) -> dict:
+    """How much of the answer is words put into sentences, per language:
+
+    zh: structure (share of words that are particles 的/了/着, prepositions 把/在/跟 or modal particles)
+        and predicates (share of verbs); real words strung together without clauses have neither.
+    ko: marked (share of words carrying a particle or an ending, or standalone particles/endings) and
+        predicates (words ending like a verb: -다, -요, -고, -서, -했…).
+    en: structure (share of grammar words: articles, prepositions, pronouns, auxiliaries).
+    words: how many words were read."""
+    language = analysis.seg.language
+    words = [t for t in analysis.seg.words if t.text not in lexicon.sets(language)["fillers"]]
+    n = max(len(words), 1)
+    if language == "zh":
+        structure = sum(1 for t in words if t.pos[:1] in ("u", "p", "y") or t.text in _ZH_STRUCTURE)
+        verbs = sum(1 for t in words if t.pos[:1] == "v")
+        return {"words": len(words), "structure": structure / n, "predicates": verbs / n}
+    if language == "ko":
+        hangul = [t.text for t in words if any("가" <= c <= "힣" for c in t.text)]
+        marked = sum(1 for w in hangul if w.endswith(_KO_ENDINGS) or w in lexicon.sets("ko")["particles"])
+        predicates = sum(1 for w in hangul if len(w) >= 2 and w.endswith(_KO_PREDICATE))
+        m = max(len(hangul), 1)
+        return {"words": len(hangul), "structure": marked / m, "predicates": predicates / m}
+    sets = lexicon.sets(language)
+    grammar = sum(1 for t in words if t.text in sets["stopwords"] or t.text in sets["pronouns"]
+                  or (len(t.text) >= 6 and t.text.endswith(("ed", "ing"))) or t.text.endswith(("'s", "n't")))
+    return {"words": len(words), "structure": grammar / n, "predicates": None}
+
+
+def word_salad(analysis: Analysis) -> bool:
+    """Real words of the interview's language without sentences: no grammar holds them together."""
+    s = sentence_structure(analysis)
+    if s["words"] < 10:
+        return False
+    if analysis.seg.language == "zh":
+        return s["structure"] < 0.04 and s["predicates"] < 0.2
+    if analysis.seg.language == "ko":
+        return s["structure"] < 0.25 and s["predicates"] < 0.08
+    return s["structure"] < 0.2
+
+
 # Phrases that take back the whole answer ("I made it up") or insult the interviewer: no content credit
 # can stand next to them, so the answer goes to a person (compared without spaces and punctuation).
 _SELF_DISQUALIFYING = ("都是我编的", "是我编的", "我瞎编的", "都是编的", "是编出来的", "都是假的", "我其实从来没有做过",
@@ -122,6 +217,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if (repeated >= 0.5 and c["words"] >= 12) or (dup >= 0.5 and c["clauses"] >= 4):
         return Gate("repetition", "回答大段重复同样的话，无法按内容评分，请人工查看。",
                     {"repeated_trigrams": round(repeated, 3), "repeated_clauses": round(dup, 3)})
+    times, near_share = near_repetition(analysis)
+    if times >= 3 and near_share >= 0.5:
+        return Gate("repetition", f"回答把差不多同一句话换几个字或数字重复说了 {times} 遍，占了回答的大部分，"
+                    "无法按内容评分，请人工查看。",
+                    {"near_repeats": times, "near_repeat_share": round(near_share, 3)})
     if c["distinct_content"] < MIN_CONTENT:
         return Gate("too_little_content",
                     f"回答内容太少（只有 {c['distinct_content']} 个实际词语），无法评分，请人工查看。",
@@ -148,6 +248,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
                      "term_share": round(term_share, 3)})
+    if word_salad(analysis):
+        structure = sentence_structure(analysis)
+        return Gate("keyword_list",
+                    "回答是一串词语，词和词之间没有语法联系、连不成句子（也可能是语音识别把别的语言或噪音"
+                    "听成了零散的词），无法按内容评分，请人工查看。",
+                    {k: round(v, 3) if isinstance(v, float) else v for k, v in structure.items()})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):

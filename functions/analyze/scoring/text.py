@@ -71,12 +71,41 @@ def strip_invisible(text: str | None) -> str:
     return _INVISIBLE_RE.sub("", text or "")
 
 
+# Cantonese written in Han characters: its grammar words have Mandarin equivalents, so a Cantonese answer
+# is segmented, tagged and scored like the same content in Mandarin (not read as characters that form no
+# word). Only characters and words that Mandarin does not use this way are mapped; longest first.
+_CANTONESE = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "唔该": "谢谢", "唔好意思": "不好意思", "唔系": "不是",
+              "系咪": "是不是", "而家": "现在", "琴日": "昨天", "寻日": "昨天", "听日": "明天", "旧年": "去年",
+              "边个": "谁", "乜嘢": "什么", "咩嘢": "什么", "点解": "为什么", "嗰阵": "那时", "下昼": "下午",
+              "钟意": "喜欢", "有冇": "有没有", "唔": "不", "冇": "没有", "嘅": "的", "咗": "了", "佢": "他",
+              "喺": "在", "嘢": "东西", "啲": "些", "哋": "们", "嗰": "那", "嚟": "来", "睇": "看", "揾": "找",
+              "畀": "给", "俾": "给", "咁": "这么", "噉": "这样", "咩": "什么", "乜": "什么", "攞": "拿", "啱": "对",
+              "仲": "还", "嘞": "了", "喇": "了", "咪": "就", "嘥": "浪费", "瞓": "睡"}
+# English words of everyday work that Chinese speakers mix into a Chinese sentence (每周report给manager):
+# read as their Chinese words, so the sentence's verbs, objects and topic are found as in all-Chinese
+# speech. Names of products and systems (Excel, POS, VLOOKUP, KPI) are not here: they stay names.
+_CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "checked": "检查", "fix": "修好", "fixed": "修好",
+                "send": "发送", "sent": "发送", "manager": "经理", "boss": "老板", "sales": "销售", "data": "数据",
+                "customer": "客户", "customers": "客户", "client": "客户", "team": "团队", "meeting": "会议",
+                "confirm": "确认", "follow": "跟进", "update": "更新", "deadline": "截止时间", "schedule": "排班",
+                "order": "订单", "orders": "订单", "table": "表", "pivot": "透视", "duplicate": "重复",
+                "list": "清单", "feedback": "反馈", "issue": "问题", "problem": "问题", "case": "案例",
+                "plan": "计划", "review": "复盘", "delay": "延误", "delayed": "延误", "refund": "退款",
+                "complain": "投诉", "complaint": "投诉", "sorry": "道歉", "call": "打电话", "email": "邮件",
+                "mail": "邮件", "double": "再次", "handle": "处理", "solve": "解决", "solved": "解决"}
+_CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
+_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+
+
 def normalise(text: str | None, language: str) -> str:
     """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
-    Chinese converted to simplified characters."""
+    Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE) and
+    everyday English work words inside Chinese text to their Chinese words (_CODE_SWITCH)."""
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _t2s().convert(text)
+        text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+        text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
     return re.sub(r"\s+", " ", text).strip()
 
 
