@@ -112,4 +112,11 @@ def test_keyword_tails_on_the_eval_sets_change_strong_answers_by_at_most_a_point
         text = ans.text.rstrip() + ("" if ans.text.rstrip().endswith(("。", "！", "？")) else "。")
         tailed = pipeline.analyze_transcript(text + _tail(ans.question)[0], ans.question, "zh")
         assert tailed["status"] == "scored"
-        assert tailed["overall"] - base["overall"] <= 1.0, (ans.id, base["overall"], tailed["overall"])
+        assert abs(tailed["overall"] - base["overall"]) <= 1.0, (ans.id, base["overall"], tailed["overall"])
+
+
+@pytest.mark.parametrize("text", ["顾客来取花的时候说包装纸颜色太暗了，不喜欢。我就给她换了浅黄色的纸，十分钟就弄好了。",
+                                  "如果他不想加钱，我就只换屏，再提醒他以后可能还会出问题。",
+                                  "那天顾客骂了我们几句，我先道歉，再把三箱货重新打包发了。"])
+def test_what_a_customer_says_or_refuses_is_not_the_candidates_reluctance(text):
+    assert analysed(text).answer["reluctance"] == 0

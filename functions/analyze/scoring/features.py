@@ -696,6 +696,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
                for toks in clauses]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
+    for ci in lists:
+        keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          for toks in clauses]
@@ -706,8 +708,6 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         said = [t for t in toks if is_content(t, language) or t.copied]
         if said and 2 * sum(t.copied for t in said) >= len(said):
             keep[ci] = False
-    for ci in lists:
-        keep[ci] = False
     words_c = [t for t in words_ if 0 <= t.clause < len(keep) and keep[t.clause] and id(t) not in junk]
     clause_has_specific = [keep[ci] and any(specific(t) for t in toks) for ci, toks in enumerate(clauses)]
     # a thing or a deed a number can quantify (货, 扫描枪, 打包), not a description (很急)
