@@ -2,7 +2,8 @@
 
 Answer-level (shared by every competency of the answer):
   concreteness       numbers and quantities (incl. 三百箱, 十点半), times, places, named things — distinct
-                     items, saturating: 1 − exp(−n/3)
+                     items, saturating: 1 − exp(−n/3); not numerals in set phrases (十分, 一百分, 三心二意:
+                     numeral_idiom) nor everyday English words (ok, so, nice: latin_name)
   specific_actions   clauses where the candidate (我/我们…) does something with specific content (a
                      concrete item or a word that is neither generic nor taken from the question or the
                      competency lists): 1 − exp(−n/2.5)
@@ -16,8 +17,8 @@ Answer-level (shared by every competency of the answer):
                      平时都会…) rather than something that happened — lowers the score
   event_share        share of content clauses that say something specific happened or was done (a
                      concrete item or a specific first-person action, not a general view)
-  reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…): 1 − exp(−n/1) — lowers
-                     the score
+  reluctance         refusing or unwilling phrases (没办法, 无所谓, 先干着, 拖着…) the candidate says of
+                     themselves (我忘了, not 同事忘了: clause_agent): 1 − exp(−n/1) — lowers the score
   topic_similarity   Chinese: mean cosine of the counted clauses' mean word vectors (meaning.py) with the
                      question's topic words (topic_words), 0.1 → 0, 0.6 → 1; 0.5 for en/ko
 
@@ -37,7 +38,7 @@ question's topic, the answer-level content features are scaled by OFF_TOPIC_FACT
 everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
 
 Every feature reads only the counted clauses (counted_clauses): nonsense (junk_tokens), clauses that mostly
-read the question back, an unrelated stretch at the start or end (padding), and in Chinese a run of clauses
+read the question back, clauses that only list HR's terms (term_list_clauses), an unrelated stretch at the start or end (padding), and in Chinese a run of clauses
 that read as an aside by meaning (semantic_padding) count for nothing. HR's Chinese keywords also match
 through their Cilin synonyms (cilin_synonyms). A number
 is concrete only when its clause or a neighbour names something specific (not 沟通了5次, 安排了3个人).
@@ -226,9 +227,13 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
     if tok.pos == "x" or tok.copied or tok.negated or t in _VAGUE_TIME:
         return None
     if language == "zh":
+        if numeral_idiom(tok, following):
+            return None
         if t in _NUM_IDIOMS:
-            # 一个小时, 一次三十单: a numeral idiom followed by a unit or a number is a quantity
-            if following is not None and (following.text in sets["measure_words"] or following.pos in ("m", "q")
+            # 一个小时, 一次三十单: a numeral idiom followed by a unit or a real number is a quantity (not 一下一点儿)
+            if following is not None and (following.text in sets["measure_words"] or following.pos == "q"
+                                          or following.pos == "m" and not numeral_idiom(following)
+                                          and following.text not in _NUM_IDIOMS and _HAN_NUM.search(following.text)
                                           or following.text in ("小时", "钟头", "星期", "礼拜", "晚上", "上午", "下午")):
                 return "number"
             return None
@@ -243,7 +248,7 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
         if tok.pos == "ns" and len(t) >= 2 and t not in _NOT_PLACES and \
                 not t.endswith(("上", "下", "里", "中", "内", "外")):
             return "place"
-        if tok.pos == "eng" and len(t) >= 2:
+        if tok.pos == "eng" and len(t) >= 2 and latin_name(t):
             return "name"
         if t in _NOT_NAMES:
             return None
@@ -257,6 +262,105 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
         return "number"
     if t in sets["time_words"]:
         return "time"
+    return None
+
+
+# numerals that say "very", "absolutely" or "surely" before a description, not an amount (十分重要, 百分百放心)
+_NUM_ADVERBS = {"十分", "万分", "千万", "万万", "百分百", "百分之百", "一百分", "一百个", "一万个", "一千个", "满分"}
+_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
+
+
+# what joins a list of terms into a "sentence" without saying anything (总之我…都做到了, 以及…等等)
+_LIST_GLUE = {"都", "也", "全", "全部", "都是", "还有", "以及", "等", "等等", "做到", "做好", "到位", "具备", "总之", "总的来说",
+              "所以", "反正", "就", "方面", "这些", "这几点", "几点", "能力"}
+
+
+def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> set:
+    """Clauses that only list HR's terms (……总之我按时、安排、沟通都做到了; 按时，安排，沟通。): two or more terms,
+    or one next to another such clause, and no word of their own beyond the terms, 我 and list glue (都, 等,
+    做到, 总之…). They repeat what the story showed or claim what it did not, and count for nothing."""
+    language = seg.language
+    sets = lexicon.sets(language)
+    glue = _LIST_GLUE | sets["connectives"] | sets["fillers"] | sets["stopwords"]
+    in_term: dict = {}
+    for term in terms:
+        for hit in find(seg, term):
+            if not hit.copied:
+                for i in range(hit.first, hit.last + 1):
+                    in_term[id(seg.tokens[i])] = True
+    n_terms = []
+    for toks in clauses:
+        said = [t for t in toks if id(t) in in_term]
+        rest = [t for t in toks if id(t) not in in_term and not t.copied and id(t) not in junk
+                and (t.base or t.text) not in glue and t.text not in sets["first_person"]
+                and not (language == "zh" and t.pos.startswith(("u", "y", "e", "o", "c")))]
+        n_terms.append(len(said) if said and not rest else 0)
+    return {ci for ci, n in enumerate(n_terms)
+            if n >= 2 or n and any(0 <= c < len(n_terms) and n_terms[c] for c in (ci - 1, ci + 1))}
+
+
+def numeral_idiom(tok: Token, following: Token | None = None) -> bool:
+    """Chinese: a numeral in a set phrase, not a quantity — a four-character dictionary idiom with a numeral
+    after another character (三心二意, 七上八下, 接二连三; not 二十分钟) or a repeated one (一五一十), or
+    a numeral adverb (十分, 百分百, 一百分) not followed by a noun, unit or number (十分重要, 做到一百分)."""
+    from .gates import _jieba_freq
+
+    t = tok.text
+    if len(t) == 4 and any(c in _NUM_CHARS for c in t) and _jieba_freq().get(t) and \
+            (t[0] == t[2] and t[1] not in "十百千万亿" or re.search(f"[^{''.join(_NUM_CHARS)}][{''.join(_NUM_CHARS)}]", t)):
+        return True
+    if t in _NUM_ADVERBS:
+        return following is None or following.pos == "x" or following.clause != tok.clause or \
+            not following.pos.startswith(("n", "q", "m"))
+    return False
+
+
+def latin_name(word: str) -> bool:
+    """Chinese answers: a Latin-script word is a name (Excel, iPhone, SKU, A12) unless it is an everyday
+    English word said in passing (ok, so, anyway, nice — the lexicon's common_latin and the English lists)."""
+    if any(c.isdigit() for c in word):
+        return True
+    w = word.lower()
+    if w in lexicon.sets("zh")["common_latin"]:
+        return False
+    en = lexicon.sets("en")
+    return not any(w in en[k] for k in ("stopwords", "fillers", "generic", "refused", "completion", "connectives",
+                                        "pronouns", "first_person", "negators", "time_words", "reluctance"))
+
+
+# who does what (Chinese): people a clause can be about besides the candidate (同事忘了, 顾客骂了一句)
+_OTHER_PEOPLE = {"同事", "顾客", "客户", "领导", "经理", "老板", "师傅", "员工", "大家", "别人", "对方", "人家", "他", "她",
+                 "他们", "她们", "你", "你们", "您", "它", "它们", "同学", "朋友", "用户", "买家", "卖家", "家长", "老人",
+                 "病人", "患者", "家属", "上级", "前台", "搭档", "新人", "徒弟", "团员", "团长", "司机", "骑手", "老师",
+                 "孩子", "小朋友", "奶奶", "爷爷", "女儿", "儿子", "对面", "客人", "主管", "店长", "组长", "厨师"}
+_PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
+_NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
+
+
+def person_of(tok: Token, first_person: frozenset) -> str | None:
+    """Chinese: "self" for 我/我们…, "other" for someone else (同事, 顾客, 小王, 他), else None."""
+    t = tok.text
+    if t in _NOT_AGENT:
+        return None
+    if t in first_person:
+        return "self"
+    if t in _OTHER_PEOPLE or tok.pos in ("nr", "nrt", "nrfg") or \
+            tok.pos.startswith("n") and len(t) >= 2 and t.endswith(_PEOPLE_ENDS):
+        return "other"
+    return None
+
+
+def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -> str | None:
+    """Chinese: who acts in the clause — the nearest person before position `upto` (default: the first
+    verb) that is no preposition's object (把顾客…, 跟同事…): "self", "other" or None (subject elided)."""
+    if upto is None:
+        upto = next((k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in ("是",)), len(toks))
+    for k in range(min(upto, len(toks)) - 1, -1, -1):
+        if k > 0 and toks[k - 1].pos == "p":
+            continue
+        who = person_of(toks[k], first_person)
+        if who:
+            return who
     return None
 
 
@@ -368,21 +472,38 @@ def _linked(words: set, others: set) -> bool:
     return any(c in chars for w in words for c in w if _jieba_freq_char(c))
 
 
-def _on_boundaries(phrase: str, words: list) -> bool:
-    """The phrase occurs in the words' text starting at a word's start (a one-character phrase also
-    ends at a word's end)."""
+def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
+    """Chinese: the phrase is said on word boundaries (as _on_boundaries) in a clause whose agent is the
+    candidate — 我忘了, 忘了 after 我…, not 同事忘了 or 顾客骂我: the nearest person before the phrase, else
+    the last clause's agent (the candidate when none was named)."""
+    agent = "self"
+    for toks in clauses:
+        if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)):
+            return True
+        agent = clause_agent(toks, first_person) or agent
+    return False
+
+
+def _boundary_hits(phrase: str, words: list):
+    """Indexes of the words where the phrase starts in the words' text at a word's start (a one-character
+    phrase also ends at a word's end)."""
     text = "".join(t.text for t in words)
-    starts, ends, at = set(), set(), 0
-    for t in words:
-        starts.add(at)
+    starts, ends, at = {}, set(), 0
+    for i, t in enumerate(words):
+        starts[at] = i
         at += len(t.text)
         ends.add(at)
     k = text.find(phrase)
     while k >= 0:
         if k in starts and (len(phrase) > 1 or k + 1 in ends):
-            return True
+            yield starts[k]
         k = text.find(phrase, k + 1)
-    return False
+
+
+def _on_boundaries(phrase: str, words: list) -> bool:
+    """The phrase occurs in the words' text starting at a word's start (a one-character phrase also
+    ends at a word's end)."""
+    return next(_boundary_hits(phrase, words), None) is not None
 
 
 def counted_clauses(on_topic: list, junk: list, has_content: list, words: list | None = None,
@@ -551,6 +672,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    2 * sum(id(t) in junk for t in toks) >= sum(is_content(t, language) or id(t) in junk for t in toks)
                    for toks in clauses]
     on_topic_clause = [has_content[ci] and not junk_clause[ci] and touches(toks) for ci, toks in enumerate(clauses)]
+    lists = term_list_clauses(seg, clauses, all_terms, junk)
+    for ci in lists:        # a list of HR's terms neither puts the story on topic nor counts as its content
+        on_topic_clause[ci] = has_content[ci] = False
     sem = semantic_clauses(clauses, question, comps, q_words, language, junk)
     # the story's own words carry the topic on: a clause that names what an on-topic clause named (the
     # 货 of 这批货, the 扫描枪) belongs to the same story; an appended holiday or recipe shares nothing
@@ -572,6 +696,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
                for toks in clauses]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
+    for ci in lists:
+        keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          for toks in clauses]
@@ -643,7 +769,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         own = any(t.text in first_person for t in toks)
         other = any(t.pos == "r" and t.text not in first_person and t.text not in ("这", "那", "什么", "怎么")
                     for t in toks[:2]) if language == "zh" else False
-        if own:
+        agent = clause_agent(toks, first_person) if language == "zh" else None
+        if agent:   # 同事忘了贴标签, 第二天客户收到了: someone else acts, not the candidate
+            subject_first = agent == "self"
+        elif own:
             subject_first = True
         elif other:
             subject_first = False
@@ -711,7 +840,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     joined = ("" if language == "zh" else " ").join(t.text for t in words_)
     # Korean and English: a phrase starts at a word (별로 "not really", not 색깔별로 "by colour")
     # Chinese: on jieba word boundaries (走了 "left", not 发走了 "sent off")
-    reluctant = [p for p in sets["reluctance"] if (_on_boundaries(p, words_) if language == "zh"
+    reluctant = [p for p in sets["reluctance"] if (_own_phrase(p, clauses, first_person) if language == "zh"
                                                    else (" " + p) in (" " + joined))]
     reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
 
