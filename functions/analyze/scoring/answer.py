@@ -8,7 +8,9 @@ gated), "scorer" (the model label, None when gated)}. Competency entries follow 
 {"name", "weight", "score" 0–100, "reasons" [2–4 Chinese sentences], "features" {name: value the model
 read}, "drivers", "evidence", "keyword_coverage", "competency_strength" 0..1}. A competency's score is the
 model's score after the competency gap (model.adjust_competencies): lower when the answer shows this
-competency less clearly than its best-shown one, with a reason that says so.
+competency less clearly than its best-shown one, with a reason that says so — and then bounded (`bound`):
+counter-evidence (contrary.py), an answer far from the question, a closing question without a question about
+the job, a motivation question without a reason.
 """
 from __future__ import annotations
 
