@@ -8,11 +8,13 @@ gated), "scorer" (the model label, None when gated)}. Competency entries follow 
 {"name", "weight", "score" 0–100, "reasons" [2–4 Chinese sentences], "features" {name: value the model
 read}, "drivers", "evidence", "keyword_coverage", "competency_strength" 0..1}. A competency's score is the
 model's score after the competency gap (model.adjust_competencies): lower when the answer shows this
-competency less clearly than its best-shown one, with a reason that says so.
+competency less clearly than its best-shown one, with a reason that says so — and then bounded (`bound`):
+counter-evidence (contrary.py), an answer far from the question, a closing question without a question about
+the job, a motivation question without a reason.
 """
 from __future__ import annotations
 
-from . import explain, features, gates, model
+from . import explain, features, gates, model, quotes
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
@@ -61,6 +63,37 @@ def _evidence(analysis: features.Analysis, index: int, words: list[dict], limit:
     return out
 
 
+def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[float | None, str | None]:
+    """(the highest score competency `index` may get, the Chinese reason) — the lowest of: counter-evidence
+    (contrary.py), relevance to the question, and for a closing or motivation question what it asks for
+    (questions about the job, reasons). (None, None) when nothing bounds it."""
+    comp, _, det = analysis.competencies[index]
+    caps = []
+    contrary = det.get("contrary") or []
+    cap = model.contrary_cap(len(contrary))
+    if cap is not None:
+        shown = "”“".join(c for c, _ in contrary[:2])
+        labels = "、".join(dict.fromkeys(label for _, label in contrary))
+        caps.append((cap, f"说到了“{shown}”（与“{comp.name}”相反的做法，涉及{labels}），这是反面信息，这一项最高 {cap:.0f} 分。"))
+    kind = explain.question_type(question)
+    if kind == "closing":
+        asked = quotes.questions_asked(analysis)
+        if not asked["job"]:
+            cap = model.CLOSING_NO_JOB_QUESTION if asked["other"] else model.CLOSING_NO_QUESTION
+            caps.append((cap, f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
+    else:
+        cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"))
+        if cap is not None:
+            caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+    if explain.motivation_question(question) and not explain.reasons_given(analysis):
+        cap = model.MOTIVATION_NO_REASON
+        caps.append((cap, f"这道题问的是原因和打算，回答没有说出自己的理由，最高 {cap:.0f} 分。"))
+    if not caps:
+        return None, None
+    # counter-evidence is named first whichever bound is lowest
+    return min(c for c, _ in caps), (caps[0][1] if contrary else min(caps, key=lambda c: c[0])[1])
+
+
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
                  duration_s: float | None = None, asr_confidence: float | None = None,
                  min_asr_confidence: float = 0.45, scorer_version: str | None = "default") -> dict:
@@ -96,6 +129,12 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 + comp["reasons"][:3]
         comp["score"] = adjusted[k]
         comp["competency_strength"] = round(strengths[k], 4)
+    for k, comp in enumerate(result):
+        cap, reason = bound(analysis, k, q)
+        # counter-evidence is always named; another bound only when it lowers the score
+        if cap is not None and (comp["score"] > cap or analysis.competencies[k][2].get("contrary")):
+            comp["reasons"] = [reason] + comp["reasons"][:3]
+            comp["score"] = round(min(comp["score"], cap), 1)
     if analysis.counts.get("junk_chars", 0) >= 4:
         note = explain.junk_reason(analysis)
         for comp in result:

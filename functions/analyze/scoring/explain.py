@@ -50,9 +50,32 @@ def question_type(question: dict) -> str:
     return "general"
 
 
+_MOTIVATION = re.compile(r"为什么.{0,8}(想|选择|来|应聘|做|干|找|投)|求职动机|动机|why (do you )?want|지원.{0,4}이유")
+_REASON_WORDS = ("因为", "为了", "原因", "所以", "喜欢", "希望", "想要", "打算", "适合", "兴趣", "离家近", "稳定", "发展",
+                 "学到", "学习", "收入", "待遇", "because", "want to", "이유", "때문")
+
+
+def motivation_question(question: dict) -> bool:
+    """A question that asks for the candidate's reasons (为什么想做这份工作)."""
+    return question_type(question) != "closing" and bool(_MOTIVATION.search(question.get("text") or ""))
+
+
+def reasons_given(analysis: Analysis) -> list[str]:
+    """Counted clauses of the answer that give a reason or a plan (因为…, 希望…, 离家近), not read from the question."""
+    seg = analysis.seg
+    excluded = set(analysis.details.get("excluded_clause_ids", []))
+    out = []
+    for ci, idx in enumerate(seg.clauses):
+        toks = [seg.tokens[i] for i in idx if not seg.tokens[i].copied and not seg.tokens[i].negated]
+        body = ("" if seg.language == "zh" else " ").join(t.text for t in toks)
+        if ci not in excluded and any(w in body for w in _REASON_WORDS):
+            out.append(body)
+    return out
+
+
 def gap_reason(name: str, best: str, points: float) -> str:
     """The reason a competency scored lower than the answer's best-shown one (model.adjust_competencies)."""
-    return f"这个回答主要体现的是{best}，关于{name}说到的具体做法少，这一项因此低 {points:.0f} 分。"
+    return f"这个回答主要体现的是{best}，说到的与{name}有关的内容（用词和意思）少一些，这一项因此低 {points:.0f} 分。"
 
 
 def junk_reason(analysis: Analysis) -> str:
@@ -294,7 +317,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     loose = bool(quotes.uncounted_numbers(analysis))
     action = quotes.action_quote(analysis) if a["specific_actions"] > 0 else None
     result = quotes.result_quote(analysis) if a["outcome"] > 0 else None
-    opposite = a["reluctance"] > 0 or any(v.get("negative_evidence", 0) > 0 or d["negated"]
+    opposite = a["reluctance"] > 0 or any(v.get("negative_evidence", 0) > 0 or d["negated"] or d.get("contrary")
                                           for _, v, d in analysis.competencies)
     # suggestions read the features as they are; strengths also need something to show for them
     level = {"concreteness": a["concreteness"], "specific_actions": a["specific_actions"], "outcome": a["outcome"],

@@ -51,7 +51,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import contrary, lexicon
 from .text import Segmented, Token, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
@@ -595,6 +595,41 @@ def topic_similarity(sem: dict | None, keep: list, has_content: list) -> float:
     return float(min(1.0, max(0.0, (sum(sims) / len(sims) - 0.1) / 0.5)))
 
 
+def competency_closeness(sem: dict | None, keep: list, comp: "Competency", language: str) -> float | None:
+    """Chinese: how close in meaning the answer comes to one competency — the mean cosine of its three
+    closest counted clauses with the competency's own words (name, terms, anchors). None without vectors."""
+    from . import meaning
+
+    if sem is None:
+        return None
+    own = meaning.text_vector(_topic_text_words(tuple([comp.name, *comp.terms, *comp.anchors.values()]), language))
+    sims = sorted((meaning.similarity(v, own) for k, v in enumerate(sem["vectors"])
+                   if v is not None and k < len(keep) and keep[k]), reverse=True)[:3]
+    return round(sum(sims) / len(sims), 4) if sims and own is not None else None
+
+
+_NOT_SCENE = {"经历", "结果", "时候", "事情", "问题", "工作", "情况", "办法"}
+
+
+def scene_closeness(q_seg: Segmented, seg: Segmented, keep: list) -> float | None:
+    """Chinese: whether the answer is set where the question is — the highest cosine between a noun of the
+    question (花束, 泳池, 顾客) and a word the answer says in a counted clause (深水区 for 泳池). A story from
+    another job (奶茶店 for a question about a bouquet) stays near 0. None without vectors or question nouns."""
+    from . import meaning
+
+    if seg.language != "zh" or not meaning.available():
+        return None
+    nouns = [meaning.vector(t.text) for t in q_seg.tokens if t.pos.startswith("n") and len(t.text) >= 2
+             and t.text not in _NOT_SCENE]
+    nouns = [v for v in nouns if v is not None]
+    said = {t.text for t in seg.tokens if len(t.text) >= 2 and not t.copied and 0 <= t.clause < len(keep)
+            and keep[t.clause]}
+    vecs = [v for v in (meaning.vector(w) for w in said) if v is not None]
+    if not nouns or not vecs:
+        return None
+    return round(max(meaning.similarity(n, v) for n in nouns for v in vecs), 4)
+
+
 def meaning_aside_ready(sem: dict) -> bool:
     return any(p is not None for p in sem["aside"])
 
@@ -894,11 +929,16 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             "evidence_specific": _sat(len([t for t in distinct if t in in_specific]), 1.5),
             "negative_evidence": _sat(len(negated - set(said)), 1.5),
             "anchor_match": _anchor_match(seg, comp.anchors),
+            # not a model input: what model.competency_strength reads besides the terms
+            "closeness": competency_closeness(sem, keep, comp, language),
         }
         details = {"said": {t: said[t] for t in distinct}, "kinds": {t: comp.terms[t] for t in distinct},
                    "negated": sorted(negated - set(said)),
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
-                   "keywords_said": sorted({k for k in kw_norm if k in said})}
+                   "keywords_said": sorted({k for k in kw_norm if k in said}),
+                   "contrary": contrary.find_phrases(seg, keep, contrary.families(comp.name, tuple(comp.keywords),
+                                                                                 language))
+                   + [(c, "较弱回答示例") for c in contrary.find_by_meaning(sem, seg, keep, comp.anchors)]}
         per_comp.append((comp, values, details))
 
     if per_comp:
@@ -930,6 +970,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "action_clause_ids": list(specific_actions),
         "outcome_clause_id": outcome_clause,
         "situation": situation,
+        "on_question_clauses": on_question,
+        "scene": scene_closeness(q_seg, seg, keep),
         "reluctance": reluctant,
         "semantic": sem,
     }

