@@ -19,6 +19,10 @@ The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a and -b; `--ex
 train and are evaluated leave-one-question-out with the training roles; FEATURE_SETS (default-3's 14
 features, or those plus topic_similarity) × the two models are compared, and default-3 as shipped is scored
 on the same rows for comparison.
+`--model boosted_ridge` skips that comparison and fits default-5's candidate instead: the mean of a shallow
+monotone HistGradientBoosting model and the signed ridge, chosen by leave-one-set-out over the four unseen-role
+sets (models/scorer/experiments.py; figures in MODEL_CARD.md); `--no-manifest` writes its entry next to the
+model (default-<version>.json) instead of into the manifest, where the newest default becomes the default.
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
 """
@@ -154,6 +158,8 @@ def featurise_evidence(answers: list[dataset.Answer]) -> None:
 
 
 def make(kind: str):
+    if kind == "boosted_ridge":
+        return _BoostedRidge()
     if kind == "forest":
         from sklearn.ensemble import RandomForestRegressor
 
@@ -187,6 +193,38 @@ class _SignedRidge:
         plain.intercept_ = self.model.intercept_
         plain.n_features_in_ = len(self.sign)
         return plain
+
+
+class _BoostedRidge:
+    """default-5's candidate (models/scorer/experiments.py, leave-one-set-out): the mean of a shallow monotone
+    gradient-boosted model (HistGradientBoosting, monotonic_cst from MONOTONE) and the signed ridge. Both parts
+    are monotone in every constrained feature, so their mean is too."""
+
+    def __init__(self):
+        from sklearn.ensemble import HistGradientBoostingRegressor
+
+        self.boosted = HistGradientBoostingRegressor(
+            max_iter=150, learning_rate=0.05, max_depth=3, min_samples_leaf=20, l2_regularization=1.0,
+            monotonic_cst=[MONOTONE[f] for f in _COLUMNS], early_stopping=False, random_state=0)
+        self.ridge = _SignedRidge()
+
+    def fit(self, X, y):
+        self.boosted.fit(X, y)
+        self.ridge.fit(X, y)
+        return self
+
+    def predict(self, X):
+        return (self.boosted.predict(X) + self.ridge.predict(X)) / 2
+
+    def to_sklearn(self):
+        """An equivalent fitted VotingRegressor (equal weights), for skl2onnx."""
+        from sklearn.ensemble import VotingRegressor
+
+        plain = self.ridge.to_sklearn()
+        vote = VotingRegressor([("boosted", self.boosted), ("ridge", plain)])
+        vote.estimators_ = [self.boosted, plain]
+        vote.named_estimators_ = {"boosted": self.boosted, "ridge": plain}
+        return vote
 
 
 def metrics(y: np.ndarray, pred: np.ndarray, qids: np.ndarray) -> dict:
@@ -223,14 +261,39 @@ def loqo(kind: str, X, y, qids, derived=None, rows=None) -> tuple[dict, np.ndarr
     return metrics(y[orig], pred[orig], qids[orig]), pred
 
 
+class _bool_attributes_as_ints:
+    """skl2onnx 1.20's HistGradientBoosting converter passes booleans (missing-value tracks) where onnx 1.23
+    wants ints in a node attribute: converted to 0/1 while exporting."""
+
+    def __enter__(self):
+        import onnx.helper as H
+        from skl2onnx.common import _container
+
+        self.module, self.original = _container, _container.make_node
+
+        def make_node(*args, **attrs):
+            for k, v in attrs.items():
+                if isinstance(v, (list, tuple)) and any(isinstance(x, (bool, np.bool_)) for x in v):
+                    attrs[k] = [int(x) for x in v]
+            return H.make_node(*args, **attrs)
+
+        _container.make_node = make_node
+        return self
+
+    def __exit__(self, *exc):
+        self.module.make_node = self.original
+        return False
+
+
 def export(model, path: Path) -> str:
     from skl2onnx import convert_sklearn
     from skl2onnx.common.data_types import FloatTensorType
 
-    if isinstance(model, _SignedRidge):
+    if isinstance(model, (_SignedRidge, _BoostedRidge)):
         model = model.to_sklearn()
-    onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
-                          target_opset=17)
+    with _bool_attributes_as_ints():
+        onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
+                              target_opset=17)
     data = onx.SerializeToString()
     path.write_bytes(data)
     return hashlib.sha256(data).hexdigest()
@@ -271,6 +334,13 @@ def main(argv=None) -> int:
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
                     help="further labelled sets that train too (default: the seen evaluation sets a and b)")
+    ap.add_argument("--model", choices=["auto", "boosted_ridge"], default="auto",
+                    help="auto: the better of forest and ridge by leave-one-question-out (default-4's recipe); "
+                         "boosted_ridge: default-5's candidate, chosen by leave-one-set-out "
+                         "(models/scorer/experiments.py), on all 15 features")
+    ap.add_argument("--no-manifest", action="store_true",
+                    help="write the model and its entry next to it (default-<version>.json), not into the "
+                         "manifest (a newer default in the manifest becomes the default scorer)")
     args = ap.parse_args(argv)
     global _COLUMNS
     source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
@@ -288,7 +358,8 @@ def main(argv=None) -> int:
     tr_comps = [c for c, t in zip(comps, train) if t]
     keep = ~derived[train]
     cv, preds = {}, {}
-    for set_name, columns in FEATURE_SETS.items():
+    # boosted_ridge: its own leave-one-question-out only (the forest/ridge comparison is default-4's)
+    for set_name, columns in (FEATURE_SETS.items() if args.model == "auto" else ()):
         _COLUMNS = columns
         X = X_all[:, [F.FEATURES.index(f) for f in columns]]
         for kind in ("forest", "ridge"):
@@ -302,7 +373,15 @@ def main(argv=None) -> int:
         cv["default-3 as shipped (no refit)"]["answers"] = answer_metrics(
             shipped[keep], [i for i, k in zip(tr_ids, keep) if k], [c for c, k in zip(tr_comps, keep) if k],
             gated[train][keep], by_id)
-    best = max((k for k in cv if "/" in k), key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k.endswith("forest")))
+    if args.model == "boosted_ridge":
+        _COLUMNS = FEATURE_SETS["with_topic_similarity"]
+        X = X_all[:, [F.FEATURES.index(f) for f in _COLUMNS]]
+        best = "with_topic_similarity/boosted_ridge"
+        cv[best], preds[best] = loqo("boosted_ridge", X[train], y[train], qids[train], derived[train])
+        cv[best]["answers"] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
+                                             [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    else:
+        best = max((k for k in cv if "/" in k), key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k.endswith("forest")))
     set_name, kind = best.split("/")
     _COLUMNS = FEATURE_SETS[set_name]
     X = X_all[:, [F.FEATURES.index(f) for f in _COLUMNS]]
@@ -329,7 +408,8 @@ def main(argv=None) -> int:
         "name": "default", "version": args.version,
         "file": str(out.relative_to(HERE.parent)) if out.is_relative_to(HERE.parent) else str(out),
         "sha256": digest, "features": list(_COLUMNS), "output": "rating 1–5 (score = (rating − 1) × 25)",
-        "model": "RandomForestRegressor (monotone, depth 5)" if kind == "forest" else "Ridge (signed)",
+        "model": {"forest": "RandomForestRegressor (monotone, depth 5)", "ridge": "Ridge (signed)",
+                  "boosted_ridge": "mean of HistGradientBoostingRegressor (monotone, depth 3) and Ridge (signed)"}[kind],
         "baseline": {f: round(float(v), 4) for f, v in zip(_COLUMNS, np.median(X[train], axis=0))},
         "labels": source, "held_out_roles": list(dataset.HELD_OUT_ROLES),
         "feature_set": set_name,
@@ -344,7 +424,10 @@ def main(argv=None) -> int:
         "trained_at": dt.date.today().isoformat(),
         "label": "default — trained on rated answers; calibrates per company",
     }
-    update_manifest(entry, args.manifest)
+    if args.no_manifest:
+        out.with_suffix(".json").write_text(json.dumps(entry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        update_manifest(entry, args.manifest)
     print(json.dumps(entry, ensure_ascii=False, indent=2))
     return 0
 

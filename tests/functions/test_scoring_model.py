@@ -23,18 +23,23 @@ def test_unknown_scorer_version_falls_back_to_the_default():
     assert model.load("org-999").label == model.load("default").label
 
 
-def test_each_feature_moves_scores_one_way_only():
-    s = model.load("default")
-    rng = np.random.default_rng(1)
-    for _ in range(40):
+def _assert_monotone(scorer, seed: int, rows: int) -> None:
+    """Raising a feature never lowers the score when MONOTONE says +1, never raises it when −1."""
+    rng = np.random.default_rng(seed)
+    for _ in range(rows):
         row = dict(zip(F.FEATURES, rng.uniform(0, 1, len(F.FEATURES))))
-        base, _ = s.score(row)
+        base, drivers = scorer.score(row)
+        assert {d["feature"] for d in drivers} == set(scorer.features)
         for f in F.FEATURES:
-            bumped, _ = s.score(dict(row, **{f: min(1.0, row[f] + 0.3)}))
+            bumped, _ = scorer.score(dict(row, **{f: min(1.0, row[f] + 0.3)}))
             if train.MONOTONE[f] > 0:
                 assert bumped >= base - 1e-6, f
             elif train.MONOTONE[f] < 0:
                 assert bumped <= base + 1e-6, f
+
+
+def test_each_feature_moves_scores_one_way_only():
+    _assert_monotone(model.load("default"), seed=1, rows=40)
 
 
 def test_scores_are_on_the_0_to_100_scale_of_the_rating_anchors():
@@ -44,13 +49,19 @@ def test_scores_are_on_the_0_to_100_scale_of_the_rating_anchors():
     assert model.overall([]) is None
 
 
-def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_path):
+def _small_training_set(tmp_path):
+    """The first 120 rated answers of models/scorer/data in a folder of their own."""
     data = tmp_path / "data"
     data.mkdir()
     for name in ("questions.json", "intended.jsonl", "ratings_a.jsonl", "ratings_b.jsonl"):
         shutil.copy(dataset.DATA / name, data / name)
     lines = (dataset.DATA / "answers.jsonl").read_text(encoding="utf-8").splitlines()
     (data / "answers.jsonl").write_text("\n".join(lines[:120]) + "\n", encoding="utf-8")
+    return data
+
+
+def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_path):
+    data = _small_training_set(tmp_path)
     manifest = tmp_path / "manifest.json"
     manifest.write_text(json.dumps({"scorer": []}))
     assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path),
@@ -65,6 +76,27 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     cols = [F.FEATURES.index(f) for f in entry["features"]]
     out = sess.run(None, {"features": X[:5][:, cols]})[0].ravel()
     assert np.all((out >= 1 - 1e-3) & (out <= 5 + 1e-3))
+
+
+def test_boosted_ridge_candidate_exports_monotone_onnx_beside_the_manifest(tmp_path):
+    """default-5's recipe: written next to the model, not into the manifest (where it would become the
+    default); its ONNX agrees with the fitted model and never moves a score against a feature's sign."""
+    data = _small_training_set(tmp_path)
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"scorer": []}))
+    assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path), "--manifest",
+                       str(manifest), "--model", "boosted_ridge", "--no-manifest", "--extra"]) == 0
+    assert json.loads(manifest.read_text()) == {"scorer": []}
+    entry = json.loads((tmp_path / "default-9.json").read_text(encoding="utf-8"))
+    assert entry["features"] == F.FEATURES and "HistGradientBoosting" in entry["model"]
+    answers = dataset.load(data)
+    X, y, qids, held, *_ = train.featurise(answers, "ratings")
+    fitted = train.make("boosted_ridge").fit(X[~held], y[~held])
+    import onnxruntime
+    sess = onnxruntime.InferenceSession(str(tmp_path / "default-9.onnx"), providers=["CPUExecutionProvider"])
+    out = sess.run(None, {"features": X})[0].ravel()
+    assert np.allclose(out, fitted.predict(X), atol=1e-4)
+    _assert_monotone(model.Scorer("default", 9, entry["features"], entry["baseline"], sess), seed=2, rows=30)
 
 
 def test_intended_grades_are_only_a_fallback_label():
