@@ -294,9 +294,25 @@ def export(model, path: Path) -> str:
     with _bool_attributes_as_ints():
         onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
                               target_opset=17)
+    _clip_output(onx, 1.0, 5.0)
     data = onx.SerializeToString()
     path.write_bytes(data)
     return hashlib.sha256(data).hexdigest()
+
+
+def _clip_output(onx, low: float, high: float) -> None:
+    """End the graph with Clip(low, high) on its output: the artefact's contract is a rating on the 1–5 scale,
+    which a linear model leaves for answers beyond the training range (model.py clips too, as a second guard)."""
+    from onnx import helper, numpy_helper
+
+    graph = onx.graph
+    output = graph.output[0]
+    raw = output.name + "_unclipped"
+    for node in graph.node:
+        node.output[:] = [raw if name == output.name else name for name in node.output]
+    graph.initializer.extend([numpy_helper.from_array(np.array(low, dtype=np.float32), output.name + "_low"),
+                              numpy_helper.from_array(np.array(high, dtype=np.float32), output.name + "_high")])
+    graph.node.append(helper.make_node("Clip", [raw, output.name + "_low", output.name + "_high"], [output.name]))
 
 
 def update_manifest(entry: dict, manifest: Path = MANIFEST) -> None:

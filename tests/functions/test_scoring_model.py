@@ -95,7 +95,7 @@ def test_boosted_ridge_candidate_exports_monotone_onnx_beside_the_manifest(tmp_p
     import onnxruntime
     sess = onnxruntime.InferenceSession(str(tmp_path / "default-9.onnx"), providers=["CPUExecutionProvider"])
     out = sess.run(None, {"features": X})[0].ravel()
-    assert np.allclose(out, fitted.predict(X), atol=1e-4)
+    assert np.allclose(out, np.clip(fitted.predict(X), 1, 5), atol=1e-4)  # the artefact ends in Clip(1, 5)
     _assert_monotone(model.Scorer("default", 9, entry["features"], entry["baseline"], sess), seed=2, rows=30)
 
 
