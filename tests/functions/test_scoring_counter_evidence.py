@@ -121,3 +121,128 @@ def test_a_motivation_question_without_a_reason_is_bounded():
     assert r_story["overall"] <= model.MOTIVATION_NO_REASON
     assert any("理由" in s for s in all_reasons(r_story))
     assert not any("没有说出自己的理由" in s for s in all_reasons(r_reason))
+
+
+# --- breaker8: bad behaviour told in a positive tone, and hostility to teamwork (findings 2 and 3) ---------
+
+HONEST_STORY = ("有一次紧急订单，三百单，我先按截单时间排好先后，和两个同事分工，一人负责一百单，"
+                "晚上九点全部按时发完，第二天老板还表扬了我们。")
+# (answer told without any negation, the competency it is contrary to), one row per kind of deed
+TOLD_AS_FINE = [
+    ("有一次紧急订单，三百单，我就把活全推给新来的同事，自己去吃饭了，最后他们弄到凌晨，我第二天跟老板说是我安排的，老板还表扬了我。",
+     "团队协作"),                                                            # shoving work, taking the credit
+    ("那次订单特别急，老板让我们留下来加班，我觉得不合理，当天下午5点我就直接辞职走人了，后来听说那批300单延误了两天。",
+     "执行力"),                                                              # quitting mid-rush
+    ("那次订单很急，我觉得急也没用，就按平常的节奏慢慢做，到点我就下班回家了，第二天别人发现还有一半没发，客户最后取消了订单。",
+     "执行力"),                                                              # going home on time, order lost
+    ("那天晚上9点突然来了300单，我觉得反正是老板的事，就在仓库里刷了两个小时抖音，11点下班走了，第二天早上老板自己发完的。",
+     "执行力"),                                                              # phone at work
+    ("那次急单有500件，时间不够，我就让工人跳过质检直接装箱，还把不合格的30件混在里面，晚上8点全部发走，按时交货了。",
+     "执行力"),                                                              # shipping defects
+    ("订单很急，我直接跟客户说已经发货了，其实第二天才发，随便填了个快递单号，客户也没发现，按时完成了任务。",
+     "执行力"),                                                              # lying to the customer
+    # variants: other words for the same kinds of deed
+    ("那天急单四百件，我在仓库角落玩了一个小时手机，最后是组长带人发完的，我也轻松了。", "执行力"),
+    ("那次两百单很急，我觉得不归我管，下午四点就提前走了，第二天才知道晚了一天。", "执行力"),
+    ("那次急单四百件，我把最累的打包活都甩给新人，自己在旁边看着，最后跟老板说都是我一个人盯下来的。", "团队协作"),
+    ("那次急单来不及，我没质检就直接发了，里面有十几件是坏的，不过总算按时发出去了。", "执行力"),
+]
+
+
+@pytest.mark.parametrize("bad, name", TOLD_AS_FINE)
+def test_bad_behaviour_told_in_a_positive_tone_sinks_the_answer(bad, name):
+    r_bad, r_good = run(bad), run(HONEST_STORY)
+    comp = _comp(r_bad, name)
+    assert comp["score"] <= model.CONTRARY_CAP
+    assert any("相反的做法" in s for s in comp["reasons"]), comp["reasons"]
+    # a clear contrary deed on a main competency pulls the whole answer under 40, not only that line
+    assert r_bad["overall"] < 40 <= r_good["overall"]
+    assert not any("相反的做法" in s for s in all_reasons(r_good))
+
+
+EXEC_ONLY = "那次订单很急，我一个人列了清单，按截单时间排好先后，先做最早要走的50单，中午饭也没吃，下午三点前全部打包完，按时交给了快递。"
+
+
+@pytest.mark.parametrize("hostile", [
+    "同事来帮忙我都让他们走开，我觉得他们只会添乱。",
+    "同事想来帮忙，我说不用他们帮，我嫌他们笨手笨脚的。",
+    "组长叫两个同事来协调分工，我让他们别插手，我看不上他们干活。",
+])
+def test_hostility_to_teamwork_lowers_teamwork_and_its_words_count_against_it(hostile):
+    r_alone, r_hostile = run(EXEC_ONLY), run(EXEC_ONLY + hostile)
+    team_alone, team_hostile = _comp(r_alone, "团队协作"), _comp(r_hostile, "团队协作")
+    assert team_hostile["score"] < team_alone["score"]
+    assert team_hostile["score"] <= model.CONTRARY_CAP
+    assert any("相反的做法" in s for s in team_hostile["reasons"])
+    # 同事 / 帮忙 / 协调 said while refusing help are no teamwork evidence
+    assert not any(e["keyword"] in hostile for e in team_hostile["evidence"]), team_hostile["evidence"]
+    assert not any(("相关的内容" in s and "同事" in s) for s in team_hostile["reasons"])
+    assert r_hostile["overall"] < r_alone["overall"]
+
+
+@pytest.mark.parametrize("text", [
+    "那天同事在仓库刷抖音，我提醒了他一句，然后我们一起把三百单分好工，晚上九点按时发完了。",   # a colleague slacked
+    "有个同事到点就下班走了，剩下的一百单我和小王分工做完，九点全部发出。",
+    "新来的同事一开始笨手笨脚的，我手把手教他打包，最后我们按时发完了三百单。",                # said of them, not my view
+    "我没有把活推给新来的同事，自己带着他们一起干，十点前三百单全部发完。",                  # negated
+    "我不是不愿意加班，那次我主动加班到凌晨两点，和三个同事分工，按时把两百单发完。",         # double negation
+    "客户跟我吵了起来，我先道歉，再帮他查了物流，安排同事加急补发，第二天按时送到了。",        # the customer argued
+    "我跟客户说已经发货了，又把快递单号发给他，第二天就按时送到了。",                      # a true report
+])
+def test_honest_answers_with_the_same_words_are_not_counter_evidence(text):
+    r = run(text)
+    assert not any("相反的做法" in s for s in all_reasons(r)), all_reasons(r)
+
+
+def test_a_contrary_clause_is_reported_and_attitudes_need_the_speakers_view():
+    seg = segment_words([{"word": "同事来帮忙我都让他们走开，我觉得他们只会添乱。"}], "zh")
+    clauses = set()
+    found = contrary.find_phrases(seg, [True] * len(seg.clauses), ("teamwork",), clauses)
+    assert len(found) == 2 and clauses == {0, 1}
+    seg = segment_words([{"word": "新来的同事只会添乱，我就一步步教他。"}], "zh")
+    assert not contrary.find_phrases(seg, [True] * len(seg.clauses), ("teamwork",))
+
+
+def test_the_overall_bound_follows_the_main_competencies_only():
+    cap = model.contrary_cap(1)
+    assert model.contrary_overall_cap([(0.5, cap), (0.5, None)]) == cap
+    assert model.contrary_overall_cap([(0.8, None), (0.2, cap)]) is None     # a minor competency: its line only
+    assert model.contrary_overall_cap([(0.5, None), (0.5, None)]) is None
+
+
+def _rated_answers(min_rating):
+    """(answer text, competency) of the Chinese answers every rater gave at least `min_rating` on it, from the
+    training data and eval sets a–d (set e is sealed)."""
+    import json
+    from collections import defaultdict
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "models" / "scorer"
+    for d in [root / "data"] + [root / "eval" / f"unseen-roles-{x}" for x in "abcd"]:
+        questions = {q["qid"]: q for q in json.loads((d / "questions.json").read_text(encoding="utf-8"))}
+        ratings = defaultdict(list)
+        for f in d.glob("ratings_*.jsonl"):
+            for line in f.read_text(encoding="utf-8").splitlines():
+                r = json.loads(line)
+                ratings[(r["id"], r["competency"])].append(r.get("rating"))
+        for line in (d / "answers.jsonl").read_text(encoding="utf-8").splitlines():
+            a = json.loads(line)
+            q = questions[a["qid"]]
+            if q.get("language", "zh") != "zh":
+                continue
+            for comp in q["competencies"]:
+                rs = ratings.get((a["id"], comp["name"]))
+                if rs and None not in rs and min(rs) >= min_rating:
+                    yield a["text"], comp
+
+
+def test_no_counter_evidence_on_answers_raters_rated_well():
+    rated = list(_rated_answers(4))
+    assert len(rated) > 100
+    misfires = []
+    for text, comp in rated:
+        seg = segment_words([{"word": text}], "zh")
+        found = contrary.find_phrases(seg, [True] * len(seg.clauses),
+                                      contrary.families(comp["name"], tuple(comp["keywords"]), "zh"))
+        if found:
+            misfires.append((comp["name"], found, text[:40]))
+    assert not misfires, misfires

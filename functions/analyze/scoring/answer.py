@@ -141,6 +141,10 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             comp["reasons"] = comp["reasons"][:3] + [note]
     out["competencies"] = result
     out["overall"] = model.overall([(c["weight"], c["score"]) for c in result])
+    bound_all = model.contrary_overall_cap([(c["weight"], model.contrary_cap(len(det.get("contrary") or [])))
+                                            for c, (_, _, det) in zip(result, analysis.competencies)])
+    if out["overall"] is not None and bound_all is not None:
+        out["overall"] = min(out["overall"], bound_all)
     out["feedback"] = explain.feedback(analysis, result, q)
     out["scorer"] = scorer.label
     return out

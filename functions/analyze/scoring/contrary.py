@@ -3,14 +3,18 @@ others (都是同事的错, 让新人背了锅), covering up (没告诉店长, �
 is not theirs (小费我就自己留下了), cutting corners (直接跳过检查).
 
     families(name, keywords)          the contrary-behaviour families a competency belongs to
-    find(seg, keep, comp)             [(phrase or clause, family label)] said as the candidate's own deed
+    find_phrases(seg, keep, keys, clauses)  [(phrase as said, family label)] told as the candidate's own deed;
+                                      adds the clauses they are in to `clauses` (their keywords are void)
 
 Phrases are curated per family in models/scorer/contrary-zh.json (see docs/scoring.md): a competency belongs
 to the families whose "names" share a word with its name or keywords, and always to "all". A phrase is matched
 like a keyword (normalised, on word boundaries, text.find); "A…B" is A then B in the same clause at most
 GAP characters apart. It is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its
 own negator, 没告诉), read back from the question, in a clause that does not count, or told of someone else
-(顾客很不耐烦, 同事偷拿: the nearest person before it in its clause is not the speaker; 我被骗了: passive). With the question's
+(顾客很不耐烦, 同事偷拿: the nearest person before it in its clause is not the speaker — or, when its clause names
+nobody, the first person named in the clause before: 有个顾客快递丢了，第三次来电吼了五分钟; 我被骗了: passive).
+A family's "attitudes" (只会添乱, 看不起) are contempt the speaker voices about others: they count when the
+deed is the speaker's or when the speaker states it as their view (我觉得他们只会添乱). With the question's
 anchors (Chinese, word vectors), a counted first-person clause much closer in meaning to the weak anchor than
 to the strong one is counter-evidence too.
 """
@@ -26,6 +30,12 @@ PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.
 GAP = 8
 _NEGATORS = ("不", "没", "别", "未", "莫")
 _SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩"}
+# a person right after these is the object, not the subject (我跟客户说…, 我让新人…)
+_OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪"}
+# a phrase carrying its own negator, itself negated: 我不是不愿意加班
+_DOUBLE_NEGATORS = {"不是", "并不是", "并非", "不", "没有", "也不是"}
+_POINT_BACK = {"他", "她", "他们", "她们", "人家"}
+_VIEW = {"觉得", "认为", "嫌", "感觉", "觉着", "看来", "想"}
 _OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有人", "顾客", "客户", "客人", "同事", "老人", "家属", "店长",
            "领导", "经理", "主管", "老板", "新人", "师傅", "司机", "骑手", "病人", "患者", "学员", "孩子", "家长", "阿姨",
            "大爷", "爷爷", "奶奶", "老太太", "老爷子", "那人", "这人", "队友", "组长", "班长"}
@@ -53,9 +63,18 @@ def families(name: str, keywords: tuple, language: str) -> tuple:
     return tuple(out)
 
 
+def _person(t) -> str | None:
+    if t.text in _SELF:
+        return "self"
+    if t.text in _OTHERS or t.pos in ("nr", "nrt"):
+        return "other"
+    return None
+
+
 def _speaker(seg: Segmented, first: int) -> bool:
     """The deed at token `first` is the speaker's: the nearest person named before it in its clause is the
-    speaker (or none is named: Chinese drops the subject)."""
+    speaker; when its clause names nobody, the subject carries over from the clause before (its first person
+    named; 有个顾客快递丢了，第三次来电吼了…); none named at all: Chinese drops the subject."""
     clause = seg.tokens[first].clause
     for i in range(first - 1, -1, -1):
         t = seg.tokens[i]
@@ -63,11 +82,21 @@ def _speaker(seg: Segmented, first: int) -> bool:
             break
         if t.text == "被":          # 我被骗了: done to the speaker, not by them
             return False
-        if t.text in _SELF:
-            return True
-        if t.text in _OTHERS or t.pos in ("nr", "nrt"):
-            return False
+        if _person(t) and not (i > 0 and seg.tokens[i - 1].text in _OBJECT_BEFORE
+                               and seg.tokens[i - 1].clause == clause):
+            return _person(t) == "self"
+    if 0 < clause < len(seg.clauses):
+        for i in seg.clauses[clause - 1]:
+            if _person(seg.tokens[i]):
+                return _person(seg.tokens[i]) == "self"
     return True
+
+
+def _speaker_view(seg: Segmented, first: int) -> bool:
+    """The speaker states the attitude at token `first` as their own view: 我觉得他们只会添乱, 我嫌他们慢."""
+    clause = seg.tokens[first].clause
+    toks = [seg.tokens[i] for i in range(first) if seg.tokens[i].clause == clause]
+    return any(t.text in _VIEW and any(u.text in _SELF for u in toks[:k]) for k, t in enumerate(toks))
 
 
 def _hits(seg: Segmented, phrase: str):
@@ -88,23 +117,41 @@ def _hits(seg: Segmented, phrase: str):
                 break
 
 
-def find_phrases(seg: Segmented, keep: list, keys: tuple) -> list[tuple[str, str]]:
-    """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed."""
+def _deed_clauses(seg: Segmented, ci: int) -> set:
+    """The clauses a deed in clause `ci` is about: its own, and the one before when it points back to people
+    named there (同事想来帮忙，我说不用他们帮) and the speaker is not in it."""
+    out = {ci}
+    if ci > 0 and any(seg.tokens[i].text in _POINT_BACK for i in seg.clauses[ci]) \
+            and not any(seg.tokens[i].text in _SELF for i in seg.clauses[ci - 1]):
+        out.add(ci - 1)
+    return out
+
+
+def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None) -> list[tuple[str, str]]:
+    """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed (attitudes
+    also when stated as the speaker's view); the clauses they are in are added to `clauses`."""
     out, seen = [], set()
     data = _data()
     for key in keys:
         fam = data.get(key) or {}
-        for phrase in fam.get("phrases", []):
+        listed = [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]
+        for phrase, attitude in listed:
             norm = "…".join(normalise_term(p, seg.language) for p in phrase.split("…") if p)
             own_negator = any(c in norm for c in _NEGATORS)
             for first, last, negated, copied in _hits(seg, norm):
                 ci = seg.tokens[first].clause
                 if copied or not (0 <= ci < len(keep) and keep[ci]) or (negated and not own_negator):
                     continue
+                if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
+                        and seg.tokens[first - 1].text in _DOUBLE_NEGATORS:
+                    continue
                 # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
-                if not _speaker(seg, first) or seen & set(range(first, last + 1)):
+                if not (_speaker(seg, first) or (attitude and _speaker_view(seg, first))) \
+                        or seen & set(range(first, last + 1)):
                     continue
                 seen.update(range(first, last + 1))
+                if clauses is not None:
+                    clauses.update(_deed_clauses(seg, ci))
                 said = "".join(t.text for t in seg.tokens[first:last + 1])
                 out.append((said, fam.get("label", key)))
                 break

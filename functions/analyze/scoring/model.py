@@ -164,6 +164,19 @@ def contrary_cap(n: int) -> float | None:
     return max(CONTRARY_FLOOR, CONTRARY_CAP - CONTRARY_STEP * (n - 1))
 
 
+def contrary_overall_cap(comps: list[tuple[float, float | None]]) -> float | None:
+    """The highest overall score when a main competency (at least an equal share of the weight) carries
+    counter-evidence: the bound on that competency — a clear contrary deed on what the question is mainly
+    about sinks the answer, not only that line. `comps`: (weight, contrary cap or None) per competency."""
+    if not comps:
+        return None
+    weights = [w if w and w > 0 else 0.0 for w, _ in comps]
+    total = sum(weights) or float(len(comps))
+    weights = weights if sum(weights) else [1.0] * len(comps)
+    caps = [cap for w, (_, cap) in zip(weights, comps) if cap is not None and w / total >= 1.0 / len(comps) - 1e-9]
+    return min(caps) if caps else None
+
+
 # Relevance bounds the score: a vivid story that answers another question is not a good answer to this one.
 # Chinese, by meaning: an answer whose counted clauses are far from the question's topic (topic_similarity
 # below FAR_TOPIC) or that is set somewhere else altogether (features.scene_closeness below FAR_SCENE: no word
