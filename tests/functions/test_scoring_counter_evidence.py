@@ -160,6 +160,19 @@ def test_bad_behaviour_told_in_a_positive_tone_sinks_the_answer(bad, name):
     assert not any("相反的做法" in s for s in all_reasons(r_good))
 
 
+@pytest.mark.parametrize("question, bad, name", [
+    (RIDE_Q, "去年冬天有一单火锅要半小时送到，顾客打电话催了三次，我直接跟他吵了几句，又把电话挂了，最后晚了二十分钟送到。",
+     "服务意识"),                                                            # arguing with a customer
+    (RIDE_Q, "那天单子特别多，有个顾客一直问什么时候到，我就爱理不理的，让他等着，最后晚了半小时才送到。", "服务意识"),
+    (CASH_Q, "去年在超市收银，晚上对账多出来一百块，我跟店长说账是对的，其实多的钱我装进了自己口袋。", "诚信"),
+    (CASH_Q, "有次月底盘点少了三箱饮料，我就在表上多报了三箱，跟主管说数字没问题，也没人查出来。", "诚信"),
+])
+def test_contrary_deeds_of_other_families_cap_their_competency(question, bad, name):
+    comp = _comp(run(bad, question), name)
+    assert comp["score"] <= model.CONTRARY_CAP
+    assert any("相反的做法" in s for s in comp["reasons"]), comp["reasons"]
+
+
 EXEC_ONLY = "那次订单很急，我一个人列了清单，按截单时间排好先后，先做最早要走的50单，中午饭也没吃，下午三点前全部打包完，按时交给了快递。"
 
 
@@ -191,6 +204,15 @@ def test_hostility_to_teamwork_lowers_teamwork_and_its_words_count_against_it(ho
 ])
 def test_honest_answers_with_the_same_words_are_not_counter_evidence(text):
     r = run(text)
+    assert not any("相反的做法" in s for s in all_reasons(r)), all_reasons(r)
+
+
+@pytest.mark.parametrize("text", [
+    "有个顾客外卖晚了，第三次来电吼了五分钟，我先道歉，说明路上堵车，又送了一瓶饮料，最后晚了十分钟送到。",  # subject carried over
+    "那天单子很赶，顾客跟我吵了起来，我先道歉，说明会晚几分钟，最后晚了三分钟送到。",              # 跟我: I am the object
+])
+def test_a_customers_anger_is_not_the_speakers_deed(text):
+    r = run(text, RIDE_Q)
     assert not any("相反的做法" in s for s in all_reasons(r)), all_reasons(r)
 
 
