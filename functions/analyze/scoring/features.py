@@ -910,8 +910,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # a clause telling a deed contrary to the competency voids its terms and counts them against it
         # (同事来帮忙我都让他们走开: 同事, 帮忙 said while refusing help)
         contrary_clauses: set = set()
-        contrary_found = contrary.find_phrases(seg, keep, contrary.families(comp.name, tuple(comp.keywords), language),
-                                               contrary_clauses)
+        families = contrary.families(comp.name, tuple(comp.keywords), language)
+        contrary_found = contrary.find_phrases(seg, keep, families, contrary_clauses)
         for term, kind in comp.terms.items():
             for hit in find(seg, term):
                 ci = seg.tokens[hit.first].clause
@@ -941,7 +941,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    "negated": sorted(negated - set(said)),
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
                    "keywords_said": sorted({k for k in kw_norm if k in said}),
-                   "contrary": contrary_found + [(c, "较弱回答示例") for c in contrary.find_by_meaning(sem, seg, keep, comp.anchors)]}
+                   "contrary": contrary_found
+                   + [(c, "较弱回答示例") for c in contrary.find_by_meaning(sem, seg, keep, comp.anchors)]}
         per_comp.append((comp, values, details))
 
     if per_comp:
