@@ -9,6 +9,7 @@ the same story in Mandarin.
 - Cantonese (揾, 睇, 畀, 攞, 嚟, 咁, 点解, 边个, 而家, 琴日, 返工, 收工, 搞掂…) reads as Mandarin; words Mandarin
   also uses (系统, 仲裁, 喇叭, 晒太阳, 返工 = rework) are left alone in Mandarin text.
 """
+import re
 import unicodedata
 
 import pytest
@@ -207,3 +208,19 @@ def test_ambiguous_cantonese_words_read_as_mandarin_in_cantonese_text(cantonese,
 def test_mandarin_words_sharing_cantonese_characters_are_left_alone(mandarin):
     plain = unicodedata.normalize("NFKC", mandarin).casefold()
     assert text.normalise(mandarin, "zh") == plain
+
+
+@pytest.mark.parametrize("answer", [
+    "第一，先看截单时间，把最急的80单挑出来；第二，叫上同事小王，他贴单我装箱；第三，下午四点前交给顺丰。最后80单全部当天发出。",
+    "第一步，我把急单挑出来；第二步，我和同事分两组打包；第三步，下午五点前全部交给快递。",
+])
+def test_list_step_markers_are_not_concrete_numbers(answer):
+    r = run(answer)
+    concrete = [s for s in all_reasons(r) if s.startswith("举了具体的数字、时间或名称")]
+    assert not any(re.search(r"[：、]第[一二三]", s) for s in concrete), concrete
+
+
+def test_ordinals_that_count_still_count():
+    r = run("双十一第二天，我第三次去仓库补货，把两百单全部发完。")
+    concrete = " ".join(s for s in all_reasons(r) if s.startswith("举了具体的数字、时间或名称"))
+    assert "第二天" in concrete or "第三次" in concrete, all_reasons(r)

@@ -237,6 +237,8 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
                                           or following.text in ("小时", "钟头", "星期", "礼拜", "晚上", "上午", "下午")):
                 return "number"
             return None
+        if _ORDINAL.fullmatch(t) and (following is None or following.clause != tok.clause):
+            return None     # 第一，…；第二，…: a list's step marker, not a count (第二天, 第二次 are counted)
         if any(c.isdigit() for c in t):
             return "number"
         if tok.pos in ("m", "mq") and _HAN_NUM.search(t):
@@ -265,6 +267,7 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
     return None
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # numerals that say "very", "absolutely" or "surely" before a description, not an amount (十分重要, 百分百放心)
 _NUM_ADVERBS = {"十分", "万分", "千万", "万万", "百分百", "百分之百", "一百分", "一百个", "一万个", "一千个", "满分"}
 _NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
