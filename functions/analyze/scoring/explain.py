@@ -80,8 +80,15 @@ def gap_reason(name: str, best: str, points: float) -> str:
 
 def junk_reason(analysis: Analysis) -> str:
     """HR's note that part of the answer was nonsense (features.junk_tokens) and counted for nothing."""
-    share = analysis.counts.get("junk_chars", 0) / max(analysis.counts.get("chars", 0), 1)
-    return f"回答里约有 {share:.0%} 的内容连不成词语（乱码或无意义的音节），这部分没有计入评分，请留意。"
+    chars = max(analysis.counts.get("chars", 0), 1)
+    english = analysis.counts.get("junk_english_chars", 0)
+    garbled = analysis.counts.get("junk_chars", 0) - english
+    notes = []
+    if english:
+        notes.append(f"回答里约有 {english / chars:.0%} 的内容是连着说的英文词语，这部分没有计入评分，请留意。")
+    if garbled > 0 and (garbled >= 4 or not english):
+        notes.append(f"回答里约有 {garbled / chars:.0%} 的内容连不成词语（乱码或无意义的音节），这部分没有计入评分，请留意。")
+    return "".join(notes)
 
 
 def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict | None = None) -> list[str]:

@@ -237,6 +237,8 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
                                           or following.text in ("小时", "钟头", "星期", "礼拜", "晚上", "上午", "下午")):
                 return "number"
             return None
+        if _ORDINAL.fullmatch(t) and (following is None or following.clause != tok.clause):
+            return None     # 第一，…；第二，…: a list's step marker, not a count (第二天, 第二次 are counted)
         if any(c.isdigit() for c in t):
             return "number"
         if tok.pos in ("m", "mq") and _HAN_NUM.search(t):
@@ -265,6 +267,7 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
     return None
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # numerals that say "very", "absolutely" or "surely" before a description, not an amount (十分重要, 百分百放心)
 _NUM_ADVERBS = {"十分", "万分", "千万", "万万", "百分百", "百分之百", "一百分", "一百个", "一万个", "一千个", "满分"}
 _NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
@@ -273,6 +276,9 @@ _NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
 # what joins a list of terms into a "sentence" without saying anything (总之我…都做到了, 以及…等等)
 _LIST_GLUE = {"都", "也", "全", "全部", "都是", "还有", "以及", "等", "等等", "做到", "做好", "到位", "具备", "总之", "总的来说",
               "所以", "反正", "就", "方面", "这些", "这几点", "几点", "能力"}
+
+
+_COUNTED_TERM = re.compile(r"[一二两三四五六七八九十几\d]+[个批组人位趟班]")
 
 
 def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> set:
@@ -284,6 +290,8 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
     glue = _LIST_GLUE | sets["connectives"] | sets["fillers"] | sets["stopwords"]
     in_term: dict = {}
     for term in terms:
+        if _COUNTED_TERM.search(term):
+            continue    # 三个人, 分三批: a count of people or batches is a fact of the story, not a claimed term
         for hit in find(seg, term):
             if not hit.copied:
                 for i in range(hit.first, hit.last + 1):
@@ -359,9 +367,41 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
         if k > 0 and toks[k - 1].pos == "p":
             continue
         who = person_of(toks[k], first_person)
+        # 我和同事分两组, 我跟同事小王一起: the candidate with someone else is the subject, the candidate acts
+        if who == "other":
+            j = k
+            # back over the rest of the companions: 我和两个同事, 我跟同事小王, 我和小/李
+            while j > 0 and (person_of(toks[j - 1], first_person) == "other" or toks[j - 1].pos in ("m", "mq", "q")
+                             or toks[j - 1].text in ("小", "老", "阿", "的")):
+                j -= 1
+            if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self":
+                return "self"
         if who:
             return who
     return None
+
+
+_WITH = {"和", "跟", "与", "同", "及", "还有", "带着"}
+# verbs whose object with a number is what came out of the work (找出了17条差异, 查出3处错误, 省下了两小时)
+_OUTCOME_VERBS = {"找出", "查出", "找到", "查到", "核出", "对出", "发现", "省下", "省了", "多卖", "多赚", "挽回", "收回",
+                  "拿下", "清完", "清空"}
+
+
+def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
+    """Chinese: token k of a clause says the work got done or had an outcome — a completion word (发出,
+    解决, 减少), a verb completed with 完 (发完, 全发/完), an outcome verb with a number after it (找出了17条
+    差异), and with `markers` a result marker (按时, 提前, 最后)."""
+    t = toks[k]
+    completion = sets["completion"]
+    if t.text in completion or any(t.text.startswith(c) for c in completion if len(c) >= 2):
+        return True
+    if markers and t.text in sets["result_markers"]:
+        return True
+    if t.text.endswith("完") and t.pos.startswith("v"):
+        return True
+    if t.text in _OUTCOME_VERBS:
+        return any(u.pos in ("m", "mq") or u.text[:1].isdigit() for u in toks[k + 1:k + 4])
+    return False
 
 
 def _rare(word: str, limit: int = 400) -> bool:
@@ -435,6 +475,29 @@ def _jieba_freq_char(c: str) -> bool:
 
 _COMMON_CHARS = set("的了是在我你他她它们有和就不也都要会这那个人天上下大小多少一二三四五六七八九十百千万点时分"
                     "年月日去来到说看做把被给让对从跟着过得地很最更还再又才只几家里外前后中高新老好事")
+
+
+ENGLISH_P = 0.5
+
+
+def _english_words(latin: str) -> bool:
+    """The Latin words of a Chinese answer are English said in passing (next day ship, shipped zero error:
+    code-switching), not typed or recognised syllables (ba la ka) or pinyin: the language identifier
+    reads them as English with probability ENGLISH_P or more. The reasons then name the uncounted Latin
+    runs as English words, not as 乱码."""
+    from .language import identify, looks_like_pinyin
+
+    if looks_like_pinyin(latin):
+        return False
+    ranked = identify(latin)
+    return bool(ranked) and ranked[0][0] == "en" and ranked[0][1] >= ENGLISH_P
+
+
+def _english_junk_chars(words: list, junk: set) -> int:
+    latin = [t for t in words if id(t) in junk and t.text.isascii() and t.text.isalpha()]
+    if not latin or not _english_words(" ".join(t.text for t in words if t.text.isascii() and t.text.isalpha())):
+        return 0
+    return sum(len(t.text) for t in latin)
 
 
 def junk_tokens(seg: Segmented) -> set:
@@ -727,9 +790,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 on_topic_clause[ci] = True
     spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
-    results = [any(t.text in sets["completion"] or (t.text.endswith("完") and t.pos.startswith("v"))
-                   or any(t.text.startswith(c) for c in sets["completion"] if len(c) >= 2) for t in toks)
-               for toks in clauses]
+    results = [any(result_word(toks, k, sets) for k in range(len(toks))) for toks in clauses]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
     for ci in lists:
         keep[ci] = False
@@ -825,7 +886,6 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 action_idx.append(ci)
 
     # the outcome: a result clause after the first action
-    completion, markers = sets["completion"], sets["result_markers"]
     first_action = actions[0] if actions else None
     outcome, outcome_clause = 0.0, None
     if first_action is not None:
@@ -833,9 +893,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             toks = clauses[ci]
             if not keep[ci] or general_clause(toks, language):
                 continue
-            says_result = any((t.text in completion or t.text in markers or
-                               any(t.text.startswith(c) for c in completion if len(c) >= 2))
-                              and not t.negated and not t.copied for t in toks)
+            says_result = any(result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
+                              for k, t in enumerate(toks))
             if not says_result:
                 continue
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
@@ -959,6 +1018,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "term_tokens": sum(1 for t in words_ if (t.base or t.text) in all_terms and not t.copied),
         "junk_tokens": len(junk), "excluded_clauses": sum(1 for ci in range(len(clauses)) if not keep[ci]),
         "junk_chars": sum(len(t.text) for t in words_ if id(t) in junk),
+        # the uncounted Latin runs when they are English (code-switching), so the note does not call them 乱码
+        "junk_english_chars": _english_junk_chars(words_, junk),
         "chars": sum(len(t.text) for t in words_),
         "number_clauses": number_clauses, "hollow_number_clauses": hollow_clauses, "rate_clauses": rate_clauses,
     }

@@ -126,8 +126,34 @@ def _name(code: str | None) -> str:
     return LANGUAGE_NAMES_ZH.get(code or "", "其他语言")
 
 
-def _wrong(expected: str, detected: str | None, confidence: float, details: dict, *, audio: bool) -> LanguageVerdict:
-    seen = f"（识别为{_name(detected)}）" if detected else ""
+# Named instead of a language when the identifier is unsure or the text is romanised Chinese: py3langid
+# reads pinyin as Indonesian or Javanese, and a wrong language name misleads HR.
+UNKNOWN_NAME = "拼音或无法识别的文字"
+UNSURE_P = 0.6               # identifier probability below which its best guess is not named
+PINYIN_SHARE = 0.8           # share of Latin words that are pinyin syllables above which the text is pinyin
+_PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en"
+    r"|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v|ü)[1-5]?){1,4}")
+
+
+def looks_like_pinyin(text: str) -> bool:
+    """Latin text of MIN_ID_WORDS+ words nearly all of which are pinyin syllables (wo xian ba ding dan)."""
+    words = [w.lower() for w in _LATIN_WORD.findall(text or "")]
+    if len(words) < MIN_ID_WORDS:
+        return False
+    return sum(1 for w in words if _PINYIN_WORD.fullmatch(w)) >= PINYIN_SHARE * len(words)
+
+
+def _guess(text: str, code: str | None, p: float) -> str | None:
+    """The identifier's guess, or None (named UNKNOWN_NAME) when it is unsure or the text is pinyin."""
+    if code is None or p < UNSURE_P or looks_like_pinyin(text):
+        return None
+    return code
+
+
+def _wrong(expected: str, detected: str | None, confidence: float, details: dict, *, audio: bool,
+           unknown: bool = False) -> LanguageVerdict:
+    seen = f"（识别为{_name(detected)}）" if detected else (f"（看起来是{UNKNOWN_NAME}）" if unknown else "")
     action = "请人工听一下录音" if audio else "请人工看一下回答"
     return LanguageVerdict(False, detected, round(confidence, 3), "wrong_language",
                            f"回答似乎不是{_name(expected)}{seen}：{action}", details)
@@ -184,7 +210,8 @@ def check_text(text: str, expected: str) -> LanguageVerdict:
         if expected == "en" and c["latin"] >= MIN_ID_WORDS:
             top, p = ask(" ".join(_LATIN_WORD.findall(text)))[0]
             if top != "en" and details["expected_p"] < ID_GATE_EXPECTED_P:
-                return _wrong(expected, top, p, details, audio=False)
+                guess = _guess(text, top, p)
+                return _wrong(expected, guess, p, details, audio=False, unknown=guess is None)
         conf = min(1.0, share * min(1.0, total / 8))
         return LanguageVerdict(True, expected, round(conf, 3), details=details)
 
@@ -196,11 +223,13 @@ def check_text(text: str, expected: str) -> LanguageVerdict:
         return LanguageVerdict(True, "zh", round(share, 3), details=details)
     dominant = max(("han", "hangul", "kana", "latin", "cyrillic", "other"), key=lambda k: c[k])
     detected = {"han": "zh", "hangul": "ko", "kana": "ja"}.get(dominant)
+    unknown = False
     if detected is None:
         ranked = [(code, p) for code, p in ask(text) if code != expected]
-        detected = ranked[0][0] if ranked else None
+        detected = _guess(text, *ranked[0]) if ranked else None
+        unknown = detected is None
     conf = (1.0 - share) * min(1.0, foreign / 6)
-    return _wrong(expected, detected, conf, details, audio=False)
+    return _wrong(expected, detected, conf, details, audio=False, unknown=unknown)
 
 
 # --- speech -------------------------------------------------------------------------------------------

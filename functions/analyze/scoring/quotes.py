@@ -356,7 +356,10 @@ def result_quote(analysis: Analysis) -> str | None:
     if ci is not None and analysis.answer["outcome"] >= 0.75:
         toks = clause_tokens(analysis, ci)
         if _says_result(toks):
-            return phrase(toks, lang)
+            # the after half of a before/after comparison (现在十分钟就能分完) is quoted with its before half
+            comparison = comparison_quote(analysis)
+            said = phrase(toks, lang)
+            return comparison if comparison and said.rstrip("…") in comparison else said
     comparison = comparison_quote(analysis)
     if comparison:
         return comparison

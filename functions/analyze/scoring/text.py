@@ -71,16 +71,66 @@ def strip_invisible(text: str | None) -> str:
     return _INVISIBLE_RE.sub("", text or "")
 
 
-# Cantonese written in Han characters: its grammar words have Mandarin equivalents, so a Cantonese answer
-# is segmented, tagged and scored like the same content in Mandarin (not read as characters that form no
-# word). Only characters and words that Mandarin does not use this way are mapped; longest first.
+# Cantonese written in Han characters: its grammar and everyday words have Mandarin equivalents, so a
+# Cantonese answer is segmented, tagged and scored like the same content in Mandarin (not read as
+# characters that form no word). Two tiers:
+# - _CANTONESE: characters and words Mandarin does not use (咗, 嘅, 揾, 睇, 点解…), replaced anywhere,
+#   longest first; each one found marks the text as Cantonese.
+# - _CANTONESE_WORDS: words that are also Mandarin or parts of Mandarin words (系 in 系统, 仲 in 仲裁, 喇 in
+#   喇叭, 返工 = rework), replaced only in text marked as Cantonese and only as whole jieba words.
+# OpenCC writes 嗰 as 𠮶: both spellings are listed.
 _CANTONESE = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "唔该": "谢谢", "唔好意思": "不好意思", "唔系": "不是",
-              "系咪": "是不是", "而家": "现在", "琴日": "昨天", "寻日": "昨天", "听日": "明天", "旧年": "去年",
-              "边个": "谁", "乜嘢": "什么", "咩嘢": "什么", "点解": "为什么", "嗰阵": "那时", "下昼": "下午",
-              "钟意": "喜欢", "有冇": "有没有", "唔": "不", "冇": "没有", "嘅": "的", "咗": "了", "佢": "他",
-              "喺": "在", "嘢": "东西", "啲": "些", "哋": "们", "嗰": "那", "嚟": "来", "睇": "看", "揾": "找",
-              "畀": "给", "俾": "给", "咁": "这么", "噉": "这样", "咩": "什么", "乜": "什么", "攞": "拿", "啱": "对",
-              "仲": "还", "嘞": "了", "喇": "了", "咪": "就", "嘥": "浪费", "瞓": "睡"}
+              "系咪": "是不是", "而家": "现在", "琴日": "昨天", "寻日": "昨天", "琴晚": "昨晚", "听日": "明天",
+              "听朝": "明天早上", "今朝": "今天早上", "旧年": "去年", "今日": "今天", "第二日": "第二天", "晏昼": "中午",
+              "朝早": "早上", "下昼": "下午", "铺头": "店里", "老细": "老板", "边个": "谁", "边度": "哪里", "边间": "哪家",
+              "几多": "多少", "点样": "怎么样", "点做": "怎么做", "点解": "为什么", "乜嘢": "什么", "咩嘢": "什么",
+              "嗰阵": "那时", "𠮶阵": "那时", "嗰个": "那个", "𠮶个": "那个", "嗰度": "那里", "𠮶度": "那里",
+              "喺度": "在这里", "钟意": "喜欢", "有冇": "有没有", "唔使": "不用", "冇问题": "没问题", "做嘢": "做事",
+              "搞掂": "搞定", "搞惦": "搞定", "啱啱": "刚刚", "有啲": "有点", "唔": "不", "冇": "没有", "嘅": "的",
+              "咗": "了", "佢": "他", "喺": "在", "嘢": "东西", "哋": "们", "嗰": "那", "𠮶": "那", "嚟": "来",
+              "睇": "看", "揾": "找", "畀": "给", "噉": "这样", "咩": "什么", "乜": "什么", "攞": "拿", "啱": "对",
+              "嘥": "浪费", "瞓": "睡", "同埋": "和", "冇错": "没错"}
+_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+# 啲 after an adjective is "a bit" (快啲 = 快一点), else "these" (将啲单 = 把这些单); 咁 before an adjective
+# is "so" (咁多 = 这么多), else "like this" (一单一单咁扫 = 这样扫)
+_DI_RE = re.compile("(?<=[好快慢多少早晚大小高低平贵急近远])啲")
+_GAM_RE = re.compile("咁(?=[多少快慢好大小急忙难易早晚远近贵平耐长短])")
+_CANTONESE_MARKS = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)) + "|啲|咁")
+_CANTONESE_WORDS = {"系": "是", "仲": "还", "咪": "就", "喇": "了", "嘞": "了", "俾": "给", "返工": "上班",
+                    "收工": "下班", "日日": "每天", "成日": "经常", "帮手": "帮忙", "话": "说", "食": "吃", "晒": "完"}
+# 呢 before a measure word is "this" (呢个客 = 这个客, 呢次); as a sentence particle (你呢？) it is left alone
+_NE_RE = re.compile("呢(?=[个次度排单位间批件样种])")
+# 寄晒, 做晒: a verb with 晒 ("all done") is the verb with 完 — but not 晒 meaning "to sun" (晒太阳, 晾晒)
+_SAI_NOT = {"晾晒", "暴晒", "日晒", "晒干", "晒太阳", "晒图", "晒衣服", "晒被"}
+
+
+def _cantonese(text: str) -> str:
+    """Cantonese words of `text` (simplified) in Mandarin; text with no Cantonese mark is returned as is."""
+    if not _CANTONESE_MARKS.search(text):
+        return text
+    text = _NE_RE.sub("这", text.replace("呢啲", "这些").replace("啲嘢", "些东西"))
+    text = _DI_RE.sub("一点", text).replace("啲", "这些")
+    text = _GAM_RE.sub("这么", text).replace("咁", "这样")
+    text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+    out = []
+    words = _jieba().lcut(text, HMM=False)   # dictionary words only: 我系 is 我 + 系, 系统 stays whole
+    for k, w in enumerate(words):
+        if w in _CANTONESE_WORDS:
+            # 晒 alone only after a word (寄/晒), 得 below; 呢 as a sentence particle is left alone
+            if w == "晒" and (k == 0 or is_punct(words[k - 1]) or words[k + 1:k + 2] in (["太阳"], ["衣服"])):
+                out.append(w)
+                continue
+            out.append(_CANTONESE_WORDS[w])
+        elif len(w) >= 2 and w.endswith("晒") and w not in _SAI_NOT:
+            out.append(w[:-1] + "完")
+        elif w == "得" and k > 0 and words[k - 1] in ("我们", "他们", "你们", "我", "他") and \
+                k + 1 < len(words) and words[k + 1][:1] in "一二两三四五六七八九十几0123456789":
+            out.append("只有")      # 我哋得四个人 = 我们只有四个人
+        else:
+            out.append(w)
+    return "".join(out)
+
+
 # English words of everyday work that Chinese speakers mix into a Chinese sentence (每周report给manager):
 # read as their Chinese words, so the sentence's verbs, objects and topic are found as in all-Chinese
 # speech. Names of products and systems (Excel, POS, VLOOKUP, KPI) are not here: they stay names.
@@ -94,7 +144,6 @@ _CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "che
                 "complain": "投诉", "complaint": "投诉", "sorry": "道歉", "call": "打电话", "email": "邮件",
                 "mail": "邮件", "double": "再次", "handle": "处理", "solve": "解决", "solved": "解决"}
 _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
-_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
 
 
 def normalise(text: str | None, language: str) -> str:
@@ -104,7 +153,7 @@ def normalise(text: str | None, language: str) -> str:
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _t2s().convert(text)
-        text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+        text = _cantonese(text)
         text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
     return re.sub(r"\s+", " ", text).strip()
 
