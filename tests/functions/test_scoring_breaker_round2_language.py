@@ -131,6 +131,13 @@ def test_a_percentage_of_a_counted_thing_is_not_a_claim():
     assert not any(claimed_rate(words, k, seg.text) for k in range(len(words)))
 
 
+def test_a_few_days_is_not_a_concrete_number():
+    # exposed once 不洗就隔几天再说 was no longer read as one long negation
+    seg = text.segment("不洗就隔几天再说，夜班一个人要管几位？", "zh")
+    kinds = {t.text: concrete_kind(t, "zh") for t in seg.words}
+    assert kinds["几天"] is None and kinds["几位"] == "number"
+
+
 def test_counted_things_stay_concrete():
     seg = text.segment("我们一共打包了300箱货，第二天上午十点全部发出。", "zh")
     words = seg.words

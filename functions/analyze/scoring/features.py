@@ -86,7 +86,7 @@ _GENERAL = {"觉得", "认为", "相信", "应该", "一定", "一定要", "必�
 _ONE_MEASURE = re.compile(r"^(第)?一[个位件笔把串种样点些下次回遍条张份项名家台]$")
 _NOT_PLACES = {"东西", "南北", "左右", "上下", "前后", "内外", "中外", "东南西北"}
 _NOT_NAMES = {"谢谢您", "谢谢你", "上进心", "责任心", "同理心", "平常心"}
-_FEW_TIMES = {"天", "次", "回", "遍", "年", "周", "下"}
+_FEW_TIMES = {"天"}
 # nouns that rate performance: with a number they make a claim (满意度100%, 效率提高了30%), they name nothing
 _CLAIM_NOUNS = {"满意度", "效率", "业绩", "绩效", "好评", "口碑", "效益", "产能", "质量", "认可度", "满意"}
 
@@ -258,7 +258,7 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
             return "number"
         if tok.pos in ("m", "mq") and _HAN_NUM.search(t):
             if _ONE_MEASURE.match(t) or t in ("一", "二", "两") or (t[:1] == "几" and t[1:] in _FEW_TIMES):
-                # 一位顾客 = "a customer", not a count; 隔几天再说 = "some days later", no time
+                # 一位顾客 = "a customer", not a count; 隔几天再说 = "a few days later", no number
                 return None
             return "number"
         if t in sets["time_words"] or (tok.pos in ("t", "tg") and len(t) >= 2):
