@@ -12,7 +12,7 @@ from api.messages import display_time
 from api.openapi import StrictBoolean, abort
 from api.schema import interviews, questions, sessions
 from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
-from functions.analyze.scoring.text import keyword_problem, normalise
+from functions.analyze.scoring import keywords
 
 bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
 
@@ -81,15 +81,8 @@ class InterviewInSchema(ma.Schema):
         """A keyword must carry content: one that is only stop words or function characters would match
         almost every answer (docs/scoring.md)."""
         language = data.get("language") or "zh"
-        problems = []
-        groups = [("competencies", data.get("competencies") or [])] + [
-            (f"questions.{i}", q.get("competencies") or []) for i, q in enumerate(data.get("questions") or [])]
-        for _where, comps in groups:
-            for comp in comps:
-                for word in list(comp.get("keywords") or []) + list(comp.get("synonyms") or []):
-                    problem = keyword_problem(word, language)
-                    if problem and problem not in problems:
-                        problems.append(problem)
+        groups = [data.get("competencies") or []] + [q.get("competencies") or [] for q in data.get("questions") or []]
+        problems = list(dict.fromkeys(p for comps in groups for p in keywords.problems(comps, language)))
         if problems:
             raise ma.ValidationError(" ".join(problems), "competencies")
 
@@ -138,7 +131,7 @@ def normalised(competencies: list[dict], language: str = "zh") -> list[dict]:
     total = sum(item["weight"] for item in competencies)
 
     def words(values):
-        return list(dict.fromkeys(n for n in (normalise(v, language) for v in values or []) if n))
+        return keywords.normalised_words(values, language)
 
     out = []
     for item in competencies:

@@ -1,6 +1,9 @@
 """python -m functions.analyze AUDIO --question Q.json [--transcript T.txt] [--language zh]
 
 Prints the analysis result JSON. With --transcript the text is scored without ASR (AUDIO may be '-').
+HR's keywords and synonyms are checked and normalised as the API does when an interview is saved: a keyword
+the API refuses (a stop word or function character such as 先, 的, 年) ends the run with a JSON error
+{"error": "bad_keywords", "message": <Chinese>} on stdout, an English line on stderr and exit status 2.
 The question file is the `question` object of the analysis context; it may also be a whole context
 ({"language": ..., "question": {...}, "scorer": {"version", "calibration"}}), whose language is used unless
 --language is given and whose scorer (the organisation's calibrated version) is applied as the SCF handler does.
@@ -12,7 +15,7 @@ import json
 import sys
 
 from . import pipeline
-from .scoring import calibration
+from .scoring import calibration, keywords
 
 
 def decode_text(raw: bytes) -> str:
@@ -48,6 +51,20 @@ def main(argv=None) -> int:
         doc = json.load(fh)
     question = doc.get("question", doc) if isinstance(doc, dict) else {}
     language = args.language or doc.get("language") or "zh"
+    # HR's keywords go through the API's own check and normalisation (scoring/keywords.py): a keyword the
+    # API refuses with 422 (先, 的, 年…) is refused here too, never counted as evidence
+    competencies = question.get("competencies") if isinstance(question, dict) else None
+    problems = keywords.problems(competencies or [], language)
+    if problems:
+        json.dump({"error": "bad_keywords", "message": " ".join(problems)}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stderr.write("error: the question's keywords/synonyms include words the API refuses "
+                         "(stop words or function characters); see the message above.\n")
+        return 2
+    if competencies:
+        question = dict(question, competencies=[
+            dict(c, **{k: keywords.normalised_words(c[k], language) for k in ("keywords", "synonyms") if c.get(k)})
+            if isinstance(c, dict) else c for c in competencies])
     # an analysis context document (GET /api/internal/analysis-context) names the organisation's scorer and
     # its calibration, applied exactly as the SCF handler does; --scorer overrides both (no calibration)
     context_scorer = (doc.get("scorer") or {}) if isinstance(doc, dict) and not args.scorer else {}

@@ -52,7 +52,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import contrary, lexicon
-from .text import Segmented, Token, find, normalise, normalise_term, segment_words
+from .text import Segmented, Token, affirmed, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance", "topic_similarity"]
@@ -86,6 +86,23 @@ _GENERAL = {"觉得", "认为", "相信", "应该", "一定", "一定要", "必�
 _ONE_MEASURE = re.compile(r"^(第)?一[个位件笔把串种样点些下次回遍条张份项名家台]$")
 _NOT_PLACES = {"东西", "南北", "左右", "上下", "前后", "内外", "中外", "东南西北"}
 _NOT_NAMES = {"谢谢您", "谢谢你", "上进心", "责任心", "同理心", "平常心"}
+_FEW_TIMES = {"天"}
+# nouns that rate performance: with a number they make a claim (满意度100%, 效率提高了30%), they name nothing
+_CLAIM_NOUNS = {"满意度", "效率", "业绩", "绩效", "好评", "口碑", "效益", "产能", "质量", "认可度", "满意"}
+
+
+def claim_noun(tok: Token) -> bool:
+    return tok.text in _CLAIM_NOUNS or (len(tok.text) >= 2 and tok.text.endswith(("率", "满意度", "认可度")))
+
+
+def claimed_rate(words: list, k: int, text: str) -> bool:
+    """words[k] is a percentage (or 百分之…) put on a claim noun a few words before it in its clause:
+    客户满意度100%, 效率提高了30% — a claim, not a concrete detail."""
+    t = words[k]
+    end = t.start + len(t.text)
+    rate = t.text.endswith("%") or text[end:end + 1] == "%" or (k > 0 and words[k - 1].text.startswith("百分")) \
+        or t.text.startswith("百分")
+    return rate and any(claim_noun(u) and u.clause == t.clause for u in words[max(0, k - 5):k])
 # nouns that only count or point (3个人, 5次, 两个小时): a number next to them alone is not a specific item
 _HOLLOW = {"个人", "人", "人员", "次", "次数", "小时", "分钟", "天", "遍", "回", "件", "个", "项", "种", "东西", "事",
            "事儿", "事情", "地方", "时间", "办法", "方法", "部分", "计划", "流程", "一下", "多次", "几次", "百分之",
@@ -242,11 +259,14 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
         if any(c.isdigit() for c in t):
             return "number"
         if tok.pos in ("m", "mq") and _HAN_NUM.search(t):
-            if _ONE_MEASURE.match(t) or t in ("一", "二", "两"):   # 一位顾客 = "a customer", not a count
+            if _ONE_MEASURE.match(t) or t in ("一", "二", "两") or (t[:1] == "几" and t[1:] in _FEW_TIMES):
+                # 一位顾客 = "a customer", not a count; 隔几天再说 = "a few days later", no number
                 return None
             return "number"
         if t in sets["time_words"] or (tok.pos in ("t", "tg") and len(t) >= 2):
             return "time"
+        if claim_noun(tok):
+            return None
         if tok.pos == "ns" and len(t) >= 2 and t not in _NOT_PLACES and \
                 not t.endswith(("上", "下", "里", "中", "内", "外")):
             return "place"
@@ -541,7 +561,8 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
     the last clause's agent (the candidate when none was named)."""
     agent = "self"
     for toks in clauses:
-        if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)):
+        if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)
+               if not affirmed(toks, k)):   # 我不是不愿意加班 is not unwilling
             return True
         agent = clause_agent(toks, first_person) or agent
     return False
@@ -821,7 +842,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         if not (0 <= t.clause < len(keep) and keep[t.clause]) or id(t) in junk:
             continue
         kind = concrete_kind(t, language, words_[k + 1] if k + 1 < len(words_) else None)
-        if kind == "number" and not grounded(t.clause):
+        if kind == "number" and (not grounded(t.clause) or claimed_rate(words_, k, seg.text)):
             continue
         if kind:
             concrete_ids.add(id(t))

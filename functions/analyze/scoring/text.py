@@ -7,8 +7,10 @@ word and `溝通` is `沟通`.
 
 Chinese is segmented with jieba (with part-of-speech tags); English and Korean on word characters.
 Keywords match on token boundaries: a one-character keyword (茶, 车) only as a whole token, a longer one
-when it starts and ends on token boundaries or is the head of a compound (客户 in 大客户). A keyword after
-a negator in the same clause (不/没有/很少/从不…; not, never…) is a negated mention and never evidence.
+when it starts and ends on token boundaries or is a word of a compound (客户 in 大客户, 沟通 in 沟通能力),
+never inside a word derived from it (公式 in 公式化, 协调 in 协调性: `derived`). A keyword in a negator's
+scope (不/没有/很少/从不…; not, never…) is a negated mention and never evidence; in Chinese the scope is
+the predicate the negator stands before (see _negation_zh).
 """
 from __future__ import annotations
 
@@ -378,7 +380,7 @@ def _clauses(seg: Segmented) -> None:
 
 def _negation(seg: Segmented) -> None:
     negators = lexicon.sets(seg.language)["negators"]
-    for clause in seg.clauses:
+    for at, clause in enumerate(seg.clauses):
         toks = [seg.tokens[i] for i in clause]
         if seg.language == "ko":
             # Korean negation mostly follows the verb (하지 않았다) or precedes it (안/못): a negated
@@ -387,12 +389,111 @@ def _negation(seg: Segmented) -> None:
                 for t in toks:
                     t.negated = True
             continue
+        if seg.language == "zh":
+            _negation_zh(toks, negators, _topic(seg, at))
+            continue
         on = False
         for k, t in enumerate(toks):
             if on:
                 t.negated = True
             if t.text in negators or (seg.language == "en" and t.text.endswith("n't")):
-                on = not (seg.language == "zh" and _conditional(toks, k))
+                on = True
+
+
+# Chinese negation scope. A negator negates the predicate it stands before and that predicate's object:
+# the scope runs over adverbs, modal, attitude and light verbs (会, 愿意, 喜欢, 去, 做…: _PASS) to the first
+# other verb (the head), then over its object and verbs coordinated with it (和, 或), and ends at the next
+# verb — 没有一个人抱怨加班 negates 抱怨, not 加班. Two negators in a row affirm (不是不愿意, 没有不, 不会不);
+# 不但/不仅/不只/不光 are not negation; a scope with no head of its own after a topic (安排优先级这种事情我是
+# 不会去做的) negates the topic before it.
+_PASS = {"是", "会", "能", "能够", "可以", "可能", "敢", "肯", "愿意", "想", "想要", "要", "需要", "应该", "得", "打算",
+         "准备", "喜欢", "爱", "习惯", "擅长", "善于", "懂", "懂得", "知道", "学", "学会", "去", "来", "做", "干", "搞",
+         "进行", "开展", "参与", "参加", "帮", "帮忙", "负责", "主动", "认真", "怎么", "太", "再", "用", "让", "给"}
+_COORD = {"和", "与", "及", "以及", "或", "或者", "跟", "并", "并且", "也"}
+_AFFIRMING = {"不是", "并不是", "不可能", "不可", "非", "绝不", "绝不会"}   # 不是不…, 不可能不…: the second negator affirms
+_FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯"}   # 不太会, 没怎么
+_NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "过"}   # 不但, 不仅, 不只… split by jieba
+
+
+def _is_negator(toks: list, k: int, negators) -> bool:
+    t = toks[k]
+    if t.text not in negators and not (t.text[:1] in "不没" and t.text[1:] in _FUSED_TAILS):   # 不太会, 没怎么
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    prev = toks[k - 1].text if k > 0 else ""
+    if prev and ((t.text in ("不", "没") and nxt.startswith(prev)) or (t.text[:1] in "不没" and t.text[1:] == prev)):
+        return False    # 会不会, 有没有, 是不是: a question, not a denial
+    return not (t.text == "不" and nxt[:1] in _NOT_NEGATING_NEXT)
+
+
+def _topic(seg: Segmented, at: int) -> list:
+    """The clause before `clause` when no punctuation separates them (a break the segmenter inserted
+    before 我): a topic fronted before the subject (安排优先级这种事情我是不会去做的)."""
+    if at == 0:
+        return []
+    prev = seg.clauses[at - 1]
+    if any(seg.tokens[i].pos == "x" and seg.tokens[i].text.strip() for i in range(prev[-1] + 1, seg.clauses[at][0])):
+        return []
+    return [seg.tokens[i] for i in prev]
+
+
+def affirmed(toks: list, k: int) -> bool:
+    """Chinese: the negator at toks[k] is cancelled by one just before it (不是不愿意, 没有不, 从不拒绝):
+    the words after it are affirmed, and a phrase starting there (不愿意) is not said."""
+    before = next((toks[i].text for i in range(k - 1, max(-1, k - 3), -1) if toks[i].text not in ("是", "会", "能")), "")
+    return before in _AFFIRMING or before in lexicon.sets("zh")["negators"]
+
+
+def _negation_zh(toks: list, negators, topic: list = ()) -> None:
+    k = 0
+    while k < len(toks):
+        if not _is_negator(toks, k, negators) or _conditional(toks, k):
+            k += 1
+            continue
+        # double negation: another negator right after (over 是/会/能/可能), or one of 不是/不可能… before
+        j = k + 1
+        while j < len(toks) and toks[j].text in ("是", "会", "能", "可能", "敢", "太"):
+            j += 1
+        if j < len(toks) and _is_negator(toks, j, negators):
+            k = j + 1
+            continue
+        if affirmed(toks, k):
+            k += 1
+            continue
+        end = _scope_end(toks, k + 1)
+        for i in range(k + 1, end):
+            toks[i].negated = True
+        if all(toks[i].text in _PASS or toks[i].pos.startswith("u") or toks[i].pos == "y" for i in range(k + 1, end)) \
+                and any(toks[i].pos.startswith("v") and toks[i].text != "是" for i in range(k + 1, end)):
+            # 安排优先级这种事情我是不会去做的: the topic before the negator is what is refused
+            for t in list(topic) + toks[:k]:
+                if t.pos.startswith(("v", "n", "b")) and t.text not in _PASS:
+                    t.negated = True
+        k = end
+
+
+# verbs whose object is an event: what follows them is not negated with them (没有一个人抱怨加班)
+_EVENT_OBJECT = {"抱怨", "埋怨", "嫌", "怕", "害怕", "担心", "反对", "介意", "计较", "在乎", "怪", "耽误", "影响"}
+
+
+def _scope_end(toks: list, start: int) -> int:
+    """End (exclusive) of the scope of a negator before toks[start]: see the comment above _PASS."""
+    head = None
+    for i in range(start, len(toks)):
+        t = toks[i]
+        if not t.pos.startswith("v") or t.text in _PASS:
+            continue
+        if head is None:
+            head = i
+            continue
+        prev = toks[i - 1]
+        if prev.text in _COORD:
+            continue            # 沟通和协调: coordinated with the head
+        if i - 1 == head and toks[head].text not in _EVENT_OBJECT:
+            head = i            # 沟通协调, 发完: a compound or complement of the head
+            continue
+        return i                # another predicate: 抱怨 | 加班, 安排人 | 加班
+    return len(toks)
 
 
 _IF = {"如果", "要是", "假如", "假设", "万一", "若是", "若", "倘若", "要不是"}
@@ -406,6 +507,8 @@ def _conditional(toks: list, k: int) -> bool:
     after = [t.text for t in toks[k + 1:]]
     if after[:1] == ["就"] or after[:2] in (["的话", "就"],) or (after and after[0].startswith("就")):
         return True
+    if len(after) >= 2 and after[1] == "就" and toks[k + 1].pos.startswith("v"):
+        return True     # 不洗就隔几天再说: if not…, then
     if any(t.text in _IF for t in toks[max(0, k - 3):k]):
         return True
     return "的话" in after[:6]
@@ -471,6 +574,21 @@ def normalise_term(term: str, language: str) -> str:
     return normalise(term, language)
 
 
+# One-character affixes that make a keyword into another word: 公式 → 公式化 ("formulaic"), 协调 → 协调性,
+# 管理 → 管理者, 服务 → 服务员, 表格 → 表格式; 非/反/无/未 before it deny it. The plural 们 is not one of
+# them: jieba splits 同事们 into 同事 + 们, and colleagues are colleagues.
+_DERIVING_SUFFIXES = set("化性者式感论家员型度")
+_DENYING_PREFIXES = set("非反无未伪")
+
+
+def derived(word: str, needle: str) -> bool:
+    """`word` is `needle` plus a deriving suffix or a denying prefix (公式化, 协调性, 非标准): another word."""
+    if len(word) != len(needle) + 1:
+        return False
+    return (word.startswith(needle) and word[-1] in _DERIVING_SUFFIXES) or \
+        (word.endswith(needle) and word[0] in _DENYING_PREFIXES)
+
+
 def find(seg: Segmented, term: str) -> list[Hit]:
     """Occurrences of `term` on token boundaries (see the module docstring)."""
     needle = normalise_term(term, seg.language)
@@ -510,7 +628,7 @@ def find(seg: Segmented, term: str) -> list[Hit]:
             # 问题 in 解决问题 — but never 先 in 先生 or 茶 in 茶叶 (one character: whole words only)
             for i, t in enumerate(seg.tokens):
                 if t.start <= at and end <= t.start + len(t.text) and t.pos != "x":
-                    if needle in _search_words(t.text):
+                    if needle in _search_words(t.text) and not derived(t.text, needle):
                         first = last = i
                     break
         if first is not None:
