@@ -14,6 +14,8 @@ the job, a motivation question without a reason.
 """
 from __future__ import annotations
 
+import re
+
 from . import explain, features, gates, model, quotes
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
@@ -63,6 +65,15 @@ def _evidence(analysis: features.Analysis, index: int, words: list[dict], limit:
     return out
 
 
+_PIECE = re.compile(r"[^。！!；;，,、？?\n]+[？?]?")
+
+
+def _questions_put(text: str) -> int:
+    """How many questions an answer puts itself: pieces ending in ？/? or in 吗/呢 (工资多少？, 周末双休吗) — not
+    a story's 担心什么 or 几段, which only report what was asked."""
+    return sum(1 for p in _PIECE.findall(text) if p.endswith(("？", "?")) or p.rstrip().endswith(("吗", "呢")))
+
+
 def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[float | None, str | None]:
     """(the highest score competency `index` may get, the Chinese reason) — the lowest of: counter-evidence
     (contrary.py), relevance to the question, and for a closing or motivation question what it asks for
@@ -82,6 +93,9 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             cap = model.CLOSING_NO_JOB_QUESTION if asked["other"] else model.CLOSING_NO_QUESTION
             caps.append((cap, f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
     else:
+        if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
+            cap = model.ASKING_ONLY
+            caps.append((cap, f"这道题要讲自己的经历或做法，回答却主要是在提问，没有答到题目上，最高 {cap:.0f} 分。"))
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"))
         if cap is not None:
             caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))

@@ -196,3 +196,12 @@ def relevance_cap(topic_similarity: float, scene: float | None) -> float | None:
 # the score is at most CLOSING_NO_JOB_QUESTION (CLOSING_NO_QUESTION when nothing is asked at all). A
 # motivation question (为什么想做这份工作) is answered by reasons: without one, at most MOTIVATION_NO_REASON.
 CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0, 45.0
+# Any other question is answered by the candidate's own account: an answer that is mostly questions of its
+# own (工资多少？有没有五险一金？周末双休吗？ to a question about an urgent order) — at least ASKING_MIN
+# questions and more than ASKING_SHARE of its content clauses — answers nothing asked, at most ASKING_ONLY.
+ASKING_MIN, ASKING_SHARE, ASKING_ONLY = 2, 0.5, 15.0
+
+
+def asking_only(n_questions: int, content_clauses: int) -> bool:
+    """Whether an answer with n_questions questions of its own in content_clauses clauses only asks."""
+    return n_questions >= ASKING_MIN and n_questions > ASKING_SHARE * max(content_clauses, 1)

@@ -1,0 +1,135 @@
+"""Breaker round 2 (breaker8), relevance families: an answer made of the candidate's own questions, a story
+from another job set nowhere near the question's scene, and — still open, kept as strict xfail — a weak
+on-topic line padded with an unrelated story, and a competency with no evidence of its own."""
+import json
+from pathlib import Path
+
+import pytest
+
+from functions.analyze import pipeline
+from functions.analyze.scoring import answer, explain, features, model
+from models.scorer import dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / "models" / "scorer" / "eval"
+HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic",
+          "case_variant", "asr_unpunctuated", "dialect_or_tech")
+URGENT_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
+            "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
+                             {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
+PASS = 60.0
+WEAK = "有一次订单比较急，我就尽力去做了，最后还可以。"
+
+
+def run(text, question=URGENT_Q):
+    return pipeline.analyze_transcript(text, question, "zh")
+
+
+def reasons(r):
+    return [s for c in r["competencies"] for s in c["reasons"]]
+
+
+# --- the candidate asks instead of answering (breaker8 salary_q and variants) ---
+ASKING = [
+    "请问这个岗位一个月工资多少？有没有五险一金？周末双休吗？",      # the breaker's case
+    "你们这边上班几点到几点？包不包吃住？试用期多久？",
+    "我想先问一下，这个工作要不要经常加班？加班有没有加班费？",
+    "请问有没有培训？多久能转正？转正以后工资能涨多少？",
+    "这个岗位是做什么的呢？要站一整天吗？离地铁站远吗？",
+]
+
+
+@pytest.mark.parametrize("text", ASKING)
+def test_an_answer_of_questions_to_a_story_question_stays_very_low(text):
+    r = run(text)
+    if r["status"] == "needs_review":    # a run of short questions may read as a list and go to review
+        return
+    assert r["overall"] <= model.ASKING_ONLY, r["overall"]
+    assert any("主要是在提问" in s for s in reasons(r)), reasons(r)
+
+
+@pytest.mark.parametrize("text", [
+    "那次客户打电话问我能不能今天发货？我说可以，我马上把他的三十箱货先打包，和同事一起装车，下午五点前全部发走了。",
+    "店长问我来不来得及？我说来得及，就把两百单按快递公司分好，和小王一人一半，七点前全部发完。",
+])
+def test_a_story_that_reports_a_question_is_not_asking(text):
+    r = run(text)
+    assert not any("主要是在提问" in s for s in reasons(r)), reasons(r)
+    assert r["overall"] > model.ASKING_ONLY
+
+
+@pytest.mark.parametrize("folder", ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d"])
+def test_no_honest_answer_of_the_eval_sets_counts_as_only_asking(folder):
+    hit = []
+    for a in dataset.load(EVAL / folder):
+        if a.kind not in HONEST or explain.question_type(a.question) == "closing":
+            continue   # a closing question is answered by questions
+        q = dict(a.question, competencies=answer.competencies_of(a.question))
+        an = features.analyse([{"word": a.text}], a.language, q)
+        if model.asking_only(answer._questions_put(an.seg.text), an.counts["content_clauses"]):
+            hit.append(a.id)
+    assert hit == []
+
+
+# --- another job's story, set nowhere near the question's scene (breaker8 other_job_teacher and variants) ---
+OTHER_JOB = [
+    "我之前当小学老师，期末考试前一周要给45个学生复习，我把知识点分成五个单元，每天讲一个，周五做模拟卷，最后全班平均分提高了8分。",
+    "我以前在健身房当教练，有个会员三个月后要结婚想减十斤，我给她排了每周四次的训练，饮食也帮她算好，最后她瘦了十二斤。",
+    "我大学的时候是学生会干部，迎新晚会只剩两天，我把节目分成三组排练，自己负责灯光和音响，晚会最后顺利办完了。",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_JOB)
+def test_another_jobs_story_does_not_pass_the_urgent_order_question(text):
+    r = run(text)
+    assert r["overall"] < PASS, r["overall"]
+    assert any("关系不大" in s for s in reasons(r)), reasons(r)
+
+
+def test_time_words_alone_do_not_set_an_answer_in_the_questions_scene():
+    """时间 is in almost every question: 一周, 每天 near it put a classroom in a warehouse."""
+    q_seg = features.segment_words([{"word": URGENT_Q["text"]}], "zh")
+    a = features.analyse([{"word": OTHER_JOB[0]}], "zh", URGENT_Q)
+    assert "时间" in features._NOT_SCENE
+    assert a.details["scene"] is None or a.details["scene"] < model.FAR_SCENE
+    assert q_seg.tokens
+
+
+@pytest.mark.parametrize("text", [
+    "上月周五下午4点来了80单急件，6点前要发。我把单按快递公司分两堆，让同事小李贴单我打包，5点50全部发完。",
+    "上周五50单急件，我和同事分两组打包，下午4点前全发完。",
+    "去年双十一前一天晚上九点，店里突然多了300箱货要第二天中午前发走，我先把订单按目的地分成三批，江浙沪的先打包，"
+    "最后第二天上午10点半全部发出，一单没错。",
+])
+def test_honest_urgent_order_stories_keep_passing(text):
+    r = run(text)
+    assert r["overall"] >= PASS, r["overall"]
+    assert not any("关系不大" in s or "主要是在提问" in s for s in reasons(r))
+
+
+# --- still open: kept so the fix is measured against them (strict: they fail until fixed) ---
+PADDING = [
+    "遇到急单的时候我一般都会努力完成，效果还不错。去年国庆我和朋友开车去了青海湖，一共走了1200公里，第三天早上六点在湖边看到了日出，"
+    "我拍了两百多张照片，后来还发了朋友圈，收到了八十多个赞。",
+    WEAK + "我最近看了一部电影叫《流浪地球2》，在万达影城看的，票价45元，电影讲的是人类带着地球逃离太阳系的故事，我看了两遍，最后还买了一个周边模型。",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="breaker8 finding 1 open: a weak on-topic line padded with an unrelated "
+                                       "story still passes; no measured signal separates it from honest stories")
+@pytest.mark.parametrize("text", PADDING)
+def test_a_weak_line_padded_with_an_unrelated_story_stays_low(text):
+    assert run(text)["overall"] <= 15
+
+
+@pytest.mark.xfail(strict=True, reason="breaker8 finding 6 open: a competency without evidence of its own still "
+                                       "inherits the answer's concreteness")
+def test_a_competency_with_no_evidence_stays_below_the_pass_line():
+    q = {"text": URGENT_Q["text"], "answer_seconds": 120,
+         "competencies": [{"name": "执行力", "weight": 1, "keywords": ["按时", "安排", "优先级"]},
+                          {"name": "英语能力", "weight": 1, "keywords": ["英语", "外宾", "翻译"]},
+                          {"name": "驾驶安全", "weight": 1, "keywords": ["驾照", "开车", "安全带"]}]}
+    r = run("去年双十一前一天晚上九点，店里突然多了300箱货要第二天中午前发走，我们只有四个人。我先把订单按目的地分成三批，"
+            "江浙沪的先打包，因为快递车十点半就来。扫码枪中途坏了，我就用手机小程序一单一单扫，最后第二天上午10点半全部发出，一单没错。", q)
+    driving = next(c for c in r["competencies"] if c["name"] == "驾驶安全")
+    assert driving["score"] < PASS, json.dumps(driving, ensure_ascii=False)
