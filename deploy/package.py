@@ -206,7 +206,8 @@ SOURCES = {
     "api": ("api/**/*", "gunicorn.conf.py", "functions/**/*.py", "models/__init__.py", "models/manifest.json",
             "models/lexicons/*.json"),
     "analyze": ("functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json",
-                "models/scorer/*.onnx", "models/scorer/lexicon-zh.npz", "models/scorer/aside-zh.json"),
+                "models/scorer/*.onnx", "models/scorer/lexicon-zh.npz", "models/scorer/aside-zh.json",
+                "models/scorer/wording-*.npz"),
     "ffmpeg": (),
     "models": ("models/manifest.json",),
 }

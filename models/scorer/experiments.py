@@ -38,6 +38,7 @@ import numpy as np
 
 from functions.analyze.scoring import features as F
 from functions.analyze.scoring import gates
+from functions.analyze.scoring import wording as W
 from functions.analyze.scoring.model import adjust_competencies, competency_strength, overall, rating_to_score
 
 from . import dataset
@@ -45,7 +46,7 @@ from . import train as T
 
 HERE = Path(__file__).resolve().parent
 SETS = ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d"]
-BASE = list(F.FEATURES)
+BASE = [f for f in F.FEATURES if f != "wording"]   # the wording rating is candidate e's own, out of fold
 EXTRA = ["concrete_log", "actions_log", "specific_words_log", "action_share", "on_topic_share",
          "keyword_coverage", "content_clauses_log"]
 EXTRA_MONOTONE = {"concrete_log": 1, "actions_log": 1, "specific_words_log": 1, "action_share": 1,
@@ -293,18 +294,15 @@ class Blend:
 
 
 class CharStack:
-    """Ridge on character 1–3-grams (fitted on the training rows' answer texts) whose rating, out of fold on
-    the training rows (5 folds by question), is one more column for a signed ridge."""
+    """Ridge on character 1–3-grams (fitted on the training rows' answer texts, normalised as at scoring time:
+    functions/analyze/scoring/wording.text_key) whose rating, out of fold on the training rows (5 folds by
+    question), is one more column for a signed ridge."""
 
     def __init__(self, signs, texts):
         self.signs, self.texts = list(signs) + [1], texts
 
     def _text_model(self):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import Ridge
-        from sklearn.pipeline import make_pipeline
-        return make_pipeline(TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True),
-                             Ridge(alpha=3.0))
+        return T.wording_text_model()
 
     def fit(self, X, y, qid, comp, idx):
         texts = [self.texts[i] for i in idx]
@@ -351,7 +349,8 @@ def run(data: dict, only: list | None = None) -> dict:
     qid = np.array([r["qid"] for r in rows])
     comp = np.array([r["comp"] for r in rows])
     derived = np.array([r["derived"] for r in rows])
-    texts = [answers[r["key"]]["text"] for r in rows]
+    texts = [W.text_key(answers[r["key"]]["text"], answers[r["key"]]["question"].get("language", "zh"))
+             for r in rows]
     results = {}
     m15 = [T.MONOTONE[f] for f in BASE]
     for name, (cols, factory) in candidates().items():

@@ -23,6 +23,10 @@ on the same rows for comparison.
 monotone HistGradientBoosting model and the signed ridge, chosen by leave-one-set-out over the four unseen-role
 sets (models/scorer/experiments.py; figures in MODEL_CARD.md); `--no-manifest` writes its entry next to the
 model (default-<version>.json) instead of into the manifest, where the newest default becomes the default.
+The default, `--model wording_ridge` (the default-5 candidate, models/scorer/MODEL_CARD.md): the signed ridge on
+all 16 features, the `wording` column out of fold (wording_out_of_fold: 5 folds by question, never from an
+installed wording model), and the wording text model fitted on all training rows, written to
+wording-<version>.npz and listed with its sha256 under the entry's "wording".
 Writes models/scorer/default-<version>.onnx and its manifest entry (features, baseline = training
 median, metrics, labels used).
 """
@@ -47,19 +51,21 @@ MANIFEST = HERE.parent / "manifest.json"
 # +1: more of it never lowers the rating; −1: never raises it; 0: free
 MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order": 1, "relevance": 1,
             "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "topic_similarity": 1,
-            "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
+            "wording": 1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
 # the seen evaluation sets (models/scorer/eval/README.md) train too; a sealed set is never listed here
 EXTRA = (HERE / "eval" / "unseen-roles-a", HERE / "eval" / "unseen-roles-b")
 # candidate feature lists compared by leave-one-question-out (the first is default-3's)
-FEATURE_SETS = {"default-3": [f for f in F.FEATURES if f != "topic_similarity"], "with_topic_similarity": F.FEATURES}
+FEATURE_SETS = {"default-3": [f for f in F.FEATURES if f not in ("topic_similarity", "wording")],
+                "with_topic_similarity": [f for f in F.FEATURES if f != "wording"]}
+WORDING_SET = "with_wording"   # every feature, the wording column out of fold (--model wording_ridge)
 _COLUMNS = list(F.FEATURES)   # the columns of the current fit (make(), export())
 
 
 def featurise(answers: list[dataset.Answer], source: str):
     """(X, y, qids, held_out, gated, ids, competencies) over every rated (answer, competency)."""
     X, y, qids, held, gated, ids, comps = [], [], [], [], [], [], []
-    global _DERIVED
-    _DERIVED = []
+    global _DERIVED, _WORDING_TEXT
+    _DERIVED, _WORDING_TEXT = [], []
     for ans in answers:
         words = [{"word": ans.text, "start": None, "end": None}]
         analysis = F.analyse(words, ans.language, ans.question)
@@ -77,6 +83,7 @@ def featurise(answers: list[dataset.Answer], source: str):
             ids.append(ans.id)
             comps.append(comp.name)
             _DERIVED.append(ans.derived)
+            _WORDING_TEXT.append(F.wording_text(analysis, ans.question))
     return (np.array(X, dtype=np.float32), np.array(y, dtype=np.float32), np.array(qids), np.array(held),
             np.array(gated), ids, comps)
 
@@ -146,6 +153,7 @@ def answer_metrics(pred_rows: np.ndarray, ids: list, comps: list, gated: np.ndar
 
 
 _DERIVED: list = []    # per row of the last featurise(): a derived copy (models/scorer/data/derived.jsonl)?
+_WORDING_TEXT: list = []   # per row of the last featurise(): the text the wording model reads (F.wording_text)
 _EVIDENCE: dict = {}   # answer id → {competency: evidence strength} (filled by featurise_evidence)
 
 
@@ -155,6 +163,59 @@ def featurise_evidence(answers: list[dataset.Answer]) -> None:
     for ans in answers:
         analysis = F.analyse([{"word": ans.text}], ans.language, ans.question)
         _EVIDENCE[ans.id] = {comp.name: competency_strength(values) for comp, values, _ in analysis.competencies}
+
+
+def wording_text_model():
+    """The wording model (functions/analyze/scoring/wording.py) as scikit-learn fits it: TF-IDF of the
+    normalised text's character 1–3-grams (sublinear tf, l2) and a ridge."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import Ridge
+    from sklearn.pipeline import make_pipeline
+
+    from functions.analyze.scoring import wording
+
+    return make_pipeline(TfidfVectorizer(analyzer="char", ngram_range=wording.NGRAMS, min_df=2, sublinear_tf=True,
+                                         lowercase=False), Ridge(alpha=3.0))
+
+
+WORDING_FOLDS = 5
+
+
+def wording_out_of_fold(keys: list[str], y: np.ndarray, qids: np.ndarray, fit_rows: np.ndarray) -> np.ndarray:
+    """Every row's wording rating from a model that never saw its question: the fit_rows' questions in
+    WORDING_FOLDS folds (sorted question ids, k mod 5), each predicted by a model fitted on the other folds'
+    fit_rows; rows outside fit_rows (held out) by a model fitted on all fit_rows. Clipped to 1–5 as at
+    scoring time."""
+    out = np.zeros(len(y), dtype=np.float64)
+    uq = sorted(set(qids[fit_rows]))
+    fold_of = {q: k % WORDING_FOLDS for k, q in enumerate(uq)}
+    fold = np.array([fold_of.get(q, -1) for q in qids])
+    for k in range(WORDING_FOLDS):
+        train = fit_rows & (fold != k)
+        test = fit_rows & (fold == k)
+        if test.any():
+            m = wording_text_model().fit([keys[i] for i in np.where(train)[0]], y[train])
+            out[test] = m.predict([keys[i] for i in np.where(test)[0]])
+    if (~fit_rows).any():
+        m = wording_text_model().fit([keys[i] for i in np.where(fit_rows)[0]], y[fit_rows])
+        out[~fit_rows] = m.predict([keys[i] for i in np.where(~fit_rows)[0]])
+    return np.clip(out, 1.0, 5.0)
+
+
+def save_wording(pipe, path: Path) -> dict:
+    """The fitted wording pipeline → the numpy artefact wording.py reads; its manifest record."""
+    from functions.analyze.scoring import wording
+
+    tfidf, ridge = pipe.steps[0][1], pipe.steps[1][1]
+    vocab = [None] * len(tfidf.vocabulary_)
+    for g, j in tfidf.vocabulary_.items():
+        vocab[j] = g
+    wording.save(path, vocab, tfidf.idf_, ridge.coef_, float(ridge.intercept_))
+    data = path.read_bytes()
+    return {"file": str(path.relative_to(HERE.parent)) if path.is_relative_to(HERE.parent) else str(path),
+            "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data), "ngrams": len(vocab),
+            "model": "Ridge (alpha 3) on TF-IDF of character 1–3-grams (sublinear tf, l2, min_df 2) of "
+                     "wording.text_key(answer)"}
 
 
 def make(kind: str):
@@ -350,10 +411,12 @@ def main(argv=None) -> int:
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
                     help="further labelled sets that train too (default: the seen evaluation sets a and b)")
-    ap.add_argument("--model", choices=["auto", "boosted_ridge"], default="auto",
-                    help="auto: the better of forest and ridge by leave-one-question-out (default-4's recipe); "
-                         "boosted_ridge: default-5's candidate, chosen by leave-one-set-out "
-                         "(models/scorer/experiments.py), on all 15 features")
+    ap.add_argument("--model", choices=["wording_ridge", "auto", "boosted_ridge"], default="wording_ridge",
+                    help="wording_ridge (default): the signed ridge on all 16 features, the wording column out of "
+                         "fold, and the wording model (wording-<version>.npz) fitted on all training rows; "
+                         "auto: the better of forest and ridge by leave-one-question-out (default-4's recipe); "
+                         "boosted_ridge: a candidate chosen by leave-one-set-out "
+                         "(models/scorer/experiments.py), on the 15 features without wording")
     ap.add_argument("--no-manifest", action="store_true",
                     help="write the model and its entry next to it (default-<version>.json), not into the "
                          "manifest (a newer default in the manifest becomes the default scorer)")
@@ -368,13 +431,19 @@ def main(argv=None) -> int:
         raise SystemExit(f"only {len(y)} labelled rows in {args.data}: need at least 20")
     derived = np.array(_DERIVED, dtype=bool)
     train = ~held
-    featurise_evidence([a for a in answers if not a.held_out])
     by_id = {a.id: a for a in answers}
+    # the wording column never comes from an installed wording model: out of fold for the training rows
+    from functions.analyze.scoring import wording
+
+    keys = [wording.text_key(t, by_id[i].language) for t, i in zip(_WORDING_TEXT, ids)]
+    X_all[:, F.FEATURES.index("wording")] = (wording_out_of_fold(keys, y, qids, train) - 1.0) / 4.0
+    featurise_evidence([a for a in answers if not a.held_out])
     tr_ids = [i for i, t in zip(ids, train) if t]
     tr_comps = [c for c, t in zip(comps, train) if t]
     keep = ~derived[train]
     cv, preds = {}, {}
-    # boosted_ridge: its own leave-one-question-out only (the forest/ridge comparison is default-4's)
+    # boosted_ridge, wording_ridge: their own leave-one-question-out only (the forest/ridge comparison is
+    # default-4's)
     for set_name, columns in (FEATURE_SETS.items() if args.model == "auto" else ()):
         _COLUMNS = columns
         X = X_all[:, [F.FEATURES.index(f) for f in columns]]
@@ -396,10 +465,16 @@ def main(argv=None) -> int:
         cv[best], preds[best] = loqo("boosted_ridge", X[train], y[train], qids[train], derived[train])
         cv[best]["answers"] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
                                              [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
+    elif args.model == "wording_ridge":
+        _COLUMNS = list(F.FEATURES)
+        best = f"{WORDING_SET}/ridge"
+        cv[best], preds[best] = loqo("ridge", X_all[train], y[train], qids[train], derived[train])
+        cv[best]["answers"] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
+                                             [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
     else:
         best = max((k for k in cv if "/" in k), key=lambda k: (cv[k]["answers"]["graded_ranking"] or 0, cv[k]["spearman"], k.endswith("forest")))
     set_name, kind = best.split("/")
-    _COLUMNS = FEATURE_SETS[set_name]
+    _COLUMNS = list(F.FEATURES) if set_name == WORDING_SET else FEATURE_SETS[set_name]
     X = X_all[:, [F.FEATURES.index(f) for f in _COLUMNS]]
     from functions.analyze.scoring import model as scorer_model
     gaps = {}
@@ -440,6 +515,10 @@ def main(argv=None) -> int:
         "trained_at": dt.date.today().isoformat(),
         "label": "default — trained on rated answers; calibrates per company",
     }
+    if set_name == WORDING_SET:
+        text_model = wording_text_model().fit([k for k, t in zip(keys, train) if t], y[train])
+        entry["wording"] = save_wording(text_model, args.out_dir / f"wording-{args.version}.npz")
+        entry["model"] = "Ridge (signed); wording: " + entry["wording"].pop("model")
     if args.no_manifest:
         out.with_suffix(".json").write_text(json.dumps(entry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:

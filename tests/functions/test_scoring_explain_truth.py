@@ -58,6 +58,12 @@ def suggestions(r):
     return [SUGGEST_KEY[s] for s in r["feedback"]["suggestions"]]
 
 
+def _wording_baseline() -> float:
+    from functions.analyze.scoring import model
+
+    return model.load("default").baseline.get("wording", 0.5)
+
+
 def violations(r) -> list[str]:
     """Every reason or feedback item that disagrees with the feature value it describes."""
     f = r["features"]
@@ -76,6 +82,11 @@ def violations(r) -> list[str]:
                 out.append(f"specific_actions {f['specific_actions']}: {s}")
             if s.startswith(DID_ACTION) and f["specific_actions"] == 0:
                 out.append(f"specific_actions 0: {s}")
+            # the wording reason follows the wording feature against the scorer's baseline (its driver's sign)
+            if s.startswith(explain.WORDING_SPECIFIC) and f["wording"] <= _wording_baseline():
+                out.append(f"wording {f['wording']}: {s}")
+            if s.startswith(explain.WORDING_VAGUE) and f["wording"] >= _wording_baseline():
+                out.append(f"wording {f['wording']}: {s}")
     if r["feedback"] is None:
         return out
     opposite = f["reluctance"] > 0 or any(c["features"]["negative_evidence"] > 0 for c in r["competencies"])

@@ -1,4 +1,5 @@
 """The shipped scorer: trained on people's ratings, monotone, retrainable, explained."""
+import hashlib
 import json
 import shutil
 
@@ -13,7 +14,8 @@ from models.scorer import dataset, train
 def test_default_scorer_is_trained_on_ratings_with_its_metrics():
     entry = sorted((e for e in model.entries() if e["name"] == "default"), key=lambda e: e["version"])[-1]
     assert model.load("default").label == f"default-{entry['version']}"
-    assert entry["features"] == F.FEATURES
+    # every feature, or every feature but wording (scorers before the wording candidate, default-5)
+    assert entry["features"] in (F.FEATURES, [f for f in F.FEATURES if f != "wording"])
     assert entry["labels"] == "ratings" and entry["agreement"]["qwk"] > 0.6
     assert set(entry["held_out_roles"]) == set(dataset.HELD_OUT_ROLES)
     assert entry["metrics"]["held_out"]["spearman"] > 0.5
@@ -76,6 +78,13 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     cols = [F.FEATURES.index(f) for f in entry["features"]]
     out = sess.run(None, {"features": X[:5][:, cols]})[0].ravel()
     assert np.all((out >= 1 - 1e-3) & (out <= 5 + 1e-3))
+    # the default recipe: the wording feature, its text model written beside the scorer and listed with sha256
+    assert entry["features"] == F.FEATURES and entry["wording"]["file"].endswith("wording-9.npz")
+    npz = tmp_path / "wording-9.npz"
+    assert hashlib.sha256(npz.read_bytes()).hexdigest() == entry["wording"]["sha256"]
+    with np.load(npz, allow_pickle=False) as art:
+        assert len(art["coef"]) == len(art["idf"]) == entry["wording"]["ngrams"]
+    _assert_monotone(model.Scorer("default", 9, entry["features"], entry["baseline"], sess), seed=3, rows=30)
 
 
 def test_boosted_ridge_candidate_exports_monotone_onnx_beside_the_manifest(tmp_path):
@@ -88,9 +97,11 @@ def test_boosted_ridge_candidate_exports_monotone_onnx_beside_the_manifest(tmp_p
                        str(manifest), "--model", "boosted_ridge", "--no-manifest", "--extra"]) == 0
     assert json.loads(manifest.read_text()) == {"scorer": []}
     entry = json.loads((tmp_path / "default-9.json").read_text(encoding="utf-8"))
-    assert entry["features"] == F.FEATURES and "HistGradientBoosting" in entry["model"]
+    columns = [f for f in F.FEATURES if f != "wording"]
+    assert entry["features"] == columns and "HistGradientBoosting" in entry["model"]
     answers = dataset.load(data)
     X, y, qids, held, *_ = train.featurise(answers, "ratings")
+    X = X[:, [F.FEATURES.index(f) for f in columns]]
     fitted = train.make("boosted_ridge").fit(X[~held], y[~held])
     import onnxruntime
     sess = onnxruntime.InferenceSession(str(tmp_path / "default-9.onnx"), providers=["CPUExecutionProvider"])

@@ -23,16 +23,17 @@ NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
 def warm_up() -> None:
     """Load what every answer needs once per instance (jieba's dictionary from the packaged cache, its
-    part-of-speech tags, OpenCC, the Chinese word vectors and Cilin groups, the default scorer), so the first answer is as fast as the next.
+    part-of-speech tags, OpenCC, the Chinese word vectors and Cilin groups, the wording model, the default scorer), so the first answer is as fast as the next.
 
     The language identifier (py3langid, ~0.6 s) is not loaded here: only answers whose script cannot
     decide their language need it (English interviews, Chinese heavy with Latin words); the first such
     answer loads it (language.identify)."""
-    from . import meaning, startup, text
+    from . import meaning, startup, text, wording
 
     startup.configure()
     text.warm_up()
     meaning.warm_up()
+    wording.available()      # the wording model's n-gram table (models/scorer/wording-<version>.npz)
     model.load("default")
 
 

@@ -44,6 +44,7 @@ FEATURE_LABELS = {
     "evidence": "与能力相关的表现", "evidence_specific": "具体的能力表现", "negative_evidence": "反面表现",
     "anchor_match": "接近优秀回答的程度", "generalities": "空话套话", "event_share": "讲具体经历的比例",
     "reluctance": "消极态度", "evidence_relative": "相对其他能力的表现", "topic_similarity": "与问题主题的贴近程度",
+    "wording": "说法是否具体",
     # features of the first scorer (delivery fits, keyword coverage)
     "keyword_coverage": "要点覆盖", "star_structure": "完整的经历", "answer_length": "回答内容的多少",
     "fluency": "表达流畅", "pace": "语速", "pauses": "停顿",

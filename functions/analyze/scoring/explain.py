@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import quotes
-from .features import Analysis
+from . import quotes, wording
+from .features import _NUM_IDIOMS, Analysis, is_content
 
 _JOIN = "、"
 
@@ -104,6 +104,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     said = _said(analysis, det)
     keywords_said = [k for k in det["keywords_said"] if (k in said or k not in det["said"]) and k not in det["negated"]]
     candidates = []   # (weight, sentence)
+    result_sentence = None
 
     def w(*features):
         return max(abs(effect.get(f, 0.0)) for f in features) + 0.01
@@ -170,7 +171,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             candidates.append((w("specific_actions", "story_order"), f"说了自己具体做了什么：“{action}”。"))
         elif a["specific_actions"] < 0.3:
             candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
-        candidates.append((w("outcome"), _outcome_reason(analysis)))
+        result_sentence = _outcome_reason(analysis)
+        candidates.append((w("outcome"), result_sentence))
     if a["relevance"] < 0.25:
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
     if comp.anchors:
@@ -178,10 +180,85 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         text = "与这项能力的优秀回答示例相近。" if level >= 0.6 else (
             "更接近这项能力的较弱回答示例。" if level <= 0.4 else "与优秀、较弱回答示例都不太像。")
         candidates.append((w("anchor_match"), text))
-    return _top(candidates)
+    top = _top(candidates)
+    said_wording = wording_reason(analysis, effect.get("wording", 0.0), question)
+    if said_wording:
+        # first (it is the largest driver when it is named); it takes the place of the least influential reason,
+        # never of the result (a stated result is never left unsaid)
+        if len(top) >= 4:
+            drop = next((i for i in range(len(top) - 1, -1, -1) if top[i] != result_sentence), None)
+            if drop is not None:
+                top.pop(drop)
+        top.insert(0, said_wording)
+    return top
 
 
 LOW, HIGH = 0.3, 0.75     # a "missing X" reason needs feature X below LOW; "did X" needs it above 0
+_EDGE_PARTICLES = {"了", "的", "着", "过", "地", "得", "和", "就", "也", "都", "在", "是"}
+WORDING_NOTICEABLE = 4.0
+WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
+
+
+def wording_words(analysis: Analysis, direction: int, question: dict | None = None, n: int = 2) -> list[str]:
+    """The answer's own words behind the wording rating's strongest n-grams pushing it in `direction` (+1 up,
+    −1 down): each n-gram (two characters or more) is mapped back to the tokens whose normalised text covers it
+    (at most three tokens). HR's keywords and the competencies' terms are never quoted."""
+    seg = analysis.seg
+    toks = [t for t in seg.tokens if t.pos != "x"]
+    keys = [wording.text_key(t.text, seg.language) for t in toks]
+    joined, owner = "", []
+    for i, k in enumerate(keys):
+        joined += k
+        owner += [i] * len(k)
+    hidden = set()
+    for comp, _, _ in analysis.competencies:
+        hidden |= {wording.text_key(t, seg.language) for t in list(comp.terms) + list(comp.keywords)}
+    for c in (question or {}).get("competencies") or []:
+        hidden |= {wording.text_key(k, seg.language) for k in c.get("keywords") or []}
+    hidden.discard("")
+    sep = "" if seg.language == "zh" else " "
+    out = []
+    text = analysis.details.get("wording_text") or sep.join(t.text for t in toks)
+    for gram, value in wording.contributions(text, seg.language):
+        if len(out) >= n:
+            break
+        if value * direction <= 0 or len(gram) < 2:
+            continue
+        k = joined.find(gram)
+        if k < 0:
+            continue
+        first, last = owner[k], owner[k + len(gram) - 1]
+        while first < last and toks[first].text in _EDGE_PARTICLES:
+            first += 1
+        while last > first and toks[last].text in _EDGE_PARTICLES:
+            last -= 1
+        span = toks[first:last + 1]
+        if last - first > 2 or (direction > 0 and not any(
+                is_content(t, seg.language) and t.text not in _NUM_IDIOMS for t in span)):
+            continue
+        quote = sep.join(t.text for t in span)
+        if len(wording.text_key(quote, seg.language)) < 2:
+            continue
+        qkey = wording.text_key(quote, seg.language)
+        if any(h in qkey or qkey in h for h in hidden) or quote in out or any(quote in o or o in quote for o in out):
+            continue
+        out.append(quote)
+    return out
+
+
+def wording_reason(analysis: Analysis, effect: float, question: dict | None = None) -> str | None:
+    """HR's reason when the wording term (features wording, wording.py) moves the score by at least
+    WORDING_NOTICEABLE points, naming the answer's own words behind it; None otherwise or when no word of the
+    answer can be named."""
+    if abs(effect) < WORDING_NOTICEABLE:
+        return None
+    quoted = wording_words(analysis, 1 if effect > 0 else -1, question)
+    if not quoted:
+        return None
+    shown = "”“".join(quoted)
+    if effect > 0:
+        return f"{WORDING_SPECIFIC}（如“{shown}”）。"
+    return f"{WORDING_VAGUE}（如“{shown}”）。"
 
 
 def _outcome_reason(analysis: Analysis) -> str:

@@ -21,6 +21,10 @@ Answer-level (shared by every competency of the answer):
                      themselves (我忘了, not 同事忘了: clause_agent): 1 − exp(−n/1) — lowers the score
   topic_similarity   Chinese: mean cosine of the counted clauses' mean word vectors (meaning.py) with the
                      question's topic words (topic_words), 0.1 → 0, 0.6 → 1; 0.5 for en/ko
+  wording            how the answer is worded: the rating (1–5) of a ridge on the character 1–3-grams of the
+                     counted clauses' text (a closing question: the job questions asked, wording_text),
+                     punctuation and spaces removed (wording.py), as (rating − 1)/4; 0.5 when no wording
+                     model is installed
 
 Competency-level (only that competency's terms):
   evidence           distinct non-negated terms said: HR's keywords, HR's and the curated synonyms and
@@ -51,11 +55,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import contrary, lexicon
+from . import contrary, lexicon, wording
 from .text import Segmented, Token, affirmed, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
-                   "generalities", "event_share", "reluctance", "topic_similarity"]
+                   "generalities", "event_share", "reluctance", "topic_similarity", "wording"]
 OFF_TOPIC_FACTOR = 0.25
 WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
@@ -983,6 +987,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "event_share": topical * event_share,
         "reluctance": _sat(len(reluctant), 1),
         "topic_similarity": topic_similarity(sem, keep, has_content),
+        "wording": wording.NEUTRAL,   # set below, from the finished analysis (wording_text)
     }
     per_comp = []
     for comp in comps:
@@ -1061,7 +1066,33 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "reluctance": reluctant,
         "semantic": sem,
     }
-    return Analysis(seg, answer, per_comp, counts, details)
+    analysis = Analysis(seg, answer, per_comp, counts, details)
+    details["wording_text"] = wording_text(analysis, question)
+    answer["wording"] = wording_value(details["wording_text"], language)
+    return analysis
+
+
+def wording_text(analysis: Analysis, question: dict) -> str:
+    """The text the wording model reads (also in training, models/scorer/train.py): the counted clauses, as
+    for every other feature (padding, asides, nonsense, read-back question and keyword lists left out); for a
+    closing question (你有什么想问的) only the questions the candidate asked, when they asked one about the job — such a
+    question is answered by questions, and story-like words around them (先把…十点半…) say nothing about it."""
+    from .explain import question_type
+    from .quotes import questions_asked
+
+    if question_type(question or {}) == "closing":
+        asked = questions_asked(analysis)
+        if asked["job"]:      # a refusal (没有，没什么想问的) is read whole, as its transcript would be
+            return " ".join(asked["job"] + asked["other"])
+    seg, excluded = analysis.seg, set(analysis.details.get("excluded_clause_ids", []))
+    kept = [seg.tokens[i].text for ci, idx in enumerate(seg.clauses) if ci not in excluded for i in idx]
+    return " ".join(kept)
+
+
+def wording_value(text: str, language: str) -> float:
+    """The wording feature, 0..1: (wording.rate − 1)/4, wording.NEUTRAL when no wording model is installed."""
+    rating = wording.rate(text, language)
+    return ((wording.NEUTRAL if rating is None else rating) - 1.0) / 4.0
 
 
 def competency_row(analysis: Analysis, index: int) -> dict:

@@ -1,0 +1,122 @@
+"""How the answer is worded: a ridge regression on the character 1–3-grams (TF-IDF) of the answer text, one
+model for every language (models/scorer/wording-<version>.npz, written by models/scorer/train.py).
+
+    text_key(text, language)    the text the model reads: text.normalise (NFKC, case fold, traditional →
+                                simplified, Cantonese → Mandarin words) with every punctuation mark, symbol and
+                                space removed — a typed answer and the recogniser's unpunctuated,
+                                space-separated transcript of it read the same
+    available()                 the artefact is installed
+    rate(text, language)        rating 1–5 from the wording alone (None when the artefact is absent)
+    contributions(text, lang)   (n-gram, signed contribution to the rating) sorted by size, for explanations
+
+The feature `wording` (features.py) is this rating; the signed ridge (default-5 and later) reads it as one
+column among the explainable features, so the gates, caps and counter-evidence still bound the score.
+numpy only at run time: vocabulary, idf, sublinear tf, l2 norm, weights and intercept as in scikit-learn's
+TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True) + Ridge. Loaded with
+allow_pickle=False. MIAOMIAN_WORDING=off disables it (rate() then answers None).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+from .text import normalise
+
+MODELS_ROOT = Path(__file__).resolve().parents[3] / "models"
+NGRAMS = (1, 3)
+NEUTRAL = 3.0   # the feature's value when no wording model is installed (the middle of the scale)
+
+
+def text_key(text: str | None, language: str) -> str:
+    """The normalised text the n-grams are read from: letters and digits only."""
+    norm = normalise(text or "", language)
+    return "".join(c for c in norm if unicodedata.category(c)[0] in "LN")
+
+
+def ngrams(key: str) -> list[str]:
+    lo, hi = NGRAMS
+    return [key[i:i + n] for n in range(lo, hi + 1) for i in range(len(key) - n + 1)]
+
+
+def artefact_path() -> Path | None:
+    """The wording model the newest default scorer lists (its "wording" entry in models/manifest.json)."""
+    try:
+        manifest = json.loads((MODELS_ROOT / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    listed = sorted((e for e in manifest.get("scorer", []) if e.get("wording")), key=lambda e: e["version"])
+    if not listed:
+        return None
+    return MODELS_ROOT / listed[-1]["wording"]["file"]
+
+
+@functools.lru_cache(maxsize=1)
+def _load():
+    """(n-gram → column, idf per column, weight per column, intercept, n-grams) or None."""
+    if os.environ.get("MIAOMIAN_WORDING", "").lower() in ("off", "0", "false"):
+        return None
+    path = artefact_path()
+    if path is None or not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        vocab = bytes(data["vocabulary"]).decode("utf-8").split("\n")
+        idf = data["idf"].astype(np.float64)
+        coef = data["coef"].astype(np.float64)
+        intercept = float(data["intercept"])
+    return {g: i for i, g in enumerate(vocab)}, idf, coef, intercept, vocab
+
+
+def available() -> bool:
+    return _load() is not None
+
+
+def _vector(key: str, model) -> tuple[list[int], np.ndarray]:
+    """Columns present in the text and their l2-normalised sublinear TF-IDF values."""
+    index, idf = model[0], model[1]
+    counts: dict[int, int] = {}
+    for g in ngrams(key):
+        j = index.get(g)
+        if j is not None:
+            counts[j] = counts.get(j, 0) + 1
+    cols = list(counts)
+    if not cols:
+        return [], np.zeros(0)
+    vals = (1.0 + np.log(np.array([counts[j] for j in cols], dtype=np.float64))) * idf[cols]
+    vals /= np.linalg.norm(vals) or 1.0
+    return cols, vals
+
+
+def rate(text: str | None, language: str) -> float | None:
+    """Rating 1–5 from the wording alone (clipped); None when no wording model is installed."""
+    model = _load()
+    if model is None:
+        return None
+    cols, vals = _vector(text_key(text, language), model)
+    raw = model[3] + (float(vals @ model[2][cols]) if cols else 0.0)
+    return float(min(5.0, max(1.0, raw)))
+
+
+def contributions(text: str | None, language: str) -> list[tuple[str, float]]:
+    """(n-gram, contribution to the rating) for every known n-gram of the text, largest |contribution| first."""
+    model = _load()
+    if model is None:
+        return []
+    cols, vals = _vector(text_key(text, language), model)
+    if not cols:
+        return []
+    out = [(model[4][j], float(v * model[2][j])) for j, v in zip(cols, vals)]
+    out.sort(key=lambda t: abs(t[1]), reverse=True)
+    return out
+
+
+def save(path: Path, vocabulary: list[str], idf: np.ndarray, coef: np.ndarray, intercept: float) -> None:
+    """Write the artefact (models/scorer/train.py): no pickled objects, float32 weights."""
+    assert all("\n" not in g for g in vocabulary)
+    np.savez_compressed(path, vocabulary=np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8),
+                        idf=idf.astype(np.float32), coef=coef.astype(np.float32),
+                        intercept=np.array(intercept, dtype=np.float64))
