@@ -19,11 +19,11 @@ The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a and -b; `--ex
 train and are evaluated leave-one-question-out with the training roles; FEATURE_SETS (default-3's 14
 features, or those plus topic_similarity) × the two models are compared, and default-3 as shipped is scored
 on the same rows for comparison.
-`--model boosted_ridge` skips that comparison and fits default-5's candidate instead: the mean of a shallow
+`--model boosted_ridge` skips that comparison and fits the boosted candidate of session 10 instead: the mean of a shallow
 monotone HistGradientBoosting model and the signed ridge, chosen by leave-one-set-out over the four unseen-role
 sets (models/scorer/experiments.py; figures in MODEL_CARD.md); `--no-manifest` writes its entry next to the
 model (default-<version>.json) instead of into the manifest, where the newest default becomes the default.
-The default, `--model wording_ridge` (the default-5 candidate, models/scorer/MODEL_CARD.md): the signed ridge on
+`--model wording_ridge` (the default-6 candidate, models/scorer/MODEL_CARD.md; not shipped): the signed ridge on
 all 16 features, the `wording` column out of fold (wording_out_of_fold: 5 folds by question, never from an
 installed wording model), and the wording text model fitted on all training rows, written to
 wording-<version>.npz and listed with its sha256 under the entry's "wording".
@@ -257,7 +257,7 @@ class _SignedRidge:
 
 
 class _BoostedRidge:
-    """default-5's candidate (models/scorer/experiments.py, leave-one-set-out): the mean of a shallow monotone
+    """The boosted candidate (models/scorer/experiments.py, leave-one-set-out): the mean of a shallow monotone
     gradient-boosted model (HistGradientBoosting, monotonic_cst from MONOTONE) and the signed ridge. Both parts
     are monotone in every constrained feature, so their mean is too."""
 
@@ -404,14 +404,14 @@ def main(argv=None) -> int:
     ap.add_argument("--labels", choices=["ratings", "intended"], default=None,
                     help="default: ratings when both raters' files exist, else intended (development)")
     ap.add_argument("--data", type=Path, default=dataset.DATA)
-    ap.add_argument("--version", type=int, default=4)
+    ap.add_argument("--version", type=int, default=5)
     ap.add_argument("--cv-only", action="store_true",
                     help="print the leave-one-question-out figures and stop (no export, no held-out figures)")
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
                     help="further labelled sets that train too (default: the seen evaluation sets a and b)")
-    ap.add_argument("--model", choices=["wording_ridge", "auto", "boosted_ridge"], default="wording_ridge",
+    ap.add_argument("--model", choices=["auto", "wording_ridge", "boosted_ridge"], default="auto",
                     help="wording_ridge (default): the signed ridge on all 16 features, the wording column out of "
                          "fold, and the wording model (wording-<version>.npz) fitted on all training rows; "
                          "auto: the better of forest and ridge by leave-one-question-out (default-4's recipe); "

@@ -28,6 +28,8 @@ ZH_TRANSCRIPTS = [
     "当时客户投诉，我的任务是解决问题。我首先倾听客户反馈，和团队制定方案，最终问题解决了，客户满意度提高了百分之二十。",
     "我觉得沟通很重要，一般来说要多听客户的意见。",
     "上個月雙十一，我負責店裡的收銀和庫存，先盤點了三百件貨，再安排兩個同事輪班，結果沒有一單出錯。",
+    # counter-evidence (models/scorer/contrary-zh.json) and Cantonese words: every data file the scorer opens
+    "上个月赶单，我把活都推给新来的同事，自己提前收工，佢哋搞掂咗之后功劳算在我头上。",
 ]
 
 

@@ -67,7 +67,7 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     manifest = tmp_path / "manifest.json"
     manifest.write_text(json.dumps({"scorer": []}))
     assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path),
-                       "--manifest", str(manifest), "--extra"]) == 0
+                       "--manifest", str(manifest), "--extra", "--model", "wording_ridge"]) == 0
     entry = json.loads(manifest.read_text())["scorer"][0]
     assert entry["labels"] == "ratings" and entry["metrics"]["rows_held_out"] > 0
     answers = dataset.load(data)
@@ -78,7 +78,7 @@ def test_training_exports_onnx_that_agrees_and_never_uses_held_out_roles(tmp_pat
     cols = [F.FEATURES.index(f) for f in entry["features"]]
     out = sess.run(None, {"features": X[:5][:, cols]})[0].ravel()
     assert np.all((out >= 1 - 1e-3) & (out <= 5 + 1e-3))
-    # the default recipe: the wording feature, its text model written beside the scorer and listed with sha256
+    # the wording recipe (default-6's): the wording feature, its text model beside the scorer, listed with sha256
     assert entry["features"] == F.FEATURES and entry["wording"]["file"].endswith("wording-9.npz")
     npz = tmp_path / "wording-9.npz"
     assert hashlib.sha256(npz.read_bytes()).hexdigest() == entry["wording"]["sha256"]

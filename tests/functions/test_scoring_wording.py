@@ -17,16 +17,16 @@ from functions.analyze.scoring import model as scorer_model
 from models.scorer import dataset, train
 
 DATA = dataset.DATA
-CANDIDATE = Path(scorer_model.MODELS_ROOT) / "scorer" / "default-5.json"   # written by train --no-manifest
+CANDIDATE = Path(scorer_model.MODELS_ROOT) / "scorer" / "default-6.json"   # written by train --no-manifest
 
 
 @pytest.fixture
 def candidate(monkeypatch):
-    """default-5 (signed ridge + wording) as the default scorer, its wording model installed: the entry
-    models/scorer/default-5.json that `train --no-manifest` writes, added to the manifest's entries for the test."""
+    """default-6 (signed ridge + wording) as the default scorer, its wording model installed: the entry
+    models/scorer/default-6.json that `train --no-manifest` writes, added to the manifest's entries for the test."""
     entry = json.loads(CANDIDATE.read_text(encoding="utf-8"))
     listed = scorer_model.entries()
-    monkeypatch.setattr(scorer_model, "entries", lambda: [e for e in listed if e["version"] != 5] + [entry])
+    monkeypatch.setattr(scorer_model, "entries", lambda: [e for e in listed if e["version"] != 6] + [entry])
     monkeypatch.setattr(wording, "artefact_path", lambda: scorer_model.MODELS_ROOT / entry["wording"]["file"])
     scorer_model._CACHE.clear()
     wording._load.cache_clear()
@@ -79,7 +79,7 @@ def test_the_wording_model_is_listed_with_its_sha256(candidate):
     path = scorer_model.MODELS_ROOT / candidate["wording"]["file"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == candidate["wording"]["sha256"]
     assert "wording" in candidate["features"] and wording.available()
-    assert scorer_model.load("default").label == "default-5"
+    assert scorer_model.load("default").label == "default-6"
 
 
 def test_typed_and_recognised_answers_get_nearly_the_same_wording_rating(candidate):

@@ -696,7 +696,7 @@ def competency_closeness(sem: dict | None, keep: list, comp: "Competency", langu
     return round(sum(sims) / len(sims), 4) if sims and own is not None else None
 
 
-_NOT_SCENE = {"经历", "结果", "时候", "事情", "问题", "工作", "情况", "办法", "时间"}
+_NOT_SCENE = {"经历", "结果", "时候", "事情", "问题", "工作", "情况", "办法"}
 
 
 def scene_closeness(q_seg: Segmented, seg: Segmented, keep: list) -> float | None:
