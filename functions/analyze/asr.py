@@ -7,6 +7,7 @@ a cumulative clock, so every word time is shifted by (chunk start − audio alre
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import json
@@ -314,7 +315,19 @@ def preload(language: str, settings: Settings | None = None) -> threading.Thread
 
     thread = threading.Thread(target=load, name=f"asr-preload-{language}", daemon=True)
     thread.start()
+    _PRELOADS.append(thread)
     return thread
+
+
+_PRELOADS: list[threading.Thread] = []
+
+
+@atexit.register
+def _finish_preloads(timeout: float = 60.0) -> None:
+    """At interpreter exit, wait for model loads still running: a daemon thread inside Vosk's C code while the
+    interpreter finalises crashes the process (SIGSEGV), e.g. when the CLI exits at once on a bad recording."""
+    for thread in _PRELOADS:
+        thread.join(timeout)
 
 
 def reset_engines() -> None:
