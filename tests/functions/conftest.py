@@ -130,6 +130,11 @@ def bad_media(media_dir, ko_media) -> dict:
     return files
 
 
+# The issue-8 question (its table of answers is scored against it in several test files).
+ISSUE_QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
+                  "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
+                                   {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
+
 QUESTION_KO = {
     "id": 1, "text": "고객과 소통하고 문제를 해결한 경험을 말해 주세요", "answer_seconds": 60,
     "reference_answer": None,

@@ -9,13 +9,11 @@ from pathlib import Path
 import pytest
 
 from functions.analyze import pipeline
+from tests.functions.conftest import ISSUE_QUESTION as QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # issue 8's question and table
-QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-            "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                             {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 STRONG = ("去年双十一前一天晚上八点，店里突然多了三百箱货要第二天中午前发出去，仓库只有我们四个人。"
           "我先把三百箱按目的地分成三批：江浙沪的最急，先打包；外省的第二批；剩下的自提件放最后。"
           "我让小王和小李负责打包，老张贴单，我自己核对单号。半夜扫描枪坏了，我就改成手工登记单号，"

@@ -17,11 +17,9 @@ import pytest
 from functions.analyze import pipeline
 from functions.analyze.scoring import keywords, text
 from functions.analyze.scoring.features import claimed_rate, concrete_kind
+from tests.functions.conftest import ISSUE_QUESTION as QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
-QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-            "competencies": [{"name": "执行力", "weight": 1, "keywords": ["按时", "安排", "优先级", "加班"]},
-                             {"name": "团队协作", "weight": 1, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 # the breaker's cases (attacks/txt/*.txt)
 NEG_FALSE_POS = ("上周三下午来了120单急件，不到两个小时我就和三个同事分工好了：两人拣货，我和小周打包，"
                  "没有一个人抱怨加班，晚上八点全部按时发出，没有一单错。")

@@ -9,14 +9,12 @@ import pytest
 from functions.analyze import pipeline
 from functions.analyze.scoring import answer, explain, features, model
 from models.scorer import dataset
+from tests.functions.conftest import ISSUE_QUESTION as URGENT_Q
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "models" / "scorer" / "eval"
 HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic",
           "case_variant", "asr_unpunctuated", "dialect_or_tech")
-URGENT_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-            "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                             {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 PASS = 60.0
 WEAK = "有一次订单比较急，我就尽力去做了，最后还可以。"
 

@@ -12,12 +12,10 @@ import numpy as np
 from functions.analyze import pipeline
 from functions.analyze.scoring import features as F
 from functions.analyze.scoring import meaning
+from tests.functions.conftest import ISSUE_QUESTION as QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
-QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-            "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                             {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 STORY = ("去年双十一前一天晚上八点，仓库突然多了三百箱货要第二天中午前发走。我把四个人分成两组，一组按省份贴面单，"
          "一组打包封箱。半夜扫描枪坏了一把，我改成手写单号再统一补录。第二天上午十点半三百箱全部发完，没有一单错发。")
 ASIDE = "说起来我们家过年都回老家，我妈会包三种馅的饺子，韭菜鸡蛋的最好吃，一家人边吃边看春晚，一直聊到半夜两点。"

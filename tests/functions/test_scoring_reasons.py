@@ -8,10 +8,8 @@ import pytest
 from functions.analyze import pipeline
 from functions.analyze.scoring import explain
 from functions.analyze.scoring.text import segment_words
+from tests.functions.conftest import ISSUE_QUESTION as STORY_Q
 
-STORY_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-           "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                            {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 SITUATIONAL_Q = {"text": "如果高峰期突然来了很多外卖单，后厨忙不过来，你会怎么做？", "answer_seconds": 90,
                  "competencies": [{"name": "应变能力", "weight": 1, "keywords": ["优先级", "沟通"]}]}
 CLOSING_Q = {"text": "你有什么想问我们的吗？", "answer_seconds": 60,

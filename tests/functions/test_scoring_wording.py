@@ -27,7 +27,6 @@ def candidate(monkeypatch):
     entry = json.loads(CANDIDATE.read_text(encoding="utf-8"))
     listed = scorer_model.entries()
     monkeypatch.setattr(scorer_model, "entries", lambda: [e for e in listed if e["version"] != 6] + [entry])
-    monkeypatch.setattr(wording, "artefact_path", lambda: scorer_model.MODELS_ROOT / entry["wording"]["file"])
     scorer_model._CACHE.clear()
     wording._load.cache_clear()
     yield entry

@@ -18,16 +18,15 @@ allow_pickle=False. MIAOMIAN_WORDING=off disables it (rate() then answers None).
 from __future__ import annotations
 
 import functools
-import json
 import os
 import unicodedata
 from pathlib import Path
 
 import numpy as np
 
+from . import model
 from .text import normalise
 
-MODELS_ROOT = Path(__file__).resolve().parents[3] / "models"
 NGRAMS = (1, 3)
 NEUTRAL = 3.0   # the feature's value when no wording model is installed (the middle of the scale)
 
@@ -44,15 +43,14 @@ def ngrams(key: str) -> list[str]:
 
 
 def artefact_path() -> Path | None:
-    """The wording model the newest default scorer lists (its "wording" entry in models/manifest.json)."""
+    """The wording model the newest scorer entry lists (its "wording" record; model.entries, the manifest)."""
     try:
-        manifest = json.loads((MODELS_ROOT / "manifest.json").read_text(encoding="utf-8"))
+        listed = sorted((e for e in model.entries() if e.get("wording")), key=lambda e: e["version"])
     except (OSError, ValueError):
         return None
-    listed = sorted((e for e in manifest.get("scorer", []) if e.get("wording")), key=lambda e: e["version"])
     if not listed:
         return None
-    return MODELS_ROOT / listed[-1]["wording"]["file"]
+    return model.MODELS_ROOT / listed[-1]["wording"]["file"]
 
 
 @functools.lru_cache(maxsize=1)
