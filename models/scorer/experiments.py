@@ -45,7 +45,7 @@ from . import dataset
 from . import train as T
 
 HERE = Path(__file__).resolve().parent
-SETS = ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d"]
+SETS = ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d", "unseen-roles-e"]
 BASE = [f for f in F.FEATURES if f != "wording"]   # the wording rating is candidate e's own, out of fold
 EXTRA = ["concrete_log", "actions_log", "specific_words_log", "action_share", "on_topic_share",
          "keyword_coverage", "content_clauses_log"]
@@ -94,6 +94,7 @@ def build(cache: Path | None) -> dict:
             analysis = F.analyse(words, ans.language, ans.question)
             gated = gates.check(analysis, words, ans.language, audio=False) is not None
             answers[key]["gated"] = gated
+            answers[key]["wording_text"] = F.wording_text(analysis, ans.question)
             weights = {c["name"]: c.get("weight", 1) for c in ans.question["competencies"]}
             for i, (comp, values, _) in enumerate(analysis.competencies):
                 label = ans.label(comp.name, "ratings")
@@ -322,6 +323,51 @@ class CharStack:
         return self.ridge.predict(np.column_stack([X, t]))
 
 
+class CharResidual:
+    """The explainable ridge plus a bounded wording term: a ridge on character 1–3-grams fitted to what the
+    signed ridge leaves over (its out-of-fold residual on the training rows, 5 folds by question), added to
+    the ridge's rating clipped to ±bound — so the wording can move a rating by at most `bound` (0.5 = half an
+    anchor step, 12.5 points), and never carries an answer the features rate low."""
+
+    def __init__(self, signs, texts, bound=0.5):
+        self.signs, self.texts, self.bound = list(signs), texts, bound
+
+    def fit(self, X, y, qid, comp, idx):
+        texts = [self.texts[i] for i in idx]
+        oof = np.zeros(len(y))
+        uq = np.array(sorted(set(qid)))
+        fold = {q: k % 5 for k, q in enumerate(uq)}
+        f = np.array([fold[q] for q in qid])
+        for k in range(5):
+            oof[f == k] = SignedRidge(self.signs).fit(X[f != k], y[f != k]).predict(X[f == k])
+        self.ridge = SignedRidge(self.signs).fit(X, y)
+        self.text = T.wording_text_model().fit(texts, y - oof)
+        return self
+
+    def predict(self, X, idx):
+        r = self.text.predict([self.texts[i] for i in idx])
+        return self.ridge.predict(X) + np.clip(r, -self.bound, self.bound)
+
+
+class BoundedStack(CharStack):
+    """The stacked wording model (CharStack) held within ±bound of the explainable ridge's own rating: the
+    wording can move a rating by at most `bound` anchor steps from what the features say."""
+
+    def __init__(self, signs, texts, bound=0.75, floor=False):
+        super().__init__(signs, texts)
+        self.base_signs, self.bound, self.floor = list(signs), bound, floor
+
+    def fit(self, X, y, qid, comp, idx):
+        super().fit(X, y, qid, comp, idx)
+        self.base = SignedRidge(self.base_signs).fit(X, y)
+        return self
+
+    def predict(self, X, idx):
+        base = self.base.predict(X)
+        up = self.bound * (np.clip(base - 1.0, 0.0, 1.0) if self.floor else 1.0)
+        return np.clip(super().predict(X, idx), base - self.bound, base + up)
+
+
 def candidates():
     m15 = [T.MONOTONE[f] for f in BASE]
     mx = m15 + [EXTRA_MONOTONE[f] for f in EXTRA]
@@ -337,6 +383,17 @@ def candidates():
         "d+ boosted and ridge averaged": ("base", lambda: Blend(Boosted(m15), SignedRidge(m15))),
         "e  char n-grams stacked on ridge": ("text", None),
         "e0 char n-grams alone (no features)": ("textonly", None),
+        "f  ridge + wording residual ±0.25": ("residual", 0.25),
+        "f  ridge + wording residual ±0.5": ("residual", 0.5),
+        "f  ridge + wording residual ±0.75": ("residual", 0.75),
+        "f  ridge + wording residual ±1.0": ("residual", 1.0),
+        "g  ridge + counted-clause residual ±0.5": ("residual_counted", 0.5),
+        "h  stacked within ±0.5 of ridge": ("bounded", 0.5),
+        "h  stacked within ±0.75 of ridge": ("bounded", 0.75),
+        "h  stacked within ±1.0 of ridge": ("bounded", 1.0),
+        "h  stacked within ±1.5 of ridge": ("bounded", 1.5),
+        "i  stacked within ±0.75, no lift from the floor": ("bounded_floor", 0.75),
+        "i  stacked within ±1.0, no lift from the floor": ("bounded_floor", 1.0),
     }
 
 
@@ -351,6 +408,8 @@ def run(data: dict, only: list | None = None) -> dict:
     derived = np.array([r["derived"] for r in rows])
     texts = [W.text_key(answers[r["key"]]["text"], answers[r["key"]]["question"].get("language", "zh"))
              for r in rows]
+    counted = [W.text_key(answers[r["key"]]["wording_text"], answers[r["key"]]["question"].get("language", "zh"))
+               for r in rows]
     results = {}
     m15 = [T.MONOTONE[f] for f in BASE]
     for name, (cols, factory) in candidates().items():
@@ -364,6 +423,14 @@ def run(data: dict, only: list | None = None) -> dict:
             if cols == "textonly":
                 tm = CharStack(m15, texts)._text_model().fit([texts[i] for i in np.where(train)[0]], y[train])
                 pred = tm.predict([texts[i] for i in np.where(test)[0]])
+            elif cols in ("residual", "residual_counted"):
+                model = CharResidual(m15, texts if cols == "residual" else counted, bound=factory)
+                model.fit(X[train], y[train], qid[train], comp[train], np.where(train)[0])
+                pred = model.predict(X[test], np.where(test)[0])
+            elif cols in ("bounded", "bounded_floor"):
+                model = BoundedStack(m15, texts, bound=factory, floor=cols == "bounded_floor")
+                model.fit(X[train], y[train], qid[train], comp[train], np.where(train)[0])
+                pred = model.predict(X[test], np.where(test)[0])
             elif cols == "text":
                 model = CharStack(m15, texts).fit(X[train], y[train], qid[train], comp[train], np.where(train)[0])
                 pred = model.predict(X[test], np.where(test)[0])

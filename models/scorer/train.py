@@ -218,7 +218,12 @@ def save_wording(pipe, path: Path) -> dict:
                      "wording.text_key(answer)"}
 
 
+WORDING_BOUND = 1.0   # anchor steps the wording term may move a rating from the explainable ridge's (--bound)
+
+
 def make(kind: str):
+    if kind == "bounded_wording":
+        return _BoundedWording(WORDING_BOUND)
     if kind == "boosted_ridge":
         return _BoostedRidge()
     if kind == "forest":
@@ -254,6 +259,71 @@ class _SignedRidge:
         plain.intercept_ = self.model.intercept_
         plain.n_features_in_ = len(self.sign)
         return plain
+
+
+class _BoundedWording:
+    """The session-11 scorer: the signed ridge on every feature with the wording column (the "stack"), held
+    near the signed ridge on the explainable features alone (the "base"):
+
+        rating = min(max(stack(x), base(x) − bound), base(x) + bound · clip(base(x) − 1, 0, 1))
+
+    The features say where an answer stands; how it is worded may move it by at most `bound` anchor steps (1.0 =
+    one step, 25 points), and may not lift at all an answer the features put at the floor (a refusal, nothing
+    of substance): words alone never carry an answer. models/scorer/experiments.py, candidates h and i
+    (leave-one-set-out over sets a–e)."""
+
+    def __init__(self, bound: float):
+        self.bound = float(bound)
+        self.stack, self.base = _SignedRidge(), _SignedRidge()
+
+    def _base_columns(self, X):
+        return np.delete(X, _COLUMNS.index("wording"), axis=1)
+
+    def fit(self, X, y):
+        self.stack.fit(X, y)
+        self.base.sign = np.delete(self.stack.sign, _COLUMNS.index("wording"))
+        self.base.fit(self._base_columns(X), y)
+        return self
+
+    def predict(self, X):
+        base = self.base.predict(self._base_columns(X))
+        lift = self.bound * np.clip(base - 1.0, 0.0, 1.0)
+        return np.clip(self.stack.predict(X), base - self.bound, base + lift)
+
+    def linear_parts(self):
+        """(stack coefficients, stack intercept, base coefficients over every column (0 for wording),
+        base intercept) on the raw feature scale."""
+        stack = self.stack.to_sklearn()
+        base = self.base.to_sklearn()
+        coef = np.insert(np.asarray(base.coef_, dtype=np.float64), _COLUMNS.index("wording"), 0.0)
+        return (np.asarray(stack.coef_, dtype=np.float64), float(stack.intercept_), coef, float(base.intercept_))
+
+
+def _export_bounded(model: _BoundedWording):
+    """The bounded wording scorer as an ONNX graph (opset 17): MatMul+Add for the stack and the base, the
+    lift allowed above the base Clip(base − 1, 0, 1) × bound, then Min/Max."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    ws, bs, wb, bb = model.linear_parts()
+    n = len(_COLUMNS)
+    consts = {"stack_coef": np.reshape(ws, (n, 1)), "stack_intercept": [bs], "base_coef": np.reshape(wb, (n, 1)),
+              "base_intercept": [bb], "one": [1.0], "zero": 0.0, "unit": 1.0, "bound": [model.bound]}
+    inits = [numpy_helper.from_array(np.asarray(v, dtype=np.float32), k) for k, v in consts.items()]
+    nodes = [helper.make_node("MatMul", ["features", "stack_coef"], ["stack_mm"]),
+             helper.make_node("Add", ["stack_mm", "stack_intercept"], ["stack"]),
+             helper.make_node("MatMul", ["features", "base_coef"], ["base_mm"]),
+             helper.make_node("Add", ["base_mm", "base_intercept"], ["base"]),
+             helper.make_node("Sub", ["base", "one"], ["above_floor"]),
+             helper.make_node("Clip", ["above_floor", "zero", "unit"], ["lift_share"]),
+             helper.make_node("Mul", ["lift_share", "bound"], ["lift"]),
+             helper.make_node("Add", ["base", "lift"], ["high"]),
+             helper.make_node("Sub", ["base", "bound"], ["low"]),
+             helper.make_node("Min", ["stack", "high"], ["capped"]),
+             helper.make_node("Max", ["capped", "low"], ["variable"])]
+    graph = helper.make_graph(nodes, "bounded_wording",
+                              [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, n])],
+                              [helper.make_tensor_value_info("variable", TensorProto.FLOAT, [None, 1])], inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="miaomian-train")
 
 
 class _BoostedRidge:
@@ -350,11 +420,14 @@ def export(model, path: Path) -> str:
     from skl2onnx import convert_sklearn
     from skl2onnx.common.data_types import FloatTensorType
 
-    if isinstance(model, (_SignedRidge, _BoostedRidge)):
-        model = model.to_sklearn()
-    with _bool_attributes_as_ints():
-        onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
-                              target_opset=17)
+    if isinstance(model, _BoundedWording):
+        onx = _export_bounded(model)
+    else:
+        if isinstance(model, (_SignedRidge, _BoostedRidge)):
+            model = model.to_sklearn()
+        with _bool_attributes_as_ints():
+            onx = convert_sklearn(model, initial_types=[("features", FloatTensorType([None, len(_COLUMNS)]))],
+                                  target_opset=17)
     _clip_output(onx, 1.0, 5.0)
     data = onx.SerializeToString()
     path.write_bytes(data)
@@ -400,6 +473,7 @@ def _shipped_predictions(X_all: np.ndarray) -> np.ndarray | None:
 
 
 def main(argv=None) -> int:
+    global _COLUMNS, WORDING_BOUND
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", choices=["ratings", "intended"], default=None,
                     help="default: ratings when both raters' files exist, else intended (development)")
@@ -411,7 +485,10 @@ def main(argv=None) -> int:
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
                     help="further labelled sets that train too (default: the seen evaluation sets a and b)")
-    ap.add_argument("--model", choices=["auto", "wording_ridge", "boosted_ridge"], default="auto",
+    ap.add_argument("--bound", type=float, default=WORDING_BOUND,
+                    help="bounded_wording: anchor steps the wording may move a rating from the base ridge")
+    ap.add_argument("--model", choices=["auto", "wording_ridge", "bounded_wording", "boosted_ridge"],
+                    default="auto",
                     help="wording_ridge (default): the signed ridge on all 16 features, the wording column out of "
                          "fold, and the wording model (wording-<version>.npz) fitted on all training rows; "
                          "auto: the better of forest and ridge by leave-one-question-out (default-4's recipe); "
@@ -421,7 +498,7 @@ def main(argv=None) -> int:
                     help="write the model and its entry next to it (default-<version>.json), not into the "
                          "manifest (a newer default in the manifest becomes the default scorer)")
     args = ap.parse_args(argv)
-    global _COLUMNS
+    WORDING_BOUND = args.bound
     source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
     answers = dataset.load(args.data)
     for folder in args.extra or []:
@@ -465,10 +542,11 @@ def main(argv=None) -> int:
         cv[best], preds[best] = loqo("boosted_ridge", X[train], y[train], qids[train], derived[train])
         cv[best]["answers"] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
                                              [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
-    elif args.model == "wording_ridge":
+    elif args.model in ("wording_ridge", "bounded_wording"):
         _COLUMNS = list(F.FEATURES)
-        best = f"{WORDING_SET}/ridge"
-        cv[best], preds[best] = loqo("ridge", X_all[train], y[train], qids[train], derived[train])
+        kind = "ridge" if args.model == "wording_ridge" else args.model
+        best = f"{WORDING_SET}/{kind}"
+        cv[best], preds[best] = loqo(kind, X_all[train], y[train], qids[train], derived[train])
         cv[best]["answers"] = answer_metrics(preds[best][keep], [i for i, k in zip(tr_ids, keep) if k],
                                              [c for c, k in zip(tr_comps, keep) if k], gated[train][keep], by_id)
     else:
@@ -500,7 +578,9 @@ def main(argv=None) -> int:
         "file": str(out.relative_to(HERE.parent)) if out.is_relative_to(HERE.parent) else str(out),
         "sha256": digest, "features": list(_COLUMNS), "output": "rating 1–5 (score = (rating − 1) × 25)",
         "model": {"forest": "RandomForestRegressor (monotone, depth 5)", "ridge": "Ridge (signed)",
-                  "boosted_ridge": "mean of HistGradientBoostingRegressor (monotone, depth 3) and Ridge (signed)"}[kind],
+                  "boosted_ridge": "mean of HistGradientBoostingRegressor (monotone, depth 3) and Ridge (signed)",
+                  "bounded_wording": f"Ridge (signed) on every feature, held within ±{WORDING_BOUND:g} of Ridge "
+                                     "(signed) on the features without wording, no lift from its floor"}[kind],
         "baseline": {f: round(float(v), 4) for f, v in zip(_COLUMNS, np.median(X[train], axis=0))},
         "labels": source, "held_out_roles": list(dataset.HELD_OUT_ROLES),
         "feature_set": set_name,
@@ -518,7 +598,7 @@ def main(argv=None) -> int:
     if set_name == WORDING_SET:
         text_model = wording_text_model().fit([k for k, t in zip(keys, train) if t], y[train])
         entry["wording"] = save_wording(text_model, args.out_dir / f"wording-{args.version}.npz")
-        entry["model"] = "Ridge (signed); wording: " + entry["wording"].pop("model")
+        entry["model"] += "; wording: " + entry["wording"].pop("model")
     if args.no_manifest:
         out.with_suffix(".json").write_text(json.dumps(entry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:
