@@ -8,7 +8,8 @@ competency) prints:
     0–100 scale)
   - lowest agreement: among answers whose raters' lowest competency is unique, how often it is also the
     scorer's lowest (ties in the scorer's scores count as a miss)
-  - answers scored above the pass line (60) on a competency the raters rated ≤ 2
+  - answers scored above the pass line (60) on a competency the raters rated ≤ 2, and below it on a competency
+    the raters rated ≥ 4 (what a bound on competencies the answer does not show must not raise)
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, required=True)
     args = ap.parse_args(argv)
     warm_up()
-    spreads, rater_spreads, low_hit, low_n, high_on_low = [], [], 0, 0, 0
+    spreads, rater_spreads, low_hit, low_n, high_on_low, low_on_high = [], [], 0, 0, 0, 0
     for ans in dataset.load(args.data):
         labels = {c: ans.label(c, "ratings") for c in ans.ratings}
         labels = {c: v for c, v in labels.items() if v is not None}
@@ -42,6 +43,7 @@ def main(argv=None) -> int:
         spreads.append(max(scores.values()) - min(scores.values()))
         rater_spreads.append(25 * (max(labels.values()) - min(labels.values())))
         high_on_low += sum(1 for c, s in scores.items() if s >= 60 and labels[c] <= 2)
+        low_on_high += sum(1 for c, s in scores.items() if s < 60 and labels[c] >= 4)
         low = min(labels.values())
         lowest = [c for c, v in labels.items() if v == low]
         if len(lowest) == 1:
@@ -54,6 +56,7 @@ def main(argv=None) -> int:
     print(f"  raters' unique lowest competency also the scorer's lowest: {low_hit}/{low_n} = "
           f"{low_hit / max(low_n, 1):.3f}")
     print(f"  competency scores ≥ 60 where the raters gave ≤ 2: {high_on_low}")
+    print(f"  competency scores < 60 where the raters gave ≥ 4: {low_on_high}")
     return 0
 
 

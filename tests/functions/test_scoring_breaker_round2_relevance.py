@@ -128,8 +128,15 @@ def test_a_weak_line_padded_with_an_unrelated_story_stays_low(text):
     assert run(text)["overall"] <= 15
 
 
-@pytest.mark.xfail(strict=True, reason="breaker8 finding 6 open: a competency without evidence of its own still "
-                                       "inherits the answer's concreteness")
+NO_EVIDENCE_OPEN = pytest.mark.xfail(strict=True, reason=(
+    "breaker8 finding 6 open: a competency without evidence of its own still inherits the answer's concreteness. "
+    "No measured signal separates it from competencies raters rate >= 4 though the answer never says their words: "
+    "on eval sets a-e (Chinese), every threshold on competency_strength, on the nearest answer word to the "
+    "competency's terms, on the competency's closeness to the question, or on the gap to the best-shown competency "
+    "that catches these answers pushes at least as many rows rated >= 4 below 60 as it fixes rows rated <= 2"))
+
+
+@NO_EVIDENCE_OPEN
 def test_a_competency_with_no_evidence_stays_below_the_pass_line():
     q = {"text": URGENT_Q["text"], "answer_seconds": 120,
          "competencies": [{"name": "执行力", "weight": 1, "keywords": ["按时", "安排", "优先级"]},
@@ -139,3 +146,42 @@ def test_a_competency_with_no_evidence_stays_below_the_pass_line():
             "江浙沪的先打包，因为快递车十点半就来。扫码枪中途坏了，我就用手机小程序一单一单扫，最后第二天上午10点半全部发出，一单没错。", q)
     driving = next(c for c in r["competencies"] if c["name"] == "驾驶安全")
     assert driving["score"] < PASS, json.dumps(driving, ensure_ascii=False)
+
+
+KITCHEN_Q = {"text": "请说说你在后厨是怎么保证食品卫生的，举一个具体的例子。", "answer_seconds": 120}
+KITCHEN = ("我在火锅店后厨做了两年。每天开档前我先把砧板和刀分成红蓝两套，红的切生肉，蓝的切熟食和蔬菜，用完就用八十度的热水烫一遍。"
+           "有一次我发现冷库里有两箱毛肚过了保质期一天，我马上拿出来贴上报废单，拍照发给厨师长，当天就全部处理掉了，那个月食品检查我们店拿了满分。")
+HYGIENE = {"name": "卫生规范", "weight": 1, "keywords": ["卫生", "消毒", "生熟分开"]}
+
+
+@NO_EVIDENCE_OPEN
+@pytest.mark.parametrize("absent", [
+    {"name": "外语能力", "weight": 1, "keywords": ["英语", "外宾", "翻译"]},     # scored 77.1 when written
+    {"name": "驾驶安全", "weight": 1, "keywords": ["驾照", "开车", "安全带"]},   # scored 79.0
+])
+def test_a_kitchen_story_does_not_pass_a_competency_it_never_touches(absent):
+    """Worse than the urgent-order case: the story shows hygiene by behaviour (红蓝两套砧板, 热水烫) without its words,
+    so its best competency is weak and the competency gap (which counts as much as the best is shown) barely
+    lowers the absent one."""
+    r = run(KITCHEN, dict(KITCHEN_Q, competencies=[HYGIENE, absent]))
+    other = next(c for c in r["competencies"] if c["name"] == absent["name"])
+    assert other["score"] < PASS, json.dumps(other, ensure_ascii=False)
+    assert any("没有说到" in s for s in other["reasons"]), other["reasons"]
+
+
+# --- honest controls for any fix of the above: a competency shown by behaviour without its words keeps passing ---
+def test_hygiene_shown_by_behaviour_without_its_words_passes():
+    r = run(KITCHEN, dict(KITCHEN_Q, competencies=[HYGIENE, {"name": "责任心", "weight": 1, "keywords": ["负责", "认真"]}]))
+    hygiene = next(c for c in r["competencies"] if c["name"] == "卫生规范")
+    assert not features.analyse([{"word": KITCHEN}], "zh", dict(KITCHEN_Q, competencies=[HYGIENE])) \
+        .competencies[0][2]["keywords_said"]
+    assert hygiene["score"] >= PASS, json.dumps(hygiene, ensure_ascii=False)
+
+
+def test_teamwork_shown_by_behaviour_without_its_words_passes():
+    text = ("那天下午三点接到一百二十单加急单，五点前要发。我跟小王说你负责贴面单，我来装箱，老张去叫快递车，"
+            "我们三个一人一段流水线，四点五十全部装上车。")
+    r = run(text)
+    team = next(c for c in r["competencies"] if c["name"] == "团队协作")
+    assert not any(k in text for k in ("沟通", "协调", "同事", "分工"))
+    assert team["score"] >= PASS, json.dumps(team, ensure_ascii=False)
