@@ -3,9 +3,7 @@ feature `wording`: the numpy scorer reproduces scikit-learn's pipeline; a typed 
 transcript (no punctuation, words separated by spaces) read the same; "specific-sounding" filler appended to
 a vague answer does not lift it past a good one; the HR reason names the answer's own words, never HR's
 keywords, and agrees with the feature."""
-import json
 import re
-from pathlib import Path
 
 import jieba
 import numpy as np
@@ -17,21 +15,17 @@ from functions.analyze.scoring import model as scorer_model
 from models.scorer import dataset, train
 
 DATA = dataset.DATA
-CANDIDATE = Path(scorer_model.MODELS_ROOT) / "scorer" / "default-6.json"   # written by train --no-manifest
 
 
 @pytest.fixture
-def candidate(monkeypatch):
-    """default-6 (signed ridge + wording) as the default scorer, its wording model installed: the entry
-    models/scorer/default-6.json that `train --no-manifest` writes, added to the manifest's entries for the test."""
-    entry = json.loads(CANDIDATE.read_text(encoding="utf-8"))
-    listed = scorer_model.entries()
-    monkeypatch.setattr(scorer_model, "entries", lambda: [e for e in listed if e["version"] != 6] + [entry])
+def candidate():
+    """The shipped default scorer's manifest entry (default-7: the bounded wording scorer); its wording model
+    is installed."""
+    entry = sorted((e for e in scorer_model.entries() if e["name"] == "default"), key=lambda e: e["version"])[-1]
+    assert entry.get("wording"), "the shipped default scorer lists no wording model"
     scorer_model._CACHE.clear()
     wording._load.cache_clear()
     yield entry
-    scorer_model._CACHE.clear()
-    wording._load.cache_clear()
 
 
 def _answers():
@@ -78,7 +72,7 @@ def test_the_wording_model_is_listed_with_its_sha256(candidate):
     path = scorer_model.MODELS_ROOT / candidate["wording"]["file"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == candidate["wording"]["sha256"]
     assert "wording" in candidate["features"] and wording.available()
-    assert scorer_model.load("default").label == "default-6"
+    assert scorer_model.load("default").label == f"default-{candidate['version']}"
 
 
 def test_typed_and_recognised_answers_get_nearly_the_same_wording_rating(candidate):

@@ -112,7 +112,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     if said:
         kinds = det["kinds"]
         behaviours = [t for t in said if kinds.get(t) != "keyword"]
-        sentence = f"提到了与“{comp.name}”相关的内容：{_quote(said, 4)}"
+        sentence = f"{EVIDENCE_SAID}“{comp.name}”相关的内容：{_quote(said, 4)}"
         if keywords_said and behaviours:
             sentence += f"（其中关键词 {_quote(keywords_said, 4)}）"
         elif not keywords_said and behaviours:
@@ -168,7 +168,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         action = quotes.action_quote(analysis) if a["specific_actions"] >= 0.3 and said else None
         action = action if action and _substantive(action) else None
         if action:
-            candidates.append((w("specific_actions", "story_order"), f"说了自己具体做了什么：“{action}”。"))
+            candidates.append((w("specific_actions", "story_order"), f"{ACTION_SAID}：“{action}”。"))
         elif a["specific_actions"] < 0.3:
             candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
         result_sentence = _outcome_reason(analysis)
@@ -183,10 +183,16 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     top = _top(candidates)
     said_wording = wording_reason(analysis, effect.get("wording", 0.0), question)
     if said_wording:
-        # first (it is the largest driver when it is named); it takes the place of the least influential reason,
-        # never of the result (a stated result is never left unsaid)
+        # first (it is the largest driver when it is named); it takes the place of the least influential reason
+        # that is not the competency's own evidence, the candidate's quoted action or the result (what they
+        # said of this competency, did and achieved is never left unsaid); failing that, of the least
+        # influential one but the result
         if len(top) >= 4:
-            drop = next((i for i in range(len(top) - 1, -1, -1) if top[i] != result_sentence), None)
+            kept = (result_sentence,)
+            drop = next((i for i in range(len(top) - 1, -1, -1)
+                         if top[i] not in kept and not top[i].startswith((ACTION_SAID, EVIDENCE_SAID))), None)
+            if drop is None:
+                drop = next((i for i in range(len(top) - 1, -1, -1) if top[i] not in kept), None)
             if drop is not None:
                 top.pop(drop)
         top.insert(0, said_wording)
@@ -196,6 +202,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
 LOW, HIGH = 0.3, 0.75     # a "missing X" reason needs feature X below LOW; "did X" needs it above 0
 _EDGE_PARTICLES = {"了", "的", "着", "过", "地", "得", "和", "就", "也", "都", "在", "是"}
 WORDING_NOTICEABLE = 4.0
+ACTION_SAID = "说了自己具体做了什么"      # the reason quoting the candidate's own action
+EVIDENCE_SAID = "提到了与"                # the reason quoting the competency's own evidence
 WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
 
 
