@@ -74,6 +74,10 @@ OTHER_JOB = [
     "我之前当小学老师，期末考试前一周要给45个学生复习，我把知识点分成五个单元，每天讲一个，周五做模拟卷，最后全班平均分提高了8分。",
     "我以前在健身房当教练，有个会员三个月后要结婚想减十斤，我给她排了每周四次的训练，饮食也帮她算好，最后她瘦了十二斤。",
     "我大学的时候是学生会干部，迎新晚会只剩两天，我把节目分成三组排练，自己负责灯光和音响，晚会最后顺利办完了。",
+    # relfix variants: still open — word-vector scene closeness (nouns only, 时间 and time words left out) gives
+    # honest strong answers of unseen-roles c/d/e 0.07–0.09 and these stories 0–0.13, so it cannot tell them apart
+    "我之前在理发店做发型师，有个新娘早上七点要化妆做头发，我提前一小时到店，先把卷发棒和发胶准备好，八点前做完了三个伴娘的头发。",
+    "我以前在医院当护士，有天夜班同时来了五个急诊病人，我先给最重的那个量血压、挂上点滴，再一个个登记，天亮前全部安顿好了。",
 ]
 
 
