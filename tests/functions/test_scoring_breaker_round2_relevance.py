@@ -1,6 +1,6 @@
-"""Breaker round 2 (breaker8), relevance families: an answer made of the candidate's own questions, a story
-from another job set nowhere near the question's scene, and — still open, kept as strict xfail — a weak
-on-topic line padded with an unrelated story, and a competency with no evidence of its own."""
+"""Breaker round 2 (breaker8), relevance families: an answer made of the candidate's own questions, a weak
+on-topic line padded with an unrelated story (features.thin_padding), and — still open, kept as strict xfail —
+a story from another job set nowhere near the question's scene, and a competency with no evidence of its own."""
 import json
 from pathlib import Path
 
@@ -74,6 +74,10 @@ OTHER_JOB = [
     "我之前当小学老师，期末考试前一周要给45个学生复习，我把知识点分成五个单元，每天讲一个，周五做模拟卷，最后全班平均分提高了8分。",
     "我以前在健身房当教练，有个会员三个月后要结婚想减十斤，我给她排了每周四次的训练，饮食也帮她算好，最后她瘦了十二斤。",
     "我大学的时候是学生会干部，迎新晚会只剩两天，我把节目分成三组排练，自己负责灯光和音响，晚会最后顺利办完了。",
+    # relfix variants: still open — word-vector scene closeness (nouns only, 时间 and time words left out) gives
+    # honest strong answers of unseen-roles c/d/e 0.07–0.09 and these stories 0–0.13, so it cannot tell them apart
+    "我之前在理发店做发型师，有个新娘早上七点要化妆做头发，我提前一小时到店，先把卷发棒和发胶准备好，八点前做完了三个伴娘的头发。",
+    "我以前在医院当护士，有天夜班同时来了五个急诊病人，我先给最重的那个量血压、挂上点滴，再一个个登记，天亮前全部安顿好了。",
 ]
 
 
@@ -113,19 +117,57 @@ def test_honest_urgent_order_stories_keep_passing(text):
     assert not any("关系不大" in s or "主要是在提问" in s for s in reasons(r))
 
 
-# --- still open: kept so the fix is measured against them (strict: they fail until fixed) ---
+# --- a weak on-topic line padded with a vivid story about something else (breaker8 finding 1 and variants) ---
 PADDING = [
     "遇到急单的时候我一般都会努力完成，效果还不错。去年国庆我和朋友开车去了青海湖，一共走了1200公里，第三天早上六点在湖边看到了日出，"
     "我拍了两百多张照片，后来还发了朋友圈，收到了八十多个赞。",
     WEAK + "我最近看了一部电影叫《流浪地球2》，在万达影城看的，票价45元，电影讲的是人类带着地球逃离太阳系的故事，我看了两遍，最后还买了一个周边模型。",
 ]
+# (weak line, story): a family event, a hobby, a pet, a holiday at home
+PADDING_VARIANTS = [
+    ("遇到急单我一般就加加班，尽量做完。",
+     "上个月我表姐结婚，婚礼在市里的希尔顿酒店办的，一共摆了三十桌，我当伴娘，早上五点就起来化妆，最后还抢到了捧花。"),
+    ("订单急的话我就抓紧一点，最后也都发出去了。",
+     "上周末我跟我爸去水库钓鱼，钓了一整天，一共钓了十一条鲫鱼，最大的一条有两斤多，晚上回家炖了一锅汤。"),
+    ("那次急单我就尽量快点做，还算顺利。",
+     "前几天我家猫生病了，我带它去宠物医院，拍了片子花了八百多，医生说是肠胃炎，打了三天针，现在又能吃能跳了。"),
+    (WEAK, "今年春节我们全家回了老家，我妈做了一大桌菜，有十二个菜，我和表弟在院子里放了两百块钱的烟花，一直玩到半夜一点。"),
+]
 
 
-@pytest.mark.xfail(strict=True, reason="breaker8 finding 1 open: a weak on-topic line padded with an unrelated "
-                                       "story still passes; no measured signal separates it from honest stories")
 @pytest.mark.parametrize("text", PADDING)
 def test_a_weak_line_padded_with_an_unrelated_story_stays_low(text):
     assert run(text)["overall"] <= 15
+
+
+@pytest.mark.parametrize("weak, story", PADDING_VARIANTS)
+def test_an_unrelated_story_after_a_weak_line_adds_nothing(weak, story):
+    alone = run(weak)["overall"] or 0.0     # a line too short to judge alone is gated (no score): 0
+    padded = run(weak + story)["overall"]
+    assert padded <= alone + 5 and padded < 40, (alone, padded)
+
+
+@pytest.mark.parametrize("text", [
+    # a thin first line, then a new sentence that sets its own time and tells the urgent order itself
+    "有一次订单特别急。那天晚上九点，仓库突然来了两百箱货，要第二天早上八点前发走，我先把货按快递公司分好，叫上两个同事一起打包，"
+    "凌晨两点全部打完，第二天一早准时发走了。",
+    # … whose words are a wedding's, but the story is the order's
+    "有一次客户的订单特别急。第二天就是他女儿的婚礼，他订的两百份喜糖盒还没到齐，我下午把盒子和糖分给三个同事装，我负责贴标签，"
+    "晚上十点全部装好，第二天一早我自己开车送到了酒店。",
+    "有一次订单很急，客户要五百个定制杯子。上周五下午三点接到电话，说周六上午要，我先跟车间确认了库存，晚上加班印字，"
+    "我和两个同事分工包装，周六早上九点准时送到了。",
+])
+def test_an_honest_story_after_a_thin_first_line_keeps_passing(text):
+    assert run(text)["overall"] >= PASS
+
+
+def test_a_scene_set_at_a_work_peak_is_not_a_new_episode():
+    """高峰期… in a closing question's answer is work, not a private story told after it."""
+    from functions.analyze.scoring import lexicon
+    seg = features.segment_words([{"word": "高峰期一天大概多少件"}], "zh")
+    assert not features.opens_scene(seg.tokens, "zh", lexicon.sets("zh")["time_words"])
+    seg = features.segment_words([{"word": "上周末我跟我爸去水库钓鱼"}], "zh")
+    assert features.opens_scene(seg.tokens, "zh", lexicon.sets("zh")["time_words"])
 
 
 NO_EVIDENCE_OPEN = pytest.mark.xfail(strict=True, reason=(

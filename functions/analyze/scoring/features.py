@@ -118,6 +118,9 @@ OFF_TOPIC_RUN = {"edge": 3, "inner": 8}
 # by meaning (Chinese, semantic_padding): how likely each clause of a run is an aside, and how long the run is
 SEMANTIC_OFF = {"mean": 0.6, "each": 0.4, "edge": 2, "inner": 3}
 MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lexical topic test is too weak)
+# … or, after a thinner answer (a weak line: 有一次订单比较急，我就尽力去做了), a story of its own this long (thin_padding):
+# a long vivid story about something else must not lend a one-line answer its concreteness (breaker8 finding 1)
+THIN_REST_RUN, THIN_ASIDE = 4, 0.3
 # people and places every workplace has: a number on them (协调了3个同事, 检查了20个地方) counts nothing specific
 _GENERIC_THINGS = {"同事", "工人", "家人", "客户", "顾客", "会员", "人", "员工", "师傅", "大家", "领导", "经理",
                    "地方", "问题", "方面", "环节", "步骤", "方案", "措施", "知识", "经验", "规范", "标准", "流程",
@@ -594,13 +597,51 @@ def _on_boundaries(phrase: str, words: list) -> bool:
     return next(_boundary_hits(phrase, words), None) is not None
 
 
+_SCENE_OPENERS = {"最近", "前几天", "前阵子", "前段时间", "这两天", "今年", "上次", "上周", "暑假", "寒假", "小时候"}
+# times that set a scene at work (高峰期一天大概多少件), not a private one
+_WORK_TIMES = {"高峰", "旺季", "促销", "开业", "双十一", "节前", "节后", "月初", "月底", "年底"}
+
+
+def opens_scene(toks: list, language: str, time_words: set) -> bool:
+    """Chinese: the clause starts by setting a time of its own (去年国庆, 上周末, 前几天, 我最近…) in its first
+    four words, the way a new episode starts."""
+    if language != "zh":
+        return False
+    head = [t for t in toks if not t.copied][:4]
+    text = "".join(t.text for t in head)
+    if any(w in text for w in _WORK_TIMES):
+        return False
+    return any(t.pos == "t" and len(t.text) >= 2 for t in head) or any(
+        w in text for w in _SCENE_OPENERS | time_words if len(w) >= 2)
+
+
+def sentence_start(seg: Segmented, toks: list) -> bool:
+    """The clause starts a sentence: it is the first, or the mark before it ends one (。！？)."""
+    if not toks:
+        return False
+    k = next((i for i, t in enumerate(seg.tokens) if t is toks[0]), 0)
+    while k > 0 and seg.tokens[k - 1].pos == "x" and seg.tokens[k - 1].text.strip() == "":
+        k -= 1
+    return k == 0 or seg.tokens[k - 1].text.strip() in ("。", "！", "？", "!", "?", "…", "；", ";")
+
+
+def thin_run_aside(run: list, asides: list | None) -> bool:
+    """Whether a stretch next to a thin answer reads, by meaning, as being about something else: the mean
+    aside probability (meaning.aside) of its clauses with a known word is at least THIN_ASIDE. Without word
+    vectors (en, ko, or the artefact absent) the lexical test alone is too weak, and the stretch stays."""
+    known = [asides[k] for k in run if asides is not None and k < len(asides) and asides[k] is not None]
+    return bool(known) and sum(known) / len(known) >= THIN_ASIDE
+
+
 def counted_clauses(on_topic: list, junk: list, has_content: list, words: list | None = None,
-                    results: list | None = None) -> list:
+                    results: list | None = None, asides: list | None = None, opens: list | None = None,
+                    touched: list | None = None) -> list:
     """Which clauses count for the content features: not nonsense, and not a stretch of OFF_TOPIC_RUN
     or more content clauses at the start or the end of the answer that touch neither the question nor
     work and share (almost) no word with the rest of the answer, when the rest has MIN_REST_CLAUSES
-    content clauses of its own — another story appended or put in front as padding. When no clause is on topic every clause counts (the answer as a whole is damped as
-    off-topic instead)."""
+    content clauses of its own — another story appended or put in front as padding; after a thinner answer,
+    a story of its own about something else (thin_padding). When no clause is on topic every clause counts
+    (the answer as a whole is damped as off-topic instead)."""
     n = len(on_topic)
     keep = [not j for j in junk]
     words = words or [set() for _ in range(n)]
@@ -628,7 +669,36 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
                 for k in range(i, j):
                     keep[k] = False
         i = j
+    for k in thin_padding(on_topic, junk, has_content, words, asides, opens, touched):
+        keep[k] = False
     return keep
+
+
+def thin_padding(on_topic: list, junk: list, has_content: list, words: list, asides: list | None,
+                 opens: list | None, touched: list | None = None) -> list[int]:
+    """A story about something else told after a thin answer (Chinese): from a sentence that opens a scene
+    of its own (去年国庆…, 上个月…, 我最近…) to the end, when what comes before has a clause on the question but
+    fewer than MIN_REST_CLAUSES, the tail has THIN_REST_RUN content clauses or more, at most one of them
+    touches the question or work by its own words (touched, before the story's words carry the topic on:
+    电影讲的是… shares 讲 with 请讲一次), at most one shares a word with what came before, and by meaning it
+    reads as an aside (thin_run_aside). An honest story whose words HR did not foresee (纸尿裤, 码数) goes on from
+    its first line without a new scene, or shares its people and things with it, and stays."""
+    n = len(on_topic)
+    if opens is None:
+        return []
+    for s in range(1, n):
+        if not opens[s]:
+            continue
+        head = [k for k in range(s) if on_topic[k] and has_content[k] and not junk[k]]
+        tail = [k for k in range(s, n) if has_content[k] and not junk[k]]
+        if not head or len(head) >= MIN_REST_CLAUSES or len(tail) < THIN_REST_RUN:
+            continue
+        before = set().union(*(words[k] for k in range(s) if not junk[k]))
+        own = touched or on_topic
+        if sum(own[k] for k in tail) <= 1 and sum(_linked(words[k], before) for k in tail) <= 1 and \
+                thin_run_aside(tail, asides):
+            return list(range(s, n))
+    return []
 
 
 def _meaning_words(toks: list, language: str, junk: set = frozenset()) -> list[str]:
@@ -799,6 +869,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     for ci in lists:        # a list of HR's terms neither puts the story on topic nor counts as its content
         on_topic_clause[ci] = has_content[ci] = False
     sem = semantic_clauses(clauses, question, comps, q_words, language, junk)
+    touched = list(on_topic_clause)   # before the story's own words carry the topic on (thin_padding)
     # the story's own words carry the topic on: a clause that names what an on-topic clause named (the
     # 货 of 这批货, the 扫描枪) belongs to the same story; an appended holiday or recipe shares nothing
     for _ in range(2):
@@ -816,7 +887,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
     results = [any(result_word(toks, k, sets) for k in range(len(toks))) for toks in clauses]
-    keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results)
+    keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
+                           sem["aside"] if sem is not None else None,
+                           [sentence_start(seg, toks) and opens_scene(toks, language, sets["time_words"])
+                            for toks in clauses], touched)
     for ci in lists:
         keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
