@@ -23,7 +23,11 @@ on the same rows for comparison.
 monotone HistGradientBoosting model and the signed ridge, chosen by leave-one-set-out over the four unseen-role
 sets (models/scorer/experiments.py; figures in MODEL_CARD.md); `--no-manifest` writes its entry next to the
 model (default-<version>.json) instead of into the manifest, where the newest default becomes the default.
-`--model wording_ridge` (the default-6 candidate, models/scorer/MODEL_CARD.md; not shipped): the signed ridge on
+`--model bounded_wording --bound 1` (default-7, shipped in session 11): the signed ridge on all 16 features (the
+"stack", the wording column out of fold, its text model written as for wording_ridge) held within ±bound anchor
+steps of the signed ridge on the 15 explainable features (the "base"), with no lift above a base at the floor
+(_BoundedWording; exported as a hand-built ONNX graph). Trained with `--extra` naming sets a–e.
+`--model wording_ridge` (the session-10 default-6 candidate, models/scorer/MODEL_CARD.md; not shipped): the signed ridge on
 all 16 features, the `wording` column out of fold (wording_out_of_fold: 5 folds by question, never from an
 installed wording model), and the wording text model fitted on all training rows, written to
 wording-<version>.npz and listed with its sha256 under the entry's "wording".

@@ -142,9 +142,11 @@ def test_a_weak_line_padded_with_an_unrelated_story_stays_low(text):
 
 @pytest.mark.parametrize("weak, story", PADDING_VARIANTS)
 def test_an_unrelated_story_after_a_weak_line_adds_nothing(weak, story):
-    alone = run(weak)["overall"] or 0.0     # a line too short to judge alone is gated (no score): 0
+    alone = run(weak)["overall"]     # None: a line too short to judge alone is gated
     padded = run(weak + story)["overall"]
-    assert padded <= alone + 5 and padded < 40, (alone, padded)
+    # the padded answer is scored as the weak line it is: a poor answer (rating under 2, < 25), never above
+    # the line alone
+    assert padded < 25 and (alone is None or padded <= alone + 5), (alone, padded)
 
 
 @pytest.mark.parametrize("text", [

@@ -119,3 +119,33 @@ def test_intended_grades_are_only_a_fallback_label():
     pair = a.ratings[comp]
     if None not in pair:
         assert a.label(comp, "ratings") == pytest.approx(sum(pair) / 2)
+
+
+def test_bounded_wording_scorer_exports_its_bound_into_onnx(tmp_path):
+    """default-7's recipe: the ONNX graph agrees with the fitted model, keeps every rating within `bound` of the
+    explainable ridge (no lift at all where that ridge is at the floor), and never moves a score against a
+    feature's sign."""
+    data = _small_training_set(tmp_path)
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"scorer": []}))
+    assert train.main(["--data", str(data), "--version", "9", "--out-dir", str(tmp_path), "--manifest",
+                       str(manifest), "--model", "bounded_wording", "--bound", "0.5", "--extra"]) == 0
+    entry = json.loads(manifest.read_text())["scorer"][0]
+    assert entry["features"] == F.FEATURES and "±0.5" in entry["model"] and entry["wording"]["file"].endswith(".npz")
+    answers = dataset.load(data)
+    X, y, qids, held, *_ = train.featurise(answers, "ratings")
+    # the same recipe fitted here and exported by train.export: the graph computes what the model predicts
+    train._COLUMNS = list(F.FEATURES)
+    fitted = train._BoundedWording(0.5).fit(X[~held], y[~held])
+    train.export(fitted, tmp_path / "refit.onnx")
+    import onnxruntime
+    sess = onnxruntime.InferenceSession(str(tmp_path / "refit.onnx"), providers=["CPUExecutionProvider"])
+    # rows across the whole feature range, the wording column from its floor to its top
+    rng = np.random.default_rng(4)
+    probe = np.vstack([X, rng.uniform(0, 1, size=(200, X.shape[1]))]).astype(np.float32)
+    out = sess.run(None, {"features": probe})[0].ravel()
+    assert np.allclose(out, np.clip(fitted.predict(probe), 1, 5), atol=1e-4)
+    base = fitted.base.predict(np.delete(probe, F.FEATURES.index("wording"), axis=1))
+    assert np.all(out <= np.clip(base + 0.5 * np.clip(base - 1, 0, 1), 1, 5) + 1e-4)
+    assert np.all(out >= np.clip(base - 0.5, 1, 5) - 1e-4)
+    _assert_monotone(model.Scorer("default", 9, entry["features"], entry["baseline"], sess), seed=5, rows=30)

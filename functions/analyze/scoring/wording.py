@@ -9,8 +9,9 @@ model for every language (models/scorer/wording-<version>.npz, written by models
     rate(text, language)        rating 1–5 from the wording alone (None when the artefact is absent)
     contributions(text, lang)   (n-gram, signed contribution to the rating) sorted by size, for explanations
 
-The feature `wording` (features.py) is this rating; the signed ridge of the default-6 candidate reads it as one
-column among the explainable features, so the gates, caps and counter-evidence still bound the score.
+The feature `wording` (features.py) is this rating; the shipped default-7 reads it as one column of a signed
+ridge held within one anchor step of the ridge on the explainable features alone (models/scorer/train.py
+_BoundedWording), and the gates, caps and counter-evidence still bound the score.
 numpy only at run time: vocabulary, idf, sublinear tf, l2 norm, weights and intercept as in scikit-learn's
 TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True) + Ridge. Loaded with
 allow_pickle=False. MIAOMIAN_WORDING=off disables it (rate() then answers None).
