@@ -15,7 +15,7 @@ Two small models are compared by leave-one-question-out on the training roles �
 with monotone constraints (more evidence never lowers a score, negated evidence never raises it) and a
 ridge regression with signed coefficients — and the better one (graded ranking, then Spearman) is fitted on all training
 roles and exported. The held-out roles (models.scorer.dataset.HELD_OUT_ROLES) are only evaluated.
-The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a and -b; `--extra` with no folder for none)
+The seen evaluation sets (EXTRA: models/scorer/eval/unseen-roles-a to -e; `--extra` with no folder for none)
 train and are evaluated leave-one-question-out with the training roles; FEATURE_SETS (default-3's 14
 features, or those plus topic_similarity) × the two models are compared, and default-3 as shipped is scored
 on the same rows for comparison.
@@ -26,7 +26,7 @@ model (default-<version>.json) instead of into the manifest, where the newest de
 `--model bounded_wording --bound 1` (default-7, shipped in session 11): the signed ridge on all 16 features (the
 "stack", the wording column out of fold, its text model written as for wording_ridge) held within ±bound anchor
 steps of the signed ridge on the 15 explainable features (the "base"), with no lift above a base at the floor
-(_BoundedWording; exported as a hand-built ONNX graph). Trained with `--extra` naming sets a–e.
+(_BoundedWording; exported as a hand-built ONNX graph). Trained on the data and sets a–e (EXTRA).
 `--model wording_ridge` (the session-10 default-6 candidate, models/scorer/MODEL_CARD.md; not shipped): the signed ridge on
 all 16 features, the `wording` column out of fold (wording_out_of_fold: 5 folds by question, never from an
 installed wording model), and the wording text model fitted on all training rows, written to
@@ -57,7 +57,7 @@ MONOTONE = {"concreteness": 1, "specific_actions": 1, "outcome": 1, "story_order
             "specificity": 1, "generalities": -1, "event_share": 1, "reluctance": -1, "topic_similarity": 1,
             "wording": 1, "evidence": 1, "evidence_specific": 1, "negative_evidence": -1, "anchor_match": 1, "evidence_relative": 1}
 # the seen evaluation sets (models/scorer/eval/README.md) train too; a sealed set is never listed here
-EXTRA = (HERE / "eval" / "unseen-roles-a", HERE / "eval" / "unseen-roles-b")
+EXTRA = tuple(HERE / "eval" / f"unseen-roles-{k}" for k in "abcde")   # default-7's training sets
 # candidate feature lists compared by leave-one-question-out (the first is default-3's)
 FEATURE_SETS = {"default-3": [f for f in F.FEATURES if f not in ("topic_similarity", "wording")],
                 "with_topic_similarity": [f for f in F.FEATURES if f != "wording"]}
@@ -488,7 +488,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out-dir", type=Path, default=HERE)
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--extra", type=Path, nargs="*", default=list(EXTRA),
-                    help="further labelled sets that train too (default: the seen evaluation sets a and b)")
+                    help="further labelled sets that train too (default: the seen evaluation sets a–e)")
     ap.add_argument("--bound", type=float, default=WORDING_BOUND,
                     help="bounded_wording: anchor steps the wording may move a rating from the base ridge")
     ap.add_argument("--model", choices=["auto", "wording_ridge", "bounded_wording", "boosted_ridge"],

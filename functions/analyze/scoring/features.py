@@ -1033,8 +1033,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     joined = ("" if language == "zh" else " ").join(t.text for t in words_)
     # Korean and English: a phrase starts at a word (별로 "not really", not 색깔별로 "by colour")
     # Chinese: on jieba word boundaries (走了 "left", not 发走了 "sent off")
-    reluctant = [p for p in sets["reluctance"] if (_own_phrase(p, clauses, first_person) if language == "zh"
-                                                   else (" " + p) in (" " + joined))]
+    # (a phrase absent from the whole text is absent from every clause: only the others are traced to a clause)
+    whole = "".join(t.text for t in seg.tokens)
+    reluctant = [p for p in sets["reluctance"] if (p in whole and _own_phrase(p, clauses, first_person)
+                                                   if language == "zh" else (" " + p) in (" " + joined))]
     reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
 
     # content only counts when the answer touches the question at all: a fluent, detailed story about
