@@ -7,6 +7,8 @@ the API refuses (a stop word or function character such as 先, 的, 年) ends t
 The question file is the `question` object of the analysis context; it may also be a whole context
 ({"language": ..., "question": {...}, "scorer": {"version", "calibration"}}), whose language is used unless
 --language is given and whose scorer (the organisation's calibrated version) is applied as the SCF handler does.
+A question file that is missing, unreadable, not JSON or not an object gives {"error": "bad_question", ...}, and a
+transcript file that is missing or unreadable {"error": "bad_transcript", ...}; both exit with status 2.
 """
 from __future__ import annotations
 
@@ -37,6 +39,31 @@ def decode_text(raw: bytes) -> str:
     raise ValueError("文字稿无法识别：不是 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本。")
 
 
+def read_question(path: str) -> dict:
+    """The question file as a JSON object. Raises ValueError with a Chinese message when the file cannot be
+    read, is not UTF-8 JSON, or is not an object (the CLI turns it into {"error": "bad_question"}, exit 2)."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            doc = json.load(fh)
+    except OSError as exc:
+        raise ValueError(f"无法读取题目文件：{path}（{exc.strerror or exc}）。") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"题目文件不是 UTF-8 编码的文本：{path}。") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"题目文件不是有效的 JSON：{path}（第 {exc.lineno} 行第 {exc.colno} 列）。") from None
+    if not isinstance(doc, dict):
+        raise ValueError(f"题目文件应是一个 JSON 对象（题目或完整的分析上下文）：{path}。")
+    return doc
+
+
+def _input_error(code: str, message: str) -> int:
+    """A bad input file: the JSON error on stdout, an English line on stderr, exit status 2 (no traceback)."""
+    json.dump({"error": code, "message": message}, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    sys.stderr.write(f"error: {code} (see the message above).\n")
+    return 2
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m functions.analyze", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -47,9 +74,11 @@ def main(argv=None) -> int:
     ap.add_argument("--scorer", default=None, help="scorer version (default: the context's or 'default')")
     ap.add_argument("--compact", action="store_true", help="one-line JSON")
     args = ap.parse_args(argv)
-    with open(args.question, encoding="utf-8") as fh:
-        doc = json.load(fh)
-    question = doc.get("question", doc) if isinstance(doc, dict) else {}
+    try:
+        doc = read_question(args.question)
+    except ValueError as exc:
+        return _input_error("bad_question", str(exc))
+    question = doc.get("question", doc)
     language = args.language or doc.get("language") or "zh"
     # HR's keywords go through the API's own check and normalisation (scoring/keywords.py): a keyword the
     # API refuses with 422 (先, 的, 年…) is refused here too, never counted as evidence
@@ -70,14 +99,15 @@ def main(argv=None) -> int:
     context_scorer = (doc.get("scorer") or {}) if isinstance(doc, dict) and not args.scorer else {}
     scorer_version = args.scorer or context_scorer.get("version") or "default"
     if args.transcript:
-        with open(args.transcript, "rb") as fh:
-            raw = fh.read()
+        try:
+            with open(args.transcript, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            return _input_error("bad_transcript", f"无法读取文字稿文件：{args.transcript}（{exc.strerror or exc}）。")
         try:
             transcript = decode_text(raw)
         except ValueError as exc:
-            json.dump({"error": "bad_transcript", "message": str(exc)}, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
-            return 2
+            return _input_error("bad_transcript", str(exc))
         result = pipeline.analyze_transcript(transcript, question, language, scorer_version=scorer_version)
     else:
         if args.audio == "-":

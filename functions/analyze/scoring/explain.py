@@ -102,7 +102,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     kind = question_type(question or {})
     effect = {x["feature"]: x["effect"] for x in drivers}
     said = _said(analysis, det)
-    keywords_said = [k for k in det["keywords_said"] if (k in said or k not in det["said"]) and k not in det["negated"]]
+    keywords_said = [k for k in det["keywords_said"] if (k in said or k not in det["said"]) and k not in det["negated"]
+                     and k not in det.get("voided", ())]
     candidates = []   # (weight, sentence)
     result_sentence = None
 
@@ -296,7 +297,7 @@ def _said(analysis: Analysis, det: dict) -> list[str]:
     out = []
     for term, hit in det["said"].items():
         clause = toks[hit.first].clause
-        if term in det["negated"] or quotes.refused(analysis, clause) or any(
+        if term in det["negated"] or term in det.get("voided", ()) or quotes.refused(analysis, clause) or any(
                 toks[i].negated for i in range(hit.first, hit.last + 1)):
             continue
         if analysis.seg.language != "zh" and hit.first > 0 and re.fullmatch(r"[b-hj-z]", toks[hit.first - 1].text.lower()):

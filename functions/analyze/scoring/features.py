@@ -31,7 +31,10 @@ Competency-level (only that competency's terms):
                      behaviour phrases (models/lexicons/competencies.<lang>.json): 1 − exp(−n/2)
   evidence_specific  those of them said in a clause with specific or concrete content (or next to one):
                      1 − exp(−n/1.5)
-  negative_evidence  terms said under negation (不/没有/很少…): 1 − exp(−n/1.5) — lowers the score
+  negative_evidence  terms said under negation (不/没有/很少…) or inside a deed contrary to the competency
+                     (contrary.py): 1 − exp(−n/1.5) — lowers the score. Denying a fault is not negation
+                     (一单都没超时, 我没有推给同事: text._denied_fault): the fault term (超时) counts as
+                     evidence, the other terms in its scope (同事) count neither way
   anchor_match       similarity to the competency's strong anchor minus its weak one, 0..1 (0.5 when the
                      question has no anchors)
   evidence_relative  this competency's evidence_specific against the mean of the answer's competencies:
@@ -490,8 +493,15 @@ def in_dictionary(tok: Token) -> bool:
         return True
     if len(t) >= 2 and freq.get(t):
         return True
-    # a word jieba does not know (箱货, 小王) is still made of common characters; random text is not
-    return all(freq.get(c, 0) >= 1000 for c in t)
+    # a word jieba does not know (箱货, 小王, 顺丰, 申通) is still made of characters in everyday use;
+    # random text is not (昃, 闰, 鑫, 龘: see REAL_CHAR_FREQ)
+    return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t)
+
+
+# jieba's dictionary count above which a character is in everyday use: names and rare-but-real words are
+# made of such characters (丰 784, 申 715, 韵 764, 碟 692, 陕 625, 厢 462, 邮 402);
+# characters seen in random or archaic text are rarer (昃 12, 鑫 141, 淼 147, 闰 159). 1000 called 顺丰 乱码.
+REAL_CHAR_FREQ = 300
 
 
 def _jieba_freq_char(c: str) -> bool:
@@ -1067,7 +1077,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     }
     per_comp = []
     for comp in comps:
-        said, negated, in_specific, kw_said = {}, set(), set(), set()
+        said, negated, voided, in_specific, kw_said = {}, set(), set(), set(), set()
         # a clause telling a deed contrary to the competency voids its terms and counts them against it
         # (同事来帮忙我都让他们走开: 同事, 帮忙 said while refusing help)
         contrary_clauses: set = set()
@@ -1078,9 +1088,17 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 ci = seg.tokens[hit.first].clause
                 if hit.copied or not (0 <= ci < len(keep) and keep[ci]):
                     continue
-                if hit.negated or ci in contrary_clauses:
-                    negated.add(term)
+                if ci in contrary_clauses:
+                    voided.add(term)
                     continue
+                if hit.negated:
+                    toks = [seg.tokens[i] for i in range(hit.first, hit.last + 1) if seg.tokens[i].negated]
+                    if not all(t.fault_denied for t in toks):
+                        negated.add(term)
+                        continue
+                    if not any(t.fault for t in toks):
+                        continue    # 没有推给同事: 同事 is neither evidence nor counter-evidence
+                    # 一单都没超时: the fault term denied is the good outcome, evidence like any term said
                 said.setdefault(term, hit)
                 if kind == "keyword":
                     kw_said.add(term)
@@ -1093,13 +1111,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         values = {
             "evidence": _sat(len(distinct), 2),
             "evidence_specific": _sat(len([t for t in distinct if t in in_specific]), 1.5),
-            "negative_evidence": _sat(len(negated - set(said)), 1.5),
+            "negative_evidence": _sat(len((negated | voided) - set(said)), 1.5),
             "anchor_match": _anchor_match(seg, comp.anchors),
             # not a model input: what model.competency_strength reads besides the terms
             "closeness": competency_closeness(sem, keep, comp, language),
         }
         details = {"said": {t: said[t] for t in distinct}, "kinds": {t: comp.terms[t] for t in distinct},
                    "negated": sorted(negated - set(said)),
+                   "voided": sorted(voided - negated - set(said)),   # said inside a contrary deed
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
                    "keywords_said": sorted({k for k in kw_norm if k in said}),
                    "contrary": contrary_found

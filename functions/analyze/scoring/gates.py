@@ -134,13 +134,16 @@ _KO_ENDINGS = ("다", "요", "니다", "고", "서", "면", "지만", "는데", 
 _KO_PREDICATE = ("다", "요", "니다", "고", "서", "면", "지만", "는데", "니까", "도록", "죠", "했", "었", "았")
 # Chinese grammar words that tie words into a sentence: structural and aspect particles, prepositions.
 _ZH_STRUCTURE = frozenset("的了着过地得把被在给跟和从对向让")
+# negators and adverbs right before a verb are grammar too: a plain sentence without particles (高峰时我
+# 不管卫生，不看保质期，更不消毒) is still a sentence; shuffled or listed words seldom put one before a verb
+_ZH_CLAUSE_ADVERBS = frozenset({"也", "都", "就", "才", "还", "又", "再", "更", "只", "只顾", "一直", "总是", "从来"})
 
 
 def sentence_structure(analysis: Analysis) -> dict:
     """How much of the answer is words put into sentences, per language:
 
-    zh: structure (share of words that are particles 的/了/着, prepositions 把/在/跟 or modal particles)
-        and predicates (share of verbs); real words strung together without clauses have neither.
+    zh: structure (share of words that are particles 的/了/着, prepositions 把/在/跟, modal particles,
+        a negator 不/没有 or clause adverb 也/都/就 right before a verb) and predicates (share of verbs); real words strung together without clauses have neither.
     ko: marked (share of words carrying a particle or an ending, or standalone particles/endings) and
         predicates (words ending like a verb: -다, -요, -고, -서, -했…).
     en: structure (share of grammar words: articles, prepositions, pronouns, auxiliaries).
@@ -149,7 +152,9 @@ def sentence_structure(analysis: Analysis) -> dict:
     words = [t for t in analysis.seg.words if t.text not in lexicon.sets(language)["fillers"]]
     n = max(len(words), 1)
     if language == "zh":
-        structure = sum(1 for t in words if t.pos[:1] in ("u", "p", "y") or t.text in _ZH_STRUCTURE)
+        negators = lexicon.sets("zh")["negators"] | _ZH_CLAUSE_ADVERBS
+        structure = sum(1 for i, t in enumerate(words) if t.pos[:1] in ("u", "p", "y") or t.text in _ZH_STRUCTURE
+                        or (t.text in negators and i + 1 < len(words) and words[i + 1].pos[:1] == "v"))
         verbs = sum(1 for t in words if t.pos[:1] == "v")
         return {"words": len(words), "structure": structure / n, "predicates": verbs / n}
     if language == "ko":

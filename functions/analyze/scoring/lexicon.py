@@ -7,7 +7,8 @@ by part, kept for reference), synonyms {head: [words]}, stopwords, particles (ko
 content: 好, 满意, 认真…), result_markers, completion (verbs that state an outcome), connectives (words
 that start a clause in unpunctuated speech), first_person, pronouns, numerals (characters of spoken
 numbers), measure_words, time_words, reluctance (refusing or unwilling phrases: 没办法, 无所谓, 拖着…), common_latin (zh:
-everyday English words said inside a Chinese answer — ok, so, anyway, nice — that are no name).
+everyday English words said inside a Chinese answer — ok, so, anyway, nice — that are no name), faults (zh: faults
+and failures whose denial is praise — 超时, 推给, 出错, 投诉…; see text._denied_fault).
 
 competencies.<lang>.json: {competency name: {"synonyms": [...], "behaviours": [...]}} — words and short
 phrases that show the competency without HR's exact keywords. A question's competency may add its own
@@ -25,7 +26,7 @@ from pathlib import Path
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "models" / "lexicons"
 _LIST_KEYS = ("fillers", "stopwords", "particles", "negators", "refused", "generic", "result_markers",
               "completion", "connectives", "first_person", "pronouns", "numerals", "measure_words",
-              "time_words", "reluctance", "work_topic", "common_latin")
+              "time_words", "reluctance", "work_topic", "common_latin", "faults")
 
 
 def _folder() -> Path:

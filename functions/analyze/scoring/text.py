@@ -200,6 +200,8 @@ class Token:
     start: int = 0         # char offset in the normalised text
     source: int = -1       # index of the transcript word it came from (-1: unknown)
     base: str = ""         # the form compared with word lists: Korean without its particle, else text
+    fault_denied: bool = False   # zh: negated, but the negation denies a fault (没超时, 没有推给同事): praise
+    fault: bool = False          # zh: the fault word itself in such a scope (超时, 推给)
 
 
 @dataclass
@@ -463,6 +465,13 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
         end = _scope_end(toks, k + 1)
         for i in range(k + 1, end):
             toks[i].negated = True
+        fault = _denied_fault(toks, k + 1, end)
+        if fault:
+            # 一单都没超时, 我没有推给同事: denying a fault is the good outcome, never counter-evidence
+            for i in range(k + 1, end):
+                toks[i].fault_denied = True
+            for i in fault:
+                toks[i].fault = True
         if all(toks[i].text in _PASS or toks[i].pos.startswith("u") or toks[i].pos == "y" for i in range(k + 1, end)) \
                 and any(toks[i].pos.startswith("v") and toks[i].text != "是" for i in range(k + 1, end)):
             # 安排优先级这种事情我是不会去做的: the topic before the negator is what is refused
@@ -470,6 +479,46 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
                 if t.pos.startswith(("v", "n", "b")) and t.text not in _PASS:
                     t.negated = True
         k = end
+
+
+# Negating a fault is praise: 一单都没超时, 我没有推给同事, 没让一箱发错, 从来没出过错, 没有一次差错. The fault
+# (the `faults` word list) must be what the scope denies: its head verb (the first verb past _PASS words),
+# the object of a light verb (出过一次事故), or, with no verb, its first content word (没有一次差错). A fault
+# that is only the object of another verb is not denied (我没有处理投诉 still negates 处理 and 投诉).
+_LIGHT = {"出", "出过", "犯", "犯过", "有", "有过", "发生", "发生过", "闹", "闹过", "出现", "出现过", "造成", "引起"}
+_FAULT_TAILS = set("到掉了过着")
+_FAULT_SKIP = ("m", "q", "p", "u", "d", "r", "c", "y", "x")
+
+
+def _fault_at(toks: list, i: int, end: int, faults) -> list:
+    """Token indexes of the fault word starting at toks[i] (in a scope ending at `end`), or []."""
+    word = toks[i].text
+    if word in faults or any(len(f) >= 2 and word.startswith(f) for f in faults):
+        return [i]          # 超时, 推卸责任, 拖延了
+    single = {f for f in faults if len(f) == 1}
+    if len(word) == 2 and (word[1] in single or (word[0] in single and word[1] in _FAULT_TAILS)):
+        return [i]          # 发错, 过错, 弄丢; 拖到, 漏掉
+    nxt = toks[i + 1].text if i + 1 < end else ""
+    for f in faults:
+        at = (word + nxt).find(f)
+        if len(f) >= 2 and 0 <= at < len(word) < at + len(f):
+            return [i, i + 1]   # a fault split across two tokens: 推 + 给, 活推 + 给 (jieba's 把活推给)
+    return []
+
+
+def _denied_fault(toks: list, start: int, end: int) -> list:
+    """Indexes of the fault the negation before toks[start] denies (see the comment above), or []."""
+    faults = lexicon.sets("zh")["faults"]
+    scope = [i for i in range(start, end) if toks[i].text not in _PASS and not toks[i].pos.startswith(_FAULT_SKIP)]
+    if not faults or not scope:
+        return []
+    verbs = [i for i in scope if toks[i].pos.startswith("v")]
+    head = verbs[0] if verbs else scope[0]
+    found = _fault_at(toks, head, end, faults)
+    after = [i for i in scope if i > head]
+    if not found and toks[head].text in _LIGHT and after:
+        found = _fault_at(toks, after[0], end, faults)     # 出过一次事故
+    return found
 
 
 # verbs whose object is an event: what follows them is not negated with them (没有一个人抱怨加班)
