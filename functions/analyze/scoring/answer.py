@@ -87,6 +87,14 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
         shown = "”“".join(c for c, _ in contrary[:2])
         labels = "、".join(dict.fromkeys(label for _, label in contrary))
         caps.append((cap, f"说到了“{shown}”（与“{comp.name}”相反的做法，涉及{labels}），这是反面信息，这一项最高 {cap:.0f} 分。"))
+    owned = det.get("contrary_owned") or []
+    if cap is None and owned:
+        shown = "”“".join(c for c, _ in owned[:2])
+        caps.append((model.CONTRARY_OWNED_CAP, f"说到了“{shown}”，但也讲了自己事后承担并改正的做法，算作吸取教训的经历，"
+                                               f"这一项最高 {model.CONTRARY_OWNED_CAP:.0f} 分。"))
+    # bad conduct told on another competency of the answer: the bound names it, not the topic
+    elsewhere = [c for k, (_, _, d) in enumerate(analysis.competencies) if k != index
+                 for c in (d.get("contrary") or []) if c[1] != "较弱回答示例"]
     kind = explain.question_type(question)
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
@@ -98,7 +106,11 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             cap = model.ASKING_ONLY
             caps.append((cap, f"这道题要讲自己的经历或做法，回答却主要是在提问，没有答到题目上，最高 {cap:.0f} 分。"))
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"))
-        if cap is not None:
+        if cap is not None and elsewhere:
+            shown = "”“".join(c for c, _ in elsewhere[:2])
+            labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
+            caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
+        elif cap is not None:
             caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     if explain.motivation_question(question) and not explain.reasons_given(analysis):
         cap = model.MOTIVATION_NO_REASON

@@ -3,20 +3,27 @@ others (都是同事的错, 让新人背了锅), covering up (没告诉店长, �
 is not theirs (小费我就自己留下了), cutting corners (直接跳过检查).
 
     families(name, keywords)          the contrary-behaviour families a competency belongs to
-    find_phrases(seg, keep, keys, clauses)  [(phrase as said, family label)] told as the candidate's own deed;
-                                      adds the clauses they are in to `clauses` (their keywords are void)
+    find_phrases(seg, keep, keys, clauses, owned)  [(phrase as said, family label)] told as the candidate's
+                                      own deed; adds the clauses they are in to `clauses` (their keywords are
+                                      void); deeds then owned and fixed go to `owned` when it is given
 
 Phrases are curated per family in models/scorer/contrary-zh.json (see docs/scoring.md): a competency belongs
 to the families whose "names" share a word with its name or keywords, and always to "all". A phrase is matched
 like a keyword (normalised, on word boundaries, text.find); "A…B" is A then B in the same clause at most
-GAP characters apart. It is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its
-own negator, 没告诉), read back from the question, in a clause that does not count, or told of someone else
+GAP characters apart; "A……B" is A, then B in the same clause or one of the next CLAUSE_REACH clauses (a
+deed told over two clauses: 炒饭掉在台子上了，我刮起来重新装盘; it is the speaker's when either part is). It
+is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its own negator, 没告诉), read
+back from the question, in a clause that does not count, or told of someone else
 (顾客很不耐烦, 同事偷拿: the nearest person before it in its clause is not the speaker — or, when its clause names
 nobody, the first person named in the clause before: 有个顾客快递丢了，第三次来电吼了五分钟; 我被骗了: passive).
 A family's "attitudes" (只会添乱, 看不起) are contempt the speaker voices about others: they count when the
 deed is the speaker's or when the speaker states it as their view (我觉得他们只会添乱). With the question's
 anchors (Chinese, word vectors), a counted first-person clause much closer in meaning to the weak anchor than
 to the strong one is counter-evidence too.
+
+A deed the speaker then owns and fixes (没按时完成…后来我每次接单都先点库存; 从那以后, 吸取教训, 我主动承认:
+the JSON's "remediation", said after the deed by the speaker, not negated) is a lesson-learnt story, not
+counter-evidence: find_phrases puts it in `owned` when that list is given (model.CONTRARY_OWNED_CAP).
 """
 from __future__ import annotations
 
@@ -28,6 +35,7 @@ from .text import Segmented, find, normalise_term
 
 PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.json"
 GAP = 8
+CLAUSE_REACH = 2
 _NEGATORS = ("不", "没", "别", "未", "莫")
 _SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩"}
 # a person right after these is the object, not the subject (我跟客户说…, 我让新人…)
@@ -100,21 +108,61 @@ def _speaker_view(seg: Segmented, first: int) -> bool:
 
 
 def _hits(seg: Segmented, phrase: str):
-    """Token spans (first, last, negated, copied) where the phrase occurs."""
-    parts = [p for p in phrase.split("…") if p]
-    if not all(p in seg.text for p in parts):      # cheap test first: most phrases are not in the answer
+    """Token spans (first, last, negated, copied, said) where the phrase occurs."""
+    if "……" in phrase:
+        head, tail = phrase.split("……", 1)
+        if not (head.replace("…", "") and tail.replace("…", "")):
+            return
+        tails = list(_hits(seg, tail))
+        for h in _hits(seg, head):
+            hc = seg.tokens[h[0]].clause
+            for t in tails:
+                if t[0] > h[1] and 0 <= seg.tokens[t[0]].clause - hc <= CLAUSE_REACH:
+                    yield h[0], t[1], h[2] or t[2], h[3] and t[3], h[4] + "…" + t[4]
+                    break
         return
+    parts = [p for p in phrase.split("…") if p]
+    if not parts or not all(p in seg.text for p in parts):   # cheap test first: most phrases are not in the answer
+        return
+    said = lambda a, b: "".join(t.text for t in seg.tokens[a:b + 1])
     if len(parts) == 1:
         for h in find(seg, parts[0]):
-            yield h.first, h.last, h.negated, h.copied
+            yield h.first, h.last, h.negated, h.copied, said(h.first, h.last)
         return
     heads, tails = find(seg, parts[0]), find(seg, parts[-1])
     for h in heads:
         for t in tails:
             if t.first > h.last and seg.tokens[h.first].clause == seg.tokens[t.first].clause and \
                     seg.tokens[t.first].start - (seg.tokens[h.last].start + len(seg.tokens[h.last].text)) <= GAP:
-                yield h.first, t.last, h.negated or t.negated, h.copied and t.copied
+                yield h.first, t.last, h.negated or t.negated, h.copied and t.copied, said(h.first, t.last)
                 break
+
+
+def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
+    """The first token of the B part of an A……B hit spanning tokens first..last."""
+    tail = phrase.split("……", 1)[1]
+    return min((h[0] for h in _hits(seg, tail) if first < h[0] <= last), default=first)
+
+
+def _remedied(seg: Segmented, last: int) -> bool:
+    """After the deed ending at token `last`, the speaker tells owning or fixing it (the JSON's
+    "remediation": 后来我每次…, 从那以后, 吸取教训, 主动承认), in a later clause and not negated unless the
+    marker carries its own negator (再也没, 没再…过)."""
+    ci = seg.tokens[last].clause
+    for marker in _remediation():
+        own_negator = any(c in marker for c in _NEGATORS)
+        for first, _, negated, copied, _ in _hits(seg, marker):
+            if first > last and seg.tokens[first].clause > ci and not copied \
+                    and (own_negator or not negated) and _speaker(seg, first):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=None)
+def _remediation() -> tuple:
+    if not PATH.is_file():
+        return ()
+    return tuple(_norm_phrase(m, "zh") for m in json.loads(PATH.read_text(encoding="utf-8")).get("remediation", []))
 
 
 def _deed_clauses(seg: Segmented, ci: int) -> set:
@@ -127,33 +175,47 @@ def _deed_clauses(seg: Segmented, ci: int) -> set:
     return out
 
 
-def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None) -> list[tuple[str, str]]:
+def _norm_phrase(phrase: str, language: str) -> str:
+    return "……".join("…".join(normalise_term(p, language) for p in side.split("…") if p)
+                     for side in phrase.split("……"))
+
+
+def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None,
+                 owned: list | None = None) -> list[tuple[str, str]]:
     """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed (attitudes
-    also when stated as the speaker's view); the clauses they are in are added to `clauses`."""
+    also when stated as the speaker's view); the clauses they are in are added to `clauses`. With `owned`
+    given, deeds the speaker then owns and fixes (_remedied) go there instead of the result."""
     out, seen = [], set()
     data = _data()
     for key in keys:
         fam = data.get(key) or {}
         listed = [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]
         for phrase, attitude in listed:
-            norm = "…".join(normalise_term(p, seg.language) for p in phrase.split("…") if p)
+            norm = _norm_phrase(phrase, seg.language)
             own_negator = any(c in norm for c in _NEGATORS)
-            for first, last, negated, copied in _hits(seg, norm):
+            for first, last, negated, copied, said in _hits(seg, norm):
                 ci = seg.tokens[first].clause
-                if copied or not (0 <= ci < len(keep) and keep[ci]) or (negated and not own_negator):
+                # a deed told over clauses (A……B) counts when either part is in a counted clause and told by
+                # the speaker: the victim may be named at A (同事累晕了……我让他接着干), the speaker at B
+                parts = (first,) if "……" not in norm else (first, _tail_first(seg, norm, first, last))
+                if copied or not any(0 <= seg.tokens[p].clause < len(keep) and keep[seg.tokens[p].clause]
+                                     for p in parts) or (negated and not own_negator):
                     continue
                 if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
                         and seg.tokens[first - 1].text in _DOUBLE_NEGATORS:
                     continue
                 # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
-                if not (_speaker(seg, first) or (attitude and _speaker_view(seg, first))) \
+                if not (any(_speaker(seg, p) for p in parts) or (attitude and _speaker_view(seg, first))) \
                         or seen & set(range(first, last + 1)):
                     continue
                 seen.update(range(first, last + 1))
                 if clauses is not None:
-                    clauses.update(_deed_clauses(seg, ci))
-                said = "".join(t.text for t in seg.tokens[first:last + 1])
-                out.append((said, fam.get("label", key)))
+                    for c in range(ci, seg.tokens[last].clause + 1):
+                        clauses.update(_deed_clauses(seg, c))
+                if owned is not None and _remedied(seg, last):
+                    owned.append((said, fam.get("label", key)))
+                else:
+                    out.append((said, fam.get("label", key)))
                 break
     return out
 

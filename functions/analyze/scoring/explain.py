@@ -174,7 +174,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
         result_sentence = _outcome_reason(analysis)
         candidates.append((w("outcome"), result_sentence))
-    if a["relevance"] < 0.25:
+    # an answer telling bad conduct is on topic: its counter-evidence reason names it (answer.bound)
+    if a["relevance"] < 0.25 and not any(d.get("contrary") for _, _, d in analysis.competencies):
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
     if comp.anchors:
         level = values["anchor_match"]

@@ -1082,7 +1082,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # (同事来帮忙我都让他们走开: 同事, 帮忙 said while refusing help)
         contrary_clauses: set = set()
         families = contrary.families(comp.name, tuple(comp.keywords), language)
-        contrary_found = contrary.find_phrases(seg, keep, families, contrary_clauses)
+        contrary_owned: list = []
+        contrary_found = contrary.find_phrases(seg, keep, families, contrary_clauses, contrary_owned)
         for term, kind in comp.terms.items():
             for hit in find(seg, term):
                 ci = seg.tokens[hit.first].clause
@@ -1122,7 +1123,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
                    "keywords_said": sorted({k for k in kw_norm if k in said}),
                    "contrary": contrary_found
-                   + [(c, "较弱回答示例") for c in contrary.find_by_meaning(sem, seg, keep, comp.anchors)]}
+                   + [(c, "较弱回答示例") for c in contrary.find_by_meaning(sem, seg, keep, comp.anchors)],
+                   "contrary_owned": contrary_owned}
         per_comp.append((comp, values, details))
 
     if per_comp:

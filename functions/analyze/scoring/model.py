@@ -155,6 +155,10 @@ def overall(scores: list[tuple[float, float]]) -> float | None:
 # Counter-evidence (scoring/contrary.py): behaviour told as done that is the opposite of the competency caps
 # its score well below the pass line (60), lower for each further deed.
 CONTRARY_CAP, CONTRARY_STEP, CONTRARY_FLOOR = 35.0, 10.0, 15.0
+# A contrary deed the candidate then owns and fixes (没按时完成…后来我每次接单都先点库存) is the classic
+# lesson-learnt answer, not counter-evidence: it may pass, but not reach the top band kept for answers whose
+# story is clean (the deed still happened). Milder than CONTRARY_CAP, and it does not bound the overall score.
+CONTRARY_OWNED_CAP = 75.0
 
 
 def contrary_cap(n: int) -> float | None:
