@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import explain, features, gates, model, quotes
+from . import agency, explain, features, gates, model, quotes
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
@@ -112,6 +112,9 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
         elif cap is not None:
             caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+    cap, reason = agency.agency_bound(analysis, question)
+    if cap is not None:
+        caps.append((cap, reason))
     if explain.motivation_question(question) and not explain.reasons_given(analysis):
         cap = model.MOTIVATION_NO_REASON
         caps.append((cap, f"这道题问的是原因和打算，回答没有说出自己的理由，最高 {cap:.0f} 分。"))
@@ -160,7 +163,10 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         cap, reason = bound(analysis, k, q)
         # counter-evidence is always named; another bound only when it lowers the score
         if cap is not None and (comp["score"] > cap or analysis.competencies[k][2].get("contrary")):
-            comp["reasons"] = [reason] + comp["reasons"][:3]
+            kept = comp["reasons"]
+            if agency.not_own(reason):   # others' actions and results are not quoted as the candidate's
+                kept = [r for r in kept if not r.startswith(agency.CREDITS)]
+            comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
     if analysis.counts.get("junk_chars", 0) >= 4:
         note = explain.junk_reason(analysis)

@@ -966,7 +966,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     first_person = sets["first_person"]
     # Korean drops the subject: a clause with no other subject is the speaker's own (봤어요, 샀어요)
     subject_first = language == "ko"
-    actions, specific_actions, action_idx = [], [], []
+    actions, specific_actions, action_idx, others_actions = [], [], [], []
     clause_specific = []
     for ci, toks in enumerate(clauses):
         has_spec = keep[ci] and (clause_has_specific[ci] or any(id(t) in concrete_ids for t in toks))
@@ -993,6 +993,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             if has_spec and not general_clause(toks, language):
                 specific_actions.append(ci)
                 action_idx.append(ci)
+        elif verbs and has_spec and not general_clause(toks, language):
+            others_actions.append(ci)     # 小李贴面单, 老周把货分成三批: someone else does the work (agency.py)
 
     # the outcome: a result clause after the first action
     first_action = actions[0] if actions else None
@@ -1136,7 +1138,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
         "function": sum(1 for t in words_ if is_function(t, language)),
         "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,
-        "actions": len(actions), "specific_actions": len(specific_actions),
+        "actions": len(actions), "specific_actions": len(specific_actions), "others_actions": len(others_actions),
         "concrete": len(concrete), "specific_words": len(specific_words),
         "term_tokens": sum(1 for t in words_ if (t.base or t.text) in all_terms and not t.copied),
         "junk_tokens": len(junk), "excluded_clauses": sum(1 for ci in range(len(clauses)) if not keep[ci]),

@@ -1,0 +1,100 @@
+"""Whose experience an answer tells (Chinese): bounds for answers that are not the candidate's own.
+
+    agency_bound(analysis, question) -> (cap, Chinese reason) | (None, None)
+
+Three families, each a bound on every competency (answer.bound):
+- borrowed: the answer says it retells someone else's story or a model answer (我看过一个网上的面试范文：…,
+  听我朋友说…, 视频里有个例子…) → BORROWED;
+- bystander: others do the specific work (小李贴面单, 老周分成三批) and the candidate says they stood by or
+  left (我就在旁边坐着看手机, 我没管，八点就走了), or does nothing specific at all → NOT_AGENT;
+- hypothetical: a question asking for a past experience (question_type "story") answered only with what the
+  candidate would do or what "you" should do (如果遇到…我会…, 你就先把…), with no past event → HYPOTHETICAL.
+  Situational questions (如果…你会怎么做) ask for exactly that and are never bounded here.
+"""
+from __future__ import annotations
+
+import re
+
+from . import explain
+from .features import Analysis
+
+BORROWED = 35.0
+NOT_AGENT = 40.0
+HYPOTHETICAL = 50.0
+
+# 我看过一个网上的面试范文, 网上看到的一个案例, 听我朋友说过, 我同事的经历, 书上/视频里讲过一个故事
+_BORROWED = re.compile(
+    r"范文|标准答案|答题模板|面试模板|"
+    r"(网上|书上|书里|视频里|视频上|抖音上?|公众号|课上|培训课).{0,8}(看到|看过|讲过?|说过?|学到|学过|有).{0,8}(故事|例子|案例|经历|回答|答案)|"
+    r"(我|我的)(朋友|同事|同学|表哥|表姐|表弟|表妹|哥哥|姐姐|亲戚|室友)(的|他的|她的)(经历|故事|例子|事)|"
+    r"(不是我|不是我自己)(的经历|经历的|做的|亲身)")
+# the candidate stood by or was away while others worked: 我就在旁边坐着看手机, 我没管，八点就走了
+_HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)")
+_IDLE_WORDS = (r"(在旁边(坐|站|看)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
+               r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场)")
+_IDLE_CLAUSE = re.compile(_IDLE_WORDS)
+_IDLE = re.compile(r"我[^。！；？]{0,14}" + _IDLE_WORDS)
+# a story about someone else: no 我 at all, 我们 only as an owner (我们仓库的老周), and a third person who acts
+_BARE_I = re.compile(r"我(?!们)")
+_WE_AGENT = re.compile(r"我们(?![^，。！；]{0,4}的)")
+_THIRD = re.compile(r"他|她|(老|小|阿)[\u4e00-\u9fff](?=[^\u4e00-\u9fff]|把|用|就|带|负责|先|又|还|马上|一|特别|很)|同事|师傅|店长|经理|领导|主管")
+# if / should / you: 如果遇到…我会…, 你就先把…, 应该先… (not the habitual 我一般会…)
+_HYPOTHETICAL = re.compile(r"如果|假如|假设|要是|万一|应该先|你就|你要|你得|你先|你可以")
+# a past event of the candidate's: 有一次, 去年, 那天, 当时, …了, …过
+_PAST = re.compile(r"有一次|有次|那次|上次|去年|前年|那年|那天|当时|那时|之前|以前|后来|上个月|上周|上礼拜|昨天|刚才|"
+                   r"曾经|有一回|那回|我(?![^，。]{0,6}(会|要|得|应该|可以))[^，。]{0,6}(了|过)")
+
+
+def _text(analysis: Analysis) -> str:
+    return analysis.seg.text or ""
+
+
+def borrowed(analysis: Analysis, story: bool) -> bool:
+    """A model answer anywhere; hearsay (听朋友说…) only when a story is asked for (not 听朋友说你们公司待遇好)."""
+    return bool(_BORROWED.search(_text(analysis)) or story and _HEARSAY.search(_text(analysis)))
+
+
+def bystander(analysis: Analysis) -> bool:
+    """Others do the specific work and the candidate stood by or left (their idle clauses are no actions),
+    or the story is about someone else with no 我 in it."""
+    text = _text(analysis)
+    own, others = analysis.counts.get("specific_actions", 0), analysis.counts.get("others_actions", 0)
+    if _IDLE.search(text):
+        own -= sum(1 for c in analysis.details.get("action_clauses", []) if _IDLE_CLAUSE.search(c))
+        if own <= 1 or others >= 2 and others >= 2 * own:
+            return True
+    if not _BARE_I.search(text) and not _WE_AGENT.search(text) and len(_THIRD.findall(text)) >= 2:
+        return True
+    return False
+
+
+def hypothetical(analysis: Analysis, question: dict) -> bool:
+    if explain.question_type(question) != "story":
+        return False
+    text = _text(analysis)
+    return bool(_HYPOTHETICAL.search(text)) and not _PAST.search(text)
+
+
+def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str | None]:
+    if analysis.seg.language != "zh":
+        return None, None
+    story = explain.question_type(question) == "story"
+    if borrowed(analysis, story):
+        return BORROWED, (f"回答讲的是别人的经历或网上的范文，不是自己做过的事，这一项最高 {BORROWED:.0f} 分。")
+    if hypothetical(analysis, question):
+        return HYPOTHETICAL, (f"这道题要讲自己真实经历过的一件事，回答只说了假设情况下会怎么做或该怎么做，"
+                              f"没有讲自己做过的事，最高 {HYPOTHETICAL:.0f} 分。")
+    if story and bystander(analysis):
+        return NOT_AGENT, (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
+                           f"这一项最高 {NOT_AGENT:.0f} 分。")
+    return None, None
+
+
+# reasons that credit the candidate with an action or a result (explain.ACTION_SAID, explain._outcome_reason)
+CREDITS = (explain.ACTION_SAID, "说了具体结果", "说到了最后的结果", "说清了最后的结果")
+_OWN_REASONS = ("不是自己做过的事", "别人的做法和结果不能算作自己的", "没有讲自己做过的事")
+
+
+def not_own(reason: str | None) -> bool:
+    """Whether a bound's reason is one of this module's (the answer is not the candidate's own story)."""
+    return bool(reason) and any(r in reason for r in _OWN_REASONS)
