@@ -95,3 +95,17 @@ def test_situational_question_answered_hypothetically_is_not_bounded():
     r = run(SITUATIONAL_ANSWER, SITUATIONAL_Q)
     assert not any(agency.not_own(s) for s in all_reasons(r)), all_reasons(r)
     assert r["overall"] > agency.HYPOTHETICAL
+
+
+@pytest.mark.parametrize("question,text", [(q, t) for cases, _, _ in FAMILIES for q, t in cases])
+def test_the_candidate_is_asked_for_a_story_of_their_own_and_praised_for_nothing(question, text):
+    """A model answer, others' work or a hypothetical earns no praise (说清了最后的结果 would praise someone else's
+    result); the one suggestion asks for something that really happened to the candidate."""
+    r = run(text, question)
+    assert r["feedback"]["strengths"] == [], r["feedback"]
+    assert r["feedback"]["suggestions"] and "你自己做了" in r["feedback"]["suggestions"][0], r["feedback"]
+
+
+@pytest.mark.parametrize("question,text", HONEST)
+def test_an_own_story_keeps_its_praise(question, text):
+    assert run(text, question)["feedback"]["strengths"]

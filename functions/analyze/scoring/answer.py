@@ -159,6 +159,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 + comp["reasons"][:3]
         comp["score"] = adjusted[k]
         comp["competency_strength"] = round(strengths[k], 4)
+    not_own = False
     for k, comp in enumerate(result):
         cap, reason = bound(analysis, k, q)
         # counter-evidence is always named; another bound only when it lowers the score
@@ -166,6 +167,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             kept = comp["reasons"]
             if agency.not_own(reason):   # others' actions and results are not quoted as the candidate's
                 kept = [r for r in kept if not r.startswith(agency.CREDITS)]
+                not_own = True
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
     if analysis.counts.get("junk_chars", 0) >= 4:
@@ -178,6 +180,6 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                                             for c, (_, _, det) in zip(result, analysis.competencies)])
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
-    out["feedback"] = explain.feedback(analysis, result, q)
+    out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own)
     out["scorer"] = scorer.label
     return out

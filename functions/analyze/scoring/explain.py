@@ -378,10 +378,13 @@ _SUGGEST_BY_LANGUAGE = {
 }
 
 
-def feedback(analysis: Analysis, competencies: list[dict], question: dict) -> dict:
+def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, not_own: bool = False) -> dict:
     """{"strengths": [...], "suggestions": [...]} for the candidate, at most 2 + 2, in the interview's
-    language (zh, en, ko; Chinese for anything else)."""
-    out = _feedback_zh(analysis, competencies, question)
+    language (zh, en, ko; Chinese for anything else). `not_own`: the answer was bounded as not the candidate's
+    own experience (agency.py: a model answer, others' work, a hypothetical) — nothing in it is praised, and the
+    candidate is asked for a story of their own."""
+    out = ({"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
+           else _feedback_zh(analysis, competencies, question))
     language = analysis.seg.language
     if language not in _STRENGTHS_BY_LANGUAGE:
         return out
