@@ -294,6 +294,13 @@ class Blend:
         return np.mean([m.predict(X) for m in self.models], axis=0)
 
 
+def question_folds(qid, k: int = 5) -> np.ndarray:
+    """Fold number (0..k−1) of every row: the sorted question ids dealt round-robin, so a question's rows share a
+    fold."""
+    fold = {q: i % k for i, q in enumerate(sorted(set(qid)))}
+    return np.array([fold[q] for q in qid])
+
+
 class CharStack:
     """Ridge on character 1–3-grams (fitted on the training rows' answer texts, normalised as at scoring time:
     functions/analyze/scoring/wording.text_key) whose rating, out of fold on the training rows (5 folds by
@@ -308,9 +315,7 @@ class CharStack:
     def fit(self, X, y, qid, comp, idx):
         texts = [self.texts[i] for i in idx]
         oof = np.zeros(len(y))
-        uq = np.array(sorted(set(qid)))
-        fold = {q: k % 5 for k, q in enumerate(uq)}
-        f = np.array([fold[q] for q in qid])
+        f = question_folds(qid)
         for k in range(5):
             m = self._text_model().fit([t for t, ff in zip(texts, f) if ff != k], y[f != k])
             oof[f == k] = m.predict([t for t, ff in zip(texts, f) if ff == k])
@@ -335,9 +340,7 @@ class CharResidual:
     def fit(self, X, y, qid, comp, idx):
         texts = [self.texts[i] for i in idx]
         oof = np.zeros(len(y))
-        uq = np.array(sorted(set(qid)))
-        fold = {q: k % 5 for k, q in enumerate(uq)}
-        f = np.array([fold[q] for q in qid])
+        f = question_folds(qid)
         for k in range(5):
             oof[f == k] = SignedRidge(self.signs).fit(X[f != k], y[f != k]).predict(X[f == k])
         self.ridge = SignedRidge(self.signs).fit(X, y)

@@ -135,6 +135,17 @@ ISSUE_QUESTION = {"text": "请讲一次你在工作中遇到紧急订单、时�
                   "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
                                    {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
 
+# The breaker's questions of session 11 (tests/functions/test_scoring_breaker3_*.py)
+COOK_QUESTION = {"text": "请讲一次午餐高峰时后厨忙不过来的经历，你是怎么保证出餐速度和食品卫生的？", "answer_seconds": 120,
+                 "competencies": [{"name": "食品安全", "weight": 0.5, "keywords": ["卫生", "保质期", "生熟分开", "消毒"]},
+                                  {"name": "出餐效率", "weight": 0.5, "keywords": ["出餐", "备料", "高峰", "顺序"]}]}
+CASHIER_QUESTION = {"text": "请讲一次顾客对找零或账单有争议的经历，你当时是怎么处理的？", "answer_seconds": 90,
+                    "competencies": [{"name": "细致准确", "weight": 0.6, "keywords": ["核对", "账单", "找零", "清点"]},
+                                     {"name": "服务态度", "weight": 0.4, "keywords": ["耐心", "解释", "道歉", "顾客"]}]}
+RIDER_QUESTION = {"text": "请讲一次你送外卖时遇到暴雨或者堵车、眼看要超时的经历，你是怎么做的？", "answer_seconds": 90,
+                  "competencies": [{"name": "安全意识", "weight": 0.5, "keywords": ["安全", "头盔", "减速", "红灯"]},
+                                   {"name": "时效管理", "weight": 0.5, "keywords": ["准时", "路线", "超时", "联系"]}]}
+
 QUESTION_KO = {
     "id": 1, "text": "고객과 소통하고 문제를 해결한 경험을 말해 주세요", "answer_seconds": 60,
     "reference_answer": None,

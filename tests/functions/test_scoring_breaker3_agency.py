@@ -11,13 +11,10 @@ import pytest
 
 from functions.analyze.scoring import agency
 from tests.functions.test_scoring_reasons import SITUATIONAL_Q, all_reasons, run
+from tests.functions.conftest import CASHIER_QUESTION, ISSUE_QUESTION
 
-ORDER_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-           "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                            {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
-CASH_Q = {"text": "请讲一次顾客对找零或账单有争议的经历，你当时是怎么处理的？", "answer_seconds": 90,
-          "competencies": [{"name": "细致准确", "weight": 0.6, "keywords": ["核对", "账单", "找零", "清点"]},
-                           {"name": "服务态度", "weight": 0.4, "keywords": ["耐心", "解释", "道歉", "顾客"]}]}
+ORDER_Q = ISSUE_QUESTION
+CASH_Q = CASHIER_QUESTION
 MODEL_STORY = ("去年双十一前一天晚上八点，老板突然接了一个三百箱的加单，我们仓库只有四个人。我先把三百箱按目的地分成三批，"
                "小李贴面单，小王和老周装箱，扫码枪坏了就用手机拍面单号，第二天上午十点半三批全部发出。")
 

@@ -9,17 +9,12 @@ import pytest
 from functions.analyze.scoring import contrary, model
 from functions.analyze.scoring.text import segment_words
 from tests.functions.test_scoring_reasons import STORY_Q, all_reasons, run
+from tests.functions.conftest import CASHIER_QUESTION, COOK_QUESTION, RIDER_QUESTION
 
 PASS = 60.0
-COOK_Q = {"text": "请讲一次午餐高峰时后厨忙不过来的经历，你是怎么保证出餐速度和食品卫生的？", "answer_seconds": 120,
-          "competencies": [{"name": "食品安全", "weight": 0.5, "keywords": ["卫生", "保质期", "生熟分开", "消毒"]},
-                           {"name": "出餐效率", "weight": 0.5, "keywords": ["出餐", "备料", "高峰", "顺序"]}]}
-CASHIER_Q = {"text": "请讲一次顾客对找零或账单有争议的经历，你当时是怎么处理的？", "answer_seconds": 90,
-             "competencies": [{"name": "细致准确", "weight": 0.6, "keywords": ["核对", "账单", "找零", "清点"]},
-                              {"name": "服务态度", "weight": 0.4, "keywords": ["耐心", "解释", "道歉", "顾客"]}]}
-RIDER_Q = {"text": "请讲一次你送外卖时遇到暴雨或者堵车、眼看要超时的经历，你是怎么做的？", "answer_seconds": 90,
-           "competencies": [{"name": "安全意识", "weight": 0.5, "keywords": ["安全", "头盔", "减速", "红灯"]},
-                            {"name": "时效管理", "weight": 0.5, "keywords": ["准时", "路线", "超时", "联系"]}]}
+COOK_Q = COOK_QUESTION
+CASHIER_Q = CASHIER_QUESTION
+RIDER_Q = RIDER_QUESTION
 
 # (question, answer, the competency the deed is contrary to); the breaker's inputs first, then two variants
 # per family

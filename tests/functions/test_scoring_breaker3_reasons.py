@@ -6,16 +6,11 @@ import pytest
 
 from functions.analyze import pipeline
 from functions.analyze.scoring import features, text
+from tests.functions.conftest import COOK_QUESTION, ISSUE_QUESTION, RIDER_QUESTION
 
-RUSH_Q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
-          "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
-                           {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
-RIDER_Q = {"text": "请讲一次你送外卖时遇到暴雨或者堵车、眼看要超时的经历，你是怎么做的？", "answer_seconds": 90,
-           "competencies": [{"name": "安全意识", "weight": 0.5, "keywords": ["安全", "头盔", "减速", "红灯"]},
-                            {"name": "时效管理", "weight": 0.5, "keywords": ["准时", "路线", "超时", "联系"]}]}
-COOK_Q = {"text": "请讲一次午餐高峰时后厨忙不过来的经历，你是怎么保证出餐速度和食品卫生的？", "answer_seconds": 120,
-          "competencies": [{"name": "食品安全", "weight": 0.5, "keywords": ["卫生", "保质期", "生熟分开", "消毒"]},
-                           {"name": "出餐效率", "weight": 0.5, "keywords": ["出餐", "备料", "高峰", "顺序"]}]}
+RUSH_Q = ISSUE_QUESTION
+RIDER_Q = RIDER_QUESTION
+COOK_Q = COOK_QUESTION
 NEGATIVE_MENTION = "以否定的方式提到了"
 
 
