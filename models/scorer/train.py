@@ -222,6 +222,7 @@ def save_wording(pipe, path: Path) -> dict:
                      "wording.text_key(answer)"}
 
 
+ONNX_IR_VERSION = 8   # what onnxruntime in the packaged analyzer reads (≤ 9); skl2onnx's default-4 is IR 8
 WORDING_BOUND = 1.0   # anchor steps the wording term may move a rating from the explainable ridge's (--bound)
 
 
@@ -327,7 +328,10 @@ def _export_bounded(model: _BoundedWording):
     graph = helper.make_graph(nodes, "bounded_wording",
                               [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, n])],
                               [helper.make_tensor_value_info("variable", TensorProto.FLOAT, [None, 1])], inits)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="miaomian-train")
+    onx = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="miaomian-train")
+    # IR 8, as skl2onnx writes the other scorers: the analyzer package's onnxruntime reads IR ≤ 9 (tests/deploy)
+    onx.ir_version = ONNX_IR_VERSION
+    return onx
 
 
 class _BoostedRidge:

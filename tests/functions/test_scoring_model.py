@@ -139,6 +139,9 @@ def test_bounded_wording_scorer_exports_its_bound_into_onnx(tmp_path):
     fitted = train._BoundedWording(0.5).fit(X[~held], y[~held])
     train.export(fitted, tmp_path / "refit.onnx")
     import onnxruntime
+    import onnx
+
+    assert onnx.load(str(tmp_path / "refit.onnx")).ir_version == train.ONNX_IR_VERSION
     sess = onnxruntime.InferenceSession(str(tmp_path / "refit.onnx"), providers=["CPUExecutionProvider"])
     # rows across the whole feature range, the wording column from its floor to its top
     rng = np.random.default_rng(4)
@@ -149,3 +152,16 @@ def test_bounded_wording_scorer_exports_its_bound_into_onnx(tmp_path):
     assert np.all(out <= np.clip(base + 0.5 * np.clip(base - 1, 0, 1), 1, 5) + 1e-4)
     assert np.all(out >= np.clip(base - 0.5, 1, 5) - 1e-4)
     _assert_monotone(model.Scorer("default", 9, entry["features"], entry["baseline"], sess), seed=5, rows=30)
+
+
+def test_every_listed_scorer_is_the_file_its_manifest_entry_pins_and_loads_in_the_packaged_runtime():
+    """The manifest's sha256 is the file's, and the ONNX IR version is one the analyzer package's onnxruntime
+    reads (≤ 9): a graph written by a newer onnx library (IR 10+) would load here and fail in SCF."""
+    import hashlib
+
+    import onnx
+
+    for entry in model.entries():
+        path = model.MODELS_ROOT / entry["file"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], entry["file"]
+        assert onnx.load(str(path)).ir_version <= 9, entry["file"]
