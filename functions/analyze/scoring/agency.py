@@ -75,26 +75,30 @@ def hypothetical(analysis: Analysis, question: dict) -> bool:
     return bool(_HYPOTHETICAL.search(text)) and not _PAST.search(text)
 
 
+_BORROWED_REASON = f"回答讲的是别人的经历或网上的范文，不是自己做过的事，这一项最高 {BORROWED:.0f} 分。"
+_HYPOTHETICAL_REASON = (f"这道题要讲自己真实经历过的一件事，回答只说了假设情况下会怎么做或该怎么做，"
+                        f"没有讲自己做过的事，最高 {HYPOTHETICAL:.0f} 分。")
+_NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
+                     f"这一项最高 {NOT_AGENT:.0f} 分。")
+
+
 def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str | None]:
     if analysis.seg.language != "zh":
         return None, None
     story = explain.question_type(question) == "story"
     if borrowed(analysis, story):
-        return BORROWED, (f"回答讲的是别人的经历或网上的范文，不是自己做过的事，这一项最高 {BORROWED:.0f} 分。")
+        return BORROWED, _BORROWED_REASON
     if hypothetical(analysis, question):
-        return HYPOTHETICAL, (f"这道题要讲自己真实经历过的一件事，回答只说了假设情况下会怎么做或该怎么做，"
-                              f"没有讲自己做过的事，最高 {HYPOTHETICAL:.0f} 分。")
+        return HYPOTHETICAL, _HYPOTHETICAL_REASON
     if story and bystander(analysis):
-        return NOT_AGENT, (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
-                           f"这一项最高 {NOT_AGENT:.0f} 分。")
+        return NOT_AGENT, _NOT_AGENT_REASON
     return None, None
 
 
 # reasons that credit the candidate with an action or a result (explain.ACTION_SAID, explain._outcome_reason)
 CREDITS = (explain.ACTION_SAID, "说了具体结果", "说到了最后的结果", "说清了最后的结果")
-_OWN_REASONS = ("不是自己做过的事", "别人的做法和结果不能算作自己的", "没有讲自己做过的事")
 
 
 def not_own(reason: str | None) -> bool:
     """Whether a bound's reason is one of this module's (the answer is not the candidate's own story)."""
-    return bool(reason) and any(r in reason for r in _OWN_REASONS)
+    return reason in (_BORROWED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON)

@@ -52,10 +52,15 @@ ANCHOR_MIN, ANCHOR_MARGIN = 0.75, 0.12
 
 
 @functools.lru_cache(maxsize=None)
-def _data() -> dict:
+def _document() -> dict:
+    """models/scorer/contrary-zh.json, read once ({} when absent)."""
     if not PATH.is_file():
         return {}
-    return json.loads(PATH.read_text(encoding="utf-8")).get("families", {})
+    return json.loads(PATH.read_text(encoding="utf-8"))
+
+
+def _data() -> dict:
+    return _document().get("families", {})
 
 
 def families(name: str, keywords: tuple, language: str) -> tuple:
@@ -160,9 +165,7 @@ def _remedied(seg: Segmented, last: int) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _remediation() -> tuple:
-    if not PATH.is_file():
-        return ()
-    return tuple(_norm_phrase(m, "zh") for m in json.loads(PATH.read_text(encoding="utf-8")).get("remediation", []))
+    return tuple(_norm_phrase(m, "zh") for m in _document().get("remediation", []))
 
 
 def _deed_clauses(seg: Segmented, ci: int) -> set:
