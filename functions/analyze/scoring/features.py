@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -124,6 +125,9 @@ MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lex
 # … or, after a thinner answer (a weak line: 有一次订单比较急，我就尽力去做了), a story of its own this long (thin_padding):
 # a long vivid story about something else must not lend a one-line answer its concreteness (breaker8 finding 1)
 THIN_REST_RUN, THIN_ASIDE = 4, 0.3
+# a story the speaker turns to (对了，说到这个… — digression_tail) that reads as an aside: its least length in
+# clauses, its least mean aside probability and its least gap above the answer's own
+DIGRESSION = {"clauses": 2, "aside": 0.35, "gap": 0.05}
 # people and places every workplace has: a number on them (协调了3个同事, 检查了20个地方) counts nothing specific
 _GENERIC_THINGS = {"同事", "工人", "家人", "客户", "顾客", "会员", "人", "员工", "师傅", "大家", "领导", "经理",
                    "地方", "问题", "方面", "环节", "步骤", "方案", "措施", "知识", "经验", "规范", "标准", "流程",
@@ -608,6 +612,11 @@ def _on_boundaries(phrase: str, words: list) -> bool:
 
 
 _SCENE_OPENERS = {"最近", "前几天", "前阵子", "前段时间", "这两天", "今年", "上次", "上周", "暑假", "寒假", "小时候"}
+# what a speaker says when turning to something else (对了，…; 说到这个，我想起来…; 另外我还想说一下…): said at
+# the start of a sentence, the speaker marks what follows as a digression (digression_tail)
+_DIGRESSION = ("对了", "说到这个", "说到这儿", "说到这里", "说起来", "说起这个", "顺便说", "顺便提", "顺带说", "另外我还想",
+               "另外还想", "我还想说", "我想起来", "题外话", "扯远了", "插一句", "跟您讲个事", "跟你讲个事",
+               "跟您说个事", "跟你说个事")
 # times that set a scene at work (高峰期一天大概多少件), not a private one
 _WORK_TIMES = {"高峰", "旺季", "促销", "开业", "双十一", "节前", "节后", "月初", "月底", "年底"}
 
@@ -623,6 +632,18 @@ def opens_scene(toks: list, language: str, time_words: set) -> bool:
         return False
     return any(t.pos == "t" and len(t.text) >= 2 for t in head) or any(
         w in text for w in _SCENE_OPENERS | time_words if len(w) >= 2)
+
+
+def digression(seg: Segmented, toks: list) -> bool:
+    """Chinese: the sentence this clause starts opens with a turn to something else (对了，…; 说到这个，我想起来…;
+    另外我还想说一下…) in its first eight characters; 对了 only on its own (对了，), not as a verb (对了四十分钟)."""
+    if seg.language != "zh" or not toks:
+        return False
+    lead = seg.text[toks[0].start:toks[0].start + 12]
+    if lead.startswith("对了"):
+        return lead[2:3] in ("，", ",", "、", " ", "。", "！", "!")
+    lead = "".join(c for c in lead if unicodedata.category(c)[0] in "LN")[:8]
+    return any(m in lead for m in _DIGRESSION if m != "对了")
 
 
 def sentence_start(seg: Segmented, toks: list) -> bool:
@@ -831,6 +852,34 @@ def semantic_padding(asides: list, on_question: list, keep: list) -> list[int]:
     return out
 
 
+def digression_tail(asides: list, marked: list, keep: list, has_content: list, on_topic: list,
+                    touched: list) -> list[int]:
+    """Clauses of a story the speaker marks as a digression (Chinese): from a sentence that turns away
+    (对了，…; 说到这个，我想起来…; 另外我还想说一下…) up to the next sentence that speaks of the question or work
+    again (touched: a sentence start whose clause does), or the end. It counts for nothing when the answer
+    before it has a clause on the question and, by meaning, the stretch reads as an aside: at least
+    DIGRESSION["clauses"] counted clauses with a known word, mean aside probability (meaning.aside) at least
+    DIGRESSION["aside"] and DIGRESSION["gap"] above the answer's own before it. A holiday or a wedding told
+    after a thin answer must not lend it its concreteness; a second work example (另外还有一次…) reads as work
+    and stays. A new scene without a turn-away phrase is left to thin_padding and semantic_padding: on the
+    labelled sets the aside probability alone took honest stories' own results and steps (走过去蹲下…)."""
+    n = len(asides)
+    for s in range(1, n):
+        if not marked[s]:
+            continue
+        end = next((k for k in range(s + 1, n) if touched[k]), n)
+        head = [k for k in range(s) if keep[k] and has_content[k]]
+        tail = [k for k in range(s, end) if keep[k] and has_content[k] and asides[k] is not None]
+        if not any(on_topic[k] for k in head) or len(tail) < DIGRESSION["clauses"]:
+            continue
+        t = sum(asides[k] for k in tail) / len(tail)
+        known = [asides[k] for k in head if asides[k] is not None]
+        h = sum(known) / len(known) if known else 0.0
+        if t >= DIGRESSION["aside"] and t - h >= DIGRESSION["gap"]:
+            return [k for k in range(s, end) if keep[k]]
+    return []
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -897,16 +946,20 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
     results = [any(result_word(toks, k, sets) for k in range(len(toks))) for toks in clauses]
+    starts = [sentence_start(seg, toks) for toks in clauses]
+    opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
-                           sem["aside"] if sem is not None else None,
-                           [sentence_start(seg, toks) and opens_scene(toks, language, sets["time_words"])
-                            for toks in clauses], touched)
+                           sem["aside"] if sem is not None else None, opens, touched)
     for ci in lists:
         keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep):
+            keep[ci] = False
+        marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
+        sentence_touched = [starts[ci] and touched[ci] for ci in range(len(clauses))]
+        for ci in digression_tail(sem["aside"], marked, keep, has_content, on_topic_clause, sentence_touched):
             keep[ci] = False
     # a clause that mostly reads the question back (你问我遇到紧急订单…) says nothing of the candidate's own
     for ci, toks in enumerate(clauses):
