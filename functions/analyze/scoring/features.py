@@ -294,11 +294,160 @@ def concrete_kind(tok: Token, language: str, following: Token | None = None) -> 
         if tok.pos in ("nt", "nz") and len(t) >= 2 and _rare(t):
             return "name"
         return None
+    if language == "ko":
+        return _concrete_kind_ko(tok, following, sets)
+    if language == "en":
+        return _concrete_kind_en(tok, following, sets)
     if any(c.isdigit() for c in t) or t in sets["numerals"] or t in sets["measure_words"]:
         return "number"
     if t in sets["time_words"]:
         return "time"
     return None
+
+
+# English: number words and months (the measure_words list has one…thirty; twenty, forty, twice are as much a
+# quantity as 20, 40); "one" only before a unit or a noun-counting word, never "no one", "one day"
+_EN_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+                    "million", "dozen", "half", "twice", "double", "triple", "quarter"}
+_EN_UNITS = {"dollars", "dollar", "cents", "pounds", "euros", "minutes", "minute", "hours", "hour", "days", "day",
+             "weeks", "seconds", "percent", "%", "items", "orders", "customers", "people", "boxes", "tables",
+             "times", "calls", "shifts", "receipts", "drinks", "cups"}
+_EN_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+              "november", "december"}
+
+
+def _concrete_kind_en(tok: Token, following: Token | None, sets: dict) -> str | None:
+    t = tok.text
+    if any(c.isdigit() for c in t):
+        return "number"
+    if t == "one":
+        return "number" if following is not None and following.text in _EN_UNITS else None
+    if t in _EN_NUMBER_WORDS or t in sets["numerals"] or t in sets["measure_words"] and t not in _EN_UNITS:
+        return "number"
+    if t in sets["time_words"] or t in _EN_MONTHS:
+        return "time"
+    return None
+
+
+# Korean numbers: digits (15분), Sino-Korean numerals (삼십 명, 십오 분, 칠 분), native numerals before a counter
+# (다섯 잔, 두 명, 한 시간); a counter alone (명, 분) or 하나도 ("not even one") is no number
+_KO_SINO = set("일이삼사오육칠팔구십백천만")
+_KO_NATIVE = {"하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스물", "서른", "마흔", "쉰", "한", "두",
+              "세", "네", "스무", "열두", "열한", "열세", "열네"}
+_KO_NATIVE_ALONE = {"다섯", "여섯", "일곱", "여덟", "아홉", "스물", "서른", "마흔", "쉰"}
+_KO_COUNTERS = ("명", "잔", "개", "분", "시간", "시", "초", "일", "주", "주일", "달", "개월", "년", "원", "만원", "천원", "번",
+                "박스", "상자", "건", "퍼센트", "%", "장", "병", "대", "층", "팀", "배", "통", "그릇", "접시", "테이블", "봉지",
+                "팩", "줄", "가지", "곳", "군데", "킬로", "키로", "kg", "미터")
+_KO_TIMES = {"어제", "오늘", "아침", "저녁", "밤", "새벽", "주말", "오전", "오후", "다음날", "그날", "작년", "재작년", "올해",
+             "지난주", "지난달", "지난해", "봄", "여름", "가을", "겨울", "월요일", "화요일", "수요일", "목요일", "금요일",
+             "토요일", "일요일", "점심", "점심시간", "퇴근", "마감", "오픈", "크리스마스", "명절", "연말", "설날", "추석"}
+
+
+def _ko_counter(word: str) -> bool:
+    """A Korean counter, also with 씩/째 (다섯 잔씩, 두 번째)."""
+    return word in _KO_COUNTERS or (len(word) >= 2 and word.endswith(("씩", "째")) and word[:-1] in _KO_COUNTERS)
+
+
+def _ko_number_word(b: str, following: Token | None) -> bool:
+    """b (without its particle) says a number: 15분, 삼십, 십오분, 다섯, 두 (잔)."""
+    nxt = (following.base or following.text) if following is not None else ""
+    if any(c.isdigit() for c in b):
+        return True
+    for cut in range(len(b), 0, -1):      # 십오분 → 십오 + 분, 삼십명 → 삼십 + 명
+        head, tail = b[:cut], b[cut:]
+        if tail and not _ko_counter(tail):
+            continue
+        if all(c in _KO_SINO for c in head):
+            if tail or _ko_counter(nxt):
+                return head != "이" or tail not in ("", "분", "명")   # 이 분, 이 명: "this person"
+            return len(head) >= 2 and any(c in "십백천만" for c in head)
+        if head in _KO_NATIVE:
+            return bool(tail) or _ko_counter(nxt) or head in _KO_NATIVE_ALONE
+    return False
+
+
+def _concrete_kind_ko(tok: Token, following: Token | None, sets: dict) -> str | None:
+    b = tok.base or tok.text
+    if tok.pos == "x":
+        return None
+    if _ko_number_word(b, following):
+        return "number"
+    if b in _KO_TIMES or b in sets["time_words"] or re.fullmatch(r"\d+(월|일|시|시간|분)", b):
+        return "time"
+    return None
+
+
+# Korean template words: evaluative or scene-setting words every answer can say (바빴습니다, 좋았고, 만족했습니다,
+# 정확하게, 처리했습니다, 그때 상황은) — no specific content, however they are inflected
+_KO_TEMPLATE_STEMS = ("좋", "만족", "바쁘", "바빴", "바빠", "바쁜", "바쁠", "열심히", "최선", "상황", "결과", "모두", "다들",
+                      "아주", "정말", "매우", "항상", "정확", "신속", "친절", "성공", "처리", "노력", "해결", "그때", "당시",
+                      "문제", "원활", "완벽", "순조", "잘했", "잘됐", "잘되", "훌륭", "최고", "많았", "많은", "힘들", "열정",
+                      "꼼꼼", "책임", "빠르게", "빨리", "대처", "대응", "마무리", "어려", "어렵", "힘든")
+
+
+def ko_template_word(b: str, terms) -> bool:
+    """A Korean word that is only a template word or HR's own term inflected (정확하게 for 정확, 순서대로)."""
+    return b.startswith(_KO_TEMPLATE_STEMS) or b == "잘" or any(len(x) >= 2 and b.startswith(x) for x in terms)
+
+
+# results said in English and Korean: a verb of something found, fixed or changed, a change from one number to
+# another, or a fault that did not happen (no complaints, 잘못 나간 음료는 하나도 없었어요)
+_EN_RESULT_VERBS = {"found", "corrected", "fixed", "solved", "resolved", "caught", "balanced", "matched", "recovered",
+                    "repaired", "replaced", "cleared", "sorted", "dropped", "fell", "halved", "doubled", "shortened",
+                    "lowered", "cut", "reduced", "increased", "improved", "saved", "finished", "completed",
+                    "delivered", "shipped", "sold", "refunded", "reached", "closed", "won", "raised", "returned",
+                    "tracked", "spotted", "traced", "located", "got", "went", "came"}
+_EN_MOVE = {"got", "went", "came"}        # only with a change: went down, came back, got it fixed
+_EN_FAULTS = ("complaint", "complaints", "mistake", "mistakes", "error", "errors", "problem", "problems", "wrong",
+              "late", "missing", "delay", "delays", "shortage", "shortages", "returns", "short", "issues", "issue",
+              "refunds")
+_KO_RESULT_STEMS = ("줄었", "줄였", "줄어", "줄여", "늘었", "늘렸", "늘어", "올랐", "올렸", "떨어졌", "낮췄", "높였",
+                    "해결했", "해결됐", "해결되", "고쳤", "바로잡", "찾았", "찾아냈", "찾아서", "발견했", "발견해", "맞췄",
+                    "맞았", "맞춰졌", "끝냈", "끝났", "마쳤", "완료했", "완료됐", "달성했", "감소", "증가", "정정했",
+                    "수정했", "돌려드렸", "환불해", "환불했", "교환해", "교환했", "받았", "나갔", "빨라졌", "단축")
+_KO_FAULTS = ("잘못", "실수", "불만", "컴플레인", "항의", "오류", "누락", "클레임", "지연", "착오", "틀린", "틀리")
+_KO_NONE = ("없었", "없어", "없습니다", "없이", "안 나왔", "않았")
+
+
+def result_start(toks: list, language: str) -> int:
+    """English: the index of the clause's result verb (found a refund…, in then went through… and found…),
+    so the reason quotes the result, not the steps before it; 0 when there is none or in other languages."""
+    if language != "en":
+        return 0
+    for k, t in enumerate(toks):
+        if t.text in _EN_RESULT_VERBS and t.text not in _EN_MOVE and not t.negated and not t.copied:
+            return max(0, k - 1) if k and toks[k - 1].text in ("we", "i", "it", "they", "she", "he") else k
+    return 0
+
+
+def says_result_other(toks: list, language: str, concrete_ids: set = frozenset()) -> bool:
+    """English or Korean: the clause states a result (see _EN_RESULT_VERBS, _KO_RESULT_STEMS)."""
+    texts = [t.text for t in toks if not t.copied]
+    if language == "en":
+        for k, t in enumerate(toks):
+            if t.copied:
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if t.text in _EN_RESULT_VERBS and not t.negated:
+                if t.text not in _EN_MOVE or nxt in ("down", "back", "up", "out", "it", "them", "everything", "all"):
+                    return True
+            # a fault that did not happen: no complaints, nothing was missing, zero errors
+            if t.text in ("no", "zero", "nothing", "never", "not") and any(
+                    u.text in _EN_FAULTS for u in toks[k + 1:k + 4]):
+                return True
+        joined = " " + " ".join(texts) + " "
+        # from twenty minutes to seven, from 15 to 7
+        m = re.search(r" from (\S+ ){1,3}to ", joined)
+        return bool(m) and any(id(t) in concrete_ids for t in toks)
+    if language == "ko":
+        bases = [(t.base or t.text) for t in toks if not t.copied]
+        if any(b.startswith(_KO_RESULT_STEMS) for b in bases):
+            return True
+        body = " ".join(texts)
+        return any(f in body for f in _KO_FAULTS) and any(n in body for n in _KO_NONE)
+    return False
 
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
@@ -452,7 +601,9 @@ def general_clause(toks: list, language: str) -> bool:
     if language == "en":
         return any(t.text in ("think", "believe", "always", "usually", "should", "must", "would", "important",
                               "try", "never", "often") for t in toks)
-    return any(t.text.startswith(("항상", "늘", "보통", "생각", "중요")) or "것 같" in t.text for t in toks)
+    # … and an intention, an obligation or a condition (보고하겠습니다, 확인해야, 하려고, 생기면): not an event
+    return any(t.text.startswith(("항상", "늘", "보통", "생각", "중요", "만약")) or "것 같" in t.text
+               or "겠" in t.text or t.text.endswith(("해야", "려고", "려고요", "으면", "생기면")) for t in toks)
 
 
 def _clause_tokens(seg: Segmented) -> list[list[Token]]:
@@ -906,7 +1057,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         return (is_content(t, language) and not t.copied and not t.negated and b not in generic
                 and b not in q_words and b not in all_terms and b not in sets["fillers"]
                 and id(t) not in junk and not (language == "zh" and (b in _HOLLOW or t.pos in ("m", "mq")
-                                                                    or b in sets["measure_words"])))
+                                                                    or b in sets["measure_words"]))
+                and not (language == "ko" and ko_template_word(b, all_terms)))
 
     clauses = _clause_tokens(seg)
     # which clauses count: not nonsense, and not part of a long stretch about something else (padding)
@@ -945,7 +1097,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 on_topic_clause[ci] = True
     spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
-    results = [any(result_word(toks, k, sets) for k in range(len(toks))) for toks in clauses]
+    results = [any(result_word(toks, k, sets) for k in range(len(toks))) if language == "zh"
+               else says_result_other(toks, language) for toks in clauses]
     starts = [sentence_start(seg, toks) for toks in clauses]
     opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
@@ -988,6 +1141,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         if kind:
             concrete_ids.add(id(t))
             text_ = t.text + (words_[k + 1].text if t.text in _NUM_IDIOMS else "")
+            if language != "zh" and kind == "number" and k + 1 < len(words_) and \
+                    words_[k + 1].clause == t.clause and (_ko_counter(words_[k + 1].base or words_[k + 1].text)
+                                                          or words_[k + 1].text in _EN_UNITS):
+                unit = (words_[k + 1].base or words_[k + 1].text)
+                text_ = (t.base or t.text) + " " + (unit[:-1] if unit.endswith(("씩", "째")) else unit)  # 삼십 명
             concrete.setdefault(text_, kind)
     specific_words = {t.base or t.text for t in words_c if specific(t)}
     # the shape of a template with invented numbers: (almost) every clause puts a number on a generic work
@@ -1057,8 +1215,13 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             toks = clauses[ci]
             if not keep[ci] or general_clause(toks, language):
                 continue
-            says_result = any(result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
-                              for k, t in enumerate(toks))
+            if language == "zh":
+                says_result = any(result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
+                                  for k, t in enumerate(toks))
+            else:
+                says_result = says_result_other(toks, language, concrete_ids) or (language == "en" and any(
+                    result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
+                    for k, t in enumerate(toks)))
             if not says_result:
                 continue
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
@@ -1069,6 +1232,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 level = 1.0
             elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
                 level = 0.75
+            elif language == "ko":
+                continue    # 결과는 아주 좋았고 모두 만족했습니다: a template's result is no result
             else:
                 level = 0.5
             if level > outcome:

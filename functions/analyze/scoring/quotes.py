@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .features import Analysis, concrete_kind, general_clause
+from .features import Analysis, concrete_kind, general_clause, result_start
 from .text import Token
 
 _NUM = "零〇一二两三四五六七八九十百千万亿半几"
@@ -352,7 +352,10 @@ def result_quote(analysis: Analysis) -> str | None:
     lang = analysis.seg.language
     ci = analysis.details.get("outcome_clause_id")
     if not _zh(analysis):
-        return None if ci is None else phrase(clause_tokens(analysis, ci), lang)
+        if ci is None:
+            return None
+        toks = clause_tokens(analysis, ci)
+        return phrase(toks[result_start(toks, lang):], lang, n=40)
     if ci is not None and analysis.answer["outcome"] >= 0.75:
         toks = clause_tokens(analysis, ci)
         if _says_result(toks):

@@ -377,6 +377,10 @@ def _clauses(seg: Segmented) -> None:
             close()
         tok.clause = clause
         current.append(i)
+        # Korean: a predicate joined to the next by -고/-서/-지만 (확인해서, 넘겼고) ends a clause, as 我先…再…
+        # does in Chinese: each of the candidate's steps is a clause of its own
+        if seg.language == "ko" and len(current) >= 2 and _KO_JOINED.search(tok.text):
+            close()
     close()
 
 
@@ -386,10 +390,12 @@ def _negation(seg: Segmented) -> None:
         toks = [seg.tokens[i] for i in clause]
         if seg.language == "ko":
             # Korean negation mostly follows the verb (하지 않았다) or precedes it (안/못): a negated
-            # clause negates its words.
-            if any(any(n in stem(t.text, "ko") for n in ("않", "없", "못")) or t.text in negators for t in toks):
-                for t in toks:
-                    t.negated = True
+            # predicate negates its words — only its own part of the clause, up to a joined verb (줄었고,
+            # 넘겼고: _KO_JOINED), so 15분에서 7분으로 줄었고 잘못 나간 음료는 없었어요 negates only the second part
+            for part in _ko_parts(toks):
+                if any(_ko_negator(t, negators) for t in part):
+                    for t in part:
+                        t.negated = True
             continue
         if seg.language == "zh":
             _negation_zh(toks, negators, _topic(seg, at))
@@ -415,6 +421,33 @@ _COORD = {"和", "与", "及", "以及", "或", "或者", "跟", "并", "并且"
 _AFFIRMING = {"不是", "并不是", "不可能", "不可", "非", "绝不", "绝不会"}   # 不是不…, 不可能不…: the second negator affirms
 _FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯"}   # 不太会, 没怎么
 _NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "过"}   # 不但, 不仅, 不只… split by jieba
+
+
+# a verb joined to the next predicate by -고/-서/-지만/-는데 after a tense or stem syllable (줄었고, 넘겼고,
+# 해서, 했지만): the end of one predicate of a Korean clause
+_KO_JOINED = re.compile(r"[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈]고$|[해어아]서$|지만$|[었았했]는데$|면서$")
+
+
+def _ko_parts(toks: list) -> list:
+    parts, cur = [], []
+    for t in toks:
+        cur.append(t)
+        if _KO_JOINED.search(t.text):
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _ko_negator(t, negators) -> bool:
+    """A Korean negator (않, 없, 못, 안…), not 못 inside 잘못 ("wrongly": 잘못 나간 음료)."""
+    s = stem(t.text, "ko")
+    if t.text in negators:
+        return True
+    if any(n in s for n in ("않", "없")):
+        return True
+    return "못" in s.replace("잘못", "")
 
 
 def _is_negator(toks: list, k: int, negators) -> bool:
