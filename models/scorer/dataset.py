@@ -154,6 +154,55 @@ def derive(answers: list[Answer]) -> list[dict]:
     return out
 
 
+# Transplanted rows: a rated specific story given, word for word, to a question of another role from the same
+# folder. It is fluent and concrete and answers nothing asked, so it is off-topic: rated 1 on every competency of
+# that question (docs/rating-scale.md; the raters rated the off_topic and other_job_story kinds 1–2). Breaker
+# round 12: the same warehouse story scored 84–88 on a restaurant complaint, a rider and an Excel question.
+# models/scorer/experiments.py scores them (moved≥60) and bench.scoring prints how they fare; as training rows
+# they cost 0.08 of graded ranking (left-one-set-out, session 12): the features cannot tell the story's
+# question from another's well enough, so the model unlearns concreteness instead (train.py --transplants).
+TRANSPLANT_KINDS = ("strong", "short_strong", "good")
+TRANSPLANT_LABEL = 1.0
+
+
+def transplants(answers: list[Answer]) -> list[Answer]:
+    """One transplanted copy (see above) of every rated zh story of TRANSPLANT_KINDS whose mean label is ≥ 3.5,
+    to a behavioural or situational question: to the question of another role from the same folder (qids
+    share their leading letters) chosen by a hash of the answer's id; held-out roles neither give nor take.
+    Deterministic."""
+    import hashlib
+    import re
+
+    def folder(qid: str) -> str:
+        return re.match(r"[A-Za-z]*", qid).group(0)
+
+    def story(q: dict) -> bool:
+        return q.get("language", "zh") == "zh" and q.get("type") in ("behavioural", "situational")
+
+    questions = {}
+    for a in answers:
+        if not a.derived and not a.held_out and story(a.question):
+            questions.setdefault(folder(a.qid), {})[a.qid] = a.question
+    out = []
+    for a in sorted(answers, key=lambda x: x.id):
+        if a.derived or a.held_out or a.kind not in TRANSPLANT_KINDS or not story(a.question) or not a.ratings:
+            continue
+        labels = [a.label(c["name"], "ratings") for c in a.question["competencies"]]
+        labels = [v for v in labels if v is not None]
+        if not labels or sum(labels) / len(labels) < 3.5:
+            continue
+        others = sorted(q for q, qq in questions.get(folder(a.qid), {}).items() if qq.get("role") != a.role)
+        if not others:
+            continue
+        digest = hashlib.sha1(a.id.encode()).hexdigest()
+        qid = others[int(digest[:8], 16) % len(others)]
+        q = questions[folder(a.qid)][qid]
+        out.append(Answer(f"t-{digest[8:16]}", qid, a.text, q, "transplant", TRANSPLANT_LABEL,
+                          {c["name"]: (TRANSPLANT_LABEL, TRANSPLANT_LABEL) for c in q["competencies"]},
+                          a.id, "transplant"))
+    return out
+
+
 def has_ratings(folder: Path = DATA) -> bool:
     return (folder / "ratings_a.jsonl").exists() and (folder / "ratings_b.jsonl").exists() and \
         bool(_jsonl(folder / "ratings_a.jsonl")) and bool(_jsonl(folder / "ratings_b.jsonl"))

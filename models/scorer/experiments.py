@@ -45,7 +45,7 @@ from . import dataset
 from . import train as T
 
 HERE = Path(__file__).resolve().parent
-SETS = ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d", "unseen-roles-e"]
+SETS = ["unseen-roles-a", "unseen-roles-b", "unseen-roles-c", "unseen-roles-d", "unseen-roles-e", "unseen-roles-f"]
 BASE = [f for f in F.FEATURES if f != "wording"]   # the wording rating is candidate e's own, out of fold
 EXTRA = ["concrete_log", "actions_log", "specific_words_log", "action_share", "on_topic_share",
          "keyword_coverage", "content_clauses_log"]
@@ -80,6 +80,8 @@ def build(cache: Path | None) -> dict:
     groups = {"data": dataset.load(dataset.DATA)}
     for s in SETS:
         groups[s] = dataset.load(HERE / "eval" / s)
+    for g in groups:
+        groups[g] += dataset.transplants(groups[g])
     rows = []
     answers = {}
     for group, answers_ in groups.items():
@@ -105,7 +107,7 @@ def build(cache: Path | None) -> dict:
                 rows.append({"key": key, "group": group, "qid": answers[key]["qid"], "comp": comp.name,
                              "x": [row[f] for f in BASE], "extra": [ex[f] for f in EXTRA], "y": float(label),
                              "strength": competency_strength(values), "weight": weights.get(comp.name, 1),
-                             "derived": ans.derived})
+                             "derived": ans.derived, "transplant": ans.derivation == "transplant"})
     out = {"rows": rows, "answers": answers}
     if cache:
         cache.write_bytes(pickle.dumps(out))
@@ -397,6 +399,8 @@ def candidates():
         "h  stacked within ±1.5 of ridge": ("bounded", 1.5),
         "i  stacked within ±0.75, no lift from the floor": ("bounded_floor", 0.75),
         "i  stacked within ±1.0, no lift from the floor": ("bounded_floor", 1.0),
+        "j  i ±1.0 with transplanted rows (rated 1)": ("bounded_floor", 1.0),
+        "j  ridge with transplanted rows (rated 1)": ("base", lambda: SignedRidge(m15)),
     }
 
 
@@ -409,6 +413,7 @@ def run(data: dict, only: list | None = None) -> dict:
     qid = np.array([r["qid"] for r in rows])
     comp = np.array([r["comp"] for r in rows])
     derived = np.array([r["derived"] for r in rows])
+    transplant = np.array([r.get("transplant", False) for r in rows])
     texts = [W.text_key(answers[r["key"]]["text"], answers[r["key"]]["question"].get("language", "zh"))
              for r in rows]
     counted = [W.text_key(answers[r["key"]]["wording_text"], answers[r["key"]]["question"].get("language", "zh"))
@@ -421,8 +426,10 @@ def run(data: dict, only: list | None = None) -> dict:
         X = Xe if cols == "extra" else Xb
         folds = {}
         for test_set in SETS:
-            train = group != test_set
-            test = (group == test_set) & ~derived
+            # transplanted copies are scored (moved≥60), and train only where the candidate says so
+            train = (group != test_set) & ~(transplant & ("with transplanted" not in name))
+            # the set's own answers, and its transplanted copies (scored, never in the ranking: kind "transplant")
+            test = (group == test_set) & (~derived | transplant)
             if cols == "textonly":
                 tm = CharStack(m15, texts)._text_model().fit([texts[i] for i in np.where(train)[0]], y[train])
                 pred = tm.predict([texts[i] for i in np.where(test)[0]])
@@ -441,7 +448,10 @@ def run(data: dict, only: list | None = None) -> dict:
                 model = factory().fit(X[train], y[train], qid[train], comp[train])
                 pred = model.predict(X[test])
             test_rows = [r for r, t in zip(rows, test) if t]
-            folds[test_set] = ranking(answer_scores(pred, test_rows, answers), answers)
+            scores = answer_scores(pred, test_rows, answers)
+            folds[test_set] = ranking(scores, answers)
+            moved = [v for k, v in scores.items() if answers[k]["kind"] == "transplant"]
+            folds[test_set]["transplant"] = (sum(v >= 60 for v in moved), len(moved), float(np.mean(moved or [0])))
         results[name] = folds
         print(f"  done: {name}", file=sys.stderr, flush=True)
     # baselines: characters, keyword coverage (answer level, ungated as bench.scoring computes them)
@@ -461,7 +471,8 @@ def run(data: dict, only: list | None = None) -> dict:
 def table(results: dict) -> str:
     keys = ["graded", "strong_vs_good", "good_vs_vague", "strong_vs_vague"]
     head = (f"{'candidate':<36} " + " ".join(f"{s[-1]:>6}" for s in SETS) +
-            f" {'mean':>6} {'pooled':>7} | {'s/g':>5} {'g/v':>5} {'s/v':>5} | {'gaming≥60':>9} {'>strong':>7} {'padded+':>7}")
+            f" {'mean':>6} {'pooled':>7} | {'s/g':>5} {'g/v':>5} {'s/v':>5} | {'gaming≥60':>9} {'>strong':>7} {'padded+':>7}"
+            f" | {'moved≥60':>8} {'mean':>5}")
     lines = [head, "-" * len(head)]
     for name, folds in results.items():
         per = [folds[s]["graded"][0] / folds[s]["graded"][1] for s in SETS]
@@ -469,12 +480,16 @@ def table(results: dict) -> str:
         hard = [np.mean([folds[s][k][0] / folds[s][k][1] for s in SETS if folds[s][k][1]]) for k in keys[1:]]
         g = [sum(folds[s]["gaming"][i] for s in SETS) for i in range(3)]
         pad = [sum(folds[s]["padded"][i] for s in SETS) for i in range(2)]
+        tr = [sum(folds[s].get("transplant", (0, 0, 0))[i] for s in SETS) for i in range(2)]
+        tr_mean = np.mean([folds[s]["transplant"][2] for s in SETS if folds[s].get("transplant", (0, 0))[1]] or [0])
         tail = ("" if name.startswith("baseline") else
-                f" | {g[0]:>5}/{g[2]:<3} {g[1]:>7} {pad[0]:>4}/{pad[1]:<3}")
+                f" | {g[0]:>5}/{g[2]:<3} {g[1]:>7} {pad[0]:>4}/{pad[1]:<3} | {tr[0]:>4}/{tr[1]:<3} {tr_mean:5.1f}")
         lines.append(f"{name:<36} " + " ".join(f"{p:6.3f}" for p in per) + f" {np.mean(per):6.3f} {pooled:7.3f} | "
                      + " ".join(f"{h:5.3f}" for h in hard) + tail)
     lines.append("hard pairs s/g, g/v, s/v: mean over the folds; gaming≥60 / >strong: gaming answers (all folds) that "
-                 "reach 60 / outrank a strong answer; padded+: padded copies > 1 point above their source")
+                 "reach 60 / outrank a strong answer; padded+: padded copies > 1 point above their source; moved≥60: a "
+                 "set's strong and good stories given to another role's question (dataset.transplants) that reach 60, "
+                 "and their mean score")
     lines.append("")
     lines.append("hard pairs per fold (right/total), strong/good, good/vague, strong/vague:")
     for name, folds in results.items():
