@@ -1351,8 +1351,21 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         mean_ev = sum(v["evidence_specific"] for _, v, _ in per_comp) / len(per_comp)
         for _, v, _ in per_comp:
             v["evidence_relative"] = 0.5 + (v["evidence_specific"] - mean_ev) / 2
+    # the answer's own words: content words that are none of HR's terms (nor part of a longer term said in
+    # the answer, 生熟/分开 of 生熟分开), the question's words, generic or STAR words, or bare numbers/counters
+    # — what a keyword salad lacks and a real story, however short, is made of (gates.keyword_salad)
+    said_terms = [term for term in all_terms if len(term) >= 2 and term in seg.text]
+
+    def keyword_like(t: Token) -> bool:
+        b = t.base or t.text
+        return b in all_terms or (language == "zh" and any(t.text in term and t.text != term for term in said_terms))
+
+    own_words = {t.base or t.text for t in content
+                 if not keyword_like(t) and (t.base or t.text) not in q_words | generic
+                 and not (language == "zh" and (t.text in _HOLLOW or t.pos in ("m", "mq")))}
     counts = {
         "words": len(words_), "content": len(content), "distinct_content": len(distinct_content),
+        "own_words": len(own_words), "keyword_tokens": sum(1 for t in content if keyword_like(t)),
         "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
         "function": sum(1 for t in words_ if is_function(t, language)),
         "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,

@@ -21,6 +21,9 @@ answer can be scored. In order:
                        words with no grammar tying them into sentences (sentence_structure: zh particles/
                        prepositions and verbs, ko particles and endings, en grammar words) — e.g. the
                        Korean recogniser writing foreign speech as bare Hangul nouns and adverbs
+  keyword_list         (Chinese) keyword salad: at least half of what is said is HR's keywords or their
+                       synonyms and the answer names (almost) nothing of its own besides them — however it is
+                       dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words)
   template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
                        满意度100%) and name no specific thing: a template with invented numbers
                        (features counts number_clauses, hollow_number_clauses, rate_clauses)
@@ -169,6 +172,20 @@ def sentence_structure(analysis: Analysis) -> dict:
     return {"words": len(words), "structure": grammar / n, "predicates": None}
 
 
+def keyword_salad(analysis: Analysis) -> bool:
+    """Chinese: HR's keywords strung together, however dressed up with 的/和/很/了, 我们, numbers or
+    STAR words. The keywords (or their synonyms) make up at least half of what is said, and the answer
+    adds almost nothing of its own — no thing, person, place, time or deed besides them — so there is
+    no event to judge (features counts own_words). Sentences of the candidate's own doing (two or more
+    first-person actions) or refusals (negated keywords) are left to scoring, which rates templates low."""
+    c = analysis.counts
+    if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < 6:
+        return False
+    own, distinct = c["own_words"], max(c["distinct_content"], 1)
+    return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
+        and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words)
+
+
 def word_salad(analysis: Analysis) -> bool:
     """Real words of the interview's language without sentences: no grammar holds them together."""
     s = sentence_structure(analysis)
@@ -253,6 +270,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
                      "term_share": round(term_share, 3)})
+    if keyword_salad(analysis):
+        return Gate("keyword_list",
+                    "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
+                    "东西和做法，无法按内容评分，请人工查看。",
+                    {"own_words": c["own_words"], "term_share": round(term_share, 3),
+                     "distinct_content_words": c["distinct_content"]})
     if word_salad(analysis):
         structure = sentence_structure(analysis)
         return Gate("keyword_list",
