@@ -5,7 +5,7 @@ punctuation, with a STAR cue word — are gated to a person; terse but honest sh
 say who did what to which thing), even ones reusing several keywords, stay scored.
 
 The salads are generated from shapes over the keywords of four questions, so the family and not one
-instance is covered; the honest answers are written by hand (40–120 characters each)."""
+instance is covered; the honest answers are written by hand (35–120 characters each)."""
 import random
 
 import pytest
@@ -13,13 +13,19 @@ import pytest
 from functions.analyze import pipeline
 from tests.functions.conftest import CASHIER_QUESTION, COOK_QUESTION, ISSUE_QUESTION, RIDER_QUESTION
 
-QUESTIONS = {"issue": ISSUE_QUESTION, "cook": COOK_QUESTION, "cashier": CASHIER_QUESTION, "rider": RIDER_QUESTION}
+# a motivation question (why this job): its honest answers are reasons that lean on the question's words
+MOTIVE_QUESTION = {"text": "你为什么想来我们超市做理货员？", "answer_seconds": 90,
+                   "competencies": [{"name": "求职动机", "weight": 0.5, "keywords": ["喜欢", "稳定", "发展", "兴趣"]},
+                                    {"name": "岗位认知", "weight": 0.5, "keywords": ["细心", "整齐", "顾客", "责任"]}]}
+QUESTIONS = {"issue": ISSUE_QUESTION, "cook": COOK_QUESTION, "cashier": CASHIER_QUESTION, "rider": RIDER_QUESTION,
+             "motive": MOTIVE_QUESTION}
 # words an HR person might expect, close to each question's keywords (synonyms a salad swaps in)
 SYNONYMS = {
     "issue": ["准时", "排好", "轻重缓急", "熬夜", "交流", "配合", "团队", "分配", "执行力", "效率"],
     "cook": ["干净", "日期", "分开放", "清洁", "上菜", "准备", "饭点", "先后", "速度", "安全"],
     "cashier": ["对账", "小票", "零钱", "数钱", "细心", "说明", "赔不是", "客人", "服务", "态度"],
     "rider": ["小心", "雨衣", "慢行", "路口", "按点", "导航", "迟到", "打电话", "效率", "意识"],
+    "motive": ["热爱", "安稳", "前途", "爱好", "认真", "干净", "客人", "负责", "成长", "踏实"],
 }
 PUNCT = ["，", "。", "！", "、", "；", " "]
 
@@ -125,6 +131,22 @@ HONEST = [
     ("rider", "那次雨太大看不清路，我停在屋檐下等了三分钟，跟顾客说明后再走，到了楼下他自己下来拿了。"),
     ("rider", "堵车时我没有逆行，而是把车停好，走过天桥把外卖送进写字楼，比预计时间还早了一分钟。"),
     ("rider", "接到一个远单时已经下雨了，我先把雨衣穿好，检查刹车，路上每个路口都减速，准时送到了。"),
+    # vague but honest: general claims in sentences, leaning on the keywords (scored low, not gated)
+    ("issue", "我们团队平时分工明确，大家沟通协调得很好，遇到急单都会主动加班，基本都能按时完成。"),
+    ("issue", "遇到紧急订单的时候，我一般会先排一下优先级，再跟同事商量怎么分工，尽量按时交出去。"),
+    ("cook", "高峰的时候我会提前备料，出餐按顺序来，生熟一定分开，用完的刀和砧板都要消毒，卫生不能马虎。"),
+    ("cashier", "遇到顾客说找零不对，我会先道歉，再耐心解释，一起把账单重新核对一遍，一般都能说清楚。"),
+    ("rider", "下雨天我会戴好头盔，减速慢行，红灯一定停，快超时的话就提前联系顾客说明一下情况。"),
+    ("issue", "我们同事之间配合很默契，有事及时沟通，加班也没人抱怨，订单基本都是按时交的。"),
+    ("cook", "卫生这块我们每天收工都消毒，冰箱里的东西天天看保质期，高峰期大家各管一摊，出餐不乱。"),
+    ("rider", "我跑外卖三年了，路线都很熟，下雨就骑慢点，宁可超时几分钟也不闯红灯，顾客一般都理解。"),
+    # motivation: reasons, not events
+    ("motive", "因为我家就住在附近，上下班方便，以前在便利店干过两年，觉得理货这活我能干好，也想稳定下来。"),
+    ("motive", "我喜欢把东西摆得整整齐齐的，以前在家里也是这样，觉得理货员挺适合我，希望能在这里长期干。"),
+    ("motive", "孩子上小学了，我白天有空，想找份离家近又稳定的工作，超市排班比较规律，正好合适。"),
+    ("motive", "我对零售一直有兴趣，之前在商场做过促销，觉得超市能学到进货和陈列的门道，以后想往店长发展。"),
+    ("motive", "喜欢和顾客打交道，觉得这份工作有意义，超市环境也干净，希望能在这里长期发展。"),
+    ("motive", "因为理货要细心，要对货架上的东西负责，我做事一向认真，希望在这里稳定发展。"),
 ]
 
 
@@ -134,8 +156,8 @@ def analyse(name: str, text: str) -> dict:
 
 def test_the_tables_are_big_and_honest_answers_short():
     assert len(SALADS) >= 40 and len({s for _, s, _ in SALADS}) >= 12
-    assert len(HONEST) >= 30 and all(40 <= len(t) <= 120 for _, t in HONEST), \
-        [(len(t), t) for _, t in HONEST if not 40 <= len(t) <= 120]
+    assert len(HONEST) >= 30 and all(35 <= len(t) <= 120 for _, t in HONEST), \
+        [(len(t), t) for _, t in HONEST if not 35 <= len(t) <= 120]
 
 
 # text.normalise reads 点解 as Cantonese (为什么) even inside 清点解释, breaking the two keywords apart

@@ -172,18 +172,25 @@ def sentence_structure(analysis: Analysis) -> dict:
     return {"words": len(words), "structure": grammar / n, "predicates": None}
 
 
+# words that tie a reason or an opinion to what follows (因为…, 觉得…, 希望…): an answer giving its own reasons
+# (why this job) is statements, not a list, however much it leans on the question's words
+_ZH_REASONING = frozenset({"因为", "所以", "为了", "觉得", "认为", "希望", "打算", "想要", "如果", "虽然", "但是"})
+
+
 def keyword_salad(analysis: Analysis) -> bool:
     """Chinese: HR's keywords strung together, however dressed up with 的/和/很/了, 我们, numbers or
     STAR words. The keywords (or their synonyms) make up at least half of what is said, and the answer
     adds almost nothing of its own — no thing, person, place, time or deed besides them — so there is
     no event to judge (features counts own_words). Sentences of the candidate's own doing (two or more
-    first-person actions) or refusals (negated keywords) are left to scoring, which rates templates low."""
+    first-person actions), refusals (negated keywords) and reasons (因为/觉得/希望…) are left to scoring,
+    which rates templates and vague answers low."""
     c = analysis.counts
     if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < 6:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
-        and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words)
+        and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words) \
+        and not any(t.text in _ZH_REASONING for t in analysis.seg.words)
 
 
 def word_salad(analysis: Analysis) -> bool:
