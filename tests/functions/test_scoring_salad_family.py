@@ -160,13 +160,7 @@ def test_the_tables_are_big_and_honest_answers_short():
         [(len(t), t) for _, t in HONEST if not 35 <= len(t) <= 120]
 
 
-# text.normalise reads 点解 as Cantonese (为什么) even inside 清点解释, breaking the two keywords apart
-KNOWN_MISSES = {("cashier", "mixed_everything")}
-
-
-@pytest.mark.parametrize("name,shape,text", [
-    pytest.param(n, s, t, marks=pytest.mark.xfail(reason="normalise rewrites 清点解释 → 清为什么释", strict=True))
-    if (n, s) in KNOWN_MISSES else (n, s, t) for n, s, t in SALADS], ids=[f"{n}-{s}" for n, s, _ in SALADS])
+@pytest.mark.parametrize("name,shape,text", SALADS, ids=[f"{n}-{s}" for n, s, _ in SALADS])
 def test_keyword_salads_are_gated(name, shape, text):
     r = analyse(name, text)
     assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (text, r["overall"], r["reason_code"])

@@ -76,8 +76,9 @@ def strip_invisible(text: str | None) -> str:
 # Cantonese written in Han characters: its grammar and everyday words have Mandarin equivalents, so a
 # Cantonese answer is segmented, tagged and scored like the same content in Mandarin (not read as
 # characters that form no word). Two tiers:
-# - _CANTONESE: characters and words Mandarin does not use (咗, 嘅, 揾, 睇, 点解…), replaced anywhere,
-#   longest first; each one found marks the text as Cantonese.
+# - _CANTONESE: characters and words Mandarin does not use (咗, 嘅, 揾, 睇, 点解…), replaced longest first —
+#   anywhere when written with a Cantonese-only character, else only on the text's word boundaries; each one
+#   found marks the text as Cantonese.
 # - _CANTONESE_WORDS: words that are also Mandarin or parts of Mandarin words (系 in 系统, 仲 in 仲裁, 喇 in
 #   喇叭, 返工 = rework), replaced only in text marked as Cantonese and only as whole jieba words.
 # OpenCC writes 嗰 as 𠮶: both spellings are listed.
@@ -92,7 +93,14 @@ _CANTONESE = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "唔�
               "咗": "了", "佢": "他", "喺": "在", "嘢": "东西", "哋": "们", "嗰": "那", "𠮶": "那", "嚟": "来",
               "睇": "看", "揾": "找", "畀": "给", "噉": "这样", "咩": "什么", "乜": "什么", "攞": "拿", "啱": "对",
               "嘥": "浪费", "瞓": "睡", "同埋": "和", "冇错": "没错"}
-_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+# Cantonese-only characters: an entry with one of them is replaced anywhere; an entry written with characters
+# Mandarin uses too (点解, 点做, 边度, 而家, 几多) only where it does not cut a word of the text (清点解释, 盘点做完,
+# 周边度假, 然而家长 stay as they are: salad12's finding, a normaliser that turned 清点解释 into 清为什么释)
+_CANTONESE_ONLY = set("咗嘅揾睇佢哋唔冇嗰𠮶喺嘢嚟畀噉咩乜攞啱嘥瞓啲咁")
+_CANTONESE_RE = re.compile("|".join(sorted((re.escape(k) for k in _CANTONESE if set(k) & _CANTONESE_ONLY),
+                                           key=len, reverse=True)))
+_CANTONESE_SHARED_RE = re.compile("|".join(sorted((re.escape(k) for k in _CANTONESE if not set(k) & _CANTONESE_ONLY),
+                                                  key=len, reverse=True)))
 # 啲 after an adjective is "a bit" (快啲 = 快一点), else "these" (将啲单 = 把这些单); 咁 before an adjective
 # is "so" (咁多 = 这么多), else "like this" (一单一单咁扫 = 这样扫)
 _DI_RE = re.compile("(?<=[好快慢多少早晚大小高低平贵急近远])啲")
@@ -114,6 +122,13 @@ def _cantonese(text: str) -> str:
     text = _DI_RE.sub("一点", text).replace("啲", "这些")
     text = _GAM_RE.sub("这么", text).replace("咁", "这样")
     text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+    cuts, k = set(), 0
+    for w in _jieba().lcut(text, HMM=False):
+        cuts.add(k)
+        k += len(w)
+    cuts.add(k)
+    text = _CANTONESE_SHARED_RE.sub(lambda m: _CANTONESE[m.group(0)] if m.start() in cuts and m.end() in cuts
+                                    else m.group(0), text)
     out = []
     words = _jieba().lcut(text, HMM=False)   # dictionary words only: 我系 is 我 + 系, 系统 stays whole
     for k, w in enumerate(words):
