@@ -170,6 +170,8 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 not_own = True
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
+    for comp in result:   # a high score with none of the competency's own evidence says where it comes from
+        comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
     if analysis.counts.get("junk_chars", 0) >= 4:
         note = explain.junk_reason(analysis)
         for comp in result:

@@ -78,6 +78,24 @@ def gap_reason(name: str, best: str, points: float) -> str:
     return f"这个回答主要体现的是{best}，说到的与{name}有关的内容（用词和意思）少一些，这一项因此低 {points:.0f} 分。"
 
 
+def no_evidence(name: str) -> str:
+    """The reason when the answer says nothing of the competency's own practice."""
+    return f"没有说到与“{name}”相关的具体做法。"
+
+
+NO_EVIDENCE_BUT_HIGH = 60.0     # a competency scoring this much is not told "没有说到…" without saying why
+
+
+def agree_with_score(reasons: list[str], name: str, score: float) -> list[str]:
+    """The final reasons of a competency whose score is high although the answer said nothing of its own
+    practice: the score comes from how specific the whole story is, and the reason says so plainly instead
+    of standing next to the score unexplained."""
+    if score < NO_EVIDENCE_BUT_HIGH:
+        return reasons
+    said = f"这一项的分数主要来自整段经历的具体程度（数字、做法和结果），回答没有直接说到与“{name}”相关的做法。"
+    return [said if r == no_evidence(name) else r for r in reasons]
+
+
 def junk_reason(analysis: Analysis) -> str:
     """HR's note that part of the answer was nonsense (features.junk_tokens) and counted for nothing."""
     chars = max(analysis.counts.get("chars", 0), 1)
@@ -122,8 +140,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             sentence += "，但多是泛泛一提，没有配合具体经过"
         candidates.append((w("evidence", "evidence_specific"), sentence + "。"))
     elif kind != "closing":
-        candidates.append((w("evidence", "evidence_specific"),
-                           f"没有说到与“{comp.name}”相关的具体做法。"))
+        candidates.append((w("evidence", "evidence_specific"), no_evidence(comp.name)))
     if det["negated"]:
         candidates.append((w("negative_evidence") + 5,
                            f"以否定的方式提到了 {_quote(det['negated'])}（如“不会”“很少”），这是反面信息。"))
@@ -133,8 +150,10 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             candidates.append((10, f"提出了与工作相关的具体问题：“{asked['job'][0]}”。"))
         elif asked["other"]:
             candidates.append((10, f"提了问题，但和岗位本身关系不大：“{asked['other'][0]}”。"))
+        elif asked["declined"]:
+            candidates.append((10, f"没有提出任何问题，只说了“{asked['declined'][0]}”。"))
         else:
-            candidates.append((10, "没有提出与岗位、团队或工作安排有关的问题。"))
+            candidates.append((10, "没有提出任何问题。"))
         return _top(candidates)
     # every reason agrees with the feature it describes: no "举了…" when concreteness is 0, no "没有…" when
     # it is counted, and numbers that were said but not counted are named as such
@@ -276,10 +295,17 @@ def _outcome_reason(analysis: Analysis) -> str:
     never "说了具体结果"; a result the feature did not count is quoted as such, not denied."""
     o = analysis.answer["outcome"]
     result = quotes.result_quote(analysis)
+    praise = quotes.praise_words(analysis)
     if o >= HIGH:
         shown = result or quotes.outcome_clause(analysis) or quotes.stated_result(analysis)
-        return f"说了具体结果：“{shown}”。" if result else (f"说到了最后的结果：“{shown}”。" if shown else "说到了最后的结果。")
-    praise = quotes.praise_words(analysis)
+        if result:
+            return f"说了具体结果：“{shown}”。"
+        if shown:
+            return f"说到了最后的结果：“{shown}”。"
+        # what the feature counted is a view or a habit (大家一起做就能做完, 结果一般都是比较好的): no result is
+        # claimed that cannot be quoted
+        if not praise:
+            return "说到的结果是泛泛的说法，没有具体内容。"
     if o > 0 and result:
         return f"说了结果：“{result}”，但不够具体。"
     if o > 0 and praise:
@@ -421,7 +447,10 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
              "evidence": evidence}
     praised = {"concreteness": a["concreteness"] if concrete else 0.0,
                "specific_actions": a["specific_actions"] if action else 0.0,
-               "outcome": a["outcome"] if result or a["outcome"] >= HIGH else 0.0, "evidence": evidence}
+               # a high outcome feature is praised only with a result to show for it, not a view (就能做完)
+               "outcome": a["outcome"] if result or a["outcome"] >= HIGH and (
+                   quotes.outcome_clause(analysis) or quotes.stated_result(analysis)) else 0.0,
+               "evidence": evidence}
     if opposite:
         praised.update(specific_actions=0.0, outcome=0.0, evidence=0.0)
     if overall < 50:
@@ -439,7 +468,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
             suggestions.append(_SUGGEST["situational"])
         if not plan["priority"] or not plan["contact"]:
             suggestions.append(_SUGGEST["plan"])
-        if evidence < 0.5 and len(suggestions) < 2:
+        if evidence < 0.5 and len(suggestions) < 2 and not _scored_well(competencies):
             suggestions.append(_SUGGEST["evidence"])
         return {"strengths": strengths[:2], "suggestions": suggestions[:1 if overall >= 75 else 2]}
     strengths = [_STRENGTHS[f] for f, v in sorted(praised.items(), key=lambda kv: -kv[1]) if v >= 0.6][:2]
@@ -458,6 +487,20 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
             continue
         if f == "concreteness" and loose:
             continue                 # it has numbers; "加上具体的数字" would not be true advice
+        # advice never contradicts the score: "多讲和这道题有关的做法" is not for an answer whose every
+        # competency scored 良好 or better, and a strong answer (85+) is only told of what it truly lacks
+        if f == "evidence" and _scored_well(competencies):
+            continue
+        if overall >= STRONG and v >= LOW:
+            continue
         if v < 0.5 and _SUGGEST[f] not in suggestions:
             suggestions.append(_SUGGEST[f])
     return {"strengths": strengths, "suggestions": suggestions[:limit]}
+
+
+GOOD, STRONG = 75.0, 85.0       # 良好 and strong answers: limits on the advice they are given
+
+
+def _scored_well(competencies: list[dict]) -> bool:
+    """Every competency scored at least GOOD: none of them lacks the practice the question asks about."""
+    return bool(competencies) and min(c["score"] for c in competencies) >= GOOD

@@ -78,7 +78,9 @@ def phrase(toks: list[Token], language: str, n: int = 26) -> str:
     for k, t in enumerate(toks):
         if language == "zh" and out and re.match(r"[a-z0-9]", t.text, re.I) and re.search(r"[a-z]$", out[-1], re.I):
             out.append(" ")
-        out.append(t.text)
+        # the segmenter's ASCII comma between Chinese clauses reads as the Chinese one (十点半，三百箱…)
+        wide = language == "zh" and t.text == "," and not (out and out[-1][-1:].isdigit())
+        out.append("，" if wide else t.text)
         size += len(t.text)
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if nxt is None:
@@ -244,6 +246,9 @@ def own_action(analysis: Analysis, ci: int, _depth: int = 0, inherit: bool = Tru
         return False
     if any(_negative(t, analysis.seg.language) for t in toks) or refused(analysis, ci):
         return False
+    if analysis.seg.language == "ko":
+        # Korean drops the subject: the speaker's, unless another one is marked (손님이 줄을 섰어요)
+        return not _other_subject_ko(toks) or any(t.text in lexicon.sets("ko")["first_person"] for t in toks)
     if analysis.seg.language != "zh" and analysis.seg.language != "en":
         return True
     if not _zh(analysis):
@@ -307,14 +312,75 @@ def _willing_only(analysis: Analysis, ci: int) -> bool:
     return False
 
 
+# words that order the candidate's steps (我先…, 就…, 把…): a clause with one is a deed, not the setting
+_ORDER_ZH = {"先", "首先", "就", "马上", "立刻", "立马", "赶紧", "然后", "于是", "接着", "再", "把", "将", "随后"}
+_ORDER_KO = ("먼저", "우선", "바로", "그래서", "그다음", "다음에", "곧바로")
+_ORDER_EN = {"so", "then", "first", "immediately", "next", "quickly"}
+_HOLDING_ZH = {"手上", "手里", "手头", "身上"}
+_TIME_KO = re.compile(r"^(작년|지난|올해|어제|그날|그때|여름|겨울|봄|가을|[월화수목금토일]요일|오전|오후|아침|저녁|밤|새벽|"
+                      r"주말|다음날|평일|점심)")
+_TIME_EN = {"last", "yesterday", "one", "during", "on", "this", "that", "in"}
+
+
+def setup_clause(analysis: Analysis, ci: int) -> bool:
+    """Whether clause ci sets the scene rather than tells a step (晚高峰我手上压了六单; 작년 여름 토요일 오후에
+    손님이…줄을 섰어요; last Saturday I had…): it opens on a time, or says what the candidate had on hand,
+    before its verb, and orders no step (先, 就, 把…)."""
+    lang = analysis.seg.language
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x" and t.text.strip()]
+    if not toks:
+        return False
+    if lang == "zh":
+        if any(t.text in _ORDER_ZH for t in toks):
+            return False
+        v = _first_verb(toks)
+        before = toks[:v] if v is not None else toks
+        time_words = lexicon.sets("zh")["time_words"]
+        return any(t.text in time_words or _TIME.match(t.text) or t.pos in ("t", "tg") or t.text in _HOLDING_ZH
+                   for t in before)
+    if lang == "ko":
+        if any(t.text.startswith(_ORDER_KO) for t in toks):
+            return False
+        words = lexicon.sets("ko")["time_words"]
+        return bool(_TIME_KO.match(toks[0].text)) or any(toks[0].text.startswith(w) for w in words)
+    words = [t.text.lower() for t in toks]
+    if any(w in _ORDER_EN for w in words):
+        return False
+    times = lexicon.sets("en")["time_words"]
+    return words[0] in _TIME_EN and any(w in times or w in ("day", "week", "month", "year", "shift", "time")
+                                        for w in words[1:4]) or words[0] in ("yesterday",)
+
+
+_SUBJECT_KO_NOT = ("같이", "많이", "없이", "깊이", "높이", "굳이", "일찍이", "가까이", "멀리", "빨리")
+
+
+def _other_subject_ko(toks: list[Token]) -> bool:
+    """Korean: a noun marked as the subject or topic (손님이, 동료가, 결과는, 상황은) that is not the speaker
+    nor a time (그날은, 오후에는)."""
+    first = lexicon.sets("ko")["first_person"]
+    times = lexicon.sets("ko")["time_words"]
+    for t in toks:
+        w = t.text
+        if w in first or len(w) < 2 or w.endswith(_SUBJECT_KO_NOT) or not ("가" <= w[-2] <= "힣"):
+            continue
+        if _TIME_KO.match(w) or any(w.startswith(x) for x in times) or w.startswith(("그때", "이때", "당시")):
+            continue
+        final = (ord(w[-2]) - 0xAC00) % 28
+        if w[-1] in "이은" and final or w[-1] in "가는" and not final:
+            return True
+    return False
+
+
 def action_quote(analysis: Analysis) -> str | None:
     """The first counted clause that says what the candidate did, as a whole-token phrase (never a clause the
-    features excluded: nonsense, padding, garbled recognition)."""
+    features excluded: nonsense, padding, garbled recognition; never the scene-setting clause when a step
+    follows: 晚高峰我手上压了六单 is the situation, 我先穿好雨衣 the action)."""
     excluded = set(analysis.details.get("excluded_clause_ids") or [])
-    for ci in analysis.details.get("action_clause_ids") or []:
-        if ci in excluded:
-            continue
+    ids = [ci for ci in analysis.details.get("action_clause_ids") or [] if ci not in excluded]
+    for k, ci in enumerate(ids):
         if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
+            continue
+        if k + 1 < len(ids) and setup_clause(analysis, ci):
             continue
         if own_action(analysis, ci) and not _willing_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
@@ -347,8 +413,49 @@ _NOT_DONE = {"要", "会", "需要", "得", "应该", "说", "让", "想", "打�
              "假如", "要是"}
 
 
+# what can or could be done is no result (一个人做不完的事情大家一起做就能做完, 再急的订单也都能完成) — unless it
+# became so (后来在项目里就能正常提交代码了); what would happen never is (这样客户自然就会成交了)
+_CAN = {"能", "可以", "能够", "就能", "才能", "都能", "总能"}
+_WOULD = {"会", "都会", "就会", "可能", "自然"}
+
+
+def platitude(toks: list[Token]) -> bool:
+    """Chinese: a clause that states a view, a habit, an ability or a guess, not something that happened."""
+    words = [t for t in toks if t.pos != "x"]
+    if general_clause(words, "zh") or any(t.text in _WOULD for t in words):
+        return True
+    return any(t.text in _CAN for t in words) and not (words and words[-1].text == "了")
+
+
+def _task_of(analysis: Analysis, ci: int) -> bool:
+    """Clause ci finishes the task its previous clause set (店里临时多了三百箱货要 | 第二天发出去)."""
+    if ci == 0:
+        return False
+    prev = [t for t in clause_tokens(analysis, ci - 1) if t.pos != "x"]
+    return bool(prev) and prev[-1].text in _NOT_DONE
+
+
+def _result_clause(analysis: Analysis, ci: int) -> list[Token] | None:
+    """The outcome clause's tokens when it says a result; a bare time before it (第二天上午十点半 | 三百箱全部发完)
+    is quoted with the clause that says what got done then."""
+    toks = clause_tokens(analysis, ci)
+    if _says_result(toks):
+        return None if platitude(toks) else toks
+    seg = analysis.seg
+    if ci + 1 < len(seg.clauses) and any(concrete_kind(t, "zh") == "time" for t in toks):
+        nxt = clause_tokens(analysis, ci + 1)
+        between = seg.tokens[seg.clauses[ci][-1] + 1:seg.clauses[ci + 1][0]]
+        done = any(t.text in lexicon.sets("zh")["completion"] or t.text.endswith(("完", "齐", "到")) for t in nxt)
+        if done and not platitude(nxt) and not any(_negative(t, "zh") for t in nxt) and \
+                not any(t.text in ("。", "！", "？", "!", "?", "；", ";") for t in between):
+            # verbatim: with whatever stood between the two clauses, if anything
+            return seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
+    return None
+
+
 def result_quote(analysis: Analysis) -> str | None:
-    """A clause stating a concrete or specific result (三百箱全部发完; 原来要半天，现在十分钟), or None."""
+    """A clause stating a concrete or specific result (三百箱全部发完; 原来要半天，现在十分钟), or None — never
+    the task the story opened with (…三百箱货要第二天发出去) nor a view of what can be done (大家一起做就能做完)."""
     lang = analysis.seg.language
     ci = analysis.details.get("outcome_clause_id")
     if not _zh(analysis):
@@ -356,23 +463,25 @@ def result_quote(analysis: Analysis) -> str | None:
             return None
         toks = clause_tokens(analysis, ci)
         return phrase(toks[result_start(toks, lang):], lang, n=40)
+    comparison = comparison_quote(analysis)
     if ci is not None and analysis.answer["outcome"] >= 0.75:
         toks = clause_tokens(analysis, ci)
-        if _says_result(toks):
-            # the after half of a before/after comparison (现在十分钟就能分完) is quoted with its before half
-            comparison = comparison_quote(analysis)
-            said = phrase(toks, lang)
-            return comparison if comparison and said.rstrip("…") in comparison else said
-    comparison = comparison_quote(analysis)
+        said = phrase(toks, lang)
+        # the after half of a before/after comparison (现在十分钟就能分完) is quoted with its before half
+        if comparison and _says_result(toks) and said.rstrip("…") in comparison:
+            return comparison
+        toks = _result_clause(analysis, ci)
+        if toks is not None:
+            return phrase(toks, lang, n=32)
     if comparison:
         return comparison
-    # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action — but not a
-    # task, a plan or someone's words (经理说有1000单要今天发完)
-    for cj in range(len(analysis.seg.clauses)):
+    # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action, the last one
+    # first (the ending) — but not a task, a plan or someone's words (经理说有1000单要今天发完)
+    for cj in reversed(range(len(analysis.seg.clauses))):
         toks = clause_tokens(analysis, cj)
         if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
             continue
-        if any(t.text in _NOT_DONE for t in toks) or general_clause(toks, lang):
+        if platitude(toks) or _task_of(analysis, cj) or any(t.text in _NOT_DONE for t in toks):
             continue
         if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
                                       t.text.endswith(("完", "齐", "到")) for t in toks):
@@ -389,6 +498,8 @@ def outcome_clause(analysis: Analysis) -> str | None:
     if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(analysis.seg.clauses):
         seg = analysis.seg            # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between
         toks = seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
+    if _zh(analysis) and platitude(toks):
+        return None                   # 大家一起做就能做完: a view, not what happened
     return phrase(toks, analysis.seg.language, n=32) or None
 
 
@@ -407,6 +518,8 @@ def stated_result(analysis: Analysis) -> str | None:
         if any(_negative(t, lang) for t in toks) or _ABOUT_SCORE.search(body):
             continue
         if lang == "zh":
+            if platitude(toks):
+                continue                 # 结果一般都是比较好的: a habit, not this story's ending
             rest = [t for t in toks if t.text not in _RESULT_WORDS_ZH and t.pos != "x"]
             hit = any(t.text in _RESULT_WORDS_ZH for t in toks) and len("".join(t.text for t in rest)) >= 4 \
                 and (_says_result(rest) or any(concrete_kind(t, lang) for t in rest))
@@ -452,7 +565,7 @@ def praise_words(analysis: Analysis) -> list[str]:
 _PRIORITY = ("先", "首先", "优先", "最急", "最重要", "马上", "立刻", "第一时间", "赶紧", "第一步")
 _CONTACT = ("联系", "打电话", "告诉", "通知", "汇报", "上报", "反馈", "请示", "找", "叫", "问", "沟通", "商量",
             "协调", "解释", "道歉", "说明", "求助", "请")
-_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|有没有|是否|能不能|会不会|可不可以|是不是|几")
+_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几")
 _JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "工资", "薪资", "提成", "待遇", "团队", "同事", "晋升", "试用期",
         "店", "门店", "客人", "顾客", "客户", "考核", "要求", "职责", "加班", "休息", "轮班", "班次", "单", "负责",
         "业绩", "入职", "转正", "发展", "学习", "公司", "老板", "店长", "经理", "流程", "系统", "产品", "菜", "厨房",
@@ -481,15 +594,37 @@ def plan_parts(analysis: Analysis) -> dict:
             "contact": _clause_with(analysis, _CONTACT)}
 
 
+# "nothing to ask" (没有什么问题了, 没什么想问的, 暂时没有): 什么 after a negation asks nothing
+_DECLINE = re.compile(r"(?<!有)(没有|没|木有|无|不)(什么|啥|其他|别的)?(问题|疑问|想问|要问|想了解|要了解|补充)|"
+                      r"(?<!有)(没有|没)(什么|啥)了?$|^(暂时)?(没有|没)了?$")
+_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几")
+
+
+def _asks(analysis: Analysis, ci: int, body: str) -> bool:
+    """Whether clause ci asks something: an interrogative word or a question mark after it (…是向总经理还是
+    人事经理汇报？), not 什么 in a declined question (没有什么问题了)."""
+    last = analysis.seg.clauses[ci][-1] + 1 if analysis.seg.clauses[ci] else len(analysis.seg.tokens)
+    marked = last < len(analysis.seg.tokens) and analysis.seg.tokens[last].text in ("？", "?")
+    if not _DECLINE.search(body):
+        return marked or bool(_ASK.search(body))
+    # 没有什么问题了 asks nothing; 没有什么问题，想问一下培训多久？ still asks in its other words
+    return marked or bool(_REAL_ASK.search(_DECLINE.sub("", body)))
+
+
 def questions_asked(analysis: Analysis) -> dict:
-    """For a closing question: the candidate's questions, split into job-specific and other."""
+    """For a closing question: the candidate's questions, split into job-specific and other; "declined": the
+    clauses that say there is nothing to ask (没有什么问题了)."""
     seg = analysis.seg
-    job, other = [], []
+    job, other, declined = [], [], []
     for ci in range(len(seg.clauses)):
         toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
-        body = "".join(t.text for t in toks)
-        if not body or not _ASK.search(body):
+        body = "".join(t.text for t in toks if t.pos != "x")
+        if not body:
+            continue
+        if not _asks(analysis, ci, body):
+            if _zh(analysis) and _DECLINE.search(body):
+                declined.append(phrase(toks, seg.language))
             continue
         q = phrase(toks, seg.language)
         (job if any(w in body for w in _JOB) else other).append(q)
-    return {"job": job, "other": other}
+    return {"job": job, "other": other, "declined": declined}
