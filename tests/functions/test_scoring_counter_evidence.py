@@ -83,7 +83,9 @@ def test_families_follow_the_competency_name_and_keywords():
     assert "safety" in contrary.families("岗位技能", ("规范",), "zh")
     assert "integrity" in contrary.families("诚信", (), "zh")
     assert contrary.families("团队协作", (), "zh")[0] == "all"
-    assert contrary.families("Teamwork", (), "en") == ()
+    # English answers (contrary-en.json) have only the misconduct families that apply to every competency
+    assert set(contrary.families("Teamwork", (), "en")) == {"revenge", "deceive", "forge", "shirk", "take"}
+    assert contrary.families("Teamwork", (), "ko") == ()
 
 
 def test_an_answer_strong_on_one_competency_and_silent_on_another_shows_it():

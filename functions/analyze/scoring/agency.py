@@ -2,9 +2,11 @@
 
     agency_bound(analysis, question) -> (cap, Chinese reason) | (None, None)
 
-Three families, each a bound on every competency (answer.bound):
+Four families, each a bound on every competency (answer.bound):
 - borrowed: the answer says it retells someone else's story or a model answer (我看过一个网上的面试范文：…,
   听我朋友说…, 视频里有个例子…) → BORROWED;
+- disowned: after telling it, the candidate says the story was someone else's or that they were not there
+  (其实这件事是我同事小李做的, 我当时请假不在, 这是我听别人说的, 我没亲自做) → BORROWED;
 - bystander: others do the specific work (小李贴面单, 老周分成三批) and the candidate says they stood by or
   left (我就在旁边坐着看手机, 我没管，八点就走了), or does nothing specific at all → NOT_AGENT;
 - hypothetical: a question asking for a past experience (question_type "story") answered only with what the
@@ -28,6 +30,17 @@ _BORROWED = re.compile(
     r"(网上|书上|书里|视频里|视频上|抖音上?|公众号|课上|培训课).{0,8}(看到|看过|讲过?|说过?|学到|学过|有).{0,8}(故事|例子|案例|经历|回答|答案)|"
     r"(我|我的)(朋友|同事|同学|表哥|表姐|表弟|表妹|哥哥|姐姐|亲戚|室友)(的|他的|她的)(经历|故事|例子|事)|"
     r"(不是我|不是我自己)(的经历|经历的|做的|亲身)")
+# the candidate disowns the story after telling it: 其实这件事是我同事小李做的, 我当时请假不在, 这是我听别人说的,
+# 我没亲自做 — what was told is not theirs
+_PERSON = r"(我的?)?(同事|朋友|同学|领导|师傅|店长|组长|主管|经理|老板|别人|其他人|人家|表哥|表姐|室友|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])"
+_DISOWNED = re.compile(
+    r"(其实|实际上|事实上|说实话|老实说|说实在的|坦白说|不过)[^。！？]{0,12}(是|都是)" + _PERSON
+    + r"[^，。！？]{0,6}(做的|干的|弄的|处理的|搞定的|办的|完成的|经历的|的经历|的事)|"
+    r"(其实|实际上|事实上|说实话|老实说|说实在的|坦白说|不过)[^。！？]{0,10}我(当时|那天|那时候?|那次)?[^，。！？]{0,4}"
+    r"(请假|休假|不在|没在|没去|没参与)|"
+    r"(这|这件事|这个事|这些|以上|上面|刚才)[^，。！？]{0,4}(是我?(听|从)[^，。！？]{0,6}(说的|讲的|那听来的|那里听来的|听来的))|"
+    r"我(其实)?(没有?|并没有?|不是)(亲自|亲身|自己)(做|干|参与|经历|处理)|"
+    r"(其实|实际上|说实话|老实说)?(这件事|这事|这个事|这些事)?(不是我|并不是我)(自己)?(做的|干的|经历的|处理的|弄的)")
 # the candidate stood by or was away while others worked: 我就在旁边坐着看手机, 我没管，八点就走了
 _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)")
 _IDLE_WORDS = (r"(在旁边(坐|站|看)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
@@ -68,6 +81,11 @@ def bystander(analysis: Analysis) -> bool:
     return False
 
 
+def disowned(analysis: Analysis) -> bool:
+    """The candidate says afterwards that the story was someone else's or that they were not there."""
+    return bool(_DISOWNED.search(_text(analysis)))
+
+
 def hypothetical(analysis: Analysis, question: dict) -> bool:
     if explain.question_type(question) != "story":
         return False
@@ -76,6 +94,8 @@ def hypothetical(analysis: Analysis, question: dict) -> bool:
 
 
 _BORROWED_REASON = f"回答讲的是别人的经历或网上的范文，不是自己做过的事，这一项最高 {BORROWED:.0f} 分。"
+_DISOWNED_REASON = (f"回答最后说这件事其实不是自己做的（或自己当时不在场），前面讲的做法和结果不能算作自己的，"
+                    f"这一项最高 {BORROWED:.0f} 分。")
 _HYPOTHETICAL_REASON = (f"这道题要讲自己真实经历过的一件事，回答只说了假设情况下会怎么做或该怎么做，"
                         f"没有讲自己做过的事，最高 {HYPOTHETICAL:.0f} 分。")
 _NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
@@ -88,6 +108,8 @@ def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str 
     story = explain.question_type(question) == "story"
     if borrowed(analysis, story):
         return BORROWED, _BORROWED_REASON
+    if disowned(analysis):
+        return BORROWED, _DISOWNED_REASON
     if hypothetical(analysis, question):
         return HYPOTHETICAL, _HYPOTHETICAL_REASON
     if story and bystander(analysis):
@@ -101,4 +123,4 @@ CREDITS = (explain.ACTION_SAID, "说了具体结果", "说到了最后的结果"
 
 def not_own(reason: str | None) -> bool:
     """Whether a bound's reason is one of this module's (the answer is not the candidate's own story)."""
-    return reason in (_BORROWED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON)
+    return reason in (_BORROWED_REASON, _DISOWNED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON)

@@ -170,6 +170,11 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 not_own = True
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
+    # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is
+    # quoted as a good action or result of the candidate's (后来他就把差评删了, 我还照样拿了加班费)
+    if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
+        for comp in result:
+            comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
     for comp in result:   # a high score with none of the competency's own evidence says where it comes from
         comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
     if analysis.counts.get("junk_chars", 0) >= 4:

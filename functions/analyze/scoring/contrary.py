@@ -8,7 +8,9 @@ is not theirs (小费我就自己留下了), cutting corners (直接跳过检查
                                       void); deeds then owned and fixed go to `owned` when it is given
 
 Phrases are curated per family in models/scorer/contrary-zh.json (see docs/scoring.md): a competency belongs
-to the families whose "names" share a word with its name or keywords, and always to "all". A phrase is matched
+to the families whose "names" share a word with its name or keywords, and always to "all" and to the families
+marked "every" (misconduct: revenge on a customer, deceiving one, forging records, faking illness, taking money).
+English answers read models/scorer/contrary-en.json, which has only such "every" families. A phrase is matched
 like a keyword (normalised, on word boundaries, text.find); "A…B" is A then B in the same clause at most
 GAP characters apart; "A……B" is A, then B in the same clause or one of the next CLAUSE_REACH clauses (a
 deed told over two clauses: 炒饭掉在台子上了，我刮起来重新装盘; it is the speaker's when either part is). It
@@ -34,44 +36,58 @@ from pathlib import Path
 from .text import Segmented, find, normalise_term
 
 PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.json"
+# English answers: the same shape of document (every-competency conduct families, English phrases)
+PATHS = {"zh": PATH, "en": PATH.with_name("contrary-en.json")}
 GAP = 8
+GAP_BY_LANGUAGE = {"en": 24}      # characters between A and B of "A…B": English words are longer
 CLAUSE_REACH = 2
 _NEGATORS = ("不", "没", "别", "未", "莫")
-_SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩"}
+_SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩", "i", "we", "me", "myself", "us"}
 # a person right after these is the object, not the subject (我跟客户说…, 我让新人…)
-_OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪"}
+_OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪",
+                  "to", "with", "for", "told", "asked", "let", "made", "gave", "helped", "tell", "ask"}
+# English words that carry their own negation in a phrase (never found out, no one noticed)
+_NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
 # a phrase carrying its own negator, itself negated: 我不是不愿意加班
 _DOUBLE_NEGATORS = {"不是", "并不是", "并非", "不", "没有", "也不是"}
+# a fault told as found, not done: 核对后发现确实多加了一道菜
+_FOUND = {"发现", "查出", "核对出", "注意到", "found", "noticed", "discovered"}
 _POINT_BACK = {"他", "她", "他们", "她们", "人家"}
 _VIEW = {"觉得", "认为", "嫌", "感觉", "觉着", "看来", "想"}
 _OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有人", "顾客", "客户", "客人", "同事", "老人", "家属", "店长",
            "领导", "经理", "主管", "老板", "新人", "师傅", "司机", "骑手", "病人", "患者", "学员", "孩子", "家长", "阿姨",
-           "大爷", "爷爷", "奶奶", "老太太", "老爷子", "那人", "这人", "队友", "组长", "班长"}
+           "大爷", "爷爷", "奶奶", "老太太", "老爷子", "那人", "这人", "队友", "组长", "班长",
+           "he", "she", "they", "him", "her", "them", "customer", "customers", "guest", "client", "colleague",
+           "coworker", "co-worker", "manager", "boss", "supervisor", "someone", "somebody", "cashier", "driver"}
 # a clause this close in meaning to the weak anchor and this much closer to it than to the strong one
 ANCHOR_MIN, ANCHOR_MARGIN = 0.75, 0.12
 
 
 @functools.lru_cache(maxsize=None)
-def _document() -> dict:
-    """models/scorer/contrary-zh.json, read once ({} when absent)."""
-    if not PATH.is_file():
+def _document(language: str = "zh") -> dict:
+    """models/scorer/contrary-<language>.json, read once ({} when absent)."""
+    path = PATHS.get(language)
+    if path is None or not path.is_file():
         return {}
-    return json.loads(PATH.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _data() -> dict:
-    return _document().get("families", {})
+def _data(language: str = "zh") -> dict:
+    return _document(language).get("families", {})
 
 
 def families(name: str, keywords: tuple, language: str) -> tuple:
-    """(family key, …) whose contrary phrases apply to the competency; () outside Chinese."""
-    if language != "zh":
+    """(family key, …) whose contrary phrases apply to the competency; () for a language without a document.
+    "all" and the families marked "every" (misconduct: forging records, taking money, deceiving or taking
+    revenge on a customer, faking illness) apply to every competency."""
+    if language not in PATHS:
         return ()
     said = [normalise_term(w, language) for w in (name, *keywords) if w]
     out = []
-    for key, fam in _data().items():
+    for key, fam in _data(language).items():
         names = fam.get("names") or []
-        if key == "all" or any(n and any(n in w or (len(w) >= 2 and w in n) for w in said) for n in names):
+        if key == "all" or fam.get("every") or any(n and any(n in w or (len(w) >= 2 and w in n) for w in said)
+                                                   for n in names):
             out.append(key)
     return tuple(out)
 
@@ -82,6 +98,20 @@ def _person(t) -> str | None:
     if t.text in _OTHERS or t.pos in ("nr", "nrt"):
         return "other"
     return None
+
+
+def _object(seg: Segmented, i: int, clause: int) -> bool:
+    """The person at token i is an object: right after 跟/让/把…, or after 让/叫 and a count (我让两个同事…,
+    I told the customer)."""
+    for j in range(i - 1, max(i - 3, -1), -1):
+        t = seg.tokens[j]
+        if t.clause != clause:
+            return False
+        if t.text in _OBJECT_BEFORE:
+            return True
+        if t.pos not in ("m", "q", "mq") and t.text not in ("the", "a", "my", "our", "this", "that"):
+            return False
+    return False
 
 
 def _speaker(seg: Segmented, first: int) -> bool:
@@ -95,8 +125,9 @@ def _speaker(seg: Segmented, first: int) -> bool:
             break
         if t.text == "被":          # 我被骗了: done to the speaker, not by them
             return False
-        if _person(t) and not (i > 0 and seg.tokens[i - 1].text in _OBJECT_BEFORE
-                               and seg.tokens[i - 1].clause == clause):
+        if t.text in _FOUND:        # 发现确实少找了五块: a fault found (and then fixed), not a deed done
+            return False
+        if _person(t) and not _object(seg, i, clause):
             return _person(t) == "self"
     if 0 < clause < len(seg.clauses):
         for i in seg.clauses[clause - 1]:
@@ -129,7 +160,8 @@ def _hits(seg: Segmented, phrase: str):
     parts = [p for p in phrase.split("…") if p]
     if not parts or not all(p in seg.text for p in parts):   # cheap test first: most phrases are not in the answer
         return
-    said = lambda a, b: "".join(t.text for t in seg.tokens[a:b + 1])
+    sep = " " if seg.language == "en" else ""
+    said = lambda a, b: sep.join(t.text for t in seg.tokens[a:b + 1] if t.pos != "x" or not sep)
     if len(parts) == 1:
         for h in find(seg, parts[0]):
             yield h.first, h.last, h.negated, h.copied, said(h.first, h.last)
@@ -138,7 +170,8 @@ def _hits(seg: Segmented, phrase: str):
     for h in heads:
         for t in tails:
             if t.first > h.last and seg.tokens[h.first].clause == seg.tokens[t.first].clause and \
-                    seg.tokens[t.first].start - (seg.tokens[h.last].start + len(seg.tokens[h.last].text)) <= GAP:
+                    seg.tokens[t.first].start - (seg.tokens[h.last].start + len(seg.tokens[h.last].text)) \
+                    <= GAP_BY_LANGUAGE.get(seg.language, GAP):
                 yield h.first, t.last, h.negated or t.negated, h.copied and t.copied, said(h.first, t.last)
                 break
 
@@ -154,8 +187,8 @@ def _remedied(seg: Segmented, last: int) -> bool:
     "remediation": 后来我每次…, 从那以后, 吸取教训, 主动承认), in a later clause and not negated unless the
     marker carries its own negator (再也没, 没再…过)."""
     ci = seg.tokens[last].clause
-    for marker in _remediation():
-        own_negator = any(c in marker for c in _NEGATORS)
+    for marker in _remediation(seg.language):
+        own_negator = _own_negator(marker, seg.language)
         for first, _, negated, copied, _ in _hits(seg, marker):
             if first > last and seg.tokens[first].clause > ci and not copied \
                     and (own_negator or not negated) and _speaker(seg, first):
@@ -164,8 +197,15 @@ def _remedied(seg: Segmented, last: int) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def _remediation() -> tuple:
-    return tuple(_norm_phrase(m, "zh") for m in _document().get("remediation", []))
+def _remediation(language: str = "zh") -> tuple:
+    return tuple(_norm_phrase(m, language) for m in _document(language).get("remediation", []))
+
+
+def _own_negator(phrase: str, language: str) -> bool:
+    """The phrase carries its own negator (没告诉, never found out): said negated, it still counts."""
+    if language == "en":
+        return any(w in _NEGATOR_WORDS_EN or w.endswith("n't") for w in phrase.replace("…", " ").split())
+    return any(c in phrase for c in _NEGATORS)
 
 
 def _deed_clauses(seg: Segmented, ci: int) -> set:
@@ -189,13 +229,13 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
     also when stated as the speaker's view); the clauses they are in are added to `clauses`. With `owned`
     given, deeds the speaker then owns and fixes (_remedied) go there instead of the result."""
     out, seen = [], set()
-    data = _data()
+    data = _data(seg.language)
     for key in keys:
         fam = data.get(key) or {}
         listed = [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]
         for phrase, attitude in listed:
             norm = _norm_phrase(phrase, seg.language)
-            own_negator = any(c in norm for c in _NEGATORS)
+            own_negator = _own_negator(norm, seg.language)
             for first, last, negated, copied, said in _hits(seg, norm):
                 ci = seg.tokens[first].clause
                 # a deed told over clauses (A……B) counts when either part is in a counted clause and told by
