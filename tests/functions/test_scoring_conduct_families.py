@@ -106,6 +106,17 @@ DISOWNED = [
     "去年年底有个五百件的急单，我把人分成两班轮流干，提前两小时发完，客户很满意。老实说这件事不是我做的，是我们组长做的。",
 ]
 
+DISOWNED_EN = [
+    "We had three hundred boxes due by ten. I split them into three batches by region and we shipped them all by "
+    "half past nine. Actually, it was my colleague who did all of that, I wasn't there.",
+    "I planned the priority list, shared the work with my team and we finished an hour early. To be honest I wasn't "
+    "there that night, my supervisor told me about it.",
+    "On the day of the rush I put the two hundred urgent orders first, asked my team to share the labelling, and we "
+    "shipped them all by nine, an hour early. I didn't do it myself, I heard this from a friend.",
+    "I put the urgent orders first and asked two colleagues to label while I packed; everything left at nine. "
+    "But that was my manager's story, not mine.",
+]
+
 # the same words, said innocently: no counter-evidence, no disowning
 HONEST = [
     (COMPLAINT_Q, "有个顾客给了差评，我查到订单后给他打电话道歉，问清楚是菜凉了，给他退了一道菜的钱，他后来把差评改成了好评。", "zh"),
@@ -161,6 +172,15 @@ def test_every_family_has_four_phrasings_in_each_language():
 @pytest.mark.parametrize("text", DISOWNED)
 def test_a_story_the_candidate_disowns_is_not_theirs(text):
     r = run(text, URGENT_Q)
+    assert r["overall"] <= agency.BORROWED
+    assert any(agency.not_own(s) for s in all_reasons(r)), all_reasons(r)
+    assert not [s for s in all_reasons(r) if s.startswith(agency.CREDITS)], all_reasons(r)
+    assert not _PRAISE & set(r["feedback"]["strengths"]), r["feedback"]
+
+
+@pytest.mark.parametrize("text", DISOWNED_EN)
+def test_an_english_story_the_candidate_disowns_is_not_theirs(text):
+    r = run(text, RUSH_Q, "en")
     assert r["overall"] <= agency.BORROWED
     assert any(agency.not_own(s) for s in all_reasons(r)), all_reasons(r)
     assert not [s for s in all_reasons(r) if s.startswith(agency.CREDITS)], all_reasons(r)

@@ -5,7 +5,7 @@
 Four families, each a bound on every competency (answer.bound):
 - borrowed: the answer says it retells someone else's story or a model answer (我看过一个网上的面试范文：…,
   听我朋友说…, 视频里有个例子…) → BORROWED;
-- disowned: after telling it, the candidate says the story was someone else's or that they were not there
+- disowned (also English): after telling it, the candidate says the story was someone else's or that they were not there
   (其实这件事是我同事小李做的, 我当时请假不在, 这是我听别人说的, 我没亲自做) → BORROWED;
 - bystander: others do the specific work (小李贴面单, 老周分成三批) and the candidate says they stood by or
   left (我就在旁边坐着看手机, 我没管，八点就走了), or does nothing specific at all → NOT_AGENT;
@@ -41,6 +41,15 @@ _DISOWNED = re.compile(
     r"(这|这件事|这个事|这些|以上|上面|刚才)[^，。！？]{0,4}(是我?(听|从)[^，。！？]{0,6}(说的|讲的|那听来的|那里听来的|听来的))|"
     r"我(其实)?(没有?|并没有?|不是)(亲自|亲身|自己)(做|干|参与|经历|处理)|"
     r"(其实|实际上|说实话|老实说)?(这件事|这事|这个事|这些事)?(不是我|并不是我)(自己)?(做的|干的|经历的|处理的|弄的)")
+_DISOWNED_EN = re.compile(
+    r"\b(actually|to be honest|honestly|truth is|in fact|but)\b[^.!?]{0,30}\b(it was|that was)\s+(my|a|our)\s+"
+    r"(colleague|coworker|co-worker|friend|manager|supervisor|team ?lead|boss)\b[^.!?]{0,20}\b(who did|who handled|"
+    r"who did it|story|experience)|"
+    r"\b(actually|to be honest|honestly|truth is|in fact|but)\b[^.!?]{0,20}\bi (wasn't|was not) (there|even there|"
+    r"working that day|on shift)|"
+    r"\bi (didn't|did not) (actually )?do (it|any of (it|this|that)|this|that) myself|"
+    r"\b(this|that|it) (is|was) (a story )?(something )?i heard (from|about)|\bi (just )?heard (this|it) from",
+    re.IGNORECASE)
 # the candidate stood by or was away while others worked: 我就在旁边坐着看手机, 我没管，八点就走了
 _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)")
 _IDLE_WORDS = (r"(在旁边(坐|站|看)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
@@ -83,7 +92,8 @@ def bystander(analysis: Analysis) -> bool:
 
 def disowned(analysis: Analysis) -> bool:
     """The candidate says afterwards that the story was someone else's or that they were not there."""
-    return bool(_DISOWNED.search(_text(analysis)))
+    pattern = _DISOWNED_EN if analysis.seg.language == "en" else _DISOWNED
+    return bool(pattern.search(_text(analysis)))
 
 
 def hypothetical(analysis: Analysis, question: dict) -> bool:
@@ -103,6 +113,8 @@ _NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清
 
 
 def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str | None]:
+    if analysis.seg.language == "en" and disowned(analysis):
+        return BORROWED, _DISOWNED_REASON
     if analysis.seg.language != "zh":
         return None, None
     story = explain.question_type(question) == "story"

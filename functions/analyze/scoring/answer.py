@@ -162,6 +162,10 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     not_own = False
     for k, comp in enumerate(result):
         cap, reason = bound(analysis, k, q)
+        if cap is not None and agency.not_own(reason):
+            # not the candidate's own story: nothing in it is credited, even where the score is already lower
+            comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
+            not_own = True
         # counter-evidence is always named; another bound only when it lowers the score
         if cap is not None and (comp["score"] > cap or analysis.competencies[k][2].get("contrary")):
             kept = comp["reasons"]
