@@ -16,6 +16,8 @@ every answer goes through the CLI's path (pipeline.analyze_transcript). Prints:
     substring share of HR's keywords)
   - gaming answers (template, keyword list/salad, parroting, negation, repetition): how many reach the
     pass line (60) or outrank a strong answer to the same question
+  - relevance: the set's strong and good stories moved to another role's question (dataset.transplants): how
+    many still reach the pass line, their mean score there and on their own questions
   - gating: recall on nonsense/foreign/filler answers (and on what raters marked unjudgeable), false
     gating of honest answers
   - scoring time per answer, and the analyzer's cold start (a fresh process importing the SCF handler)
@@ -166,6 +168,19 @@ def main(argv=None) -> int:
         print(f"padded answers: {len(padded)}; scored more than 1 point above their source: {len(raised)}  (target 0)")
         for a in padded:
             print(f"    {a.kind:<16} {a.id} source {score[src_of[a.id]]:.1f} → padded {score[a.id]:.1f}")
+
+    # relevance: a strong or good story given word for word to another role's question answers nothing asked
+    moved = dataset.transplants(answers) if source == "ratings" else []
+    if moved:
+        got = {}
+        for m in moved:
+            r = pipeline.analyze_transcript(m.text, m.question, m.language, scorer_version=args.scorer)
+            got[m.id] = r["overall"] if r["status"] == "scored" else None
+        vals = [v for v in got.values() if v is not None]
+        own = [score[m.source] for m in moved if score.get(m.source, -1) >= 0]
+        print(f"stories moved to another role's question (dataset.transplants, off-topic there): {len(moved)}; "
+              f"reach the pass line: {sum(v >= PASS for v in vals)}; mean {statistics.mean(vals or [0]):.1f} "
+              f"(on their own questions {statistics.mean(own or [0]):.1f}); gated {len(moved) - len(vals)}")
 
     # gating
     must = [a for a in answers if a.kind in MUST_GATE]

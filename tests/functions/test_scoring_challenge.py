@@ -55,7 +55,7 @@ def _comp_scores(r: dict) -> dict:
     return {c["name"]: c["score"] for c in r["competencies"]}
 
 
-# Measured failures of the shipped scorer (default-7: the bounded wording scorer, main's features) on this set —
+# Measured failures of the shipped scorer (default-8: the bounded wording scorer, main's features) on this set —
 # strict: a fix turns them into passes and the marks must then go. Each is reported in docs/scoring.md (Limits):
 # - four good answers stay below 60 (健身教练 56.5, 花店 55.8, 洗车工 59.6, 装修工 32.4: 刷墙, 石膏线 touch
 #   "施工中的意外" nowhere and the answer is bounded as off-topic); default-4 had 快递驿站 51.1, 花店 38.8, 装修工 9.4;
@@ -66,8 +66,8 @@ LOW_REAL = {(0, "good"): "good answer scores 56.5", (2, "good"): "good answer sc
             (3, "good"): "good answer scores 59.6",
             (4, "good"): "good answer touches the question nowhere and is bounded as off-topic (32.4)"}
 TEMPLATE_PASSES: dict = {}
-PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0),
-                 (0, "strong", 3), (0, "strong", 4), (0, "good", 1), (0, "good", 3), (0, "good", 4),
+PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0), (0, "strong", 2),
+                 (0, "strong", 3), (0, "strong", 4), (0, "good", 1), (0, "good", 4),
                  (1, "strong", 4), (2, "good", 1), (3, "strong", 4), (3, "good", 4),
                  (4, "strong", 2), (4, "strong", 3), (4, "strong", 4), (5, "strong", 4), (5, "good", 1),
                  (5, "good", 4)}

@@ -105,7 +105,9 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
         if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
             cap = model.ASKING_ONLY
             caps.append((cap, f"这道题要讲自己的经历或做法，回答却主要是在提问，没有答到题目上，最高 {cap:.0f} 分。"))
-        cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"))
+        vouched = analysis.details.get("on_question_clauses", 0) > 0 or any(
+            d.get("evidence", 0) > 0 or d.get("evidence_specific", 0) > 0 for _, d, _ in analysis.competencies)
+        cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"), vouched=vouched)
         if cap is not None and elsewhere:
             shown = "”“".join(c for c, _ in elsewhere[:2])
             labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
@@ -166,8 +168,11 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
             not_own = True
-        # counter-evidence is always named; another bound only when it lowers the score
-        if cap is not None and (comp["score"] > cap or analysis.competencies[k][2].get("contrary")):
+        # counter-evidence, a story that is not the candidate's own and an answer that only asks are always
+        # named; another bound only when it lowers the score
+        det = analysis.competencies[k][2]
+        if cap is not None and (comp["score"] > cap or det.get("contrary") or det.get("contrary_owned")
+                                or agency.not_own(reason) or cap == model.ASKING_ONLY):
             kept = comp["reasons"]
             if agency.not_own(reason):   # others' actions and results are not quoted as the candidate's
                 kept = [r for r in kept if not r.startswith(agency.CREDITS)]
@@ -179,6 +184,14 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
         for comp in result:
             comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
+    # … and a deed later owned and fixed (从那以后…) is named, but the deed itself is never quoted as a good action
+    # (我用清水冲了冲照样做了菜: session 12's breaker)
+    owned = {part for _, _, d in analysis.competencies for said, _ in (d.get("contrary_owned") or [])
+             for part in re.split("…+", said) if len(part) >= 2}
+    if owned:
+        for comp in result:
+            comp["reasons"] = [r for r in comp["reasons"]
+                               if not (r.startswith(agency.CREDITS) and any(part in r for part in owned))]
     for comp in result:   # a high score with none of the competency's own evidence says where it comes from
         comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
     if analysis.counts.get("junk_chars", 0) >= 4:

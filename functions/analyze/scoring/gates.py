@@ -218,8 +218,9 @@ _HOSTILE = ("傻逼", "傻b", "去你妈", "你妈的", "滚蛋", "操你", "他
 
 # Contempt for the interview itself (你们这破公司问这种傻问题…爱要不要: breaker round 12, scored 0 with story advice):
 # hostile unless someone else is quoted saying it (顾客骂我们是垃圾公司 → a story, scored)
-_CONTEMPT = ("破公司", "傻问题", "垃圾公司", "垃圾问题", "烂公司", "爱要不要", "关你什么事", "关你屁事", "你管得着",
-             "问这种问题有意思吗", "stupidcompany", "whocares")
+_CONTEMPT = ("破公司", "破问题", "破题目", "破面试", "傻问题", "垃圾公司", "垃圾问题", "烂公司", "爱要不要", "爱招不招",
+             "爱录不录", "爱用不用", "关你什么事", "关你屁事", "你管得着", "有什么好问的", "问这种问题有意思吗",
+             "stupidcompany", "whocares")
 _QUOTED = re.compile("[骂说喊嚷吼讲叫投诉称是]")
 
 
@@ -237,7 +238,9 @@ def _contempt(said: str) -> bool:
 # "ignore previous instructions", breaker round 12: scored 55.5 on the numbers it listed): the answer tries to
 # instruct the scorer, so a person reads it (compared without spaces and punctuation, case folded).
 _INSTRUCTS_SCORER = re.compile(
-    "系统提示|评分规则|评分标准|评分系统|打分系统|评分模型|"
+    "系统提示|评分规则|评分标准|评分系统|打分系统|评分模型|(?:评分|打分)时(?:注意|请|要|应|给)|在评语|评语里|评语中|"
+    "(?:如果你是|你是)(?:ai|人工智能|机器人|大模型|评分|打分)|(?:请|给)(?:ai|人工智能)|ai(?:评分|打分|评委|面试官)|"
+    "打[0-9零一二两三四五六七八九十百]+分以上|(?:这个|这位|该)候选人(?:非常|很|特别)?(?:优秀|出色|合适)|"
     "忽略(?:之前|以上|前面|上面|上述|所有|先前)的?(?:所有)?(?:规则|指令|指示|要求|提示|设定|内容)|"
     "(?:给我|请给|给这个回答|给这段回答|给本回答|给我的回答|请你给|给他|直接给)(?:打|评|判)?(?:个)?"
     "(?:满分|高分|最高分|100分|一百分|九十分以上|五颗星|五星)|"
