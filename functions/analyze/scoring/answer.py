@@ -98,7 +98,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
     kind = explain.question_type(question)
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
-        if not asked["job"]:
+        if not asked["job"] and not asked["broad"]:
             cap = model.CLOSING_NO_JOB_QUESTION if asked["other"] else model.CLOSING_NO_QUESTION
             caps.append((cap, f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
     else:

@@ -119,6 +119,8 @@ def _speaker(seg: Segmented, first: int) -> bool:
     speaker; when its clause names nobody, the subject carries over from the clause before (its first person
     named; 有个顾客快递丢了，第三次来电吼了…); none named at all: Chinese drops the subject."""
     clause = seg.tokens[first].clause
+    if seg.tokens[first].text in _SELF and seg.language != "zh":
+        return True                 # the phrase names its subject (we kept the money): the speaker's deed
     for i in range(first - 1, -1, -1):
         t = seg.tokens[i]
         if t.clause != clause:

@@ -148,6 +148,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         asked = quotes.questions_asked(analysis)
         if asked["job"]:
             candidates.append((10, f"提出了与工作相关的具体问题：“{asked['job'][0]}”。"))
+        elif asked["broad"]:
+            candidates.append((10, f"问到了和工作有关的方面，但问得比较笼统，没有具体问什么：“{asked['broad'][0]}”。"))
         elif asked["other"]:
             candidates.append((10, f"提了问题，但和岗位本身关系不大：“{asked['other'][0]}”。"))
         elif asked["declined"]:
@@ -430,7 +432,9 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         # judged on the questions asked, never on a story
         asked = quotes.questions_asked(analysis)
         if asked["job"]:
-            return {"strengths": [_STRENGTHS["closing"]], "suggestions": []}
+            # praise agrees with the score: a job question the scorer rated below the no-question bound is
+            # neither praised nor told to ask one (it did)
+            return {"strengths": [_STRENGTHS["closing"]] if overall >= CLOSING_PRAISED else [], "suggestions": []}
         return {"strengths": [], "suggestions": [_SUGGEST["closing"]]}
     # a strength is only named when the answer has something to show for it (quotes.py) and the feature it
     # praises is high; a suggestion only when that feature is low. Answers that show the opposite of the
@@ -498,7 +502,8 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     return {"strengths": strengths, "suggestions": suggestions[:limit]}
 
 
-GOOD, STRONG = 75.0, 85.0       # 良好 and strong answers: limits on the advice they are given
+GOOD, STRONG = 75.0, 85.0
+CLOSING_PRAISED = 35.0          # model.CLOSING_NO_QUESTION: a closing answer below it is not praised       # 良好 and strong answers: limits on the advice they are given
 
 
 def _scored_well(competencies: list[dict]) -> bool:

@@ -478,10 +478,11 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
         for hit in find(seg, term):
             if not hit.copied:
                 for i in range(hit.first, hit.last + 1):
-                    in_term[id(seg.tokens[i])] = True
+                    in_term.setdefault(id(seg.tokens[i]), (hit.first, hit.last))
     n_terms = []
     for toks in clauses:
-        said = [t for t in toks if id(t) in in_term]
+        # terms, not their words: one term of two words (said sorry, 重新/做) is no list of two
+        said = list(dict.fromkeys(in_term[id(t)] for t in toks if id(t) in in_term))
         rest = [t for t in toks if id(t) not in in_term and not t.copied and id(t) not in junk
                 and (t.base or t.text) not in glue and t.text not in sets["first_person"]
                 and not (language == "zh" and t.pos.startswith(("u", "y", "e", "o", "c")))]
@@ -541,11 +542,22 @@ def person_of(tok: Token, first_person: frozenset) -> str | None:
     return None
 
 
+# verbs jieba tags as something else: a clause-initial 问 (问清楚她要三分糖: n) and a split 道…歉 (我道了歉: 道/q)
+_MISTAGGED_VERBS = {"问"}
+
+
+def verb_like(toks: list, k: int) -> bool:
+    """Chinese: token k is a verb, also where jieba mis-tags it (see _MISTAGGED_VERBS; 道了歉, 道了个歉)."""
+    t = toks[k]
+    return t.pos.startswith("v") or t.text in _MISTAGGED_VERBS or (
+        t.text == "道" and any(u.text.endswith("歉") for u in toks[k + 1:k + 4]))
+
+
 def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -> str | None:
     """Chinese: who acts in the clause — the nearest person before position `upto` (default: the first
     verb) that is no preposition's object (把顾客…, 跟同事…): "self", "other" or None (subject elided)."""
     if upto is None:
-        upto = next((k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in ("是",)), len(toks))
+        upto = next((k for k, t in enumerate(toks) if verb_like(toks, k) and t.text not in ("是",)), len(toks))
     for k in range(min(upto, len(toks)) - 1, -1, -1):
         if k > 0 and toks[k - 1].pos == "p":
             continue
@@ -584,7 +596,26 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
         return True
     if t.text in _OUTCOME_VERBS:
         return any(u.pos in ("m", "mq") or u.text[:1].isdigit() for u in toks[k + 1:k + 4])
-    return False
+    return approval(toks, k, sets)
+
+
+# a customer's approval after the candidate's action is its result (她喝完说可以了, 他尝了说行, 顾客说没问题,
+# 满意地走了); the candidate's own words (我说可以) are not
+_SAY = ("说", "表示", "讲", "回")
+_APPROVAL = re.compile(r"^(说|表示|讲|回)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意)")
+_LEFT_HAPPY = re.compile(r"^(满意|高兴|开心|笑着|笑眯眯)(地|的)?(走|离开)")
+
+
+def approval(toks: list, k: int, sets: dict) -> bool:
+    """Chinese: token k starts a customer's approval (see _APPROVAL), said by someone other than the
+    candidate (the clause's agent is another person)."""
+    t = toks[k]
+    rest = "".join(u.text for u in toks[k:k + 4])
+    if t.text.startswith(_SAY) and _APPROVAL.match(rest) and (t.text != "说" or _APPROVAL.match(rest[1:])):
+        pass
+    elif not _LEFT_HAPPY.match(rest):
+        return False
+    return clause_agent(toks, sets["first_person"], k) == "other"
 
 
 def _rare(word: str, limit: int = 400) -> bool:
@@ -597,7 +628,9 @@ def _rare(word: str, limit: int = 400) -> bool:
 def general_clause(toks: list, language: str) -> bool:
     """A clause that states a view, a habit or an intention (我觉得…/一定要…/平时都会…), not an event."""
     if language == "zh":
-        return any(t.text in _GENERAL for t in toks)
+        # 她喝完说可以了 reports someone's word, not the speaker's view
+        return any(t.text in _GENERAL and not (t.text == "可以" and k > 0 and toks[k - 1].text.endswith("说"))
+                   for k, t in enumerate(toks))
     if language == "en":
         return any(t.text in ("think", "believe", "always", "usually", "should", "must", "would", "important",
                               "try", "never", "often") for t in toks)
@@ -1195,8 +1228,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         if not keep[ci]:
             continue
         if language == "zh":
-            verbs = [t for t in toks if t.pos.startswith("v") and t.text not in _WEAK_VERBS and not t.negated
-                     and not t.copied]
+            verbs = [t for k, t in enumerate(toks) if verb_like(toks, k) and t.text not in _WEAK_VERBS
+                     and not t.negated and not t.copied]
         else:
             verbs = [t for t in toks if is_content(t, language) and not t.negated and not t.copied]
         if subject_first and verbs:
@@ -1232,6 +1265,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 level = 1.0
             elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
                 level = 0.75
+            elif language == "zh" and any(approval(toks, k, sets) for k in range(len(toks))):
+                level = 0.75     # a customer's approval of what was done (她满意地走了) is a result said as done
             elif language == "ko":
                 continue    # 결과는 아주 좋았고 모두 만족했습니다: a template's result is no result
             else:

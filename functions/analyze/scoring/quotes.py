@@ -565,12 +565,19 @@ def praise_words(analysis: Analysis) -> list[str]:
 _PRIORITY = ("先", "首先", "优先", "最急", "最重要", "马上", "立刻", "第一时间", "赶紧", "第一步")
 _CONTACT = ("联系", "打电话", "告诉", "通知", "汇报", "上报", "反馈", "请示", "找", "叫", "问", "沟通", "商量",
             "协调", "解释", "道歉", "说明", "求助", "请")
-_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几")
-_JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "工资", "薪资", "提成", "待遇", "团队", "同事", "晋升", "试用期",
+# a request to be told is a question without a question mark (我想问一下…, 想了解一下…, 请问…)
+_REQUEST = r"|想问|要问|问一下|问问|想了解|了解一下|想知道|请问|想咨询|咨询一下|想请教|请教一下"
+_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几"
+                  + _REQUEST)
+_JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "团队", "同事", "晋升", "试用期",
         "店", "门店", "客人", "顾客", "客户", "考核", "要求", "职责", "加班", "休息", "轮班", "班次", "单", "负责",
         "业绩", "入职", "转正", "发展", "学习", "公司", "老板", "店长", "经理", "流程", "系统", "产品", "菜", "厨房",
-        "仓库", "配送", "保险", "社保", "住宿", "包吃", "休", "收工", "几点", "小时", "夜班", "白班", "早班", "晚班", "师傅",
-        "学", "手艺", "健康证", "一个月", "试工", "带教", "上手", "老人", "会员", "设备")
+        "仓库", "配送", "休", "收工", "几点", "小时", "夜班", "白班", "早班", "晚班", "师傅",
+        "学", "手艺", "健康证", "试工", "带教", "上手", "老人", "会员", "设备")
+# pay and board (工资多少？包吃住吗？) are the terms of the job, not the work itself: a question only about them is
+# a question, but not one about the job, team or work (docs/scoring.md §4: bounded at 50, not praised)
+_PAY = ("工资", "薪资", "薪水", "底薪", "提成", "奖金", "待遇", "多少钱", "包吃", "包住", "吃住", "住宿", "宿舍", "伙食",
+        "保险", "社保", "五险", "公积金", "补贴", "报销", "路费")
 
 
 def _clause_with(analysis: Analysis, words) -> list[str]:
@@ -597,7 +604,8 @@ def plan_parts(analysis: Analysis) -> dict:
 # "nothing to ask" (没有什么问题了, 没什么想问的, 暂时没有): 什么 after a negation asks nothing
 _DECLINE = re.compile(r"(?<!有)(没有|没|木有|无|不)(什么|啥|其他|别的)?(问题|疑问|想问|要问|想了解|要了解|补充)|"
                       r"(?<!有)(没有|没)(什么|啥)了?$|^(暂时)?(没有|没)了?$")
-_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几")
+_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几"
+                       + _REQUEST)
 
 
 def _asks(analysis: Analysis, ci: int, body: str) -> bool:
@@ -611,20 +619,52 @@ def _asks(analysis: Analysis, ci: int, body: str) -> bool:
     return marked or bool(_REAL_ASK.search(_DECLINE.sub("", body)))
 
 
+_REQUEST_RE = re.compile(_REQUEST[1:])
+_SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";")
+
+
 def questions_asked(analysis: Analysis) -> dict:
-    """For a closing question: the candidate's questions, split into job-specific and other; "declined": the
-    clauses that say there is nothing to ask (没有什么问题了)."""
+    """For a closing question: the candidate's questions, split into job-specific, "broad" (a request to be
+    told about the job with no question in it: 我想问一下发展、培训方面的情况), and other (only about pay and
+    board, or not about the job); "declined": the clauses that say there is nothing to ask (没有什么问题了)."""
     seg = analysis.seg
-    job, other, declined = [], [], []
-    for ci in range(len(seg.clauses)):
+    job, broad, other, declined = [], [], [], []
+    ci, n = 0, len(seg.clauses)
+    while ci < n:
         toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
         body = "".join(t.text for t in toks if t.pos != "x")
         if not body:
+            ci += 1
             continue
         if not _asks(analysis, ci, body):
             if _zh(analysis) and _DECLINE.search(body):
                 declined.append(phrase(toks, seg.language))
+            ci += 1
             continue
-        q = phrase(toks, seg.language)
-        (job if any(w in body for w in _JOB) else other).append(q)
-    return {"job": job, "other": other, "declined": declined}
+        request_only = False
+        if _zh(analysis) and _REQUEST_RE.search(body) and not _asks(analysis, ci, _REQUEST_RE.sub("", body)):
+            if len(re.sub(r"[我想要就还有那个一下请]", "", _REQUEST_RE.sub("", body))) == 0:
+                ci += 1
+                continue    # 想问一下，…？ / 我想了解一下，…: only the lead-in of the question that follows
+            # 我想问一下 | 发展、培训、晋升方面的情况: the request and what it asks about, to the sentence's end
+            request_only = True
+            while ci + 1 < n:
+                last = seg.clauses[ci][-1] + 1 if seg.clauses[ci] else len(seg.tokens)
+                if last < len(seg.tokens) and seg.tokens[last].text in _SENTENCE_END:
+                    break
+                more = [t for t in clause_tokens(analysis, ci + 1) if not t.copied]
+                nxt = "".join(t.text for t in more if t.pos != "x")
+                if _asks(analysis, ci + 1, nxt):
+                    break
+                toks, body, ci = toks + [Token("、", "x")] + more, body + nxt, ci + 1
+        q = phrase(toks, seg.language, n=40 if request_only else 26)
+        # pay and board alone are no question about the work (工资多少, 包吃住吗)
+        work = [w for w in _JOB if w in body and not any(w in p for p in _PAY if p in body)]
+        if not work:
+            other.append(q)
+        elif request_only:
+            broad.append(q)
+        else:
+            job.append(q)
+        ci += 1
+    return {"job": job, "broad": broad, "other": other, "declined": declined}
