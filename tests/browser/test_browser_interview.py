@@ -80,6 +80,12 @@ class Steps:
     def text(self, element_id) -> str:
         return self.el(element_id).text
 
+    def says(self, element_id, needle, timeout=8) -> str:
+        """The element's text once it contains `needle` (text written just after a phase change: a loaded
+        machine can read it empty first); times out with the page's text."""
+        self.until(lambda: needle in self.text(element_id), timeout, f"{element_id} says {needle!r}")
+        return self.text(element_id)
+
     def screen(self) -> str:
         return self.driver.execute_script("return document.body.dataset.screen || ''")
 

@@ -89,14 +89,14 @@ def test_zero_think_opens_on_tap_resume_offline_and_notices(live_server, silent_
     steps.in_phase("join", timeout=8)
     time.sleep(1.5)
     assert steps.phase() == "join" and steps.text("bar-primary") == "接着录音"
-    assert "接着录音" in steps.text("question-notice")
+    assert "接着录音" in steps.says("question-notice", "接着录音")
     assert requests.get(candidate_api).json()["questions"][0]["attempts_used"] == 1  # nothing new spent
     assert (problems := audit(driver)) == [], "; ".join(problems)
     steps.shot("resume-waits-for-tap")
 
     # Its time runs out: time-up notice; a retake is saved and the stale notice goes with the old state.
     steps.in_phase("timeup", timeout=30)
-    assert "还可以重新录制 2 次" in steps.text("question-notice"), steps.text("question-notice")
+    assert "还可以重新录制 2 次" in steps.says("question-notice", "还可以重新录制 2 次"), steps.text("question-notice")
     steps.click("bar-primary")  # 重新录制
     steps.in_phase("recording", timeout=8)
     time.sleep(2.5)
