@@ -164,19 +164,18 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     not_own = False
     for k, comp in enumerate(result):
         cap, reason = bound(analysis, k, q)
-        if cap is not None and agency.not_own(reason):
+        if cap is None:
+            continue
+        kept = comp["reasons"]
+        if agency.not_own(reason):
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
-            comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
+            kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
         # counter-evidence, a story that is not the candidate's own and an answer that only asks are always
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
-        if cap is not None and (comp["score"] > cap or det.get("contrary") or det.get("contrary_owned")
-                                or agency.not_own(reason) or cap == model.ASKING_ONLY):
-            kept = comp["reasons"]
-            if agency.not_own(reason):   # others' actions and results are not quoted as the candidate's
-                kept = [r for r in kept if not r.startswith(agency.CREDITS)]
-                not_own = True
+        if comp["score"] > cap or det.get("contrary") or det.get("contrary_owned") or agency.not_own(reason) \
+                or cap == model.ASKING_ONLY:
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
     # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is
