@@ -14,6 +14,7 @@ the job, a motivation question without a reason.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from . import agency, explain, features, gates, model, quotes
@@ -28,12 +29,13 @@ def warm_up() -> None:
     The language identifier (py3langid, ~0.6 s) is not loaded here: only answers whose script cannot
     decide their language need it (English interviews, Chinese heavy with Latin words); the first such
     answer loads it (language.identify)."""
-    from . import meaning, startup, text, wording
+    from . import detectors, meaning, startup, text, wording
 
     startup.configure()
     text.warm_up()
     meaning.warm_up()
     wording.available()      # the wording model's n-gram table (models/scorer/wording-<version>.npz)
+    detectors.warm_up()      # the off-topic and reluctance detectors' (detectors.FILES)
     model.load("default")
 
 
@@ -75,6 +77,32 @@ def _questions_put(text: str) -> int:
     return sum(1 for p in _PIECE.findall(text) if p.endswith(("？", "?")) or p.rstrip().endswith(("吗", "呢")))
 
 
+CONCRETE_CREDIT = "举了具体的"   # explain's credit for numbers, times and names (举了具体的数字、时间或名称：…)
+RELUCTANT_REASON = "回答流露出不愿意做、无所谓或把责任推给别人的态度，和这道题想看到的做法相反，最高 {cap:.0f} 分。"
+OFF_TOPIC_REASON = "回答讲的主要是工作以外的事（个人生活、爱好或对别的事情的看法），没有回答这道题问的经历或做法，最高 {cap:.0f} 分。"
+
+
+def _shows_competency(analysis: features.Analysis) -> bool:
+    """Whether the answer shows a competency through its own terms (HR's keywords, synonyms, behaviours)."""
+    return any(d.get("evidence", 0) > 0 or d.get("evidence_specific", 0) > 0 for _, d, _ in analysis.competencies)
+
+
+def _names_competency(analysis: features.Analysis) -> bool:
+    """Whether the answer says at least model.OFF_TOPIC_VOUCH distinct terms of one competency (not negated):
+    one word alone (一起 in 我妈也跟着一起看) does not make a story about a TV series one about teamwork."""
+    least = 1.0 - math.exp(-model.OFF_TOPIC_VOUCH / 2.0) - 1e-9   # features: evidence = 1 − exp(−n/2)
+    return any(v.get("evidence", 0) >= least for _, v, _ in analysis.competencies)
+
+
+def not_an_answer(analysis: features.Analysis) -> str | None:
+    """"off_topic" or "reluctant" when a detector bounded the answer (model.off_topic_cap, reluctant_cap)."""
+    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis)) is not None:
+        return "off_topic"
+    if model.reluctant_cap(analysis.details.get("reluctant")) is not None:
+        return "reluctant"
+    return None
+
+
 def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[float | None, str | None]:
     """(the highest score competency `index` may get, the Chinese reason) — the lowest of: counter-evidence
     (contrary.py), relevance to the question, and for a closing or motivation question what it asks for
@@ -105,8 +133,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
         if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
             cap = model.ASKING_ONLY
             caps.append((cap, f"这道题要讲自己的经历或做法，回答却主要是在提问，没有答到题目上，最高 {cap:.0f} 分。"))
-        vouched = analysis.details.get("on_question_clauses", 0) > 0 or any(
-            d.get("evidence", 0) > 0 or d.get("evidence_specific", 0) > 0 for _, d, _ in analysis.competencies)
+        vouched = analysis.details.get("on_question_clauses", 0) > 0 or _shows_competency(analysis)
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"), vouched=vouched)
         if cap is not None and elsewhere:
             shown = "”“".join(c for c, _ in elsewhere[:2])
@@ -114,6 +141,12 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
         elif cap is not None:
             caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+    cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
+    if cap is not None:
+        caps.append((cap, OFF_TOPIC_REASON.format(cap=cap)))
+    cap = model.reluctant_cap(analysis.details.get("reluctant"))
+    if cap is not None:
+        caps.append((cap, RELUCTANT_REASON.format(cap=cap)))
     cap, reason = agency.agency_bound(analysis, question)
     if cap is not None:
         caps.append((cap, reason))
@@ -171,11 +204,14 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
+        elif reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12])):
+            # a story about something other than work, or told unwillingly: nothing in it is credited
+            kept = [r for r in kept if not r.startswith(agency.CREDITS + (CONCRETE_CREDIT,))]
         # counter-evidence, a story that is not the candidate's own and an answer that only asks are always
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
         if comp["score"] > cap or det.get("contrary") or det.get("contrary_owned") or agency.not_own(reason) \
-                or cap == model.ASKING_ONLY:
+                or cap == model.ASKING_ONLY or reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12])):
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
     # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is
@@ -203,6 +239,6 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                                             for c, (_, _, det) in zip(result, analysis.competencies)])
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
-    out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own)
+    out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own, not_answer=not_an_answer(analysis))
     out["scorer"] = scorer.label
     return out

@@ -359,6 +359,8 @@ _SUGGEST = {
     "closing": "可以问一个和岗位、团队或工作安排有关的具体问题。",
     "plan": "说说哪件事最急、要先处理，以及你会找谁沟通或帮忙。",
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
+    "on_topic": "请围绕题目来回答：这道题问的是工作中的经历或做法，生活里的事可以留到面谈时再聊。",
+    "willing": "可以讲一次你主动把事情做好、对结果负责的经历，说说你具体做了什么。",
 }
 # The same feedback in the interview's other languages: the candidate reads it in the language they were
 # interviewed in (HR-facing reasons stay Chinese).
@@ -391,6 +393,8 @@ _SUGGEST_BY_LANGUAGE = {
         "closing": "Ask a specific question about the job, the team or how the work is organised.",
         "plan": "Say which thing is most urgent and comes first, and whom you would talk to or ask for help.",
         "intro": "Talk about concrete work you have done and one or two things you are proud of.",
+        "on_topic": "Answer what the question asks: it is about your experience or practice at work.",
+        "willing": "Tell about a time you took it on yourself to get something done well, and what you did.",
     },
     "ko": {
         "story": "실제로 있었던 일을 하나 말해 보세요. 어떤 상황이었는지, 본인이 어떤 단계를 밟았는지, 결과가 어땠는지요.",
@@ -402,16 +406,23 @@ _SUGGEST_BY_LANGUAGE = {
         "closing": "직무, 팀, 업무 방식에 관한 구체적인 질문을 해 보세요.",
         "plan": "가장 급한 일이 무엇이라 먼저 처리할지, 누구와 상의하거나 도움을 청할지 말해 보세요.",
         "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
+        "on_topic": "질문에 맞게 답해 주세요. 이 질문은 일하면서 겪은 경험이나 방법을 묻고 있습니다.",
+        "willing": "스스로 나서서 일을 잘 마무리하고 결과에 책임졌던 경험과 구체적으로 한 일을 말해 보세요.",
     },
 }
 
 
-def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, not_own: bool = False) -> dict:
+def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, not_own: bool = False,
+             not_answer: str | None = None) -> dict:
     """{"strengths": [...], "suggestions": [...]} for the candidate, at most 2 + 2, in the interview's
     language (zh, en, ko; Chinese for anything else). `not_own`: the answer was bounded as not the candidate's
     own experience (agency.py: a model answer, others' work, a hypothetical) — nothing in it is praised, and the
-    candidate is asked for a story of their own."""
-    out = ({"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
+    candidate is asked for a story of their own. `not_answer` ("off_topic", "reluctant"): bounded by a detector
+    (detectors.py) as talk about something other than work, or as unwillingness — nothing is praised, and the
+    candidate is told what the question asks for."""
+    out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else "willing"]]}
+           if not_answer
+           else {"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
            else _feedback_zh(analysis, competencies, question))
     language = analysis.seg.language
     if language not in _STRENGTHS_BY_LANGUAGE:

@@ -1434,6 +1434,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)
     answer["wording"] = wording_value(details["wording_text"], language)
+    from . import detectors   # the whole answer as said: its wording, not only the counted clauses
+
+    for name in detectors.FILES:
+        details[name] = detectors.probability(name, seg.text, language)
     return analysis
 
 

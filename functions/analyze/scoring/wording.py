@@ -76,12 +76,24 @@ def _load():
     path = artefact_path()
     if path is None or not path.is_file():
         return None
+    return read(path)
+
+
+def read(path: Path) -> tuple:
+    """(n-gram → column, idf per column, weight per column, intercept, n-grams) of an artefact written by
+    `save` (the wording model, and detectors.py's), read with allow_pickle=False."""
     with np.load(path, allow_pickle=False) as data:
         vocab = bytes(data["vocabulary"]).decode("utf-8").split("\n")
         idf = data["idf"].astype(np.float64)
         coef = data["coef"].astype(np.float64)
         intercept = float(data["intercept"])
     return {g: i for i, g in enumerate(vocab)}, idf, coef, intercept, vocab
+
+
+def linear(key: str, model: tuple) -> float:
+    """The artefact's linear score (intercept + weights · TF-IDF) of a text_key."""
+    cols, vals = _vector(key, model)
+    return model[3] + (float(vals @ model[2][cols]) if cols else 0.0)
 
 
 def available() -> bool:
@@ -109,9 +121,7 @@ def rate(text: str | None, language: str) -> float | None:
     model = _load()
     if model is None:
         return None
-    cols, vals = _vector(text_key(text, language), model)
-    raw = model[3] + (float(vals @ model[2][cols]) if cols else 0.0)
-    return float(min(5.0, max(1.0, raw)))
+    return float(min(5.0, max(1.0, linear(text_key(text, language), model))))
 
 
 def contributions(text: str | None, language: str) -> list[tuple[str, float]]:

@@ -1,0 +1,177 @@
+"""Fit the Chinese answer detectors that functions/analyze/scoring/detectors.py reads (answer.bound caps what
+they flag):
+
+  off_topic   talk about something other than work — private life, a hobby, an opinion about the world —
+              instead of the question (models/scorer/offtopic-zh.npz)
+  reluctant   unwillingness, indifference or blame put on others as the candidate's own attitude: rating 1,
+              "shows the opposite of the competency" (models/scorer/reluctant-zh.npz)
+
+    python -m models.scorer.detectors [--only off_topic]   # writes the artefacts and their manifest entries
+    python -m models.scorer.detectors --cv                 # prints the leave-one-set-out figures only
+
+Training answers: Chinese, as written, from models/scorer/data (its held-out roles left out) and the seen
+evaluation sets in SETS; derived copies are never trained on.
+  off_topic   positive: the `off_topic` answers. negative: the honest answers on the question (NEGATIVE).
+  reluctant   positive: `poor` and `contrary` answers the two raters rated 1.5 or lower on average (the writers
+              wrote many poor answers as thin but willing: those the raters rated 2 are negatives).
+              negative: every other rated answer of NEGATIVE and `contrary`.
+Each: a logistic regression (balanced classes, C=C) on the TF-IDF of the character 1–3-grams of
+wording.text_key (normalised, punctuation and spaces removed, numbers one symbol) — the same numpy-only
+artefact as wording-<version>.npz.
+
+Why wording and not meaning: the word-vector topic similarity and the clause-level aside detector (aside.py)
+separate off-topic answers from honest ones poorly (AUC 0.68 and 0.87; these detectors: see --cv), and
+reluctance was a phrase list (features.reluctance) that missed most ways of saying it.
+--cv trains on every set but one and reports, at each threshold, how many answers of each kind of the left-out
+set are flagged — also kinds never trained on (REPORTED): padded answers, stories from another job, and the
+sets' strong and good stories moved to another role's question (dataset.transplants).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import dataset
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE.parent / "manifest.json"
+SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abcdefg")
+NEGATIVE = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "asr_unpunctuated",
+            "dialect_or_tech", "case_variant")
+REPORTED = ("padded_unrelated", "padded_work", "other_job_story", "transplant")
+C = 4.0
+
+
+def _mean_rating(a) -> float | None:
+    vals = [a.label(c["name"], "ratings") for c in a.question["competencies"]]
+    vals = [v for v in vals if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+@dataclass(frozen=True)
+class Detector:
+    name: str
+    file: str
+
+    def label(self, a) -> bool | None:
+        """True (positive), False (negative) or None (not trained on) for one answer."""
+        raise NotImplementedError
+
+
+class OffTopic(Detector):
+    def label(self, a):
+        if a.derived:
+            return None
+        return True if a.kind == "off_topic" else False if a.kind in NEGATIVE else None
+
+
+class Reluctant(Detector):
+    def label(self, a):
+        if a.derived or a.kind not in NEGATIVE + ("contrary",):
+            return None
+        rating = _mean_rating(a)
+        if rating is None:
+            return None
+        return a.kind in ("poor", "contrary") and rating <= 1.5
+
+
+DETECTORS = {"off_topic": OffTopic("off_topic", "offtopic-zh.npz"),
+             "reluctant": Reluctant("reluctant", "reluctant-zh.npz")}
+
+
+def answers_of(folder: Path) -> list:
+    """The set's Chinese answers (trained and reported kinds), with its transplanted stories."""
+    answers = dataset.load(folder)
+    answers += dataset.transplants(answers)
+    return [a for a in answers if a.language == "zh" and not (a.held_out and folder == dataset.DATA)
+            and (not a.derived or a.derivation == "transplant")]
+
+
+def key(a) -> str:
+    from functions.analyze.scoring import wording
+
+    return wording.text_key(a.text, "zh")
+
+
+def fit(detector: Detector, answers: list, c: float = C):
+    """scikit-learn pipeline (TfidfVectorizer → LogisticRegression) fitted on the detector's labelled answers."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from functions.analyze.scoring import wording
+
+    rows = [(a, detector.label(a)) for a in answers]
+    rows = [(a, y) for a, y in rows if y is not None]
+    model = make_pipeline(TfidfVectorizer(analyzer="char", ngram_range=wording.NGRAMS, min_df=2, sublinear_tf=True,
+                                          lowercase=False),
+                          LogisticRegression(C=c, class_weight="balanced", max_iter=5000))
+    return model.fit([key(a) for a, _ in rows], [y for _, y in rows])
+
+
+def cross_validate(detector: Detector, by_set: dict, c: float = C, threshold: float = 0.6) -> dict:
+    """Train on every set but one (models/scorer/data always trains); flag the left-out set's answers at the
+    threshold: "flagged/all" per kind (for reluctant, the positives as kind "+rated≤1.5"), summed over folds."""
+    data = str(dataset.DATA.relative_to(HERE.parent.parent))
+    flagged: dict = {}
+    for test in by_set:
+        if test == data:
+            continue
+        model = fit(detector, [a for s, rows in by_set.items() if s != test for a in rows], c)
+        rows = by_set[test]
+        for a, p in zip(rows, model.predict_proba([key(a) for a in rows])[:, 1]):
+            kind = a.kind + ("+rated≤1.5" if detector.name == "reluctant" and detector.label(a) else "")
+            n = flagged.setdefault(kind, [0, 0])
+            n[0] += int(p >= threshold)
+            n[1] += 1
+    return {"C": c, "threshold": threshold,
+            "flagged": {k: f"{v[0]}/{v[1]}" for k, v in sorted(flagged.items())}}
+
+
+def save(model, path: Path) -> None:
+    from functions.analyze.scoring import wording
+
+    tfidf, lr = model.steps[0][1], model.steps[1][1]
+    vocab = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.get)
+    wording.save(path, vocab, tfidf.idf_, lr.coef_[0], float(lr.intercept_[0]))
+
+
+def main(argv=None) -> int:
+    from functions.analyze.scoring import model as M
+
+    thresholds = {"off_topic": M.OFF_TOPIC_P, "reluctant": M.RELUCTANT_P}
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", action="store_true", help="print the leave-one-set-out figures only")
+    ap.add_argument("--only", choices=sorted(DETECTORS), default=None)
+    args = ap.parse_args(argv)
+    by_set = {str(s.relative_to(HERE.parent.parent)): answers_of(s) for s in SETS}
+    every = [a for rows in by_set.values() for a in rows]
+    for name, detector in DETECTORS.items():
+        if args.only and name != args.only:
+            continue
+        cv = [cross_validate(detector, by_set, c, t) for c in (1.0, 4.0, 16.0) for t in (0.5, 0.6, 0.7)] \
+            if args.cv else [cross_validate(detector, by_set, C, thresholds[name])]
+        print(json.dumps({name: cv}, ensure_ascii=False, indent=1), file=sys.stderr)
+        if args.cv:
+            continue
+        out = HERE / detector.file
+        save(fit(detector, every), out)
+        labels = [detector.label(a) for a in every]
+        entry = {"name": f"zh-{name.replace('_', '')}", "language": "zh", "file": f"scorer/{out.name}",
+                 "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "licence": "project's own (fitted here)",
+                 "built_by": f"python -m models.scorer.detectors --only {name}", "trained_on": list(by_set),
+                 "positives": sum(y is True for y in labels), "negatives": sum(y is False for y in labels), "C": C,
+                 "leave_one_set_out": cv[0]}
+        manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+        manifest["lexicons"] = [e for e in manifest.get("lexicons", []) if e.get("name") != entry["name"]] + [entry]
+        MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(entry, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
