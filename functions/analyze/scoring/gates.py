@@ -29,6 +29,17 @@ answer can be scored. In order:
   template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
                        满意度100%) and name no specific thing: a template with invented numbers
                        (features counts number_clauses, hollow_number_clauses, rate_clauses)
+
+After the keyword_list gates, before template_numbers (so a keyword salad keeps its own code):
+
+  nonsense             (Chinese) real dictionary words strung together with no meaning (黄瓜跑步七号线打印机，冰箱会
+                       唱歌吗): word_nonsense — at least two (three in the first person), and 15% of the content
+                       words, are meaning jumps: a noun next to a noun or verb, or a verb next to a noun, of an
+                       unrelated meaning (word vectors, meaning.py: cosine < 0.25; only 的/会/在/里/上/了, locality
+                       words, numbers and fillers between); the answer tells at most two of the candidate's own
+                       actions and nothing in it is near the question's topic (topic_similarity < 0.3). Particles,
+                       numbers, 我 and question marks do not hide it; a vivid off-topic story keeps its words related
+                       and is scored low, not gated
 """
 from __future__ import annotations
 
@@ -77,6 +88,63 @@ def dictionary_share(analysis: Analysis) -> float:
                 len(t.text) == 1 and freq.get(t.text, 0) >= 20000) or t.pos in ("m", "mq", "t"):
             good += n
     return good / han if han else 1.0
+
+
+# word_nonsense: a noun next to a noun or verb this unrelated in meaning is a "jump"
+JUMP_SIMILARITY = 0.25
+MIN_JUMPS, JUMP_SHARE, MAX_ACTIONS, MAX_TOPIC = 2, 0.15, 2, 0.3
+# what may stand between the two words of a pair: 的/会/在/里/上/要/能/了, locality words (旁边), numbers and
+# measure words (跑了三十七个苹果), fillers
+_ZH_LINKS = frozenset({"的", "会", "在", "里", "上", "要", "能", "了"})
+_FIRST_PERSON = frozenset({"我", "我们", "俺", "咱"})
+
+
+def meaning_jumps(analysis: Analysis) -> int:
+    """Chinese: how many times a noun is followed by a noun or verb, or a verb by a noun, whose word vector is
+    unrelated to it (cosine < JUMP_SIMILARITY): 冰箱|会|唱歌, 黄瓜|跑步, 电线杆|绿豆汤, 窗帘|里的|企鹅. Only links
+    (_ZH_LINKS, locality words, numbers, measure words, fillers) may stand between; punctuation ends a pair.
+    Real compounds and phrases (地铁口, 客户说, 主板坏) are related in meaning and are not counted; words of
+    one character (often mis-tagged: 卡, 骑) and words without a vector are skipped."""
+    from . import meaning
+
+    if analysis.seg.language != "zh" or not meaning.available():
+        return 0
+    sets = lexicon.sets("zh")
+    skip = sets["stopwords"] | sets["pronouns"] | sets["fillers"] | sets["negators"] | sets["measure_words"]
+    toks, jumps = analysis.seg.tokens, 0
+    for k, a in enumerate(toks):
+        if a.pos[:1] not in ("n", "v") or a.text in skip or len(a.text) < 2:
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos != "x" and (
+                toks[j].text in _ZH_LINKS or toks[j].pos in ("f", "m", "mq", "q") or toks[j].text in sets["fillers"]):
+            j += 1
+        if j >= len(toks):
+            continue
+        b = toks[j]
+        fits = b.pos[:1] in ("n", "v") if a.pos[:1] == "n" else b.pos[:1] == "n"
+        if not fits or b.text in skip or len(b.text) < 2:
+            continue
+        va, vb = meaning.vector(a.text), meaning.vector(b.text)
+        if va is not None and vb is not None and meaning.similarity(va, vb) < JUMP_SIMILARITY:
+            jumps += 1
+    return jumps
+
+
+def word_nonsense(analysis: Analysis) -> int:
+    """Chinese: real words with no meaning together (蓝色窗户跑了三十七个苹果吧，电线杆绿豆汤飞机) — the number of
+    meaning jumps (meaning_jumps) when there are at least MIN_JUMPS (one more when it speaks in the first person) and they are a JUMP_SHARE of the content
+    words, the answer tells at most MAX_ACTIONS actions of the candidate's own and nothing in it is near the
+    question (topic_similarity < MAX_TOPIC); else 0. A vivid off-topic story keeps its words related to each
+    other (装修, 瓷砖, 木地板) and is scored low, not gated."""
+    c = analysis.counts
+    if analysis.seg.language != "zh" or c["content"] < 6 or c.get("actions", 0) > MAX_ACTIONS or \
+            (analysis.answer.get("topic_similarity") or 0.0) >= MAX_TOPIC:
+        return 0
+    jumps = meaning_jumps(analysis)
+    first_person = any(t.text in _FIRST_PERSON for t in analysis.seg.words)
+    # an answer in the first person needs one jump more (我遇到过顾客加油的时候抽烟: 顾客|加油, 时候|抽烟)
+    return jumps if jumps >= MIN_JUMPS + first_person and jumps >= JUMP_SHARE * c["content"] else 0
 
 
 def _repetition(analysis: Analysis) -> tuple[float, float]:
@@ -328,6 +396,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答是一串词语，词和词之间没有语法联系、连不成句子（也可能是语音识别把别的语言或噪音"
                     "听成了零散的词），无法按内容评分，请人工查看。",
                     {k: round(v, 3) if isinstance(v, float) else v for k, v in structure.items()})
+    jumps = word_nonsense(analysis) if language == "zh" else 0
+    if jumps:
+        return Gate("nonsense", "回答里的词语都是真词，但前后意思毫不相干、连不成有意义的话（比如“冰箱会唱歌”“电线杆绿豆汤"
+                    "飞机”），也没有讲到自己做过的事或和题目有关的内容，看起来是无意义的内容，请人工查看。",
+                    {"meaning_jumps": jumps, "content_words": c["content"], "actions": c.get("actions", 0),
+                     "topic_similarity": round(analysis.answer.get("topic_similarity") or 0.0, 3)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
