@@ -204,17 +204,18 @@ def relevance_cap(topic_similarity: float, scene: float | None, *, vouched: bool
     return None
 
 
-# Two learnt detectors (detectors.py, fitted by models/scorer/detectors.py on the labelled sets) bound an answer
-# that is not an answer to the question at rating 1 (很差): talk about something other than work — private
-# life, a hobby, an opinion about the world — at most OFF_TOPIC_CAP unless it names at least OFF_TOPIC_VOUCH
-# distinct terms of one competency (HR's keywords, synonyms, behaviours); unwillingness, indifference or blame
-# put on others as the candidate's own attitude at most RELUCTANT_CAP. Chosen leave-one-set-out on sets a–f
-# with default-8 (thresholds 0.5/0.6/0.7/0.8, caps 5/10/15/20, vouching by 1/2/any terms; `python -m
-# models.scorer.detectors --cv` prints what each threshold flags): off-topic at 0.6 with two terms caps 48 of
-# 72 off-topic answers, none of 560 honest ones, 4 of 43 padded ones (graded ranking 0.934 → 0.948); reluctant
-# at 0.6 caps 56 poor answers the raters rated 1, and no answer they rated above 1.5 (→ 0.951).
-OFF_TOPIC_P, OFF_TOPIC_CAP, OFF_TOPIC_VOUCH = 0.6, 10.0, 2
-RELUCTANT_P, RELUCTANT_CAP = 0.6, 10.0
+# Two learnt detectors (detectors.py, fitted by models/scorer/detectors.py on the labelled sets) put an answer
+# that is not an answer to the question at rating 1 (很差: 跑题 or 反面证据 — 0 on the 0–100 scale): talk about
+# something other than work — private life, a hobby, an opinion about the world — unless it names at least
+# OFF_TOPIC_VOUCH distinct terms of one competency (HR's keywords, synonyms, behaviours); unwillingness,
+# indifference or blame put on others as the candidate's own attitude. Chosen leave-one-set-out on sets a–f with
+# default-8 (thresholds 0.5/0.6/0.7/0.8, caps 0/2/5/10/15/20, vouching by 1/2/any terms; `python -m
+# models.scorer.detectors --cv` prints what each threshold flags): off-topic at 0.6 with two terms bounds 48 of
+# 72 off-topic answers, none of 560 honest ones, 4 of 43 padded ones; reluctant at 0.6 bounds 56 poor answers
+# the raters rated 1 and no answer they rated above 1.5. Graded ranking 0.934 → 0.951 with both capped at 10,
+# 0.958 at 0 (the rating the raters gave them; vague answers score 0–15, so a cap of 10 left them above).
+OFF_TOPIC_P, OFF_TOPIC_CAP, OFF_TOPIC_VOUCH = 0.6, 0.0, 2
+RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:
