@@ -127,11 +127,7 @@ def _cantonese(text: str) -> str:
     text = _DI_RE.sub("一点", text).replace("啲", "这些")
     text = _GAM_RE.sub("这么", text).replace("咁", "这样")
     text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
-    cuts, k = set(), 0
-    for w in _jieba().lcut(text, HMM=False):
-        cuts.add(k)
-        k += len(w)
-    cuts.add(k)
+    cuts = _cuts(text)
     text = _CANTONESE_SHARED_RE.sub(lambda m: _CANTONESE[m.group(0)] if m.start() in cuts and m.end() in cuts
                                     else m.group(0), text)
     out = []
@@ -153,6 +149,114 @@ def _cantonese(text: str) -> str:
     return "".join(out)
 
 
+# Regional Mandarin written in Mandarin characters (Sichuan/Chongqing, the Northeast, Wu/Shanghai,
+# Henan/Shandong): their everyday words have standard equivalents, so such an answer is segmented, tagged
+# and scored like the same content in standard Mandarin (嬢嬢 is 阿姨, 那嘎达 is 那里, 侬 is 你). Most of these
+# words are also Mandarin or parts of Mandarin words (整 in 整理, 贼 "thief", 摆 in 摆放, 老多 in 老多年, 晓得,
+# 寻思), so a group's words are replaced only when the text carries one of the group's unambiguous marks
+# (嬢嬢, 啥子, 莫得, 那嘎达, 嘎哈, 咋整, 侬, 阿拉, 俺, 中不中…) and only where the word starts and ends on the
+# text's dictionary word boundaries (jieba without HMM): 莫得罪人 is 莫 + 得罪人, 阿拉伯 and 伊拉克 are one
+# word, 老多年 is 老 + 多年. Text with no mark is returned as it is.
+_ADJ = "冷热好快慢多少大累难香贵亮沉远近准忙苦狠火高长稳乐犟窄宽脏能精凶吵闹"
+_DIALECTS = (
+    ("sichuan",
+     {"嬢嬢", "啥子", "莫得", "巴适", "龙门阵", "摆一哈", "啷个", "咋个", "屋头", "老汉儿", "兄弟伙", "恁个", "晓不得",
+      "安逸惨了", "看到起", "毛焦火辣", "瓜娃子", "耍朋友"}, (),
+     {"硬是", "娃儿", "边边", "脑壳", "一哈", "得行", "孙孙", "本本"},
+     {"嬢嬢": "阿姨", "啥子": "什么", "莫得": "没有", "巴适": "舒服", "巴适得板": "很舒服", "摆龙门阵": "聊天",
+      "龙门阵": "天", "摆一哈": "聊一下", "一哈": "一下", "啷个": "怎么", "咋个": "怎么", "屋头": "家里",
+      "老汉儿": "爸爸", "兄弟伙": "兄弟们", "恁个": "这么", "晓不得": "不知道", "不晓得": "不知道", "晓得": "知道",
+      "要得": "好的", "安逸惨了": "很舒服", "安逸": "舒服", "看到起": "看着", "毛焦火辣": "着急", "瓜娃子": "傻孩子",
+      "耍朋友": "谈恋爱", "耍": "玩", "硬是": "就是", "边边上": "旁边", "边边": "边上", "娃儿": "孩子", "娃娃": "孩子",
+      "孙孙": "孙子", "心头": "心里", "本本": "本子", "脑壳": "脑子", "莫": "别", "得行": "行", "搞快点": "快点",
+      "跟她犟": "跟她争", "跟他犟": "跟他争", "摆谈": "聊天", "摆了一阵": "聊了一阵"}),
+    ("northeast",
+     {"嘎达", "那疙瘩", "这疙瘩", "哪疙瘩", "嘎哈", "干哈", "咋整", "唠嗑", "埋汰", "老鼻子", "贼拉", "撒丫子", "老妹儿",
+      "得劲儿", "急眼", "磨叽", "嘚瑟", "咋地", "杠杠的", "整明白"}, ("心里那疙瘩", "心里这疙瘩"),
+     {"瞅", "老多", "搁那", "搁这", "那阵儿", "俺", "老爷们儿", "嘎嘎"},
+     {"那嘎达": "那里", "这嘎达": "这里", "哪嘎达": "哪里", "嘎达": "地方", "那疙瘩": "那里", "这疙瘩": "这里",
+      "哪疙瘩": "哪里", "嘎哈": "干什么", "干哈": "干什么", "咋整": "怎么办", "唠嗑": "聊天", "唠": "聊", "唠唠": "聊聊",
+      "埋汰": "脏", "老鼻子": "很多", "贼拉": "很", "撒丫子": "拔腿", "老妹儿": "妹妹", "得劲儿": "舒服", "得劲": "舒服",
+      "急眼": "生气", "磨叽": "拖拉", "嘚瑟": "炫耀", "咋地": "怎么样", "杠杠的": "很好", "寻思": "想", "瞅": "看",
+      "瞅瞅": "看看", "瞅见": "看见", "整点": "弄点", "咋": "怎么", "啥": "什么", "整": "弄", "自个儿": "自己", "自个": "自己", "搁那儿": "在那儿",
+      "搁这儿": "在这儿", "搁那": "在那", "老爷们儿": "男人", "贼能干": "很能干", "俺": "我", "俺们": "我们", "嘎嘎": "非常",
+      **{"贼" + a: "很" + a for a in _ADJ}, **{"老" + a + "了": "很" + a for a in _ADJ}, "老多": "很多"}),
+    ("wu",
+     {"侬", "阿拉", "伊拉", "覅", "搿", "呒没", "嘸没", "辰光", "困觉", "啥物事", "一眼眼", "拎得清", "拎勿清"}, ("你侬我侬", "吴侬"),
+     {"晓得", "交关", "勿要", "邪气", "老好", "物事"},
+     {"侬": "你", "阿拉": "我们", "伊拉": "他们", "伊": "他", "覅": "不要", "勿要": "不要", "勿": "不", "呒没": "没有",
+      "嘸没": "没有", "呒啥": "没什么", "嘸啥": "没什么", "啥物事": "什么东西", "物事": "东西", "搿个": "这个", "搿": "这",
+      "辰光": "时候", "一眼眼": "一点点", "困觉": "睡觉", "困不着": "睡不着", "有一趟": "有一次", "困着": "睡着", "坏脱": "坏掉", "忘脱": "忘掉", "丢脱": "丢掉",
+      "卖脱": "卖掉", "做生活": "干活", "晓得": "知道", "交关": "很", "邪气": "非常",
+      "老好": "很好", "侪": "都", "伐": "吗", "拎得清": "明白", "拎勿清": "不明白", "啥": "什么", "昨日": "昨天"}),
+    ("henan_shandong",
+     {"中不中", "俺", "恁", "弄啥嘞", "拉呱", "喷空", "夜儿个", "木有", "杠好", "可中"}, (),
+     {"得劲", "咋弄", "晌午", "弄啥", "夜个", "嘞"},
+     {"中不中": "行不行", "可中": "很好", "俺": "我", "俺们": "我们", "俺家": "我家", "恁个": "这么",
+      **{"恁" + a: "那么" + a for a in _ADJ}, "恁": "你", "恁们": "你们", "弄啥嘞": "干什么", "弄啥": "干什么",
+      "咋弄": "怎么办", "咋": "怎么", "啥": "什么", "得劲": "舒服", "拉呱": "聊天", "喷空": "聊天", "夜儿个": "昨天",
+      "夜个": "昨天", "木有": "没有", "杠好": "很好", "晌午": "中午", "后晌": "下午", "嘞": "了"}),
+)
+_DIALECT_KEYS = {name: sorted(words, key=len, reverse=True) for name, _, _, _, words in _DIALECTS}
+_WEAK_MARKS = 3
+# Sichuan 摆 is "to chat" after 跟/和/同 someone (跟领班摆了一下), else "to place" (摆到堆头)
+_BAI_RE = re.compile(r"(?<=[跟和同])([^，。！？,.!?；;\s]{1,4}?)摆(?=[了一过])")
+# Henan 中 is "OK" as a clause of its own (中！, 那就中，), never 中 of 其中, 工作中
+_ZHONG_RE = re.compile(r"(?:(?<=^)|(?<=[，。！？,.!?；;就也]))中(?=$|[，。！？,.!?；;啊嘞])")
+
+
+def _cuts(text: str) -> set:
+    """Offsets in `text` where a dictionary word (jieba without HMM) starts or ends."""
+    cuts, k = {0}, 0
+    for w in _jieba().lcut(text, HMM=False):
+        k += len(w)
+        cuts.add(k)
+    return cuts
+
+
+def _on_cuts(text: str, word: str, cuts: set) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        if at in cuts and at + len(word) in cuts:
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _regional(text: str) -> str:
+    """Regional Mandarin words of `text` in standard Mandarin, one group at a time and only for the groups
+    whose marks `text` carries (see the comment above _DIALECTS)."""
+    for name, marks, not_marks, weak, words in _DIALECTS:
+        if not any(m in text for m in marks) and sum(m in text for m in weak) < _WEAK_MARKS:
+            continue
+        probe = text
+        for phrase in not_marks:
+            probe = probe.replace(phrase, "")
+        cuts = _cuts(probe)
+        if not any(_on_cuts(probe, m, cuts) for m in marks) and \
+                sum(_on_cuts(probe, m, cuts) for m in weak) < _WEAK_MARKS:
+            continue
+        cuts = _cuts(text)
+        keys = _DIALECT_KEYS[name]
+        out, i = [], 0
+        while i < len(text):
+            hit = None
+            if i in cuts:
+                hit = next((k for k in keys if text.startswith(k, i) and i + len(k) in cuts), None)
+            if hit:
+                out.append(words[hit])
+                i += len(hit)
+            else:
+                out.append(text[i])
+                i += 1
+        text = "".join(out)
+        if name == "sichuan":
+            text = _BAI_RE.sub(r"\1聊", text)
+        elif name == "henan_shandong":
+            text = _ZHONG_RE.sub("行", text)
+    return text
+
+
 # English words of everyday work that Chinese speakers mix into a Chinese sentence (每周report给manager):
 # read as their Chinese words, so the sentence's verbs, objects and topic are found as in all-Chinese
 # speech. Names of products and systems (Excel, POS, VLOOKUP, KPI) are not here: they stay names.
@@ -170,12 +274,13 @@ _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=
 
 def normalise(text: str | None, language: str) -> str:
     """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
-    Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE) and
-    everyday English work words inside Chinese text to their Chinese words (_CODE_SWITCH)."""
+    Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
+    Mandarin words of marked text to standard Mandarin (_DIALECTS) and everyday English work words inside
+    Chinese text to their Chinese words (_CODE_SWITCH)."""
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _t2s().convert(text)
-        text = _cantonese(text)
+        text = _regional(_cantonese(text))
         text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
     return re.sub(r"\s+", " ", text).strip()
 
