@@ -134,8 +134,14 @@ def _answer_label(ans) -> float | None:
 
 # ---------------------------------------------------------------------------------------------- evaluation
 
-def answer_scores(pred: np.ndarray, rows: list, answers: dict) -> dict:
-    """answer key → overall 0–100 as the pipeline computes it (gated: −1)."""
+def answer_scores(pred: np.ndarray, rows: list, answers: dict, detected: dict | None = None) -> dict:
+    """answer key → overall 0–100 as the pipeline computes it (gated: −1). `detected`: answer key →
+    {"off_topic": p, "reluctant": p} (fold_detectors) — the detectors' bounds are applied as answer.bound does;
+    no other bound is (relevance, counter-evidence, closing and motivation questions stay out of the comparison)."""
+    from functions.analyze.scoring import model as M
+
+    least = 1.0 - np.exp(-M.OFF_TOPIC_VOUCH / 2.0) - 1e-9   # answer._names_competency
+    ev = BASE.index("evidence")
     by: dict[str, list] = {}
     for p, r in zip(pred, rows):
         by.setdefault(r["key"], []).append((p, r))
@@ -147,6 +153,31 @@ def answer_scores(pred: np.ndarray, rows: list, answers: dict) -> dict:
         raw = [float(rating_to_score(p)) for p, _ in items]
         adjusted = adjust_competencies(raw, [r["strength"] for _, r in items])
         out[key] = overall([(r["weight"], s) for (_, r), s in zip(items, adjusted)])
+        probs = (detected or {}).get(key)
+        if probs:
+            caps = [M.off_topic_cap(probs["off_topic"], vouched=any(r["x"][ev] >= least for _, r in items)),
+                    M.reluctant_cap(probs["reluctant"])]
+            caps = [c for c in caps if c is not None]
+            if caps:
+                out[key] = min(out[key], min(caps))
+    return out
+
+
+def fold_detectors(test_set: str, answers: dict) -> dict:
+    """The detectors (models/scorer/detectors.py) fitted on models/scorer/data and every set of SETS but
+    `test_set`, applied to that set's Chinese answers: answer key → {name: probability}."""
+    from functions.analyze.scoring import wording
+
+    from . import detectors as D
+
+    train = [a for folder in [dataset.DATA] + [HERE / "eval" / s for s in SETS if s != test_set]
+             for a in D.answers_of(folder)]
+    keys = [k for k, a in answers.items() if a["group"] == test_set and a["question"].get("language", "zh") == "zh"]
+    texts = [wording.text_key(answers[k]["text"], "zh") for k in keys]
+    out = {k: {} for k in keys}
+    for name, detector in D.DETECTORS.items():
+        for k, p in zip(keys, D.fit(detector, train).predict_proba(texts)[:, 1]):
+            out[k][name] = float(p)
     return out
 
 
@@ -404,7 +435,7 @@ def candidates():
     }
 
 
-def run(data: dict, only: list | None = None) -> dict:
+def run(data: dict, only: list | None = None, detectors: bool = False) -> dict:
     rows, answers = data["rows"], data["answers"]
     Xb = np.array([r["x"] for r in rows], dtype=np.float64)
     Xe = np.column_stack([Xb, np.array([r["extra"] for r in rows], dtype=np.float64)])
@@ -420,6 +451,7 @@ def run(data: dict, only: list | None = None) -> dict:
                for r in rows]
     results = {}
     m15 = [T.MONOTONE[f] for f in BASE]
+    detected = {s: fold_detectors(s, answers) for s in SETS} if detectors else {}
     for name, (cols, factory) in candidates().items():
         if only and not any(name.startswith(o) for o in only):
             continue
@@ -448,7 +480,7 @@ def run(data: dict, only: list | None = None) -> dict:
                 model = factory().fit(X[train], y[train], qid[train], comp[train])
                 pred = model.predict(X[test])
             test_rows = [r for r, t in zip(rows, test) if t]
-            scores = answer_scores(pred, test_rows, answers)
+            scores = answer_scores(pred, test_rows, answers, detected.get(test_set))
             folds[test_set] = ranking(scores, answers)
             moved = [v for k, v in scores.items() if answers[k]["kind"] == "transplant"]
             folds[test_set]["transplant"] = (sum(v >= 60 for v in moved), len(moved), float(np.mean(moved or [0])))
@@ -504,13 +536,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the computed features (read if present)")
     ap.add_argument("--only", nargs="*", default=None, help="candidate name prefixes to run (default: all)")
+    ap.add_argument("--detectors", action="store_true",
+                    help="apply the off-topic and reluctance detectors' bounds, fitted per fold without the test set")
     args = ap.parse_args(argv)
     data = build(args.cache)
     n_rows = sum(not r["derived"] for r in data["rows"])
     print(f"leave-one-set-out: {n_rows} original rated rows "
           f"({sum(r['derived'] for r in data['rows'])} derived rows train only); answer-level graded ranking",
           flush=True)
-    print(table(run(data, args.only)))
+    print(table(run(data, args.only, args.detectors)))
     return 0
 
 

@@ -98,7 +98,8 @@ def test_a_before_after_comparison_is_a_result():
 def test_time_expressions_are_quoted_whole():
     r = run("第二天上午10:30，三百箱全部发完，我提前一小时把毛肚切好了。")
     joined = " ".join(all_reasons(r))
-    assert "10:30" in joined and "上午10、" not in joined
+    # a clock time reads as spoken (text.normalise: 10:30 → 10点半), quoted whole
+    assert "10点半" in joined and "上午10、" not in joined
     r = run("我们四个人分三批打包，最后十点半全部发完了。")
     joined = " ".join(all_reasons(r))
     assert "十点半" in joined and "十点、" not in joined

@@ -78,8 +78,8 @@ def _questions_put(text: str) -> int:
 
 
 CONCRETE_CREDIT = "举了具体的"   # explain's credit for numbers, times and names (举了具体的数字、时间或名称：…)
-RELUCTANT_REASON = "回答流露出不愿意做、无所谓或把责任推给别人的态度，和这道题想看到的做法相反，按“很差”计，最高 {cap:.0f} 分。"
-OFF_TOPIC_REASON = "回答讲的主要是工作以外的事（个人生活、爱好或对别的事情的看法），没有回答这道题问的经历或做法，按“很差：跑题”计，最高 {cap:.0f} 分。"
+RELUCTANT_REASON = "回答流露出不愿意做、无所谓或把责任推给别人的态度，和这道题想看到的做法相反，按“很差”计 {cap:.0f} 分。"
+OFF_TOPIC_REASON = "回答讲的主要是工作以外的事（个人生活、爱好或对别的事情的看法），没有回答这道题问的经历或做法，按“很差：跑题”计 {cap:.0f} 分。"
 
 
 def _shows_competency(analysis: features.Analysis) -> bool:

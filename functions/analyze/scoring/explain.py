@@ -193,8 +193,11 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             candidates.append((w("specific_actions", "story_order"), f"{ACTION_SAID}：“{action}”。"))
         elif a["specific_actions"] < 0.3:
             candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
-        result_sentence = _outcome_reason(analysis)
-        candidates.append((w("outcome"), result_sentence))
+        # a motivation question (为什么想做这份工作) asks for reasons and plans, not a result (breaker 13: every
+        # honest motivation answer was told 没有说到最后的结果)
+        if not motivation_question(question or {}):
+            result_sentence = _outcome_reason(analysis)
+            candidates.append((w("outcome"), result_sentence))
     # an answer telling bad conduct is on topic: its counter-evidence reason names it (answer.bound)
     if a["relevance"] < 0.25 and not any(d.get("contrary") for _, _, d in analysis.competencies):
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
@@ -361,6 +364,8 @@ _SUGGEST = {
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
     "on_topic": "请围绕题目来回答：这道题问的是工作中的经历或做法，生活里的事可以留到面谈时再聊。",
     "willing": "可以讲一次你主动把事情做好、对结果负责的经历，说说你具体做了什么。",
+    "motivation": "可以说说你为什么想做这份工作、看重它什么，以及接下来的打算。",
+    "motivation_detail": "可以说得更具体一些：比如做过哪些相关的事，接下来一两年想学会什么、做到什么。",
 }
 # The same feedback in the interview's other languages: the candidate reads it in the language they were
 # interviewed in (HR-facing reasons stay Chinese).
@@ -395,6 +400,8 @@ _SUGGEST_BY_LANGUAGE = {
         "intro": "Talk about concrete work you have done and one or two things you are proud of.",
         "on_topic": "Answer what the question asks: it is about your experience or practice at work.",
         "willing": "Tell about a time you took it on yourself to get something done well, and what you did.",
+        "motivation": "Say why you want this job, what you value in it, and what you plan to do next.",
+        "motivation_detail": "Be more specific: what related things you have done, and what you want to learn or achieve in the next year or two.",
     },
     "ko": {
         "story": "실제로 있었던 일을 하나 말해 보세요. 어떤 상황이었는지, 본인이 어떤 단계를 밟았는지, 결과가 어땠는지요.",
@@ -408,6 +415,8 @@ _SUGGEST_BY_LANGUAGE = {
         "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
         "on_topic": "질문에 맞게 답해 주세요. 이 질문은 일하면서 겪은 경험이나 방법을 묻고 있습니다.",
         "willing": "스스로 나서서 일을 잘 마무리하고 결과에 책임졌던 경험과 구체적으로 한 일을 말해 보세요.",
+        "motivation": "이 일을 하고 싶은 이유와 이 일에서 중요하게 생각하는 점, 앞으로의 계획을 말해 보세요.",
+        "motivation_detail": "조금 더 구체적으로 말해 보세요. 관련해서 해 본 일이 무엇인지, 앞으로 1~2년 동안 무엇을 배우고 이루고 싶은지요.",
     },
 }
 
@@ -420,7 +429,9 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     candidate is asked for a story of their own. `not_answer` ("off_topic", "reluctant"): bounded by a detector
     (detectors.py) as talk about something other than work, or as unwillingness — nothing is praised, and the
     candidate is told what the question asks for."""
-    out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else "willing"]]}
+    asked = "motivation" if motivation_question(question) else "closing" if question_type(question) == "closing" \
+        else "willing"
+    out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else asked]]}
            if not_answer
            else {"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
            else _feedback_zh(analysis, competencies, question))
@@ -492,6 +503,13 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         if a["concreteness"] < 0.5 or a["specific_actions"] < 0.3:
             suggestions.append(_SUGGEST["intro"])
         return {"strengths": strengths, "suggestions": suggestions}
+    if motivation_question(question):
+        # reasons and plans are what it asks for: never story, result or "how many orders" advice
+        if not reasons_given(analysis):
+            suggestions.append(_SUGGEST["motivation"])
+        elif overall < GOOD:
+            suggestions.append(_SUGGEST["motivation_detail"])
+        return {"strengths": [s for s in strengths if s != _STRENGTHS["outcome"]], "suggestions": suggestions}
     limit = 1 if overall >= 75 else 2
     if kind == "story" and a["story_order"] < 0.67 and not told_story:
         suggestions.append(_SUGGEST["story"])

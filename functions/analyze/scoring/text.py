@@ -272,14 +272,25 @@ _CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "che
 _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
 
 
+# a clock time written with a colon (10:30, １０：３０ after NFKC) reads as Chinese speech says it (10点半): the
+# recogniser and most candidates write 十点半, and the two forms scored 7 points apart (breaker 13)
+_CLOCK_RE = re.compile(r"(?<![\d.:])([01]?\d|2[0-4])[:：]([0-5]\d)(?![\d:])")
+
+
+def _clock(m: re.Match) -> str:
+    minutes = int(m.group(2))
+    return m.group(1) + "点" + ("" if minutes == 0 else "半" if minutes == 30 else f"{minutes}分")
+
+
 def normalise(text: str | None, language: str) -> str:
     """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
     Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
-    Mandarin words of marked text to standard Mandarin (_DIALECTS) and everyday English work words inside
-    Chinese text to their Chinese words (_CODE_SWITCH)."""
+    Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
+    (10:30 → 10点半, _CLOCK_RE) and everyday English work words inside Chinese text to their Chinese words
+    (_CODE_SWITCH)."""
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
-        text = _t2s().convert(text)
+        text = _CLOCK_RE.sub(_clock, _t2s().convert(text))
         text = _regional(_cantonese(text))
         text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
     return re.sub(r"\s+", " ", text).strip()
