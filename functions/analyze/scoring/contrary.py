@@ -33,6 +33,7 @@ import functools
 import json
 from pathlib import Path
 
+from . import lexicon
 from .text import Segmented, find, normalise_term
 
 PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.json"
@@ -44,7 +45,7 @@ CLAUSE_REACH = 2
 _NEGATORS = ("不", "没", "别", "未", "莫")
 _SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩", "i", "we", "me", "myself", "us"}
 # a person right after these is the object, not the subject (我跟客户说…, 我让新人…)
-_OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪",
+_OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪", "冲", "朝", "对着",
                   "to", "with", "for", "told", "asked", "let", "made", "gave", "helped", "tell", "ask"}
 # English words that carry their own negation in a phrase (never found out, no one noticed)
 _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
@@ -59,6 +60,16 @@ _OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有�
            "大爷", "爷爷", "奶奶", "老太太", "老爷子", "那人", "这人", "队友", "组长", "班长",
            "he", "she", "they", "him", "her", "them", "customer", "customers", "guest", "client", "colleague",
            "coworker", "co-worker", "manager", "boss", "supervisor", "someone", "somebody", "cashier", "driver"}
+# reported speech: what someone else says or thinks (同事说“到点就下班”, 快递员说这不关我的事, she said "not my
+# problem") is not the speaker's deed or attitude; the speaker's own (我跟他说“不关我的事”) is
+_SAY = {"说", "说道", "骂", "骂道", "喊", "喊道", "大喊", "嚷", "嚷嚷", "吼", "吼道", "讲", "道", "表示", "觉得", "认为",
+        "抱怨", "埋怨", "嘀咕", "嘟囔", "称", "回", "回答", "感觉",
+        "said", "says", "say", "told", "tells", "shouted", "yelled", "screamed", "complained", "claimed", "thought",
+        "thinks", "replied", "insisted", "snapped"}
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_SENTENCE_END = set("。！!？?；;.")
+_CLAUSE_MARKS = set("，,、：:")
+_PEOPLE_END = tuple("员长师姐哥姨叔客户")
 # a clause this close in meaning to the weak anchor and this much closer to it than to the strong one
 ANCHOR_MIN, ANCHOR_MARGIN = 0.75, 0.12
 
@@ -136,6 +147,117 @@ def _speaker(seg: Segmented, first: int) -> bool:
             if _person(seg.tokens[i]):
                 return _person(seg.tokens[i]) == "self"
     return True
+
+
+def _says_other(seg: Segmented, k: int) -> bool:
+    """The speech verb at token k is someone else's (同事说, 他跟我说, 顾客冲我喊, my coworker said): the nearest
+    person named before it in its clause, no object (features.clause_agent's rule; 我跟他说 is the speaker's),
+    or a person noun jieba splits (快递/员说); none named: the subject of the clause before (as _speaker)."""
+    from .features import person_of
+
+    clause = seg.tokens[k].clause
+    first_person = frozenset(_SELF)
+    for i in range(k - 1, -1, -1):
+        t = seg.tokens[i]
+        if t.clause != clause:
+            break
+        if t.pos == "x":
+            continue
+        who = _person(t) or (person_of(t, first_person) if seg.language == "zh" else None)
+        if who is None and seg.language == "zh" and i == k - 1 and i > 0 and t.text.endswith(_PEOPLE_END) \
+                and len(t.text) == 1 and seg.tokens[i - 1].pos not in ("x", "r", "m", "mq", "q", "d", "p"):
+            who = "other"
+        if who and not _object(seg, i, clause):
+            return who == "other"
+    for i in seg.clauses[clause - 1] if 0 < clause < len(seg.clauses) else ():
+        who = _person(seg.tokens[i]) or (person_of(seg.tokens[i], first_person) if seg.language == "zh" else None)
+        if who:
+            return who == "other"
+    return False
+
+
+def _clause_opens(seg: Segmented, ci: int) -> bool:
+    """Clause ci starts something new after reported speech: a connective, a step word or a person as its
+    subject (…，我就打电话给站点主管)."""
+    from .features import clause_agent
+
+    sets_ = lexicon.sets(seg.language)
+    toks = [seg.tokens[i] for i in seg.clauses[ci]]
+    if toks[0].text in sets_["connectives"] or toks[0].text in ("先", "再", "马上", "立刻", "赶紧", "就"):
+        return True
+    if seg.language == "zh":
+        return clause_agent(toks, sets_["first_person"]) is not None
+    return any(_person(t) for t in toks[:3])
+
+
+def others_speech(seg: Segmented) -> set:
+    """Indexes of the tokens that are someone else's reported speech: after their speech verb (_says_other),
+    within the quotation marks that follow it (“”「」『』""), or without quotation marks to the end of its
+    clause and on over the next clause of the same sentence when it opens nothing new
+    (_clause_opens: 快递员说这不关我的事，明天再来拿，| 我就打电话…)."""
+    out: set = set()
+    toks = seg.tokens
+    for k, t in enumerate(toks):
+        if t.text not in _SAY or k in out or k + 1 >= len(toks) or not _says_other(seg, k):
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos == "x" and toks[j].text not in _QUOTE_PAIRS \
+                and toks[j].text.strip() in ("", ":", "：", ",", "，"):
+            j += 1
+        if j < len(toks) and toks[j].text in _QUOTE_PAIRS:
+            close = _QUOTE_PAIRS[toks[j].text]
+            end = next((m for m in range(j + 1, len(toks)) if toks[m].text == close), None)
+            if end is None:
+                end = next((m for m in range(j + 1, len(toks)) if toks[m].text in _SENTENCE_END), len(toks))
+            out.update(range(j, end + 1))
+            continue
+        # English without quotation marks: only a clause said (said that…, told me we…), not yelled at me
+        if seg.language == "en" and not _en_clause_follows(toks, k):
+            continue
+        # punctuated text: the speech runs over the clause breaks the scorer infers (before 我: 急单关|我什么事)
+        # to the written mark, then on over one written clause; unpunctuated (speech recognised without
+        # marks: 这不关我的事明天再来拿我就打电话…), only its own clause
+        written = any(u.pos == "x" and u.text.strip() in _CLAUSE_MARKS | _SENTENCE_END for u in toks)
+        ci, last, marks, breaks = t.clause, k, 0, 0
+        for m in range(k + 1, len(toks)):
+            u = toks[m]
+            if u.pos == "x":
+                if u.text in _SENTENCE_END:
+                    break
+                marks += u.text.strip() in _CLAUSE_MARKS
+                continue
+            if u.clause != ci:
+                breaks += marks > 0
+                if not written or breaks > 1 or marks and _clause_opens(seg, u.clause):
+                    break
+                ci, marks = u.clause, 0
+            last = m
+        out.update(range(k + 1, last + 1))
+    return out
+
+
+def _en_clause_follows(toks: list, k: int) -> bool:
+    """English: a reported clause follows the speech verb at token k (said that…, said we…, told me they…)."""
+    nxt = [t.text for t in toks[k + 1:k + 3] if t.pos != "x"]
+    if nxt and nxt[0] in ("me", "us", "him", "her", "them") and toks[k].text in ("told", "tells"):
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in ("that", "i", "we", "he", "she", "they", "it", "you")
+
+
+def without_others_speech(seg: Segmented) -> str:
+    """The answer's text with others' reported speech (others_speech) left out: what the speaker says of
+    themselves (the reluctance detector reads this)."""
+    speech = others_speech(seg)
+    if not speech:
+        return seg.text
+    cut = sorted((seg.tokens[i].start, seg.tokens[i].start + len(seg.tokens[i].text)) for i in speech)
+    out, pos = [], 0
+    for a, b in cut:
+        if a > pos:
+            out.append(seg.text[pos:a])
+        pos = max(pos, b)
+    out.append(seg.text[pos:])
+    return "".join(out)
 
 
 def _speaker_view(seg: Segmented, first: int) -> bool:
@@ -232,6 +354,7 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
     given, deeds the speaker then owns and fixes (_remedied) go there instead of the result."""
     out, seen = [], set()
     data = _data(seg.language)
+    speech = others_speech(seg)
     for key in keys:
         fam = data.get(key) or {}
         listed = [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]
@@ -243,7 +366,8 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
                 # a deed told over clauses (A……B) counts when either part is in a counted clause and told by
                 # the speaker: the victim may be named at A (同事累晕了……我让他接着干), the speaker at B
                 parts = (first,) if "……" not in norm else (first, _tail_first(seg, norm, first, last))
-                if copied or not any(0 <= seg.tokens[p].clause < len(keep) and keep[seg.tokens[p].clause]
+                parts = tuple(p for p in parts if p not in speech)    # someone else's words: not a deed
+                if copied or not parts or not any(0 <= seg.tokens[p].clause < len(keep) and keep[seg.tokens[p].clause]
                                      for p in parts) or (negated and not own_negator):
                     continue
                 if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
@@ -278,9 +402,9 @@ def find_by_meaning(sem: dict | None, seg: Segmented, keep: list, anchors: dict)
     strong = meaning.text_vector(_topic_text_words((strong_text,), seg.language)) if strong_text else None
     if weak is None:
         return []
-    out = []
+    out, speech = [], others_speech(seg)
     for ci, idx in enumerate(seg.clauses):
-        if not (ci < len(keep) and keep[ci]) or sem is None or ci >= len(sem["vectors"]):
+        if not (ci < len(keep) and keep[ci]) or sem is None or ci >= len(sem["vectors"]) or set(idx) <= speech:
             continue
         toks = [seg.tokens[i] for i in idx]
         if not any(t.text in _SELF for t in toks) or any(t.negated or t.copied for t in toks):

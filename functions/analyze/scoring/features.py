@@ -1300,8 +1300,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # Chinese: on jieba word boundaries (走了 "left", not 发走了 "sent off")
     # (a phrase absent from the whole text is absent from every clause: only the others are traced to a clause)
     whole = "".join(t.text for t in seg.tokens)
-    reluctant = [p for p in sets["reluctance"] if (p in whole and _own_phrase(p, clauses, first_person)
-                                                   if language == "zh" else (" " + p) in (" " + joined))]
+    # someone else's reported speech (同事说“关我什么事”) is not the candidate's attitude (contrary.others_speech)
+    speech = {id(seg.tokens[i]) for i in contrary.others_speech(seg)}
+    said = [[t for t in toks if id(t) not in speech] for toks in clauses]
+    said_en = " ".join(t.text for t in words_ if id(t) not in speech)
+    reluctant = [p for p in sets["reluctance"] if (p in whole and _own_phrase(p, said, first_person)
+                                                   if language == "zh" else (" " + p) in (" " + said_en))]
     reluctant = [p for p in reluctant if not any(p != o and p in o for o in reluctant)]
 
     # content only counts when the answer touches the question at all: a fluent, detailed story about
@@ -1437,7 +1441,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     from . import detectors   # the whole answer as said: its wording, not only the counted clauses
 
     for name in detectors.FILES:
-        details[name] = detectors.probability(name, seg.text, language)
+        details[name] = detectors.probability(name, contrary.without_others_speech(seg), language)
     return analysis
 
 
@@ -1454,7 +1458,9 @@ def wording_text(analysis: Analysis, question: dict) -> str:
         if asked["job"]:      # a refusal (没有，没什么想问的) is read whole, as its transcript would be
             return " ".join(asked["job"] + asked["other"])
     seg, excluded = analysis.seg, set(analysis.details.get("excluded_clause_ids", []))
-    kept = [seg.tokens[i].text for ci, idx in enumerate(seg.clauses) if ci not in excluded for i in idx]
+    speech = contrary.others_speech(seg)    # 快递员说“这不关我的事”: someone else's words, not the candidate's
+    kept = [seg.tokens[i].text for ci, idx in enumerate(seg.clauses) if ci not in excluded for i in idx
+            if i not in speech]
     return " ".join(kept)
 
 
