@@ -307,10 +307,13 @@ def _outcome_reason(analysis: Analysis) -> str:
             return f"说了具体结果：“{shown}”。"
         if shown:
             return f"说到了最后的结果：“{shown}”。"
-        # what the feature counted is a view or a habit (大家一起做就能做完, 结果一般都是比较好的): no result is
-        # claimed that cannot be quoted
-        if not praise:
-            return "说到的结果是泛泛的说法，没有具体内容。"
+    lost = None if result else quotes.loss_outcome(analysis)
+    if lost:                          # 结果只发出去100箱, 经理扣了我500块: a loss, not a result achieved
+        return f"说到的结局是延误、损失或失误：“{lost}”，不算作做成的结果。"
+    # what the feature counted is a view or a habit (大家一起做就能做完, 结果一般都是比较好的): no result is
+    # claimed that cannot be quoted
+    if o >= HIGH and not praise:
+        return "说到的结果是泛泛的说法，没有具体内容。"
     if o > 0 and result:
         return f"说了结果：“{result}”，但不够具体。"
     if o > 0 and praise:

@@ -453,6 +453,44 @@ def _result_clause(analysis: Analysis, ci: int) -> list[Token] | None:
     return None
 
 
+# an ending that reports a loss, a penalty, a complaint or a mistake (结果只发出去100箱, 客户投诉了三次, 经理扣了我
+# 500块, 有60箱发错了地址, 公司赔了客户两万块, 第二天还是晚了四个小时发货) is no result achieved: never quoted or
+# praised as one — unless it reports the loss going down (投诉少了三成, 差评降到两条)…
+_LOSS_ZH = re.compile(r"扣了?我|扣了.{0,6}(块|元|钱|工资|奖金)|被扣|罚了|被罚|罚款|投诉了.{0,3}[次回遍]|"
+                      r"[发送贴装拿写填打]错了|晚了.{0,6}(小时|天|分钟)|延误|耽误了|只发出去|只发了|只完成了|只做了|"
+                      r"损失了|赔了.{0,8}(块|元|万|千)|公司赔|赔偿了|差评|被开除|被辞退|炒了.{0,2}鱿鱼|"
+                      r"丢了.{0,3}(客户|单子|订单)|取消了.{0,4}(订单|合作)|退了.{0,4}(单|货)")
+# …nor one that says the loss went down or was kept small (只晚了两分钟, 最后只来了两个差评), a lateness with the
+# goods still delivered (晚了两分钟送到), or a fault found rather than caused (发现是传感器装错了位置)
+_NOT_LOSS_ZH = re.compile(r"少了|减少|降|没有|没再|再也没|不再|从来没|一次也没|只晚|只来了|只有|只剩|只差|仅|"
+                          r"发现|送到|送达|到货|完成|发完|送完|做完")
+
+
+def loss(toks: list[Token]) -> bool:
+    """Chinese: the clause reports a loss, a penalty, a complaint or a mistake, not that one went down."""
+    body = "".join(t.text for t in toks if not t.copied)
+    return bool(_LOSS_ZH.search(body)) and not _NOT_LOSS_ZH.search(body)
+
+
+def loss_outcome(analysis: Analysis) -> str | None:
+    """Chinese: the answer ends on a loss (loss, in one of its last two clauses): that clause, quoted; None
+    otherwise (a mistake told early and then put right is no such ending)."""
+    if not _zh(analysis):
+        return None
+    n = len(analysis.seg.clauses)
+    for ci in reversed(range(max(0, n - 2), n)):
+        toks = clause_tokens(analysis, ci)
+        if loss(toks) and not any(t.negated for t in toks):
+            return phrase(toks, "zh", n=26) or None
+    return None
+
+
+def _loss_from(analysis: Analysis, ci: int) -> bool:
+    """Chinese: clause ci or a later one reports a loss: the story's ending is not clause ci's success (下午五点就
+    全发出去了 | 后来有60箱发错了地址)."""
+    return _zh(analysis) and any(loss(clause_tokens(analysis, cj)) for cj in range(ci, len(analysis.seg.clauses)))
+
+
 def result_quote(analysis: Analysis) -> str | None:
     """A clause stating a concrete or specific result (三百箱全部发完; 原来要半天，现在十分钟), or None — never
     the task the story opened with (…三百箱货要第二天发出去) nor a view of what can be done (大家一起做就能做完)."""
@@ -471,7 +509,7 @@ def result_quote(analysis: Analysis) -> str | None:
         if comparison and _says_result(toks) and said.rstrip("…") in comparison:
             return comparison
         toks = _result_clause(analysis, ci)
-        if toks is not None:
+        if toks is not None and not _loss_from(analysis, ci):
             return phrase(toks, lang, n=32)
     if comparison:
         return comparison
@@ -481,7 +519,8 @@ def result_quote(analysis: Analysis) -> str | None:
         toks = clause_tokens(analysis, cj)
         if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
             continue
-        if platitude(toks) or _task_of(analysis, cj) or any(t.text in _NOT_DONE for t in toks):
+        if platitude(toks) or _task_of(analysis, cj) or any(t.text in _NOT_DONE for t in toks) \
+                or _loss_from(analysis, cj):
             continue
         if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
                                       t.text.endswith(("完", "齐", "到")) for t in toks):
@@ -498,8 +537,8 @@ def outcome_clause(analysis: Analysis) -> str | None:
     if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(analysis.seg.clauses):
         seg = analysis.seg            # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between
         toks = seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
-    if _zh(analysis) and platitude(toks):
-        return None                   # 大家一起做就能做完: a view, not what happened
+    if _zh(analysis) and (platitude(toks) or _loss_from(analysis, ci)):
+        return None                   # 大家一起做就能做完: a view, not what happened; 客户投诉了三次: a loss
     return phrase(toks, analysis.seg.language, n=32) or None
 
 
@@ -518,8 +557,8 @@ def stated_result(analysis: Analysis) -> str | None:
         if any(_negative(t, lang) for t in toks) or _ABOUT_SCORE.search(body):
             continue
         if lang == "zh":
-            if platitude(toks):
-                continue                 # 结果一般都是比较好的: a habit, not this story's ending
+            if platitude(toks) or loss(toks):
+                continue                 # 结果一般都是比较好的: a habit, not this story's ending; nor a loss
             rest = [t for t in toks if t.text not in _RESULT_WORDS_ZH and t.pos != "x"]
             hit = any(t.text in _RESULT_WORDS_ZH for t in toks) and len("".join(t.text for t in rest)) >= 4 \
                 and (_says_result(rest) or any(concrete_kind(t, lang) for t in rest))
