@@ -45,7 +45,9 @@ CLAUSE_REACH = 2
 _NEGATORS = ("不", "没", "别", "未", "莫")
 _SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩", "i", "we", "me", "myself", "us"}
 # a person right after these is the object, not the subject (我跟客户说…, 我让新人…)
+# (also verbs whose object is the listener: 我骗客户说…, 我告诉顾客…, 我通知司机…)
 _OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪", "冲", "朝", "对着",
+                  "骗", "哄", "告诉", "通知", "提醒", "答应", "劝", "问", "瞒着", "糊弄", "忽悠",
                   "to", "with", "for", "told", "asked", "let", "made", "gave", "helped", "tell", "ask"}
 # English words that carry their own negation in a phrase (never found out, no one noticed)
 _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
