@@ -9,6 +9,11 @@ Four families, each a bound on every competency (answer.bound):
   (其实这件事是我同事小李做的, 我当时请假不在, 这是我听别人说的, 我没亲自做) → BORROWED;
 - bystander: others do the specific work (小李贴面单, 老周分成三批) and the candidate says they stood by or
   left (我就在旁边坐着看手机, 我没管，八点就走了), or does nothing specific at all → NOT_AGENT;
+- others' story: the work is done by a named other person — a role (组长, 主管, 店长, 师傅, 同事…), a name (张姐, 老王,
+  小李), 他/她 after them, 自己 whose antecedent is that person (她把300单分给五个人，自己跟客户沟通) — and the
+  candidate does nothing specific, or at most one thing while saying they were away (我当时请假了不在,
+  我那天刚好休息) → OTHERS (with the away reason when they say so). 我和组长一起…, 组长让我负责…我就…, 我跟主管商量后
+  我…, 店长不在，我先… stay the candidate's own;
 - hypothetical: a question asking for a past experience (question_type "story") answered only with what the
   candidate would do or what "you" should do (如果遇到…我会…, 你就先把…), with no past event → HYPOTHETICAL.
   Situational questions (如果…你会怎么做) ask for exactly that and are never bounded here.
@@ -17,12 +22,13 @@ from __future__ import annotations
 
 import re
 
-from . import explain
+from . import explain, text as text_mod
 from .features import Analysis
 
 BORROWED = 35.0
 NOT_AGENT = 40.0
 HYPOTHETICAL = 50.0
+OTHERS = BORROWED
 
 # 我看过一个网上的面试范文, 网上看到的一个案例, 听我朋友说过, 我同事的经历, 书上/视频里讲过一个故事
 _BORROWED = re.compile(
@@ -95,6 +101,121 @@ def bystander(analysis: Analysis) -> bool:
     return False
 
 
+# someone else at work who can do the candidate's job (not a customer): a role or a name
+_LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经理", "大堂经理", "店经理", "区域经理", "师傅", "老师傅", "老板",
+               "老板娘", "同事", "领班", "领导", "班长", "主任", "队长", "厨师长", "主厨", "前辈", "老员工", "负责人", "上司",
+               "上级", "组员", "店员", "带班", "拉长", "线长", "车间主任", "仓管", "库管", "搭档", "老大"}
+_LEAD_NAME = re.compile(r"^((小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(姐|哥|叔|姨|师傅|经理|主管|组长|店长|总))$")
+_NOT_LEAD = {"顾客", "客人", "客户", "买家", "用户", "老人", "小孩", "小朋友", "老师", "阿姨", "大姐", "大哥", "大叔", "大爷",
+             "老公", "老婆", "小时", "小票", "老家", "小区", "老板们"}
+_PRONOUN = {"他", "她"}
+_ROLE_PREFIX = {"值班", "当班", "带班", "值日"}      # verbs jieba splits off a role: 值班/经理
+_REFLEXIVE = {"自己", "亲自"}
+_CAUSE = {"让", "叫", "派", "安排", "要求", "带", "带着", "喊", "请"}   # 组长让我负责…: the candidate does it
+_WITH = {"和", "跟", "与", "同", "还有"}
+# the candidate says they were away, at the end of a sentence: 我当时请假了不在, 我那天刚好休息, 我不在店里, 那天我轮休
+# (not 我在家里买了个手冲壶)
+_AWAY = re.compile(r"我[^，。！？；]{0,8}(请假|请了假|休假|休息|轮休|调休|放假|不在|没在|没去|没来|没上班|不上班|没当班|不当班|"
+                   r"没值班|在家|回老家|出差)[^，。！？；]{0,4}([，。！？；]|$)")
+_SEGMENT_END = re.compile(r"[，,。！？!?；;：:、\s]")
+
+
+def _lead(word: str, pos: str) -> bool:
+    # a name is one jieba tags as a name (老王, 张姐, 小/李 merged): not 小费, 小票, 老家
+    return word not in _NOT_LEAD and (word in _LEAD_ROLES or pos.startswith("nr") and bool(_LEAD_NAME.match(word)))
+
+
+def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
+    """The answer cut where a new subject may start: at punctuation when it has some (a typed transcript), else
+    (recognised speech) the scorer's clauses, cut again before 他/她/我/自己 once a verb was said."""
+    answer = _text(analysis)
+    parts, cur = [], []
+    if _SEGMENT_END.search(answer.strip()):
+        for t in text_mod.segment(answer, "zh").tokens:
+            if t.pos == "x" or _SEGMENT_END.fullmatch(t.text or " "):
+                parts, cur = parts + [cur] if cur else parts, []
+            else:
+                cur.append((t.text, t.pos))
+        return parts + [cur] if cur else parts
+    toks = analysis.seg.tokens
+    for clause in analysis.seg.clauses:
+        cur, verb = [], False
+        if parts and any(w in _WITH for w, _ in parts[-1][-4:]):
+            cur = parts.pop()                                  # 我跟另外一个 | 同事商量好: one subject
+        for i in clause:
+            t = toks[i]
+            if verb and t.text in _PRONOUN | _REFLEXIVE | {"我", "我们"}:
+                parts, cur, verb = parts + [cur], [], False
+            cur.append((t.text, t.pos))
+            verb = verb or t.pos.startswith("v") and t.text not in _LEAD_ROLES and t.text != "是"
+        if cur:
+            parts.append(cur)
+    return parts
+
+
+def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
+    """Each punctuation segment's (agent, acts): agent "self" (我, 我们 as the doer, 我和组长, 组长让我…), "lead" (a
+    coworker by role or name, 我们组长, 他/她, 自己 after them), "other" (a customer) or None; acts: it has a verb
+    after its agent (no absence: 我那天休息 is no deed)."""
+    parts = _parts(analysis)
+    out, last, named = [], None, False
+    for part in parts:
+        # merge 小/李, 老/王 into one name
+        merged = []
+        for w, pos in part:
+            if merged and merged[-1][0] in ("小", "老", "阿") and len(w) == 1 and re.match(r"[\u4e00-\u9fff]", w):
+                merged[-1] = (merged[-1][0] + w, "nr")
+            else:
+                merged.append((w, pos))
+        agent, acts, seen_verb = None, False, False
+        for k, (w, pos) in enumerate(merged):
+            prep = k > 0 and (merged[k - 1][1] == "p" or merged[k - 1][0] in _WITH)
+            if w in ("我", "我们", "咱们") and not prep:
+                nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
+                if w != "我" and (_lead(*nxt) or nxt[0] == "的"):
+                    continue                                   # 我们组长, 我们的店长: an owner, not the doer
+                if seen_verb and agent == "lead" and merged[k - 1][0] in _CAUSE:
+                    agent = "self"                             # 组长让我负责…
+                    continue
+                if not seen_verb:
+                    agent = "self"
+                continue
+            if agent == "self" and not seen_verb and any(u in _WITH for u, _ in merged[:k]):
+                continue                                       # 我跟另外一个同事商量好: the candidate with them
+            if not seen_verb and not prep and (_lead(w, pos) or w in _PRONOUN or w in _REFLEXIVE and last == "lead"):
+                # 他/她 after a coworker was named is the coworker (她马上道歉, even after 顾客说…)
+                agent = "lead" if (_lead(w, pos) or w in _REFLEXIVE or named or agent == "lead") else "other"
+                named = named or agent == "lead"
+                continue
+            if not seen_verb and not prep and w in _NOT_LEAD:
+                agent = "other"
+                continue
+            if w == "是" and not seen_verb:
+                continue                                       # 这单是主管张姐处理的
+            nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
+            if pos.startswith("v") and w not in _LEAD_ROLES and not (w in _ROLE_PREFIX and _lead(*nxt)):  # 值班/经理
+                seen_verb = True
+        if agent is None:
+            agent = last                                       # an elided subject continues the last one
+        acts = seen_verb and not (agent == "self" and _AWAY.search("我" + "".join(w for w, _ in merged)))
+        out.append((agent, acts))
+        last = agent
+    return out
+
+
+def others_story(analysis: Analysis) -> bool | None:
+    """The specific work is a coworker's (组长, 张姐, 他/她, 自己 after them) and the candidate does nothing, or says
+    they were away and does at most one thing: None when not, else whether they said they were away."""
+    answer = _text(analysis)
+    agents = _agents(analysis)
+    lead = sum(1 for a, acts in agents if a == "lead" and acts)
+    own = sum(1 for a, acts in agents if a == "self" and acts)
+    away = bool(_AWAY.search(answer))
+    if lead >= 2 and own == 0 or lead and away and own <= 1:
+        return away
+    return None
+
+
 def disowned(analysis: Analysis) -> bool:
     """The candidate says afterwards that the story was someone else's or that they were not there."""
     pattern = _DISOWNED_EN if analysis.seg.language == "en" else _DISOWNED
@@ -113,6 +234,10 @@ _DISOWNED_REASON = (f"回答最后说这件事其实不是自己做的（或自�
                     f"这一项最高 {BORROWED:.0f} 分。")
 _HYPOTHETICAL_REASON = (f"这道题要讲自己真实经历过的一件事，回答只说了假设情况下会怎么做或该怎么做，"
                         f"没有讲自己做过的事，最高 {HYPOTHETICAL:.0f} 分。")
+_OTHERS_REASON = (f"回答讲的是别人（如组长、主管、店长、同事）做的事，没有说自己做了什么，别人的做法和结果不能算作自己的，"
+                  f"这一项最高 {OTHERS:.0f} 分。")
+_OTHERS_AWAY_REASON = (f"回答讲的是别人（如组长、主管、店长、同事）做的事，自己当时并不在场，别人的做法和结果不能算作自己的，"
+                       f"这一项最高 {OTHERS:.0f} 分。")
 _NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
                      f"这一项最高 {NOT_AGENT:.0f} 分。")
 
@@ -129,6 +254,9 @@ def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str 
         return BORROWED, _DISOWNED_REASON
     if hypothetical(analysis, question):
         return HYPOTHETICAL, _HYPOTHETICAL_REASON
+    away = others_story(analysis) if story else None
+    if away is not None:
+        return OTHERS, _OTHERS_AWAY_REASON if away else _OTHERS_REASON
     if story and bystander(analysis):
         return NOT_AGENT, _NOT_AGENT_REASON
     return None, None
@@ -140,4 +268,5 @@ CREDITS = (explain.ACTION_SAID, "说了具体结果", "说到了最后的结果"
 
 def not_own(reason: str | None) -> bool:
     """Whether a bound's reason is one of this module's (the answer is not the candidate's own story)."""
-    return reason in (_BORROWED_REASON, _DISOWNED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON)
+    return reason in (_BORROWED_REASON, _DISOWNED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON,
+                      _OTHERS_REASON, _OTHERS_AWAY_REASON)
