@@ -128,3 +128,25 @@ def test_honest_unusual_answers_stay_scored(t):
     for k in range(len(QUESTIONS)):
         r = score(t, k)
         assert r["reason_code"] != "nonsense", (t, k, r["reason"], r["content_features"].get("gate"))
+
+
+# on-topic metaphoric nonsense: the question's words, times, numbers and 我们 dressed around verbs and their objects or
+# subjects that cannot go together (verb_pairs); honest figurative speech keeps its pairs meaningful
+METAPHORIC = ["仓库的月亮按时吃掉了三批优先级，扫描枪在第二天上午十点半唱歌，我们四个人把目的地煮熟了，300箱沟通都飞走了。"]
+FIGURATIVE = ["那天忙得像打仗一样，我们把货分成三批，顾客气得脸都红了，扫描枪坏了，我们加班把单子消化掉了，后来我也吃透了流程。",
+              "双十一那天单子多得像下雪，我跟同事把货分成三批打包，扫描枪坏了就手抄单号，晚上十点全部发走。"]
+
+
+@pytest.mark.parametrize("typed", [False, True], ids=["recognised words", "typed with punctuation"])
+@pytest.mark.parametrize("t", METAPHORIC)
+def test_on_topic_impossible_pairs_go_to_a_person(t, typed):
+    r = score_answer([{"word": t, "start": None, "end": None}], "zh", ISSUE_QUESTION) if typed \
+        else score_answer(text.words_from_text(t, "zh"), "zh", ISSUE_QUESTION)
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["reason_code"], r["overall"])
+    assert r["content_features"]["gate"]["impossible_pairs"] >= 5
+
+
+@pytest.mark.parametrize("t", FIGURATIVE)
+def test_honest_figurative_answers_stay_scored(t):
+    r = score_answer(text.words_from_text(t, "zh"), "zh", ISSUE_QUESTION)
+    assert r["status"] == "scored" and r["overall"] is not None, (t, r["reason"])

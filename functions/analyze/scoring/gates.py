@@ -149,6 +149,91 @@ def word_nonsense(analysis: Analysis) -> int:
     return jumps if jumps >= MIN_JUMPS + first_person and jumps >= JUMP_SHARE * c["content"] else 0
 
 
+# impossible_pairs: a verb and its object or subject this unrelated in meaning cannot go together
+PAIR_SIMILARITY = 0.1
+MIN_PAIRS, PAIR_SHARE, PAIR_STRANGER = 5, 0.9, 0.3
+# what may stand between a subject and its verb (扫描枪在第二天上午十点半唱歌, 沟通都飞走了, 月亮很满意) besides
+# numbers, time and locality words: adverbs, 在/会/要/能, 都/也/就/很
+_SUBJECT_LINKS = frozenset({"在", "会", "要", "能", "都", "也", "就", "很", "又", "还", "正在", "一直", "按时"})
+# verbs too light or too general to carry a meaning of their own (是, 有, 做, 像…): no pair is read through them
+_LIGHT_VERBS = frozenset({"是", "有", "做", "像", "成", "为", "让", "叫", "使", "给", "去", "来", "到", "说", "想",
+                          "觉得", "知道", "进行", "开始", "没有", "弄", "搞", "干", "用", "拿", "放", "变成", "成为"})
+
+
+def _vector(word: str):
+    """The word's vector; a word the vectors do not know (吃掉, 扫描枪, 纸鹤) is read as the mean of its longest
+    known parts (吃+掉, 扫描, 纸+鹤), None when no part is known."""
+    from . import meaning
+
+    v = meaning.vector(word)
+    if v is not None or len(word) < 2:
+        return v
+    for n in range(len(word) - 1, 0, -1):
+        parts = [word[i:i + n] for i in range(len(word) - n + 1) if meaning.vector(word[i:i + n]) is not None]
+        if parts:
+            return meaning.text_vector(parts)
+    return None
+
+
+def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
+    """Chinese: (verb–object and subject–verb pairs read, those of unrelated meaning, the unrelated ones as
+    "word|word"). A pair is a verb and the noun after it (吃掉了三批优先级: only 了/着/过, numbers, measure words
+    and 的 between), 把 + a noun + its verb (把目的地煮熟), and a noun and the verb after it (扫描枪在…十点半唱歌,
+    沟通都飞走了, 月亮很满意: numbers, time words, 在/都/很… between). Unrelated: cosine < PAIR_SIMILARITY of their
+    word vectors (unknown words read through their parts, _vector). Light verbs (是/有/做/像…), pronouns, negated
+    words and words without a vector are skipped; a pair across a clause's punctuation is not read."""
+    from . import meaning
+
+    if analysis.seg.language != "zh" or not meaning.available():
+        return 0, 0, []
+    sets = lexicon.sets("zh")
+    skip = sets["stopwords"] | sets["pronouns"] | sets["fillers"] | sets["negators"] | sets["measure_words"] \
+        | _LIGHT_VERBS
+    toks = analysis.seg.tokens
+
+    def noun(t):
+        return (t.pos[:1] == "n" and t.pos != "nr" or t.pos in ("b", "vn")) and t.text not in skip and not t.negated
+
+    def verb(t):
+        return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated
+
+    pairs = []
+    for k, a in enumerate(toks):
+        if verb(a):   # verb → object
+            j = k + 1
+            while j < len(toks) and (toks[j].text in ("了", "着", "过", "的") or toks[j].pos in ("m", "mq", "q")):
+                j += 1
+            if j < len(toks) and noun(toks[j]):
+                pairs.append((a.text, toks[j].text))
+        if a.text == "把" and k + 2 < len(toks) and noun(toks[k + 1]) and verb(toks[k + 2]):
+            pairs.append((toks[k + 2].text, toks[k + 1].text))
+        if (noun(a) or verb(a)) and not (k and toks[k - 1].text == "把"):   # subject → verb
+            j = k + 1
+            while j < len(toks) and (toks[j].text in _SUBJECT_LINKS or toks[j].pos in ("m", "mq", "q", "t", "f", "d")):
+                j += 1
+            # a verb is a subject only with a link before its verb (沟通都飞走了, 解决在下午四点半游泳); a verb after a
+            # time is read as one even when tagged a noun (十点半唱歌)
+            timed = j > k + 1 and toks[j - 1].pos in ("m", "mq", "t")
+            if j < len(toks) and (verb(toks[j]) or timed and noun(toks[j])) and (noun(a) or j > k + 1) \
+                    and toks[j - 1].text != "的":
+                pairs.append((a.text, toks[j].text))
+    pairs = list(dict.fromkeys(pairs))
+    # the answer's own topic: the mean vector of its content words; a word of an impossible pair is also a stranger
+    # to the rest of the answer (月亮, 唱歌, 纸鹤 in a warehouse story), where 换|轮胎 in a car repair story is not
+    words = [t.text for t in toks if t.pos[:1] in ("n", "v", "b") and len(t.text) >= 2 and t.text not in skip]
+    topic = meaning.text_vector(words)
+    read, odd = 0, []
+    for x, y in pairs:
+        vx, vy = _vector(x), _vector(y)
+        if vx is None or vy is None:
+            continue
+        read += 1
+        if meaning.similarity(vx, vy) < PAIR_SIMILARITY and \
+                min(meaning.similarity(vx, topic), meaning.similarity(vy, topic)) < PAIR_STRANGER:
+            odd.append(f"{x}|{y}")
+    return read, len(odd), odd
+
+
 def _repetition(analysis: Analysis) -> tuple[float, float]:
     """(share of repeated word trigrams, share of clauses that repeat an earlier clause)."""
     words = [t.text for t in analysis.seg.words if t.text not in lexicon.sets(analysis.seg.language)["fillers"]]
@@ -404,6 +489,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "飞机”），也没有讲到自己做过的事或和题目有关的内容，看起来是无意义的内容，请人工查看。",
                     {"meaning_jumps": jumps, "content_words": c["content"], "actions": c.get("actions", 0),
                      "topic_similarity": round(analysis.answer.get("topic_similarity") or 0.0, 3)})
+    read, odd, which = verb_pairs(analysis) if language == "zh" else (0, 0, [])
+    if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read:
+        return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
+                    "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
+                    {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
