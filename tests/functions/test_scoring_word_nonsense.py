@@ -130,23 +130,76 @@ def test_honest_unusual_answers_stay_scored(t):
         assert r["reason_code"] != "nonsense", (t, k, r["reason"], r["content_features"].get("gate"))
 
 
-# on-topic metaphoric nonsense: the question's words, times, numbers and 我们 dressed around verbs and their objects or
-# subjects that cannot go together (verb_pairs); honest figurative speech keeps its pairs meaningful
-METAPHORIC = ["仓库的月亮按时吃掉了三批优先级，扫描枪在第二天上午十点半唱歌，我们四个人把目的地煮熟了，300箱沟通都飞走了。"]
+
+# On-topic metaphoric nonsense (breaker13 H1): the question's own words, times, numbers and 我/我们 around verbs and
+# their objects or subjects that cannot go together in meaning (verb_pairs) — generated per question, so the family
+# and not one instance is covered.
+ODD_ACTORS = ["月亮", "星星", "猫", "云朵", "彩虹", "企鹅", "蝴蝶", "纸鹤", "长颈鹿", "雪人"]
+ODD_INTRANSITIVE = ["唱歌", "游泳", "跳舞", "飞走", "睡觉", "发芽", "融化", "哭泣", "冬眠", "下蛋"]
+ODD_TRANSITIVE = ["煮熟", "吃掉", "折成纸鹤", "种下", "烤焦", "喂饱", "泡软", "晒干", "孵化", "冻住"]
+WHEN = ["第二天上午十点半", "下午四点半", "晚上九点", "星期三", "那天中午", "凌晨两点", "周末"]
+HOW_MANY = ["三批", "300箱", "四个", "两百份", "五十单", "38块", "三只"]
+
+
+def _question_words(q):
+    return [k for c in q["competencies"] for k in c["keywords"]]
+
+
+def metaphoric(seed: int) -> tuple[str, dict]:
+    r = random.Random(f"metaphoric-nonsense-{seed}")
+    q = QUESTIONS[seed % len(QUESTIONS)]
+    kw = _question_words(q)
+    me = r.choice(["我", "我们", "我们四个人"])
+    pieces = [
+        lambda: f"{r.choice(ODD_ACTORS)}按时{r.choice(ODD_TRANSITIVE)}了{r.choice(HOW_MANY)}{r.choice(kw)}",
+        lambda: f"{r.choice(kw)}在{r.choice(WHEN)}{r.choice(ODD_INTRANSITIVE)}",
+        lambda: f"{me}把{r.choice(kw)}{r.choice(ODD_TRANSITIVE)}了",
+        lambda: f"{r.choice(HOW_MANY)}{r.choice(kw)}都{r.choice(ODD_INTRANSITIVE)}了",
+        lambda: f"{r.choice(WHEN)}的{r.choice(ODD_ACTORS)}很满意",
+        lambda: f"{r.choice(ODD_ACTORS)}{r.choice(ODD_TRANSITIVE)}了{r.choice(kw)}",
+    ]
+    picked = r.sample(pieces, r.randint(4, 5))
+    return r.choice(["，", "，", "。"]).join(p() for p in picked) + "。", q
+
+
+METAPHORIC_REPORTED = ["仓库的月亮按时吃掉了三批优先级，扫描枪在第二天上午十点半唱歌，我们四个人把目的地煮熟了，300箱沟通都飞走了。"]
+METAPHORIC = [metaphoric(i) for i in range(40)]
+# honest figurative or idiomatic speech about the job: its verbs and objects go together
 FIGURATIVE = ["那天忙得像打仗一样，我们把货分成三批，顾客气得脸都红了，扫描枪坏了，我们加班把单子消化掉了，后来我也吃透了流程。",
-              "双十一那天单子多得像下雪，我跟同事把货分成三批打包，扫描枪坏了就手抄单号，晚上十点全部发走。"]
+              "双十一那天单子多得像下雪，我跟同事把货分成三批打包，扫描枪坏了就手抄单号，晚上十点全部发走。",
+              "后厨热得像蒸笼，我把备料按顺序摆好，高峰时出餐像流水线一样，一个中午出了两百多份。",
+              "那位顾客气得脸都红了，我先道歉，把账单一笔一笔核对给她看，找零少了五块，当场补上，她就消气了。",
+              "雨大得像泼水，我把头盔扣紧，减速慢慢骑，提前联系顾客说要晚十分钟，最后准时送到了。"]
 
 
 @pytest.mark.parametrize("typed", [False, True], ids=["recognised words", "typed with punctuation"])
-@pytest.mark.parametrize("t", METAPHORIC)
+@pytest.mark.parametrize("t", METAPHORIC_REPORTED)
 def test_on_topic_impossible_pairs_go_to_a_person(t, typed):
+    # breaker13 H1: scored 65.1 and was praised as concrete ("我们四个人把目的地煮熟了" quoted as an own action)
     r = score_answer([{"word": t, "start": None, "end": None}], "zh", ISSUE_QUESTION) if typed \
         else score_answer(text.words_from_text(t, "zh"), "zh", ISSUE_QUESTION)
     assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["reason_code"], r["overall"])
-    assert r["content_features"]["gate"]["impossible_pairs"] >= 5
+    gate = r["content_features"]["gate"]
+    assert gate["impossible_pairs"] >= 3 and "煮熟|目的地" in gate["pairs"]
+    assert "请人工查看" in r["reason"]
+
+
+def test_part_of_the_generated_on_topic_family_goes_to_a_person():
+    # word vectors are topical, not selectional (换|轮胎 reads as unrelated, 企鹅|孵化 as related), so only answers
+    # where nearly every pair read is impossible are gated: a floor, not most of the family (a known gap)
+    caught = [t for t, q in METAPHORIC if score_answer(text.words_from_text(t, "zh"), "zh", q)["reason_code"] == "nonsense"]
+    assert len(caught) >= 6, caught   # 7 of 40 when written
+
+
+def test_the_generated_on_topic_family_uses_the_questions_words():
+    assert len({t for t, _ in METAPHORIC}) == len(METAPHORIC)
+    assert all(any(k in t for k in _question_words(q)) for t, q in METAPHORIC)
+    assert any("我们" in t for t, _ in METAPHORIC) and any("十点半" in t for t, _ in METAPHORIC)
 
 
 @pytest.mark.parametrize("t", FIGURATIVE)
 def test_honest_figurative_answers_stay_scored(t):
-    r = score_answer(text.words_from_text(t, "zh"), "zh", ISSUE_QUESTION)
-    assert r["status"] == "scored" and r["overall"] is not None, (t, r["reason"])
+    for q in QUESTIONS:
+        for words in (text.words_from_text(t, "zh"), [{"word": t, "start": None, "end": None}]):
+            r = score_answer(words, "zh", q)
+            assert r["reason_code"] != "nonsense", (t, q["text"], r["content_features"].get("gate"))

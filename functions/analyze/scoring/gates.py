@@ -40,6 +40,10 @@ After the keyword_list gates, before template_numbers (so a keyword salad keeps 
                        actions and nothing in it is near the question's topic (topic_similarity < 0.3). Particles,
                        numbers, 我 and question marks do not hide it; a vivid off-topic story keeps its words related
                        and is scored low, not gated
+  nonsense             (Chinese, on topic too) verbs with objects or subjects they cannot go with (仓库的月亮按时吃掉了
+                       三批优先级，扫描枪在十点半唱歌，我们把目的地煮熟了): verb_pairs — at least three, and 80% of the
+                       pairs read, have word vectors unrelated to each other (cosine < 0.05) and one word a stranger to
+                       HR's competencies (< 0.1), however many of the question's words, times, numbers and 我们 surround them
 """
 from __future__ import annotations
 
@@ -150,14 +154,23 @@ def word_nonsense(analysis: Analysis) -> int:
 
 
 # impossible_pairs: a verb and its object or subject this unrelated in meaning cannot go together
-PAIR_SIMILARITY = 0.1
-MIN_PAIRS, PAIR_SHARE, PAIR_STRANGER = 5, 0.9, 0.3
-# what may stand between a subject and its verb (扫描枪在第二天上午十点半唱歌, 沟通都飞走了, 月亮很满意) besides
+PAIR_SIMILARITY, PAIR_OFF_TOPIC = 0.05, 0.1
+MIN_PAIRS, PAIR_SHARE = 3, 0.8
+# what may stand between a subject and its verb (扫描枪在第二天上午十点半唱歌, 清点都游泳了, 月亮很满意) besides
 # numbers, time and locality words: adverbs, 在/会/要/能, 都/也/就/很
 _SUBJECT_LINKS = frozenset({"在", "会", "要", "能", "都", "也", "就", "很", "又", "还", "正在", "一直", "按时"})
 # verbs too light or too general to carry a meaning of their own (是, 有, 做, 像…): no pair is read through them
-_LIGHT_VERBS = frozenset({"是", "有", "做", "像", "成", "为", "让", "叫", "使", "给", "去", "来", "到", "说", "想",
-                          "觉得", "知道", "进行", "开始", "没有", "弄", "搞", "干", "用", "拿", "放", "变成", "成为"})
+_LIGHT_VERBS = frozenset({"觉得", "知道", "进行", "开始", "没有", "变成", "成为", "可能", "作为", "出来", "可以", "应该",
+                          "需要", "感觉", "希望", "打算", "准备", "继续", "保持", "属于", "包括", "等于", "代表"})
+# verbs that take any object (发现水管, 处理投诉, 负责年会): read as a subject's verb, never with their object
+_GENERAL_VERBS = frozenset({"发现", "看到", "遇到", "碰到", "找到", "看看", "处理", "负责", "完成", "安排", "检查", "确认",
+                            "联系", "解决", "注意", "影响", "照着", "对着", "回到", "来到", "离开", "通过", "根据", "按照"})
+# words that go with anything or are mis-cut pieces of a phrase (有没有, 时候, 全部, 情况): never one side of a pair
+_GENERIC_WORDS = frozenset({"有没有", "时候", "全部", "部分", "还有", "全都", "情况", "问题", "东西", "事情", "地方", "方面",
+                            "方式", "意识", "机会", "一下", "一遍", "看一遍", "一查", "不行", "好看", "两者", "是从"})
+# prepositions whose noun is not the subject of the verb after it (跟系统对账, 给主管看, 对着手册查)
+_ZH_PREPOSITIONS = frozenset({"跟", "和", "与", "同", "给", "对", "向", "从", "被", "让", "叫", "替", "帮", "往", "用", "拿",
+                              "找", "陪", "带", "按", "照", "比", "离", "朝"})
 
 
 def _vector(word: str):
@@ -175,31 +188,24 @@ def _vector(word: str):
     return None
 
 
-def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
-    """Chinese: (verb–object and subject–verb pairs read, those of unrelated meaning, the unrelated ones as
-    "word|word"). A pair is a verb and the noun after it (吃掉了三批优先级: only 了/着/过, numbers, measure words
-    and 的 between), 把 + a noun + its verb (把目的地煮熟), and a noun and the verb after it (扫描枪在…十点半唱歌,
-    沟通都飞走了, 月亮很满意: numbers, time words, 在/都/很… between). Unrelated: cosine < PAIR_SIMILARITY of their
-    word vectors (unknown words read through their parts, _vector). Light verbs (是/有/做/像…), pronouns, negated
-    words and words without a vector are skipped; a pair across a clause's punctuation is not read."""
-    from . import meaning
-
-    if analysis.seg.language != "zh" or not meaning.available():
-        return 0, 0, []
+def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
+    """Chinese: the answer's verb–object and subject–verb pairs as (word, word) — see verb_pairs."""
     sets = lexicon.sets("zh")
     skip = sets["stopwords"] | sets["pronouns"] | sets["fillers"] | sets["negators"] | sets["measure_words"] \
-        | _LIGHT_VERBS
+        | _LIGHT_VERBS | _GENERIC_WORDS | {"是", "有", "做", "像", "成", "为", "使", "去", "来", "到", "说", "想", "弄", "搞", "干", "放"}
     toks = analysis.seg.tokens
 
+    # words of one character are skipped as in meaning_jumps (看, 打, 花, 加 take anything and are often mis-tagged)
     def noun(t):
-        return (t.pos[:1] == "n" and t.pos != "nr" or t.pos in ("b", "vn")) and t.text not in skip and not t.negated
+        return (t.pos[:1] == "n" and t.pos != "nr" or t.pos in ("b", "vn")) and t.text not in skip \
+            and not t.negated and len(t.text) >= 2
 
     def verb(t):
-        return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated
+        return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated and len(t.text) >= 2
 
     pairs = []
     for k, a in enumerate(toks):
-        if verb(a):   # verb → object
+        if verb(a) and a.text not in _GENERAL_VERBS:   # verb → object
             j = k + 1
             while j < len(toks) and (toks[j].text in ("了", "着", "过", "的") or toks[j].pos in ("m", "mq", "q")):
                 j += 1
@@ -207,21 +213,38 @@ def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
                 pairs.append((a.text, toks[j].text))
         if a.text == "把" and k + 2 < len(toks) and noun(toks[k + 1]) and verb(toks[k + 2]):
             pairs.append((toks[k + 2].text, toks[k + 1].text))
-        if (noun(a) or verb(a)) and not (k and toks[k - 1].text == "把"):   # subject → verb
+        if (noun(a) or verb(a)) and not (k and (toks[k - 1].text in _ZH_PREPOSITIONS or toks[k - 1].text == "把" or
+                                                toks[k - 1].pos[:1] == "p")):   # subject → verb
             j = k + 1
             while j < len(toks) and (toks[j].text in _SUBJECT_LINKS or toks[j].pos in ("m", "mq", "q", "t", "f", "d")):
                 j += 1
-            # a verb is a subject only with a link before its verb (沟通都飞走了, 解决在下午四点半游泳); a verb after a
+            # a verb is a subject only with a link before its verb (清点都游泳了, 解决在下午四点半游泳); a verb after a
             # time is read as one even when tagged a noun (十点半唱歌)
             timed = j > k + 1 and toks[j - 1].pos in ("m", "mq", "t")
             if j < len(toks) and (verb(toks[j]) or timed and noun(toks[j])) and (noun(a) or j > k + 1) \
                     and toks[j - 1].text != "的":
                 pairs.append((a.text, toks[j].text))
-    pairs = list(dict.fromkeys(pairs))
-    # the answer's own topic: the mean vector of its content words; a word of an impossible pair is also a stranger
-    # to the rest of the answer (月亮, 唱歌, 纸鹤 in a warehouse story), where 换|轮胎 in a car repair story is not
-    words = [t.text for t in toks if t.pos[:1] in ("n", "v", "b") and len(t.text) >= 2 and t.text not in skip]
-    topic = meaning.text_vector(words)
+    return list(dict.fromkeys(pairs))
+
+
+def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
+    """Chinese: (verb–object and subject–verb pairs read, those of unrelated meaning, the unrelated ones as
+    "word|word"). A pair is a verb and the noun after it (吃掉了三批优先级: only 了/着/过, numbers, measure words
+    and 的 between), 把 + a noun + its verb (把目的地煮熟), and a noun and the verb after it (扫描枪在…十点半唱歌,
+    月亮很满意: numbers, time words, 在/都/很… between). Impossible: cosine < PAIR_SIMILARITY of their word vectors
+    (unknown words read through their parts, _vector) and one word a stranger to the competencies (< PAIR_OFF_TOPIC).
+    Light and general verbs (是/有/发现/处理…), generic words (时候/情况), a preposition's noun (跟系统对账), words of
+    one character, pronouns, negated words and words without a vector are skipped; a pair across a clause's
+    punctuation is not read."""
+    from . import meaning
+
+    if analysis.seg.language != "zh" or not meaning.available():
+        return 0, 0, []
+    pairs = _pairs(analysis)
+    # the question's topic: HR's competencies, their keywords and terms; one word of an impossible pair is a stranger
+    # to it (月亮, 唱歌, 纸鹤 in a warehouse question), where 换|轮胎 in a car repair question is not
+    topic = meaning.text_vector([w for comp, _, _ in analysis.competencies
+                                 for w in [comp.name, *comp.keywords, *comp.terms]])
     read, odd = 0, []
     for x, y in pairs:
         vx, vy = _vector(x), _vector(y)
@@ -229,7 +252,7 @@ def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
             continue
         read += 1
         if meaning.similarity(vx, vy) < PAIR_SIMILARITY and \
-                min(meaning.similarity(vx, topic), meaning.similarity(vy, topic)) < PAIR_STRANGER:
+                min(meaning.similarity(vx, topic), meaning.similarity(vy, topic)) < PAIR_OFF_TOPIC:
             odd.append(f"{x}|{y}")
     return read, len(odd), odd
 
