@@ -106,7 +106,7 @@ _FIRST_PERSON = frozenset({"我", "我们", "俺", "咱"})
 def meaning_jumps(analysis: Analysis) -> int:
     """Chinese: how many times a noun is followed by a noun or verb, or a verb by a noun, whose word vector is
     unrelated to it (cosine < JUMP_SIMILARITY): 冰箱|会|唱歌, 黄瓜|跑步, 电线杆|绿豆汤, 窗帘|里的|企鹅. Only links
-    (_ZH_LINKS, locality words, numbers, measure words, fillers, punctuation) may stand between.
+    (_ZH_LINKS, locality words, numbers, measure words, fillers) may stand between; punctuation ends a pair.
     Real compounds and phrases (地铁口, 客户说, 主板坏) are related in meaning and are not counted; words of
     one character (often mis-tagged: 卡, 骑) and words without a vector are skipped."""
     from . import meaning
@@ -120,10 +120,10 @@ def meaning_jumps(analysis: Analysis) -> int:
         if a.pos[:1] not in ("n", "v") or a.text in skip or len(a.text) < 2:
             continue
         j = k + 1
-        # punctuation is passed over like a link: a typed answer reads as its unpunctuated transcript (the
-        # recogniser's words carry none), the form every honest answer was measured in
-        while j < len(toks) and (toks[j].pos == "x" or toks[j].text in _ZH_LINKS or
-                                 toks[j].pos in ("f", "m", "mq", "q") or toks[j].text in sets["fillers"]):
+        # punctuation ends a pair: passed over, a typed weak line padded with a film's plot (人类带着地球逃离太阳系)
+        # was gated (session 13); the recogniser's words carry no punctuation, so the audio path reads across
+        while j < len(toks) and toks[j].pos != "x" and (
+                toks[j].text in _ZH_LINKS or toks[j].pos in ("f", "m", "mq", "q") or toks[j].text in sets["fillers"]):
             j += 1
         if j >= len(toks):
             continue
