@@ -91,6 +91,22 @@ def cold_start(runs: int = 3) -> list[tuple[float, float]]:
     return out
 
 
+def _detectors_without(folder: Path) -> None:
+    """Fit the detectors on every set of models/scorer/detectors.SETS but `folder` and point the scorer at them."""
+    import tempfile
+
+    from functions.analyze.scoring import detectors as runtime
+    from models.scorer import detectors as fitting
+
+    out = Path(tempfile.mkdtemp(prefix="miaomian-detectors-"))
+    train = [a for s in fitting.SETS if s.resolve() != folder.resolve() for a in fitting.answers_of(s)]
+    for detector in fitting.DETECTORS.values():
+        fitting.save(fitting.fit(detector, train), out / detector.file)
+    runtime.SCORER_DIR = out
+    runtime._load.cache_clear()
+    print(f"detectors refitted without {folder} ({len(train)} answers) in {out}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", choices=["held_out", "train", "all"], default=None)
@@ -99,7 +115,12 @@ def main(argv=None) -> int:
     ap.add_argument("--scorer", default="default",
                     help="scorer to use (default: the newest default; e.g. default-3 to compare in the same code)")
     ap.add_argument("--no-cold-start", action="store_true", help="skip the cold-start measurement")
+    ap.add_argument("--detectors-without", action="store_true",
+                    help="refit the off-topic and reluctance detectors without --data's set (models/scorer/detectors.py,"
+                         " into a temporary folder) before scoring: the set is then unseen by them")
     args = ap.parse_args(argv)
+    if args.detectors_without:
+        _detectors_without(args.data)
     part = args.part or ("held_out" if args.data == dataset.DATA else "all")
     source = args.labels or ("ratings" if dataset.has_ratings(args.data) else "intended")
     answers = [a for a in dataset.load(args.data) if part == "all" or (a.held_out == (part == "held_out"))]
