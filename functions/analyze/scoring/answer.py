@@ -204,14 +204,15 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
-        elif reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12])):
+        detected = reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12]))   # a detector's bound
+        if detected:
             # a story about something other than work, or told unwillingly: nothing in it is credited
             kept = [r for r in kept if not r.startswith(agency.CREDITS + (CONCRETE_CREDIT,))]
         # counter-evidence, a story that is not the candidate's own and an answer that only asks are always
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
         if comp["score"] > cap or det.get("contrary") or det.get("contrary_owned") or agency.not_own(reason) \
-                or cap == model.ASKING_ONLY or reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12])):
+                or cap == model.ASKING_ONLY or detected:
             comp["reasons"] = [reason] + kept[:3]
             comp["score"] = round(min(comp["score"], cap), 1)
     # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is

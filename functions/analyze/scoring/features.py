@@ -1440,8 +1440,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     answer["wording"] = wording_value(details["wording_text"], language)
     from . import detectors   # the whole answer as said: its wording, not only the counted clauses
 
+    said = contrary.without_others_speech(seg)   # once for both detectors
     for name in detectors.FILES:
-        details[name] = detectors.probability(name, contrary.without_others_speech(seg), language)
+        details[name] = detectors.probability(name, said, language)
     return analysis
 
 
