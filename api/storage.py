@@ -130,7 +130,9 @@ class LocalStore:
 
     @contextmanager
     def _new_object(self, key: str):
-        """A file to write the object into, renamed onto the key only when the block succeeds."""
+        """A file to write the object into, placed at the key only when the block succeeds and no other writer
+        placed one first (409 already_uploaded otherwise): the request that created an object is the only one
+        that may remove it again (api/storage_routes.upload), so a duplicate never deletes an acknowledged file."""
         target = self.path_of(key)
         if target.exists():
             raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。")
@@ -139,12 +141,15 @@ class LocalStore:
         try:
             with open(partial, "wb") as out:
                 yield out
-            os.replace(partial, target)
+            try:  # a hard link never replaces: of two racing writers of one key exactly one creates it
+                os.link(partial, target)
+            except FileExistsError:
+                raise PolicyError(409, "already_uploaded", "这段录音已经上传过了，不能再替换。") from None
         finally:
             partial.unlink(missing_ok=True)
 
     def save_stream(self, key: str, stream, max_bytes: int) -> int:
-        """Copy the stream to the key's file in chunks; atomic rename; refuses to overwrite."""
+        """Copy the stream to the key's file in chunks; placed atomically, never over an existing object."""
         size = 0
         with self._new_object(key) as out:
             head = stream.read(64)

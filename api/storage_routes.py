@@ -1,7 +1,9 @@
 """The local store's HTTP face: POST Object uploads (COS-shaped) and signed media downloads.
 
 An upload is acknowledged only once its storage event is committed: if the database cannot take the event,
-the file is removed again and the client is told 503 to retry with the same ticket. A key is accepted only
+the file is removed again and the client is told 503 to retry with the same ticket. Only the request that
+created an object may remove it: a duplicate of an upload already placed is answered 409 already_uploaded and
+touches nothing. A key is accepted only
 while it belongs to an attempt still waiting for its file in a session still answering (a re-issued ticket,
 a submitted or erased session revoke it).
 """
@@ -29,7 +31,14 @@ MULTIPART_OVERHEAD = 64 * 1024
 def key_state(connection, key: str, lock: bool = False) -> str:
     """"live" when the key is the current attempt of a session still answering and waits for its file,
     "uploaded" once that attempt is recorded as uploaded (or analysed), else "revoked" (raises SQLAlchemyError
-    when the database cannot say). With lock, the answer row stays locked until the transaction ends."""
+    when the database cannot say). With lock, the session row and then the answer row stay locked until the
+    transaction ends: the order every candidate request locks them in (api.candidate.load_session_by_token
+    first), so an upload's acknowledgement never deadlocks with the take's stop or confirmation."""
+    if lock:
+        session_id = connection.scalar(sa.select(answers.c.session_id).where(answers.c.object_key == key))
+        if session_id is None:
+            return "revoked"
+        connection.execute(sa.select(sessions.c.id).where(sessions.c.id == session_id).with_for_update())
     query = (sa.select(answers.c.status, answers.c.uploaded_at, sessions.c.status.label("session_status"))
              .join(sessions, sessions.c.id == answers.c.session_id).where(answers.c.object_key == key))
     row = connection.execute(query.with_for_update(of=answers) if lock else query).first()
@@ -86,16 +95,19 @@ def upload():
                                                                   current_app.config["UPLOAD_MAX_BYTES"]))
     except PolicyError as error:
         abort(error.status, error.code, error.message)
+    # This request created the object (the store never places a file over another): it announces it, or
+    # removes it again when it may not stay. A confirmation that saw the file first (…/uploaded) makes the state
+    # "uploaded" meanwhile: the file stays and is announced all the same.
     try:  # the event is durable before the upload is acknowledged, or the file goes and the client retries
-        live = key_is_live(get_db(), policy["key"], lock=True)  # revoked while the file was arriving?
-        if live:
+        state = key_state(get_db(), policy["key"], lock=True)  # revoked while the file was arriving?
+        if state != "revoked":
             events.record(get_db(), policy["key"], store.created_event(policy["key"], size, policy["content_type"]))
             get_db().commit()
     except sa.exc.SQLAlchemyError:  # answered 503 (or 409) by api/protection/outage.py: the client retries
         log.warning("upload of an answer not acknowledged: its storage event could not be written; file removed")
         store.delete(policy["key"])
         raise
-    if not live:
+    if state == "revoked":
         store.delete(policy["key"])
         abort(403, "upload_revoked", REVOKED)
     return {"key": policy["key"], "size": size}

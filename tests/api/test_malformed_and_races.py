@@ -232,3 +232,53 @@ def test_database_refusals_that_validation_missed_are_4xx(database_url, tmp_path
     else:
         assert too_long.status_code == 200
     app.extensions["miaomian.engine"].dispose()
+
+
+def test_racing_uploads_confirmations_and_stops_of_one_take_lose_nothing(live_server, aac_bytes):
+    """The browser's automatic retry can send a take's file twice while its stop and its confirmation are on the
+    way (CI once logged a 503 on POST /api/storage/upload beside a stop: the acknowledgement locked the answer
+    row before the session row, the reverse of every candidate request, and MariaDB broke the deadlock by
+    failing it). Whatever the interleaving: no 5xx, the recording stays in the store, the take is confirmed,
+    and exactly one storage event announces it."""
+    from api.schema import storage_events
+    client = live_server.app.test_client()
+    hr = AuthActions(client).login()
+    interview = flow.create_interview(client, hr, questions=6)
+    token = flow.invite(client, hr, interview["id"])[0]["token"]
+    url, store = live_server.url, live_server.app.extensions["miaomian.storage"]
+    for question in flow.start(client, token)["questions"]:
+        qid = question["id"]
+        assert client.post(f"/api/c/{token}/answers/{qid}/think").status_code == 200
+        assert client.post(f"/api/c/{token}/answers/{qid}/attempts", json={}).status_code == 201
+        ticket = client.post(f"/api/c/{token}/answers/{qid}/upload", json={"content_type": "audio/aac"}).json
+        target = ticket["url"] if ticket["url"].startswith("http") else url + ticket["url"]
+
+        def call(index):
+            if index < 3:
+                return "upload", requests.post(target, data=ticket["fields"], timeout=60,
+                                               files={"file": ("answer.aac", aac_bytes, "audio/aac")})
+            if index < 5:
+                time.sleep(0.005 * index)
+                return "confirm", requests.post(f"{url}/api/c/{token}/answers/{qid}/uploaded", timeout=60,
+                                                json={"key": ticket["key"]})
+            return "stop", requests.post(f"{url}/api/c/{token}/answers/{qid}/attempts/1/stopped", timeout=60,
+                                         json={"duration_ms": 4000})
+
+        results = at_once(6, call)
+        allowed = {"upload": {(200, None), (409, "already_uploaded")},
+                   "confirm": {(200, None), (409, "already_confirmed"), (409, "upload_missing")},
+                   "stop": {(200, None), (409, "attempt_already_uploaded")}}
+        for kind, response in results:
+            outcome = (response.status_code, None if response.ok else response.json().get("error"))
+            assert outcome in allowed[kind], (kind, response.status_code, response.text)
+        assert any(kind == "upload" and response.ok for kind, response in results)
+        confirmed = requests.post(f"{url}/api/c/{token}/answers/{qid}/uploaded", json={"key": ticket["key"]},
+                                  timeout=60)
+        assert confirmed.ok or confirmed.json()["error"] == "already_confirmed", confirmed.text
+        assert store.exists(ticket["key"]), "the recording stays in the store"
+        with live_server.app.extensions["miaomian.engine"].connect() as connection:
+            announced = connection.scalar(sa.select(sa.func.count()).select_from(storage_events)
+                                          .where(storage_events.c.object_key == ticket["key"]))
+            stored = connection.execute(sa.select(answers.c.uploaded_at, answers.c.status)
+                                        .where(answers.c.object_key == ticket["key"])).one()
+        assert announced == 1 and stored.uploaded_at is not None and stored.status != "awaiting_upload", stored
