@@ -472,7 +472,9 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
     sets = lexicon.sets(language)
     glue = _LIST_GLUE | sets["connectives"] | sets["fillers"] | sets["stopwords"]
     in_term: dict = {}
-    for term in terms:
+    # longest first, then in a fixed order: a word inside a longer term said (解释 in 解释了) belongs to the
+    # longer one whatever the set's iteration order (it once varied with PYTHONHASHSEED)
+    for term in sorted(terms, key=lambda t: (-len(t), t)):
         if _COUNTED_TERM.search(term):
             continue    # 三个人, 分三批: a count of people or batches is a fact of the story, not a claimed term
         for hit in find(seg, term):
