@@ -40,7 +40,9 @@ Competency-level (only that competency's terms):
   evidence_relative  this competency's evidence_specific against the mean of the answer's competencies:
                      0.5 + (own − mean)/2 — which of the competencies the answer shows best
 
-A mention inside a span copied from the question, or negated, is never evidence. When no clause touches the
+A mention inside a span copied from the question, or negated, is never evidence; nor is a mention that tells
+the story's circumstances rather than the candidate's conduct (circumstance_sense: 客户取消了合作, 合作关系, 没有沟通渠道,
+同事不配合 — neither evidence nor counter-evidence). When no clause touches the
 question's topic, the answer-level content features are scaled by OFF_TOPIC_FACTOR; when clauses touch only
 everyday work words, never the question's own words or the competencies' terms, by WORK_ONLY_FACTOR.
 
@@ -1066,6 +1068,79 @@ def digression_tail(asides: list, marked: list, keep: list, has_content: list, o
     return []
 
 
+# Word sense of a term (breaker round 14: 客户取消了合作 counted as 团队协作 for an overslept story): a mention
+# that names a business relation, a relation or channel that ended or is missing, or someone else's refusal is
+# a circumstance of the story, not the candidate showing the competency — it counts neither for nor against.
+_ENDING_VERBS = frozenset({"取消", "终止", "停止", "中断", "中止", "结束", "解除", "断绝", "断了", "失去", "丢掉", "丢了",
+                           "暂停", "撤销", "退出", "切断", "断掉", "停掉", "叫停", "毁约", "违约"})
+_OTHERS_ENDING_VERBS = frozenset({"放弃", "拒绝", "不想", "不愿", "不愿意", "不肯"})
+_ENDED_AFTER = frozenset({"取消", "终止", "结束", "中断", "中止", "告吹", "破裂", "失败", "黄", "黄了", "断", "断了", "没了",
+                          "停", "停了", "暂停", "不畅", "不顺", "受阻", "泡汤", "吹", "吹了"})
+_SENSE_GLUE = frozenset({"了", "的", "也", "都", "就", "已经", "彻底", "全", "全部", "直接", "被", "双方", "彼此", "和", "与",
+                         "跟", "我们", "他们", "对方", "这个", "这次", "那次", "所有", "之间", "长期", "一切", "掉"})
+_RELATION_HEADS = ("合作", "协作", "合伙", "对接")
+_RELATION_NOUNS = ("关系", "协议", "合同", "伙伴", "方", "单位", "公司", "客户", "商家", "厂家", "厂商", "意向", "项目", "机构",
+                   "企业", "门店", "品牌", "平台", "事宜", "商", "社")
+_CHANNEL_NOUNS = frozenset({"渠道", "途径", "机会", "条件", "方式", "窗口", "平台", "机制"})
+_ABSENT = frozenset({"没有", "没", "缺少", "缺乏", "无", "缺", "少了", "没了"})
+
+
+def circumstance_sense(seg: Segmented, hit, first_person: frozenset) -> bool:
+    """Chinese: the mention `hit` of a competency term is said of the story's circumstances, not of the candidate's
+    conduct — a business relation (合作关系, 合作方, 合作伙伴), a relation or channel that ended or is missing (客户取消了
+    合作, 合作终止了, 没有沟通渠道), or someone else's refusal (同事不配合, 对方不愿意沟通). Such a mention is neither
+    evidence nor counter-evidence of the competency."""
+    if seg.language != "zh":
+        return False
+    toks = seg.tokens
+    first, last = hit.first, hit.last
+    ci = toks[first].clause
+    word = "".join(t.text for t in toks[first:last + 1])
+    # a relation noun: 合作关系, 合作方, 合作伙伴 (one token or two)
+    heads = [h for h in _RELATION_HEADS if h in word]
+    nxt = toks[last + 1] if last + 1 < len(toks) and toks[last + 1].clause == ci else None
+    for h in heads:
+        rest = word[word.index(h) + len(h):]
+        if rest in _RELATION_NOUNS or (not rest and nxt is not None and nxt.text in _RELATION_NOUNS):
+            return True
+    # ended before: 取消了合作, 终止了双方的合作, 客户放弃了合作
+    k = first - 1
+    while k >= 0 and toks[k].clause == ci and toks[k].text in _SENSE_GLUE and k >= first - 4:
+        k -= 1
+    if k >= 0 and toks[k].clause == ci:
+        if toks[k].text in _ENDING_VERBS:
+            return True
+        if toks[k].text in _OTHERS_ENDING_VERBS and clause_agent(toks[:k + 1], first_person, k) == "other":
+            return True
+    # ended after: 合作取消了, 沟通失败, 合作就黄了
+    k = last + 1
+    while k < len(toks) and toks[k].clause == ci and toks[k].text in _SENSE_GLUE and k <= last + 3:
+        k += 1
+    if k < len(toks) and toks[k].clause == ci and toks[k].text in _ENDED_AFTER:
+        return True
+    # a missing channel: 没有沟通渠道, 缺少交流的机会
+    j = last + 1
+    if j < len(toks) and toks[j].text == "的":
+        j += 1
+    if j < len(toks) and toks[j].clause == ci and toks[j].text in _CHANNEL_NOUNS and (
+            hit.negated or (first > 0 and toks[first - 1].text in _ABSENT)):
+        return True
+    # someone else's refusal: 同事不配合, 客户不愿意沟通 (the candidate's own refusal stays counter-evidence)
+    # — the negator right before the term (up to two words between: 不太愿意), and the person before the negator
+    # (老板不在我也一样自觉: the negation is 老板's, 自觉 is the candidate's and stays evidence)
+    if hit.negated:
+        negators = lexicon.sets("zh")["negators"]
+        neg = next((k for k in range(first - 1, max(first - 4, -1), -1)
+                    if toks[k].clause == ci and (toks[k].text in negators or toks[k].text.startswith(("不", "没")))), None)
+        if neg is not None:
+            clause_start = neg
+            while clause_start > 0 and toks[clause_start - 1].clause == ci:
+                clause_start -= 1
+            if clause_agent(toks[clause_start:neg], first_person, neg - clause_start) == "other":
+                return True
+    return False
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -1350,6 +1425,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 ci = seg.tokens[hit.first].clause
                 if hit.copied or not (0 <= ci < len(keep) and keep[ci]):
                     continue
+                if circumstance_sense(seg, hit, first_person):
+                    continue    # 客户取消了合作, 没有沟通渠道, 同事不配合: the story's circumstances, not conduct
                 if ci in contrary_clauses:
                     voided.add(term)
                     continue
