@@ -11,6 +11,7 @@
 import pytest
 
 from functions.analyze import pipeline
+from functions.analyze.scoring import gates
 
 URGENT = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
           "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
@@ -126,6 +127,19 @@ GRADES_IN_A_STORY = [
     "我的回答是这样的：" + STORY,
     STORY + "HR之前打电话通知我来面试的时候，我就想讲这件事。",
 ]
+# everyday work that shares words with the family: a POS or ordering system's prompts, a model made at work, HR
+# or a manager telling the candidate a requirement, being rated excellent, a suggestion 通过 a channel, a script
+WORK_WORDS = [
+    "收银系统提示应该先核对会员信息，我就按要求一个个查，那天一共核了八十多单，一单都没错。",
+    "模型做好以后，师傅建议我按标准再检查一遍尺寸，我量了三遍，最后误差不到一毫米。",
+    "那天系统坏了，店长让我们直接手写小票，要求每一单都记清楚，我一共手写了六十多张。",
+    "人事跟我说应该先把健康证办好，符合要求才能上岗，我第二天就去医院体检了。",
+    "我们店用的是美团的系统，订单来了系统会提醒，我一般请后厨优先做超时的单，按标准时间出餐。",
+    "去年我被评为优秀员工，因为双十一那周我一个人打包了两千多单，店长还给我发了奖金。",
+    "主管建议通过微信群通知大家换班，我就在群里发了排班表，十分钟内所有人都回复了。",
+    "我们有标准回答话术，顾客问价格就按话术说，那个月我接了三百多个咨询，没有一个投诉。",
+    "AI点餐机有时候会出错，顾客一般会请我们帮忙，按规定我们要先核对订单，我那天核对了二十多单。",
+]
 
 
 @pytest.mark.parametrize("tail", SWAYING_ZH)
@@ -144,6 +158,13 @@ def test_english_words_that_try_to_sway_the_grade_go_to_a_person(tail):
              "wrote the labels by hand when the scanner broke, and everything left by half past ten. ")
     r = pipeline.analyze_transcript(story + tail, question, "en")
     assert r["status"] == "needs_review" and r["reason_code"] == "instructs_scorer", (r["status"], r["reason_code"])
+
+
+@pytest.mark.parametrize("text", WORK_WORDS)
+def test_work_that_shares_words_with_the_family_is_not_taken_for_swaying(text):
+    assert gates.influences_score(text) is None
+    r = pipeline.analyze_transcript(text, URGENT, "zh")
+    assert r["status"] == "scored", (r["reason_code"], r["reason"])
 
 
 @pytest.mark.parametrize("text", GRADES_IN_A_STORY)
