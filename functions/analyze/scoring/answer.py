@@ -126,7 +126,11 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
     kind = explain.question_type(question)
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
-        if not asked["job"] and not asked["broad"]:
+        if asked["rude"]:
+            cap = model.CLOSING_RUDE
+            caps.append((cap, f"这是请候选人提问的题目，回答提出的问题不礼貌或与工作无关（“{asked['rude'][0]}”），"
+                              f"最高 {cap:.0f} 分。"))
+        elif not asked["job"] and not asked["broad"]:
             cap = model.CLOSING_NO_JOB_QUESTION if asked["other"] else model.CLOSING_NO_QUESTION
             caps.append((cap, f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
     else:
@@ -157,6 +161,17 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
         return None, None
     # counter-evidence is named first whichever bound is lowest
     return min(c for c, _ in caps), (caps[0][1] if contrary else min(caps, key=lambda c: c[0])[1])
+
+
+def closing_floor(analysis: features.Analysis, question: dict) -> float:
+    """The lowest score of a closing answer (model.closing_floor): by its distinct questions about the work; 0 for
+    any other question, or when a question is rude."""
+    if explain.question_type(question) != "closing":
+        return 0.0
+    asked = quotes.questions_asked(analysis)
+    if asked["rude"] or quotes.self_promotion(analysis) >= model.CLOSING_PROMOTION:
+        return 0.0    # a template's thanks and promises around its questions: the model's reading stands
+    return model.closing_floor(len(dict.fromkeys(asked["work"])))
 
 
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
@@ -194,6 +209,14 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 + comp["reasons"][:3]
         comp["score"] = adjusted[k]
         comp["competency_strength"] = round(strengths[k], 4)
+    floor = closing_floor(analysis, q)
+    if floor:
+        # a closing answer is judged on the questions asked, which the story features cannot see: good questions
+        # about the work itself pass whatever the model read (the bounds below still apply)
+        for comp in result:
+            if comp["score"] < floor:
+                comp["score"] = floor
+                comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(explain.GAP_REASON)]
     not_own = False
     for k, comp in enumerate(result):
         cap, reason = bound(analysis, k, q)

@@ -73,9 +73,12 @@ def reasons_given(analysis: Analysis) -> list[str]:
     return out
 
 
+GAP_REASON = "这个回答主要体现的是"
+
+
 def gap_reason(name: str, best: str, points: float) -> str:
     """The reason a competency scored lower than the answer's best-shown one (model.adjust_competencies)."""
-    return f"这个回答主要体现的是{best}，说到的与{name}有关的内容（用词和意思）少一些，这一项因此低 {points:.0f} 分。"
+    return f"{GAP_REASON}{best}，说到的与{name}有关的内容（用词和意思）少一些，这一项因此低 {points:.0f} 分。"
 
 
 def no_evidence(name: str) -> str:
@@ -146,15 +149,19 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
                            f"以否定的方式提到了 {_quote(det['negated'])}（如“不会”“很少”），这是反面信息。"))
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
-        if asked["job"]:
-            candidates.append((10, f"提出了与工作相关的具体问题：“{asked['job'][0]}”。"))
+        if asked["rude"]:
+            candidates.append((20, f"提的问题不礼貌或与工作无关：“{asked['rude'][0]}”。"))
+        if asked["job"] and not asked["rude"]:
+            # the questions about the work itself first (转正考核标准是什么 before 试用期多长)
+            shown = (asked["work"] + [q for q in asked["job"] if q not in asked["work"]])[0]
+            candidates.append((10, f"提出了与工作相关的具体问题：“{shown}”。"))
         elif asked["broad"]:
             candidates.append((10, f"问到了和工作有关的方面，但问得比较笼统，没有具体问什么：“{asked['broad'][0]}”。"))
         elif asked["other"]:
             candidates.append((10, f"提了问题，但和岗位本身关系不大：“{asked['other'][0]}”。"))
         elif asked["declined"]:
             candidates.append((10, f"没有提出任何问题，只说了“{asked['declined'][0]}”。"))
-        else:
+        elif not asked["rude"]:
             candidates.append((10, "没有提出任何问题。"))
         return _top(candidates)
     # every reason agrees with the feature it describes: no "举了…" when concreteness is 0, no "没有…" when
@@ -321,7 +328,9 @@ def _outcome_reason(analysis: Analysis) -> str:
         return f"结果只是笼统地说“{shown}”，没有具体内容。"
     stated = result or quotes.stated_result(analysis)
     if stated:
-        return f"说到了“{stated}”，但没有被算作明确、具体的最后结果。"
+        # the answer states how it ended; whether that ending is concrete is not claimed either way (breaker 14:
+        # time saved, a customer back, a complaint withdrawn were told they were no concrete result)
+        return f"最后说到：“{stated}”。"
     return "没有说清最后的具体结果。" if o > 0 else "没有说到最后的结果。"
 
 
@@ -456,7 +465,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     if kind == "closing":
         # judged on the questions asked, never on a story
         asked = quotes.questions_asked(analysis)
-        if asked["job"]:
+        if asked["job"] and not asked["rude"]:
             # praise agrees with the score: a job question the scorer rated below the no-question bound is
             # neither praised nor told to ask one (it did)
             return {"strengths": [_STRENGTHS["closing"]] if overall >= CLOSING_PRAISED else [], "suggestions": []}
@@ -514,6 +523,9 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
             suggestions.append(_SUGGEST["motivation_detail"])
         return {"strengths": [s for s in strengths if s != _STRENGTHS["outcome"]], "suggestions": suggestions}
     limit = 1 if overall >= 75 else 2
+    if a["relevance"] < 0.25 and not _scored_well(competencies) and not told_story:
+        # small talk, not about work: it is told what the question asks for, not how to end a story it never told
+        return {"strengths": [], "suggestions": [_SUGGEST["on_topic"]]}
     if kind == "story" and a["story_order"] < 0.67 and not told_story:
         suggestions.append(_SUGGEST["story"])
     for f, v in sorted(level.items(), key=lambda kv: kv[1]):

@@ -237,6 +237,21 @@ def reluctant_cap(probability: float | None) -> float | None:
 # the score is at most CLOSING_NO_JOB_QUESTION (CLOSING_NO_QUESTION when nothing is asked at all). A
 # motivation question (为什么想做这份工作) is answered by reasons: without one, at most MOTIVATION_NO_REASON.
 CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0, 45.0
+# The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
+# good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
+# CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,
+# assessment, staffing — not only hours, days off or pay): one passes, two or three thoughtful ones more. On the
+# labelled closing answers of sets a–e raters put such answers at 3–4.75 of 5 (50–94); questions only about the
+# terms (几点上班，休几天) at 2–2.5 and are not lifted. A question that mocks, insults, pries into the interviewer's
+# life or asks for pay up front (quotes.rude) bounds the answer at CLOSING_RUDE and is never praised.
+# An answer with CLOSING_PROMOTION or more clauses of thanks and promises (quotes.self_promotion: 非常感谢…,
+# 我一定会好好努力, 希望能加入) is a template around its questions (raters: 2 of 5) and gets no floor.
+CLOSING_WORK_FLOOR, CLOSING_RUDE, CLOSING_PROMOTION = (0.0, 60.0, 66.0, 72.0), 15.0, 2
+
+
+def closing_floor(n_work_questions: int) -> float:
+    """The lowest score of a closing answer with this many distinct questions about the work (0 when none)."""
+    return CLOSING_WORK_FLOOR[max(0, min(n_work_questions, len(CLOSING_WORK_FLOOR) - 1))]
 # Any other question is answered by the candidate's own account: an answer that is mostly questions of its
 # own (工资多少？有没有五险一金？周末双休吗？ to a question about an urgent order) — at least ASKING_MIN
 # questions and more than ASKING_SHARE of its content clauses — answers nothing asked, at most ASKING_ONLY.

@@ -547,6 +547,14 @@ _RESULT_WORDS_EN = ("finally", "in the end", "as a result", "turned out", "match
                     "fixed", "solved", "resolved", "replaced", "came back")
 
 
+# endings the outcome feature may not count but that are results all the same: time saved or work done early
+# (比平时节省了一个小时, 提前四十分钟送完), a customer back (第二天又来下了单, 后来每周都在我们这订), a complaint
+# withdrawn (她把投诉撤回了), a count after 最后/结果 (最后一共送了两百单)
+_ENDING_ZH = re.compile(r"节省|省了|省下|缩短|提前.{0,8}(完|送|做|发|到|交)|快了|又来|再来|回头|回购|还来找|复购|"
+                        r"每(周|个月|月|次|天)都(来|找|在|订|买)|一直(在我们|找我|来)|撤回|撤销|撤了|收回了?投诉|"
+                        r"改成了?好评|(最后|结果|最终)(一共|总共|全部)?(是|有)?[0-9两二三四五六七八九十百千万半]")
+
+
 def stated_result(analysis: Analysis) -> str | None:
     """A clause that reads like an ending (最后…, 后来…, …matched the next day), whether or not the outcome
     feature counted it — so that a reason never says the answer has no result when it states one."""
@@ -557,8 +565,14 @@ def stated_result(analysis: Analysis) -> str | None:
         if any(_negative(t, lang) for t in toks) or _ABOUT_SCORE.search(body):
             continue
         if lang == "zh":
-            if platitude(toks) or loss(toks):
-                continue                 # 结果一般都是比较好的: a habit, not this story's ending; nor a loss
+            if loss(toks):
+                continue                 # a loss is no ending achieved
+            body_zh = "".join(t.text for t in toks)
+            if _ENDING_ZH.search(body_zh) and not any(t.text in _WOULD or t.text in ("一般", "通常", "往往", "总是")
+                                                      for t in toks):
+                return phrase(toks, lang, n=26) or None
+            if platitude(toks):
+                continue                 # 结果一般都是比较好的: a habit, not this story's ending
             rest = [t for t in toks if t.text not in _RESULT_WORDS_ZH and t.pos != "x"]
             hit = any(t.text in _RESULT_WORDS_ZH for t in toks) and len("".join(t.text for t in rest)) >= 4 \
                 and (_says_result(rest) or any(concrete_kind(t, lang) for t in rest))
@@ -606,17 +620,64 @@ _CONTACT = ("联系", "打电话", "告诉", "通知", "汇报", "上报", "反�
             "协调", "解释", "道歉", "说明", "求助", "请")
 # a request to be told is a question without a question mark (我想问一下…, 想了解一下…, 请问…)
 _REQUEST = r"|想问|要问|问一下|问问|想了解|了解一下|想知道|请问|想咨询|咨询一下|想请教|请教一下"
-_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几"
+_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
                   + _REQUEST)
 _JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "团队", "同事", "晋升", "试用期",
         "店", "门店", "客人", "顾客", "客户", "考核", "要求", "职责", "加班", "休息", "轮班", "班次", "单", "负责",
         "业绩", "入职", "转正", "发展", "学习", "公司", "老板", "店长", "经理", "流程", "系统", "产品", "菜", "厨房",
         "仓库", "配送", "休", "收工", "几点", "小时", "夜班", "白班", "早班", "晚班", "师傅",
-        "学", "手艺", "健康证", "试工", "带教", "上手", "老人", "会员", "设备")
+        "学", "手艺", "健康证", "试工", "带教", "上手", "上岗", "老人", "会员", "设备")
 # pay and board (工资多少？包吃住吗？) are the terms of the job, not the work itself: a question only about them is
 # a question, but not one about the job, team or work (docs/scoring.md §4: bounded at 50, not praised)
 _PAY = ("工资", "薪资", "薪水", "底薪", "提成", "奖金", "待遇", "多少钱", "包吃", "包住", "吃住", "住宿", "宿舍", "伙食",
         "保险", "社保", "五险", "公积金", "补贴", "报销", "路费")
+
+
+# a question that mocks or insults the employer or the interviewer, asks about the interviewer's private life or
+# asks for the pay before the work (你们老板是不是很抠门, 这破店能撑几年, 你是不是也想跳槽, 工资能不能先发): rude or
+# beside the point — never a question about the job, whatever job word it names (老板, 店, 工资)
+_RUDE = re.compile(r"抠门|抠搜|小气|黑心|黑店|破店|破公司|破地方|垃圾|坑人|骗人|骗子|忽悠|压榨|剥削|傻|蠢|脑子|"
+                   r"能撑|撑几|倒闭|跑路|关门大吉|混日子|摸鱼|偷懒|"
+                   r"(先发|预支|提前发|借).{0,3}(工资|钱)|(工资|钱).{0,4}(先发|预支|提前发|借)|"
+                   r"(面试官|你).{0,6}(结婚|对象|单身|多大|几岁|年纪|长得|漂亮|帅|跳槽|想走|工资多少|挣多少|赚多少)")
+# what makes a job question one about the work itself — its content, training, assessment, staffing, tools and
+# growth in it (转正考核标准是什么, 新人有没有人带, 夜班几个人, 有没有机会学烤) — rather than its terms alone (几点上班,
+# 一个月休几天, 试用期多久, 工资多少: on the labelled sets raters put those at 2–2.5 of 5) or a template's generic
+# 发展前景/企业文化/定位
+_WORK = ("考核", "标准", "转正", "培训", "带教", "带我", "有人带", "人带", "老员工带", "师傅", "上手", "独立", "学",
+         "负责", "职责", "工作内容", "主要做", "具体做", "做哪些", "要做", "干什么", "做什么",
+         "几个人", "几位", "多少人", "人手", "指标", "业绩", "任务", "流程", "系统", "设备", "工具", "软件",
+         "机器", "扫码", "盘点", "分区", "品类", "区域", "哪一层", "哪个区", "平台", "店铺", "顾客", "客人", "客户",
+         "会员", "老人", "病人", "产品", "菜", "后厨", "仓库", "配送", "班长", "组长", "证", "值班",
+         "两班倒", "三班倒", "倒班", "夜班", "高峰", "单量", "多少件", "多少单", "每天的工作")
+# the self-promotion a template closing answer wraps around its questions (非常感谢给我这次机会, 我一定会好好努力,
+# 希望能加入, 我是一个有上进心的人): on the labelled sets raters put such answers at 2 of 5 whatever they ask
+_PROMOTION = re.compile(r"感谢|谢谢|机会难得|一定会|好好(干|努力|学|表现)|希望(能|可以|有机会)|上进心|很感兴趣|非常感兴趣|"
+                        r"很有兴趣|有兴趣|意愿|加入(咱们|贵|你们|这个)|大家庭|坚定|长期(稳定)?发展|充分的准备|做好准备")
+
+
+def self_promotion(analysis: Analysis) -> int:
+    """Chinese: how many clauses of the answer promote the candidate or thank, rather than ask."""
+    if not _zh(analysis):
+        return 0
+    return sum(1 for ci in range(len(analysis.seg.clauses))
+               if _PROMOTION.search("".join(t.text for t in clause_tokens(analysis, ci) if not t.copied)))
+
+
+def rude(body: str) -> bool:
+    """Chinese: the question mocks or insults, pries into the interviewer's life, or asks for pay up front."""
+    return bool(_RUDE.search(body))
+
+
+_GENERIC_ASK = re.compile(r"学习(提升|成长)?的?(机会|空间|平台)|学习和发展|发展(前景|规划|方向|空间|机会)|企业文化|"
+                          r"公司(文化|理念|氛围)|(岗位|职位)的?(定位|规划)")
+
+
+def work_question(body: str) -> bool:
+    """Chinese: a job question that asks about the work itself, not only its hours, days off, probation length or
+    pay, nor a template's 发展前景/学习提升的机会."""
+    body = _GENERIC_ASK.sub("", body)
+    return any(w in body for w in _WORK)
 
 
 def _clause_with(analysis: Analysis, words) -> list[str]:
@@ -643,7 +704,7 @@ def plan_parts(analysis: Analysis) -> dict:
 # "nothing to ask" (没有什么问题了, 没什么想问的, 暂时没有): 什么 after a negation asks nothing
 _DECLINE = re.compile(r"(?<!有)(没有|没|木有|无|不)(什么|啥|其他|别的)?(问题|疑问|想问|要问|想了解|要了解|补充)|"
                       r"(?<!有)(没有|没)(什么|啥)了?$|^(暂时)?(没有|没)了?$")
-_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|有没有|是否|能不能|会不会|可不可以|是不是|几"
+_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
                        + _REQUEST)
 
 
@@ -665,9 +726,11 @@ _SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";")
 def questions_asked(analysis: Analysis) -> dict:
     """For a closing question: the candidate's questions, split into job-specific, "broad" (a request to be
     told about the job with no question in it: 我想问一下发展、培训方面的情况), and other (only about pay and
-    board, or not about the job); "declined": the clauses that say there is nothing to ask (没有什么问题了)."""
+    board, or not about the job); "declined": the clauses that say there is nothing to ask (没有什么问题了); "rude":
+    questions that mock, insult, pry or ask for pay up front (never counted as job questions); "work": the job
+    questions about the work itself (quotes.work_question; every job question in other languages)."""
     seg = analysis.seg
-    job, broad, other, declined = [], [], [], []
+    job, broad, other, declined, rude_, about_work = [], [], [], [], [], []
     ci, n = 0, len(seg.clauses)
     while ci < n:
         toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
@@ -699,11 +762,20 @@ def questions_asked(analysis: Analysis) -> dict:
         q = phrase(toks, seg.language, n=40 if request_only else 26)
         # pay and board alone are no question about the work (工资多少, 包吃住吗)
         work = [w for w in _JOB if w in body and not any(w in p for p in _PAY if p in body)]
-        if not work:
+        if _zh(analysis) and rude(body):
+            rude_.append(q)
+        elif not work:
             other.append(q)
         elif request_only:
             broad.append(q)
         else:
             job.append(q)
+            if not _zh(analysis) or work_question(body):
+                about_work.append(q)
         ci += 1
-    return {"job": job, "broad": broad, "other": other, "declined": declined}
+    if _zh(analysis) and not rude_:
+        # a rude question the segmenter split in two (工资能不能 | 先预支一半给我): read whole sentences too
+        for piece in re.findall(r"[^。！!？?；;]+[？?]?", seg.text or ""):
+            if rude(piece) and (piece.endswith(("？", "?")) or _ASK.search(piece)):
+                rude_.append(piece.strip("，, ")[:26])
+    return {"job": job, "broad": broad, "other": other, "declined": declined, "rude": rude_, "work": about_work}
