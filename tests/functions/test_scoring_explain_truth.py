@@ -162,14 +162,16 @@ def test_a_stated_result_is_never_denied(text, question, language):
     assert not any(s.startswith(MISSING_OUTCOME) for s in reasons), reasons
     assert not violations(r), violations(r)
     for s in reasons:
-        if s.startswith(DID_OUTCOME) or "但没有被算作" in s:
+        if s.startswith(tuple(DID_OUTCOME) + ("最后说到：",)):
             quote = re.search(r"“([^”]+)”", s).group(1).rstrip("…")
             assert quote.lower() in text.lower(), (quote, text)      # verbatim, nothing added between clauses
     if r["features"]["outcome"] >= explain.HIGH:
         assert any(s.startswith(DID_OUTCOME) for s in reasons), reasons
         assert "outcome" not in suggestions(r) and "story" not in suggestions(r)
     else:
-        assert any("但没有被算作明确、具体的最后结果" in s for s in reasons), reasons
+        # the ending is quoted, and whether it is concrete is not claimed either way (breaker 14a)
+        assert any(s.startswith("最后说到：") for s in reasons), reasons
+        assert not any("没有被算作" in s for s in reasons), reasons
         assert "outcome" not in suggestions(r)
 
 
