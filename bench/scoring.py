@@ -99,12 +99,12 @@ def _detectors_without(folder: Path) -> None:
     from models.scorer import detectors as fitting
 
     out = Path(tempfile.mkdtemp(prefix="miaomian-detectors-"))
-    train = [a for s in fitting.SETS if s.resolve() != folder.resolve() for a in fitting.answers_of(s)]
-    for detector in fitting.DETECTORS.values():
-        fitting.save(fitting.fit(detector, train), out / detector.file)
+    for name, model in fitting.fit_without(folder).items():
+        if model is not None:
+            fitting.save(model, out / fitting.DETECTORS[name].file)
     runtime.SCORER_DIR = out
     runtime._load.cache_clear()
-    print(f"detectors refitted without {folder} ({len(train)} answers) in {out}")
+    print(f"detectors refitted without {folder} in {out}")
 
 
 def main(argv=None) -> int:

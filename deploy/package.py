@@ -208,7 +208,7 @@ SOURCES = {
     "analyze": ("functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json",
                 "models/scorer/*.onnx", "models/scorer/lexicon-zh.npz", "models/scorer/aside-zh.json",
                 "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json",
-                "models/scorer/wording-*.npz", "models/scorer/offtopic-zh.npz",
+                "models/scorer/wording-*.npz", "models/scorer/offtopic-*.npz",
                 "models/scorer/reluctant-zh.npz"),
     "ffmpeg": (),
     "models": ("models/manifest.json",),

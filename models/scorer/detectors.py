@@ -1,23 +1,25 @@
-"""Fit the Chinese answer detectors that functions/analyze/scoring/detectors.py reads (answer.bound caps what
-they flag):
+"""Fit the answer detectors that functions/analyze/scoring/detectors.py reads (answer.bound caps what they flag):
 
   off_topic   talk about something other than work — private life, a hobby, an opinion about the world —
-              instead of the question (models/scorer/offtopic-zh.npz)
+              instead of the question; Chinese, English and Korean (models/scorer/offtopic-{zh,en,ko}.npz)
   reluctant   unwillingness, indifference or blame put on others as the candidate's own attitude: rating 1,
-              "shows the opposite of the competency" (models/scorer/reluctant-zh.npz)
+              "shows the opposite of the competency"; Chinese (models/scorer/reluctant-zh.npz)
 
-    python -m models.scorer.detectors [--only off_topic]   # writes the artefacts and their manifest entries
-    python -m models.scorer.detectors --cv                 # prints the leave-one-set-out figures only
+    python -m models.scorer.detectors [--only off_topic-zh]   # writes the artefacts and their manifest entries
+    python -m models.scorer.detectors --cv                    # prints the leave-one-set-out figures only
 
-Training answers: Chinese, as written, from models/scorer/data (its held-out roles left out) and the seen
-evaluation sets in SETS; derived copies are never trained on.
-  off_topic   positive: the `off_topic` answers. negative: the honest answers on the question (NEGATIVE).
+Training answers, as written, in the detector's language: models/scorer/data (its held-out roles left out), the
+seen evaluation sets in SETS (derived copies are never trained on), and for off_topic the detector corpus
+(CORPUS: 480 answers written for it — 360 zh, 60 en, 60 ko, half off topic — whose writer's label a blind rater
+gave too).
+  off_topic   positive: the `off_topic` answers. negative: the honest answers on the question (NEGATIVE) and
+              the corpus's on-topic answers (weak, unwilling, dialect, unpunctuated, life mentioned in passing).
   reluctant   positive: `poor` and `contrary` answers the two raters rated 1.5 or lower on average (the writers
               wrote many poor answers as thin but willing: those the raters rated 2 are negatives).
               negative: every other rated answer of NEGATIVE and `contrary`.
-Each: a logistic regression (balanced classes, C=C) on the TF-IDF of the character 1–3-grams of
-wording.text_key (normalised, punctuation and spaces removed, numbers one symbol) — the same numpy-only
-artefact as wording-<version>.npz.
+Each: a logistic regression (balanced classes, C=C) on the TF-IDF of the character 1–3-grams of the
+detector's key (functions/analyze/scoring/detectors.key: normalised, punctuation removed, numbers one symbol;
+English and Korean words joined by "_") — the same numpy-only artefact as wording-<version>.npz.
 
 Why wording and not meaning: the word-vector topic similarity and the clause-level aside detector (aside.py)
 separate off-topic answers from honest ones poorly (AUC 0.68 and 0.87; these detectors: see --cv), and
@@ -39,7 +41,10 @@ from . import dataset
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE.parent / "manifest.json"
-SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abcdefg")
+SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abcdefgh")
+# Answers written for the off-topic detector alone (zh, en, ko), labelled by their writer and by a blind rater;
+# only the rows both labelled alike are trained on. Always in training, never a left-out fold.
+CORPUS = HERE / "detector-data"
 NEGATIVE = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "asr_unpunctuated",
             "dialect_or_tech", "case_variant")
 REPORTED = ("padded_unrelated", "padded_work", "other_job_story", "transplant")
@@ -55,7 +60,11 @@ def _mean_rating(a) -> float | None:
 @dataclass(frozen=True)
 class Detector:
     name: str
-    file: str
+    language: str
+
+    @property
+    def file(self) -> str:
+        return f"{self.name.replace('_', '')}-{self.language}.npz"
 
     def label(self, a) -> bool | None:
         """True (positive), False (negative) or None (not trained on) for one answer."""
@@ -66,12 +75,12 @@ class OffTopic(Detector):
     def label(self, a):
         if a.derived:
             return None
-        return True if a.kind == "off_topic" else False if a.kind in NEGATIVE else None
+        return True if a.kind == "off_topic" else False if a.kind in NEGATIVE + ("on_topic",) else None
 
 
 class Reluctant(Detector):
     def label(self, a):
-        if a.derived or a.kind not in NEGATIVE + ("contrary",):
+        if a.derived or a.kind not in NEGATIVE + ("contrary",) or not a.ratings:
             return None
         rating = _mean_rating(a)
         if rating is None:
@@ -79,50 +88,90 @@ class Reluctant(Detector):
         return a.kind in ("poor", "contrary") and rating <= 1.5
 
 
-DETECTORS = {"off_topic": OffTopic("off_topic", "offtopic-zh.npz"),
-             "reluctant": Reluctant("reluctant", "reluctant-zh.npz")}
+DETECTORS = {f"{name}-{language}": cls(name, language)
+             for name, cls, languages in (("off_topic", OffTopic, ("zh", "en", "ko")), ("reluctant", Reluctant, ("zh",)))
+             for language in languages}
 
 
 def answers_of(folder: Path) -> list:
-    """The set's Chinese answers (trained and reported kinds), with its transplanted stories."""
+    """The set's answers (trained and reported kinds), with its transplanted stories."""
     answers = dataset.load(folder)
     answers += dataset.transplants(answers)
-    return [a for a in answers if a.language == "zh" and not (a.held_out and folder == dataset.DATA)
+    return [a for a in answers if not (a.held_out and folder == dataset.DATA)
             and (not a.derived or a.derivation == "transplant")]
 
 
-def key(a) -> str:
-    from functions.analyze.scoring import wording
+@dataclass(frozen=True)
+class CorpusAnswer:
+    """One answer of the detector corpus: kind "off_topic" or "on_topic"."""
+    id: str
+    text: str
+    kind: str
+    language: str
+    style: str
+    derived: bool = False
+    ratings: dict | None = None
 
-    return wording.text_key(a.text, "zh")
+
+def corpus(folder: Path = CORPUS) -> list[CorpusAnswer]:
+    """The corpus rows whose writer's label the blind rater gave too (labels_a.jsonl)."""
+    if not (folder / "answers.jsonl").is_file():
+        return []
+    language = {q["qid"]: q["language"] for q in dataset._jsonl(folder / "questions.jsonl")}
+    rated = {r["id"]: r["label"] for r in dataset._jsonl(folder / "labels_a.jsonl")}
+    return [CorpusAnswer(r["id"], r["text"], r["label"], language[r["qid"]], r.get("style", ""))
+            for r in dataset._jsonl(folder / "answers.jsonl") if rated.get(r["id"]) == r["label"]]
+
+
+def key(a) -> str:
+    from functions.analyze.scoring import detectors as runtime
+
+    return runtime.key(a.text, a.language)
 
 
 def fit(detector: Detector, answers: list, c: float = C):
-    """scikit-learn pipeline (TfidfVectorizer → LogisticRegression) fitted on the detector's labelled answers."""
+    """scikit-learn pipeline (TfidfVectorizer → LogisticRegression) fitted on the detector's labelled answers of
+    its language; None when they do not hold both classes."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
     from functions.analyze.scoring import wording
 
-    rows = [(a, detector.label(a)) for a in answers]
+    rows = [(a, detector.label(a)) for a in answers if a.language == detector.language]
     rows = [(a, y) for a, y in rows if y is not None]
+    if len({y for _, y in rows}) < 2:
+        return None
     model = make_pipeline(TfidfVectorizer(analyzer="char", ngram_range=wording.NGRAMS, min_df=2, sublinear_tf=True,
                                           lowercase=False),
                           LogisticRegression(C=c, class_weight="balanced", max_iter=5000))
     return model.fit([key(a) for a, _ in rows], [y for _, y in rows])
 
 
-def cross_validate(detector: Detector, by_set: dict, c: float = C, threshold: float = 0.6) -> dict:
-    """Train on every set but one (models/scorer/data always trains); flag the left-out set's answers at the
-    threshold: "flagged/all" per kind (for reluctant, the positives as kind "+rated≤1.5"), summed over folds."""
-    data = str(dataset.DATA.relative_to(HERE.parent.parent))
+def training_answers(without: Path | None = None) -> list:
+    """What the detectors train on: the corpus, models/scorer/data and every set of SETS but `without`."""
+    skip = without.resolve() if without is not None else None
+    return corpus() + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
+
+
+def fit_without(without: Path | None = None) -> dict:
+    """Every detector of DETECTORS fitted without the set `without` (None: on everything): key → model or None."""
+    train = training_answers(without)
+    return {name: fit(detector, train) for name, detector in DETECTORS.items()}
+
+
+def cross_validate(detector: Detector, c: float = C, threshold: float = 0.6) -> dict:
+    """Train without one set of SETS at a time (models/scorer/data and the corpus always train); flag the left-out
+    set's answers of the detector's language at the threshold: "flagged/all" per kind (for reluctant, the
+    positives as kind "+rated≤1.5"), summed over folds."""
     flagged: dict = {}
-    for test in by_set:
-        if test == data:
+    for test in SETS:
+        if test == dataset.DATA:
             continue
-        model = fit(detector, [a for s, rows in by_set.items() if s != test for a in rows], c)
-        rows = by_set[test]
+        model = fit(detector, training_answers(test), c)
+        rows = [a for a in answers_of(test) if a.language == detector.language]
+        if model is None or not rows:
+            continue
         for a, p in zip(rows, model.predict_proba([key(a) for a in rows])[:, 1]):
             kind = a.kind + ("+rated≤1.5" if detector.name == "reluctant" and detector.label(a) else "")
             n = flagged.setdefault(kind, [0, 0])
@@ -148,24 +197,24 @@ def main(argv=None) -> int:
     ap.add_argument("--cv", action="store_true", help="print the leave-one-set-out figures only")
     ap.add_argument("--only", choices=sorted(DETECTORS), default=None)
     args = ap.parse_args(argv)
-    by_set = {str(s.relative_to(HERE.parent.parent)): answers_of(s) for s in SETS}
-    every = [a for rows in by_set.values() for a in rows]
+    every = training_answers()
+    sources = [str(CORPUS.relative_to(HERE.parent.parent))] + [str(f.relative_to(HERE.parent.parent)) for f in SETS]
     for name, detector in DETECTORS.items():
         if args.only and name != args.only:
             continue
-        cv = [cross_validate(detector, by_set, c, t) for c in (1.0, 4.0, 16.0) for t in (0.5, 0.6, 0.7)] \
-            if args.cv else [cross_validate(detector, by_set, C, thresholds[name])]
+        cv = [cross_validate(detector, c, t) for c in (1.0, 4.0, 16.0) for t in (0.5, 0.6, 0.7)] \
+            if args.cv else [cross_validate(detector, C, thresholds[detector.name])]
         print(json.dumps({name: cv}, ensure_ascii=False, indent=1), file=sys.stderr)
         if args.cv:
             continue
         out = HERE / detector.file
         save(fit(detector, every), out)
-        labels = [detector.label(a) for a in every]
-        entry = {"name": f"zh-{name.replace('_', '')}", "language": "zh", "file": f"scorer/{out.name}",
-                 "sha256": hashlib.sha256(out.read_bytes()).hexdigest(), "licence": "project's own (fitted here)",
-                 "built_by": f"python -m models.scorer.detectors --only {name}", "trained_on": list(by_set),
-                 "positives": sum(y is True for y in labels), "negatives": sum(y is False for y in labels), "C": C,
-                 "leave_one_set_out": cv[0]}
+        labels = [detector.label(a) for a in every if a.language == detector.language]
+        entry = {"name": f"{detector.language}-{detector.name.replace('_', '')}", "language": detector.language,
+                 "file": f"scorer/{out.name}", "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+                 "licence": "project's own (fitted here)", "built_by": f"python -m models.scorer.detectors --only {name}",
+                 "trained_on": sources, "positives": sum(y is True for y in labels),
+                 "negatives": sum(y is False for y in labels), "C": C, "leave_one_set_out": cv[0]}
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
         manifest["lexicons"] = [e for e in manifest.get("lexicons", []) if e.get("name") != entry["name"]] + [entry]
         MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -155,8 +155,8 @@ def answer_scores(pred: np.ndarray, rows: list, answers: dict, detected: dict | 
         out[key] = overall([(r["weight"], s) for (_, r), s in zip(items, adjusted)])
         probs = (detected or {}).get(key)
         if probs:
-            caps = [M.off_topic_cap(probs["off_topic"], vouched=any(r["x"][ev] >= least for _, r in items)),
-                    M.reluctant_cap(probs["reluctant"])]
+            caps = [M.off_topic_cap(probs.get("off_topic"), vouched=any(r["x"][ev] >= least for _, r in items)),
+                    M.reluctant_cap(probs.get("reluctant"))]
             caps = [c for c in caps if c is not None]
             if caps:
                 out[key] = min(out[key], min(caps))
@@ -164,20 +164,23 @@ def answer_scores(pred: np.ndarray, rows: list, answers: dict, detected: dict | 
 
 
 def fold_detectors(test_set: str, answers: dict) -> dict:
-    """The detectors (models/scorer/detectors.py) fitted on models/scorer/data and every set of SETS but
-    `test_set`, applied to that set's Chinese answers: answer key → {name: probability}."""
-    from functions.analyze.scoring import wording
+    """The detectors (models/scorer/detectors.py) fitted without `test_set` (detectors.fit_without), applied to
+    that set's answers in each detector's language: answer key → {"off_topic": p, "reluctant": p}."""
+    from functions.analyze.scoring import detectors as runtime
 
     from . import detectors as D
 
-    train = [a for folder in [dataset.DATA] + [HERE / "eval" / s for s in SETS if s != test_set]
-             for a in D.answers_of(folder)]
-    keys = [k for k, a in answers.items() if a["group"] == test_set and a["question"].get("language", "zh") == "zh"]
-    texts = [wording.text_key(answers[k]["text"], "zh") for k in keys]
-    out = {k: {} for k in keys}
-    for name, detector in D.DETECTORS.items():
-        for k, p in zip(keys, D.fit(detector, train).predict_proba(texts)[:, 1]):
-            out[k][name] = float(p)
+    out: dict = {}
+    for name, model in D.fit_without(HERE / "eval" / test_set).items():
+        language = D.DETECTORS[name].language
+        keys = [k for k, a in answers.items() if a["group"] == test_set and a["question"].get("language", "zh") == language]
+        if model is None or not keys:
+            continue
+        texts = [runtime.key(runtime.reads(D.DETECTORS[name].name, {"said": answers[k]["text"],
+                                                                   "counted": answers[k].get("wording_text")}), language)
+                 for k in keys]
+        for k, p in zip(keys, model.predict_proba(texts)[:, 1]):
+            out.setdefault(k, {})[D.DETECTORS[name].name] = float(p)
     return out
 
 

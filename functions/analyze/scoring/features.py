@@ -1517,11 +1517,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)
     answer["wording"] = wording_value(details["wording_text"], language)
-    from . import detectors   # the whole answer as said: its wording, not only the counted clauses
+    from . import detectors
 
-    said = contrary.without_others_speech(seg)   # once for both detectors
+    texts = {"said": contrary.without_others_speech(seg),   # the answer as said, others' reported speech left out
+             "counted": details["wording_text"]}            # the counted clauses: padding judged as padding
     for name in detectors.FILES:
-        details[name] = detectors.probability(name, said, language)
+        details[name] = detectors.probability(name, detectors.reads(name, texts), language)
     return analysis
 
 
