@@ -541,7 +541,10 @@ def main(argv=None) -> int:
     ap.add_argument("--only", nargs="*", default=None, help="candidate name prefixes to run (default: all)")
     ap.add_argument("--detectors", action="store_true",
                     help="apply the off-topic and reluctance detectors' bounds, fitted per fold without the test set")
+    ap.add_argument("--sets", default="abcdef",
+                    help="the seen sets that are folds, by letter (default abcdef; abcdefgh adds sessions 12–13's sets)")
     args = ap.parse_args(argv)
+    SETS[:] = [f"unseen-roles-{k}" for k in args.sets]
     data = build(args.cache)
     n_rows = sum(not r["derived"] for r in data["rows"])
     print(f"leave-one-set-out: {n_rows} original rated rows "
