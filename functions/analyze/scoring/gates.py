@@ -24,7 +24,10 @@ answer can be scored. In order:
                        neither a first-person action nor grammar; or word salad in any language: real
                        words with no grammar tying them into sentences (sentence_structure: zh particles/
                        prepositions and verbs, ko particles and endings, en grammar words) — e.g. the
-                       Korean recogniser writing foreign speech as bare Hangul nouns and adverbs
+                       Korean recogniser writing foreign speech as bare Hangul nouns and adverbs. Not when two
+                       thirds of a Chinese answer are short questions or short statements (sentence_share:
+                       转正考核主要看哪些方面？, 能不能先预支半个月工资？, 离家近，工资稳定，想学点东西): a person reads
+                       them as sentences though they carry few grammar words
   keyword_list         (Chinese) keyword salad: at least half of what is said is HR's keywords or their
                        synonyms and the answer names (almost) nothing of its own besides them — however it is
                        dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words)
@@ -375,6 +378,94 @@ def keyword_salad(analysis: Analysis) -> bool:
         and not any(t.text in _ZH_REASONING for t in analysis.seg.words)
 
 
+# Chinese sentences without grammar words (breaker round 14c): a short question (转正考核主要看哪些方面？, 新人进来
+#有没有师傅带？, 能不能先预支半个月工资？) or a short elliptical statement (离家近，工资稳定，想学点东西; 马上道歉，当面点清，
+# 查监控) has few particles or prepositions, yet a person reads it as a sentence, not a list of words.
+# question words (in a word: 哪些方面, 几个; not 几乎, 哪怕) and the particles that end a question or a suggestion
+_ZH_QUESTION_WORDS = ("什么", "啥", "哪", "多少", "多久", "多长", "多大", "多远", "多高", "多重", "几", "怎", "如何",
+                      "为什么", "为啥", "谁", "是否", "有无")
+_ZH_NOT_QUESTION = ("几乎", "哪怕", "无论如何", "不管怎样", "不知怎么", "几十", "几百", "几千", "几万", "十几", "好几")
+_ZH_FINAL_PARTICLES = frozenset({"吗", "呢", "么", "吧", "嘛"})
+# A-not-A: 有没有, 是不是, 能不能, 要不要, 包不包住, 可不可以, 喜不喜欢
+_ZH_A_NOT_A = re.compile(r"(\w)[不没]\1")
+# modal verbs and adverbs that put a verb into a sentence (想学, 能吃苦, 会点餐, 马上道歉)
+_ZH_MODALS = frozenset({"想", "要", "能", "会", "可以", "得", "愿意", "应该", "肯", "敢", "打算", "需要", "想要", "希望"})
+# at most this many content words in a clause read as a sentence without its grammar words: a short question has
+# four or five (新人进来有没有师傅带), a short statement two to four (马上道歉, 工资稳定, 想学点东西, 干过三年收银) with
+# one or two verbs or adjectives; a run of keywords with no commas has more (按时安排优先级加班沟通协调同事分工), or
+# piles up verbs and adjectives (分开放先后干净上菜准备)
+SENTENCE_MAX_CONTENT, STATEMENT_MAX_CONTENT, STATEMENT_MAX_PREDICATES = 6, 4, 2
+SENTENCE_SHARE = 2 / 3
+
+
+def _zh_interrogative(toks: list, text: str, asked: bool) -> bool:
+    """A Chinese clause that asks: a question word (什么, 哪些, 多少, 几, 怎么…), an A-not-A form (有没有, 能不能),
+    a question or suggestion particle at its end (吗, 呢, 吧), or a question mark after a clause with a verb."""
+    plain = text
+    for w in _ZH_NOT_QUESTION:
+        plain = plain.replace(w, "")
+    if any(w in plain for w in _ZH_QUESTION_WORDS):
+        return True
+    if _ZH_A_NOT_A.search(text) or toks[-1].text in _ZH_FINAL_PARTICLES:
+        return True
+    return asked and any(t.pos[:1] in ("v", "a") for t in toks)
+
+
+def _zh_predicate(toks: list) -> bool:
+    """A Chinese clause with a predicate tied to something: a modal verb before a content word (想学点东西), an
+    adverbial before a verb or adjective in its clause (马上道歉, 当面点清, 不迟到: an adverb, a modal, a negator, a
+    time or locality word), a verb with an object after it (查监控, 预支半个月工资), or a subject
+    before a verb or adjective (工资稳定, 手脚快, 新人进来)."""
+    from .features import is_content
+
+    sets = lexicon.sets("zh")
+    for k, t in enumerate(toks):
+        if t.text in _ZH_MODALS and k + 1 < len(toks) and is_content(toks[k + 1], "zh"):
+            return True     # 想学点东西, 能吃苦, 要穿工服 (a verb after a modal is often tagged a noun: 学点)
+        if t.pos[:1] not in ("v", "a") or t.pos == "vn" or t.text in _ZH_MODALS:
+            continue
+        before = toks[k - 1] if k else None
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if before is not None and (before.pos[:1] in ("n", "r") or before.pos == "vn" and is_content(before, "zh")):
+            return True
+        # an adverbial anywhere before it in the clause: 马上道歉, 当面点清, 今天去, 不迟到
+        if any(b.text in _ZH_MODALS or b.pos[:1] in ("d", "f", "t") or b.text in sets["negators"] for b in toks[:k]):
+            return True
+        if after is not None and (after.pos[:1] in ("n", "r", "m") or after.pos == "vn"):
+            return True
+    return False
+
+
+def sentence_share(analysis: Analysis) -> float:
+    """Chinese: the share of the answer's content words in clauses a person reads as sentences though they carry
+    few grammar words — a short question (_zh_interrogative) of at most SENTENCE_MAX_CONTENT content words or a
+    short statement with a predicate (_zh_predicate) of at most STATEMENT_MAX_CONTENT content words and
+    STATEMENT_MAX_PREDICATES verbs or adjectives — with at least one word the candidate's own (not one of HR's
+    keywords, their synonyms or the question's words: 同事分工, 沟通协调 on a teamwork question stay a list).
+    0.0 for other languages and for an answer without content words."""
+    from .features import is_content
+
+    if analysis.seg.language != "zh":
+        return 0.0
+    seg, fillers = analysis.seg, lexicon.sets("zh")["fillers"]
+    terms = {w for comp, _, _ in analysis.competencies for w in comp.terms}
+    total = read = 0
+    for idx in seg.clauses:
+        toks = [seg.tokens[i] for i in idx if seg.tokens[i].text not in fillers]
+        content = [t for t in toks if is_content(t, "zh") and not t.copied]
+        total += len(content)
+        own = [t for t in content if (t.base or t.text) not in terms]
+        if len(toks) < 2 or not own or len(content) > SENTENCE_MAX_CONTENT:
+            continue
+        nxt = idx[-1] + 1
+        asked = nxt < len(seg.tokens) and seg.tokens[nxt].text in ("?", "？")
+        predicates = sum(1 for t in toks if t.pos[:1] in ("v", "a") and t.pos != "vn" and t.text not in _ZH_MODALS)
+        if _zh_interrogative(toks, "".join(t.text for t in toks), asked) or (
+                len(content) <= STATEMENT_MAX_CONTENT and predicates <= STATEMENT_MAX_PREDICATES and _zh_predicate(toks)):
+            read += len(content)
+    return read / total if total else 0.0
+
+
 def word_salad(analysis: Analysis) -> bool:
     """Real words of the interview's language without sentences: no grammar holds them together."""
     s = sentence_structure(analysis)
@@ -544,9 +635,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     term_share = c["term_tokens"] / max(c["content"], 1)
     # Part-of-speech tags make the grammar-word share reliable for Chinese; for Korean and English (and
     # unpunctuated recogniser output) only a punctuated list or an answer made of the terms is gated.
-    if (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3) or \
-            (language == "zh" and function_share < 0.12 and c["actions"] == 0) or \
-            (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0):
+    # Short questions and short statements (sentence_share) are sentences however few grammar words they carry.
+    sentences = sentence_share(analysis) >= SENTENCE_SHARE if language == "zh" else False
+    if not sentences and (
+            (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3) or
+            (language == "zh" and function_share < 0.12 and c["actions"] == 0) or
+            (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0)):
         return Gate("keyword_list",
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
@@ -557,7 +651,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "东西和做法，无法按内容评分，请人工查看。",
                     {"own_words": c["own_words"], "term_share": round(term_share, 3),
                      "distinct_content_words": c["distinct_content"]})
-    if word_salad(analysis):
+    if not sentences and word_salad(analysis):
         structure = sentence_structure(analysis)
         return Gate("keyword_list",
                     "回答是一串词语，词和词之间没有语法联系、连不成句子（也可能是语音识别把别的语言或噪音"
