@@ -18,25 +18,29 @@ import sys
 
 from . import pipeline
 from .scoring import calibration, keywords
+from .scoring import text as text_module
 
 
 def decode_text(raw: bytes) -> str:
     """A transcript file's bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030
-    (a superset of GBK/GB2312). Raises ValueError with a Chinese message for anything else (binary)."""
+    (a superset of GBK/GB2312). Invisible format characters (zero-width spaces and joiners, word joiners, BOMs,
+    soft hyphens: text copied from web pages or chat apps) are removed, as the scorer removes them. Raises
+    ValueError with a Chinese message for anything else (binary, or text that is mostly control characters)."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         try:
-            return raw.decode("utf-16")
+            return text_module.strip_invisible(raw.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     else:
         for encoding in ("utf-8-sig", "gb18030"):
             try:
-                text = raw.decode(encoding)
+                text = text_module.strip_invisible(raw.decode(encoding))
             except UnicodeDecodeError:
                 continue
             if "\x00" not in text and sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.95 * len(text):
                 return text
-    raise ValueError("文字稿无法识别：不是 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本。")
+    raise ValueError("文字稿无法识别：文件内容不是可以阅读的文字（可能是二进制文件，或大部分是控制字符）。"
+                     "请提交用 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK 编码保存的文本文件。")
 
 
 def read_question(path: str) -> dict:

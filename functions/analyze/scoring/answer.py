@@ -171,7 +171,7 @@ def closing_floor(analysis: features.Analysis, question: dict) -> float:
     asked = quotes.questions_asked(analysis)
     if asked["rude"] or quotes.self_promotion(analysis) >= model.CLOSING_PROMOTION:
         return 0.0    # a template's thanks and promises around its questions: the model's reading stands
-    return model.closing_floor(len(dict.fromkeys(asked["work"])))
+    return model.closing_floor(len(dict.fromkeys(asked["work"])), len(dict.fromkeys(asked["job"])))
 
 
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
@@ -184,7 +184,8 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     out = {"status": "scored", "reason": None, "reason_code": None, "content_features": content,
            "competencies": [], "overall": None, "feedback": None, "scorer": None}
     gate = gates.check(analysis, words, language, audio=audio, duration_s=duration_s,
-                       asr_confidence=asr_confidence, min_asr_confidence=min_asr_confidence)
+                       asr_confidence=asr_confidence, min_asr_confidence=min_asr_confidence,
+                       closing=explain.question_type(q) == "closing")
     if gate is not None:
         out.update(status="needs_review", reason=gate.reason, reason_code=gate.reason_code)
         content["gate"] = gate.details

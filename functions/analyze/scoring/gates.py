@@ -10,7 +10,8 @@ answer can be scored. In order:
   repetition           the same words or clauses again and again, or one clause said 3+ times with small
                        changes (numbers changed, a word swapped, order shuffled) making up half the answer
                        (near_repetition: bags of character bigrams / words, Jaccard ≥ 0.6)
-  too_little_content   fewer than MIN_CONTENT distinct content words
+  too_little_content   fewer than MIN_CONTENT distinct content words — except on a closing question (你有什么想问
+                       我们的吗？) when the answer asks about the job (有没有试用期？培训多久？): that is scored
   self_disqualified    the answer says it was made up / never done (以上都是我编的)
   hostile              insults (a person decides)
   instructs_scorer     words that try to sway the grade (influences_score): addressed to the scoring system
@@ -19,6 +20,9 @@ answer can be scored. In order:
                        marks): a person reads what the candidate said
   nonsense             characters that do not form words (Chinese: share of text in dictionary words), or
                        half the text is nonsense (features.junk_tokens: non-words, runs of Latin syllables)
+  nonsense             (Chinese) character soup: common characters in no order (的了是我不在人有这他上们…, the
+                       recogniser on noise or music) or a real answer's characters shuffled — under SOUP_WORD_SHARE
+                       of its characters in dictionary words of two or more characters (word_share)
   keyword_list         a list of words, or keyword salad: no sentence structure (almost no grammar words,
                        one or two words per clause) or the answer is mostly the question's terms with
                        neither a first-person action nor grammar; or word salad in any language: real
@@ -97,6 +101,33 @@ def dictionary_share(analysis: Analysis) -> float:
                 len(t.text) == 1 and freq.get(t.text, 0) >= 20000) or t.pos in ("m", "mq", "t"):
             good += n
     return good / han if han else 1.0
+
+
+# character soup (breaker round 14): frequent characters in no order (的了是我不在人有这他上们来到时大地为子…, what the
+# recogniser can write for noise or music). Most of them are common single characters, so dictionary_share passes
+# them (0.6); but hardly any two neighbours form a word: under 0.2 of their characters fall in dictionary words of two
+# or more characters, where honest answers of sets a–h have ≥ 0.36 and a short plain one full of one-character verbs
+# (打个电话，说一下…问他等不等) 0.25. A real answer's characters shuffled reach 0.16–0.25: only some are caught
+# (an order-sensitive measure is still to do). At least SOUP_MIN_CHARS Han characters.
+SOUP_WORD_SHARE, SOUP_MIN_CHARS = 0.2, 40
+
+
+def word_share(analysis: Analysis) -> tuple[float, int]:
+    """Chinese: (share of Han characters in dictionary words of two or more characters when the answer's text is cut
+    again by jieba, how many Han characters were read). (1.0, 0) for other languages."""
+    if analysis.seg.language != "zh":
+        return 1.0, 0
+    from . import text as _text
+
+    freq = _jieba_freq()
+    said = "".join(t.text for t in analysis.seg.words)
+    han = good = 0
+    for w in _text._jieba().lcut(said):
+        n = sum(1 for c in w if "\u4e00" <= c <= "\u9fff")
+        han += n
+        if n and len(w) >= 2 and freq.get(w):
+            good += n
+    return (good / han if han else 1.0), han
 
 
 # word_nonsense: a noun next to a noun or verb this unrelated in meaning is a "jump"
@@ -575,11 +606,23 @@ def influences_score(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def asks_about_job(analysis: Analysis) -> bool:
+    """Whether the answer puts a question about the job, the team or the work (or its pay and terms) to the
+    interviewer (quotes.questions_asked): on a closing question a short one (上班要不要穿工服？, 包不包住？) is an
+    answer, scored on the questions asked (answer.closing_floor, answer.bound). Rude questions do not count."""
+    from . import quotes
+
+    asked = quotes.questions_asked(analysis)
+    return bool(asked["job"] or asked["broad"] or asked["other"] or asked["work"])
+
+
 def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
           duration_s: float | None = None, asr_confidence: float | None = None,
-          min_asr_confidence: float = 0.45, language_check=None) -> Gate | None:
+          min_asr_confidence: float = 0.45, language_check=None, closing: bool = False) -> Gate | None:
     """The first gate the answer falls into, or None. `language_check` is the language module (or a
-    stand-in with the same check_text/check_speech), None to use functions.analyze.scoring.language."""
+    stand-in with the same check_text/check_speech), None to use functions.analyze.scoring.language.
+    `closing`: the question asks what the candidate wants to ask (explain.question_type == "closing"), where a
+    short question about the job (有没有试用期？培训多久？) is a whole answer, not too little content."""
     c = analysis.counts
     text = ("" if language == "zh" else " ").join(w.get("word") or "" for w in words)
     if language_check is None:
@@ -612,7 +655,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("repetition", f"回答把差不多同一句话换几个字或数字重复说了 {times} 遍，占了回答的大部分，"
                     "无法按内容评分，请人工查看。",
                     {"near_repeats": times, "near_repeat_share": round(near_share, 3)})
-    if c["distinct_content"] < MIN_CONTENT:
+    if c["distinct_content"] < MIN_CONTENT and not (closing and asks_about_job(analysis)):
         return Gate("too_little_content",
                     f"回答内容太少（只有 {c['distinct_content']} 个实际词语），无法评分，请人工查看。",
                     {"distinct_content_words": c["distinct_content"]})
@@ -630,6 +673,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if (share < 0.55 or junk_share >= 0.5) and c["words"] >= 4:
         return Gate("nonsense", "回答里的字大多连不成词语，看起来是乱码或无意义的内容，请人工查看。",
                     {"dictionary_share": round(share, 3), "nonsense_share": round(junk_share, 3)})
+    soup, han = word_share(analysis) if language == "zh" else (1.0, 0)
+    if soup < SOUP_WORD_SHARE and han >= SOUP_MIN_CHARS:
+        return Gate("nonsense", "回答是一串常用字，字和字之间几乎连不成词语和句子，听不出在说什么（可能是语音识别把噪音、"
+                    "音乐或听不清的声音写成了零散的字，也可能是乱打的字），无法评分，请人工听一下录音或查看。",
+                    {"word_share": round(soup, 3), "han_chars": han, "dictionary_share": round(share, 3)})
     function_share = c["function"] / total
     per_clause = c["content"] / max(c["content_clauses"], 1)
     term_share = c["term_tokens"] / max(c["content"], 1)

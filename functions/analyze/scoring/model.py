@@ -249,9 +249,17 @@ CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0,
 CLOSING_WORK_FLOOR, CLOSING_RUDE, CLOSING_PROMOTION = (0.0, 60.0, 66.0, 72.0), 15.0, 2
 
 
-def closing_floor(n_work_questions: int) -> float:
-    """The lowest score of a closing answer with this many distinct questions about the work (0 when none)."""
-    return CLOSING_WORK_FLOOR[max(0, min(n_work_questions, len(CLOSING_WORK_FLOOR) - 1))]
+# A closing answer whose questions are about the job's terms only (上班要不要穿工服？有没有试用期？几点上班？) is
+# rated 2–2.5 of 5: at least CLOSING_TERMS_FLOOR, so a one-line question about the job is not scored 0 next to
+# a reason that says it asked about the work (breaker round 14: short closing questions were gated, then read 0).
+CLOSING_TERMS_FLOOR = 25.0
+
+
+def closing_floor(n_work_questions: int, n_job_questions: int = 0) -> float:
+    """The lowest score of a closing answer with this many distinct questions about the work (0 when none), or
+    CLOSING_TERMS_FLOOR with only questions about the job's terms."""
+    floor = CLOSING_WORK_FLOOR[max(0, min(n_work_questions, len(CLOSING_WORK_FLOOR) - 1))]
+    return floor or (CLOSING_TERMS_FLOOR if n_job_questions else 0.0)
 # Any other question is answered by the candidate's own account: an answer that is mostly questions of its
 # own (工资多少？有没有五险一金？周末双休吗？ to a question about an urgent order) — at least ASKING_MIN
 # questions and more than ASKING_SHARE of its content clauses — answers nothing asked, at most ASKING_ONLY.
