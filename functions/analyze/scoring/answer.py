@@ -87,6 +87,13 @@ def _shows_competency(analysis: features.Analysis) -> bool:
     return any(d.get("evidence", 0) > 0 or d.get("evidence_specific", 0) > 0 for _, d, _ in analysis.competencies)
 
 
+# the bounds for an answer that does not answer the question asked (not the candidate's account of it): the
+# candidate's feedback praises nothing in it and says it missed the question (breaker 14: a customer story capped
+# as off-topic on a question about software was told 说清了最后的结果)
+RELEVANCE_REASON = "回答讲的内容和这道题问的关系不大"
+ASKING_REASON = "这道题要讲自己的经历或做法，回答却主要是在提问"
+
+
 def _names_competency(analysis: features.Analysis) -> bool:
     """Whether the answer says at least model.OFF_TOPIC_VOUCH distinct terms of one competency (not negated):
     one word alone (一起 in 我妈也跟着一起看) does not make a story about a TV series one about teamwork."""
@@ -136,7 +143,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
     else:
         if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
             cap = model.ASKING_ONLY
-            caps.append((cap, f"这道题要讲自己的经历或做法，回答却主要是在提问，没有答到题目上，最高 {cap:.0f} 分。"))
+            caps.append((cap, f"{ASKING_REASON}，没有答到题目上，最高 {cap:.0f} 分。"))
         vouched = analysis.details.get("on_question_clauses", 0) > 0 or _shows_competency(analysis)
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"), vouched=vouched)
         if cap is not None and elsewhere:
@@ -144,7 +151,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
             caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
         elif cap is not None:
-            caps.append((cap, f"回答讲的内容和这道题问的关系不大，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+            caps.append((cap, f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
     if cap is not None:
         caps.append((cap, OFF_TOPIC_REASON.format(cap=cap)))
@@ -164,8 +171,12 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:
-    """The lowest score of a closing answer (model.closing_floor): by its distinct questions about the work; 0 for
-    any other question, or when a question is rude."""
+    """The lowest score of a closing answer (model.closing_floor): by its distinct questions about the work; 0 when
+    a question is rude. A motivation answer's (model.motivation_floor): by its distinct practical reasons. 0 for
+    any other question."""
+    if explain.motivation_question(question):
+        given = quotes.motivation_reasons(analysis)
+        return model.motivation_floor(len(given["concrete"]), len(given["generic"]))
     if explain.question_type(question) != "closing":
         return 0.0
     asked = quotes.questions_asked(analysis)
@@ -212,17 +223,19 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         comp["competency_strength"] = round(strengths[k], 4)
     floor = closing_floor(analysis, q)
     if floor:
-        # a closing answer is judged on the questions asked, which the story features cannot see: good questions
-        # about the work itself pass whatever the model read (the bounds below still apply)
+        # a closing answer is judged on the questions asked, a motivation answer on the reasons given, which the
+        # story features cannot see: good questions about the work itself, or several practical reasons, pass
+        # whatever the model read (the bounds below still apply)
         for comp in result:
             if comp["score"] < floor:
                 comp["score"] = floor
                 comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(explain.GAP_REASON)]
-    not_own = False
+    not_own = missed = False
     for k, comp in enumerate(result):
         cap, reason = bound(analysis, k, q)
         if cap is None:
             continue
+        missed = missed or reason.startswith((RELEVANCE_REASON, ASKING_REASON))
         kept = comp["reasons"]
         if agency.not_own(reason):
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
@@ -264,6 +277,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                                             for c, (_, _, det) in zip(result, analysis.competencies)])
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
-    out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own, not_answer=not_an_answer(analysis))
+    out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own,
+                                       not_answer=not_an_answer(analysis) or ("missed" if missed else None))
     out["scorer"] = scorer.label
     return out

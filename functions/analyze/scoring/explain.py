@@ -70,7 +70,33 @@ def reasons_given(analysis: Analysis) -> list[str]:
         body = ("" if seg.language == "zh" else " ").join(t.text for t in toks)
         if ci not in excluded and any(w in body for w in _REASON_WORDS):
             out.append(body)
-    return out
+    # practical reasons said without a reason word (我家就住在附近，走路十分钟) are reasons all the same
+    # (two or more of them: a past job alone, 我在中通干过两年快递, before a story about it is no reason to come)
+    given = quotes.motivation_reasons(analysis)["concrete"]
+    return out + [c for c in given.values() if c not in out] if len(given) >= MOTIVATION_PRAISED else out
+
+
+# how a practical reason (quotes.motivation_reasons) is named to HR
+MOTIVE_LABELS = {"distance": "住得近", "schedule": "时间合适", "change": "换工作的具体缘由", "experience": "做过相关的工作", "certificate": "有相关证书",
+                 "learn": "想学的东西", "aim": "想做到的岗位", "shop": "了解这家店", "insider": "身边有人做这一行"}
+MOTIVE_SAID = "说了想来的具体理由"
+_MOTIVE_COMPETENCY = re.compile(r"动机|意愿|意向|稳定|motivation|동기|지원", re.I)
+
+
+def motivation_reason(analysis: Analysis, name: str) -> tuple[str | None, bool]:
+    """(HR's reason naming the practical reasons or the generic praise of a motivation answer, whether the
+    competency `name` is the one about motivation — its "没有说到相关做法" reason is then replaced)."""
+    given = quotes.motivation_reasons(analysis)
+    own = bool(_MOTIVE_COMPETENCY.search(name))
+    if given["concrete"]:
+        shown = "；".join(f"{MOTIVE_LABELS[k]}（“{_clip(q, 18)}”）" for k, q in list(given["concrete"].items())[:3])
+        text = f"{MOTIVE_SAID}：{shown}。"
+        if len(given["generic"]) > len(given["concrete"]):
+            text += f"但更多的是泛泛的说法（如“{_clip(given['generic'][0], 14)}”）。"
+        return text, own
+    if given["generic"]:
+        return f"理由多是泛泛的说法（如“{_clip(given['generic'][0], 14)}”），没有具体、能核实的内容。", own
+    return None, own
 
 
 GAP_REASON = "这个回答主要体现的是"
@@ -131,6 +157,9 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
     def w(*features):
         return max(abs(effect.get(f, 0.0)) for f in features) + 0.01
 
+    motive, motive_own = motivation_reason(analysis, comp.name) if motivation_question(question or {}) \
+        else (None, False)
+
     if said:
         kinds = det["kinds"]
         behaviours = [t for t in said if kinds.get(t) != "keyword"]
@@ -142,8 +171,12 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         if values["evidence_specific"] < 0.3 and kind != "closing":
             sentence += "，但多是泛泛一提，没有配合具体经过"
         candidates.append((w("evidence", "evidence_specific"), sentence + "。"))
-    elif kind != "closing":
+    elif kind != "closing" and not (motivation_question(question or {}) and motive_own and motive):
         candidates.append((w("evidence", "evidence_specific"), no_evidence(comp.name)))
+    if motive and motive_own:
+        # a motivation answer is judged on its reasons: they are named first (breaker 14: an answer naming what it
+        # wanted to learn and the role it aimed for was told 没有说到与“求职动机”相关的具体做法)
+        candidates.append((100.0, motive))
     if det["negated"]:
         candidates.append((w("negative_evidence") + 5,
                            f"以否定的方式提到了 {_quote(det['negated'])}（如“不会”“很少”），这是反面信息。"))
@@ -363,6 +396,7 @@ _STRENGTHS = {
     "evidence": "说到了这道题想了解的具体做法。",
     "closing": "问了和工作直接有关的具体问题。",
     "plan": "说清了你会先做什么、找谁帮忙。",
+    "motivation": "说了几条实在、具体的理由，让人明白你为什么想来。",
 }
 _SUGGEST = {
     "story": "可以讲一件真实发生过的事：当时是什么情况，你自己做了哪几步，最后结果怎样。",
@@ -378,6 +412,7 @@ _SUGGEST = {
     "willing": "可以讲一次你主动把事情做好、对结果负责的经历，说说你具体做了什么。",
     "motivation": "可以说说你为什么想做这份工作、看重它什么，以及接下来的打算。",
     "motivation_detail": "可以说得更具体一些：比如做过哪些相关的事，接下来一两年想学会什么、做到什么。",
+    "answer_question": "这个回答和题目问的不是一回事：请先看清题目问什么，再讲和它直接有关的经历、做法或想法。",
 }
 # The same feedback in the interview's other languages: the candidate reads it in the language they were
 # interviewed in (HR-facing reasons stay Chinese).
@@ -389,6 +424,7 @@ _STRENGTHS_BY_LANGUAGE = {
         "evidence": "You described the concrete practice this question is about.",
         "closing": "You asked specific questions about the job itself.",
         "plan": "You made clear what you would do first and whom you would turn to.",
+        "motivation": "You gave several concrete, practical reasons, which makes it clear why you want to come.",
     },
     "ko": {
         "concreteness": "구체적인 숫자, 시간, 장소를 들어 믿을 만하게 말했습니다.",
@@ -397,6 +433,7 @@ _STRENGTHS_BY_LANGUAGE = {
         "evidence": "이 질문이 알고 싶어 하는 구체적인 방법을 말했습니다.",
         "closing": "업무와 직접 관련된 구체적인 질문을 했습니다.",
         "plan": "무엇을 먼저 하고 누구에게 도움을 청할지 분명히 말했습니다.",
+        "motivation": "구체적이고 현실적인 이유를 여러 가지 말해서 왜 오고 싶은지 잘 알 수 있습니다.",
     },
 }
 _SUGGEST_BY_LANGUAGE = {
@@ -414,6 +451,7 @@ _SUGGEST_BY_LANGUAGE = {
         "willing": "Tell about a time you took it on yourself to get something done well, and what you did.",
         "motivation": "Say why you want this job, what you value in it, and what you plan to do next.",
         "motivation_detail": "Be more specific: what related things you have done, and what you want to learn or achieve in the next year or two.",
+        "answer_question": "This answer is about something other than what the question asks: read the question again and talk about experience, practice or thoughts directly related to it.",
     },
     "ko": {
         "story": "실제로 있었던 일을 하나 말해 보세요. 어떤 상황이었는지, 본인이 어떤 단계를 밟았는지, 결과가 어땠는지요.",
@@ -429,6 +467,7 @@ _SUGGEST_BY_LANGUAGE = {
         "willing": "스스로 나서서 일을 잘 마무리하고 결과에 책임졌던 경험과 구체적으로 한 일을 말해 보세요.",
         "motivation": "이 일을 하고 싶은 이유와 이 일에서 중요하게 생각하는 점, 앞으로의 계획을 말해 보세요.",
         "motivation_detail": "조금 더 구체적으로 말해 보세요. 관련해서 해 본 일이 무엇인지, 앞으로 1~2년 동안 무엇을 배우고 이루고 싶은지요.",
+        "answer_question": "이 답변은 질문이 묻는 것과 다른 이야기입니다. 질문을 다시 보고 그와 직접 관련된 경험, 방법이나 생각을 말해 주세요.",
     },
 }
 
@@ -443,7 +482,8 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     candidate is told what the question asks for."""
     asked = "motivation" if motivation_question(question) else "closing" if question_type(question) == "closing" \
         else "willing"
-    out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else asked]]}
+    out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else
+                                                     "answer_question" if not_answer == "missed" else asked]]}
            if not_answer
            else {"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
            else _feedback_zh(analysis, competencies, question))
@@ -517,11 +557,18 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         return {"strengths": strengths, "suggestions": suggestions}
     if motivation_question(question):
         # reasons and plans are what it asks for: never story, result or "how many orders" advice
+        given = quotes.motivation_reasons(analysis)["concrete"]
         if not reasons_given(analysis):
             suggestions.append(_SUGGEST["motivation"])
-        elif overall < GOOD:
+        elif overall < GOOD and (len(given) < MOTIVATION_PRAISED or not set(given) & {"experience", "certificate"}
+                                 and not set(given) & {"learn", "aim"}):
+            # only what they have not said: an answer naming its past job, what it wants to learn and the role it
+            # aims for is not asked for them
             suggestions.append(_SUGGEST["motivation_detail"])
-        return {"strengths": [s for s in strengths if s != _STRENGTHS["outcome"]], "suggestions": suggestions}
+        strengths = [s for s in strengths if s != _STRENGTHS["outcome"]]
+        if len(given) >= MOTIVATION_PRAISED:
+            strengths = [_STRENGTHS["motivation"]] + strengths
+        return {"strengths": strengths[:2], "suggestions": suggestions}
     limit = 1 if overall >= 75 else 2
     if a["relevance"] < 0.25 and not _scored_well(competencies) and not told_story:
         # small talk, not about work: it is told what the question asks for, not how to end a story it never told
@@ -547,6 +594,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
 
 
 GOOD, STRONG = 75.0, 85.0
+MOTIVATION_PRAISED = 2          # practical reasons (quotes.motivation_reasons) a motivation answer is praised for
 CLOSING_PRAISED = 35.0          # model.CLOSING_NO_QUESTION: a closing answer below it is not praised       # 良好 and strong answers: limits on the advice they are given
 
 

@@ -260,6 +260,25 @@ def closing_floor(n_work_questions: int, n_job_questions: int = 0) -> float:
     CLOSING_TERMS_FLOOR with only questions about the job's terms."""
     floor = CLOSING_WORK_FLOOR[max(0, min(n_work_questions, len(CLOSING_WORK_FLOOR) - 1))]
     return floor or (CLOSING_TERMS_FLOOR if n_job_questions else 0.0)
+
+
+# A motivation question (为什么想来我们店工作) is answered by reasons, which the story features cannot see either: an
+# honest answer naming where the candidate lives, when they can work, a related job and for how long, what they
+# want to learn and the role they aim for scored 31–43 (breaker 14). Its score is therefore at least
+# MOTIVATION_REASON_FLOOR[n] for n distinct practical reasons (quotes.motivation_reasons: distance, schedule,
+# experience with its duration, a certificate, what they want to learn, a role they aim for, the shop itself,
+# someone who does the job), never when more of its clauses only praise the employer or the trade (贵公司稳定, 有很好
+# 的发展前景: quotes.motivation_reasons "generic") than it gives such reasons. One reason alone (离家近) does not lift.
+MOTIVATION_REASON_FLOOR = (0.0, 0.0, 60.0, 66.0, 72.0)
+
+
+def motivation_floor(n_reasons: int, n_generic: int) -> float:
+    """The lowest score of a motivation answer with n distinct practical reasons and n_generic clauses of praise."""
+    if n_generic > n_reasons:
+        return 0.0
+    return MOTIVATION_REASON_FLOOR[max(0, min(n_reasons, len(MOTIVATION_REASON_FLOOR) - 1))]
+
+
 # Any other question is answered by the candidate's own account: an answer that is mostly questions of its
 # own (工资多少？有没有五险一金？周末双休吗？ to a question about an urgent order) — at least ASKING_MIN
 # questions and more than ASKING_SHARE of its content clauses — answers nothing asked, at most ASKING_ONLY.

@@ -117,6 +117,17 @@ def _unit(tok: Token) -> bool:
     return len(tok.text) == 2 and tok.text[0] in _UNITS and tok.pos.startswith(("q", "n"))
 
 
+_LOCALISERS = "上下里中内外前后旁边"
+
+
+def _split_word(tok: Token, prev: Token | None, kind: str) -> bool:
+    """Chinese: a "place" or "name" the segmenter made across two words — a localiser of the noun before it and
+    the first character of the next word (货架|上同|一批 for 货架上 同一批): no word of the answer, never quoted."""
+    return kind in ("place", "name") and len(tok.text) == 2 and tok.text[0] in _LOCALISERS and prev is not None \
+        and tok.text not in ("上海", "中山", "中国", "上饶", "内江", "前门", "外滩", "下沙", "中关") \
+        and prev.pos.startswith("n") and len(prev.text) >= 2
+
+
 def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
     """Numbers, times, places and names the answer gave, each a whole phrase of its tokens (第二天上午10:30,
     十点半, 三百箱), without numeral idioms or mis-tagged words (一头, 后前, 一起盘, 一次一个)."""
@@ -130,7 +141,8 @@ def concrete_items(analysis: Analysis, n: int = 4) -> list[str]:
         kind = concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None)
         # only what the features counted: not padding, nonsense, or a number that decorates a keyword; nor
         # what the reasons must not repeat as a detail of the story (评分应为一百分; team, priority)
-        if not kind or not _valid_item(t.text, kind) or id(t) not in counted or _not_a_detail(analysis, t, kind):
+        if not kind or not _valid_item(t.text, kind) or id(t) not in counted or _not_a_detail(analysis, t, kind) \
+                or _split_word(t, toks[k - 1] if k else None, kind):
             k += 1
             continue
         parts, j = [t.text], k + 1
@@ -779,3 +791,79 @@ def questions_asked(analysis: Analysis) -> dict:
             if rude(piece) and (piece.endswith(("？", "?")) or _ASK.search(piece)):
                 rude_.append(piece.strip("，, ")[:26])
     return {"job": job, "broad": broad, "other": other, "declined": declined, "rude": rude_, "work": about_work}
+
+
+# A motivation question (为什么想来我们店工作) is answered by reasons. What makes a reason practical and credible is
+# something that can be checked or pictured: where the candidate lives (走路十分钟), when they can work (孩子上小学了
+# 白天有时间, 能上夜班), a related job they did and for how long (在超市做过两年收银), a certificate, what they want to
+# learn in the job (学学怎么管库存和排班), a role they aim for (以后做到领班), what they know of the shop itself (常来
+# 买, 开了三家分店) or of the work through someone who does it (表哥在加油站干过). Praise of the employer or the
+# trade without content (贵公司稳定, 有很好的发展前景, 和公司一起成长, 很有意义) is generic: it is what a template says.
+_DURATION = r"(?:[%s0-9]+|半)(?:个多|多个|个)?(?:年|个月|月|暑假|寒假|季)|[%s]年多|[%s]年半" % (_NUM, _NUM, _NUM)
+_MOTIVE_REASONS = {
+    "distance": re.compile(r"离(?:我?家|我住的地方|住的地方|我住的|住处)[^，。]{0,4}(?:近|不远)|(?:住|家|住处)[^，。]{0,6}"
+                           r"(?:附近|旁边|隔壁|楼下|对面|边上|这一片|这片)|(?:走路|步行|骑车|骑电动车|骑电瓶车|坐公交|坐地铁|"
+                           r"开车)[^，。]{0,6}(?:[%s0-9]+|几)(?:分钟|站|公里)|(?:[%s0-9]+|几)分钟就(?:到|能到)|通勤"
+                           % (_NUM, _NUM)),
+    "schedule": re.compile(r"(?:孩子|小孩|娃|儿子|女儿)[^，。]{0,8}(?:上学|上小学|上幼儿园|上初中|上中学|大了|放学|接送|住校)|"
+                           r"(?:白天|晚上|周末|下午|上午)[^，。]{0,3}(?:有空|有时间|都能|都可以|能上班|可以上班)|"
+                           r"(?:能|可以|愿意|不怕)(?:上|值|倒)?(?:夜班|晚班|早班|倒班|两班倒|三班倒)|"
+                           r"(?:夜班|晚班|早班|倒班|两班倒|三班倒)[^，。]{0,4}(?:没问题|可以|能接受|不怕|我能|我可以)|"
+                           r"(?:时间|班次|上班时间|排班)[^，。]{0,4}(?:合适|对得上|正好|方便|灵活)"),
+    "certificate": re.compile(r"(?:拿了|拿到|考了|考到|考过|有|持有|取得)[^，。]{0,8}证"),
+    "learn": re.compile(r"学(?:学|会|一下|点|着)?[^，。]{0,3}(?:怎么|如何)[^，。]{2,}|想学(?!习)[^，。]{2,}|学会[^，。]{2,}|"
+                        r"学(?:一门|门)(?:手艺|技术)"),
+    "aim": re.compile(r"(?:做到|当上|升到|升成|成为|争取|想当|当个|考个|转成|做成)[^，。]{0,4}(?:领班|店长|组长|主管|班长|经理|"
+                      r"技师|护士长|大厨|师傅|面点师|站长|正式工|熟手)|(?:领班|店长|组长|主管|班长|站长)[^，。]{0,4}(?:的机会|这个位置)|"
+                      r"(?:以后|将来|几年后|两年后|一两年)[^，。]{0,8}(?:开(?:一家|个)|自己开)"),
+    "shop": re.compile(r"(?:你们|咱们|这家|贵)(?:店|站|家|院|超市|这边|这里)?[^，。]{0,10}(?:常来|经常来|来过|买过|去过|干净|"
+                       r"态度|口碑|开了|分店|生意|评价|新开|招牌|排队|人气)|(?:常|经常|老)(?:来|去)(?:这|你们|咱们)?[^，。]{0,4}"
+                       r"(?:买|吃|逛|加油|消费)|我(?:常|经常)来"),
+    # a concrete circumstance that ends the last job or brings them here (合同到期了, 店关门了, 搬到这边, 护工太累了)
+    "change": re.compile(r"合同到期|(?:店|厂|公司|站|单位|那边)[^，。]{0,4}(?:关了|关门|倒闭|搬走|不开了|裁员)|"
+                         r"搬(?:家|到|过来|来)|回(?:老家|来了|到老家)|(?:以前|之前|原来|那边|上一份)[^，。]{0,8}(?:太累|太远|"
+                         r"太晚|下班太晚|工资太低|夜班太多)|(?:护工|工地|厂里|快递|外卖)[^，。]{0,4}(?:太累|太远|太辛苦)"),
+    "insider": re.compile(r"(?:表哥|表姐|表弟|表妹|亲戚|朋友|老乡|姐姐|哥哥|妹妹|弟弟|妈妈|我妈|爸爸|我爸|姑姑|舅舅|阿姨|同学|邻居)"
+                          r"[^，。]{0,6}(?:在(?:这|你们|加油站|养老院|超市|店|医院|站)|干过|做过|当过)"),
+}
+_LIFE_REASONS = ("distance", "schedule")
+_MOTIVE_EXPERIENCE = re.compile(r"以前|之前|原来|上一份|做过|干过|当过|帮过|待过|照顾过|照顾了|跟过|学过|在[^，。]{1,12}"
+                                r"(?:做|干|当|帮|待|上班|打工|实习)")
+_MOTIVE_GENERIC = re.compile(r"贵(?:公司|店|单位|司|院|站)|(?:非常|很|特别|一直|比较)?(?:喜欢|热爱|认可|向往|看好)(?:贵|这个行业|"
+                             r"这个工作|这份工作|这个岗位|这个职位|你们公司|这一行|这个企业)|稳定|(?:发展)?前景|(?:有|好的|很好的|"
+                             r"广阔的|长期)发展|发展空间|平台|一起成长|共同成长|自我价值|有意义|企业文化|氛围|挑战自己|锻炼自己|"
+                             r"提升自己|积累经验|学到(?:很多|更多)?(?:东西|知识|经验)|学习(?:的)?机会|实现.{0,4}价值|热情|"
+                             r"吃苦耐劳|责任心|上进心|踏实肯干")
+
+
+def motivation_reasons(analysis: Analysis) -> dict:
+    """Chinese, for a motivation question: {"concrete": {kind: the clause that says it}, "generic": [clauses]} —
+    the distinct practical reasons the answer gives (distance, schedule, experience with its duration, a
+    certificate, what they want to learn, a role they aim for, the shop itself, someone who does the job), each
+    quoted from its own counted clause, and the clauses that only praise the employer or the trade. Padding,
+    negated words and words read from the question are not counted. Empty for other languages."""
+    out: dict = {"concrete": {}, "generic": []}
+    if not _zh(analysis):
+        return out
+    excluded = set(analysis.details.get("excluded_clause_ids", []))
+    for ci in range(len(analysis.seg.clauses)):
+        toks = [t for t in clause_tokens(analysis, ci) if not t.copied and not t.negated]
+        body = "".join(t.text for t in toks if t.pos != "x")
+        if not body or re.search(r"不想|不太想|没想|不愿|不是很想", body):
+            continue
+        # a refusal is no reason to come, but the last job's burden is a reason to change (医院护工太累了)
+        unwilling = refused(analysis, ci)
+        kinds = [k for k, rx in _MOTIVE_REASONS.items() if rx.search(body) and (k == "change" or not unwilling)
+                 # where they live and when they can work are life facts the content features leave out as
+                 # padding (我家就住在附近, 孩子上小学了白天有时间); to this question they are reasons
+                 and (ci not in excluded or k in _LIFE_REASONS)]
+        if ci in excluded and not kinds:
+            continue
+        if ci not in excluded and not unwilling and _MOTIVE_EXPERIENCE.search(body) and re.search(_DURATION, body):
+            kinds.append("experience")
+        shown = phrase(toks, analysis.seg.language)
+        for k in kinds:
+            out["concrete"].setdefault(k, shown)
+        if not kinds and _MOTIVE_GENERIC.search(body):
+            out["generic"].append(shown)
+    return out
