@@ -142,3 +142,18 @@ def test_concrete_items_are_words_of_the_answer(text, not_quoted):
                 items = reason.split("：", 1)[1].rstrip("。").split("、")
                 assert not_quoted not in items, reason
                 assert all(i in text for i in items), reason
+
+
+@pytest.mark.parametrize("text,arranged", [
+    ("上周三上午十点来了一百二十份盒饭的订单，要十二点前送到。我让两个同事装盒，我自己按楼层分三趟送，十一点五十全部送到。",
+     "分三趟送"),
+    ("那天下午突然来了八十箱急货，晚上七点前要发走。我把货分成两组，最远的先发，六点半全部发完。", "分成两组"),
+])
+def test_arranging_in_own_words_is_quoted_not_denied(text, arranged):
+    r = run(text, URGENT)
+    reasons = next(c for c in r["competencies"] if c["name"] == "执行力")["reasons"]
+    assert not any("没有直接说到与“执行力”相关的做法" in x or "没有说到与“执行力”相关的具体做法" in x for x in reasons), reasons
+    said = [x for x in reasons if x.startswith("说了自己是怎么安排的") or x.startswith("提到了与“执行力”")]
+    assert said, reasons
+    if said[0].startswith("说了自己是怎么安排的"):
+        assert arranged in said[0]

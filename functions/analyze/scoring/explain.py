@@ -172,7 +172,13 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             sentence += "，但多是泛泛一提，没有配合具体经过"
         candidates.append((w("evidence", "evidence_specific"), sentence + "。"))
     elif kind != "closing" and not (motivation_question(question or {}) and motive_own and motive):
-        candidates.append((w("evidence", "evidence_specific"), no_evidence(comp.name)))
+        arranged = quotes.arrangement_quote(analysis) if set(quotes.ARRANGING_TERMS) & set(comp.terms) else None
+        if arranged:
+            # the arranging the competency is about, said in the candidate's own words (按楼层分三趟送): quoted,
+            # never denied (breaker 14)
+            candidates.append((w("evidence", "evidence_specific"), f"{ARRANGED_SAID}：“{arranged}”（没有用这一项的原词）。"))
+        else:
+            candidates.append((w("evidence", "evidence_specific"), no_evidence(comp.name)))
     if motive and motive_own:
         # a motivation answer is judged on its reasons: they are named first (breaker 14: an answer naming what it
         # wanted to learn and the role it aimed for was told 没有说到与“求职动机”相关的具体做法)
@@ -270,6 +276,7 @@ _EDGE_PARTICLES = {"了", "的", "着", "过", "地", "得", "和", "就", "也"
 WORDING_NOTICEABLE = 4.0
 ACTION_SAID = "说了自己具体做了什么"      # the reason quoting the candidate's own action
 EVIDENCE_SAID = "提到了与"                # the reason quoting the competency's own evidence
+ARRANGED_SAID = "说了自己是怎么安排的"    # the reason quoting how the candidate arranged the work
 WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
 
 

@@ -867,3 +867,22 @@ def motivation_reasons(analysis: Analysis) -> dict:
         if not kinds and _MOTIVE_GENERIC.search(body):
             out["generic"].append(shown)
     return out
+
+
+# how the candidate arranged the work, told in their own words rather than the competency's terms (按楼层分三趟送,
+# 分成两组, 先送最远的再…, 最急的先做): the reasons quote it instead of saying nothing of the arranging was said
+_ARRANGE = re.compile(r"按[^，。]{1,6}(?:分|排)|分(?:成|为)?[两三四五六七八九十几0-9]+(?:趟|批|组|波|拨|轮|班|路|次|份)|"
+                      r"先[^，。]{1,12}(?:再|然后|后)|最(?:急|要紧|远|近)的先|优先|轮流|排了?(?:个|一下)?(?:顺序|先后)")
+ARRANGING_TERMS = ("安排", "优先级", "分批", "计划", "先后", "排序", "规划")
+
+
+def arrangement_quote(analysis: Analysis) -> str | None:
+    """Chinese: the first clause of the candidate's own action that says how they arranged the work, quoted."""
+    if not _zh(analysis):
+        return None
+    for ci in range(len(analysis.seg.clauses)):
+        toks = [t for t in clause_tokens(analysis, ci) if not t.copied and not t.negated]
+        body = "".join(t.text for t in toks if t.pos != "x")
+        if _ARRANGE.search(body) and own_action(analysis, ci) and not refused(analysis, ci):
+            return phrase(toks, analysis.seg.language)
+    return None
