@@ -157,3 +157,11 @@ def test_arranging_in_own_words_is_quoted_not_denied(text, arranged):
     assert said, reasons
     if said[0].startswith("说了自己是怎么安排的"):
         assert arranged in said[0]
+
+
+def test_a_story_given_no_reason_to_a_motivation_question_is_not_praised():
+    r = run("去年国庆前一天晚上，店里突然来了两百份蛋糕订单，我把订单按送货时间分成三批，先做上午要的，一直做到凌晨三点，"
+            "第二天九点前全部交货，一份都没出错。", SHOP)
+    assert r["overall"] <= 45
+    assert r["feedback"]["strengths"] == []
+    assert r["feedback"]["suggestions"] == [ASK_WHY]

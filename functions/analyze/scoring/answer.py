@@ -92,6 +92,7 @@ def _shows_competency(analysis: features.Analysis) -> bool:
 # as off-topic on a question about software was told 说清了最后的结果)
 RELEVANCE_REASON = "回答讲的内容和这道题问的关系不大"
 ASKING_REASON = "这道题要讲自己的经历或做法，回答却主要是在提问"
+NO_REASON_REASON = "这道题问的是原因和打算，回答没有说出自己的理由"
 
 
 def _names_competency(analysis: features.Analysis) -> bool:
@@ -163,7 +164,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
         caps.append((cap, reason))
     if explain.motivation_question(question) and not explain.reasons_given(analysis):
         cap = model.MOTIVATION_NO_REASON
-        caps.append((cap, f"这道题问的是原因和打算，回答没有说出自己的理由，最高 {cap:.0f} 分。"))
+        caps.append((cap, f"{NO_REASON_REASON}，最高 {cap:.0f} 分。"))
     if not caps:
         return None, None
     # counter-evidence is named first whichever bound is lowest
@@ -235,7 +236,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         cap, reason = bound(analysis, k, q)
         if cap is None:
             continue
-        missed = missed or reason.startswith((RELEVANCE_REASON, ASKING_REASON))
+        missed = missed or reason.startswith((RELEVANCE_REASON, ASKING_REASON, NO_REASON_REASON))
         kept = comp["reasons"]
         if agency.not_own(reason):
             # not the candidate's own story: nothing in it is credited, even where the score is already lower

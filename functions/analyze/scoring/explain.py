@@ -486,11 +486,14 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     own experience (agency.py: a model answer, others' work, a hypothetical) — nothing in it is praised, and the
     candidate is asked for a story of their own. `not_answer` ("off_topic", "reluctant"): bounded by a detector
     (detectors.py) as talk about something other than work, or as unwillingness — nothing is praised, and the
-    candidate is told what the question asks for."""
+    candidate is told what the question asks for; "missed": bounded as not answering the question asked (a story
+    about something else, only questions of its own, no reason to a motivation question) — nothing is praised and
+    the candidate is told so."""
     asked = "motivation" if motivation_question(question) else "closing" if question_type(question) == "closing" \
         else "willing"
     out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else
-                                                     "answer_question" if not_answer == "missed" else asked]]}
+                                                     "answer_question" if not_answer == "missed" and
+                                                     asked != "motivation" else asked]]}
            if not_answer
            else {"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
            else _feedback_zh(analysis, competencies, question))
