@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 
-from . import agency, explain, features, gates, model, quotes
+from . import agency, explain, features, focus, gates, model, quotes
+from .text import normalise as text_normalise
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
@@ -79,6 +80,7 @@ def _questions_put(text: str) -> int:
 
 CONCRETE_CREDIT = "举了具体的"   # explain's credit for numbers, times and names (举了具体的数字、时间或名称：…)
 RELUCTANT_REASON = "回答流露出不愿意做、无所谓或把责任推给别人的态度，和这道题想看到的做法相反，按“很差”计 {cap:.0f} 分。"
+FOCUS_REASON = "这道题问的是遇到"    # the focus bound's reason (missed_focus)
 OFF_TOPIC_REASON = "回答讲的主要是工作以外的事（个人生活、爱好或对别的事情的看法），没有回答这道题问的经历或做法，按“很差：跑题”计 {cap:.0f} 分。"
 
 
@@ -100,6 +102,17 @@ def _names_competency(analysis: features.Analysis) -> bool:
     one word alone (一起 in 我妈也跟着一起看) does not make a story about a TV series one about teamwork."""
     least = 1.0 - math.exp(-model.OFF_TOPIC_VOUCH / 2.0) - 1e-9   # features: evidence = 1 − exp(−n/2)
     return any(v.get("evidence", 0) >= least for _, v, _ in analysis.competencies)
+
+
+def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
+    """What a Chinese story or situational question asks about (focus.py: 和别人意见不一致, 顾客不满…) when no
+    word of the answer tells it; None when the answer tells it or the question names no clear focus."""
+    if analysis.seg.language != "zh" or explain.question_type(question) not in ("story", "situational"):
+        return None
+    foci = focus.asked(text_normalise(question.get("text"), "zh"))
+    if not foci or focus.touched(analysis.seg.text, foci):
+        return None
+    return "、".join(f.name for f in foci)
 
 
 def not_an_answer(analysis: features.Analysis) -> str | None:
@@ -153,6 +166,11 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
             caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
         elif cap is not None:
             caps.append((cap, f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+        missed = missed_focus(analysis, question)
+        if missed:
+            cap = model.FOCUS_CAP
+            caps.append((cap, f"{FOCUS_REASON}“{missed}”{'的经历' if kind == 'story' else '时怎么做'}，回答没有讲到这种情况，"
+                              f"说的是别的事，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
     if cap is not None:
         caps.append((cap, OFF_TOPIC_REASON.format(cap=cap)))
@@ -278,7 +296,10 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                                             for c, (_, _, det) in zip(result, analysis.competencies)])
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
+    # a story about another situation than the one asked (focus.py): nothing in it is praised either
+    focus_missed = any(r.startswith(FOCUS_REASON) for c in result for r in c["reasons"])
     out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own,
-                                       not_answer=not_an_answer(analysis) or ("missed" if missed else None))
+                                       not_answer=not_an_answer(analysis) or ("focus" if focus_missed else
+                                                                               "missed" if missed else None))
     out["scorer"] = scorer.label
     return out

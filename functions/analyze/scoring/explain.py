@@ -416,6 +416,7 @@ _SUGGEST = {
     "plan": "说说哪件事最急、要先处理，以及你会找谁沟通或帮忙。",
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
     "on_topic": "请围绕题目来回答：这道题问的是工作中的经历或做法，生活里的事可以留到面谈时再聊。",
+    "focus": "请讲和题目问的情况直接有关的事：题目问的是哪种情况，就讲一次你遇到这种情况时具体是怎么做的。",
     "willing": "可以讲一次你主动把事情做好、对结果负责的经历，说说你具体做了什么。",
     "motivation": "可以说说你为什么想做这份工作、看重它什么，以及接下来的打算。",
     "motivation_detail": "可以说得更具体一些：比如做过哪些相关的事，接下来一两年想学会什么、做到什么。",
@@ -455,6 +456,7 @@ _SUGGEST_BY_LANGUAGE = {
         "plan": "Say which thing is most urgent and comes first, and whom you would talk to or ask for help.",
         "intro": "Talk about concrete work you have done and one or two things you are proud of.",
         "on_topic": "Answer what the question asks: it is about your experience or practice at work.",
+        "focus": "Tell about the situation the question asks about: a time you met that situation and what you did.",
         "willing": "Tell about a time you took it on yourself to get something done well, and what you did.",
         "motivation": "Say why you want this job, what you value in it, and what you plan to do next.",
         "motivation_detail": "Be more specific: what related things you have done, and what you want to learn or achieve in the next year or two.",
@@ -471,6 +473,7 @@ _SUGGEST_BY_LANGUAGE = {
         "plan": "가장 급한 일이 무엇이라 먼저 처리할지, 누구와 상의하거나 도움을 청할지 말해 보세요.",
         "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
         "on_topic": "질문에 맞게 답해 주세요. 이 질문은 일하면서 겪은 경험이나 방법을 묻고 있습니다.",
+        "focus": "질문이 묻는 상황에 대해 말해 주세요. 그런 상황을 겪었을 때 구체적으로 어떻게 했는지요.",
         "willing": "스스로 나서서 일을 잘 마무리하고 결과에 책임졌던 경험과 구체적으로 한 일을 말해 보세요.",
         "motivation": "이 일을 하고 싶은 이유와 이 일에서 중요하게 생각하는 점, 앞으로의 계획을 말해 보세요.",
         "motivation_detail": "조금 더 구체적으로 말해 보세요. 관련해서 해 본 일이 무엇인지, 앞으로 1~2년 동안 무엇을 배우고 이루고 싶은지요.",
@@ -488,10 +491,12 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     (detectors.py) as talk about something other than work, or as unwillingness — nothing is praised, and the
     candidate is told what the question asks for; "missed": bounded as not answering the question asked (a story
     about something else, only questions of its own, no reason to a motivation question) — nothing is praised and
-    the candidate is told so."""
+    the candidate is told so; "focus": bounded as a story about another situation than the one the question names
+    (focus.py) — nothing is praised, and the candidate is asked for that situation."""
     asked = "motivation" if motivation_question(question) else "closing" if question_type(question) == "closing" \
         else "willing"
     out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else
+                                                     "focus" if not_answer == "focus" else
                                                      "answer_question" if not_answer == "missed" and
                                                      asked != "motivation" else asked]]}
            if not_answer
