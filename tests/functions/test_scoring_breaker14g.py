@@ -17,6 +17,8 @@ URGENT = {"text": "讲一次你接到加急任务、时间很紧的经历，你�
 UPSET = {"text": "如果一位客人因为菜上得慢在餐厅里发火，你会怎么处理？", "answer_seconds": 90,
          "competencies": [{"name": "沟通表达", "weight": 0.5, "keywords": ["道歉", "安抚"]},
                           {"name": "解决问题", "weight": 0.5, "keywords": ["解决", "补偿"]}]}
+FAULT = {"text": "请讲一次你修电器时一时找不到故障原因的经历，你是怎么排查的？", "answer_seconds": 90,
+         "competencies": [{"name": "解决问题", "weight": 1, "keywords": ["排查", "检测"]}]}
 EITHER = {"text": "讲一次顾客对你的服务不满意，或者提出特殊要求的经历，你是怎么做的？", "answer_seconds": 90,
           "competencies": [{"name": "服务意识", "weight": 1, "keywords": ["耐心", "满足"]}]}
 
@@ -49,6 +51,7 @@ def focus_bounded(r: dict) -> bool:
     (BAKERY_RUSH, UPSET, "顾客不满"),
     (BAKERY_RUSH + "第二天大家都累坏了，但是客户很满意。", UPSET, "顾客不满"),
     (STOCKTAKE, UPSET, "顾客不满"),
+    (BAKERY_RUSH, FAULT, "故障"),
 ])
 def test_rehearsed_story_on_another_question_is_bounded(text, question, asked):
     assert not focus.touched(text, focus.asked(question["text"]))
@@ -63,6 +66,9 @@ def test_rehearsed_story_on_another_question_is_bounded(text, question, asked):
 @pytest.mark.parametrize("text,question", [
     (BAKERY_RUSH, URGENT),
     (REFUND, UPSET),
+    ("上周去一户人家修洗衣机，插上电就跳闸，换了插座也一样。我一段一段量线路，最后发现是排水泵的线被老鼠咬破了搭在外壳上，"
+     "包好线以后再试，跑完一个洗涤程序都没事。", FAULT),
+    ("有台冰箱不制冷，我先听压缩机有没有响，再摸冷凝器烫不烫，最后查出来是温控器坏了，换了个新的第二天就好了。", FAULT),
     ("去年春节前我跟她想法不一样，她想把年货堆在门口，我觉得会挡住过道。我俩各自说了理由，后来商量着在门口只放一个小堆头，"
      "其余的放到里面货架，那个月年货卖得比往年多。", DISAGREE),
     ("有回跟一起上夜班的小刘为了先补货还是先打扫争了几句，他说先扫地，我说先补货。后来我们说好他扫前半场我补货，"

@@ -4,7 +4,7 @@
     touched(answer_text, foci) -> bool       whether any part of the answer tells one of them
 
 A behavioural question asks for a story *about something*: a disagreement with a colleague, an upset or
-complaining customer, an urgent job against the clock, a mistake, a safety risk. A rehearsed story written for
+complaining customer, an urgent job against the clock, a mistake, a fault not yet found, a safety risk. A rehearsed story written for
 another question (the warehouse rush told on 讲一次你和同事意见不一致的经历) is concrete and first-person, so the
 model rates it high; what it lacks is the situation asked about. Each family has the question's wording that
 names it (`ask`) and the wide family of words an answer uses to tell it in its own words (`tell`: 我跟她想法不
@@ -60,6 +60,10 @@ FAMILIES = (
           _rx(r"错", r"失误", r"疏忽", r"漏", r"忘", r"问题", r"不对", r"坏", r"没(做|弄|搞)好", r"返工", r"补救",
               r"纠正", r"改正", r"弥补", r"重(新)?做", r"少(了)?", r"多(了)?", r"差(了)?", r"对不上", r"不一样",
               r"毛病", r"不小心", r"粗心", r"道歉", r"责任", r"发现", r"检查", r"核对")),
+    Focus("fault", "一时找不到原因的故障",
+          _rx(r"故障", r"找不到原因", r"排查"),
+          _rx(r"故障", r"毛病", r"原因", r"问题", r"坏", r"查", r"测", r"试", r"换", r"拆", r"修", r"不(亮|转|响|通|动|灵|行)",
+              r"异响", r"漏", r"短路", r"接触", r"报错", r"死机", r"断")),
     Focus("safety", "安全问题或危险",
           _rx(r"安全", r"危险", r"事故", r"隐患", r"违反.{0,4}规定", r"违规", r"受伤"),
           _rx(r"安全", r"危险", r"险", r"伤", r"摔", r"滑", r"倒", r"碰", r"砸", r"掉", r"事故", r"隐患", r"规定", r"救", r"呛", r"溺", r"沉", r"抽筋", r"不动", r"晕", r"血", r"烫", r"割", r"扎", r"撞", r"跌", r"病",
