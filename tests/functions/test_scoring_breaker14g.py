@@ -77,6 +77,8 @@ def test_rehearsed_story_on_another_question_is_bounded(text, question, asked):
      "各按一种摆给他看他试了以后说我的快那以后就按我的来了", DISAGREE),
     ("那天下午三点老板说晚上六点前要把两百份盒饭送到工地，我跟另一个同事一个装一个封，四点半先送走第一车，五点五十全部送到了。",
      URGENT),
+    # a thin story that tells the rush only by its clock and its count
+    ("上周六下午两点店里进来了八十份外卖单，我和另外两个人一起打包，晚上六点全部送完，老板挺高兴。", URGENT),
     ("我会先过去跟他说对不起，让他别着急，问清楚他点的是哪几个菜，马上去后厨催，先给他上一份小菜和一壶茶，菜上齐了再送他一张优惠券。",
      UPSET),
     ("我会先跟他道歉，然后去厨房问清楚还要等多久，如实告诉他。", UPSET),
