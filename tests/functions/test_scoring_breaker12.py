@@ -79,10 +79,9 @@ def test_a_cantonese_story_scores_near_its_mandarin_telling():
     assert run(DRINK_STRONG, DRINK_Q)["overall"] - run(yue, DRINK_Q)["overall"] <= 12   # was 82.5 against 56.1
 
 
-@pytest.mark.xfail(strict=True, reason="open: a vivid story written for another question outranks the real answer "
-                                       "(warehouse story 89.1 against 83.1 on a drink complaint): relevance is only "
-                                       "word vectors and competency terms (docs/scoring.md)")
 def test_a_story_for_another_question_does_not_outrank_the_real_answer():
+    # closed by the focus bound (scoring/focus.py, breaker 14 H1): the question names an upset customer, the
+    # warehouse story tells none
     assert run(WAREHOUSE, DRINK_Q)["overall"] < run(DRINK_STRONG, DRINK_Q)["overall"]
 
 
