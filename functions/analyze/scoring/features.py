@@ -409,6 +409,12 @@ _KO_RESULT_STEMS = ("줄었", "줄였", "줄어", "줄여", "늘었", "늘렸", 
                     "해결했", "해결됐", "해결되", "고쳤", "바로잡", "찾았", "찾아냈", "찾아서", "발견했", "발견해", "맞췄",
                     "맞았", "맞춰졌", "끝냈", "끝났", "마쳤", "완료했", "완료됐", "달성했", "감소", "증가", "정정했",
                     "수정했", "돌려드렸", "환불해", "환불했", "교환해", "교환했", "받았", "나갔", "빨라졌", "단축")
+# what the customer did after: thanked (고맙다고, 감사하다고), calmed down (화가 풀리셨), came back (다시 오셔서),
+# left smiling (웃으면서 가셨), in time (제시간에)
+_KO_THANKED = ("고맙다", "고마워", "감사하다", "감사하다며", "감사 인사", "풀리셨", "풀렸", "진정되", "진정하셨", "웃으면서",
+               "웃으며", "제시간에", "단골")
+_KO_RESULT_PHRASES = ("다시 오셔", "다시 오셨", "다시 찾아", "또 오셨", "또 오셔", "다시 방문", "화가 풀", "화를 푸", "웃으면서 가",
+                      "웃으며 가", "시간 안에", "늦지 않게", "칭찬", "좋은 리뷰", "리뷰를 남", "민원을 취소", "항의를 취소")
 _KO_FAULTS = ("잘못", "실수", "불만", "컴플레인", "항의", "오류", "누락", "클레임", "지연", "착오", "틀린", "틀리")
 _KO_NONE = ("없었", "없어", "없습니다", "없이", "안 나왔", "않았")
 
@@ -424,6 +430,84 @@ def result_start(toks: list, language: str) -> int:
     return 0
 
 
+# English results said in everyday words: the customer left on time, calmed down, thanked us, ordered again
+_EN_RESULT_PHRASES = re.compile(
+    r" (on time|in time|in the end|as a result|at the end|calmed down|cooled down|thanked (me|us|him|her)"
+    r"|left (happy|smiling|satisfied|pleased|with a smile)|made it|came (back|again)|went home happy"
+    r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,3} (again|more|another|extra)"
+    r"|(ordered|bought|booked)( \S+){0,4} from us|left (at|with)"
+    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)) ")
+_EN_REACTION = re.compile(
+    r" (thanked|calmed down|cooled down|came (back|again)|left (happy|smiling|satisfied|pleased|with a smile)"
+    r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,4} (again|more|another|extra|from us)"
+    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)) ")
+# a result verb on a hollow object (found a solution, solved the problem) names no result: a template's
+_EN_HOLLOW_OBJECTS = {"solution", "solutions", "problem", "problems", "issue", "issues", "situation", "way",
+                      "matter", "task", "everything", "things", "it"}
+_EN_NOT_VERBS = {"and", "or", "but", "which", "that", "what", "while", "as", "with", "for", "to", "of", "in", "on",
+                 "at", "by", "from", "about", "into", "if", "when", "because", "how", "where", "who", "whole"}
+_EN_HOLLOW_NOUNS = {"solution", "solutions", "problem", "problems", "issue", "issues", "situation", "matter", "task",
+                    "end", "outcome", "result", "results"}
+_EN_PLAIN_ADJ = {"best", "right", "good", "great", "quick", "perfect", "proper", "suitable", "better", "whole",
+                 "satisfying", "satisfactory", "effective", "reasonable", "appropriate", "fast", "new"}
+_EN_MARKERS_ALONE = {"so", "by"}   # too common to say a result on their own (so i said sorry…)
+
+
+_EN_MANNER = {"carefully", "patiently", "politely", "quickly", "immediately", "calmly", "properly", "actively",
+              "seriously", "promptly", "kindly", "nicely", "professionally", "efficiently", "effectively"}
+_EN_DET = {"a", "an", "the", "this", "that", "our", "my", "her", "his", "their", "all", "some", "any"}
+
+
+def _en_stem(word: str) -> str:
+    """English: a rough stem to compare word forms (apologized, apologizing, apologize → apolog)."""
+    for end in ("izing", "ising", "ized", "ised", "ize", "ise", "ing", "ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def _en_singular(word: str) -> str:
+    """English: a plural read as its singular (cakes → cake), so one story's words link its clauses."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def customer_reaction(toks: list, language: str) -> bool:
+    """English or Korean: the clause says how the customer took it — thanked, calmed down, came back,
+    ordered again (see _EN_REACTION, _KO_THANKED, _KO_RESULT_PHRASES)."""
+    said = [t for t in toks if not t.copied and not t.negated]
+    body = " " + " ".join(t.text for t in said) + " "
+    if language == "en":
+        return _EN_REACTION.search(body) is not None
+    if language == "ko":
+        return any((t.base or t.text).startswith(_KO_THANKED) for t in said) or any(p in body for p in _KO_RESULT_PHRASES)
+    return False
+
+
+def en_result_said(toks: list, sets: dict) -> bool:
+    """English: the clause states an outcome in words other than a result verb — a completion word, a
+    result marker (finally, in the end; not so/by alone), or what the customer did after (left on time,
+    thanked us, ordered two more)."""
+    said = [t for t in toks if not t.copied and not t.negated]
+    if not said:
+        return False
+    joined = " " + " ".join(t.text for t in said) + " "
+    if _EN_RESULT_PHRASES.search(joined):
+        return True
+    for k, t in enumerate(said):
+        if t.text in sets["completion"] and not _en_hollow_after(said, k):
+            return True
+        if t.text in sets["result_markers"] and t.text not in _EN_MARKERS_ALONE and " " not in t.text:
+            return True
+    return False
+
+
+def _en_hollow_after(toks: list, k: int) -> bool:
+    """The verb at k takes only a hollow object (solved the problem, found the best solution)."""
+    rest = [t.text for t in toks[k + 1:k + 6] if t.text not in _EN_DET and t.text not in _EN_PLAIN_ADJ]
+    return bool(rest) and rest[0] in _EN_HOLLOW_OBJECTS and (
+        len(rest) == 1 or rest[1] not in ("for", "with", "by", "in", "within", "of"))
+
+
 def says_result_other(toks: list, language: str, concrete_ids: set = frozenset()) -> bool:
     """English or Korean: the clause states a result (see _EN_RESULT_VERBS, _KO_RESULT_STEMS)."""
     texts = [t.text for t in toks if not t.copied]
@@ -432,7 +516,8 @@ def says_result_other(toks: list, language: str, concrete_ids: set = frozenset()
             if t.copied:
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if t.text in _EN_RESULT_VERBS and not t.negated:
+            if t.text in _EN_RESULT_VERBS and not t.negated and not (
+                    _en_hollow_after(toks, k) and not any(id(u) in concrete_ids for u in toks)):
                 if t.text not in _EN_MOVE or nxt in ("down", "back", "up", "out", "it", "them", "everything", "all"):
                     return True
             # a fault that did not happen: no complaints, nothing was missing, zero errors
@@ -444,10 +529,12 @@ def says_result_other(toks: list, language: str, concrete_ids: set = frozenset()
         m = re.search(r" from (\S+ ){1,3}to ", joined)
         return bool(m) and any(id(t) in concrete_ids for t in toks)
     if language == "ko":
-        bases = [(t.base or t.text) for t in toks if not t.copied]
-        if any(b.startswith(_KO_RESULT_STEMS) for b in bases):
+        bases = [(t.base or t.text) for t in toks if not t.copied and not t.negated]
+        if any(b.startswith(_KO_RESULT_STEMS + _KO_THANKED) for b in bases):
             return True
         body = " ".join(texts)
+        if any(p in body for p in _KO_RESULT_PHRASES):
+            return True
         return any(f in body for f in _KO_FAULTS) and any(n in body for n in _KO_NONE)
     return False
 
@@ -1141,6 +1228,17 @@ def circumstance_sense(seg: Segmented, hit, first_person: frozenset) -> bool:
     return False
 
 
+def _joined(toks: list, language: str, keep) -> str:
+    """English: the clause's words with a space around each, to find a term of several words (said sorry),
+    which the words run together (saidsorry) never show."""
+    return " " + " ".join(t.text for t in toks if keep(t)) + " "
+
+
+def _has_term(text: str, term: str, language: str) -> bool:
+    # as text.find matches English: whole words, the last one with an ending (greet in greeted)
+    return re.search(" " + re.escape(term) + ("[a-z']{0,3} " if len(term.split()[-1]) >= 4 else " "), text) is not None
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -1162,9 +1260,38 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
 
     junk = junk_tokens(seg)
 
+    # English: a word form of HR's terms (listened, apologizing), a manner adverb (carefully) or a verb whose
+    # object is only HR's term or a hollow word (offered a refund, informed my manager, found a solution) is
+    # a template's wording, no content of the story's own
+    # — the last only when the answer names almost nothing else of its own (a template; a short honest answer
+    # that names the vegetables and the supplier keeps its "gave her a refund")
+    en_hollow = set()
+    if language == "en":
+        # HR's keywords and their common synonyms (not the curated behaviour phrases: redid is a story's own)
+        term_stems = {_en_stem(v) for c in comps for kw in c.keywords
+                      for v in lexicon.variants(language, normalise_term(kw, language)) if " " not in v}
+        on_terms = set()
+        for k, t in enumerate(words_):
+            if _en_stem(t.text) in term_stems or t.text in _EN_MANNER or t.text in _EN_HOLLOW_NOUNS:
+                en_hollow.add(id(t))
+                continue
+            if t.text in _EN_NOT_VERBS or t.text in sets["connectives"] or t.pos != "w":
+                continue
+            rest = [u for u in words_[k + 1:k + 5] if u.text not in _EN_DET and u.text not in _EN_PLAIN_ADJ]
+            if rest and rest[0].clause == t.clause and rest[0].text in _EN_HOLLOW_OBJECTS:
+                en_hollow.add(id(t))
+            elif rest and rest[0].clause == t.clause and _en_stem(rest[0].text) in term_stems:
+                on_terms.add(id(t))
+        own = {t.text for t in words_ if is_content(t, language) and not t.copied and t.text not in generic
+               and t.text not in q_words and t.text not in all_terms and id(t) not in junk
+               and id(t) not in en_hollow and id(t) not in on_terms}
+        if len(own) < 3:
+            en_hollow |= on_terms
+
     def specific(t: Token) -> bool:
         b = t.base or t.text
         return (is_content(t, language) and not t.copied and not t.negated and b not in generic
+                and id(t) not in en_hollow
                 and b not in q_words and b not in all_terms and b not in sets["fillers"]
                 and id(t) not in junk and not (language == "zh" and (b in _HOLLOW or t.pos in ("m", "mq")
                                                                     or b in sets["measure_words"]))
@@ -1176,9 +1303,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     long_terms = [term for term in all_terms | sets["work_topic"] if len(term) >= 2]
 
     def touches(toks: list) -> bool:
-        text = "".join(t.text for t in toks if not t.copied and id(t) not in junk)
-        return any((t.base or t.text) in topic and not t.copied and id(t) not in junk for t in toks) or any(
-            term in text for term in long_terms)
+        keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731
+        text = "".join(t.text for t in toks if keep_(t))
+        return any((t.base or t.text) in topic and keep_(t) for t in toks) or any(
+            term in text for term in long_terms) or (language == "en" and any(
+                _has_term(_joined(toks, language, keep_), term, language) for term in long_terms if " " in term))
 
     has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
                    for toks in clauses]
@@ -1205,10 +1334,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                         and any(on_topic_clause[c] for c in (ci - 1, ci + 1) if 0 <= c < len(clauses))))
                     for t in toks):
                 on_topic_clause[ci] = True
-    spec_words = [{t.base or t.text for t in toks if specific(t) and not concrete_kind(t, language)
+    spec_words = [{_en_singular(t.base or t.text) if language == "en" else t.base or t.text for t in toks
+                   if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
     results = [any(result_word(toks, k, sets) for k in range(len(toks))) if language == "zh"
-               else says_result_other(toks, language) for toks in clauses]
+               else says_result_other(toks, language) or (language == "en" and en_result_said(toks, sets))
+               for toks in clauses]
     starts = [sentence_start(seg, toks) for toks in clauses]
     opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
@@ -1329,9 +1460,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 says_result = any(result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
                                   for k, t in enumerate(toks))
             else:
-                says_result = says_result_other(toks, language, concrete_ids) or (language == "en" and any(
-                    result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
-                    for k, t in enumerate(toks)))
+                says_result = says_result_other(toks, language, concrete_ids) or (
+                    language == "en" and en_result_said(toks, sets))
             if not says_result:
                 continue
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
@@ -1348,9 +1478,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue    # 결과는 아주 좋았고 모두 만족했습니다: a template's result is no result
             else:
                 level = 0.5
-            if level > outcome:
-                outcome, outcome_clause = level, ci
-            if outcome == 1.0:
+            # Korean and English: of two results as strong, the later is the ending (교환해 드렸습니다 is a step;
+            # 다음 날 다시 오셔서 고맙다고 하셨습니다 is how it ended)
+            # … and how the customer took it (고맙다고 하셨습니다, she ordered two more) is the ending, quoted
+            # before the step that led to it (삼천 원을 돌려드렸습니다), at the stronger step's level
+            if level > outcome or (language != "zh" and outcome_clause is not None and (
+                    level == outcome or (level >= 0.75 and customer_reaction(toks, language)))):
+                outcome, outcome_clause = max(level, outcome), ci
+            if outcome == 1.0 and language == "zh":
                 break
     situation = False
     if specific_actions:
@@ -1396,6 +1531,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     on_question = sum(1 for ci, toks in enumerate(clauses) if keep[ci] and on_topic_clause[ci] and (
         any((t.base or t.text) in q_terms and not t.copied for t in toks)
         or any(term in "".join(t.text for t in toks if not t.copied) for term in q_long)
+        or (language == "en" and any(_has_term(_joined(toks, language, lambda t: not t.copied), term, language)
+                                     for term in q_long if " " in term))
         or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)))
     topical = 1.0 if on_question else WORK_ONLY_FACTOR if on_topic else OFF_TOPIC_FACTOR
     answer = {

@@ -495,6 +495,52 @@ def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
     return False
 
 
+_EN_JOINS = {"and", "while", "but", "or", "as", "until", "till", "since", "before", "once"}
+_EN_SUBJECTS = {"i", "we", "she", "he", "they"}
+_EN_DETERMINERS = {"the", "our", "my", "her", "his", "their", "a", "an", "this", "that", "these", "those", "some"}
+_EN_NO_BREAK_AFTER = _EN_JOINS | _EN_DETERMINERS | {
+    "that", "which", "who", "so", "because", "when", "if", "then", "said", "told", "asked", "say", "tell",
+    "think", "thought", "know", "knew", "felt", "feel", "hope", "guess", "sure", "and", "after", "what", "how",
+    "where", "why", "whether", "than", "like", "let", "made", "make", "help", "helped", "saw", "heard", "to",
+    "way", "time", "day", "thing", "one", "everything", "something", "anything"}
+
+
+_EN_SCENE = _EN_JOINS | _EN_DETERMINERS | {
+    "next", "last", "following", "same", "week", "day", "month", "year", "morning", "afternoon", "evening", "night",
+    "later", "then", "so", "after", "that", "minutes", "hours", "days", "weeks", "two", "three", "few", "later", "on",
+    "in", "by", "the", "winter", "summer", "spring", "autumn", "fall", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "around", "about", "at", "one", "once",
+    "ago", "yesterday", "today", "tonight"}
+
+
+def _starts_clause_en(tokens: list, current: list, i: int, sets: dict) -> bool:
+    """English: token i starts a new clause though no punctuation says so (speech recognised without
+    punctuation): a joining word with a subject after it (and the party was…, while i called…, and our
+    baker redid…), or a subject pronoun after a clause of its own (…extra candles she left on time).
+    Punctuated and unpunctuated text of one answer get about the same clauses."""
+    tok = tokens[i]
+    if len(current) < (2 if tok.text in _EN_SUBJECTS else MIN_CLAUSE_TOKENS):
+        return False
+    prev = next((tokens[k] for k in range(i - 1, -1, -1) if tokens[k].pos != "x"), None)
+    nxt = next((tokens[k] for k in range(i + 1, len(tokens)) if tokens[k].pos != "x"), None)
+    if prev is None:
+        return False
+    ahead = " ".join(tokens[k].text for k in range(i, min(i + 3, len(tokens))) if tokens[k].pos != "x")
+    if ahead.startswith(("as a result", "in the end", "at the end")):
+        return True
+    if tok.text in _EN_JOINS:
+        return nxt is not None and (nxt.text in _EN_SUBJECTS or nxt.text in _EN_DETERMINERS - {"a", "an", "some"})
+    if tok.text in _EN_SUBJECTS:
+        # and the next week she ordered…: a time said before its subject stays with it
+        if all(tokens[k].text in _EN_SCENE for k in current) or all(
+                tokens[k].text in _EN_SCENE or tokens[k].text in sets["time_words"] for k in current):
+            return False
+        return prev.text not in _EN_NO_BREAK_AFTER and prev.text not in sets["first_person"] and \
+            prev.text not in _EN_SUBJECTS
+    return False
+
+
 def _clauses(seg: Segmented) -> None:
     sets = lexicon.sets(seg.language)
     connectives, first = sets["connectives"], sets["first_person"]
@@ -508,6 +554,10 @@ def _clauses(seg: Segmented) -> None:
             clause += 1
             current = []
 
+    # English: the clause marks of unpunctuated speech only where punctuation is missing or sparse (speech
+    # recognised without it, one mark in 25 words or fewer): typed English keeps the clauses its punctuation gives
+    marks = sum(1 for t in seg.tokens if t.pos == "x" and (t.text in _CLAUSE_END or t.text.strip() in _CLAUSE_END))
+    en_speech = seg.language == "en" and marks * 25 <= sum(1 for t in seg.tokens if t.pos != "x")
     for i, tok in enumerate(seg.tokens):
         if tok.pos == "x":
             if tok.text in _CLAUSE_END or tok.text.strip() in _CLAUSE_END:
@@ -516,8 +566,11 @@ def _clauses(seg: Segmented) -> None:
         # Unpunctuated speech (ASR): a connective starts a new clause, and a long clause breaks
         # before a first-person pronoun; in Chinese also at the marks of a new clause (below), so the
         # features do not depend on punctuation.
-        if current and (tok.text in connectives or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)
-                        or (seg.language == "zh" and _starts_clause_zh(seg.tokens, current, i, sets))):
+        prev = seg.tokens[current[-1]].text if current else ""
+        if current and ((tok.text in connectives and not (seg.language == "en" and prev in _EN_DETERMINERS))
+                        or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)
+                        or (seg.language == "zh" and _starts_clause_zh(seg.tokens, current, i, sets))
+                        or (en_speech and _starts_clause_en(seg.tokens, current, i, sets))):
             close()
         tok.clause = clause
         current.append(i)
