@@ -1478,11 +1478,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue    # 결과는 아주 좋았고 모두 만족했습니다: a template's result is no result
             else:
                 level = 0.5
-            # Korean and English: of two results as strong, the later is the ending (교환해 드렸습니다 is a step;
+            # Korean: of two results as strong, the later is the ending (교환해 드렸습니다 is a step;
             # 다음 날 다시 오셔서 고맙다고 하셨습니다 is how it ended)
-            # … and how the customer took it (고맙다고 하셨습니다, she ordered two more) is the ending, quoted
+            # … and how the customer took it (고맙다고 하셨습니다) is the ending, quoted
             # before the step that led to it (삼천 원을 돌려드렸습니다), at the stronger step's level
-            if level > outcome or (language != "zh" and outcome_clause is not None and (
+            if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))):
                 outcome, outcome_clause = max(level, outcome), ci
             if outcome == 1.0 and language == "zh":
