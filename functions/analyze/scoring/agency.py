@@ -13,7 +13,8 @@ Four families, each a bound on every competency (answer.bound):
   小李), 他/她 after them, 自己 whose antecedent is that person (她把300单分给五个人，自己跟客户沟通) — and the
   candidate does nothing specific, or at most one thing while saying they were away (我当时请假了不在,
   我那天刚好休息) → OTHERS (with the away reason when they say so). 我和组长一起…, 组长让我负责…我就…, 我跟主管商量后
-  我…, 店长不在，我先… stay the candidate's own;
+  我…, 店长不在，我先…, 我和小王、小李三个人一起做, 小周和我一起打包 stay the candidate's own; what the candidate only
+  heard or thought of it (第二天听说的, 觉得他很厉害, 很佩服她) is no deed of theirs;
 - hypothetical: a question asking for a past experience (question_type "story") answered only with what the
   candidate would do or what "you" should do (如果遇到…我会…, 你就先把…), with no past event → HYPOTHETICAL.
   Situational questions (如果…你会怎么做) ask for exactly that and are never bounded here.
@@ -115,9 +116,18 @@ _CAUSE = {"让", "叫", "派", "安排", "要求", "带", "带着", "喊", "请"
 _WITH = {"和", "跟", "与", "同", "还有"}
 # the candidate says they were away, at the end of a sentence: 我当时请假了不在, 我那天刚好休息, 我不在店里, 那天我轮休
 # (not 我在家里买了个手冲壶)
-_AWAY = re.compile(r"我[^，。！？；]{0,8}(请假|请了假|休假|休息|轮休|调休|放假|不在|没在|没去|没来|没上班|不上班|没当班|不当班|"
-                   r"没值班|在家|回老家|出差)[^，。！？；]{0,4}([，。！？；]|$)")
+# (the scorer's text has ASCII commas: 我那天正好请假,第二天听说的)
+_AWAY = re.compile(r"我[^，,。！!？?；;]{0,8}(请假|请了假|休假|休息|轮休|调休|放假|不在|没在|没去|没来|没上班|不上班|没当班|"
+                   r"不当班|没值班|在家|回老家|出差)[^，,。！!？?；;]{0,4}([，,。！!？?；;]|$)")
 _SEGMENT_END = re.compile(r"[，,。！？!?；;：:、\s]")
+# a list of people (我和小王、小李三个人一起做) is one subject: 、 cuts no segment
+_LIST_MARK = {"、"}
+# what the candidate only perceived or thought of someone else's work is no deed of theirs: 第二天听说的,
+# 觉得他很厉害, 我很佩服她, 从他身上学到了很多 (H3 of breaker 14)
+_NOT_DEED = {"听说", "听到", "听见", "听闻", "得知", "觉得", "认为", "感觉", "觉着", "感到", "佩服", "羡慕", "敬佩", "知道",
+             "记得", "以为", "学到", "夸", "夸奖", "称赞", "厉害", "了不起", "服气", "服"}
+# 小王、小李和我一起做, 同事跟我一块儿: the candidate among the doers (not 组长跟我说: an addressee)
+_TOGETHER = re.compile(r"一起|一块|一同|共同|一道|[两三四五六七八九几]个人|俩|仨|大家")
 
 
 def _lead(word: str, pos: str) -> bool:
@@ -132,6 +142,8 @@ def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
     parts, cur = [], []
     if _SEGMENT_END.search(answer.strip()):
         for t in text_mod.segment(answer, "zh").tokens:
+            if t.text in _LIST_MARK:
+                continue
             if t.pos == "x" or _SEGMENT_END.fullmatch(t.text or " "):
                 parts, cur = parts + [cur] if cur else parts, []
             else:
@@ -168,8 +180,12 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             else:
                 merged.append((w, pos))
         agent, acts, seen_verb = None, False, False
+        together = bool(_TOGETHER.search("".join(w for w, _ in merged)))
         for k, (w, pos) in enumerate(merged):
             prep = k > 0 and (merged[k - 1][1] == "p" or merged[k - 1][0] in _WITH)
+            if w in ("我", "我们", "咱们") and prep and not seen_verb and together and merged[k - 1][0] in _WITH:
+                agent = "self"                                 # 小王、小李和我三个人一起做: the candidate among them
+                continue
             if w in ("我", "我们", "咱们") and not prep:
                 nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
                 if w != "我" and (_lead(*nxt) or nxt[0] == "的"):
@@ -180,7 +196,8 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
                 if not seen_verb:
                     agent = "self"
                 continue
-            if agent == "self" and not seen_verb and any(u in _WITH for u, _ in merged[:k]):
+            if agent == "self" and not seen_verb and any(u in _WITH for u, _ in merged[:k]) \
+                    and not (pos.startswith("v") and w not in _LEAD_ROLES):
                 continue                                       # 我跟另外一个同事商量好: the candidate with them
             if not seen_verb and not prep and (_lead(w, pos) or w in _PRONOUN or w in _REFLEXIVE and last == "lead"):
                 # 他/她 after a coworker was named is the coworker (她马上道歉, even after 顾客说…)
@@ -193,6 +210,8 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if w == "是" and not seen_verb:
                 continue                                       # 这单是主管张姐处理的
             nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
+            if w in _NOT_DEED or w == "听" and any(u in ("说", "讲") for u, _ in merged[k + 1:]):
+                continue                                       # 第二天听说的, 觉得他很厉害: no deed
             if pos.startswith("v") and w not in _LEAD_ROLES and not (w in _ROLE_PREFIX and _lead(*nxt)):  # 值班/经理
                 seen_verb = True
         if agent is None:

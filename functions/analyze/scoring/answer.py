@@ -144,6 +144,14 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
     # bad conduct told on another competency of the answer: the bound names it, not the topic
     elsewhere = [c for k, (_, _, d) in enumerate(analysis.competencies) if k != index
                  for c in (d.get("contrary") or []) if c[1] != "较弱回答示例"]
+    # … bounds this competency too: the story it is told in shows none of the competency done well (breaker 14:
+    # 我觉得不是我的事，八点半就下班回家了 capped 执行力 and left 团队协作 at 61.6)
+    deeds = list(dict.fromkeys(c for c, _ in elsewhere))
+    if cap is None and not owned and deeds:
+        cap = model.contrary_cap(len(deeds))
+        labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
+        caps.append((cap, f"回答说到了“{'”“'.join(deeds[:2])}”（涉及{labels}的反面做法），这件事里的做法不能算作"
+                          f"“{comp.name}”做得好，这一项最高 {cap:.0f} 分。"))
     kind = explain.question_type(question)
     if kind == "closing":
         asked = quotes.questions_asked(analysis)

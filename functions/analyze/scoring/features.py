@@ -864,6 +864,63 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
     return False
 
 
+# A concession: a preference or habit said negated (平时不太喜欢加班, 虽然我不想当组长, 本来不愿意去) and then
+# turned by a contrast (但那次不一样, 但是我还是留下来了, 后来…) into the opposite deed. The negated clause is neither
+# counter-evidence nor reluctance (breaker 14, M3); the turn must not be negated itself (但是我还是没去) nor unwilling.
+_CONCEDE_OPENERS = ("虽然", "虽说", "尽管", "平时", "平常", "平日", "一般", "本来", "原本", "原来", "一开始", "刚开始", "起初",
+                    "以前", "之前", "向来", "一向", "通常", "说实话", "其实", "老实说", "说实在的")
+_CONCEDE_TURNS = ("但", "但是", "可是", "可", "不过", "然而", "后来", "可那次", "但那次")
+_TURN_DENIAL_OK = ("不一样", "不同", "不例外", "二话不说", "不得不")
+
+
+def conceded_clauses(seg: Segmented, reluctance=()) -> set:
+    """Chinese: the clauses of a concession (虽然/平时/本来…不…，但/但是/可是/不过/后来 + the opposite) whose negation
+    or unwilling phrase is turned by what follows: their negated terms and unwilling phrases count neither way."""
+    if seg.language != "zh":
+        return set()
+    clauses = [[seg.tokens[i] for i in c if seg.tokens[i].pos != "x"] for c in seg.clauses]
+    text = ["".join(t.text for t in toks) for toks in clauses]
+    first_person = lexicon.sets("zh")["first_person"]
+
+    def negative(ci: int) -> int:
+        """Where clause ci's first negated word or unwilling phrase starts (-1: none)."""
+        at = [text[ci].find(p) for p in reluctance if p in text[ci]]
+        k, pos = 0, None
+        for t in clauses[ci]:
+            if t.negated:
+                pos = k
+                break
+            k += len(t.text)
+        return min(at + ([pos] if pos is not None else []), default=-1)
+
+    out: set = set()
+    for ci in range(len(clauses)):
+        # a short clause of its own (平时不太喜欢加班), not a run-on stretch of recognised speech
+        neg = negative(ci) if clauses[ci] and len(text[ci]) <= 16 else -1
+        # the candidate's own preference (我平时不太喜欢…, subject elided), not others' (他们一开始不太高兴)
+        if neg < 0 or clause_agent(clauses[ci], first_person) == "other":
+            continue
+        # the opener stands before the negation (平时不…, 虽然我不…; not 有没有空房…原来那间)
+        opener = ci if any(0 <= text[ci].find(o) < neg for o in _CONCEDE_OPENERS) else \
+            ci - 1 if ci > 0 and any(text[ci - 1].endswith(o) or text[ci - 1] == o for o in _CONCEDE_OPENERS) else None
+        if opener is None:
+            continue
+        for cj in (ci + 1, ci + 2):
+            if cj >= len(clauses) or not clauses[cj]:
+                break
+            if clauses[cj][0].text in _CONCEDE_TURNS or text[cj].startswith(("但", "可是", "不过")):
+                turned = not any(p in text[cj] for p in reluctance) and (
+                    not any(t.negated for t in clauses[cj]) or any(w in text[cj] for w in _TURN_DENIAL_OK))
+                if turned:
+                    # a bare turn (但那次不一样) goes with it: it tells nothing of the story itself
+                    bare = len(text[cj]) <= 8 and any(w in text[cj] for w in _TURN_DENIAL_OK[:3])
+                    out.update(range(opener, cj + bare))
+                break
+            if negative(cj) < 0:
+                break
+    return out
+
+
 def _boundary_hits(phrase: str, words: list):
     """Indexes of the words where the phrase starts in the words' text at a word's start (a one-character
     phrase also ends at a word's end)."""
@@ -1360,6 +1417,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         said = [t for t in toks if is_content(t, language) or t.copied]
         if said and 2 * sum(t.copied for t in said) >= len(said):
             keep[ci] = False
+    # a preference conceded and then turned (说实话我平时不太喜欢加班，但那次不一样。…): an aside, not the story, and
+    # neither counter-evidence nor reluctance (conceded_clauses)
+    conceded = conceded_clauses(seg, tuple(sets["reluctance"]))
+    for ci in conceded:
+        keep[ci] = False
     words_c = [t for t in words_ if 0 <= t.clause < len(keep) and keep[t.clause] and id(t) not in junk]
     clause_has_specific = [keep[ci] and any(specific(t) for t in toks) for ci, toks in enumerate(clauses)]
     # a thing or a deed a number can quantify (货, 扫描枪, 打包), not a description (很急)
@@ -1514,7 +1576,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     whole = "".join(t.text for t in seg.tokens)
     # someone else's reported speech (同事说“关我什么事”) is not the candidate's attitude (contrary.others_speech)
     speech = {id(seg.tokens[i]) for i in contrary.others_speech(seg)}
-    said = [[t for t in toks if id(t) not in speech] for toks in clauses]
+    # … nor is a preference conceded and then turned (平时不太喜欢加班，但那次不一样: conceded, above)
+    said = [[t for t in toks if id(t) not in speech] if ci not in conceded else [] for ci, toks in enumerate(clauses)]
     said_en = " ".join(t.text for t in words_ if id(t) not in speech)
     reluctant = [p for p in sets["reluctance"] if (p in whole and _own_phrase(p, said, first_person)
                                                    if language == "zh" else (" " + p) in (" " + said_en))]
@@ -1649,6 +1712,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "on_question_clauses": on_question,
         "scene": scene_closeness(q_seg, seg, keep),
         "reluctance": reluctant,
+        "conceded": sorted(conceded),
         "semantic": sem,
     }
     analysis = Analysis(seg, answer, per_comp, counts, details)
@@ -1656,11 +1720,23 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     answer["wording"] = wording_value(details["wording_text"], language)
     from . import detectors
 
-    texts = {"said": contrary.without_others_speech(seg),   # the answer as said, others' reported speech left out
+    texts = {"said": _without_clauses(contrary.without_others_speech(seg), seg, details.get("conceded") or ()),
+             # the answer as said, others' reported speech and a conceded preference (平时不太喜欢加班，但…) left out
              "counted": details["wording_text"]}            # the counted clauses: padding judged as padding
     for name in detectors.FILES:
         details[name] = detectors.probability(name, detectors.reads(name, texts), language)
     return analysis
+
+
+def _without_clauses(text: str, seg: Segmented, drop) -> str:
+    """`text` (the answer, maybe with others' speech left out) without the clauses `drop` of `seg`: each clause's
+    own characters (from its first token to its last) are cut where they still stand in the text."""
+    for ci in drop:
+        toks = [seg.tokens[i] for i in seg.clauses[ci] if seg.tokens[i].pos != "x"]
+        piece = "".join(t.text for t in toks)
+        if piece and piece in text:
+            text = text.replace(piece, "", 1)
+    return text
 
 
 def wording_text(analysis: Analysis, question: dict) -> str:
