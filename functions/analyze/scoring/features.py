@@ -1748,7 +1748,7 @@ def wording_text(analysis: Analysis, question: dict) -> str:
     from .quotes import questions_asked
 
     if question_type(question or {}) == "closing":
-        asked = questions_asked(analysis)
+        asked = questions_asked(analysis, wording=True)
         if asked["job"]:      # a refusal (没有，没什么想问的) is read whole, as its transcript would be
             return " ".join(asked["job"] + asked["other"])
     seg, excluded = analysis.seg, set(analysis.details.get("excluded_clause_ids", []))

@@ -248,8 +248,8 @@ CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0,
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,
-# assessment, staffing — not only hours, days off or pay): one passes, two or three thoughtful ones more. On the
-# labelled closing answers of sets a–e raters put such answers at 3–4.75 of 5 (50–94); questions only about the
+# assessment, staffing, first days, equipment, team — by its words or its structure — not only hours, days off or
+# pay): one passes, two or three thoughtful ones more. On the labelled closing answers of sets a–e raters put such answers at 3–4.75 of 5 (50–94); questions only about the
 # terms (几点上班，休几天) at 2–2.5 and are not lifted. A question that mocks, insults, pries into the interviewer's
 # life or asks for pay up front (quotes.rude) bounds the answer at CLOSING_RUDE and is never praised.
 # An answer with CLOSING_PROMOTION or more clauses of thanks and promises (quotes.self_promotion: 非常感谢…,

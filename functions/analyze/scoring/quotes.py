@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, meaning
 from .features import Analysis, concrete_kind, general_clause, result_start
 from .text import Token
 
@@ -632,8 +632,11 @@ _CONTACT = ("联系", "打电话", "告诉", "通知", "汇报", "上报", "反�
             "协调", "解释", "道歉", "说明", "求助", "请")
 # a request to be told is a question without a question mark (我想问一下…, 想了解一下…, 请问…)
 _REQUEST = r"|想问|要问|问一下|问问|想了解|了解一下|想知道|请问|想咨询|咨询一下|想请教|请教一下"
-_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
-                  + _REQUEST)
+# a verb or adjective asked in its A-not-A form (带不带, 管不管, 忙不忙) asks as much as 吗 does
+_A_NOT_A = r"|(?P<a>[\u4e00-\u9fff])不(?P=a)"
+_ASK_WORDS = r"[吗呢？?]|多少|多久|多长|什么|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
+_ASK = re.compile(_ASK_WORDS + _A_NOT_A + _REQUEST)
+_ASK_PLAIN = re.compile(_ASK_WORDS + _REQUEST)
 _JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "团队", "同事", "晋升", "试用期",
         "店", "门店", "客人", "顾客", "客户", "考核", "要求", "职责", "加班", "休息", "轮班", "班次", "单", "负责",
         "业绩", "入职", "转正", "发展", "学习", "公司", "老板", "店长", "经理", "流程", "系统", "产品", "菜", "厨房",
@@ -685,11 +688,62 @@ _GENERIC_ASK = re.compile(r"学习(提升|成长)?的?(机会|空间|平台)|学
                           r"公司(文化|理念|氛围)|(岗位|职位)的?(定位|规划)")
 
 
-def work_question(body: str) -> bool:
+# the parts of the work a question can ask about by its structure, whatever the trade's nouns are (店长平时带新人吗,
+# 电动车坏了公司管不管修, 一个班几个收银员, 新人第一周主要做什么): who trains or supervises (a teaching verb with the
+# newcomer as object, or 谁 before a verb of teaching, managing or judging); staffing (几/多少 counting a person: a
+# noun ending in a role suffix 员/师/工/手/长/生/傅/人); the first days (the newcomer or the first day/week/month with a
+# verb of doing or learning); equipment and who keeps it (something broken or maintained; provided by the company or
+# bought by oneself); how the work is done (主要/具体/平时/一般/每天 before a verb of doing, selling, serving; 怎么 before
+# one of handling, dividing or handing over); how performance is judged (做得好不好, 怎么评, 看什么指标); the team
+# (跟谁对接, 和谁配合, 归谁管). Pay (提成怎么算) and hours (几点上班) have none of these structures.
+_NEWCOMER = r"(新人|新员工|新手|新来的|刚来|刚入职|刚进来|刚上岗|刚开始|入职(后|以后|的时候)?|第一(天|周|个?星期|个?礼拜|个?月)|头(几|一|两|三)(天|周|个?星期|个?月))"
+_DOING = r"(做|干|负责|学|练|熟悉|上手|跟|安排|接触|管|卖|接待|处理|操作|值|站|看)"
+_WORK_ASKED = re.compile(
+    r"(带|教|指导|培训|手把手)(不带|不教)?(一下|一段时间)?(新人|新员工|新手|新来的|徒弟|我|我们)|"
+    r"谁.{0,4}(带|教|管|负责|安排|指导|评|考核|检查|验收|对接|培训|分配|派)|(归|由|听)谁|"
+    r"(几|多少)(个|位|名)?[\u4e00-\u9fff]{0,3}(?<!工作)(?<!工资)(员|师|工|手|长|生|傅|人)(?!作|资|时|日|天)|"
+    + _NEWCOMER + r".{0,6}" + _DOING + r"|"
+    r"坏了|损坏|维修|修理|保养|管不管修|(谁|公司|店里).{0,2}修|"
+    r"(自己|自个)(买|带|准备|配|出)|(公司|店里|站里|统一|单位)(配|发|提供|给配|出)|"
+    r"(主要|具体|平时|一般|每天|日常)(是)?" + _DOING + r"|"
+    r"怎么(处理|分工|分配|配合|交接|操作|对接|分|打包|摆|补)|"
+    r"(做|干)得(好不好|好坏|怎么样)|怎么(评|考核|评价|打分|衡量)|看(什么|哪些)(指标|数据|标准)|"
+    r"(跟|和|向|找)谁")
+
+
+# staffing asked with a trade's own word for the staff (几个保安, 几名店员, 多少个司机): a count word followed by a noun
+# whose word vector is at least STAFF_SIMILARITY close to those of 员工/工人/职员 (保安 0.68, 服务员 0.58, 收银员 0.52,
+# 厨师 0.43; 小区 0.39, 学生 0.39, 孩子 0.12)
+_COUNT = re.compile(r"^(几|多少)(个|位|名)?$")
+_STAFF, STAFF_SIMILARITY = ("员工", "工人", "职员"), 0.42
+
+
+def _counts_staff(toks: list[Token]) -> bool:
+    """Chinese: the clause counts people of a trade by its own word for them (夜班有几个保安)."""
+    staff = meaning.text_vector(_STAFF)
+    if staff is None:
+        return False
+    for i, t in enumerate(toks):
+        if _COUNT.match(t.text):
+            nxt = [u for u in toks[i + 1:i + 3] if u.pos != "x"]
+            if nxt and nxt[0].text in ("个", "位", "名"):
+                nxt = nxt[1:]
+            if nxt and nxt[0].pos.startswith("n") and \
+                    meaning.similarity(staff, meaning.vector(nxt[0].text)) >= STAFF_SIMILARITY:
+                return True
+    return False
+
+
+# 学 as learning the trade (有没有机会学烤), not inside a school word (小学, 上学, 同学, 学校)
+_SCHOOL = re.compile(r"[小中大上放同]学|学[校生费期]")
+
+
+def work_question(body: str, toks: list[Token] | None = None) -> bool:
     """Chinese: a job question that asks about the work itself, not only its hours, days off, probation length or
-    pay, nor a template's 发展前景/学习提升的机会."""
-    body = _GENERIC_ASK.sub("", body)
-    return any(w in body for w in _WORK)
+    pay, nor a template's 发展前景/学习提升的机会: one of the work's words (_WORK), one of its structures
+    (_WORK_ASKED) or a count of its staff (_counts_staff, when the clause's tokens are given)."""
+    body = _SCHOOL.sub("", _GENERIC_ASK.sub("", body))
+    return any(w in body for w in _WORK) or bool(_WORK_ASKED.search(body)) or bool(toks and _counts_staff(toks))
 
 
 def _clause_with(analysis: Analysis, words) -> list[str]:
@@ -716,31 +770,37 @@ def plan_parts(analysis: Analysis) -> dict:
 # "nothing to ask" (没有什么问题了, 没什么想问的, 暂时没有): 什么 after a negation asks nothing
 _DECLINE = re.compile(r"(?<!有)(没有|没|木有|无|不)(什么|啥|其他|别的)?(问题|疑问|想问|要问|想了解|要了解|补充)|"
                       r"(?<!有)(没有|没)(什么|啥)了?$|^(暂时)?(没有|没)了?$")
-_REAL_ASK = re.compile(r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
-                       + _REQUEST)
+_REAL_ASK_WORDS = r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
+_REAL_ASK = re.compile(_REAL_ASK_WORDS + _A_NOT_A + _REQUEST)
+_REAL_ASK_PLAIN = re.compile(_REAL_ASK_WORDS + _REQUEST)
 
 
-def _asks(analysis: Analysis, ci: int, body: str) -> bool:
-    """Whether clause ci asks something: an interrogative word or a question mark after it (…是向总经理还是
-    人事经理汇报？), not 什么 in a declined question (没有什么问题了)."""
+def _asks(analysis: Analysis, ci: int, body: str, wording: bool = False) -> bool:
+    """Whether clause ci asks something: an interrogative word, an A-not-A form (带不带) or a question mark after
+    it (…是向总经理还是人事经理汇报？), not 什么 in a declined question (没有什么问题了). wording: without the
+    A-not-A form (the reading the wording model was fitted on, questions_asked)."""
     last = analysis.seg.clauses[ci][-1] + 1 if analysis.seg.clauses[ci] else len(analysis.seg.tokens)
     marked = last < len(analysis.seg.tokens) and analysis.seg.tokens[last].text in ("？", "?")
     if not _DECLINE.search(body):
-        return marked or bool(_ASK.search(body))
+        return marked or bool((_ASK_PLAIN if wording else _ASK).search(body))
     # 没有什么问题了 asks nothing; 没有什么问题，想问一下培训多久？ still asks in its other words
-    return marked or bool(_REAL_ASK.search(_DECLINE.sub("", body)))
+    return marked or bool((_REAL_ASK_PLAIN if wording else _REAL_ASK).search(_DECLINE.sub("", body)))
 
 
 _REQUEST_RE = re.compile(_REQUEST[1:])
 _SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";")
 
 
-def questions_asked(analysis: Analysis) -> dict:
+def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
     """For a closing question: the candidate's questions, split into job-specific, "broad" (a request to be
     told about the job with no question in it: 我想问一下发展、培训方面的情况), and other (only about pay and
     board, or not about the job); "declined": the clauses that say there is nothing to ask (没有什么问题了); "rude":
     questions that mock, insult, pry or ask for pay up front (never counted as job questions); "work": the job
-    questions about the work itself (quotes.work_question; every job question in other languages)."""
+    questions about the work itself (quotes.work_question; every job question in other languages). A job
+    question is recognised by its job words (_JOB) or, in Chinese, by a structure of the work (_WORK_ASKED,
+    _counts_staff: 新人第一周主要做什么). wording: the split the wording model was fitted on (features.wording_text),
+    before A-not-A questions (带不带新人) and the work's structures were recognised — its input, and so its
+    rating of every answer, stays what it was."""
     seg = analysis.seg
     job, broad, other, declined, rude_, about_work = [], [], [], [], [], []
     ci, n = 0, len(seg.clauses)
@@ -750,13 +810,13 @@ def questions_asked(analysis: Analysis) -> dict:
         if not body:
             ci += 1
             continue
-        if not _asks(analysis, ci, body):
+        if not _asks(analysis, ci, body, wording):
             if _zh(analysis) and _DECLINE.search(body):
                 declined.append(phrase(toks, seg.language))
             ci += 1
             continue
         request_only = False
-        if _zh(analysis) and _REQUEST_RE.search(body) and not _asks(analysis, ci, _REQUEST_RE.sub("", body)):
+        if _zh(analysis) and _REQUEST_RE.search(body) and not _asks(analysis, ci, _REQUEST_RE.sub("", body), wording):
             if len(re.sub(r"[我想要就还有那个一下请]", "", _REQUEST_RE.sub("", body))) == 0:
                 ci += 1
                 continue    # 想问一下，…？ / 我想了解一下，…: only the lead-in of the question that follows
@@ -768,12 +828,16 @@ def questions_asked(analysis: Analysis) -> dict:
                     break
                 more = [t for t in clause_tokens(analysis, ci + 1) if not t.copied]
                 nxt = "".join(t.text for t in more if t.pos != "x")
-                if _asks(analysis, ci + 1, nxt):
+                if _asks(analysis, ci + 1, nxt, wording):
                     break
                 toks, body, ci = toks + [Token("、", "x")] + more, body + nxt, ci + 1
         q = phrase(toks, seg.language, n=40 if request_only else 26)
         # pay and board alone are no question about the work (工资多少, 包吃住吗)
-        work = [w for w in _JOB if w in body and not any(w in p for p in _PAY if p in body)]
+        school_free = body if wording else _SCHOOL.sub("", body)   # 小学, 上学: no 学 of the trade
+        work = [w for w in _JOB if w in school_free and not any(w in p for p in _PAY if p in body)]
+        if not work and not wording and _zh(analysis) and not any(p in body for p in _PAY) and \
+                (_WORK_ASKED.search(_GENERIC_ASK.sub("", school_free)) or _counts_staff(toks)):
+            work = ["work"]     # 新人第一周主要做什么: about the work by its structure, with no job word in it
         if _zh(analysis) and rude(body):
             rude_.append(q)
         elif not work:
@@ -782,7 +846,7 @@ def questions_asked(analysis: Analysis) -> dict:
             broad.append(q)
         else:
             job.append(q)
-            if not _zh(analysis) or work_question(body):
+            if not _zh(analysis) or work_question(body, toks):
                 about_work.append(q)
         ci += 1
     if _zh(analysis) and not rude_:
