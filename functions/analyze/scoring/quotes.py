@@ -691,7 +691,7 @@ _GENERIC_ASK = re.compile(r"学习(提升|成长)?的?(机会|空间|平台)|学
 # the parts of the work a question can ask about by its structure, whatever the trade's nouns are (店长平时带新人吗,
 # 电动车坏了公司管不管修, 一个班几个收银员, 新人第一周主要做什么): who trains or supervises (a teaching verb with the
 # newcomer as object, or 谁 before a verb of teaching, managing or judging); staffing (几/多少 counting a person: a
-# noun ending in a role suffix 员/师/工/手/长/生/傅/人); the first days (the newcomer or the first day/week/month with a
+# noun ending in a role suffix 员/师/工/手/长/生/傅); the first days (the newcomer or the first day/week/month with a
 # verb of doing or learning); equipment and who keeps it (something broken or maintained; provided by the company or
 # bought by oneself); how the work is done (主要/具体/平时/一般/每天 before a verb of doing, selling, serving; 怎么 before
 # one of handling, dividing or handing over); how performance is judged (做得好不好, 怎么评, 看什么指标); the team
@@ -701,7 +701,7 @@ _DOING = r"(做|干|负责|学|练|熟悉|上手|跟|安排|接触|管|卖|接�
 _WORK_ASKED = re.compile(
     r"(带|教|指导|培训|手把手)(不带|不教)?(一下|一段时间)?(新人|新员工|新手|新来的|徒弟|我|我们)|"
     r"谁.{0,4}(带|教|管|负责|安排|指导|评|考核|检查|验收|对接|培训|分配|派)|(归|由|听)谁|"
-    r"(几|多少)(个|位|名)?[\u4e00-\u9fff]{0,3}(?<!工作)(?<!工资)(员|师|工|手|长|生|傅|人)(?!作|资|时|日|天)|"
+    r"(几|多少)(个|位|名)?[\u4e00-\u9fff]{0,3}(?<!工作)(?<!工资)(员|师|工|手|长|生|傅)(?!作|资|时|日|天)|"
     + _NEWCOMER + r".{0,6}" + _DOING + r"|"
     r"坏了|损坏|维修|修理|保养|管不管修|(谁|公司|店里).{0,2}修|"
     r"(自己|自个)(买|带|准备|配|出)|(公司|店里|站里|统一|单位)(配|发|提供|给配|出)|"
@@ -713,9 +713,10 @@ _WORK_ASKED = re.compile(
 
 # staffing asked with a trade's own word for the staff (几个保安, 几名店员, 多少个司机): a count word followed by a noun
 # whose word vector is at least STAFF_SIMILARITY close to those of 员工/工人/职员 (保安 0.68, 服务员 0.58, 收银员 0.52,
-# 厨师 0.43; 小区 0.39, 学生 0.39, 孩子 0.12)
+# 司机 0.46, 护士 0.45; 股东 0.42, 家属 0.41, 学生 0.39, 孩子 0.12). A bare 人 counted (几个人吃饭, 面试官一天面几个人)
+# is no staffing by itself: 夜班几个人 needs a word of the job (_JOB) to be a job question
 _COUNT = re.compile(r"^(几|多少)(个|位|名)?$")
-_STAFF, STAFF_SIMILARITY = ("员工", "工人", "职员"), 0.42
+_STAFF, STAFF_SIMILARITY = ("员工", "工人", "职员"), 0.44
 
 
 def _counts_staff(toks: list[Token]) -> bool:
