@@ -107,10 +107,11 @@ def test_a_real_result_is_still_praised():
 
 # --- 3. advice agrees with the score ---------------------------------------------------------------------
 
+# the warehouse story on the complaint question is no longer a good answer there: it tells no complaint, and the
+# focus bound (breaker 14, scoring/focus.py) caps it at 35 — tests/functions/test_scoring_breaker14g.py
 @pytest.mark.parametrize("text, question", [
     (RAIN_STRONG, RAIN_Q),
     (ONE_COMP, URGENT_Q),
-    (STRONG, COMPLAINT_Q),
     (STRONG, RAIN_Q),
 ])
 def test_a_good_answer_is_not_told_to_say_more_of_the_practice(text, question):
@@ -159,7 +160,6 @@ def test_a_question_is_still_a_question(text, asked):
 
 @pytest.mark.parametrize("text, question", [
     (STRONG, RAIN_Q),
-    (STRONG, COMPLAINT_Q),
     (ONE_COMP, RAIN_Q),
     ("顾客投诉的时候我一般就是跟他道个歉，然后看情况处理一下。" + STRONG, COMPLAINT_Q),
 ])
