@@ -68,4 +68,4 @@ def variants(language: str, keyword: str) -> list[str]:
         if keyword == head or keyword in group:
             found.add(head)
             found.update(group)
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda v: (-len(v), v))   # a fixed order among equal lengths (PYTHONHASHSEED)
