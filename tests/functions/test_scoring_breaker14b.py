@@ -172,3 +172,24 @@ def test_grades_and_hr_told_in_a_story_are_scored(text):
     r = pipeline.analyze_transcript(text, URGENT, "zh")
     assert r["status"] == "scored", (r["reason_code"], r["reason"])
     assert r["overall"] >= 50, r["overall"]
+
+
+# --- a poor attitude at work is judged, not sent to a person as hostile (set i, first look) ---------------------
+RUSH_Q = {"text": "讲一次你遇到客人临时加急订单的经历，你是怎么处理的？", "answer_seconds": 90,
+          "competencies": [{"name": "服务意识", "weight": 0.5, "keywords": ["耐心", "沟通"]},
+                           {"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排"]}]}
+
+
+@pytest.mark.parametrize("text", ["急活我一般都推给别人，做出来的东西顾客爱要不要，反正我不管。",
+                                  "加急的单子我一般不接，赶出来也不好看，客人爱买不买。",
+                                  "这种单我就随便做做，他爱要不要，我又不多拿钱。"])
+def test_contempt_for_a_customer_is_a_poor_answer_scored_low(text):
+    r = pipeline.analyze_transcript(text, RUSH_Q, "zh")
+    assert r["status"] == "scored", (r["reason_code"], r["reason"])
+    assert r["overall"] <= 25, r["overall"]
+
+
+@pytest.mark.parametrize("text", ["你们这破公司问这种问题，爱要不要。", "问这个有什么好问的，爱招不招。"])
+def test_contempt_for_the_interview_still_goes_to_a_person(text):
+    r = pipeline.analyze_transcript(text, RUSH_Q, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "hostile", r["reason_code"]

@@ -524,13 +524,17 @@ _CONTEMPT = ("破公司", "破问题", "破题目", "破面试", "傻问题", "�
              "爱录不录", "爱用不用", "关你什么事", "关你屁事", "你管得着", "有什么好问的", "问这种问题有意思吗",
              "stupidcompany", "whocares")
 _QUOTED = re.compile("[骂说喊嚷吼讲叫投诉称是]")
+# …said of a customer or another person in the story (客人爱要不要, 顾客爱买不买): a poor attitude at work, which the
+# scorer judges (reluctance, counter-evidence), not contempt for the interview (set i, first look: a poor answer
+# was sent to a person as hostile)
+_SAID_OF_OTHERS = re.compile("(?:客人|顾客|客户|乘客|病人|家属|老人|用户|买家|他们|他|她)$")
 
 
 def _contempt(said: str) -> bool:
     for p in _CONTEMPT:
         k = said.find(p)
         while k >= 0:
-            if not _QUOTED.search(said[max(0, k - 6):k]):
+            if not _QUOTED.search(said[max(0, k - 6):k]) and not _SAID_OF_OTHERS.search(said[max(0, k - 4):k]):
                 return True
             k = said.find(p, k + 1)
     return False
