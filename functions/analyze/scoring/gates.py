@@ -720,6 +720,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
                     "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
+    n_odd, kinds, acts = surreal_acts(analysis) if language == "zh" else (0, 0, [])
+    if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS:
+        return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
+                    "把东西寄给“后天”），好几处都是这样，看起来是无意义的内容，请人工查看。",
+                    {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
@@ -729,3 +734,120 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"number_clauses": c["number_clauses"], "hollow_number_clauses": c["hollow_number_clauses"],
                      "rate_clauses": c.get("rate_clauses", 0), "content_clauses": c["content_clauses"]})
     return None
+
+
+# surreal_acts: things acting like people, impossible comparisons, cooking or folding what cannot be, time as a place
+# what only people and animals do (唱歌, 洗澡, 做梦): done by a thing (扫把在屋顶上唱歌, 账本正在河里洗澡)
+_ANIMATE_ACTS = frozenset({"唱歌", "跳舞", "洗澡", "睡觉", "睡午觉", "做梦", "游泳", "喝茶", "晒太阳", "散步", "哭", "哭了",
+                           "偷偷笑", "笑", "跳进", "唱", "哭泣", "午睡", "打呼噜", "吃饭", "喝水", "撒娇", "跳绳"})
+# senses that need a taste or a shape (比价格还要甜, 白菜比冰箱更圆)
+_SENSES = frozenset({"甜", "咸", "酸", "香", "辣", "苦", "圆", "软", "轻", "重", "方", "尖", "扁"})
+_COOK = frozenset({"炒", "煮", "蒸", "煎", "炖", "烤", "炸", "炒熟", "煮熟", "蒸熟", "煎熟", "炖熟", "烤熟", "煮软", "炒了",
+                   "煮了", "蒸了", "煎了", "炖了"})
+_FOLD = frozenset({"叠", "折", "卷", "叠成", "折成", "卷成", "折起来", "卷起来", "叠起来"})
+_PERSON_SUFFIX = tuple("员人客手师长工生姐哥叔姨户主板厨兵医友娘爷奶妈爸")
+_TIMES = re.compile(r"^(?:周[一二三四五六日天末]|星期[一二三四五六日天八]|礼拜[一二三四五六日天]|[上下]?周[一二三四五六日天]?|"
+                    r"[昨今明后前]天|大?[前后]天|[去明后前]年|[上下]个?月|[上下]周[一二三四五六日天]?|中午|早上|下午|晚上|"
+                    r"半夜|凌晨|傍晚|冬天|夏天|春天|秋天|去年冬天|周末)$")
+_TRANSFER = re.compile(r"(?:给|进|到|在)了?$")
+_LIKE = ("像", "好像", "仿佛", "似的", "一样", "如同", "比喻")
+SURREAL_MIN, SURREAL_KINDS = 3, 2
+
+
+def _person(t) -> bool:
+    from . import meaning
+    sets = lexicon.sets("zh")
+    if t.text in sets["pronouns"] or t.pos in ("nr", "nrt", "nrfg") or t.text.endswith(_PERSON_SUFFIX):
+        return True
+    v = _vector(t.text)
+    return v is not None and meaning.similarity(v, meaning.text_vector(["人", "顾客", "同事", "孩子", "老板"])) >= 0.35
+
+
+def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
+    """Chinese: (odd acts, their kinds, the acts as text) — a thing doing what only people or animals do (扫把…唱歌),
+    a taste or shape compared between unrelated things (白菜比冰箱更圆), cooking what is not food (把桌子炒熟) or
+    folding a person (把顾客叠成两半), and a time word given or entered as a place (寄给了后天的走廊, 放在周末的里面,
+    跳进了口袋的中午). A clause with 像/好像/一样 (忙得像陀螺, 心里像打鼓) is a metaphor and not read."""
+    from . import meaning
+
+    if analysis.seg.language != "zh" or not meaning.available():
+        return 0, 0, []
+    toks = analysis.seg.tokens
+    food = meaning.text_vector(["菜", "肉", "米饭", "面条", "鸡蛋", "饺子"])
+    things = meaning.text_vector(["桌子", "椅子", "工具", "机器", "文件", "衣服", "箱子"])
+    odd: list[tuple[str, str]] = []
+    sets = lexicon.sets("zh")
+    skip_words = sets["stopwords"] | sets["pronouns"] | sets["fillers"] | _GENERIC_WORDS
+    # clause of each token: a metaphor's clause is skipped
+    clause, c = [], 0
+    for t in toks:
+        if t.pos == "x":
+            c += 1
+        clause.append(c)
+    metaphor = {clause[k] for k, t in enumerate(toks) if any(m in t.text for m in _LIKE)}
+
+    for k, t in enumerate(toks):
+        if clause[k] in metaphor or t.negated:
+            continue
+        w = t.text
+        if w in _ANIMATE_ACTS:
+            # the doer: the word before it, past adverbs and a place (扫把在屋顶上唱歌, 账本正在河里洗澡)
+            j = k - 1
+            while j >= 0 and toks[j].pos != "x":
+                if toks[j].pos == "f" and j and toks[j - 1].pos != "x":      # 屋顶|上
+                    j -= 2
+                elif toks[j].pos == "t" and not (j and toks[j - 1].text == "的"):   # 打印机昨天在…做梦
+                    j -= 1
+                elif toks[j].text in _SUBJECT_LINKS or toks[j].text in ("正在", "偷偷", "了") or \
+                        toks[j].pos in ("d", "s", "ns") or toks[j].pos == "p" and toks[j].text == "在":
+                    j -= 1
+                else:
+                    break
+            doer = toks[j] if j >= 0 and toks[j].pos != "x" else None
+            if doer is None or doer.text in skip_words or doer.pos[:1] in ("p", "c", "u", "m", "q"):
+                continue
+            if doer.pos == "t":    # 货架上的星期三哭了: only a named time after 的
+                if _TIMES.match(doer.text) and j and toks[j - 1].text == "的":
+                    odd.append(("act", f"{doer.text}|{w}"))
+            elif len(doer.text) >= 2 and not _person(doer) and _vector(doer.text) is not None:
+                odd.append(("act", f"{doer.text}|{w}"))
+        elif w == "比" and 0 < k and k + 1 < len(toks):
+            j = k + 2
+            while j < len(toks) and toks[j].text in ("更", "还", "还要", "要", "更加", "都"):
+                j += 1
+            sense = toks[j].text.lstrip("更还要加") if j < len(toks) else ""
+            if sense in _SENSES:
+                # a taste or shape between unrelated things; never against a time (比上次甜, 比去年甜)
+                a, b = toks[k - 1], toks[k + 1]
+                va, vb = _vector(a.text), _vector(b.text)
+                if a.pos[:1] in ("n", "t", "v") and b.pos[:1] == "n" and \
+                        a.text not in skip_words and b.text not in skip_words and \
+                        va is not None and vb is not None and meaning.similarity(va, vb) < 0.3:
+                    odd.append(("compare", f"{a.text}比{b.text}{sense}"))
+        elif w == "把" and k + 2 < len(toks):
+            obj, verb = toks[k + 1], toks[k + 2]
+            if verb.text == "的" and k + 4 < len(toks):   # 把顾客的头发炒熟
+                obj, verb = toks[k + 3], toks[k + 4]
+            vo = _vector(obj.text)
+            # not food: nearer to furniture, tools and papers than to food, or far from food (把桌子炒熟; 把中药煎好 is food)
+            if verb.text in _COOK and obj.pos[:1] == "n" and vo is not None and (
+                    meaning.similarity(vo, food) < 0.15 or
+                    meaning.similarity(vo, food) < meaning.similarity(vo, things)):
+                odd.append(("cook", f"把{obj.text}{verb.text}"))
+            elif verb.text in _FOLD and _person(obj):
+                odd.append(("fold", f"把{obj.text}{verb.text}"))
+        elif _TIMES.match(w) and k and k + 2 < len(toks) and toks[k + 1].text == "的":
+            p = k - 1 - (toks[k - 1].text == "了" and k > 1)
+            after = toks[k + 2]
+            # 寄给了后天的走廊, 塞进(mis-tagged nr)了去年的袋子, 交给了星期五的门口; a time only given to (送给了去年的中午)
+            place = after.pos[:1] in ("n", "s") or after.pos == "v" and len(after.text) >= 2 or \
+                after.pos == "t" and toks[p].text.endswith("给")
+            if place and toks[p].pos in ("v", "nr") and len(toks[p].text) >= 2 and _TRANSFER.search(toks[p].text):
+                odd.append(("time", f"{toks[p].text}{w}的{after.text}"))
+        elif w == "的" and 0 < k < len(toks) - 1 and _TIMES.match(toks[k + 1].text) and toks[k - 1].pos[:1] == "n" \
+                and not _TIMES.match(toks[k - 1].text):   # 口袋的中午
+            odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))
+        if w == "的" and k and _TIMES.match(toks[k - 1].text) and k + 1 < len(toks) and toks[k + 1].pos == "f":
+            odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))   # 周末的里面
+    odd = list(dict.fromkeys(odd))
+    return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
