@@ -49,10 +49,6 @@ def key_state(connection, key: str, lock: bool = False) -> str:
     return "live" if row.session_status == "started" else "revoked"
 
 
-def key_is_live(connection, key: str, lock: bool = False) -> bool:
-    return key_state(connection, key, lock) == "live"
-
-
 REVOKED = "这个上传链接已失效（已换新链接、已提交或已删除），请重新获取上传链接。"
 ALREADY_UPLOADED = "这段录音已经上传过了，不能再替换。"
 

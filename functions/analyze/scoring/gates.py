@@ -752,6 +752,10 @@ _TIMES = re.compile(r"^(?:周[一二三四五六日天末]|星期[一二三四�
 _TRANSFER = re.compile(r"(?:给|进|到|在)了?$")
 _LIKE = ("像", "好像", "仿佛", "似的", "一样", "如同", "比喻")
 SURREAL_MIN, SURREAL_KINDS = 3, 2
+# what a word is compared against: a person, food, an everyday thing (meaning.anchor_vector)
+_PEOPLE = ("人", "顾客", "同事", "孩子", "老板")
+_FOOD = ("菜", "肉", "米饭", "面条", "鸡蛋", "饺子")
+_THINGS = ("桌子", "椅子", "工具", "机器", "文件", "衣服", "箱子")
 
 
 def _person(t) -> bool:
@@ -760,7 +764,7 @@ def _person(t) -> bool:
     if t.text in sets["pronouns"] or t.pos in ("nr", "nrt", "nrfg") or t.text.endswith(_PERSON_SUFFIX):
         return True
     v = _vector(t.text)
-    return v is not None and meaning.similarity(v, meaning.text_vector(["人", "顾客", "同事", "孩子", "老板"])) >= 0.35
+    return v is not None and meaning.similarity(v, meaning.anchor_vector(_PEOPLE)) >= 0.35
 
 
 def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
@@ -773,8 +777,7 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     if analysis.seg.language != "zh" or not meaning.available():
         return 0, 0, []
     toks = analysis.seg.tokens
-    food = meaning.text_vector(["菜", "肉", "米饭", "面条", "鸡蛋", "饺子"])
-    things = meaning.text_vector(["桌子", "椅子", "工具", "机器", "文件", "衣服", "箱子"])
+    food, things = meaning.anchor_vector(_FOOD), meaning.anchor_vector(_THINGS)
     odd: list[tuple[str, str]] = []
     sets = lexicon.sets("zh")
     skip_words = sets["stopwords"] | sets["pronouns"] | sets["fillers"] | _GENERIC_WORDS

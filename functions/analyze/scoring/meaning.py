@@ -126,6 +126,13 @@ def text_vector(words) -> np.ndarray | None:
     return m / n if n > 0 else None
 
 
+@functools.lru_cache(maxsize=64)
+def anchor_vector(words: tuple[str, ...]) -> np.ndarray | None:
+    """text_vector of a fixed tuple of words (the anchors the gates and quotes compare a word against), computed
+    once per process rather than once per word or answer."""
+    return text_vector(words)
+
+
 def similarity(a, b) -> float:
     if a is None or b is None:
         return 0.0

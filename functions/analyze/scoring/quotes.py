@@ -721,7 +721,7 @@ _STAFF, STAFF_SIMILARITY = ("员工", "工人", "职员"), 0.44
 
 def _counts_staff(toks: list[Token]) -> bool:
     """Chinese: the clause counts people of a trade by its own word for them (夜班有几个保安)."""
-    staff = meaning.text_vector(_STAFF)
+    staff = meaning.anchor_vector(_STAFF)
     if staff is None:
         return False
     for i, t in enumerate(toks):
