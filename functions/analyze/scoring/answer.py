@@ -10,12 +10,15 @@ read}, "drivers", "evidence", "keyword_coverage", "competency_strength" 0..1}. A
 model's score after the competency gap (model.adjust_competencies): lower when the answer shows this
 competency less clearly than its best-shown one, with a reason that says so — and then bounded (`bound`):
 counter-evidence (contrary.py), an answer far from the question, a closing question without a question about
-the job, a motivation question without a reason.
+the job, a motivation question without a reason. A bound says which it is (`Bound.kind`): score_answer reads the
+kind, never the wording of the reason.
 """
 from __future__ import annotations
 
+import enum
 import math
 import re
+from dataclasses import dataclass
 
 from . import agency, explain, features, focus, gates, model, quotes
 from .text import normalise as text_normalise
@@ -80,7 +83,7 @@ def _questions_put(text: str) -> int:
 
 CONCRETE_CREDIT = "举了具体的"   # explain's credit for numbers, times and names (举了具体的数字、时间或名称：…)
 RELUCTANT_REASON = "回答流露出不愿意做、无所谓或把责任推给别人的态度，和这道题想看到的做法相反，按“很差”计 {cap:.0f} 分。"
-FOCUS_REASON = "这道题问的是遇到"    # the focus bound's reason (missed_focus)
+FOCUS_REASON = "这道题问的是遇到"    # how the focus bound's reason begins (missed_focus)
 OFF_TOPIC_REASON = "回答讲的主要是工作以外的事（个人生活、爱好或对别的事情的看法），没有回答这道题问的经历或做法，按“很差：跑题”计 {cap:.0f} 分。"
 
 
@@ -95,6 +98,37 @@ def _shows_competency(analysis: features.Analysis) -> bool:
 RELEVANCE_REASON = "回答讲的内容和这道题问的关系不大"
 ASKING_REASON = "这道题要讲自己的经历或做法，回答却主要是在提问"
 NO_REASON_REASON = "这道题问的是原因和打算，回答没有说出自己的理由"
+
+
+class BoundKind(enum.Enum):
+    """Which bound caps a competency (answer.bound)."""
+    CONTRARY = "contrary"                          # counter-evidence on this competency (contrary.py)
+    CONTRARY_OWNED = "contrary_owned"              # a contrary deed the candidate then owned and fixed
+    CONTRARY_ELSEWHERE = "contrary_elsewhere"      # counter-evidence told on another competency of the answer
+    CLOSING_RUDE = "closing_rude"                  # a closing answer with a rude question
+    CLOSING_NO_QUESTION = "closing_no_question"    # a closing answer without a question about the job
+    ASKING_ONLY = "asking_only"                    # an answer that only puts questions of its own
+    OFF_QUESTION = "off_question"                  # far from the question (model.relevance_cap)
+    OFF_QUESTION_CONDUCT = "off_question_conduct"  # … when misconduct told elsewhere is what the reason names
+    FOCUS = "focus"                                # not the situation the question asks about (missed_focus)
+    OFF_TOPIC = "off_topic"                        # the off-topic detector (model.off_topic_cap)
+    RELUCTANT = "reluctant"                        # the reluctance detector (model.reluctant_cap)
+    NOT_OWN = "not_own"                            # not the candidate's own story (agency.agency_bound)
+    NO_REASON = "no_reason"                        # a motivation answer without a reason of its own
+
+
+# the bounds of an answer that does not answer the question asked: its feedback says it missed the question
+MISSED_QUESTION = frozenset({BoundKind.ASKING_ONLY, BoundKind.OFF_QUESTION, BoundKind.NO_REASON})
+# a detector's bounds: nothing in the answer is credited
+DETECTED = frozenset({BoundKind.OFF_TOPIC, BoundKind.RELUCTANT})
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The highest score a competency may get, which bound sets it, and the Chinese reason HR reads."""
+    cap: float
+    kind: BoundKind
+    reason: str
 
 
 def _names_competency(analysis: features.Analysis) -> bool:
@@ -124,23 +158,25 @@ def not_an_answer(analysis: features.Analysis) -> str | None:
     return None
 
 
-def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[float | None, str | None]:
-    """(the highest score competency `index` may get, the Chinese reason) — the lowest of: counter-evidence
-    (contrary.py), relevance to the question, and for a closing or motivation question what it asks for
-    (questions about the job, reasons). (None, None) when nothing bounds it."""
+def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | None:
+    """The highest score competency `index` may get, with its kind and Chinese reason — the lowest of:
+    counter-evidence (contrary.py), relevance to the question, and for a closing or motivation question what it
+    asks for (questions about the job, reasons). None when nothing bounds it."""
     comp, _, det = analysis.competencies[index]
-    caps = []
+    caps: list[Bound] = []
     contrary = det.get("contrary") or []
     cap = model.contrary_cap(len(contrary))
     if cap is not None:
         shown = "”“".join(c for c, _ in contrary[:2])
         labels = "、".join(dict.fromkeys(label for _, label in contrary))
-        caps.append((cap, f"说到了“{shown}”（与“{comp.name}”相反的做法，涉及{labels}），这是反面信息，这一项最高 {cap:.0f} 分。"))
+        caps.append(Bound(cap, BoundKind.CONTRARY,
+                          f"说到了“{shown}”（与“{comp.name}”相反的做法，涉及{labels}），这是反面信息，这一项最高 {cap:.0f} 分。"))
     owned = det.get("contrary_owned") or []
     if cap is None and owned:
         shown = "”“".join(c for c, _ in owned[:2])
-        caps.append((model.CONTRARY_OWNED_CAP, f"说到了“{shown}”，但也讲了自己事后承担并改正的做法，算作吸取教训的经历，"
-                                               f"这一项最高 {model.CONTRARY_OWNED_CAP:.0f} 分。"))
+        caps.append(Bound(model.CONTRARY_OWNED_CAP, BoundKind.CONTRARY_OWNED,
+                          f"说到了“{shown}”，但也讲了自己事后承担并改正的做法，算作吸取教训的经历，"
+                          f"这一项最高 {model.CONTRARY_OWNED_CAP:.0f} 分。"))
     # bad conduct told on another competency of the answer: the bound names it, not the topic
     elsewhere = [c for k, (_, _, d) in enumerate(analysis.competencies) if k != index
                  for c in (d.get("contrary") or []) if c[1] != "较弱回答示例"]
@@ -150,66 +186,78 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> tuple[floa
     if cap is None and not owned and deeds:
         cap = model.contrary_cap(len(deeds))
         labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
-        caps.append((cap, f"回答说到了“{'”“'.join(deeds[:2])}”（涉及{labels}的反面做法），这件事里的做法不能算作"
+        caps.append(Bound(cap, BoundKind.CONTRARY_ELSEWHERE,
+                          f"回答说到了“{'”“'.join(deeds[:2])}”（涉及{labels}的反面做法），这件事里的做法不能算作"
                           f"“{comp.name}”做得好，这一项最高 {cap:.0f} 分。"))
     kind = explain.question_type(question)
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
         if asked["rude"]:
             cap = model.CLOSING_RUDE
-            caps.append((cap, f"这是请候选人提问的题目，回答提出的问题不礼貌或与工作无关（“{asked['rude'][0]}”），"
+            caps.append(Bound(cap, BoundKind.CLOSING_RUDE,
+                              f"这是请候选人提问的题目，回答提出的问题不礼貌或与工作无关（“{asked['rude'][0]}”），"
                               f"最高 {cap:.0f} 分。"))
         elif not asked["job"] and not asked["broad"]:
             cap = model.CLOSING_NO_JOB_QUESTION if asked["other"] else model.CLOSING_NO_QUESTION
-            caps.append((cap, f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
+            caps.append(Bound(cap, BoundKind.CLOSING_NO_QUESTION,
+                              f"这是请候选人提问的题目，回答没有提出与岗位、团队或工作安排有关的问题，最高 {cap:.0f} 分。"))
     else:
         if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
             cap = model.ASKING_ONLY
-            caps.append((cap, f"{ASKING_REASON}，没有答到题目上，最高 {cap:.0f} 分。"))
+            caps.append(Bound(cap, BoundKind.ASKING_ONLY, f"{ASKING_REASON}，没有答到题目上，最高 {cap:.0f} 分。"))
         vouched = analysis.details.get("on_question_clauses", 0) > 0 or _shows_competency(analysis)
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"), vouched=vouched)
         if cap is not None and elsewhere:
             shown = "”“".join(c for c, _ in elsewhere[:2])
             labels = "、".join(dict.fromkeys(label for _, label in elsewhere))
-            caps.append((cap, f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
+            caps.append(Bound(cap, BoundKind.OFF_QUESTION_CONDUCT,
+                              f"回答说到了“{shown}”（涉及{labels}的反面做法），不能算答好了这道题，最高 {cap:.0f} 分。"))
         elif cap is not None:
-            caps.append((cap, f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+            caps.append(Bound(cap, BoundKind.OFF_QUESTION,
+                              f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
         missed = missed_focus(analysis, question)
         if missed:
             cap = model.FOCUS_CAP
-            caps.append((cap, f"{FOCUS_REASON}“{missed}”{'的经历' if kind == 'story' else '时怎么做'}，回答没有讲到这种情况，"
+            caps.append(Bound(cap, BoundKind.FOCUS,
+                              f"{FOCUS_REASON}“{missed}”{'的经历' if kind == 'story' else '时怎么做'}，回答没有讲到这种情况，"
                               f"说的是别的事，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
     if cap is not None:
-        caps.append((cap, OFF_TOPIC_REASON.format(cap=cap)))
+        caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
     cap = model.reluctant_cap(analysis.details.get("reluctant"))
     if cap is not None:
-        caps.append((cap, RELUCTANT_REASON.format(cap=cap)))
+        caps.append(Bound(cap, BoundKind.RELUCTANT, RELUCTANT_REASON.format(cap=cap)))
     cap, reason = agency.agency_bound(analysis, question)
     if cap is not None:
-        caps.append((cap, reason))
+        caps.append(Bound(cap, BoundKind.NOT_OWN, reason))
     if explain.motivation_question(question) and not explain.reasons_given(analysis):
         cap = model.MOTIVATION_NO_REASON
-        caps.append((cap, f"{NO_REASON_REASON}，最高 {cap:.0f} 分。"))
+        caps.append(Bound(cap, BoundKind.NO_REASON, f"{NO_REASON_REASON}，最高 {cap:.0f} 分。"))
     if not caps:
-        return None, None
-    # counter-evidence is named first whichever bound is lowest
-    return min(c for c, _ in caps), (caps[0][1] if contrary else min(caps, key=lambda c: c[0])[1])
+        return None
+    # the lowest cap applies; counter-evidence is named first whichever bound is lowest
+    named = caps[0] if contrary else min(caps, key=lambda b: b.cap)
+    return Bound(min(b.cap for b in caps), named.kind, named.reason)
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:
     """The lowest score of a closing answer (model.closing_floor): by its distinct questions about the work; 0 when
-    a question is rude. A motivation answer's (model.motivation_floor): by its distinct practical reasons. 0 for
-    any other question."""
-    if explain.motivation_question(question):
-        given = quotes.motivation_reasons(analysis)
-        return model.motivation_floor(len(given["concrete"]), len(given["generic"]))
+    a question is rude or the answer is a template of thanks and promises, and for any other question."""
     if explain.question_type(question) != "closing":
         return 0.0
     asked = quotes.questions_asked(analysis)
     if asked["rude"] or quotes.self_promotion(analysis) >= model.CLOSING_PROMOTION:
         return 0.0    # a template's thanks and promises around its questions: the model's reading stands
     return model.closing_floor(len(dict.fromkeys(asked["work"])), len(dict.fromkeys(asked["job"])))
+
+
+def motivation_floor(analysis: features.Analysis, question: dict) -> float:
+    """The lowest score of a motivation answer (model.motivation_floor): by its distinct practical reasons; 0 for
+    any other question."""
+    if not explain.motivation_question(question):
+        return 0.0
+    given = quotes.motivation_reasons(analysis)
+    return model.motivation_floor(len(given["concrete"]), len(given["generic"]))
 
 
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
@@ -248,7 +296,8 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                 + comp["reasons"][:3]
         comp["score"] = adjusted[k]
         comp["competency_strength"] = round(strengths[k], 4)
-    floor = closing_floor(analysis, q)
+    # a motivation question is never a closing one (explain.motivation_question): at most one floor applies
+    floor = closing_floor(analysis, q) or motivation_floor(analysis, q)
     if floor:
         # a closing answer is judged on the questions asked, a motivation answer on the reasons given, which the
         # story features cannot see: good questions about the work itself, or several practical reasons, pass
@@ -257,28 +306,30 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             if comp["score"] < floor:
                 comp["score"] = floor
                 comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(explain.GAP_REASON)]
-    not_own = missed = False
+    not_own = missed = focus_missed = False
     for k, comp in enumerate(result):
-        cap, reason = bound(analysis, k, q)
-        if cap is None:
+        b = bound(analysis, k, q)
+        if b is None:
             continue
-        missed = missed or reason.startswith((RELEVANCE_REASON, ASKING_REASON, NO_REASON_REASON))
+        missed = missed or b.kind in MISSED_QUESTION
         kept = comp["reasons"]
-        if agency.not_own(reason):
+        if b.kind is BoundKind.NOT_OWN:
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
-        detected = reason.startswith((OFF_TOPIC_REASON[:12], RELUCTANT_REASON[:12]))   # a detector's bound
+        detected = b.kind in DETECTED
         if detected:
             # a story about something other than work, or told unwillingly: nothing in it is credited
             kept = [r for r in kept if not r.startswith(agency.CREDITS + (CONCRETE_CREDIT,))]
         # counter-evidence, a story that is not the candidate's own and an answer that only asks are always
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
-        if comp["score"] > cap or det.get("contrary") or det.get("contrary_owned") or agency.not_own(reason) \
-                or cap == model.ASKING_ONLY or detected:
-            comp["reasons"] = [reason] + kept[:3]
-            comp["score"] = round(min(comp["score"], cap), 1)
+        if comp["score"] > b.cap or det.get("contrary") or det.get("contrary_owned") or b.kind is BoundKind.NOT_OWN \
+                or b.cap == model.ASKING_ONLY or detected:
+            comp["reasons"] = [b.reason] + kept[:3]
+            comp["score"] = round(min(comp["score"], b.cap), 1)
+            # a story about another situation than the one asked (focus.py): nothing in it is praised either
+            focus_missed = focus_missed or b.kind is BoundKind.FOCUS
     # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is
     # quoted as a good action or result of the candidate's (后来他就把差评删了, 我还照样拿了加班费)
     if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
@@ -304,8 +355,6 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                                             for c, (_, _, det) in zip(result, analysis.competencies)])
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
-    # a story about another situation than the one asked (focus.py): nothing in it is praised either
-    focus_missed = any(r.startswith(FOCUS_REASON) for c in result for r in c["reasons"])
     out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own,
                                        not_answer=not_an_answer(analysis) or ("focus" if focus_missed else
                                                                                "missed" if missed else None))
