@@ -4,6 +4,8 @@
               instead of the question; Chinese, English and Korean (models/scorer/offtopic-{zh,en,ko}.npz)
   reluctant   unwillingness, indifference or blame put on others as the candidate's own attitude: rating 1,
               "shows the opposite of the competency"; Chinese (models/scorer/reluctant-zh.npz)
+  nonsense    real words that mean nothing together; Chinese, English and Korean — the first stage of the
+              nonsense gate, fitted and written by models/scorer/nonsense.py (not by this module's main)
 
     python -m models.scorer.detectors [--only off_topic-zh]   # writes the artefacts and their manifest entries
     python -m models.scorer.detectors --cv                    # prints the leave-one-set-out figures only
@@ -45,6 +47,10 @@ SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abc
 # Answers written for the off-topic detector alone (zh, en, ko), labelled by their writer and by a blind rater;
 # only the rows both labelled alike are trained on. Always in training, never a left-out fold.
 CORPUS = HERE / "detector-data"
+# Answers written for the nonsense detector alone: real words that mean nothing together ("nonsense", seven
+# styles) and honest answers a detector might mistake for it ("sense": metaphors, dialect, jargon, rough speech,
+# recogniser text); labelled by their writer and by a blind rater; only rows both labelled alike train.
+NONSENSE_CORPUS = HERE / "nonsense-data"
 NEGATIVE = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "asr_unpunctuated",
             "dialect_or_tech", "case_variant")
 REPORTED = ("padded_unrelated", "padded_work", "other_job_story", "transplant")
@@ -73,9 +79,22 @@ class Detector:
 
 class OffTopic(Detector):
     def label(self, a):
-        if a.derived:
+        if a.derived or a.kind == "sense":
             return None
         return True if a.kind == "off_topic" else False if a.kind in NEGATIVE + ("on_topic",) else None
+
+
+class Nonsense(Detector):
+    """Real words that mean nothing together. positive: the nonsense corpus's `nonsense` rows and the sets'
+    `nonsense` answers; negative: its `sense` rows, every honest answer (NEGATIVE), off-topic talk (it means
+    something) and the off-topic corpus's answers."""
+
+    def label(self, a):
+        if a.derived:
+            return None
+        if a.kind == "nonsense":
+            return True
+        return False if a.kind in NEGATIVE + ("sense", "on_topic", "off_topic") else None
 
 
 class Reluctant(Detector):
@@ -89,8 +108,13 @@ class Reluctant(Detector):
 
 
 DETECTORS = {f"{name}-{language}": cls(name, language)
-             for name, cls, languages in (("off_topic", OffTopic, ("zh", "en", "ko")), ("reluctant", Reluctant, ("zh",)))
+             for name, cls, languages in (("off_topic", OffTopic, ("zh", "en", "ko")), ("reluctant", Reluctant, ("zh",)),
+                                          ("nonsense", Nonsense, ("zh", "en", "ko")))
              for language in languages}
+
+
+# fitted and written here; the nonsense detectors are the first stage of models/scorer/nonsense.py, which fits them
+STANDALONE = tuple(n for n in DETECTORS if not n.startswith("nonsense"))
 
 
 def answers_of(folder: Path) -> list:
@@ -111,15 +135,16 @@ class CorpusAnswer:
     style: str
     derived: bool = False
     ratings: dict | None = None
+    qid: str = ""
 
 
 def corpus(folder: Path = CORPUS) -> list[CorpusAnswer]:
     """The corpus rows whose writer's label the blind rater gave too (labels_a.jsonl)."""
     if not (folder / "answers.jsonl").is_file():
         return []
-    language = {q["qid"]: q["language"] for q in dataset._jsonl(folder / "questions.jsonl")}
+    language = {q["qid"]: q["language"] for q in dataset._jsonl(CORPUS / "questions.jsonl")}
     rated = {r["id"]: r["label"] for r in dataset._jsonl(folder / "labels_a.jsonl")}
-    return [CorpusAnswer(r["id"], r["text"], r["label"], language[r["qid"]], r.get("style", ""))
+    return [CorpusAnswer(r["id"], r["text"], r["label"], language[r["qid"]], r.get("style", ""), qid=r["qid"])
             for r in dataset._jsonl(folder / "answers.jsonl") if rated.get(r["id"]) == r["label"]]
 
 
@@ -151,7 +176,7 @@ def fit(detector: Detector, answers: list, c: float = C):
 def training_answers(without: Path | None = None) -> list:
     """What the detectors train on: the corpus, models/scorer/data and every set of SETS but `without`."""
     skip = without.resolve() if without is not None else None
-    return corpus() + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
+    return corpus() + corpus(NONSENSE_CORPUS) + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
 
 
 def fit_without(without: Path | None = None) -> dict:
@@ -195,12 +220,12 @@ def main(argv=None) -> int:
     thresholds = {"off_topic": M.OFF_TOPIC_P, "reluctant": M.RELUCTANT_P}
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="print the leave-one-set-out figures only")
-    ap.add_argument("--only", choices=sorted(DETECTORS), default=None)
+    ap.add_argument("--only", choices=sorted(n for n in DETECTORS if n in STANDALONE), default=None)
     args = ap.parse_args(argv)
     every = training_answers()
     sources = [str(CORPUS.relative_to(HERE.parent.parent))] + [str(f.relative_to(HERE.parent.parent)) for f in SETS]
     for name, detector in DETECTORS.items():
-        if args.only and name != args.only:
+        if name not in STANDALONE or args.only and name != args.only:
             continue
         cv = [cross_validate(detector, c, t) for c in (1.0, 4.0, 16.0) for t in (0.5, 0.6, 0.7)] \
             if args.cv else [cross_validate(detector, C, thresholds[detector.name])]

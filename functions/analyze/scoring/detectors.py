@@ -30,7 +30,8 @@ from . import wording
 SCORER_DIR = Path(__file__).resolve().parents[3] / "models" / "scorer"
 # detector → language → artefact; a language without an artefact is not judged by that detector
 FILES = {"off_topic": {"zh": "offtopic-zh.npz", "en": "offtopic-en.npz", "ko": "offtopic-ko.npz"},
-         "reluctant": {"zh": "reluctant-zh.npz"}}
+         "reluctant": {"zh": "reluctant-zh.npz"},
+         "nonsense": {"zh": "nonsense-zh.npz", "en": "nonsense-en.npz", "ko": "nonsense-ko.npz"}}
 
 
 @functools.lru_cache(maxsize=8)
@@ -58,7 +59,7 @@ def warm_up() -> None:
 # raters judge it ("padding: rate the relevant part"); the whole answer when nothing is counted. Reluctance: the
 # whole answer as said, others' reported speech left out (contrary.without_others_speech) — an unwilling aside
 # is the candidate's attitude wherever it is said.
-READS = {"off_topic": "counted", "reluctant": "said"}
+READS = {"off_topic": "counted", "reluctant": "said", "nonsense": "said"}
 
 
 def reads(name: str, texts: dict) -> str:

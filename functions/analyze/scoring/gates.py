@@ -61,7 +61,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import detectors, lexicon, nonsense
+from . import model as M
 from .features import Analysis
 
 MIN_CONTENT = 4
@@ -210,18 +211,10 @@ _ZH_PREPOSITIONS = frozenset({"跟", "和", "与", "同", "给", "对", "向", "
 
 
 def _vector(word: str):
-    """The word's vector; a word the vectors do not know (吃掉, 扫描枪, 纸鹤) is read as the mean of its longest
-    known parts (吃+掉, 扫描, 纸+鹤), None when no part is known."""
+    """The word's vector, read through its parts when unknown (meaning.word_vector)."""
     from . import meaning
 
-    v = meaning.vector(word)
-    if v is not None or len(word) < 2:
-        return v
-    for n in range(len(word) - 1, 0, -1):
-        parts = [word[i:i + n] for i in range(len(word) - n + 1) if meaning.vector(word[i:i + n]) is not None]
-        if parts:
-            return meaning.text_vector(parts)
-    return None
+    return meaning.word_vector(word)
 
 
 def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
@@ -725,6 +718,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
                     "把东西寄给“后天”），好几处都是这样，看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
+    nonsense_p = nonsense.probability(analysis, text, language)
+    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P:
+        return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、互不相干的句子拼在一起，"
+                    "或一串空洞的词），看起来是无意义的内容，无法评分，请人工查看。",
+                    {"nonsense_probability": round(nonsense_p, 3),
+                     "signs": detectors.signs("nonsense", text, language, 4)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):

@@ -3,6 +3,7 @@ built by models/scorer/lexicon_build.py from the PyPI package chinese-synonym-wo
 
     available()                 the artefact is installed (else every caller keeps the lexical path)
     text_vector(words)          mean unit vector of the known words (None when none is known)
+    word_vector(word)           the word's vector, read through its longest known parts when unknown
     similarity(a, b)            cosine of two vectors (0 when either is None)
     synonyms(word)              Cilin words sharing one of the word's narrow groups (its synonyms)
     aside(vector)               probability that a clause with this mean vector is an aside about something
@@ -110,6 +111,20 @@ def vector(word: str):
         return None
     i = data[0].get(word)
     return None if i is None else data[1][i]
+
+
+@functools.lru_cache(maxsize=16384)
+def word_vector(word: str):
+    """The word's unit vector; a word the vectors do not know (吃掉, 扫描枪, 纸鹤) is read as the mean of its
+    longest known parts (吃+掉, 扫描, 纸+鹤); None when no part is known (or the artefact is absent)."""
+    v = vector(word)
+    if v is not None or len(word) < 2:
+        return v
+    for n in range(len(word) - 1, 0, -1):
+        parts = [word[i:i + n] for i in range(len(word) - n + 1) if vector(word[i:i + n]) is not None]
+        if parts:
+            return text_vector(parts)
+    return None
 
 
 def text_vector(words) -> np.ndarray | None:

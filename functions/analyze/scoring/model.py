@@ -224,6 +224,14 @@ def relevance_cap(topic_similarity: float, scene: float | None, *, vouched: bool
 # 0.958 at 0 (the rating the raters gave them; vague answers score 0–15, so a cap of 10 left them above).
 OFF_TOPIC_P, OFF_TOPIC_CAP, OFF_TOPIC_VOUCH = 0.6, 0.0, 2
 RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
+# Nonsense made of real words (functions/analyze/scoring/nonsense.py): at or above NONSENSE_P the answer goes to
+# a person (gates.check). Chosen by `python -m models.scorer.nonsense --cv` (question folds of the nonsense
+# corpus, leave-one-set-out on the labelled sets; figures in models/manifest.json and docs/scoring.md).
+# Out of fold (Chinese; question folds of the corpus, each labelled set left out) at 0.6 / 0.7 / 0.9: corpus
+# nonsense 226 / 224 / 208 of 240, its honest look-alikes 5 / 5 / 4 of 160, the sets' honest answers 24 / 17 / 5
+# of 913, the sets' `nonsense` answers 34 of 36 at each. 0.7 keeps nearly all the recall of 0.6 for 7 fewer
+# honest answers sent to a person.
+NONSENSE_P = 0.7
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:
