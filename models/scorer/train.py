@@ -612,6 +612,13 @@ def main(argv=None) -> int:
         text_model = wording_text_model().fit([k for k, t in zip(keys, train) if t], y[train])
         entry["wording"] = save_wording(text_model, args.out_dir / f"wording-{args.version}.npz")
         entry["model"] += "; wording: " + entry["wording"].pop("model")
+        # every language's wording rating on the reference language's scale (models/scorer/wording_calibration.py)
+        from . import wording_calibration
+
+        fit_rows = train & ~derived
+        entry["wording"]["calibration"] = wording_calibration.fit(
+            X_all[fit_rows, F.FEATURES.index("wording")] * 4.0 + 1.0, y[fit_rows],
+            [by_id[i].language for i, k in zip(ids, fit_rows) if k])
     if args.no_manifest:
         out.with_suffix(".json").write_text(json.dumps(entry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:

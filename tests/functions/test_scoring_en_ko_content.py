@@ -47,9 +47,10 @@ RESULTS = {
     ("en", 0): "found a refund", ("en", 1): "found a 15 dollar cash sale", ("en", 5): "came out in eight minutes",
     ("ko", 0): "십오 분에서 칠 분으로 줄었고", ("ko", 1): "20분 안에 모든 음료가 나갔고", ("ko", 5): "두 번 입력된 것을 찾았어요",
 }
-# strong answers the shipped scorer still keeps just under the pass line once their features are all read
-# (outcome 1, concreteness ≥ 0.7): wording, topic similarity and anchors are neutral for en/ko (undone, see report)
-UNDER_60 = {("en", 0), ("ko", 0), ("ko", 1), ("ko", 5)}   # default-8: en-0, ko-0 58.0, ko-1 59.7, ko-5
+# strong answers the shipped scorer kept just under the pass line once their features were all read (default-8:
+# en-0, ko-0 58.0, ko-1 59.7, ko-5): the wording model rated English and Korean on a scale a third to a half as
+# wide as Chinese; since its per-language calibration (models/scorer/wording_calibration.py, session 15) all pass
+UNDER_60: set = set()
 PRAISE = ("final result", "yourself did", "concrete numbers", "최종 결과", "직접 무엇을", "구체적인 숫자")
 
 _CACHE = {}

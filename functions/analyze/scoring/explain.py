@@ -50,9 +50,13 @@ def question_type(question: dict) -> str:
     return "general"
 
 
-_MOTIVATION = re.compile(r"为什么.{0,8}(想|选择|来|应聘|做|干|找|投)|求职动机|动机|why (do you )?want|지원.{0,4}이유")
+_MOTIVATION = re.compile(r"为什么.{0,8}(想|选择|来|应聘|做|干|找|投)|求职动机|动机|\bwhy\b.{0,30}\b(want|apply|applied|"
+                         r"choose|chose|join|interested)|what (makes|made) you (want|apply|choose)|지원.{0,4}(이유|동기)|"
+                         r"왜.{0,40}(싶으|싶으신|지원|선택)", re.I)
 _REASON_WORDS = ("因为", "为了", "原因", "所以", "喜欢", "希望", "想要", "打算", "适合", "兴趣", "离家近", "稳定", "发展",
-                 "学到", "学习", "收入", "待遇", "because", "want to", "이유", "때문")
+                 "学到", "学习", "收入", "待遇", "because", "want to", "would like to", "i'd like to", "hope to",
+                 "looking for", "that's why", "the reason", "so that i", "so i can", "since i", "이유", "때문", "싶어서",
+                 "싶습니다", "싶어요", "싶었", "위해", "찾고 있", "지원하게", "지원했")
 
 
 def motivation_question(question: dict) -> bool:

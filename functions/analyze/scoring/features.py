@@ -386,7 +386,10 @@ def _concrete_kind_ko(tok: Token, following: Token | None, sets: dict) -> str | 
 _KO_TEMPLATE_STEMS = ("좋", "만족", "바쁘", "바빴", "바빠", "바쁜", "바쁠", "열심히", "최선", "상황", "결과", "모두", "다들",
                       "아주", "정말", "매우", "항상", "정확", "신속", "친절", "성공", "처리", "노력", "해결", "그때", "당시",
                       "문제", "원활", "완벽", "순조", "잘했", "잘됐", "잘되", "훌륭", "최고", "많았", "많은", "힘들", "열정",
-                      "꼼꼼", "책임", "빠르게", "빨리", "대처", "대응", "마무리", "어려", "어렵", "힘든")
+                      "꼼꼼", "책임", "빠르게", "빨리", "대처", "대응", "마무리", "어려", "어렵", "힘든",
+                      # praise received and "such situations, often, experienced" — a template's frame, as 表扬,
+                      # 称赞 and 经历 are in Chinese (session 15: 점장님께 칭찬을 받았고 read as a specific result)
+                      "칭찬", "인정받", "겪", "이런", "그런", "이러한", "그러한", "자주", "함께", "이전")
 
 
 def ko_template_word(b: str, terms) -> bool:
@@ -723,8 +726,10 @@ def general_clause(toks: list, language: str) -> bool:
         return any(t.text in _GENERAL and not (t.text == "可以" and k > 0 and toks[k - 1].text.endswith("说"))
                    for k, t in enumerate(toks))
     if language == "en":
+        # … and a habit or a promise framed as such (when this happens I…, whenever…, I will…), as 平时都会 is
         return any(t.text in ("think", "believe", "always", "usually", "should", "must", "would", "important",
-                              "try", "never", "often") for t in toks)
+                              "try", "never", "often", "whenever", "generally", "normally", "typically", "happens",
+                              "will") for t in toks)
     # … and an intention, an obligation or a condition (보고하겠습니다, 확인해야, 하려고, 생기면): not an event
     return any(t.text.startswith(("항상", "늘", "보통", "생각", "중요", "만약")) or "것 같" in t.text
                or "겠" in t.text or t.text.endswith(("해야", "려고", "려고요", "으면", "생기면")) for t in toks)

@@ -6,7 +6,8 @@ by part, kept for reference), synonyms {head: [words]}, stopwords, particles (ko
 (words too general to be an HR keyword), generic (evaluative or template words that carry no specific
 content: 好, 满意, 认真…), result_markers, completion (verbs that state an outcome), connectives (words
 that start a clause in unpunctuated speech), first_person, pronouns, numerals (characters of spoken
-numbers), measure_words, time_words, reluctance (refusing or unwilling phrases: 没办法, 无所谓, 拖着…), common_latin (zh:
+numbers), measure_words, time_words, reluctance (refusing or unwilling phrases: 没办法, 无所谓, 拖着…), work_topic (words of everyday work
+that put a clause on topic: 顾客, 订单; customer, refund; 손님, 주문), common_latin (zh:
 everyday English words said inside a Chinese answer — ok, so, anyway, nice — that are no name), faults (zh: faults
 and failures whose denial is praise — 超时, 推给, 出错, 投诉…; see text._denied_fault).
 

@@ -901,35 +901,118 @@ _MOTIVE_GENERIC = re.compile(r"贵(?:公司|店|单位|司|院|站)|(?:非常|�
                              r"吃苦耐劳|责任心|上进心|踏实肯干")
 
 
+# The same kinds of practical reason said in English and Korean (session 15: an English or Korean answer naming its
+# past job and for how long, where the candidate lives and when they can work had no floor, and a Korean strong
+# motivation answer scored 56). Read on the lower-cased clause text, words separated by spaces.
+_EN_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half an?)"
+_EN_DURATION = _EN_NUM + r"(?: and a half)? (?:years?|months?|summers?|seasons?|winters?|semesters?)\b"
+_KO_NUM = r"(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열|[일이삼사오육칠팔구십]+|반)"
+_KO_DURATION = _KO_NUM + r" ?(?:년|개월|달|학기|시즌|년간|년 ?동안|개월 ?동안)"
+_MOTIVE_REASONS_OTHER = {
+    "en": {
+        "distance": re.compile(r"\b(?:i|we) (?:live|am living|stay|moved)\b[^.;]{0,30}\b(?:near|nearby|close|next door|"
+                               r"around the corner|down the road|in the area|across the street|\w+ minutes?)|"
+                               r"\b" + _EN_NUM + r" minutes? (?:walk|away|by bike|by bus|on foot|from here|from my)|"
+                               r"\b(?:walk|cycle|bike|ride) (?:here|to work) in\b|\bcommute\b"),
+        "schedule": re.compile(r"\b(?:kids?|children|son|daughter)\b[^.;]{0,30}\b(?:school|kindergarten|nursery|grown up|"
+                               r"older now)|\b(?:free|available)\b[^.;]{0,20}\b(?:evenings?|weekends?|mornings?|nights?|"
+                               r"afternoons?|daytime|weekdays?)|\b(?:evenings?|weekends?|nights?|night shifts?|early shifts?|"
+                               r"late shifts?|shifts?|the hours)\b[^.;]{0,15}\b(?:are fine|is fine|are no problem|is no problem|"
+                               r"suit me|fit my|work for me|are ok|is ok)|\b(?:can|happy to|willing to|don't mind|do not mind)\b "
+                               r"(?:work(?:ing)? |do(?:ing)? )?[^.;]{0,15}\b(?:nights?|night shifts?|weekends?|early shifts?|"
+                               r"late shifts?|shifts)\b"),
+        "certificate": re.compile(r"\b(?:have|got|hold|passed|earned|obtained|finished)\b[^.;]{0,30}\b(?:certificate|"
+                                  r"certification|licen[cs]e|diploma|qualification|course)\b"),
+        "learn": re.compile(r"\b(?:want|hope|like|keen|eager|would like|plan)\b[^.;]{0,8}\bto learn\b[^.;]{3,}|"
+                            r"\blearn (?:how|to)\b[^.;]{3,}"),
+        "aim": re.compile(r"\b(?:become|be promoted to|work my way up to|move up to|aim to be|grow into)\b[^.;]{0,20}"
+                          r"\b(?:supervisor|manager|shift lead|shift leader|team lead|team leader|head|chef|technician|"
+                          r"full[- ]time)\b|\b(?:open|run|start) (?:my|a) own\b"),
+        "shop": re.compile(r"\b(?:your|this)\b (?:shop|store|café|cafe|restaurant|station|hotel|clinic|pharmacy|place|"
+                           r"branch|bakery|salon|guesthouse|hostel)\b[^.;]{0,30}\b(?:regular|reviews?|reputation|busy|opened|"
+                           r"branches|clean|queue|known|friendly)\b|\bi(?:'m| am) a regular\b|\b(?:often|always) "
+                           r"(?:come|shop|eat|buy|stay)\b"),
+        "change": re.compile(r"\bcontract (?:ended|finished|ran out|is ending)|\b(?:shop|store|company|factory|restaurant|"
+                             r"hotel|café|cafe)\b[^.;]{0,15}\b(?:closed|shut down|moved away|went bankrupt)|\b(?:moved|"
+                             r"moving|relocated|came back) (?:here|to this|to the area|back|home)|\b(?:last|previous|old) "
+                             r"job\b[^.;]{0,20}\b(?:too far|too tiring|too late|too long)"),
+        "insider": re.compile(r"\b(?:cousin|brother|sister|uncle|aunt|friend|neighbour|neighbor|mother|mum|mom|father|"
+                              r"dad)\b[^.;]{0,25}\b(?:works?|worked|working) (?:here|at|in|as)\b"),
+    },
+    "ko": {
+        "distance": re.compile(r"(?:집|사는 곳|숙소|자취방)[^.,]{0,8}(?:가깝|가까|근처|앞|옆|바로|걸어서)|"
+                               r"(?:걸어서|도보로|버스로|자전거로|차로) ?[^.,]{0,4}" + _KO_NUM + r" ?분|출퇴근"),
+        "schedule": re.compile(r"(?:아이|애|아들|딸)[^.,]{0,12}(?:학교|유치원|어린이집|컸|커서)|(?:주말|평일|저녁|야간|오전|"
+                               r"오후|밤|새벽)[^.,]{0,8}(?:가능|할 수 있|괜찮|문제없|시간이 있|시간이 돼)|(?:야간|새벽|주말|교대) ?"
+                               r"근무[^.,]{0,6}(?:가능|괜찮|할 수 있|문제없)|(?:시간|근무 시간|스케줄)[^.,]{0,6}(?:맞|자유로|여유)"),
+        "certificate": re.compile(r"(?:자격증|면허증?|수료증|급)[^.,]{0,10}(?:있|땄|취득|가지고|보유|받았)|(?:취득|땄습|땄어)"),
+        "learn": re.compile(r"배우고 싶|배워 보고 싶|배우려고|익히고 싶|배워서"),
+        "aim": re.compile(r"(?:매니저|점장|실장|팀장|관리자|주임|정직원|정규직|매니저님)[^.,]{0,8}(?:되고 싶|까지|목표|되는 것)|"
+                          r"(?:제|내|직접) ?(?:가게|숙소|매장|게스트하우스|카페|식당)[^.,]{0,8}(?:열|차리|운영)|(?:창업|오픈)"
+                          r"[^.,]{0,6}(?:하고 싶|목표|계획)"),
+        "shop": re.compile(r"(?:이 |여기|이곳|이 가게|이 매장|이 숙소|이 게스트하우스|사장님)[^.,]{0,15}(?:자주 와|자주 가|자주 묵|"
+                           r"자주 들|단골|후기|평점|리뷰|깨끗|유명|인기|손님이 많)|단골"),
+        "change": re.compile(r"계약[^.,]{0,4}(?:끝|만료)|(?:가게|매장|회사|공장|호텔|식당)[^.,]{0,6}(?:문을 닫|폐업|이전|없어)|"
+                             r"이사|정착|내려와|이주|옮겨 왔|옮겨왔"),
+        "insider": re.compile(r"(?:사촌|형|오빠|누나|언니|동생|친구|이모|삼촌|고모|엄마|아빠|어머니|아버지|지인|선배)[^.,]{0,10}"
+                              r"(?:일하|일했|하고 있|했었|일하고)"),
+    },
+}
+_MOTIVE_EXPERIENCE_OTHER = {
+    "en": re.compile(r"\b(?:worked|work|working|was|did|spent|have been|helped|volunteered|ran|served)\b"),
+    "ko": re.compile(r"일했|일하면서|일하며|일한|근무했|근무하|했었|해 봤|해봤|알바|아르바이트|스태프|맡았|다녔"),
+}
+_DURATION_OTHER = {"en": re.compile(_EN_DURATION), "ko": re.compile(_KO_DURATION)}
+_MOTIVE_GENERIC_OTHER = {
+    "en": re.compile(r"\byour company\b|\bstable\b|\bstability\b|\bprospects?\b|\bdevelopment\b|\bplatform\b|"
+                     r"\bgrow (?:together|with)\b|\bmeaningful\b|\bpassion(?:ate)?\b|\bchallenge myself\b|"
+                     r"\bimprove myself\b|\bgain (?:more )?experience\b|\blearning opportunit|\bcompany culture\b|"
+                     r"\batmosphere\b|\bhard[- ]working\b|\bresponsible\b|\bi (?:really )?(?:love|like|enjoy) (?:this|the) "
+                     r"(?:job|work|industry|field|position)\b|\bdo my best\b|\bwork hard\b"),
+    "ko": re.compile(r"귀사|안정|비전|발전|성장|보람|자기계발|열정|성실|책임감|최선을 다|열심히 하|열심히 일|경험을 쌓|배우는 자세|"
+                     r"분위기|의미 있|잘 맞을 것|적성에 맞"),
+}
+_MOTIVE_REFUSAL_OTHER = {"en": re.compile(r"\b(?:don't|do not|never) (?:really )?want\b|\bnot (?:really )?interested\b"),
+                         "ko": re.compile(r"싫|원하지 않|하고 싶지 않|관심 없")}
+
 def motivation_reasons(analysis: Analysis) -> dict:
     """Chinese, for a motivation question: {"concrete": {kind: the clause that says it}, "generic": [clauses]} —
     the distinct practical reasons the answer gives (distance, schedule, experience with its duration, a
     certificate, what they want to learn, a role they aim for, the shop itself, someone who does the job), each
     quoted from its own counted clause, and the clauses that only praise the employer or the trade. Padding,
-    negated words and words read from the question are not counted. Empty for other languages."""
+    negated words and words read from the question are not counted. English and Korean read the same kinds
+    through their own phrases (_MOTIVE_REASONS_OTHER); empty for other languages."""
     out: dict = {"concrete": {}, "generic": []}
-    if not _zh(analysis):
+    lang = analysis.seg.language
+    if lang == "zh":
+        reasons, experience, duration, generic = _MOTIVE_REASONS, _MOTIVE_EXPERIENCE, re.compile(_DURATION), _MOTIVE_GENERIC
+        refusal = re.compile(r"不想|不太想|没想|不愿|不是很想")
+    elif lang in _MOTIVE_REASONS_OTHER:
+        reasons, experience, duration = _MOTIVE_REASONS_OTHER[lang], _MOTIVE_EXPERIENCE_OTHER[lang], _DURATION_OTHER[lang]
+        generic, refusal = _MOTIVE_GENERIC_OTHER[lang], _MOTIVE_REFUSAL_OTHER[lang]
+    else:
         return out
+    sep = "" if lang == "zh" else " "
     excluded = set(analysis.details.get("excluded_clause_ids", []))
     for ci in range(len(analysis.seg.clauses)):
         toks = [t for t in clause_tokens(analysis, ci) if not t.copied and not t.negated]
-        body = "".join(t.text for t in toks if t.pos != "x")
-        if not body or re.search(r"不想|不太想|没想|不愿|不是很想", body):
+        body = sep.join(t.text for t in toks if t.pos != "x")
+        if not body or refusal.search(body):
             continue
         # a refusal is no reason to come, but the last job's burden is a reason to change (医院护工太累了)
         unwilling = refused(analysis, ci)
-        kinds = [k for k, rx in _MOTIVE_REASONS.items() if rx.search(body) and (k == "change" or not unwilling)
+        kinds = [k for k, rx in reasons.items() if rx.search(body) and (k == "change" or not unwilling)
                  # where they live and when they can work are life facts the content features leave out as
                  # padding (我家就住在附近, 孩子上小学了白天有时间); to this question they are reasons
                  and (ci not in excluded or k in _LIFE_REASONS)]
         if ci in excluded and not kinds:
             continue
-        if ci not in excluded and not unwilling and _MOTIVE_EXPERIENCE.search(body) and re.search(_DURATION, body):
+        if ci not in excluded and not unwilling and experience.search(body) and duration.search(body):
             kinds.append("experience")
-        shown = phrase(toks, analysis.seg.language)
+        shown = phrase(toks, lang)
         for k in kinds:
             out["concrete"].setdefault(k, shown)
-        if not kinds and _MOTIVE_GENERIC.search(body):
+        if not kinds and generic.search(body):
             out["generic"].append(shown)
     return out
 

@@ -578,6 +578,10 @@ def _clauses(seg: Segmented) -> None:
         # does in Chinese: each of the candidate's steps is a clause of its own
         if seg.language == "ko" and len(current) >= 2 and _KO_JOINED.search(tok.text):
             close()
+        # … and a sentence-final ending (했습니다, 나왔어요) ends one where the recogniser wrote no full stop: an
+        # unpunctuated Korean answer was one clause, and a single 없었어요 at its end negated every word of it
+        elif seg.language == "ko" and len(current) >= 2 and _KO_FINAL.search(tok.text):
+            close()
     close()
 
 
@@ -623,6 +627,11 @@ _NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "�
 # a verb joined to the next predicate by -고/-서/-지만/-는데 after a tense or stem syllable (줄었고, 넘겼고,
 # 해서, 했지만): the end of one predicate of a Korean clause
 _KO_JOINED = re.compile(r"[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈]고$|[해어아]서$|지만$|[었았했]는데$|면서$")
+
+
+# a Korean sentence-final predicate (했습니다, 합니다, 끝냈다, 나왔어요, 드렸어요, 해요, 거예요): the end of a sentence
+_KO_FINAL = re.compile(r"(?:니|[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈])다$|[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈드]어요$|"
+                       r"(?:해|봐|와|줘|예|에|거든|네)요$")
 
 
 def _ko_parts(toks: list) -> list:

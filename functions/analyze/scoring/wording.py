@@ -9,6 +9,18 @@ model for every language (models/scorer/wording-<version>.npz, written by models
     available()                 the artefact is installed
     rate(text, language)        rating 1–5 from the wording alone (None when the artefact is absent)
     contributions(text, lang)   (n-gram, signed contribution to the rating) sorted by size, for explanations
+    calibration(language)       the knots [(rating, reference rating), …] that put the language's rating on the
+                                reference language's scale, or None (the manifest's wording record, "calibration")
+
+One model reads every language, but it learnt from far fewer English and Korean answers than Chinese ones, so
+its ridge shrinks their ratings towards its intercept: out of fold (a question never seen), its English ratings
+spread a third as wide as its Chinese ones (sd 0.33 against 0.84 on the training sets) although they follow the
+raters as closely (correlation 0.79 against 0.81), and an English or Korean strong story was rated like a
+Chinese good one. `calibration` maps a language's rating to the rating the reference language (Chinese, the
+one the scorer's own wording coefficient was learnt on) gives answers the raters rated alike — fitted out of fold
+on the training rows (models/scorer/wording_calibration.py: mean ratings per group of rater ratings matched,
+linear between them, slope 1 beyond), identity for the reference and for a language with too few rows. It is a
+change of scale, not a bonus: answers rated low stay where Chinese answers rated low are, strong ones go up.
 
 The feature `wording` (features.py) is this rating; the shipped default-8 reads it as one column of a signed
 ridge held within one anchor step of the ridge on the explainable features alone (models/scorer/train.py
@@ -57,26 +69,62 @@ def ngrams(key: str) -> list[str]:
     return [key[i:i + n] for n in range(lo, hi + 1) for i in range(len(key) - n + 1)]
 
 
-def artefact_path() -> Path | None:
-    """The wording model the newest scorer entry lists (its "wording" record; model.entries, the manifest)."""
+def _record() -> dict | None:
+    """The newest scorer entry's "wording" record (model.entries, the manifest)."""
     try:
         listed = sorted((e for e in model.entries() if e.get("wording")), key=lambda e: e["version"])
     except (OSError, ValueError):
         return None
-    if not listed:
-        return None
-    return model.MODELS_ROOT / listed[-1]["wording"]["file"]
+    return listed[-1]["wording"] if listed else None
+
+
+def artefact_path() -> Path | None:
+    """The wording model the newest scorer entry lists (its "wording" record; model.entries, the manifest)."""
+    record = _record()
+    return None if record is None else model.MODELS_ROOT / record["file"]
+
+
+def _calibrations(path: Path) -> dict:
+    """{language: ((rating, reference rating), …)} for the wording model at `path`: its manifest record's
+    "calibration", only when `path` is the model the record lists (a model put in its place, as a test does,
+    has none)."""
+    record = _record()
+    if record is None or path != model.MODELS_ROOT / record["file"]:
+        return {}
+    return {language: tuple((float(x), float(t)) for x, t in fit["knots"])
+            for language, fit in (record.get("calibration") or {}).get("languages", {}).items()
+            if len(fit.get("knots") or ()) >= 2}
+
+
+def calibration(language: str) -> tuple | None:
+    """The knots ((rating, reference rating), …) mapping the language's rating onto the reference language's
+    scale, or None (identity)."""
+    loaded = _load()
+    return None if loaded is None else loaded[5].get(language)
+
+
+def calibrate(rating: float, knots) -> float:
+    """`rating` through the knots: linear between them, the raw difference kept beyond the outer ones."""
+    if rating <= knots[0][0]:
+        return knots[0][1] + rating - knots[0][0]
+    if rating >= knots[-1][0]:
+        return knots[-1][1] + rating - knots[-1][0]
+    for (x0, t0), (x1, t1) in zip(knots, knots[1:]):
+        if rating <= x1:
+            return t0 + (t1 - t0) * (rating - x0) / (x1 - x0)
+    return rating
 
 
 @functools.lru_cache(maxsize=1)
 def _load():
-    """(n-gram → column, idf per column, weight per column, intercept, n-grams) or None."""
+    """(n-gram → column, idf per column, weight per column, intercept, n-grams, {language: calibration}) or
+    None."""
     if os.environ.get("MIAOMIAN_WORDING", "").lower() in ("off", "0", "false"):
         return None
     path = artefact_path()
     if path is None or not path.is_file():
         return None
-    return read(path)
+    return (*read(path), _calibrations(path))
 
 
 def read(path: Path) -> tuple:
@@ -117,11 +165,16 @@ def _vector(key: str, model) -> tuple[list[int], np.ndarray]:
 
 
 def rate(text: str | None, language: str) -> float | None:
-    """Rating 1–5 from the wording alone (clipped); None when no wording model is installed."""
+    """Rating 1–5 from the wording alone (clipped), on the reference language's scale (`calibration`); None
+    when no wording model is installed."""
     model = _load()
     if model is None:
         return None
-    return float(min(5.0, max(1.0, linear(text_key(text, language), model))))
+    rating = min(5.0, max(1.0, linear(text_key(text, language), model)))
+    knots = model[5].get(language)
+    if knots is not None:
+        rating = min(5.0, max(1.0, calibrate(rating, knots)))
+    return float(rating)
 
 
 def contributions(text: str | None, language: str) -> list[tuple[str, float]]:
