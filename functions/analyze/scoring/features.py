@@ -1367,9 +1367,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     def touches(toks: list) -> bool:
         keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731
         text = "".join(t.text for t in toks if keep_(t))
-        return any((t.base or t.text) in topic and keep_(t) for t in toks) or any(
-            term in text for term in long_terms) or (language == "en" and any(
-                _has_term(_joined(toks, language, keep_), term, language) for term in long_terms if " " in term))
+        # English terms on word boundaries (app is not in happy, plan not in explained): the words run together
+        # (text) show only Chinese and Korean terms
+        return any((t.base or t.text) in topic and keep_(t) for t in toks) or (language != "en" and any(
+            term in text for term in long_terms)) or (language == "en" and any(
+                _has_term(_joined(toks, language, keep_), term, language) for term in long_terms))
 
     has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
                    for toks in clauses]
@@ -1598,9 +1600,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     q_chars = {c for w in q_words for c in w if _jieba_freq_char(c)} if language == "zh" else set()
     on_question = sum(1 for ci, toks in enumerate(clauses) if keep[ci] and on_topic_clause[ci] and (
         any((t.base or t.text) in q_terms and not t.copied for t in toks)
-        or any(term in "".join(t.text for t in toks if not t.copied) for term in q_long)
+        or (language != "en" and any(term in "".join(t.text for t in toks if not t.copied) for term in q_long))
         or (language == "en" and any(_has_term(_joined(toks, language, lambda t: not t.copied), term, language)
-                                     for term in q_long if " " in term))
+                                     for term in q_long))
         or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)))
     topical = 1.0 if on_question else WORK_ONLY_FACTOR if on_topic else OFF_TOPIC_FACTOR
     answer = {
