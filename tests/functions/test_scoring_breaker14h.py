@@ -65,7 +65,7 @@ def test_short_closing_questions_scored_by_what_they_ask():
     pay = run("包不包住？", CLOSING)["overall"]
     assert work >= 60.0                 # a question about the work itself passes (CLOSING_WORK_FLOOR)
     assert 25.0 <= terms < 60.0         # the job's terms: not praised, not zero
-    assert pay < terms                  # board only is not a question about the job
+    assert 25.0 <= pay < 60.0           # board is one of the job's terms too (breaker 15 M2)
 
 
 @pytest.mark.parametrize("text", ["没有了。", "谢谢你们。", "你结婚了吗？"])

@@ -1,7 +1,9 @@
 """Reasons, bounds and feedback agree with what the answer says (issue 8, breaker round 12b), as families:
 
-1. closing questions: a question only about pay and board (工资多少？包吃住吗？) is a question, but not about the
-   work — not praised as one, bounded at 50 and told so; a request to be told (我想问一下…, 想了解一下…, 请问…) is a
+1. closing questions: a question only about pay and board (工资多少？包吃住吗？) is a question about the job's terms,
+   not about the work — not praised as one, at least model.CLOSING_TERMS_FLOOR, below the pass line, and told what
+   else it could ask (breaker 15 M2; before, it was called unrelated to the job and bounded at 50); a request to be
+   told (我想问一下…, 想了解一下…, 请问…) is a
    question without a question mark; a job question the scorer rates below the no-question bound is not praised;
 2. a customer's approval after the candidate's action is a result (她喝完说可以了, 他尝了说行, 满意地走了), and a story
    with concrete details is never told "可以讲一件真实发生过的事";
@@ -41,17 +43,27 @@ def reasons(r):
 
 # --- 1. closing questions -------------------------------------------------------------------------------
 
-PAY_ONLY = ["工资多少？包吃住吗？", "想了解一下住宿条件。", "我想问一下，这边包住宿吗？工资大概多少钱？"]
+PAY_ONLY = ["工资多少？包吃住吗？", "我想问一下，这边包住宿吗？工资大概多少钱？"]
+ASK_WORK = "也可以问问这份工作具体要做什么、谁来带新人、怎么考核。"
 
 
 @pytest.mark.parametrize("text", PAY_ONLY)
-def test_pay_and_board_questions_are_not_praised_as_job_questions(text):
+def test_pay_and_board_questions_are_not_praised_as_work_questions(text):
     r = run(text, CLOSING_Q)
     said = reasons(r)
-    assert not any(s.startswith("提出了与工作相关的具体问题") for s in said), said
-    assert any(s.startswith("提了问题，但和岗位本身关系不大") for s in said), said
+    assert any(s.startswith("提出了与工作相关的具体问题") and "问的是工资、吃住、上班时间这类条件" in s
+               and "没有问到具体做什么" in s for s in said), said
+    assert not any(s.startswith("提了问题，但和岗位本身关系不大") for s in said), said
     assert JOB_PRAISE not in r["feedback"]["strengths"]
-    assert ASK_JOB in r["feedback"]["suggestions"]
+    assert ASK_WORK in r["feedback"]["suggestions"]
+    assert 25.0 <= r["overall"] < 60.0
+
+
+def test_a_request_about_board_is_a_broad_question():
+    r = run("想了解一下住宿条件。", CLOSING_Q)
+    said = reasons(r)
+    assert any(s.startswith("问到了和工作有关的方面，但问得比较笼统") for s in said), said
+    assert JOB_PRAISE not in r["feedback"]["strengths"]
     assert r["overall"] <= 50.0
 
 

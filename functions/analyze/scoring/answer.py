@@ -133,9 +133,11 @@ class Bound:
 
 def _names_competency(analysis: features.Analysis) -> bool:
     """Whether the answer says at least model.OFF_TOPIC_VOUCH distinct terms of one competency (not negated):
-    one word alone (一起 in 我妈也跟着一起看) does not make a story about a TV series one about teamwork."""
+    one word alone (一起 in 我妈也跟着一起看) does not make a story about a TV series one about teamwork. A closing
+    answer that asks about the job (features: details["asks_about_job"]) is vouched too."""
     least = 1.0 - math.exp(-model.OFF_TOPIC_VOUCH / 2.0) - 1e-9   # features: evidence = 1 − exp(−n/2)
-    return any(v.get("evidence", 0) >= least for _, v, _ in analysis.competencies)
+    return any(v.get("evidence", 0) >= least for _, v, _ in analysis.competencies) or \
+        bool(analysis.details.get("asks_about_job"))
 
 
 def missed_focus(analysis: features.Analysis, question: dict) -> str | None:

@@ -197,7 +197,11 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         if asked["job"] and not asked["rude"]:
             # the questions about the work itself first (转正考核标准是什么 before 试用期多长)
             shown = (asked["work"] + [q for q in asked["job"] if q not in asked["work"]])[0]
-            candidates.append((10, f"提出了与工作相关的具体问题：“{shown}”。"))
+            # only the job's terms or its broad sides asked (工资是多少？包吃住吗？): a question about the job, which the
+            # reason says, and what it did not ask (breaker 15 M2: pay and board were called unrelated to the job)
+            note = "" if asked["work"] else f"（{'问的是工资、吃住、上班时间这类条件，' if quotes.terms_asked(asked) else ''}" \
+                                           f"没有问到具体做什么、谁来带、怎么考核）"
+            candidates.append((10, f"提出了与工作相关的具体问题：“{shown}”{note}。"))
         elif asked["broad"]:
             candidates.append((10, f"问到了和工作有关的方面，但问得比较笼统，没有具体问什么：“{asked['broad'][0]}”。"))
         elif asked["other"]:
@@ -417,6 +421,7 @@ _SUGGEST = {
     "evidence": "可以多讲和这道题直接有关的具体做法。",
     "situational": "说说你会先做什么、再做什么，每一步具体怎么做。",
     "closing": "可以问一个和岗位、团队或工作安排有关的具体问题。",
+    "closing_work": "也可以问问这份工作具体要做什么、谁来带新人、怎么考核。",
     "plan": "说说哪件事最急、要先处理，以及你会找谁沟通或帮忙。",
     "intro": "可以说说你做过的具体工作和一两件拿得出手的事。",
     "on_topic": "请围绕题目来回答：这道题问的是工作中的经历或做法，生活里的事可以留到面谈时再聊。",
@@ -457,6 +462,7 @@ _SUGGEST_BY_LANGUAGE = {
         "evidence": "Say more about the concrete practice this question asks about.",
         "situational": "Say what you would do first and next, and how you would do each step.",
         "closing": "Ask a specific question about the job, the team or how the work is organised.",
+        "closing_work": "You could also ask what the work involves day to day, who trains new staff and how performance is judged.",
         "plan": "Say which thing is most urgent and comes first, and whom you would talk to or ask for help.",
         "intro": "Talk about concrete work you have done and one or two things you are proud of.",
         "on_topic": "Answer what the question asks: it is about your experience or practice at work.",
@@ -474,6 +480,7 @@ _SUGGEST_BY_LANGUAGE = {
         "evidence": "이 질문과 직접 관련된 구체적인 방법을 더 말해 보세요.",
         "situational": "무엇을 먼저 하고 다음에 무엇을 할지, 각 단계를 어떻게 할지 말해 보세요.",
         "closing": "직무, 팀, 업무 방식에 관한 구체적인 질문을 해 보세요.",
+        "closing_work": "이 일에서 구체적으로 어떤 일을 하는지, 누가 신입을 가르치는지, 어떻게 평가하는지도 물어볼 수 있습니다.",
         "plan": "가장 급한 일이 무엇이라 먼저 처리할지, 누구와 상의하거나 도움을 청할지 말해 보세요.",
         "intro": "해 본 구체적인 일과 자랑할 만한 일 한두 가지를 말해 보세요.",
         "on_topic": "질문에 맞게 답해 주세요. 이 질문은 일하면서 겪은 경험이나 방법을 묻고 있습니다.",
@@ -526,8 +533,10 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
         asked = quotes.questions_asked(analysis)
         if asked["job"] and not asked["rude"]:
             # praise agrees with the score: a job question the scorer rated below the no-question bound is
-            # neither praised nor told to ask one (it did)
-            return {"strengths": [_STRENGTHS["closing"]] if overall >= CLOSING_PRAISED else [], "suggestions": []}
+            # neither praised nor told to ask one (it did); one that asked only the job's terms or its broad
+            # sides (工资多少？包吃住吗？, 发展前景怎么样) is told what else it could ask
+            return {"strengths": [_STRENGTHS["closing"]] if overall >= CLOSING_PRAISED else [],
+                    "suggestions": [] if asked["work"] else [_SUGGEST["closing_work"]]}
         return {"strengths": [], "suggestions": [_SUGGEST["closing"]]}
     # a strength is only named when the answer has something to show for it (quotes.py) and the feature it
     # praises is high; a suggestion only when that feature is low. Answers that show the opposite of the
@@ -614,7 +623,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
 
 GOOD, STRONG = 75.0, 85.0
 MOTIVATION_PRAISED = 2          # practical reasons (quotes.motivation_reasons) a motivation answer is praised for
-CLOSING_PRAISED = 35.0          # model.CLOSING_NO_QUESTION: a closing answer below it is not praised       # 良好 and strong answers: limits on the advice they are given
+CLOSING_PRAISED = 35.0          # a closing answer below it is not praised       # 良好 and strong answers: limits on the advice they are given
 
 
 def _scored_well(competencies: list[dict]) -> bool:

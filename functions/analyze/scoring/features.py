@@ -1732,6 +1732,19 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
              "counted": details["wording_text"]}            # the counted clauses: padding judged as padding
     for name in detectors.FILES:
         details[name] = detectors.probability(name, detectors.reads(name, texts), language)
+    from .explain import question_type
+    if question_type(question or {}) == "closing":
+        # a closing answer that asks about the job answers the question, whatever the off-topic detector, fitted on
+        # stories, reads in its questions (How much does it pay? Is accommodation included?: breaker 15 M2)
+        from .quotes import questions_asked
+        asked = questions_asked(analysis)
+        details["asks_about_job"] = bool((asked["job"] or asked["broad"]) and not asked["rude"])
+        # … and an answer made only of such questions shows no attitude to the work: the reluctance detector,
+        # fitted on stories, read 新人来了一般谁带 as unwilling (0.67)
+        padding = set(details["excluded_clause_ids"]) | set(asked["clauses"])
+        if details["asks_about_job"] and all(ci in padding or all(seg.tokens[i].pos == "x" for i in idx)
+                                             for ci, idx in enumerate(seg.clauses)):
+            details["reluctant"] = None
     return analysis
 
 

@@ -252,7 +252,10 @@ def reluctant_cap(probability: float | None) -> float | None:
 # A closing question ("你有什么想问我们的？") is answered by questions: without one about the job, team or work
 # the score is at most CLOSING_NO_JOB_QUESTION (CLOSING_NO_QUESTION when nothing is asked at all). A
 # motivation question (为什么想做这份工作) is answered by reasons: without one, at most MOTIVATION_NO_REASON.
-CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0, 45.0
+# An answer that asks nothing is below one that asks only about the job's terms (CLOSING_TERMS_FLOOR): raters put
+# answers without a question at 1–2 of 5 and questions about pay, board or hours at 2–2.5 (breaker 15 M2: a
+# concrete work story with no question in it stood at 35, above 工资是多少？包吃住吗？).
+CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 20.0, 50.0, 45.0
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,
@@ -265,9 +268,10 @@ CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 35.0, 50.0,
 CLOSING_WORK_FLOOR, CLOSING_RUDE, CLOSING_PROMOTION = (0.0, 60.0, 66.0, 72.0), 15.0, 2
 
 
-# A closing answer whose questions are about the job's terms only (上班要不要穿工服？有没有试用期？几点上班？) is
-# rated 2–2.5 of 5: at least CLOSING_TERMS_FLOOR, so a one-line question about the job is not scored 0 next to
-# a reason that says it asked about the work (breaker round 14: short closing questions were gated, then read 0).
+# A closing answer whose questions are about the job's terms only (上班要不要穿工服？有没有试用期？几点上班？工资多少？
+# 包吃住吗？) is rated 2–2.5 of 5: at least CLOSING_TERMS_FLOOR, so a one-line question about the job is not scored 0
+# next to a reason that says it asked about the job (breaker round 14: short closing questions were gated, then
+# read 0; breaker 15: pay and board, which small businesses' candidates rightly ask, count as the job's terms).
 CLOSING_TERMS_FLOOR = 25.0
 
 

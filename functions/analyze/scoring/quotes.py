@@ -646,6 +646,41 @@ _JOB = ("岗位", "工作", "培训", "排班", "上班", "下班", "团队", "�
 # a question, but not one about the job, team or work (docs/scoring.md §4: bounded at 50, not praised)
 _PAY = ("工资", "薪资", "薪水", "底薪", "提成", "奖金", "待遇", "多少钱", "包吃", "包住", "吃住", "住宿", "宿舍", "伙食",
         "保险", "社保", "五险", "公积金", "补贴", "报销", "路费")
+# … and its other terms, which a question asks as much as about pay (管饭吗, 宿舍几个人住, 周末双休吗, 工服要不要押金)
+_TERMS = ("管饭", "包饭", "管吃", "管住", "员工餐", "工作餐", "饭补", "餐补", "吃饭怎么", "住的地方", "住哪", "双休", "单休",
+          "休假", "请假", "年假", "工服", "制服", "工装", "押金", "体检", "合同", "日结", "月结", "周结", "发工资", "几号发",
+          "加班费", "夜班费", "班车", "通勤", "停车", "上几天", "干几天", "几天班", "做几休几", "上班时间", "工作时间")
+# words of the work a question names without one of _JOB's (以后有没有机会当领班, 双十一一天大概多少件, 会不会临时加人):
+# about the job (the wording model's reading keeps _JOB alone)
+_JOB_MORE = ("新人", "新员工", "新来的", "刚来", "刚入职", "领班", "主管", "组长", "班长", "多少件", "多少单", "单量",
+             "加人", "人手", "任务", "指标", "提成", "岗前", "跟班", "带班", "机会当", "机会学", "机会升", "机会做", "升职",
+             "当上", "独立", "看台", "区域", "收银", "出餐", "配送", "送货", "理货", "盘点", "交接", "干什么", "做什么", "准备什么", "带什么", "要准备", "需要准备",
+             "干啥", "做啥", "做哪些", "干哪些", "主要做", "主要干", "具体做", "要做", "要干", "工作内容", "汇报", "对接")
+# a question about the interview itself (这个面试是用什么软件做的, 是机器在打分吗) is not one about the job
+_ABOUT_INTERVIEW = re.compile(r"面试|录视频|录像|打分|评分|机器人|\bai\b", re.I)
+# English and Korean: a question about the job names its terms, its work or its people; the work itself is its
+# tasks, training, team, tools, customers, assessment and growth (not only pay, hours and days off)
+_JOB_FOREIGN = {
+    "en": re.compile(r"\b(pay|paid|salary|wages?|hourly|tips?|overtime|bonus|shifts?|hours|schedule|rota|roster|"
+                     r"weekends?|days? off|holidays?|vacation|leave|accommodation|housing|dorm\w*|board|meals?|food|"
+                     r"lunch|uniforms?|train\w*|mentor\w*|probation|trial|team|staff|colleagues?|report to|"
+                     r"co-?workers|manager|supervisor|boss|customers?|guests?|tasks?|duties|duty|responsib\w*|role|"
+                     r"position|job|work|working|promot\w*|grow|growth|career|learn|learning|start|contract|"
+                     r"insurance|benefits|store|shop|kitchen|restaurant|warehouse|equipment|menu|typical day)\b"),
+    "ko": re.compile(r"월급|급여|시급|임금|연봉|수당|보너스|근무|교대|야간|주말|휴무|휴일|쉬는|휴가|숙소|기숙사|식사|밥|유니폼|교육|"
+                     r"가르|배우|배울|수습|팀|직원|동료|매니저|사장|점장|손님|고객|업무|일은|일이|일을|담당|승진|출근|퇴근|"
+                     r"시간|계약|보험|매장|가게|주방|메뉴|몇 ?명"),
+}
+_NEVER = re.compile(r"(?!)")
+_WORK_FOREIGN = {
+    "en": re.compile(r"\b(train\w*|mentor\w*|learn\w*|tasks?|duties|duty|responsib\w*|"
+                     r"typical (day|shift|week)|day-to-day|look like|team|how many (people|staff|colleagues|workers)|"
+                     r"who (would|will|do|does|is)|equipment|systems?|tools?|menu|products?|customers?|guests?|"
+                     r"evaluat\w*|assess\w*|targets?|kpis?|performance|promot\w*|grow|growth|career|supervisor|"
+                     r"manager|report to|first (week|day|month))\b"),
+    "ko": re.compile(r"교육|가르|배우|배울|업무|담당|몇 ?명|누가|누구|손님|고객|메뉴|기계|장비|시스템|평가|승진|팀|동료|주방|"
+                     r"하는 일|무슨 일|어떤 일"),
+}
 
 
 # a question that mocks or insults the employer or the interviewer, asks about the interviewer's private life or
@@ -655,6 +690,19 @@ _RUDE = re.compile(r"抠门|抠搜|小气|黑心|黑店|破店|破公司|破地�
                    r"能撑|撑几|倒闭|跑路|关门大吉|混日子|摸鱼|偷懒|"
                    r"(先发|预支|提前发|借).{0,3}(工资|钱)|(工资|钱).{0,4}(先发|预支|提前发|借)|"
                    r"(面试官|你).{0,6}(结婚|对象|单身|多大|几岁|年纪|长得|漂亮|帅|跳槽|想走|工资多少|挣多少|赚多少)")
+# insults (breaker 15 M2: 你们老板是不是有毛病 was called a job question): names that insult whoever they are said of,
+# and sickness words only when said of a person or the employer (机器有毛病, 老人有病怎么办 are questions about the work)
+_INSULT = re.compile(r"弱智|智障|白痴|废物|混蛋|王八|他妈|妈的|尼玛|滚蛋|放屁|狗屁|扯淡|废话|什么玩意|搞什么鬼|脑残|去死|"
+                   r"奇葩|鬼地方|破(活|工作|岗位|单位|厂|玩意)|"
+                   r"(老板|老总|经理|店长|主管|领导|面试官|你们|你|您|公司|店|厂)(是不是|是|真是?|就是|怕不是|肯定是?|"
+                   r"有点|都|也)?(有毛病|有病|神经病|精神病|变态|缺德|不要脸|没素质|没良心|不是人|脑子进水)")
+# the same in English and Korean: insults, prying into the interviewer's life, pay before the work
+_RUDE_EN = re.compile(r"\b(crazy|stupid|idiots?|dumb|moron|cheapskates?|scam|rip-?off|sucks?|crap|crappy|shit\w*|damn|"
+                      r"fuck\w*|wtf|pathetic|losers?|jerks?|greedy|the hell)\b|\b(so|that|this|too) cheap\b|"
+                      r"\bare you (single|married)\b|\bhow old are you\b|\bhow much do you (make|earn)\b|"
+                      r"\b(pay|salary|wages?)\b.{0,12}\b(in advance|up ?front)\b|\badvance on\b")
+_RUDE_KO = re.compile(r"미쳤|미친|바보|멍청|또라이|쓰레기|개같|병신|꺼져|짠돌이|구두쇠|사기꾼|망할|가불|"
+                      r"(월급|급여|시급|돈)[^.?!]{0,6}(짜요|짜네|짠가|미리)")
 # what makes a job question one about the work itself — its content, training, assessment, staffing, tools and
 # growth in it (转正考核标准是什么, 新人有没有人带, 夜班几个人, 有没有机会学烤) — rather than its terms alone (几点上班,
 # 一个月休几天, 试用期多久, 工资多少: on the labelled sets raters put those at 2–2.5 of 5) or a template's generic
@@ -664,11 +712,23 @@ _WORK = ("考核", "标准", "转正", "培训", "带教", "带我", "有人带"
          "几个人", "几位", "多少人", "人手", "指标", "业绩", "任务", "流程", "系统", "设备", "工具", "软件",
          "机器", "扫码", "盘点", "分区", "品类", "区域", "哪一层", "哪个区", "平台", "店铺", "顾客", "客人", "客户",
          "会员", "老人", "病人", "产品", "菜", "后厨", "仓库", "配送", "班长", "组长", "证", "值班",
-         "两班倒", "三班倒", "倒班", "夜班", "高峰", "单量", "多少件", "多少单", "每天的工作")
+         "两班倒", "三班倒", "倒班", "夜班", "高峰", "单量", "多少件", "多少单", "每天的工作",
+         "领班", "主管", "升职", "当上", "机会当", "机会升", "机会做", "汇报", "对接", "接手", "交接", "哪一块")
 # the self-promotion a template closing answer wraps around its questions (非常感谢给我这次机会, 我一定会好好努力,
 # 希望能加入, 我是一个有上进心的人): on the labelled sets raters put such answers at 2 of 5 whatever they ask
 _PROMOTION = re.compile(r"感谢|谢谢|机会难得|一定会|好好(干|努力|学|表现)|希望(能|可以|有机会)|上进心|很感兴趣|非常感兴趣|"
                         r"很有兴趣|有兴趣|意愿|加入(咱们|贵|你们|这个)|大家庭|坚定|长期(稳定)?发展|充分的准备|做好准备")
+
+
+# the terms of the job named in a question: pay, board, hours, days off, probation (English and Korean too)
+_TERMS_ASKED = re.compile("|".join(_PAY + _TERMS) + r"|上班|下班|几点|休息|休几|加班|试用期|周末|\b(pay|salary|wages?|hours|"
+                          r"overtime|weekends?|days? off|accommodation|meals?|probation|uniforms?)\b|월급|급여|시급|근무|출근|퇴근|몇 시|휴무|"
+                          r"숙소|식사|유니폼")
+
+
+def terms_asked(asked: dict) -> bool:
+    """Whether the job questions of questions_asked name the job's terms (pay, board, hours, days off)."""
+    return bool(_TERMS_ASKED.search(" ".join(asked["job"]).casefold()))
 
 
 def self_promotion(analysis: Analysis) -> int:
@@ -679,9 +739,16 @@ def self_promotion(analysis: Analysis) -> int:
                if _PROMOTION.search("".join(t.text for t in clause_tokens(analysis, ci) if not t.copied)))
 
 
-def rude(body: str) -> bool:
-    """Chinese: the question mocks or insults, pries into the interviewer's life, or asks for pay up front."""
-    return bool(_RUDE.search(body))
+def rude(body: str, language: str = "zh", wording: bool = False) -> bool:
+    """The question mocks or insults, pries into the interviewer's life, or asks for pay up front (Chinese;
+    English and Korean by their own words). wording: as the wording model was fitted on (Chinese _RUDE only)."""
+    if wording:
+        return language == "zh" and bool(_RUDE.search(body))
+    if language == "en":
+        return bool(_RUDE_EN.search(body.casefold()))
+    if language == "ko":
+        return bool(_RUDE_KO.search(body))
+    return bool(_RUDE.search(body) or _INSULT.search(body))
 
 
 _GENERIC_ASK = re.compile(r"学习(提升|成长)?的?(机会|空间|平台)|学习和发展|发展(前景|规划|方向|空间|机会)|企业文化|"
@@ -735,6 +802,9 @@ def _counts_staff(toks: list[Token]) -> bool:
     return False
 
 
+_BOARD = re.compile(r"宿舍|住宿|几个人住|住几个人|住一间|一间住")
+
+
 # 学 as learning the trade (有没有机会学烤), not inside a school word (小学, 上学, 同学, 学校)
 _SCHOOL = re.compile(r"[小中大上放同]学|学[校生费期]")
 
@@ -744,6 +814,8 @@ def work_question(body: str, toks: list[Token] | None = None) -> bool:
     pay, nor a template's 发展前景/学习提升的机会: one of the work's words (_WORK), one of its structures
     (_WORK_ASKED) or a count of its staff (_counts_staff, when the clause's tokens are given)."""
     body = _SCHOOL.sub("", _GENERIC_ASK.sub("", body))
+    if _BOARD.search(body):
+        return False    # 宿舍几个人住一间: how many share a room is board, not the staffing of the work
     return any(w in body for w in _WORK) or bool(_WORK_ASKED.search(body)) or bool(toks and _counts_staff(toks))
 
 
@@ -776,16 +848,157 @@ _REAL_ASK = re.compile(_REAL_ASK_WORDS + _A_NOT_A + _REQUEST)
 _REAL_ASK_PLAIN = re.compile(_REAL_ASK_WORDS + _REQUEST)
 
 
+# A question word inside a statement asks nothing (breaker 15 M2: 不和客人争是不是我们的头发 was quoted as a question
+# about the work). Without a question mark, these spans of a clause are cut before its question words are looked
+# for: words that hold a question word (几乎, 好几天, 十几个, 多少有点, 不怎么, 没什么, 什么的, 哪怕, 我们几个); "whatever"
+# (不管几点到货…, 什么都干, 有什么问题我都会…, 怎么说我就怎么改); someone else asking or told (老板问我们累不累, 回去问一下
+# 客人还满不满意, 跟顾客说一下要等多久); and what the candidate checks, argues, knows or did not know (不和客人争是不是
+# 我们的头发, 看看是谁没戴帽子, 确认顾客给的是多少钱, 当时也不知道该怎么办) — each to the clause's end. The question
+# words before such a verb still ask (新人多久能学会…), and so does a request to the interviewer (想问一下…, 想确认一下…)
+# or a polite 不知道 about the employer (不知道咱们这边包不包住).
+_THIRD = (r"(?:他们|她们|(?<!其)他|她|客人|顾客|客户|老人|病人|家属|厨房|师傅|领班|店长|经理|主管|老板|同事|对方|人家|"
+          r"大家|别人|用户|买家|司机|组长|班长|老师|家长|孩子|小孩|骑手|前台|后厨)")
+_EMPLOYER = r"(?:咱们|你们|您|贵|这边|这里|店里|公司|院里|站里|厂里|我们这|我们店|我们公司|这家)"
+# nothing to ask, said with more words than _DECLINE reads (没什么特别想问的, 没有太多要问的)
+_DECLINED = r"(?<!有)(?:没有|没|木有|无)(?:什么|啥)?(?:特别|太多|其他|别的)?的?(?:问题|疑问|想问|要问|想了解|要了解|补充)[的了]?"
+_UNASKED = re.compile(
+    _DECLINED + r"|几乎|[十好这那前头没]几|几[十百千万]|或多或少|多少(?:有点|有些|会|也|都|带点)|不怎么|没什么|不是什么|什么的|"
+    r"哪怕|(?<![有要是会能可用])[不没][\u4e00-\u9fff]{1,2}什么|"
+    r"(?:我们|他们|她们)几(?:个|位)|"
+    r"(?:不管|无论|不论|管他)[^，,。]*|"
+    r"(?:什么|谁|哪[里儿个些]?|怎么|多少|几[点个天次位]?)[^，,。吗？?]{0,8}?[都也](?!想|要问)|"
+    r"(什么|怎么|哪里|谁)[^，,。]{0,8}?就[^，,。]{0,4}?\1|有(?:什么|啥)[^，,。吗？?]{0,6}?(?:就|的话)|"
+    + _THIRD + r"(?:问|说|讲|想知道)[^，,。]*|"
+    r"(?:(?<=[会先去再就都也])(?:问|告诉|提醒|通知)(?:了|过)?(?:一下|问|清楚)?|(?:问|告诉|提醒|通知)(?:了|过))"
+    + _THIRD + r"[^，,。]*|"
+    r"(?:跟|和|给|向|对)" + _THIRD + r"(?:说|讲|解释|确认|核对)[^，,。]*|"
+    r"(?<![想要能您])(?<!你们)(?<!咱们)(?:争|吵|确认|核对|核实|检查|查(?:一下|查|看|清|了)|看(?:看|一下|一看|清楚?|准)|看(?=是|有没有|有无)|"
+    r"数(?:一下|数|清)|试试|尝尝|摸摸|闻闻|听听|找找|算算|想想|想一想|记得|记不清|忘了|(?<![想不])知道|学会了|教会|"
+    r"判断|决定|商量|讨论|分清|弄清楚?|搞清楚?)[^，,。]*|"
+    r"(?:当时|那时候?|那会儿?|一开始)[也都还]?(?:不知道|不清楚|不确定|不晓得)[^，,。]*|"
+    r"(?:也|都|还|根本|完全|并)(?:不知道|不清楚|不确定|不晓得)(?![^，,。]{0,6}" + _EMPLOYER + r")[^，,。]*|"
+    r"(?<![也都还本全并时候儿始])(?:不知道|不清楚|不确定|不晓得)(?=该|怎么办|咋办|怎么回事|为什么|是谁|说什么)[^，,。]*")
+
+
+def _unasked(body: str, around: tuple[str, str] = ("", "")) -> str:
+    """Chinese: the clause with the spans where a question word asks nothing (_UNASKED) blanked out; `around`: the
+    clauses the segmenter split from it before and after with no punctuation between (有什么问题 | 我都会…, 让我干
+    什么 | 我就干什么), read with it."""
+    before, after = around
+    text = before + body + after
+    keep = [True] * len(text)
+    for m in _UNASKED.finditer(text):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    return "".join(c if keep[len(before) + i] else " " for i, c in enumerate(body))
+
+
+def _unpunctuated_around(analysis: Analysis, ci: int) -> tuple[str, str]:
+    """The text of the clauses before and after clause ci up to a punctuation mark (at most two each); words
+    joined as in the clause bodies (Chinese without spaces, English and Korean with)."""
+    seg = analysis.seg
+    sep = "" if _zh(analysis) else " "
+
+    def joined(ca: int, cb: int) -> bool:   # no punctuation between clause ca and the next clause cb
+        a, b = seg.clauses[ca], seg.clauses[cb]
+        return bool(a and b) and not any(seg.tokens[i].pos == "x" for i in range(a[-1] + 1, b[0]))
+
+    def body(cj: int) -> str:
+        return sep.join(seg.tokens[i].text for i in seg.clauses[cj] if seg.tokens[i].pos != "x")
+
+    after = []
+    for cj in range(ci + 1, min(ci + 3, len(seg.clauses))):
+        if not joined(cj - 1, cj):
+            break
+        after.append(body(cj))
+    before = []
+    for cj in range(ci - 1, max(ci - 3, -1), -1):
+        if not joined(cj, cj + 1):
+            break
+        before.insert(0, body(cj))
+    return sep.join(before), sep.join(after)
+
+
+# English: a clause asks when it opens with a question word before a verb or quantity (what does…, how many…,
+# who would…), with an auxiliary before its subject (is there…, do you…, will i…), or with a request to be told
+# (i'd like to know…, i was wondering…, could you tell me…); speech recognised without a question mark asks too
+_EN_LEAD = re.compile(r"^(?:(?:and|so|also|then|but|plus|um+|uh+|er+|well|oh|ok|okay|and also|another|one more|"
+                      r"second|secondly|first|firstly|finally|lastly)\b[ ,]*)*")
+_EN_ASK = re.compile(
+    r"^(?:what|how|when|where|who|which|whose|why)(?:'s|'re|\s+(?:is|are|do|does|will|would|can|could|should|shall|"
+    r"much|many|long|often|soon|big|far|early|late|kind|sort|type|time|hours|days|shifts?|training|happens))\b|"
+    r"^who \w+s\b|"
+    r"^(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|may|am|have|has)\s+(?:there|it|i|we|you|they|"
+    r"the|this|that|these|those|a|an|my|your|our|staff|new|anyone|someone|training|overtime|uniforms?|meals?|"
+    r"accommodation|housing|pay)\b|"
+    r"\b(?:i'?d like to|i would like to|i want to|i wanted to|i'd love to|i would love to|let me|may i|can i|could i)"
+    r" (?:know|ask|check|understand|find out)\b|\bi (?:was|am|'m) (?:wondering|curious)\b|\bi wonder\b|"
+    r"\b(?:could|can|would) you (?:tell|let) me\b|\bmy (?:first |second |last |other )?question (?:is|was)\b")
+# Korean: a question ending (…나요, …까요, …습니까, …인가요, …죠), a request to be told (궁금합니다, 알고 싶어요, 여쭤보고
+# 싶어요), or a question word (몇, 누가, 언제, 어디, 무엇, 얼마, 어떻게, 어떤) with a polite ending (…해요, …돼요)
+_KO_ASK = re.compile(r"(?:나요|까요|니까|가요|는지요|은지요|던가요|데요\?|죠\?)$|궁금|알고 싶|여쭤|여쭙|물어보고 싶|질문")
+_KO_ASK_WORD = re.compile(r"(?:^| )(?:몇|누가|누구|언제|어디|무엇|뭐|뭘|무슨|얼마|어떻게|어떤|어떻|왜)"
+                          r"(?!\S*(?:든지?|라도)(?: |$))(?! \S*(?:든지?|라도)(?: |$))")
+
+
+def _foreign_asks(text: str, language: str) -> bool:
+    """English or Korean: whether the clause (its words joined by spaces) asks the interviewer something."""
+    if language == "en":
+        return bool(_EN_ASK.search(_EN_LEAD.sub("", text.casefold().strip())))
+    if language == "ko":
+        text = text.strip()
+        return bool(_KO_ASK.search(text)) or bool(_KO_ASK_WORD.search(text) and re.search(r"요$|죠$", text)
+                                                   and not re.search(r"(?:는지|은지|ㄴ지|던지)\b", text))
+    return False
+
+
+# an alternative question (刚来主要是洗菜切菜还是也能上灶) asks without a question word
+_ALTERNATIVE = re.compile(r"是[^，,。]{1,12}还是")
+# a step of the candidate's own plan or story (我会先跟客人说一声稍等，问一下电话那边是什么事，再决定…): a clause after
+# one with these words, in the same sentence, that neither asks outright (吗, 想问, 请问…) nor names the employer
+# (咱们, 你们, 店里…) tells what the candidate does, whatever question word it holds
+_SEQUENCE = re.compile(r"会先|就先|我先|先跟|先把|先给|先去|当时我|我当时|接着")
+_ASKS_OUTRIGHT = re.compile(r"[吗呢]|想问|请问|想了解|想知道|想咨询|想请教|麻烦问|冒昧问|顺便问|我问一下|想确认|关心")
+
+
+def _narrated(analysis: Analysis, ci: int, body: str) -> bool:
+    """Chinese: clause ci is a step of the candidate's own plan or story (_SEQUENCE in the clause before it, in
+    the same sentence, that is no lead-in to a question: 我先问一个，…) and does not ask outright or name the employer."""
+    seg = analysis.seg
+    if ci == 0 or _ASKS_OUTRIGHT.search(body) or re.search(_EMPLOYER, body):
+        return False
+    prev, idx = seg.clauses[ci - 1], seg.clauses[ci]
+    if not prev or not idx or any(seg.tokens[i].text in _SENTENCE_END for i in range(prev[-1] + 1, idx[0])):
+        return False
+    before = "".join(seg.tokens[i].text for i in prev)
+    return bool(_SEQUENCE.search(before)) and "问" not in before
+
+
 def _asks(analysis: Analysis, ci: int, body: str, wording: bool = False) -> bool:
     """Whether clause ci asks something: an interrogative word, an A-not-A form (带不带) or a question mark after
-    it (…是向总经理还是人事经理汇报？), not 什么 in a declined question (没有什么问题了). wording: without the
-    A-not-A form (the reading the wording model was fitted on, questions_asked)."""
+    it (…是向总经理还是人事经理汇报？), not 什么 in a declined question (没有什么问题了), nor a question word inside a
+    statement (不和客人争是不是我们的头发: _UNASKED); in English and Korean also a question's own form without its
+    mark (what does…, 누가 가르쳐 주시나요). wording: as the wording model was fitted on (questions_asked) — without
+    the A-not-A form, reading every question word as asking and English and Korean only by their mark."""
     last = analysis.seg.clauses[ci][-1] + 1 if analysis.seg.clauses[ci] else len(analysis.seg.tokens)
     marked = last < len(analysis.seg.tokens) and analysis.seg.tokens[last].text in ("？", "?")
+    if marked:
+        return True
+    if not wording and not _zh(analysis):
+        text = " ".join(t.text for t in clause_tokens(analysis, ci) if not t.copied and t.pos != "x")
+        return _foreign_asks(text, analysis.seg.language)
+    if wording:
+        if not _DECLINE.search(body):
+            return bool(_ASK_PLAIN.search(body))
+        return bool(_REAL_ASK_PLAIN.search(_DECLINE.sub("", body)))
+    if _narrated(analysis, ci, body):
+        return False
+    around = _unpunctuated_around(analysis, ci)
     if not _DECLINE.search(body):
-        return marked or bool((_ASK_PLAIN if wording else _ASK).search(body))
+        rest = _unasked(body, around)
+        return bool(_ASK.search(rest) or _ALTERNATIVE.search(rest))
     # 没有什么问题了 asks nothing; 没有什么问题，想问一下培训多久？ still asks in its other words
-    return marked or bool((_REAL_ASK_PLAIN if wording else _REAL_ASK).search(_DECLINE.sub("", body)))
+    rest = _unasked(_DECLINE.sub("", body), around)
+    return bool(_REAL_ASK.search(rest) or _ALTERNATIVE.search(rest))
 
 
 _REQUEST_RE = re.compile(_REQUEST[1:])
@@ -801,9 +1014,14 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
     question is recognised by its job words (_JOB) or, in Chinese, by a structure of the work (_WORK_ASKED,
     _counts_staff: 新人第一周主要做什么). wording: the split the wording model was fitted on (features.wording_text),
     before A-not-A questions (带不带新人) and the work's structures were recognised — its input, and so its
-    rating of every answer, stays what it was."""
+    rating of every answer, stays what it was. Otherwise (breaker 15 M2) a question word inside a statement asks
+    nothing (_asks: 不和客人争是不是我们的头发), questions about pay, board and the job's other terms are job questions
+    (_PAY, _TERMS: 工资多少？包吃住吗？), English and Korean are read by their own words (_JOB_FOREIGN, _WORK_FOREIGN)
+    and insults are rude (_INSULT, _RUDE_EN, _RUDE_KO). "clauses": the clause indexes of the job questions and
+    their lead-ins (features: an answer made only of them shows no attitude to the work)."""
     seg = analysis.seg
     job, broad, other, declined, rude_, about_work = [], [], [], [], [], []
+    asking = set()      # the clauses of the job questions (and their lead-ins: 想问一下，…)
     ci, n = 0, len(seg.clauses)
     while ci < n:
         toks = [t for t in clause_tokens(analysis, ci) if not t.copied]
@@ -812,17 +1030,21 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
             ci += 1
             continue
         if not _asks(analysis, ci, body, wording):
-            if _zh(analysis) and _DECLINE.search(body):
+            if _zh(analysis) and (_DECLINE.search(body) or not wording and re.search(_DECLINED, body)):
                 declined.append(phrase(toks, seg.language))
             ci += 1
             continue
         request_only = False
-        if _zh(analysis) and _REQUEST_RE.search(body) and not _asks(analysis, ci, _REQUEST_RE.sub("", body), wording):
+        # a request word that asks nothing of the interviewer (回去问一下客人…) is no request (_UNASKED)
+        requested = _REQUEST_RE.search(body if wording else _unasked(body))
+        if _zh(analysis) and requested and not _asks(analysis, ci, _REQUEST_RE.sub("", body), wording):
             if len(re.sub(r"[我想要就还有那个一下请]", "", _REQUEST_RE.sub("", body))) == 0:
+                asking.add(ci)
                 ci += 1
                 continue    # 想问一下，…？ / 我想了解一下，…: only the lead-in of the question that follows
             # 我想问一下 | 发展、培训、晋升方面的情况: the request and what it asks about, to the sentence's end
             request_only = True
+            first = ci
             while ci + 1 < n:
                 last = seg.clauses[ci][-1] + 1 if seg.clauses[ci] else len(seg.tokens)
                 if last < len(seg.tokens) and seg.tokens[last].text in _SENTENCE_END:
@@ -832,30 +1054,57 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
                 if _asks(analysis, ci + 1, nxt, wording):
                     break
                 toks, body, ci = toks + [Token("、", "x")] + more, body + nxt, ci + 1
-        q = phrase(toks, seg.language, n=40 if request_only else 26)
+        clause_ids = set(range(first, ci + 1)) if request_only else {ci}
+        shown = toks
+        if not wording and not request_only and ci + 1 < n and seg.clauses[ci] and seg.clauses[ci + 1] and \
+                not any(seg.tokens[i].pos == "x" for i in range(seg.clauses[ci][-1] + 1, seg.clauses[ci + 1][0])):
+            # a short question the segmenter cut before its object (之前有没有人做 | 这个岗位, who would | i report to)
+            # is quoted whole, when what follows does not ask on its own
+            more = [t for t in clause_tokens(analysis, ci + 1) if not t.copied]
+            if len(toks) <= 6 and not _asks(analysis, ci + 1, "".join(t.text for t in more if t.pos != "x")):
+                shown = toks + more
+        q = phrase(shown, seg.language, n=40 if request_only else 26)
         # pay and board alone are no question about the work (工资多少, 包吃住吗)
         school_free = body if wording else _SCHOOL.sub("", body)   # 小学, 上学: no 学 of the trade
         work = [w for w in _JOB if w in school_free and not any(w in p for p in _PAY if p in body)]
         if not work and not wording and _zh(analysis) and not any(p in body for p in _PAY) and \
                 (_WORK_ASKED.search(_GENERIC_ASK.sub("", school_free)) or _counts_staff(toks)):
             work = ["work"]     # 新人第一周主要做什么: about the work by its structure, with no job word in it
-        if _zh(analysis) and rude(body):
+        spaced = " ".join(t.text for t in toks if t.pos != "x").casefold()
+        # the question as said: with the clauses the segmenter split from it and no mark between (之前有没有人做 |
+        # 这个岗位, who would | i report to)
+        after = "" if wording else _unpunctuated_around(analysis, ci)[1].casefold()
+        scope, spaced_scope = school_free + _SCHOOL.sub("", after), (spaced + " " + after).strip()
+        if not work and not wording:
+            # the terms of a small business's job are questions about the job (breaker 15 M2: 工资是多少？包吃住吗？
+            # was called unrelated to it): pay, board, hours, days off, probation — and the work's other words
+            # (新人, 领班, 多少件); not a question about the interview itself (这个面试是用什么软件做的)
+            work = [] if _ABOUT_INTERVIEW.search(body + after) else \
+                [w for w in _JOB + _PAY + _TERMS + _JOB_MORE if w in scope] if _zh(analysis) else \
+                ["job"] if _JOB_FOREIGN.get(seg.language, _NEVER).search(spaced_scope) or \
+                _WORK_FOREIGN.get(seg.language, _NEVER).search(spaced_scope) else []
+        if rude(body if _zh(analysis) else spaced, seg.language, wording):
             rude_.append(q)
         elif not work:
             other.append(q)
         elif request_only:
             broad.append(q)
+            asking |= clause_ids
         else:
+            asking |= clause_ids
             job.append(q)
-            if not _zh(analysis) or work_question(body, toks):
+            if work_question(body if wording else scope, toks) if _zh(analysis) else \
+                    wording or bool(_WORK_FOREIGN.get(seg.language, _NEVER).search(spaced_scope)):
                 about_work.append(q)
         ci += 1
     if _zh(analysis) and not rude_:
         # a rude question the segmenter split in two (工资能不能 | 先预支一半给我): read whole sentences too
         for piece in re.findall(r"[^。！!？?；;]+[？?]?", seg.text or ""):
-            if rude(piece) and (piece.endswith(("？", "?")) or _ASK.search(piece)):
+            if rude(piece, "zh", wording) and (piece.endswith(("？", "?")) or
+                                               _ASK.search(piece if wording else _unasked(piece))):
                 rude_.append(piece.strip("，, ")[:26])
-    return {"job": job, "broad": broad, "other": other, "declined": declined, "rude": rude_, "work": about_work}
+    return {"job": job, "broad": broad, "other": other, "declined": declined, "rude": rude_, "work": about_work,
+            "clauses": sorted(asking)}
 
 
 # A motivation question (为什么想来我们店工作) is answered by reasons. What makes a reason practical and credible is
