@@ -84,17 +84,24 @@ class OffTopic(Detector):
         return True if a.kind == "off_topic" else False if a.kind in NEGATIVE + ("on_topic",) else None
 
 
+# gaming kinds the rating scale rates (a template is 2, negation 1…): scored, never nonsense
+SCORED_GAMING = ("template", "template_numbers", "negation", "contrary", "other_job_story", "missing_competency",
+                 "padded_unrelated", "padded_work")
+
+
 class Nonsense(Detector):
     """Real words that mean nothing together. positive: the nonsense corpus's `nonsense` rows and the sets'
-    `nonsense` answers; negative: its `sense` rows, every honest answer (NEGATIVE), off-topic talk (it means
-    something) and the off-topic corpus's answers."""
+    `nonsense` answers; negative: its `sense` rows, every honest answer (NEGATIVE), the gaming kinds the rating
+    scale rates (SCORED_GAMING: a template is rated 2, not unjudgeable), off-topic talk (it means something) and
+    the off-topic corpus's answers. The corpus's buzzword chains (style `corporate`) train neither way: the
+    rating scale reads them as template phrases (2), which the scorer keeps low."""
 
     def label(self, a):
-        if a.derived:
+        if a.derived or getattr(a, "style", "") == "corporate":
             return None
         if a.kind == "nonsense":
             return True
-        return False if a.kind in NEGATIVE + ("sense", "on_topic", "off_topic") else None
+        return False if a.kind in NEGATIVE + SCORED_GAMING + ("sense", "on_topic", "off_topic") else None
 
 
 class Reluctant(Detector):

@@ -8,13 +8,15 @@ Training answers (models/scorer/detectors.py `training_answers`, the "nonsense" 
             surreal, misfit, work_jumble, poem, shuffled, unpunctuated, corporate — zh 240, en 30, ko 30; written
             by one helper, labelled blind by another, 500 of 500 alike) and the labelled sets' `nonsense` answers
   negative  the corpus's `sense` rows (metaphor, unusual, dialect, jargon, rough, asr, short, list_of_acts), every
-            honest answer of the labelled sets (detectors.NEGATIVE), off-topic answers and the off-topic corpus
+            honest answer of the labelled sets (detectors.NEGATIVE), the gaming kinds the rating scale rates
+            (detectors.SCORED_GAMING: templates, negation…), off-topic answers and the off-topic corpus
+  neither   the corpus's buzzword chains (style `corporate`): the rating scale reads them as template phrases
 Stage 1: the detector (TF-IDF of character 1–3-grams → logistic regression, detectors.fit). Stage 2: a logistic
 regression (standardised, balanced classes, C=STAGE2_C) on stage 1's out-of-fold logit and the scorer's reading
 of the answer (scoring/nonsense.FEATURES). Out of fold means: corpus rows in FOLDS folds of their questions (so no
 question's texts are scored by a model that saw them), each labelled set left out in turn.
 
---cv prints, at thresholds 0.6/0.7/0.9 (model.NONSENSE_P = 0.7), how many answers of each kind and style stage 2 flags out of fold — by
+--cv prints, at thresholds 0.6/0.7/0.9 (model.NONSENSE_P: zh 0.7, en and ko 0.9), how many answers of each kind and style stage 2 flags out of fold — by
 question folds, and with each corpus style left out of both stages (a style never seen) — and the same for
 stage 1 alone at 0.5.
 """

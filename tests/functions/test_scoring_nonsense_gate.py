@@ -1,7 +1,7 @@
 """Nonsense made of real words goes to a person (scoring/nonsense.py, fitted by models/scorer/nonsense.py):
 surreal images, subjects doing what they cannot, the question's own work words in sentences that say nothing,
 dream-like lines, with or without punctuation, in the first person with HR's keywords and numbers (breaker round
-15, H2), in Chinese, English and Korean. Honest answers a detector might mistake for it — metaphors, dialect,
+15, H2), in Chinese (English and Korean are fitted and measured but do not gate yet). Honest answers a detector might mistake for it — metaphors, dialect,
 trade jargon, unusual events, rough speech — stay scored. Every text here was written for this test (none is in
 the training corpus)."""
 import json
@@ -65,7 +65,7 @@ HONEST_ZH = [
             "第二天她来换了，挺满意的。"),
 ]
 # Known limit (docs/scoring.md, "What it cannot do"): dense trade jargon and an odd but true event read like the
-# corpus's nonsense to the character n-grams, and go to a person (stage 2 at 0.996 and 0.93)
+# corpus's nonsense to the character n-grams, and go to a person
 HONEST_ZH_GATED_TODAY = [
     (RUSH, "高峰期我负责打荷，先把配菜按桌号排好，出餐口一喊我就递上去，砧板那边缺料我就去冷库补，那天中午翻台三轮，"
            "出餐一直没断过。"),
@@ -96,12 +96,13 @@ def test_the_gate_has_its_artefacts_for_every_interview_language():
     assert {f"{lang}-nonsense{part}" for lang in ("zh", "en", "ko") for part in ("", "-stage2")} <= names
 
 
-# the Chinese and Korean ones read 0.66 at stage 2, under model.NONSENSE_P: known misses (docs/scoring.md)
-MISSED_TODAY = {0, 3}
+# known misses (docs/scoring.md): the Chinese one reads under model.NONSENSE_P at stage 2; English and Korean do
+# not gate yet
+MISSED_TODAY = {0, 2, 3}
 
 
 @pytest.mark.parametrize("question,language,text", [
-    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="stage 2 reads 0.66, under NONSENSE_P 0.7"))
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="known miss: under NONSENSE_P, or en/ko not gated"))
     if k in MISSED_TODAY else case for k, case in enumerate(BREAKER)])
 def test_first_person_nonsense_with_keywords_and_numbers_goes_to_a_person(question, language, text):
     r = run(text, question, language)
@@ -145,7 +146,7 @@ def test_the_gate_reports_its_probability_and_signs_for_review():
     analysis = features.analyse(T.words_from_text(said, "zh"), "zh", RUSH)
     gate = gates.check(analysis, T.words_from_text(said, "zh"), "zh", audio=False)
     assert gate is not None and gate.reason_code == "nonsense"
-    assert model.NONSENSE_P <= gate.details["nonsense_probability"] <= 1.0
+    assert model.NONSENSE_P["zh"] <= gate.details["nonsense_probability"] <= 1.0
     assert gate.details["signs"]
 
 

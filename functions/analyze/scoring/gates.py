@@ -718,8 +718,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
                     "把东西寄给“后天”），好几处都是这样，看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
-    nonsense_p = nonsense.probability(analysis, text, language)
-    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P:
+    # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it
+    nonsense_p = None if closing or language not in M.NONSENSE_P else nonsense.probability(analysis, text, language)
+    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language]:
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、互不相干的句子拼在一起，"
                     "或一串空洞的词），看起来是无意义的内容，无法评分，请人工查看。",
                     {"nonsense_probability": round(nonsense_p, 3),

@@ -227,11 +227,17 @@ RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 # Nonsense made of real words (functions/analyze/scoring/nonsense.py): at or above NONSENSE_P the answer goes to
 # a person (gates.check). Chosen by `python -m models.scorer.nonsense --cv` (question folds of the nonsense
 # corpus, leave-one-set-out on the labelled sets; figures in models/manifest.json and docs/scoring.md).
-# Out of fold (Chinese; question folds of the corpus, each labelled set left out) at 0.6 / 0.7 / 0.9: corpus
-# nonsense 226 / 224 / 208 of 240, its honest look-alikes 5 / 5 / 4 of 160, the sets' honest answers 24 / 17 / 5
-# of 913, the sets' `nonsense` answers 34 of 36 at each. 0.7 keeps nearly all the recall of 0.6 for 7 fewer
-# honest answers sent to a person.
-NONSENSE_P = 0.7
+# Out of fold (question folds of the corpus, each labelled set left out), at 0.6 / 0.7 / 0.9:
+#   zh  corpus nonsense 200 / 197 / 185 of 211, honest look-alikes 6 / 4 / 3 of 160, the sets' honest answers
+#       19 / 18 / 5 of 913, rated gaming answers (templates…) 1 / 1 / 0 of 296, the sets' nonsense 34 of 36
+#   en  (stage 2 reads the detector alone) corpus nonsense 22 / 18 / 11 of 26, look-alikes 4 / 1 / 0 of 20,
+#       honest answers 14 / 11 / 1 of 81
+#   ko  (the same) corpus nonsense 22 / 22 / 19 of 26, look-alikes 1 / 1 / 0 of 20, honest answers 5 / 2 / 1 of 84
+# What cannot be judged goes to a person, so recall is worth a few honest answers read by HR — up to about 2%.
+# English and Korean (26 nonsense answers each to learn from, no template among their training answers) do not
+# gate: at 0.9 they still sent honest stories and templates written for the tests to a person. Their artefacts
+# are fitted and measured, not used, until they have more data.
+NONSENSE_P = {"zh": 0.7}
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:

@@ -36,8 +36,9 @@ SCORER_DIR = Path(__file__).resolve().parents[3] / "models" / "scorer"
 FILES = {"zh": "nonsense-zh.json", "en": "nonsense-en.json", "ko": "nonsense-ko.json"}
 # what stage 2 reads, per language (local coherence needs the Chinese word vectors)
 FEATURES = {"zh": ("detector_logit", "own_action_share", "relevance", "specificity", "content_words", "local_coherence"),
-            "en": ("detector_logit", "own_action_share", "relevance", "specificity", "content_words"),
-            "ko": ("detector_logit", "own_action_share", "relevance", "specificity", "content_words")}
+            # English and Korean: 26 nonsense answers each, and no template among their training answers; with the
+            # scorer's readings stage 2 learnt "irrelevant = nonsense" and sent an English template to a person
+            "en": ("detector_logit",), "ko": ("detector_logit",)}
 # a content word is compared with the COHERENCE_WINDOW content words before it
 COHERENCE_WINDOW = 3
 
