@@ -100,6 +100,20 @@ def stage2_features(rows: list, language: str, p1: np.ndarray) -> np.ndarray:
     return np.array(out, dtype=float)
 
 
+def impossible_acts(rows: list, language: str) -> np.ndarray:
+    """Per row, the acts that cannot happen which gates.check counts as corroboration of the learnt reader
+    (gates.verb_pairs odd pairs + gates.surreal_acts; Chinese only, 0 elsewhere)."""
+    from functions.analyze.scoring import features, gates, text
+
+    if language != "zh":
+        return np.zeros(len(rows))
+    out = []
+    for a, _ in rows:
+        analysis = features.analyse(text.words_from_text(a.text, language), language, _question(a))
+        out.append(gates.verb_pairs(analysis)[1] + gates.surreal_acts(analysis)[0])
+    return np.array(out, dtype=float)
+
+
 def fit_stage2(X: np.ndarray, y: np.ndarray):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
@@ -142,7 +156,13 @@ def cross_validate(language: str) -> dict:
     for g in sorted(set(groups)):
         test = np.array([gi == g for gi in groups])
         p2[test] = fit_stage2(X[~test], y[~test]).predict_proba(X[test])[:, 1]
-    report = {"stage 2, question folds and sets left out (thresholds " + "/".join(map(str, THRESHOLDS)) + ")":
+    from functions.analyze.scoring import model as M
+
+    acts = impossible_acts(rows, language)
+    gate = np.where(acts >= M.NONSENSE_CORROBORATION, p2, 0.0)
+    report = {"as gated: stage 2 and at least %d impossible acts (thresholds %s)"
+              % (M.NONSENSE_CORROBORATION, "/".join(map(str, THRESHOLDS))): _tally(rows, gate),
+              "stage 2 alone, question folds and sets left out (thresholds " + "/".join(map(str, THRESHOLDS)) + ")":
               _tally(rows, p2), "stage 1 alone at 0.5": _tally(rows, p1, (0.5,))}
     # each style of the corpus left out of both stages
     styles = sorted({a.style for a, _ in rows if isinstance(a, detectors.CorpusAnswer) and a.kind == "nonsense"})
@@ -158,6 +178,8 @@ def cross_validate(language: str) -> dict:
         unseen[test] = fit_stage2(X[~test], y[~test]).predict_proba(Xt)[:, 1]
     styled = [i for i, (a, _) in enumerate(rows) if isinstance(a, detectors.CorpusAnswer)]
     report["stage 2, each corpus style never seen"] = _tally([rows[i] for i in styled], unseen[styled])
+    report["as gated, each corpus style never seen"] = _tally([rows[i] for i in styled],
+                                                              np.where(acts >= M.NONSENSE_CORROBORATION, unseen, 0.0)[styled])
     return report
 
 

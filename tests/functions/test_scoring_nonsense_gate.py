@@ -3,7 +3,12 @@ surreal images, subjects doing what they cannot, the question's own work words i
 dream-like lines, with or without punctuation, in the first person with HR's keywords and numbers (breaker round
 15, H2), in Chinese (English and Korean are fitted and measured but do not gate yet). Honest answers a detector might mistake for it — metaphors, dialect,
 trade jargon, unusual events, rough speech — stay scored. Every text here was written for this test (none is in
-the training corpus)."""
+the training corpus).
+
+Session 16: the learnt reader alone sent 144 of 850 Chinese answers written for the other tests to a person (most
+of them honest), so it gates only with model.NONSENSE_CORROBORATION impossible acts in the answer; nonsense
+without them is a known miss here (strict xfails), and an honest answer it reads as nonsense with one odd pair
+stays scored."""
 import json
 import re
 from functools import lru_cache
@@ -64,13 +69,21 @@ HONEST_ZH = [
     (CLERK, "顾客说衣服洗了一次就缩水，我看了下标签是纯棉的，就跟她解释纯棉第一次会缩一点，然后帮她申请了换大一码，"
             "第二天她来换了，挺满意的。"),
 ]
-# Known limit (docs/scoring.md, "What it cannot do"): dense trade jargon and an odd but true event read like the
-# corpus's nonsense to the character n-grams, and go to a person
-HONEST_ZH_GATED_TODAY = [
+# dense trade jargon and an odd but true event read like the corpus's nonsense to the character n-grams (session
+# 15 sent both to a person); they tell no impossible act, so the gate does not read them
+JARGON_AND_ODD_EVENTS = [
     (RUSH, "高峰期我负责打荷，先把配菜按桌号排好，出餐口一喊我就递上去，砧板那边缺料我就去冷库补，那天中午翻台三轮，"
            "出餐一直没断过。"),
     (CLERK, "有一次一只鹦鹉飞进了店里，停在收银台上不走，顾客都围过来看。我先把门关上，让同事去找纸箱，我拿了点瓜子"
             "把它引到箱子里，后来在小区群里找到了主人。"),
+]
+# honest answers the learnt reader alone puts at 0.8 and above, each with one verb–object pair the word vectors
+# read as unrelated (贴|标签, 减速|路口, 打印|账单…): one odd pair is not corroboration
+ONE_ODD_PAIR = [
+    (RUSH, "那天订单很急，我忘了贴标签，后来补上了。"),
+    (RUSH, "接到一个远单时已经下雨了，我先把雨衣穿好，检查刹车，路上每个路口都减速，准时送到了。"),
+    (CLERK, "顾客觉得会员价没打折，我把账单打印出来给他看折扣在哪一行，又帮他把积分换成了一张优惠券。"),
+    (RUSH, "电脑突然死机，收银台前面排了一长串人，我就先用计算器手工算账，写小票，等系统好了再补录进去。"),
 ]
 HONEST_OTHER = [
     (EN, "en", "A customer said his coffee was cold and started shouting. I apologized, remade it right away and gave "
@@ -96,9 +109,9 @@ def test_the_gate_has_its_artefacts_for_every_interview_language():
     assert {f"{lang}-nonsense{part}" for lang in ("zh", "en", "ko") for part in ("", "-stage2")} <= names
 
 
-# known misses (docs/scoring.md): the Chinese one reads under model.NONSENSE_P at stage 2; English and Korean do
-# not gate yet
-MISSED_TODAY = {0, 2, 3}
+# known misses (docs/scoring.md): the Chinese ones tell fewer than model.NONSENSE_CORROBORATION impossible acts
+# the word vectors can see; English and Korean do not gate yet
+MISSED_TODAY = {0, 1, 2, 3}
 
 
 @pytest.mark.parametrize("question,language,text", [
@@ -110,7 +123,15 @@ def test_first_person_nonsense_with_keywords_and_numbers_goes_to_a_person(questi
     assert not r.get("candidate_feedback")
 
 
-@pytest.mark.parametrize("question,text", NONSENSE_ZH)
+# known misses: no two impossible acts the word vectors can see (排进了周末, 安排进了顾客的耐心, 把菜单种在了冷柜里,
+# 倾听了电梯的味道 read as possible)
+NONSENSE_MISSED_TODAY = {0, 1, 2, 4}
+
+
+@pytest.mark.parametrize("question,text", [
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="known miss: fewer impossible acts than "
+                                                                    "NONSENSE_CORROBORATION"))
+    if k in NONSENSE_MISSED_TODAY else case for k, case in enumerate(NONSENSE_ZH)])
 def test_real_word_nonsense_goes_to_a_person_with_or_without_punctuation(question, text):
     for said in (text, PUNCT.sub("", text)):
         r = run(said, question)
@@ -126,9 +147,21 @@ def test_honest_answers_with_metaphors_dialect_jargon_or_odd_events_stay_scored(
         assert r["overall"] is not None
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: jargon and odd true events can read as nonsense (docs/scoring.md)")
-@pytest.mark.parametrize("question,text", HONEST_ZH_GATED_TODAY)
+@pytest.mark.parametrize("question,text", JARGON_AND_ODD_EVENTS)
 def test_dense_jargon_and_odd_true_events_stay_scored(question, text):
+    r = run(text, question)
+    assert r["status"] == "scored", (r.get("reason_code"), r.get("reason"))
+
+
+@pytest.mark.parametrize("question,text", ONE_ODD_PAIR)
+def test_the_learnt_reader_alone_does_not_send_an_honest_answer_to_a_person(question, text):
+    from functions.analyze.scoring import features, gates, model, text as T
+
+    from functions.analyze.scoring.answer import competencies_of
+
+    analysis = features.analyse(T.words_from_text(text, "zh"), "zh", dict(question, competencies=competencies_of(question)))
+    assert nonsense.probability(analysis, text, "zh") >= model.NONSENSE_P["zh"]   # what it reads alone
+    assert gates.verb_pairs(analysis)[1] + gates.surreal_acts(analysis)[0] < model.NONSENSE_CORROBORATION
     r = run(text, question)
     assert r["status"] == "scored", (r.get("reason_code"), r.get("reason"))
 
@@ -140,14 +173,15 @@ def test_honest_english_and_korean_stories_stay_scored(question, language, text)
 
 
 def test_the_gate_reports_its_probability_and_signs_for_review():
-    from functions.analyze.scoring import features, gates, model, text as T
+    from functions.analyze.scoring import model
 
-    said = NONSENSE_ZH[0][1]
-    analysis = features.analyse(T.words_from_text(said, "zh"), "zh", RUSH)
-    gate = gates.check(analysis, T.words_from_text(said, "zh"), "zh", audio=False)
-    assert gate is not None and gate.reason_code == "nonsense"
-    assert model.NONSENSE_P["zh"] <= gate.details["nonsense_probability"] <= 1.0
-    assert gate.details["signs"]
+    question, said = NONSENSE_ZH[3]
+    r = run(said, question)
+    assert is_nonsense(r)
+    gate = r["features"]["gate"]
+    assert model.NONSENSE_P["zh"] <= gate["nonsense_probability"] <= 1.0
+    assert gate["odd_acts"] >= model.NONSENSE_CORROBORATION and gate["acts"]
+    assert gate["signs"]
 
 
 @lru_cache(maxsize=None)

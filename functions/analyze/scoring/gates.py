@@ -718,13 +718,17 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
                     "把东西寄给“后天”），好几处都是这样，看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
-    # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it
-    nonsense_p = None if closing or language not in M.NONSENSE_P else nonsense.probability(analysis, text, language)
+    # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it.
+    # The learnt reader alone is not enough: answers written by other hands than its corpus (figures of speech,
+    # short stories, 把-sentences) read as nonsense to it, so it gates only when the answer also tells at least
+    # NONSENSE_CORROBORATION acts that cannot happen (verb_pairs, surreal_acts) — fewer than those gates need alone
+    nonsense_p = None if closing or language not in M.NONSENSE_P or odd + n_odd < M.NONSENSE_CORROBORATION \
+        else nonsense.probability(analysis, text, language)
     if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language]:
-        return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、互不相干的句子拼在一起，"
-                    "或一串空洞的词），看起来是无意义的内容，无法评分，请人工查看。",
-                    {"nonsense_probability": round(nonsense_p, 3),
-                     "signs": detectors.signs("nonsense", text, language, 4)})
+        return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事，好几处说的事情不可能发生（像是梦话、"
+                    "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
+                    {"nonsense_probability": round(nonsense_p, 3), "odd_acts": odd + n_odd,
+                     "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):

@@ -238,6 +238,13 @@ RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 # gate: at 0.9 they still sent honest stories and templates written for the tests to a person. Their artefacts
 # are fitted and measured, not used, until they have more data.
 NONSENSE_P = {"zh": 0.7}
+# ... and only with this many impossible acts (gates.verb_pairs odd pairs + gates.surreal_acts) in the answer. The
+# learnt reader alone sent 144 of 850 Chinese answers written for the tests (most of them honest: figures of
+# speech, short stories, questions) to a person at 0.7, and 24 still at 0.99: its corpus taught it one writer's
+# style as much as meaning. With two impossible acts required: 4 of those 850 (all nonsense), 58 of 240 corpus (in sample)
+# nonsense, 0 of 160 honest look-alikes (`python -m bench.gates_other_hands`; out of fold, as gated: `python -m
+# models.scorer.nonsense --cv --language zh`: 49 of 211 corpus nonsense, 1 of 913 honest set answers).
+NONSENSE_CORROBORATION = 2
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:

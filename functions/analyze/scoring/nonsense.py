@@ -17,7 +17,9 @@ Two stages, both fitted by models/scorer/nonsense.py:
     probability(analysis, text, language)   0..1, or None when the language has no artefacts (or disabled)
     features(analysis, text, language)       {name: value} of FEATURES[language] (for review and fitting)
 
-gates.check sends an answer at or above model.NONSENSE_P to a person. MIAOMIAN_DETECTORS=off disables it with
+gates.check sends an answer at or above model.NONSENSE_P to a person when it also tells
+model.NONSENSE_CORROBORATION impossible acts (gates.verb_pairs, gates.surreal_acts): alone, this reader sent many
+honest answers written by other hands to a person (bench/gates_other_hands.py). MIAOMIAN_DETECTORS=off disables it with
 the other learnt detectors. What it cannot do: docs/scoring.md, "What it cannot do".
 """
 from __future__ import annotations
