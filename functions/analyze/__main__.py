@@ -7,8 +7,12 @@ the API refuses (a stop word or function character such as 先, 的, 年) ends t
 The question file is the `question` object of the analysis context; it may also be a whole context
 ({"language": ..., "question": {...}, "scorer": {"version", "calibration"}}), whose language is used unless
 --language is given and whose scorer (the organisation's calibrated version) is applied as the SCF handler does.
-A question file that is missing, unreadable, not JSON or not an object gives {"error": "bad_question", ...}, and a
-transcript file that is missing or unreadable {"error": "bad_transcript", ...}; both exit with status 2.
+A question file that is missing, unreadable, not JSON or not an object, or whose fields have the wrong type or value
+(scoring/question_check.py: text not a non-empty string, answer_seconds outside 10–600, competencies not a list of
+objects with a name, keywords/synonyms/behaviours not lists of strings, anchors not {weak|adequate|strong: text},
+a context whose question is not an object or whose scorer/calibration has another shape) gives
+{"error": "bad_question", ...}, and a transcript file that is missing or unreadable {"error": "bad_transcript", ...};
+both exit with status 2.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ import json
 import sys
 
 from . import pipeline
-from .scoring import calibration, keywords
+from .scoring import calibration, keywords, question_check
 from .scoring import text as text_module
 
 
@@ -55,6 +59,10 @@ def read_question(path: str) -> dict:
         raise ValueError(f"题目文件不是 UTF-8 编码的文本：{path}。") from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"题目文件不是有效的 JSON：{path}（第 {exc.lineno} 行第 {exc.colno} 列）。") from None
+    except ValueError:   # an integer literal longer than Python converts (sys.get_int_max_str_digits)
+        raise ValueError(f"题目文件里有位数过多的数字，不是可用的题目：{path}。") from None
+    except RecursionError:
+        raise ValueError(f"题目文件的 JSON 嵌套层数太多，不是可用的题目：{path}。") from None
     if not isinstance(doc, dict):
         raise ValueError(f"题目文件应是一个 JSON 对象（题目或完整的分析上下文）：{path}。")
     return doc
@@ -82,7 +90,19 @@ def main(argv=None) -> int:
         doc = read_question(args.question)
     except ValueError as exc:
         return _input_error("bad_question", str(exc))
+    # fields of the wrong type or value (text a number, answer_seconds NaN, keywords a string, a competency
+    # without a name, a calibration of another shape…): the pipeline's own check (scoring/question_check.py)
+    # refused before anything runs; --scorer and --language replace the context's, whose shape does not matter then
+    overridden = {"scorer": args.scorer, "language": args.language}
+    found = question_check.context_problems({k: v for k, v in doc.items() if not overridden.get(k)})
+    if found:
+        return _input_error("bad_question", f"题目文件 {args.question} 的内容有问题：" + "".join(found))
     question = doc.get("question", doc)
+    unread = question_check.unread_competency_keys(question)
+    if unread:   # readers ignore unknown keys; a misspelt "keywords" would silently drop HR's words
+        sys.stderr.write("note: competency keys the scorer does not read (it reads "
+                         f"{', '.join(sorted(question_check.COMPETENCY_KEYS))}): "
+                         + "; ".join(f"competency {index}: {', '.join(keys)}" for index, keys in unread) + "\n")
     language = args.language or doc.get("language") or "zh"
     # HR's keywords go through the API's own check and normalisation (scoring/keywords.py): a keyword the
     # API refuses with 422 (先, 的, 年…) is refused here too, never counted as evidence

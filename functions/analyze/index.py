@@ -17,7 +17,7 @@ import time
 
 from . import api_client, asr, decode, pipeline, playback, storage
 from .scoring import answer as scoring
-from .scoring import calibration
+from .scoring import calibration, question_check
 from .errors import TransientError
 from .settings import LANGUAGES, Settings
 
@@ -57,8 +57,13 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
     if ctx.get("already_analysed"):
         return {"key": ref.key, "outcome": "already_analysed"}
     language = ctx.get("language") or "zh"
-    question = ctx.get("question") or {}
+    # a question of the wrong shape ends needs_review ("bad_question") in the pipeline, which checks it
+    question = ctx.get("question")
     scorer = ctx.get("scorer") or {}
+    scorer_problems = question_check.scorer_problems(scorer)
+    if scorer_problems:   # scored by the default scorer; the API calibrates a default result on arrival
+        log.error("scorer of the analysis context for %s ignored: %s", ref.key, " ".join(scorer_problems))
+        scorer = {}
     scorer_version = scorer.get("version") or "default"
     if language in LANGUAGES:
         asr.preload(language, settings)  # the Vosk model loads while the object downloads
@@ -81,6 +86,8 @@ def handle_object(ref: storage.ObjectRef, api: api_client.ApiClient, store, sett
         store.release(path)
     # the organisation's calibrated version: the default scorer's result, re-scored from its features
     result = calibration.apply_context(result, scorer)
+    if scorer_problems:
+        result["scorer_ignored"] = {"reason": "分析上下文里的评分模型设置格式不对，已改用默认评分模型：" + "".join(scorer_problems)}
     result["timings"]["cold_start_s"] = COLD_START_SECONDS
     try:
         ack = api.post_result(ref.key, result["status"], result["reason"], result)

@@ -3,7 +3,8 @@
 `analyze_file` and `analyze_transcript` return the analysis result of docs/internal-contracts.md. They
 never raise for a problem with the answer itself: bad media ends `failed`, missing models, too little
 speech, low ASR confidence or the wrong language end `needs_review` — always with a reason, never with a
-low score.
+low score. Nor for a question they cannot read (a field of the wrong type or value, scoring/question_check.py):
+that ends `needs_review` with reason_code `bad_question` before anything is decoded.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 import time
 
 from . import asr, decode, delivery, vad
-from .scoring import answer, text
+from .scoring import answer, question_check, text
 from .errors import AnalysisError
 from .settings import LANGUAGES, Settings
 
@@ -94,6 +95,16 @@ def _check_language(language: str) -> str | None:
     return None
 
 
+def _check_question(question) -> str | None:
+    """Why answers to `question` cannot be scored automatically (a Chinese sentence for HR), or None: a field of
+    the wrong type or value (scoring/question_check.py, the check the CLI applies too). The answer then ends
+    needs_review with reason_code "bad_question": the recording is kept for a person, never a crash or a score."""
+    found = question_check.problems(question)
+    if not found:
+        return None
+    return "题目设置有问题，无法自动评分：" + "".join(found) + "请检查这道题的设置，并人工听一下这个回答。"
+
+
 def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: str | None = "default",
                  settings: Settings | None = None, probe: decode.Probe | None = None) -> dict:
     settings = settings or Settings.from_env()
@@ -102,6 +113,9 @@ def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: 
     bad = _check_language(language)
     if bad:
         return _finish(result, "needs_review", bad, t0, "unsupported_language")
+    bad = _check_question(question)
+    if bad:
+        return _finish(result, "needs_review", bad, t0, "bad_question")
     # The Vosk model (seconds to load on a new instance) loads while ffmpeg decodes and the VAD runs.
     asr.preload(language, settings)
     try:
@@ -206,6 +220,9 @@ def analyze_transcript(transcript: str, question: dict, language: str = "zh", *,
     bad = _check_language(language)
     if bad:
         return _finish(result, "needs_review", bad, t0, "unsupported_language")
+    bad = _check_question(question)
+    if bad:
+        return _finish(result, "needs_review", bad, t0, "bad_question")
     transcript = text.strip_invisible(transcript)
     limit = max_transcript_chars(question, language)
     if len(re.sub(r"\s+", "", transcript)) > limit:

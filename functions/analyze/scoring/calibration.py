@@ -113,6 +113,55 @@ def apply(calibration: dict | None, competency: str, default_score: float, featu
     return round(min(100.0, max(0.0, 50.0 + 25.0 * t)), 2)
 
 
+def problems(calibration) -> list[str]:
+    """Why `calibration` (as `fit` makes it, with the API's "base") cannot be applied by `apply`: Chinese
+    sentences, [] when it can (None and {} are "no calibration"). The CLI refuses a context whose calibration
+    has another shape (scoring/question_check.py); the SCF handler scores it with the default scorer instead."""
+    if calibration is None or calibration == {}:
+        return []
+    if not isinstance(calibration, dict):
+        return ["评分模型的校准参数 scorer.calibration 应是一个对象或 null。"]
+    bad = "评分模型的校准参数 scorer.calibration 格式不对：{}。请用 API 导出的分析上下文，或去掉 calibration。"
+
+    def number(value) -> bool:
+        try:
+            return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        except OverflowError:   # an int beyond any float
+            return False
+
+    def block_problem(block, path: str, names: list, required: bool) -> str | None:
+        if not isinstance(block, dict):
+            return f"{path} 应是一个对象"
+        for key in ("intercept", "slope"):
+            if (required or key in block) and not number(block.get(key)):
+                return f"{path}.{key} 应是数字"
+        weights = block.get("weights", {} if not required else None)
+        if not isinstance(weights, dict) or not all(number(weights[n]) for n in names if required or n in weights) \
+                or (required and not all(n in weights for n in names)):
+            return f"{path}.weights 应给每个特征一个数字"
+        return None
+
+    names = calibration.get("features")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return [bad.format("features 应是特征名称的列表")]
+    for key in ("center", "scale"):
+        table = calibration.get(key)
+        if not isinstance(table, dict) or not all(number(table.get(n)) for n in names):
+            return [bad.format(f"{key} 应给每个特征一个数字")]
+    if any(calibration["scale"][n] == 0 for n in names):
+        return [bad.format("scale 不能为 0")]
+    problem = block_problem(calibration.get("shared"), "shared", names, True)
+    comps = calibration.get("competencies")
+    if problem is None and not isinstance(comps, dict):
+        problem = "competencies 应是一个对象"
+    for name, block in (comps.items() if problem is None else ()):
+        problem = problem or block_problem(block, f"competencies.{name}", names, False)
+    base = calibration.get("base")
+    if problem is None and base is not None and not isinstance(base, str):
+        problem = "base 应是一段文字"
+    return [bad.format(problem)] if problem else []
+
+
 def overall(competencies: list[dict]) -> float | None:
     """0–100 overall from [{"weight", "score"}]: the weighted mean (equal weights when none), rounded to 0.1."""
     pairs = [(c.get("weight") or 0.0, c["score"]) for c in competencies if c.get("score") is not None]
