@@ -12,7 +12,7 @@ from api.messages import display_time
 from api.openapi import StrictBoolean, abort
 from api.schema import interviews, questions, sessions
 from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
-from functions.analyze.scoring import keywords
+from functions.analyze.scoring import keywords, question_check
 
 bp = Blueprint("interviews", __name__, url_prefix="/api", description="HR: interviews")
 
@@ -25,7 +25,9 @@ MEDIA_ERROR = "面试只录音作答，不使用摄像头：题目的作答方�
 
 class CompetencySchema(ma.Schema):
     name = ma.fields.String(required=True, validate=ma.validate.Length(1, 40))
-    weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, min_inclusive=False, max=100))
+    # the analyzer checks what it receives against the same bounds (functions/analyze/scoring/question_check.py)
+    weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, min_inclusive=False,
+                                                                          max=question_check.WEIGHT_MAX))
     keywords = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
                               validate=ma.validate.Length(max=50),
                               metadata={"description": "Words or short phrases that show the competency; "
@@ -35,7 +37,7 @@ class CompetencySchema(ma.Schema):
                               validate=ma.validate.Length(max=100),
                               metadata={"description": "More words or behaviour phrases that count as evidence "
                                         "(added to the curated ones that ship per competency)"})
-    anchors = ma.fields.Dict(keys=ma.fields.String(validate=ma.validate.OneOf(("weak", "adequate", "strong"))),
+    anchors = ma.fields.Dict(keys=ma.fields.String(validate=ma.validate.OneOf(question_check.ANCHOR_LEVELS)),
                              values=ma.fields.String(validate=ma.validate.Length(1, 1000)), load_default=None,
                              metadata={"description": "What a weak, adequate and strong answer says for this "
                                        "competency (HR only; never shown to candidates)"})
@@ -44,7 +46,8 @@ class CompetencySchema(ma.Schema):
 class QuestionInSchema(ma.Schema):
     text = ma.fields.String(required=True, validate=ma.validate.Length(1, 1000))
     think_seconds = ma.fields.Integer(strict=True, load_default=30, validate=ma.validate.Range(0, 300))
-    answer_seconds = ma.fields.Integer(strict=True, load_default=120, validate=ma.validate.Range(10, 600))
+    answer_seconds = ma.fields.Integer(strict=True, load_default=120,
+                                       validate=ma.validate.Range(*question_check.ANSWER_SECONDS))
     max_attempts = ma.fields.Integer(strict=True, load_default=2, validate=ma.validate.Range(1, 5))
     media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA, error=MEDIA_ERROR),
                              metadata={"description": "Always audio: the camera is never used"})

@@ -348,6 +348,7 @@ REASON_TEXT = {
     "worker_stopped": "分析程序在处理这个回答时多次中断，请人工听一下录音。",
     "analysis_timeout": "自动分析多次超时，没有在规定时间内完成，请人工听一下录音。",
     "incomplete_recording": "录音文件不完整（可能上传中断），剩下的部分太短，无法评分，请人工听一下录音。",
+    "bad_question": "这道题的设置有问题（字段类型或取值不对），无法自动评分，请检查题目设置并人工听一下录音。",
 }
 # Any code the analyzer may add later: a safe sentence, never the raw English.
 GENERIC_REASON = "这个回答没有自动评分，需要人工听一下。"
@@ -378,6 +379,7 @@ CANDIDATE_REASON_TEXT = {
     "analysis_failed": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
     "worker_stopped": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
     "analysis_timeout": "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS,
+    "bad_question": "系统暂时没能自动评估这段回答，这不是你的问题；" + _PERSON_LISTENS,
 }
 CANDIDATE_GENERIC_REASON = "系统暂时没能自动评估这段回答，" + _PERSON_LISTENS
 
