@@ -1462,16 +1462,17 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # verb (沟通了5次, 检查了20个地方, 学习了10个小时) or claims a rate (满意度100%, 效率提高了200%) and names no
     # specific thing the number could count — a real story's numbers count things it names (三百箱货)
     index = {id(t): k for k, t in enumerate(words_)}
-    number_clauses = hollow_clauses = rate_clauses = 0
+    number_clauses = hollow_clauses = rate_clauses = hollow_any = 0
     for ci, toks in enumerate(clauses):
         if not (keep[ci] and has_content[ci]) or not toks:
             continue
-        nums = []
-        for t in toks:
+        nums, after_verb = [], False
+        for j, t in enumerate(toks):
             k = index.get(id(t))
             nxt = words_[k + 1] if k is not None and k + 1 < len(words_) else None
             if k is not None and concrete_kind(t, language, nxt) == "number":
                 nums.append(_counter(t.text) or (nxt.text if nxt is not None and nxt.clause == ci else ""))
+                after_verb = after_verb or any(u.pos.startswith("v") for u in toks[:j])
         span = seg.text[toks[0].start:toks[-1].start + len(toks[-1].text) + 1]
         rate = "%" in span or any(t.text.endswith("率") or t.text.startswith("百分") or t.text in ("倍", "翻倍", "翻番")
                                   for t in toks)
@@ -1482,7 +1483,15 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
                   and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
         on_verb = any(t.pos.startswith("v") for t in toks)
-        hollow_clauses += rate or (on_verb and not things and all(c in _HOLLOW_COUNTERS for c in nums))
+        hollow = not things and all(c in _HOLLOW_COUNTERS for c in nums)
+        # what a verb did N times (沟通了5次, 协调了3个同事) follows its verb; a number before every verb tells
+        # who or when (另外两位按时上课, 第二天又来了, 二十分钟后家长来接走了) — a short real story dense with
+        # headcounts and days. Only an answer that also claims rates (满意度100%) reads those as counts too
+        # (5次我都耐心沟通，3个同事一起协调): the template turned around
+        hollow_clauses += rate or (after_verb and hollow)
+        hollow_any += rate or (on_verb and hollow)
+    if rate_clauses:
+        hollow_clauses = hollow_any
 
     first_person = sets["first_person"]
     # Korean drops the subject: a clause with no other subject is the speaker's own (봤어요, 샀어요)

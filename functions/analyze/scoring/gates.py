@@ -36,7 +36,9 @@ answer can be scored. In order:
                        synonyms and the answer names (almost) nothing of its own besides them — however it is
                        dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words)
   template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
-                       满意度100%) and name no specific thing: a template with invented numbers
+                       满意度100%) and name no specific thing: a template with invented numbers. A number
+                       before every verb of its clause tells who or when (另外两位按时上课, 第二天又来了) and
+                       counts only in an answer that also claims a rate
                        (features counts number_clauses, hollow_number_clauses, rate_clauses)
 
 After the keyword_list gates, before template_numbers (so a keyword salad keeps its own code):
