@@ -159,11 +159,12 @@ def cross_validate(language: str) -> dict:
     from functions.analyze.scoring import model as M
 
     acts = impossible_acts(rows, language)
-    gate = np.where(acts >= M.NONSENSE_CORROBORATION, p2, 0.0)
-    report = {"as gated: stage 2 and at least %d impossible acts (thresholds %s)"
-              % (M.NONSENSE_CORROBORATION, "/".join(map(str, THRESHOLDS))): _tally(rows, gate),
+    alone = M.NONSENSE_DETECTOR_P.get(language, 2.0)
+    gate = np.maximum(np.where(acts >= M.NONSENSE_CORROBORATION, p2, 0.0), np.where(p1 >= alone, 1.0, 0.0))
+    report = {"as gated: stage 2 and at least %d impossible acts (thresholds %s), or stage 1 alone at %s"
+              % (M.NONSENSE_CORROBORATION, "/".join(map(str, THRESHOLDS)), alone): _tally(rows, gate),
               "stage 2 alone, question folds and sets left out (thresholds " + "/".join(map(str, THRESHOLDS)) + ")":
-              _tally(rows, p2), "stage 1 alone at 0.5": _tally(rows, p1, (0.5,))}
+              _tally(rows, p2), "stage 1 alone at 0.5/0.8/0.9/0.95": _tally(rows, p1, (0.5, 0.8, 0.9, 0.95))}
     # each style of the corpus left out of both stages
     styles = sorted({a.style for a, _ in rows if isinstance(a, detectors.CorpusAnswer) and a.kind == "nonsense"})
     unseen = np.zeros(len(rows))
@@ -178,8 +179,8 @@ def cross_validate(language: str) -> dict:
         unseen[test] = fit_stage2(X[~test], y[~test]).predict_proba(Xt)[:, 1]
     styled = [i for i, (a, _) in enumerate(rows) if isinstance(a, detectors.CorpusAnswer)]
     report["stage 2, each corpus style never seen"] = _tally([rows[i] for i in styled], unseen[styled])
-    report["as gated, each corpus style never seen"] = _tally([rows[i] for i in styled],
-                                                              np.where(acts >= M.NONSENSE_CORROBORATION, unseen, 0.0)[styled])
+    report["as gated, each corpus style never seen (stage 2 with impossible acts only)"] = _tally(
+        [rows[i] for i in styled], np.where(acts >= M.NONSENSE_CORROBORATION, unseen, 0.0)[styled])
     return report
 
 

@@ -123,14 +123,15 @@ def test_first_person_nonsense_with_keywords_and_numbers_goes_to_a_person(questi
     assert not r.get("candidate_feedback")
 
 
-# known misses: no two impossible acts the word vectors can see (排进了周末, 安排进了顾客的耐心, 把菜单种在了冷柜里,
-# 倾听了电梯的味道 read as possible)
-NONSENSE_MISSED_TODAY = {0, 1, 2, 4}
+# known misses: no two impossible acts the word vectors can see (安排进了顾客的耐心, 倾听了电梯的味道 read as
+# possible), and the character n-grams alone under model.NONSENSE_DETECTOR_P
+NONSENSE_MISSED_TODAY = {1, 4}
 
 
 @pytest.mark.parametrize("question,text", [
     pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="known miss: fewer impossible acts than "
-                                                                    "NONSENSE_CORROBORATION"))
+                                                                    "NONSENSE_CORROBORATION, detector under "
+                                                                    "NONSENSE_DETECTOR_P"))
     if k in NONSENSE_MISSED_TODAY else case for k, case in enumerate(NONSENSE_ZH)])
 def test_real_word_nonsense_goes_to_a_person_with_or_without_punctuation(question, text):
     for said in (text, PUNCT.sub("", text)):

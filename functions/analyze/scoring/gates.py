@@ -724,12 +724,18 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # The learnt reader alone is not enough: answers written by other hands than its corpus (figures of speech,
     # short stories, 把-sentences) read as nonsense to it, so it gates only when the answer also tells at least
     # NONSENSE_CORROBORATION acts that cannot happen (verb_pairs, surreal_acts) — fewer than those gates need alone
-    nonsense_p = None if closing or language not in M.NONSENSE_P or odd + n_odd < M.NONSENSE_CORROBORATION \
-        else nonsense.probability(analysis, text, language)
-    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language]:
-        return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事，好几处说的事情不可能发生（像是梦话、"
+    # Its stage 1 alone (the character n-grams) is trusted only far above where honest answers by other hands reach
+    # (model.NONSENSE_DETECTOR_P).
+    learnt = not closing and language in M.NONSENSE_P
+    detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
+    nonsense_p = nonsense.probability(analysis, text, language) \
+        if learnt and odd + n_odd >= M.NONSENSE_CORROBORATION else None
+    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] \
+            or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0):
+        return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
                     "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
-                    {"nonsense_probability": round(nonsense_p, 3), "odd_acts": odd + n_odd,
+                    {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),
+                     "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd,
                      "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
