@@ -14,7 +14,8 @@ English answers read models/scorer/contrary-en.json, which has only such "every"
 like a keyword (normalised, on word boundaries, text.find); "A…B" is A then B in the same clause at most
 GAP characters apart; "A……B" is A, then B in the same clause or one of the next CLAUSE_REACH clauses (a
 deed told over two clauses: 炒饭掉在台子上了，我刮起来重新装盘; it is the speaker's when either part is). It
-is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its own negator, 没告诉), read
+is not counter-evidence when negated (我没有闯红灯 — unless the phrase carries its own negator, 没告诉), said as a
+supposition (要是瞒着客户, 瞒着客户的话, 瞒着签了以后也要扯皮: the speaker arguing against it, _supposed), read
 back from the question, in a clause that does not count, or told of someone else
 (顾客很不耐烦, 同事偷拿: the nearest person before it in its clause is not the speaker — or, when its clause names
 nobody, the first person named in the clause before: 有个顾客快递丢了，第三次来电吼了五分钟; 我被骗了: passive).
@@ -302,6 +303,39 @@ def _hits(seg: Segmented, phrase: str):
                 break
 
 
+# a deed said as a supposition, not as done: a condition before it in its clause (要是瞒着客户, 万一漏报了), 的话 after
+# it in its clause (瞒着客户的话), or a consequence it would bring right after it (瞒着签了以后也要扯皮: a time to come
+# and a modal within CONSEQUENCE_REACH tokens) — the speaker arguing against the deed, not confessing it
+_CONDITIONS = {"如果", "要是", "假如", "假设", "万一", "一旦", "倘若", "若是", "若", "要不然", "不然", "否则", "如若", "if"}
+_SUPPOSED_END = {"的话"}
+_TIME_TO_COME = {"以后", "之后", "到时候", "将来", "迟早", "早晚", "回头", "后面", "later", "eventually"}
+_MODALS = {"会", "要", "得", "也要", "也会", "就会", "还会", "还要", "还得", "肯定", "一定", "总会", "will", "would"}
+CONSEQUENCE_REACH = 3
+
+
+def _supposed(seg: Segmented, first: int, last: int) -> bool:
+    """The phrase at tokens first..last is said as a supposition (see _CONDITIONS), not as a deed; its clause is
+    read between punctuation marks."""
+    toks = seg.tokens
+    stop = _SENTENCE_END | _CLAUSE_MARKS
+    start = first
+    while start > 0 and toks[start - 1].text not in stop:
+        start -= 1
+    end = last
+    while end + 1 < len(toks) and toks[end + 1].text not in stop:
+        end += 1
+    if any(toks[i].text in _CONDITIONS for i in range(start, first)):
+        return True
+    after = list(range(last + 1, end + 1))
+    if any(toks[i].text in _SUPPOSED_END for i in after):
+        return True
+    for k, i in enumerate(after):
+        if toks[i].text in _TIME_TO_COME and any(toks[j].text in _MODALS
+                                                 for j in after[k + 1:k + 1 + CONSEQUENCE_REACH]):
+            return True
+    return False
+
+
 def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
     """The first token of the B part of an A……B hit spanning tokens first..last."""
     tail = phrase.split("……", 1)[1]
@@ -374,6 +408,8 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
                     continue
                 if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
                         and seg.tokens[first - 1].text in _DOUBLE_NEGATORS:
+                    continue
+                if _supposed(seg, first, last):
                     continue
                 # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
                 if not (any(_speaker(seg, p) for p in parts) or (attitude and _speaker_view(seg, first))) \
