@@ -39,7 +39,7 @@ from pathlib import Path
 
 from functions.analyze import pipeline
 from functions.analyze.scoring.answer import warm_up
-from models.scorer import dataset
+from models.scorer import dataset, situation
 
 HONEST = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "off_topic", "case_variant",
           "asr_unpunctuated", "dialect_or_tech")
@@ -104,6 +104,12 @@ def _detectors_without(folder: Path) -> None:
             fitting.save(model, out / fitting.DETECTORS[name].file)
     runtime.SCORER_DIR = out
     runtime._load.cache_clear()
+    if folder.resolve() in situation.SETS:   # the situation reader too (models/scorer/situation.py), thresholds and all
+        from functions.analyze.scoring import focus
+
+        situation.save(situation.fit_without(folder.resolve()), out / situation.OUT.name)
+        focus.SITUATION_MODEL = out / situation.OUT.name
+        focus._model.cache_clear()
     print(f"detectors refitted without {folder} in {out}")
 
 

@@ -209,7 +209,8 @@ SOURCES = {
                 "models/scorer/*.onnx", "models/scorer/lexicon-zh.npz", "models/scorer/aside-zh.json",
                 "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json",
                 "models/scorer/wording-*.npz", "models/scorer/offtopic-*.npz",
-                "models/scorer/reluctant-zh.npz", "models/scorer/nonsense-*.npz", "models/scorer/nonsense-*.json"),
+                "models/scorer/reluctant-zh.npz", "models/scorer/nonsense-*.npz", "models/scorer/nonsense-*.json",
+                "models/scorer/situation-zh.json"),
     "ffmpeg": (),
     "models": ("models/manifest.json",),
 }

@@ -40,6 +40,7 @@ def warm_up() -> None:
     meaning.warm_up()
     wording.available()      # the wording model's n-gram table (models/scorer/wording-<version>.npz)
     detectors.warm_up()      # the off-topic and reluctance detectors' (detectors.FILES)
+    focus.warm_up()          # the situation reader (models/scorer/situation-zh.json)
     model.load("default")
 
 
@@ -110,7 +111,7 @@ class BoundKind(enum.Enum):
     ASKING_ONLY = "asking_only"                    # an answer that only puts questions of its own
     OFF_QUESTION = "off_question"                  # far from the question (model.relevance_cap)
     OFF_QUESTION_CONDUCT = "off_question_conduct"  # … when misconduct told elsewhere is what the reason names
-    FOCUS = "focus"                                # not the situation the question asks about (missed_focus)
+    FOCUS = "focus"                                # not the situation asked (missed_focus, other_situation)
     OFF_TOPIC = "off_topic"                        # the off-topic detector (model.off_topic_cap)
     RELUCTANT = "reluctant"                        # the reluctance detector (model.reluctant_cap)
     NOT_OWN = "not_own"                            # not the candidate's own story (agency.agency_bound)
@@ -149,6 +150,15 @@ def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
     if not foci or focus.touched(analysis.seg.text, foci):
         return None
     return "、".join(f.name for f in foci)
+
+
+def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:
+    """(what a Chinese story or situational question asks about, what the answer tells instead) when the answer's
+    words clearly tell another situation (focus.other_situation: a complaint story on an urgent-order question);
+    None otherwise."""
+    if analysis.seg.language != "zh" or explain.question_type(question) not in ("story", "situational"):
+        return None
+    return focus.other_situation(analysis.seg.text, text_normalise(question.get("text"), "zh"))
 
 
 def not_an_answer(analysis: features.Analysis) -> str | None:
@@ -217,12 +227,15 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
         elif cap is not None:
             caps.append(Bound(cap, BoundKind.OFF_QUESTION,
                               f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+        # no word of the situation asked (missed_focus), or clearly another situation told (other_situation)
         missed = missed_focus(analysis, question)
-        if missed:
-            cap = model.FOCUS_CAP
+        other = None if missed else other_situation(analysis, question)
+        if missed or other:
+            cap = model.FOCUS_CAP if missed else model.SITUATION_CAP
+            said = "回答没有讲到这种情况，说的是别的事" if missed else f"回答讲的主要是“{other[1]}”这类别的情况"
             caps.append(Bound(cap, BoundKind.FOCUS,
-                              f"{FOCUS_REASON}“{missed}”{'的经历' if kind == 'story' else '时怎么做'}，回答没有讲到这种情况，"
-                              f"说的是别的事，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+                              f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
+                              f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))

@@ -200,6 +200,10 @@ FAR_TOPIC, FAR_SCENE, FAR_CAP = 0.08, 0.15, 35.0
 # 意见不一致的经历) and may reach at most FOCUS_CAP, like an answer far from the question. Measured on the labelled
 # sets a–h: 0 of 80 honest answers to such questions miss their focus; 12 of the 34 moved stories that land on one do.
 FOCUS_CAP = 35.0
+# … and a story whose words clearly tell another situation than the one the question names (focus.other_situation:
+# the complaint story on 讲一次紧急订单的经历, the teamwork success on 讲一次你犯错的经历), though some word of the
+# asked family may be in it: a person rates it one step or more lower for this question ("adequate" at best).
+SITUATION_CAP = 45.0
 
 
 def relevance_cap(topic_similarity: float, scene: float | None, *, vouched: bool = False) -> float | None:
