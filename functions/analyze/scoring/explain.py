@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import quotes, wording
+from . import lexicon, quotes, wording
 from .features import _NUM_IDIOMS, Analysis, is_content
 
 _JOIN = "、"
@@ -305,6 +305,7 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
     for c in (question or {}).get("competencies") or []:
         hidden |= {wording.text_key(k, seg.language) for k in c.get("keywords") or []}
     hidden.discard("")
+    pronouns = lexicon.sets(seg.language).get("pronouns", set()) if seg.language == "zh" else set()
     sep = "" if seg.language == "zh" else " "
     out = []
     text = analysis.details.get("wording_text") or sep.join(t.text for t in toks)
@@ -317,9 +318,11 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         if k < 0:
             continue
         first, last = owner[k], owner[k + len(gram) - 1]
-        while first < last and toks[first].text in _EDGE_PARTICLES:
+        # particles and pronouns at either edge are not part of the words quoted (后我 → 后, then too short)
+        edge = _EDGE_PARTICLES | pronouns
+        while first < last and toks[first].text in edge:
             first += 1
-        while last > first and toks[last].text in _EDGE_PARTICLES:
+        while last > first and toks[last].text in edge:
             last -= 1
         span = toks[first:last + 1]
         if last - first > 2 or (direction > 0 and not any(
