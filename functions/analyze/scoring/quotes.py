@@ -1141,6 +1141,29 @@ _MOTIVE_REASONS = {
                           r"[^，。]{0,6}(?:在(?:这|你们|加油站|养老院|超市|店|医院|站)|干过|做过|当过)"),
 }
 _LIFE_REASONS = ("distance", "schedule")
+# a move or a return home is the candidate's reason only when no one else moves (后来主人搬家了, 邻居回老家了: the
+# cat's owner or a neighbour, session 16): the nearest of these people before 搬/回 in the clause, not 我/我们/我家
+_OTHER_MOVERS = {"主人", "房东", "邻居", "朋友", "同事", "老板", "店长", "他", "她", "他们", "她们", "别人", "人家", "亲戚",
+                 "同学", "顾客", "客人", "老人", "对方"}
+_SELF_MOVERS = {"我", "我们", "咱们", "咱", "俺", "我家", "家里", "全家", "一家", "老公", "爱人", "孩子"}
+
+
+def _someone_else_moves(toks: list, body: str) -> bool:
+    """Chinese: the "change" reason of this clause body is a move or return (搬…/回…) told of someone else."""
+    m = _MOTIVE_REASONS["change"].search(body)
+    if not m or body[m.start()] not in "搬回":
+        return False
+    before, seen = [], 0
+    for t in toks:
+        if t.pos == "x":
+            continue
+        if seen >= m.start():
+            break
+        before.append(t)
+        seen += len(t.text)
+    # the nearest person before the verb moves (我邻居搬到…: the neighbour; 我们家搬到…: the speaker's family)
+    people = [t for t in before if t.text in _OTHER_MOVERS or t.text in _SELF_MOVERS or t.pos in ("nr", "nrt")]
+    return bool(people) and people[-1].text not in _SELF_MOVERS
 _MOTIVE_EXPERIENCE = re.compile(r"以前|之前|原来|上一份|做过|干过|当过|帮过|待过|照顾过|照顾了|跟过|学过|在[^，。]{1,12}"
                                 r"(?:做|干|当|帮|待|上班|打工|实习)")
 _MOTIVE_GENERIC = re.compile(r"贵(?:公司|店|单位|司|院|站)|(?:非常|很|特别|一直|比较)?(?:喜欢|热爱|认可|向往|看好)(?:贵|这个行业|"
@@ -1254,6 +1277,8 @@ def motivation_reasons(analysis: Analysis) -> dict:
                  # where they live and when they can work are life facts the content features leave out as
                  # padding (我家就住在附近, 孩子上小学了白天有时间); to this question they are reasons
                  and (ci not in excluded or k in _LIFE_REASONS)]
+        if lang == "zh" and "change" in kinds and _someone_else_moves(toks, body):
+            kinds.remove("change")
         if ci in excluded and not kinds:
             continue
         if ci not in excluded and not unwilling and experience.search(body) and duration.search(body):
