@@ -15,6 +15,9 @@ Four families, each a bound on every competency (answer.bound):
   我那天刚好休息) → OTHERS (with the away reason when they say so). 我和组长一起…, 组长让我负责…我就…, 我跟主管商量后
   我…, 店长不在，我先…, 我和小王、小李三个人一起做, 小周和我一起打包 stay the candidate's own; what the candidate only
   heard or thought of it (第二天听说的, 觉得他很厉害, 很佩服她) is no deed of theirs;
+- followed: the work is a supervisor's (组长/领班/主任/站长…) and the candidate only followed or stood by (我就跟着
+  大家一起干, 我按他说的去装箱, 领班安排我们加班, 站在收银台后面), or did one thing while supervisors did three or more
+  (我赶紧叫来店长，店长先…) → FOLLOWED (adequate at most);
 - hypothetical: a question asking for a past experience (question_type "story") answered only with what the
   candidate would do or what "you" should do (如果遇到…我会…, 你就先把…), with no past event → HYPOTHETICAL.
   Situational questions (如果…你会怎么做) ask for exactly that and are never bounded here.
@@ -30,6 +33,9 @@ BORROWED = 35.0
 NOT_AGENT = 40.0
 HYPOTHETICAL = 50.0
 OTHERS = BORROWED
+# a story whose specific work a coworker did while the candidate followed: adequate at most (rating 3 of 5)
+FOLLOWED = 50.0
+FOLLOWED_LEAD = 3        # … or the candidate did one thing and coworkers this many
 
 # 我看过一个网上的面试范文, 网上看到的一个案例, 听我朋友说过, 我同事的经历, 书上/视频里讲过一个故事
 _BORROWED = re.compile(
@@ -105,7 +111,13 @@ def bystander(analysis: Analysis) -> bool:
 # someone else at work who can do the candidate's job (not a customer): a role or a name
 _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经理", "大堂经理", "店经理", "区域经理", "师傅", "老师傅", "老板",
                "老板娘", "同事", "领班", "领导", "班长", "主任", "队长", "厨师长", "主厨", "前辈", "老员工", "负责人", "上司",
-               "上级", "组员", "店员", "带班", "拉长", "线长", "车间主任", "仓管", "库管", "搭档", "老大"}
+               "上级", "组员", "店员", "带班", "拉长", "线长", "车间主任", "仓管", "库管", "搭档", "老大",
+               # breaker 15, H3: more supervisors of small businesses
+               "站长", "点长", "科长", "部长", "处长", "所长", "车长", "护士长", "总监", "老总", "总经理", "副经理",
+               "大厨", "二厨", "掌柜", "店主", "东家", "工头", "包工头", "监工", "督导", "师父", "大师傅", "头儿",
+               "调度", "质检", "库管员", "仓管员", "领队", "组长们", "班组长", "值班长", "面点师", "帮工"}
+# compound titles jieba keeps whole: 大堂经理, 副店长, 前厅主管, 值班主任, 生产组长
+_LEAD_ENDINGS = ("经理", "主管", "主任", "组长", "班长", "店长", "领班", "师傅", "站长", "厨师长", "老板")
 _LEAD_NAME = re.compile(r"^((小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(姐|哥|叔|姨|师傅|经理|主管|组长|店长|总))$")
 _NOT_LEAD = {"顾客", "客人", "客户", "买家", "用户", "老人", "小孩", "小朋友", "老师", "阿姨", "大姐", "大哥", "大叔", "大爷",
              "老公", "老婆", "小时", "小票", "老家", "小区", "老板们"}
@@ -114,6 +126,12 @@ _ROLE_PREFIX = {"值班", "当班", "带班", "值日"}      # verbs jieba split
 _REFLEXIVE = {"自己", "亲自"}
 _CAUSE = {"让", "叫", "派", "安排", "要求", "带", "带着", "喊", "请"}   # 组长让我负责…: the candidate does it
 _WITH = {"和", "跟", "与", "同", "还有"}
+_CALL = {"叫来", "喊来", "找来", "请来", "叫上", "喊上", "找", "请", "喊", "叫", "问", "告诉", "通知", "联系", "给", "帮",
+         "帮着", "等", "等到", "求", "请教", "报告", "汇报", "打电话给", "打给", "找到"}
+_NEXT_STEP = {"然后", "接着", "随后", "之后", "后来", "又", "当场", "最后"}   # the next step of a story: a new clause
+_UNITS = {"店", "站", "组", "班", "厂", "车间", "仓库", "部门", "公司", "门店", "餐厅", "酒店", "片区", "后厨", "厨房", "队",
+          "小组", "分店", "档口", "工地", "科室", "团队"}   # 我们站没有一单超时: 我们 owns the unit
+_OWNER = {"我们", "咱们", "我", "的", "个", "位"}    # 我们 | 组长, 我的 | 师傅: the role is still the subject
 # the candidate says they were away, at the end of a sentence: 我当时请假了不在, 我那天刚好休息, 我不在店里, 那天我轮休
 # (not 我在家里买了个手冲壶)
 # (the scorer's text has ASCII commas: 我那天正好请假,第二天听说的)
@@ -126,13 +144,20 @@ _LIST_MARK = {"、"}
 # 觉得他很厉害, 我很佩服她, 从他身上学到了很多 (H3 of breaker 14)
 _NOT_DEED = {"听说", "听到", "听见", "听闻", "得知", "觉得", "认为", "感觉", "觉着", "感到", "佩服", "羡慕", "敬佩", "知道",
              "记得", "以为", "学到", "夸", "夸奖", "称赞", "厉害", "了不起", "服气", "服"}
+# the candidate only follows or stands by while a coworker works: 我就跟着大家一起干, 我按他说的去装箱, 听组长的安排,
+# 给师傅打下手, 我当时就站在收银台后面 (their clause is no deed of their own)
+_FOLLOWS = re.compile(r"跟着|随着|照着|按照?(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任|上面|领导)[^，,。]{0,4}(说|讲|吩咐|安排|交代|要求)|"
+                      r"照(他|她)[^，,。]{0,3}(说|讲)|听(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任|领导)?[^，,。]{0,3}(的安排|的话|的吩咐|指挥)|"
+                      r"听从|服从|配合(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任)|打下手|(站|坐|待|呆|等)在[^，,。]{0,8}"
+                      r"(旁边|后面|边上|一边|一旁|那儿|那里|门口|外面)|在(旁边|一旁|边上)(看|等|站|坐|帮着?看)")
 # 小王、小李和我一起做, 同事跟我一块儿: the candidate among the doers (not 组长跟我说: an addressee)
 _TOGETHER = re.compile(r"一起|一块|一同|共同|一道|[两三四五六七八九几]个人|俩|仨|大家")
 
 
 def _lead(word: str, pos: str) -> bool:
     # a name is one jieba tags as a name (老王, 张姐, 小/李 merged): not 小费, 小票, 老家
-    return word not in _NOT_LEAD and (word in _LEAD_ROLES or pos.startswith("nr") and bool(_LEAD_NAME.match(word)))
+    return word not in _NOT_LEAD and (word in _LEAD_ROLES or len(word) <= 5 and word.endswith(_LEAD_ENDINGS)
+                                      or pos.startswith("nr") and bool(_LEAD_NAME.match(word)))
 
 
 def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
@@ -156,13 +181,27 @@ def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
             cur = parts.pop()                                  # 我跟另外一个 | 同事商量好: one subject
         for i in clause:
             t = toks[i]
-            if verb and t.text in _PRONOUN | _REFLEXIVE | {"我", "我们"}:
+            prev = cur[-1] if cur else ("", "x")
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if verb and (t.text in _PRONOUN | _REFLEXIVE or t.text in ("我", "我们") and prev[0] not in _CAUSE | _CALL
+                         or _lead(t.text, t.pos) and _subject_after(prev, nxt) or t.text in _NEXT_STEP):
+                # 顾客说菜里有虫子 | 经理马上过去道歉, 加班 | 主任协调了两辆车, 先道歉 | 然后把钱箱清点了一遍
+                # (not 我叫来 | 店长, 跟 | 领班, 领班安排 | 我们加班, 还帮 | 我们跟商家沟通)
                 parts, cur, verb = parts + [cur], [], False
             cur.append((t.text, t.pos))
             verb = verb or t.pos.startswith("v") and t.text not in _LEAD_ROLES and t.text != "是"
         if cur:
             parts.append(cur)
     return parts
+
+
+def _subject_after(prev: tuple[str, str], nxt) -> bool:
+    """Recognised speech without marks: a coworker named after a verb is a new subject, not its object, unless a
+    preposition, 和/跟, a causing or calling verb or an owner comes right before (我叫来 | 店长, 跟 | 领班, 我们 |
+    组长); after another verb only when an adverb, a preposition or a verb follows (加班 | 主任协调了…)."""
+    if prev[1].startswith("p") or prev[0] in _WITH | _CAUSE | _CALL | _OWNER:
+        return False
+    return not prev[1].startswith("v") or nxt is not None and nxt.pos.startswith(("d", "v", "p", "ad"))
 
 
 def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
@@ -188,10 +227,10 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
                 continue
             if w in ("我", "我们", "咱们") and not prep:
                 nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
-                if w != "我" and (_lead(*nxt) or nxt[0] == "的"):
-                    continue                                   # 我们组长, 我们的店长: an owner, not the doer
+                if w != "我" and (_lead(*nxt) or nxt[0] == "的" or nxt[0] in _UNITS):
+                    continue                                   # 我们组长, 我们的店长, 我们站: an owner, not the doer
                 if seen_verb and agent == "lead" and merged[k - 1][0] in _CAUSE:
-                    agent = "self"                             # 组长让我负责…
+                    agent = "follow"                           # 组长让我负责…, 领班安排我们加班: told to
                     continue
                 if not seen_verb:
                     agent = "self"
@@ -216,23 +255,39 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
                 seen_verb = True
         if agent is None:
             agent = last                                       # an elided subject continues the last one
-        acts = seen_verb and not (agent == "self" and _AWAY.search("我" + "".join(w for w, _ in merged)))
+        said = "".join(w for w, _ in merged)
+        acts = seen_verb and not (agent == "self" and _AWAY.search("我" + said))
+        if agent == "self" and acts and _FOLLOWS.search(said):
+            agent = "follow"                                   # 我就跟着大家一起干, 我按他说的去装箱
         out.append((agent, acts))
         last = agent
     return out
 
 
-def others_story(analysis: Analysis) -> bool | None:
-    """The specific work is a coworker's (组长, 张姐, 他/她, 自己 after them) and the candidate does nothing, or says
-    they were away and does at most one thing: None when not, else whether they said they were away."""
-    answer = _text(analysis)
+def whose_work(analysis: Analysis) -> str | None:
+    """Whose the specific work of a story is when it is not the candidate's: "away" (a coworker's — 组长, 张姐, 他/她,
+    自己 after them — and the candidate says they were away, doing at most one thing), "others" (a coworker's and
+    the candidate does nothing), "followed" (a coworker's, and the candidate only followed — 跟着大家一起干,
+    按他说的去装箱, 领班安排我们加班, 站在收银台后面 — or did one thing while coworkers did three or more: 我赶紧叫来
+    店长，店长先道歉…); None when the candidate did the work."""
     agents = _agents(analysis)
     lead = sum(1 for a, acts in agents if a == "lead" and acts)
     own = sum(1 for a, acts in agents if a == "self" and acts)
-    away = bool(_AWAY.search(answer))
-    if lead >= 2 and own == 0 or lead and away and own <= 1:
-        return away
+    follow = sum(1 for a, acts in agents if a == "follow" and acts)
+    if lead and _AWAY.search(_text(analysis)) and own + follow <= 1:
+        return "away"
+    if lead >= 2 and own == 0:
+        return "followed" if follow else "others"
+    if lead >= FOLLOWED_LEAD and own <= 1:
+        return "followed"
     return None
+
+
+def others_story(analysis: Analysis) -> bool | None:
+    """The specific work is a coworker's and the candidate does nothing, or says they were away and does at most
+    one thing (whose_work): None when not, else whether they said they were away."""
+    whose = whose_work(analysis)
+    return None if whose in (None, "followed") else whose == "away"
 
 
 def disowned(analysis: Analysis) -> bool:
@@ -257,6 +312,8 @@ _OTHERS_REASON = (f"回答讲的是别人（如组长、主管、店长、同事
                   f"这一项最高 {OTHERS:.0f} 分。")
 _OTHERS_AWAY_REASON = (f"回答讲的是别人（如组长、主管、店长、同事）做的事，自己当时并不在场，别人的做法和结果不能算作自己的，"
                        f"这一项最高 {OTHERS:.0f} 分。")
+_FOLLOWED_REASON = (f"回答里具体的安排和做法主要是别人（如组长、主管、店长、师傅）做的，自己只是跟着做、听安排或在一旁，"
+                    f"别人的做法和结果不能算作自己的，这一项最高 {FOLLOWED:.0f} 分。")
 _NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清自己做了什么，别人的做法和结果不能算作自己的，"
                      f"这一项最高 {NOT_AGENT:.0f} 分。")
 
@@ -273,11 +330,15 @@ def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str 
         return BORROWED, _DISOWNED_REASON
     if hypothetical(analysis, question):
         return HYPOTHETICAL, _HYPOTHETICAL_REASON
-    away = others_story(analysis) if story else None
-    if away is not None:
-        return OTHERS, _OTHERS_AWAY_REASON if away else _OTHERS_REASON
+    whose = whose_work(analysis) if story else None
+    if whose == "away":
+        return OTHERS, _OTHERS_AWAY_REASON
+    if whose == "others":
+        return OTHERS, _OTHERS_REASON
     if story and bystander(analysis):
         return NOT_AGENT, _NOT_AGENT_REASON
+    if whose == "followed":
+        return FOLLOWED, _FOLLOWED_REASON
     return None, None
 
 
@@ -288,4 +349,4 @@ CREDITS = (explain.ACTION_SAID, explain.ARRANGED_SAID, "说了具体结果", "�
 def not_own(reason: str | None) -> bool:
     """Whether a bound's reason is one of this module's (the answer is not the candidate's own story)."""
     return reason in (_BORROWED_REASON, _DISOWNED_REASON, _HYPOTHETICAL_REASON, _NOT_AGENT_REASON,
-                      _OTHERS_REASON, _OTHERS_AWAY_REASON)
+                      _OTHERS_REASON, _OTHERS_AWAY_REASON, _FOLLOWED_REASON)

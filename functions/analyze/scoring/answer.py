@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import agency, explain, features, focus, gates, model, quotes
+from . import agency, contrary, explain, features, focus, gates, model, quotes
 from .text import normalise as text_normalise
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
@@ -73,6 +73,7 @@ def _evidence(analysis: features.Analysis, index: int, words: list[dict], limit:
     return out
 
 
+_QUOTED = re.compile(r"“([^”]+)”")   # a reason's quotes of the answer
 _PIECE = re.compile(r"[^。！!；;，,、？?\n]+[？?]?")
 
 
@@ -358,6 +359,11 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         for comp in result:
             comp["reasons"] = [r for r in comp["reasons"]
                                if not (r.startswith(agency.CREDITS) and any(part in r for part in owned))]
+    # misconduct is never quoted as a good action or result, whoever the reading above took for its doer (breaker 15,
+    # M4: 说了自己具体做了什么：“自己兜里下班后拿去买了烟” out of 就把钱揣进了自己兜里)
+    for comp in result:
+        comp["reasons"] = [r for r in comp["reasons"] if not (r.startswith(agency.CREDITS) and any(
+            contrary.quotes_misconduct(q, analysis.seg.text, analysis.seg.language) for q in _QUOTED.findall(r)))]
     for comp in result:   # a high score with none of the competency's own evidence says where it comes from
         comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
     if analysis.counts.get("junk_chars", 0) >= 4:

@@ -49,6 +49,8 @@ _SELF = {"我", "我们", "咱们", "咱", "俺", "自己", "我俩", "i", "we",
 # (also verbs whose object is the listener: 我骗客户说…, 我告诉顾客…, 我通知司机…)
 _OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让", "叫", "同", "与", "找", "陪", "冲", "朝", "对着",
                   "骗", "哄", "告诉", "通知", "提醒", "答应", "劝", "问", "瞒着", "糊弄", "忽悠",
+                  # perception before a person who does the next verb (我看他没发现就把钱揣进了兜里, 趁店长不在…)
+                  "看", "看到", "看见", "见", "瞧", "趁", "趁着", "等",
                   "to", "with", "for", "told", "asked", "let", "made", "gave", "helped", "tell", "ask"}
 # English words that carry their own negation in a phrase (never found out, no one noticed)
 _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
@@ -56,6 +58,7 @@ _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
 _DOUBLE_NEGATORS = {"不是", "并不是", "并非", "不", "没有", "也不是"}
 # a fault told as found, not done: 核对后发现确实多加了一道菜
 _FOUND = {"发现", "查出", "核对出", "注意到", "found", "noticed", "discovered"}
+_FOUND_NEGATORS = {"没", "没有", "未", "不", "都没", "也没", "并没有", "never", "not", "nobody"}
 _POINT_BACK = {"他", "她", "他们", "她们", "人家"}
 _VIEW = {"觉得", "认为", "嫌", "感觉", "觉着", "看来", "想"}
 _OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有人", "顾客", "客户", "客人", "同事", "老人", "家属", "店长",
@@ -141,8 +144,8 @@ def _speaker(seg: Segmented, first: int) -> bool:
             break
         if t.text == "被":          # 我被骗了: done to the speaker, not by them
             return False
-        if t.text in _FOUND:        # 发现确实少找了五块: a fault found (and then fixed), not a deed done
-            return False
+        if t.text in _FOUND and not (t.negated or i > 0 and seg.tokens[i - 1].text in _FOUND_NEGATORS):
+            return False    # 发现确实少找了五块: a fault found (and fixed), not a deed done (not 他没发现就…)
         if _person(t) and not _object(seg, i, clause):
             return _person(t) == "self"
     if 0 < clause < len(seg.clauses):
@@ -296,7 +299,7 @@ def _hits(seg: Segmented, phrase: str):
     heads, tails = find(seg, parts[0]), find(seg, parts[-1])
     for h in heads:
         for t in tails:
-            if t.first > h.last and seg.tokens[h.first].clause == seg.tokens[t.first].clause and \
+            if t.first > h.last and _one_clause(seg, h.last, t.first) and \
                     seg.tokens[t.first].start - (seg.tokens[h.last].start + len(seg.tokens[h.last].text)) \
                     <= GAP_BY_LANGUAGE.get(seg.language, GAP):
                 yield h.first, t.last, h.negated or t.negated, h.copied and t.copied, said(h.first, t.last)
@@ -334,6 +337,13 @@ def _supposed(seg: Segmented, first: int, last: int) -> bool:
                                                  for j in after[k + 1:k + 1 + CONSEQUENCE_REACH]):
             return True
     return False
+
+
+def _one_clause(seg: Segmented, a: int, b: int) -> bool:
+    """Tokens a < b are in one clause, or in clauses the scorer cut without a written mark between them
+    (recognised speech: 把钱揣进了 | 自己兜里)."""
+    ca, cb = seg.tokens[a].clause, seg.tokens[b].clause
+    return ca == cb or cb == ca + 1 and not any(t.pos == "x" and t.text.strip() for t in seg.tokens[a + 1:b])
 
 
 def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
@@ -453,3 +463,59 @@ def find_by_meaning(sem: dict | None, seg: Segmented, keep: list, anchors: dict)
         if vec is not None and sw >= ANCHOR_MIN and sw - ss >= ANCHOR_MARGIN:
             out.append("".join(t.text for t in toks))
     return out
+
+
+# the families whose deeds are misconduct whoever the scorer reads as their doer: HR's reasons never quote them as
+# something the candidate did well (breaker 15, M4: 说了自己具体做了什么：“把钱揣进了自己兜里”)
+_MISCONDUCT = ("all", "integrity")
+
+
+@functools.lru_cache(maxsize=None)
+def _misconduct_pattern(language: str):
+    import re
+
+    phrases = []
+    for key, fam in _data(language).items():
+        if key in _MISCONDUCT or fam.get("every"):
+            # 照样卖 alone is misconduct only after a fault told before it (过期……照样): the detector weighs that
+            phrases += [p for p in fam.get("phrases") or [] if "…" in p or "照样" not in p]
+    if not phrases:
+        return None
+
+    def side(p: str) -> str:
+        gap = ".{0,%d}" % GAP_BY_LANGUAGE.get(language, GAP)
+        return gap.join(re.escape(normalise_term(w, language)) for w in p.split("…") if w)
+    alts = [".{0,30}".join(side(s) for s in p.split("……") if s.replace("…", "")) for p in phrases]
+    return re.compile("|".join(a for a in alts if a), re.IGNORECASE)
+
+
+def _bare(text: str, language: str) -> str:
+    """The text normalised, without punctuation and spaces (a reason's quote drops them)."""
+    import unicodedata
+
+    return "".join(c for c in normalise_term(text or "", language)
+                   if not unicodedata.category(c).startswith(("P", "Z")))
+
+
+def misconduct_said(text: str, language: str) -> bool:
+    """Whether a piece of text tells misconduct in the curated phrases of the misconduct families (taking money,
+    deceiving or taking revenge on a customer, forging, faking illness, covering up), read as plain text:
+    negation and the doer are not weighed — such words are never praise."""
+    pattern = _misconduct_pattern(language)
+    return bool(pattern and text and pattern.search(_bare(text, language)))
+
+
+def quotes_misconduct(quote: str, answer: str, language: str) -> bool:
+    """Whether a quote from the answer (a reason's “…”) overlaps misconduct the answer tells (misconduct_said):
+    自己兜里下班后拿去买了烟 out of 就把钱揣进了自己兜里，下班后拿去买了烟 — not 马上告诉了店长 after it."""
+    pattern = _misconduct_pattern(language)
+    q, text = _bare(quote, language).replace("…", ""), _bare(answer, language)
+    if not pattern or not q:
+        return False
+    spans = [m.span() for m in pattern.finditer(text)]
+    start = text.find(q)
+    while start >= 0:
+        if any(a < start + len(q) and start < b for a, b in spans):
+            return True
+        start = text.find(q, start + 1)
+    return False

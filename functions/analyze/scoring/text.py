@@ -761,6 +761,7 @@ def _denied_fault(toks: list, start: int, end: int) -> list:
 
 
 # verbs whose object is an event: what follows them is not negated with them (没有一个人抱怨加班)
+_NEW_PREDICATE = {"直接", "就", "便", "马上", "立刻", "立马", "又", "还", "赶紧", "偷偷", "悄悄", "顺手", "干脆", "索性"}
 _EVENT_OBJECT = {"抱怨", "埋怨", "嫌", "怕", "害怕", "担心", "反对", "介意", "计较", "在乎", "怪", "耽误", "影响"}
 
 
@@ -769,6 +770,8 @@ def _scope_end(toks: list, start: int) -> int:
     head = None
     for i in range(start, len(toks)):
         t = toks[i]
+        if head is not None and t.text in _NEW_PREDICATE and i + 1 < len(toks) and toks[i + 1].text in ("把", "将"):
+            return i            # 没吭声 | 直接把钱塞进…: an adverb and 把 after the head open another predicate
         if not t.pos.startswith("v") or t.text in _PASS:
             continue
         if head is None:
