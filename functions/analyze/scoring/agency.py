@@ -129,6 +129,7 @@ _WITH = {"和", "跟", "与", "同", "还有"}
 _CALL = {"叫来", "喊来", "找来", "请来", "叫上", "喊上", "找", "请", "喊", "叫", "问", "告诉", "通知", "联系", "给", "帮",
          "帮着", "等", "等到", "求", "请教", "报告", "汇报", "打电话给", "打给", "找到"}
 _NEXT_STEP = {"然后", "接着", "随后", "之后", "后来", "又", "当场", "最后"}   # the next step of a story: a new clause
+_SOMEONE = {"有个", "有一个", "有位", "有一位", "一个", "一位", "个", "位", "某个", "某位"}   # an indefinite person
 _UNITS = {"店", "站", "组", "班", "厂", "车间", "仓库", "部门", "公司", "门店", "餐厅", "酒店", "片区", "后厨", "厨房", "队",
           "小组", "分店", "档口", "工地", "科室", "团队"}   # 我们站没有一单超时: 我们 owns the unit
 _OWNER = {"我们", "咱们", "我", "的", "个", "位"}    # 我们 | 组长, 我的 | 师傅: the role is still the subject
@@ -183,7 +184,7 @@ def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
             t = toks[i]
             prev = cur[-1] if cur else ("", "x")
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if verb and (t.text in _PRONOUN | _REFLEXIVE or t.text in ("我", "我们") and prev[0] not in _CAUSE | _CALL
+            if verb and (t.text in _PRONOUN | _REFLEXIVE | {"我", "我们"} and prev[0] not in _CAUSE | _CALL
                          or _lead(t.text, t.pos) and _subject_after(prev, nxt) or t.text in _NEXT_STEP):
                 # 顾客说菜里有虫子 | 经理马上过去道歉, 加班 | 主任协调了两辆车, 先道歉 | 然后把钱箱清点了一遍
                 # (not 我叫来 | 店长, 跟 | 领班, 领班安排 | 我们加班, 还帮 | 我们跟商家沟通)
@@ -238,6 +239,9 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if agent == "self" and not seen_verb and any(u in _WITH for u, _ in merged[:k]) \
                     and not (pos.startswith("v") and w not in _LEAD_ROLES):
                 continue                                       # 我跟另外一个同事商量好: the candidate with them
+            if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE:
+                agent = "other"                                # 有个老板要投标: a customer, not the candidate's boss
+                continue
             if not seen_verb and not prep and (_lead(w, pos) or w in _PRONOUN or w in _REFLEXIVE and last == "lead"):
                 # 他/她 after a coworker was named is the coworker (她马上道歉, even after 顾客说…)
                 agent = "lead" if (_lead(w, pos) or w in _REFLEXIVE or named or agent == "lead") else "other"
