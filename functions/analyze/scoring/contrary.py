@@ -388,6 +388,7 @@ def _deed_clauses(seg: Segmented, ci: int) -> set:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _norm_phrase(phrase: str, language: str) -> str:
     return "……".join("…".join(normalise_term(p, language) for p in side.split("…") if p)
                      for side in phrase.split("……"))

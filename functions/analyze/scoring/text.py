@@ -290,8 +290,9 @@ def _clock(m: re.Match) -> str:
     return m.group(1) + "点" + ("" if minutes == 0 else "半" if minutes == 30 else f"{minutes}分")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str | None, language: str) -> str:
-    """NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
+    """(Cached: a pure function of its arguments, called for every token by several readers.) NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
     Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
     Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
     (10:30 → 10点半, _CLOCK_RE) and everyday English work words inside Chinese text to their Chinese words
@@ -360,21 +361,30 @@ class Segmented:
         return [t for t in self.tokens if t.pos != "x"]
 
 
+@functools.lru_cache(maxsize=8192)
+def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, part of speech) of `text`, punctuation tagged x. Cached: one answer's clauses, the question
+    and HR's phrases are segmented again by several readers (focus, agency, explain), and jieba's part-of-speech
+    Viterbi was half of the scoring time (profile of set h, session 16); its dictionary changes only once, in
+    _jieba(), before the first call."""
+    import jieba.posseg as pseg
+
+    _jieba()
+    out = []
+    for pair in pseg.lcut(text):
+        word, flag = pair.word, pair.flag
+        if not word.strip():
+            out.append((" ", "x"))
+            continue
+        if is_punct(word):
+            flag = "x"
+        out.append((word, flag))
+    return tuple(out)
+
+
 def _raw_tokens(text: str, language: str) -> list[tuple[str, str]]:
     if language == "zh":
-        import jieba.posseg as pseg
-
-        _jieba()
-        out = []
-        for pair in pseg.lcut(text):
-            word, flag = pair.word, pair.flag
-            if not word.strip():
-                out.append((" ", "x"))
-                continue
-            if is_punct(word):
-                flag = "x"
-            out.append((word, flag))
-        return out
+        return list(_jieba_pairs(text))
     sets = lexicon.sets(language)
     out = []
     for m in _WORD_RE.finditer(text):
