@@ -95,14 +95,15 @@ def _check_language(language: str) -> str | None:
     return None
 
 
-def _check_question(question) -> str | None:
+def _check_question(question, *, audio: bool = True) -> str | None:
     """Why answers to `question` cannot be scored automatically (a Chinese sentence for HR), or None: a field of
     the wrong type or value (scoring/question_check.py, the check the CLI applies too). The answer then ends
     needs_review with reason_code "bad_question": the recording is kept for a person, never a crash or a score."""
     found = question_check.problems(question)
     if not found:
         return None
-    return "题目设置有问题，无法自动评分：" + "".join(found) + "请检查这道题的设置，并人工听一下这个回答。"
+    return "题目设置有问题，无法自动评分：" + "".join(found) + "请检查这道题的设置，并人工" + \
+        ("听一下这个回答的录音。" if audio else "看一下这个回答。")
 
 
 def analyze_file(path, question: dict, language: str = "zh", *, scorer_version: str | None = "default",
@@ -220,7 +221,7 @@ def analyze_transcript(transcript: str, question: dict, language: str = "zh", *,
     bad = _check_language(language)
     if bad:
         return _finish(result, "needs_review", bad, t0, "unsupported_language")
-    bad = _check_question(question)
+    bad = _check_question(question, audio=False)
     if bad:
         return _finish(result, "needs_review", bad, t0, "bad_question")
     transcript = text.strip_invisible(transcript)

@@ -222,7 +222,11 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
         agent, acts, seen_verb = None, False, False
         together = bool(_TOGETHER.search("".join(w for w, _ in merged)))
         for k, (w, pos) in enumerate(merged):
-            prep = k > 0 and (merged[k - 1][1] == "p" or merged[k - 1][0] in _WITH)
+            # the word before, past a count (和三个同事分工, 跟两位师傅: companions, not the doers)
+            b = k - 1
+            while b > 0 and (merged[b][1].startswith(("m", "q")) or merged[b][0] in ("个", "位", "名")):
+                b -= 1
+            prep = k > 0 and (merged[b][1] == "p" or merged[b][0] in _WITH)
             if w in ("我", "我们", "咱们") and prep and not seen_verb and together and merged[k - 1][0] in _WITH:
                 agent = "self"                                 # 小王、小李和我三个人一起做: the candidate among them
                 continue
