@@ -34,3 +34,47 @@ def test_a_story_the_supervisors_did_is_still_bounded():
     r = pipeline.analyze_transcript("那次订单特别急，组长安排好优先级，和三个同事分工，领班让我们加班到十一点，主管协调了车，"
                                     "最后按时发完四百单。", RUSH, "zh")
     assert r["overall"] <= 50 and FOLLOWED in reasons(r), (r["overall"], reasons(r))
+
+
+# H2: a customer named by a form of address (大姐, 大妈, 姑娘, 小伙子…) is the one who is impatient, not the speaker
+COMPLAINT = {"text": "请讲一次你处理顾客投诉、顾客很生气的经历，你是怎么做的，结果怎样？", "answer_seconds": 120,
+             "competencies": [{"name": "沟通表达", "weight": 0.5, "keywords": ["倾听", "道歉", "沟通", "顾客"]},
+                              {"name": "解决问题", "weight": 0.5, "keywords": ["解决", "结果", "补偿", "方案"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "有位大姐排队等了二十分钟，很不耐烦，冲我嚷嚷，我先道歉，给她倒了水，优先帮她结账，还送了张优惠券，她笑着走了。",
+    "那天有个大妈来退货，一进门就很不耐烦，我请她坐下，先把小票和衣服对了一遍，确实是质量问题，当场给她退了款。",
+    "一个外卖小哥等餐等了半小时，特别不耐烦，我先跟他道歉，催后厨先出他的单，又送了他一瓶水，五分钟就出餐了。",
+])
+def test_the_customers_impatience_is_not_the_candidates(text):
+    r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
+    assert r["status"] == "scored" and "反面信息" not in reasons(r), reasons(r)
+
+
+def test_the_candidates_own_impatience_with_a_customer_stays_counter_evidence():
+    r = pipeline.analyze_transcript("那天店里特别忙，我对排队的大姐很不耐烦，冲她吼了两句，她投诉了我。", COMPLAINT, "zh")
+    assert "反面信息" in reasons(r) and r["overall"] <= 35, (r["overall"], reasons(r))
+
+
+# M2: a real story that reasons with 如果 (如果随便找个借口推掉，事情只会更糟) is not "only hypothetical": a done deed
+# counted (重新做了一杯, 送了张优惠券) is a past event; an answer that only says what one would do stays bounded
+HYPOTHETICAL = "这道题要讲自己真实经历过的一件事，回答只说了假设情况"
+
+
+@pytest.mark.parametrize("text", [
+    "顾客说奶茶里有头发，很生气，如果随便找个借口推掉，事情只会更糟，我就当面道歉，重新做了一杯，又送了张优惠券，她最后还给了好评。",
+    "有位先生说牛排太老，要是跟他争，他只会更生气，所以我马上道歉，给他换了一份，又送了一杯饮料，他吃完还加了我们的会员。",
+])
+def test_a_real_story_that_reasons_with_if_is_not_hypothetical(text):
+    r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
+    assert HYPOTHETICAL not in reasons(r), reasons(r)
+
+
+@pytest.mark.parametrize("text", [
+    "如果顾客投诉，我会先道歉，再给她换一杯，最后问题就解决了。",
+    "要是顾客很生气，我会先倾听她说完，然后送她一张优惠券，争取让她满意。",
+])
+def test_an_answer_that_only_says_what_one_would_do_stays_bounded(text):
+    r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
+    assert HYPOTHETICAL in reasons(r) and r["overall"] <= 50, (r["overall"], reasons(r))

@@ -109,10 +109,16 @@ def families(name: str, keywords: tuple, language: str) -> tuple:
     return tuple(out)
 
 
+# people named by a form of address or a role (大姐, 大妈, 姑娘, 厨师, 保安员, 老板娘): a noun of two or three characters
+# ending in one of these is a person (breaker 16: 有位大姐…很不耐烦 was the speaker's impatience)
+_PERSON_END = tuple("员师姐哥姨叔妈爷奶伯婶娘嫂")
+
+
 def _person(t) -> str | None:
     if t.text in _SELF:
         return "self"
-    if t.text in _OTHERS or t.pos in ("nr", "nrt"):
+    if t.text in _OTHERS or t.pos in ("nr", "nrt") \
+            or 2 <= len(t.text) <= 3 and t.pos[:1] == "n" and t.text.endswith(_PERSON_END):
         return "other"
     return None
 
