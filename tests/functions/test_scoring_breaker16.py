@@ -78,3 +78,11 @@ def test_a_real_story_that_reasons_with_if_is_not_hypothetical(text):
 def test_an_answer_that_only_says_what_one_would_do_stays_bounded(text):
     r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
     assert HYPOTHETICAL in reasons(r) and r["overall"] <= 50, (r["overall"], reasons(r))
+
+
+# M5: the urgency of a rush told in English inside a Chinese answer is the situation the question asks about
+def test_a_rush_told_in_english_words_is_not_another_situation():
+    r = pipeline.analyze_transcript("那个order很urgent，client要求周五前deliver，我先把task拆成三块，跟两个同事sync了一下，"
+                                    "每人负责一块，周四晚上就全部交付了，客户很happy。", RUSH, "zh")
+    assert r["status"] == "scored" and "说的是别的事" not in reasons(r), reasons(r)
+    assert r["overall"] > 35, r["overall"]

@@ -276,7 +276,10 @@ _CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "che
                 "list": "清单", "feedback": "反馈", "issue": "问题", "problem": "问题", "case": "案例",
                 "plan": "计划", "review": "复盘", "delay": "延误", "delayed": "延误", "refund": "退款",
                 "complain": "投诉", "complaint": "投诉", "sorry": "道歉", "call": "打电话", "email": "邮件",
-                "mail": "邮件", "double": "再次", "handle": "处理", "solve": "解决", "solved": "解决"}
+                "mail": "邮件", "double": "再次", "handle": "处理", "solve": "解决", "solved": "解决",
+                # the urgency of a rush told in English (breaker 16: order很urgent…周五前deliver was "another situation")
+                "urgent": "紧急", "asap": "尽快", "rush": "赶工", "deliver": "交付", "delivered": "交付",
+                "task": "任务", "tasks": "任务", "sync": "沟通", "happy": "满意"}
 _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
 
 
@@ -292,7 +295,8 @@ def _clock(m: re.Match) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str | None, language: str) -> str:
-    """(Cached: a pure function of its arguments, called for every token by several readers.) NFKC (ideographic space → space), invisible characters removed, case folded, whitespace collapsed;
+    """(Cached: a pure function of its arguments, called for every token by several readers.) NFKC (ideographic
+    space → space), invisible characters removed, case folded, whitespace collapsed;
     Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
     Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
     (10:30 → 10点半, _CLOCK_RE) and everyday English work words inside Chinese text to their Chinese words
