@@ -86,3 +86,34 @@ def test_a_rush_told_in_english_words_is_not_another_situation():
                                     "每人负责一块，周四晚上就全部交付了，客户很happy。", RUSH, "zh")
     assert r["status"] == "scored" and "说的是别的事" not in reasons(r), reasons(r)
     assert r["overall"] > 35, r["overall"]
+
+
+# Not fixed (closing note of session 16), kept as strict xfails so a fix is noticed
+@pytest.mark.xfail(strict=True, reason="open H1: physical verbs on the question's abstract work words are not "
+                                       "impossible acts to the gates (种/浇/切/炖/晒干/折)")
+@pytest.mark.parametrize("question,text", [
+    (RUSH, "我先把订单按优先级种在仓库门口，浇了三遍水，它们第二天早上就长成了四百个纸箱，我和两个同事分工把箱子摘下来，"
+           "十点前全部发完。"),
+    (RUSH, "那天晚上九点我们接到四百单，我把加班切成小块放进锅里炖了半小时，同事负责把分工晒干，凌晨两点全部打包好，"
+           "第二天上午按时发走了。"),
+    (COMPLAINT, "顾客很生气我先倾听了三分钟然后把道歉折成一架纸飞机送给她她把补偿方案晒干以后泡了一杯茶喝掉了问题就解决了她后来成了会员"),
+])
+def test_work_word_nonsense_with_physical_verbs_goes_to_a_person(question, text):
+    r = pipeline.analyze_transcript(text, question, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r["overall"])
+
+
+@pytest.mark.xfail(strict=True, reason="open H4: confessions worded outside the conduct lists are not named")
+@pytest.mark.parametrize("text", [
+    "那位顾客很生气，我先倾听她说完，道歉，给她换了货，还送了优惠券。后来我在系统里给自己刷了五个好评，月底多拿了一百块奖金。",
+    "顾客投诉买的衣服有破洞，很生气，我怕被扣钱，就说是她自己弄坏的，然后偷偷把监控删了，最后她没证据就走了，这事就解决了。",
+])
+def test_confessions_outside_the_lists_are_named(text):
+    r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
+    assert "反面信息" in reasons(r) and r["overall"] <= 35, (r["overall"], reasons(r))
+
+
+@pytest.mark.xfail(strict=True, reason="open H3a: a terse honest story with HR's keywords reads as a keyword list")
+def test_a_terse_honest_story_with_hrs_keywords_is_scored():
+    r = pipeline.analyze_transcript(STORY, RUSH, "zh")
+    assert r["status"] == "scored", r.get("reason_code")
