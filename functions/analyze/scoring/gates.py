@@ -728,7 +728,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # (model.NONSENSE_DETECTOR_P).
     learnt = not closing and language in M.NONSENSE_P
     detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
-    nonsense_p = nonsense.probability(analysis, text, language) \
+    nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
         if learnt and odd + n_odd >= M.NONSENSE_CORROBORATION else None
     if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] \
             or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0):

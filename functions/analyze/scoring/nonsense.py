@@ -106,9 +106,10 @@ def combine(model: dict, values: dict) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def probability(analysis, text: str, language: str) -> float | None:
-    """Probability 0..1 that the answer is nonsense made of real words; None without artefacts for the language."""
+def probability(analysis, text: str, language: str, detector_p: float | None = None) -> float | None:
+    """Probability 0..1 that the answer is nonsense made of real words; None without artefacts for the language.
+    `detector_p`: stage 1's probability when the caller already has it (gates.check), so it is not read twice."""
     model = _load(language)
     if model is None:
         return None
-    return combine(model, features(analysis, text, language))
+    return combine(model, features(analysis, text, language, detector_p=detector_p))
