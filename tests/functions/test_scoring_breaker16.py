@@ -89,8 +89,7 @@ def test_a_rush_told_in_english_words_is_not_another_situation():
 
 
 # Not fixed (closing note of session 16), kept as strict xfails so a fix is noticed
-@pytest.mark.xfail(strict=True, reason="open H1: physical verbs on the question's abstract work words are not "
-                                       "impossible acts to the gates (种/浇/切/炖/晒干/折)")
+# H1 (fixed in session 17): physical handling of acts and ideas (gates.surreal_acts, "handle")
 @pytest.mark.parametrize("question,text", [
     (RUSH, "我先把订单按优先级种在仓库门口，浇了三遍水，它们第二天早上就长成了四百个纸箱，我和两个同事分工把箱子摘下来，"
            "十点前全部发完。"),
