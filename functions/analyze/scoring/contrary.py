@@ -24,6 +24,16 @@ deed is the speaker's or when the speaker states it as their view (我觉得他�
 anchors (Chinese, word vectors), a counted first-person clause much closer in meaning to the weak anchor than
 to the strong one is counter-evidence too.
 
+Misconduct in any wording (breaker 16, H4) is read by the deed's structure, not a listed phrase: the JSON's
+"deeds" are regular expressions over word classes (find_deeds) — self-dealing (给自己 + a crediting verb + a
+benefit: 给自己刷了五个好评, 给自己多记了三个小时加班; something of another's moved to one's own account: 从会员卡多扣
+积分补到自己卡上), acting on the quiet (偷偷/悄悄/私自/趁她不注意 + taking, destroying or altering), destroying or
+altering evidence and records (把监控删了, 把收银流水改了两笔; not a correction: 录错了…改了记录), blaming another to
+save oneself (a self-protective motive before it or 其实是我 after it: 我怕被扣钱，就说是她自己弄坏的) and deceiving a
+customer (忽悠她说…, 跟她说…其实根本没发货). They apply to every competency, in any clause (a confession is never an
+aside), and are read like phrases: the speaker's (_deed_speaker), not negated, supposed, refused (这种事我从来不做)
+or in someone else's speech.
+
 A deed the speaker then owns and fixes (没按时完成…后来我每次接单都先点库存; 从那以后, 吸取教训, 我主动承认:
 the JSON's "remediation", said after the deed by the speaker, not negated) is a lesson-learnt story, not
 counter-evidence: find_phrases puts it in `owned` when that list is given (model.CONTRARY_OWNED_CAP).
@@ -32,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from . import lexicon
@@ -441,6 +452,126 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
                 else:
                     out.append((said, fam.get("label", key)))
                 break
+    if "all" in keys:     # misconduct in any wording applies to every competency, like the family "all"
+        for first, last, said, label in find_deeds(seg, speech):
+            if seen & set(range(first, last + 1)):
+                continue
+            seen.update(range(first, last + 1))
+            if clauses is not None:
+                for c in range(seg.tokens[first].clause, seg.tokens[last].clause + 1):
+                    clauses.update(_deed_clauses(seg, c))
+            (owned if owned is not None and _remedied(seg, last) else out).append((said, label))
+    return out
+
+
+# ---- misconduct read by its structure (the JSON's "deeds"): 给自己刷了五个好评, 从会员卡多扣积分补到自己卡上,
+# 偷偷把监控删了, 我怕被扣钱，就说是她自己弄坏的 — the deed's shape, not a listed wording (breaker 16, H4)
+_PUNCT = "，。！？；：,.!?;:、\\s“”\"'（）()"
+_CLAUSE_PUNCT = "，。！？；：,.!?;:"
+_SENTENCE_MARKS = "。！？!?；;"
+# a deed named and refused after it: 虚报加班这种事我绝对不做, 给自己多记工时这种事我从来不干
+_REFUSED = re.compile(r"^[^。！？!?]{0,6}(?:这种|这样的|这类|那种)(?:事|事情|做法)?[^。！？!?]{0,6}(?:不|没|从不|绝不|决不)")
+# a negator right before the deed in its clause (我从来没有给自己…, 绝不私自…), read on the text: the deed's
+# first word is not always in jieba's negation scope (没有 + 给自己 + 多记)
+_NEG_BEFORE = re.compile(r"(?:不|没|没有|从没|从不|从来不|从来没|绝不|决不|别|不能|不会|不可以|不许|不准|不要|禁止|严禁|未|拒绝|不愿|不想|不肯)"
+                         r"[^，。！？；：,.!?;:]{0,3}$")
+
+
+@functools.lru_cache(maxsize=None)
+def _deed_structures(language: str) -> tuple:
+    """((compiled pattern, label, requires-before, requires-after, unless, unless-sentence), …) of the JSON's
+    "deeds"."""
+    doc = _document(language).get("deeds") or {}
+    classes = doc.get("classes") or {}
+    gap = lambda n: "[^%s]{0,%s}" % (_PUNCT, n)
+
+    def expand(template: str) -> str:
+        template = re.sub(r"\{~(\d+)\}", lambda m: gap(m.group(1)), template)
+        def cls(m):
+            words = sorted(classes[m.group(1)], key=len, reverse=True)
+            return "(?:" + "|".join(expand(w) if "{" in w or "[" in w else re.escape(w) for w in words) + ")"
+        return re.sub(r"\{([A-Z_]+)\}", cls, template)
+    out = []
+    for st in doc.get("structures") or []:
+        req = st.get("requires") or {}
+        comp = lambda x: re.compile(expand(x)) if x else None
+        out.append((re.compile(expand(st["pattern"])), st.get("label", "职业操守"), comp(req.get("before")),
+                    comp(req.get("after")), comp(st.get("unless")), comp(st.get("unless_sentence"))))
+    return tuple(out)
+
+
+def _token_at(seg: Segmented, offset: int) -> int | None:
+    """Index of the word token covering character `offset` of seg.text (None on punctuation)."""
+    for i, t in enumerate(seg.tokens):
+        if t.pos != "x" and t.start <= offset < t.start + len(t.text):
+            return i
+    return None
+
+
+def _deed_speaker(seg: Segmented, first: int) -> bool:
+    """The deed starting at token `first` is the speaker's: the nearest subject named before it — in its clause,
+    else back over up to CLAUSE_REACH + 1 clauses (我怕被扣钱，就说是她自己弄坏的，然后偷偷把监控删了: 她 after 说是
+    and an object after 跟/让/把… are not subjects; 自己 right after a person is that person). None named:
+    Chinese drops the subject, the speaker's."""
+    clause = seg.tokens[first].clause
+    for i in range(first - 1, -1, -1):
+        t = seg.tokens[i]
+        if clause - t.clause > CLAUSE_REACH + 1:
+            break
+        if t.clause == clause and t.text == "被":
+            return False
+        if t.text in _FOUND and not (t.negated or i > 0 and seg.tokens[i - 1].text in _FOUND_NEGATORS):
+            return False
+        who = _person(t)
+        if not who or _object(seg, i, t.clause):
+            continue
+        prev = seg.tokens[i - 1] if i > 0 and seg.tokens[i - 1].clause == t.clause else None
+        if prev is not None and (prev.text in ("是", "说是", "说", "成") or t.text == "自己" and _person(prev)):
+            continue
+        return who == "self"
+    return True
+
+
+def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int, str, str]]:
+    """[(first token, last token, deed as said, label)] of the JSON's "deeds" structures told as the speaker's
+    own deed — in any clause, counted or not (a confession is never an aside: 那天晚上我给自己多记了三个小时加班
+    on a complaint question), but not read back from the question, not negated (a negator in jieba's scope or
+    right before it), not a supposition (_supposed), not refused after it (这种事我绝对不做), not in someone
+    else's reported speech, and the speaker's (_deed_speaker)."""
+    structures = _deed_structures(seg.language)
+    if not structures:
+        return []
+    speech = others_speech(seg) if speech is None else speech
+    text, out, taken = seg.text, [], set()
+    for pattern, label, before, after, unless, unless_sentence in structures:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            first, last = _token_at(seg, a), _token_at(seg, b - 1)
+            if first is None or last is None or first in taken:
+                continue
+            toks = seg.tokens[first:last + 1]
+            ci = seg.tokens[first].clause
+            if all(t.copied for t in toks if t.pos != "x") \
+                    or first in speech or any(t.negated and not t.fault_denied for t in toks[:3]):
+                continue
+            c_start = max(text.rfind(ch, 0, a) for ch in _CLAUSE_PUNCT) + 1
+            c_end = min([i for i in (text.find(ch, b) for ch in _CLAUSE_PUNCT) if i >= 0] or [len(text)])
+            if unless is not None and unless.search(text, c_start, c_end):
+                continue
+            s_start = max(text.rfind(ch, 0, a) for ch in _SENTENCE_MARKS) + 1
+            if unless_sentence is not None and unless_sentence.search(text, s_start, a):
+                continue
+            if _NEG_BEFORE.search(text, c_start, a) or _REFUSED.search(text[b:]) or _supposed(seg, first, last):
+                continue
+            s_end = min([i for i in (text.find(ch, b) for ch in _SENTENCE_MARKS) if i >= 0] or [len(text)])
+            if (before or after) and not (before and before.search(text, s_start, a)
+                                          or after and after.search(text, b, s_end)):
+                continue
+            if not _deed_speaker(seg, first):
+                continue
+            taken.add(first)
+            said = text[seg.tokens[first].start:seg.tokens[last].start + len(seg.tokens[last].text)]
+            out.append((first, last, said, label))
     return out
 
 
@@ -479,8 +610,6 @@ _MISCONDUCT = ("all", "integrity")
 
 @functools.lru_cache(maxsize=None)
 def _misconduct_pattern(language: str):
-    import re
-
     phrases = []
     for key, fam in _data(language).items():
         if key in _MISCONDUCT or fam.get("every"):
@@ -493,6 +622,8 @@ def _misconduct_pattern(language: str):
         gap = ".{0,%d}" % GAP_BY_LANGUAGE.get(language, GAP)
         return gap.join(re.escape(normalise_term(w, language)) for w in p.split("…") if w)
     alts = [".{0,30}".join(side(s) for s in p.split("……") if s.replace("…", "")) for p in phrases]
+    # … and the deeds read by their structure (find_deeds) that need no context to be misconduct
+    alts += [st[0].pattern for st in _deed_structures(language) if st[2] is None and st[3] is None]
     return re.compile("|".join(a for a in alts if a), re.IGNORECASE)
 
 
