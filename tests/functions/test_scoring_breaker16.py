@@ -102,10 +102,13 @@ def test_work_word_nonsense_with_physical_verbs_goes_to_a_person(question, text)
     assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r["overall"])
 
 
-@pytest.mark.xfail(strict=True, reason="open H4: confessions worded outside the conduct lists are not named")
+# H4 (fixed in session 17, conduct17: contrary.find_deeds reads misconduct by its structure; more variants and
+# near-misses in test_scoring_conduct17.py)
 @pytest.mark.parametrize("text", [
     "那位顾客很生气，我先倾听她说完，道歉，给她换了货，还送了优惠券。后来我在系统里给自己刷了五个好评，月底多拿了一百块奖金。",
     "顾客投诉买的衣服有破洞，很生气，我怕被扣钱，就说是她自己弄坏的，然后偷偷把监控删了，最后她没证据就走了，这事就解决了。",
+    "顾客投诉积分没到账，我先道歉，帮她查了一下，然后从会员卡多扣积分补到自己卡上，她也没发现，问题就解决了。",
+    "顾客投诉等太久，我道歉后给她打了折，那天晚上我给自己多记了三个小时加班，多拿了加班费。",
 ])
 def test_confessions_outside_the_lists_are_named(text):
     r = pipeline.analyze_transcript(text, COMPLAINT, "zh")
