@@ -210,7 +210,7 @@ SOURCES = {
                 "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json",
                 "models/scorer/wording-*.npz", "models/scorer/offtopic-*.npz",
                 "models/scorer/reluctant-zh.npz", "models/scorer/nonsense-*.npz", "models/scorer/nonsense-*.json",
-                "models/scorer/situation-zh.json"),
+                "models/scorer/situation-zh.json", "models/scorer/word-class-zh.json"),
     "ffmpeg": (),
     "models": ("models/manifest.json",),
 }
