@@ -115,7 +115,7 @@ def test_confessions_outside_the_lists_are_named(text):
     assert "反面信息" in reasons(r) and r["overall"] <= 35, (r["overall"], reasons(r))
 
 
-@pytest.mark.xfail(strict=True, reason="open H3a: a terse honest story with HR's keywords reads as a keyword list")
+# H3a, fixed in session terse17 (tests/functions/test_scoring_terse17.py has the family)
 def test_a_terse_honest_story_with_hrs_keywords_is_scored():
     r = pipeline.analyze_transcript(STORY, RUSH, "zh")
     assert r["status"] == "scored", r.get("reason_code")

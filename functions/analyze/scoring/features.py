@@ -145,6 +145,49 @@ def _counter(number: str) -> str:
     return m.group(1) if m else number
 
 
+# counters of a span of time (加班2小时, 干了10年) and of a share (提高了50%, 翻了两倍): _HOLLOW_COUNTERS has the rest
+_SPAN_COUNTERS = {"小时", "个小时", "钟头", "个钟头", "分钟", "分", "秒", "秒钟", "天", "年", "个月", "月", "周", "个周",
+                  "星期", "个星期"}
+_SHARE_COUNTERS = {"%", "％", "倍", "成", "分之"}
+
+
+def own_facts(words: list, counted, junk: set = frozenset()) -> set[str]:
+    """Chinese: the candidate's own facts in the counted clauses (`counted(token)`: also not HR's terms nor the
+    question's words, 高峰 of a rush-hour question) — what a terse story is made of
+    besides HR's words, however few other words it has (那次订单特别急，我安排好优先级，和三个同事分工，晚上加班到十一点，
+    按时发完四百单): a time (晚上, 凌晨, 周六, 当天), a point in time (十一点, 第二天), a number of things, the counter
+    naming them (四百单, 三百箱, 八桌, 五十元: counted even when HR's words are all the clause says), or how long it took
+    when the number comes before its clause's verb (二十分钟上齐, 半小时换好). Not a number of occasions, steps or
+    people (沟通了5次, 3个优先级, 协调了3个同事), hours spent after the verb (加班2小时, 干了10年) nor a rate (100%): the
+    numbers a keyword salad is dressed up with. Returned as the items said ("四百单", "十一点", "晚上"); read by
+    gates.keyword_salad through counts["own_words"] and by the keyword_list gate through counts["own_facts"]."""
+    facts = set()
+    for k, t in enumerate(words):
+        if not counted(t) or id(t) in junk:
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        kind = concrete_kind(t, "zh", nxt)
+        if kind != "number":
+            if kind in ("time", "place", "name"):
+                facts.add(t.text)
+            continue
+        inside = _counter(t.text)
+        unit = inside or (nxt.text if nxt is not None and nxt.clause == t.clause and nxt.pos in ("q", "n", "x")
+                          and len(nxt.text) <= 2 else "")
+        if not unit or unit in _SHARE_COUNTERS or "%" in t.text or unit[-1:] in _SHARE_COUNTERS:
+            continue
+        before = [u for u in words[max(0, k - 8):k] if u.clause == t.clause]
+        if t.text.startswith("第") and _ORDINAL.match(t.text):
+            pass                                 # 第二天, 第三周: when it happened
+        elif unit in _SPAN_COUNTERS:
+            if any(u.pos.startswith("v") for u in before):
+                continue                         # 加班了2小时, 学习了10个小时: time spent, a template's number
+        elif unit in _HOLLOW_COUNTERS:
+            continue                             # 沟通了5次, 3个优先级, 3个同事
+        facts.add(t.text + ("" if inside else unit))
+    return facts
+
+
 def _sat(n: float, k: float) -> float:
     return 1.0 - math.exp(-n / k)
 
@@ -656,6 +699,8 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
         if k > 0 and toks[k - 1].pos == "p":
             continue
         who = person_of(toks[k], first_person)
+        if who == "other" and _verb_tagged_name(toks, k, first_person):
+            continue    # 我耐心安抚: jieba's dictionary tags 安抚 (明白, 文明…) as a name; after 我 or a manner word it is a verb
         # 我和同事分两组, 我跟同事小王一起: the candidate with someone else is the subject, the candidate acts
         if who == "other":
             j = k
@@ -665,12 +710,29 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
                 j -= 1
             if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self":
                 return "self"
+            # …，和三个同事分工, …，跟两个同事沟通: companions at the head of a clause go with its elided subject,
+            # whoever did the clause before (我安排好优先级，和三个同事分工 — the candidate; 组长…，和三个同事分工 — not)
+            # (not 和同事们的沟通: a noun phrase, no companion)
+            after = next((t for t in toks[k + 1:] if t.text != "们"), None)
+            if j == 1 and (toks[0].text in _WITH or toks[0].pos == "p") and not (after and after.text == "的"):
+                return None
         if who:
             return who
     return None
 
 
 _WITH = {"和", "跟", "与", "同", "及", "还有", "带着"}
+
+
+def _verb_tagged_name(toks: list, k: int, first_person: frozenset) -> bool:
+    """Chinese: token k is tagged a person's name (nr) only by jieba's dictionary, which so tags some verbs and
+    nouns (安抚, 明白, 文明), and stands where a name does not: right after 我/我们, an adverb or an adjective
+    (我耐心安抚, 马上安抚). Role words and names of people (同事, 小王, 店长) are never read so."""
+    t = toks[k]
+    if not t.pos.startswith("nr") or t.text in _OTHER_PEOPLE or t.text.endswith(_PEOPLE_ENDS) or k == 0:
+        return False
+    before = toks[k - 1]
+    return before.text in first_person or before.pos[:1] in ("a", "d")
 # verbs whose object with a number is what came out of the work (找出了17条差异, 查出3处错误, 省下了两小时)
 _OUTCOME_VERBS = {"找出", "查出", "找到", "查到", "核出", "对出", "发现", "省下", "省了", "多卖", "多赚", "挽回", "收回",
                   "拿下", "清完", "清空"}
@@ -1697,9 +1759,13 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     own_words = {t.base or t.text for t in content
                  if not keyword_like(t) and (t.base or t.text) not in q_words | generic
                  and not (language == "zh" and (t.text in _HOLLOW or t.pos in ("m", "mq")))}
+    facts = own_facts(words_, lambda t: 0 <= t.clause < len(keep) and keep[t.clause] and not t.copied
+                      and not keyword_like(t) and (t.base or t.text) not in q_words | generic, junk) \
+        if language == "zh" else set()
+    own_words |= facts
     counts = {
         "words": len(words_), "content": len(content), "distinct_content": len(distinct_content),
-        "own_words": len(own_words), "keyword_tokens": sum(1 for t in content if keyword_like(t)),
+        "own_words": len(own_words), "own_facts": len(facts), "keyword_tokens": sum(1 for t in content if keyword_like(t)),
         "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
         "function": sum(1 for t in words_ if is_function(t, language)),
         "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,

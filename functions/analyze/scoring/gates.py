@@ -34,7 +34,8 @@ answer can be scored. In order:
                        them as sentences though they carry few grammar words
   keyword_list         (Chinese) keyword salad: at least half of what is said is HR's keywords or their
                        synonyms and the answer names (almost) nothing of its own besides them — however it is
-                       dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words)
+                       dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words; the
+                       story's own times and numbers of things count as its own: features.own_facts)
   template_numbers     (Chinese) most clauses put a number on a generic verb or claim a rate (沟通了5次,
                        满意度100%) and name no specific thing: a template with invented numbers. A number
                        before every verb of its clause tells who or when (另外两位按时上课, 第二天又来了) and
@@ -68,6 +69,9 @@ from . import model as M
 from .features import Analysis
 
 MIN_CONTENT = 4
+# a terse story told in HR's words names this many facts of its own (features.own_facts: 周六, 八桌, 二十分钟上齐;
+# 晚上, 十一点, 四百单): it is not "mostly the question's terms", however few of its actions jieba reads as specific
+TERSE_STORY_FACTS = 2
 
 
 @dataclass
@@ -698,7 +702,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if not sentences and (
             (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3) or
             (language == "zh" and function_share < 0.12 and c["actions"] == 0) or
-            (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0)):
+            (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0
+             and c.get("own_facts", 0) < TERSE_STORY_FACTS)):
         return Gate("keyword_list",
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
