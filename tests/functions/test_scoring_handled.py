@@ -74,3 +74,21 @@ def test_the_gate_names_what_was_handled():
     assert "道歉…卷" in acts, acts
     r = pipeline.analyze_transcript(text, question, "zh")
     assert "把道歉折成纸飞机" in r["reason"] or "不可能发生" in r["reason"], r["reason"]
+
+
+CASHIER = {"text": "请讲一次你收银时遇到账款对不上的经历，你是怎么处理的？", "answer_seconds": 120,
+           "competencies": [{"name": "诚信", "weight": 0.5, "keywords": ["如实", "上报", "核对", "诚实"]},
+                            {"name": "细心", "weight": 0.5, "keywords": ["仔细", "检查", "认真", "准确"]}]}
+
+
+@pytest.mark.parametrize("question,text,person", [
+    (CASHIER, "那天晚班账款少了五十块，我认真核对小票，发现一笔退款没录，如实上报店长，第二天补录好，账就平了。", "店长"),
+    (CLEAN, "我把地毯卷起来拿到楼下，把窗帘拆下来泡进洗衣机，把沙发套晒干缝好，下午四点前交给了业主。", "业主"),
+])
+def test_a_pair_with_a_person_is_never_impossible(question, text, person):
+    """Word vectors are topical, not selectional: 上报|店长, 交给|业主 read as unrelated, and with one more such pair a
+    short honest story was sent to a person as nonsense (terse17's cashier story; the curtains above)."""
+    analysis = features.analyse([{"word": text}], "zh", question)
+    assert not any(person in pair for pair in gates.verb_pairs(analysis)[2])
+    r = pipeline.analyze_transcript(text, question, "zh")
+    assert r["status"] == "scored", r.get("reason_code")

@@ -294,13 +294,18 @@ def verb_pairs(analysis: Analysis) -> tuple[int, int, list[str]]:
 
 
 def _ordinary_object(word: str) -> bool:
-    """A person by its own Cilin codes (业主, 顾客, 师傅): anything can be handed over, said or done to one, so a pair
+    """A person by its own Cilin codes (业主, 顾客, 师傅), or by a person's ending and a word vector near people (店长,
+    收银员): anything can be handed over, said or done to one, so a pair
     with one is never impossible for its meaning alone (交给|业主 was read as unrelated: word vectors are topical,
     not selectional). A thing doing what only people do (扫把…唱歌) is read by surreal_acts, folding a person too."""
     from . import meaning
 
     codes = meaning._codes(word)
-    return bool(codes) and all(c[0] == "A" for c in codes)
+    if codes:
+        return all(c[0] == "A" for c in codes)
+    v = _vector(word)
+    return word.endswith(_PERSON_SUFFIX) and v is not None and \
+        meaning.similarity(v, meaning.anchor_vector(_PEOPLE)) >= 0.35    # 店长, 收银员
 
 
 def _repetition(analysis: Analysis) -> tuple[float, float]:
