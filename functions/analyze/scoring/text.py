@@ -37,8 +37,10 @@ def _t2s():
 
 # Dictionary words that swallow the first-person pronoun (我会 = "I will" becomes one word otherwise).
 _SPLIT_WORDS = ("我会", "我心", "我行", "我一语", "我爱你")
-# Words of shop and delivery work jieba's dictionary lacks (so 双十一 is not 双十 + 一).
-_EXTRA_WORDS = ("双十一", "双十二", "扫描枪", "自提件", "外卖单", "备餐", "出餐", "打包台")
+# Words of shop and delivery work jieba's dictionary lacks (so 双十一 is not 双十 + 一), with their part of
+# speech: a word added without one is tagged x (punctuation) by jieba.posseg, and 五分钟就出餐了 lost its verb
+_EXTRA_WORDS = {"双十一": "t", "双十二": "t", "扫描枪": "n", "自提件": "n", "外卖单": "n", "备餐": "v", "出餐": "v",
+                "打包台": "n"}
 _JIEBA_READY = False
 
 
@@ -50,8 +52,8 @@ def _jieba():
         jieba.setLogLevel(logging.WARNING)
         for word in _SPLIT_WORDS:
             jieba.del_word(word)
-        for word in _EXTRA_WORDS:
-            jieba.add_word(word)
+        for word, tag in _EXTRA_WORDS.items():
+            jieba.add_word(word, tag=tag)
         _JIEBA_READY = True
     return jieba
 
@@ -209,8 +211,9 @@ _DIALECT_KEYS = {name: sorted(words, key=len, reverse=True) for name, _, _, _, w
 _WEAK_MARKS = 3
 # Sichuan 摆 is "to chat" after 跟/和/同 someone (跟领班摆了一下), else "to place" (摆到堆头)
 _BAI_RE = re.compile(r"(?<=[跟和同])([^，。！？,.!?；;\s]{1,4}?)摆(?=[了一过])")
-# Henan 中 is "OK" as a clause of its own (中！, 那就中，), never 中 of 其中, 工作中
-_ZHONG_RE = re.compile(r"(?:(?<=^)|(?<=[，。！？,.!?；;就也]))中(?=$|[，。！？,.!?；;啊嘞])")
+# Henan 中 is "OK" as a clause of its own (中！, 那就中，) or as what someone answered (他说中。), never 中 of 其中,
+# 工作中, nor 说中了 (guessed right)
+_ZHONG_RE = re.compile(r"(?:(?<=^)|(?<=[，。！？,.!?；;就也说]))中(?=$|[，。！？,.!?；;啊嘞])")
 
 
 def _cuts(text: str) -> set:
