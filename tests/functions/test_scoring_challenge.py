@@ -57,20 +57,23 @@ def _comp_scores(r: dict) -> dict:
 
 # Measured failures of the shipped scorer (default-8: the bounded wording scorer, main's features) on this set —
 # strict: a fix turns them into passes and the marks must then go. Each is reported in docs/scoring.md (Limits):
-# - four good answers stay below 60 (健身教练 56.5, 花店 55.8, 洗车工 59.6, 装修工 32.4: 刷墙, 石膏线 touch
-#   "施工中的意外" nowhere and the answer is bounded as off-topic); default-4 had 快递驿站 51.1, 花店 38.8, 装修工 9.4;
+# - two good answers stay below 60 (健身教练 57.2, 装修工 28.4: 刷墙, 石膏线 touch "施工中的意外" nowhere and the
+#   answer is bounded as off-topic); default-4 had 快递驿站 51.1, 花店 38.8, 装修工 9.4; 花店 (55.8 → 64.2) and 洗车工
+#   (59.6 → 69.7) pass since session 17's floor for a short complete story (model.STORY_FLOOR);
 # - padding: a one- or two-clause aside, a story in the middle, or a story that shares a word with the answer
-#   still counts, so padding raises a score by more than one point in 42 of the 60 answer × story
+#   still counts, so padding raises a score by more than one point in 37 of the 60 answer × story
 #   combinations (default-4: 56 of 60).
-LOW_REAL = {(0, "good"): "good answer scores 56.5", (2, "good"): "good answer scores 55.8",
-            (3, "good"): "good answer scores 59.6",
-            (4, "good"): "good answer touches the question nowhere and is bounded as off-topic (32.4)"}
+LOW_REAL = {(0, "good"): "good answer scores 57.2",
+            (4, "good"): "good answer touches the question nowhere and is bounded as off-topic (28.4)"}
 TEMPLATE_PASSES: dict = {}
 PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0), (0, "strong", 2),
                  (0, "strong", 3), (0, "strong", 4), (0, "good", 1), (0, "good", 4),
                  (1, "strong", 4), (2, "good", 1), (3, "strong", 4), (3, "good", 4),
                  (4, "strong", 2), (4, "strong", 3), (4, "strong", 4), (5, "strong", 4), (5, "good", 1),
-                 (5, "good", 4)}
+                 (5, "good", 4),
+                 # session 17: the good answers 花店 and 洗车工 are short complete stories (model.STORY_FLOOR), which
+                 # these paddings no longer lift
+                 (2, "good", 4), (3, "good", 0), (3, "good", 1), (3, "good", 2), (3, "good", 3)}
 PADDING_RAISES = {(qi, k, si): "short asides, stories in the middle and stories sharing a word still count"
                   for qi in range(len(QUESTIONS)) for k in ("strong", "good") for si in range(len(STORIES))
                   if (qi, k, si) not in PADDING_HOLDS}

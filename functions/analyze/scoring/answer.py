@@ -276,6 +276,33 @@ def motivation_floor(analysis: features.Analysis, question: dict) -> float:
     return model.motivation_floor(len(given["concrete"]), len(given["generic"]))
 
 
+def story_floor(analysis: features.Analysis, question: dict) -> float:
+    """The lowest score of a short, complete, concrete story told to a story question (model.story_floor); 0 for
+    any other question, an answer in English or Korean (not measured) and an incomplete, habitual, reluctant or
+    templated story."""
+    if explain.question_type(question) != "story" or analysis.seg.language != "zh":
+        return 0.0
+    a, counts, d = analysis.answer, analysis.counts, analysis.details
+    if a["specificity"] < model.STORY_SPECIFICITY or not d.get("action_clause_ids") or \
+            d.get("outcome_clause_id") is None:
+        return 0.0     # 首先我认真倾听，然后真诚道歉…最后顾客满意了: a template's words, no story of its own
+    # … nor a story the wording model reads as thin or wrong (a rater's 1–3: 我就先安抚了一下…第二天退款就到了; 没问他们
+    # 就让后厨又加了一个烤羊腿…), nor one with counter-evidence
+    if a["wording"] < model.STORY_WORDING or any(det.get("contrary") for _, _, det in analysis.competencies):
+        return 0.0
+    # the steps told as done, not as what one would do (顾客投诉的时候我会先倾听，再道歉…最后顾客满意了)
+    told = range(min(d["action_clause_ids"]), d["outcome_clause_id"] + 1)
+    if any(t.text in _WOULD and (t.pos.startswith("v") or len(t.text) > 1) for ci in told
+           for t in (analysis.seg.tokens[i] for i in analysis.seg.clauses[ci])):
+        return 0.0
+    return model.story_floor(a["story_order"], a["outcome"], a["relevance"], a["generalities"],
+                             a["reluctance"] > 0 or bool(d.get("reluctance")),
+                             counts.get("hollow_number_clauses", 0), counts.get("rate_clauses", 0))
+
+
+_WOULD = {"会", "要", "应该", "可以", "能", "得"}
+
+
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
                  duration_s: float | None = None, asr_confidence: float | None = None,
                  min_asr_confidence: float = 0.45, scorer_version: str | None = "default") -> dict:
@@ -303,6 +330,11 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
                        "evidence": _evidence(analysis, i, words),
                        "keyword_coverage": None if det["keyword_coverage"] is None
                        else round(det["keyword_coverage"], 4)})
+    # a short, complete, concrete story is 良好 whatever the model read of its few words (model.STORY_FLOOR); the
+    # competency gap and the bounds below still apply
+    lowest = story_floor(analysis, q)
+    for comp in result:
+        comp["score"] = max(comp["score"], lowest)
     strengths = [model.competency_strength(values) for _, values, _ in analysis.competencies]
     adjusted = model.adjust_competencies([c["score"] for c in result], strengths)
     best = max(range(len(result)), key=lambda k: strengths[k]) if result else 0

@@ -322,6 +322,32 @@ def motivation_floor(n_reasons: int, n_generic: int) -> float:
     return MOTIVATION_REASON_FLOOR[max(0, min(n_reasons, len(MOTIVATION_REASON_FLOOR) - 1))]
 
 
+# A story question (讲一次…的经历) answered by a short, complete, concrete story — the scene, the candidate's own
+# specific steps and a result after them (features: story_order 1, the outcome said as done or concrete) — is 4 of 5
+# on the anchors (良好：有具体事例和结果，细节略少). The model, fitted mostly on longer answers, gives outcome and
+# story order no weight and read such stories at 23–58 (finding M4, session 17: 一个外卖小哥等餐等了半小时…五分钟就
+# 出餐了 scored 23.5). Its score is therefore at least STORY_FLOOR[concrete] — the first with a result said as done
+# (她满意了, 他后来成了我们的会员), the second with a concrete one (五分钟就出餐了, 第二天又来买了) — when the story
+# is on the question (relevance ≥ STORY_RELEVANCE), specific (≥ STORY_SPECIFICITY), read by the wording model as
+# no thin or wrong story (≥ STORY_WORDING), free of counter-evidence, told as an event rather than a habit or a
+# view (generalities ≤ STORY_GENERALITIES; no 会/要/应该 in its steps), without reluctance or invented numbers
+# (rates, counts on generic verbs). Applied before the competency gap; the bounds (counter-evidence, not the
+# candidate's own, another situation) still apply after it. Chinese only (not measured in English and Korean).
+STORY_FLOOR, STORY_GENERALITIES, STORY_RELEVANCE, STORY_SPECIFICITY = (65.0, 70.0), 0.25, 0.5, 0.5
+STORY_WORDING = 0.45         # the wording rating (features.wording, 0..1) below which raters put such stories at 1–3
+STORY_HOLLOW_NUMBERS = 2     # one number on a plain verb (看了一圈) is a story's; two or more (沟通了5次，协调了3次) a template's
+
+
+def story_floor(story_order: float, outcome: float, relevance: float, generalities: float, reluctant: bool,
+                hollow_numbers: int, rates: int) -> float:
+    """The lowest score of an answer to a story question with these answer features (0 when the story is not
+    complete, not on the question, a habit, reluctant or a template with invented numbers)."""
+    if story_order < 0.99 or outcome < 0.75 or relevance < STORY_RELEVANCE or generalities > STORY_GENERALITIES \
+            or reluctant or hollow_numbers >= STORY_HOLLOW_NUMBERS or rates:
+        return 0.0
+    return STORY_FLOOR[outcome >= 1.0]
+
+
 # Any other question is answered by the candidate's own account: an answer that is mostly questions of its
 # own (工资多少？有没有五险一金？周末双休吗？ to a question about an urgent order) — at least ASKING_MIN
 # questions and more than ASKING_SHARE of its content clauses — answers nothing asked, at most ASKING_ONLY.
