@@ -4,7 +4,7 @@
 
 Four families, each a bound on every competency (answer.bound):
 - borrowed: the answer says it retells someone else's story or a model answer (我看过一个网上的面试范文：…,
-  听我朋友说…, 视频里有个例子…) → BORROWED;
+  听我朋友说…, 我朋友跟我讲过…, 视频里有个例子…) → BORROWED;
 - disowned (also English): after telling it, the candidate says the story was someone else's or that they were not there
   (其实这件事是我同事小李做的, 我当时请假不在, 这是我听别人说的, 我没亲自做) → BORROWED;
 - bystander: others do the specific work (小李贴面单, 老周分成三批) and the candidate says they stood by or
@@ -69,7 +69,10 @@ _DISOWNED_EN = re.compile(
     r"\b(this|that|it) (is|was) (a story )?(something )?i heard (from|about)|\bi (just )?heard (this|it) from",
     re.IGNORECASE)
 # the candidate stood by or was away while others worked: 我就在旁边坐着看手机, 我没管，八点就走了
-_HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)")
+_HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)|"
+                      # … or told the other way round (breaker 17: 我朋友跟我讲过，他们仓库有一次… scored 66.8)
+                      r"(别人|朋友|同事|同学|亲戚|熟人|邻居|老乡|室友|表哥|表姐|表弟|表妹|堂哥|堂姐|我[爸妈哥姐弟妹]|我老[公婆])"
+                      r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过")
 _IDLE_WORDS = (r"(在旁边(坐|站|看)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
                r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场)")
 _IDLE_CLAUSE = re.compile(_IDLE_WORDS)
