@@ -92,3 +92,14 @@ def test_a_pair_with_a_person_is_never_impossible(question, text, person):
     assert not any(person in pair for pair in gates.verb_pairs(analysis)[2])
     r = pipeline.analyze_transcript(text, question, "zh")
     assert r["status"] == "scored", r.get("reason_code")
+
+
+@pytest.mark.parametrize("text", [
+    "的了是在我有和就不人都一个上也很到说要去你会着没看好自己这那来",
+    "我的是了在有和就人不都上一个也说很到要你去会着看没好这自己来那的了是",
+    "是的了在和有我就不都也很上到说要去会着没看这那来好人你他她它们",
+])
+def test_a_string_of_the_commonest_characters_goes_to_a_person(text):
+    """Breaker 17 E: scored 0.0 with feedback about private life; a person cannot judge it (gates.function_string)."""
+    r = pipeline.analyze_transcript(text, SERVE, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))

@@ -403,6 +403,22 @@ def sentence_structure(analysis: Analysis) -> dict:
     return {"words": len(words), "structure": grammar / n, "predicates": None}
 
 
+# a string of the commonest single characters (breaker 17: 的了是在我有和就不人都一个上也很到说要去你会着没看好自己这那来
+# was scored 0.0): nearly every word one character, and under a third of them content words. Among the 2,108
+# Chinese answers of data and sets a–k, no answer that is not nonsense reaches 0.8 single-character words with at most
+# 0.3 content words except parrots of a closing question (caught before) and repetition; 0.85 and 0.3 here
+FUNCTION_STRING = {"single": 0.85, "content": 0.3, "words": 15}
+
+
+def function_string(analysis: Analysis) -> bool:
+    """Chinese: the answer is a string of single-character words with almost no content words (FUNCTION_STRING)."""
+    words = [t for t in analysis.seg.words if t.text not in lexicon.sets("zh")["fillers"]]
+    if len(words) < FUNCTION_STRING["words"]:
+        return False
+    single = sum(1 for t in words if len(t.text) == 1) / len(words)
+    return single >= FUNCTION_STRING["single"] and analysis.counts["content"] <= FUNCTION_STRING["content"] * len(words)
+
+
 # words that tie a reason or an opinion to what follows (因为…, 觉得…, 希望…): an answer giving its own reasons
 # (why this job) is statements, not a list, however much it leans on the question's words
 _ZH_REASONING = frozenset({"因为", "所以", "为了", "觉得", "认为", "希望", "打算", "想要", "如果", "虽然", "但是"})
@@ -725,6 +741,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答是一串词语，词和词之间没有语法联系、连不成句子（也可能是语音识别把别的语言或噪音"
                     "听成了零散的词），无法按内容评分，请人工查看。",
                     {k: round(v, 3) if isinstance(v, float) else v for k, v in structure.items()})
+    if language == "zh" and function_string(analysis):
+        return Gate("nonsense", "回答是一串最常用的单字和虚词（的、了、是、在、和…），几乎没有实在的内容，连不成有意义的句子，"
+                    "看起来是无意义的内容，请人工查看。", {"content_words": c["content"], "words": c["words"]})
     jumps = word_nonsense(analysis) if language == "zh" else 0
     if jumps:
         return Gate("nonsense", "回答里的词语都是真词，但前后意思毫不相干、连不成有意义的话（比如“冰箱会唱歌”“电线杆绿豆汤"
