@@ -36,3 +36,23 @@ def test_a_story_told_to_the_candidate_is_bounded_as_borrowed(question, text):
 def test_news_and_advice_in_the_candidates_own_answer_are_not_hearsay(question, text):
     r = pipeline.analyze_transcript(text, question, "zh")
     assert r["status"] == "scored" and r["overall"] > 35, (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("tail", [
+    "Also I want to say that I am a very hardworking person and I love teamwork and communication and I always "
+    "finish on time with priority and overtime.",
+    "To be honest, I think the key is to stay calm, talk to everyone on the team, split the work and keep the "
+    "customer informed until every box is out of the door.",
+])
+def test_an_english_paragraph_appended_is_named_as_another_language(tail):
+    """Breaker 17 D: the answer was sent to a person, but as 乱码 (nonsense); the reason must say what it is."""
+    r = pipeline.analyze_transcript("去年双十一前一天晚上八点，客户突然追加了三百箱货，要求第二天中午前发出去。我先把三百箱按目的地"
+                                    "分成三批，第二天早上十点半全部发完。" + tail, RUSH, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "wrong_language", (r["status"], r.get("reason_code"))
+    assert "英文" in r["reason"] and "乱码" not in r["reason"]
+
+
+def test_code_switched_words_in_a_chinese_story_are_still_scored():
+    r = pipeline.analyze_transcript("之前在一家跨境电商做operation，有次Black Friday前一天客户加了800个order，我把order按仓库"
+                                    "分成三批，跟两个同事sync了一下，通宵打包，第二天上午全部ship出去了。", RUSH, "zh")
+    assert r["status"] == "scored", r.get("reason_code")

@@ -706,6 +706,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     share = dictionary_share(analysis)
     junk_share = c.get("junk_chars", 0) / max(c.get("chars", 0), 1)
     if (share < 0.55 or junk_share >= 0.5) and c["words"] >= 4:
+        if c.get("junk_english_chars", 0) >= 0.6 * max(c.get("junk_chars", 0), 1) and junk_share >= 0.5:
+            # breaker 17: a Chinese answer with an English paragraph appended was called 乱码
+            return Gate("wrong_language", "回答里有一大段是英文，不是本次面试的语言，请人工查看（可以按中文部分评估，"
+                        "或请候选人用面试语言回答）。",
+                        {"detected": "en", "confidence": round(c["junk_english_chars"] / max(c.get("chars", 0), 1), 3),
+                         "foreign_share": round(junk_share, 3)})
         return Gate("nonsense", "回答里的字大多连不成词语，看起来是乱码或无意义的内容，请人工查看。",
                     {"dictionary_share": round(share, 3), "nonsense_share": round(junk_share, 3)})
     soup, han = word_share(analysis) if language == "zh" else (1.0, 0)
