@@ -10,7 +10,11 @@ The question file is the `question` object of the analysis context; it may also 
 A question file that is missing, unreadable, not JSON or not an object, or whose fields have the wrong type or value
 (scoring/question_check.py: text not a non-empty string, answer_seconds outside 10–600, competencies not a list of
 objects with a name, keywords/synonyms/behaviours not lists of strings, anchors not {weak|adequate|strong: text},
-a context whose question is not an object or whose scorer/calibration has another shape) gives
+a context whose question is not an object or whose scorer/calibration has another shape), or that the API would
+refuse when HR saves it (question_check.saving_problems: two competencies whose names are one name once normalised —
+case, full/half width, spaces, traditional vs simplified —, a `type` other than story, situational, intro, closing,
+general, behavioural or motivation, `competencies` null or [] (leave it out for one overall competency), a name of
+punctuation only, more than 10 competencies, 50 keywords or 100 synonyms, longer texts than the API takes), gives
 {"error": "bad_question", ...}, and a transcript file that is missing or unreadable {"error": "bad_transcript", ...};
 both exit with status 2.
 """
@@ -95,15 +99,19 @@ def main(argv=None) -> int:
     # refused before anything runs; --scorer and --language replace the context's, whose shape does not matter then
     overridden = {"scorer": args.scorer, "language": args.language}
     found = question_check.context_problems({k: v for k, v in doc.items() if not overridden.get(k)})
+    question = doc.get("question", doc)
+    language = args.language or doc.get("language") or "zh"
+    # what the API refuses when HR saves a question (scoring/question_check.py saving_problems): two competencies
+    # with one name (沟通能力 / 溝通能力 / COMMUNICATION / communication), a type the scorer does not know,
+    # competencies null or [], a name of punctuation only, more competencies or words than the API takes
+    found = found or question_check.saving_problems(question, language)
     if found:
         return _input_error("bad_question", f"题目文件 {args.question} 的内容有问题：" + "".join(found))
-    question = doc.get("question", doc)
     unread = question_check.unread_competency_keys(question)
     if unread:   # readers ignore unknown keys; a misspelt "keywords" would silently drop HR's words
         sys.stderr.write("note: competency keys the scorer does not read (it reads "
                          f"{', '.join(sorted(question_check.COMPETENCY_KEYS))}): "
                          + "; ".join(f"competency {index}: {', '.join(keys)}" for index, keys in unread) + "\n")
-    language = args.language or doc.get("language") or "zh"
     # HR's keywords go through the API's own check and normalisation (scoring/keywords.py): a keyword the
     # API refuses with 422 (先, 的, 年…) is refused here too, never counted as evidence
     competencies = question.get("competencies") if isinstance(question, dict) else None

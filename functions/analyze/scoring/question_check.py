@@ -5,6 +5,13 @@ the SCF handler calls with the question the API sends) both apply.
     problems(question)            Chinese messages, one per problem; [] when the question can be scored
     context_problems(doc)         the same for a whole analysis context ({"language", "question", "scorer"})
     scorer_problems(scorer)       the context's scorer {"version": str, "calibration": {...} | null}
+    saving_problems(question, language)
+                                  the stricter rules of a question HR writes (the API on save, the CLI's question
+                                  file), beyond what the scorer can read: the API's size bounds, a known `type`, a
+                                  `competencies` that is a non-empty list when given, no two competencies with one
+                                  name (name_key), names with a letter or character in them
+    duplicate_names(competencies, language)
+                                  groups of names that are one competency once normalised (name_key)
 
 The API checks a question when HR saves it with marshmallow (api/interviews.py QuestionInSchema and
 CompetencySchema, which take their bounds from the constants below); functions/ must not import api/, so this is
@@ -16,11 +23,25 @@ without a time limit, no competencies one "overall" competency, no weight 1.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 from . import calibration
+from .text import normalise
 
 ANSWER_SECONDS = (10, 600)           # the API's Range for answer_seconds (api/interviews.py)
-WEIGHT_MAX = 100.0                   # weight: 0 < weight ≤ WEIGHT_MAX (api/interviews.py)
+WEIGHT_MAX = 100.0                   # the analyzer reads a weight in (0, WEIGHT_MAX] (stored ones sum to 1)
+# HR writes a weight of at least WEIGHT_MIN (saving_problems, the API): weights are stored scaled to sum 1 and
+# rounded to 6 decimals, and a smaller one (1e-9 next to 100) would be stored as 0, which the analyzer refuses
+WEIGHT_MIN = 0.01
+# what HR may write into one question (api/interviews.py takes its bounds from here; saving_problems checks
+# the CLI's question file against the same): characters of the text, a name, a word, an anchor; competencies per
+# question; words per competency list
+TEXT_MAX, NAME_MAX, WORD_MAX, ANCHOR_MAX = 1000, 40, 40, 1000
+COMPETENCIES_MAX = 10
+WORDS_MAX = {"keywords": 50, "synonyms": 100, "behaviours": 100}
+# a question's `type`: explain.question_type reads the first five; the scorer's data sets (models/scorer/data,
+# eval) label questions behavioural and motivation too, which the scorer reads from the wording, as with no type
+QUESTION_TYPES = ("story", "situational", "intro", "closing", "general", "behavioural", "motivation")
 WORD_LISTS = {"keywords": "关键词", "synonyms": "同义词", "behaviours": "行为表现"}
 ANCHOR_LEVELS = ("weak", "adequate", "strong")
 LANGUAGES = ("zh", "en", "ko")       # functions/analyze/settings.py LANGUAGES
@@ -179,3 +200,108 @@ def context_problems(doc) -> list[str]:
     if language is not None and language not in LANGUAGES:
         out.append(f"面试语言 language 只能是 {'、'.join(LANGUAGES)}，收到的是{describe(language)}。")
     return out + problems(doc["question"] if "question" in doc else doc) + scorer_problems(doc.get("scorer"))
+
+
+_END_PUNCTUATION = "。.，,、；;：:！!？?…·-—_~～"
+
+
+def name_key(name, language: str) -> str:
+    """A competency name as it is compared with the question's other names: normalised as keywords are
+    (text.normalise: NFKC, so full-width → half-width, case folded, traditional → simplified Chinese), every
+    space removed and sentence punctuation stripped from its ends ("沟通能力", "溝通能力", "沟通 能力。" are one name;
+    "ＳＱＬ" and "sql" too; "C#" and "C++" stay two). "" when the name has no letter, character or digit."""
+    text = normalise(name, language) if isinstance(name, str) else ""
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "ZC").strip(_END_PUNCTUATION)
+    return text if any(unicodedata.category(ch)[0] in "LN" for ch in text) else ""
+
+
+def duplicate_names(competencies, language: str) -> list[list[str]]:
+    """Groups (two or more names as written, in order) of the competencies whose names are one name by name_key;
+    names that are not text or are empty after it are left to the other checks."""
+    groups: dict[str, list[str]] = {}
+    for comp in competencies if isinstance(competencies, list) else []:
+        name = comp.get("name") if isinstance(comp, dict) else None
+        key = name_key(name, language)
+        if key:
+            groups.setdefault(key, []).append(name.strip())
+    return [names for names in groups.values() if len(names) > 1]
+
+
+def duplicate_message(names: list[str], where: str = "") -> str:
+    """"第 1 题的考察能力“沟通能力”和“溝通能力”是同一项能力…" for one group of duplicate_names."""
+    if len(set(names)) == 1:
+        said = f"“{names[0]}”出现了 {len(names)} 次"
+    else:
+        said = "和".join(f"“{n}”" for n in dict.fromkeys(names)) + "是同一个名称（只差大小写、全角半角、空格标点或繁简体）"
+    return (f"{where}考察能力{said}：同一道题里每项能力只能设置一次，请合并成一项（关键词放在一起），"
+            "或改成不同的名称。")
+
+
+def _too_long(value, limit: int) -> bool:
+    return isinstance(value, str) and len(value) > limit
+
+
+def saving_problems(question, language: str = "zh") -> list[str]:
+    """Why HR cannot save `question` as written (Chinese sentences), beyond problems(): the rules the API applies
+    when an interview is saved (api/interviews.py), so the CLI refuses the question file the API would refuse.
+    - `type`, when given, one of QUESTION_TYPES (another value would silently be ignored by the scorer);
+    - `competencies`, when given, a list of 1–COMPETENCIES_MAX competencies, not null (a null is an unfilled
+      template, not "no competencies": leave the field out for one overall competency);
+    - no two competencies whose names are one name (name_key: case, width, spaces, punctuation, traditional vs
+      simplified Chinese) — their scores would be reported under one name twice and their weights split;
+    - a weight of at least WEIGHT_MIN (when it is a number in (0, WEIGHT_MAX]: problems() says the rest);
+    - a name with at least one letter or character (not only spaces or punctuation), at most NAME_MAX characters;
+    - text at most TEXT_MAX characters, each keyword/synonym/behaviour at most WORD_MAX, at most WORDS_MAX words
+      per list, each anchor at most ANCHOR_MAX.
+    Keywords that are one word once normalised (沟通 / 溝通 / 沟通 ) are not refused: they are stored once
+    (keywords.normalised_words), as HR means one word."""
+    if not isinstance(question, dict):
+        return []
+    out = []
+    if _too_long(question.get("text"), TEXT_MAX):
+        out.append(f"题目文字 text 最多 {TEXT_MAX} 个字，收到的有 {len(question['text'])} 个字。")
+    kind = question.get("type")
+    if isinstance(kind, str) and kind not in QUESTION_TYPES:   # exactly: the scorer would ignore "Story"
+        out.append(f"题目类型 type 只能是 {'、'.join(QUESTION_TYPES)}（或不填，按题目文字判断），收到的是{describe(kind)}。")
+    if "competencies" in question and question["competencies"] is None:
+        out.append("考察能力 competencies 是空值 null：请给出 1 到 "
+                   f"{COMPETENCIES_MAX} 项考察能力，或删去这个字段（整道题按一项综合能力评分）。")
+    comps = question.get("competencies")
+    if not isinstance(comps, list):
+        return out
+    if not comps:
+        out.append(f"考察能力 competencies 是空列表：请至少设置一项（最多 {COMPETENCIES_MAX} 项），或删去这个字段。")
+    elif len(comps) > COMPETENCIES_MAX:
+        out.append(f"一道题最多设置 {COMPETENCIES_MAX} 项考察能力，收到的有 {len(comps)} 项。")
+    for index, comp in enumerate(comps, 1):
+        if not isinstance(comp, dict):
+            continue
+        name = comp.get("name")
+        where = f"第 {index} 项考察能力"
+        if _text(name):
+            if not name_key(name, language):
+                out.append(f"{where}的名称“{name.strip()}”只有标点或符号，请写上能力的名字（如“沟通表达”）。")
+            elif len(name.strip()) > NAME_MAX:
+                out.append(f"{where}的名称最多 {NAME_MAX} 个字，收到的有 {len(name.strip())} 个字。")
+            where = f"{where}“{name.strip()[:20]}”"
+        weight = _number(comp.get("weight"))
+        if weight is not None and 0 < weight < WEIGHT_MIN:
+            out.append(f"{where}的权重 weight 至少是 {WEIGHT_MIN:g}（权重按比例计算，更小的几乎不计分），"
+                       f"收到的是{describe(comp['weight'])}。")
+        for key, label in WORD_LISTS.items():
+            words = comp.get(key)
+            if not isinstance(words, list):
+                continue
+            if len(words) > WORDS_MAX[key]:
+                out.append(f"{where}的{label} {key} 最多 {WORDS_MAX[key]} 个，收到的有 {len(words)} 个。")
+            long = [w for w in words if _too_long(w, WORD_MAX)]
+            if long:
+                out.append(f"{where}的{label} {key} 里每个词最多 {WORD_MAX} 个字，"
+                           f"“{long[0][:20]}…”有 {len(long[0])} 个字。")
+        anchors = comp.get("anchors")
+        if isinstance(anchors, dict):
+            for level, text in anchors.items():
+                if _too_long(text, ANCHOR_MAX):
+                    out.append(f"{where}的示例回答 anchors 的 {level} 最多 {ANCHOR_MAX} 个字。")
+    out.extend(duplicate_message(names) for names in duplicate_names(comps, language))
+    return out
