@@ -9,7 +9,7 @@ from api.auth import login_required
 from api.db import get_db
 from api.jobs import get_job_or_404
 from api.messages import display_time
-from api.openapi import StrictBoolean, abort
+from api.openapi import StrictBoolean, StrictNumber, abort
 from api.schema import interviews, questions, sessions
 from api.timeutil import PlannedTime, iso, to_naive_utc, utcnow
 from functions.analyze.scoring import keywords, question_check
@@ -23,28 +23,56 @@ MEDIA = ("audio",)
 MEDIA_ERROR = "面试只录音作答，不使用摄像头：题目的作答方式只能是录音（audio），不能设置视频题目。"
 
 
+def _has_content(what: str):
+    """A validator: the text has a letter, character or digit (not only spaces or punctuation); an empty one is
+    left to Length's message."""
+    def check(value):
+        if value and not question_check.name_key(value, "en"):
+            raise ma.ValidationError(f"{what}不能只有空格或标点。")
+    return check
+
+
+def _word_list(key: str, description: str):
+    """keywords / synonyms: up to question_check.WORDS_MAX[key] words of 1–WORD_MAX characters each."""
+    return ma.fields.List(
+        ma.fields.String(validate=ma.validate.Length(1, question_check.WORD_MAX,
+                                                     error="每个词应为 {min} 到 {max} 个字。")),
+        load_default=list, validate=ma.validate.Length(max=question_check.WORDS_MAX[key], error="最多 {max} 个词。"),
+        metadata={"description": description})
+
+
 class CompetencySchema(ma.Schema):
-    name = ma.fields.String(required=True, validate=ma.validate.Length(1, 40))
-    # the analyzer checks what it receives against the same bounds (functions/analyze/scoring/question_check.py)
-    weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, min_inclusive=False,
-                                                                          max=question_check.WEIGHT_MAX))
-    keywords = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
-                              validate=ma.validate.Length(max=50),
-                              metadata={"description": "Words or short phrases that show the competency; "
-                                        "normalised (NFKC, lower case, simplified Chinese) when saved. A stop "
-                                        "word or function character alone (先, 问, 年, 可以…) is refused with 422."})
-    synonyms = ma.fields.List(ma.fields.String(validate=ma.validate.Length(1, 40)), load_default=list,
-                              validate=ma.validate.Length(max=100),
-                              metadata={"description": "More words or behaviour phrases that count as evidence "
-                                        "(added to the curated ones that ship per competency)"})
-    anchors = ma.fields.Dict(keys=ma.fields.String(validate=ma.validate.OneOf(question_check.ANCHOR_LEVELS)),
-                             values=ma.fields.String(validate=ma.validate.Length(1, 1000)), load_default=None,
-                             metadata={"description": "What a weak, adequate and strong answer says for this "
-                                       "competency (HR only; never shown to candidates)"})
+    # bounds from the analyzer's own check of a question HR writes (functions/analyze/scoring/question_check.py
+    # saving_problems, which the CLI applies to a question file), so both refuse the same question
+    name = ma.fields.String(required=True, validate=[
+        ma.validate.Length(1, question_check.NAME_MAX, error="应为 {min} 到 {max} 个字。"), _has_content("能力名称")],
+        metadata={"description": "Stored without surrounding spaces; two names of one question that are one name "
+                  "once normalised (case, width, spaces, traditional vs simplified Chinese) → 422"})
+    weight = StrictNumber(load_default=1.0, validate=ma.validate.Range(
+        min=question_check.WEIGHT_MIN, max=question_check.WEIGHT_MAX,
+        error=f"应是 {question_check.WEIGHT_MIN:g} 到 {question_check.WEIGHT_MAX:g} 之间的数字（按比例计算）。"),
+        metadata={"description": "A JSON number in [0.01, 100]; a question's weights are scaled to sum 1 when saved"})
+    keywords = _word_list("keywords", "Words or short phrases that show the competency; normalised (NFKC, lower "
+                          "case, simplified Chinese) when saved, and stored once when two are one word after it "
+                          "(沟通 / 溝通). A stop word or function character alone (先, 问, 年, 可以…) is refused with 422.")
+    synonyms = _word_list("synonyms", "More words or behaviour phrases that count as evidence (added to the curated "
+                          "ones that ship per competency); normalised and de-duplicated as keywords")
+    anchors = ma.fields.Dict(
+        keys=ma.fields.String(validate=ma.validate.OneOf(
+            question_check.ANCHOR_LEVELS, error="档次只能是 weak（较弱）、adequate（合格）或 strong（优秀）。")),
+        values=ma.fields.String(validate=ma.validate.Length(1, question_check.ANCHOR_MAX,
+                                                            error="每段应为 {min} 到 {max} 个字。")),
+        load_default=None,
+        metadata={"description": "What a weak, adequate and strong answer says for this "
+                  "competency (HR only; never shown to candidates); blank ones are left out"})
+
+
+COMPETENCIES_LENGTH = ma.validate.Length(1, question_check.COMPETENCIES_MAX, error="应设置 {min} 到 {max} 项。")
 
 
 class QuestionInSchema(ma.Schema):
-    text = ma.fields.String(required=True, validate=ma.validate.Length(1, 1000))
+    text = ma.fields.String(required=True, validate=[
+        ma.validate.Length(1, question_check.TEXT_MAX, error="应为 {min} 到 {max} 个字。"), _has_content("题目内容")])
     think_seconds = ma.fields.Integer(strict=True, load_default=30, validate=ma.validate.Range(0, 300))
     answer_seconds = ma.fields.Integer(strict=True, load_default=120,
                                        validate=ma.validate.Range(*question_check.ANSWER_SECONDS))
@@ -52,7 +80,8 @@ class QuestionInSchema(ma.Schema):
     media = ma.fields.String(load_default="audio", validate=ma.validate.OneOf(MEDIA, error=MEDIA_ERROR),
                              metadata={"description": "Always audio: the camera is never used"})
     competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
-                                  validate=ma.validate.Length(1, 10))
+                                  validate=COMPETENCIES_LENGTH,
+                                  metadata={"description": "1–10; null or left out: the interview's competencies"})
     reference_answer = ma.fields.String(load_default=None, validate=ma.validate.Length(max=5000))
 
 
@@ -64,7 +93,7 @@ class InterviewInSchema(ma.Schema):
     pass_threshold = ma.fields.Float(load_default=60.0, validate=ma.validate.Range(0, 100))
     require_phone = StrictBoolean(load_default=False)
     competencies = ma.fields.List(ma.fields.Nested(CompetencySchema), load_default=None,
-                                  validate=ma.validate.Length(1, 10),
+                                  validate=COMPETENCIES_LENGTH,
                                   metadata={"description": "Default competencies for questions that name none"})
     questions = ma.fields.List(ma.fields.Nested(QuestionInSchema), required=True,
                                validate=ma.validate.Length(1, 10))
@@ -78,6 +107,19 @@ class InterviewInSchema(ma.Schema):
             raise ma.ValidationError(
                 "请为面试或每道题设置考察能力；第 " + "、".join(str(index + 1) for index in missing)
                 + " 题还没有", "questions")
+
+    @ma.validates_schema
+    def competency_names_are_distinct(self, data, **_):
+        """Two competencies of one question whose names are one name once normalised (沟通能力 / 溝通能力 /
+        沟通能力 with a space / Communication / COMMUNICATION: question_check.name_key) would be scored and
+        reported twice under one name, their weights split: refused, naming the question."""
+        language = data.get("language") or "zh"
+        groups = [("面试默认的", data.get("competencies"))] + [
+            (f"第 {index} 题的", q.get("competencies")) for index, q in enumerate(data.get("questions") or [], 1)]
+        problems = [question_check.duplicate_message(names, where) for where, comps in groups
+                    for names in question_check.duplicate_names(comps, language)]
+        if problems:   # whole sentences that name the question: said as they are (no field label before them)
+            raise ma.ValidationError(problems)
 
     @ma.validates_schema
     def keywords_are_content_words(self, data, **_):
@@ -129,8 +171,9 @@ class ReopenSchema(ma.Schema):
 
 
 def normalised(competencies: list[dict], language: str = "zh") -> list[dict]:
-    """Weights scaled to sum 1; keywords and synonyms normalised as the scorer matches them (NFKC, case
-    folded, simplified Chinese) and de-duplicated; anchors kept when given."""
+    """Names without surrounding spaces; weights scaled to sum 1; keywords and synonyms normalised as the
+    scorer matches them (NFKC, case folded, simplified Chinese) and de-duplicated — HR who types 沟通 and 溝通
+    means one word, so it is stored once rather than refused; anchors kept when given and not blank."""
     total = sum(item["weight"] for item in competencies)
 
     def words(values):
@@ -138,11 +181,13 @@ def normalised(competencies: list[dict], language: str = "zh") -> list[dict]:
 
     out = []
     for item in competencies:
-        entry = {"name": item["name"], "weight": round(item["weight"] / total, 6), "keywords": words(item["keywords"])}
+        entry = {"name": item["name"].strip(), "weight": round(item["weight"] / total, 6),
+                 "keywords": words(item["keywords"])}
         if item.get("synonyms"):
             entry["synonyms"] = words(item["synonyms"])
-        if item.get("anchors"):
-            entry["anchors"] = {k: v.strip() for k, v in item["anchors"].items() if v and v.strip()}
+        anchors = {k: v.strip() for k, v in (item.get("anchors") or {}).items() if v and v.strip()}
+        if anchors:
+            entry["anchors"] = anchors
         out.append(entry)
     return out
 

@@ -177,6 +177,10 @@ FIELD_NAMES = {"name": "姓名", "phone": "手机号", "candidates": "候选人"
                "session_id": "候选人", "sort": "排序", "status": "状态", "synonyms": "同义词",
                "threshold": "分数线", "upload_id": "分片上传编号", "url": "网址", "value": "取值",
                "version_id": "评分版本", "weight": "权重"}
+# The same field name inside another field means something else: (an enclosing field, the field) → its name
+# there, the nearest enclosing field first (a competency's name is not a person's; a key of anchors is a level).
+FIELD_NAMES_WITHIN = {("competencies", "name"): "能力名称", ("competencies", "weight"): "能力权重",
+                      ("anchors", "key"): "评分示例的档次", ("anchors", "value"): "评分示例"}
 
 
 def is_chinese(text: str | None) -> bool:
@@ -260,23 +264,28 @@ def validation_message(details) -> str:
     validator's own sentence is quoted when it is Chinese, field names are translated by FIELD_NAMES."""
     parts: list[str] = []
 
-    def walk(value, name=None):
+    def label_of(name, path):
+        within = next((FIELD_NAMES_WITHIN[(outer, name)] for outer in reversed(path)
+                       if (outer, name) in FIELD_NAMES_WITHIN), None)
+        return within or FIELD_NAMES.get(name) or f"“{name}”"
+
+    def walk(value, name=None, path=()):
         if isinstance(value, dict):
             for key, inner in value.items():
                 skip = str(key).isdigit() or key in ("json", "query", "form", "files", "_schema", "headers")
-                walk(inner, name if skip else key)
+                walk(inner, name if skip else key, path if skip or name is None else path + (name,))
         elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
             said = "；".join(item.rstrip("。") for item in value if is_chinese(item))
             if name and said == FIELD_MESSAGES["Unknown field."].rstrip("。"):  # sent, but no such field: name it as sent
                 part = f"{UNKNOWN_FIELD}“{name}”（请去掉这一项）"
             else:
-                label = (FIELD_NAMES.get(name) or f"“{name}”") if name else ""
+                label = label_of(name, path) if name else ""
                 part = f"{label}（{said}）" if label and said else (label or said)
             if part and part not in parts:
                 parts.append(part)
         elif isinstance(value, list):
             for inner in value:
-                walk(inner, name)
+                walk(inner, name, path)
 
     walk(details or {})
     return "有内容没有填写或格式不对" + (f"：{'、'.join(parts[:5])}。" if parts else "，请检查后再提交。")
