@@ -1,8 +1,8 @@
 """The CLI's question file (python -m functions.analyze --question q.json) is refused as the API refuses the same
 question when HR saves it (functions/analyze/scoring/question_check.saving_problems): two competencies whose
 names are one name once normalised (case, full/half width, spaces, end punctuation, traditional vs simplified
-Chinese), an unknown `type`, `competencies` null or [], a name of punctuation only, a weight under 0.01, more
-competencies or words than the API takes — exit 2 with {"error": "bad_question", "message": <Chinese>}, no
+Chinese), an unknown `type`, `competencies` null or [], a name of punctuation only, more competencies or words
+than the API takes (a weight of the wrong type or out of (0, 100] is problems()'s) — exit 2 with {"error": "bad_question", "message": <Chinese>}, no
 traceback. Honest near-misses (names that only look alike, keywords that are one word once normalised, the
 shipped data sets' questions) still score."""
 import copy
@@ -77,7 +77,6 @@ BAD = [
     ("name-punctuation", first_comp(name="——"), "名称"), ("name-dots", first_comp(name="。。。"), "名称"),
     ("name-too-long", first_comp(name="执" * 41), "40"),
     # weights HR cannot mean (the type and range check of problems() says the rest)
-    ("weight-tiny", first_comp(weight=1e-9), "weight"), ("weight-just-under", first_comp(weight=0.009), "weight"),
     ("weight-zero", first_comp(weight=0), "weight"), ("weight-string", first_comp(weight="1"), "weight"),
     ("weight-negative", first_comp(weight=-0.5), "weight"), ("weight-nan", first_comp(weight=float("nan")), "weight"),
     # sizes the API refuses
@@ -125,7 +124,8 @@ NEAR_MISSES = [
     ("known-type-story", with_fields(type="story")),
     ("data-set-type", with_fields(type="behavioural")),
     ("no-competencies-field", {k: v for k, v in QUESTION.items() if k != "competencies"}),
-    ("smallest-weight", first_comp(weight=0.01)),
+    ("smallest-api-weight", first_comp(weight=0.01)),
+    ("scaled-weight-from-a-context", first_comp(weight=1e-4)),
     ("keywords-one-word-normalised", first_comp(keywords=["按时", "按時", " 按时 ", "ＡＮ時", "安排", "安排"])),
     ("one-keyword-two-competencies", first_comp(keywords=["同事", "安排"])),
 ]
@@ -170,3 +170,12 @@ def test_the_pipeline_still_scores_a_saved_question_with_duplicate_names():
                                       ("ＣＯＭＭ", "comm"), ("C#", "c#"), ("——", ""), ("   ", ""), (5, "")])
 def test_name_key(name, key):
     assert question_check.name_key(name, "zh") == key
+
+
+def test_a_context_the_api_serves_passes_the_cli_with_its_scaled_weights(tmp_path, capsys):
+    """The API stores weights scaled to sum 1 (0.01 next to nine of 100 is about 1.1e-5): a context document with
+    them is scored by the CLI, not refused for a weight HR never typed."""
+    comps = [{"name": f"能力{i}", "weight": 0.111109, "keywords": ["安排"]} for i in range(9)]
+    comps.append({"name": "细心", "weight": 0.000011, "keywords": ["核对"]})
+    code, out = run_cli(tmp_path, capsys, {"language": "zh", "question": {**QUESTION, "competencies": comps}})
+    assert code == 0 and json.loads(out.out)["status"] == "scored"

@@ -30,7 +30,7 @@ from .text import normalise
 
 ANSWER_SECONDS = (10, 600)           # the API's Range for answer_seconds (api/interviews.py)
 WEIGHT_MAX = 100.0                   # the analyzer reads a weight in (0, WEIGHT_MAX] (stored ones sum to 1)
-# HR writes a weight of at least WEIGHT_MIN (saving_problems, the API): weights are stored scaled to sum 1 and
+# HR writes a weight of at least WEIGHT_MIN into the API (api/interviews.py): it stores weights scaled to sum 1 and
 # rounded to 6 decimals, and a smaller one (1e-9 next to 100) would be stored as 0, which the analyzer refuses
 WEIGHT_MIN = 0.01
 # what HR may write into one question (api/interviews.py takes its bounds from here; saving_problems checks
@@ -249,7 +249,8 @@ def saving_problems(question, language: str = "zh") -> list[str]:
       template, not "no competencies": leave the field out for one overall competency);
     - no two competencies whose names are one name (name_key: case, width, spaces, punctuation, traditional vs
       simplified Chinese) — their scores would be reported under one name twice and their weights split;
-    - a weight of at least WEIGHT_MIN (when it is a number in (0, WEIGHT_MAX]: problems() says the rest);
+    Weights are not held to WEIGHT_MIN here: the API needs it because it stores weights scaled and rounded, and
+    an analysis context it serves carries those scaled weights (1e-4 is a fine one there); problems() checks (0, 100].
     - a name with at least one letter or character (not only spaces or punctuation), at most NAME_MAX characters;
     - text at most TEXT_MAX characters, each keyword/synonym/behaviour at most WORD_MAX, at most WORDS_MAX words
       per list, each anchor at most ANCHOR_MAX.
@@ -284,10 +285,6 @@ def saving_problems(question, language: str = "zh") -> list[str]:
             elif len(name.strip()) > NAME_MAX:
                 out.append(f"{where}的名称最多 {NAME_MAX} 个字，收到的有 {len(name.strip())} 个字。")
             where = f"{where}“{name.strip()[:20]}”"
-        weight = _number(comp.get("weight"))
-        if weight is not None and 0 < weight < WEIGHT_MIN:
-            out.append(f"{where}的权重 weight 至少是 {WEIGHT_MIN:g}（权重按比例计算，更小的几乎不计分），"
-                       f"收到的是{describe(comp['weight'])}。")
         for key, label in WORD_LISTS.items():
             words = comp.get(key)
             if not isinstance(words, list):
