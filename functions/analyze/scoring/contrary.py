@@ -30,13 +30,17 @@ benefit: 给自己刷了五个好评, 给自己多记了三个小时加班; some
 积分补到自己卡上), acting on the quiet (偷偷/悄悄/私自/趁她不注意 + taking, destroying or altering), destroying or
 altering evidence and records (把监控删了, 把收银流水改了两笔; not a correction: 录错了…改了记录), blaming another to
 save oneself (a self-protective motive before it or 其实是我 after it: 我怕被扣钱，就说是她自己弄坏的) and deceiving a
-customer (忽悠她说…, 跟她说…其实根本没发货). They apply to every competency, in any clause (a confession is never an
+customer (忽悠她说…, 跟她说…其实根本没发货); breaker 17: a status marked done before the work (先在系统里点了已发货，
+其实…), a record or count falsified to save oneself (我怕被扣钱，就把损耗改成了破损报废), money or goods taken (从找零里多留,
+拿回家送礼了), a complaint's evidence removed and denied (趁他去厕所的时候把那盘菜端走倒了，回来说他看错了), the same dish
+passed off as new, workers unpaid or threatened (不给加班费, 不干就别想转正). They apply to every competency, in any clause (a confession is never an
 aside), and are read like phrases: the speaker's (_deed_speaker), not negated, supposed, refused (这种事我从来不做)
 or in someone else's speech.
 
 A deed the speaker then owns and fixes (没按时完成…后来我每次接单都先点库存; 从那以后, 吸取教训, 我主动承认:
 the JSON's "remediation", said after the deed by the speaker, not negated) is a lesson-learnt story, not
-counter-evidence: find_phrases puts it in `owned` when that list is given (model.CONTRARY_OWNED_CAP).
+counter-evidence: find_phrases puts it in `owned` when that list is given (model.CONTRARY_OWNED_CAP) — unless
+the deed is kept up after the marker (the JSON's "remediation_unless": 之后我每次拿都会及时做报损).
 """
 from __future__ import annotations
 
@@ -69,6 +73,8 @@ _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
 _DOUBLE_NEGATORS = {"不是", "并不是", "并非", "不", "没有", "也不是"}
 # a fault told as found, not done: 核对后发现确实多加了一道菜
 _FOUND = {"发现", "查出", "核对出", "注意到", "found", "noticed", "discovered"}
+_CROWD = {"多", "少", "很多", "不多", "太多", "特别多", "比较多"}     # after a person: a count, not an agent
+_ADMIT = {"原来", "其实", "结果", "竟然", "才知道", "实际上"}     # 原来是我…: the speaker names themself the doer
 _FOUND_NEGATORS = {"没", "没有", "未", "不", "都没", "也没", "并没有", "never", "not", "nobody"}
 _POINT_BACK = {"他", "她", "他们", "她们", "人家"}
 _VIEW = {"觉得", "认为", "嫌", "感觉", "觉着", "看来", "想"}
@@ -128,7 +134,7 @@ _PERSON_END = tuple("员师姐哥姨叔妈爷奶伯婶娘嫂")
 def _person(t) -> str | None:
     if t.text in _SELF:
         return "self"
-    if t.text in _OTHERS or t.pos in ("nr", "nrt") \
+    if t.text in _OTHERS or t.pos in ("nr", "nrt") and len(t.text) > 1 \
             or 2 <= len(t.text) <= 3 and t.pos[:1] == "n" and t.text.endswith(_PERSON_END):
         return "other"
     return None
@@ -372,13 +378,21 @@ def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
 def _remedied(seg: Segmented, last: int) -> bool:
     """After the deed ending at token `last`, the speaker tells owning or fixing it (the JSON's
     "remediation": 后来我每次…, 从那以后, 吸取教训, 主动承认), in a later clause and not negated unless the
-    marker carries its own negator (再也没, 没再…过)."""
+    marker carries its own negator (再也没, 没再…过), and not followed in its sentence by the deed kept up
+    (_kept_up: 之后我每次拿都会及时做报损)."""
     ci = seg.tokens[last].clause
+    kept_up = _kept_up(seg.language)
     for marker in _remediation(seg.language):
         own_negator = _own_negator(marker, seg.language)
         for first, _, negated, copied, _ in _hits(seg, marker):
             if first > last and seg.tokens[first].clause > ci and not copied \
                     and (own_negator or not negated) and _speaker(seg, first):
+                # 之后我每次拿都会及时做报损: the deed kept up and covered, not a lesson (breaker 17)
+                start = seg.tokens[first].start
+                end = min([i for i in (seg.text.find(ch, start) for ch in _SENTENCE_MARKS) if i >= 0]
+                          or [len(seg.text)])
+                if kept_up is not None and kept_up.search(seg.text, start, end):
+                    continue
                 return True
     return False
 
@@ -386,6 +400,14 @@ def _remedied(seg: Segmented, last: int) -> bool:
 @functools.lru_cache(maxsize=None)
 def _remediation(language: str = "zh") -> tuple:
     return tuple(_norm_phrase(m, language) for m in _document(language).get("remediation", []))
+
+
+@functools.lru_cache(maxsize=None)
+def _kept_up(language: str = "zh"):
+    """The JSON's "remediation_unless" as one pattern: said after a remediation marker in its sentence, the deed
+    is kept up (之后我每次拿都会及时做报损, 后来都这么处理, 也没人发现), not owned and fixed."""
+    pats = _document(language).get("remediation_unless") or []
+    return re.compile("|".join("(?:%s)" % p for p in pats)) if pats else None
 
 
 def _own_negator(phrase: str, language: str) -> bool:
@@ -479,8 +501,8 @@ _NEG_BEFORE = re.compile(r"(?:不|没|没有|从没|从不|从来不|从来没|�
 
 @functools.lru_cache(maxsize=None)
 def _deed_structures(language: str) -> tuple:
-    """((compiled pattern, label, requires-before, requires-after, unless, unless-sentence), …) of the JSON's
-    "deeds"."""
+    """((compiled pattern, label, requires-before, requires-after, unless, unless-sentence, carries its own
+    negator), …) of the JSON's "deeds"."""
     doc = _document(language).get("deeds") or {}
     classes = doc.get("classes") or {}
     gap = lambda n: "[^%s]{0,%s}" % (_PUNCT, n)
@@ -496,7 +518,8 @@ def _deed_structures(language: str) -> tuple:
         req = st.get("requires") or {}
         comp = lambda x: re.compile(expand(x)) if x else None
         out.append((re.compile(expand(st["pattern"])), st.get("label", "职业操守"), comp(req.get("before")),
-                    comp(req.get("after")), comp(st.get("unless")), comp(st.get("unless_sentence"))))
+                    comp(req.get("after")), comp(st.get("unless")), comp(st.get("unless_sentence")),
+                    bool(st.get("negator"))))
     return tuple(out)
 
 
@@ -512,7 +535,8 @@ def _deed_speaker(seg: Segmented, first: int) -> bool:
     """The deed starting at token `first` is the speaker's: the nearest subject named before it — in its clause,
     else back over up to CLAUSE_REACH + 1 clauses (我怕被扣钱，就说是她自己弄坏的，然后偷偷把监控删了: 她 after 说是
     and an object after 跟/让/把… are not subjects; 自己 right after a person is that person). None named:
-    Chinese drops the subject, the speaker's."""
+    Chinese drops the subject, the speaker's. A person counted (顾客多的时候) is no subject; 发现是我/原来是我 names
+    the speaker."""
     clause = seg.tokens[first].clause
     for i in range(first - 1, -1, -1):
         t = seg.tokens[i]
@@ -525,7 +549,14 @@ def _deed_speaker(seg: Segmented, first: int) -> bool:
         who = _person(t)
         if not who or _object(seg, i, t.clause):
             continue
+        nxt = seg.tokens[i + 1] if i + 1 < len(seg.tokens) else None
+        if nxt is not None and nxt.text in _CROWD:
+            continue        # 顾客多的时候也不会乱: how many there are, not who acts
         prev = seg.tokens[i - 1] if i > 0 and seg.tokens[i - 1].clause == t.clause else None
+        before = seg.tokens[i - 2] if i > 1 and seg.tokens[i - 2].clause == t.clause else None
+        if who == "self" and prev is not None and prev.text == "是" and before is not None \
+                and (before.text in _FOUND or before.text in _ADMIT):
+            return True     # 发现是我自己拿回家送礼了: the speaker found their own deed
         if prev is not None and (prev.text in ("是", "说是", "说", "成") or t.text == "自己" and _person(prev)):
             continue
         return who == "self"
@@ -543,7 +574,7 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
         return []
     speech = others_speech(seg) if speech is None else speech
     text, out, taken = seg.text, [], set()
-    for pattern, label, before, after, unless, unless_sentence in structures:
+    for pattern, label, before, after, unless, unless_sentence, own_negator in structures:
         for m in pattern.finditer(text):
             a, b = m.span()
             first, last = _token_at(seg, a), _token_at(seg, b - 1)
@@ -552,7 +583,7 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
             toks = seg.tokens[first:last + 1]
             ci = seg.tokens[first].clause
             if all(t.copied for t in toks if t.pos != "x") \
-                    or first in speech or any(t.negated and not t.fault_denied for t in toks[:3]):
+                    or first in speech or not own_negator and any(t.negated and not t.fault_denied for t in toks[:3]):
                 continue
             c_start = max(text.rfind(ch, 0, a) for ch in _CLAUSE_PUNCT) + 1
             c_end = min([i for i in (text.find(ch, b) for ch in _CLAUSE_PUNCT) if i >= 0] or [len(text)])
