@@ -61,8 +61,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import contrary, lexicon, wording
-from .text import Segmented, Token, affirmed, find, normalise, normalise_term, segment_words
+from . import contrary, lexicon, time_saved, wording
+from .text import Hit, Segmented, Token, affirmed, find, normalise, normalise_term, segment_words
 
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance", "topic_similarity", "wording"]
@@ -764,11 +764,14 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
 _QUICK = {"很快", "没多久", "不久", "不一会", "不一会儿", "一会儿", "一下子", "转眼", "立马"}
 _DURATION = re.compile(r"(分钟|小时|钟头|秒|秒钟|天|星期|周|个月|会儿)$")
 _BEFORE = {"前", "之前", "以前", "内", "之内", "以内"}
+_CLOCK = re.compile(r"[点時时]")
+_DONE_ENDINGS = ("出去", "出来", "好", "完", "走", "齐", "掉", "光")
 _THEN = {"就", "便"}
 _COMPLAINING = re.compile(r"催|骂|吵|闹|嚷|投诉|发火|生气|着急|急了|不耐烦|走掉|跑了|差评|退单|取消")
 _MODAL = {"要", "会", "能", "能够", "可以", "想", "得", "该", "应该", "准备", "打算"}
 _STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|乐|高兴|开心|放心|理解|同意|接受|认可|原谅|谅解|冷静|平静|"
-                    r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉))"
+                    r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉)|"
+                    r"没(有)?再(说|讲|提|吭声|计较|追究|闹|吵|投诉)(什么|啥|别的)?)"
                     r"[^，。；]{0,6}了")
 _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|点|约)[^，。；]{0,8}(了|过)|成了[^，。；]{0,6}"
                     r"(会员|老顾客|老客户|回头客|常客|熟客)|(办|加|充)了[^，。；]{0,6}(会员|会员卡|储值卡)|"
@@ -790,12 +793,21 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
     first_person = sets["first_person"]
     rest = "".join(u.text for u in toks[k:] if u.pos != "x")
     # how fast it got done: 五分钟就出餐了, 不到半个小时就修好了, 两点前就交给他了, 很快(就)上齐了
+    # … and by a clock time (十二点二十就弄好了: the time it was done by, with 就; breaker 17)
+    clock = t.pos in ("m", "mq", "t") and _CLOCK.search(t.text) is not None
     quick = t.text in _QUICK or (t.pos in ("m", "mq", "b", "t", "n") and _DURATION.search(t.text)) or (
-        t.pos in ("m", "mq", "t") and k + 1 < len(toks) and toks[k + 1].text in _BEFORE)
-    if quick and words[-1].text == "了" and not _COMPLAINING.search(rest):
+        t.pos in ("m", "mq", "t") and k + 1 < len(toks) and toks[k + 1].text in _BEFORE) or clock
+    # completed: the clause ends in 了, or (recognised speech runs on: 十二点二十就弄好了骑手拿走了对就这样) a 了
+    # follows within six words
+    completed = words[-1].text == "了" or any(u.text == "了" for u in toks[k + 1:k + 7])
+    if quick and completed and not _COMPLAINING.search(rest):
         after = toks[k + 1:]
         then = next((j for j, u in enumerate(after[:4]) if u.text in _THEN), None)
-        if then is None and t.text not in _QUICK:
+        # without 就, a duration right before a verb of completion (五十分钟送出去了, 半小时做好了) says how long the
+        # job took (breaker 17); 等了五十分钟 puts the duration after its verb and is not read here
+        done = then is None and not clock and bool(after) and after[0].pos.startswith("v") and (
+            after[0].text.endswith(_DONE_ENDINGS) or (len(after) > 1 and after[1].text in _DONE_ENDINGS))
+        if then is None and t.text not in _QUICK and not done:
             return False
         tail = after[(then + 1) if then is not None else 0:]
         # the change itself, not the candidate's step (我很快就跟他道歉了)
@@ -817,7 +829,7 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
 # a customer's approval after the candidate's action is its result (她喝完说可以了, 他尝了说行, 顾客说没问题,
 # 满意地走了); the candidate's own words (我说可以) are not
 _SAY = ("说", "表示", "讲", "回")
-_APPROVAL = re.compile(r"^(说|表示|讲|回)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意)")
+_APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意)")
 _LEFT_HAPPY = re.compile(r"^(满意|高兴|开心|笑着|笑眯眯)(地|的)?(走|离开)")
 
 
@@ -1428,6 +1440,32 @@ def _has_term(text: str, term: str, language: str) -> bool:
     return re.search(" " + re.escape(term) + ("[a-z']{0,3} " if len(term.split()[-1]) >= 4 else " "), text) is not None
 
 
+NEAR_QUESTION = 0.7     # a word this close in meaning to one of the question's own says it (下雨 for 下大雨: 0.86)
+
+
+def _question_vectors(q_words: set, generic: set) -> list:
+    """Chinese: the word vectors of the question's own content words of two characters or more (not generic)."""
+    from . import meaning
+    out = []
+    for w in sorted(q_words):
+        if len(w) >= 2 and w not in generic:
+            v = meaning.vector(w)
+            if v is not None:
+                out.append(v)
+    return out
+
+
+def _near_question(tok: Token, q_vectors: list) -> bool:
+    """The token (a noun or verb of two characters or more, known to the word vectors) means what one of the
+    question's words means (下雨 ~ 大雨, 刮风 ~ 大风): it touches the question as the word itself would
+    (breaker 17: 下雨就慢慢骑呗 was read as off the topic of a question about heavy rain)."""
+    if not q_vectors or len(tok.text) < 2 or not tok.pos.startswith(("n", "v", "i", "l")) or tok.negated:
+        return False
+    from . import meaning
+    v = meaning.word_vector(tok.text)     # an idiom the vectors lack (刮风下雨) is read through its parts
+    return v is not None and any(float(v @ q) >= NEAR_QUESTION for q in q_vectors)
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -1491,6 +1529,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     topic = q_words | all_terms | sets["work_topic"]
     long_terms = [term for term in all_terms | sets["work_topic"] if len(term) >= 2]
 
+    q_near = _question_vectors(q_words, generic) if language == "zh" else []
+
     def touches(toks: list) -> bool:
         keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731
         text = "".join(t.text for t in toks if keep_(t))
@@ -1498,7 +1538,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # (text) show only Chinese and Korean terms
         return any((t.base or t.text) in topic and keep_(t) for t in toks) or (language != "en" and any(
             term in text for term in long_terms)) or (language == "en" and any(
-                _has_term(_joined(toks, language, keep_), term, language) for term in long_terms))
+                _has_term(_joined(toks, language, keep_), term, language) for term in long_terms)) or any(
+            keep_(t) and _near_question(t, q_near) for t in toks)
 
     has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
                    for toks in clauses]
@@ -1531,6 +1572,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     results = [any(result_word(toks, k, sets) for k in range(len(toks))) if language == "zh"
                else says_result_other(toks, language) or (language == "en" and en_result_said(toks, sets))
                for toks in clauses]
+    if language == "zh":
+        # a job done faster (以前要两个小时，后来半小时就好了) ends the story with its result: not an aside
+        for sv in time_saved.savings(clauses, [True] * len(clauses)):
+            results[sv.clauses[-1]] = True
     starts = [sentence_start(seg, toks) for toks in clauses]
     opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
@@ -1557,6 +1602,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     for ci in conceded:
         keep[ci] = False
     words_c = [t for t in words_ if 0 <= t.clause < len(keep) and keep[t.clause] and id(t) not in junk]
+    # a job done faster after the candidate's change (以前要两个小时，后来半小时就好了): its durations are facts
+    # of the story, and the saving is evidence for an efficiency competency (time_saved.py)
+    savings = time_saved.savings(clauses, keep) if language == "zh" else []
+    saved_ids = set().union(*(sv.token_ids for sv in savings)) if savings else set()
     clause_has_specific = [keep[ci] and any(specific(t) for t in toks) for ci, toks in enumerate(clauses)]
     # a thing or a deed a number can quantify (货, 扫描枪, 打包), not a description (很急)
     clause_has_thing = [keep[ci] and any(specific(t) and (language != "zh" or t.pos.startswith(("n", "v", "eng")))
@@ -1573,7 +1622,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         if not (0 <= t.clause < len(keep) and keep[t.clause]) or id(t) in junk:
             continue
         kind = concrete_kind(t, language, words_[k + 1] if k + 1 < len(words_) else None)
-        if kind == "number" and (not grounded(t.clause) or claimed_rate(words_, k, seg.text)):
+        if kind is None and id(t) in saved_ids and _HAN_NUM.search(t.text):
+            kind = "number"     # 半小时 (jieba: a distinguishing word) as a duration of a time saving
+        if kind == "number" and id(t) not in saved_ids and (not grounded(t.clause)
+                                                           or claimed_rate(words_, k, seg.text)):
             continue
         if kind:
             concrete_ids.add(id(t))
@@ -1597,7 +1649,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         for j, t in enumerate(toks):
             k = index.get(id(t))
             nxt = words_[k + 1] if k is not None and k + 1 < len(words_) else None
-            if k is not None and concrete_kind(t, language, nxt) == "number":
+            if k is not None and concrete_kind(t, language, nxt) == "number" and id(t) not in saved_ids:
                 nums.append(_counter(t.text) or (nxt.text if nxt is not None and nxt.clause == ci else ""))
                 after_verb = after_verb or any(u.pos.startswith("v") for u in toks[:j])
         span = seg.text[toks[0].start:toks[-1].start + len(toks[-1].text) + 1]
@@ -1795,6 +1847,30 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 near = [c for c in (ci - 1, ci, ci + 1) if 0 <= c < len(clause_specific)]
                 if any(clause_specific[c] for c in near):
                     in_specific.add(term)
+        # a time saving told in the candidate's own numbers shows an efficiency competency (time_saved.py)
+        if savings and time_saved.efficiency_competency(comp.name, comp.keywords):
+            for sv in savings:
+                if sv.quote not in said:
+                    first = min(i for i, tok in enumerate(seg.tokens) if id(tok) in sv.token_ids)
+                    last = max(i for i, tok in enumerate(seg.tokens) if id(tok) in sv.token_ids)
+                    said[sv.quote] = Hit(sv.quote, first, last, False, False)
+                    in_specific.add(sv.quote)
+        # a tool competency (its terms name software in Latin letters: excel, vlookup, ppt) is shown by any
+        # software or function the candidate names in Latin letters (wps, sumif, erp, cad; honest17), used in a
+        # counted clause of their own — not an everyday English word (ok, app: latin_name)
+        latin_terms = [term for term in comp.terms if re.fullmatch(r"[a-z][a-z0-9]+", term)]
+        if language == "zh" and latin_terms:
+            for k, tok in enumerate(seg.tokens):
+                ci = tok.clause
+                if tok.pos != "eng" or len(tok.text) < 2 or not tok.text.isascii() or tok.copied or tok.negated \
+                        or id(tok) in junk or tok.text in said or not (0 <= ci < len(keep) and keep[ci]) \
+                        or ci in contrary_clauses or not latin_name(tok.text):
+                    continue
+                if any(term in tok.text for term in latin_terms):
+                    continue    # a word made from the tool's name (Excellent of excel) is not another tool
+                said[tok.text] = Hit(tok.text, k, k, False, False)
+                if any(clause_specific[c] for c in (ci - 1, ci, ci + 1) if 0 <= c < len(clause_specific)):
+                    in_specific.add(tok.text)
         # a term inside a longer term said (分成 in 分成三批) is one piece of evidence
         distinct = [t for t in said if not any(t != o and t in o for o in said)]
         kw_norm = [normalise_term(k, language) for k in comp.keywords if normalise_term(k, language)]
@@ -1806,7 +1882,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # not a model input: what model.competency_strength reads besides the terms
             "closeness": competency_closeness(sem, keep, comp, language),
         }
-        details = {"said": {t: said[t] for t in distinct}, "kinds": {t: comp.terms[t] for t in distinct},
+        details = {"said": {t: said[t] for t in distinct},
+                   "kinds": {t: comp.terms.get(t, "behaviour") for t in distinct},
                    "negated": sorted(negated - set(said)),
                    "voided": sorted(voided - negated - set(said)),   # said inside a contrary deed
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,

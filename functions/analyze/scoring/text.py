@@ -836,16 +836,24 @@ def mark_copied(seg: Segmented, question_norm: str, n: int | None = None) -> Non
                     w.copied = True
         return
     n = n or 5
-    q = re.sub(r"[\W_]+", "", question_norm)
+    # a run of Latin letters or digits (excel, sumif, 2024) is one symbol, as a Han word of one or two
+    # characters is: otherwise a tool name of five letters the question names (用Excel整理数据) would be a
+    # read-back span on its own, and 用excel做表格 would say nothing of the candidate's own (honest17)
+    symbols: dict[str, str] = {}
+
+    def units(text: str) -> list[str]:
+        return [symbols.setdefault(m, chr(0xF0000 + len(symbols))) if m.isascii() else m
+                for m in re.findall(r"[a-z0-9]+|[^\W_a-z0-9]", text)]
+
+    q = "".join(units(question_norm))
     grams = {q[i:i + n] for i in range(len(q) - n + 1)}
     chars, owner = [], []
     for k, tok in enumerate(seg.tokens):
         if tok.pos == "x":
             continue
-        for c in tok.text:
-            if c.isalnum():
-                chars.append(c)
-                owner.append(k)
+        for c in units(tok.text):
+            chars.append(c)
+            owner.append(k)
     s = "".join(chars)
     covered = [False] * len(s)
     for i in range(len(s) - n + 1):
