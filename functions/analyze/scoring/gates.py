@@ -763,10 +763,18 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
     n_odd, kinds, acts = surreal_acts(analysis) if language == "zh" else (0, 0, [])
     handled = sum(1 for a in acts if "…" in a)
-    if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN:
+    feats = impossible_feats(analysis) if n_odd >= IMPOSSIBLE_MIN else []
+    beings = impossible_beings(analysis) if n_odd >= BEINGS_MIN else []
+    if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN:
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
-                    "把东西寄给“后天”，把道歉折成纸飞机），好几处都是这样，看起来是无意义的内容，请人工查看。",
+                    "把东西寄给“后天”，把道歉折成纸飞机，月亮下单、货发到火星上，“昨天的明天”），好几处都是这样，"
+                    "看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
+    if len(feats) >= IMPOSSIBLE_MIN:
+        return Gate("nonsense", "回答里说的事不可能发生：一个人根本做不到（比如一个人十分钟打包三百箱、一小时把货送到好几个"
+                    "相隔很远的城市、同时在两个城市上班、干了两百年），或者时间自相矛盾（“昨天的明天”、把时间倒回去、"
+                    "比开始还早就做完了），好几处都是这样，看起来是编造或无意义的内容，请人工查看。",
+                    {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6], "impossible": feats[:4]})
     # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it.
     # The learnt reader alone is not enough: answers written by other hands than its corpus (figures of speech,
     # short stories, 把-sentences) read as nonsense to it, so it gates only when the answer also tells at least
@@ -798,7 +806,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
 # surreal_acts: things acting like people, impossible comparisons, cooking or folding what cannot be, time as a place
 # what only people and animals do (唱歌, 洗澡, 做梦): done by a thing (扫把在屋顶上唱歌, 账本正在河里洗澡)
 _ANIMATE_ACTS = frozenset({"唱歌", "跳舞", "洗澡", "睡觉", "睡午觉", "做梦", "游泳", "喝茶", "晒太阳", "散步", "哭", "哭了",
-                           "偷偷笑", "笑", "跳进", "唱", "哭泣", "午睡", "打呼噜", "吃饭", "喝水", "撒娇", "跳绳"})
+                           "偷偷笑", "笑", "跳进", "唱", "哭泣", "午睡", "打呼噜", "吃饭", "喝水", "撒娇", "跳绳",
+                           "吵架", "吵了一架", "聊天", "下棋"})
+# … of which these only with a noun for their doer (breaker 17: 生肉和熟肉吵了一架, 那十二箱在那边下棋); not 长大 (在农村
+# 长大), 回家 (家的味道…回家) nor 打架 (冷得牙齿打架), which honest answers say of places, tastes and teeth
+_THING_ACTS = frozenset({"吵架", "吵了一架", "聊天", "下棋"})
 # senses that need a taste or a shape (比价格还要甜, 白菜比冰箱更圆)
 _SENSES = frozenset({"甜", "咸", "酸", "香", "辣", "苦", "圆", "软", "轻", "重", "方", "尖", "扁"})
 _COOK = frozenset({"炒", "煮", "蒸", "煎", "炖", "烤", "炸", "炒熟", "煮熟", "蒸熟", "煎熟", "炖熟", "烤熟", "煮软", "炒了",
@@ -811,7 +823,8 @@ _HANDLE = frozenset({"晒", "晒干", "晾", "晾干", "烘干", "风干", "缝"
                      "折", "折成", "叠", "叠成", "卷", "卷成", "揉", "揉成", "捏", "捏成", "搓", "搓成", "剪", "剪成", "剪碎",
                      "切碎", "切丝", "切片", "剁", "剁碎", "剥", "削", "熨", "熨平", "腌", "腌了", "炖", "煮", "蒸", "煎",
                      "炒", "烤", "炸", "炖了", "煮了", "蒸了", "煎了", "炒了", "烤了", "炸了", "炖熟", "煮熟", "蒸熟", "炒熟",
-                     "烤熟", "泡进", "埋", "埋进", "埋在", "钓", "钓上来", "喝掉", "吃掉", "嚼", "吞", "吞下", "咽", "舔", "浇",
+                     "烤熟", "折起来", "叠起来",
+                     "卷起来", "泡进", "埋", "埋进", "埋在", "钓", "钓上来", "喝掉", "吃掉", "嚼", "吞", "吞下", "咽", "舔", "浇",
                      "种", "种在", "种进", "栽", "栽在", "放进", "塞进", "装进", "扔进", "倒进", "丢进", "泡", "泡在",
                      "冻", "冻在", "冻进", "粘", "粘在", "钉", "钉在", "捆", "捆成", "绑", "绑在", "挂在", "晒在"})
 # planting needs a plant: 把订单种在门口 is odd though an order is a thing
@@ -892,7 +905,8 @@ def _handled(toks, k: int) -> list[tuple[int, int]]:
         while o + 1 < len(toks) and toks[o + 1].pos[:1] == "n" and toks[o + 1].text not in _HANDLE and \
                 toks[o].pos[:1] in ("n", "v") and o < k + 3:
             o += 1    # 把补偿方案: the head of a compound
-        if toks[o].pos[:1] in ("n", "v", "a") and len(toks[o].text) >= 2 and toks[o].text not in _HANDLE:
+        if toks[o].pos[:1] in ("n", "v", "a") and (len(toks[o].text) >= 2 or _nature(toks[o].text)) and \
+                toks[o].text not in _HANDLE:
             # the verbs of the clause all act on it (把加班切成小块放进锅里炖了)
             for j in range(o + 1, min(o + 9, len(toks))):
                 if toks[j].pos == "x" or toks[j].text in ("把", "被", "让", "给"):
@@ -913,11 +927,318 @@ def _handled(toks, k: int) -> list[tuple[int, int]]:
     return out
 
 
+# impossible participants, time paradoxes and superhuman feats (session fantasy17, breaker 17: 去年月亮追加了三百箱云朵，
+# 要求…发到海底…太阳帮我们补录了单号…全部发到了梦里; 凌晨两点的时候已经是下午五点; 我一个人十分钟就全部打包完了)
+# Nature and the imaginary: Cilin's celestial bodies (Bd), weather (Bf), sun- and moonlight and shadows (Bg03), the
+# imaginary (Dh: 天堂, 神仙) — and the everyday words of those groups Cilin's extract leaves out
+_NATURE_CODES = ("Bd", "Bf", "Bg03", "Dh")
+_NATURE = frozenset({"月亮", "月球", "云", "云彩", "雨", "风", "雪", "雷", "天空", "梦", "梦里", "梦境", "梦乡", "银河"})
+# what nature does of itself (太阳出来了, 雨停了, 风把门吹开了, 月亮升起来): never a person's act
+_NATURE_ACTS = frozenset({"出来", "出", "照", "晒", "下", "刮", "停", "升起", "落山", "亮", "挂", "出现", "来", "变", "吹",
+                          "打", "响", "下来", "过去", "过来", "转", "晃", "升", "落", "照进来", "照着", "越来越", "变大",
+                          "变小", "停止", "开始", "没", "没有", "是", "有", "把", "让", "给", "被", "也", "还"})
+# acts only people do (补录, 签字, 打电话…): done by nature (太阳帮我们补录了单号) or an animal (两只鸽子签字)
+_PERSON_ACTS = frozenset({"签字", "签名", "签收", "下单", "投诉", "打电话", "结账", "付款", "补录", "记账", "登记", "汇报",
+                          "报告", "道歉", "下棋", "打牌", "开会", "批准", "审批", "填写", "核对", "盘点", "收银", "读书",
+                          "上学", "读小学", "面试"})
+# … and, said of nature only (a guide dog helps, a shop cat "goes to work"), helping, ordering, working
+_NATURE_PERSON_ACTS = _PERSON_ACTS | {"帮", "帮忙", "帮着", "追加", "要求", "加班", "上班", "催", "催单", "点单", "点菜",
+                                      "订", "订了", "填", "打包", "发货", "考试"}
+# served as a customer (给鱼结账): only a person pays
+_SERVE = frozenset({"结账", "收钱", "找零", "开发票", "办卡", "退款"})
+# where no one lives, works or sends goods (上月球读小学, 在海底的便利店干过, 发到了梦里): far celestial bodies (Cilin
+# Bd01, not the sun or the moon seen from below), outer space, the sea floor (not 海底捞, 海底世界), heaven
+_FAR = frozenset({"月球", "火星", "土星", "木星", "金星", "水星", "外太空", "太空", "宇宙", "天堂", "海底", "月亮上", "梦里",
+                  "梦境", "梦乡"})
+_NOT_FAR_AFTER = ("捞", "世界", "隧道", "下", "下面", "底下", "下边")
+_LIFETIME = re.compile(r"(?:干|做|工作|上班|待|开|送|当)(?:了|过)?([0-9]+|[零〇一二两三四五六七八九十百千万]+)(?:多)?年")
+LIFETIME_YEARS = 80
+# what is sent, carried or reported to somewhere (发到海底, 搬上了火星, 报给主管的帽子)
+_SEND = frozenset({"发到", "送到", "寄到", "运到", "搬到", "搬上", "搬进", "送去", "发往", "寄往", "运往", "送往", "交给",
+                   "报给", "寄给", "送给", "发给", "送进", "运上", "送上", "上报给", "汇报给", "交到", "拉到"})
+# told, reported or phoned (报给主管的帽子, 给顾客的狗打电话, 跟门说声抱歉): only a person or an institution can hear
+_SPEAK = frozenset({"报给", "上报给", "汇报给", "打电话", "发消息", "发短信", "汇报", "报告", "道歉", "说对不起", "说声",
+                    "说抱歉", "解释", "说明"})
+# Cilin groups of things that hear no report: animals (Bi), plants (Bh), tools, everyday things, clothes, food (Bo Bp Bq
+# Br), celestial bodies and weather (Bd Bf); not buildings and places (Bn: 仓库, 厨房, 平台 stand for the people there)
+_DEAF_CODES = ("Bi", "Bh", "Bo", "Bp", "Bq", "Br", "Bd", "Bf", "Bg")
+_ANIMALS = ("狗", "猫", "鸟", "鱼", "鸽子", "企鹅", "兔子", "老鼠")
+# a day's parts in order (凌晨两点的时候已经是下午五点: three or more parts apart is no drift of the clock)
+_DAY_PARTS = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "半夜")
+_BEFORE = ("昨天", "前天", "大前天", "去年", "前年", "上周", "上个月", "上月")
+_AFTER = ("明天", "后天", "大后天", "明年", "后年", "下周", "下个月", "下月")
+_ZH_NUMERAL = "零〇一二两三四五六七八九十百千万"
+_NUM = rf"[0-9]+(?:\.[0-9]+)?|[{_ZH_NUMERAL}]+|半"
+_TIME_PARADOX = [
+    # 昨天的明天, 明年的去年: a day before and after itself
+    re.compile(rf"(?:{'|'.join(_BEFORE)})的(?:{'|'.join(_AFTER)})|(?:{'|'.join(_AFTER)})的(?:{'|'.join(_BEFORE)})"),
+    # time wound back (把时间倒回了前一天, 把时间往回拨半个小时, 让时间倒流); not a time put off (把时间往后推)
+    re.compile(r"(?:把|让)(?:时间|时光)(?:往回拨|往回调|倒回|倒流|拨回|倒退|往回倒|倒转)"),
+    # done before it began (比开始还早了四个小时发完)
+    re.compile(r"比(?:开始|出发|下单|接单|开工|动手)(?:的时候|时)?(?:还|更)?早"),
+]
+_CLOCK_CLASH = re.compile(rf"({'|'.join(_DAY_PARTS)})(?:{_NUM})点[半]?(?:钟)?(?:的时候|时)?[,，]?(?:天)?(?:已经|就|竟然|居然|早就)"
+                          rf"(?:是|变成了?|到了)({'|'.join(_DAY_PARTS)})")
+# superhuman work of one person: this many boxes a minute (四个人两小时打包三百箱 is 0.6 a minute each; 一个人十分钟
+# 打包三百箱 is 30) — boxes and tonnes only, not parcels scanned or goods rung up, which go fast
+SUPERHUMAN_RATE = 10.0
+_LOADS = re.compile(rf"({_NUM})(?:多)?(箱|吨)")
+_SPANS = re.compile(rf"({_NUM})(?:个)?(?:多)?(秒钟?|分钟|个?小时|个?钟头)")
+_ALONE = re.compile(r"我一个人|我自己一个人|一个人|独自|我自己|我单独")
+_TEAM = re.compile(r"我们|咱们|大家|同事|一起|带着|带领|他们|团队|叉车|机器|流水线|\d+个人|[两三四五六七八九十几]个人")
+# … two such feats or paradoxes gate alone: none among the 1,903 honest Chinese answers of data and sets a–k has one
+IMPOSSIBLE_MIN = 2
+# … and three impossible participants (月亮追加…, 发到海底, 给鱼结账): none among those answers has one either
+BEINGS_MIN = 3
+
+
+def _zh_int(s: str) -> float | None:
+    """Arabic or Chinese numerals (三百, 十万, 两, 半, 1.5) as a number; None when unreadable."""
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s):
+        return float(s)
+    if s == "半":
+        return 0.5
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, section, num = 0, 0, 0
+    for ch in s:
+        if ch in digits:
+            num = digits[ch]
+        elif ch in units:
+            section += (num or 1) * units[ch]
+            num = 0
+        elif ch == "万":
+            total += (section + num) * 10000
+            section, num = 0, 0
+        else:
+            return None
+    return float(total + section + num)
+
+
+def _nature(word: str) -> bool:
+    """The sun, the moon, weather, dreams, heaven: Cilin's celestial bodies, weather, lights and shadows and the
+    imaginary (_NATURE_CODES), or the everyday words of those groups its extract lacks (_NATURE)."""
+    from . import meaning
+    return word in _NATURE or any(c.startswith(_NATURE_CODES) for c in meaning._codes(word))
+
+
+def _animal(word: str) -> bool:
+    """An animal by its Cilin codes (Bi) or, for words Cilin lacks (企鹅, 狗), by its vector (≥ 0.5 to animals and
+    nearer them than to people)."""
+    from . import meaning
+    codes = meaning._codes(word)
+    if codes:
+        return all(c.startswith("Bi") for c in codes)
+    v = _vector(word)
+    animals, people = meaning.anchor_vector(_ANIMALS), meaning.anchor_vector(_PEOPLE)
+    return v is not None and meaning.similarity(v, animals) >= 0.5 and \
+        meaning.similarity(v, animals) > meaning.similarity(v, people)
+
+
+def _deaf(tok) -> bool:
+    """A thing or an animal that hears no report and takes no call (帽子, 狗, 门, 月亮), not a person, a place or an
+    institution (主管, 仓库, 厨房, 平台, 后厨)."""
+    from . import meaning
+    if tok.pos[:1] != "n" or tok.pos in ("ns", "nt", "nz", "nr", "nrt", "nrfg"):
+        return False
+    if _animal(tok.text):
+        return True
+    if _person(tok):
+        return False
+    codes = meaning._codes(tok.text)
+    if codes:
+        return (any(c.startswith(_DEAF_CODES) for c in codes) or _nature(tok.text)) and not any(
+            c.startswith(("A", "Bn", "Di", "Dm")) for c in codes)
+    return _nature(tok.text) or _animal(tok.text)
+
+
+def _head(toks, j: int, end: int) -> int:
+    """The head noun of a phrase starting at j (主管的帽子 → 帽子, 顾客的狗 → 狗): past X的 up to twice."""
+    for _ in range(2):
+        if j + 2 < end and toks[j + 1].text == "的" and toks[j + 2].pos[:1] == "n":
+            j += 2
+    return j
+
+
+_AGENT_MARKS = frozenset({"让", "叫", "请", "被", "由"})    # 让彩虹帮我备料, 被云朵借走了
+
+
+def _impossible_beings(toks, skip=frozenset()) -> list[tuple[str, str]]:
+    """Nature or an animal doing what only people do (月亮追加了三百箱, 太阳帮我们补录, 两只鸽子签字), work sent to where
+    nothing is delivered (发到海底, 发到了梦里, 搬上了火星; not 海底捞), and a report, call or apology to a thing or an
+    animal (报给主管的帽子, 给顾客的狗打电话)."""
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.negated or k in skip:
+            continue
+        w = t.text
+        # a doer at a clause's head (after a time, a count or a conjunction), then links, then a person's act
+        if t.pos[:1] == "n" and (_nature(w) or _animal(w)) and len(w) >= 1 and \
+                (k == 0 or toks[k - 1].pos[:1] in ("x", "t", "m", "q", "c") or toks[k - 1].text in _AGENT_MARKS):
+            j = k + 1
+            while j < n and (toks[j].text in _SUBJECT_LINKS or toks[j].text in ("偷偷", "正在", "主动", "必须")):
+                j += 1
+            if j < n and toks[j].pos[:1] == "v" and toks[j].text not in _NATURE_ACTS:
+                act = toks[j].text
+                if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or
+                                                          meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
+                    out.append(("being", f"{w}{act}"))
+        if k + 1 < n and w + toks[k + 1].text in _SEND:
+            w, k1 = w + toks[k + 1].text, k + 1     # 上报|给|了主管的鞋子
+        else:
+            k1 = k
+        if w in _SEND:
+            j = k1 + 1 + (k1 + 1 < n and toks[k1 + 1].text == "了")
+            if j < n:
+                end = next((i for i in range(j, n) if toks[i].pos == "x"), n)
+                h = _head(toks, j, end)
+                place = toks[h].text
+                far = place in _FAR or place == "梦" or _nature(place) and w not in ("送给", "寄给", "交给", "发给")
+                if far and not (h + 1 < n and toks[h + 1].text.startswith(_NOT_FAR_AFTER)) or \
+                        w in _SPEAK and _deaf(toks[h]):
+                    out.append(("being", f"{w}{place}"))
+        # nature as a tool or a gift (用月光重新炖了一份, 用闪电炖上, 又送了一片云); not the sun drying things (用阳光晒干)
+        if w == "用" and k + 2 < n and _nature(toks[k + 1].text) and \
+                (toks[k + 2].pos[:1] != "n" or toks[k + 2].text[:1] in "炖煮炒蒸煎烤炸"):
+            for j in range(k + 2, min(k + 6, n)):     # 用雪重新煮了, 用月光把米饭蒸上; not 用雪|花梨…炖
+                if toks[j].pos == "x":
+                    break
+                if (toks[j].text in _HANDLE or toks[j].text[:1] in "炖煮炒蒸煎烤炸") and toks[j].text[:1] not in "晒晾风":
+                    out.append(("being", f"用{toks[k + 1].text}{toks[j].text}"))
+                    break
+        if w in ("送", "送了", "赠送", "送给", "送上") and k + 1 < n:
+            j = first = k + 1 + (toks[k + 1].text == "了")
+            while j < n and (toks[j].pos in ("m", "q") or toks[j].pos == "r" and j == first):   # 送了他一道彩虹
+                j += 1
+            if j < n and j > k + 1 and _nature(toks[j].text) and toks[j].text not in ("梦", "梦里"):
+                out.append(("being", f"送{toks[j].text}"))
+        # a far place to be, go or live (上月球读小学, 在海底的便利店, 住在火星)
+        if w in ("在", "去", "上", "到", "住在", "飞到", "搬到", "回到") and k + 1 < n and toks[k + 1].text in _FAR and \
+                toks[k + 1].text not in ("梦境", "梦乡", "梦里") and \
+                not (k + 2 < n and toks[k + 2].text.startswith(_NOT_FAR_AFTER)):
+            out.append(("being", f"{w}{toks[k + 1].text}"))
+        if w == "说" and k + 1 < n and toks[k + 1].text in ("对不起", "抱歉", "声抱歉", "声对不起"):
+            w = "说对不起"    # 跟门说对不起
+        if (w in _SPEAK or w in _SERVE) and w not in ("报给", "上报给", "汇报给"):
+            # the addressee: 给/跟/向/对 + (X的) + a noun right before the act
+            if k >= 2 and toks[k - 1].pos[:1] == "n" and (toks[k - 2].text in ("给", "跟", "向", "对", "和") or
+                                                         toks[k - 2].text == "的" and k >= 4 and
+                                                         toks[k - 4].text in ("给", "跟", "向", "对", "和")):
+                if _deaf(toks[k - 1]) and (w in _SPEAK or _animal(toks[k - 1].text)):
+                    out.append(("being", f"给{toks[k - 1].text}{w}"))
+    return out
+
+
+def meaning_class(word: str, cls: str) -> float:
+    """meaning.word_class(word)'s probability of one Cilin major class."""
+    from . import meaning
+    return meaning.word_class(word).get(cls, 0.0)
+
+
+def _time_paradoxes(text: str) -> list[tuple[str, str]]:
+    """A day before and after itself (昨天的明天), time wound back (把时间倒回了前一天), done before it began (比开始
+    还早…发完), a clock that jumps across the day (凌晨两点的时候已经是下午五点)."""
+    out = [("paradox", m.group(0)) for rx in _TIME_PARADOX for m in rx.finditer(text)]
+    for m in _CLOCK_CLASH.finditer(text):
+        a, b = _DAY_PARTS.index(m.group(1)), _DAY_PARTS.index(m.group(2))
+        if min(abs(a - b), len(_DAY_PARTS) - abs(a - b)) >= 3:
+            out.append(("paradox", m.group(0)))
+    return out
+
+
+def impossible_beings(analysis: Analysis) -> list[str]:
+    """The impossible participants of a Chinese answer (_impossible_beings), metaphors' clauses left out:
+    BEINGS_MIN of them gate alone (gates.check)."""
+    if analysis.seg.language != "zh":
+        return []
+    toks = analysis.seg.tokens
+    return list(dict.fromkeys(a for _, a in _impossible_beings(toks, _in_metaphor(toks))))
+
+
+def impossible_feats(analysis: Analysis) -> list[str]:
+    """The time paradoxes and superhuman feats of a Chinese answer (_time_paradoxes, _superhuman), metaphors'
+    clauses (像…一样) left out: IMPOSSIBLE_MIN of them gate alone (gates.check)."""
+    if analysis.seg.language != "zh":
+        return []
+    plain = _plain(analysis.seg.tokens)
+    return list(dict.fromkeys(a for _, a in _time_paradoxes(plain) + _superhuman(plain, analysis.seg.tokens)))
+
+
+def _in_metaphor(toks) -> set[int]:
+    """Indexes of the tokens in a clause with 像/好像/一样 (忙得像陀螺一样), punctuation left out."""
+    clause, c = [], 0
+    for t in toks:
+        c += t.pos == "x"
+        clause.append(c)
+    metaphor = {clause[k] for k, t in enumerate(toks) if any(m in t.text for m in _LIKE)}
+    return {k for k, t in enumerate(toks) if clause[k] in metaphor and t.pos != "x"}
+
+
+def _plain(toks) -> str:
+    """The answer's text without its metaphors' clauses (忙得像陀螺一样), punctuation kept."""
+    skip = _in_metaphor(toks)
+    return "".join(t.text for k, t in enumerate(toks) if k not in skip)
+
+
+_DELIVER = frozenset({"送到", "开到", "运到", "跑到", "送往", "运往", "赶到", "跑遍"})
+_NEAR_PLACE = ("路", "街", "区", "镇", "村", "店", "门", "口", "桥", "站", "巷", "里", "园", "苑", "城")
+
+
+def _superhuman(text: str, toks=()) -> list[tuple[str, str]]:
+    """Feats no one person can do: boxes or tonnes moved alone at SUPERHUMAN_RATE a minute or more (我一个人十分钟
+    就全部打包完了 [三百箱], 一分钟把十万箱货搬上了火星), being in two cities at once (我同时在北京和上海加班), three or
+    more cities reached within an hour."""
+    out = []
+    # three or more cities reached in an hour or less (一个小时内开车把货送到了北京、广州和乌鲁木齐): cities by jieba's
+    # place tag, not streets, districts or shops (南京路, 朝阳区, 万达店)
+    sent: list = [[]]
+    for t in toks:
+        if t.pos == "x" and t.text in "。！？!?；;":
+            sent.append([])
+        else:
+            sent[-1].append(t)
+    for st in sent:
+        words = [t.text for t in st]
+        at = next((i for i, w in enumerate(words) if w in _DELIVER), None)
+        if at is None:
+            continue
+        cities = {t.text for t in st[at:] if t.pos == "ns" and len(t.text) >= 2 and not t.text.endswith(_NEAR_PLACE)}
+        spans = [(_zh_int(m.group(1)), m.group(2)) for m in _SPANS.finditer("".join(words))]
+        minutes = [v / 60 if u.startswith("秒") else v * 60 if "时" in u or "钟头" in u else v for v, u in spans if v]
+        if len(cities) >= 3 and minutes and min(minutes) <= 60:
+            out.append(("superhuman", f"{min(minutes):g}分钟到{'、'.join(sorted(cities))}"))
+    sentences = re.split(r"[。！？!?；;]", text)
+    for s in sentences:
+        if _ALONE.search(s) or re.search(r"(?<![们])我", s):
+            if not _TEAM.search(s.replace("一个人", "")):
+                spans = [(_zh_int(m.group(1)), m.group(2)) for m in _SPANS.finditer(s)]
+                minutes = [v / 60 if u.startswith("秒") else v * 60 if "时" in u or "钟头" in u else v
+                           for v, u in spans if v]
+                loads = [v for v, _ in ((_zh_int(m.group(1)), m.group(2)) for m in _LOADS.finditer(s)) if v]
+                if not loads:    # the sentence before names the load (那次急单三百箱，我一个人十分钟就全部打包完了)
+                    k = sentences.index(s)
+                    head = re.split(r"[,，]", s)[0]
+                    loads = [v for v in (_zh_int(m.group(1)) for m in _LOADS.finditer(
+                        text[:text.find(s)][-40:] if "全部" in s or "都" in s else "")) if v] if head else []
+                if minutes and loads and max(loads) / min(minutes) >= SUPERHUMAN_RATE:
+                    out.append(("superhuman", f"{int(max(loads))}/{min(minutes):g}分钟"))
+            for m in _LIFETIME.finditer(s):
+                if (_zh_int(m.group(1)) or 0) >= LIFETIME_YEARS:
+                    out.append(("superhuman", m.group(0)))
+            m = re.search(r"同时在(\w{2,4}?)(?:和|跟|与)(\w{2,4}?)(?:两地|两边)?(?:加班|上班|工作|送货|值班|干活|开会|仓库|店里)", s)
+            if m and not _TEAM.search(s) and m.group(1) != m.group(2):
+                out.append(("superhuman", m.group(0)))
+    return out
+
+
 def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     """Chinese: (odd acts, their kinds, the acts as text) — a thing doing what only people or animals do (扫把…唱歌),
     a taste or shape compared between unrelated things (白菜比冰箱更圆), cooking what is not food (把桌子炒熟) or
     folding a person (把顾客叠成两半), and a time word given or entered as a place (寄给了后天的走廊, 放在周末的里面,
-    跳进了口袋的中午). A clause with 像/好像/一样 (忙得像陀螺, 心里像打鼓) is a metaphor and not read."""
+    跳进了口袋的中午); and (session fantasy17) impossible participants (月亮追加, 发到海底, 鸽子签字, 报给主管的帽子:
+    _impossible_beings), time paradoxes (昨天的明天, 把时间倒回: _time_paradoxes) and superhuman feats (一个人十分钟
+    打包三百箱: _superhuman). A clause with 像/好像/一样 (忙得像陀螺, 心里像打鼓) is a metaphor and not read."""
     from . import meaning
 
     if analysis.seg.language != "zh" or not meaning.available():
@@ -939,6 +1260,8 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
         if clause[k] in metaphor or t.negated:
             continue
         w = t.text
+        if w == "吵" and "".join(x.text for x in toks[k + 1:k + 3]).startswith(("了一架", "架")):
+            w = "吵架"    # 生肉和熟肉吵了一架 (not 冰箱很吵)
         if w in _ANIMATE_ACTS:
             # the doer: the word before it, past adverbs and a place (扫把在屋顶上唱歌, 账本正在河里洗澡)
             j = k - 1
@@ -947,14 +1270,16 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
                     j -= 2
                 elif toks[j].pos == "t" and not (j and toks[j - 1].text == "的"):   # 打印机昨天在…做梦
                     j -= 1
-                elif toks[j].text in _SUBJECT_LINKS or toks[j].text in ("正在", "偷偷", "了") or \
+                elif toks[j].text in _SUBJECT_LINKS or toks[j].text in ("正在", "偷偷", "了", "各自", "一起", "自己") or \
                         toks[j].pos in ("d", "s", "ns") or toks[j].pos == "p" and toks[j].text == "在":
                     j -= 1
                 else:
                     break
             doer = toks[j] if j >= 0 and toks[j].pos != "x" else None
-            if doer is None or doer.text in skip_words or doer.pos[:1] in ("p", "c", "u", "m", "q"):
+            if doer is None or doer.text in skip_words or doer.pos[:1] in ("p", "c", "u", "m", "q", "r"):
                 continue
+            if w in _THING_ACTS and doer.pos[:1] != "n":
+                continue    # 送完回家, 几个老人在那边下棋: only a named thing (生肉和熟肉吵了一架)
             if doer.pos == "t":    # 货架上的星期三哭了: only a named time after 的
                 if _TIMES.match(doer.text) and j and toks[j - 1].text == "的":
                     odd.append(("act", f"{doer.text}|{w}"))
@@ -982,8 +1307,8 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
                 vo, plants = _vector(obj), meaning.anchor_vector(_PLANTS)
                 if vo is not None and meaning.similarity(vo, plants) < 0.3:
                     odd.append(("handle", f"{obj}…{verb}"))
-            elif _unholdable(toks[o]):
-                odd.append(("handle", f"{obj}…{verb}"))
+            elif _unholdable(toks[o]) or w == "把" and _nature(obj) and verb[:1] not in "晒晾":
+                odd.append(("handle", f"{obj}…{verb}"))    # 把雨折起来, 把月光装进箱子
         if w == "把" and k + 2 < len(toks):
             obj, verb = toks[k + 1], toks[k + 2]
             if verb.text == "的" and k + 4 < len(toks):   # 把顾客的头发炒熟
@@ -1009,5 +1334,9 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
             odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))
         if w == "的" and k and _TIMES.match(toks[k - 1].text) and k + 1 < len(toks) and toks[k + 1].pos == "f":
             odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))   # 周末的里面
+    # impossible participants, time paradoxes, superhuman feats — outside metaphors (像太阳一样…)
+    plain = _plain(toks)
+    odd += _impossible_beings(toks, _in_metaphor(toks))
+    odd += _time_paradoxes(plain) + _superhuman(plain, toks)
     odd = list(dict.fromkeys(odd))
     return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
