@@ -230,3 +230,19 @@ def test_short_result_is_a_result(text):
 def test_no_result_stays_without_result(text):
     r = run(text, Q_RUSH)
     assert all("说了具体结果" not in " ".join(c["reasons"]) for c in r["competencies"] or [])
+
+
+
+def test_a_near_word_is_a_content_word_not_a_function_word():
+    """Session 17: with NEAR_QUESTION at 0.7 and every word of the question, 知道 (0.77 to the question's 怎么) and 一样
+    (0.71 to 时候) put a padded baking story on topic, and the padded answer rose above its source (set k, 70.6 →
+    75.4). Only the question's content words count, at 0.8; 下雨 still says 大雨."""
+    from functions.analyze.scoring import features, meaning
+    from functions.analyze.scoring.text import Token
+    meaning.warm_up()
+    q = features._question_vectors({"怎么", "时候", "安排", "同事", "配合"}, set())
+    assert len(q) == 4      # 怎么 is a function word of the question
+    for word in ("知道", "一样"):
+        assert not features._near_question(Token(word, "v", 0, 0), q)
+    rain = features._question_vectors({"大雨", "外卖"}, set())
+    assert features._near_question(Token("下雨", "v", 0, 0), rain)

@@ -1440,15 +1440,18 @@ def _has_term(text: str, term: str, language: str) -> bool:
     return re.search(" " + re.escape(term) + ("[a-z']{0,3} " if len(term.split()[-1]) >= 4 else " "), text) is not None
 
 
-NEAR_QUESTION = 0.7     # a word this close in meaning to one of the question's own says it (下雨 for 下大雨: 0.86)
+NEAR_QUESTION = 0.8     # a word this close in meaning to one of the question's own says it (下雨 for 下大雨: 0.86; 0.7 let
+                        # 知道 ~ 怎么 (0.77) put a padded baking story on topic, set k)
 
 
 def _question_vectors(q_words: set, generic: set) -> list:
     """Chinese: the word vectors of the question's own content words of two characters or more (not generic)."""
     from . import meaning
     out = []
+    sets = lexicon.sets("zh")
+    skip = sets["stopwords"] | sets["pronouns"] | sets["fillers"]
     for w in sorted(q_words):
-        if len(w) >= 2 and w not in generic:
+        if len(w) >= 2 and w not in generic and w not in skip:
             v = meaning.vector(w)
             if v is not None:
                 out.append(v)
