@@ -1949,6 +1949,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "reluctance": reluctant,
         "conceded": sorted(conceded),
         "semantic": sem,
+        "question_words": frozenset(q_words),
     }
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)

@@ -430,14 +430,42 @@ def keyword_salad(analysis: Analysis) -> bool:
     adds almost nothing of its own — no thing, person, place, time or deed besides them — so there is
     no event to judge (features counts own_words). Sentences of the candidate's own doing (two or more
     first-person actions), refusals (negated keywords) and reasons (因为/觉得/希望…) are left to scoring,
-    which rates templates and vague answers low."""
+    which rates templates and vague answers low. A long salad dressed as sentences (dressed_salad) is one too."""
     c = analysis.counts
     if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < 6:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
         and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words) \
-        and not any(t.text in _ZH_REASONING for t in analysis.seg.words)
+        and not any(t.text in _ZH_REASONING for t in analysis.seg.words) or dressed_salad(analysis)
+
+
+# dressed_salad: at least DRESSED_CONTENT content words, at most DRESSED_OWN of the candidate's own (and at most
+# OWN_SHARE of the distinct ones), HR's words at least DRESSED_KEYWORDS of the content
+DRESSED_CONTENT, DRESSED_OWN, DRESSED_KEYWORDS, OWN_SHARE = 24, 4, 0.4, 0.3
+# words that give the candidate's own view (我觉得…, 希望…): an answer with one is a (vague) opinion, not a salad
+_ZH_OPINION = frozenset({"觉得", "认为", "希望", "打算", "想要", "喜欢", "愿意", "感觉", "相信"})
+
+
+def dressed_salad(analysis: Analysis) -> bool:
+    """Chinese: the question's and HR's words jumbled into long sentences that say nothing (突发情况的摄影师在备用器材里面
+    配合客户的冷静然后化妆师把分工引导到满意的时间…, 宝宝的黄疸在观察体温的时候告知了专业知识…; sets k and l, sessions
+    16–17): every pair of words is on topic, so the meaning readers pass it, and a 所以 or 然后 joins the pieces, so
+    keyword_salad's reasoning test let it through. It is a salad when it is long (≥ DRESSED_CONTENT content words),
+    adds at most DRESSED_OWN words of its own and no fact (time, number), tells at most one action, speaks of the
+    candidate at most once (我, 我们), negates nothing and gives no view of the candidate's own (觉得, 希望…; the words
+    read back from the question do not count). A vague answer in HR's words is shorter or speaks in the first
+    person (我会跟同事沟通好…) and is scored low, not gated."""
+    c = analysis.counts
+    if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < DRESSED_CONTENT:
+        return False
+    own, distinct = c["own_words"], max(c["distinct_content"], 1)
+    asked = analysis.details.get("question_words") or frozenset()
+    words = analysis.seg.words
+    return own <= DRESSED_OWN and own <= OWN_SHARE * distinct and c.get("own_facts", 0) == 0 \
+        and c["keyword_tokens"] >= DRESSED_KEYWORDS * c["content"] and c["actions"] <= 1 \
+        and sum(1 for t in words if t.text in _FIRST_PERSON) <= 1 and not any(t.negated for t in words) \
+        and not any(t.text in _ZH_OPINION and t.text not in asked and not t.copied for t in words)
 
 
 # Chinese sentences without grammar words (breaker round 14c): a short question (转正考核主要看哪些方面？, 新人进来
