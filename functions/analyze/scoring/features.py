@@ -1950,6 +1950,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "conceded": sorted(conceded),
         "semantic": sem,
         "question_words": frozenset(q_words),
+        "question_text": q_seg.text,
     }
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)

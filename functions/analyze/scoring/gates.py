@@ -453,19 +453,21 @@ def dressed_salad(analysis: Analysis) -> bool:
     16–17): every pair of words is on topic, so the meaning readers pass it, and a 所以 or 然后 joins the pieces, so
     keyword_salad's reasoning test let it through. It is a salad when it is long (≥ DRESSED_CONTENT content words),
     adds at most DRESSED_OWN words of its own and no fact (time, number), tells at most one action, speaks of the
-    candidate at most once (我, 我们), negates nothing and gives no view of the candidate's own (觉得, 希望…; the words
-    read back from the question do not count). A vague answer in HR's words is shorter or speaks in the first
+    candidate at most once (我, 我们), negates nothing and gives no view of the candidate's own (觉得, 希望…; words read
+    back from the question do not count for either). A vague answer in HR's words is shorter or speaks in the first
     person (我会跟同事沟通好…) and is scored low, not gated."""
     c = analysis.counts
     if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < DRESSED_CONTENT:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
-    asked = analysis.details.get("question_words") or frozenset()
-    words = analysis.seg.words
+    asked = analysis.details.get("question_text") or ""
+    # words read back from the question are not the candidate's own negation or view (原本没打算的维修 of a question
+    # asking about 客户原本没打算做的项目; set m, session 18)
+    own_words = [t for t in analysis.seg.words if not t.copied and t.text not in asked]
     return own <= DRESSED_OWN and own <= OWN_SHARE * distinct and c.get("own_facts", 0) == 0 \
         and c["keyword_tokens"] >= DRESSED_KEYWORDS * c["content"] and c["actions"] <= 1 \
-        and sum(1 for t in words if t.text in _FIRST_PERSON) <= 1 and not any(t.negated for t in words) \
-        and not any(t.text in _ZH_OPINION and t.text not in asked and not t.copied for t in words)
+        and sum(1 for t in analysis.seg.words if t.text in _FIRST_PERSON) <= 1 \
+        and not any(t.negated or t.text in _ZH_OPINION for t in own_words)
 
 
 # Chinese sentences without grammar words (breaker round 14c): a short question (转正考核主要看哪些方面？, 新人进来
