@@ -823,7 +823,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd,
                      "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
-            c["number_clauses"] >= 0.5 * max(c["content_clauses"], 1) and \
+            c["number_clauses"] >= 0.5 * max(c["content_clauses"] - enumerator_clauses(analysis), 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
         return Gate("template_numbers",
                     "回答几乎每句都是“做了几次、提高了百分之几”这样的数字，却没有说清具体是什么事、遇到了什么、"
@@ -831,6 +831,20 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"number_clauses": c["number_clauses"], "hollow_number_clauses": c["hollow_number_clauses"],
                      "rate_clauses": c.get("rate_clauses", 0), "content_clauses": c["content_clauses"]})
     return None
+
+
+# a clause that only counts off the steps (第一，…；第二，…; 首先，…): no content of its own
+_ENUMERATOR = re.compile(r"^(?:第[一二三四五六七八九十0-9]+(?:步|点|条)?|[一二三四五六七八九十]是|首先|其次|再次|然后|接着|最后|"
+                         r"另外|此外|同时|总之|总的来说|综上所述)$")
+
+
+def enumerator_clauses(analysis: Analysis) -> int:
+    """How many clauses are only a step's number or a sequence word (第一 / 其次 / 最后) — the scaffolding of a
+    numbered template, which must not dilute its share of number clauses (set m, session 18: a five-step template
+    with a rate in every step had 10 number clauses of 21, five of them 第一…第五)."""
+    seg = analysis.seg
+    return sum(1 for cl in seg.clauses
+               if cl and _ENUMERATOR.match("".join(seg.tokens[i].text for i in cl if seg.tokens[i].pos != "x")))
 
 
 # surreal_acts: things acting like people, impossible comparisons, cooking or folding what cannot be, time as a place
