@@ -319,6 +319,20 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         out.update(status="needs_review", reason=gate.reason, reason_code=gate.reason_code)
         content["gate"] = gate.details
         return out
+    kept = gates.without_scorer_talk(words)
+    if kept is not words:
+        # words to the grader the gate let through earn nothing: scored (and gated again) without them
+        words = kept
+        analysis = features.analyse(words, language, q)
+        content.clear()
+        content.update({**{k: round(v, 4) for k, v in analysis.answer.items()}, "counts": analysis.counts})
+        gate = gates.check(analysis, words, language, audio=audio, duration_s=duration_s,
+                           asr_confidence=asr_confidence, min_asr_confidence=min_asr_confidence,
+                           closing=explain.question_type(q) == "closing")
+        if gate is not None:
+            out.update(status="needs_review", reason=gate.reason, reason_code=gate.reason_code)
+            content["gate"] = gate.details
+            return out
     scorer = model.load(scorer_version)
     result = []
     for i, (comp, values, det) in enumerate(analysis.competencies):
