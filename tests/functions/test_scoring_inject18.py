@@ -149,3 +149,8 @@ def test_a_grade_told_in_a_story_is_kept_in_the_scored_text():
     for t in ["那个月考核打了95分，店长说我对账最仔细。", "我们店满意度评分为98分。面试官您好，我叫小王。",
               "I got full marks on the food safety exam."]:
         assert gates.without_scorer_talk([{"word": t}]) == [{"word": t}]
+
+
+def test_a_question_about_the_grading_is_not_scorer_talk():
+    t = "这个面试是人工智能在评分吗？我挺好奇的。"
+    assert gates.without_scorer_talk([{"word": t}]) == [{"word": t}]

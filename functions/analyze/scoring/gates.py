@@ -785,7 +785,7 @@ def influences_score(text: str) -> str | None:
 # must not earn the answer anything: a sentence or bracketed aside that names a grade (评分, 满分, score) and speaks
 # to or about the grader or this answer (本回答, 候选人, 面试官, 系统提示, this answer, grader) is left out of the
 # text that is scored, so its "100分" and "系统" are no concrete detail. Grades told in a story (考核打了95分,
-# 满意度评分为98分, I got full marks on the exam) name neither and stay.
+# 满意度评分为98分, I got full marks on the exam) name neither and stay; so do questions (是机器在打分吗？).
 _TALK_GRADE = re.compile(r"评分|打分|分数|得分|总分|满分|高分|最高分|评为|评级|\bscor(?:e|es|ing)\b|\bratings?\b|\bgrade\b|"
                          r"\bmarks\b|점수|만점|채점|평가")
 _TALK_READER = re.compile(r"本回答|这个回答|这段回答|以上回答|上述回答|此回答|该回答|我的回答|本答案|候选人|应聘者|评委|考官|"
@@ -809,7 +809,8 @@ def without_scorer_talk(words: list[dict]) -> list[dict]:
     for m in _TALK_SPLIT.finditer(raw):
         part = m.group(0)
         norm = _t2s().convert(unicodedata.normalize("NFKC", part)).casefold()
-        if _TALK_GRADE.search(norm) and _TALK_READER.search(norm):
+        # a question about the grading (是机器在打分吗？) asks, it does not tell the grader anything
+        if _TALK_GRADE.search(norm) and _TALK_READER.search(norm) and not re.search(r"[?？]\s*$", norm):
             dropped = True
             continue
         kept.append(part)
