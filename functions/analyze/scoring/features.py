@@ -752,6 +752,8 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
         return True
     if t.text in _OUTCOME_VERBS:
         return any(u.pos in ("m", "mq") or u.text[:1].isdigit() for u in toks[k + 1:k + 4])
+    if t.fault:
+        return True     # a fault or harm denied (没人受伤, 一单都没超时, 没有一个投诉): the good outcome (text._denied_fault)
     return approval(toks, k, sets) or changed_after(toks, k, sets)
 
 
@@ -1469,6 +1471,23 @@ def _near_question(tok: Token, q_vectors: list) -> bool:
     return v is not None and any(float(v @ q) >= NEAR_QUESTION for q in q_vectors)
 
 
+def _step(toks: list, language: str) -> bool:
+    """A clause that reads as one step of a plan: at least two content words, and a grammar word among them or
+    at most STEP_WORDS content words (叫保安守住路口; not 诚实 责任心 主动 赔偿 处理 联系…, a list in one clause)."""
+    content = sum(is_content(t, language) for t in toks)
+    return content >= 2 and (content <= STEP_WORDS or any(is_function(t, language) for t in toks))
+
+
+STEP_WORDS = 6
+
+
+def _plan_question(question: dict) -> bool:
+    """A situational question (假如…你会怎么做): its answer is a plan in the candidate's voice."""
+    from .explain import question_type
+
+    return question_type(question) == "situational"
+
+
 def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     """Segment the answer and compute every feature (see the module docstring)."""
     seg = segment_words(words, language, question=question.get("text"))
@@ -1677,8 +1696,13 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
 
     first_person = sets["first_person"]
     # Korean drops the subject: a clause with no other subject is the speaker's own (봤어요, 샀어요)
-    subject_first = language == "ko"
+    # … and so does Chinese in a plan: the bare steps answering 你会怎么做 (先拉警戒带…，马上报物业…) are the
+    # candidate's own until someone else is named (set m, session 18: such a plan had no action at all, 44.7)
+    # — a step, that is (_step): a verb with something it acts on (拉警戒带, 报物业), not a list (处理 联系 解决)
+    implied = language == "zh" and _plan_question(question)
+    subject_first = language == "ko" or implied
     actions, specific_actions, action_idx, others_actions = [], [], [], []
+    implied_actions = []    # counted as the plan's steps, not as deeds in counts["actions"] (the gates read those)
     clause_specific = []
     for ci, toks in enumerate(clauses):
         has_spec = keep[ci] and (clause_has_specific[ci] or any(id(t) in concrete_ids for t in toks))
@@ -1689,6 +1713,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                     and not (j and toks[j - 1].pos == "p")
                     for j, t in enumerate(toks[:2])) if language == "zh" else False
         agent = clause_agent(toks, first_person) if language == "zh" else None
+        if agent or own or other:
+            implied = False
         if agent:   # 同事忘了贴标签, 第二天客户收到了: someone else acts, not the candidate
             subject_first = agent == "self"
         elif own:
@@ -1702,8 +1728,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                      and not t.negated and not t.copied]
         else:
             verbs = [t for t in toks if is_content(t, language) and not t.negated and not t.copied]
-        if subject_first and verbs:
+        if subject_first and verbs and not (implied and not _step(toks, language)):
             actions.append(ci)
+            if implied:
+                implied_actions.append(ci)
             if has_spec and not general_clause(toks, language):
                 specific_actions.append(ci)
                 action_idx.append(ci)
@@ -1719,7 +1747,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             if not keep[ci] or general_clause(toks, language):
                 continue
             if language == "zh":
-                says_result = any(result_word(toks, k, sets, markers=True) and not t.negated and not t.copied
+                says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
                                   for k, t in enumerate(toks))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
@@ -1922,7 +1950,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "fillers": len(fillers), "copied": sum(1 for t in words_ if t.copied),
         "function": sum(1 for t in words_ if is_function(t, language)),
         "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,
-        "actions": len(actions), "specific_actions": len(specific_actions), "others_actions": len(others_actions),
+        "actions": len(actions) - len(implied_actions), "specific_actions": len(specific_actions), "others_actions": len(others_actions),
         "concrete": len(concrete), "specific_words": len(specific_words),
         "term_tokens": sum(1 for t in words_ if (t.base or t.text) in all_terms and not t.copied),
         "junk_tokens": len(junk), "excluded_clauses": sum(1 for ci in range(len(clauses)) if not keep[ci]),
