@@ -77,6 +77,9 @@ _CROWD = {"多", "少", "很多", "不多", "太多", "特别多", "比较多"} 
 _ADMIT = {"原来", "其实", "结果", "竟然", "才知道", "实际上"}     # 原来是我…: the speaker names themself the doer
 _FOUND_NEGATORS = {"没", "没有", "未", "不", "都没", "也没", "并没有", "never", "not", "nobody"}
 _POINT_BACK = {"他", "她", "他们", "她们", "人家"}
+# a person right after a verb of fear or belief is the subject of what is feared or believed, not of the deed
+# told after it (我怕他有刀就没管，把那段监控删了: the speaker deleted it)
+_FEARED = {"怕", "害怕", "担心", "生怕", "怕是", "以为", "觉得", "感觉", "估计", "猜"}
 _VIEW = {"觉得", "认为", "嫌", "感觉", "觉着", "看来", "想"}
 _OTHERS = {"他", "她", "他们", "她们", "人家", "别人", "对方", "有人", "顾客", "客户", "客人", "同事", "老人", "家属", "店长",
            "领导", "经理", "主管", "老板", "新人", "师傅", "司机", "骑手", "病人", "患者", "学员", "孩子", "家长", "阿姨",
@@ -173,6 +176,8 @@ def _speaker(seg: Segmented, first: int) -> bool:
             return _person(t) == "self"
     if 0 < clause < len(seg.clauses):
         for i in seg.clauses[clause - 1]:
+            if i > 0 and seg.tokens[i - 1].text == "被":
+                continue    # 被师傅说了一顿，从那以后…: the agent of a passive; its subject is the speaker, dropped
             if _person(seg.tokens[i]):
                 return _person(seg.tokens[i]) == "self"
     return True
@@ -547,9 +552,11 @@ def _deed_speaker(seg: Segmented, first: int) -> bool:
         if t.text in _FOUND and not (t.negated or i > 0 and seg.tokens[i - 1].text in _FOUND_NEGATORS):
             return False
         who = _person(t)
-        if not who or _object(seg, i, t.clause):
-            continue
         nxt = seg.tokens[i + 1] if i + 1 < len(seg.tokens) else None
+        # 业主来问我就说监控坏了: the person asked is the one who then answers (就/便 after them)
+        pivot = nxt is not None and nxt.clause == t.clause and nxt.text in ("就", "便")
+        if not who or _object(seg, i, t.clause) and not pivot:
+            continue
         if nxt is not None and nxt.text in _CROWD:
             continue        # 顾客多的时候也不会乱: how many there are, not who acts
         prev = seg.tokens[i - 1] if i > 0 and seg.tokens[i - 1].clause == t.clause else None
@@ -559,6 +566,8 @@ def _deed_speaker(seg: Segmented, first: int) -> bool:
             return True     # 发现是我自己拿回家送礼了: the speaker found their own deed
         if prev is not None and (prev.text in ("是", "说是", "说", "成") or t.text == "自己" and _person(prev)):
             continue
+        if t.clause != clause and prev is not None and prev.text in _FEARED:
+            continue        # 我怕他有刀就没管，把那段监控删了: 他 is whom the speaker feared, not who deleted it
         return who == "self"
     return True
 
