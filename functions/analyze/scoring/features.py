@@ -1170,9 +1170,16 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
             first = on_topic.index(True)
             last = n - 1 - on_topic[::-1].index(True)
             rest = sum(1 for k in range(first, last + 1) if has_content[k] and not junk[k])
-            # a result said in the run (交接完, 修好了, 一共成了三单) ends the answer's own story
-            result = any(k_words_result[k] for k in run)
-            if linked <= 1 and rest >= MIN_REST_CLAUSES and not result:
+            # a result said in the run (交接完, 修好了, 一共成了三单) ends the answer's own story; at the end of the
+            # answer, what follows that result is a stretch of its own (…没有一单发错。去年国庆节我和家人去了三亚…)
+            ends = [k for k in run if k_words_result[k]]
+            if ends and j == n:
+                tail = [k for k in run if k > ends[-1]]
+                if len(tail) >= OFF_TOPIC_RUN["edge"] and rest >= MIN_REST_CLAUSES and \
+                        sum(1 for k in tail if not junk[k] and _linked(words[k], others)) <= 1:
+                    for k in range(ends[-1] + 1, j):
+                        keep[k] = False
+            elif linked <= 1 and rest >= MIN_REST_CLAUSES and not ends:
                 for k in range(i, j):
                     keep[k] = False
         i = j
