@@ -1156,6 +1156,19 @@ _SPEAK = frozenset({"报给", "上报给", "汇报给", "打电话", "发消息"
 # Br), celestial bodies and weather (Bd Bf); not buildings and places (Bn: 仓库, 厨房, 平台 stand for the people there)
 _DEAF_CODES = ("Bi", "Bh", "Bo", "Bp", "Bq", "Br", "Bd", "Bf", "Bg")
 _ANIMALS = ("狗", "猫", "鸟", "鱼", "鸽子", "企鹅", "兔子", "老鼠")
+# (session feats18, breaker 18: 十几只企鹅排队买冰块, 给企鹅们收银, 骑着恐龙过去, 他变成了一只猫, 客人是一群云朵, 两箱冰山,
+# 南极仓库) what customers and workers do, said of an animal or of nature; extinct or mythical creatures ridden; things
+# too big or too far to box; a store's or a courier's workplace at the poles
+_CUSTOMER_ACTS = frozenset({"买", "购买", "付钱", "写信", "点餐", "扫码", "充值", "办卡", "退货", "取件", "寄件"})
+_TAKE_ACTS = frozenset({"吃掉", "吃光", "偷走", "拿走", "拿光", "借走", "抢走"})
+_MYTHICAL = frozenset({"恐龙", "龙", "独角兽", "凤凰", "麒麟", "飞马", "天马", "神兽", "猛犸象", "筋斗云", "飞毯", "巨龙", "飞龙"})
+_RIDE = frozenset({"骑", "骑着", "骑上", "坐着", "坐", "乘", "乘着", "开着", "驾着"})
+_UNBOXABLE = frozenset({"冰山", "云", "云朵", "云彩", "彩虹", "星星", "月亮", "太阳", "月光", "阳光", "闪电", "银河", "星空"})
+_CONTAINERS = tuple("箱袋盒包瓶桶筐车罐")
+_POLES = frozenset({"南极", "北极"})
+_POLE_WORK = frozenset({"仓库", "小区", "超市", "门店", "分店", "店", "网点", "站点", "快递站", "便利店", "分拣中心"})
+_BECOME = frozenset({"变成", "变成了", "化成", "成了", "是", "变", "变作"})
+_THIRD = frozenset({"他", "她", "客户", "顾客", "客人", "用户", "买家", "乘客", "收件人", "老板", "店长", "主管", "同事"})
 # a day's parts in order (凌晨两点的时候已经是下午五点: three or more parts apart is no drift of the clock)
 _DAY_PARTS = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "半夜")
 _BEFORE = ("昨天", "前天", "大前天", "去年", "前年", "上周", "上个月", "上月")
@@ -1277,6 +1290,7 @@ def _impossible_beings(toks, skip=frozenset()) -> list[tuple[str, str]]:
                 if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or
                                                           meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
                     out.append(("being", f"{w}{act}"))
+        out += _fantasy_roles(toks, k)
         if k + 1 < n and w + toks[k + 1].text in _SEND:
             w, k1 = w + toks[k + 1].text, k + 1     # 上报|给|了主管的鞋子
         else:
@@ -1323,6 +1337,65 @@ def _impossible_beings(toks, skip=frozenset()) -> list[tuple[str, str]]:
     return out
 
 
+def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
+    """At token k: an animal or nature doing a customer's act (企鹅排队买冰块) or taking goods (彩虹被太阳吃掉了); an
+    animal or thing served or met with (给企鹅们收银, 跟箱子们开了个会, 打电话给他的鱼缸); a person who turns into or is
+    an animal or nature (他变成了一只猫, 客人是一群云朵); an extinct or mythical creature ridden (骑着恐龙); something too
+    big or far to box (两箱冰山); a shop's or courier's workplace at a pole (南极仓库; not 南极科考站)."""
+    n, t, w = len(toks), toks[k], toks[k].text
+    out = []
+
+    def after(j):   # past 们 and links
+        while j < n and (toks[j].text in ("们", "都", "也", "在", "正在", "一起", "纷纷") or toks[j].text in _SUBJECT_LINKS):
+            j += 1
+        return j
+    if t.pos[:1] == "n" and (_animal(w) or _nature(w)) and w not in ("鹦鹉", "八哥"):
+        j = after(k + 1)
+        if j + 1 < n and toks[j].text in ("排队", "排着队", "排了队") and toks[j + 1].text in _CUSTOMER_ACTS:
+            j += 1    # 企鹅排队买冰块; not 企鹅排队等着喂食 at an aquarium
+        if j < n and (toks[j].text in _CUSTOMER_ACTS or _nature(w) and toks[j].text in _TAKE_ACTS) and \
+                (k == 0 or toks[k - 1].pos[:1] in ("x", "t", "m", "q", "c", "v") or toks[k - 1].text in _AGENT_MARKS):
+            out.append(("being", f"{w}{toks[j].text}"))
+    if w in ("给", "跟", "向", "对", "和", "打电话给") and k + 1 < n:
+        end = next((i for i in range(k + 1, n) if toks[i].pos == "x"), n)
+        h = _head(toks, k + 1, end)
+        if h < n and _deaf(toks[h]):
+            j = h + 1 + (h + 1 < n and toks[h + 1].text == "们")
+            said = "".join(x.text for x in toks[j:j + 3])
+            meet = said.startswith(("开会", "开了个会", "开了会", "开了一个会", "商量", "谈判"))
+            serve = said.startswith(("收银", "结账", "收款", "开发票", "办卡", "退款", "找零"))
+            if w == "打电话给" or meet and not _animal(toks[h].text) or serve or meet and toks[h + 1:h + 2] and \
+                    toks[h + 1].text == "们":
+                out.append(("being", f"{w}{toks[h].text}{said[:4] if w != '打电话给' else ''}"))
+    if w == "打电话" and k + 1 < n and toks[k + 1].text == "给" and k + 2 < n:
+        h = _head(toks, k + 2, n)
+        if _deaf(toks[h]) and not _animal(toks[h].text):
+            out.append(("being", f"打电话给{toks[h].text}"))
+    if (w in _THIRD or t.pos in ("nr", "nrfg")) and k + 1 < n and toks[k + 1].text in _BECOME:
+        j = k + 2 + (k + 2 < n and toks[k + 2].text == "了")
+        while j < n and toks[j].pos in ("m", "q"):
+            j += 1
+        if j < n and toks[j].pos[:1] == "n" and (_animal(toks[j].text) or _nature(toks[j].text)) and \
+                not (j + 1 < n and toks[j + 1].text in ("的", "一样", "似的")):
+            out.append(("being", f"{w}{toks[k + 1].text}{toks[j].text}"))
+    if w in ("它", "它们") and k + 1 < n:     # 它们答应以后按时回来: a thing's promise
+        j = after(k + 1)
+        if j < n and toks[j].text in ("答应", "同意", "保证", "承诺", "发誓"):
+            out.append(("being", f"{w}{toks[j].text}"))
+    if w in _RIDE and k + 1 < n:
+        j = k + 1 + (toks[k + 1].text in ("着", "了", "上"))
+        while j < n and toks[j].pos in ("m", "q"):
+            j += 1
+        if j < n and toks[j].text in _MYTHICAL:
+            out.append(("being", f"{w}{toks[j].text}"))
+    if t.pos in ("m", "q", "mq") and w.endswith(_CONTAINERS) and any(ch in w for ch in "一二两三四五六七八九十几0123456789") \
+            and k + 1 < n and toks[k + 1].text in _UNBOXABLE:
+        out.append(("being", f"{w}{toks[k + 1].text}"))
+    if w in _POLES and k + 1 < n and toks[k + 1].text in _POLE_WORK:
+        out.append(("being", f"{w}{toks[k + 1].text}"))
+    return out
+
+
 def meaning_class(word: str, cls: str) -> float:
     """meaning.word_class(word)'s probability of one Cilin major class."""
     from . import meaning
@@ -1355,7 +1428,8 @@ def impossible_feats(analysis: Analysis) -> list[str]:
     if analysis.seg.language != "zh":
         return []
     plain = _plain(analysis.seg.tokens)
-    return list(dict.fromkeys(a for _, a in _time_paradoxes(plain) + _superhuman(plain, analysis.seg.tokens)))
+    return list(dict.fromkeys(a for _, a in _time_paradoxes(plain) + _superhuman(plain, analysis.seg.tokens) +
+                              _impossible_claims(analysis.seg.tokens)))
 
 
 def _in_metaphor(toks) -> set[int]:
@@ -1422,6 +1496,115 @@ def _superhuman(text: str, toks=()) -> list[tuple[str, str]]:
             m = re.search(r"同时在(\w{2,4}?)(?:和|跟|与)(\w{2,4}?)(?:两地|两边)?(?:加班|上班|工作|送货|值班|干活|开会|仓库|店里)", s)
             if m and not _TEAM.search(s) and m.group(1) != m.group(2):
                 out.append(("superhuman", m.group(0)))
+    return out
+
+
+# impossible claims told as fact (session feats18, breaker 18: 满意度达到1000%, 一个晚上抓了350个小偷, 用了2秒就把整栋楼
+# 1万多人疏散完了, 一天剪了500个头, 头发一下子长了一米). Shares that cannot pass 100 (满意度, 好评率, 合格率…) said to be above
+# it — not a growth (增长了200%, 提高了150% are possible); one person's counts per time far beyond anyone (people served,
+# caught or evacuated per second or per night, haircuts or dishes per day or minute); and hair, nails or a beard growing
+# a length at once.
+_SHARES = ("满意度", "满意率", "好评率", "好评度", "合格率", "准确率", "正确率", "完成率", "成功率", "准时率", "出勤率", "通过率",
+           "签收率", "妥投率", "命中率", "达标率", "及格率", "覆盖率", "转化率", "复购率", "回头率", "利用率", "到岗率", "解决率",
+           "接通率", "上座率", "好评", "满意")
+_SHARE_OVER = re.compile(rf"({'|'.join(_SHARES)})(?:都|也|还|更是|竟然|直接)?(?:达到了?|达|高达|是|为|有|到了?|冲到了?|"
+                         rf"提升到了?|提高到了?|升到了?|涨到了?|变成了?|超过了?)?"
+                         rf"(?:([0-9]+(?:\.[0-9]+)?)(?:%|％)?(?![0-9.条个次人单件分位名天年元块星项]|万|千|倍)|百分之([{'零〇一二两三四五六七八九十百千万'}]+))")
+_AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万几]+)(万|千|百)?(多|余|来)?")
+# one person's work, its counted objects and how much of it a minute and a day is already more than anyone does
+# (honest figures: a cashier serves some hundreds a day, a courier 100–400 parcels, a stylist 20–40 heads, a rider
+# 30–80 orders; a guard may see a building of hundreds evacuated in minutes)
+_WORK = [
+    # (name, verb, counted object, most a minute, most a day)
+    ("evacuate", r"疏散|撤离|转移", r"(?:人|人次|名|位|个人|户)", 2000.0, None),
+    ("catch", r"抓|抓住|抓到|抓获|逮|逮住|制服", r"(?:个|名)?(?:小偷|贼|扒手|嫌疑人|坏人|歹徒)", 1.0, 20.0),
+    ("cut", r"剪|理|修剪|烫|染|做", r"(?:个|颗)?(?:头|头发|发型)|(?:个|位|名)(?:顾客|客人|客户)", 0.5, 100.0),
+    ("cook", r"做|炒|烧|做出|炒出", r"道菜?|(?:个|份|盘)菜", 20.0, None),
+    ("serve", r"收银|结账|接待|服务|招待|收完|结完|点单|点餐", r"(?:个|位|名|桌)?(?:顾客|客人|客户|人)|桌", 30.0, 2000.0),
+    ("deliver", r"送|派|配送|派送|送达|投递", r"(?:单|件|个包裹|份外卖|个快递|票)", 20.0, 1500.0),
+]
+_DAY_SPANS = re.compile(r"一(?:整)?天|一个?(?:晚上|夜里?|通宵|上午|下午|白天|班)|一晚上?|一宿|一夜")
+_MACHINE = re.compile(r"系统|程序|接口|服务器|脚本|机器人?|设备|自动|流水线|分拣机|软件|算法|代码|每秒|并发|请求")
+_ALL_OF_THEM = re.compile(r"全部|都|全都|所有|整栋|整个|全")
+_GROW = re.compile(r"(?:头发|指甲|胡子|睫毛|刘海)(?:一下子|一下|瞬间|马上|立刻|立马|当场|突然|转眼|一秒|几秒钟?)(?:就|又)?"
+                   r"(?:长|长长|变长)(?:了|出了?|出来了?)?([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十半几]+)(米|厘米|公分|寸|尺)")
+
+
+def _amount(s: str, unit: str | None = None) -> float | None:
+    """A count said with digits or Chinese numerals and 万/千/百 (1万多 → 10000, 3.5万, 一百万, 十几 → 10)."""
+    v = _zh_int(s.replace("几", "")) if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s) else float(s)
+    if v is None or v == 0 and "几" in s:
+        v = 1.0 if s == "几" else v
+    if v is None:
+        return None
+    return v * {"万": 10000, "千": 1000, "百": 100}.get(unit or "", 1)
+
+
+def _minutes(span: str) -> float | None:
+    """A span as minutes: 0.1秒, 2秒钟, 十分钟, 一个小时; None when it says no length."""
+    m = re.fullmatch(rf"({_NUM})(?:个)?(?:多)?(秒钟?|分钟|个?小时|个?钟头)", span)
+    if not m:
+        return None
+    v = _zh_int(m.group(1))
+    if not v:
+        return None
+    u = m.group(2)
+    return v / 60 if u.startswith("秒") else v * 60 if "时" in u or "钟头" in u else v
+
+
+def _clause_texts(toks) -> list[str]:
+    """The answer's clauses as text (the tokens' clause ids, punctuation left out), metaphors' clauses (像…一样) empty."""
+    skip = _in_metaphor(toks)
+    out: dict[int, list[str]] = {}
+    for k, t in enumerate(toks):
+        if t.pos == "x" and t.text not in "%％":
+            continue
+        out.setdefault(t.clause, []).append("" if k in skip or t.negated else t.text)
+    return ["".join(v) for _, v in sorted(out.items())]
+
+
+def _impossible_claims(toks) -> list[tuple[str, str]]:
+    """Claims that cannot be true told as plain fact: a share above 100% (满意度达到1000%), one person's count per time
+    beyond anyone (_WORK: 一个晚上抓了350个小偷, 2秒疏散1万多人, 一天剪了500个头, 1分钟做了200道菜, 0.1秒收银完99999个
+    顾客) and hair grown a length at once (头发一下子长了一米). Work done with others or by machines is not read."""
+    out = []
+    clauses = _clause_texts(toks)
+    whole = "".join(clauses)
+    for m in _SHARE_OVER.finditer(whole):
+        v = float(m.group(2)) if m.group(2) else _zh_int(m.group(3))
+        before = whole[max(0, m.start() - 3):m.start()]
+        if v is not None and v > 100 and not re.search(r"增长|增加|提高|提升|上涨|翻", whole[m.start():m.end()]) \
+                and not before.endswith(("比", "同比", "环比")):
+            out.append(("claim", m.group(0)))
+    for m in _GROW.finditer(whole):
+        v, u = _zh_int(m.group(1)) or 0.0, m.group(2)
+        if u in ("米", "尺", "寸") or v >= 1:     # any length at once: hair grows about a centimetre a month
+            out.append(("claim", m.group(0)))
+    if _MACHINE.search(whole):
+        return out
+    # each count with the span nearest to it (a day or a timed span) and the work's verb nearby, clauses joined (the
+    # recogniser's text has no commas: 有99999个顾客排队我一个人在0.1秒内全部收银完毕)
+    text = "，".join(c for c in clauses if c)
+    for name, verb, obj, per_minute, per_day in _WORK:
+        for m in re.finditer(rf"(?<![0-9.])([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万几]+)(万|千|百)?(?:多|余|来)?(?:{obj})",
+                             text):
+            count = _amount(m.group(1), m.group(2))
+            lo, hi = max(0, m.start() - 16), min(len(text), m.end() + 20)
+            window = text[lo:hi]
+            if not count or not re.search(verb, window) or _TEAM.search(window.replace("一个人", "")) or \
+                    not (_ALONE.search(window) or "我" in text):
+                continue
+            spans = [(abs(x.start() + lo - m.start()), _minutes(x.group(0))) for x in _SPANS.finditer(window)]
+            spans += [(abs(x.start() + lo - m.start()), None) for x in _DAY_SPANS.finditer(window)]
+            spans = [x for x in spans if x[1] is None or x[1] > 0]
+            if not spans:
+                continue
+            pos, minutes = min(spans, key=lambda x: x[0])
+            half = minutes is None and any(abs(x.start() + lo - m.start()) == pos and re.search("上午|下午", x.group(0))
+                                           for x in _DAY_SPANS.finditer(window))    # 一个上午接待了3000位客人
+            if minutes is not None and count / minutes > per_minute or \
+                    minutes is None and per_day is not None and count > per_day * (0.5 if half else 1.0):
+                out.append(("claim", text[max(lo, m.start() - 12):m.end()].strip("，%")))
     return out
 
 
@@ -1530,6 +1713,6 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     # impossible participants, time paradoxes, superhuman feats — outside metaphors (像太阳一样…)
     plain = _plain(toks)
     odd += _impossible_beings(toks, _in_metaphor(toks))
-    odd += _time_paradoxes(plain) + _superhuman(plain, toks)
+    odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)
     odd = list(dict.fromkeys(odd))
     return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
