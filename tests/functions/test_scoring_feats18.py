@@ -89,3 +89,11 @@ def test_rates_need_one_person():
                "我们分拣线一天能处理两万件。"):
         assert gates._impossible_claims(analysed(SHIFT, ok).seg.tokens) == [], ok
     assert gates._impossible_claims(analysed(SHIFT, "我一个人用了3秒就把500位顾客都结完账了。").seg.tokens)
+
+
+def test_one_claim_is_not_praised_as_detail():
+    # one impossible claim is not enough to gate, but its figures are not "concrete detail"
+    r = scored(SHIFT, "去年我在理发店，一天剪了300个头，顾客排到了门外，我让学徒帮忙洗头吹干，晚上十点才下班，第二天还有人来预约。")
+    assert r["status"] == "scored"
+    for c in r["competencies"]:
+        assert not any("300个" in x for x in c["reasons"] if x.startswith("举了具体的")), c["reasons"]

@@ -303,6 +303,17 @@ def story_floor(analysis: features.Analysis, question: dict) -> float:
 _WOULD = {"会", "要", "应该", "可以", "能", "得"}
 
 
+def _without_claims(reason: str, claims: list[str]) -> str | None:
+    """A reason with the concrete items (举了具体的…：a、b、c。) that lie inside an impossible claim left out; None when
+    none is left; other reasons as they are."""
+    if not reason.startswith(CONCRETE_CREDIT) or "：" not in reason:
+        return reason
+    head, items = reason.split("：", 1)
+    kept = [i for i in items.rstrip("。").split(explain._JOIN)
+            if not any(re.sub(r"[%％]", "", i) and re.sub(r"[%％]", "", i) in c for c in claims)]
+    return f"{head}：{explain._JOIN.join(kept)}。" if kept else None
+
+
 def score_answer(words: list[dict], language: str, question: dict, *, audio: bool = False,
                  duration_s: float | None = None, asr_confidence: float | None = None,
                  min_asr_confidence: float = 0.45, scorer_version: str | None = "default") -> dict:
@@ -410,6 +421,12 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     for comp in result:
         comp["reasons"] = [r for r in comp["reasons"] if not (r.startswith(agency.CREDITS) and any(
             contrary.quotes_misconduct(q, analysis.seg.text, analysis.seg.language) for q in _QUOTED.findall(r)))]
+    # the figures of a claim that cannot be true (gates.impossible_feats: 满意度达到300%, 一天剪了500个头), told once and so
+    # not gated, are never praised as concrete detail (breaker 18)
+    claims = gates.impossible_feats(analysis) if analysis.seg.language == "zh" else []
+    if claims:
+        for comp in result:
+            comp["reasons"] = [r for r in (_without_claims(r, claims) for r in comp["reasons"]) if r]
     for comp in result:   # a high score with none of the competency's own evidence says where it comes from
         comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
     if analysis.counts.get("junk_chars", 0) >= 4:
