@@ -79,7 +79,8 @@ def test_honest_near_misses_stay_scored(question, answer):
 def test_share_over_100_but_not_growth():
     claims = gates._impossible_claims(analysed(SHIFT, "客户满意度达到了300%。").seg.tokens)
     assert claims, claims
-    for ok in ("销售额增长了200%。", "好评率提高了150%。", "满意度是100%。", "好评达到300条。"):
+    for ok in ("销售额增长了200%。", "好评率提高了150%。", "满意度是100%。", "好评达到300条。", "那个月任务完成率达到了128%。",
+               "我在酒店前台每天要处理入住、换房、投诉，旺季一天接待两百多位客人。"):
         assert gates._impossible_claims(analysed(SHIFT, ok).seg.tokens) == [], ok
 
 
@@ -97,3 +98,9 @@ def test_one_claim_is_not_praised_as_detail():
     assert r["status"] == "scored"
     for c in r["competencies"]:
         assert not any("300个" in x for x in c["reasons"] if x.startswith("举了具体的")), c["reasons"]
+
+
+def test_idioms_are_no_fantasy():
+    for ok in ("我一直觉得客户是上帝，要耐心。", "那天我急得像热锅上的蚂蚁，后来我成了店里的老员工。"):
+        a = analysed(SHIFT, ok)
+        assert gates.impossible_beings(a) == [], ok

@@ -1342,6 +1342,7 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
     animal or thing served or met with (给企鹅们收银, 跟箱子们开了个会, 打电话给他的鱼缸); a person who turns into or is
     an animal or nature (他变成了一只猫, 客人是一群云朵); an extinct or mythical creature ridden (骑着恐龙); something too
     big or far to box (两箱冰山); a shop's or courier's workplace at a pole (南极仓库; not 南极科考站)."""
+    from . import meaning
     n, t, w = len(toks), toks[k], toks[k].text
     out = []
 
@@ -1375,7 +1376,8 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
         j = k + 2 + (k + 2 < n and toks[k + 2].text == "了")
         while j < n and toks[j].pos in ("m", "q"):
             j += 1
-        if j < n and toks[j].pos[:1] == "n" and (_animal(toks[j].text) or _nature(toks[j].text)) and \
+        if j < n and toks[j].pos[:1] == "n" and (_animal(toks[j].text) or _nature(toks[j].text) and not all(
+                c.startswith("Dh") for c in meaning._codes(toks[j].text) or ("Dh",))) and \
                 not (j + 1 < n and toks[j + 1].text in ("的", "一样", "似的")):
             out.append(("being", f"{w}{toks[k + 1].text}{toks[j].text}"))
     if w in ("它", "它们") and k + 1 < n:     # 它们答应以后按时回来: a thing's promise
@@ -1504,9 +1506,10 @@ def _superhuman(text: str, toks=()) -> list[tuple[str, str]]:
 # it — not a growth (增长了200%, 提高了150% are possible); one person's counts per time far beyond anyone (people served,
 # caught or evacuated per second or per night, haircuts or dishes per day or minute); and hair, nails or a beard growing
 # a length at once.
-_SHARES = ("满意度", "满意率", "好评率", "好评度", "合格率", "准确率", "正确率", "完成率", "成功率", "准时率", "出勤率", "通过率",
-           "签收率", "妥投率", "命中率", "达标率", "及格率", "覆盖率", "转化率", "复购率", "回头率", "利用率", "到岗率", "解决率",
-           "接通率", "上座率", "好评", "满意")
+# (not 完成率, 达标率, 上座率: a target or the seats can be passed — 任务完成率128%, 上座率200%)
+_SHARES = ("满意度", "满意率", "好评率", "好评度", "合格率", "准确率", "正确率", "成功率", "准时率", "出勤率", "通过率",
+           "签收率", "妥投率", "命中率", "及格率", "覆盖率", "转化率", "复购率", "回头率", "到岗率", "解决率",
+           "接通率", "好评", "满意")
 _SHARE_OVER = re.compile(rf"({'|'.join(_SHARES)})(?:都|也|还|更是|竟然|直接)?(?:达到了?|达|高达|是|为|有|到了?|冲到了?|"
                          rf"提升到了?|提高到了?|升到了?|涨到了?|变成了?|超过了?)?"
                          rf"(?:([0-9]+(?:\.[0-9]+)?)(?:%|％)?(?![0-9.条个次人单件分位名天年元块星项]|万|千|倍)|百分之([{'零〇一二两三四五六七八九十百千万'}]+))")
@@ -1518,7 +1521,7 @@ _WORK = [
     # (name, verb, counted object, most a minute, most a day)
     ("evacuate", r"疏散|撤离|转移", r"(?:人|人次|名|位|个人|户)", 2000.0, None),
     ("catch", r"抓|抓住|抓到|抓获|逮|逮住|制服", r"(?:个|名)?(?:小偷|贼|扒手|嫌疑人|坏人|歹徒)", 1.0, 20.0),
-    ("cut", r"剪|理|修剪|烫|染|做", r"(?:个|颗)?(?:头|头发|发型)|(?:个|位|名)(?:顾客|客人|客户)", 0.5, 100.0),
+    ("cut", r"剪|理发|修剪|烫|染|做", r"(?:个|颗)?(?:头|头发|发型)|(?:个|位|名)(?:顾客|客人|客户)", 0.5, 100.0),
     ("cook", r"做|炒|烧|做出|炒出", r"道菜?|(?:个|份|盘)菜", 20.0, None),
     ("serve", r"收银|结账|接待|服务|招待|收完|结完|点单|点餐", r"(?:个|位|名|桌)?(?:顾客|客人|客户|人)|桌", 30.0, 2000.0),
     ("deliver", r"送|派|配送|派送|送达|投递", r"(?:单|件|个包裹|份外卖|个快递|票)", 20.0, 1500.0),
@@ -1591,7 +1594,9 @@ def _impossible_claims(toks) -> list[tuple[str, str]]:
             count = _amount(m.group(1), m.group(2))
             lo, hi = max(0, m.start() - 16), min(len(text), m.end() + 20)
             window = text[lo:hi]
-            if not count or not re.search(verb, window) or _TEAM.search(window.replace("一个人", "")) or \
+            # the verb just before the count (抓了350个小偷) or after it (1万多人疏散完了, 99999个顾客…全部收银完毕)
+            near = text[max(0, m.start() - 8):m.end() + 16]
+            if not count or not re.search(verb, near) or _TEAM.search(window.replace("一个人", "")) or \
                     not (_ALONE.search(window) or "我" in text):
                 continue
             spans = [(abs(x.start() + lo - m.start()), _minutes(x.group(0))) for x in _SPANS.finditer(window)]
