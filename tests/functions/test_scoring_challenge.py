@@ -73,7 +73,10 @@ PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0), (0, "stro
                  (5, "good", 4),
                  # session 17: the good answers 花店 and 洗车工 are short complete stories (model.STORY_FLOOR), which
                  # these paddings no longer lift
-                 (2, "good", 4), (3, "good", 0), (3, "good", 1), (3, "good", 2), (3, "good", 3)}
+                 (2, "good", 4), (3, "good", 0), (3, "good", 1), (3, "good", 2), (3, "good", 3),
+                 # session 18: what follows the story's own result at the end of the answer is padding
+                 # (features.counted_clauses), even when that result is a fault denied (没有一单发错)
+                 (2, "good", 3)}
 PADDING_RAISES = {(qi, k, si): "short asides, stories in the middle and stories sharing a word still count"
                   for qi in range(len(QUESTIONS)) for k in ("strong", "good") for si in range(len(STORIES))
                   if (qi, k, si) not in PADDING_HOLDS}
