@@ -767,12 +767,15 @@ _QUICK = {"很快", "没多久", "不久", "不一会", "不一会儿", "一会�
 _DURATION = re.compile(r"(分钟|小时|钟头|秒|秒钟|天|星期|周|个月|会儿)$")
 _BEFORE = {"前", "之前", "以前", "内", "之内", "以内"}
 _CLOCK = re.compile(r"[点時时]")
-_DONE_ENDINGS = ("出去", "出来", "好", "完", "走", "齐", "掉", "光")
+_DONE_ENDINGS = ("出去", "出来", "上去", "上来", "好", "完", "走", "齐", "掉", "光")
+# an approximate number before its duration (十来分钟, 二十多分钟, 半个多小时: jieba tags 来 as a verb)
+_ABOUT = {"来", "多", "几", "个", "个多", "来个", "多个"}
 _THEN = {"就", "便"}
 _COMPLAINING = re.compile(r"催|骂|吵|闹|嚷|投诉|发火|生气|着急|急了|不耐烦|走掉|跑了|差评|退单|取消")
 _MODAL = {"要", "会", "能", "能够", "可以", "想", "得", "该", "应该", "准备", "打算"}
 _STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|乐|高兴|开心|放心|理解|同意|接受|认可|原谅|谅解|冷静|平静|"
                     r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉)|"
+                    r"没(得|有)?(什么|啥|啥子)(好|可)?说(的|头)?|没(得|有)?(话|好|可)说|没得说|"
                     r"没(有)?再(说|讲|提|吭声|计较|追究|闹|吵|投诉)(什么|啥|别的)?)"
                     r"[^，。；]{0,6}了")
 _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|点|约)[^，。；]{0,8}(了|过)|成了[^，。；]{0,6}"
@@ -799,6 +802,9 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
     clock = t.pos in ("m", "mq", "t") and _CLOCK.search(t.text) is not None
     quick = t.text in _QUICK or (t.pos in ("m", "mq", "b", "t", "n") and _DURATION.search(t.text)) or (
         t.pos in ("m", "mq", "t") and k + 1 < len(toks) and toks[k + 1].text in _BEFORE) or clock
+    if not quick and t.pos in ("m", "mq") and k + 2 < len(toks) and toks[k + 1].text in _ABOUT and \
+            _DURATION.search(toks[k + 2].text):
+        quick, k = True, k + 2      # 十来分钟消防车就到了: read from the duration word on
     # completed: the clause ends in 了, or (recognised speech runs on: 十二点二十就弄好了骑手拿走了对就这样) a 了
     # follows within six words
     completed = words[-1].text == "了" or any(u.text == "了" for u in toks[k + 1:k + 7])

@@ -385,8 +385,28 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if is_punct(word):
             flag = "x"
+        if word in _FUSED_NEGATION:
+            out.extend(_FUSED_NEGATION[word])
+            continue
+        prev = next((f for w, f in reversed(out) if f != "x"), "")
+        if flag == "t" and _directional(word, prev):
+            flag = "v"
         out.append((word, flag))
     return tuple(out)
+
+
+# jieba's HMM fuses a negator with its subject in some contexts only (没人受伤 run on in recognised speech is one
+# word 没人/l; typed with a comma before it, 没/v 人/n): split, so the negation is read the same either way
+_FUSED_NEGATION = {"没人": (("没", "v"), ("人", "n")), "没啥": (("没", "v"), ("啥", "r"))}
+# directional complements jieba tags as times (赶紧过去看, 把人叫下来, 十来分钟端上去了): a verb after a verb or an
+# adverb, not a time that opens a clause; 后来 and 以后 are times and stay so
+_DIRECTIONS = ("过去", "过来", "下来", "下去", "上来", "上去", "起来", "出来", "出去", "进来", "进去", "回来", "回去")
+
+
+def _directional(word: str, prev_flag: str) -> bool:
+    if word in _DIRECTIONS:
+        return prev_flag.startswith(("v", "d"))
+    return len(word) == 3 and word.endswith(_DIRECTIONS)      # 端上去, 搬出去, 跑过来
 
 
 def _raw_tokens(text: str, language: str) -> list[tuple[str, str]]:
@@ -504,6 +524,12 @@ def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
     if len(current) < MIN_CLAUSE_TOKENS or prev is None:
         return False
     if tok.text in sets["first_person"] and tok.text != "自己":
+        # …起火了我先拿灭火器: 了 ends a clause when the pronoun after it starts a step (我先, 我就, 我拿); 给了我
+        # 一个, 告诉了我们 keep it as an object
+        nxt = next((tokens[k] for k in range(i + 1, len(tokens)) if tokens[k].pos != "x"), None)
+        if prev.text == "了" and nxt is not None and (nxt.text in _ZH_STEP or nxt.text in ("就", "也", "又", "还")
+                                                      or nxt.pos.startswith("v")):
+            return True
         return prev.pos not in _ZH_NO_BREAK_AFTER and prev.text not in sets["first_person"]
     if tok.text in sets["time_words"] or (tok.pos == "t" and len(tok.text) >= 2):
         return prev.pos not in ("t", "m", "p", "f", "q") and prev.text not in sets["time_words"]
