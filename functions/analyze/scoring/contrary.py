@@ -54,7 +54,7 @@ from .text import Segmented, find, normalise_term
 
 PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "contrary-zh.json"
 # English answers: the same shape of document (every-competency conduct families, English phrases)
-PATHS = {"zh": PATH, "en": PATH.with_name("contrary-en.json")}
+PATHS = {"zh": PATH, "en": PATH.with_name("contrary-en.json"), "ko": PATH.with_name("contrary-ko.json")}
 GAP = 8
 GAP_BY_LANGUAGE = {"en": 24}      # characters between A and B of "A…B": English words are longer
 CLAUSE_REACH = 2
@@ -134,7 +134,17 @@ def families(name: str, keywords: tuple, language: str) -> tuple:
 _PERSON_END = tuple("员师姐哥姨叔妈爷奶伯婶娘嫂")
 
 
+# Korean people by the word's stem (저는 → 저, 손님께서 → 손님): the speaker, and others a deed may be told of
+_SELF_KO = {"저", "제", "나", "내", "저희", "우리", "제가", "내가"}
+_OTHERS_KO = {"손님", "고객", "고객님", "손님들", "사장", "사장님", "점장", "점장님", "매니저", "매니저님", "동료", "직원", "알바",
+              "알바생", "선배", "후배", "친구", "그분", "그", "그녀", "그들", "아이", "아저씨", "아주머니", "할머니", "할아버지",
+              "어머님", "아버님", "기사", "기사님", "팀장", "팀장님", "주인", "누군가", "다른"}
+
+
 def _person(t) -> str | None:
+    if t.base and t.base != t.text or t.text[:1] >= "\uac00" and t.text[:1] <= "\ud7a3":
+        word = t.base or t.text
+        return "self" if word in _SELF_KO or t.text in _SELF_KO else "other" if word in _OTHERS_KO else None
     if t.text in _SELF:
         return "self"
     if t.text in _OTHERS or t.pos in ("nr", "nrt") and len(t.text) > 1 \
@@ -162,6 +172,8 @@ def _speaker(seg: Segmented, first: int) -> bool:
     speaker; when its clause names nobody, the subject carries over from the clause before (its first person
     named; 有个顾客快递丢了，第三次来电吼了…); none named at all: Chinese drops the subject."""
     clause = seg.tokens[first].clause
+    if seg.language == "ko":
+        return _speaker_ko(seg, first)
     if seg.tokens[first].text in _SELF and seg.language != "zh":
         return True                 # the phrase names its subject (we kept the money): the speaker's deed
     for i in range(first - 1, -1, -1):
@@ -180,6 +192,30 @@ def _speaker(seg: Segmented, first: int) -> bool:
                 continue    # 被师傅说了一顿，从那以后…: the agent of a passive; its subject is the speaker, dropped
             if _person(seg.tokens[i]):
                 return _person(seg.tokens[i]) == "self"
+    return True
+
+
+_KO_SUBJECT = ("이", "가", "께서", "은", "는", "도")
+_KO_PREDICATE_END = ("고", "서", "는데", "지만", "면서", "니까", "요", "다", "니다")
+
+
+def _speaker_ko(seg: Segmented, first: int) -> bool:
+    """Korean: the deed at token `first` is the speaker's unless another person is the subject of its predicate —
+    named before it, with a subject or topic particle (손님이, 동료는), and no other predicate ending between
+    (손님이 줄을 섰는데 귀찮아서…: the customers queued; the speaker, dropped, was bored). Korean drops the subject
+    far more than it names it, so nobody named is the speaker, and no subject carries over from the clause before."""
+    clause = seg.tokens[first].clause
+    for i in range(first - 1, -1, -1):
+        t = seg.tokens[i]
+        if t.pos == "x":
+            continue
+        if t.clause != clause or t.text.endswith(_KO_PREDICATE_END) and _person(t) is None:
+            break
+        who = _person(t)
+        if who == "self":
+            return True
+        if who == "other" and t.text.endswith(_KO_SUBJECT):
+            return False
     return True
 
 
@@ -318,7 +354,7 @@ def _hits(seg: Segmented, phrase: str):
     parts = [p for p in phrase.split("…") if p]
     if not parts or not all(p in seg.text for p in parts):   # cheap test first: most phrases are not in the answer
         return
-    sep = " " if seg.language == "en" else ""
+    sep = " " if seg.language in ("en", "ko") else ""
     said = lambda a, b: sep.join(t.text for t in seg.tokens[a:b + 1] if t.pos != "x" or not sep)
     if len(parts) == 1:
         for h in find(seg, parts[0]):
