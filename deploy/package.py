@@ -207,7 +207,7 @@ SOURCES = {
             "models/lexicons/*.json"),
     "analyze": ("functions/**/*.py", "models/__init__.py", "models/manifest.json", "models/lexicons/*.json",
                 "models/scorer/*.onnx", "models/scorer/lexicon-zh.npz", "models/scorer/aside-zh.json",
-                "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json",
+                "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json", "models/scorer/contrary-ko.json",
                 "models/scorer/wording-*.npz", "models/scorer/offtopic-*.npz",
                 "models/scorer/reluctant-zh.npz", "models/scorer/nonsense-*.npz", "models/scorer/nonsense-*.json",
                 "models/scorer/situation-zh.json", "models/scorer/word-class-zh.json"),
