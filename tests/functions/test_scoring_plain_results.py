@@ -44,16 +44,18 @@ def test_run_on_and_punctuated_read_the_same_result():
     assert abs(run_on["overall"] - typed["overall"]) <= 8, (run_on["overall"], typed["overall"])
 
 
-@pytest.mark.parametrize("said,tag", [("赶紧过去看", "v"), ("把人叫下来", "v"), ("十来分钟端上去了", "v")])
-def test_directional_complement_is_a_verb_not_a_time(said, tag):
+@pytest.mark.parametrize("said,word", [("我闻到味道就赶紧过去看是电动车起火了", "过去"), ("然后喊人把楼里的人叫下来大概十分钟", "下来")])
+def test_directional_complement_opens_no_clause(said, word):
+    """jieba tags 过去/下来 after a verb or an adverb as times; they do not start a new clause as a time does."""
     seg = text.segment(said, "zh")
-    directional = [t for t in seg.words if t.text in ("过去", "下来", "端上去")]
-    assert directional and all(t.pos == tag for t in directional), [(t.text, t.pos) for t in seg.words]
+    at = next(i for i, t in enumerate(seg.tokens) if t.text == word)
+    assert seg.tokens[at].clause == seg.tokens[at - 1].clause, [[seg.tokens[i].text for i in c] for c in seg.clauses]
 
 
-def test_a_time_word_stays_a_time():
-    seg = text.segment("我过去在超市做收银，后来去了便利店。", "zh")
-    assert {t.text: t.pos for t in seg.words}.get("后来") == "t"
+def test_a_time_word_still_opens_a_clause():
+    seg = text.segment("我们那天忙到很晚后来店长让我先回家休息", "zh")
+    at = next(i for i, t in enumerate(seg.tokens) if t.text == "后来")
+    assert seg.tokens[at].clause != seg.tokens[at - 1].clause
 
 
 def test_everyones_silence_stays_a_template():

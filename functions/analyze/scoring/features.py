@@ -813,7 +813,8 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
         then = next((j for j, u in enumerate(after[:4]) if u.text in _THEN), None)
         # without 就, a duration right before a verb of completion (五十分钟送出去了, 半小时做好了) says how long the
         # job took (breaker 17); 等了五十分钟 puts the duration after its verb and is not read here
-        done = then is None and not clock and bool(after) and after[0].pos.startswith("v") and (
+        done = then is None and not clock and bool(after) and (after[0].pos.startswith("v") or after[0].pos == "t" and
+                                                              after[0].text.endswith(_DONE_ENDINGS)) and (
             after[0].text.endswith(_DONE_ENDINGS) or (len(after) > 1 and after[1].text in _DONE_ENDINGS))
         if then is None and t.text not in _QUICK and not done:
             return False

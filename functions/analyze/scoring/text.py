@@ -388,9 +388,6 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if word in _FUSED_NEGATION:
             out.extend(_FUSED_NEGATION[word])
             continue
-        prev = next((f for w, f in reversed(out) if f != "x"), "")
-        if flag == "t" and _directional(word, prev):
-            flag = "v"
         out.append((word, flag))
     return tuple(out)
 
@@ -399,7 +396,8 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
 # word 没人/l; typed with a comma before it, 没/v 人/n): split, so the negation is read the same either way
 _FUSED_NEGATION = {"没人": (("没", "v"), ("人", "n")), "没啥": (("没", "v"), ("啥", "r"))}
 # directional complements jieba tags as times (赶紧过去看, 把人叫下来, 十来分钟端上去了): a verb after a verb or an
-# adverb, not a time that opens a clause; 后来 and 以后 are times and stay so
+# adverb, not a time that opens a clause (_starts_clause_zh); 后来 and 以后 are times. Their tag is left as jieba gives
+# it: the learnt readers (nonsense, aside) were fitted on jieba's tags
 _DIRECTIONS = ("过去", "过来", "下来", "下去", "上来", "上去", "起来", "出来", "出去", "进来", "进去", "回来", "回去")
 
 
@@ -532,6 +530,8 @@ def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
             return True
         return prev.pos not in _ZH_NO_BREAK_AFTER and prev.text not in sets["first_person"]
     if tok.text in sets["time_words"] or (tok.pos == "t" and len(tok.text) >= 2):
+        if _directional(tok.text, prev.pos):
+            return False
         return prev.pos not in ("t", "m", "p", "f", "q") and prev.text not in sets["time_words"]
     if tok.text in _ZH_STEP:
         return prev.pos not in ("r", "d", "c", "p") and prev.text not in sets["first_person"]
