@@ -28,10 +28,17 @@ LEAK = {"text": "假如暴雨天店里进水了，货架底层的货泡了，顾
                          {"name": "服务", "weight": 0.25, "keywords": ["顾客", "解释", "安抚", "沟通"]}]}
 
 
-@pytest.mark.xfail(strict=True, reason="open: things doing people's acts (肥牛向厨师长道歉, 剪刀向阿姨道歉, 对讲机登记了车门) are "
-                                       "read by no reader; 9 of breaker 18's jumbles scored 50–78")
+def test_food_doing_peoples_acts_goes_to_a_person():
+    """Session 19 (gates.things_acting): two things doing what only a person does gate the answer."""
+    r = pipeline.analyze_transcript("八号桌的肥牛向厨师长道歉了四十分钟，酸梅汤催菜了店长，我把客人配合进了后厨的单子，五分钟安抚了同事。",
+                                    WAITER, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+@pytest.mark.xfail(strict=True, reason="open: a place or a device doing people's acts (顶部倾听了照片, 监控巡逻了报警, "
+                                       "对讲机登记了车门) is not read — gates.things_acting takes only concrete things "
+                                       "and food as doers, and 登记/巡逻 are said of systems in honest speech")
 @pytest.mark.parametrize("question,text", [
-    (WAITER, "八号桌的肥牛向厨师长道歉了四十分钟，酸梅汤催菜了店长，我把客人配合进了后厨的单子，五分钟安抚了同事。"),
     (SALON, "去年的剪刀向阿姨道歉了四十分钟，内扣的顶部倾听了照片，我把护理修剪进了镜子，三次发型调整了她女儿。"),
     (GUARD, "凌晨两点的监控在B2巡逻了报警，对讲机登记了六辆车门，派出所冷静地疏散了八分钟的摄像头。"),
 ])

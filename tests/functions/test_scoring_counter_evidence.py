@@ -85,7 +85,9 @@ def test_families_follow_the_competency_name_and_keywords():
     assert contrary.families("团队协作", (), "zh")[0] == "all"
     # English answers (contrary-en.json) have only the misconduct families that apply to every competency
     assert set(contrary.families("Teamwork", (), "en")) == {"revenge", "deceive", "forge", "shirk", "take", "duty"}
-    assert contrary.families("Teamwork", (), "ko") == ()
+    # Korean (contrary-ko.json, session 19): the misconduct families, every one applying to every competency
+    assert set(contrary.families("팀워크", (), "ko")) == {"neglect", "rudeness", "deceit", "taking"}
+    assert contrary.families("Teamwork", (), "ja") == ()
 
 
 def test_an_answer_strong_on_one_competency_and_silent_on_another_shows_it():
