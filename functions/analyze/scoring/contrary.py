@@ -66,6 +66,8 @@ _OBJECT_BEFORE = {"跟", "和", "给", "对", "向", "帮", "替", "把", "让",
                   "骗", "哄", "告诉", "通知", "提醒", "答应", "劝", "问", "瞒着", "糊弄", "忽悠",
                   # perception before a person who does the next verb (我看他没发现就把钱揣进了兜里, 趁店长不在…)
                   "看", "看到", "看见", "见", "瞧", "趁", "趁着", "等",
+                  # a place's owner after a preposition of place (我偷偷在他们汤里吐了口水: breaker 19)
+                  "在", "往", "从", "到",
                   "to", "with", "for", "told", "asked", "let", "made", "gave", "helped", "tell", "ask"}
 # English words that carry their own negation in a phrase (never found out, no one noticed)
 _NEGATOR_WORDS_EN = {"not", "never", "no", "nobody", "without", "none"}
@@ -141,13 +143,17 @@ _OTHERS_KO = {"손님", "고객", "고객님", "손님들", "사장", "사장님
               "어머님", "아버님", "기사", "기사님", "팀장", "팀장님", "주인", "누군가", "다른"}
 
 
+# a "name" jieba tags that ends in a word of place is a place (汤里/nr, 锅里/nr): not a person
+_PLACE_END = tuple("里上下中边内外旁")
+
+
 def _person(t) -> str | None:
     if t.base and t.base != t.text or t.text[:1] >= "\uac00" and t.text[:1] <= "\ud7a3":
         word = t.base or t.text
         return "self" if word in _SELF_KO or t.text in _SELF_KO else "other" if word in _OTHERS_KO else None
     if t.text in _SELF:
         return "self"
-    if t.text in _OTHERS or t.pos in ("nr", "nrt") and len(t.text) > 1 \
+    if t.text in _OTHERS or t.pos in ("nr", "nrt") and len(t.text) > 1 and t.text[-1] not in _PLACE_END \
             or 2 <= len(t.text) <= 3 and t.pos[:1] == "n" and t.text.endswith(_PERSON_END):
         return "other"
     return None
@@ -560,7 +566,7 @@ def _deed_structures(language: str) -> tuple:
         comp = lambda x: re.compile(expand(x)) if x else None
         out.append((re.compile(expand(st["pattern"])), st.get("label", "职业操守"), comp(req.get("before")),
                     comp(req.get("after")), comp(st.get("unless")), comp(st.get("unless_sentence")),
-                    bool(st.get("negator"))))
+                    bool(st.get("negator")), comp(st.get("unless_after"))))
     return tuple(out)
 
 
@@ -619,7 +625,7 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
         return []
     speech = others_speech(seg) if speech is None else speech
     text, out, taken = seg.text, [], set()
-    for pattern, label, before, after, unless, unless_sentence, own_negator in structures:
+    for pattern, label, before, after, unless, unless_sentence, own_negator, unless_after in structures:
         for m in pattern.finditer(text):
             a, b = m.span()
             first, last = _token_at(seg, a), _token_at(seg, b - 1)
@@ -640,6 +646,8 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
             if _NEG_BEFORE.search(text, c_start, a) or _REFUSED.search(text[b:]) or _supposed(seg, first, last):
                 continue
             s_end = min([i for i in (text.find(ch, b) for ch in _SENTENCE_MARKS) if i >= 0] or [len(text)])
+            if unless_after is not None and unless_after.search(text, b, s_end):
+                continue        # … the deed undone or reported later in its sentence (…补上，马上写了说明报给主管)
             if (before or after) and not (before and before.search(text, s_start, a)
                                           or after and after.search(text, b, s_end)):
                 continue

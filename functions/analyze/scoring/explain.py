@@ -516,6 +516,11 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
            if not_answer
            else {"strengths": [], "suggestions": [_SUGGEST["story"]]} if not_own
            else _feedback_zh(analysis, competencies, question))
+    # misconduct told anywhere in the answer (contrary.py; not the anchor reading): nothing in it is praised — its
+    # numbers, steps or plan are how the deed was done (breaker 19: 说清了你会先做什么 after covering a shortage with
+    # the next shift's float)
+    if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
+        out = {"strengths": [], "suggestions": out["suggestions"]}
     language = analysis.seg.language
     if language not in _STRENGTHS_BY_LANGUAGE:
         return out
