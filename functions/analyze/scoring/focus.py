@@ -52,10 +52,11 @@ _PERSON_BOUND = (rf"{_PERSON}[^，。？！；,?!;]{{0,8}}(难缠|刁难|找麻�
 
 # A complaint told as what the customer said was wrong (客人说汤凉了, 顾客嫌菜太咸, 客户反映少发了一件; breaker 17): a
 # person who says, finds or reports a fault in what they got, without 投诉 or 生气 said
-_FAULT_PERSON = _PERSON[:-1] + r"|阿姐|大哥|大叔|大妈|小姐|先生|女士|小伙子|姑娘|用户|会员)"
+# … and any word ending in 客 (the recogniser's homophones of 顾客: 故客, 雇客; breaker 19)
+_FAULT_PERSON = _PERSON[:-1] + r"|阿姐|大哥|大叔|大妈|小姐|先生|女士|小伙子|姑娘|用户|会员|\w客)"
 _FAULT_SAID = (rf"{_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}(说|话|嫌|反映|讲|发现|找来说|过来说)[^，。？！；,?!;]{{0,10}}"
                r"(凉|冷|咸|淡|辣|酸|馊|硬|糊|生的|没熟|不熟|不新鲜|坏|破|漏|脏|慢|少|多收|算错|找错|错了|不对|"
-               r"头发|虫|苍蝇|异物|过期|变质|不是(他|她|我)?(要|点)的)")
+               r"头发|虫|苍蝇|异物|过期|变质|腥|异味|怪味|有味|味道不对|难吃|不好吃|不是(他|她|我)?(要|点)的)")
 
 
 FAMILIES = (
@@ -93,7 +94,11 @@ FAMILIES = (
           _rx(r"故障", r"毛病", r"原因", r"问题", r"坏", r"查", r"测", r"试", r"换", r"拆", r"修", r"不(亮|转|响|通|动|灵|行)",
               r"异响", r"漏", r"短路", r"接触", r"报错", r"死机", r"断",
               # a software fault told in its own words (breaker H4: 难缠的bug)
-              r"复现", r"日志", r"定位", r"调试", r"断点", r"debug", r"(?<![a-z])log", r"(?<![a-z])bug", r"偶尔", r"重复")),
+              r"复现", r"日志", r"定位", r"调试", r"断点", r"debug", r"(?<![a-z])log", r"(?<![a-z])bug", r"偶尔", r"重复",
+              # an incident told in operations words, Chinese or English (breaker 19: Redis的cache雪崩, QPS冲到两万)
+              r"雪崩", r"宕机", r"挂了", r"崩", r"超时", r"告警", r"异常", r"延迟", r"卡死", r"卡住", r"内存", r"回滚",
+              r"扩容", r"降级", r"限流", r"熔断", r"止血", r"复盘", r"监控", r"(?<![a-z])qps", r"(?<![a-z])cpu",
+              r"(?<![a-z])timeout", r"(?<![a-z])error", r"(?<![a-z])crash", r"(?<![a-z])outage", r"(?<![a-z])500")),
     Focus("safety", "安全问题或危险",
           _rx(r"安全", r"危险", r"事故", r"隐患", r"违反.{0,4}规定", r"违规", r"受伤"),
           _rx(r"安全", r"危险", r"险", r"伤", r"摔", r"滑", r"倒", r"碰", r"砸", r"掉", r"事故", r"隐患", r"规定", r"救", r"呛", r"溺", r"沉", r"抽筋", r"不动", r"晕", r"血", r"烫", r"割", r"扎", r"撞", r"跌", r"病",
