@@ -5,7 +5,9 @@ token, so the refresh is single-flight — one holder of the lock fetches, the o
 DatabaseStorage (the embedded default, a table) and RedisLockingStorage share that interface.
 """
 import json
+import random
 import secrets
+import time
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -14,6 +16,12 @@ from wechatpy.session.redisstorage import RedisStorage
 
 from api.schema import wechat_kv
 from api.timeutil import utcnow
+
+
+# MySQL/MariaDB errors after which a write is tried again from the start: deadlock, lock wait timeout, and the
+# savepoint a deadlock's rollback took with it
+_RETRY_CODES = {1213, 1205, 1305}
+_WRITE_ATTEMPTS = 5
 
 
 class DatabaseStorage(SessionStorage):
@@ -31,18 +39,30 @@ class DatabaseStorage(SessionStorage):
         return json.loads(row.value)
 
     def set(self, key, value, ttl=None):
+        """Write `key` (update, else insert); two processes writing a new key at once are both kept consistent:
+        MySQL/MariaDB answers such concurrent first writes with a deadlock (1213) that rolls the whole
+        transaction back, savepoint included (then 1305) — the write is retried from the start, up to
+        _WRITE_ATTEMPTS times, and the last writer wins as with any update."""
         if value is None:
             return
         expires_at = utcnow() + timedelta(seconds=int(ttl)) if ttl else None
         values = {"value": json.dumps(value), "expires_at": expires_at, "updated_at": utcnow()}
-        with self.engine.begin() as connection:
-            if connection.execute(wechat_kv.update().where(wechat_kv.c.key == key).values(**values)).rowcount:
-                return
+        for attempt in range(_WRITE_ATTEMPTS):
             try:
-                with connection.begin_nested():
-                    connection.execute(wechat_kv.insert().values(key=key, **values))
-            except sa.exc.IntegrityError:
-                connection.execute(wechat_kv.update().where(wechat_kv.c.key == key).values(**values))
+                with self.engine.begin() as connection:
+                    if connection.execute(wechat_kv.update().where(wechat_kv.c.key == key).values(**values)).rowcount:
+                        return
+                    try:
+                        with connection.begin_nested():
+                            connection.execute(wechat_kv.insert().values(key=key, **values))
+                    except sa.exc.IntegrityError:
+                        connection.execute(wechat_kv.update().where(wechat_kv.c.key == key).values(**values))
+                return
+            except sa.exc.OperationalError as exc:
+                code = exc.orig.args[0] if exc.orig is not None and exc.orig.args else None
+                if code not in _RETRY_CODES or attempt == _WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.01 * (attempt + 1) + random.random() * 0.02)
 
     def delete(self, key):
         with self.engine.begin() as connection:

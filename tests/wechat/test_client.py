@@ -102,3 +102,29 @@ def test_redis_token_store_when_configured(wx_app, fake_wechat):
     assert first is not second and first.access_token == second.access_token
     assert fake_wechat.token_fetches == 1
     connection.flushdb()
+
+
+def test_concurrent_first_writes_of_one_key_are_kept(wx_app):
+    """CI, session 19: two requests caching the same new key at once (the share page's JS-SDK ticket) met a deadlock
+    on MariaDB (1213, then 1305: the savepoint gone with the rolled-back transaction) and the share page failed;
+    every write now lands, and the key holds one of the values written."""
+    storage = DatabaseStorage(wx_app.extensions["miaomian.engine"])
+    errors, barrier = [], threading.Barrier(8)
+
+    def write(n, key):
+        barrier.wait()
+        try:
+            storage.set(key, {"ticket": n}, ttl=60)
+        except Exception as exc:  # noqa: BLE001 - the test reports any failure
+            errors.append(repr(exc))
+
+    for round_ in range(10):
+        key = f"race_{round_}"
+        barrier.reset()
+        threads = [threading.Thread(target=write, args=(n, key)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert storage.get(key)["ticket"] in range(8)
+    assert errors == []
