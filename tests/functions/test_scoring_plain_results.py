@@ -8,15 +8,7 @@ import pytest
 from functions.analyze import pipeline
 from functions.analyze.scoring import text
 
-WAITER = {"text": "讲一次餐厅高峰期客人投诉上菜太慢的经历，你是怎么处理的？", "answer_seconds": 90,
-          "competencies": [{"name": "服务意识", "weight": 0.5, "keywords": ["道歉", "客人", "安抚", "赠送"]},
-                           {"name": "团队协作", "weight": 0.5, "keywords": ["厨房", "同事", "催菜", "配合"]}]}
-GUARD = {"text": "请讲一次你当保安时发现可疑情况或突发事件的经历，你是怎么应对的？", "answer_seconds": 90,
-         "competencies": [{"name": "安全意识", "weight": 0.6, "keywords": ["巡逻", "报警", "监控", "登记"]},
-                          {"name": "应变能力", "weight": 0.4, "keywords": ["冷静", "处理", "上报", "疏散"]}]}
-STORE = {"text": "便利店晚上只有你一个人值班时，收银排长队、同时货架缺货，你会怎么安排？请举一次实际的例子。", "answer_seconds": 90,
-         "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["安排", "优先", "收银", "补货"]},
-                          {"name": "服务意识", "weight": 0.5, "keywords": ["顾客", "排队", "解释", "态度"]}]}
+from tests.functions.test_scoring_breaker18_open import GUARD, STORE, WAITER  # the breaker-18 questions
 
 FIRE_RUN_ON = ("就是那个去年夏天小区三号楼那个地下室冒烟了然后我闻到味道就赶紧过去看是电动车充电起火了我先拿灭火器喷然后喊人打"
                "一一九把楼里的人叫下来大概十来分钟消防车就到了没人受伤")

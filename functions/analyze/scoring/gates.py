@@ -1721,11 +1721,11 @@ def things_acting(analysis: Analysis) -> list[str]:
                 ends.add(n)
         if len(act) not in ends:
             continue
-        j, doer, place = k - 1, None, False
+        j, doer = k - 1, None     # j ends at the doer's index
         while j >= 0 and toks[j].pos != "x":
             x = toks[j]
             if x.pos == "f" and j and toks[j - 1].pos[:1] == "n":
-                j, place = j - 2, True              # 在登记本上签了字: a place, not a doer
+                j -= 2                              # 在登记本上签了字: a place, not a doer
                 continue
             at = next((i for i in range(j - 1, max(j - 4, -1), -1) if toks[i].text in ("在", "从", "到")), None) \
                 if x.pos == "f" else None
@@ -1765,7 +1765,7 @@ def things_acting(analysis: Analysis) -> list[str]:
                 doer.text.endswith(_COLLECTIVE_END) or _person(doer) or _vector(doer.text) is None:
             continue
         # … the noun is the object of a verb before it (记下车牌打电话, 用这个方法安抚): a serial verb, not its act
-        d = toks.index(doer) - 1
+        d = j - 1
         while d >= 0 and (toks[d].text in ("的", "了", "着", "过", "这个", "那个", "这些", "那些") or toks[d].pos in ("m", "mq", "q", "a", "r")):
             d -= 1
         if d >= 0 and toks[d].pos[:1] in ("v", "p"):
