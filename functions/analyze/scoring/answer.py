@@ -405,7 +405,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             focus_missed = focus_missed or b.kind is BoundKind.FOCUS
     # misconduct told anywhere in the answer (contrary.py, not the anchor reading): nothing done in that story is
     # quoted as a good action or result of the candidate's (后来他就把差评删了, 我还照样拿了加班费)
-    if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
+    if contrary.tells_contrary(analysis):
         for comp in result:
             comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(agency.CREDITS)]
     # … and a deed later owned and fixed (从那以后…) is named, but the deed itself is never quoted as a good action

@@ -719,6 +719,13 @@ def _bare(text: str, language: str) -> str:
                    if not unicodedata.category(c).startswith(("P", "Z")))
 
 
+def tells_contrary(analysis) -> bool:
+    """Whether the answer tells conduct contrary to any of its competencies in the detector's own reading (each
+    competency's details["contrary"], read anywhere in the answer), not the anchors' weak example: then nothing in
+    that story is praised — in HR's reasons (answer.py) or in the candidate's feedback (explain.feedback)."""
+    return any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or []))
+
+
 def misconduct_said(text: str, language: str) -> bool:
     """Whether a piece of text tells misconduct in the curated phrases of the misconduct families (taking money,
     deceiving or taking revenge on a customer, forging, faking illness, covering up), read as plain text:

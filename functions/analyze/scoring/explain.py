@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, quotes, wording
+from . import contrary, lexicon, quotes, wording
 from .features import _NUM_IDIOMS, Analysis, is_content
 
 _JOIN = "、"
@@ -519,7 +519,7 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     # misconduct told anywhere in the answer (contrary.py; not the anchor reading): nothing in it is praised — its
     # numbers, steps or plan are how the deed was done (breaker 19: 说清了你会先做什么 after covering a shortage with
     # the next shift's float)
-    if any(c[1] != "较弱回答示例" for _, _, d in analysis.competencies for c in (d.get("contrary") or [])):
+    if contrary.tells_contrary(analysis):
         out = {"strengths": [], "suggestions": out["suggestions"]}
     language = analysis.seg.language
     if language not in _STRENGTHS_BY_LANGUAGE:

@@ -1267,17 +1267,19 @@ def _nature(word: str) -> bool:
     return word in _NATURE or any(c.startswith(_NATURE_CODES) for c in meaning._codes(word))
 
 
-def _animal(word: str) -> bool:
-    """An animal by its Cilin codes (Bi) or, for words Cilin lacks (企鹅, 狗), by its vector (≥ 0.5 to animals and
-    nearer them than to people)."""
+def _animal(word: str, *, unlike=None, margin: float = 0.0, every_code: bool = True) -> bool:
+    """An animal by its Cilin codes (Bi: all of them, or any with every_code=False) or, for words Cilin lacks (企鹅,
+    狗), by its vector: ≥ 0.5 to animals and nearer them, by more than `margin`, than to the `unlike` anchor words
+    (_PEOPLE by default; _FOOD for a doer, so that meat — 猪肉, 肥牛 — is not an animal)."""
     from . import meaning
     codes = meaning._codes(word)
     if codes:
-        return all(c.startswith("Bi") for c in codes)
+        return (all if every_code else any)(c.startswith("Bi") for c in codes)
     v = _vector(word)
-    animals, people = meaning.anchor_vector(_ANIMALS), meaning.anchor_vector(_PEOPLE)
-    return v is not None and meaning.similarity(v, animals) >= 0.5 and \
-        meaning.similarity(v, animals) > meaning.similarity(v, people)
+    if v is None:
+        return False
+    animals = meaning.similarity(v, meaning.anchor_vector(_ANIMALS))
+    return animals >= 0.5 and animals > meaning.similarity(v, meaning.anchor_vector(unlike or _PEOPLE)) + margin
 
 
 def _deaf(tok) -> bool:
@@ -1678,18 +1680,6 @@ _COLLECTIVE_END = tuple("房所局司部处店队组站心台院校业馆厅团�
 _PP = frozenset({"给", "向", "跟", "对", "和", "同", "与", "替", "帮", "朝", "冲", "对着", "跟着", "为", "用", "拿", "把", "被"})
 
 
-def _pet(word: str, v) -> bool:
-    """An animal as a doer: Cilin's Bi codes (鹦鹉, 仓鼠), else a vector much nearer animals than food (狗狗, 小狗; not
-    猪肉, 肥牛: meat is food — _animal reads those as animals, nearer animals than people)."""
-    from . import meaning
-
-    codes = meaning._codes(word)
-    if codes:
-        return any(c.startswith("Bi") for c in codes)
-    a, f = meaning.similarity(v, meaning.anchor_vector(_ANIMALS)), meaning.similarity(v, meaning.anchor_vector(_FOOD))
-    return a >= 0.5 and a > f + 0.2
-
-
 def things_acting(analysis: Analysis) -> list[str]:
     """Chinese: acts only a person does (_HUMAN_ACTS, _DECIDE) told of a thing, a food, an idea or a document as
     their doer ("大巴车|背诵", "肥牛|道歉"), as "doer|act". The doer is the nearest noun before the act in its clause
@@ -1755,13 +1745,13 @@ def things_acting(analysis: Analysis) -> list[str]:
                 doer = x        # … or a noun jieba tags as an adjective (合同/a 吵着), or an act opening its clause
                 #                 as the subject of a strictly human act (导航/v 在后座上织毛衣, 回滚/v 在机房里弹吉他)
             break
+        classes = meaning.word_class(doer.text) if doer is not None else {}
         # a place name is no doer, unless jieba took a common word for one (日志/ns 跟数据库私奔了)
         common = doer is not None and doer.pos == "ns" and bool(meaning._codes(doer.text)) and \
-            meaning.word_class(doer.text).get("C", 0.0) < 0.3 and \
-            max(meaning.word_class(doer.text).get(c, 0.0) for c in "BD") >= 0.5     # a thing or an idea, not 上楼/ns
+            classes.get("C", 0.0) < 0.3 and max(classes.get(c, 0.0) for c in "BD") >= 0.5   # a thing or an idea, not 上楼/ns
         if doer is None or doer.text in skip or doer.text.startswith(acts) or doer.pos in ("nr", "nrt", "nrfg") or \
                 doer.pos == "ns" and not common or \
-                len(doer.text) < 2 and not (doer.pos == "n" and meaning.word_class(doer.text).get("B", 0.0) >= 0.8) or \
+                len(doer.text) < 2 and not (doer.pos == "n" and classes.get("B", 0.0) >= 0.8) or \
                 doer.text.endswith(_COLLECTIVE_END) or _person(doer) or _vector(doer.text) is None:
             continue
         # … the noun is the object of a verb before it (记下车牌打电话, 用这个方法安抚): a serial verb, not its act
@@ -1773,9 +1763,8 @@ def things_acting(analysis: Analysis) -> list[str]:
         # … and a concrete thing: an object or a food (Cilin B, or near food in meaning: 肥牛), not an idea, a record
         # or a role whose word class is unsure (主管, 城管, 方法, 照片 are read by no such rule)
         v = _vector(doer.text)
-        if _pet(doer.text, v):
+        if _animal(doer.text, unlike=_FOOD, margin=0.2, every_code=False):
             continue        # 狗狗跟我闹脾气, 鹦鹉跟客人打招呼: a pet does much of what people do, in honest speech too
-        classes = meaning.word_class(doer.text)
         if classes.get("A", 0.0) >= 0.3:
             continue
         thing = classes.get("B", 0.0) >= 0.5 or meaning.similarity(v, meaning.anchor_vector(_FOOD)) >= 0.35
