@@ -51,6 +51,9 @@ CORPUS = HERE / "detector-data"
 # styles) and honest answers a detector might mistake for it ("sense": metaphors, dialect, jargon, rough speech,
 # recogniser text); labelled by their writer and by a blind rater; only rows both labelled alike train.
 NONSENSE_CORPUS = HERE / "nonsense-data"
+# … and a second one (session 20: two more writers, styles the first lacked — absurd participants in a real story,
+# real starts that derail, loops, keyword lists and salads in English and Korean — labelled by a third helper, blind)
+NONSENSE_CORPORA = (NONSENSE_CORPUS, HERE / "nonsense-data-2")
 NEGATIVE = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "asr_unpunctuated",
             "dialect_or_tech", "case_variant")
 REPORTED = ("padded_unrelated", "padded_work", "other_job_story", "transplant")
@@ -93,11 +96,11 @@ class Nonsense(Detector):
     """Real words that mean nothing together. positive: the nonsense corpus's `nonsense` rows and the sets'
     `nonsense` answers; negative: its `sense` rows, every honest answer (NEGATIVE), the gaming kinds the rating
     scale rates (SCORED_GAMING: a template is rated 2, not unjudgeable), off-topic talk (it means something) and
-    the off-topic corpus's answers. The corpus's buzzword chains (style `corporate`) train neither way: the
+    the off-topic corpus's answers. The corpora's buzzword chains (styles `corporate`, `corporate_buzz`) train neither way: the
     rating scale reads them as template phrases (2), which the scorer keeps low."""
 
     def label(self, a):
-        if a.derived or getattr(a, "style", "") == "corporate":
+        if a.derived or getattr(a, "style", "") in ("corporate", "corporate_buzz"):
             return None
         if a.kind == "nonsense":
             return True
@@ -183,7 +186,7 @@ def fit(detector: Detector, answers: list, c: float = C):
 def training_answers(without: Path | None = None) -> list:
     """What the detectors train on: the corpus, models/scorer/data and every set of SETS but `without`."""
     skip = without.resolve() if without is not None else None
-    return corpus() + corpus(NONSENSE_CORPUS) + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
+    return corpus() + [a for folder in NONSENSE_CORPORA for a in corpus(folder)] + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
 
 
 def fit_without(without: Path | None = None) -> dict:

@@ -190,7 +190,7 @@ def main(argv=None) -> int:
     ap.add_argument("--language", choices=("zh", "en", "ko"), default=None)
     args = ap.parse_args(argv)
     every = detectors.training_answers()
-    sources = [str(f.relative_to(HERE.parent.parent)) for f in (detectors.NONSENSE_CORPUS, detectors.CORPUS,
+    sources = [str(f.relative_to(HERE.parent.parent)) for f in (*detectors.NONSENSE_CORPORA, detectors.CORPUS,
                                                                  *detectors.SETS)]
     for language in ("zh", "en", "ko"):
         if args.language and language != args.language:

@@ -22,8 +22,7 @@ STOCK = {"text": "讲一次你在仓库发现库存数字对不上的经历，�
                           {"name": "责任心", "weight": 0.5, "keywords": ["上报", "主管", "原因"]}]}
 
 
-@pytest.mark.xfail(strict=True, reason="open: cooking in a fridge, vegetables queueing, dishes flying are read by no "
-                                       "impossible-act reader (only 生肉和熟肉吵了一架)")
+# open until session 20: the second nonsense corpus's stage 1 reads it (a long answer: model.NONSENSE_DETECTOR_LONG)
 def test_kitchen_nonsense_goes_to_a_person():
     r = pipeline.analyze_transcript("周六中午下来十几桌，我把锅放在冰箱里炒，让葱姜蒜自己排队走进盘子，生肉和熟肉吵了一架就分开了，"
                                     "一点半所有菜都飞到了客人嘴里，没有一道退菜。", KITCHEN, "zh")

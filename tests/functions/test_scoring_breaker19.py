@@ -79,8 +79,7 @@ def test_things_and_acts_living_peoples_lives_go_to_a_person(question, text):
     assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
 
 
-@pytest.mark.xfail(strict=True, reason="open: a real story's structure with absurd nouns (月亮说多了三百箱星星, 四十多朵云) is "
-                                       "scored 67–69; no reader takes a story's participants for impossible")
+# open until session 20: the second nonsense corpus (absurd participants in a real story's structure) taught stage 1
 def test_a_story_with_absurd_participants_goes_to_a_person():
     urgent = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
               "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},

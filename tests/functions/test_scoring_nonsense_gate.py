@@ -110,8 +110,8 @@ def test_the_gate_has_its_artefacts_for_every_interview_language():
 
 
 # known misses (docs/scoring.md): the Chinese ones tell fewer than model.NONSENSE_CORROBORATION impossible acts
-# the word vectors can see; English and Korean do not gate yet
-MISSED_TODAY = {0, 1, 2, 3}
+# the word vectors can see; English does not gate yet (Korean's stage 1 does since session 20: case 3)
+MISSED_TODAY = {0, 1, 2}
 
 
 @pytest.mark.parametrize("question,language,text", [

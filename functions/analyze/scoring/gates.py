@@ -69,6 +69,8 @@ from . import detectors, lexicon, nonsense
 from . import model as M
 from .features import Analysis
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 MIN_CONTENT = 4
 # a terse story told in HR's words names this many facts of its own (features.own_facts: 周六, 八桌, 二十分钟上齐;
 # 晚上, 十一点, 四百单): it is not "mostly the question's terms", however few of its actions jieba reads as specific
@@ -852,6 +854,15 @@ def asks_about_job(analysis: Analysis) -> bool:
     return bool(asked["job"] or asked["broad"] or asked["other"] or asked["work"])
 
 
+def declines(analysis: Analysis) -> bool:
+    """Whether a closing answer says there is nothing to ask (quotes.questions_asked "declined": 没有了，谢谢;
+    目前没有什么想问的): scored low on a closing question (answer.bound, CLOSING_NO_QUESTION), never gated as too
+    little content — it is the most common closing answer of all (breaker 20)."""
+    from . import quotes
+
+    return bool(quotes.questions_asked(analysis)["declined"])
+
+
 def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
           duration_s: float | None = None, asr_confidence: float | None = None,
           min_asr_confidence: float = 0.45, language_check=None, closing: bool = False) -> Gate | None:
@@ -891,7 +902,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("repetition", f"回答把差不多同一句话换几个字或数字重复说了 {times} 遍，占了回答的大部分，"
                     "无法按内容评分，请人工查看。",
                     {"near_repeats": times, "near_repeat_share": round(near_share, 3)})
-    if c["distinct_content"] < MIN_CONTENT and not (closing and asks_about_job(analysis)):
+    # … on a closing question, a question about the job or saying there is nothing to ask (没有了，谢谢) is an answer
+    if c["distinct_content"] < MIN_CONTENT and not (closing and (asks_about_job(analysis) or declines(analysis))):
         return Gate("too_little_content",
                     f"回答内容太少（只有 {c['distinct_content']} 个实际词语），无法评分，请人工查看。",
                     {"distinct_content_words": c["distinct_content"]})
@@ -992,12 +1004,16 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # NONSENSE_CORROBORATION acts that cannot happen (verb_pairs, surreal_acts) — fewer than those gates need alone
     # Its stage 1 alone (the character n-grams) is trusted only far above where honest answers by other hands reach
     # (model.NONSENSE_DETECTOR_P).
-    learnt = not closing and language in M.NONSENSE_P
+    # A long answer is read by stage 1 at a lower probability, with stage 2 agreeing (model.NONSENSE_DETECTOR_LONG).
+    learnt = not closing and (language in M.NONSENSE_P or language in M.NONSENSE_DETECTOR_P)
     detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
+    long_han, long_p = M.NONSENSE_DETECTOR_LONG.get(language, (None, 2.0))
+    long_read = learnt and detector_p >= long_p and len(_HAN.findall(text)) >= long_han
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
-        if learnt and odd + n_odd >= M.NONSENSE_CORROBORATION else None
+        if learnt and language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read) else None
     if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] \
-            or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0):
+            or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0) \
+            or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
                     "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
                     {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),

@@ -240,8 +240,13 @@ RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 # What cannot be judged goes to a person, so recall is worth a few honest answers read by HR — up to about 2%.
 # English and Korean (26 nonsense answers each to learn from, no template among their training answers) do not
 # gate: at 0.9 they still sent honest stories and templates written for the tests to a person. Their artefacts
-# are fitted and measured, not used, until they have more data.
-NONSENSE_P = {"zh": 0.7}
+# are fitted and measured, not used, until they have more data (Korean's stage 1 gates alone since session 20:
+# NONSENSE_DETECTOR_P below).
+# Session 20 (a second corpus, models/scorer/nonsense-data-2): stage 2 now reads honest answers by other hands higher
+# (short stories written for the tests at 0.90–0.93 — never gated: they tell no impossible act; an honest stock count
+# with two odd acts at 0.77), while the nonsense it gates reads 0.8 or more (61 of 62 Chinese nonsense answers gated in
+# sets i–n and gates-o read 0.9 or more; a story with an order sheet "growing at night" 0.87): 0.8.
+NONSENSE_P = {"zh": 0.8}
 # ... and only with this many impossible acts (gates.verb_pairs odd pairs + gates.surreal_acts) in the answer. The
 # learnt reader alone sent 144 of 850 Chinese answers written for the tests (most of them honest: figures of
 # speech, short stories, questions) to a person at 0.7, and 24 still at 0.99: its corpus taught it one writer's
@@ -254,7 +259,25 @@ NONSENSE_CORROBORATION = 2
 # the highest honest answer written for the tests by other hands reads 0.82 (code-switched English, logit 1.55;
 # bench/gates_other_hands.py), so 0.9 leaves a margin. Its stage 2 is what misread those answers (0.9999 on
 # 那天订单很急，我忘了贴标签，后来补上了。, stage 1 0.5: stage 2 extrapolates far beyond the corpus's range).
-NONSENSE_DETECTOR_P = {"zh": 0.9}
+# Session 20: 0.95 — the retrained stage 1 reads a short honest list of chores told with 把 (我把工装晒干叠好放进柜子…,
+# written for the tests) at 0.94.
+NONSENSE_DETECTOR_P = {"zh": 0.95,
+                       # Korean (82 nonsense answers of two corpora since session 20): stage 1 out of fold at 0.55 flags
+                       # 26 of 82 nonsense answers and none of 214 honest answers and look-alikes (highest 0.48); an
+                       # honest short Korean story written for the tests reads 0.52 in sample. English (64) flags an
+                       # honest answer up to 0.55 out of fold (11 of 64 nonsense at 0.6) and stays without a learnt gate.
+                       "ko": 0.55}
+# ... or at this lower probability when the answer also tells at least one impossible act (stage 1 read a short list
+# of real-word nonsense, 蓝色窗户跑了三十七个苹果…土豆飞过去的抽屉, at 0.92 and the honest chores told with 把 at 0.94:
+# the act, not the probability, tells them apart)
+NONSENSE_DETECTOR_ODD = {"zh": 0.9}
+# ... and, for a long answer (at least this many Han characters), at this lower probability with stage 2 at or above
+# NONSENSE_P: the character n-grams of a long text are more evidence than those of a short one. Session 20, with the
+# second corpus: the sets' honest answers of 55+ characters (851 of sets i–n and gates-o, never trained on) read at
+# most 0.47; honest answers of 55+ characters written for the tests by other hands at most 0.62 (a printer "singing"
+# in a real repair story); the shorter honest ones there reach 0.82 (我把地毯卷起来拿到楼下…: short 把-sentences
+# read like the corpus's misfit style), which is why short answers keep NONSENSE_DETECTOR_P.
+NONSENSE_DETECTOR_LONG = {"zh": (55, 0.65)}
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:
