@@ -343,6 +343,12 @@ def _speaker_view(seg: Segmented, first: int) -> bool:
     return any(t.text in _VIEW and any(u.text in _SELF for u in toks[:k]) for k, t in enumerate(toks))
 
 
+@functools.lru_cache(maxsize=None)
+def _parts(phrase: str) -> tuple:
+    """The pieces of a phrase written with gaps (A…B), in order."""
+    return tuple(p for p in phrase.split("…") if p)
+
+
 def _hits(seg: Segmented, phrase: str):
     """Token spans (first, last, negated, copied, said) where the phrase occurs."""
     if "……" in phrase:
@@ -357,7 +363,7 @@ def _hits(seg: Segmented, phrase: str):
                     yield h[0], t[1], h[2] or t[2], h[3] and t[3], h[4] + "…" + t[4]
                     break
         return
-    parts = [p for p in phrase.split("…") if p]
+    parts = _parts(phrase)
     if not parts or not all(p in seg.text for p in parts):   # cheap test first: most phrases are not in the answer
         return
     sep = " " if seg.language in ("en", "ko") else ""
@@ -457,6 +463,7 @@ def _kept_up(language: str = "zh"):
     return re.compile("|".join("(?:%s)" % p for p in pats)) if pats else None
 
 
+@functools.lru_cache(maxsize=None)
 def _own_negator(phrase: str, language: str) -> bool:
     """The phrase carries its own negator (没告诉, never found out): said negated, it still counts."""
     if language == "en":

@@ -843,6 +843,8 @@ def plan_parts(analysis: Analysis) -> dict:
 # "nothing to ask" (没有什么问题了, 没什么想问的, 暂时没有): 什么 after a negation asks nothing
 _DECLINE = re.compile(r"(?<!有)(没有|没|木有|无|不)(什么|啥|其他|别的)?(问题|疑问|想问|要问|想了解|要了解|补充)|"
                       r"(?<!有)(没有|没)(什么|啥)了?$|^(暂时)?(没有|没)了?$")
+_THANKS_END = re.compile(r"(?:谢谢|感谢|多谢)(?:您|你们|你|老师|面试官)?(?:了|啦|哈|啊)?$")
+_FILLER_START = re.compile(r"^(?:嗯|呃|额|啊|哦|那个|就是|这个)+")
 _REAL_ASK_WORDS = r"[吗呢？?]|多少|多久|多长|怎么|怎样|哪些|哪个|哪里|哪一|哪位|谁|有没有|是否|能不能|会不会|可不可以|是不是|几"
 _REAL_ASK = re.compile(_REAL_ASK_WORDS + _A_NOT_A + _REQUEST)
 _REAL_ASK_PLAIN = re.compile(_REAL_ASK_WORDS + _REQUEST)
@@ -1030,8 +1032,12 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
             ci += 1
             continue
         if not _asks(analysis, ci, body, wording):
-            if _zh(analysis) and (_DECLINE.search(body) or not wording and re.search(_DECLINED, body)):
-                declined.append(phrase(toks, seg.language))
+            # declining echoes the question's own words (还有什么想问 → 没有什么想问的) and ends in thanks: 没有了，谢谢
+            said = _THANKS_END.sub("", _FILLER_START.sub("", "".join(t.text for t in clause_tokens(analysis, ci)
+                                                                     if t.pos != "x")))
+            if _zh(analysis) and (_DECLINE.search(body) or _DECLINE.search(said)
+                                  or not wording and re.search(_DECLINED, body)):
+                declined.append(phrase(clause_tokens(analysis, ci), seg.language))
             ci += 1
             continue
         request_only = False
