@@ -116,3 +116,39 @@ def test_a_concrete_rush_hour_story_scores_above_the_middle():
     text = ("周六下午两点到四点，我一个人在吧台，三块屏幕同时出单，差不多四十杯。我先把冷饮十二杯一起摇，热饮排后面。一位阿姨说少了"
             "珍珠，我看了小票确实漏了，马上补上，还送了她一张第二杯半价券。")
     assert pipeline.analyze_transcript(text, MILK_TEA, "zh")["overall"] >= 40
+
+
+# Families found by the first look at gates-q (session 20), tested on texts written here, not the set's
+WASHER = {"text": "讲一次你在餐厅后厨洗碗、碗碟特别多的时候，你是怎么做的？", "answer_seconds": 90,
+          "competencies": [{"name": "效率", "weight": 0.5, "keywords": ["分类", "速度", "顺序"]},
+                           {"name": "卫生", "weight": 0.5, "keywords": ["消毒", "干净", "卫生"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "那天晚上盘子特别多，盘子多的那天晚上，我就洗盘子，洗那些多的盘子，就是盘子很多的那个晚上，晚上盘子多我就洗，洗完盘子还是盘子多。",
+    "客人多的时候碗就多，碗多就是客人多，客人多我洗碗，洗碗的时候客人又多，碗又多了，所以客人多的时候我就洗碗多的碗。",
+])
+def test_a_loop_of_the_same_few_words_goes_to_a_person(text):
+    r = pipeline.analyze_transcript(text, WASHER, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "repetition", (r["status"], r["overall"])
+
+
+@pytest.mark.parametrize("text", [
+    "消毒的话，消毒就是消毒。速度方面，速度要有速度，卫生是卫生的，干净也是一种干净，顺序就是顺序。",
+    "分类是分类，卫生是卫生，碗筷那些都是有的。效率方面，也是效率的情况，干净就是干净。",
+])
+def test_words_said_back_as_their_own_definition_go_to_a_person(text):
+    r = pipeline.analyze_transcript(text, WASHER, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r["overall"])
+
+
+@pytest.mark.parametrize("text", [
+    # one 规定就是规定 in a real story, and a story that names its dishes again and again
+    "那天周末中午来了三十多桌，碗碟堆满了两个水池。我先把油重的锅和盘子泡上洗洁精，杯子和碗先过一遍机器，规定就是规定，"
+    "每一批都要进消毒柜二十分钟。一点半前碗都够用了，没让前厅等过。",
+    "碗多的时候我先分类，大碗一摞小碗一摞，盘子放机器里洗，碗我手洗，洗完的碗放消毒柜，等消毒柜那批碗出来再洗下一批碗，"
+    "那天洗了四百多个碗，没有一个碗有油。",
+])
+def test_honest_stories_that_repeat_their_words_are_still_scored(text):
+    r = pipeline.analyze_transcript(text, WASHER, "zh")
+    assert r["status"] == "scored" and r["overall"] >= 40, (r["status"], r["reason_code"], r["overall"])

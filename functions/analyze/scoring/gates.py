@@ -902,6 +902,13 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("repetition", f"回答把差不多同一句话换几个字或数字重复说了 {times} 遍，占了回答的大部分，"
                     "无法按内容评分，请人工查看。",
                     {"near_repeats": times, "near_repeat_share": round(near_share, 3)})
+    # a loop: the same few content words turned round and round (那次上门检测，检测那次上门，我上门去检测…) — no sentence
+    # repeats, yet nothing new is said
+    if language == "zh" and c["content"] >= LOOP_MIN_CONTENT and \
+            c["distinct_content"] <= LOOP_DISTINCT_SHARE * c["content"]:
+        return Gate("repetition", f"回答翻来覆去只是几个词换着顺序说（{c['content']} 个实际词语里只有 {c['distinct_content']} "
+                    "个不同的），没有说出新的内容，无法按内容评分，请人工查看。",
+                    {"content_words": c["content"], "distinct_content_words": c["distinct_content"]})
     # … on a closing question, a question about the job or saying there is nothing to ask (没有了，谢谢) is an answer
     if c["distinct_content"] < MIN_CONTENT and not (closing and (asks_about_job(analysis) or declines(analysis))):
         return Gate("too_little_content",
@@ -953,6 +960,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答像是把词语罗列在一起，没有完整的句子和具体经过，无法按内容评分，请人工查看。",
                     {"function_word_share": round(function_share, 3), "words_per_clause": round(per_clause, 2),
                      "term_share": round(term_share, 3)})
+    said_twice = tautologies(text) if language == "zh" else []
+    if len(said_twice) >= TAUTOLOGY_MIN:
+        return Gate("keyword_list",
+                    f"回答用“{said_twice[0]}就是{said_twice[0]}”这样的话把词语原样重复（{'、'.join(said_twice[:4])}），"
+                    "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"tautologies": said_twice[:6]})
     if keyword_salad(analysis):
         return Gate("keyword_list",
                     "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
@@ -1249,6 +1261,23 @@ _ALONE = re.compile(r"我一个人|我自己一个人|一个人|独自|我自己
 _TEAM = re.compile(r"我们|咱们|大家|同事|一起|带着|带领|他们|团队|叉车|机器|流水线|\d+个人|[两三四五六七八九十几]个人")
 # … two such feats or paradoxes gate alone: none among the 1,903 honest Chinese answers of data and sets a–k has one
 IMPOSSIBLE_MIN = 2
+# Tautologies (gate `keyword_list`): a word said back as its own definition (配方是配方, 沟通就是沟通, 语气要有语气,
+# 倾听，也是一种倾听), at least TAUTOLOGY_MIN distinct words. Session 20 (gates-q, seen): 5 of its 6 empty keyword
+# answers have two or more; no honest answer of data and sets a–q has two, nor any test literal by other hands.
+TAUTOLOGY_MIN = 2
+_TAUTOLOGY = re.compile(r"([\u4e00-\u9fff]{2,4})(?:的话|方面|的情况)?[，,、]?(?:我会|也|就|都|要|还|是)?"
+                        r"(?:是|有|会|就是|也是|要有|还是)(?:一种|那个|这个|一下)?\1")
+
+
+def tautologies(text: str) -> list[str]:
+    """Chinese: the distinct words said back as their own definition (配方是配方, 沟通就是沟通), in order."""
+    return list(dict.fromkeys(_TAUTOLOGY.findall(text or "")))
+
+
+# A loop (gate `repetition`): at least LOOP_MIN_CONTENT content words of which at most this share are distinct. Session
+# 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
+# data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
+LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
 # … and three impossible participants (月亮追加…, 发到海底, 给鱼结账): none among those answers has one either
 BEINGS_MIN = 3
 
