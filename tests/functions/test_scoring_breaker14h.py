@@ -68,9 +68,17 @@ def test_short_closing_questions_scored_by_what_they_ask():
     assert 25.0 <= pay < 60.0           # board is one of the job's terms too (breaker 15 M2)
 
 
-@pytest.mark.parametrize("text", ["没有了。", "谢谢你们。", "你结婚了吗？"])
+@pytest.mark.parametrize("text", ["谢谢你们。", "你结婚了吗？"])
 def test_nothing_asked_or_not_a_job_question_stays_too_little_content(text):
     assert run(text, CLOSING)["reason_code"] == "too_little_content"
+
+
+def test_saying_there_is_nothing_to_ask_is_scored_low():
+    """Session 20 (breaker 20): 没有了 is the most common closing answer and a judgeable one — no question asked —
+    scored low with that reason, as its longer form (暂时没有了，刚才您都介绍得挺清楚的) always was; before, the short
+    form alone went to a person as too little content."""
+    r = run("没有了。", CLOSING)
+    assert r["status"] == "scored" and r["overall"] <= 20
 
 
 @pytest.mark.parametrize("ask", ["有没有试用期？", "培训多久？"])
