@@ -9,9 +9,11 @@ answer can be scored. In order:
   parroting            mostly the question read back
   repetition           the same words or clauses again and again, or one clause said 3+ times with small
                        changes (numbers changed, a word swapped, order shuffled) making up half the answer
-                       (near_repetition: bags of character bigrams / words, Jaccard ≥ 0.6)
+                       (near_repetition: bags of character bigrams / words, Jaccard ≥ 0.6), or (Chinese) a loop
+                       of the same few words turned round (LOOP_*: at most half of 15+ content words distinct)
   too_little_content   fewer than MIN_CONTENT distinct content words — except on a closing question (你有什么想问
-                       我们的吗？) when the answer asks about the job (有没有试用期？培训多久？): that is scored
+                       我们的吗？) when the answer asks about the job (有没有试用期？培训多久？) or says there is nothing
+                       to ask (没有了，谢谢: declines): that is scored
   self_disqualified    the answer says it was made up / never done (以上都是我编的)
   hostile              insults (a person decides)
   instructs_scorer     words that try to sway the grade (influences_score): addressed to the scoring system
@@ -32,6 +34,8 @@ answer can be scored. In order:
                        thirds of a Chinese answer are short questions or short statements (sentence_share:
                        转正考核主要看哪些方面？, 能不能先预支半个月工资？, 离家近，工资稳定，想学点东西): a person reads
                        them as sentences though they carry few grammar words
+  keyword_list         (Chinese) words said back as their own definition (配方是配方, 沟通就是沟通: tautologies,
+                       TAUTOLOGY_MIN of them)
   keyword_list         (Chinese) keyword salad: at least half of what is said is HR's keywords or their
                        synonyms and the answer names (almost) nothing of its own besides them — however it is
                        dressed up with particles, 我们, numbers or STAR words (keyword_salad, counts own_words; the
@@ -1019,7 +1023,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # A long answer is read by stage 1 at a lower probability, with stage 2 agreeing (model.NONSENSE_DETECTOR_LONG).
     learnt = not closing and (language in M.NONSENSE_P or language in M.NONSENSE_DETECTOR_P)
     detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
-    long_han, long_p = M.NONSENSE_DETECTOR_LONG.get(language, (None, 2.0))
+    long_han, long_p = M.NONSENSE_DETECTOR_LONG.get(language, (0, 2.0))
     long_read = learnt and detector_p >= long_p and len(_HAN.findall(text)) >= long_han
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
         if learnt and language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read) else None
