@@ -906,13 +906,6 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("repetition", f"回答把差不多同一句话换几个字或数字重复说了 {times} 遍，占了回答的大部分，"
                     "无法按内容评分，请人工查看。",
                     {"near_repeats": times, "near_repeat_share": round(near_share, 3)})
-    # a loop: the same few content words turned round and round (那次上门检测，检测那次上门，我上门去检测…) — no sentence
-    # repeats, yet nothing new is said
-    if language == "zh" and c["content"] >= LOOP_MIN_CONTENT and \
-            c["distinct_content"] <= LOOP_DISTINCT_SHARE * c["content"]:
-        return Gate("repetition", f"回答翻来覆去只是几个词换着顺序说（{c['content']} 个实际词语里只有 {c['distinct_content']} "
-                    "个不同的），没有说出新的内容，无法按内容评分，请人工查看。",
-                    {"content_words": c["content"], "distinct_content_words": c["distinct_content"]})
     # … on a closing question, a question about the job or saying there is nothing to ask (没有了，谢谢) is an answer
     if c["distinct_content"] < MIN_CONTENT and not (closing and (asks_about_job(analysis) or declines(analysis))):
         return Gate("too_little_content",
@@ -981,6 +974,14 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "回答是一串词语，词和词之间没有语法联系、连不成句子（也可能是语音识别把别的语言或噪音"
                     "听成了零散的词），无法按内容评分，请人工查看。",
                     {k: round(v, 3) if isinstance(v, float) else v for k, v in structure.items()})
+    # a loop: the same few content words turned round and round (那次上门检测，检测那次上门，我上门去检测…) — no sentence
+    # repeats, yet nothing new is said; after the keyword-list gates, whose reason (HR's words strung together) is the
+    # more specific one for a jumble of the question's terms
+    if language == "zh" and c["content"] >= LOOP_MIN_CONTENT and \
+            c["distinct_content"] <= LOOP_DISTINCT_SHARE * c["content"]:
+        return Gate("repetition", f"回答翻来覆去只是几个词换着顺序说（{c['content']} 个实际词语里只有 {c['distinct_content']} "
+                    "个不同的），没有说出新的内容，无法按内容评分，请人工查看。",
+                    {"content_words": c["content"], "distinct_content_words": c["distinct_content"]})
     if language == "zh" and function_string(analysis):
         return Gate("nonsense", "回答是一串最常用的单字和虚词（的、了、是、在、和…），几乎没有实在的内容，连不成有意义的句子，"
                     "看起来是无意义的内容，请人工查看。", {"content_words": c["content"], "words": c["words"]})
