@@ -1971,7 +1971,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # a Korean noun that ends like a grammar ending (재고, 보고, 창고, 순서) is no grammar word when it is one of
         # HR's terms: a list of them read as grammar (breaker 20: 유통기한, 확인, 정리, 재고, 해결, 보고 — scored 1.4)
         "function": sum(1 for t in words_ if is_function(t, language)
-                        and not (language == "ko" and (t.base or t.text) in all_terms | {t.text})),
+                        and not (language == "ko" and ((t.base or t.text) in all_terms or t.text in all_terms))),
         "clauses": len(clauses), "content_clauses": len(content_clauses), "on_topic_clauses": on_topic,
         "actions": len(actions) - len(implied_actions), "specific_actions": len(specific_actions), "others_actions": len(others_actions),
         "concrete": len(concrete), "specific_words": len(specific_words),

@@ -1033,11 +1033,11 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
             continue
         if not _asks(analysis, ci, body, wording):
             # declining echoes the question's own words (还有什么想问 → 没有什么想问的) and ends in thanks: 没有了，谢谢
-            said = _THANKS_END.sub("", _FILLER_START.sub("", "".join(t.text for t in clause_tokens(analysis, ci)
-                                                                     if t.pos != "x")))
+            whole = clause_tokens(analysis, ci)
+            said = _THANKS_END.sub("", _FILLER_START.sub("", "".join(t.text for t in whole if t.pos != "x")))
             if _zh(analysis) and (_DECLINE.search(body) or _DECLINE.search(said)
                                   or not wording and re.search(_DECLINED, body)):
-                declined.append(phrase(clause_tokens(analysis, ci), seg.language))
+                declined.append(phrase(whole, seg.language))
             ci += 1
             continue
         request_only = False

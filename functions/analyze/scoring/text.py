@@ -931,18 +931,6 @@ def derived(word: str, needle: str) -> bool:
         (word.endswith(needle) and word[0] in _DENYING_PREFIXES)
 
 
-def _bounds(seg: Segmented) -> tuple[dict, dict]:
-    """{start offset: token index} and {end offset: token index} of the words (not punctuation), kept on the
-    Segmented for the list of tokens it was built from: find() runs about 75 times per answer."""
-    key = (id(seg.tokens), len(seg.tokens), tuple(t.pos == "x" for t in seg.tokens))
-    cached = seg.__dict__.get("_bounds")
-    if cached is None or cached[0] != key:
-        starts = {t.start: i for i, t in enumerate(seg.tokens) if t.pos != "x"}
-        ends = {t.start + len(t.text): i for i, t in enumerate(seg.tokens) if t.pos != "x"}
-        cached = seg.__dict__["_bounds"] = (key, starts, ends)
-    return cached[1], cached[2]
-
-
 def find(seg: Segmented, term: str) -> list[Hit]:
     """Occurrences of `term` on token boundaries (see the module docstring)."""
     needle = normalise_term(term, seg.language)
@@ -969,7 +957,8 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                 hits.append(Hit(needle, words[a][0], words[a + len(parts) - 1][0],
                                 any(t.negated for t in toks), all(t.copied for t in toks)))
         return hits
-    starts, ends = _bounds(seg)
+    starts = {t.start: i for i, t in enumerate(seg.tokens) if t.pos != "x"}
+    ends = {t.start + len(t.text): i for i, t in enumerate(seg.tokens) if t.pos != "x"}
     at = seg.text.find(needle)
     while at >= 0:
         end = at + len(needle)
