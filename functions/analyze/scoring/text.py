@@ -957,9 +957,11 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                 hits.append(Hit(needle, words[a][0], words[a + len(parts) - 1][0],
                                 any(t.negated for t in toks), all(t.copied for t in toks)))
         return hits
+    at = seg.text.find(needle)
+    if at < 0:
+        return hits     # most terms are absent: the token bounds below are built only for a present one
     starts = {t.start: i for i, t in enumerate(seg.tokens) if t.pos != "x"}
     ends = {t.start + len(t.text): i for i, t in enumerate(seg.tokens) if t.pos != "x"}
-    at = seg.text.find(needle)
     while at >= 0:
         end = at + len(needle)
         first = last = None
