@@ -1657,6 +1657,32 @@ def _clause_texts(toks) -> list[str]:
     return ["".join(v) for _, v in sorted(out.items())]
 
 
+# a count of something you can weigh, pack or pour: 两百斤, 三箱, 一碗 (not 片: 一片安静 is an idiom; not 个: 一个秋天)
+_PHYSICAL_MEASURE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万几半多]+(?:公斤|斤|克|吨|箱|筐|篮|袋|包|盒|瓶|罐|桶|杯|碗|盘|碟|"
+                               r"勺|块|根|捆|串|堆|车|担|筒|壶|锅|盆)$")
+
+
+def _measured_abstractions(toks, skip: set) -> list[tuple[str, str]]:
+    """A time or a quality counted like goods (摘了两百斤礼拜天, 发给每人一块安静, 三箱星期三, 一碗快乐): the measured word
+    is a time, a feeling or a quality in the Cilin classes (C 时间, E 特征, G 心理; meaning.word_class) with almost
+    nothing of a physical thing (B), and it ends the phrase — 一块干净的布, 两斤新鲜葡萄, 一碗热汤 measure the noun after it."""
+    from . import meaning
+
+    out = []
+    for k in range(len(toks) - 1):
+        t, w = toks[k], toks[k + 1]
+        if k in skip or t.negated or t.pos == "x" or w.pos == "x" or not _PHYSICAL_MEASURE.match(t.text):
+            continue
+        nxt = toks[k + 2] if k + 2 < len(toks) else None
+        if nxt is not None and nxt.pos != "x" and (nxt.text in ("的", "地", "儿") or nxt.pos[:1] in ("n", "u")):
+            continue
+        cls = meaning.word_class(w.text)
+        if len(w.text) >= 2 and cls.get("B", 0.0) < 0.2 and \
+                (_TIMES.match(w.text) or cls.get("C", 0.0) + cls.get("E", 0.0) + cls.get("G", 0.0) >= 0.6):
+            out.append(("measure", t.text + w.text))
+    return out
+
+
 def _impossible_claims(toks) -> list[tuple[str, str]]:
     """Claims that cannot be true told as plain fact: a share above 100% (满意度达到1000%), one person's count per time
     beyond anyone (_WORK: 一个晚上抓了350个小偷, 2秒疏散1万多人, 一天剪了500个头, 1分钟做了200道菜, 0.1秒收银完99999个
@@ -1834,7 +1860,8 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     folding a person (把顾客叠成两半), and a time word given or entered as a place (寄给了后天的走廊, 放在周末的里面,
     跳进了口袋的中午); and (session fantasy17) impossible participants (月亮追加, 发到海底, 鸽子签字, 报给主管的帽子:
     _impossible_beings), time paradoxes (昨天的明天, 把时间倒回: _time_paradoxes) and superhuman feats (一个人十分钟
-    打包三百箱: _superhuman). A clause with 像/好像/一样 (忙得像陀螺, 心里像打鼓) is a metaphor and not read."""
+    打包三百箱: _superhuman) and (session 21) a time or a feeling counted like goods (两百斤礼拜天, 一块安静:
+    _measured_abstractions). A clause with 像/好像/一样 (忙得像陀螺, 心里像打鼓) is a metaphor and not read."""
     from . import meaning
 
     if analysis.seg.language != "zh" or not meaning.available():
@@ -1932,7 +1959,7 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
             odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))   # 周末的里面
     # impossible participants, time paradoxes, superhuman feats — outside metaphors (像太阳一样…)
     plain = _plain(toks)
-    odd += _impossible_beings(toks, _in_metaphor(toks))
+    odd += _impossible_beings(toks, _in_metaphor(toks)) + _measured_abstractions(toks, _in_metaphor(toks))
     odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)
     odd = list(dict.fromkeys(odd))
     return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
