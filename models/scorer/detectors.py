@@ -53,7 +53,7 @@ CORPUS = HERE / "detector-data"
 NONSENSE_CORPUS = HERE / "nonsense-data"
 # … and a second one (session 20: two more writers, styles the first lacked — absurd participants in a real story,
 # real starts that derail, loops, keyword lists and salads in English and Korean — labelled by a third helper, blind)
-NONSENSE_CORPORA = (NONSENSE_CORPUS, HERE / "nonsense-data-2")
+NONSENSE_CORPORA = (NONSENSE_CORPUS, HERE / "nonsense-data-2", HERE / "nonsense-data-3")
 NEGATIVE = ("strong", "short_strong", "good", "adequate", "vague", "vague_long", "poor", "asr_unpunctuated",
             "dialect_or_tech", "case_variant")
 REPORTED = ("padded_unrelated", "padded_work", "other_job_story", "transplant")
@@ -148,11 +148,21 @@ class CorpusAnswer:
     qid: str = ""
 
 
+def corpus_questions() -> list[dict]:
+    """The corpora's questions ({"qid", "language", "role", "text"}): detector-data's, and those a nonsense corpus
+    brings of its own (nonsense-data-3: ten English questions beside detector-data's five)."""
+    rows = {}
+    for src in (CORPUS, *NONSENSE_CORPORA):
+        if (src / "questions.jsonl").is_file():
+            rows.update({q["qid"]: q for q in dataset._jsonl(src / "questions.jsonl")})
+    return list(rows.values())
+
+
 def corpus(folder: Path = CORPUS) -> list[CorpusAnswer]:
     """The corpus rows whose writer's label the blind rater gave too (labels_a.jsonl)."""
     if not (folder / "answers.jsonl").is_file():
         return []
-    language = {q["qid"]: q["language"] for q in dataset._jsonl(CORPUS / "questions.jsonl")}
+    language = {q["qid"]: q["language"] for q in corpus_questions()}
     rated = {r["id"]: r["label"] for r in dataset._jsonl(folder / "labels_a.jsonl")}
     return [CorpusAnswer(r["id"], r["text"], r["label"], language[r["qid"]], r.get("style", ""), qid=r["qid"])
             for r in dataset._jsonl(folder / "answers.jsonl") if rated.get(r["id"]) == r["label"]]

@@ -48,7 +48,7 @@ def _question(a) -> dict:
 def _corpus_questions() -> dict:
     if not hasattr(_corpus_questions, "cache"):
         _corpus_questions.cache = {q["qid"]: {"text": q["text"], "answer_seconds": 120, "competencies": []}
-                                   for q in dataset._jsonl(detectors.CORPUS / "questions.jsonl")}
+                                   for q in detectors.corpus_questions()}
     return _corpus_questions.cache
 
 

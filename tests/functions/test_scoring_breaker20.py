@@ -87,9 +87,7 @@ def _open(reason):
 @pytest.mark.parametrize("question,language,text", [
     pytest.param(BAKERY_EN, "en", "At 6:15 on Monday I noticed the sourdough had voted for the wrong mayor, so I apologized "
                  "to 12 baguettes, refunded the customer's shadow, and fixed the mistake by teaching the oven to whistle. "
-                 "By 7:00 every croissant was satisfied.",
-                 marks=_open("English has no nonsense gate (stage 1 out of fold flags an honest answer up to 0.55); "
-                             "surreal English with times and numbers is scored 66.2")),
+                 "By 7:00 every croissant was satisfied."),   # English's stage 2 alone, 30+ words (session 21)
     pytest.param(SALON, "zh", "那次有位顾客说刘海剪短了，我先跟她道歉，对了，本店新推出会员卡，充五百送一百，烫染一律八折，"
                  "周二会员日全场半价，欢迎扫码关注公众号领取优惠券。",
                  marks=_open("a real start that turns into an advertisement names no impossible act and reads as sense "
@@ -103,9 +101,8 @@ def test_nonsense_in_styles_no_reader_knows_goes_to_a_person(question, language,
     assert pipeline.analyze_transcript(text, question, language)["status"] == "needs_review"
 
 
-@pytest.mark.xfail(strict=True, reason="open: terse diagnostic steps without punctuation in the word stream read as "
-                                       "two clauses of nouns and are gated as a keyword list")
 def test_terse_repair_steps_are_scored():
+    """Two or three words a clause, yet the clauses do things to things of the candidate's own (gates.step_clauses)."""
     text = "故障：怠速抖。查火花塞，第三缸积碳严重。换四个火花塞，清洗节气门。试车二十公里，不抖了。"
     assert pipeline.analyze_transcript(text, GARAGE, "zh")["status"] == "scored"
 

@@ -96,6 +96,15 @@ def _jieba_freq() -> dict:
     return jieba.dt.FREQ
 
 
+def _dictionary_tag(word: str) -> str:
+    """jieba's dictionary part of speech of `word` ("" when not in it): what the word is out of context, where the
+    tagger's Viterbi may have misread it (换 as nz before 四个火花塞)."""
+    import jieba.posseg as pseg
+
+    _jieba_freq()
+    return pseg.dt.word_tag_tab.get(word, "")
+
+
 def dictionary_share(analysis: Analysis) -> float:
     """Chinese: share of Han characters that belong to multi-character dictionary words or to common
     single-character words (the lexicon's function words). Real speech and writing score ≥ 0.6; random
@@ -948,9 +957,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # a list is made of HR's terms or of one or two words per clause
     terse = c["own_words"] >= TERSE_OWN_SHARE * max(c["distinct_content"], 1) and term_share < TERSE_TERM_SHARE \
         and per_clause >= TERSE_PER_CLAUSE and c["content_clauses"] >= 3
+    # terse repair notes (查火花塞，第三缸积碳严重。换四个火花塞，清洗节气门。试车二十公里，不抖了。: breaker 20) have two or
+    # three words a clause, yet several clauses do something to a thing of the candidate's own: steps, not a list
+    steps = language == "zh" and term_share < TERSE_TERM_SHARE and len(step_clauses(analysis)) >= TERSE_STEPS
     if not sentences and (
-            (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3) or
-            (language == "zh" and function_share < 0.12 and c["actions"] == 0 and not terse) or
+            (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3 and not steps) or
+            (language == "zh" and function_share < 0.12 and c["actions"] == 0 and not terse and not steps) or
             (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0
              and c.get("own_facts", 0) < TERSE_STORY_FACTS)):
         return Gate("keyword_list",
@@ -1018,17 +1030,22 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it.
     # The learnt reader alone is not enough: answers written by other hands than its corpus (figures of speech,
     # short stories, 把-sentences) read as nonsense to it, so it gates only when the answer also tells at least
-    # NONSENSE_CORROBORATION acts that cannot happen (verb_pairs, surreal_acts) — fewer than those gates need alone
+    # NONSENSE_CORROBORATION acts that cannot happen (verb_pairs, surreal_acts) — fewer than those gates need alone.
+    # (English has no reader of impossible acts: its stage 2 gates a long answer alone, far above where honest answers
+    # by other hands read — model.NONSENSE_ALONE.)
     # Its stage 1 alone (the character n-grams) is trusted only far above where honest answers by other hands reach
     # (model.NONSENSE_DETECTOR_P).
     # A long answer is read by stage 1 at a lower probability, with stage 2 agreeing (model.NONSENSE_DETECTOR_LONG).
-    learnt = not closing and (language in M.NONSENSE_P or language in M.NONSENSE_DETECTOR_P)
+    learnt = not closing and (language in M.NONSENSE_P or language in M.NONSENSE_DETECTOR_P or language in M.NONSENSE_ALONE)
     detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
     long_han, long_p = M.NONSENSE_DETECTOR_LONG.get(language, (0, 2.0))
     long_read = learnt and detector_p >= long_p and len(_HAN.findall(text)) >= long_han
+    corroborated = language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read)
+    alone_words, alone_p = M.NONSENSE_ALONE.get(language, (0, 2.0))
+    alone = language in M.NONSENSE_ALONE and len(analysis.seg.words) >= alone_words
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
-        if learnt and language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read) else None
-    if nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] \
+        if learnt and (corroborated or alone) else None
+    if nonsense_p is not None and nonsense_p >= (M.NONSENSE_P[language] if corroborated else alone_p) \
             or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0) \
             or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
@@ -1113,6 +1130,27 @@ ACTING_MIN = 2
 # a terse report, not a keyword list (gate `keyword_list`, no first-person action): most distinct content words the
 # candidate's own, few of HR's terms, three or more words to a clause (breaker 19)
 TERSE_OWN_SHARE, TERSE_TERM_SHARE, TERSE_PER_CLAUSE = 0.6, 0.25, 3.0
+# … or at least this many clauses that each do something to a thing of the candidate's own (step_clauses)
+TERSE_STEPS = 2
+
+
+def step_clauses(analysis: Analysis) -> list[str]:
+    """Chinese: the clauses in which a verb acts on a thing the candidate names, not HR's nor the question's (查火花塞,
+    换四个火花塞, 清洗节气门, 试车二十公里), as text: a verb followed in its clause by a noun, a place or an amount that
+    is not a term of any competency, not copied from the question and not a generic word."""
+    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms}
+    generic = lexicon.sets("zh")["generic"] | _GENERIC_WORDS
+    out = []
+    for clause in analysis.seg.clauses:
+        toks = [analysis.seg.tokens[i] for i in clause]
+        for k, t in enumerate(toks):
+            if not (t.pos[:1] == "v" or _dictionary_tag(t.text)[:1] == "v") or t.negated or t.copied:
+                continue    # the tagger's reading or the dictionary's (a verb read as a noun in a terse clause)
+            if any(o.pos[:1] in ("n", "m", "s") and len(o.text) >= 2 and not o.copied and o.text not in terms
+                   and o.text not in generic for o in toks[k + 1:]):
+                out.append("".join(o.text for o in toks))
+                break
+    return out
 # what a word is compared against: a person, food, an everyday thing (meaning.anchor_vector)
 _PEOPLE = ("人", "顾客", "同事", "孩子", "老板")
 _FOOD = ("菜", "肉", "米饭", "面条", "鸡蛋", "饺子")

@@ -19,7 +19,8 @@ Two stages, both fitted by models/scorer/nonsense.py:
 
 gates.check sends an answer at or above model.NONSENSE_P to a person when it also tells
 model.NONSENSE_CORROBORATION impossible acts (gates.verb_pairs, gates.surreal_acts): alone, this reader sent many
-honest answers written by other hands to a person (bench/gates_other_hands.py). MIAOMIAN_DETECTORS=off disables it with
+Chinese honest answers written by other hands to a person (bench/gates_other_hands.py). English has no reader of
+impossible acts and, since session 21, a corpus of its own (models/scorer/nonsense-data-3): its stage 2 gates alone. MIAOMIAN_DETECTORS=off disables it with
 the other learnt detectors. What it cannot do: docs/scoring.md, "What it cannot do".
 """
 from __future__ import annotations
