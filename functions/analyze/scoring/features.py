@@ -1952,10 +1952,15 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # the answer, 生熟/分开 of 生熟分开), the question's words, generic or STAR words, or bare numbers/counters
     # — what a keyword salad lacks and a real story, however short, is made of (gates.keyword_salad)
     said_terms = [term for term in all_terms if len(term) >= 2 and term in seg.text]
+    # … and the pieces of HR's phrases said apart (检查了枪头 of 检查枪头, 解释 of 耐心解释: set r's unpunctuated jumble of
+    # the question's work words, session 21), two characters or more (not 车 of 车主)
+    long_terms = [term for term in all_terms if len(term) >= 3]
 
     def keyword_like(t: Token) -> bool:
         b = t.base or t.text
-        return b in all_terms or (language == "zh" and any(t.text in term and t.text != term for term in said_terms))
+        return b in all_terms or (language == "zh" and (
+            any(t.text in term and t.text != term for term in said_terms) or
+            len(t.text) >= 2 and any(t.text in term for term in long_terms)))
 
     own_words = {t.base or t.text for t in content
                  if not keyword_like(t) and (t.base or t.text) not in q_words | generic

@@ -475,6 +475,10 @@ def keyword_salad(analysis: Analysis) -> bool:
 # dressed_salad: at least DRESSED_CONTENT content words, at most DRESSED_OWN of the candidate's own (and at most
 # OWN_SHARE of the distinct ones), HR's words at least DRESSED_KEYWORDS of the content
 DRESSED_CONTENT, DRESSED_OWN, DRESSED_KEYWORDS, OWN_SHARE = 24, 4, 0.4, 0.3
+# … or fewer content words (at least DENSE_CONTENT) when HR's words are at least DENSE_KEYWORDS of them (session 21: a
+# run-together jumble of HR's phrases in pieces, 18–24 content words, 85% of them HR's). No result of the 3523 answers of
+# data, sets a–r, the gating sets and both Chinese corpora changed with it.
+DENSE_CONTENT, DENSE_KEYWORDS = 16, 0.75
 # words that give the candidate's own view (我觉得…, 希望…): an answer with one is a (vague) opinion, not a salad
 _ZH_OPINION = frozenset({"觉得", "认为", "希望", "打算", "想要", "喜欢", "愿意", "感觉", "相信"})
 
@@ -489,7 +493,8 @@ def dressed_salad(analysis: Analysis) -> bool:
     back from the question do not count for either). A vague answer in HR's words is shorter or speaks in the first
     person (我会跟同事沟通好…) and is scored low, not gated."""
     c = analysis.counts
-    if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < DRESSED_CONTENT:
+    if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < DRESSED_CONTENT and not (
+            c["content"] >= DENSE_CONTENT and c["keyword_tokens"] >= DENSE_KEYWORDS * c["content"]):
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     asked = analysis.details.get("question_text") or ""
@@ -959,7 +964,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         and per_clause >= TERSE_PER_CLAUSE and c["content_clauses"] >= 3
     # terse repair notes (查火花塞，第三缸积碳严重。换四个火花塞，清洗节气门。试车二十公里，不抖了。: breaker 20) have two or
     # three words a clause, yet several clauses do something to a thing of the candidate's own: steps, not a list
-    steps = language == "zh" and term_share < TERSE_TERM_SHARE and len(step_clauses(analysis)) >= TERSE_STEPS
+    # — also when the things are HR's words, if the answer names a concrete item (查电瓶，电压十一伏。拧紧接线，打火正常。)
+    steps = language == "zh" and (term_share < TERSE_TERM_SHARE and len(step_clauses(analysis)) >= TERSE_STEPS or
+                                   c.get("concrete", 0) >= 1 and len(step_clauses(analysis, own=False)) >= TERSE_STEPS)
     if not sentences and (
             (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3 and not steps) or
             (language == "zh" and function_share < 0.12 and c["actions"] == 0 and not terse and not steps) or
@@ -974,6 +981,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("keyword_list",
                     f"回答用“{said_twice[0]}就是{said_twice[0]}”这样的话把词语原样重复（{'、'.join(said_twice[:4])}），"
                     "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"tautologies": said_twice[:6]})
+    equal = equations(analysis) if language == "zh" else []
+    if len(equal) >= EQUATIONS_MIN:
+        a, b = equal[0].split("=")
+        return Gate("keyword_list",
+                    f"回答用“{a}就是{b}”这样的话把题目和岗位要求里的词语互相等同（{'、'.join(e.replace('=', '就是') for e in equal[:4])}），"
+                    "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"equations": equal[:6]})
     if keyword_salad(analysis):
         return Gate("keyword_list",
                     "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
@@ -1012,7 +1025,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     handled = sum(1 for a in acts if "…" in a)
     feats = impossible_feats(analysis) if n_odd >= IMPOSSIBLE_MIN else []
     beings = impossible_beings(analysis) if n_odd >= BEINGS_MIN else []
-    if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN:
+    measured = _measured_abstractions(analysis.seg.tokens, _in_metaphor(analysis.seg.tokens)) if n_odd >= MEASURE_MIN else []
+    if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN or \
+            len(measured) >= MEASURE_MIN:
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
                     "把东西寄给“后天”，把道歉折成纸飞机，月亮下单、货发到火星上，“昨天的明天”），好几处都是这样，"
                     "看起来是无意义的内容，请人工查看。",
@@ -1134,11 +1149,12 @@ TERSE_OWN_SHARE, TERSE_TERM_SHARE, TERSE_PER_CLAUSE = 0.6, 0.25, 3.0
 TERSE_STEPS = 2
 
 
-def step_clauses(analysis: Analysis) -> list[str]:
+def step_clauses(analysis: Analysis, own: bool = True) -> list[str]:
     """Chinese: the clauses in which a verb acts on a thing the candidate names, not HR's nor the question's (查火花塞,
     换四个火花塞, 清洗节气门, 试车二十公里), as text: a verb followed in its clause by a noun, a place or an amount that
-    is not a term of any competency, not copied from the question and not a generic word."""
-    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms}
+    is not a term of any competency (with own=False: that may be one — 查电瓶 when HR typed 电瓶), not copied from the
+    question and not a generic word."""
+    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms} if own else set()
     generic = lexicon.sets("zh")["generic"] | _GENERIC_WORDS
     out = []
     for clause in analysis.seg.clauses:
@@ -1317,12 +1333,45 @@ def tautologies(text: str) -> list[str]:
     return list(dict.fromkeys(_TAUTOLOGY.findall(text or "")))
 
 
+_EQUATES = frozenset({"就是", "即", "等于", "也就是"})
+# at least this many: one (我觉得沟通就是协调) is a view, three are a chain that says nothing
+EQUATIONS_MIN = 3
+
+
+def equations(analysis: Analysis) -> list[str]:
+    """Chinese: HR's or the question's words set equal to one another (场控就是选品, 选品就是运营, 运营就是直播: set p's
+    unpunctuated jumble, session 21), as "a=b", distinct, in order. Each side is the content word next to 就是/即/等于
+    (的 skipped), and both are terms of a competency or words of the question."""
+    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms}
+    asked = analysis.details.get("question_text") or ""
+    words = analysis.seg.words
+
+    def side(k: int, step: int):
+        while 0 <= k < len(words) and words[k].text in ("的", "了", "也"):
+            k += step
+        if 0 <= k < len(words) and len(words[k].text) >= 2 and words[k].pos[:1] not in ("r", "c", "p", "u") and \
+                (words[k].text in terms or words[k].text in asked):
+            return words[k].text
+        return None
+
+    out = []
+    for k, t in enumerate(words):
+        if t.text in _EQUATES and not t.negated:
+            a, b = side(k - 1, -1), side(k + 1, 1)
+            if a and b and a != b:
+                out.append(f"{a}={b}")
+    return list(dict.fromkeys(out))
+
+
 # A loop (gate `repetition`): at least LOOP_MIN_CONTENT content words of which at most this share are distinct. Session
 # 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
 # data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
 LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
 # … and three impossible participants (月亮追加…, 发到海底, 给鱼结账): none among those answers has one either
 BEINGS_MIN = 3
+# … or two times or feelings counted like goods (十一斤伤心, 半箱礼拜一; 四车寂寞, 两公斤星期五: breaker 21): none of the
+# 3523 answers of data, sets a–r, the gating sets and both Chinese corpora that are honest has even one (session 21)
+MEASURE_MIN = 2
 
 
 def _zh_int(s: str) -> float | None:
@@ -1696,8 +1745,10 @@ def _clause_texts(toks) -> list[str]:
 
 
 # a count of something you can weigh, pack or pour: 两百斤, 三箱, 一碗 (not 片: 一片安静 is an idiom; not 个: 一个秋天)
-_PHYSICAL_MEASURE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万几半多]+(?:公斤|斤|克|吨|箱|筐|篮|袋|包|盒|瓶|罐|桶|杯|碗|盘|碟|"
-                               r"勺|块|根|捆|串|堆|车|担|筒|壶|锅|盆)$")
+_PHYSICAL_UNITS = ("公斤", "斤", "克", "吨", "箱", "筐", "篮", "袋", "包", "盒", "瓶", "罐", "桶", "杯", "碗", "盘", "碟", "勺", "块",
+                   "根", "捆", "串", "堆", "车", "担", "筒", "壶", "锅", "盆", "圈")
+_PHYSICAL_MEASURE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万几半多]+(?:" + "|".join(_PHYSICAL_UNITS) + ")$")
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万几半多]+$")
 
 
 def _measured_abstractions(toks, skip: set) -> list[tuple[str, str]]:
@@ -1706,18 +1757,29 @@ def _measured_abstractions(toks, skip: set) -> list[tuple[str, str]]:
     nothing of a physical thing (B), and it ends the phrase — 一块干净的布, 两斤新鲜葡萄, 一碗热汤 measure the noun after it."""
     from . import meaning
 
+    sets = lexicon.sets("zh")
     out = []
     for k in range(len(toks) - 1):
         t, w = toks[k], toks[k + 1]
-        if k in skip or t.negated or t.pos == "x" or w.pos == "x" or not _PHYSICAL_MEASURE.match(t.text):
+        if k in skip or t.negated or t.pos == "x" or w.pos == "x":
+            continue
+        # 两百斤 as one token, or 三百|箱 and 两|公斤 as a numeral and its unit
+        if not (_PHYSICAL_MEASURE.match(t.text) or t.text in _PHYSICAL_UNITS and k and _NUMERAL.match(toks[k - 1].text)):
             continue
         nxt = toks[k + 2] if k + 2 < len(toks) else None
         if nxt is not None and nxt.pos != "x" and (nxt.text in ("的", "地", "儿") or nxt.pos[:1] in ("n", "u")):
             continue
         cls = meaning.word_class(w.text)
-        if len(w.text) >= 2 and cls.get("B", 0.0) < 0.2 and \
-                (_TIMES.match(w.text) or cls.get("C", 0.0) + cls.get("E", 0.0) + cls.get("G", 0.0) >= 0.6):
-            out.append(("measure", t.text + w.text))
+        if len(w.text) < 2 or cls.get("B", 0.0) >= 0.2 or w.pos[:1] in ("r", "c", "p", "u", "y", "e") or \
+                w.text in sets["stopwords"] or w.text in sets["fillers"] or w.text in sets["pronouns"]:
+            continue    # 两罐那个 (a filler after the count in speech)
+        count = (toks[k - 1].text if t.text in _PHYSICAL_UNITS else "") + t.text
+        if _TIMES.match(w.text) or cls.get("C", 0.0) >= 0.5:
+            # a time ends its clause when counted (两公斤星期五。); run-on speech puts a time after a count (三百箱昨天晚上)
+            if nxt is None or nxt.pos == "x":
+                out.append(("measure", count + w.text))
+        elif cls.get("E", 0.0) + cls.get("G", 0.0) >= 0.6:
+            out.append(("measure", count + w.text))
     return out
 
 
