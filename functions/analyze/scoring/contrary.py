@@ -487,6 +487,18 @@ def _norm_phrase(phrase: str, language: str) -> str:
                      for side in phrase.split("……"))
 
 
+@functools.lru_cache(maxsize=None)
+def _listed(language: str, key: str) -> tuple:
+    """((normalised phrase, is an attitude, carries its own negator, its pieces), …) of a family's phrases: built once,
+    and the pieces let an answer skip a phrase none of whose parts it contains without reading it further."""
+    fam = _data(language).get(key) or {}
+    out = []
+    for phrase, attitude in [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]:
+        norm = _norm_phrase(phrase, language)
+        out.append((norm, attitude, _own_negator(norm, language), tuple(p for p in norm.split("…") if p)))
+    return tuple(out)
+
+
 def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None,
                  owned: list | None = None) -> list[tuple[str, str]]:
     """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed (attitudes
@@ -495,12 +507,12 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
     out, seen = [], set()
     data = _data(seg.language)
     speech = others_speech(seg)
+    text = seg.text
     for key in keys:
         fam = data.get(key) or {}
-        listed = [(p, False) for p in fam.get("phrases", [])] + [(p, True) for p in fam.get("attitudes", [])]
-        for phrase, attitude in listed:
-            norm = _norm_phrase(phrase, seg.language)
-            own_negator = _own_negator(norm, seg.language)
+        for norm, attitude, own_negator, pieces in _listed(seg.language, key):
+            if not all(p in text for p in pieces):
+                continue    # a phrase is found only where each of its pieces is (_hits, text.find)
             for first, last, negated, copied, said in _hits(seg, norm):
                 ci = seg.tokens[first].clause
                 # a deed told over clauses (A……B) counts when either part is in a counted clause and told by

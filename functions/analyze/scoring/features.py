@@ -297,7 +297,24 @@ _HAN_NUM = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿�
 
 
 def concrete_kind(tok: Token, language: str, following: Token | None = None) -> str | None:
-    """"number", "time", "place" or "name" when the token is a concrete item, else None."""
+    """"number", "time", "place" or "name" when the token is a concrete item, else None.
+
+    Read through a cache of the values it depends on (the two tokens' text, base and tag, the first's negated and copied
+    flags, whether they share a clause): an answer's readers ask it about the same tokens about a thousand times."""
+    if following is None:
+        return _concrete_kind_of(language, tok.text, tok.base, tok.pos, tok.copied, tok.negated, None, None, None, False)
+    return _concrete_kind_of(language, tok.text, tok.base, tok.pos, tok.copied, tok.negated, following.text,
+                             following.base, following.pos, following.clause != tok.clause)
+
+
+@functools.lru_cache(maxsize=65536)
+def _concrete_kind_of(language, text, base, pos, copied, negated, f_text, f_base, f_pos, f_other_clause):
+    tok = Token(text, pos, clause=0, negated=negated, copied=copied, base=base)
+    following = None if f_text is None else Token(f_text, f_pos, clause=1 if f_other_clause else 0, base=f_base)
+    return _concrete_kind(tok, language, following)
+
+
+def _concrete_kind(tok: Token, language: str, following: Token | None = None) -> str | None:
     t = tok.text
     sets = lexicon.sets(language)
     if tok.pos == "x" or tok.copied or tok.negated or t in _VAGUE_TIME:
