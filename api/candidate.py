@@ -143,6 +143,8 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
     and expired sessions are returned too: erasure works for any session not yet erased. With allow_previous,
     the link HR replaced by re-sending still finds the session (a recording already uploading is confirmed); with
     allow_revoked, so does a revoked one (the caller checks the take was started before the revocation)."""
+    found = (sa.or_(invitations.c.token_hash == token_hash(token), invitations.c.previous_token_hash == token_hash(token))
+             if allow_previous else invitations.c.token_hash == token_hash(token))
     query = (sa.select(sessions, invitations.c.expires_at.label("invitation_expires_at"), invitations.c.revoked_at,
                        interviews.c.title.label("interview_title"), interviews.c.language, interviews.c.intro,
                        interviews.c.deadline, interviews.c.require_phone, interviews.c.status.label("interview_status"),
@@ -153,12 +155,19 @@ def load_session_by_token(token: str, *, for_update: bool = False, allow_expired
              .join(interviews, interviews.c.id == sessions.c.interview_id)
              .join(jobs, jobs.c.id == interviews.c.job_id)
              .join(organisations, organisations.c.id == sessions.c.org_id)
-             .where(sa.or_(invitations.c.token_hash == token_hash(token),
-                           invitations.c.previous_token_hash == token_hash(token)) if allow_previous
-                    else invitations.c.token_hash == token_hash(token)))
+             .where(found))
     if for_update:
-        query = query.with_for_update(of=sessions)
         _take_sqlite_write_lock()
+        # The invitation row is locked first, alone, through one index: MariaDB has no FOR UPDATE OF and locks every
+        # joined row in the order its plan reads them — the session first for a token that may be a re-sent link's
+        # (OR previous_token_hash), the invitation first otherwise. A take's confirmation and its stop, racing, took
+        # them in opposite orders and MariaDB failed one as a deadlock (503; CI, session 21). Locking reads only:
+        # a plain read here would fix this request's snapshot before the lock is granted.
+        hashed = token_hash(token)
+        for column in (invitations.c.token_hash, invitations.c.previous_token_hash)[:2 if allow_previous else 1]:
+            if get_db().scalar(sa.select(invitations.c.id).where(column == hashed).with_for_update()) is not None:
+                break
+        query = query.with_for_update(of=sessions)
     row = get_db().execute(query).first()
     if row is None:
         from api.invitations import old_link_refusal

@@ -47,7 +47,9 @@ def is_outage(error: BaseException) -> bool:
 def classify(error: BaseException):
     """A JSON error response for a database failure, or None when the error is something else."""
     if is_outage(error):
-        log.warning("database unavailable: %s", type(getattr(error, "orig", None) or error).__name__)
+        orig = getattr(error, "orig", None) or error
+        # the driver's error code too (1213 deadlock, 1205 lock wait, 2013 lost connection…): what to fix differs
+        log.warning("database unavailable: %s %s", type(orig).__name__, str(orig.args[0] if orig.args else "")[:120])
         seconds = int(current_app.config.get("DB_RETRY_AFTER_SECONDS", 10))
         return ({"error": "unavailable", "message": UNAVAILABLE_MESSAGE}, 503, {"Retry-After": str(seconds)})
     if isinstance(error, sa.exc.IntegrityError):
