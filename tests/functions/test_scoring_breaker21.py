@@ -53,14 +53,13 @@ def _open(reason):
 @pytest.mark.parametrize("question,language,text", [
     pytest.param(WAITER, "zh", "去年国庆，晚上七点最忙，有桌客人说等了四十分钟还没上菜。我先道歉，去后厨问了一下，结果后厨变成了一片海，"
                  "厨师们都在游泳，菜坐着小船慢慢漂过来，顾客就变成一只螃蟹，高兴地走了。",
-                 marks=_open("people and places turned into other kinds (顾客变成一只螃蟹) are no impossible act the readers "
-                             "know; scored 72.6, its 'result' credited")),
+                 marks=_open("one impossible act read (session 22: 顾客变成一只螃蟹); a place turned into the sea and food "
+                             "riding a boat are not, and the learnt reader's stage 1 reads 0.44: scored 72.6")),
     pytest.param(MECHANIC, "zh", "那次一辆面包车打不着火，我先用万用表量电瓶，电压十二点一伏，正常。然后我检查启动机的接线，发现接线自己"
                  "长出了翅膀，飞到车主的梦里去了。车主解释说他的报价是一朵云，我们就用月亮把车推回了家。",
                  marks=_open("a real start that slides (接线长出了翅膀, 用月亮把车推回了家): 65.4")),
     pytest.param(WAREHOUSE, "zh", "双十一前一天，仓库突然多了五百单。我让大家先按快递公司分开，然后纸箱们开始互相聊天，聊到了小时候的事，"
-                 "越聊越伤心，最后所有的包裹都哭着按时发货了，同事们变成了胶带。",
-                 marks=_open("boxes chatting and parcels crying after a real start: 64.3")),
+                 "越聊越伤心，最后所有的包裹都哭着按时发货了，同事们变成了胶带。"),   # session 22: 纸箱们开始…聊天, 同事们变成了胶带
     pytest.param(BARISTA, "en", "Good morning, here is your café forecast. Expect heavy customers from the north by eight, with "
                  "scattered orders and a ninety percent chance of apologies. The espresso machine will be partly broken through "
                  "lunch, clearing to light coworkers by the afternoon. Winds of help at twenty miles per hour. Bring an umbrella "

@@ -147,8 +147,14 @@ def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
     word of the answer tells it; None when the answer tells it or the question names no clear focus."""
     if analysis.seg.language != "zh" or explain.question_type(question) not in ("story", "situational"):
         return None
-    foci = focus.asked(text_normalise(question.get("text"), "zh"))
+    asked = text_normalise(question.get("text"), "zh")
+    foci = focus.asked(asked)
     if not foci or focus.touched(analysis.seg.text, foci):
+        return None
+    # … or in the question's own words for the event (打不着 of 排查汽车打不着火), said by the candidate, not read back
+    events = focus.event_words(asked)
+    own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
+    if any(e in own for e in events):
         return None
     return "、".join(f.name for f in foci)
 
@@ -164,7 +170,8 @@ def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, s
 
 def not_an_answer(analysis: features.Analysis) -> str | None:
     """"off_topic" or "reluctant" when a detector bounded the answer (model.off_topic_cap, reluctant_cap)."""
-    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis)) is not None:
+    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
+                           language=analysis.seg.language) is not None:
         return "off_topic"
     if model.reluctant_cap(analysis.details.get("reluctant")) is not None:
         return "reluctant"
@@ -237,7 +244,8 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
             caps.append(Bound(cap, BoundKind.FOCUS,
                               f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
                               f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
-    cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis))
+    cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
+                           language=analysis.seg.language)
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
     cap = model.reluctant_cap(analysis.details.get("reluctant"))

@@ -59,6 +59,11 @@ _REASON_WORDS = ("因为", "为了", "原因", "所以", "喜欢", "希望", "�
                  "싶습니다", "싶어요", "싶었", "위해", "찾고 있", "지원하게", "지원했")
 
 
+# … and a plan or a liking told without those words (我想在一家老店跟着师傅学几年, 从初中就爱拆闹钟: set s, session 22)
+_REASON_RX = re.compile(r"(我|自己)(也|就|还|一直|很|特别|其实|真的)*(想|希望|打算|准备|愿意)(在|把|学|做|跟|去|当|成为|留|长期|多|先|从|往)|"
+                        r"(就|很|特别|最|一直|从小)(爱|迷|喜欢)|热爱|着迷|感兴趣")
+
+
 def motivation_question(question: dict) -> bool:
     """A question that asks for the candidate's reasons (为什么想做这份工作)."""
     return question_type(question) != "closing" and bool(_MOTIVATION.search(question.get("text") or ""))
@@ -72,7 +77,7 @@ def reasons_given(analysis: Analysis) -> list[str]:
     for ci, idx in enumerate(seg.clauses):
         toks = [seg.tokens[i] for i in idx if not seg.tokens[i].copied and not seg.tokens[i].negated]
         body = ("" if seg.language == "zh" else " ").join(t.text for t in toks)
-        if ci not in excluded and any(w in body for w in _REASON_WORDS):
+        if ci not in excluded and (any(w in body for w in _REASON_WORDS) or seg.language == "zh" and _REASON_RX.search(body)):
             out.append(body)
     # practical reasons said without a reason word (我家就住在附近，走路十分钟) are reasons all the same
     # (two or more of them: a past job alone, 我在中通干过两年快递, before a story about it is no reason to come)

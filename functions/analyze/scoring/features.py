@@ -761,6 +761,26 @@ def _long_words(words: frozenset) -> tuple:
     return tuple(sorted(w for w in words if len(w) >= 2))
 
 
+# a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
+_FEW_FAULTS = re.compile(r"零(错|差错|失误|投诉|客诉|差评|破损|事故|漏|返工)|"
+                         r"(错|差错|失误|投诉|客诉|差评|破损|坏|退|漏|返工)[^，。！？；,.!?;]{0,5}(只有|只|才|仅|就)"
+                         r"([一两二三四五1-9]|几)[^\d]")
+_STEP_OPENERS = ("先", "首先", "然后", "再", "接着", "其次", "之后")
+
+
+def _last_step(clauses: list, ci: int, sets: dict) -> bool:
+    """Chinese: clause ci says a result only through 最后 opening the last step of a routine (先扫面单…再…，最后看一眼
+    件数对不对再封箱: set s, session 22) — 最后 then an act, the same clause or one of the three before it opening with a
+    step word (先, 然后, 再…), and no other result word in the clause."""
+    toks = [t for t in clauses[ci] if t.pos != "x"]
+    if len(toks) < 2 or toks[0].text not in ("最后", "最后再") or not toks[1].pos.startswith(("v", "d")):
+        return False
+    if any(result_word(toks, k, sets) for k in range(1, len(toks))):
+        return False
+    before = [c for c in clauses[max(0, ci - 3):ci + 1]]
+    return any(t.text in _STEP_OPENERS for c in before for t in c[:3])
+
+
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
     """Chinese: token k of a clause says the work got done or had an outcome — a completion word (发出,
     解决, 减少), a verb completed with 完 (发完, 全发/完), an outcome verb with a number after it (找出了17条
@@ -1628,7 +1648,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     spec_words = [{_en_singular(t.base or t.text) if language == "en" else t.base or t.text for t in toks
                    if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
-    results = [any(result_word(toks, k, sets) for k in range(len(toks))) if language == "zh"
+    results = [any(result_word(toks, k, sets) for k in range(len(toks))) or
+               bool(_FEW_FAULTS.search("".join(t.text for t in toks))) if language == "zh"
                else says_result_other(toks, language) or (language == "en" and en_result_said(toks, sets))
                for toks in clauses]
     if language == "zh":
@@ -1785,20 +1806,25 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
-                                  for k, t in enumerate(toks))
+                                  for k, t in enumerate(toks)) or bool(_FEW_FAULTS.search("".join(t.text for t in toks)))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
                     language == "en" and en_result_said(toks, sets))
             if not says_result:
                 continue
+            if language == "zh" and _last_step(clauses, ci, sets):
+                continue     # 先扫面单，再扫商品，最后看一眼件数再封箱: the last step of a routine, not its result
             if language == "zh" and _TROUBLE_AGAIN.search("".join(t.text for t in toks)):
                 continue     # 她第二天又来投诉了: the trouble again, whatever its time marker
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
                 continue
             # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
             # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
-            if any(id(t) in concrete_ids for t in toks):
-                level = 1.0
+            few = _FEW_FAULTS.search("".join(t.text for t in toks)) if language == "zh" else None
+            if any(id(t) in concrete_ids for t in toks) or few and few.group(4):
+                level = 1.0      # … or how few faults, counted (错单只有一单)
+            elif few:
+                level = 0.75     # 零错发: a specific result said as done
             elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
                 level = 0.75
             elif language == "zh" and any(approval(toks, k, sets) for k in range(len(toks))):
@@ -2024,6 +2050,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "semantic": sem,
         "question_words": frozenset(q_words),
         "question_text": q_seg.text,
+        "competency_terms": frozenset(all_terms),      # every competency's keywords and behaviour phrases
     }
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)

@@ -2,6 +2,7 @@
 
     asked(question_text) -> list[Focus]      the question's focus families (empty when none is clear)
     touched(answer_text, foci) -> bool       whether any part of the answer tells one of them
+    event_words(question_text) -> set        the question's own words for its situation's event (打不着火, 卡住)
     situations(question_text) -> list[str]   the situation classes (SITUATIONS) the question asks about
     other_situation(answer, question) -> (asked, told) | None
                                              the answer tells clearly another situation than the one asked
@@ -174,6 +175,31 @@ def situation_text(question_text: str | None) -> str:
     parts = [p for p in re.split(r"[，。？！；,.?!;]", question_text or "") if p.strip()]
     kept = [p for p in parts if not _HOW.search(p)] or parts[:1]
     return _FRAME.sub("", "".join(kept))
+
+
+@functools.lru_cache(maxsize=256)
+def event_words(question_text: str | None) -> frozenset[str]:
+    """The verbs and adjectives, 2+ characters, of the question's clauses that name its focus (a family's `ask`:
+    排查汽车打不着火 of 请讲一次你排查汽车打不着火的经历), as the answer would say them: 打不着火 → {打不着火, 打不着}.
+    An answer that says one tells the situation in the question's words, whatever its trade (a mechanic's 打不着,
+    a clerk's 卡住), without FAMILIES' `tell` having to list every trade's words. Other clauses of the question
+    (身高不够 beside 情绪很激动) describe the setting, not the situation asked about."""
+    from .text import normalise, segment
+
+    foci = asked(question_text)
+    out = set()
+    for part in re.split(r"[，。？！；,.?!;（）()、]", question_text or ""):
+        if not any(f.ask.search(part) for f in foci):
+            continue
+        words = segment(normalise(_FRAME.sub("", part), "zh"), "zh").words
+        for k, w in enumerate(words):
+            if w.pos[:1] in ("v", "a") and len(w.text) >= 2 and not _HOW.search(w.text):
+                # a negated word only with its negator (不满意: 满意 alone tells the opposite)
+                word = words[k - 1].text + w.text if k and words[k - 1].text in ("不", "没", "没有") else w.text
+                out.add(word)
+                if len(word) >= 4:
+                    out.add(word[:3])       # 打不着火 said as 打不着
+    return frozenset(out)
 
 
 def situation_words(text: str | None) -> list[str]:

@@ -583,7 +583,7 @@ def sentence_share(analysis: Analysis) -> float:
     if analysis.seg.language != "zh":
         return 0.0
     seg, fillers = analysis.seg, lexicon.sets("zh")["fillers"]
-    terms = {w for comp, _, _ in analysis.competencies for w in comp.terms}
+    terms = analysis.details["competency_terms"]
     total = read = 0
     for idx in seg.clauses:
         toks = [seg.tokens[i] for i in idx if seg.tokens[i].text not in fillers]
@@ -615,7 +615,11 @@ def word_salad(analysis: Analysis) -> bool:
 
 # Phrases that take back the whole answer ("I made it up") or insult the interviewer: no content credit
 # can stand next to them, so the answer goes to a person (compared without spaces and punctuation).
-_SELF_DISQUALIFYING = ("都是我编的", "是我编的", "我瞎编的", "都是编的", "是编出来的", "都是假的", "我其实从来没有做过",
+# (都是假的 only of the telling itself — 以上都是假的, 我说的都是假的 —: 里面都是假的 of an escape room's props or 那几张钞票
+# 都是假的 of a cashier's story is what happened: gates-s, session 22)
+_TOLD_FALSE = re.compile(r"(以上|上面|刚才|前面|这个故事|这段经历|我(刚才)?(说|讲|写)的)(我)?(说|讲|写)?(的)?(内容|话|事|经历|这些)?"
+                         r"(都|全|全部)?是(假|瞎说|瞎编)的")
+_SELF_DISQUALIFYING = ("都是我编的", "是我编的", "我瞎编的", "都是编的", "是编出来的", "我其实从来没有做过",
                        "我从来没有做过", "我其实没做过", "imadeitup", "allmadeup", "ineverdidthat",
                        "지어낸", "거짓말이에요")
 _HOSTILE = ("傻逼", "傻b", "去你妈", "你妈的", "滚蛋", "操你", "他妈的", "神经病", "脑残", "白痴",
@@ -926,7 +930,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     f"回答内容太少（只有 {c['distinct_content']} 个实际词语），无法评分，请人工查看。",
                     {"distinct_content_words": c["distinct_content"]})
     said = re.sub(r"[\s\W_]+", "", text.casefold())
-    if any(p in said for p in _SELF_DISQUALIFYING):
+    if any(p in said for p in _SELF_DISQUALIFYING) or _TOLD_FALSE.search(said):
         return Gate("self_disqualified", "回答里说自己讲的经历是编的或没有做过，不能按内容评分，请人工查看。", {})
     if any(p in said for p in _HOSTILE) or _contempt(said):
         return Gate("hostile", "回答里有辱骂或敌意的话，请人工查看。", {})
@@ -965,8 +969,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # terse repair notes (查火花塞，第三缸积碳严重。换四个火花塞，清洗节气门。试车二十公里，不抖了。: breaker 20) have two or
     # three words a clause, yet several clauses do something to a thing of the candidate's own: steps, not a list
     # — also when the things are HR's words, if the answer names a concrete item (查电瓶，电压十一伏。拧紧接线，打火正常。)
-    steps = language == "zh" and (term_share < TERSE_TERM_SHARE and len(step_clauses(analysis)) >= TERSE_STEPS or
-                                   c.get("concrete", 0) >= 1 and len(step_clauses(analysis, own=False)) >= TERSE_STEPS)
+    own_steps, any_steps = step_clauses(analysis) if language == "zh" else ([], [])
+    steps = term_share < TERSE_TERM_SHARE and len(own_steps) >= TERSE_STEPS or \
+        c.get("concrete", 0) >= 1 and len(any_steps) >= TERSE_STEPS
     if not sentences and (
             (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3 and not steps) or
             (language == "zh" and function_share < 0.12 and c["actions"] == 0 and not terse and not steps) or
@@ -1021,11 +1026,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
                     "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
-    n_odd, kinds, acts = surreal_acts(analysis) if language == "zh" else (0, 0, [])
+    surreal = odd_acts(analysis) if language == "zh" else []
+    n_odd, kinds, acts = len(surreal), len({kind for kind, _ in surreal}), [a for _, a in surreal]
     handled = sum(1 for a in acts if "…" in a)
     feats = impossible_feats(analysis) if n_odd >= IMPOSSIBLE_MIN else []
     beings = impossible_beings(analysis) if n_odd >= BEINGS_MIN else []
-    measured = _measured_abstractions(analysis.seg.tokens, _in_metaphor(analysis.seg.tokens)) if n_odd >= MEASURE_MIN else []
+    measured = [a for kind, a in surreal if kind == "measure"]
     if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN or \
             len(measured) >= MEASURE_MIN:
         return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
@@ -1149,24 +1155,34 @@ TERSE_OWN_SHARE, TERSE_TERM_SHARE, TERSE_PER_CLAUSE = 0.6, 0.25, 3.0
 TERSE_STEPS = 2
 
 
-def step_clauses(analysis: Analysis, own: bool = True) -> list[str]:
-    """Chinese: the clauses in which a verb acts on a thing the candidate names, not HR's nor the question's (查火花塞,
-    换四个火花塞, 清洗节气门, 试车二十公里), as text: a verb followed in its clause by a noun, a place or an amount that
-    is not a term of any competency (with own=False: that may be one — 查电瓶 when HR typed 电瓶), not copied from the
-    question and not a generic word."""
-    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms} if own else set()
+def step_clauses(analysis: Analysis) -> tuple[list[str], list[str]]:
+    """Chinese: the clauses in which a verb acts on a thing (查火花塞, 换四个火花塞, 清洗节气门, 试车二十公里), as text,
+    in two lists: (the thing is the candidate's own — not a term of any competency —, the thing may be HR's — 查电瓶
+    when HR typed 电瓶). A thing is a noun, a place or an amount of 2+ characters after the verb in its clause, not
+    copied from the question and not a generic word; the first list is part of the second."""
+    terms = analysis.details["competency_terms"]
     generic = lexicon.sets("zh")["generic"] | _GENERIC_WORDS
-    out = []
+    own, any_ = [], []
     for clause in analysis.seg.clauses:
         toks = [analysis.seg.tokens[i] for i in clause]
+        found = mine = False
         for k, t in enumerate(toks):
             if not (t.pos[:1] == "v" or _dictionary_tag(t.text)[:1] == "v") or t.negated or t.copied:
                 continue    # the tagger's reading or the dictionary's (a verb read as a noun in a terse clause)
-            if any(o.pos[:1] in ("n", "m", "s") and len(o.text) >= 2 and not o.copied and o.text not in terms
-                   and o.text not in generic for o in toks[k + 1:]):
-                out.append("".join(o.text for o in toks))
+            things = [o.text for o in toks[k + 1:] if o.pos[:1] in ("n", "m", "s") and len(o.text) >= 2
+                      and not o.copied and o.text not in generic]
+            found = found or bool(things)
+            if any(o not in terms for o in things):
+                mine = True
                 break
-    return out
+        if found:
+            text = "".join(o.text for o in toks)
+            any_.append(text)
+            if mine:
+                own.append(text)
+    return own, any_
+
+
 # what a word is compared against: a person, food, an everyday thing (meaning.anchor_vector)
 _PEOPLE = ("人", "顾客", "同事", "孩子", "老板")
 _FOOD = ("菜", "肉", "米饭", "面条", "鸡蛋", "饺子")
@@ -1324,13 +1340,18 @@ IMPOSSIBLE_MIN = 2
 # 倾听，也是一种倾听), at least TAUTOLOGY_MIN distinct words. Session 20 (gates-q, seen): 5 of its 6 empty keyword
 # answers have two or more; no honest answer of data and sets a–q has two, nor any test literal by other hands.
 TAUTOLOGY_MIN = 2
-_TAUTOLOGY = re.compile(r"([\u4e00-\u9fff]{2,4})(?:的话|方面|的情况)?[，,、]?(?:我会|也|就|都|要|还|是)?"
-                        r"(?:是|有|会|就是|也是|要有|还是)(?:一种|那个|这个|一下)?\1")
+# … said back whole, or as its first character before 的 or a pause (排队是排的, 码垛要码。), or split by 的 (押金就是押的金),
+# after one to four linking words (验衣是要验衣的, 登记就登记, 解释呢，就是解释, 打包它就涉及打包, 关键的关键: gates-s,
+# session 22) — not the idiom 该X就X / 能X就X (该报警就报警, 该赔偿的就赔偿: do it when it is due), which vague answers
+# of sets a–r say in earnest
+_TAUTOLOGY_LINK = r"(?:我会|也|就|都|要|还|是|有|会|很|它|在|的|涉及|之后|一种|那个|这个|一下)"
+_TAUTOLOGY = re.compile(r"(?<![该能要想会得])(([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}))(?:呢|啊|嘛|的话|方面|的情况)?[，,、]?"
+                        + _TAUTOLOGY_LINK + r"{1,4}(?:\1|\2的\3|\2(?=的|[，。！？；,.!?;]|$))")
 
 
 def tautologies(text: str) -> list[str]:
     """Chinese: the distinct words said back as their own definition (配方是配方, 沟通就是沟通), in order."""
-    return list(dict.fromkeys(_TAUTOLOGY.findall(text or "")))
+    return list(dict.fromkeys(m.group(1) for m in _TAUTOLOGY.finditer(text or "")))
 
 
 _EQUATES = frozenset({"就是", "即", "等于", "也就是"})
@@ -1342,7 +1363,7 @@ def equations(analysis: Analysis) -> list[str]:
     """Chinese: HR's or the question's words set equal to one another (场控就是选品, 选品就是运营, 运营就是直播: set p's
     unpunctuated jumble, session 21), as "a=b", distinct, in order. Each side is the content word next to 就是/即/等于
     (的 skipped), and both are terms of a competency or words of the question."""
-    terms = {t for comp, _, _ in analysis.competencies for t in comp.terms}
+    terms = analysis.details["competency_terms"]
     asked = analysis.details.get("question_text") or ""
     words = analysis.seg.words
 
@@ -1445,6 +1466,81 @@ def _head(toks, j: int, end: int) -> int:
 
 
 _AGENT_MARKS = frozenset({"让", "叫", "请", "被", "由"})    # 让彩虹帮我备料, 被云朵借走了
+
+
+# a change of kind: 变成/变为/化成 between a doer and what it became (顾客就变成一只螃蟹, 玩家变成了一盏台灯, 同事们变成了胶带:
+# breaker 21, gates-s)
+_BECOME = frozenset({"变成", "变为", "化成", "化作", "变作"})
+
+
+def _transformations(toks, skip=frozenset()) -> list[tuple[str, str]]:
+    """A person turned into a thing or an animal (顾客变成一只螃蟹), or a thing into a person or an animal (纸箱变成了
+    小狗), as ("transform", "doer→result"). The doer is the nearest noun before 变成 in its clause (past adverbs and
+    plural 们), the result the first noun after it (past numbers, measure words and modifiers). Honest changes stay
+    within a kind (顾客变成了回头客, 旧纸箱变成了收纳盒, 小问题变成了大问题); a pronoun (我都快变成机器了) is a
+    figure of speech about oneself, a place (仓库变成了战场) one about a scene, and metaphors (像…一样) are not read."""
+    from . import meaning
+
+    out = []
+    for k, t in enumerate(toks):
+        if t.text not in _BECOME or k in skip or t.negated:
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].pos != "x" and (toks[j].pos[:1] in ("d", "p", "c") or toks[j].text in ("们", "都", "就", "也", "又", "慢慢", "突然", "全", "全部")):
+            j -= 1
+        r = k + 1
+        while r < len(toks) and toks[r].pos != "x" and (toks[r].text in ("了", "的", "一") or toks[r].pos in ("m", "mq", "q", "a", "b", "uj")):
+            r += 1
+        if j < 0 or r >= len(toks):
+            continue
+        doer, result = toks[j], toks[r]
+
+        def common_noun(x) -> bool:    # a name or place is not read, unless jieba took a common word for one (顾客/nr)
+            return x.pos[:1] == "n" and (x.pos not in ("ns", "nt", "nz", "nr", "nrt", "nrfg") or bool(meaning._codes(x.text)))
+        if not common_noun(doer) or not common_noun(result) or len(result.text) < 2 and not _animal(result.text):
+            continue
+        dc, rc = meaning.word_class(doer.text), meaning.word_class(result.text)
+        doer_person, result_person = _person(doer), _person(result)
+        result_being = _animal(result.text) or dc.get("A", 0.0) >= 0.5 and rc.get("B", 0.0) >= 0.5 and not result_person
+        doer_thing = dc.get("B", 0.0) >= 0.5 and not _animal(doer.text) and not doer_person
+        if doer_person and not result_person and (result_being or rc.get("B", 0.0) >= 0.5) or \
+                doer_thing and (result_person and rc.get("A", 0.0) >= 0.5 or _animal(result.text)):
+            out.append(("transform", f"{doer.text}{t.text}{result.text}"))
+    return out
+
+
+# where someone lives, sits or lies (抽屉里住着撒哈拉沙漠, 车上坐着去年的暑假: gates-s)
+_DWELL = frozenset({"住", "坐", "躺", "站", "睡", "蹲"})
+_SEASONS = re.compile(r"^(?:暑假|寒假|假期|春节|国庆|中秋|端午|清明|元旦|周末|季节|童年|小时候|青春|时光|岁月)$")
+
+
+def _dwellers(toks, skip=frozenset()) -> list[tuple[str, str]]:
+    """A time, a feeling or a named place told as who lives, sits or lies somewhere (车上坐着去年的暑假, 抽屉里住着撒哈拉
+    沙漠, 心里住着…): ("dwell", "坐着暑假"). The dweller is the last noun of the phrase after 住着/坐着/躺着… (past
+    numbers, measures, modifiers and 的). People, animals and things dwell in honest speech (车上坐着三个人, 架子上躺着
+    几本书); a time (_TIMES, _SEASONS, Cilin C of time), a feeling (Cilin G) or a place name (ns) does not."""
+    from . import meaning
+
+    out = []
+    for k, t in enumerate(toks):
+        if t.text[:1] not in _DWELL or t.text[1:] not in ("", "着") or k in skip or t.negated or \
+                t.text[1:] == "" and not (k + 1 < len(toks) and toks[k + 1].text == "着"):
+            continue        # 住着 (one word or 住 + 着)
+        r, head = k + 1 + (toks[k + 1].text == "着"), None
+        while r < len(toks) and toks[r].pos != "x":
+            if toks[r].pos[:1] in ("n", "t", "s") or _TIMES.match(toks[r].text):
+                head = toks[r]
+            elif toks[r].pos[:1] == "v" and head is not None and \
+                    not any(x.text == "的" for x in toks[r + 1:r + 4] if x.pos != "x"):
+                break       # the next act (坐着客人在等), not a modifier (住着北京来的客人)
+            r += 1
+        if head is None or len(head.text) < 2 or _person(head) or _animal(head.text):
+            continue
+        classes = meaning.word_class(head.text)
+        if _TIMES.match(head.text) or _SEASONS.match(head.text) or head.pos == "ns" or head.pos == "t" or \
+                classes.get("G", 0.0) >= 0.5:
+            out.append(("dwell", f"{t.text[:1]}着{head.text}"))
+    return out
 
 
 def _impossible_beings(toks, skip=frozenset()) -> list[tuple[str, str]]:
@@ -1847,7 +1943,9 @@ _PERSON_ONLY_ACTS = ("吵架", "吵起来", "吵着", "吵了一架", "带团", 
                      "辞职", "请假", "谈恋爱", "相亲", "求婚", "叹气", "撒谎", "哭诉",
                      # breaker 19: 电动车跟雨伞结婚了, 导航在后座上织毛衣, 日志跟数据库私奔了, 回滚在机房里弹吉他
                      "结婚", "私奔", "弹吉他", "织毛衣", "写情书", "写了一封情书", "打羽毛球", "看电影", "看了电影",
-                     "思考人生", "谈心")
+                     "思考人生", "谈心",
+                     # gates-s (session 22): 叉车爱上了一只路灯
+                     "爱上", "爱上了")
 # 决定 is a person's only with the act decided after it (行李箱决定去…; not 天气决定了行程)
 _DECIDE = ("决定去", "决定要", "决定先", "决定把", "决定不", "决定给", "决定自己", "决定辞职", "决定回")
 # doers that stand for people in honest speech: a place or a body of people (厨房说马上好, 店里决定, 派出所疏散了,
@@ -1912,7 +2010,7 @@ def things_acting(analysis: Analysis) -> list[str]:
                 j -= 1                              # 给导游旗: a noun inside the phrase
                 continue
             if x.pos in ("d", "t", "s", "f", "m", "mq", "q", "ad", "z") or x.text in _SUBJECT_LINKS or \
-                    x.text in ("正在", "亲自", "偷偷", "各自", "一起", "了", "地", "着") or x.text == "在":
+                    x.text in ("正在", "亲自", "偷偷", "各自", "一起", "了", "地", "着", "开始", "们") or x.text == "在":
                 j -= 1
                 continue
             opens = j == 0 or toks[j - 1].pos == "x"
@@ -1955,7 +2053,13 @@ def things_acting(analysis: Analysis) -> list[str]:
 
 
 def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
-    """Chinese: (odd acts, their kinds, the acts as text) — a thing doing what only people or animals do (扫把…唱歌),
+    """Chinese: (odd acts, their kinds, the acts as text) of `odd_acts`."""
+    odd = odd_acts(analysis)
+    return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
+
+
+def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
+    """Chinese: the answer's impossible acts as (kind, text), distinct, in order — a thing doing what only people or animals do (扫把…唱歌),
     a taste or shape compared between unrelated things (白菜比冰箱更圆), cooking what is not food (把桌子炒熟) or
     folding a person (把顾客叠成两半), and a time word given or entered as a place (寄给了后天的走廊, 放在周末的里面,
     跳进了口袋的中午); and (session fantasy17) impossible participants (月亮追加, 发到海底, 鸽子签字, 报给主管的帽子:
@@ -1965,7 +2069,7 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     from . import meaning
 
     if analysis.seg.language != "zh" or not meaning.available():
-        return 0, 0, []
+        return []
     toks = analysis.seg.tokens
     food, things = meaning.anchor_vector(_FOOD), meaning.anchor_vector(_THINGS)
     odd: list[tuple[str, str]] = []
@@ -2059,7 +2163,8 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
             odd.append(("time", f"{toks[k - 1].text}的{toks[k + 1].text}"))   # 周末的里面
     # impossible participants, time paradoxes, superhuman feats — outside metaphors (像太阳一样…)
     plain = _plain(toks)
-    odd += _impossible_beings(toks, _in_metaphor(toks)) + _measured_abstractions(toks, _in_metaphor(toks))
+    metaphor = _in_metaphor(toks)
+    odd += _impossible_beings(toks, metaphor) + _measured_abstractions(toks, metaphor) + _transformations(toks, metaphor) + \
+        _dwellers(toks, metaphor)
     odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)
-    odd = list(dict.fromkeys(odd))
-    return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
+    return list(dict.fromkeys(odd))

@@ -227,6 +227,10 @@ def relevance_cap(topic_similarity: float, scene: float | None, *, vouched: bool
 # the raters rated 1 and no answer they rated above 1.5. Graded ranking 0.934 → 0.951 with both capped at 10,
 # 0.958 at 0 (the rating the raters gave them; vague answers score 0–15, so a cap of 10 left them above).
 OFF_TOPIC_P, OFF_TOPIC_CAP, OFF_TOPIC_VOUCH = 0.6, 0.0, 2
+# English reads lower (session 22: set s's vacation-packing story 0.55, scored 49.6): over the 179 English answers of
+# data and sets a–s, the 159 honest ones read at most 0.487 (set s's, never trained on, at most 0.32) and 19 of the 20
+# off-topic ones 0.55 or more, the 20th 0.45 (docs/scoring.md, session 22)
+OFF_TOPIC_P_LANGUAGE = {"en": 0.52}
 RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 # Nonsense made of real words (functions/analyze/scoring/nonsense.py): at or above NONSENSE_P the answer goes to
 # a person (gates.check). Chosen by `python -m models.scorer.nonsense --cv` (question folds of the nonsense
@@ -293,10 +297,11 @@ NONSENSE_DETECTOR_ODD = {"zh": 0.9}
 NONSENSE_DETECTOR_LONG = {"zh": (55, 0.65)}
 
 
-def off_topic_cap(probability: float | None, *, vouched: bool = False) -> float | None:
+def off_topic_cap(probability: float | None, *, vouched: bool = False, language: str = "zh") -> float | None:
     """The highest score of an answer this likely to be about something other than work; None when it is not
-    bounded (below OFF_TOPIC_P, no detector for the language, or vouched by the competencies' own terms)."""
-    if probability is None or vouched or probability < OFF_TOPIC_P:
+    bounded (below OFF_TOPIC_P — OFF_TOPIC_P_LANGUAGE for its language —, no detector for the language, or vouched by
+    the competencies' own terms)."""
+    if probability is None or vouched or probability < OFF_TOPIC_P_LANGUAGE.get(language, OFF_TOPIC_P):
         return None
     return OFF_TOPIC_CAP
 

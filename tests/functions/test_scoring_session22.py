@@ -1,0 +1,187 @@
+"""Session 22: families read from the seen gating set gates-s and the seen set s, each with honest look-alikes kept
+scored. Every literal here is written for the test (the sets' own answers stay in their folders)."""
+import pytest
+
+from functions.analyze import pipeline
+from functions.analyze.scoring import explain, features, focus, gates
+from functions.analyze.scoring.answer import missed_focus, warm_up
+from functions.analyze.scoring.text import normalise
+
+SHOES = {"text": "请讲一次你在修鞋配钥匙的店里，同时来了好几位急着要的顾客的经历，你是怎么安排的？", "answer_seconds": 120,
+         "competencies": [{"name": "服务意识", "weight": 0.4, "keywords": ["顾客", "解释", "沟通", "耐心"]},
+                          {"name": "效率", "weight": 0.3, "keywords": ["排队", "急活", "当天取", "安排"]},
+                          {"name": "手艺", "weight": 0.3, "keywords": ["配钥匙", "试开", "打磨", "返工"]}]}
+ESCAPE = {"text": "假如有位玩家在密室里被吓哭了，一直喊着要出去，你会怎么做？", "answer_seconds": 120,
+          "competencies": [{"name": "安全意识", "weight": 0.4, "keywords": ["安全", "对讲机", "开门", "监控"]},
+                           {"name": "安抚沟通", "weight": 0.4, "keywords": ["安抚", "沟通", "耐心", "玩家"]},
+                           {"name": "应变", "weight": 0.2, "keywords": ["NPC", "暂停", "应变"]}]}
+WATCH = {"text": "你为什么想来我们钟表店做学徒？", "answer_seconds": 120,
+         "competencies": [{"name": "岗位兴趣", "weight": 0.4, "keywords": ["喜欢", "兴趣", "手表", "机械"]},
+                          {"name": "长期投入", "weight": 0.3, "keywords": ["长期", "坚持", "学习"]},
+                          {"name": "岗位了解", "weight": 0.3, "keywords": ["学徒", "维修", "耐心"]}]}
+PACKING = {"text": "请讲一次你在大促期间又快又不出错地完成分拣打包的经历。", "answer_seconds": 120,
+           "competencies": [{"name": "效率", "weight": 0.4, "keywords": ["速度", "单量", "打包"]},
+                            {"name": "准确性", "weight": 0.4, "keywords": ["核对", "扫码", "错发"]},
+                            {"name": "生鲜规范", "weight": 0.2, "keywords": ["冰袋", "冷链", "保温"]}]}
+MECHANIC = {"text": "请讲一次你排查汽车打不着火的经历，你是怎么一步步查的，最后怎么跟车主说的？", "answer_seconds": 120,
+            "competencies": [{"name": "排查能力", "weight": 0.6, "keywords": ["检查", "电瓶", "火花塞", "油路"]},
+                             {"name": "客户沟通", "weight": 0.4, "keywords": ["沟通", "车主", "解释", "报价"]}]}
+
+
+def run(text, question, language="zh"):
+    warm_up()
+    return pipeline.analyze_transcript(text, question, language)
+
+
+def analysed(text, question):
+    warm_up()
+    return features.analyse([{"word": text}], "zh", dict(question))
+
+
+# --- words said back as their own definition, in more shapes --------------------------------------------------------
+
+@pytest.mark.parametrize("text,said", [
+    ("押金，就是押的金。", "押金"), ("验衣是要验衣的。", "验衣"), ("登记就登记。", "登记"), ("解释呢，就是解释。", "解释"),
+    ("沟通呢，也就是沟通。", "沟通"), ("那打包它就涉及打包。", "打包"), ("这是非常关键的关键。", "关键"),
+    ("排队是排的。", "排队"), ("码垛要码。", "码垛"), ("安全很安全。", "安全"),
+])
+def test_a_word_said_back_as_its_own_definition_is_read(text, said):
+    assert said in gates.tautologies(text)
+
+
+@pytest.mark.parametrize("text", [
+    "该报警就报警，该上报就上报，我一直都是这么做的。", "该负责的就负责，该赔偿的就赔偿。", "能修就修，修不了就换。",
+    "打包要仔细，不然会坏。", "老顾客就是信任我们。", "先排队，再登记，然后付押金。",
+])
+def test_an_idiom_or_a_plain_sentence_is_no_tautology(text):
+    assert len(gates.tautologies(text)) < gates.TAUTOLOGY_MIN
+
+
+def test_an_answer_of_hr_words_defined_by_themselves_goes_to_a_person():
+    text = ("顾客嘛，就是顾客。配钥匙是要配钥匙的，打磨也是要打磨的，试开就试开。解释呢，就是解释，耐心呢，也就是耐心。急活"
+            "在那里，排队在那里，我觉得都在那里。")
+    r = run(text, SHOES)
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r.get("overall"))
+
+
+def test_a_vague_answer_with_do_it_when_due_idioms_is_scored():
+    """Sets a–r's vague answers say 该X就X in earnest: they are rated 2, and scored low — not sent to a person."""
+    text = ("遇到好几个急的顾客，我觉得首先态度要好，要耐心跟顾客解释，不能跟顾客吵。该排队的就排队，该加急的就加急，"
+            "我这个人脾气好，一般都能处理好。")
+    r = run(text, SHOES)
+    assert r["status"] == "scored", r.get("reason")
+
+
+# --- impossible acts: a change of kind, things acting, times and places as dwellers ------------------------------------
+
+@pytest.mark.parametrize("text,act", [
+    ("那个害怕的玩家变成了一盏台灯。", "玩家变成台灯"), ("最后同事们变成了胶带。", "同事变成胶带"),
+    ("顾客就变成一只螃蟹，高兴地走了。", "顾客变成螃蟹"),
+])
+def test_a_person_turned_into_a_thing_or_an_animal_is_an_impossible_act(text, act):
+    assert ("transform", act) in gates.odd_acts(analysed(text, ESCAPE))
+
+
+@pytest.mark.parametrize("text", [
+    "这个客人后来变成了我们的老顾客。", "他从学徒变成了师傅。", "旧纸箱变成了收纳盒。", "小问题变成了大问题。",
+    "我都快变成机器了。", "仓库变成了战场。", "水都变成了冰。", "面团变成了面包。", "那批货全变成了废品。",
+])
+def test_changes_within_a_kind_and_figures_of_speech_are_not_read(text):
+    assert not [a for a in gates.odd_acts(analysed(text, ESCAPE)) if a[0] == "transform"]
+
+
+@pytest.mark.parametrize("text,act", [
+    ("抽屉里住着撒哈拉沙漠。", "住着撒哈拉沙漠"), ("车上坐着去年的暑假。", "坐着暑假"),
+])
+def test_a_time_or_a_place_name_dwelling_somewhere_is_an_impossible_act(text, act):
+    assert ("dwell", act) in gates.odd_acts(analysed(text, ESCAPE))
+
+
+@pytest.mark.parametrize("text", [
+    "车上坐着三个人。", "架子上躺着几本书。", "屋里住着一位老人。", "门口站着两个保安。", "沙发上睡着一只猫。",
+    "那天店里坐着好几桌客人，都在等。", "楼上住着北京来的客人。",
+])
+def test_people_animals_and_things_dwelling_are_not_read(text):
+    assert not [a for a in gates.odd_acts(analysed(text, ESCAPE)) if a[0] == "dwell"]
+
+
+def test_things_that_begin_to_chat_act_like_people():
+    assert "纸箱|聊天" in gates.things_acting(analysed("然后纸箱们开始互相聊天，聊到了小时候的事。", PACKING))
+    assert gates.things_acting(analysed("同事们开始讨论这个问题，顾客们开始抱怨。", PACKING)) == []
+
+
+def test_a_real_start_that_slides_into_transformations_goes_to_a_person():
+    text = ("这种情况我会先用对讲机跟NPC说暂停，然后走进密室。结果里面的机关都在开会，墙上的钟倒着走回了上个月，那个哭的玩家"
+            "变成了一只拖鞋，其他玩家变成了一排蜡烛，我就把钥匙交给了一只会写字的鸽子。")
+    r = run(text, ESCAPE)
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+# --- "都是假的" of the story itself, not of what happened --------------------------------------------------------------
+
+def test_props_that_are_fake_do_not_disqualify_a_poor_answer():
+    text = ("我会跟他说来都来了，忍一忍就过去了。里面的东西都是假的，没什么好怕的。要是他一直喊，我再去开门，一般喊两声"
+            "也就好了。")
+    r = run(text, ESCAPE)
+    assert r["status"] == "scored", r.get("reason")
+
+
+@pytest.mark.parametrize("text", [
+    "那次我用对讲机叫了同事，把门打开，陪玩家出来喝了水。以上说的都是假的，我没做过这行。",
+    "我会马上开门，陪他出来坐一会儿。其实我刚才说的全是瞎编的。",
+])
+def test_saying_the_story_is_made_up_still_goes_to_a_person(text):
+    r = run(text, ESCAPE)
+    assert r["status"] == "needs_review" and r["reason_code"] == "self_disqualified", (r["status"], r.get("reason"))
+
+
+# --- a motivation answer's plans and likings are its reasons ---------------------------------------------------------
+
+def test_a_plan_and_a_liking_are_reasons_for_wanting_the_job():
+    text = ("我从初中就爱拆闹钟，去年自己拆装过两次旧机芯。我知道学徒头两年主要是换电池、洗油，工资不高，这个我能接受。"
+            "我想在一家老店跟着师傅踏踏实实学几年，把机械表的大修学会。")
+    analysis = analysed(text, WATCH)
+    assert explain.reasons_given(analysis)
+    r = run(text, WATCH)
+    reasons = [x for c in r["competencies"] for x in c["reasons"]]
+    assert not any("没有说出自己的理由" in x for x in reasons), reasons
+
+
+# --- the result of a story: how few faults, not the last step of a routine --------------------------------------------
+
+def test_the_last_step_of_a_routine_is_not_the_result_and_few_faults_are():
+    text = ("今年年货节我在生鲜仓打包，单量翻了一倍。我的做法是先扫面单，再一样一样扫商品，最后看一眼件数再封箱。那一周我每天"
+            "打三百来单，退回来的错单只有一单，是把两盒鸡蛋当成了一盒。")
+    analysis = analysed(text, PACKING)
+    assert "错单只有一单" in analysis.details["outcome_clause"], analysis.details["outcome_clause"]
+
+
+def test_zero_wrong_shipments_is_a_result():
+    text = "去年双十一我一晚上打包了三百二十单，每单先扫码核对件数再装箱，冰袋上下各放一个。那晚我这条线零错发。"
+    analysis = analysed(text, PACKING)
+    assert analysis.details["outcome_clause"] and "零错发" in analysis.details["outcome_clause"]
+    assert analysis.answer["outcome"] >= 0.75
+
+
+# --- a question's own words for its situation tell it ------------------------------------------------------------------
+
+def test_the_question_s_own_event_words_are_read_from_the_clause_that_names_the_focus():
+    asked = normalise(MECHANIC["text"], "zh")
+    assert "打不着" in focus.event_words(asked)
+    roller = normalise("假如你在操作一台有身高限制的过山车，一位家长坚持要带身高明显不够的孩子上去，情绪很激动，你会怎么做？", "zh")
+    assert focus.event_words(roller) == frozenset({"激动"})     # not 不够: the setting, not the upset asked about
+    cake = normalise("讲一次你做的蛋糕让客人不满意的经历，你是怎么补救的？", "zh")
+    assert "满意" not in focus.event_words(cake)     # a negated word only with its negator
+
+
+def test_a_repair_told_in_the_question_s_words_tells_the_fault():
+    text = "那天一辆车打不着，我先量电瓶，才十一伏，换了个电瓶，一下就打着了。跟车主说了电瓶老化的事，他挺满意。"
+    assert missed_focus(analysed(text, MECHANIC), MECHANIC) is None
+
+
+def test_a_story_that_only_reads_the_question_back_does_not_tell_the_fault():
+    """The event words must be the candidate's own: a span read back from the question (5+ characters) is not."""
+    text = "排查汽车打不着火的经历嘛，那次我洗车，把车里外都擦干净了，车主很满意，给了好评。"
+    analysis = analysed(text, MECHANIC)
+    own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
+    assert "打不着" not in own
