@@ -52,12 +52,9 @@ def _open(reason):
 
 @pytest.mark.parametrize("question,language,text", [
     pytest.param(WAITER, "zh", "去年国庆，晚上七点最忙，有桌客人说等了四十分钟还没上菜。我先道歉，去后厨问了一下，结果后厨变成了一片海，"
-                 "厨师们都在游泳，菜坐着小船慢慢漂过来，顾客就变成一只螃蟹，高兴地走了。",
-                 marks=_open("one impossible act read (session 22: 顾客变成一只螃蟹); a place turned into the sea and food "
-                             "riding a boat are not, and the learnt reader's stage 1 reads 0.44: scored 72.6")),
+                 "厨师们都在游泳，菜坐着小船慢慢漂过来，顾客就变成一只螃蟹，高兴地走了。"),   # session 22: model.NONSENSE_TAIL
     pytest.param(MECHANIC, "zh", "那次一辆面包车打不着火，我先用万用表量电瓶，电压十二点一伏，正常。然后我检查启动机的接线，发现接线自己"
-                 "长出了翅膀，飞到车主的梦里去了。车主解释说他的报价是一朵云，我们就用月亮把车推回了家。",
-                 marks=_open("a real start that slides (接线长出了翅膀, 用月亮把车推回了家): 65.4")),
+                 "长出了翅膀，飞到车主的梦里去了。车主解释说他的报价是一朵云，我们就用月亮把车推回了家。"),   # session 22: NONSENSE_TAIL
     pytest.param(WAREHOUSE, "zh", "双十一前一天，仓库突然多了五百单。我让大家先按快递公司分开，然后纸箱们开始互相聊天，聊到了小时候的事，"
                  "越聊越伤心，最后所有的包裹都哭着按时发货了，同事们变成了胶带。"),   # session 22: 纸箱们开始…聊天, 同事们变成了胶带
     pytest.param(BARISTA, "en", "Good morning, here is your café forecast. Expect heavy customers from the north by eight, with "
@@ -75,7 +72,7 @@ def test_nonsense_that_starts_real_or_parodies_goes_to_a_person(question, langua
     assert run(text, question, language)["status"] == "needs_review"
 
 
-@_open("an honest story in rough non-native English scores at the template level (20.2)")
+@_open("an honest story in rough non-native English scores at the template level (20.2; 23.1 since session 22 reads 'No customer leave' as no unwillingness)")
 def test_rough_non_native_english_story_scores_above_templates():
     text = ("Busy morning, I am alone because coworker is late. Customer is angry because wait long. I say sorry, I explain "
             "coworker coming. I make simple coffee first, the hard drinks after. When coworker come we do together fast. No "
@@ -83,8 +80,9 @@ def test_rough_non_native_english_story_scores_above_templates():
     assert run(text, BARISTA, "en")["overall"] >= 40
 
 
-@_open("a machine-subject story (router blinking red) is read as off the question (19.2); told with 'I checked' 60.2")
 def test_english_story_with_machines_as_subjects_is_on_the_question():
+    """Breaker 21: read as off the question (19.2). Session 22: English work words (card reader, router, cash), a thing
+    working again as a result and a workaround (took cash, wrote down) as problem solving — 56.0."""
     text = ("Our card reader kept rejecting cards during the lunch rush. The screen said network error. The router in the back "
             "was blinking red. I unplugged it and plugged it back in, and the reader connected again in a minute. Meanwhile I "
             "took cash and wrote down names for anyone without cash, and they paid after.")

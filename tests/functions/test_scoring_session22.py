@@ -185,3 +185,60 @@ def test_a_story_that_only_reads_the_question_back_does_not_tell_the_fault():
     analysis = analysed(text, MECHANIC)
     own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
     assert "打不着" not in own
+
+
+# --- English: a keyword salad, and off-topic answers bounded a little lower --------------------------------------------
+
+LAUNDRY = {"text": "Tell me about a time you handled a broken machine or an unhappy customer at a laundromat. What did you do?",
+           "answer_seconds": 120, "type": "story",
+           "competencies": [{"name": "Customer service", "weight": 0.4, "keywords": ["customer", "refund", "explain", "calm"]},
+                            {"name": "Equipment care", "weight": 0.35, "keywords": ["machine", "repair", "out of order", "lint"]},
+                            {"name": "Reliability", "weight": 0.25, "keywords": ["shift", "on time", "checklist", "closing"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "The customer with the refund, calm and explain, machine repair and out of order, lint on the checklist, closing shift.",
+    "Refund and customer, calm customer, the machine and the repair, on time for the shift and the closing checklist.",
+])
+def test_an_english_keyword_salad_goes_to_a_person(text):
+    r = run(text, LAUNDRY, "en")
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("text", [
+    "I always stay calm with the customer, explain the refund, and follow the closing checklist on every shift.",
+    "A dryer was out of order, so I put a sign on it, gave the customer a refund for her quarters and called the repair guy.",
+])
+def test_english_templates_and_short_stories_in_hr_words_are_scored(text):
+    assert run(text, LAUNDRY, "en")["status"] == "scored"
+
+
+def test_an_english_holiday_story_on_a_work_question_is_bounded_as_off_topic():
+    text = ("Talking about machines, I'm really into travel. Last summer I went to Portugal for two weeks with only a small "
+            "backpack. I rolled my clothes instead of folding them, and my friends paid extra for their big suitcases at "
+            "the airport. Now I help my whole family pack whenever they travel.")
+    r = run(text, LAUNDRY, "en")
+    assert r["status"] == "scored" and r["overall"] <= 20, r["overall"]
+
+
+# --- a real start that slides into nonsense: the rest read alone -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "上周六下午店里来了一个旅行团，三十多个人同时要鞋子修和配钥匙。然后我的锤子开始唱歌，钥匙坯排着队跳进了顾客的口袋，"
+    "鞋跟自己长出了翅膀飞回了家，顾客们变成了一排雨伞，最后收银台给我发了一块月亮当工资。",
+    "那天两位顾客同时催着要钥匙，我先问清楚谁更急。接着配钥匙的机器开始讲故事，讲到了它小时候在海边放羊，后来那把钥匙"
+    "爱上了隔壁的鞋油，他们一起坐着星期天去旅行，我只好用一朵云把门打开。",
+])
+def test_a_real_start_that_slides_into_nonsense_goes_to_a_person(text):
+    r = run(text, SHOES)
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("text", [
+    "那天店里特别忙，门口排了七八个人。我忙得像个陀螺，脚底下跟踩了风火轮一样，嘴上一直说着稍等，手上一刻没停，先把当天要"
+    "取的三双鞋修好，钥匙一把一把配，最后六点前全做完了，老板说我是店里的定海神针。",
+    "上个月有位大爷急着要配三把钥匙，说家里老伴被锁在门外。我先放下手里的鞋，给他配钥匙，配好当场试开，有一把有点涩，"
+    "我又打磨了两下。大爷走的时候说我手比他家的老锁还灵光，下回还来。",
+])
+def test_an_honest_story_with_figures_of_speech_after_its_first_sentence_is_scored(text):
+    assert run(text, SHOES)["status"] == "scored"

@@ -499,7 +499,12 @@ _EN_RESULT_PHRASES = re.compile(
     r"|left (happy|smiling|satisfied|pleased|with a smile)|made it|came (back|again)|went home happy"
     r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,3} (again|more|another|extra)"
     r"|(ordered|bought|booked)( \S+){0,4} from us|left (at|with)"
-    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)) ")
+    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)"
+    # a thing working again, people paying or staying (the reader connected again, they paid after, no customer
+    # left: breaker 21's machine-subject and rough non-native stories)
+    r"|(connected|worked|working|running|printing|back up|back on|came back on)( \S+){0,2} again|back to normal"
+    r"|(they|he|she|everyone|everybody|all) (all )?paid|paid (after|later|in full)|nobody left|no (one|customer|customers) (left|leave)"
+    r"|(it|everything|all) (was|were|is) (ok|okay|fine|good) (after|again|then|in the end)) ")
 _EN_REACTION = re.compile(
     r" (thanked|calmed down|cooled down|came (back|again)|left (happy|smiling|satisfied|pleased|with a smile)"
     r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,4} (again|more|another|extra|from us)"

@@ -464,12 +464,32 @@ def keyword_salad(analysis: Analysis) -> bool:
     first-person actions), refusals (negated keywords) and reasons (因为/觉得/希望…) are left to scoring,
     which rates templates and vague answers low. A long salad dressed as sentences (dressed_salad) is one too."""
     c = analysis.counts
+    if analysis.seg.language == "en":
+        return english_salad(analysis)
     if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < 6:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
         and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words) \
         and not any(t.text in _ZH_REASONING for t in analysis.seg.words) or dressed_salad(analysis)
+
+
+# english_salad: at least EN_SALAD_CONTENT content words, HR's words at least EN_SALAD_KEYWORDS of them
+EN_SALAD_CONTENT, EN_SALAD_KEYWORDS, EN_SALAD_OWN = 8, 0.6, 2
+
+
+def english_salad(analysis: Analysis) -> bool:
+    """English: HR's keywords strung with a few glue words (Customer and the machine, refund with calm, out of order
+    and lint cleaning…: gates-s and gates-r, sessions 21–22) — at least EN_SALAD_CONTENT content words, HR's words
+    (keywords and synonyms) at least EN_SALAD_KEYWORDS of them, at most EN_SALAD_OWN words of the candidate's own,
+    nobody doing anything (no I/we/my/he/she/they…) and nothing negated. An English template speaks in the first
+    person (I always stay calm and explain…) and is scored low, not gated."""
+    c = analysis.counts
+    if c.get("own_words") is None or c["content"] < EN_SALAD_CONTENT:
+        return False
+    people = (lexicon.sets("en")["pronouns"] | lexicon.sets("en")["first_person"]) - {"it", "this", "that"}
+    return c["keyword_tokens"] >= EN_SALAD_KEYWORDS * c["content"] and c["own_words"] <= EN_SALAD_OWN and \
+        not any(t.text in people for t in analysis.seg.words) and not any(t.negated for t in analysis.seg.words)
 
 
 # dressed_salad: at least DRESSED_CONTENT content words, at most DRESSED_OWN of the candidate's own (and at most
@@ -1061,11 +1081,25 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     detector_p = (detectors.probability("nonsense", text, language) or 0.0) if learnt else 0.0
     long_han, long_p = M.NONSENSE_DETECTOR_LONG.get(language, (0, 2.0))
     long_read = learnt and detector_p >= long_p and len(_HAN.findall(text)) >= long_han
-    corroborated = language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read)
+    # a real start that slides into nonsense (我先用对讲机问清楚…。接着我走进密室，发现里面的机关都在开会…): its first
+    # sentence dilutes the whole answer's reading, so stage 1 reads the rest alone (model.NONSENSE_TAIL)
+    tail_han, tail_p_min = M.NONSENSE_TAIL.get(language, (0, 2.0))
+    tail = after_first_sentence(analysis) if learnt and language in M.NONSENSE_TAIL else ""
+    tail_p = (detectors.probability("nonsense", tail, language) or 0.0) \
+        if len(_HAN.findall(tail)) >= tail_han and tail else 0.0
+    slide = tail_p >= tail_p_min
+    corroborated = language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read or slide)
     alone_words, alone_p = M.NONSENSE_ALONE.get(language, (0, 2.0))
     alone = language in M.NONSENSE_ALONE and len(analysis.seg.words) >= alone_words
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
         if learnt and (corroborated or alone) else None
+    if slide and nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] and \
+            not (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read):
+        return Gate("nonsense", "回答开头像是在讲真实的经历，后面却变成了不可能发生、连不成意思的内容（像是梦话或胡编的情节），"
+                    "看起来是无意义的内容，无法评分，请人工查看。",
+                    {"nonsense_probability": round(nonsense_p, 3), "tail_probability": round(tail_p, 3),
+                     "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd, "acts": (which + acts)[:6],
+                     "signs": detectors.signs("nonsense", tail, language, 4)})
     if nonsense_p is not None and nonsense_p >= (M.NONSENSE_P[language] if corroborated else alone_p) \
             or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0) \
             or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
@@ -1088,6 +1122,19 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
 # a clause that only counts off the steps (第一，…；第二，…; 首先，…): no content of its own
 _ENUMERATOR = re.compile(r"^(?:第[一二三四五六七八九十0-9]+(?:步|点|条)?|[一二三四五六七八九十]是|首先|其次|再次|然后|接着|最后|"
                          r"另外|此外|同时|总之|总的来说|综上所述)$")
+
+
+def after_first_sentence(analysis: Analysis) -> str:
+    """The answer after its first sentence (。！？), as said; for an answer of one sentence, its second half of
+    clauses. What nonsense that slides from a real start leaves to be read alone (model.NONSENSE_TAIL)."""
+    seg = analysis.seg
+    ends = [i for i, t in enumerate(seg.tokens) if t.text in ("。", "！", "？", "!", "?")]
+    clauses = [c for c in seg.clauses if c]
+    if ends and ends[0] < len(seg.tokens) - 1:
+        kept = [c for c in clauses if c[0] > ends[0]]
+    else:
+        kept = clauses[len(clauses) // 2:]
+    return "，".join("".join(seg.tokens[i].text for i in c) for c in kept)
 
 
 def enumerator_clauses(analysis: Analysis) -> int:

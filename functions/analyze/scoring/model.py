@@ -295,6 +295,14 @@ NONSENSE_DETECTOR_ODD = {"zh": 0.9}
 # in a real repair story); the shorter honest ones there reach 0.82 (我把地毯卷起来拿到楼下…: short 把-sentences
 # read like the corpus's misfit style), which is why short answers keep NONSENSE_DETECTOR_P.
 NONSENSE_DETECTOR_LONG = {"zh": (55, 0.65)}
+# ... and a real start that slides into nonsense (session 22: gates-q/r/s's slides passed, 60–75): stage 1 reads the
+# answer after its first sentence alone (gates.after_first_sentence, at least this many Han characters) at or above this
+# probability, with stage 2 on the whole answer at NONSENSE_P. Over data and sets a–s the honest answers' tails read at
+# most 0.59 (two figurative look-alikes of gates-o) and an unpunctuated honest one 0.70 (stage 2 0.30); the tests'
+# Chinese literals by other hands at most 0.58; 16 of the 17 slides of gates-q/r/s with a 40-character tail 0.72 or more.
+# The padded_nonsense answers of sets a–s (a real answer, then nonsense) read as high and go to a person too: an answer
+# half made of nonsense is read by HR, not scored on its other half.
+NONSENSE_TAIL = {"zh": (40, 0.7)}
 
 
 def off_topic_cap(probability: float | None, *, vouched: bool = False, language: str = "zh") -> float | None:
