@@ -242,3 +242,93 @@ def test_a_real_start_that_slides_into_nonsense_goes_to_a_person(text):
 ])
 def test_an_honest_story_with_figures_of_speech_after_its_first_sentence_is_scored(text):
     assert run(text, SHOES)["status"] == "scored"
+
+
+# --- breaker 22 --------------------------------------------------------------------------------------------------------
+
+STALL = {"text": "讲一次早上备料出了问题，你是怎么保证按时开门出餐的？", "answer_seconds": 120,
+         "competencies": [{"name": "客人沟通", "weight": 0.5, "keywords": ["道歉", "解释", "帮忙", "请示"]},
+                          {"name": "时间管理", "weight": 0.5, "keywords": ["提前", "开门", "顺序", "加班"]}]}
+
+
+@pytest.mark.parametrize("text,term", [
+    ("我先道了歉，就请示了老板", "道歉"), ("我跟他道了个歉", "道歉"), ("让同事帮个忙", "帮忙"), ("我们加了两天班", None),
+    ("那天我们开完会就走了", "开会"),
+])
+def test_a_verb_object_word_said_apart_is_found(text, term):
+    from functions.analyze.scoring import text as T
+    seg = T.segment(T.normalise(text, "zh"), "zh")
+    if term:
+        assert T.find(seg, term), (text, term)
+
+
+@pytest.mark.parametrize("text,term", [("他知道了歉意", "道歉"), ("帮忙的人很多", None)])
+def test_a_word_inside_another_word_is_not_a_separated_term(text, term):
+    from functions.analyze.scoring import text as T
+    seg = T.segment(T.normalise(text, "zh"), "zh")
+    if term:
+        assert not T.find(seg, term)
+
+
+@pytest.mark.parametrize("text", [
+    "Um, well, you know, like, uh, I mean, basically, yeah, so, um, kind of, you know, right.",
+    "Uh... hmm... well... so... you know...",
+])
+def test_english_filler_goes_to_a_person(text):
+    r = run(text, LAUNDRY, "en")
+    assert r["status"] == "needs_review" and r["reason_code"] == "filler_only", (r["status"], r.get("reason_code"))
+
+
+KO_NIGHT = {"text": "편의점 야간 근무 중에 어려운 손님을 응대했던 경험을 말해 주세요.", "answer_seconds": 120,
+            "competencies": [{"name": "고객응대", "weight": 0.5, "keywords": ["손님", "설명", "사과", "침착"]},
+                             {"name": "책임감", "weight": 0.5, "keywords": ["보고", "점장", "확인", "기록"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "밤에 술 취한 손님이 시끄럽게 해서 조용히 해 달라고 설명했습니다. 계속 소란을 피워서 점장님께 전화했고, 손님은 결국 나갔습니다.",
+    "밤에 손님이 술에 취해서 계산대 앞에서 큰 소리를 냈습니다. 저는 조용히 해 달라고 부탁했고, 점장님께 연락했습니다. 손님은 곧 나갔습니다.",
+])
+def test_a_short_plain_korean_story_is_scored_not_sent_as_nonsense(text):
+    assert run(text, KO_NIGHT, "ko")["status"] == "scored"
+
+
+def test_a_story_with_its_situation_and_steps_is_asked_for_its_result_not_for_a_real_event():
+    """Breaker 22: 2 of a story's 3 parts read 0.667 and were told "可以讲一件真实发生过的事"."""
+    text = ("有天早上5点发现豆浆机坏了，离开门还有1个半小时。我改用两口大锅煮，先煮原味的，甜的晚点上，还让同事先卖瓶装豆奶。"
+            "6点半准时开门，第一锅豆浆6点50出来。")
+    r = run(text, STALL)
+    tips = r["feedback"]["suggestions"] if r.get("feedback") else []
+    assert not any("真实发生过的事" in s for s in tips), tips
+
+
+def test_an_answer_with_numbers_is_not_told_to_add_numbers():
+    text = "有个阿姨怕买到翻新机，我当面用检测软件给她看了电池和维修记录，她买了一台1200的，后来还带女儿来买了一台。"
+    r = run(text, STALL)
+    tips = r["feedback"]["suggestions"] if r.get("feedback") else []
+    assert not any("加上具体的数字" in s for s in tips), tips
+
+
+@pytest.mark.xfail(strict=True, reason="open (breaker 22): the meaning reader of asides (features.semantic_padding) reads a "
+                   "breakfast cook's own steps (借了隔壁的大锅煮豆浆，让同事先卖瓶装豆奶) as talk about something else and "
+                   "leaves them out. Keeping stretches that open or close inside a sentence fixed it but lowered the "
+                   "ranking of data and sets a–s (0.9542 → 0.9521 over all rated pairs; set n 0.943 → 0.929)")
+def test_a_breakfast_cook_s_steps_count_as_the_story_s_own():
+    text = "有天早上5点发现豆浆机坏了，离开门还有1个半小时。我借了隔壁的大锅煮豆浆，让同事先卖瓶装豆奶。6点半准时开门。"
+    analysis = analysed(text, STALL)
+    assert not analysis.details["excluded_clause_ids"], analysis.details["excluded_clause_ids"]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("상황: 곤란한 손님. 과제: 해결. 행동: 침착하게 설명하고 사과했습니다. 결과: 고객 만족도 100% 향상, 사고 90% 감소.", "ko"),
+    ("情况：顾客投诉衣服有破损。任务：我要解决问题。行动：我核实记录并道歉解释。结果：满意度提升了百分之九十。", "zh"),
+])
+def test_a_star_template_typed_with_labels_and_a_rate_for_result_goes_to_a_person(text, language):
+    question = KO_NIGHT if language == "ko" else SHOES
+    r = run(text, question, language)
+    assert r["status"] == "needs_review" and r["reason_code"] == "template_numbers", (r["status"], r.get("overall"))
+
+
+def test_labels_without_a_rate_or_a_story_that_names_a_result_are_not_star_templates():
+    assert not gates.star_labelled_rates("Situation: the dryer broke. Task: keep customers calm. Action: I refunded two "
+                                         "people. Result: everyone got their laundry done by 9 pm.")
+    assert not gates.star_labelled_rates("那次顾客满意度提高了百分之二十，是因为我们改了排队的办法。")

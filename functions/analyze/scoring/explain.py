@@ -614,15 +614,17 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
     if a["relevance"] < 0.25 and not _scored_well(competencies) and not told_story:
         # small talk, not about work: it is told what the question asks for, not how to end a story it never told
         return {"strengths": [], "suggestions": [_SUGGEST["on_topic"]]}
-    if kind == "story" and a["story_order"] < 0.67 and not told_story:
+    # at most one of a story's three parts told (situation, own steps, result): 2/3 — a situation and steps without
+    # the result — is asked for the result below, not told to tell "a real event" (breaker 22: 豆浆机坏了…6点半准时开门)
+    if kind == "story" and a["story_order"] < 0.6 and not told_story:
         suggestions.append(_SUGGEST["story"])
     for f, v in sorted(level.items(), key=lambda kv: kv[1]):
         if len(suggestions) >= limit:
             break
         if f == "outcome" and (kind not in ("story", "general") or result or quotes.stated_result(analysis)):
             continue
-        if f == "concreteness" and loose:
-            continue                 # it has numbers; "加上具体的数字" would not be true advice
+        if f == "concreteness" and (loose or concrete):
+            continue                 # it has numbers or names; "加上具体的数字" would not be true advice
         # advice never contradicts the score: "多讲和这道题有关的做法" is not for an answer whose every
         # competency scored 良好 or better, and a strong answer (85+) is only told of what it truly lacks
         if f == "evidence" and _scored_well(competencies):

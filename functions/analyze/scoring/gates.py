@@ -929,7 +929,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "可能是噪音大、声音太小或说的是别的语言，请人工听一下录音。",
                     {"asr_confidence": asr_confidence})
     fillers, total = c["fillers"], max(c["words"], 1)
-    if c["distinct_content"] <= 2 and fillers >= 3 or (fillers / total >= 0.5 and c["distinct_content"] < 6):
+    if c["distinct_content"] <= 2 and fillers >= 3 or (fillers / total >= 0.5 and c["distinct_content"] < 6) or \
+            language == "en" and english_filler_only(text):
         return Gate("filler_only", "回答里基本只有“嗯、那个、就是”之类的口头语，没有说出实际内容，请人工查看。",
                     {"fillers": fillers, "words": c["words"]})
     if c["copied"] / total >= 0.5 and c["distinct_content"] < MIN_CONTENT + 2:
@@ -1101,13 +1102,17 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd, "acts": (which + acts)[:6],
                      "signs": detectors.signs("nonsense", tail, language, 4)})
     if nonsense_p is not None and nonsense_p >= (M.NONSENSE_P[language] if corroborated else alone_p) \
-            or detector_p >= M.NONSENSE_DETECTOR_P.get(language, 2.0) \
+            or detector_p >= _detector_threshold(text, language) \
             or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
                     "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
                     {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd,
                      "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
+    if star_labelled_rates(text):
+        return Gate("template_numbers",
+                    "回答按“情况、任务、行动、结果”的格式套了标签，结果只是“满意度提高了百分之几”这样的数字，没有说清具体是"
+                    "什么事、怎么做成的，像是套话模板，无法按内容评分，请人工查看。", {"star_labels": star_labels(text)})
     if language == "zh" and c.get("number_clauses", 0) >= 3 and \
             c["number_clauses"] >= 0.5 * max(c["content_clauses"] - enumerator_clauses(analysis), 1) and \
             c.get("hollow_number_clauses", 0) >= max(3, 0.5 * c["number_clauses"]):
@@ -1122,6 +1127,49 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
 # a clause that only counts off the steps (第一，…；第二，…; 首先，…): no content of its own
 _ENUMERATOR = re.compile(r"^(?:第[一二三四五六七八九十0-9]+(?:步|点|条)?|[一二三四五六七八九十]是|首先|其次|再次|然后|接着|最后|"
                          r"另外|此外|同时|总之|总的来说|综上所述)$")
+
+
+# the labels of a STAR template, typed with a colon (Situation: … Task: … / 상황: … / 情况：…) in any of the languages
+_STAR_LABEL = re.compile(r"(?:^|[\s。．.!?！？,，;；])(situation|task|action|result|상황|과제|행동|결과|情况|情境|背景|任务|行动|结果)"
+                         r"\s*[:：]", re.I)
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|퍼센트)|百分之|퍼센트")
+
+
+def star_labels(text: str) -> list[str]:
+    """The STAR labels typed with a colon in the answer, distinct, in order (lower case)."""
+    return list(dict.fromkeys(m.group(1).casefold() for m in _STAR_LABEL.finditer(text or "")))
+
+
+def star_labelled_rates(text: str) -> bool:
+    """A STAR template by its labels (three or more of Situation/Task/Action/Result, 상황/과제/행동/결과, 情况/任务/行动/结果
+    typed with a colon) whose result is a rate (satisfaction improved by 95%: breaker 22, English and Korean, 53.1 and
+    41.2 — above plain honest stories)."""
+    labels = star_labels(text)
+    if len(labels) < 3:
+        return False
+    at = max(m.start() for m in _STAR_LABEL.finditer(text))
+    return bool(_RATE.search(text[at:]))
+
+
+def _detector_threshold(text: str, language: str) -> float:
+    """Where stage 1 of the nonsense reader gates alone (model.NONSENSE_DETECTOR_P; NONSENSE_DETECTOR_SHORT for a short
+    answer)."""
+    p = M.NONSENSE_DETECTOR_P.get(language, 2.0)
+    short, short_p = M.NONSENSE_DETECTOR_SHORT.get(language, (0, p))
+    return short_p if len(re.sub(r"\s", "", text or "")) < short else p
+
+
+# words that carry no content when nothing else is said (Uh... hmm... well... so... you know...: breaker 22)
+_EN_DISCOURSE = frozenset({"well", "so", "yeah", "yes", "yep", "right", "okay", "ok", "hmm", "hm", "mm", "mhm", "oh",
+                           "anyway", "anyways", "just", "really", "like", "i", "mean", "you", "know", "kind", "sort", "of",
+                           "basically", "actually", "um", "umm", "uh", "uhh", "er", "erm", "ah", "let", "me", "see",
+                           "think", "guess", "the", "a", "and", "then"})
+
+
+def english_filler_only(text: str) -> bool:
+    """English: three or more words, all fillers and discourse particles (um, well, you know, so, yeah, I mean…)."""
+    words = re.findall(r"[a-z']+", (text or "").casefold())
+    return len(words) >= 3 and all(w in _EN_DISCOURSE for w in words)
 
 
 def after_first_sentence(analysis: Analysis) -> str:

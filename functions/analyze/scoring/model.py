@@ -284,6 +284,11 @@ NONSENSE_DETECTOR_P = {"zh": 0.95,
                        # honest short Korean story written for the tests reads 0.52 in sample. English (64) flags an
                        # honest answer up to 0.55 out of fold (11 of 64 nonsense at 0.6) and stays without a learnt gate.
                        "ko": 0.55}
+# ... but a short Korean answer (fewer than this many characters, spaces left out) only at a higher probability: two
+# honest three-sentence Korean stories of breaker 22 (56 and 60 characters: a drunk customer asked to be quiet, the
+# manager called) read 0.567 and 0.559, a short Korean nonsense answer of the tests (60 characters: 동료의 달을 정리했고…
+# 구름이 모두 팔렸습니다) 0.598 and breaker 22's 0.85. The margin is thin: stage 1 cannot tell short Korean texts apart well.
+NONSENSE_DETECTOR_SHORT = {"ko": (100, 0.58)}
 # ... or at this lower probability when the answer also tells at least one impossible act (stage 1 read a short list
 # of real-word nonsense, 蓝色窗户跑了三十七个苹果…土豆飞过去的抽屉, at 0.92 and the honest chores told with 把 at 0.94:
 # the act, not the probability, tells them apart)

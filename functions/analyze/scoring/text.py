@@ -959,7 +959,7 @@ def find(seg: Segmented, term: str) -> list[Hit]:
         return hits
     at = seg.text.find(needle)
     if at < 0:
-        return hits     # most terms are absent: the token bounds below are built only for a present one
+        return _separated(seg, needle)     # most terms are absent: the token bounds below are built only for a present one
     starts = {t.start: i for i, t in enumerate(seg.tokens) if t.pos != "x"}
     ends = {t.start + len(t.text): i for i, t in enumerate(seg.tokens) if t.pos != "x"}
     while at >= 0:
@@ -981,6 +981,36 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                             all(t.copied for t in toks if t.pos != "x")))
         at = seg.text.find(needle, at + 1)
     return hits
+
+
+# a verb-object word said apart (离合词: 道了歉, 帮个忙, 请了假, 加了两天班, 开完会): its two characters with an aspect
+# or a measure between them (breaker 22: 我先道了歉 was told "没有说到…道歉")
+_SEPARATED = r"(?:了一个|了个|了一次|过一次|了|过|个|完|好了|一下)"
+
+
+def _separated(seg: Segmented, needle: str) -> list[Hit]:
+    """Chinese: occurrences of a two-character term said apart (see _SEPARATED), as hits over the tokens they cover."""
+    if seg.language != "zh" or len(needle) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in needle):
+        return []
+    hits = []
+    for m in re.finditer(re.escape(needle[0]) + _SEPARATED + re.escape(needle[1]), seg.text):
+        covered = [i for i, t in enumerate(seg.tokens) if t.pos != "x" and t.start < m.end() and m.start() < t.start + len(t.text)]
+        first, last = (seg.tokens[covered[0]], seg.tokens[covered[-1]]) if covered else (None, None)
+        # … not the end of a word before it nor the start of one after it (知道了歉意: 知道, 歉意)
+        if covered and (_word(first.text) and first.start < m.start() or
+                        _word(last.text) and last.start + len(last.text) > m.end()):
+            continue
+        if covered:
+            toks = seg.tokens[covered[0]:covered[-1] + 1]
+            hits.append(Hit(needle, covered[0], covered[-1], any(t.negated for t in toks),
+                            all(t.copied for t in toks if t.pos != "x")))
+    return hits
+
+
+def _word(text: str) -> bool:
+    """A dictionary word of jieba of two characters or more (知道, 歉意; not a split of its own like 先道, 了歉)."""
+    import jieba
+    return len(text) >= 2 and jieba.dt.FREQ.get(text, 0) > 0
 
 
 def keyword_problem(keyword: str, language: str) -> str | None:
