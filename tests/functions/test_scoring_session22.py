@@ -332,3 +332,18 @@ def test_labels_without_a_rate_or_a_story_that_names_a_result_are_not_star_templ
     assert not gates.star_labelled_rates("Situation: the dryer broke. Task: keep customers calm. Action: I refunded two "
                                          "people. Result: everyone got their laundry done by 9 pm.")
     assert not gates.star_labelled_rates("那次顾客满意度提高了百分之二十，是因为我们改了排队的办法。")
+
+
+@pytest.mark.parametrize("text,language", [
+    ("那天吹水机突然跳闸了，一只博美洗到一半在发抖。我赶紧用毛巾把它包起来，放进烘箱开低温，二十分钟后电来了，我把剩下的吹干。"
+     "狗没有着凉。", "zh"),
+    ("有个阿婆的快递被人拿错了，我翻了监控，打电话给拿错的人，他第二天就送回来了。之后我们取件都要报手机尾号，到现在都没有再"
+     "拿错过。", "zh"),
+    ("A kid's chain kept dropping. I found the derailleur was bent, straightened it and adjusted the limit screw, and "
+     "showed the dad how to check it. It hasn't dropped since.", "en"),
+])
+def test_a_trouble_that_did_not_come_back_is_the_story_s_result(text, language):
+    """Breaker 22: strong answers told 没有说到最后的结果 when they ended on the harm avoided or the trouble gone."""
+    warm_up()
+    analysis = features.analyse([{"word": text}], language, dict(SHOES))
+    assert analysis.details["outcome_clause"], text

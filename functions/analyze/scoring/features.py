@@ -504,7 +504,12 @@ _EN_RESULT_PHRASES = re.compile(
     # left: breaker 21's machine-subject and rough non-native stories)
     r"|(connected|worked|working|running|printing|back up|back on|came back on)( \S+){0,2} again|back to normal"
     r"|(they|he|she|everyone|everybody|all) (all )?paid|paid (after|later|in full)|nobody left|no (one|customer|customers) (left|leave)"
-    r"|(it|everything|all) (was|were|is) (ok|okay|fine|good) (after|again|then|in the end)) ")
+    r"|(it|everything|all) (was|were|is) (ok|okay|fine|good) (after|again|then|in the end)"
+    r") ")
+# the trouble did not come back (It hasn't dropped since, never happened again: breaker 22) — read on the whole clause,
+# negated words included
+_EN_NO_RECURRENCE = re.compile(r" (hasn't|has not|haven't|have not|didn't|did not|never|hasnt|havent|didnt)( \S+){1,3} "
+                               r"(since|again)|no (more|other) complaints ")
 _EN_REACTION = re.compile(
     r" (thanked|calmed down|cooled down|came (back|again)|left (happy|smiling|satisfied|pleased|with a smile)"
     r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,4} (again|more|another|extra|from us)"
@@ -559,7 +564,7 @@ def en_result_said(toks: list, sets: dict) -> bool:
     if not said:
         return False
     joined = " " + " ".join(t.text for t in said) + " "
-    if _EN_RESULT_PHRASES.search(joined):
+    if _EN_RESULT_PHRASES.search(joined) or _EN_NO_RECURRENCE.search(" " + " ".join(t.text for t in toks) + " "):
         return True
     for k, t in enumerate(said):
         if t.text in sets["completion"] and not _en_hollow_after(said, k):
@@ -767,7 +772,10 @@ def _long_words(words: frozenset) -> tuple:
 
 
 # a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
-_FEW_FAULTS = re.compile(r"零(错|差错|失误|投诉|客诉|差评|破损|事故|漏|返工)|"
+_FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
+                         r"(?:过|了)|"      # the trouble did not come back (到而家都冇再拎错过, 后来再没投诉过: breaker 22)
+                         r"没有?(?:着凉|受凉|感冒|生病|受伤|摔着|摔倒|出错|出事|投诉|差评|退货|坏)|"   # … nor the harm (狗没有着凉)
+                         r"零(错|差错|失误|投诉|客诉|差评|破损|事故|漏|返工)|"
                          r"(错|差错|失误|投诉|客诉|差评|破损|坏|退|漏|返工)[^，。！？；,.!?;]{0,5}(只有|只|才|仅|就)"
                          r"([一两二三四五1-9]|几)[^\d]")
 _STEP_OPENERS = ("先", "首先", "然后", "再", "接着", "其次", "之后")
@@ -1811,7 +1819,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
-                                  for k, t in enumerate(toks)) or bool(_FEW_FAULTS.search("".join(t.text for t in toks)))
+                                  for k, t in enumerate(toks)) or bool(_FEW_FAULTS.search("".join(t.text for t in toks))) \
+                    or ci > first_action and bool(_FEW_FAULTS.search("".join(t.text for t in clauses[ci - 1] + toks)))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
                     language == "en" and en_result_said(toks, sets))
