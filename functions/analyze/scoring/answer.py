@@ -168,10 +168,20 @@ def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, s
     return focus.other_situation(analysis.seg.text, text_normalise(question.get("text"), "zh"))
 
 
+def _off_topic_language(analysis: features.Analysis) -> str:
+    """The language whose off-topic threshold applies (model.OFF_TOPIC_P_LANGUAGE): the answer's on a story or
+    situational question; the general one otherwise — a motivation or introduction answer talks of the candidate's
+    life by its nature (I live on Hemu Road… my son started school: 0.55, an honest English motivation answer)."""
+    asked = {"text": analysis.details.get("question_text") or ""}
+    if explain.motivation_question(asked) or explain.question_type(asked) not in ("story", "situational"):
+        return "zh"
+    return analysis.seg.language
+
+
 def not_an_answer(analysis: features.Analysis) -> str | None:
     """"off_topic" or "reluctant" when a detector bounded the answer (model.off_topic_cap, reluctant_cap)."""
     if model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
-                           language=analysis.seg.language) is not None:
+                           language=_off_topic_language(analysis)) is not None:
         return "off_topic"
     if model.reluctant_cap(analysis.details.get("reluctant")) is not None:
         return "reluctant"
@@ -245,7 +255,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
                               f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
                               f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
     cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
-                           language=analysis.seg.language)
+                           language=_off_topic_language(analysis))
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
     cap = model.reluctant_cap(analysis.details.get("reluctant"))
