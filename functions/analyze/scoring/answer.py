@@ -168,13 +168,14 @@ def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, s
     return focus.other_situation(analysis.seg.text, text_normalise(question.get("text"), "zh"))
 
 
-def _off_topic_language(analysis: features.Analysis) -> str:
-    """The language whose off-topic threshold applies (model.OFF_TOPIC_P_LANGUAGE): the answer's on a story or
-    situational question; the general one otherwise — a motivation or introduction answer talks of the candidate's
-    life by its nature (I live on Hemu Road… my son started school: 0.55, an honest English motivation answer)."""
+def _off_topic_language(analysis: features.Analysis) -> str | None:
+    """The language whose own off-topic threshold applies (model.OFF_TOPIC_P_LANGUAGE): the answer's on a story or
+    situational question; None (the general threshold) otherwise — a motivation or introduction answer talks of the
+    candidate's life by its nature (I live on Hemu Road… my son started school: 0.55, an honest English motivation
+    answer)."""
     asked = {"text": analysis.details.get("question_text") or ""}
     if explain.motivation_question(asked) or explain.question_type(asked) not in ("story", "situational"):
-        return "zh"
+        return None
     return analysis.seg.language
 
 

@@ -1817,10 +1817,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             toks = clauses[ci]
             if not keep[ci] or general_clause(toks, language):
                 continue
+            said = "".join(t.text for t in toks)
+            few = _FEW_FAULTS.search(said) if language == "zh" else None
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
-                                  for k, t in enumerate(toks)) or bool(_FEW_FAULTS.search("".join(t.text for t in toks))) \
-                    or ci > first_action and bool(_FEW_FAULTS.search("".join(t.text for t in clauses[ci - 1] + toks)))
+                                  for k, t in enumerate(toks)) or bool(few) \
+                    or ci > first_action and bool(_FEW_FAULTS.search("".join(t.text for t in clauses[ci - 1]) + said))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
                     language == "en" and en_result_said(toks, sets))
@@ -1828,13 +1830,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             if language == "zh" and _last_step(clauses, ci, sets):
                 continue     # 先扫面单，再扫商品，最后看一眼件数再封箱: the last step of a routine, not its result
-            if language == "zh" and _TROUBLE_AGAIN.search("".join(t.text for t in toks)):
+            if language == "zh" and _TROUBLE_AGAIN.search(said):
                 continue     # 她第二天又来投诉了: the trouble again, whatever its time marker
             if ci == first_action and len(actions) > 1 and ci != actions[-1]:
                 continue
             # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
             # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
-            few = _FEW_FAULTS.search("".join(t.text for t in toks)) if language == "zh" else None
             if any(id(t) in concrete_ids for t in toks) or few and few.group(4):
                 level = 1.0      # … or how few faults, counted (错单只有一单)
             elif few:

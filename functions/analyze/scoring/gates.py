@@ -1144,11 +1144,10 @@ def star_labelled_rates(text: str) -> bool:
     """A STAR template by its labels (three or more of Situation/Task/Action/Result, 상황/과제/행동/결과, 情况/任务/行动/结果
     typed with a colon) whose result is a rate (satisfaction improved by 95%: breaker 22, English and Korean, 53.1 and
     41.2 — above plain honest stories)."""
-    labels = star_labels(text)
-    if len(labels) < 3:
+    found = list(_STAR_LABEL.finditer(text or ""))
+    if len({m.group(1).casefold() for m in found}) < 3:
         return False
-    at = max(m.start() for m in _STAR_LABEL.finditer(text))
-    return bool(_RATE.search(text[at:]))
+    return bool(_RATE.search(text[found[-1].start():]))
 
 
 def _detector_threshold(text: str, language: str) -> float:

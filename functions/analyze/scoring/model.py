@@ -310,10 +310,10 @@ NONSENSE_DETECTOR_LONG = {"zh": (55, 0.65)}
 NONSENSE_TAIL = {"zh": (40, 0.7)}
 
 
-def off_topic_cap(probability: float | None, *, vouched: bool = False, language: str = "zh") -> float | None:
+def off_topic_cap(probability: float | None, *, vouched: bool = False, language: str | None = None) -> float | None:
     """The highest score of an answer this likely to be about something other than work; None when it is not
-    bounded (below OFF_TOPIC_P — OFF_TOPIC_P_LANGUAGE for its language —, no detector for the language, or vouched by
-    the competencies' own terms)."""
+    bounded (below OFF_TOPIC_P — OFF_TOPIC_P_LANGUAGE for `language` when given —, no detector for the language, or
+    vouched by the competencies' own terms)."""
     if probability is None or vouched or probability < OFF_TOPIC_P_LANGUAGE.get(language, OFF_TOPIC_P):
         return None
     return OFF_TOPIC_CAP

@@ -990,8 +990,9 @@ _SEPARATED = r"(?:了一个|了个|了一次|过一次|了|过|个|完|好了|�
 
 def _separated(seg: Segmented, needle: str) -> list[Hit]:
     """Chinese: occurrences of a two-character term said apart (see _SEPARATED), as hits over the tokens they cover."""
-    if seg.language != "zh" or len(needle) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in needle):
-        return []
+    if seg.language != "zh" or len(needle) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in needle) or \
+            needle[0] not in seg.text or needle[1] not in seg.text:
+        return []       # (most terms are absent: no pattern is run for them)
     hits = []
     for m in re.finditer(re.escape(needle[0]) + _SEPARATED + re.escape(needle[1]), seg.text):
         covered = [i for i, t in enumerate(seg.tokens) if t.pos != "x" and t.start < m.end() and m.start() < t.start + len(t.text)]
