@@ -53,15 +53,16 @@ def test_an_english_star_template_with_invented_rates_stays_low():
     assert r["status"] == "needs_review" or r["overall"] < 40, r["overall"]
 
 
-@_open("a rough spoken story (小妹, 别的别管, 没啥人骂) reads as unwilling and off the question: 0.0")
 def test_a_rough_spoken_milk_tea_story_is_scored_above_vague_answers():
+    """Breaker 22: 0.0 — 没啥人骂 read as the candidate's unwillingness and no clause on the question. Session 23: an
+    unwilling phrase under a negator is not said, and 收钱 is a word of everyday work (37.4)."""
     text = ("那天人老多了，排到门口去了都，我跟那个小妹说你就光收钱别的别管，我这边就一个劲儿摇，同样的一块儿做，珍珠我提前多煮了"
             "一锅，差不多半个钟头吧就清了，没啥人骂。")
     assert run(text, "mt")["overall"] >= 30
 
 
-@_open("Korean: the customer's shouting (아저씨가…소리 지르고) is put on the candidate and capped at 35")
 def test_a_korean_story_of_a_shouting_customer_is_not_the_candidate_s_misconduct():
+    """Breaker 22: capped at 35. Session 23: the same-subject connectives -서/-고 keep 아저씨가 the subject."""
     text = ("그때 새벽에 술 먹은 아저씨가 와서 막 소리 지르고 그랬는데요, 저는 그냥 괜찮으세요 하면서 물 한 병 드리고 좀 "
             "진정시켰어요. 그래도 안 되니까 경찰 불렀고 한 10분 있다가 왔어요. 아침에 점장님한테 다 말씀드렸어요.")
     r = run(text, "cvs", "ko")

@@ -202,20 +202,30 @@ def _speaker(seg: Segmented, first: int) -> bool:
 
 
 _KO_SUBJECT = ("이", "가", "께서", "은", "는", "도")
-_KO_PREDICATE_END = ("고", "서", "는데", "지만", "면서", "니까", "요", "다", "니다")
+# predicates after which the subject may change (손님이 줄을 섰는데 귀찮아서…: the dropped speaker takes over). Not the
+# same-subject connectives -고, -(아/어)서, -면서: 아저씨가 와서 막 소리 지르고 is the customer shouting (breaker 22)
+_KO_PREDICATE_END = ("는데", "지만", "니까", "요", "다", "니다")
+_KO_SAME_SUBJECT = re.compile(r"(?:[^는]고|서|면서)$")
 
 
 def _speaker_ko(seg: Segmented, first: int) -> bool:
     """Korean: the deed at token `first` is the speaker's unless another person is the subject of its predicate —
     named before it, with a subject or topic particle (손님이, 동료는), and no other predicate ending between
     (손님이 줄을 섰는데 귀찮아서…: the customers queued; the speaker, dropped, was bored). Korean drops the subject
-    far more than it names it, so nobody named is the speaker, and no subject carries over from the clause before."""
+    far more than it names it, so nobody named is the speaker, and no subject carries over from the clause before
+    unless that clause ends in a same-subject connective (-고, -(아/어)서, -면서: 아저씨가 들어오면서 욕하고 소리
+    질렀는데 is the customer's shouting; breaker 22)."""
     clause = seg.tokens[first].clause
     for i in range(first - 1, -1, -1):
         t = seg.tokens[i]
         if t.pos == "x":
             continue
-        if t.clause != clause or t.text.endswith(_KO_PREDICATE_END) and _person(t) is None:
+        if t.clause != clause:
+            # a clause of its own ended by a same-subject connective (들어오면서, 와서, 욕하고) goes on with its subject
+            if not _KO_SAME_SUBJECT.search(t.text):
+                break
+            clause = t.clause
+        if t.text.endswith(_KO_PREDICATE_END) and _person(t) is None:
             break
         who = _person(t)
         if who == "self":

@@ -1061,7 +1061,8 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
     agent = "self"
     for toks in clauses:
         if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)
-               if not affirmed(toks, k)):   # 我不是不愿意加班 is not unwilling
+               # 我不是不愿意加班 is not unwilling; nor is a phrase said under a negator (没人骂, 从不拖着)
+               if not affirmed(toks, k) and not toks[k].negated):
             return True
         # a clause naming only someone else passes them on even when jieba tags a word before them as its
         # first verb (一个外卖/v 小哥等了半小时，特别不耐烦: the rider is impatient, not the candidate)

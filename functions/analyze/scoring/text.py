@@ -667,9 +667,10 @@ _FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会
 _NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "过"}   # 不但, 不仅, 不只… split by jieba
 
 
-# a verb joined to the next predicate by -고/-서/-지만/-는데 after a tense or stem syllable (줄었고, 넘겼고,
-# 해서, 했지만): the end of one predicate of a Korean clause
-_KO_JOINED = re.compile(r"[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈]고$|[해어아]서$|지만$|[었았했]는데$|면서$")
+# a verb joined to the next predicate by -고/-서/-지만/-는데/-니까 after a tense or stem syllable (줄었고, 넘겼고,
+# 해서, 했지만, 안 되니까): the end of one predicate of a Korean clause (breaker 22: 그래도 안 되니까 경찰 불렀고
+# negated 경찰)
+_KO_JOINED = re.compile(r"[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈]고$|[해어아]서$|지만$|는데$|는데요$|니까$|면서$")
 
 
 # a Korean sentence-final predicate (했습니다, 합니다, 끝냈다, 나왔어요, 드렸어요, 해요, 거예요): the end of a sentence
