@@ -22,9 +22,9 @@ def _open(reason):
 
 
 @pytest.mark.parametrize("qid,language,text", [
+    # session 23: a recipe's ingredients are read where the answer cooks (gates._recipe_ingredient)
     pytest.param("yz", "zh", "首先准备一个丢失的包裹，洗净切块，加入两勺监控录像，小火慢炖二十分钟，撒上一点顾客的投诉，出锅前淋上快递"
-                 "单号，就是一道香喷喷的驿站红烧件。",
-                 marks=_open("a recipe parody cooks what is no food without 把 (洗净切块 a parcel): 54.5")),
+                 "单号，就是一道香喷喷的驿站红烧件。"),
     pytest.param("sj", "zh", "下面是手机天气预报：今天苹果多云，安卓转晴，华为局部有雷阵雨，二手市场风力五级，电池健康度百分之八十，"
                  "请广大顾客注意防晒，出门记得带充电宝。",
                  marks=_open("a weather-forecast parody of the job's words: 32.7")),

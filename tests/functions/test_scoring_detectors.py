@@ -190,7 +190,15 @@ RELUCTANT = [
 
 @pytest.mark.parametrize("text", RELUCTANT)
 def test_unwillingness_told_as_ones_own_attitude_is_bounded_and_named(text):
-    assert_bounded(score(text, COMPLAINT), model.RELUCTANT_CAP, RELUCTANT_REASON, WILLING)
+    r = score(text, COMPLAINT)
+    if "肯定不是我的问题" in text:
+        # session 23: shifting the blame is counter-evidence too (contrary-zh.json), and counter-evidence is named
+        # first whichever bound is lowest; the reluctance bound still holds the score
+        assert r["status"] == "scored" and r["overall"] <= model.RELUCTANT_CAP, r["overall"]
+        assert any("“肯定不是我的问题”" in s and "反面信息" in s for s in reasons(r)), reasons(r)
+        assert not any(s.startswith(CREDITS) for s in reasons(r)), reasons(r)
+        return
+    assert_bounded(r, model.RELUCTANT_CAP, RELUCTANT_REASON, WILLING)
 
 
 OWNED_OR_OTHERS = [

@@ -84,3 +84,91 @@ def test_everyday_counter_words_put_a_rough_story_on_the_question():
     r = run(text, Q["mt"])
     assert r["features"]["relevance"] > 0 and r["features"]["reluctance"] == 0, r["features"]
     assert "回答和题目关系不大。" not in reasons(r)
+
+
+RENTAL = {"text": "请讲一次客户还车时，你们在划痕或费用上有争议的经历。你当时是怎么处理的，最后结果如何？", "answer_seconds": 120,
+          "competencies": [{"name": "沟通", "weight": 0.5, "keywords": ["沟通", "解释", "耐心"]},
+                           {"name": "规则执行", "weight": 0.5, "keywords": ["合同", "验车", "押金"]}]}
+
+
+def test_a_clause_pointing_back_at_the_customer_goes_on_with_the_story():
+    """Set t's short strong answer (32.4): after 客户…, the clauses 给他两个选择 / 他选了… name no word of the question and
+    were cut as padding with the story's prices and result. Written here in other words."""
+    text = ("有回客户还车，说后杠的刮痕不是他蹭的。我调出取车时的环车照片跟他一张张对，确认是新的。我没硬扣押金，给他两个选择："
+            "走保险自付六百，或者去合作的修理厂付三百八。他选了三百八，当场签字，后来还续租了。")
+    a = features.analyse([{"word": text}], "zh", dict(RENTAL))
+    assert {"六百", "三百"} <= set(a.details["concrete"]), a.details["concrete"]   # 2d0e0e8: {} (clauses 5–10 cut)
+    assert not a.details["excluded_clause_ids"], a.details["excluded_clause_ids"]
+    assert a.answer["outcome"] >= 0.75
+    # … and a story's opening is not cut for the clauses the pronouns carried (他 of the customer named before)
+    opening = ("有位客户还车时说车尾的刮痕跟他无关。我翻出取车那天的照片同他逐张比对，确认是新刮的。我没硬扣押金，给他俩方案："
+               "走保险自掏五百，或者去合作的修理铺付三百。他挑了修理铺，马上签字，之后还续租了两回。")
+    b = features.analyse([{"word": opening}], "zh", dict(RENTAL))
+    assert "那天" in b.details["concrete"] and not set(b.details["excluded_clause_ids"]) - {0}, b.details
+
+
+def test_an_unrelated_story_naming_its_own_people_is_still_padding():
+    """The look-alike: a story about someone else, named before its pronouns, does not go on with the answer's."""
+    base = "有个客户还车时说划痕不是他弄的。我调出取车时的照片跟他一张张对，确认是新的，最后按合同扣了三百押金，他也认了。"
+    padded = base + "我女儿今年上小学，开学那天她哭着不肯进教室，我给她买了一个粉色书包，后来她交了两个好朋友。"
+    assert run(padded, RENTAL)["overall"] <= run(base, RENTAL)["overall"] + 1
+
+
+KITCHEN_Q = {"text": "请讲一次后厨特别忙的时候你是怎么出菜的？", "answer_seconds": 120,
+             "competencies": [{"name": "效率", "weight": 0.5, "keywords": ["出菜", "顺序", "备料"]},
+                              {"name": "质量", "weight": 0.5, "keywords": ["口味", "卫生", "检查"]}]}
+
+
+@pytest.mark.parametrize("text,question", [
+    # recipes whose ingredients are no food, acts, qualities, people or HR's own terms
+    ("做法很简单：取昨天的排队五克，加入两勺监控，小火慢炖半小时，出锅前撒上一把耐心，淋上一点主管，趁热端给顾客。", URGENT),
+    ("先把安排切成丁，放进锅里翻炒，加入两勺加班，撒上优先级，出锅装盘，按时上桌。", URGENT),
+    # a fairy tale's frame around the job's words
+    ("很久很久以前，有一家快递站，住着三百个包裹和一只会说话的扫码枪。它们每天按时安排优先级，后来大家从此过上了幸福的生活。",
+     URGENT),
+])
+def test_recipes_and_tales_of_the_job_s_words_go_to_a_person(text, question):
+    assert run(text, question)["status"] == "needs_review"
+
+
+@pytest.mark.parametrize("text", [
+    "后厨那天太忙，我先把排骨焯水，锅里加入两勺料酒，撒上葱花，出锅前淋上一点香油，二十分钟出了六份。",
+    "那天单子特别多，我头天晚上就把配菜切好分装，炒的时候加入一勺高汤，撒一把香菜，一锅炒两份，出锅前都尝一口。",
+    # a cook's words outside the kitchen: 撒上消毒粉 on a wet floor is cleaning
+    "那天下大雨门口特别滑，我撒上一层消毒粉又铺了防滑垫，然后把排队的顾客引到侧门，没有一个人摔倒。",
+    # 从前 as "before", not a tale
+    "从前有个师傅跟我说，出菜要看顺序。那天我先出凉菜，再出蒸菜，小炒一锅两份，二十分钟出了三十个菜。",
+])
+def test_honest_cooks_and_look_alikes_are_scored(text):
+    r = run(text, KITCHEN_Q)
+    assert r["status"] == "scored", (r["reason_code"], r["reason"])
+
+
+def test_an_apology_said_as_pei_bushi_counts_as_one():
+    """Breaker 23: 赔不是 earned nothing for 服务意识 (44.3 against 70.6 for 道歉)."""
+    q = {"text": "讲一次顾客对菜品不满意、当场发火的经历，你是怎么处理的？", "answer_seconds": 120,
+         "competencies": [{"name": "服务意识", "weight": 1, "keywords": ["道歉", "安抚", "换菜"]}]}
+    rough = run("那回客人嫌汤太咸，当场就拍了桌子。我赶紧上去赔了个不是，让后厨重做了一份，客人后来也就消气了。", q)
+    plain = run("那回客人嫌汤太咸，当场就拍了桌子。我赶紧上去道了个歉，让后厨重做了一份，客人后来也就消气了。", q)
+    assert abs(rough["overall"] - plain["overall"]) <= 2, (rough["overall"], plain["overall"])
+
+
+def test_safety_said_in_english_inside_chinese_is_on_the_question():
+    """Breaker 23: report一下，call顾客…safety first嘛，路上slow一点 was capped at 35 as off the question."""
+    q = {"text": "送外卖时遇到暴雨，手上好几单眼看要超时，你会怎么做？", "answer_seconds": 90, "type": "situational",
+         "competencies": [{"name": "安全意识", "weight": 1, "keywords": ["安全", "减速", "雨衣"]},
+                          {"name": "客户沟通", "weight": 1, "keywords": ["联系", "报备", "解释"]}]}
+    r = run("我会先在平台上report一下，然后call顾客讲清楚会晚一点，safety first嘛，路上slow一点，穿好雨衣。", q)
+    assert r["overall"] > 40 and not any("关系不大" in x for x in reasons(r)), reasons(r)
+
+
+@pytest.mark.parametrize("text,gated", [
+    ("问：订单太急怎么办？答：先排优先级。问：人手不够呢？答：找同事。问：还不够呢？答：加班。问：结果呢？答：按时。", True),
+    ("Q: What if the order is late? A: Call the customer. Q: And then? A: Refund. Q: And after? A: Follow up.", True),
+    # a customer's question and the candidate's answer told inside a story are no drill
+    ("那天顾客问：你们是不是少发了一箱？我答：我马上核对。我先查了出库单，又调了监控，确实少发了一箱，当天下午补发过去了。", False),
+])
+def test_a_self_interview_drill_goes_to_a_person(text, gated):
+    language = "en" if text.startswith("Q:") else "zh"
+    question = URGENT if language == "zh" else {**URGENT, "text": "Tell me about an urgent order you handled."}
+    assert (run(text, question, language)["status"] == "needs_review") is gated

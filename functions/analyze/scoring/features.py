@@ -1206,15 +1206,20 @@ def thin_run_aside(run: list, asides: list | None) -> bool:
 
 def counted_clauses(on_topic: list, junk: list, has_content: list, words: list | None = None,
                     results: list | None = None, asides: list | None = None, opens: list | None = None,
-                    touched: list | None = None) -> list:
+                    touched: list | None = None, carried: list | None = None) -> list:
     """Which clauses count for the content features: not nonsense, and not a stretch of OFF_TOPIC_RUN
     or more content clauses at the start or the end of the answer that touch neither the question nor
     work and share (almost) no word with the rest of the answer, when the rest has MIN_REST_CLAUSES
     content clauses of its own — another story appended or put in front as padding; after a thinner answer,
     a story of its own about something else (thin_padding). When no clause is on topic every clause counts
-    (the answer as a whole is damped as off-topic instead)."""
+    (the answer as a whole is damped as off-topic instead). Clauses on the topic only because they point back at the
+    story's people (`carried`: 给他两个选择, 他选了…) end a stretch but do not widen the answer's own part, so a story's
+    opening is not cut for them."""
     n = len(on_topic)
     keep = [not j for j in junk]
+    own_topic = [on_topic[k] and not (carried and carried[k]) for k in range(n)]
+    if not any(own_topic):
+        own_topic = on_topic
     words = words or [set() for _ in range(n)]
     k_words_result = results or [False] * n
     if not any(on_topic):
@@ -1231,8 +1236,8 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
         if len(run) >= OFF_TOPIC_RUN["edge" if i == 0 or j == n else "inner"]:
             others = set().union(*(words[k] for k in range(n) if not i <= k < j and not junk[k]))
             linked = sum(1 for k in run if not junk[k] and _linked(words[k], others))
-            first = on_topic.index(True)
-            last = n - 1 - on_topic[::-1].index(True)
+            first = own_topic.index(True)
+            last = n - 1 - own_topic[::-1].index(True)
             rest = sum(1 for k in range(first, last + 1) if has_content[k] and not junk[k])
             # a result said in the run (交接完, 修好了, 一共成了三单) ends the answer's own story; at the end of the
             # answer, what follows that result is a stretch of its own (…没有一单发错。去年国庆节我和家人去了三亚…)
@@ -1398,6 +1403,29 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
                 sum(asides[k] for k in stretch) / len(stretch) >= SEMANTIC_OFF["mean"]:
             out.extend(stretch)
         i = j
+    return out
+
+
+_BACK_PRONOUNS = frozenset({"他", "她", "他们", "她们", "对方", "人家"})
+
+
+def refers_back(clauses: list, first_person: frozenset) -> list[int | None]:
+    """Chinese: per clause, the clause it points back to — the last one before it that named a person or used a
+    third-person pronoun — when it has such a pronoun (他, 她, 对方) before any person it names itself; else None.
+    The same story goes on (给他两个选择 after 客户还车说…); a story about something else names its own people
+    first (我有个朋友，他…)."""
+    out, last = [], None
+    for ci, toks in enumerate(clauses):
+        back = None
+        for t in toks:
+            if t.text in _BACK_PRONOUNS:
+                back = last
+                break
+            if person_of(t, first_person) == "other":
+                break
+        out.append(back)
+        if any(t.text in _BACK_PRONOUNS or person_of(t, first_person) == "other" for t in toks):
+            last = ci
     return out
 
 
@@ -1659,6 +1687,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                         and any(on_topic_clause[c] for c in (ci - 1, ci + 1) if 0 <= c < len(clauses))))
                     for t in toks):
                 on_topic_clause[ci] = True
+    # … and so does a clause that points back at someone the answer named (给他两个选择, 他选了三百二 after 客户还车说…;
+    # set t: a short strong answer lost its second half, its prices and its result, as padding), after an on-topic one
+    back = refers_back(clauses, sets["first_person"]) if language == "zh" else [None] * len(clauses)
+    carried = [False] * len(clauses)
+    for ci in range(1, len(clauses)):
+        if back[ci] is not None and has_content[ci] and not junk_clause[ci] and on_topic_clause[back[ci]] and \
+                not on_topic_clause[ci]:
+            on_topic_clause[ci] = carried[ci] = True
     spec_words = [{_en_singular(t.base or t.text) if language == "en" else t.base or t.text for t in toks
                    if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
@@ -1673,7 +1709,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     starts = [sentence_start(seg, toks) for toks in clauses]
     opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
-                           sem["aside"] if sem is not None else None, opens, touched)
+                           sem["aside"] if sem is not None else None, opens, touched, carried)
     for ci in lists:
         keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):

@@ -72,6 +72,7 @@ from dataclasses import dataclass, field
 from . import detectors, lexicon, nonsense
 from . import model as M
 from .features import Analysis
+from .text import Token
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -1109,6 +1110,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd,
                      "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
+    if qa_drill(text):
+        return Gate("nonsense", "回答写成了自问自答的“问：…答：…”格式，像是在套格式或编段子，不是在讲自己的经历或做法，无法按内容"
+                    "评分，请人工查看。", {"qa_labels": len(_QA_ASK.findall(text))})
     if star_labelled_rates(text):
         return Gate("template_numbers",
                     "回答按“情况、任务、行动、结果”的格式套了标签，结果只是“满意度提高了百分之几”这样的数字，没有说清具体是"
@@ -1133,6 +1137,18 @@ _ENUMERATOR = re.compile(r"^(?:第[一二三四五六七八九十0-9]+(?:步|点
 _STAR_LABEL = re.compile(r"(?:^|[\s。．.!?！？,，;；])(situation|task|action|result|상황|과제|행동|결과|情况|情境|背景|任务|行动|结果)"
                          r"\s*[:：]", re.I)
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|퍼센트)|百分之|퍼센트")
+
+
+# a self-interview: 问：…答：… said three times or more (gates-t's 问：新郎嫌贵怎么办？答：把“贵”字倒过来挂…, breaker 23's
+# 问：钱少了怎么办？答：核对…, quoted “答” as a step); Q:/A: in English, 질문:/답: in Korean
+_QA_ASK = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:问|提问|q|질문)\s*[:：]", re.I)
+_QA_ANSWER = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:答|回答|a|답|대답)\s*[:：]", re.I)
+QA_MIN = 3
+
+
+def qa_drill(text: str) -> bool:
+    """The answer is a drill of questions and answers it puts to itself: QA_MIN or more 问： and as many 答： labels."""
+    return len(_QA_ASK.findall(text or "")) >= QA_MIN and len(_QA_ANSWER.findall(text or "")) >= QA_MIN
 
 
 def star_labels(text: str) -> list[str]:
@@ -1214,7 +1230,7 @@ _HANDLE = frozenset({"晒", "晒干", "晾", "晾干", "烘干", "风干", "缝"
                      "切碎", "切丝", "切片", "剁", "剁碎", "剥", "削", "熨", "熨平", "腌", "腌了", "炖", "煮", "蒸", "煎",
                      "炒", "烤", "炸", "炖了", "煮了", "蒸了", "煎了", "炒了", "烤了", "炸了", "炖熟", "煮熟", "蒸熟", "炒熟",
                      "烤熟", "折起来", "叠起来",
-                     "卷起来", "泡进", "埋", "埋进", "埋在", "钓", "钓上来", "喝掉", "吃掉", "嚼", "吞", "吞下", "咽", "舔", "浇",
+                     "卷起来", "切成丁", "切丁", "切成丝", "切成末", "泡进", "埋", "埋进", "埋在", "钓", "钓上来", "喝掉", "吃掉", "嚼", "吞", "吞下", "咽", "舔", "浇",
                      "种", "种在", "种进", "栽", "栽在", "放进", "塞进", "装进", "扔进", "倒进", "丢进", "泡", "泡在",
                      "冻", "冻在", "冻进", "粘", "粘在", "钉", "钉在", "捆", "捆成", "绑", "绑在", "挂在", "晒在"})
 # planting needs a plant: 把订单种在门口 is odd though an order is a thing
@@ -2152,6 +2168,64 @@ def surreal_acts(analysis: Analysis) -> tuple[int, int, list[str]]:
     return len(odd), len({kind for kind, _ in odd}), [s for _, s in odd]
 
 
+# a recipe's ingredient (session 23: gates-t's and breaker 22's recipe parodies, 加入两勺监控录像, 撒一把收款码, 淋上快递单号):
+# a verb of adding to a dish, with a cook's measure (两勺, 半杯, 三钱, 一撮) — or none after a verb that only a cook uses
+# (撒上, 淋上) — and its noun, read as food or not (odd_acts)
+_ADD_TO_DISH = frozenset({"加入", "放入", "倒入", "拌入", "调入", "兑入", "取", "备", "撒", "撒入", "淋", "浇", "加", "淋上",
+                          "撒上", "浇上"})
+_ADD_ALONE = frozenset({"撒", "淋", "浇", "撒入", "拌入", "淋上", "撒上", "浇上"})     # a cook's verbs: no measure needed
+_DISH_MEASURES = ("勺", "匙", "撮", "钱", "克", "毫升", "滴", "杯")
+_DISH_MEASURES_LOOSE = ("片", "把", "点", "碗")                  # 一点, 一把, 两片 measure a dish only after a cook's verb
+_KITCHEN_WORDS = frozenset({"小火", "大火", "中火", "文火", "出锅", "下锅", "起锅", "炖", "慢炖", "熬", "腌", "切丝", "切块", "切片",
+                            "洗净", "焯水", "翻炒", "翻面", "蒸", "煮", "炒", "煎", "炸", "烤", "拌匀", "搅匀", "调味", "装盘",
+                            "锅", "锅里", "趁热", "做法", "食谱", "菜谱", "配方", "同腌", "收汁", "勾芡"})
+
+
+def _recipe_ingredient(toks: list, k: int) -> tuple[str, str] | None:
+    """What a recipe adds at token k, as said, with the tag of its last word (加入两勺监控录像 → 监控录像; 撒上一点顾客的投诉
+    → 投诉; 取隔夜的气泡三钱 → 气泡), or None: k is a verb of _ADD_TO_DISH with a cook's measure in the rest of its clause (两勺, 半杯, 三钱; 一点 and
+    一把 only after 撒/淋/浇) — none needed for 撒上/淋上/浇上 — and the words after it up to a verb or preposition that
+    has words after it (撒上一把消毒粉打扫了地面 → 消毒粉), without the measure and before the last 的."""
+    verb = toks[k].text
+    if verb not in _ADD_TO_DISH or toks[k].negated:
+        return None
+    cook = verb in _ADD_ALONE
+    j = k + 1
+    on = j < len(toks) and toks[j].text in ("上", "入", "进")
+    j += on
+    while j < len(toks) and toks[j].text in ("了", "过", "着"):
+        j += 1
+    end = j
+    while end < len(toks) and toks[end].pos != "x" and end - j < 8:
+        end += 1
+    measures = _DISH_MEASURES + (_DISH_MEASURES_LOOSE if cook else ())
+    words, measured, tags = [], False, []
+    for n in range(j, end):
+        t = toks[n]
+        prev_num = n > j and toks[n - 1].pos in ("m", "mq")
+        if t.pos in ("m", "mq") and t.text.endswith(measures) or prev_num and t.text in measures:
+            measured = True
+            continue
+        if t.pos in ("m", "mq", "q"):
+            continue
+        if words and t.pos[:1] in ("v", "p") and n + 1 < end:
+            break       # 打扫了地面, 给他: the next predicate
+        words.append(t.text)
+        tags.append(t.pos)
+    if not (measured or cook) or not words:
+        return None
+    said = "".join(words).rsplit("的", 1)[-1]
+    if verb in _ADD_ALONE and not on and said[:1] in ("上", "入") and len(said) > 2:
+        said = said[1:]     # 撒|上换菜 as the segmenter cuts it
+    return (said, tags[-1]) if said else None
+
+
+# a fairy tale's frame (breaker 23: 从前有一个仓库，里面住着480只兔子…大家从此过上了幸福的生活 scored 72.6): its opening at
+# the start of the answer and its closing formula, each an act of the tale; no work story is told this way
+_TALE_OPENING = re.compile(r"^(?:[嗯呃啊那]*[，,]?)?(?:从前|很久很久以前|很久以前|古时候)[，,]?(?:有|在)")
+_TALE_CLOSING = re.compile(r"从此(?:以后)?[^。！？]{0,8}过上了[^。！？]{0,6}幸福[^。！？]{0,4}生活|从此幸福地生活")
+
+
 def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
     """Chinese: the answer's impossible acts as (kind, text), distinct, in order — a thing doing what only people or animals do (扫把…唱歌),
     a taste or shape compared between unrelated things (白菜比冰箱更圆), cooking what is not food (把桌子炒熟) or
@@ -2176,6 +2250,9 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
             c += 1
         clause.append(c)
     metaphor = {clause[k] for k, t in enumerate(toks) if any(m in t.text for m in _LIKE)}
+    # a recipe's ingredients are read only where the answer cooks (小火, 出锅, 炖…): 撒上消毒粉 on a wet floor is cleaning
+    kitchen = any(t.text in _KITCHEN_WORDS for t in toks)
+    terms = analysis.details.get("competency_terms") or frozenset()
 
     for k, t in enumerate(toks):
         if clause[k] in metaphor or t.negated:
@@ -2230,6 +2307,15 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
                     odd.append(("handle", f"{obj}…{verb}"))
             elif _unholdable(toks[o]) or w == "把" and _nature(obj) and verb[:1] not in "晒晾":
                 odd.append(("handle", f"{obj}…{verb}"))    # 把雨折起来, 把月光装进箱子
+        added, tag = (_recipe_ingredient(toks, k) if kitchen else None) or (None, None)
+        if added is not None and added not in skip_words:
+            vo = meaning.word_vector(added)
+            # not food (加入两勺监控录像, 撒一把收款码), an act, a quality or a person (取核对三克, 撒如实, 淋上店长), or one
+            # of HR's terms (撒上换菜: breaker 23's recipe of the question's keywords)
+            if added in terms or vo is not None and (meaning.similarity(vo, food) < 0.15 or
+                                   meaning.similarity(vo, food) < meaning.similarity(vo, things)) or \
+                    meaning.word_class(added).get("A", 0.0) >= 0.5 or _unholdable(Token(added, tag)):
+                odd.append(("cook", f"{w}…{added}"))
         if w == "把" and k + 2 < len(toks):
             obj, verb = toks[k + 1], toks[k + 2]
             if verb.text == "的" and k + 4 < len(toks):   # 把顾客的头发炒熟
@@ -2261,4 +2347,10 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
     odd += _impossible_beings(toks, metaphor) + _measured_abstractions(toks, metaphor) + _transformations(toks, metaphor) + \
         _dwellers(toks, metaphor)
     odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)
+    said = analysis.seg.text
+    if _TALE_OPENING.search(said):
+        odd.append(("tale", said[:12]))
+    closing = _TALE_CLOSING.search(said)
+    if closing:
+        odd.append(("tale", closing.group(0)))
     return list(dict.fromkeys(odd))

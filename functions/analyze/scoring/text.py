@@ -282,8 +282,15 @@ _CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "che
                 "mail": "邮件", "double": "再次", "handle": "处理", "solve": "解决", "solved": "解决",
                 # the urgency of a rush told in English (breaker 16: order很urgent…周五前deliver was "another situation")
                 "urgent": "紧急", "asap": "尽快", "rush": "赶工", "deliver": "交付", "delivered": "交付",
-                "task": "任务", "tasks": "任务", "sync": "沟通", "happy": "满意"}
+                "task": "任务", "tasks": "任务", "sync": "沟通", "happy": "满意",
+                # safety said in English inside a Chinese answer (breaker 23: safety first嘛，路上slow一点 was "off the question")
+                "safety": "安全", "safe": "安全", "slow": "慢", "careful": "小心"}
 _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
+
+
+# everyday spoken Mandarin with one meaning everywhere, read as the standard word (breaker 23: 我赶紧跟他赔不是 was
+# told it said nothing of 服务意识, 47.8 against 70.6 for the same story with 道歉): 赔(了)(个)不是 is 道(了)(个)歉
+_COLLOQUIAL_RE = re.compile(r"赔(了)?(个)?不是")
 
 
 # a clock time written with a colon (10:30, １０：３０ after NFKC) reads as Chinese speech says it (10点半): the
@@ -302,13 +309,14 @@ def normalise(text: str | None, language: str) -> str:
     space → space), invisible characters removed, case folded, whitespace collapsed;
     Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
     Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
-    (10:30 → 10点半, _CLOCK_RE) and everyday English work words inside Chinese text to their Chinese words
-    (_CODE_SWITCH)."""
+    (10:30 → 10点半, _CLOCK_RE), everyday English work words inside Chinese text to their Chinese words
+    (_CODE_SWITCH) and everyday spoken words of one meaning to the standard word (赔不是 → 道歉, _COLLOQUIAL_RE)."""
     text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     if language == "zh":
         text = _CLOCK_RE.sub(_clock, _t2s().convert(text))
         text = _regional(_cantonese(text))
         text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
+        text = _COLLOQUIAL_RE.sub(lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
