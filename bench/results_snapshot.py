@@ -3,6 +3,7 @@
     PYTHONPATH=. .venv/bin/python -m bench.results_snapshot before.json      # on the old code
     PYTHONPATH=. .venv/bin/python -m bench.results_snapshot after.json       # on the new code
     PYTHONPATH=. .venv/bin/python -m bench.results_snapshot --compare before.json after.json [--whole]
+    PYTHONPATH=. .venv/bin/python -m bench.results_snapshot --ranking after.json     # ranking over every rated pair
 
 The folders: models/scorer/data, every set under models/scorer/eval (graded sets and gating sets) and the Chinese nonsense
 corpora that carry a questions.json. Each answer is scored by pipeline.analyze_transcript against its own question;
@@ -68,14 +69,52 @@ def compare(before: Path, after: Path, whole: bool = False) -> int:
     return 0
 
 
+def ranking(path: Path) -> int:
+    """Graded ranking read from a snapshot, per rated folder and over all: within each question, pairs of answers whose
+    raters' mean labels differ by ≥ 1, share ranked the right way (a gated answer counts as lowest) — for the honest
+    kinds (bench.scoring's definition) and for every rated kind (padded, contrary, other jobs' stories… too)."""
+    import itertools
+
+    from bench.scoring import HONEST, label_of
+    from models.scorer import dataset
+
+    snap = json.loads(path.read_text(encoding="utf-8"))
+    totals = {"honest": [0, 0], "all": [0, 0]}
+    for folder in folders():
+        if not dataset.has_ratings(folder):
+            continue
+        answers = [a for a in dataset.load(folder) if a.source is None and f"{folder.name}/{a.id}" in snap]
+        score = {a.id: (lambda r: r["overall"] if r["status"] == "scored" else -1.0)(snap[f"{folder.name}/{a.id}"])
+                 for a in answers}
+        label = {a.id: label_of(a, "ratings") for a in answers}
+        row = []
+        for name, kinds in (("honest", HONEST), ("all", None)):
+            right = n = 0
+            for qid in {a.qid for a in answers}:
+                rated = [a for a in answers if a.qid == qid and label[a.id] is not None and (kinds is None or a.kind in kinds)]
+                for x, y in itertools.permutations(rated, 2):
+                    if label[x.id] - label[y.id] >= 1:
+                        n += 1
+                        right += score[x.id] > score[y.id]
+            totals[name][0] += right
+            totals[name][1] += n
+            row.append(f"{name} {right}/{n} = {right / max(n, 1):.4f}")
+        print(f"{folder.name:18s} " + "   ".join(row))
+    print("ALL                " + "   ".join(f"{k} {r}/{n} = {r / max(n, 1):.4f}" for k, (r, n) in totals.items()))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", type=Path, help="where to write the snapshot")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     ap.add_argument("--whole", action="store_true", help="with --compare: any difference in the result counts")
+    ap.add_argument("--ranking", type=Path, metavar="SNAPSHOT", help="graded ranking over every rated pair of a snapshot")
     args = ap.parse_args(argv)
     if args.compare:
         return compare(*args.compare, whole=args.whole)
+    if args.ranking:
+        return ranking(args.ranking)
     if not args.out:
         ap.error("give a file to write, or --compare BEFORE AFTER")
     snapshot(args.out)
