@@ -172,3 +172,18 @@ def test_a_self_interview_drill_goes_to_a_person(text, gated):
     language = "en" if text.startswith("Q:") else "zh"
     question = URGENT if language == "zh" else {**URGENT, "text": "Tell me about an urgent order you handled."}
     assert (run(text, question, language)["status"] == "needs_review") is gated
+
+
+@pytest.mark.parametrize("sentence,negated,kept", [
+    ("小票我是不会去对的。", {"小票"}, set()),
+    ("更没有报损过，Excel也不会用。", {"excel"}, set()),
+    ("货我都没碰。", {"货"}, set()),
+    # the thing done stays said; a verb with its own object negates only what follows
+    ("我把货发了，钱我也核对了。", set(), {"货", "钱"}),
+    ("小票我每单都对，监控我也会看。", set(), {"小票", "监控"}),
+    ("我不会用Excel。", {"excel"}, set()),
+])
+def test_a_thing_fronted_before_a_negated_verb_is_negated(sentence, negated, kept):
+    seg = T.segment(sentence, "zh")
+    said = {t.text for t in seg.tokens if t.negated}
+    assert negated <= said and not (kept & said), said

@@ -670,6 +670,7 @@ _PASS = {"是", "会", "能", "能够", "可以", "可能", "敢", "肯", "愿�
          "准备", "喜欢", "爱", "习惯", "擅长", "善于", "懂", "懂得", "知道", "学", "学会", "去", "来", "做", "干", "搞",
          "进行", "开展", "参与", "参加", "帮", "帮忙", "负责", "主动", "认真", "怎么", "太", "再", "用", "让", "给"}
 _COORD = {"和", "与", "及", "以及", "或", "或者", "跟", "并", "并且", "也"}
+_TOPIC_MARKS = {"我", "我们", "俺", "咱", "咱们", "也", "都"}    # what follows a fronted topic (小票我…, excel也…)
 _AFFIRMING = {"不是", "并不是", "不可能", "不可", "非", "绝不", "绝不会"}   # 不是不…, 不可能不…: the second negator affirms
 _FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯"}   # 不太会, 没怎么
 _NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "过"}   # 不但, 不仅, 不只… split by jieba
@@ -763,11 +764,20 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
                 toks[i].fault_denied = True
             for i in fault:
                 toks[i].fault = True
+        said = [toks[i] for i in range(k + 1, end) if not (toks[i].pos.startswith("u") or toks[i].pos == "y")]
         if all(toks[i].text in _PASS or toks[i].pos.startswith("u") or toks[i].pos == "y" for i in range(k + 1, end)) \
                 and any(toks[i].pos.startswith("v") and toks[i].text != "是" for i in range(k + 1, end)):
             # 安排优先级这种事情我是不会去做的: the topic before the negator is what is refused
             for t in list(topic) + toks[:k]:
-                if t.pos.startswith(("v", "n", "b")) and t.text not in _PASS:
+                if t.pos.startswith(("v", "n", "b", "eng")) and t.text not in _PASS:
+                    t.negated = True
+        elif said and (said[-1].pos.startswith("v") or said[-1].pos == "p" and len(said[-1].text) == 1) and \
+                said[-1].text != "是" and all(t.text in _PASS or t.pos.startswith("v") or t is said[-1] for t in said):
+            # 小票我是不会去对的 (breaker 23: credited as mentioned; 对 tagged as a preposition): a verb with no object
+            # after it refuses the thing fronted before the subject or 也/都 — at most three words back
+            mark = next((i for i in range(k - 1, -1, -1) if toks[i].text in _TOPIC_MARKS), None)
+            for t in toks[max(0, mark - 3):mark] if mark else ():
+                if t.pos.startswith(("n", "eng")) or t.pos == "vn":
                     t.negated = True
         k = end
 
