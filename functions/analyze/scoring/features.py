@@ -688,7 +688,9 @@ def latin_name(word: str) -> bool:
 _OTHER_PEOPLE = {"同事", "顾客", "客户", "领导", "经理", "老板", "师傅", "员工", "大家", "别人", "对方", "人家", "他", "她",
                  "他们", "她们", "你", "你们", "您", "它", "它们", "同学", "朋友", "用户", "买家", "卖家", "家长", "老人",
                  "病人", "患者", "家属", "上级", "前台", "搭档", "新人", "徒弟", "团员", "团长", "司机", "骑手", "老师",
-                 "孩子", "小朋友", "奶奶", "爷爷", "女儿", "儿子", "对面", "客人", "主管", "店长", "组长", "厨师"}
+                 "孩子", "小朋友", "奶奶", "爷爷", "女儿", "儿子", "对面", "客人", "主管", "店长", "组长", "厨师",
+                 # children and learners (set t's tutor: 有个八岁男孩…跟他玩五分钟 — the boy is who 他 points back at)
+                 "男孩", "女孩", "小孩", "男生", "女生", "学生", "学员", "宝宝", "妈妈", "爸爸", "姑娘", "小伙子"}
 _PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
 _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
 
@@ -839,6 +841,8 @@ _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|�
                     r"再(也)?没(有)?(投诉|来闹|闹|吵|找过麻烦|给过差评|差评|生过气|发过火)|"
                     r"每(个月|个星期|周|天|年)都(来|找|订|买|点)|回来[^，。；]{0,6}了|(介绍|带)了?[^，。；]{0,6}(朋友|同事|家人|邻居|亲戚)[^，。；]{0,3}来)")
 _EVERYONE = {"大家", "所有人", "每个人", "人人", "都"}
+_GREW = re.compile(r"^(开始(主动|自己|愿意|敢)[^，。；]{1,8}了|自己(就|也)?(能|会)?(写出|做出|做完|学会|解出|完成|搞定|拼出|画出|读完|"
+                   r"背下|背会|算对|写对)[^，。；]{0,10}|能自己[^，。；]{1,8}了|学会了)")
 _TROUBLE_AGAIN = re.compile(r"(又|再|还)(来|跑来|打电话|回来)?(投诉|催|骂|吵|闹|找麻烦|发火|生气|给了?差评)|更生气")
 
 
@@ -881,6 +885,10 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
                 clause_agent(toks, first_person, k + 1 + (then or 0) + 1) != "self":
             return True
         return False
+    # a learner's progress (她自己写出了画彩虹的程序, 上课也开始主动举手了: set t's tutor, told 没有说到最后的结果) — only
+    # with the other person named in the clause: an elided subject starting something is the candidate's next step
+    if _GREW.match(rest):
+        return clause_agent(toks, first_person, k) == "other" or any(u.text in ("他", "她", "他们", "她们") for u in toks[:k])
     # another person's changed state or later behaviour: someone other than the candidate, or elided after them
     if not (_STATE.match(rest) or _LATER.match(rest)):
         return False
@@ -1375,7 +1383,8 @@ def meaning_aside_ready(sem: dict) -> bool:
     return any(p is not None for p in sem["aside"])
 
 
-def semantic_padding(asides: list, on_question: list, keep: list, results: list | None = None) -> list[int]:
+def semantic_padding(asides: list, on_question: list, keep: list, results: list | None = None,
+                     refers_back: list | None = None) -> list[int]:
     """Clauses of a stretch about something else, by meaning (Chinese): a run of counted clauses that do
     not say the question's own words or the competencies' terms, each with an aside probability
     (meaning.aside) ≥ SEMANTIC_OFF["each"] and on average ≥ SEMANTIC_OFF["mean"] (a clause with no known
@@ -1399,7 +1408,10 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
             j += 1
         stretch = [k for k in range(i, j) if asides[k] is not None]
         need = SEMANTIC_OFF["edge" if i == 0 or j == n else "inner"]
-        if len(stretch) >= need and own >= 2 and not (j == n and results[j - 1]) and \
+        # most of its clauses point back at people named before it (跟他玩五分钟, 跟他妈妈说了 after 有个八岁男孩…): the
+        # story's own steps with its own people, not a story about something else
+        back = sum(1 for k in range(i, j) if refers_back and refers_back[k] is not None and refers_back[k] < i)
+        if len(stretch) >= need and own >= 2 and not (j == n and results[j - 1]) and 2 * back <= j - i and \
                 sum(asides[k] for k in stretch) / len(stretch) >= SEMANTIC_OFF["mean"]:
             out.extend(stretch)
         i = j
@@ -1411,7 +1423,8 @@ _BACK_PRONOUNS = frozenset({"他", "她", "他们", "她们", "对方", "人家"
 
 def refers_back(clauses: list, first_person: frozenset) -> list[int | None]:
     """Chinese: per clause, the clause it points back to — the last one before it that named a person or used a
-    third-person pronoun — when it has such a pronoun (他, 她, 对方) before any person it names itself; else None.
+    third-person pronoun, followed back to where that chain began — when it has such a pronoun (他, 她, 对方) before
+    any person it names itself; else None.
     The same story goes on (给他两个选择 after 客户还车说…); a story about something else names its own people
     first (我有个朋友，他…)."""
     out, last = [], None
@@ -1419,7 +1432,7 @@ def refers_back(clauses: list, first_person: frozenset) -> list[int | None]:
         back = None
         for t in toks:
             if t.text in _BACK_PRONOUNS:
-                back = last
+                back = last if last is None or out[last] is None else out[last]    # the first naming of a chain
                 break
             if person_of(t, first_person) == "other":
                 break
@@ -1715,7 +1728,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     if sem is not None and meaning_aside_ready(sem):
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          for toks in clauses]
-        for ci in semantic_padding(sem["aside"], said_question, keep, results):
+        for ci in semantic_padding(sem["aside"], said_question, keep, results, back):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
         sentence_touched = [starts[ci] and touched[ci] for ci in range(len(clauses))]
