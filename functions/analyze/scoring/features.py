@@ -1429,15 +1429,11 @@ def refers_back(clauses: list, first_person: frozenset) -> list[int | None]:
     first (我有个朋友，他…)."""
     out, last = [], None
     for ci, toks in enumerate(clauses):
-        back = None
-        for t in toks:
-            if t.text in _BACK_PRONOUNS:
-                back = last if last is None or out[last] is None else out[last]    # the first naming of a chain
-                break
-            if person_of(t, first_person) == "other":
-                break
-        out.append(back)
-        if any(t.text in _BACK_PRONOUNS or person_of(t, first_person) == "other" for t in toks):
+        # the clause's first mention of someone else: a pronoun points back, a person named starts anew
+        first = next((t for t in toks if t.text in _BACK_PRONOUNS or person_of(t, first_person) == "other"), None)
+        out.append(None if first is None or first.text not in _BACK_PRONOUNS else
+                   last if last is None or out[last] is None else out[last])    # the first naming of a chain
+        if first is not None:
             last = ci
     return out
 
