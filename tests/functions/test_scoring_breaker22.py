@@ -29,8 +29,8 @@ def _open(reason):
                  "请广大顾客注意防晒，出门记得带充电宝。",
                  marks=_open("a weather-forecast parody of the job's words: 32.7")),
     pytest.param("bike", "en", "The chain whispered to the moon while my wrench was painting clouds; the saddle voted to become a "
-                 "pancake, and the tires sang in purple until Tuesday fell asleep.",
-                 marks=_open("English nonsense under model.NONSENSE_ALONE's 30 words: 22.1")),
+                 "pancake, and the tires sang in purple until Tuesday fell asleep."),
+    # session 24: English acts that cannot happen (scoring/english_acts.py) — the chain whispered, the tires sang
 ])
 def test_parodies_and_short_english_nonsense_go_to_a_person(qid, language, text):
     assert run(text, qid, language)["status"] == "needs_review"

@@ -7,7 +7,7 @@ import pytest
 
 from functions.analyze import pipeline
 from functions.analyze.scoring import explain
-from functions.analyze.scoring.text import segment_words
+from functions.analyze.scoring.text import normalise, segment_words
 from tests.functions.conftest import ISSUE_QUESTION as STORY_Q
 
 SITUATIONAL_Q = {"text": "如果高峰期突然来了很多外卖单，后厨忙不过来，你会怎么做？", "answer_seconds": 90,
@@ -38,10 +38,12 @@ def quoted(sentence):
 
 
 def token_aligned(quote, answer):
-    """The quote occurs in the answer and starts and ends on boundaries of the analyzer's jieba tokens."""
+    """The quote is the candidate's own words (it occurs in the answer as said, 10:30 not 10点半) and, normalised,
+    starts and ends on boundaries of the analyzer's jieba tokens."""
+    assert quote in answer, (quote, answer)
     toks = segment_words([{"word": answer}], "zh").tokens
     norm = "".join(t.text for t in toks)
-    q = quote.replace("，", ",")
+    q = normalise(quote, "zh").replace("，", ",")
     assert q in norm, (quote, norm)
     bounds, pos = {0}, 0
     for t in toks:
@@ -98,8 +100,8 @@ def test_a_before_after_comparison_is_a_result():
 def test_time_expressions_are_quoted_whole():
     r = run("第二天上午10:30，三百箱全部发完，我提前一小时把毛肚切好了。")
     joined = " ".join(all_reasons(r))
-    # a clock time reads as spoken (text.normalise: 10:30 → 10点半), quoted whole
-    assert "10点半" in joined and "上午10、" not in joined
+    # a clock time reads as spoken (text.normalise: 10:30 → 10点半) and is quoted whole, as the candidate said it
+    assert "10:30" in joined and "10点半" not in joined and "上午10、" not in joined
     r = run("我们四个人分三批打包，最后十点半全部发完了。")
     joined = " ".join(all_reasons(r))
     assert "十点半" in joined and "十点、" not in joined

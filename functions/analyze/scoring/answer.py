@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from . import agency, contrary, explain, features, focus, gates, model, quotes
-from .text import normalise as text_normalise
+from .text import normalise as text_normalise, segment
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
 
@@ -54,7 +54,8 @@ def _span(analysis: features.Analysis, hit, words: list[dict], context: int = 4)
     toks = analysis.seg.tokens
     a, b = max(0, hit.first - context), min(len(toks), hit.last + context + 1)
     sep = "" if analysis.seg.language == "zh" else " "
-    text = sep.join(t.text for t in toks[a:b] if t.pos != "x" or analysis.seg.language == "zh").strip()
+    # the candidate's own words around the term (traditional characters, case and width as said)
+    text = analysis.seg.original(toks[a].start, toks[b - 1].start + len(toks[b - 1].text))
     if a > 0:
         text = "…" + text
     if b < len(toks):
@@ -179,9 +180,42 @@ def _off_topic_language(analysis: features.Analysis) -> str | None:
     return analysis.seg.language
 
 
-def not_an_answer(analysis: features.Analysis) -> str | None:
+# a reason of a motivation answer that is about this work: the job, the trade, the shop, learning it, staying in it
+# (我打算至少干两年, 想在一家客流稳定的店, 所以想来试试, 我特别想把修车这门手艺学好), or the role asked about
+_JOB_REASON = re.compile(r"工作|这行|这一行|行业|岗位|手艺|店|这里|这边|你们|机构|公司|师傅|学徒|上班|干活|试试|想来|来这|"
+                         r"学(会|好|起|手艺|技术|本事)|[干做当](了|满|够)?[一两二三四五六七八九十几\d]+年|[干做]这")
+# the question's words that say nothing of the role (为什么想来我们店做…)
+_NOT_ROLE = {"为什么", "什么", "这份", "工作", "我们", "你们", "打算", "了解", "以后", "接下来", "觉得", "地方", "多少",
+             "哪些", "经历", "能力", "适合", "想法", "真实", "说说", "公司", "这个", "岗位", "辛苦", "最难", "需要"}
+
+
+def _role_bigrams(question_text: str) -> set[str]:
+    """Two-character pieces of the role's words in a motivation question (美甲师 → 美甲, 甲师; 钟表维修店 → 钟表…)."""
+    out = set()
+    for piece in (t.text for t in segment(question_text, "zh").tokens if t.pos.startswith("n") or t.pos == "vn"):
+        if len(piece) >= 2 and piece not in _NOT_ROLE and re.fullmatch(r"[\u4e00-\u9fff]+", piece):
+            out |= {piece[i:i + 2] for i in range(len(piece) - 1)}
+    return out - {p for n in _NOT_ROLE for p in (n[i:i + 2] for i in range(len(n) - 1))}
+
+
+def motivation_about_job(analysis: features.Analysis, question: dict) -> bool:
+    """Whether a motivation answer gives a reason of its own about this work (explain.reasons_given, in
+    _JOB_REASON's words or the role's): such an answer talks of the candidate's life by its nature (a tutoring past,
+    a teacher's exam, the commute) and is not off-topic however the learnt detector reads it, up to
+    model.OFF_TOPIC_MOTIVATION_VOUCHED (data's q28 strong answer read 0.687 and scored 0; off-topic answers naming
+    the role in a reason, 我平时最喜欢看的是游戏直播 for a live-stream assistant, read 0.95)."""
+    if analysis.seg.language != "zh" or not explain.motivation_question(question):
+        return False
+    if (analysis.details.get("off_topic") or 0.0) >= model.OFF_TOPIC_MOTIVATION_VOUCHED:
+        return False
+    role = _role_bigrams(question.get("text") or "")
+    return any(_JOB_REASON.search(r) or any(p in r for p in role) for r in explain.reasons_given(analysis))
+
+
+def not_an_answer(analysis: features.Analysis, question: dict | None = None) -> str | None:
     """"off_topic" or "reluctant" when a detector bounded the answer (model.off_topic_cap, reluctant_cap)."""
-    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
+    vouched = _names_competency(analysis) or (question is not None and motivation_about_job(analysis, question))
+    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=vouched,
                            language=_off_topic_language(analysis)) is not None:
         return "off_topic"
     if model.reluctant_cap(analysis.details.get("reluctant")) is not None:
@@ -255,8 +289,9 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
             caps.append(Bound(cap, BoundKind.FOCUS,
                               f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
                               f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
-    cap = model.off_topic_cap(analysis.details.get("off_topic"), vouched=_names_competency(analysis),
-                           language=_off_topic_language(analysis))
+    cap = model.off_topic_cap(analysis.details.get("off_topic"),
+                              vouched=_names_competency(analysis) or motivation_about_job(analysis, question),
+                              language=_off_topic_language(analysis))
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
     cap = model.reluctant_cap(analysis.details.get("reluctant"))
@@ -448,6 +483,12 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             comp["reasons"] = [r for r in (_without_claims(r, claims) for r in comp["reasons"]) if r]
     for comp in result:   # a high score with none of the competency's own evidence says where it comes from
         comp["reasons"] = explain.agree_with_score(comp["reasons"], comp["name"], comp["score"])
+    # quotes are checked above on the normalised text; HR reads them in the candidate's own words
+    labels = {"很差", "很差：跑题"} | {c["name"] for c in result} | {
+        k for c in analysis.competencies for k in (list(c[0].keywords) + list(c[0].terms))}
+    for comp in result:
+        comp["reasons"] = [r if r.startswith(FOCUS_REASON) else explain.in_own_words(analysis, r, labels)
+                           for r in comp["reasons"]]   # the focus reason quotes situations, not the answer
     if analysis.counts.get("junk_chars", 0) >= 4:
         note = explain.junk_reason(analysis)
         for comp in result:
@@ -459,7 +500,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     if out["overall"] is not None and bound_all is not None:
         out["overall"] = min(out["overall"], bound_all)
     out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own,
-                                       not_answer=not_an_answer(analysis) or ("focus" if focus_missed else
+                                       not_answer=not_an_answer(analysis, q) or ("focus" if focus_missed else
                                                                                "missed" if missed else None))
     out["scorer"] = scorer.label
     return out

@@ -193,8 +193,9 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         # wanted to learn and the role it aimed for was told 没有说到与“求职动机”相关的具体做法)
         candidates.append((100.0, motive))
     if det["negated"]:
+        said_so = _negated_quote(analysis, det)
         candidates.append((w("negative_evidence") + 5,
-                           f"以否定的方式提到了 {_quote(det['negated'])}（如“不会”“很少”），这是反面信息。"))
+                           f"以否定的方式提到了 {_quote(det['negated'])}{f'（“{said_so}”）' if said_so else ''}，这是反面信息。"))
     if kind == "closing":
         asked = quotes.questions_asked(analysis)
         if asked["rude"]:
@@ -404,6 +405,38 @@ def _said(analysis: Analysis, det: dict) -> list[str]:
             continue
         out.append(term)
     return out
+
+
+_QUOTE = re.compile(r"“([^“”]+)”")
+# the lists of the answer's own words in a reason (terms said, concrete details, numbers not counted, negated terms)
+_LISTED = re.compile(r"(相关的内容：|数字、时间或名称：|提到的数字（|以否定的方式提到了 )([^（）“”。，；]+)")
+
+
+def in_own_words(analysis: Analysis, reason: str, labels: frozenset | set = frozenset()) -> str:
+    """`reason` with every quote and list of the answer in the candidate's own words (text.Segmented.original_of):
+    traditional characters, Cantonese, code-switched English, 10:30, case and width as said, not as normalised
+    for matching (breaker 23: 赔不是 was quoted as 道歉, "report" as 汇报). Quotes that are `labels` (competency
+    names, HR's keywords, the scale's words) are kept."""
+    seg = analysis.seg
+
+    reason = _QUOTE.sub(lambda m: "“" + (m.group(1) if m.group(1) in labels else seg.original_of(m.group(1))) + "”",
+                        reason)
+    # a list names what was said, HR's keywords included (赔不是 for 道歉); "其中关键词 …" keeps HR's words
+    return _LISTED.sub(lambda m: m.group(1) + _JOIN.join(seg.original_of(p) for p in m.group(2).split(_JOIN)), reason)
+
+
+def _negated_quote(analysis: Analysis, det: dict, n: int = 20) -> str | None:
+    """The words of the answer from its clause's start (at most 8 tokens back) to the first negated term
+    (我不太喜欢跟同事沟通), at most n characters, the end kept; None when no negated term has a place."""
+    seg = analysis.seg
+    hits = sorted((h for h in det.get("negated_at", {}).values()), key=lambda h: h.first)
+    if not hits or not 0 <= seg.tokens[hits[0].first].clause < len(seg.clauses):
+        return None
+    hit, ci = hits[0], seg.tokens[hits[0].first].clause
+    first = max([i for i in seg.clauses[ci] if i <= hit.first][:1] + [hit.first - 8])
+    last = seg.tokens[max(h.last for h in hits if seg.tokens[h.first].clause == ci)]
+    said = seg.text[seg.tokens[first].start:last.start + len(last.text)].strip("，,。 ")
+    return said if len(said) <= n else "…" + said[-n:]
 
 
 def _top(candidates: list) -> list[str]:

@@ -1972,6 +1972,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     per_comp = []
     for comp in comps:
         said, negated, voided, in_specific, kw_said = {}, set(), set(), set(), set()
+        negated_at = {}
         # a clause telling a deed contrary to the competency voids its terms and counts them against it
         # (同事来帮忙我都让他们走开: 同事, 帮忙 said while refusing help)
         contrary_clauses: set = set()
@@ -1992,6 +1993,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                     toks = [seg.tokens[i] for i in range(hit.first, hit.last + 1) if seg.tokens[i].negated]
                     if not all(t.fault_denied for t in toks):
                         negated.add(term)
+                        negated_at.setdefault(term, hit)
                         continue
                     if not any(t.fault for t in toks):
                         continue    # 没有推给同事: 同事 is neither evidence nor counter-evidence
@@ -2040,6 +2042,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         details = {"said": {t: said[t] for t in distinct},
                    "kinds": {t: comp.terms.get(t, "behaviour") for t in distinct},
                    "negated": sorted(negated - set(said)),
+                   # where each negated term was said (explain quotes the clause: 我不太喜欢跟同事沟通)
+                   "negated_at": {t: negated_at[t] for t in sorted(negated - set(said)) if t in negated_at},
                    "voided": sorted(voided - negated - set(said)),   # said inside a contrary deed
                    "keyword_coverage": (len({k for k in kw_norm if k in said}) / len(kw_norm)) if kw_norm else None,
                    "keywords_said": sorted({k for k in kw_norm if k in said}),

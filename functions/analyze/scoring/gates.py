@@ -69,7 +69,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import detectors, lexicon, nonsense
+from . import detectors, english_acts, lexicon, nonsense
 from . import model as M
 from .features import Analysis
 from .text import Token
@@ -476,7 +476,7 @@ def keyword_salad(analysis: Analysis) -> bool:
 
 
 # english_salad: at least EN_SALAD_CONTENT content words, HR's words at least EN_SALAD_KEYWORDS of them
-EN_SALAD_CONTENT, EN_SALAD_KEYWORDS, EN_SALAD_OWN = 8, 0.6, 2
+EN_SALAD_CONTENT, EN_SALAD_KEYWORDS, EN_SALAD_OWN, EN_SALAD_BARE = 8, 0.6, 2, 0.9
 
 
 def english_salad(analysis: Analysis) -> bool:
@@ -489,8 +489,11 @@ def english_salad(analysis: Analysis) -> bool:
     if c.get("own_words") is None or c["content"] < EN_SALAD_CONTENT:
         return False
     people = (lexicon.sets("en")["pronouns"] | lexicon.sets("en")["first_person"]) - {"it", "this", "that"}
+    # every content word HR's and none of the candidate's own: a salad even with an "I" strung in (I explain to
+    # listen, calm guest, friendly refund…: gates-t, session 24)
+    bare = c["keyword_tokens"] >= EN_SALAD_BARE * c["content"] and c["own_words"] == 0
     return c["keyword_tokens"] >= EN_SALAD_KEYWORDS * c["content"] and c["own_words"] <= EN_SALAD_OWN and \
-        not any(t.text in people for t in analysis.seg.words) and not any(t.negated for t in analysis.seg.words)
+        (bare or not any(t.text in people for t in analysis.seg.words)) and not any(t.negated for t in analysis.seg.words)
 
 
 # dressed_salad: at least DRESSED_CONTENT content words, at most DRESSED_OWN of the candidate's own (and at most
@@ -1065,6 +1068,13 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("nonsense", "回答里好几处说的是东西在做只有人才会做的事（比如菜向厨师长道歉、行李箱决定去读书、雾给人打电话），"
                     "连不成一件真实的事，看起来是无意义的内容，请人工查看。", {"things_acting": acting[:6], "odd_acts": n_odd})
     n_odd += sum(1 for a in acting if a not in acts)     # … one of them corroborates the learnt reader below
+    # English: things and times doing people's acts, a hand's act done to a time or a quality, a key made of soup
+    # (english_acts; gates-q–t's absurd stories, poems and slides, session 24)
+    told = english_acts.acts(analysis) if language == "en" else []
+    if len(told) >= M.EN_ACTS_MIN:
+        return Gate("nonsense", "回答里好几处说的事情不可能发生（比如东西或日子在做只有人才会做的事、把“夜晚”叠起来、"
+                    "用汤做的钥匙），连不成一件真实的事，看起来是无意义的内容，请人工查看。",
+                    {"english_acts": [f"{kind}: {quote}" for kind, quote in told[:6]]})
     if len(feats) >= IMPOSSIBLE_MIN:
         return Gate("nonsense", "回答里说的事不可能发生：一个人根本做不到（比如一个人十分钟打包三百箱、一小时把货送到好几个"
                     "相隔很远的城市、同时在两个城市上班、干了两百年），或者时间自相矛盾（“昨天的明天”、把时间倒回去、"
@@ -1092,7 +1102,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     slide = tail_p >= tail_p_min
     corroborated = language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read or slide)
     alone_words, alone_p = M.NONSENSE_ALONE.get(language, (0, 2.0))
-    alone = language in M.NONSENSE_ALONE and len(analysis.seg.words) >= alone_words
+    alone = language in M.NONSENSE_ALONE and (len(analysis.seg.words) >= alone_words or bool(told))
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
         if learnt and (corroborated or alone) else None
     if slide and nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] and \
@@ -1102,14 +1112,17 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"nonsense_probability": round(nonsense_p, 3), "tail_probability": round(tail_p, 3),
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd, "acts": (which + acts)[:6],
                      "signs": detectors.signs("nonsense", tail, language, 4)})
+    if told and nonsense_p is not None and nonsense_p >= M.EN_ACTS_ONE_P:
+        alone_p = M.EN_ACTS_ONE_P    # one act that cannot happen corroborates a lower reading (model.EN_ACTS_ONE_P)
     if nonsense_p is not None and nonsense_p >= (M.NONSENSE_P[language] if corroborated else alone_p) \
             or detector_p >= _detector_threshold(text, language) \
             or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
                     "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
                     {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),
-                     "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd,
-                     "acts": (which + acts)[:6], "signs": detectors.signs("nonsense", text, language, 4)})
+                     "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd + len(told),
+                     "acts": (which + acts + [q for _, q in told])[:6],
+                     "signs": detectors.signs("nonsense", text, language, 4)})
     if qa_drill(text):
         return Gate("nonsense", "回答写成了自问自答的“问：…答：…”格式，像是在套格式或编段子，不是在讲自己的经历或做法，无法按内容"
                     "评分，请人工查看。", {"qa_labels": len(_QA_ASK.findall(text))})

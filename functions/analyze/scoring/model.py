@@ -231,6 +231,10 @@ OFF_TOPIC_P, OFF_TOPIC_CAP, OFF_TOPIC_VOUCH = 0.6, 0.0, 2
 # data and sets a–s, the 159 honest ones read at most 0.487 (set s's, never trained on, at most 0.32) and 19 of the 20
 # off-topic ones 0.55 or more, the 20th 0.45 (docs/scoring.md, session 22)
 OFF_TOPIC_P_LANGUAGE = {"en": 0.52}
+# A motivation answer whose reasons are about this work (answer.motivation_about_job) is not bounded as off-topic
+# below this: over data and sets a–t the honest motivation answers read up to 0.776 and the off-topic answers that
+# name the role in a reason 0.95 (session 24)
+OFF_TOPIC_MOTIVATION_VOUCHED = 0.8
 RELUCTANT_P, RELUCTANT_CAP = 0.6, 0.0
 # Nonsense made of real words (functions/analyze/scoring/nonsense.py): at or above NONSENSE_P the answer goes to
 # a person (gates.check). Chosen by `python -m models.scorer.nonsense --cv` (question folds of the nonsense
@@ -271,6 +275,12 @@ NONSENSE_CORROBORATION = 2
 # words or more, at 0.98: out of fold 41 of 251 nonsense answers (one in six), no honest answer of the corpora or sets, and
 # no honest English answer of the tests (their highest at 30+ words: 0.965).
 NONSENSE_ALONE = {"en": (30, 0.98)}
+# … and English acts that cannot happen (scoring/english_acts.py): EN_ACTS_MIN of them send an answer to a person
+# alone; one corroborates stage 2 at EN_ACTS_ONE_P. Session 24: of the 387 honest answers and look-alikes of the
+# English corpus (models/scorer/nonsense-data-3) and every honest English answer of data and the sets, none tells two
+# and one tells one (the delivery app decided…, since allowed of machines); 8 of the corpus's 230 nonsense answers tell
+# two or more, and 6 of the 9 nonsense answers of gates-q–t
+EN_ACTS_MIN, EN_ACTS_ONE_P = 2, 0.7
 # ... or, without impossible acts, when stage 1 alone (the character n-gram detector) reads the answer at or above
 # this: out of fold it flags almost no honest answer even at 0.5 (models.scorer.nonsense --cv, "stage 1 alone"), and
 # the highest honest answer written for the tests by other hands reads 0.82 (code-switched English, logit 1.55;

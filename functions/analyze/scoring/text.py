@@ -14,6 +14,7 @@ the predicate the negator stands before (see _negation_zh).
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import re
@@ -320,6 +321,44 @@ def normalise(text: str | None, language: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _stages(language: str) -> list:
+    """normalise's steps in order, each a function of the text (normalise_aligned follows them one by one)."""
+    steps = [strip_invisible, lambda s: unicodedata.normalize("NFKC", s), str.casefold]
+    if language == "zh":
+        steps += [lambda s: _t2s().convert(s), lambda s: _CLOCK_RE.sub(_clock, s), _cantonese, _regional,
+                  lambda s: _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], s),
+                  lambda s: _COLLOQUIAL_RE.sub(lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉", s)]
+    return steps + [lambda s: re.sub(r"\s+", " ", s).strip()]
+
+
+def _carry(before: str, after: str, spans: list) -> list:
+    """The spans of `after`'s characters, given those of `before`'s (`after` is one normalising step of `before`):
+    characters kept or replaced one for one keep their span; a run rewritten to another length (佢哋 → 他们, 10:30 →
+    10点半, safety → 安全) gives each of its characters the whole run's span."""
+    if before == after:
+        return spans
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            out.extend(spans[i1:i2])
+        elif op in ("replace", "insert"):
+            lo, hi = (i1, i2) if i2 > i1 else (max(i1 - 1, 0), min(i1 + 1, len(before)))
+            covered = spans[lo:hi] or [(0, 0)]
+            out.extend([(covered[0][0], covered[-1][1])] * (j2 - j1))
+    return out
+
+
+def normalise_aligned(text: str, language: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """normalise(text, language) with, for each of its characters, the (start, end) character span of `text` it
+    comes from, or None if the steps could not be followed (the result differs from normalise's)."""
+    text = text or ""
+    cur, spans = text, [(i, i + 1) for i in range(len(text))]
+    for step in _stages(language):
+        nxt = step(cur)
+        spans, cur = _carry(cur, nxt, spans), nxt
+    return (cur, spans) if cur == normalise(text, language) and len(spans) == len(cur) else None
+
+
 def script_of(ch: str) -> str | None:
     code = ord(ch)
     if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F:
@@ -370,10 +409,48 @@ class Segmented:
     text: str                    # normalised text the offsets refer to
     tokens: list                 # every token, punctuation included
     clauses: list = field(default_factory=list)   # list of lists of indexes into tokens (no punctuation)
+    # the transcript's own words, each with where its normalised form starts in `text` (original_of)
+    said: list = field(default_factory=list)      # [(offset in text, original word)]
 
     @property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.pos != "x"]
+
+    @functools.cached_property
+    def _origin(self) -> tuple[str, list] | None:
+        """The transcript as said (its words joined) and, per character of `text`, the span of it that character
+        comes from; None when a word's normalising steps cannot be followed."""
+        sep = "" if self.language == "zh" else " "
+        original, spans = "", [None] * len(self.text)
+        for at, word in self.said:
+            if original:
+                original += sep
+            aligned = normalise_aligned(word, self.language)
+            if aligned is None:
+                return None
+            for i, (a, b) in enumerate(aligned[1]):
+                if at + i < len(spans):
+                    spans[at + i] = (len(original) + a, len(original) + b)
+            original += word
+        return original, spans
+
+    def original(self, start: int, end: int) -> str:
+        """The candidate's own words for text[start:end] (traditional characters, Cantonese, code-switched English,
+        10:30, case and width as said), or text[start:end] itself when they cannot be found."""
+        origin = self._origin
+        spans = [s for s in (origin[1][start:end] if origin else []) if s]
+        if not spans or end <= start:
+            return self.text[start:end]
+        return origin[0][min(a for a, _ in spans):max(b for _, b in spans)].strip()
+
+    def original_of(self, quote: str) -> str:
+        """`quote` (normalised text of this answer, parts of it cut with …) in the candidate's own words; a part
+        that is not a piece of the answer is kept as it is."""
+        parts = []
+        for part in (quote or "").split("…"):
+            at = self.text.find(part) if part else -1
+            parts.append(self.original(at, at + len(part)) if at >= 0 else part)
+        return "…".join(parts)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -486,7 +563,7 @@ def segment_words(words: list[dict], language: str, *, question: str | None = No
     """As `segment`, from transcript words ({"word", ...}); each token keeps the index of the word it
     came from (Token.source), so evidence can point back to word times."""
     sep = "" if language == "zh" else " "
-    pieces, owner = [], []
+    pieces, owner, said = [], [], []
     for k, w in enumerate(words):
         n = normalise(w.get("word") or "", language)
         if not n:
@@ -494,10 +571,11 @@ def segment_words(words: list[dict], language: str, *, question: str | None = No
         if pieces and sep:
             pieces.append(sep)
             owner.append(-1)
+        said.append((sum(len(p) for p in pieces), w.get("word")))
         pieces.append(n)
         owner.extend([k] * len(n))
     norm = "".join(pieces)
-    seg = Segmented(language, norm, [])
+    seg = Segmented(language, norm, [], said=said)
     pos = 0
     for word, flag in _raw_tokens(norm, language):
         at = norm.find(word, pos) if word != " " else pos

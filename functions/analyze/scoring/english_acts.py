@@ -1,0 +1,158 @@
+"""Acts that cannot happen, read in English answers: what gates.odd_acts and gates.things_acting read in Chinese.
+
+An English answer made of real words that mean nothing together (a Tuesday checked in with a suitcase full of quiet;
+the pillows kept arguing about geography; I fried the reservations in butter) passes every reader of form: its
+sentences have subjects, verbs and results. Its acts give it away. Four kinds, each a few words apart at most:
+
+  - acting:   a thing, a time or a quality doing what only people (or animals) do — a Tuesday *checked in*, the
+              pillows *arguing*, the lost-and-found box *started knitting*; a machine or a sign may still *say*,
+              *ask*, *eat* coins or *hum* (the dryer was eating quarters, the screen said error: honest speech);
+  - handling: a hand's act done to a time or a quality — I *folded the night*, *fried the reservations*,
+              *hung the guests' patience*, *dry its opinions*;
+  - made_of:  a thing made of, or full of, a time, a quality, a sound or a dish that cannot fill it — a room key
+              *made of soup*, a suitcase *full of quiet*, brakes *full of sleepy violins*;
+  - became:   a thing or a time turning into a piece of furniture, an instrument or a creature — the Tuesday had
+              *become a very polite staircase*, the router *grew into a tall orange piano*.
+
+    acts(analysis) -> list[(kind, quote)]   the acts read, in order (quotes are the answer's words)
+
+The word lists are closed classes of everyday nouns; a noun in none of them (a guest, the manager, a bike) is never
+read as a doer that cannot act. Measured on the English nonsense corpus and every honest English answer of the sets
+(docs/scoring.md, session 24); what it cannot read: docs/scoring.md, "What it cannot do".
+"""
+from __future__ import annotations
+
+import re
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# times as beings: weekdays and months said as nouns (a Tuesday, the Tuesdays), not as adverbials (last Tuesday)
+TIMES = frozenset(list(_DAYS) + [d + "s" for d in _DAYS] + [
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "weekday", "weekdays", "midnight", "noon", "tomorrow", "yesterday"])
+# qualities, feelings, colours and numbers as nouns
+QUALITIES = frozenset("""quiet silence sorrow sadness happiness geography opinion opinions patience loneliness
+    gravity philosophy arithmetic grammar purple yellow orange blue green violet crimson nothingness
+    regret regrets jealousy kindness courage boredom nostalgia forgiveness destiny fate eternity dreams""".split())
+# things that cannot act (furniture, tools, food, weather, places' parts) — machines and signs are DEVICES
+THINGS = frozenset("""pillow pillows blanket blankets staircase staircases stairs chair chairs sofa
+    couch lamp lamps umbrella umbrellas suitcase suitcases bucket buckets mop mops broom brooms spoon spoons fork
+    forks plate plates cup cups bowl bowls pot pots pan pans fridge fridges sock socks shoe shoes towel towels
+    soap sponge lint bottle bottles box boxes basket baskets pencil pencils pen pens key keys lock door doors window
+    windows wall walls floor ceiling curtain curtains mirror mirrors tire tires tyre tyres brake brakes wheel wheels
+    bell bells lantern lanterns candle candles rug carpet shelf shelves drawer drawers cloud clouds moon sun stars
+    river rivers ocean sea mountain mountains rain snow fog wind tree trees flower flowers leaf leaves stone stones
+    rock rocks soup bread noodles rice sandwich sandwiches pancake pancakes cake cakes potato potatoes tomato
+    tomatoes banana bananas pineapple pineapples egg eggs onion onions carrot carrots tank aquarium piano violin
+    violins guitar trumpet drum drums napkin napkins tray trays bin bins""".split())
+# machines, systems and written things: they say, ask, show, beep, eat coins and refuse cards in honest speech
+DEVICES = frozenset("""machine machines dryer dryers washer washers printer printers scanner scanners router
+    reader readers register till terminal terminals screen screens system app computer phone phones tablet
+    kiosk camera cameras alarm alarms sign signs note notes email message system sensor sensors meter oven ovens
+    microwave microwaves fan fans elevator lift car cars bike bikes truck van clock clocks kettle receipt receipts
+    invoice ticket tickets waitlist menu menus""".split())
+# what only people (and animals) do; a device may do DEVICE_ACTS
+PEOPLE_ACTS = frozenset("""ask asks asked asking argue argues argued arguing debate debated debating sing sings sang
+    singing dance dances danced dancing knit knits knitted knitting walk walks walked walking climb climbs climbed
+    climbing remember remembers remembered dream dreams dreamed dreamt whisper whispers whispered whispering laugh
+    laughs laughed laughing cry cries cried crying smile smiles smiled smiling apologize apologized apologise
+    apologised complain complains complained complaining decide decides decided vote voted wave waved rent rents
+    rented book booked order ordered orders pay pays paid checked thank thanked wrote write
+    writes say says said tell tells told swim swims swam swimming fly flies flew flying sleep sleeps slept sleeping
+    wept weep kiss kissed hug hugged shout shouted yell yelled wants wanted hope hoped hopes worry worried
+    refuse refused marry married""".split())
+DEVICE_ACTS = frozenset("""ask asks asked asking say says said tell tells told sing sings sang singing refuse
+    refused sleep sleeps slept sleeping wants wanted rent rents rented decide decides decided""".split())
+# a hand's acts on a thing: done to a time or a quality, they cannot happen (I folded the night)
+HAND_ACTS = frozenset("""fold folds folded folding fry fries fried frying boil boiled bake baked cook cooked paint
+    painted painting hang hung hanging dry dried drying knit knitting knitted plant planted planting wash washed
+    iron ironed peel peeled slice sliced chop chopped stir stirred glue glued mop mopped sweep swept
+    pour poured""".split())
+SOUNDS = frozenset("voice voices music song songs noise violins laughter echo echoes".split())
+# words between a doer and its act: auxiliaries, adverbs of manner and time, "to" after a verb of asking
+_BETWEEN = frozenset("""was were is are am be been being has had have would will could can should might must did
+    does do kept keeps keep started starts start began begins begin just also then suddenly always quietly slowly
+    softly loudly politely finally still even never really to 's 're""".split())
+_DETERMINERS = frozenset("a an the its his her their our my your this that these those every each one some".split())
+# a time word followed by one of these is a name for a shift or a moment, not a being (the Tuesday shift)
+_NAMING = frozenset("""shift shifts morning mornings night nights evening afternoon crew staff team rush market
+    delivery deliveries special specials lunch dinner breakfast meeting meetings order orders""".split())
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def _words(analysis) -> list[tuple[str, int]]:
+    """The answer's words (lowercased) with the index of their clause; punctuation dropped."""
+    return [(t.text, t.clause) for t in analysis.seg.tokens if t.pos != "x" and _WORD.fullmatch(t.text)]
+
+
+def _doer(words, i: int) -> str | None:
+    """What kind of doer words[i] is ("time", "quality", "thing", "device") when it stands as a noun phrase's head
+    (after a determiner or a number, or plural), else None."""
+    w = words[i][0]
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    if after in _NAMING or after in TIMES | QUALITIES | THINGS | DEVICES:
+        return None    # the Tuesday shift, the key box: a modifier, not the head
+    kind = "time" if w in TIMES else "quality" if w in QUALITIES else "thing" if w in THINGS else \
+        "device" if w in DEVICES else None
+    if kind is None:
+        return None
+    before = [words[j][0] for j in range(max(0, i - 3), i)]
+    if kind == "time" and (not before or before[-1] not in _DETERMINERS):
+        return None    # last Tuesday, on Monday: when, not who
+    return kind
+
+
+def acts(analysis) -> list[tuple[str, str]]:
+    """The acts that cannot happen in an English answer, as (kind, quote), kind one of acting, handling, made_of,
+    became; [] for another language."""
+    if analysis.seg.language != "en":
+        return []
+    words = _words(analysis)
+    out: list[tuple[str, str]] = []
+    for i, (w, clause) in enumerate(words):
+        kind = _doer(words, i)
+        if kind:
+            # the doer's act: the next word past auxiliaries and adverbs, in the same clause
+            j = i + 1
+            while j < len(words) and words[j][0] in _BETWEEN and j - i <= 3:
+                j += 1
+            if j < len(words) and words[j][1] == clause:
+                act = words[j][0]
+                allowed = DEVICE_ACTS if kind == "device" else frozenset()
+                checked_in = act != "checked" or (j + 1 < len(words) and words[j + 1][0] == "in")
+                if act in PEOPLE_ACTS and act not in allowed and checked_in and \
+                        not (kind == "thing" and act in ("fly", "flies", "flew", "flying")):
+                    out.append(("acting", " ".join(x for x, _ in words[i:j + 1])))
+            # a time or a quality turning into a thing: became / turned into / grew into (a) … thing
+            if kind in ("time", "quality", "thing", "device"):
+                for k in range(i + 1, min(i + 5, len(words))):
+                    if words[k][0] in ("became", "become", "becomes") or (
+                            words[k][0] in ("turned", "grew", "turns", "grows") and k + 1 < len(words)
+                            and words[k + 1][0] == "into"):
+                        tail = [x for x, _ in words[k + 1:k + 6] if x != "into"]
+                        target = next((x for x in tail if x in THINGS and x not in ("rain", "snow", "fog")), None)
+                        if target and target != w:
+                            out.append(("became", " ".join(x for x, _ in words[i:k + 1 + tail.index(target) + 2])))
+                        break
+        if w in HAND_ACTS:
+            # its object: the head after a determiner or a possessive and up to two modifiers
+            for k in range(i + 1, min(i + 5, len(words))):
+                obj = words[k][0]
+                if obj in QUALITIES | SOUNDS or (obj in TIMES | {"night", "evening", "reservations", "reservation"}
+                                                 and (k + 1 >= len(words) or words[k + 1][0] not in _NAMING)
+                                                 and words[k - 1][0] in _DETERMINERS | {"guests'", "servers'"}):
+                    if words[k][1] == clause:
+                        out.append(("handling", " ".join(x for x, _ in words[i:k + 1])))
+                    break
+                if obj in THINGS | DEVICES or obj in ("it", "them", "him", "her", "me", "us"):
+                    break
+        if w in ("of",) and i >= 2 and words[i - 1][0] in ("made", "full"):
+            h = i - 2
+            while h > 0 and words[h][0] in _BETWEEN:
+                h -= 1
+            head = words[h][0]
+            filler = [x for x, _ in words[i + 1:i + 4]]
+            stuff = next((x for x in filler if x in QUALITIES | TIMES | SOUNDS or (
+                words[i - 1][0] == "made" and x in {"soup", "rain", "menus", "clouds", "noodles", "fog", "snow"})), None)
+            if stuff and (head in THINGS | DEVICES or words[i - 1][0] == "made"):
+                out.append(("made_of", " ".join(x for x, _ in words[h:i + 2 + filler.index(stuff)])))
+    return out
