@@ -171,3 +171,57 @@ def test_an_honest_answer_naming_a_tuesday_and_a_bell_is_scored():
     text = ("Table six asked for the bill twice and the kitchen was slow, so I apologized, brought them free tea and told "
             "the manager. The Tuesday shift is always busy like that, and the bell by the door never stops.")
     assert run(text, Q_HOSTEL, "en")["status"] == "scored"
+
+
+Q_TRUCK = {"text": "Tell me about a busy lunch at the food truck. What did you do?", "answer_seconds": 120,
+           "competencies": [{"name": "Speed", "weight": 0.5, "keywords": ["fast", "queue", "orders", "time"]},
+                            {"name": "Food safety", "weight": 0.5, "keywords": ["clean", "gloves", "temperature", "fresh"]}]}
+Q_CARWASH = {"text": "손님이 세차 후 차에 흠집이 생겼다고 항의한 경험을 말해 주세요.", "answer_seconds": 120,
+             "competencies": [{"name": "꼼꼼함", "weight": 0.5, "keywords": ["꼼꼼", "확인", "점검", "마무리"]},
+                              {"name": "고객 응대", "weight": 0.5, "keywords": ["친절", "설명", "사과", "불만"]}]}
+Q_KITCHEN = {"text": "请讲一次后厨出餐高峰时你是怎么配合的。", "answer_seconds": 120,
+             "competencies": [{"name": "团队协作", "weight": 0.5, "keywords": ["配合", "沟通", "分工"]},
+                              {"name": "效率", "weight": 0.5, "keywords": ["出餐", "速度", "备料"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "At noon I fried the queue in olive oil and parked two tacos by the gate. Then I seasoned the whole afternoon, "
+    "ironed the hotdogs flat and the orders came out fast.",
+    "We had a long line. I stirred the waitlist, boiled the complaints for ten minutes and mailed the pizza to the "
+    "parking lot, so every order was on time.",
+])
+def test_english_cooks_acts_on_what_cannot_be_cooked_go_to_a_person(text):
+    """Gates-u's English verb mismatch (I buttered the queue… ironed three burgers: 72.7) is a family: a cook's act on a
+    queue, a waitlist or an afternoon, food ironed, parked or mailed."""
+    r = run(text, Q_TRUCK, "en")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", r.get("overall")
+
+
+@pytest.mark.parametrize("text", [
+    "The queue was out to the street at noon, so I ironed out the order screen with my partner: he cooked, I buttered "
+    "the buns and called the numbers. We parked the truck closer to the office the next day and served 120 orders.",
+    "I peeled and sliced forty potatoes before eleven, kept the sauce at the right temperature and changed gloves "
+    "after every cash payment. The line moved fast and we sold out by half past one.",
+])
+def test_honest_food_truck_answers_are_scored(text):
+    r = run(text, Q_TRUCK, "en")
+    assert r["status"] == "scored", r.get("reason")
+
+
+def test_a_korean_keyword_salad_goes_to_a_person():
+    text = "꼼꼼 점검 그리고 확인 마무리, 친절 사과는 설명이고, 불만 확인 점검 꼼꼼, 친절 마무리 그래서 사과 설명입니다."
+    r = run(text, Q_CARWASH, "ko")
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", r.get("overall")
+    honest = ("지난달에 손님 한 분이 세차 끝나고 뒷문에 흠집이 생겼다고 하셨어요. 제가 먼저 사과드리고 입고 때 찍은 사진을 같이 "
+              "확인했는데, 원래 있던 흠집이었어요. 그래도 광택제로 꼼꼼하게 닦아 드렸더니 손님이 고맙다고 하셨어요.")
+    assert run(honest, Q_CARWASH, "ko")["status"] == "scored"
+
+
+def test_a_two_voice_script_goes_to_a_person_but_a_told_dialogue_does_not():
+    script = ("甲说：锅开了吗？乙说：开了，开成了一朵云。甲说：云里有备料吗？乙说：备料在门外排队。甲说：排到哪儿了？乙说："
+              "排到明天的冰箱里了。")
+    r = run(script, Q_KITCHEN)
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", r.get("overall")
+    told = ("那天中午出餐特别慢，师傅说：三号桌的菜先出。我说：备料还差两份土豆丝。他说：那你先切。我就先切了土豆丝，跟传菜的"
+            "小李说好先上凉菜，二十分钟把六桌都出完了。")
+    assert run(told, Q_KITCHEN)["status"] == "scored"

@@ -68,6 +68,16 @@ HAND_ACTS = frozenset("""fold folds folded folding fry fries fried frying boil b
     iron ironed peel peeled slice sliced chop chopped stir stirred glue glued mop mopped sweep swept
     pour poured""".split())
 SOUNDS = frozenset("voice voices music song songs noise violins laughter echo echoes".split())
+# a cook's acts (I buttered the queue, peeled the afternoon) done to a time, a quality or the work's abstractions
+COOK_ACTS = frozenset("""butter buttered buttering fry fried frying boil boiled bake baked peel peeled slice sliced
+    chop chopped stir stirred season seasoned marinate marinated""".split())
+ABSTRACTIONS = frozenset("""queue queues line lines reservation reservations waitlist schedule schedules complaint
+    complaints booking bookings policy rules afternoon morning evening night week weekend""".split())
+# food, which is ironed, parked or mailed only in nonsense (I ironed three burgers, parked the ketchup)
+FOOD = frozenset("""burger burgers fries ketchup mustard sauce soup bread noodles rice sandwich sandwiches pancake
+    pancakes cake cakes potato potatoes tomato tomatoes banana bananas egg eggs onion onions taco tacos hotdog
+    hotdogs pizza pizzas""".split())
+NOT_FOR_FOOD = frozenset("iron irons ironed ironing park parks parked parking mail mails mailed".split())
 # words between a doer and its act: auxiliaries, adverbs of manner and time, "to" after a verb of asking
 _BETWEEN = frozenset("""was were is are am be been being has had have would will could can should might must did
     does do kept keeps keep started starts start began begins begin just also then suddenly always quietly slowly
@@ -133,6 +143,16 @@ def acts(analysis) -> list[tuple[str, str]]:
                         if target and target != w:
                             out.append(("became", " ".join(x for x, _ in words[i:k + 1 + tail.index(target) + 2])))
                         break
+        if (w in COOK_ACTS or w in NOT_FOR_FOOD) and (i + 1 >= len(words) or words[i + 1][0] not in ("out", "up")):
+            # its object within three words: a cook's act on a queue or an afternoon, ironing or parking food
+            for k in range(i + 1, min(i + 4, len(words))):
+                obj = words[k][0]
+                odd = obj in ABSTRACTIONS if w in COOK_ACTS else obj in FOOD
+                if odd and words[k][1] == clause and (k + 1 >= len(words) or words[k + 1][0] not in _NAMING):
+                    out.append(("handling", " ".join(x for x, _ in words[i:k + 1])))
+                    break
+                if obj in THINGS | DEVICES | FOOD | ABSTRACTIONS or obj in ("it", "them", "him", "her", "me", "us"):
+                    break
         if w in HAND_ACTS:
             # its object: the head after a determiner or a possessive and up to two modifiers
             for k in range(i + 1, min(i + 5, len(words))):

@@ -465,7 +465,7 @@ def keyword_salad(analysis: Analysis) -> bool:
     first-person actions), refusals (negated keywords) and reasons (因为/觉得/希望…) are left to scoring,
     which rates templates and vague answers low. A long salad dressed as sentences (dressed_salad) is one too."""
     c = analysis.counts
-    if analysis.seg.language == "en":
+    if analysis.seg.language in ("en", "ko"):
         return english_salad(analysis)
     if analysis.seg.language != "zh" or c.get("own_words") is None or c["content"] < 6:
         return False
@@ -480,20 +480,24 @@ EN_SALAD_CONTENT, EN_SALAD_KEYWORDS, EN_SALAD_OWN, EN_SALAD_BARE = 8, 0.6, 2, 0.
 
 
 def english_salad(analysis: Analysis) -> bool:
-    """English: HR's keywords strung with a few glue words (Customer and the machine, refund with calm, out of order
-    and lint cleaning…: gates-s and gates-r, sessions 21–22) — at least EN_SALAD_CONTENT content words, HR's words
-    (keywords and synonyms) at least EN_SALAD_KEYWORDS of them, at most EN_SALAD_OWN words of the candidate's own,
-    nobody doing anything (no I/we/my/he/she/they…) and nothing negated. An English template speaks in the first
-    person (I always stay calm and explain…) and is scored low, not gated."""
+    """English and Korean: HR's keywords strung with a few glue words (Customer and the machine, refund with calm, out
+    of order and lint cleaning…: gates-s and gates-r, sessions 21–22; 꼼꼼 확인 그리고 흠집 점검, 친절 설명 사과는 불만이고…:
+    gates-u, session 24) — at least EN_SALAD_CONTENT content words, HR's words (keywords and synonyms) at least
+    EN_SALAD_KEYWORDS of them, at most EN_SALAD_OWN words of the candidate's own, nobody doing anything (no
+    I/we/my/he/she/they…, 저/제가/우리…) and nothing negated. A template speaks in the first person (I always stay calm
+    and explain…, 저는 항상 친절하게…) and is scored low, not gated."""
     c = analysis.counts
+    language = analysis.seg.language
     if c.get("own_words") is None or c["content"] < EN_SALAD_CONTENT:
         return False
-    people = (lexicon.sets("en")["pronouns"] | lexicon.sets("en")["first_person"]) - {"it", "this", "that"}
+    people = (lexicon.sets(language)["pronouns"] | lexicon.sets(language)["first_person"]) - {
+        "it", "this", "that", "그것", "이것", "저것"}
     # every content word HR's and none of the candidate's own: a salad even with an "I" strung in (I explain to
     # listen, calm guest, friendly refund…: gates-t, session 24)
     bare = c["keyword_tokens"] >= EN_SALAD_BARE * c["content"] and c["own_words"] == 0
     return c["keyword_tokens"] >= EN_SALAD_KEYWORDS * c["content"] and c["own_words"] <= EN_SALAD_OWN and \
-        (bare or not any(t.text in people for t in analysis.seg.words)) and not any(t.negated for t in analysis.seg.words)
+        (bare or not any(t.text in people or t.base in people for t in analysis.seg.words)) and \
+        not any(t.negated for t in analysis.seg.words)
 
 
 # dressed_salad: at least DRESSED_CONTENT content words, at most DRESSED_OWN of the candidate's own (and at most
@@ -1124,7 +1128,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                      "acts": (which + acts + [q for _, q in told])[:6],
                      "signs": detectors.signs("nonsense", text, language, 4)})
     if qa_drill(text):
-        return Gate("nonsense", "回答写成了自问自答的“问：…答：…”格式，像是在套格式或编段子，不是在讲自己的经历或做法，无法按内容"
+        return Gate("nonsense", "回答写成了“问：…答：…”或“甲说：…乙说：…”这样的对话格式，像是在套格式或编段子，不是在讲自己的经历或做法，无法按内容"
                     "评分，请人工查看。", {"qa_labels": len(_QA_ASK.findall(text))})
     if star_labelled_rates(text):
         return Gate("template_numbers",
@@ -1154,8 +1158,9 @@ _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|퍼센트)|百分之|퍼�
 
 # a self-interview: 问：…答：… said three times or more (gates-t's 问：新郎嫌贵怎么办？答：把“贵”字倒过来挂…, breaker 23's
 # 问：钱少了怎么办？答：核对…, quoted “答” as a step); Q:/A: in English, 질문:/답: in Korean
-_QA_ASK = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:问|提问|q|질문)\s*[:：]", re.I)
-_QA_ANSWER = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:答|回答|a|답|대답)\s*[:：]", re.I)
+# … or a two-voice script (甲说：…乙说：…, A：…B：…: gates-u, session 24) — labels, not people of a story (顾客说：… 我说：…)
+_QA_ASK = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:问|提问|q|질문|甲说?|a)\s*[:：]", re.I)
+_QA_ANSWER = re.compile(r"(?:^|[\s。．.!?！？,，;；）)])(?:答|回答|a|답|대답|乙说?|b)\s*[:：]", re.I)
 QA_MIN = 3
 
 
