@@ -225,3 +225,28 @@ def test_a_two_voice_script_goes_to_a_person_but_a_told_dialogue_does_not():
     told = ("那天中午出餐特别慢，师傅说：三号桌的菜先出。我说：备料还差两份土豆丝。他说：那你先切。我就先切了土豆丝，跟传菜的"
             "小李说好先上凉菜，二十分钟把六桌都出完了。")
     assert run(told, Q_KITCHEN)["status"] == "scored"
+
+
+def test_quotes_joined_from_tokens_are_shown_as_said():
+    """Breaker 24: English quotes lost "$" and read 10 : 30, a code-switched Cantonese quote was shown as 我马上say道歉,
+    and a clock time was cut into 9: and 45接 — a quote is found among the answer's letters and digits and shown with
+    what was said between them, and a rewritten run (9:45 → 9点45分) maps back whole."""
+    zh = segment("我即刻say sorry，9:45接咗单。", "zh")
+    assert zh.original_of("我马上say道歉") == "我即刻say sorry"
+    assert zh.original_of("9点") == "9:45" and zh.original_of("45分接") == "9:45接"
+    en = segment("I refunded the $25 and the Wi-Fi was back at 10:30.", "en")
+    assert en.original_of("refunded the 25") == "refunded the $25"
+    assert en.original_of("10 : 30") == "10:30"
+    assert en.original_of("nothing like this") == "nothing like this"
+
+
+def test_english_reasons_quote_the_answer_as_said():
+    text = ("Last week a guest said the Wi-Fi in room 4 kept dropping. I restarted the router, moved her to room 6 and "
+            "refunded the $25 for that night. By 10:30 she was online and she left us a good review the next day.")
+    r = run(text, Q_HOSTEL, "en")
+    assert r["status"] == "scored"
+    flat = re.sub(r"\s+", "", text)
+    for q in quotes(r):
+        for part in q.split("…"):
+            if part and part not in {"很差", "很差：跑题", "Guest service", "Problem solving"}:
+                assert re.sub(r"\s+", "", part) in flat, (part, reasons(r))

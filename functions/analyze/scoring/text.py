@@ -325,10 +325,29 @@ def _stages(language: str) -> list:
     """normalise's steps in order, each a function of the text (normalise_aligned follows them one by one)."""
     steps = [strip_invisible, lambda s: unicodedata.normalize("NFKC", s), str.casefold]
     if language == "zh":
-        steps += [lambda s: _t2s().convert(s), lambda s: _CLOCK_RE.sub(_clock, s), _cantonese, _regional,
-                  lambda s: _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], s),
-                  lambda s: _COLLOQUIAL_RE.sub(lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉", s)]
+        # a (pattern, replacement) step rewrites whole matches: each character it writes comes from the whole match
+        # (10:30 → 10点半 is one run, not 10 and 30 kept with a 点 between)
+        steps += [lambda s: _t2s().convert(s), (_CLOCK_RE, _clock), _cantonese, _regional,
+                  (_CODE_SWITCH_RE, lambda m: _CODE_SWITCH[m.group(0)]),
+                  (_COLLOQUIAL_RE, lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉")]
     return steps + [lambda s: re.sub(r"\s+", " ", s).strip()]
+
+
+def _sub_aligned(pattern: re.Pattern, repl, text: str, spans: list) -> tuple[str, list]:
+    """pattern.sub(repl, text) with the spans of its characters: kept characters keep theirs, a match's replacement
+    takes the whole match's span."""
+    out, carried, at = [], [], 0
+    for m in pattern.finditer(text):
+        out.append(text[at:m.start()])
+        carried.extend(spans[at:m.start()])
+        written = repl(m)
+        whole = (spans[m.start()][0], spans[m.end() - 1][1]) if m.end() > m.start() else (0, 0)
+        out.append(written)
+        carried.extend([whole] * len(written))
+        at = m.end()
+    out.append(text[at:])
+    carried.extend(spans[at:])
+    return "".join(out), carried
 
 
 def _carry(before: str, after: str, spans: list) -> list:
@@ -354,6 +373,9 @@ def normalise_aligned(text: str, language: str) -> tuple[str, list[tuple[int, in
     text = text or ""
     cur, spans = text, [(i, i + 1) for i in range(len(text))]
     for step in _stages(language):
+        if isinstance(step, tuple):
+            cur, spans = _sub_aligned(step[0], step[1], cur, spans)
+            continue
         nxt = step(cur)
         spans, cur = _carry(cur, nxt, spans), nxt
     return (cur, spans) if cur == normalise(text, language) and len(spans) == len(cur) else None
@@ -449,7 +471,15 @@ class Segmented:
         parts = []
         for part in (quote or "").split("…"):
             at = self.text.find(part) if part else -1
-            parts.append(self.original(at, at + len(part)) if at >= 0 else part)
+            if at >= 0:
+                parts.append(self.original(at, at + len(part)))
+                continue
+            # a quote joined from tokens leaves out spaces and punctuation (say道歉, refunded the 25, 10 : 30): found
+            # among the text's letters and digits alone, it is shown with what was said between them ($25, 10:30)
+            kept = [i for i, ch in enumerate(self.text) if ch.isalnum()]
+            letters, wanted = "".join(self.text[i] for i in kept), "".join(ch for ch in part if ch.isalnum())
+            k = letters.find(wanted) if wanted else -1
+            parts.append(self.original(kept[k], kept[k + len(wanted) - 1] + 1) if k >= 0 else part)
         return "…".join(parts)
 
 
