@@ -16,6 +16,7 @@ kind, never the wording of the reason.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -53,7 +54,6 @@ def competencies_of(question: dict) -> list[dict]:
 def _span(analysis: features.Analysis, hit, words: list[dict], context: int = 4) -> dict:
     toks = analysis.seg.tokens
     a, b = max(0, hit.first - context), min(len(toks), hit.last + context + 1)
-    sep = "" if analysis.seg.language == "zh" else " "
     # the candidate's own words around the term (traditional characters, case and width as said)
     text = analysis.seg.original(toks[a].start, toks[b - 1].start + len(toks[b - 1].text))
     if a > 0:
@@ -189,13 +189,14 @@ _NOT_ROLE = {"为什么", "什么", "这份", "工作", "我们", "你们", "打
              "哪些", "经历", "能力", "适合", "想法", "真实", "说说", "公司", "这个", "岗位", "辛苦", "最难", "需要"}
 
 
-def _role_bigrams(question_text: str) -> set[str]:
+@functools.lru_cache(maxsize=256)
+def _role_bigrams(question_text: str) -> frozenset[str]:
     """Two-character pieces of the role's words in a motivation question (美甲师 → 美甲, 甲师; 钟表维修店 → 钟表…)."""
     out = set()
     for piece in (t.text for t in segment(question_text, "zh").tokens if t.pos.startswith("n") or t.pos == "vn"):
         if len(piece) >= 2 and piece not in _NOT_ROLE and re.fullmatch(r"[\u4e00-\u9fff]+", piece):
             out |= {piece[i:i + 2] for i in range(len(piece) - 1)}
-    return out - {p for n in _NOT_ROLE for p in (n[i:i + 2] for i in range(len(n) - 1))}
+    return frozenset(out - {p for n in _NOT_ROLE for p in (n[i:i + 2] for i in range(len(n) - 1))})
 
 
 def motivation_about_job(analysis: features.Analysis, question: dict) -> bool:
@@ -212,11 +213,16 @@ def motivation_about_job(analysis: features.Analysis, question: dict) -> bool:
     return any(_JOB_REASON.search(r) or any(p in r for p in role) for r in explain.reasons_given(analysis))
 
 
+def _off_topic_cap(analysis: features.Analysis, question: dict | None) -> float | None:
+    """model.off_topic_cap for this answer: vouched by the competencies' own terms or, on a motivation question, by
+    reasons about the work (motivation_about_job)."""
+    vouched = _names_competency(analysis) or (question is not None and motivation_about_job(analysis, question))
+    return model.off_topic_cap(analysis.details.get("off_topic"), vouched=vouched, language=_off_topic_language(analysis))
+
+
 def not_an_answer(analysis: features.Analysis, question: dict | None = None) -> str | None:
     """"off_topic" or "reluctant" when a detector bounded the answer (model.off_topic_cap, reluctant_cap)."""
-    vouched = _names_competency(analysis) or (question is not None and motivation_about_job(analysis, question))
-    if model.off_topic_cap(analysis.details.get("off_topic"), vouched=vouched,
-                           language=_off_topic_language(analysis)) is not None:
+    if _off_topic_cap(analysis, question) is not None:
         return "off_topic"
     if model.reluctant_cap(analysis.details.get("reluctant")) is not None:
         return "reluctant"
@@ -289,9 +295,7 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
             caps.append(Bound(cap, BoundKind.FOCUS,
                               f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
                               f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
-    cap = model.off_topic_cap(analysis.details.get("off_topic"),
-                              vouched=_names_competency(analysis) or motivation_about_job(analysis, question),
-                              language=_off_topic_language(analysis))
+    cap = _off_topic_cap(analysis, question)
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
     cap = model.reluctant_cap(analysis.details.get("reluctant"))

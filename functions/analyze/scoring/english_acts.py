@@ -132,17 +132,16 @@ def acts(analysis) -> list[tuple[str, str]]:
                 if act in PEOPLE_ACTS and act not in allowed and checked_in and \
                         not (kind == "thing" and act in ("fly", "flies", "flew", "flying")):
                     out.append(("acting", " ".join(x for x, _ in words[i:j + 1])))
-            # a time or a quality turning into a thing: became / turned into / grew into (a) … thing
-            if kind in ("time", "quality", "thing", "device"):
-                for k in range(i + 1, min(i + 5, len(words))):
-                    if words[k][0] in ("became", "become", "becomes") or (
-                            words[k][0] in ("turned", "grew", "turns", "grows") and k + 1 < len(words)
-                            and words[k + 1][0] == "into"):
-                        tail = [x for x, _ in words[k + 1:k + 6] if x != "into"]
-                        target = next((x for x in tail if x in THINGS and x not in ("rain", "snow", "fog")), None)
-                        if target and target != w:
-                            out.append(("became", " ".join(x for x, _ in words[i:k + 1 + tail.index(target) + 2])))
-                        break
+            # a time, a quality or a thing turning into a thing: became / turned into / grew into (a) … thing
+            for k in range(i + 1, min(i + 5, len(words))):
+                if words[k][0] in ("became", "become", "becomes") or (
+                        words[k][0] in ("turned", "grew", "turns", "grows") and k + 1 < len(words)
+                        and words[k + 1][0] == "into"):
+                    tail = [x for x, _ in words[k + 1:k + 6] if x != "into"]
+                    target = next((x for x in tail if x in THINGS and x not in ("rain", "snow", "fog")), None)
+                    if target and target != w:
+                        out.append(("became", " ".join(x for x, _ in words[i:k + 1 + tail.index(target) + 2])))
+                    break
         if (w in COOK_ACTS or w in NOT_FOR_FOOD) and (i + 1 >= len(words) or words[i + 1][0] not in ("out", "up")):
             # its object within three words: a cook's act on a queue or an afternoon, ironing or parking food
             for k in range(i + 1, min(i + 4, len(words))):

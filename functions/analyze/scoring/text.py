@@ -312,13 +312,10 @@ def normalise(text: str | None, language: str) -> str:
     Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
     (10:30 → 10点半, _CLOCK_RE), everyday English work words inside Chinese text to their Chinese words
     (_CODE_SWITCH) and everyday spoken words of one meaning to the standard word (赔不是 → 道歉, _COLLOQUIAL_RE)."""
-    text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
-    if language == "zh":
-        text = _CLOCK_RE.sub(_clock, _t2s().convert(text))
-        text = _regional(_cantonese(text))
-        text = _CODE_SWITCH_RE.sub(lambda m: _CODE_SWITCH[m.group(0)], text)
-        text = _COLLOQUIAL_RE.sub(lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = text or ""
+    for step in _stages(language):
+        text = step[0].sub(step[1], text) if isinstance(step, tuple) else step(text)
+    return text
 
 
 def _stages(language: str) -> list:
