@@ -43,7 +43,10 @@ from . import dataset
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE.parent / "manifest.json"
-SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abcdefgh")
+# sets a–h until session 24; session 25 added i–t (all seen by then): leave-one-set-out off-topic recall on Chinese
+# 71/80 → 152/160 and reluctant on poor answers rated ≤ 1.5 72/79 → 154/159, honest answers flagged 0/400 → 1/800.
+# Sets u, v and w stay out: they measure the detectors on answers they never saw.
+SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abcdefghijklmnprst")
 # Answers written for the off-topic detector alone (zh, en, ko), labelled by their writer and by a blind rater;
 # only the rows both labelled alike are trained on. Always in training, never a left-out fold.
 CORPUS = HERE / "detector-data"
@@ -208,7 +211,8 @@ def fit_without(without: Path | None = None) -> dict:
 def cross_validate(detector: Detector, c: float = C, threshold: float = 0.6) -> dict:
     """Train without one set of SETS at a time (models/scorer/data and the corpus always train); flag the left-out
     set's answers of the detector's language at the threshold: "flagged/all" per kind (for reluctant, the
-    positives as kind "+rated≤1.5"), summed over folds."""
+    positives as kind "+rated≤1.5"; for off_topic, a flagged answer the product vouches for as kind "+vouched": _vouched),
+    summed over folds."""
     flagged: dict = {}
     for test in SETS:
         if test == dataset.DATA:
@@ -219,11 +223,27 @@ def cross_validate(detector: Detector, c: float = C, threshold: float = 0.6) -> 
             continue
         for a, p in zip(rows, model.predict_proba([key(a) for a in rows])[:, 1]):
             kind = a.kind + ("+rated≤1.5" if detector.name == "reluctant" and detector.label(a) else "")
+            if detector.name == "off_topic" and p >= threshold and _vouched(a, float(p)):
+                kind += "+vouched"
             n = flagged.setdefault(kind, [0, 0])
             n[0] += int(p >= threshold)
             n[1] += 1
     return {"C": c, "threshold": threshold,
             "flagged": {k: f"{v[0]}/{v[1]}" for k, v in sorted(flagged.items())}}
+
+
+def _vouched(a, p: float) -> bool:
+    """Whether the product leaves a flagged answer unbounded all the same: a motivation answer whose reasons are about
+    the work, read below model.OFF_TOPIC_MOTIVATION_VOUCHED (answer.motivation_about_job, run on the answer)."""
+    from functions.analyze.scoring import answer, explain, features
+    from functions.analyze.scoring import model as M
+
+    if p >= M.OFF_TOPIC_MOTIVATION_VOUCHED or not explain.motivation_question(a.question):
+        return False
+    question = dict(a.question, competencies=answer.competencies_of(a.question))
+    analysis = features.analyse([{"word": a.text, "start": None, "end": None}], a.language, question)
+    analysis.details["off_topic"] = p
+    return answer.motivation_about_job(analysis, question)
 
 
 def save(model, path: Path) -> None:

@@ -164,7 +164,8 @@ OTHER_LANGUAGES = [
 @pytest.mark.parametrize("language,question,off,text", OTHER_LANGUAGES)
 def test_english_and_korean_talk_about_something_other_than_work_is_bounded(language, question, off, text):
     p = detectors.probability("off_topic", text, language)
-    assert p is not None and (p >= model.OFF_TOPIC_P) == off, (p, text)
+    # each language's own threshold, as answer.bound reads it (English reads lower: model.OFF_TOPIC_P_LANGUAGE)
+    assert p is not None and (p >= model.OFF_TOPIC_P_LANGUAGE.get(language, model.OFF_TOPIC_P)) == off, (p, text)
     r = score(text, dict(question, language=language), language)
     assert r["status"] == "scored", r.get("reason_code")
     bounded = OFF_TOPIC_REASON.format(cap=model.OFF_TOPIC_CAP) in reasons(r)
@@ -219,9 +220,8 @@ def test_owned_mistakes_others_reluctance_and_honest_limits_are_not_bounded(ques
     assert detectors.probability("reluctant", text, "zh") < model.RELUCTANT_P, text
 
 
-@pytest.mark.xfail(strict=True, reason="a learnt detector misses some phrasings: 0.598 here, under RELUCTANT_P "
-                                       "(docs/scoring.md, What it cannot do); refitted with set h, the detector "
-                                       "now catches the phrasing this test held before (加班我是不愿意的…, 0.63)")
-def test_reluctance_it_misses():
+# a phrasing the detector fitted on sets a–h missed (0.598, a strict xfail until session 24); refitted with sets i–t
+# (session 25) it is caught
+def test_reluctance_looking_away_is_caught():
     text = "遇到这种情况我就装没看见，多一事不如少一事，出了事再说。"
     assert detectors.probability("reluctant", text, "zh") >= model.RELUCTANT_P

@@ -259,7 +259,8 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
             result_sentence = _outcome_reason(analysis)
             candidates.append((w("outcome"), result_sentence))
     # an answer telling bad conduct is on topic: its counter-evidence reason names it (answer.bound)
-    if a["relevance"] < 0.25 and not any(d.get("contrary") for _, _, d in analysis.competencies):
+    if a["relevance"] < 0.25 and not analysis.details.get("work_talk") and \
+            not any(d.get("contrary") for _, _, d in analysis.competencies):
         candidates.append((w("relevance") + 1, "回答和题目关系不大。"))
     if comp.anchors:
         level = values["anchor_match"]

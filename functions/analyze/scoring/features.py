@@ -67,6 +67,8 @@ from .text import Hit, Segmented, Token, affirmed, find, normalise, normalise_te
 ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order", "relevance", "specificity",
                    "generalities", "event_share", "reluctance", "topic_similarity", "wording"]
 OFF_TOPIC_FACTOR = 0.25
+TOPICAL_FEATURES = ("concreteness", "specific_actions", "outcome", "story_order", "specificity", "event_share")
+WORK_TALK_P = 0.3           # the off-topic detector's reading below which an answer is about work (session 25)
 WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
@@ -2116,6 +2118,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "question_words": frozenset(q_words),
         "question_text": q_seg.text,
         "competency_terms": frozenset(all_terms),      # every competency's keywords and behaviour phrases
+        "topical": topical,
     }
     analysis = Analysis(seg, answer, per_comp, counts, details)
     details["wording_text"] = wording_text(analysis, question)
@@ -2127,6 +2130,15 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
              "counted": details["wording_text"]}            # the counted clauses: padding judged as padding
     for name in detectors.FILES:
         details[name] = detectors.probability(name, detectors.reads(name, texts), language)
+    # No clause touches the question's words, the competencies' terms or everyday work words, yet the learnt
+    # off-topic detector reads the answer as plainly about work (below WORK_TALK_P): a terse story in its own trade
+    # words (稳压电源, 开机电流卡在零点一安, 电容短路; 降压药, 掰成两半) is work told in other words, scaled as work-only
+    # talk, not as talk about something else (session 25: short strong answers scored 26 below adequate ones)
+    details["work_talk"] = topical == OFF_TOPIC_FACTOR and details.get("off_topic") is not None and \
+        details["off_topic"] < WORK_TALK_P and bool(counts.get("content_clauses"))
+    if details["work_talk"]:
+        for k in TOPICAL_FEATURES:
+            answer[k] *= WORK_ONLY_FACTOR / OFF_TOPIC_FACTOR
     from .explain import question_type
     if question_type(question or {}) == "closing":
         # a closing answer that asks about the job answers the question, whatever the off-topic detector, fitted on

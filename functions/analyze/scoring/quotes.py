@@ -306,6 +306,7 @@ def _previous_agent_is_candidate(analysis: Analysis, ci: int, depth: int) -> boo
 # willingness, traits and happenings are not actions (我愿意加班, 善于倾听, 我碰到过紧急的订单)
 _NOT_ACTION_VERBS = ("愿意", "希望", "想", "要", "会", "能", "可以", "应该", "喜欢", "善于", "擅长", "相信", "觉得", "认为",
                      "是", "有", "碰到", "遇到", "遇上", "赶上", "看到", "知道", "打算", "准备")
+_NO_STEP_VERBS = _NOT_ACTION_VERBS + ("肯定", "一定", "确定", "必须")    # 我肯定是先管孩子: the step is 管
 _NOT_ACTION_EN = {"would", "will", "want", "wanted", "like", "love", "believe", "think", "am", "was", "is", "can",
                   "could", "should", "always", "hope", "try"}
 
@@ -834,7 +835,11 @@ def plan_parts(analysis: Analysis) -> dict:
     steps = []
     for ci in range(len(analysis.seg.clauses)):
         toks = clause_tokens(analysis, ci)
-        if any(t.pos.startswith("v") for t in toks) and own_action(analysis, ci, inherit=False):
+        # a step does something: a verb other than being, having, willing or thinking (我肯定是…, 这个我有经验 are
+        # no steps; set v)
+        acts = any(t.pos.startswith("v") and not (analysis.seg.language == "zh" and t.text.startswith(_NO_STEP_VERBS))
+                   for t in toks)
+        if acts and own_action(analysis, ci, inherit=False):
             steps.append(phrase(toks, analysis.seg.language))
     return {"steps": [s for s in steps if s], "priority": _clause_with(analysis, _PRIORITY),
             "contact": _clause_with(analysis, _CONTACT)}

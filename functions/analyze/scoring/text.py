@@ -1101,10 +1101,22 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                     break
         if first is not None:
             toks = seg.tokens[first:last + 1]
-            hits.append(Hit(needle, first, last, any(t.negated for t in toks),
+            hits.append(Hit(needle, first, last, _negated(needle, toks),
                             all(t.copied for t in toks if t.pos != "x")))
         at = seg.text.find(needle, at + 1)
     return hits
+
+
+# A term that carries its own negation (HR's 不离开孩子, 不推诿, 没有差错; set v): said as it is, it is the term, not a
+# negated mention of it — only a negation before it (没做到不离开孩子) negates it
+_OWN_NEGATION = re.compile(r"^(不|没|别|未|无|从不|从没|绝不|决不|永不|零)")
+
+
+def _negated(needle: str, toks: list) -> bool:
+    """Whether a Chinese hit over `toks` is said under negation (Token.negated), the term's own negation left out."""
+    if _OWN_NEGATION.match(needle):
+        return toks[0].negated
+    return any(t.negated for t in toks)
 
 
 # a verb-object word said apart (离合词: 道了歉, 帮个忙, 请了假, 加了两天班, 开完会): its two characters with an aspect
