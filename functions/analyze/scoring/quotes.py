@@ -305,7 +305,9 @@ def _previous_agent_is_candidate(analysis: Analysis, ci: int, depth: int) -> boo
 
 # willingness, traits and happenings are not actions (我愿意加班, 善于倾听, 我碰到过紧急的订单)
 _NOT_ACTION_VERBS = ("愿意", "希望", "想", "要", "会", "能", "可以", "应该", "喜欢", "善于", "擅长", "相信", "觉得", "认为",
-                     "是", "有", "碰到", "遇到", "遇上", "赶上", "看到", "知道", "打算", "准备")
+                     "是", "有", "碰到", "遇到", "遇上", "赶上", "看到", "知道", "打算", "准备",
+                     # a belief is not a deed (我一开始以为是听筒坏了: quoted as what the candidate did, set c)
+                     "以为", "估计", "感觉", "猜", "听说", "记得")
 _NO_STEP_VERBS = _NOT_ACTION_VERBS + ("肯定", "一定", "确定", "必须")    # 我肯定是先管孩子: the step is 管
 _NOT_ACTION_EN = {"would", "will", "want", "wanted", "like", "love", "believe", "think", "am", "was", "is", "can",
                   "could", "should", "always", "hope", "try"}
@@ -320,7 +322,7 @@ def _willing_only(analysis: Analysis, ci: int) -> bool:
     for t in toks:
         if t.text.startswith(_NOT_ACTION_VERBS):
             return True
-        if t.pos.startswith("v") and t.pos != "vn":
+        if t.pos.startswith("v") and t.pos != "vn" and t.text not in ("开始", "继续"):   # (一开始以为…: a phase)
             return False
     return False
 
@@ -566,6 +568,11 @@ _RESULT_WORDS_EN = ("finally", "in the end", "as a result", "turned out", "match
 _ENDING_ZH = re.compile(r"节省|省了|省下|缩短|提前.{0,8}(完|送|做|发|到|交)|快了|又来|再来|回头|回购|还来找|复购|"
                         r"每(周|个月|月|次|天)都(来|找|在|订|买)|一直(在我们|找我|来)|撤回|撤销|撤了|收回了?投诉|"
                         r"改成了?好评|(最后|结果|最终)(一共|总共|全部)?(是|有)?[0-9两二三四五六七八九十百千万半]")
+# … and a change of state told at the end (声音就正常了, 他每顿能吃大半碗了, 气色好多了; after 过了一个星期): the
+# breaker's and set d's answers that state one were told 没有说到最后的结果 (sessions 24–25)
+_STATE_CHANGE_ZH = re.compile(r"(正常|好|通|亮|干净|顺利|稳定|满意|放心|开心|高兴|愿意|配合|同意|接受|消气|平静|安静|"
+                              r"不哭|不闹|会|对上|找到|修好|弄好|做好|装好|换好|搞定)了|好(多|很多|一些|些)了|"
+                              r"能[^，。,]{1,8}了|(过了|没过)(一|两|三|几|半)?(个)?(天|周|星期|礼拜|月)")
 
 
 def stated_result(analysis: Analysis) -> str | None:
@@ -581,8 +588,12 @@ def stated_result(analysis: Analysis) -> str | None:
             if loss(toks):
                 continue                 # a loss is no ending achieved
             body_zh = "".join(t.text for t in toks)
-            if _ENDING_ZH.search(body_zh) and not any(t.text in _WOULD or t.text in ("一般", "通常", "往往", "总是")
-                                                      for t in toks):
+            habit = any(t.text in ("一般", "通常", "往往", "总是") for t in toks)
+            if _ENDING_ZH.search(body_zh) and not habit and not any(t.text in _WOULD for t in toks):
+                return phrase(toks, lang, n=26) or None
+            # (能…了 is a change that happened, not a would: 他每顿能吃大半碗了)
+            if _STATE_CHANGE_ZH.search(body_zh) and not habit and not any(t.text in _WOULD for t in toks) and \
+                    ci >= len(analysis.seg.clauses) // 2 and not own_action(analysis, ci, inherit=False):
                 return phrase(toks, lang, n=26) or None
             if platitude(toks):
                 continue                 # 结果一般都是比较好的: a habit, not this story's ending

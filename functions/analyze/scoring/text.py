@@ -775,6 +775,8 @@ _PASS = {"是", "会", "能", "能够", "可以", "可能", "敢", "肯", "愿�
          "准备", "喜欢", "爱", "习惯", "擅长", "善于", "懂", "懂得", "知道", "学", "学会", "去", "来", "做", "干", "搞",
          "进行", "开展", "参与", "参加", "帮", "帮忙", "负责", "主动", "认真", "怎么", "太", "再", "用", "让", "给"}
 _COORD = {"和", "与", "及", "以及", "或", "或者", "跟", "并", "并且", "也"}
+_PERSON_SUBJECT = re.compile(r"(顾|客|用|买|住|业|车|房|病|家|会)(客|户|人|主|家|员|属)|同事|老板|领导|经理|店长|主管|师傅|"
+                             r"老人|孩子|小孩|家长|阿姨|大爷|大姐|大哥|骑手|司机|对方|人家|别人|大家|他们|她们|他|她")
 _TOPIC_MARKS = {"我", "我们", "俺", "咱", "咱们", "也", "都"}    # what follows a fronted topic (小票我…, excel也…)
 _AFFIRMING = {"不是", "并不是", "不可能", "不可", "非", "绝不", "绝不会"}   # 不是不…, 不可能不…: the second negator affirms
 _FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯"}   # 不太会, 没怎么
@@ -881,8 +883,12 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
             # 小票我是不会去对的 (breaker 23: credited as mentioned; 对 tagged as a preposition): a verb with no object
             # after it refuses the thing fronted before the subject or 也/都 — at most three words back
             mark = next((i for i in range(k - 1, -1, -1) if toks[i].text in _TOPIC_MARKS), None)
-            for t in toks[max(0, mark - 3):mark] if mark else ():
-                if t.pos.startswith(("n", "eng")) or t.pos == "vn":
+            for at in range(max(0, mark - 3), mark) if mark else ():
+                t = toks[at]
+                # … a thing, not the person who did not act (客户拿走以后也没再来找, 同事也没来: the subject; set c's
+                # adequate answer was told "以否定的方式提到了 客户") nor a noun a verb stands after (拿走 of 客户拿走)
+                if (t.pos.startswith(("n", "eng")) or t.pos == "vn") and not _PERSON_SUBJECT.fullmatch(t.text) and \
+                        not any(toks[j].pos.startswith("v") and toks[j].pos != "vn" for j in range(at + 1, mark)):
                     t.negated = True
         k = end
 
