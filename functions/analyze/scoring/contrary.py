@@ -595,7 +595,8 @@ def _deed_structures(language: str) -> tuple:
         comp = lambda x: re.compile(expand(x)) if x else None
         out.append((re.compile(expand(st["pattern"])), st.get("label", "职业操守"), comp(req.get("before")),
                     comp(req.get("after")), comp(st.get("unless")), comp(st.get("unless_sentence")),
-                    bool(st.get("negator")), comp(st.get("unless_after"))))
+                    bool(st.get("negator")), comp(st.get("unless_after")), comp(st.get("unless_found")),
+                    comp(st.get("found_but"))))
     return tuple(out)
 
 
@@ -654,7 +655,8 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
         return []
     speech = others_speech(seg) if speech is None else speech
     text, out, taken = seg.text, [], set()
-    for pattern, label, before, after, unless, unless_sentence, own_negator, unless_after in structures:
+    for pattern, label, before, after, unless, unless_sentence, own_negator, unless_after, unless_found, found_but in \
+            structures:
         for m in pattern.finditer(text):
             a, b = m.span()
             first, last = _token_at(seg, a), _token_at(seg, b - 1)
@@ -672,9 +674,14 @@ def find_deeds(seg: Segmented, speech: set | None = None) -> list[tuple[int, int
             s_start = max(text.rfind(ch, 0, a) for ch in _SENTENCE_MARKS) + 1
             if unless_sentence is not None and unless_sentence.search(text, s_start, a):
                 continue
+            # … or after the error was found anywhere before it (确认是扫码枪重复扫了。改完以后数字就对上了: a correction;
+            # breaker 25's best warehouse answer was capped at 35 as tampering)
+            s_end = min([i for i in (text.find(ch, b) for ch in _SENTENCE_MARKS) if i >= 0] or [len(text)])
+            if unless_found is not None and unless_found.search(text, 0, a) and not (
+                    found_but is not None and found_but.search(text, s_start, s_end)):
+                continue
             if _NEG_BEFORE.search(text, c_start, a) or _REFUSED.search(text[b:]) or _supposed(seg, first, last):
                 continue
-            s_end = min([i for i in (text.find(ch, b) for ch in _SENTENCE_MARKS) if i >= 0] or [len(text)])
             if unless_after is not None and unless_after.search(text, b, s_end):
                 continue        # … the deed undone or reported later in its sentence (…补上，马上写了说明报给主管)
             if (before or after) and not (before and before.search(text, s_start, a)
