@@ -2134,8 +2134,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # off-topic detector reads the answer as plainly about work (below WORK_TALK_P): a terse story in its own trade
     # words (稳压电源, 开机电流卡在零点一安, 电容短路; 降压药, 掰成两半) is work told in other words, scaled as work-only
     # talk, not as talk about something else (session 25: short strong answers scored 26 below adequate ones)
-    details["work_talk"] = topical == OFF_TOPIC_FACTOR and details.get("off_topic") is not None and \
-        details["off_topic"] < WORK_TALK_P and bool(counts.get("content_clauses"))
+    # (Chinese, and with words of its own: a STAR template says no trade's words, and English reads lower to the
+    # detector — model.OFF_TOPIC_P_LANGUAGE)
+    details["work_talk"] = language == "zh" and topical == OFF_TOPIC_FACTOR and answer["specificity"] > 0 and \
+        details.get("off_topic") is not None and details["off_topic"] < WORK_TALK_P and bool(counts.get("content_clauses"))
     if details["work_talk"]:
         for k in TOPICAL_FEATURES:
             answer[k] *= WORK_ONLY_FACTOR / OFF_TOPIC_FACTOR
