@@ -102,3 +102,24 @@ def test_a_belief_is_not_quoted_as_a_deed():
             "发现是音频线松了，重新插紧再测试了几遍，声音就正常了，新喇叭没收他钱。", Q_REPAIR)
     text = reasons(r)
     assert "具体做了什么：“我一开始以为" not in text, text
+
+
+Q_MOTIVE = {"text": "你为什么想做上门护理员这份工作？你对这份工作了解多少？", "answer_seconds": 120, "type": "motivation",
+            "competencies": [{"name": "职业动机", "weight": 0.4, "keywords": ["喜欢老人", "爱心", "帮助别人"]},
+                             {"name": "岗位认知", "weight": 0.35, "keywords": ["体力活", "上门服务", "辛苦"]},
+                             {"name": "稳定性", "weight": 0.25, "keywords": ["长期", "稳定", "坚持"]}]}
+
+
+def test_a_plan_said_with_its_subject_elided_or_enjoying_the_work_is_a_reason():
+    for text in ("我爷爷瘫痪那三年，社区的护理员每周上门两次，爷爷最盼那天。我知道这活要抬人、防摔、量血压，"
+                 "上个月考了护理员证，也跟着师傅实习了十单，想长期干下去。",
+                 "我在养老院做过一年护工，挺享受把一个不肯洗澡的老人慢慢哄好的过程，上门虽然更累，我能接受。"):
+        r = run(text, Q_MOTIVE)
+        assert r["status"] == "scored" and "回答没有说出自己的理由" not in reasons(r), reasons(r)
+
+
+def test_a_motivation_answer_is_never_told_both_that_it_gave_a_reason_and_that_it_gave_none():
+    for text in ("我之前在养老院做了一年护工。那时候有个老人不肯洗澡，我陪她聊了半个小时，她才同意。",
+                 "我在医院做过两年护工，也考了护理员证，想长期干下去。"):
+        said = reasons(run(text, Q_MOTIVE))
+        assert not ("回答没有说出自己的理由" in said and "说了想来的具体理由" in said), said

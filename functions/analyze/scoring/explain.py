@@ -54,13 +54,18 @@ _MOTIVATION = re.compile(r"为什么.{0,8}(想|选择|来|应聘|做|干|找|投
                          r"choose|chose|join|interested)|what (makes|made) you (want|apply|choose)|지원.{0,4}(이유|동기)|"
                          r"왜.{0,40}(싶으|싶으신|지원|선택)", re.I)
 _REASON_WORDS = ("因为", "为了", "原因", "所以", "喜欢", "希望", "想要", "打算", "适合", "兴趣", "离家近", "稳定", "发展",
-                 "学到", "学习", "收入", "待遇", "because", "want to", "would like to", "i'd like to", "hope to",
+                 "学到", "学习", "收入", "待遇",
+                 # enjoying the work and fitting it (breaker 25: 我挺享受把…安抚下来的过程, 更懂买家在问什么, 干得来)
+                 "享受", "更懂", "更了解", "能接受", "干得来", "做得来", "合得来", "because", "want to", "would like to", "i'd like to", "hope to",
                  "looking for", "that's why", "the reason", "so that i", "so i can", "since i", "이유", "때문", "싶어서",
                  "싶습니다", "싶어요", "싶었", "위해", "찾고 있", "지원하게", "지원했")
 
 
 # … and a plan or a liking told without those words (我想在一家老店跟着师傅学几年, 从初中就爱拆闹钟: set s, session 22)
-_REASON_RX = re.compile(r"(我|自己)(也|就|还|一直|很|特别|其实|真的)*(想|希望|打算|准备|愿意)(在|把|学|做|跟|去|当|成为|留|长期|多|先|从|往)|"
+# (the subject may be elided at the clause's start: …考了证，也跟车实习了八单，想长期干下去 — set v's short strong answer was
+# capped at 45 for giving no reason while told 说了想来的具体理由; breaker 25's motivation answers alike)
+_REASON_RX = re.compile(r"((我|自己)|^)(也|就|还|一直|很|特别|其实|真的)*(想|希望|打算|准备|愿意)"
+                        r"(在|把|学|做|干|跟|去|当|成为|留|长期|一直|多|先|从|往)|"
                         r"(就|很|特别|最|一直|从小)(爱|迷|喜欢)|热爱|着迷|感兴趣")
 
 
@@ -99,6 +104,10 @@ def motivation_reason(analysis: Analysis, name: str) -> tuple[str | None, bool]:
     own = bool(_MOTIVE_COMPETENCY.search(name))
     if given["concrete"]:
         shown = "；".join(f"{MOTIVE_LABELS[k]}（“{_clip(q, 18)}”）" for k, q in list(given["concrete"].items())[:3])
+        if not reasons_given(analysis):
+            # one practical fact and no reason said (answer.bound caps it: 回答没有说出自己的理由): never told as a
+            # reason given in the same list (breaker 25: both were told of one answer)
+            return f"提到了{shown}，但没有说这和想做这份工作有什么关系。", own
         text = f"{MOTIVE_SAID}：{shown}。"
         if len(given["generic"]) > len(given["concrete"]):
             text += f"但更多的是泛泛的说法（如“{_clip(given['generic'][0], 14)}”）。"
