@@ -236,7 +236,7 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         candidates.append((w("concreteness", "specificity"),
                            f"提到的数字（{_quote(loose)}）没有落到具体的事情上，没有算作具体细节。"))
     elif kind != "situational" and a["concreteness"] < LOW and not analysis.details["concrete"]:
-        candidates.append((w("concreteness", "specificity"), "没有具体的数字、时间、地点或名称。"))
+        candidates.append((w("concreteness", "specificity"), NO_CONCRETE))
     if kind == "situational":
         plan = quotes.plan_parts(analysis)
         weight = w("specific_actions", "story_order")
@@ -278,6 +278,9 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         candidates.append((w("anchor_match"), text))
     top = _top(candidates)
     said_wording = wording_reason(analysis, effect.get("wording", 0.0), question)
+    if said_wording and said_wording.startswith(WORDING_SPECIFIC) and NO_CONCRETE in top:
+        # never "整体说法比较具体" next to "没有具体的数字…" (breaker 25: 19 answers were told both)
+        said_wording = None
     if said_wording:
         # first (it is the largest driver when it is named); it takes the place of the least influential reason
         # that is not the competency's own evidence, the candidate's quoted action or the result (what they
@@ -301,6 +304,7 @@ WORDING_NOTICEABLE = 4.0
 ACTION_SAID = "说了自己具体做了什么"      # the reason quoting the candidate's own action
 EVIDENCE_SAID = "提到了与"                # the reason quoting the competency's own evidence
 ARRANGED_SAID = "说了自己是怎么安排的"    # the reason quoting how the candidate arranged the work
+NO_CONCRETE = "没有具体的数字、时间、地点或名称。"
 WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
 
 
@@ -322,6 +326,7 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         hidden |= {wording.text_key(k, seg.language) for k in c.get("keywords") or []}
     hidden.discard("")
     pronouns = lexicon.sets(seg.language).get("pronouns", set()) if seg.language == "zh" else set()
+    stop = set(lexicon.sets(seg.language).get("stopwords", set())) | set(lexicon.sets(seg.language).get("pronouns", set()))
     sep = "" if seg.language == "zh" else " "
     out = []
     text = analysis.details.get("wording_text") or sep.join(t.text for t in toks)
@@ -335,14 +340,16 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
             continue
         first, last = owner[k], owner[k + len(gram) - 1]
         # particles and pronouns at either edge are not part of the words quoted (后我 → 后, then too short)
-        edge = _EDGE_PARTICLES | pronouns
+        edge = _EDGE_PARTICLES | pronouns if seg.language == "zh" else stop      # (checked the → checked)
         while first < last and toks[first].text in edge:
             first += 1
         while last > first and toks[last].text in edge:
             last -= 1
         span = toks[first:last + 1]
         if last - first > 2 or (direction > 0 and not any(
-                is_content(t, seg.language) and t.text not in _NUM_IDIOMS for t in span)):
+                is_content(t, seg.language) and t.text not in _NUM_IDIOMS and t.text not in pronouns and (
+                    seg.language != "zh" or t.pos[:1] in ("n", "v", "e") and t.pos not in ("vshi", "vyou"))
+                for t in span)):
             continue
         quote = sep.join(t.text for t in span)
         if len(wording.text_key(quote, seg.language)) < 2:
