@@ -351,6 +351,11 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
                     seg.language != "zh" or t.pos[:1] in ("n", "v", "e") and t.pos not in ("vshi", "vyou"))
                 for t in span)):
             continue
+        # a vague example is never a number or a time, which the concreteness reason may name as concrete (一年, two
+        # years, Yesterday: breaker 25 was told both of one word)
+        if direction < 0 and any(t.pos in ("m", "mq", "t") or re.search(r"[0-9]", t.text) or
+                                 t.text.lower() in lexicon.sets(seg.language).get("time_words", set()) for t in span):
+            continue
         quote = sep.join(t.text for t in span)
         if len(wording.text_key(quote, seg.language)) < 2:
             continue
