@@ -326,7 +326,9 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         hidden |= {wording.text_key(k, seg.language) for k in c.get("keywords") or []}
     hidden.discard("")
     pronouns = lexicon.sets(seg.language).get("pronouns", set()) if seg.language == "zh" else set()
-    stop = set(lexicon.sets(seg.language).get("stopwords", set())) | set(lexicon.sets(seg.language).get("pronouns", set()))
+    sets = lexicon.sets(seg.language)
+    stop = set(sets.get("stopwords", set())) | set(sets.get("pronouns", set()))
+    times = sets.get("time_words", set())
     sep = "" if seg.language == "zh" else " "
     out = []
     text = analysis.details.get("wording_text") or sep.join(t.text for t in toks)
@@ -354,7 +356,7 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         # a vague example is never a number or a time, which the concreteness reason may name as concrete (一年, two
         # years, Yesterday: breaker 25 was told both of one word)
         if direction < 0 and any(t.pos in ("m", "mq", "t") or re.search(r"[0-9]", t.text) or
-                                 t.text.lower() in lexicon.sets(seg.language).get("time_words", set()) for t in span):
+                                 t.text.lower() in times for t in span):
             continue
         quote = sep.join(t.text for t in span)
         if len(wording.text_key(quote, seg.language)) < 2:

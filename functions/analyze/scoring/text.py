@@ -1145,7 +1145,7 @@ def _separated(seg: Segmented, needle: str) -> list[Hit]:
             continue
         if covered:
             toks = seg.tokens[covered[0]:covered[-1] + 1]
-            hits.append(Hit(needle, covered[0], covered[-1], any(t.negated for t in toks),
+            hits.append(Hit(needle, covered[0], covered[-1], _negated(needle, toks),
                             all(t.copied for t in toks if t.pos != "x")))
     return hits
 
