@@ -1,7 +1,6 @@
 """Breaker 25 (README and issue 8 only; 163 answers on 12 questions of its own, in tests/functions/data/breaker25 with
 what a careful HR person expects, expected.json). Fixed here: an honest correction of a record read as tampering. Still
-open, as strict xfails with the measured figure (docs/scoring.md, What it cannot do): story-shaped Chinese nonsense and
-English nonsense scored, a list of invented figures passing."""
+open, as strict xfails with the measured figure (docs/scoring.md, What it cannot do): English nonsense scored. Story-shaped Chinese nonsense and a list of invented figures passing: closed in session 26."""
 import json
 from pathlib import Path
 
@@ -63,9 +62,10 @@ def test_a_record_changed_to_hide_something_is_still_tampering_whatever_was_foun
 
 
 @pytest.mark.parametrize("case_id", [
-    pytest.param("q12-nonsense", marks=_open("a story-shaped nonsense of real words and numbers (钱箱里长出了50棵树，我仔细核对"
-                                             "了每一只猫…) passes at 61.0, credited with 核对、仔细")),
-    pytest.param("q2-nonsense2", marks=_open("导航说顾客住在星期三…我准时到达了月亮: 60.2, its last clause quoted as the result")),
+    # 钱箱里长出了50棵树，我仔细核对了每一只猫…月亮在微信里收了现金 (61.0) and 我骑着冰箱去送一首歌，导航说顾客住在星期三…
+    # 我准时到达了月亮 (60.2): closed in session 26 (gates._misplaced_arrivals, nature acting past a locative phrase)
+    "q12-nonsense",
+    "q2-nonsense2",
     pytest.param("q10-nonsense", marks=_open("English: purple logs reproduce a sandwich…: 37.2")),
     pytest.param("q10-nonsense2", marks=_open("English: First I debugged the moon…: 53.9")),
     pytest.param("q10-nonsense3", marks=_open("English: the production bug ate my keyboard…: 30.5")),
@@ -74,8 +74,7 @@ def test_nonsense_of_real_words_goes_to_a_person(case_id):
     assert run(case_id)["status"] == "needs_review"
 
 
-@_open("a list of invented figures (2022年8月8日下午3点15分…128位顾客，我做了256杯…满意度100%) passes at 61.3, above the "
-       "honest good answer")
+# closed in session 26 (answer.figures_only): 61.3 → 45
 def test_a_list_of_invented_figures_stays_under_the_pass_line():
     r = run("q1-numstuff")
     assert r["status"] != "scored" or r["overall"] < 60, r["overall"]      # the pass line (bench/scoring.py PASS)

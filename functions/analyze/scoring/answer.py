@@ -118,6 +118,7 @@ class BoundKind(enum.Enum):
     RELUCTANT = "reluctant"                        # the reluctance detector (model.reluctant_cap)
     NOT_OWN = "not_own"                            # not the candidate's own story (agency.agency_bound)
     NO_REASON = "no_reason"                        # a motivation answer without a reason of its own
+    FIGURES = "figures"                            # figures in place of what was done (model.FIGURES_CAP)
 
 
 # the bounds of an answer that does not answer the question asked: its feedback says it missed the question
@@ -307,11 +308,30 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
     if explain.motivation_question(question) and not explain.reasons_given(analysis):
         cap = model.MOTIVATION_NO_REASON
         caps.append(Bound(cap, BoundKind.NO_REASON, f"{NO_REASON_REASON}，最高 {cap:.0f} 分。"))
+    elif figures_only(analysis, question):
+        caps.append(Bound(model.FIGURES_CAP, BoundKind.FIGURES,
+                          f"{FIGURES_REASON}，最高 {model.FIGURES_CAP:.0f} 分。"))
     if not caps:
         return None
     # the lowest cap applies; counter-evidence is named first whichever bound is lowest
     named = caps[0] if contrary else min(caps, key=lambda b: b.cap)
     return Bound(min(b.cap for b in caps), named.kind, named.reason)
+
+
+FIGURES_REASON = "回答主要是一串数字（日期、人数、数量、满意度），几乎没有说自己具体做了什么、怎么做的，数字本身说明不了做法"
+
+
+def figures_only(analysis: features.Analysis, question: dict) -> bool:
+    """A Chinese story or plan answered by figures in place of deeds (breaker 25: 2022年8月8日下午3点15分，在人民路88号店，
+    来了128位顾客，我做了256杯，用时3小时，同事3人，满意度100%。 passed at 61.3): at least model.FIGURES_MIN verbless
+    figure clauses (features counts figure_clauses), half the content clauses or more, and at most
+    model.FIGURES_ACTIONS deeds of the candidate's own."""
+    c = analysis.counts
+    if analysis.seg.language != "zh" or explain.question_type(question) in ("closing", "intro"):
+        return False
+    figures = c.get("figure_clauses", 0)
+    return figures >= model.FIGURES_MIN and figures >= 0.5 * c.get("content_clauses", 0) and \
+        c.get("actions", 0) <= model.FIGURES_ACTIONS
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:
@@ -448,6 +468,9 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
+        if b.kind is BoundKind.FIGURES:
+            # its figures are what is bounded: they are not praised as concrete detail beside the bound
+            kept = [r for r in kept if not r.startswith((CONCRETE_CREDIT, explain.WORDING_SPECIFIC))]
         detected = b.kind in DETECTED
         if detected:
             # a story about something other than work, or told unwillingly: nothing in it is credited
@@ -456,7 +479,10 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
         if comp["score"] > b.cap or det.get("contrary") or det.get("contrary_owned") or b.kind is BoundKind.NOT_OWN \
-                or b.cap == model.ASKING_ONLY or detected:
+                or b.cap == model.ASKING_ONLY or detected or b.kind is BoundKind.FIGURES:
+            if comp["score"] > b.cap:
+                # the bound levels what the gap reason compares (这一项因此低 24 分 beside three scores of 45)
+                kept = [r for r in kept if not r.startswith(explain.GAP_REASON)]
             comp["reasons"] = [b.reason] + kept[:3]
             comp["score"] = round(min(comp["score"], b.cap), 1)
             # a story about another situation than the one asked (focus.py): nothing in it is praised either

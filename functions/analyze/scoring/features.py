@@ -1782,7 +1782,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # verb (沟通了5次, 检查了20个地方, 学习了10个小时) or claims a rate (满意度100%, 效率提高了200%) and names no
     # specific thing the number could count — a real story's numbers count things it names (三百箱货)
     index = {id(t): k for k, t in enumerate(words_)}
-    number_clauses = hollow_clauses = rate_clauses = hollow_any = 0
+    number_clauses = hollow_clauses = rate_clauses = hollow_any = figure_clauses = 0
     for ci, toks in enumerate(clauses):
         if not (keep[ci] and has_content[ci]) or not toks:
             continue
@@ -1800,6 +1800,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             continue
         number_clauses += 1
         rate_clauses += rate
+        # a figure with no verb (2022年8月8日下午3点15分, 同事3人, 满意度100%), not a step's number alone (1. / 第一，)
+        figure_clauses += not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
+            not all(t.pos in ("m", "mq", "x") for t in toks)
         things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
                   and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
         on_verb = any(t.pos.startswith("v") for t in toks)
@@ -2097,6 +2100,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "junk_english_chars": _english_junk_chars(words_, junk),
         "chars": sum(len(t.text) for t in words_),
         "number_clauses": number_clauses, "hollow_number_clauses": hollow_clauses, "rate_clauses": rate_clauses,
+        "figure_clauses": figure_clauses,
     }
     details = {
         "concrete": concrete,

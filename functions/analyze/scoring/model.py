@@ -343,6 +343,12 @@ def reluctant_cap(probability: float | None) -> float | None:
 # answers without a question at 1–2 of 5 and questions about pay, board or hours at 2–2.5 (breaker 15 M2: a
 # concrete work story with no question in it stood at 35, above 工资是多少？包吃住吗？).
 CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 20.0, 50.0, 45.0
+# A story told as figures in place of deeds (answer.figures_only): FIGURES_MIN verbless figure clauses or more, half the
+# content clauses, at most FIGURES_ACTIONS deeds of the candidate's own — at most FIGURES_CAP, the motivation answer's
+# bound without a reason. Session 26 (breaker 25's 2022年8月8日下午3点15分…满意度100%, 61.3): over every Chinese answer of
+# data, sets a–w and gates-o–v no honest answer has that shape (the nearest: numbered steps, whose ordinals are not
+# figures, and two short strong answers with one to two deeds and three figure clauses of seven).
+FIGURES_MIN, FIGURES_ACTIONS, FIGURES_CAP = 4, 1, 45.0
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,

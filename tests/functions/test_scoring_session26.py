@@ -1,0 +1,89 @@
+"""Session 26: story-shaped Chinese nonsense whose acts the impossible-act readers did not know (breaker 25: 我骑着冰箱去
+送一首歌，导航说顾客住在星期三，我就打电话给一只鸭子…我准时到达了月亮 passed at 60.2). Families, not the instances: a thing
+ridden that is no vehicle or beast (骑着冰箱/洗衣机), a time lived in (住在星期三/明年), a call to an animal (打电话给一只鸭子),
+nature reached (抵达了太阳), nature transacting past a locative phrase (月亮在微信里收了现金) — and the honest sentences
+that share their words (骑着电动车, 住在三楼, 住在上周订的酒店, 打电话给它的主人, 月亮在天上挂着) stay scored."""
+import pytest
+
+from functions.analyze import pipeline
+from functions.analyze.scoring import features, gates
+
+QUESTION = {"text": "讲一次你送货时遇到意外的经历，你是怎么处理的？", "answer_seconds": 120,
+            "competencies": [{"name": "应变能力", "weight": 0.5, "keywords": ["处理", "联系", "解决"]},
+                             {"name": "服务意识", "weight": 0.5, "keywords": ["顾客", "准时", "道歉"]}]}
+
+
+def odd(text):
+    return [kind + ":" + act for kind, act in gates.odd_acts(features.analyse([{"word": text}], "zh", QUESTION))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("那天我骑着洗衣机去了仓库，后来就下班了。", "ride:骑洗衣机"),
+    ("我骑着冰箱过去送餐，一路上很顺利。", "ride:骑冰箱"),
+    ("顾客住在明年，所以我送得晚了一点。", "dwell:住在明年"),
+    ("导航显示收件人住在星期三，我只好先回站点。", "dwell:住在星期三"),
+    ("我打电话给一只鸭子，问它货放哪里。", "being:打电话给鸭子"),
+    ("最后我按时抵达了太阳，把货交了。", "dwell:抵达太阳"),
+    ("原因是月亮在微信里收了现金，账就对不上了。", "being:月亮收"),
+])
+def test_an_act_no_one_can_do_is_read(text, expected):
+    assert expected in odd(text), odd(text)
+
+
+@pytest.mark.parametrize("text", [
+    "那天我骑着电动车去送货，顾客住在三楼，我到了以后打电话给他，十分钟就送到了。",
+    "我骑着青桔过去，打电话给狗主人，说狗狗打完疫苗了。",
+    "我们住在上周订的酒店，第二天准时到达了会场。",
+    "宠物店那天狗狗走丢了，我骑车到处找，最后打电话给它的主人，主人说狗自己跑回家了。",
+    "晚上收摊的时候月亮在天上挂着，我把账核对了三遍，一分不差。",
+    "我骑着电瓶过去，准时到达了小区门口，客户住在六楼。",
+    "小区停电，我骑着三轮把二十桶水送上去，到达的时候是下午三点。",
+])
+def test_honest_sentences_with_the_same_words_read_no_impossible_act(text):
+    assert odd(text) == []
+    assert pipeline.analyze_transcript(text, QUESTION, "zh")["status"] == "scored"
+
+
+@pytest.mark.parametrize("text", [
+    "那天下雨，我骑着沙发去送单，顾客住在明年，我打电话给一条鱼，鱼说放门口就行。",
+    "我骑着洗衣机去了仓库，打电话给一只猫问货在哪，它说货住在下周二，我就准时抵达了太阳。",
+])
+def test_a_story_of_such_acts_goes_to_a_person(text):
+    r = pipeline.analyze_transcript(text, QUESTION, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+BUSY = {"text": "讲一次店里特别忙的时候，你是怎么应对的？", "answer_seconds": 120,
+        "competencies": [{"name": "服务意识", "weight": 0.4, "keywords": ["顾客", "耐心"]},
+                         {"name": "效率", "weight": 0.3, "keywords": ["速度", "出杯"]},
+                         {"name": "团队配合", "weight": 0.3, "keywords": ["同事", "分工"]}]}
+
+
+def scores(text):
+    r = pipeline.analyze_transcript(text, BUSY, "zh")
+    return r, " ".join(s for c in r["competencies"] for s in c["reasons"])
+
+
+@pytest.mark.parametrize("text", [
+    "有一次，2022年8月8日下午3点15分，在人民路88号店，来了128位顾客，我做了256杯，用时3小时，同事3人，满意度100%。",
+    "去年国庆，10月2日中午12点，解放路店，顾客200人，出杯300杯，等候15分钟，同事4人，好评率98%。",
+    "那天周六，下午两点到五点，排队四十人，外卖六十单，同事两人，出杯一百八十杯，零差评。",
+])
+def test_figures_in_place_of_deeds_stay_under_the_pass_line(text):
+    # breaker 25's list of invented figures passed at 61.3, above the honest good answer; figures are not praised
+    r, said = scores(text)
+    assert r["status"] != "scored" or r["overall"] <= 45, r["overall"]
+    if "一串数字" in said:     # (or a lower bound: the third tells no deed of the candidate's own at all)
+        assert "整体说法比较具体" not in said and "举了具体的" not in said, said
+    assert r["status"] != "scored" or "一串数字" in said or "没有说自己做了什么" in said, said
+
+
+@pytest.mark.parametrize("text", [
+    "周六促销那天排了二十多人，我让一个人专门收银、一个专门摇茶，我自己加料封口，还出去跟排队的人说大概等十分钟。三小时做了三百多杯，没出一单错。",
+    "1. 下午三点，外卖四十单排着。2. 我先把热的和冷的分开。3. 冷的先装，热的按下单顺序出。4. 每单出门前对一遍小票。五点前全部送完。",
+    "上个月周六，门口排了二十多个人，外卖单一直响。我跟店长说外卖暂停十五分钟，我和同事一个收银一个做，我还给排队的人发了号，四十分钟后队就排完了。",
+])
+def test_stories_dense_with_figures_but_told_as_deeds_are_not_bounded(text):
+    r, said = scores(text)
+    assert r["status"] == "scored" and "一串数字" not in said, said
+    assert r["overall"] > 45, r["overall"]
