@@ -87,3 +87,39 @@ def test_stories_dense_with_figures_but_told_as_deeds_are_not_bounded(text):
     r, said = scores(text)
     assert r["status"] == "scored" and "一串数字" not in said, said
     assert r["overall"] > 45, r["overall"]
+
+
+DELIVERY = {"text": "请讲一次你送货时遇到意外情况的经历，比如地址不对、货物破损或者客户不在家。当时你是怎么解决的？结果如何？",
+            "answer_seconds": 120,
+            "competencies": [{"name": "问题解决", "weight": 0.4, "keywords": ["解决", "核对", "办法"]},
+                             {"name": "责任心", "weight": 0.3, "keywords": ["负责", "仔细"]},
+                             {"name": "客户沟通", "weight": 0.3, "keywords": ["沟通", "解释"]}]}
+RUN_ON = ("那次是夏天快中午的时候我给城东一个食堂送十桶五升的花生油还有六袋大米到了那里食堂的人说订单是两桶油不是十桶我就先没卸货"
+          "拿出送货单跟他们核对一看单子上确实写的十桶是他们采购下单的时候多点了一个零我就给店里打电话问能不能退店长说可以我就跟食堂"
+          "管事的说多的八桶我原车拉回去他们在单子上改了数量签了字我回店里把八桶重新入库当天下午就把账改好了食堂那边后来专门打电话给"
+          "店长说我们送货的人靠谱下个月又订了")
+
+
+def test_a_long_unpunctuated_story_is_not_nonsense_for_a_few_pairs_misread_at_its_seams():
+    # set x (first look, session 26): gated as nonsense on 4 pairs of 4 read over 200 characters (改好|食堂: 账改好了 /
+    # 食堂那边…), then bounded at 35 as tampering for 把账改好了 after 多点了一个零 was found
+    r = pipeline.analyze_transcript(RUN_ON, DELIVERY, "zh")
+    assert r["status"] == "scored", r.get("reason")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "篡改" not in said and r["overall"] > 60, (r["overall"], said)
+
+
+@pytest.mark.parametrize("text", [
+    "客户下单的时候多订了五箱，我核对以后在单子上改了数量，让他签了字，回店里把账改好了。",
+    "盘点发现少录了三箱，我跟主管说了，在系统里把库存改过来了。",
+])
+def test_a_record_corrected_after_an_extra_or_missing_entry_is_found_is_no_tampering(text):
+    r = pipeline.analyze_transcript(text, DELIVERY, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert r["status"] == "scored" and "篡改" not in said, said
+
+
+def test_a_record_changed_to_hide_an_extra_entry_is_still_tampering():
+    r = pipeline.analyze_transcript("那天我多送了两箱，怕被扣钱，就悄悄把送货单改了，店长也没发现。", DELIVERY, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert r["status"] == "scored" and "反面信息" in said and r["overall"] <= 35, (r["overall"], said)

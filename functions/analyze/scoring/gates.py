@@ -216,6 +216,12 @@ def word_nonsense(analysis: Analysis) -> int:
 # impossible_pairs: a verb and its object or subject this unrelated in meaning cannot go together
 PAIR_SIMILARITY, PAIR_OFF_TOPIC = 0.05, 0.1
 MIN_PAIRS, PAIR_SHARE = 3, 0.8
+# … and, in a long answer (PAIR_LONG_HAN Han characters or more), at least PAIR_DENSITY of them per 100 characters: the
+# few pairs read in a long honest answer are misreads at its seams (unpunctuated: 账改好了食堂那边… read 改好|食堂;
+# 送货的人靠谱 read 送货|人靠谱 — set x's run-on delivery story, 4 of 4 over 200 characters; set g's plain motivation
+# answer 4 of 4 over 168), where nonsense says one every sentence (the gated nonsense of data and sets a–w: 3.1 per 100
+# characters and more). Session 26.
+PAIR_LONG_HAN, PAIR_DENSITY = 150, 2.5
 # what may stand between a subject and its verb (扫描枪在第二天上午十点半唱歌, 清点都游泳了, 月亮很满意) besides
 # numbers, time and locality words: adverbs, 在/会/要/能, 都/也/就/很
 _SUBJECT_LINKS = frozenset({"在", "会", "要", "能", "都", "也", "就", "很", "又", "还", "正在", "一直", "按时"})
@@ -1051,7 +1057,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"meaning_jumps": jumps, "content_words": c["content"], "actions": c.get("actions", 0),
                      "topic_similarity": round(analysis.answer.get("topic_similarity") or 0.0, 3)})
     read, odd, which = verb_pairs(analysis) if language == "zh" else (0, 0, [])
-    if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read:
+    han = len(_HAN.findall(text))
+    if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read and (han < PAIR_LONG_HAN or odd >= PAIR_DENSITY * han / 100):
         return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
                     "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
