@@ -123,3 +123,29 @@ def test_a_record_changed_to_hide_an_extra_entry_is_still_tampering():
     r = pipeline.analyze_transcript("那天我多送了两箱，怕被扣钱，就悄悄把送货单改了，店长也没发现。", DELIVERY, "zh")
     said = " ".join(s for c in r["competencies"] for s in c["reasons"])
     assert r["status"] == "scored" and "反面信息" in said and r["overall"] <= 35, (r["overall"], said)
+
+
+CONFLICT = {"text": "说一次托管班里两个孩子发生冲突的经历，你是怎么处理的？家长那边怎么沟通的？", "answer_seconds": 120,
+            "competencies": [{"name": "耐心细致", "weight": 0.5, "keywords": ["耐心", "了解"]},
+                             {"name": "家长沟通", "weight": 0.5, "keywords": ["家长", "沟通"]}]}
+
+
+@pytest.mark.parametrize("word", ["发生冲突", "闹矛盾", "有争执"])
+@pytest.mark.parametrize("text", [
+    "两个二年级男孩为抢座位扭打，我先拉开、检查有没有受伤，再分开问清谁先动手，让两人互相道歉。当晚分别给两位家长打电话讲了经过，第二天两人又一起玩了。",
+    "小宇推了小涵一下，她额头磕到桌角。我先把两个孩子分开，带小涵去冰敷，等他们平静下来问清经过，让小宇道歉。五点半接孩子时我跟小涵妈妈讲清楚经过，晚上又给小宇家长打了电话。",
+])
+def test_a_conflict_between_others_told_in_deeds_answers_a_conflict_question(word, text):
+    # breaker 26: 冲突/矛盾 in the question read as "a disagreement of the candidate's own"; a fight told as 抢、推、扭打
+    # and mediated was bounded at 35 as "telling no disagreement", the same text under 打架 scored 91.8
+    q = dict(CONFLICT, text=CONFLICT["text"].replace("发生冲突", word))
+    r = pipeline.analyze_transcript(text, q, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert r["status"] == "scored" and "没有讲到这种情况" not in said and r["overall"] > 60, (r["overall"], said)
+
+
+def test_a_story_of_something_else_on_a_conflict_question_is_still_bounded():
+    text = ("去年双十一前一晚仓库多了300箱货，我和组长一起把货分成三批，我负责贴面单，组长装箱，第二天上午十点半全部发走了，"
+            "客户一箱都没有退。")
+    r = pipeline.analyze_transcript(text, CONFLICT, "zh")
+    assert r["status"] == "scored" and r["overall"] <= 35, r["overall"]

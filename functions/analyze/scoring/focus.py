@@ -61,13 +61,19 @@ _FAULT_SAID = (rf"{_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}(说|话|嫌|反�
 
 
 FAMILIES = (
-    Focus("disagreement", "和别人意见不一致",
+    # (named for both of what its `ask` covers: a disagreement and a conflict — 两个孩子发生冲突 asks how a fight between
+    # others was handled, and its stories tell that fight in deeds: 抢一支彩笔，推了一下, 扭打, 拉开; breaker 26 had
+    # such answers bounded at 35 for "telling no disagreement")
+    Focus("disagreement", "意见不一致、矛盾或冲突",
           _rx(r"意见不(一致|同|合)", r"分歧", r"争执", r"争吵", r"吵架", r"矛盾", r"冲突", r"看法不(一样|同)",
               r"想法不(一样|同)", r"不同意(你|你的)", r"闹别扭"),
           _rx(r"意见", r"分歧", r"不一致", r"不一样", r"不同意", r"同意", r"争", r"吵", r"矛盾", r"冲突", r"看法",
               r"想法", r"主意", r"反对", r"认同", r"赞成", r"说服", r"别扭", r"不服", r"坚持", r"各(有|说|执)",
               r"觉得.{0,12}(不对|不行|不好|不合适|应该)", r"(说|讲)不到一(块|起)", r"不高兴", r"生气", r"红脸",
-              r"顶", r"较劲", r"僵", r"商量", r"沟通", r"谈", r"妥协", r"让步", r"听(她|他|我)的", r"按(她|他|我)的")),
+              r"顶", r"较劲", r"僵", r"商量", r"沟通", r"谈", r"妥协", r"让步", r"听(她|他|我)的", r"按(她|他|我)的",
+              # a conflict told in deeds, and its mediation
+              r"抢", r"推", r"打(架|起来|了起来|人|了)", r"动手", r"扭打", r"撕扯", r"拉扯", r"拉开", r"分开", r"劝",
+              r"和好", r"调解", r"道(了个?)?歉", r"对不起", r"欺负", r"骂", r"闹")),
     Focus("upset", "顾客不满、投诉或情绪激动",
           _rx(r"不满", r"投诉", r"生气", r"发火", r"激动", r"抱怨", r"差评", r"骂", r"不高兴", r"火气", r"气愤",
               r"不耐烦", _PERSON_BOUND),

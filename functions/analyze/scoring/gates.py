@@ -238,6 +238,8 @@ _GENERIC_WORDS = frozenset({"有没有", "时候", "全部", "部分", "还有",
                             "方式", "意识", "机会", "一下", "一遍", "看一遍", "一查", "不行", "好看", "两者", "是从"})
 # result complements of reaching: 漫到插座, 搬到门口 — the noun after them is a place or extent
 _REACHING = ("到", "至", "进", "往")
+# first characters of the segmenter's seams (_pairs): localities, particles and one-character words that glue to the next
+_SEAM_STARTS = tuple("上下里中内外前后的了着过人")
 # prepositions whose noun is not the subject of the verb after it (跟系统对账, 给主管看, 对着手册查)
 _ZH_PREPOSITIONS = frozenset({"跟", "和", "与", "同", "给", "对", "向", "从", "被", "让", "叫", "替", "帮", "往", "用", "拿",
                               "找", "陪", "带", "按", "照", "比", "离", "朝"})
@@ -257,13 +259,21 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
         | _LIGHT_VERBS | _GENERIC_WORDS | {"是", "有", "做", "像", "成", "为", "使", "去", "来", "到", "说", "想", "弄", "搞", "干", "放"}
     toks = analysis.seg.tokens
 
-    # words of one character are skipped as in meaning_jumps (看, 打, 花, 加 take anything and are often mis-tagged)
+    # words of one character are skipped as in meaning_jumps (看, 打, 花, 加 take anything and are often mis-tagged),
+    # and so are the segmenter's seams: a word outside jieba's dictionary made of a locality or a one-character word
+    # glued to the next (单子上改了 → 上改, 程序上设置 → 上设, 送货的人靠谱 → 人靠谱: session 26, set x and gates-w)
+    freq = _jieba_freq()
+
+    def seam(t):
+        return not freq.get(t.text) and t.text[:1] in _SEAM_STARTS
+
     def noun(t):
         return (t.pos[:1] == "n" and t.pos != "nr" or t.pos in ("b", "vn")) and t.text not in skip \
-            and not t.negated and len(t.text) >= 2
+            and not t.negated and len(t.text) >= 2 and not seam(t)
 
     def verb(t):
-        return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated and len(t.text) >= 2
+        return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated and len(t.text) >= 2 \
+            and not seam(t)
 
     def object_of_verb(k):
         """toks[k] is the object of a verb before it (铺了纸箱 | 防滑, 拿毛巾 | 擦): a serial verb after it says what
@@ -282,7 +292,8 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
             j = k + 1
             while j < len(toks) and (toks[j].text in ("了", "着", "过", "的") or toks[j].pos in ("m", "mq", "q")):
                 j += 1
-            if j < len(toks) and noun(toks[j]):
+            # … not a verbal noun before a noun (消费记录, 管理制度: one compound noun)
+            if j < len(toks) and noun(toks[j]) and not (a.pos == "vn" and j == k + 1):
                 pairs.append((a.text, toks[j].text))
         if a.text == "把" and k + 2 < len(toks) and noun(toks[k + 1]) and verb(toks[k + 2]):
             pairs.append((toks[k + 2].text, toks[k + 1].text))
