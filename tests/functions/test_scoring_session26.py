@@ -149,3 +149,61 @@ def test_a_story_of_something_else_on_a_conflict_question_is_still_bounded():
             "客户一箱都没有退。")
     r = pipeline.analyze_transcript(text, CONFLICT, "zh")
     assert r["status"] == "scored" and r["overall"] <= 35, r["overall"]
+
+
+GARDEN = {"text": "Tell me about a time a job in a client's garden went wrong or ran behind schedule. What did you do, and how "
+                  "did it turn out?", "answer_seconds": 120, "type": "story",
+          "competencies": [{"name": "Problem solving", "weight": 0.5, "keywords": ["fix", "plan", "solution"]},
+                           {"name": "Client communication", "weight": 0.5, "keywords": ["client", "explain", "update"]}]}
+LAUNDRY = {"text": "세탁 중에 고객의 옷이 손상되었거나 고객이 불만을 제기한 경험을 말씀해 주세요. 어떻게 처리했고 결과는 어땠나요?",
+           "answer_seconds": 120, "type": "story",
+           "competencies": [{"name": "고객 응대", "weight": 0.5, "keywords": ["사과", "설명", "고객"]},
+                            {"name": "문제 해결", "weight": 0.5, "keywords": ["보상", "해결", "확인"]}]}
+
+
+@pytest.mark.parametrize("question, language, text", [
+    (GARDEN, "en", "I fixed 100% of problems with 3 plans and 5 solutions, explained 12 times to the client, sent 50 "
+                   "updates, improved satisfaction by 200% and saved 10,000 dollars."),
+    (GARDEN, "en", "I have 15 years of experience, completed 2,000 projects, fixed 500 problems with 100% success, planned "
+                   "300 gardens, explained solutions to 1,000 clients, and sent 10,000 updates, increasing client "
+                   "satisfaction by 95%."),
+    (GARDEN, "en", "Over 8 years I handled 400 complaints, made 60 plans, answered 900 questions and raised client "
+                   "satisfaction by 40% and repeat bookings by 30%."),
+    (LAUNDRY, "ko", "저는 10년 동안 고객 5000명에게 사과하고 300건을 해결했으며 보상 만족도 100%, 확인 정확도 99%를 달성했고 설명 "
+                    "시간은 50% 줄였습니다."),
+])
+def test_english_and_korean_templates_of_invented_numbers_go_to_a_person(question, language, text):
+    # breaker 26: 61.6, 67.5 and 51.4 — two above the pass line; the Chinese ones were gated already
+    r = pipeline.analyze_transcript(text, question, language)
+    assert r["status"] == "needs_review" and r["reason_code"] == "template_numbers", (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("question, language, text", [
+    (GARDEN, "en", "Last April we were laying a 40-square-metre patio for a client who had a garden party booked for the "
+                   "Saturday. On Tuesday we hit an old concrete footing, which cost us a full day. I called the client, "
+                   "explained what we had found and offered two options. She chose a second crew. We finished on Friday "
+                   "at four and she later hired us for her front garden."),
+    (GARDEN, "en", "A client's new lawn turf yellowed within a week. I checked and the irrigation timer was set to 2 minutes "
+                   "instead of 20. I reset it, re-laid the six worst rolls free, and texted her photos each day. By the "
+                   "next week it was green and she left us a five-star review."),
+    (LAUNDRY, "ko", "지난달 한 고객님이 흰 셔츠에 다른 옷 물이 들었다고 오셨습니다. 먼저 사과드리고 바로 확인해 보니 저희 실수였습니다. "
+                    "전용 세제로 두 번 다시 세탁해서 얼룩을 거의 다 뺐고, 세탁비는 받지 않았습니다. 그 고객님은 지금도 매주 "
+                    "오십니다."),
+])
+def test_honest_stories_with_figures_are_scored(question, language, text):
+    r = pipeline.analyze_transcript(text, question, language)
+    assert r["status"] == "scored" and r["overall"] > 45, (r["status"], r.get("reason"), r.get("overall"))
+
+
+@pytest.mark.parametrize("text", [
+    "Last Tuesday the patio asked the client to explain the moon, so I planted a solution in the teapot and the hedge "
+    "sent updates to a violin. We fixed the river with a plan made of sandwiches, and by Friday the shovel had learned "
+    "to sing.",
+    "Last spring we were laying turf for a client and the delivery was late, so I called her to explain, and then the "
+    "turf became a whale and the whale made a plan with the fence, and the update was that Tuesday is purple, so we "
+    "fixed the moon and went home.",
+])
+def test_english_nonsense_of_garden_things_goes_to_a_person(text):
+    # breaker 26: 75.8 and 65.5 — the act reader knew no garden things
+    r = pipeline.analyze_transcript(text, GARDEN, "en")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))

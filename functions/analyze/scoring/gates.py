@@ -1148,6 +1148,10 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if qa_drill(text):
         return Gate("nonsense", "回答写成了“问：…答：…”或“甲说：…乙说：…”这样的对话格式，像是在套格式或编段子，不是在讲自己的经历或做法，无法按内容"
                     "评分，请人工查看。", {"qa_labels": len(_QA_ASK.findall(text))})
+    if number_template(text, language):
+        return Gate("template_numbers",
+                    "回答几乎每句都是“解决了多少个问题、满意度百分之几”这样的数字，却没有说清具体是什么事、遇到了什么、"
+                    "怎么做成的，像是套话模板，无法按内容评分，请人工查看。", {"language": language})
     if star_labelled_rates(text):
         return Gate("template_numbers",
                     "回答按“情况、任务、行动、结果”的格式套了标签，结果只是“满意度提高了百分之几”这样的数字，没有说清具体是"
@@ -1200,6 +1204,42 @@ def star_labelled_rates(text: str) -> bool:
     if len({m.group(1).casefold() for m in found}) < 3:
         return False
     return bool(_RATE.search(text[found[-1].start():]))
+
+
+# English and Korean templates with invented numbers (breaker 26: "I fixed 100% of problems with 3 plans and 5 solutions,
+# explained 12 times to the client, sent 50 updates…" 61.6, "15 years… fixed 500 problems with 100% success…" 67.5;
+# 고객 5000명에게 사과하고 300건을 해결했으며 보상 만족도 100%… 51.4): most clauses carry a number, the numbers count
+# generic things (problems, updates, times, clients) and the answer claims rates. No English answer of data, the sets or
+# the English nonsense corpus has that shape (the nearest, a strong story of data: 8 number clauses of 16, one rate, two
+# generic counts).
+_EN_NUMBER = (r"(\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+              r"forty|fifty|hundreds?|thousands?|dozens?)\b)(?:\s*(%|percent))?(?:\s+(?:of\s+)?([a-z]+))?(?:\s+([a-z]+))?")
+_EN_GENERIC_COUNTED = frozenset("""problem problems solution solutions plan plans update updates time times client clients
+customer customers project projects task tasks issue issues case cases complaint complaints order orders guest guests
+people person member members year years month months team teams step steps meeting meetings call calls email emails report
+reports idea ideas job jobs question questions suggestion suggestions improvement improvements skill skills goal goals
+result results""".split())
+_KO_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|퍼센트|프로)")
+
+
+def number_template(text: str, language: str) -> bool:
+    """English or Korean: a template padded with invented numbers and rates (see _EN_GENERIC_COUNTED above)."""
+    said = (text or "").casefold()
+    if language == "ko":
+        return len(_KO_PERCENT.findall(said)) >= 2 and len(re.findall(r"\d+", said)) >= 4
+    if language != "en":
+        return False
+    clauses = [c for c in re.split(r"[,.;!?]|\band\b|\bwith\b", said) if re.search(r"[a-z]", c)]
+    numbered = rates = generic = 0
+    for clause in clauses:
+        found = re.findall(_EN_NUMBER, clause)
+        numbered += bool(found)
+        for number, percent, first, second in found:
+            if percent or re.search(r"\bby\s+" + re.escape(number), clause):
+                rates += 1
+            elif first in _EN_GENERIC_COUNTED or second in _EN_GENERIC_COUNTED:
+                generic += 1
+    return numbered >= 0.6 * max(len(clauses), 1) and (rates >= 1 and generic >= 3 or rates >= 2 and generic >= 2)
 
 
 def _detector_threshold(text: str, language: str) -> float:
