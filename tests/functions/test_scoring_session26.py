@@ -207,3 +207,34 @@ def test_english_nonsense_of_garden_things_goes_to_a_person(text):
     # breaker 26: 75.8 and 65.5 — the act reader knew no garden things
     r = pipeline.analyze_transcript(text, GARDEN, "en")
     assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+DOG = {"text": "讲一次你给一只特别不配合、有攻击性的狗洗澡或修剪的经历，你是怎么做的？", "answer_seconds": 120,
+       "competencies": [{"name": "动物安抚", "weight": 0.4, "keywords": ["安抚", "耐心"]},
+                        {"name": "与主人沟通", "weight": 0.6, "keywords": ["主人", "沟通", "配合"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "遇到不配合的狗狗，我会很有耐心，注意安全，多安抚它，跟主人做好沟通，一般都没问题。",
+    "违规的顾客很多，我一般先提醒，讲清楚规定，再跟主人沟通好。",
+])
+def test_conduct_that_qualifies_someone_met_is_not_the_candidates_own(text):
+    # breaker 26: the question's own 不配合的狗 read as the candidate's conduct, 与主人沟通 bounded at 35 as 反面信息
+    r = pipeline.analyze_transcript(text, DOG, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "反面信息" not in said, said
+
+
+def test_the_candidates_own_conduct_is_still_counter_evidence():
+    r = pipeline.analyze_transcript("那次给狗洗澡我就是不配合，主人说什么我都不理。", DOG, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "反面信息" in said and r["overall"] <= 35, (r["overall"], said)
+
+
+def test_a_bad_review_withdrawn_is_no_loss():
+    q = {"text": "说一次你做家政保洁时客户提出额外要求或者投诉的经历，你是怎么处理的？", "answer_seconds": 120,
+         "competencies": [{"name": "责任心", "weight": 0.5, "keywords": ["负责", "检查"]},
+                          {"name": "服务沟通", "weight": 0.5, "keywords": ["沟通", "客户"]}]}
+    text = "有客户投诉我擦的玻璃有水印，我当天下午就回去，用刮子加干布重新擦了八扇窗，当着她面检查完，她撤回了差评。"
+    said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
+    assert "不算作做成的结果" not in said, said

@@ -509,6 +509,16 @@ def _listed(language: str, key: str) -> tuple:
     return tuple(out)
 
 
+def _attributive(seg: Segmented, last: int) -> bool:
+    """Chinese: the phrase ending at token `last` qualifies a noun after 的 (遇到不配合的狗狗, 不守规矩的顾客: breaker 26 —
+    the question's own dog read as the candidate's conduct): it describes someone the speaker meets, not a deed of theirs
+    (not 不配合的时候, 不配合的话: when or if it happens)."""
+    if seg.language != "zh" or last + 2 >= len(seg.tokens):
+        return False
+    after, head = seg.tokens[last + 1], seg.tokens[last + 2]
+    return after.text == "的" and head.pos[:1] == "n" and head.text not in ("时候", "话", "事", "事情", "情况", "地方")
+
+
 def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None,
                  owned: list | None = None) -> list[tuple[str, str]]:
     """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed (attitudes
@@ -535,7 +545,7 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
                 if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
                         and seg.tokens[first - 1].text in _DOUBLE_NEGATORS:
                     continue
-                if _supposed(seg, first, last):
+                if _supposed(seg, first, last) or _attributive(seg, last):
                     continue
                 # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
                 if not (any(_speaker(seg, p) for p in parts) or (attitude and _speaker_view(seg, first))) \

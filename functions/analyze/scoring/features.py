@@ -1994,6 +1994,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 if ci in contrary_clauses:
                     voided.add(term)
                     continue
+                if hit.negated and contrary._attributive(seg, hit.last):
+                    continue    # 遇到不配合的狗狗: who is met, not the candidate's conduct (breaker 26)
                 if hit.negated:
                     toks = [seg.tokens[i] for i in range(hit.first, hit.last + 1) if seg.tokens[i].negated]
                     if not all(t.fault_denied for t in toks):
