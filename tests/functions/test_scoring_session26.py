@@ -238,3 +238,28 @@ def test_a_bad_review_withdrawn_is_no_loss():
     text = "有客户投诉我擦的玻璃有水印，我当天下午就回去，用刮子加干布重新擦了八扇窗，当着她面检查完，她撤回了差评。"
     said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
     assert "不算作做成的结果" not in said, said
+
+
+UMBRELLA = {"text": "假如一位顾客赶时间，拿来一把伞骨断了的伞和一件拉链坏了的外套，正好师傅不在摊上，你会怎么做？",
+            "answer_seconds": 120, "type": "situational",
+            "competencies": [{"name": "应变能力", "weight": 0.5, "keywords": ["安排", "解释"]},
+                             {"name": "顾客服务", "weight": 0.5, "keywords": ["顾客", "耐心"]}]}
+
+
+@pytest.mark.parametrize("text", [
+    "假如师傅不在，我就会，就是师傅不在的时候，我会先，先那个，假如那个顾客，顾客要是赶时间，我就会先，就是假如，假如师傅不在"
+    "我会，我会那个，那个先，然后师傅不在，就先，先就是假如，假如",
+    "顾客赶时间的话，嗯，就是顾客赶时间，师傅不在，那我就，就是那个，顾客赶时间我就，嗯，师傅不在摊上，就是那样，顾客赶时间。",
+])
+def test_the_questions_own_words_turned_round_go_to_a_person(text):
+    r = pipeline.analyze_transcript(text, UMBRELLA, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] in ("parroting", "filler_only", "repetition"), \
+        (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("text", [
+    "师傅不在的话，我先跟顾客说清楚，伞我自己会修就先换伞骨，拉链我留下，留个电话，师傅回来修好给他送过去。",
+    "对待赶时间的顾客，我会很有耐心，先安抚，再想办法，不会让顾客白跑一趟。",
+])
+def test_a_short_plan_or_a_vague_answer_in_its_own_words_is_scored(text):
+    assert pipeline.analyze_transcript(text, UMBRELLA, "zh")["status"] == "scored"

@@ -1058,6 +1058,13 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("repetition", f"回答翻来覆去只是几个词换着顺序说（{c['content']} 个实际词语里只有 {c['distinct_content']} "
                     "个不同的），没有说出新的内容，无法按内容评分，请人工查看。",
                     {"content_words": c["content"], "distinct_content_words": c["distinct_content"]})
+    # … and the question's own few words turned round between fillers and false starts (假如师傅不在，我就会，就是师傅
+    # 不在的时候，我会先，先那个…: gates-w, scored 31.7), or read back in pieces: hardly a word of its own, no deed, no fact
+    if language == "zh" and not closing and c["own_words"] <= ECHO_OWN and c["distinct_content"] <= ECHO_DISTINCT and \
+            c["words"] >= ECHO_WORDS and not c.get("actions") and not c.get("concrete"):
+        return Gate("parroting", "回答只是把题目里的几个词翻来覆去地说（夹着“就是、那个”之类的口头语），没有说出自己的经历或"
+                    "做法，无法按内容评分，请人工查看。",
+                    {"own_words": c["own_words"], "distinct_content_words": c["distinct_content"], "words": c["words"]})
     if language == "zh" and function_string(analysis):
         return Gate("nonsense", "回答是一串最常用的单字和虚词（的、了、是、在、和…），几乎没有实在的内容，连不成有意义的句子，"
                     "看起来是无意义的内容，请人工查看。", {"content_words": c["content"], "words": c["words"]})
@@ -1574,6 +1581,11 @@ def equations(analysis: Analysis) -> list[str]:
 # 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
 # data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
 LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
+# An echo of the question (gate `parroting`): at most ECHO_OWN words of the answer's own (not the question's nor HR's),
+# at most ECHO_DISTINCT distinct content words in an answer of ECHO_WORDS words or more, no deed and no concrete fact.
+# Session 26: over data, sets a–x and gates-o–w it reads gates-w's filler loop and two parrots of set x that were
+# scored; the nearest honest answer, a vague one of 22 words, has 8 distinct content words.
+ECHO_OWN, ECHO_DISTINCT, ECHO_WORDS = 3, 6, 30
 # … and three impossible participants (月亮追加…, 发到海底, 给鱼结账): none among those answers has one either
 BEINGS_MIN = 3
 # … or two times or feelings counted like goods (十一斤伤心, 半箱礼拜一; 四车寂寞, 两公斤星期五: breaker 21): none of the
