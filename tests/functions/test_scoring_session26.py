@@ -263,3 +263,23 @@ def test_the_questions_own_words_turned_round_go_to_a_person(text):
 ])
 def test_a_short_plan_or_a_vague_answer_in_its_own_words_is_scored(text):
     assert pipeline.analyze_transcript(text, UMBRELLA, "zh")["status"] == "scored"
+
+
+def test_a_set_phrase_of_a_verb_and_its_object_is_no_concrete_name():
+    # breaker 26 (and 13 answers of sets a–h): 举了具体的数字、时间或名称：注意安全
+    q = {"text": "讲一次你上门维修时遇到的棘手问题，你是怎么判断原因、怎么解决的？", "answer_seconds": 120,
+         "competencies": [{"name": "问题诊断", "weight": 1.0, "keywords": ["排查", "原因"]}]}
+    r = pipeline.analyze_transcript("维修的时候我都会认真排查原因，注意安全，跟业主解释清楚。遇到问题不慌，一步一步来，总能解决的。",
+                                    q, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "注意安全" not in said, said
+    assert features._verb_phrase("注意安全") and not features._verb_phrase("登记表") \
+        and not features._verb_phrase("广播站") and not features._verb_phrase("淘宝网")
+
+
+def test_a_new_compound_of_a_less_common_and_an_everyday_character_is_no_garble():
+    # breaker 26: 一只橘猫一只英短 was noted as "约有 10% 的内容连不成词语"
+    r = pipeline.analyze_transcript("我自己养了两只猫，一只橘猫一只英短，橘猫特别能吃，现在都十六斤了，每天早上五点就叫我起床。",
+                                    DOG, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "连不成词语" not in said, said

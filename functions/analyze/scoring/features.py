@@ -355,7 +355,7 @@ def _concrete_kind(tok: Token, language: str, following: Token | None = None) ->
         if tok.pos in ("nr", "nrt") and 2 <= len(t) <= 3 and (t[0] in _SURNAMES or t[0] in "小老阿") and \
                 _rare(t):
             return "name"
-        if tok.pos in ("nt", "nz") and len(t) >= 2 and _rare(t):
+        if tok.pos in ("nt", "nz") and len(t) >= 2 and _rare(t) and not _verb_phrase(t):
             return "name"
         return None
     if language == "ko":
@@ -367,6 +367,20 @@ def _concrete_kind(tok: Token, language: str, following: Token | None = None) ->
     if t in sets["time_words"]:
         return "time"
     return None
+
+
+def _verb_phrase(word: str) -> bool:
+    """Chinese: a dictionary entry that is a verb and its object (注意安全, tagged nz by jieba: breaker 26 had it cited as
+    a concrete name) — its first part, as jieba splits it for search, is a verb in the dictionary."""
+    import jieba.posseg
+
+    from .text import _jieba
+    parts = [p for p in _jieba().lcut_for_search(word) if p != word]
+    if not parts or parts[0] != word[:len(parts[0])]:
+        return False
+    rest = word[len(parts[0]):]     # the object is a word of its own (安全), not a noun's suffix (登记表, 广播站, 释放器)
+    tags = jieba.posseg.dt.word_tag_tab
+    return (tags.get(parts[0]) or "").startswith("v") and len(rest) >= 2 and rest in tags
 
 
 # English: number words and months (the measure_words list has one…thirty; twenty, forty, twice are as much a
@@ -987,8 +1001,15 @@ def in_dictionary(tok: Token) -> bool:
         return True
     # a word jieba does not know (箱货, 小王, 顺丰, 申通) is still made of characters in everyday use;
     # random text is not (昃, 闰, 鑫, 龘: see REAL_CHAR_FREQ)
-    return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t)
+    # … or, in a word of two or more, a less common character beside an everyday one (橘猫: 橘 127 beside 猫 1908;
+    # breaker 26 had 一只橘猫 noted as 乱码)
+    return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t) or len(t) >= 2 and \
+        all(freq.get(c, 0) >= PAIRED_CHAR_FREQ for c in t) and any(freq.get(c, 0) >= 1000 for c in t)
 
+
+# … and the count of a less common character in a word with an everyday one (random text pairs rare characters: 鬲龠,
+# 爨籥; 淼 147 and 鑫 141 alone stay 乱码)
+PAIRED_CHAR_FREQ = 100
 
 # jieba's dictionary count above which a character is in everyday use: names and rare-but-real words are
 # made of such characters (丰 784, 申 715, 韵 764, 碟 692, 陕 625, 厢 462, 邮 402);
