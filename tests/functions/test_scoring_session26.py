@@ -283,3 +283,16 @@ def test_a_new_compound_of_a_less_common_and_an_everyday_character_is_no_garble(
                                     DOG, "zh")
     said = " ".join(s for c in r["competencies"] for s in c["reasons"])
     assert "连不成词语" not in said, said
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("一位大学生想练引体向上，一个都拉不起来。我给他排了弹力带辅助加离心下放的计划，每周三练，每次课后在群里打卡。第六周他拉了五个，"
+     "发了朋友圈@我。", "第六周他拉了五个"),
+    ("她数学一直不及格，我每天放学陪她把错题重做一遍，一个月后她单元测验考了九十二分。", "考了九十二分"),
+])
+def test_what_the_person_helped_achieved_later_is_told_as_the_ending(text, ending):
+    # breaker 26 and four answers of sets c, e, h, r were told 没有说到最后的结果
+    q = {"text": "讲一次你帮助一位学员坚持下去、达到目标的经历，你具体做了哪些事？", "answer_seconds": 120,
+         "competencies": [{"name": "专业指导", "weight": 1.0, "keywords": ["计划", "指导"]}]}
+    said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
+    assert "没有说到最后的结果" not in said and ending in said, said

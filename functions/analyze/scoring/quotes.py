@@ -569,7 +569,11 @@ _RESULT_WORDS_EN = ("finally", "in the end", "as a result", "turned out", "match
 # withdrawn (她把投诉撤回了), a count after 最后/结果 (最后一共送了两百单)
 _ENDING_ZH = re.compile(r"节省|省了|省下|缩短|提前.{0,8}(完|送|做|发|到|交)|快了|又来|再来|回头|回购|还来找|复购|"
                         r"每(周|个月|月|次|天)都(来|找|在|订|买)|一直(在我们|找我|来)|撤回|撤销|撤了|收回了?投诉|"
-                        r"改成了?好评|(最后|结果|最终)(一共|总共|全部)?(是|有)?[0-9两二三四五六七八九十百千万半]")
+                        r"改成了?好评|(最后|结果|最终)(一共|总共|全部)?(是|有)?[0-9两二三四五六七八九十百千万半]|"
+                        # … what the person helped achieved, counted, a stretch of time later (第六周他拉了五个, 两个月后
+                        # 她瘦了八斤: breaker 26's short strong answer was told 没有说到最后的结果)
+                        r"(第[0-9一二三四五六七八九十]+(周|个月|天|次|节课|堂课)|[0-9一二三四五六七八九十两几半]+个?"
+                        r"(月|周|星期|礼拜|天)(后|以后|下来|之后))[^，。,；;]{0,8}了[0-9一二三四五六七八九十两百千万半]")
 # … and a change of state told at the end (声音就正常了, 他每顿能吃大半碗了, 气色好多了; after 过了一个星期): the
 # breaker's and set d's answers that state one were told 没有说到最后的结果 (sessions 24–25)
 _STATE_CHANGE_ZH = re.compile(r"(正常|好|通|亮|干净|顺利|稳定|满意|放心|开心|高兴|愿意|配合|同意|接受|消气|平静|安静|"
