@@ -296,3 +296,19 @@ def test_what_the_person_helped_achieved_later_is_told_as_the_ending(text, endin
          "competencies": [{"name": "专业指导", "weight": 1.0, "keywords": ["计划", "指导"]}]}
     said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
     assert "没有说到最后的结果" not in said and ending in said, said
+
+
+def test_readings_in_a_unit_of_another_dimension_are_impossible_acts():
+    assert [a for _, a in gates._unit_mismatches("东南风三到四斤，气温将升至四十个星期，体温两碗")] == \
+        ["东南风三到四斤", "气温将升至四十个星期", "体温两碗"]
+    # honest readings, prices per 斤 and distances in minutes are not
+    assert gates._unit_mismatches("风力四五级，气温三十多度，体温三十八度五，能见度两百米，价格一斤八块，距离店里十分钟") == []
+
+
+def test_an_invented_forecast_of_mismatched_units_goes_to_a_person():
+    q = {"text": "请讲一次你在烤鸭店后厨忙不过来的经历，你是怎么安排的？", "answer_seconds": 120,
+         "competencies": [{"name": "效率", "weight": 1.0, "keywords": ["安排", "速度"]}]}
+    text = ("现在播报今天的烤鸭天气：上午多云转芝麻，东南风三到四斤，局部地区有零星荷叶饼。中午前后，甜面酱气温将升至四十个星期，"
+            "请市民出门携带一根葱。")
+    r = pipeline.analyze_transcript(text, q, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))

@@ -2151,6 +2151,21 @@ def _measured_abstractions(toks, skip: set) -> list[tuple[str, str]]:
     return out
 
 
+# A reading of the weather or the body given in a unit of another dimension (东南风三到四斤, 气温将升至四十个星期, 体温
+# 两碗: gates-w's invented weather forecast, session 26): wind is told in 级, temperatures in 度, visibility in 米 —
+# the reading right after its word, past a linking verb. Not prices or distances, which honest speech counts per
+# 斤 or in minutes (价格一斤八块, 距离店里十分钟).
+_UNIT_MISMATCH = re.compile(
+    r"(风力?|[东南西北]{1,2}风|气温|温度|体温|水温|能见度)(?:将|会|要|升至|升到|降至|降到|是|只有|有|为|达到|大概|约|在)*"
+    r"([0-9零一二两三四五六七八九十百千万半]+(?:到[0-9零一二两三四五六七八九十百千万半]+)?)(个)?"
+    r"(斤|公斤|克|吨|块|元|毛|星期|礼拜|周|个月|年|小时|分钟|只|根|张|碗|杯|瓶|箱|袋)")
+
+
+def _unit_mismatches(said: str) -> list[tuple[str, str]]:
+    """("measure", quote) of each reading in a unit of another dimension (_UNIT_MISMATCH)."""
+    return [("measure", m.group(0)) for m in _UNIT_MISMATCH.finditer(said or "")]
+
+
 def _impossible_claims(toks) -> list[tuple[str, str]]:
     """Claims that cannot be true told as plain fact: a share above 100% (满意度达到1000%), one person's count per time
     beyond anyone (_WORK: 一个晚上抓了350个小偷, 2秒疏散1万多人, 一天剪了500个头, 1分钟做了200道菜, 0.1秒收银完99999个
@@ -2506,6 +2521,7 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
     # impossible participants, time paradoxes, superhuman feats — outside metaphors (像太阳一样…)
     plain = _plain(toks)
     metaphor = _in_metaphor(toks)
+    odd += _unit_mismatches(analysis.seg.text)
     odd += _impossible_beings(toks, metaphor, analysis.seg.text) + _measured_abstractions(toks, metaphor) + _transformations(toks, metaphor) + \
         _dwellers(toks, metaphor)
     odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)
