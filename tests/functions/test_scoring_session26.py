@@ -312,3 +312,21 @@ def test_an_invented_forecast_of_mismatched_units_goes_to_a_person():
             "请市民出门携带一根葱。")
     r = pipeline.analyze_transcript(text, q, "zh")
     assert r["status"] == "needs_review" and r["reason_code"] == "nonsense", (r["status"], r.get("overall"))
+
+
+STALL = {"text": "菜市场早上人多的时候，一个摊子要同时招呼好几个顾客。请讲一次你在很忙的时候，既要快、又不能称错算错钱的经历，你是怎么做的？",
+         "answer_seconds": 120,
+         "competencies": [{"name": "准确细心", "weight": 0.4, "keywords": ["细心", "准确", "称重", "算账"]},
+                          {"name": "效率与抗压", "weight": 0.35, "keywords": ["麻利", "高峰", "不慌"]},
+                          {"name": "顾客服务", "weight": 0.25, "keywords": ["顾客", "态度"]}]}
+
+
+def test_a_vague_self_description_in_hrs_words_is_scored_low_not_gated():
+    # set w (rated 2 by both raters) was gated as a keyword salad
+    r = pipeline.analyze_transcript("我这个人手脚比较麻利，做事也细心，高峰期再忙也不慌，称重算账都很准，对顾客态度也好。", STALL, "zh")
+    assert r["status"] == "scored" and r["overall"] < 45, (r["status"], r.get("overall"))
+
+
+def test_hrs_words_strung_together_are_still_a_salad():
+    r = pipeline.analyze_transcript("细心准确，称重算账，麻利高峰不慌，顾客态度。细心，准确，麻利。", STALL, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r.get("overall"))

@@ -489,7 +489,23 @@ def keyword_salad(analysis: Analysis) -> bool:
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
         and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words) \
-        and not any(t.text in _ZH_REASONING for t in analysis.seg.words) or dressed_salad(analysis)
+        and not any(t.text in _ZH_REASONING for t in analysis.seg.words) and not self_description(analysis) \
+        or dressed_salad(analysis)
+
+
+# degree and linking adverbs that make a quality a predicate (比较麻利, 也细心, 都很准, 也好)
+_DEGREE = frozenset({"比较", "很", "都", "也", "挺", "非常", "特别", "还", "再", "蛮", "超", "相当", "一直"})
+SELF_DEGREE_MIN, SELF_DEGREE_SHARE = 3, 0.6
+
+
+def self_description(analysis: Analysis) -> bool:
+    """Chinese: the candidate describing themselves in sentences — 我 (我这个人) as the subject and qualities said as
+    predicates with degree adverbs in most clauses (我这个人手脚比较麻利，做事也细心…称重算账都很准，对顾客态度也好: set w,
+    rated 2 and gated as a keyword salad in session 25). A vague answer to score low, not a list of HR's words."""
+    words = analysis.seg.words
+    degree = sum(1 for t in words if t.text in _DEGREE)
+    return any(t.text == "我" for t in words) and degree >= SELF_DEGREE_MIN and \
+        degree >= SELF_DEGREE_SHARE * max(analysis.counts.get("content_clauses", 0), 1)
 
 
 # english_salad: at least EN_SALAD_CONTENT content words, HR's words at least EN_SALAD_KEYWORDS of them
