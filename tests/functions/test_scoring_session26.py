@@ -330,3 +330,16 @@ def test_a_vague_self_description_in_hrs_words_is_scored_low_not_gated():
 def test_hrs_words_strung_together_are_still_a_salad():
     r = pipeline.analyze_transcript("细心准确，称重算账，麻利高峰不慌，顾客态度。细心，准确，麻利。", STALL, "zh")
     assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r.get("overall"))
+
+
+def test_a_bare_list_of_hrs_keywords_ending_in_one_that_carries_its_negation_is_gated():
+    # set w: scored 0.0 as a refusal; set h's salad ending in 不争吵 the same
+    q = {"text": "假如收摊时剩菜很多，老板又联系不上，你会怎么做？", "answer_seconds": 120, "type": "situational",
+         "competencies": [{"name": "损耗控制", "weight": 0.4, "keywords": ["减少损耗", "分拣", "打折处理", "保鲜", "冷藏"]},
+                          {"name": "主动性", "weight": 0.35, "keywords": ["主动", "灵活", "判断", "想办法"]},
+                          {"name": "诚信与汇报", "weight": 0.25, "keywords": ["如实汇报", "记账", "诚实", "不私拿"]}]}
+    r = pipeline.analyze_transcript("减少损耗、分拣、打折处理、保鲜、冷藏、主动、灵活、判断、想办法、如实汇报、记账、诚实、不私拿", q, "zh")
+    assert r["status"] == "needs_review" and r["reason_code"] == "keyword_list", (r["status"], r.get("overall"))
+    # a refusal in HR's words is still scored, at the bottom
+    r = pipeline.analyze_transcript("我不想分拣，也不会打折处理，不主动，不记账，老板问我也不汇报。", q, "zh")
+    assert r["status"] == "scored" and r["overall"] <= 10, (r["status"], r.get("overall"))

@@ -488,9 +488,20 @@ def keyword_salad(analysis: Analysis) -> bool:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
-        and c["actions"] <= 1 and not any(t.negated for t in analysis.seg.words) \
+        and c["actions"] <= 1 and not _refuses(analysis) \
         and not any(t.text in _ZH_REASONING for t in analysis.seg.words) and not self_description(analysis) \
         or dressed_salad(analysis)
+
+
+def _refuses(analysis: Analysis) -> bool:
+    """Chinese: a word is negated (我不沟通，不加班: a refusal, scored as such) — not a keyword that carries its own
+    negation said as it is (…跟老板沟通、不私拿: the last of HR's keywords in a bare list of them; set w, scored 0.0)."""
+    terms = {t for comp, _, _ in analysis.competencies for t in [*comp.keywords, *comp.terms]}
+    words = analysis.seg.words
+    for k, t in enumerate(words):
+        if t.negated and not (k and words[k - 1].text + t.text in terms):
+            return True
+    return False
 
 
 # degree and linking adverbs that make a quality a predicate (比较麻利, 也细心, 都很准, 也好)
