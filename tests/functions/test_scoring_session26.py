@@ -13,6 +13,11 @@ QUESTION = {"text": "讲一次你送货时遇到意外的经历，你是怎么�
                              {"name": "服务意识", "weight": 0.5, "keywords": ["顾客", "准时", "道歉"]}]}
 
 
+def said_of(r):
+    """Every reason HR reads of a result, joined."""
+    return " ".join(s for c in r.get("competencies") or [] for s in c["reasons"])
+
+
 def odd(text):
     return [kind + ":" + act for kind, act in gates.odd_acts(features.analyse([{"word": text}], "zh", QUESTION))]
 
@@ -61,7 +66,7 @@ BUSY = {"text": "讲一次店里特别忙的时候，你是怎么应对的？", 
 
 def scores(text):
     r = pipeline.analyze_transcript(text, BUSY, "zh")
-    return r, " ".join(s for c in r["competencies"] for s in c["reasons"])
+    return r, said_of(r)
 
 
 @pytest.mark.parametrize("text", [
@@ -105,7 +110,7 @@ def test_a_long_unpunctuated_story_is_not_nonsense_for_a_few_pairs_misread_at_it
     # 食堂那边…), then bounded at 35 as tampering for 把账改好了 after 多点了一个零 was found
     r = pipeline.analyze_transcript(RUN_ON, DELIVERY, "zh")
     assert r["status"] == "scored", r.get("reason")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert "篡改" not in said and r["overall"] > 60, (r["overall"], said)
 
 
@@ -115,13 +120,13 @@ def test_a_long_unpunctuated_story_is_not_nonsense_for_a_few_pairs_misread_at_it
 ])
 def test_a_record_corrected_after_an_extra_or_missing_entry_is_found_is_no_tampering(text):
     r = pipeline.analyze_transcript(text, DELIVERY, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert r["status"] == "scored" and "篡改" not in said, said
 
 
 def test_a_record_changed_to_hide_an_extra_entry_is_still_tampering():
     r = pipeline.analyze_transcript("那天我多送了两箱，怕被扣钱，就悄悄把送货单改了，店长也没发现。", DELIVERY, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert r["status"] == "scored" and "反面信息" in said and r["overall"] <= 35, (r["overall"], said)
 
 
@@ -140,7 +145,7 @@ def test_a_conflict_between_others_told_in_deeds_answers_a_conflict_question(wor
     # and mediated was bounded at 35 as "telling no disagreement", the same text under 打架 scored 91.8
     q = dict(CONFLICT, text=CONFLICT["text"].replace("发生冲突", word))
     r = pipeline.analyze_transcript(text, q, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert r["status"] == "scored" and "没有讲到这种情况" not in said and r["overall"] > 60, (r["overall"], said)
 
 
@@ -221,13 +226,13 @@ DOG = {"text": "讲一次你给一只特别不配合、有攻击性的狗洗澡�
 def test_conduct_that_qualifies_someone_met_is_not_the_candidates_own(text):
     # breaker 26: the question's own 不配合的狗 read as the candidate's conduct, 与主人沟通 bounded at 35 as 反面信息
     r = pipeline.analyze_transcript(text, DOG, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert "反面信息" not in said, said
 
 
 def test_the_candidates_own_conduct_is_still_counter_evidence():
     r = pipeline.analyze_transcript("那次给狗洗澡我就是不配合，主人说什么我都不理。", DOG, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert "反面信息" in said and r["overall"] <= 35, (r["overall"], said)
 
 
@@ -236,7 +241,7 @@ def test_a_bad_review_withdrawn_is_no_loss():
          "competencies": [{"name": "责任心", "weight": 0.5, "keywords": ["负责", "检查"]},
                           {"name": "服务沟通", "weight": 0.5, "keywords": ["沟通", "客户"]}]}
     text = "有客户投诉我擦的玻璃有水印，我当天下午就回去，用刮子加干布重新擦了八扇窗，当着她面检查完，她撤回了差评。"
-    said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
+    said = said_of(pipeline.analyze_transcript(text, q, "zh"))
     assert "不算作做成的结果" not in said, said
 
 
@@ -271,7 +276,7 @@ def test_a_set_phrase_of_a_verb_and_its_object_is_no_concrete_name():
          "competencies": [{"name": "问题诊断", "weight": 1.0, "keywords": ["排查", "原因"]}]}
     r = pipeline.analyze_transcript("维修的时候我都会认真排查原因，注意安全，跟业主解释清楚。遇到问题不慌，一步一步来，总能解决的。",
                                     q, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert "名称：注意安全" not in said and "笼统" in said, said
     assert features._verb_phrase("注意安全") and not features._verb_phrase("登记表") \
         and not features._verb_phrase("广播站") and not features._verb_phrase("淘宝网")
@@ -281,7 +286,7 @@ def test_a_new_compound_of_a_less_common_and_an_everyday_character_is_no_garble(
     # breaker 26: 一只橘猫一只英短 was noted as "约有 10% 的内容连不成词语"
     r = pipeline.analyze_transcript("我自己养了两只猫，一只橘猫一只英短，橘猫特别能吃，现在都十六斤了，每天早上五点就叫我起床。",
                                     DOG, "zh")
-    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    said = said_of(r)
     assert "连不成词语" not in said, said
 
 
@@ -294,7 +299,7 @@ def test_what_the_person_helped_achieved_later_is_told_as_the_ending(text, endin
     # breaker 26 and four answers of sets c, e, h, r were told 没有说到最后的结果
     q = {"text": "讲一次你帮助一位学员坚持下去、达到目标的经历，你具体做了哪些事？", "answer_seconds": 120,
          "competencies": [{"name": "专业指导", "weight": 1.0, "keywords": ["计划", "指导"]}]}
-    said = " ".join(s for c in pipeline.analyze_transcript(text, q, "zh")["competencies"] for s in c["reasons"])
+    said = said_of(pipeline.analyze_transcript(text, q, "zh"))
     assert "没有说到最后的结果" not in said and ending in said, said
 
 

@@ -1102,8 +1102,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"meaning_jumps": jumps, "content_words": c["content"], "actions": c.get("actions", 0),
                      "topic_similarity": round(analysis.answer.get("topic_similarity") or 0.0, 3)})
     read, odd, which = verb_pairs(analysis) if language == "zh" else (0, 0, [])
-    han = len(_HAN.findall(text))
-    if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read and (han < PAIR_LONG_HAN or odd >= PAIR_DENSITY * han / 100):
+    if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read and \
+            ((han := len(_HAN.findall(text))) < PAIR_LONG_HAN or odd >= PAIR_DENSITY * han / 100):
         return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
                     "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
@@ -1785,7 +1785,8 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                  or toks[k - 1].text == "是" and _nature(w)):      # 原因是月亮在微信里收了现金
             j = _past_locative(toks, k + 1)     # 月亮在微信里收了现金 (breaker 25)
             while j < n and (toks[j].text in _SUBJECT_LINKS or toks[j].text in ("偷偷", "正在", "主动", "必须")):
-                j = _past_locative(toks, j) if toks[j].text == "在" and _past_locative(toks, j) > j else j + 1
+                after = _past_locative(toks, j)
+                j = after if after > j else j + 1
             if j < n and toks[j].pos[:1] == "v" and toks[j].text not in _NATURE_ACTS:
                 act = toks[j].text
                 if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or
@@ -1865,6 +1866,16 @@ _LIVE_AT = frozenset({"住在", "居住在", "住于"})
 _ARRIVE = ("到达", "抵达")
 
 
+def _head_in_clause(toks, k: int, j: int, skip=("了", "着", "上")) -> int:
+    """The head noun (_head) of the phrase from token j in token k's clause, past `skip` words, numbers and measures
+    (骑着|一台|冰箱, 打电话给|一只|鸭子); len(toks) when the clause ends first."""
+    n = len(toks)
+    while j < n and toks[j].clause == toks[k].clause and (toks[j].text in skip or toks[j].pos in ("m", "q", "mq")):
+        j += 1
+    end = next((i for i in range(j, n) if toks[i].pos == "x" or toks[i].clause != toks[k].clause), n)
+    return _head(toks, j, end) if j < end else n
+
+
 def _pause_after(tok, said: str) -> bool:
     """Whether punctuation (or the end) follows the token in the text as said."""
     end = tok.start + len(tok.text)
@@ -1878,14 +1889,8 @@ def _misplaced_arrivals(toks, k: int, said: str = "") -> list[tuple[str, str]]:
     n, w = len(toks), toks[k].text
     out: list[tuple[str, str]] = []
 
-    def head_after(j):      # past 了/着/上, numbers and measures, X的 — within the clause
-        while j < n and toks[j].clause == toks[k].clause and (toks[j].text in ("了", "着", "上") or
-                                                              toks[j].pos in ("m", "q", "mq")):
-            j += 1
-        end = next((i for i in range(j, n) if toks[i].pos == "x" or toks[i].clause != toks[k].clause), n)
-        return _head(toks, j, end) if j < end else n
     if w in _RIDE_ONLY:
-        h = head_after(k + 1)
+        h = _head_in_clause(toks, k, k + 1)
         if h < n and toks[h].pos == "n" and len(toks[h].text) >= 2 and toks[h].text not in _BIKE_BRANDS and \
                 not toks[h].text.endswith(_RIDDEN) and not _animal(toks[h].text) and not _person(toks[h]):
             v = _vector(toks[h].text)
@@ -1895,7 +1900,7 @@ def _misplaced_arrivals(toks, k: int, said: str = "") -> list[tuple[str, str]]:
     live = w in _LIVE_AT or w == "住" and k + 1 < n and toks[k + 1].text == "在"
     arrive = w.endswith(_ARRIVE)
     if live or arrive:
-        h = head_after(k + 1 + (w == "住"))
+        h = _head_in_clause(toks, k, k + 1 + (w == "住"))
         if h < n:
             place = toks[h].text
             # the time ends its clause (住在星期三。); a time before more words dates them (住在上周订的酒店)
@@ -1938,12 +1943,9 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
                     toks[h + 1].text == "们":
                 out.append(("being", f"{w}{toks[h].text}{said[:4] if w != '打电话给' else ''}"))
     if w == "打电话" and k + 1 < n and toks[k + 1].text == "给" and k + 2 < n:
-        j = k + 2
-        while j < n and toks[j].pos in ("m", "q", "mq"):
-            j += 1      # 打电话给一只鸭子 (breaker 25)
-        end = next((i for i in range(j, n) if toks[i].pos == "x" or toks[i].clause != toks[k].clause), n)
-        h = _head(toks, j, end) if j < end else n
-        if h < n and _deaf(toks[h]) and not (h + 1 < end and toks[h + 1].text in ("的", "主人")):
+        h = _head_in_clause(toks, k, k + 2, skip=())      # 打电话给一只鸭子 (breaker 25)
+        if h < n and _deaf(toks[h]) and not (h + 1 < n and toks[h + 1].clause == toks[h].clause
+                                             and toks[h + 1].text in ("的", "主人")):
             out.append(("being", f"打电话给{toks[h].text}"))
     if (w in _THIRD or t.pos in ("nr", "nrfg")) and k + 1 < n and toks[k + 1].text in _BECOME:
         j = k + 2 + (k + 2 < n and toks[k + 2].text == "了")
