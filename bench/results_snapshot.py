@@ -33,22 +33,25 @@ def folders() -> list[Path]:
 
 def snapshot(out: Path) -> None:
     from functions.analyze import pipeline
+    from functions.analyze.scoring import question_fit
     from functions.analyze.scoring.answer import warm_up
 
     warm_up()
     results, times = {}, []
     for folder in folders():
         questions = {q["qid"]: q for q in json.loads((folder / "questions.json").read_text(encoding="utf-8"))}
-        for line in (folder / "answers.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            a = json.loads(line)
-            q = questions[a["qid"]]
-            t = time.perf_counter()
-            r = pipeline.analyze_transcript(a["text"], q, q.get("language", "zh"))
-            times.append((time.perf_counter() - t) * 1000)
-            r.pop("timings", None)
-            results[f"{folder.name}/{a['id']}"] = r
+        # each folder is read as unseen: its own questions are left out of question_fit's references
+        with question_fit.leave_out([folder.name]):
+            for line in (folder / "answers.jsonl").read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                a = json.loads(line)
+                q = questions[a["qid"]]
+                t = time.perf_counter()
+                r = pipeline.analyze_transcript(a["text"], q, q.get("language", "zh"))
+                times.append((time.perf_counter() - t) * 1000)
+                r.pop("timings", None)
+                results[f"{folder.name}/{a['id']}"] = r
     out.write_text(json.dumps(results, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
     print(f"{len(results)} answers of {len(folders())} folders → {out}; scoring time mean "
           f"{statistics.mean(times):.1f} ms, median {statistics.median(times):.1f} ms")

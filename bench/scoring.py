@@ -38,6 +38,7 @@ import unicodedata
 from pathlib import Path
 
 from functions.analyze import pipeline
+from functions.analyze.scoring import question_fit
 from functions.analyze.scoring.answer import warm_up
 from models.scorer import dataset, situation
 
@@ -125,6 +126,12 @@ def main(argv=None) -> int:
                     help="refit the off-topic and reluctance detectors without --data's set (models/scorer/detectors.py,"
                          " into a temporary folder) before scoring: the set is then unseen by them")
     args = ap.parse_args(argv)
+    # the set measured is read as unseen: its own questions are left out of question_fit's references
+    with question_fit.leave_out([args.data.resolve().name]):
+        return _measure(args)
+
+
+def _measure(args) -> int:
     if args.detectors_without:
         _detectors_without(args.data)
     part = args.part or ("held_out" if args.data == dataset.DATA else "all")

@@ -99,6 +99,7 @@ def _shows_competency(analysis: features.Analysis) -> bool:
 # candidate's feedback praises nothing in it and says it missed the question (breaker 14: a customer story capped
 # as off-topic on a question about software was told 说清了最后的结果)
 RELEVANCE_REASON = "回答讲的内容和这道题问的关系不大"
+OTHER_QUESTION_REASON = "回答讲的经历和这道题问的情境对不上，更像是在回答别的岗位或别的题目"
 ASKING_REASON = "这道题要讲自己的经历或做法，回答却主要是在提问"
 NO_REASON_REASON = "这道题问的是原因和打算，回答没有说出自己的理由"
 
@@ -112,6 +113,7 @@ class BoundKind(enum.Enum):
     CLOSING_NO_QUESTION = "closing_no_question"    # a closing answer without a question about the job
     ASKING_ONLY = "asking_only"                    # an answer that only puts questions of its own
     OFF_QUESTION = "off_question"                  # far from the question (model.relevance_cap)
+    OTHER_QUESTION = "other_question"              # fits other questions as well as this one (question_fit.py)
     OFF_QUESTION_CONDUCT = "off_question_conduct"  # … when misconduct told elsewhere is what the reason names
     FOCUS = "focus"                                # not the situation asked (missed_focus, other_situation)
     OFF_TOPIC = "off_topic"                        # the off-topic detector (model.off_topic_cap)
@@ -122,7 +124,8 @@ class BoundKind(enum.Enum):
 
 
 # the bounds of an answer that does not answer the question asked: its feedback says it missed the question
-MISSED_QUESTION = frozenset({BoundKind.ASKING_ONLY, BoundKind.OFF_QUESTION, BoundKind.NO_REASON})
+MISSED_QUESTION = frozenset({BoundKind.ASKING_ONLY, BoundKind.OFF_QUESTION, BoundKind.OTHER_QUESTION,
+                             BoundKind.NO_REASON})
 # a detector's bounds: nothing in the answer is credited
 DETECTED = frozenset({BoundKind.OFF_TOPIC, BoundKind.RELUCTANT})
 
@@ -287,6 +290,10 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
         elif cap is not None:
             caps.append(Bound(cap, BoundKind.OFF_QUESTION,
                               f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+        # a story that covers this question no better than most questions of other roles (question_fit.py)
+        cap = model.question_fit_cap(analysis.details.get("question_fit"), kind)
+        if cap is not None:
+            caps.append(Bound(cap, BoundKind.OTHER_QUESTION, f"{OTHER_QUESTION_REASON}，最高 {cap:.0f} 分。"))
         # no word of the situation asked (missed_focus), or clearly another situation told (other_situation)
         missed = missed_focus(analysis, question)
         other = None if missed else other_situation(analysis, question)

@@ -1402,6 +1402,17 @@ def scene_closeness(q_seg: Segmented, seg: Segmented, keep: list) -> float | Non
     return round(max(meaning.similarity(n, v) for n in nouns for v in vecs), 4)
 
 
+def _question_fit(clauses: list, keep: list, junk: set, question: dict, language: str) -> float | None:
+    """Chinese: question_fit.fit of the counted clauses' meaning words (None otherwise)."""
+    from . import question_fit
+
+    if language != "zh":
+        return None
+    words = [w for ci, toks in enumerate(clauses) if ci < len(keep) and keep[ci]
+             for w in _meaning_words(toks, language, junk)]
+    return question_fit.fit(words, question)
+
+
 def meaning_aside_ready(sem: dict) -> bool:
     return any(p is not None for p in sem["aside"])
 
@@ -2139,6 +2150,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "situation": situation,
         "on_question_clauses": on_question,
         "scene": scene_closeness(q_seg, seg, keep),
+        "question_fit": _question_fit(clauses, keep, junk, question, language),
         "reluctance": reluctant,
         "conceded": sorted(conceded),
         "semantic": sem,

@@ -194,6 +194,22 @@ def contrary_overall_cap(comps: list[tuple[float, float | None]]) -> float | Non
 FAR_TOPIC, FAR_SCENE, FAR_CAP = 0.08, 0.15, 35.0
 
 
+# A Chinese story or plan that covers this question no better than most questions of other roles
+# (question_fit.fit below QUESTION_FIT_LOW: a hair-wash story on a question about protecting a client's floor while
+# painting, 98.7 before) may reach at most QUESTION_FIT_CAP: adequate at best, below the pass line. Measured out of
+# fold (python -m models.scorer.question_fit --cv, each set's own questions left out of the references):
+# below −0.07 fall 168 of the 441 moved stories of data and sets a–x and 6 of their 924 strong, short-strong,
+# good, adequate, dialect, unpunctuated and case-variant answers (docs/scoring.md, session 27).
+QUESTION_FIT_LOW, QUESTION_FIT_CAP = -0.07, 45.0
+
+
+def question_fit_cap(fit: float | None, question_kind: str) -> float | None:
+    """QUESTION_FIT_CAP for a story or situational answer whose question_fit is below QUESTION_FIT_LOW."""
+    if fit is None or question_kind not in ("story", "situational") or fit >= QUESTION_FIT_LOW:
+        return None
+    return QUESTION_FIT_CAP
+
+
 # Chinese story and situational questions that name the situation they ask about (scoring/focus.py: a
 # disagreement, an upset customer, an urgent job, a mistake, a safety risk): an answer none of whose words tells
 # that situation is a story about something else (breaker 14: the warehouse rush scored 98.0 on 讲一次你和同事

@@ -1,0 +1,116 @@
+"""Does the answer fit the question it was asked, or another one? Relevance read against other questions
+(Chinese, story and situational questions).
+
+A vivid story told for another job (a hair-wash story on 请讲一次你在业主家里刷漆时怎么做成品保护的) is concrete,
+first-person and has its result, so every feature of its own rates it high (a moved strong story scored 98.7
+there, session 27). Its words are read against this question's words and against the words of many reference
+questions of other small-business roles (models/scorer/reference-questions-zh.json, built by
+models/scorer/question_fit.py from the labelled sets' questions):
+
+    coverage(q)  mean, over q's words (its text's content words, its competencies' names and HR's keywords), of
+                 the highest cosine with a word the answer says (meaning.py word vectors, 64 dims)
+    fit          coverage(this question) − the PERCENTILE-th percentile of coverage(reference questions)
+
+A story for this question covers it better than it covers most other questions (fit > 0); a story for another
+job covers this question no better than the many other questions it does not answer either (fit < 0). The
+measure is relative, so a question worded in generic words (经历, 顾客, 处理) does not lower every answer to it.
+Reference questions whose text is this question's own are left out.
+
+    fit(words, question)   the fit (float, about −0.2..0.3) or None: not Chinese, no word vectors or reference
+                           file, fewer than MIN_WORDS known answer words, or a question with no known word
+    leave_out(folders)     evaluation only: reference questions of these folders (a set under evaluation) are
+                           left out until the context ends (models/scorer/question_fit.py, bench.scoring)
+
+The bound it sets (answer.bound, model.QUESTION_FIT_*) and its measured effect are in docs/scoring.md
+(session 27) and in the reference file's "out_of_fold" figures.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import meaning
+
+PATH = Path(__file__).resolve().parents[3] / "models" / "scorer" / "reference-questions-zh.json"
+MIN_WORDS = 5         # known answer words below which the cosines are too noisy to read
+_left_out: frozenset = frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def _references():
+    """(per reference question: (folder, text, word-vector matrix)), percentile) or None when absent."""
+    if not PATH.is_file() or not meaning.available():
+        return None
+    doc = json.loads(PATH.read_text(encoding="utf-8"))
+    refs = []
+    for q in doc["questions"]:
+        m = _matrix(q["words"])
+        if m is not None:
+            refs.append((q.get("folder", ""), q["text"], m))
+    return refs, float(doc["percentile"])
+
+
+def _matrix(words) -> np.ndarray | None:
+    vecs = [v for v in (meaning.word_vector(w) for w in dict.fromkeys(words)) if v is not None]
+    return np.stack(vecs).astype(np.float32) if vecs else None
+
+
+def question_words(question: dict) -> list[str]:
+    """The words a question is read by: its text's content words, its competencies' names and HR's keywords
+    (features._meaning_words: no function, generic or number words)."""
+    from .features import _meaning_words, segment_words
+
+    texts = [question.get("text") or ""] + [t for c in question.get("competencies") or []
+                                            for t in [c.get("name") or ""] + list(c.get("keywords") or [])]
+    return [w for t in texts if t for w in _meaning_words(segment_words([{"word": t}], "zh").words, "zh")]
+
+
+@functools.lru_cache(maxsize=256)
+def _own(text: str, comps: str) -> np.ndarray | None:
+    return _matrix(question_words({"text": text, "competencies": json.loads(comps)}))
+
+
+def coverage(answer: np.ndarray, question: np.ndarray) -> float:
+    """Mean over the question's word vectors of the highest cosine with an answer word vector (unit rows)."""
+    return float((answer @ question.T).max(axis=0).mean())
+
+
+def fit(words: list[str], question: dict) -> float | None:
+    """coverage(this question) − the PERCENTILE-th percentile of coverage(reference questions); see above."""
+    refs = _references()
+    if refs is None:
+        return None
+    refs, percentile = refs
+    answer = _matrix(words)
+    if answer is None or len(answer) < MIN_WORDS:
+        return None
+    text = question.get("text") or ""
+    comps = json.dumps([{"name": c.get("name"), "keywords": c.get("keywords") or []}
+                        for c in question.get("competencies") or []], ensure_ascii=False)
+    own = _own(text, comps)
+    if own is None:
+        return None
+    others = [coverage(answer, m) for folder, q_text, m in refs if q_text != text and folder not in _left_out]
+    if not others:
+        return None
+    return round(coverage(answer, own) - float(np.percentile(others, percentile)), 4)
+
+
+@contextlib.contextmanager
+def leave_out(folders):
+    """Evaluation only: leave the reference questions of `folders` (names as in the reference file, e.g.
+    "unseen-roles-c") out while the context lasts, so a set is measured as if unseen."""
+    global _left_out
+    before, _left_out = _left_out, frozenset(folders)
+    try:
+        yield
+    finally:
+        _left_out = before
+
+
+def warm_up() -> None:
+    _references()
