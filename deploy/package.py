@@ -210,7 +210,8 @@ SOURCES = {
                 "models/scorer/contrary-zh.json", "models/scorer/contrary-en.json", "models/scorer/contrary-ko.json",
                 "models/scorer/wording-*.npz", "models/scorer/offtopic-*.npz",
                 "models/scorer/reluctant-zh.npz", "models/scorer/nonsense-*.npz", "models/scorer/nonsense-*.json",
-                "models/scorer/situation-zh.json", "models/scorer/word-class-zh.json"),
+                "models/scorer/situation-zh.json", "models/scorer/word-class-zh.json",
+                "models/scorer/reference-questions-zh.json"),
     "ffmpeg": (),
     "models": ("models/manifest.json",),
 }

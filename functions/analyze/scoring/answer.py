@@ -164,6 +164,15 @@ def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
     return "、".join(f.name for f in foci)
 
 
+def tells_asked(analysis: features.Analysis, question: dict) -> bool:
+    """Whether the question names a clear situation (focus.asked: 时间很紧, 顾客不满…) and the answer says a word of
+    it. Such an answer is not read against other questions (question_fit.py): a concrete rush story (三百箱货, 扫描枪
+    坏了) on a generically worded rush question covers a warehouse question's words better than the question's own
+    紧急/安排/按时, and was capped at 45 though it is the issue's strong answer (CI on 0fbce83)."""
+    foci = focus.asked(text_normalise(question.get("text"), "zh"))
+    return bool(foci) and focus.touched(analysis.seg.text, foci)
+
+
 def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:
     """(what a Chinese story or situational question asks about, what the answer tells instead) when the answer's
     words clearly tell another situation (focus.other_situation: a complaint story on an urgent-order question);
@@ -290,10 +299,6 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
         elif cap is not None:
             caps.append(Bound(cap, BoundKind.OFF_QUESTION,
                               f"{RELEVANCE_REASON}，再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
-        # a story that covers this question no better than most questions of other roles (question_fit.py)
-        cap = model.question_fit_cap(analysis.details.get("question_fit"), kind)
-        if cap is not None:
-            caps.append(Bound(cap, BoundKind.OTHER_QUESTION, f"{OTHER_QUESTION_REASON}，最高 {cap:.0f} 分。"))
         # no word of the situation asked (missed_focus), or clearly another situation told (other_situation)
         missed = missed_focus(analysis, question)
         other = None if missed else other_situation(analysis, question)
@@ -303,6 +308,12 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
             caps.append(Bound(cap, BoundKind.FOCUS,
                               f"{FOCUS_REASON}“{missed or other[0]}”{'的经历' if kind == 'story' else '时怎么做'}，{said}，"
                               f"再具体也不能算答到了题目上，最高 {cap:.0f} 分。"))
+        elif not tells_asked(analysis, question):
+            # a story that covers this question no better than most questions of other roles (question_fit.py);
+            # read only when the question's own situation is neither told nor clearly replaced by another
+            cap = model.question_fit_cap(analysis.details.get("question_fit"), kind)
+            if cap is not None:
+                caps.append(Bound(cap, BoundKind.OTHER_QUESTION, f"{OTHER_QUESTION_REASON}，最高 {cap:.0f} 分。"))
     cap = _off_topic_cap(analysis, question)
     if cap is not None:
         caps.append(Bound(cap, BoundKind.OFF_TOPIC, OFF_TOPIC_REASON.format(cap=cap)))
