@@ -999,12 +999,23 @@ def in_dictionary(tok: Token) -> bool:
         return True
     if len(t) >= 2 and freq.get(t):
         return True
+    # a word in the word vectors' vocabulary (the 30,000 most used words of a large corpus: meaning.py) or a
+    # kitchen or craft character (lexicon "trade_characters") is in everyday use, however rare in jieba's counts
+    # (set y: 炖 262, 煸 24, 焯 80 in a recipe were noted as 乱码)
+    if t in sets["trade_characters"] or _meaning_vocabulary(t):
+        return True
     # a word jieba does not know (箱货, 小王, 顺丰, 申通) is still made of characters in everyday use;
     # random text is not (昃, 闰, 鑫, 龘: see REAL_CHAR_FREQ)
     # … or, in a word of two or more, a less common character beside an everyday one (橘猫: 橘 127 beside 猫 1908;
     # breaker 26 had 一只橘猫 noted as 乱码)
     return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t) or len(t) >= 2 and \
         all(freq.get(c, 0) >= PAIRED_CHAR_FREQ for c in t) and any(freq.get(c, 0) >= 1000 for c in t)
+
+
+def _meaning_vocabulary(word: str) -> bool:
+    from . import meaning
+
+    return meaning.vector(word) is not None
 
 
 # … and the count of a less common character in a word with an everyday one (random text pairs rare characters: 鬲龠,
@@ -1187,7 +1198,9 @@ _SCENE_OPENERS = {"最近", "前几天", "前阵子", "前段时间", "这两天
 # the start of a sentence, the speaker marks what follows as a digression (digression_tail)
 _DIGRESSION = ("对了", "说到这个", "说到这儿", "说到这里", "说起来", "说起这个", "顺便说", "顺便提", "顺带说", "另外我还想",
                "另外还想", "我还想说", "我想起来", "题外话", "扯远了", "插一句", "跟您讲个事", "跟你讲个事",
-               "跟您说个事", "跟你说个事")
+               "跟您说个事", "跟你说个事",
+               # a turn announced as a topic of its own (然后我想说一下我做红烧肉的方法: set y)
+               "我想说一下", "我想说说", "我想讲一下", "我想讲讲", "再说一下我", "再讲一下我", "分享一下我")
 # times that set a scene at work (高峰期一天大概多少件), not a private one
 _WORK_TIMES = {"高峰", "旺季", "促销", "开业", "双十一", "节前", "节后", "月初", "月底", "年底"}
 
@@ -1761,8 +1774,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
-        sentence_touched = [starts[ci] and touched[ci] for ci in range(len(clauses))]
-        for ci in digression_tail(sem["aside"], marked, keep, has_content, on_topic_clause, sentence_touched):
+        # the digression ends where a sentence says the question's own words or HR's terms again: a word merely
+        # near one in meaning (下锅 near 喝酒) does not bring a recipe back to the question (set y)
+        # (nor does a one-character word of it: 做 of 你会怎么做 in 我做的比饭店的还好吃)
+        sentence_said = [starts[ci] and any(len(t.base or t.text) >= 2 and (t.base or t.text) in q_words | all_terms
+                                            and not t.copied for t in clauses[ci]) for ci in range(len(clauses))]
+        for ci in digression_tail(sem["aside"], marked, keep, has_content, on_topic_clause, sentence_said):
             keep[ci] = False
     # a clause that mostly reads the question back (你问我遇到紧急订单…) says nothing of the candidate's own
     for ci, toks in enumerate(clauses):

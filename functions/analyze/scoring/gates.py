@@ -232,7 +232,9 @@ _LIGHT_VERBS = frozenset({"觉得", "知道", "进行", "开始", "没有", "变
 _GENERAL_VERBS = frozenset({"发现", "看到", "遇到", "碰到", "找到", "看看", "处理", "负责", "完成", "安排", "检查", "确认",
                             "联系", "解决", "注意", "影响", "照着", "对着", "回到", "来到", "离开", "通过", "根据", "按照",
                             # a topic named (说起旺季我就想起…: set n's off-topic story was gated on such pairs)
-                            "说起", "提起", "谈起", "讲起", "说到", "讲到", "谈到", "提到", "想起", "想到"})
+                            "说起", "提起", "谈起", "讲起", "说到", "讲到", "谈到", "提到", "想起", "想到",
+                            # an event prevented or feared (防止兜风, 避免打滑, 担心漏水: set y's canopy story)
+                            "防止", "避免", "以免", "免得", "预防", "防范", "担心", "害怕", "生怕", "小心"})
 # words that go with anything or are mis-cut pieces of a phrase (有没有, 时候, 全部, 情况): never one side of a pair
 _GENERIC_WORDS = frozenset({"有没有", "时候", "全部", "部分", "还有", "全都", "情况", "问题", "东西", "事情", "地方", "方面",
                             "方式", "意识", "机会", "一下", "一遍", "看一遍", "一查", "不行", "好看", "两者", "是从"})
@@ -272,8 +274,9 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
             and not t.negated and len(t.text) >= 2 and not seam(t)
 
     def verb(t):
+        # … nor a state said negated in one word (天幕没坏, 人没事, 灯不亮): any thing can be unbroken
         return t.pos[:1] == "v" and t.pos != "vg" and t.text not in skip and not t.negated and len(t.text) >= 2 \
-            and not seam(t)
+            and not seam(t) and not (len(t.text) == 2 and t.text[0] in "没不未")
 
     def object_of_verb(k):
         """toks[k] is the object of a verb before it (铺了纸箱 | 防滑, 拿毛巾 | 擦): a serial verb after it says what

@@ -27,7 +27,7 @@ from pathlib import Path
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "models" / "lexicons"
 _LIST_KEYS = ("fillers", "stopwords", "particles", "negators", "refused", "generic", "result_markers",
               "completion", "connectives", "first_person", "pronouns", "numerals", "measure_words",
-              "time_words", "reluctance", "work_topic", "common_latin", "faults")
+              "time_words", "reluctance", "work_topic", "common_latin", "faults", "trade_characters")
 
 
 def _folder() -> Path:

@@ -42,16 +42,22 @@ _left_out: frozenset = frozenset()
 
 @functools.lru_cache(maxsize=1)
 def _references():
-    """(per reference question: (folder, text, word-vector matrix)), percentile) or None when absent."""
+    """The reference questions as one stacked matrix of their word vectors, read whole per answer: (folders,
+    texts, stacked unit rows, first row of each question, percentile) or None when absent."""
     if not PATH.is_file() or not meaning.available():
         return None
     doc = json.loads(PATH.read_text(encoding="utf-8"))
-    refs = []
+    folders, texts, mats = [], [], []
     for q in doc["questions"]:
         m = _matrix(q["words"])
         if m is not None:
-            refs.append((q.get("folder", ""), q["text"], m))
-    return refs, float(doc["percentile"])
+            folders.append(q.get("folder", ""))
+            texts.append(q["text"])
+            mats.append(m)
+    if not mats:
+        return None
+    starts = np.cumsum([0] + [len(m) for m in mats[:-1]])
+    return folders, texts, np.concatenate(mats), starts, float(doc["percentile"])
 
 
 def _matrix(words) -> np.ndarray | None:
@@ -84,7 +90,7 @@ def fit(words: list[str], question: dict) -> float | None:
     refs = _references()
     if refs is None:
         return None
-    refs, percentile = refs
+    folders, texts, stacked, starts, percentile = refs
     answer = _matrix(words)
     if answer is None or len(answer) < MIN_WORDS:
         return None
@@ -94,7 +100,10 @@ def fit(words: list[str], question: dict) -> float | None:
     own = _own(text, comps)
     if own is None:
         return None
-    others = [coverage(answer, m) for folder, q_text, m in refs if q_text != text and folder not in _left_out]
+    # every reference word's best cosine with the answer, then its question's mean (one product for all)
+    best = (answer @ stacked.T).max(axis=0)
+    means = np.add.reduceat(best, starts) / np.diff(np.append(starts, len(best)))
+    others = [m for m, f, t in zip(means, folders, texts) if t != text and f not in _left_out]
     if not others:
         return None
     return round(coverage(answer, own) - float(np.percentile(others, percentile)), 4)
