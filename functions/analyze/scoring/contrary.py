@@ -154,21 +154,38 @@ def _person(t) -> str | None:
     if t.text in _SELF:
         return "self"
     if t.text in _OTHERS or t.pos in ("nr", "nrt") and len(t.text) > 1 and t.text[-1] not in _PLACE_END \
-            or 2 <= len(t.text) <= 3 and t.pos[:1] == "n" and t.text.endswith(_PERSON_END):
+            or 2 <= len(t.text) <= 3 and t.pos[:1] == "n" and t.text.endswith(_PERSON_END) or _role_noun(t):
         return "other"
     return None
 
 
+# words of people that include or are the speaker: never someone else
+_NOT_OTHER = {"自己", "本人", "个人", "大家", "咱", "俺"}
+PERSON_CLASS = 0.7
+
+
+def _role_noun(t) -> bool:
+    """A Chinese noun of two or more characters whose Cilin major class is A (people) with probability
+    PERSON_CLASS or more (meaning.word_class): the roles and relations no list holds (工长, 主人, 业主, 房东, 邻居,
+    包工头; breaker 28: 工长一开始嫌麻烦 was read as the speaker's own corner-cutting)."""
+    if t.pos[:1] != "n" or len(t.text) < 2 or t.text in _NOT_OTHER or not "\u4e00" <= t.text[:1] <= "\u9fff":
+        return False
+    from . import meaning
+
+    return meaning.word_class(t.text).get("A", 0.0) >= PERSON_CLASS
+
+
 def _object(seg: Segmented, i: int, clause: int) -> bool:
-    """The person at token i is an object: right after 跟/让/把…, or after 让/叫 and a count (我让两个同事…,
-    I told the customer)."""
-    for j in range(i - 1, max(i - 3, -1), -1):
+    """The person at token i is an object: right after 跟/让/把…, or after 让/叫 and a count or a modifier ending
+    in 的 (我让两个同事…, 我让两个新来的实习生…, I told the customer)."""
+    for j in range(i - 1, max(i - 6, -1), -1):
         t = seg.tokens[j]
         if t.clause != clause:
             return False
         if t.text in _OBJECT_BEFORE:
             return True
-        if t.pos not in ("m", "q", "mq") and t.text not in ("the", "a", "my", "our", "this", "that"):
+        modifier = t.text == "的" or j + 1 < i and seg.tokens[j + 1].text == "的" and t.pos[:1] in ("v", "a", "b", "d")
+        if t.pos not in ("m", "q", "mq") and not modifier and t.text not in ("the", "a", "my", "our", "this", "that"):
             return False
     return False
 
