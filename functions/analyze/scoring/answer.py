@@ -166,11 +166,13 @@ def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
 
 def tells_asked(analysis: features.Analysis, question: dict) -> bool:
     """Whether the question names a clear situation (focus.asked: 时间很紧, 顾客不满…) and the answer says a word of
-    it. Such an answer is not read against other questions (question_fit.py): a concrete rush story (三百箱货, 扫描枪
+    it in its own words (not read back from the question). Such an answer is not read against other questions (question_fit.py): a concrete rush story (三百箱货, 扫描枪
     坏了) on a generically worded rush question covers a warehouse question's words better than the question's own
     紧急/安排/按时, and was capped at 45 though it is the issue's strong answer (CI on 0fbce83)."""
     foci = focus.asked(text_normalise(question.get("text"), "zh"))
-    return bool(foci) and focus.touched(analysis.seg.text, foci)
+    # in the candidate's own words: the question read back (我讲一次面包烤坏了我是怎么处理的) tells nothing (breaker 28)
+    own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
+    return bool(foci) and focus.touched(own, foci)
 
 
 def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:
