@@ -1122,8 +1122,12 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "把东西寄给“后天”，把道歉折成纸飞机，月亮下单、货发到火星上，“昨天的明天”），好几处都是这样，"
                     "看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
-    acting = things_acting(analysis) if language == "zh" else []
-    if len(acting) >= ACTING_MIN:
+    acting = things_acting(analysis, objects=False) if language == "zh" else []
+    # a made thing feeling, wanting, sleeping (objects_acting) gates with them, but one alone corroborates nothing: an
+    # old fridge "tired" after ten years (那台冰箱用了十年了，它也累了) is a figure honest speech uses
+    felt = [a for a in (objects_acting(analysis) if language == "zh" else []) if a not in acting]
+    if len(acting) + len(felt) >= ACTING_MIN:
+        acting = acting + felt
         return Gate("nonsense", "回答里好几处说的是东西在做只有人才会做的事（比如菜向厨师长道歉、行李箱决定去读书、雾给人打电话），"
                     "连不成一件真实的事，看起来是无意义的内容，请人工查看。", {"things_acting": acting[:6], "odd_acts": n_odd})
     n_odd += sum(1 for a in acting if a not in acts)     # … one of them corroborates the learnt reader below
@@ -2273,12 +2277,13 @@ _COLLECTIVE_END = tuple("房所局司部处店队组站心台院校业馆厅团�
 _PP = frozenset({"给", "向", "跟", "对", "和", "同", "与", "替", "帮", "朝", "冲", "对着", "跟着", "为", "用", "拿", "把", "被"})
 
 
-def things_acting(analysis: Analysis) -> list[str]:
+def things_acting(analysis: Analysis, objects: bool = True) -> list[str]:
     """Chinese: acts only a person does (_HUMAN_ACTS, _DECIDE) told of a thing, a food, an idea or a document as
     their doer ("大巴车|背诵", "肥牛|道歉"), as "doer|act". The doer is the nearest noun before the act in its clause
     outside a prepositional phrase (雾亲自给导游旗打了个电话: 导游旗 is 给's), past adverbs, times and places; a
     person (Cilin A, a person's ending, near people in meaning), a pronoun, a name, a body of people or place
-    (_COLLECTIVE_END) or a word without a vector is no such doer. Metaphors (像/一样) and negated acts are not read."""
+    (_COLLECTIVE_END) or a word without a vector is no such doer. Metaphors (像/一样) and negated acts are not read.
+    With `objects`, a made thing's feelings, will and body (objects_acting) follow."""
     from . import meaning
 
     if analysis.seg.language != "zh" or not meaning.available():
@@ -2368,6 +2373,188 @@ def things_acting(analysis: Analysis) -> list[str]:
                 (act in _HUMAN_ACTS or act in _DECIDE) and thing):
             continue
         out.append(f"{doer.text}|{act}")
+    if objects:
+        out += objects_acting(analysis)     # … and a made thing feeling, wanting, sleeping or climbing (session 28)
+    return list(dict.fromkeys(out))
+
+
+# session 28 (breaker 28): a made thing — an appliance, furniture, a vehicle or its part, a part of a building, a road,
+# a vegetable or a food — told as a being with a body, a mind and a will: it feels (电梯说今天腰疼, 轮胎说它累了,
+# 洗衣机想家了, 它心情不好, 它笑完以后), wants or learns (它想回工厂, 不想转, 白菜学会了开车), sleeps and climbs and swallows
+# (让它睡了二十分钟, 沙发自己爬上了六楼, 高速公路把货车吞了下去), has a family (它妈妈) or is a partner in people's
+# talk (跟电梯商量, 给空调讲了一个笑话, 跟它道了歉). Honest speech says none of these of such things: it says what they
+# do as machines (电梯坏了, 空调不制冷, 导航说前面堵车, 机器报警, 手机说没电了, 车子跑得很快, 门自己关上了), never that
+# they are tired, sad, homesick or wanting.
+# Feelings and states of a body or a mind (the doer is the nearest noun before them in their clause, past adverbs, a
+# time, 说/讲 — 电梯说今天腰疼 — and the others of this family, or 它 read as the last thing named)
+_OBJECT_FEELINGS = frozenset({"累", "好累", "腰疼", "头疼", "头痛", "肚子疼", "腿疼", "牙疼", "腰酸", "想家", "想妈妈", "生气",
+                              "伤心", "难过", "开心", "高兴", "害怕", "委屈", "饿", "困", "哭", "笑", "醒来", "醒", "睡",
+                              "睡着", "睡觉", "害羞", "感冒", "失眠", "做梦", "吃醋", "撒娇", "打哈欠", "心情", "有礼貌"})
+# … of which 心情 only with a judgement after it (它心情不好, 洗衣机心情很好; not 影响心情)
+_MOOD_AFTER = ("不好", "很好", "好", "差", "不错", "低落", "不佳", "糟糕", "很差", "特别好", "非常好", "也好", "大好")
+# a will: wanting, refusing or learning an act (它想回工厂, 不想转, 白菜学会了开车) — not where the thing is the topic
+# of someone's wish (沙发想进电梯得竖起来, 冰箱想搬上去就得拆门: _TOPIC_MODALS after it, or a handling verb after it)
+_OBJECT_WILL = frozenset({"想", "不想", "想要", "不想要", "愿意", "不愿意", "学会", "学会了"})
+_TOPIC_MODALS = ("得", "就得", "必须", "需要", "要", "只能", "才能", "可以", "先", "非得", "的话", "就要", "还得")
+_HANDLING_START = tuple("搬修装放运送拆卖买换退洗弄拿抬塞挪推拉搞处维安清擦抢调检")
+# acts of an animal's body: climbing (not a vehicle's climb up a slope, nor a plant's), swallowing (not a machine's:
+# ATM吞卡)
+_OBJECT_CLIMB = ("爬上", "爬到", "爬进", "爬了", "爬")
+_OBJECT_SWALLOW = ("吞了下去", "吞下去", "吞下", "吞了", "吞掉", "吞")
+# people's talk with a thing as the other party (跟电梯商量, 给空调讲了一个笑话, 跟它道了歉)
+_PARTNER_ACTS = ("商量", "道歉", "道了歉", "吵架", "吵了一架", "讲笑话", "讲了一个笑话", "讲了个笑话", "说对不起", "求情",
+                 "撒娇", "谈心", "告白", "赔不是")
+_PARTNER_MARKS = frozenset({"跟", "和", "同", "与", "向", "给", "对"})
+_KIN = frozenset({"妈妈", "爸爸", "妈", "爸", "老婆", "老公", "女朋友", "男朋友", "儿子", "女儿", "爷爷", "奶奶"})
+# Cilin's made things: general objects, parts, buildings and roads, machines and vehicles, articles of use, clothes,
+# food, plants, materials
+_OBJECT_CODES = ("Ba", "Bc", "Bh", "Bm", "Bn", "Bo", "Bp", "Bq", "Br")
+_MACHINE_CODES = ("Bo01", "Bo04")     # machines and sets that talk and swallow cards in honest speech
+_VEHICLE_CODES = ("Bo2",)             # vehicles and their parts: 货车爬坡
+_SKIP_BACK = frozenset({"自己", "也", "已经", "在", "正在", "还", "就", "都", "很", "又", "才", "终于", "突然", "一直", "有点",
+                        "有些", "特别", "非常", "太", "真", "好像", "居然", "竟然", "今天", "了", "着", "过", "说", "讲",
+                        "跟我说", "告诉", "告诉我", "对我说", "其实", "原来", "是", "也是", "可能", "好", "偷偷", "顺便", "先"})
+_PIVOTS = frozenset({"让", "叫", "发现"})
+
+
+def _made_thing(tok) -> bool:
+    """An appliance, a piece of furniture, a vehicle or its part, a part of a building, a road, a food or a plant: a
+    common noun of Cilin's made things (_OBJECT_CODES) and of no person's, animal's or body's class — or, without codes,
+    a thing by the word-class reader — and not a person or an animal by its vector."""
+    from . import meaning
+    w = tok.text
+    if tok.pos[:1] != "n" or tok.pos in ("nr", "nrt", "nrfg", "ns", "nt") or \
+            w.endswith(_COLLECTIVE_END) or _person(tok) or _animal(w) or _nature(w):
+        return False
+    codes = meaning._codes(w)
+    if len(w) < 2:      # 床, 车, 菜: only a word read as a thing with near certainty (not 门, 路: places too)
+        return tok.pos == "n" and not codes and meaning.word_class(w).get("B", 0.0) >= 0.9
+    if codes:
+        return all(c.startswith(_OBJECT_CODES) for c in codes)
+    return meaning.word_class(w).get("B", 0.0) >= 0.8 and _vector(w) is not None
+
+
+def _clause_bounds(toks, k: int) -> tuple[int, int]:
+    s = k
+    while s > 0 and toks[s - 1].pos != "x":
+        s -= 1
+    e = k
+    while e < len(toks) and toks[e].pos != "x":
+        e += 1
+    return s, e
+
+
+def _antecedent(toks, k: int):
+    """What 它 at k stands for: the last noun before it, within 40 tokens, that names a person, an animal or a
+    thing (Cilin A or B, or the word-class reader's) — not a place after 在/到/从/往/进, nor an idea (笑话, 问题)."""
+    from . import meaning
+    for j in range(k - 1, max(-1, k - 40), -1):
+        t = toks[j]
+        if t.pos[:1] != "n" or t.pos in ("ns", "nt") or j and toks[j - 1].text in ("在", "到", "从", "往", "进"):
+            continue
+        classes = meaning.word_class(t.text)
+        if _person(t) or _animal(t.text) or classes.get("A", 0.0) >= 0.5:
+            return None
+        if classes.get("B", 0.0) >= 0.5:
+            return t
+    return None
+
+
+def _doer_before(toks, k: int, family) -> object | None:
+    """The doer of an act at k: walking back in its clause past adverbs, times, 说/讲, acts of the family and a
+    prepositional phrase (空调在跟冰箱吵架) to the first noun or pronoun (它 read as its antecedent); before 把 when the
+    clause has one (高速公路把我的货车吞了下去). A noun that is a verb's object (修好空调很开心, 搬沙发很累) is no doer,
+    unless the verb is 让/叫/发现 (让它睡了, 发现空调在跟冰箱吵架)."""
+    s, _ = _clause_bounds(toks, k)
+    ba = next((i for i in range(k - 1, s - 1, -1) if toks[i].text in ("把", "将")), None)
+    j = (ba if ba is not None else k) - 1
+    while j >= s:
+        x = toks[j]
+        if x.text in ("它", "它们"):
+            return _antecedent(toks, j)
+        if x.text in _PARTNER_MARKS and j + 1 < k:      # 跟冰箱: the partner, not the doer
+            j -= 1
+            continue
+        if x.pos[:1] == "n" and j + 1 < k and j and toks[j - 1].text in _PARTNER_MARKS:
+            j -= 2
+            continue
+        if x.text in _SKIP_BACK or x.text in family or x.pos in ("d", "t", "ul", "uz", "m", "mq", "q") or \
+                x.pos == "f" and x.text in ("以后", "之后", "后来"):
+            j -= 1
+            continue
+        if x.pos[:1] == "n":
+            d = j - 1
+            while d >= s and (toks[d].text in ("的", "了", "这个", "那个", "这台", "那台", "我的", "我们的") or
+                              toks[d].pos in ("m", "mq", "q", "r", "uj", "a", "b") or toks[d].pos[:1] == "n"):
+                d -= 1
+            if d >= s and toks[d].pos[:1] in ("v", "p") and toks[d].text not in _PIVOTS and toks[d].text not in _SKIP_BACK:
+                return None
+            return x
+        return None
+    return None
+
+
+def objects_acting(analysis: Analysis) -> list[str]:
+    """Chinese: a made thing (_made_thing) told as a being — feeling, wanting, sleeping, climbing, swallowing, with a
+    family or as the other party of people's talk — as "doer|act". Metaphors (像/一样) and negated feelings are not
+    read. Counted with things_acting (ACTING_MIN of them gate)."""
+    from . import meaning
+
+    if analysis.seg.language != "zh" or not meaning.available():
+        return []
+    toks = analysis.seg.tokens
+    metaphor = _in_metaphor(toks)
+    family = _OBJECT_FEELINGS | _OBJECT_WILL
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.pos == "x" or k in metaphor:
+            continue
+        w, act, doer = t.text, None, None
+        nxt = toks[k + 1].text if k + 1 < n else ""
+        if w in _OBJECT_FEELINGS and not t.negated:
+            if w == "心情" and not nxt.startswith(_MOOD_AFTER):
+                continue
+            if w in ("好累",) or t.pos[:1] in ("v", "a", "n", "l", "i"):
+                act, doer = w, _doer_before(toks, k, family)
+        elif w == "礼貌" and k and toks[k - 1].text in ("有", "很有"):
+            act, doer = "有礼貌", _doer_before(toks, k - 1, family)
+        elif w in _OBJECT_WILL:
+            j = k + 1
+            while j < n and toks[j].text in ("了", "着"):
+                j += 1
+            _, e = _clause_bounds(toks, k)
+            rest = [x.text for x in toks[j:e]]
+            if j < e and toks[j].pos[:1] == "v" and not toks[j].text.startswith(_HANDLING_START) and \
+                    not any(r in _TOPIC_MODALS for r in rest):
+                act, doer = w, _doer_before(toks, k, family)
+        elif w.startswith(_OBJECT_CLIMB) and w in _OBJECT_CLIMB or w in _OBJECT_SWALLOW:
+            doer = _doer_before(toks, k, family)
+            if doer is not None:
+                codes = meaning._codes(doer.text)
+                climb = w in _OBJECT_CLIMB
+                bad = _VEHICLE_CODES + ("Bh",) if climb else _MACHINE_CODES
+                vehicle = climb and (any(c.startswith(bad) for c in codes) or doer.text.endswith(("车", "车子")))
+                if vehicle or not climb and any(c.startswith(bad) for c in codes) or \
+                        not codes and meaning.word_class(doer.text).get("B", 0.0) < 0.8:
+                    doer = None
+                act = w
+        elif w in _KIN and k:
+            p = k - 1 - (toks[k - 1].text == "的")
+            if p >= 0 and toks[p].text == "它":
+                act, doer = w, _antecedent(toks, p)
+            elif p == k - 2 and toks[p].pos[:1] == "n":     # 洗衣机的妈妈 (not 打电话妈妈说)
+                act, doer = w, toks[p]
+        else:
+            rest = "".join(x.text for x in toks[k:k + 5] if x.pos != "x")
+            said = next((a for a in sorted(_PARTNER_ACTS, key=len, reverse=True) if rest.startswith(a)), None)
+            if said and k >= 2 and toks[k - 2].text in _PARTNER_MARKS:
+                p = toks[k - 1]
+                act, doer = said, _antecedent(toks, k - 1) if p.text == "它" else p
+            elif said:
+                act, doer = said, _doer_before(toks, k, family)
+        if act and doer is not None and _made_thing(doer):
+            out.append(f"{doer.text}|{act}")
     return list(dict.fromkeys(out))
 
 
