@@ -95,3 +95,87 @@ def test_leaving_out_every_reference_folder_leaves_no_fit():
     with question_fit.leave_out(folders):
         assert fit() is None
     assert fit() is not None
+
+
+# --- breaker 28 (README and issue only; its cases in /work/breaker28, the families kept here) ---
+
+SITE = {"text": "讲一次你在装修工地上发现前一道工序没做好，你是怎么处理的。", "answer_seconds": 120,
+        "competencies": [{"name": "质量意识", "weight": 0.5, "keywords": ["检查", "规范", "返工"]},
+                         {"name": "沟通协调", "weight": 0.5, "keywords": ["沟通", "工长", "业主"]}]}
+GROOMING = {"text": "讲一次你在宠物店给狗洗澡美容时，狗特别不配合或者咬人，你是怎么处理的。", "answer_seconds": 120,
+            "competencies": [{"name": "动物护理", "weight": 0.5, "keywords": ["安抚", "耐心", "安全"]},
+                             {"name": "服务意识", "weight": 0.5, "keywords": ["主人", "解释", "沟通"]}]}
+SALON = {"text": "请讲一次顾客对你做的发型或美甲不满意，你是怎么处理的。", "answer_seconds": 120,
+         "competencies": [{"name": "服务意识", "weight": 2, "keywords": ["顾客", "满意", "沟通"]},
+                          {"name": "专业技能", "weight": 1, "keywords": ["修改", "方案", "技术"]}]}
+BAKERY = {"text": "请讲一次你在烘焙店里面包烤坏或者出品不合格时，你是怎么处理的。", "answer_seconds": 120,
+          "competencies": [{"name": "品质意识", "weight": 2, "keywords": ["出品", "标准", "检查"]},
+                           {"name": "解决问题", "weight": 1, "keywords": ["原因", "调整", "结果"]}]}
+MILK_TEA = ("我在奶茶店做过一年店员。有个周六下午外卖和堂食一下子来了四十多单，小票排了一长串。我先跟店长商量分工，我负责打单和"
+            "看顺序，两个同事一个做茶底一个封口。我把同一种茶底的单子挑出来放在一起做，比如十杯四季春一起煮一起摇，外卖按骑手到"
+            "店时间排在前面，堂食的顾客我去解释要等十分钟。这样原来一杯要三分钟，后来平均一分半出一杯，四十多单大概五十分钟全部"
+            "出完，那天没有一个差评。")
+HAIR_PERM = ("我在理发店做了三年发型师。有一次一位顾客烫完头发说太卷了，显得老气，当场就不高兴了。我先请她坐下，问清楚她想要的"
+             "是自然一点的大波浪，原来是我沟通的时候没给她看图片确认。我跟她道歉，然后提出方案，用软化剂把发尾拉松一点，再吹成大"
+             "弯，不额外收费。做了四十分钟，她照镜子说这次满意了。后来我每次烫发前都会拿手机给顾客看三张参考图让她选，那一年我的"
+             "返工从每个月四五次降到一两次。")
+
+
+@pytest.mark.parametrize("text, question", [
+    ("上次接了个活，木工吊顶完了我去批腻子，一看石膏板接缝没留缝也没贴绷带，这样以后肯定开裂。我跟工长讲，这道工序不合格，得返"
+     "工，要木工把接缝切V字槽，填嵌缝膏，贴上网格带。工长一开始嫌麻烦，我把开裂的照片给他看，他同意了，又跟业主说明要多两天。"
+     "返工完我再批了三遍腻子，打磨，刷乳胶漆，到现在两年了没裂过。", SITE),
+    ("我是做泥瓦的，去一个工地贴瓷砖，进场先检查前面水电师傅的活，发现卫生间的防水只刷到一米二，淋浴那边按规范要刷到一米八。我"
+     "没有直接开工，工长还嫌麻烦，拍了照片发给工长，说明要补刷，不然以后墙会返潮。工长跟业主沟通以后，水电师傅第二天来补刷了两"
+     "遍，还做了四十八小时闭水试验，验收合格我才开始贴砖。", SITE),
+    ("有只金毛来洗澡，主人嫌麻烦没给它剪指甲，指甲太长了，我一碰它的脚它就咬人。我先停下来给它吃零食安抚，戴上嘴套保证安全，再"
+     "慢慢剪，剪完才洗澡和美容，一共一个半小时。主人来接的时候我跟她解释了，建议每个月剪一次，她说以后会注意。", GROOMING),
+])
+def test_corner_cutting_told_of_someone_else_is_not_the_candidates(text, question):
+    """A role or relation no list names (工长, 主人, 业主, 房东) is someone else: their 嫌麻烦 is not the candidate's
+    (contrary._role_noun, meaning.word_class: Cilin class A)."""
+    r = pipeline.analyze_transcript(text, question, "zh")
+    assert r["status"] == "scored" and r["overall"] >= 60, (r.get("overall"), said_of(r))
+    assert "反面" not in said_of(r) and "嫌麻烦" not in said_of(r)
+
+
+@pytest.mark.parametrize("text", ["那次给业主刷墙，我嫌麻烦没贴美纹纸，直接刷了，结果踢脚线上全是漆点，业主很不满意。",
+                                  "工长让我赶工，我嫌麻烦就没检查防水，直接贴了砖，后来楼下漏水了。"])
+def test_the_candidates_own_corner_cutting_still_counts(text):
+    r = pipeline.analyze_transcript(text, SITE, "zh")
+    assert r["status"] == "scored" and r["overall"] <= 35 and "反面" in said_of(r), (r.get("overall"), said_of(r))
+
+
+def test_an_object_after_let_and_modifiers_is_no_subject():
+    """我让两个新来的实习生干通宵，不给加班费: 实习生 is the object of 让 past a count and a 的-modifier; the unpaid
+    overtime is the speaker's."""
+    q = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
+         "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "加班"]},
+                          {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "同事", "分工"]}]}
+    r = pipeline.analyze_transcript("急单来的时候我让两个新来的实习生干通宵，不给加班费，跟他们说不干就别想转正。最后三百箱按时"
+                                    "发完了，省了老板六百块加班费。", q, "zh")
+    assert r["status"] == "scored" and r["overall"] <= 35 and "反面" in said_of(r), (r.get("overall"), said_of(r))
+
+
+@pytest.mark.parametrize("text", ["阿姨嫌烫得太卷，我先道歉，再用软化膏把发尾拉直一点，吹成大弯，没收钱，她挺满意的。",
+                                  "阿姨嫌烫得太卷，我先道歉，再用软化膏把发尾拉直一点，吹成大弯，四十分钟，没收钱，她挺满意的。"])
+def test_a_short_honest_story_is_not_read_as_fitting_another_question(text):
+    """Twelve words cannot cover HR's keywords (顾客, 修改, 方案) whatever question they answer: fewer than
+    question_fit.MIN_WORDS known words are not read against other questions."""
+    r = pipeline.analyze_transcript(text, SALON, "zh")
+    assert r["status"] == "scored" and r["overall"] > 45, r.get("overall")
+    assert answer.OTHER_QUESTION_REASON not in said_of(r)
+
+
+@pytest.mark.xfail(strict=True, reason="breaker 28, open: one opening sentence saying the question's words lifts a "
+                   "moved story past the other-question bound (45 → 81.1). Reading the answer without such edge clauses "
+                   "(min of both fits) capped these, but also 3 honest answers of sets d, p, r (a Cantonese lifeguard "
+                   "story 65.1 → 45): an honest story names its setting once at its start too (session 28 snapshot)")
+@pytest.mark.parametrize("opening, story, question", [
+    ("我讲一次面包烤坏了我是怎么处理出品不合格的。", MILK_TEA, BAKERY),
+])
+def test_a_sentence_reading_the_question_back_does_not_lift_a_moved_story(opening, story, question):
+    alone = pipeline.analyze_transcript(story, question, "zh")
+    opened = pipeline.analyze_transcript(opening + story, question, "zh")
+    assert opened["status"] == "scored" and opened["overall"] <= 45, (opened["overall"], said_of(opened))
+    assert alone["overall"] <= 45, alone["overall"]
