@@ -169,7 +169,7 @@ def test_a_short_honest_story_is_not_read_as_fitting_another_question(text):
 
 @pytest.mark.xfail(strict=True, reason="breaker 28, open: one opening sentence saying the question's words lifts a "
                    "moved story past the other-question bound (45 → 81.1). Reading the answer without such edge clauses "
-                   "(min of both fits) capped these, but also 3 honest answers of sets d, p, r (a Cantonese lifeguard "
+                   "(min of both fits) capped these, but also 3 answers graded 3–4 of sets d, p, r (a Cantonese lifeguard "
                    "story 65.1 → 45): an honest story names its setting once at its start too (session 28 snapshot)")
 @pytest.mark.parametrize("opening, story, question", [
     ("我讲一次面包烤坏了我是怎么处理出品不合格的。", MILK_TEA, BAKERY),
