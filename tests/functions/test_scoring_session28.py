@@ -97,7 +97,7 @@ def test_leaving_out_every_reference_folder_leaves_no_fit():
     assert fit() is not None
 
 
-# --- breaker 28 (README and issue only; its cases in /work/breaker28, the families kept here) ---
+# --- breaker 28 (README and issue only; its cases in tests/functions/data/breaker28, the families kept here) ---
 
 SITE = {"text": "讲一次你在装修工地上发现前一道工序没做好，你是怎么处理的。", "answer_seconds": 120,
         "competencies": [{"name": "质量意识", "weight": 0.5, "keywords": ["检查", "规范", "返工"]},
