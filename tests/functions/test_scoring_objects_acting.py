@@ -30,7 +30,8 @@ SHOP = _q("讲一次你在超市工作时遇到的问题。")
 
 
 def _acts(text, question):
-    return gates.things_acting(features.analyse([{"word": text}], "zh", question))
+    analysis = features.analyse([{"word": text}], "zh", question)
+    return list(dict.fromkeys(gates.things_acting(analysis) + gates.objects_acting(analysis)))
 
 
 @pytest.mark.parametrize("question,text", [

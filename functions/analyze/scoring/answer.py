@@ -147,6 +147,11 @@ def _names_competency(analysis: features.Analysis) -> bool:
         bool(analysis.details.get("asks_about_job"))
 
 
+def own_text(analysis: features.Analysis) -> str:
+    """The answer's text with what it reads back from the question (Token.copied) cut out ("|" in its place)."""
+    return "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
+
+
 def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
     """What a Chinese story or situational question asks about (focus.py: 和别人意见不一致, 顾客不满…) when no
     word of the answer tells it; None when the answer tells it or the question names no clear focus."""
@@ -158,7 +163,7 @@ def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
         return None
     # … or in the question's own words for the event (打不着 of 排查汽车打不着火), said by the candidate, not read back
     events = focus.event_words(asked)
-    own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
+    own = own_text(analysis)
     if any(e in own for e in events):
         return None
     return "、".join(f.name for f in foci)
@@ -171,8 +176,7 @@ def tells_asked(analysis: features.Analysis, question: dict) -> bool:
     紧急/安排/按时, and was capped at 45 though it is the issue's strong answer (CI on 0fbce83)."""
     foci = focus.asked(text_normalise(question.get("text"), "zh"))
     # in the candidate's own words: the question read back (我讲一次面包烤坏了我是怎么处理的) tells nothing (breaker 28)
-    own = "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
-    return bool(foci) and focus.touched(own, foci)
+    return bool(foci) and focus.touched(own_text(analysis), foci)
 
 
 def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:

@@ -985,6 +985,7 @@ def _anchor_match(seg: Segmented, anchors: dict) -> float:
 def in_dictionary(tok: Token) -> bool:
     """Chinese: the token is a dictionary word, a common single character, a number or a time — not a
     string of characters that form no word (乱码). Tokens without Han characters are True."""
+    from . import meaning
     from .gates import _jieba_freq
 
     t = tok.text
@@ -1002,7 +1003,7 @@ def in_dictionary(tok: Token) -> bool:
     # a word in the word vectors' vocabulary (the 30,000 most used words of a large corpus: meaning.py) or a
     # kitchen or craft character (lexicon "trade_characters") is in everyday use, however rare in jieba's counts
     # (set y: 炖 262, 煸 24, 焯 80 in a recipe were noted as 乱码)
-    if t in sets["trade_characters"] or _meaning_vocabulary(t):
+    if t in sets["trade_characters"] or meaning.vector(t) is not None:
         return True
     # a word jieba does not know (箱货, 小王, 顺丰, 申通) is still made of characters in everyday use;
     # random text is not (昃, 闰, 鑫, 龘: see REAL_CHAR_FREQ)
@@ -1010,12 +1011,6 @@ def in_dictionary(tok: Token) -> bool:
     # breaker 26 had 一只橘猫 noted as 乱码)
     return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t) or len(t) >= 2 and \
         all(freq.get(c, 0) >= PAIRED_CHAR_FREQ for c in t) and any(freq.get(c, 0) >= 1000 for c in t)
-
-
-def _meaning_vocabulary(word: str) -> bool:
-    from . import meaning
-
-    return meaning.vector(word) is not None
 
 
 # … and the count of a less common character in a word with an everyday one (random text pairs rare characters: 鬲龠,

@@ -1122,7 +1122,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "把东西寄给“后天”，把道歉折成纸飞机，月亮下单、货发到火星上，“昨天的明天”），好几处都是这样，"
                     "看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
-    acting = things_acting(analysis, objects=False) if language == "zh" else []
+    acting = things_acting(analysis) if language == "zh" else []
     # a made thing feeling, wanting, sleeping (objects_acting) gates with them, but one alone corroborates nothing: an
     # old fridge "tired" after ten years (那台冰箱用了十年了，它也累了) is a figure honest speech uses
     felt = [a for a in (objects_acting(analysis) if language == "zh" else []) if a not in acting]
@@ -2277,13 +2277,13 @@ _COLLECTIVE_END = tuple("房所局司部处店队组站心台院校业馆厅团�
 _PP = frozenset({"给", "向", "跟", "对", "和", "同", "与", "替", "帮", "朝", "冲", "对着", "跟着", "为", "用", "拿", "把", "被"})
 
 
-def things_acting(analysis: Analysis, objects: bool = True) -> list[str]:
+def things_acting(analysis: Analysis) -> list[str]:
     """Chinese: acts only a person does (_HUMAN_ACTS, _DECIDE) told of a thing, a food, an idea or a document as
     their doer ("大巴车|背诵", "肥牛|道歉"), as "doer|act". The doer is the nearest noun before the act in its clause
     outside a prepositional phrase (雾亲自给导游旗打了个电话: 导游旗 is 给's), past adverbs, times and places; a
     person (Cilin A, a person's ending, near people in meaning), a pronoun, a name, a body of people or place
     (_COLLECTIVE_END) or a word without a vector is no such doer. Metaphors (像/一样) and negated acts are not read.
-    With `objects`, a made thing's feelings, will and body (objects_acting) follow."""
+    A made thing's feelings, will and body are objects_acting's."""
     from . import meaning
 
     if analysis.seg.language != "zh" or not meaning.available():
@@ -2373,9 +2373,7 @@ def things_acting(analysis: Analysis, objects: bool = True) -> list[str]:
                 (act in _HUMAN_ACTS or act in _DECIDE) and thing):
             continue
         out.append(f"{doer.text}|{act}")
-    if objects:
-        out += objects_acting(analysis)     # … and a made thing feeling, wanting, sleeping or climbing (session 28)
-    return list(dict.fromkeys(out))
+    return out
 
 
 # session 28 (breaker 28): a made thing — an appliance, furniture, a vehicle or its part, a part of a building, a road,
