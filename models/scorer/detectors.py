@@ -50,6 +50,12 @@ SETS = (dataset.DATA,) + tuple(HERE / "eval" / f"unseen-roles-{s}" for s in "abc
 # Answers written for the off-topic detector alone (zh, en, ko), labelled by their writer and by a blind rater;
 # only the rows both labelled alike are trained on. Always in training, never a left-out fold.
 CORPUS = HERE / "detector-data"
+# … and work told through the family (session 29: 24 questions of farms, family shops and the self-employed, 120
+# on-topic answers told as 我家/我爸/家里…, 120 off-topic ones in the same family and village words; one writer, two
+# blind raters). Breaker 28's honest strawberry story (我家两亩草莓…喷了两次腐霉利) read 0.675 and scored 0.
+# Its questions FAMILY_HELD_OUT never train: they measure the detector on family work it did not see (held_out_family).
+FAMILY_CORPUS = HERE / "detector-data-2"
+FAMILY_HELD_OUT = frozenset(f"f{i:02d}" for i in range(19, 25))
 # Answers written for the nonsense detector alone: real words that mean nothing together ("nonsense", seven
 # styles) and honest answers a detector might mistake for it ("sense": metaphors, dialect, jargon, rough speech,
 # recogniser text); labelled by their writer and by a blind rater; only rows both labelled alike train.
@@ -155,20 +161,26 @@ def corpus_questions() -> list[dict]:
     """The corpora's questions ({"qid", "language", "role", "text"}): detector-data's, and those a nonsense corpus
     brings of its own (nonsense-data-3: ten English questions beside detector-data's five)."""
     rows = {}
-    for src in (CORPUS, *NONSENSE_CORPORA):
+    for src in (CORPUS, FAMILY_CORPUS, *NONSENSE_CORPORA):
         if (src / "questions.jsonl").is_file():
             rows.update({q["qid"]: q for q in dataset._jsonl(src / "questions.jsonl")})
     return list(rows.values())
 
 
 def corpus(folder: Path = CORPUS) -> list[CorpusAnswer]:
-    """The corpus rows whose writer's label the blind rater gave too (labels_a.jsonl)."""
+    """The corpus rows whose writer's label every blind rater gave too (labels_*.jsonl: one file per rater)."""
     if not (folder / "answers.jsonl").is_file():
         return []
     language = {q["qid"]: q["language"] for q in corpus_questions()}
-    rated = {r["id"]: r["label"] for r in dataset._jsonl(folder / "labels_a.jsonl")}
+    raters = [{r["id"]: r["label"] for r in dataset._jsonl(f)} for f in sorted(folder.glob("labels_*.jsonl"))]
     return [CorpusAnswer(r["id"], r["text"], r["label"], language[r["qid"]], r.get("style", ""), qid=r["qid"])
-            for r in dataset._jsonl(folder / "answers.jsonl") if rated.get(r["id"]) == r["label"]]
+            for r in dataset._jsonl(folder / "answers.jsonl")
+            if raters and all(rated.get(r["id"]) == r["label"] for rated in raters)]
+
+
+def held_out_family() -> list[CorpusAnswer]:
+    """FAMILY_CORPUS's answers to its held-out questions (FAMILY_HELD_OUT), which no detector trains on."""
+    return [a for a in corpus(FAMILY_CORPUS) if a.qid in FAMILY_HELD_OUT]
 
 
 def key(a) -> str:
@@ -199,7 +211,9 @@ def fit(detector: Detector, answers: list, c: float = C):
 def training_answers(without: Path | None = None) -> list:
     """What the detectors train on: the corpus, models/scorer/data and every set of SETS but `without`."""
     skip = without.resolve() if without is not None else None
-    return corpus() + [a for folder in NONSENSE_CORPORA for a in corpus(folder)] + [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
+    family = [a for a in corpus(FAMILY_CORPUS) if a.qid not in FAMILY_HELD_OUT]
+    return corpus() + family + [a for folder in NONSENSE_CORPORA for a in corpus(folder)] + \
+        [a for folder in SETS if folder.resolve() != skip for a in answers_of(folder)]
 
 
 def fit_without(without: Path | None = None) -> dict:
@@ -230,6 +244,16 @@ def cross_validate(detector: Detector, c: float = C, threshold: float = 0.6) -> 
             n[1] += 1
     return {"C": c, "threshold": threshold,
             "flagged": {k: f"{v[0]}/{v[1]}" for k, v in sorted(flagged.items())}}
+
+
+def family_figures(model, threshold: float) -> dict:
+    """The off-topic model's flags on held_out_family at the threshold: "flagged/all" per label."""
+    rows = held_out_family()
+    if model is None or not rows:
+        return {}
+    p = model.predict_proba([key(a) for a in rows])[:, 1]
+    return {label: f"{sum(int(q >= threshold) for a, q in zip(rows, p) if a.kind == label)}/"
+                   f"{sum(a.kind == label for a in rows)}" for label in ("off_topic", "on_topic")}
 
 
 def _vouched(a, p: float) -> bool:
@@ -263,7 +287,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", choices=sorted(n for n in DETECTORS if n in STANDALONE), default=None)
     args = ap.parse_args(argv)
     every = training_answers()
-    sources = [str(CORPUS.relative_to(HERE.parent.parent))] + [str(f.relative_to(HERE.parent.parent)) for f in SETS]
+    sources = [str(f.relative_to(HERE.parent.parent)) for f in (CORPUS, FAMILY_CORPUS, *SETS)]
     for name, detector in DETECTORS.items():
         if name not in STANDALONE or args.only and name != args.only:
             continue
@@ -273,13 +297,16 @@ def main(argv=None) -> int:
         if args.cv:
             continue
         out = HERE / detector.file
-        save(fit(detector, every), out)
+        model = fit(detector, every)
+        save(model, out)
         labels = [detector.label(a) for a in every if a.language == detector.language]
+        extra = {"held_out_family": family_figures(model, thresholds[detector.name])} \
+            if detector.name == "off_topic" and detector.language == "zh" else {}
         entry = {"name": f"{detector.language}-{detector.name.replace('_', '')}", "language": detector.language,
                  "file": f"scorer/{out.name}", "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
                  "licence": "project's own (fitted here)", "built_by": f"python -m models.scorer.detectors --only {name}",
                  "trained_on": sources, "positives": sum(y is True for y in labels),
-                 "negatives": sum(y is False for y in labels), "C": C, "leave_one_set_out": cv[0]}
+                 "negatives": sum(y is False for y in labels), "C": C, "leave_one_set_out": cv[0], **extra}
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
         manifest["lexicons"] = [e for e in manifest.get("lexicons", []) if e.get("name") != entry["name"]] + [entry]
         MANIFEST.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
