@@ -68,7 +68,8 @@ ANSWER_FEATURES = ["concreteness", "specific_actions", "outcome", "story_order",
                    "generalities", "event_share", "reluctance", "topic_similarity", "wording"]
 OFF_TOPIC_FACTOR = 0.25
 TOPICAL_FEATURES = ("concreteness", "specific_actions", "outcome", "story_order", "specificity", "event_share")
-WORK_TALK_P = 0.3           # the off-topic detector's reading below which an answer is about work (session 25)
+WORK_TALK_P = 0.45          # the off-topic detector's reading below which an answer is about work (session 25: 0.3;
+                            # session 29: 0.45, with the detector trained on family work — 我家两亩草莓… read 0.40)
 WORK_ONLY_FACTOR = 0.75     # on topic only through everyday work words, never through the question's own
 COMPETENCY_FEATURES = ["evidence", "evidence_specific", "negative_evidence", "anchor_match", "evidence_relative"]
 FEATURES = ANSWER_FEATURES + COMPETENCY_FEATURES
@@ -1009,8 +1010,11 @@ def in_dictionary(tok: Token) -> bool:
     # random text is not (昃, 闰, 鑫, 龘: see REAL_CHAR_FREQ)
     # … or, in a word of two or more, a less common character beside an everyday one (橘猫: 橘 127 beside 猫 1908;
     # breaker 26 had 一只橘猫 noted as 乱码)
-    return all(freq.get(c, 0) >= REAL_CHAR_FREQ for c in t) or len(t) >= 2 and \
-        all(freq.get(c, 0) >= PAIRED_CHAR_FREQ for c in t) and any(freq.get(c, 0) >= 1000 for c in t)
+    # … and a trade's character counts as everyday inside a word too: chemical names of any trade (farm chemicals
+    # 乙螨唑, 吡虫啉, 嘧菌酯; medicines 头孢克肟; breaker 28 had 阿维菌素, 乙螨唑, 螺螨酯 noted as 乱码)
+    trade = sets["trade_characters"]
+    return all(freq.get(c, 0) >= REAL_CHAR_FREQ or c in trade for c in t) or len(t) >= 2 and \
+        all(freq.get(c, 0) >= PAIRED_CHAR_FREQ or c in trade for c in t) and any(freq.get(c, 0) >= 1000 for c in t)
 
 
 # … and the count of a less common character in a word with an everyday one (random text pairs rare characters: 鬲龠,
