@@ -719,10 +719,30 @@ def person_of(tok: Token, first_person: frozenset) -> str | None:
         return None
     if t in first_person:
         return "self"
-    if t in _OTHER_PEOPLE or tok.pos in ("nr", "nrt", "nrfg") or \
+    if t in _OTHER_PEOPLE or tok.pos in ("nr", "nrt", "nrfg") and _name_like(t) or \
             tok.pos.startswith("n") and len(t) >= 2 and t.endswith(_PEOPLE_ENDS):
         return "other"
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_like(word: str) -> bool:
+    """Chinese: a word jieba tags as a person's name reads as one — it starts with a common surname (lexicon
+    "surnames": 小王's 王, 张伟, 李师傅), with 小/老/阿, or doubles a character (丽丽), and Cilin, where it knows the
+    word, puts it among people (class A). jieba's tagger also calls fragments of words it does not know names: 沃 of
+    沃柑, 加乙 of 加乙螨唑, 蓟养 of 藿香蓟养捕食螨, and 叶子 (Cilin: a leaf) — breaker 28's citrus story had every
+    action of the candidate's given to those "people"."""
+    from . import meaning
+
+    codes = meaning._codes(word)
+    if codes and not any(c.startswith("A") for c in codes):
+        return False
+    return word[0] in _surnames() or word[0] in "小老阿" or len(word) == 2 and word[0] == word[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    return lexicon.sets("zh")["surnames"]
 
 
 # verbs jieba tags as something else: a clause-initial 问 (问清楚她要三分糖: n) and a split 道…歉 (我道了歉: 道/q)
@@ -815,7 +835,7 @@ def _last_step(clauses: list, ci: int, sets: dict) -> bool:
 
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
     """Chinese: token k of a clause says the work got done or had an outcome — a completion word (发出,
-    解决, 减少), a verb completed with 完 (发完, 全发/完), an outcome verb with a number after it (找出了17条
+    解决, 减少), a verb completed with 完 (发完, 全发/完) or held with 住 (控制住了), an outcome verb with a number after it (找出了17条
     差异), and with `markers` a result marker (按时, 提前, 最后)."""
     t = toks[k]
     completion = sets["completion"]
@@ -824,6 +844,11 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
     if markers and t.text in sets["result_markers"]:
         return True
     if t.text.endswith("完") and t.pos.startswith("v"):
+        return True
+    # … or held in place (控制住了, 保住了, 稳住了, 留住了: a resultative 住 said as done)
+    if t.text.endswith("住") and t.pos.startswith("v") and not t.negated and \
+            (len(t.text) >= 2 or k > 0 and toks[k - 1].pos.startswith("v")) and \
+            any(u.text == "了" for u in toks[k + 1:k + 3]):
         return True
     if t.text in _OUTCOME_VERBS:
         return any(u.pos in ("m", "mq") or u.text[:1].isdigit() for u in toks[k + 1:k + 4])
@@ -1103,7 +1128,8 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
     for toks in clauses:
         if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)
                # 我不是不愿意加班 is not unwilling; nor is a phrase said under a negator (没人骂, 从不拖着)
-               if not affirmed(toks, k) and not toks[k].negated):
+               if not affirmed(toks, k) and not toks[k].negated and not _supposed_in(toks, k)
+               and not _thing_subject(toks, k, first_person)):
             return True
         # a clause naming only someone else passes them on even when jieba tags a word before them as its
         # first verb (一个外卖/v 小哥等了半小时，特别不耐烦: the rider is impatient, not the candidate)
@@ -1111,6 +1137,31 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
             clause_agent(toks, first_person, len(toks)) if not any(t.text in first_person for t in toks) else None
         ) or agent
     return False
+
+
+def _thing_subject(toks: list, k: int, first_person: frozenset) -> bool:
+    """Chinese: the phrase at toks[k] says what a thing did or became — a noun that names no person stands right
+    before it, past adverbs only (后来香蕉基本就不怎么扔了: the bananas, not the candidate's attitude). A person, a
+    verb, 了 or anything else first: no (订单太多了就拖着 is the candidate's)."""
+    for j in range(k - 1, -1, -1):
+        t = toks[j]
+        if t.pos in ("d", "ad") and not t.negated:
+            continue
+        if person_of(t, first_person) is not None:
+            return False
+        return t.pos.startswith("n") and t.pos not in ("nr", "nrt", "nrfg", "ns", "nt") and t.text not in _PLACES_TIMES
+    return False
+
+
+_PLACES_TIMES = {"时候", "时间", "那时", "当时", "现在", "以后", "之后"}
+
+
+def _supposed_in(toks: list, k: int) -> bool:
+    """The phrase at toks[k] is said as a supposition in its clause — a condition before it (要是不管, 如果拖着) or
+    的话 after it (不管的话): what would have happened, not the candidate's attitude (breaker 28: 最后少收了三成，
+    要是不管估计要少一大半 read as unwilling). The conditions are contrary.py's (_CONDITIONS, _SUPPOSED_END)."""
+    return any(t.text in contrary._CONDITIONS for t in toks[:k]) or \
+        any(t.text in contrary._SUPPOSED_END for t in toks[k + 1:])
 
 
 # A concession: a preference or habit said negated (平时不太喜欢加班, 虽然我不想当组长, 本来不愿意去) and then
@@ -1747,8 +1798,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     back = refers_back(clauses, sets["first_person"]) if language == "zh" else [None] * len(clauses)
     carried = [False] * len(clauses)
     for ci in range(1, len(clauses)):
-        if back[ci] is not None and has_content[ci] and not junk_clause[ci] and on_topic_clause[back[ci]] and \
-                not on_topic_clause[ci]:
+        # … on topic where the chain began or anywhere along it before (请他别急 … 拿着他的阀芯去货架上找 … 记下他的电话:
+        # the customer of the on-topic middle, though the chain began in a clause of no topic words)
+        if back[ci] is not None and has_content[ci] and not junk_clause[ci] and not on_topic_clause[ci] and any(
+                on_topic_clause[c] for c in range(back[ci], ci) if c == back[ci] or back[c] == back[ci]):
             on_topic_clause[ci] = carried[ci] = True
     spec_words = [{_en_singular(t.base or t.text) if language == "en" else t.base or t.text for t in toks
                    if specific(t) and not concrete_kind(t, language)
@@ -2162,6 +2215,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "outcome_clause": None if outcome_clause is None else
         ("" if language == "zh" else " ").join(t.text for t in clauses[outcome_clause]),
         "action_clause_ids": list(specific_actions),
+        "own_action_clause_ids": [ci for ci in actions if ci not in implied_actions],
         "outcome_clause_id": outcome_clause,
         "situation": situation,
         "on_question_clauses": on_question,

@@ -1091,7 +1091,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # … and the question's own few words turned round between fillers and false starts (假如师傅不在，我就会，就是师傅
     # 不在的时候，我会先，先那个…: gates-w, scored 31.7), or read back in pieces: hardly a word of its own, no deed, no fact
     if language == "zh" and not closing and c["own_words"] <= ECHO_OWN and c["distinct_content"] <= ECHO_DISTINCT and \
-            c["words"] >= ECHO_WORDS and not c.get("actions") and not c.get("concrete"):
+            c["words"] >= ECHO_WORDS and not _deeds_in_own_words(analysis) and not c.get("concrete"):
         return Gate("parroting", "回答只是把题目里的几个词翻来覆去地说（夹着“就是、那个”之类的口头语），没有说出自己的经历或"
                     "做法，无法按内容评分，请人工查看。",
                     {"own_words": c["own_words"], "distinct_content_words": c["distinct_content"], "words": c["words"]})
@@ -1615,6 +1615,20 @@ def equations(analysis: Analysis) -> list[str]:
 # 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
 # data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
 LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
+def _deeds_in_own_words(analysis: Analysis) -> int:
+    """Chinese: the candidate's action clauses (features: own_action_clause_ids) with a content word not made of the
+    question's characters — the question's words read back a second time in other cuts (修图交片的时候 for 修图交片时,
+    which the copy marker misses) are no deed (set l's parrot, once jieba stopped calling 布光 a person)."""
+    from .features import _HOLLOW, _NOT_SCENE, _clause_tokens, is_content
+
+    q_chars = set(analysis.details.get("question_text") or "")
+    clauses = _clause_tokens(analysis.seg)
+    # (words that only point or frame — 时候, 事情, 经历 — are no one's own)
+    return sum(1 for ci in analysis.details.get("own_action_clause_ids") or () if ci < len(clauses) and any(
+        is_content(t, "zh") and not t.copied and t.text not in _NOT_SCENE and t.text not in _HOLLOW
+        and not all(ch in q_chars for ch in t.text) for t in clauses[ci]))
+
+
 # An echo of the question (gate `parroting`): at most ECHO_OWN words of the answer's own (not the question's nor HR's),
 # at most ECHO_DISTINCT distinct content words in an answer of ECHO_WORDS words or more, no deed and no concrete fact.
 # Session 26: over data, sets a–x and gates-o–w it reads gates-w's filler loop and two parrots of set x that were

@@ -9,7 +9,9 @@ that start a clause in unpunctuated speech), first_person, pronouns, numerals (c
 numbers), measure_words, time_words, reluctance (refusing or unwilling phrases: 没办法, 无所谓, 拖着…), work_topic (words of everyday work
 that put a clause on topic: 顾客, 订单; customer, refund; 손님, 주문), common_latin (zh:
 everyday English words said inside a Chinese answer — ok, so, anyway, nice — that are no name), faults (zh: faults
-and failures whose denial is praise — 超时, 推给, 出错, 投诉…; see text._denied_fault).
+and failures whose denial is praise — 超时, 推给, 出错, 投诉…; see text._denied_fault), trade_characters (zh: characters
+of a trade — kitchen, craft, chemistry, pests — in everyday use however rare in jieba's counts), surnames (zh: common
+Chinese surnames, single characters; a word jieba tags a name is one only if it starts like a name, features.person_of).
 
 competencies.<lang>.json: {competency name: {"synonyms": [...], "behaviours": [...]}} — words and short
 phrases that show the competency without HR's exact keywords. A question's competency may add its own
@@ -27,7 +29,7 @@ from pathlib import Path
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "models" / "lexicons"
 _LIST_KEYS = ("fillers", "stopwords", "particles", "negators", "refused", "generic", "result_markers",
               "completion", "connectives", "first_person", "pronouns", "numerals", "measure_words",
-              "time_words", "reluctance", "work_topic", "common_latin", "faults", "trade_characters")
+              "time_words", "reluctance", "work_topic", "common_latin", "faults", "trade_characters", "surnames")
 
 
 def _folder() -> Path:
