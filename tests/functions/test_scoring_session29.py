@@ -99,3 +99,44 @@ def test_the_question_read_back_in_other_cuts_is_still_an_echo():
     honest = "上周我修图交片前把三百张图按编号核对了一遍，发现少了两张婚纱外景，回去从备份卡里找回来补上了。"
     r = pipeline.analyze_transcript(honest, q, "zh")
     assert r["status"] == "scored" and r["overall"] >= 50
+
+
+# Breaker 29 (a fresh helper with the README and the issue only; cases in tests/functions/data/breaker29/cases.jsonl)
+RUSH = {"text": "请讲一次你在工作中遇到紧急订单、时间很紧的经历，你是怎么安排的，结果怎样？", "answer_seconds": 120,
+        "competencies": [{"name": "执行力", "weight": 0.5, "keywords": ["按时", "安排", "优先级", "加班"]},
+                         {"name": "团队协作", "weight": 0.5, "keywords": ["沟通", "协调", "同事", "分工"]}]}
+INITIATIVE = {"text": "讲一次你发现问题并主动想办法解决的经历。", "answer_seconds": 120,
+              "competencies": [{"name": "解决问题", "weight": 0.6, "keywords": ["解决", "分析", "办法", "结果"]},
+                               {"name": "主动性", "weight": 0.4, "keywords": ["主动", "发现", "负责"]}]}
+
+
+@pytest.mark.parametrize("team", ["秀英负责拆箱，德胜负责装礼盒", "玉珍负责做饭，春梅去买菜"])
+def test_a_team_named_by_given_names_did_the_work_not_the_candidate(team):
+    text = f"那天晚上突然来了两百盒月饼的单，{team}，第二天早上七点半全部送到了。"
+    r = pipeline.analyze_transcript(text, RUSH, "zh")
+    assert r["status"] == "scored" and r["overall"] <= 40, r["overall"]
+    assert "别人" in " ".join(r["competencies"][0]["reasons"])
+
+
+def test_the_candidate_working_beside_given_names_keeps_the_credit():
+    text = ("那天晚上突然来了两百盒月饼的单，我先把单子按小区分成三批，秀英负责拆箱，我自己装礼盒贴标签，又跟德胜一起开车送，"
+            "第二天早上七点半全部送到了。")
+    r = pipeline.analyze_transcript(text, RUSH, "zh")
+    assert r["overall"] >= 70, r["overall"]
+
+
+def test_myself_after_i_is_the_candidate_not_the_coworker_before():
+    text = "同事嫌麻烦都不愿意加班，我就自己留下来，把三百单按快递公司分好，一直打包到晚上十一点，第二天一早全部发走了。"
+    r = pipeline.analyze_transcript(text, RUSH, "zh")
+    assert r["overall"] >= 55, r["overall"]
+    assert not any("别人" in s for c in r["competencies"] for s in c["reasons"])
+
+
+def test_not_my_job_but_i_did_it_is_initiative_not_counter_evidence():
+    text = ("这事本来不归我管，但我看仓库漏水好几天没人弄。我爬上去看，是屋顶一块彩钢瓦裂了，我买了防水胶带和一块新瓦换上，"
+            "又把湿了的二十箱货搬到高处晾干，只损失了两箱。")
+    r = pipeline.analyze_transcript(text, INITIATIVE, "zh")
+    said = " ".join(s for c in r["competencies"] for s in c["reasons"])
+    assert "反面信息" not in said and r["overall"] > 35, (r["overall"], said)
+    refused = pipeline.analyze_transcript("这事本来不归我管，但我还是没去管，后来仓库漏水，二十箱货湿了。", INITIATIVE, "zh")
+    assert refused["overall"] <= 35

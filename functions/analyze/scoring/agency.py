@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from . import explain, text as text_mod
+from . import explain, meaning, text as text_mod
 from .features import Analysis
 
 BORROWED = 35.0
@@ -167,6 +167,15 @@ def _lead(word: str, pos: str) -> bool:
                                       or pos.startswith("nr") and bool(_LEAD_NAME.match(word)))
 
 
+def _verb_next(words: list[tuple[str, str]], k: int) -> bool:
+    """A verb follows word k, past adverbs (秀英负责, 春梅也去)."""
+    for w, pos in words[k + 1:k + 4]:
+        if pos in ("d", "ad"):
+            continue
+        return pos.startswith("v")
+    return False
+
+
 def _parts(analysis: Analysis) -> list[list[tuple[str, str]]]:
     """The answer cut where a new subject may start: at punctuation when it has some (a typed transcript), else
     (recognised speech) the scorer's clauses, cut again before 他/她/我/自己 once a verb was said."""
@@ -252,9 +261,16 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE:
                 agent = "other"                                # 有个老板要投标: a customer, not the candidate's boss
                 continue
-            if not seen_verb and not prep and (_lead(w, pos) or w in _PRONOUN or w in _REFLEXIVE and last == "lead"):
+            # a given name jieba tags a name, opening the part before its verb (秀英负责拆箱, 海燕做饭: breaker 29 — the
+            # candidate was credited with a whole team's work told by given names)
+            # (a word Cilin knows is a common noun first: 宝宝出生第十天 is a baby, 海燕 a bird)
+            given = k == 0 and pos in ("nr", "nrfg") and w not in _NOT_LEAD and _verb_next(merged, k) and \
+                not meaning._codes(w)
+            # (自己 right after 我 is the candidate's own: 我自己装礼盒)
+            if not seen_verb and not prep and (_lead(w, pos) or given or w in _PRONOUN or
+                                               w in _REFLEXIVE and last == "lead" and agent != "self"):
                 # 他/她 after a coworker was named is the coworker (她马上道歉, even after 顾客说…)
-                agent = "lead" if (_lead(w, pos) or w in _REFLEXIVE or named or agent == "lead") else "other"
+                agent = "lead" if (_lead(w, pos) or given or w in _REFLEXIVE or named or agent == "lead") else "other"
                 named = named or agent == "lead"
                 continue
             if not seen_verb and not prep and w in _NOT_LEAD:

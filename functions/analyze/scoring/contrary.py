@@ -266,14 +266,15 @@ def _says_other(seg: Segmented, k: int) -> bool:
             break
         if t.pos == "x":
             continue
-        who = _person(t) or (person_of(t, first_person) if seg.language == "zh" else None)
+        who = _person(t) or (person_of(t, first_person, (seg.tokens, i)) if seg.language == "zh" else None)
         if who is None and seg.language == "zh" and i == k - 1 and i > 0 and t.text.endswith(_PEOPLE_END) \
                 and len(t.text) == 1 and seg.tokens[i - 1].pos not in ("x", "r", "m", "mq", "q", "d", "p"):
             who = "other"
         if who and not _object(seg, i, clause):
             return who == "other"
     for i in seg.clauses[clause - 1] if 0 < clause < len(seg.clauses) else ():
-        who = _person(seg.tokens[i]) or (person_of(seg.tokens[i], first_person) if seg.language == "zh" else None)
+        who = _person(seg.tokens[i]) or (person_of(seg.tokens[i], first_person, (seg.tokens, i))
+                                          if seg.language == "zh" else None)
         if who:
             return who == "other"
     return False

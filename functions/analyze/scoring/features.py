@@ -712,17 +712,38 @@ _PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
 _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
 
 
-def person_of(tok: Token, first_person: frozenset) -> str | None:
-    """Chinese: "self" for 我/我们…, "other" for someone else (同事, 顾客, 小王, 他), else None."""
+def person_of(tok: Token, first_person: frozenset, context: tuple[list, int] | None = None) -> str | None:
+    """Chinese: "self" for 我/我们…, "other" for someone else (同事, 顾客, 小王, 他), else None. context: (the tokens
+    around, tok's index among them), for a word jieba tags a name that does not read as one by itself (_name_like):
+    it is a person where a person stands (_stands_as_person: 秀英负责拆箱, 海燕做饭)."""
     t = tok.text
     if t in _NOT_AGENT:
         return None
     if t in first_person:
         return "self"
-    if t in _OTHER_PEOPLE or tok.pos in ("nr", "nrt", "nrfg") and _name_like(t) or \
+    if t in _OTHER_PEOPLE or tok.pos == "nrt" or tok.pos in ("nr", "nrfg") and (
+            _name_like(t) or context is not None and _stands_as_person(*context)) or \
             tok.pos.startswith("n") and len(t) >= 2 and t.endswith(_PEOPLE_ENDS):
         return "other"
     return None
+
+
+# words after which a name begins a part of the clause (我和秀英, 让德胜去, 叫春梅帮忙)
+_BEFORE_PERSON = {"和", "跟", "与", "同", "让", "叫", "请", "找", "问", "给", "帮", "陪", "带", "被", "由", "对", "向", "喊", "交给"}
+
+
+def _stands_as_person(toks: list, k: int) -> bool:
+    """Chinese: toks[k] stands where a person's name does — it opens its clause (or follows 和/让/叫…) and a verb
+    follows it, past adverbs (秀英负责拆箱, 海燕做饭, 让春梅去买菜); not inside a noun phrase (用阿维菌素加乙螨唑, 藿香
+    蓟养捕食螨, 在布光) nor before a noun (叶子发灰)."""
+    before = toks[k - 1] if k > 0 else None
+    if before is not None and before.pos != "x" and before.text not in _BEFORE_PERSON:
+        return False
+    for u in toks[k + 1:k + 4]:
+        if u.pos in ("d", "ad") or u.text in ("也", "都", "就", "又", "还", "先"):
+            continue
+        return u.pos.startswith("v") or u.text == "说"
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -735,8 +756,8 @@ def _name_like(word: str) -> bool:
     from . import meaning
 
     codes = meaning._codes(word)
-    if codes and not any(c.startswith("A") for c in codes):
-        return False
+    if codes:
+        return any(c.startswith("A") for c in codes)     # 红军: people; 叶子: a leaf
     return word[0] in _surnames() or word[0] in "小老阿" or len(word) == 2 and word[0] == word[1]
 
 
@@ -764,14 +785,14 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
     for k in range(min(upto, len(toks)) - 1, -1, -1):
         if k > 0 and toks[k - 1].pos == "p":
             continue
-        who = person_of(toks[k], first_person)
+        who = person_of(toks[k], first_person, (toks, k))
         if who == "other" and _verb_tagged_name(toks, k, first_person):
             continue    # 我耐心安抚: jieba's dictionary tags 安抚 (明白, 文明…) as a name; after 我 or a manner word it is a verb
         # 我和同事分两组, 我跟同事小王一起: the candidate with someone else is the subject, the candidate acts
         if who == "other":
             j = k
             # back over the rest of the companions: 我和两个同事, 我跟同事小王, 我和小/李
-            while j > 0 and (person_of(toks[j - 1], first_person) == "other" or toks[j - 1].pos in ("m", "mq", "q")
+            while j > 0 and (person_of(toks[j - 1], first_person, (toks, j - 1)) == "other" or toks[j - 1].pos in ("m", "mq", "q")
                              or toks[j - 1].text in ("小", "老", "阿", "的")):
                 j -= 1
             if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self":
@@ -1147,7 +1168,7 @@ def _thing_subject(toks: list, k: int, first_person: frozenset) -> bool:
         t = toks[j]
         if t.pos in ("d", "ad") and not t.negated:
             continue
-        if person_of(t, first_person) is not None:
+        if person_of(t, first_person, (toks, j)) is not None:
             return False
         return t.pos.startswith("n") and t.pos not in ("nr", "nrt", "nrfg", "ns", "nt") and t.text not in _PLACES_TIMES
     return False
@@ -1171,6 +1192,17 @@ _CONCEDE_OPENERS = ("虽然", "虽说", "尽管", "平时", "平常", "平日", 
                     "以前", "之前", "向来", "一向", "通常", "说实话", "其实", "老实说", "说实在的")
 _CONCEDE_TURNS = ("但", "但是", "可是", "可", "不过", "然而", "后来", "可那次", "但那次")
 _TURN_DENIAL_OK = ("不一样", "不同", "不例外", "二话不说", "不得不")
+
+
+def _nobodys(toks: list, k: int) -> bool:
+    """Chinese: toks[k] is negated as what nobody did (好几天没人弄, 没有人管, 谁也不管), not as the candidate's denial —
+    the turn of 本来不归我管，但我看仓库漏水好几天没人弄 turns all the same (breaker 29: capped at 35)."""
+    for j in range(k, max(-1, k - 3), -1):
+        if toks[j].text.startswith(("人", "谁")) and j > 0 and toks[j - 1].text in ("没", "没有", "无"):
+            return True
+        if toks[j].text in ("谁",):
+            return True
+    return False
 
 
 def conceded_clauses(seg: Segmented, reluctance=()) -> set:
@@ -1210,7 +1242,8 @@ def conceded_clauses(seg: Segmented, reluctance=()) -> set:
                 break
             if clauses[cj][0].text in _CONCEDE_TURNS or text[cj].startswith(("但", "可是", "不过")):
                 turned = not any(p in text[cj] for p in reluctance) and (
-                    not any(t.negated for t in clauses[cj]) or any(w in text[cj] for w in _TURN_DENIAL_OK))
+                    not any(t.negated and not _nobodys(clauses[cj], k) for k, t in enumerate(clauses[cj]))
+                    or any(w in text[cj] for w in _TURN_DENIAL_OK))
                 if turned:
                     # a bare turn (但那次不一样) goes with it: it tells nothing of the story itself
                     bare = len(text[cj]) <= 8 and any(w in text[cj] for w in _TURN_DENIAL_OK[:3])
@@ -1527,7 +1560,8 @@ def refers_back(clauses: list, first_person: frozenset) -> list[int | None]:
     out, last = [], None
     for ci, toks in enumerate(clauses):
         # the clause's first mention of someone else: a pronoun points back, a person named starts anew
-        first = next((t for t in toks if t.text in _BACK_PRONOUNS or person_of(t, first_person) == "other"), None)
+        first = next((t for i, t in enumerate(toks)
+                      if t.text in _BACK_PRONOUNS or person_of(t, first_person, (toks, i)) == "other"), None)
         out.append(None if first is None or first.text not in _BACK_PRONOUNS else
                    last if last is None or out[last] is None else out[last])    # the first naming of a chain
         if first is not None:
