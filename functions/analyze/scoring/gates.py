@@ -491,7 +491,8 @@ def keyword_salad(analysis: Analysis) -> bool:
         return False
     own, distinct = c["own_words"], max(c["distinct_content"], 1)
     return (own <= 1 or (own <= 3 and own <= 0.3 * distinct)) and c["keyword_tokens"] >= 0.5 * c["content"] \
-        and c["actions"] <= 1 and not _refuses(analysis) \
+        and (c["actions"] <= 1 or _actions_beyond_terms(analysis) <= 1
+             and sum(1 for t in analysis.seg.words if t.text in _FIRST_PERSON) <= 1) and not _refuses(analysis) \
         and not any(t.text in _ZH_REASONING for t in analysis.seg.words) and not self_description(analysis) \
         or dressed_salad(analysis)
 
@@ -583,7 +584,7 @@ def dressed_salad(analysis: Analysis) -> bool:
                    and words[k - 1].pos[:2] != "nr" and words[k - 1].text not in _FIRST_PERSON and not _person(words[k - 1])}
     own -= len(things_view)
     return own <= DRESSED_OWN and own <= OWN_SHARE * distinct and c.get("own_facts", 0) == 0 \
-        and c["keyword_tokens"] >= DRESSED_KEYWORDS * c["content"] and c["actions"] <= 1 \
+        and c["keyword_tokens"] >= DRESSED_KEYWORDS * c["content"] and _actions_beyond_terms(analysis) <= 1 \
         and sum(1 for t in words if t.text in _FIRST_PERSON) <= 1 \
         and not any(t.negated or t.text in _ZH_OPINION and t.text not in things_view for t in own_words)
 
@@ -1050,7 +1051,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         c.get("concrete", 0) >= 1 and len(any_steps) >= TERSE_STEPS
     if not sentences and (
             (function_share < 0.08 and per_clause <= 2.5 and c["content_clauses"] >= 3 and not steps) or
-            (language == "zh" and function_share < 0.12 and c["actions"] == 0 and not terse and not steps) or
+            (language == "zh" and function_share < 0.12 and _actions_beyond_terms(analysis) == 0 and not terse
+             and not steps) or
             (term_share >= 0.5 and function_share < 0.2 and c["specific_actions"] == 0
              and c.get("own_facts", 0) < TERSE_STORY_FACTS)):
         return Gate("keyword_list",
@@ -1615,6 +1617,23 @@ def equations(analysis: Analysis) -> list[str]:
 # 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
 # data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
 LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
+def _actions_beyond_terms(analysis: Analysis) -> int:
+    """Chinese: counts["actions"], less the action clauses said only in HR's terms and the question's words (沟通表达话术
+    很好, 处理跟进反馈了2次: a salad's clauses, which read as the candidate's deeds once jieba's 安抚/nr stopped being
+    taken for a person — CI on 0a32b21)."""
+    from .features import _HOLLOW, _NOT_SCENE, _clause_tokens, is_content
+
+    terms = analysis.details.get("competency_terms") or frozenset()
+    asked = analysis.details.get("question_words") or frozenset()
+    generic = lexicon.sets("zh")["generic"]
+    clauses = _clause_tokens(analysis.seg)
+    hollow = sum(1 for ci in analysis.details.get("own_action_clause_ids") or () if ci < len(clauses) and not any(
+        is_content(t, "zh") and not t.copied and (t.base or t.text) not in terms and (t.base or t.text) not in asked
+        and t.text not in generic and t.text not in _NOT_SCENE and t.text not in _HOLLOW and t.pos not in ("m", "mq")
+        for t in clauses[ci]))
+    return max(0, analysis.counts.get("actions", 0) - hollow)
+
+
 def _deeds_in_own_words(analysis: Analysis) -> int:
     """Chinese: the candidate's action clauses (features: own_action_clause_ids) with a content word not made of the
     question's characters — the question's words read back a second time in other cuts (修图交片的时候 for 修图交片时,
