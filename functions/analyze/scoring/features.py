@@ -792,8 +792,8 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
         if who == "other":
             j = k
             # back over the rest of the companions: 我和两个同事, 我跟同事小王, 我和小/李
-            while j > 0 and (person_of(toks[j - 1], first_person, (toks, j - 1)) == "other" or toks[j - 1].pos in ("m", "mq", "q")
-                             or toks[j - 1].text in ("小", "老", "阿", "的")):
+            while j > 0 and (person_of(toks[j - 1], first_person, (toks, j - 1)) == "other"
+                             or toks[j - 1].pos in ("m", "mq", "q") or toks[j - 1].text in ("小", "老", "阿", "的")):
                 j -= 1
             if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self":
                 return "self"
@@ -1197,12 +1197,8 @@ _TURN_DENIAL_OK = ("不一样", "不同", "不例外", "二话不说", "不得�
 def _nobodys(toks: list, k: int) -> bool:
     """Chinese: toks[k] is negated as what nobody did (好几天没人弄, 没有人管, 谁也不管), not as the candidate's denial —
     the turn of 本来不归我管，但我看仓库漏水好几天没人弄 turns all the same (breaker 29: capped at 35)."""
-    for j in range(k, max(-1, k - 3), -1):
-        if toks[j].text.startswith(("人", "谁")) and j > 0 and toks[j - 1].text in ("没", "没有", "无"):
-            return True
-        if toks[j].text in ("谁",):
-            return True
-    return False
+    return any(toks[j].text == "谁" or toks[j].text.startswith(("人", "谁")) and j > 0
+               and toks[j - 1].text in ("没", "没有", "无") for j in range(max(0, k - 2), k + 1))
 
 
 def conceded_clauses(seg: Segmented, reluctance=()) -> set:

@@ -1617,35 +1617,37 @@ def equations(analysis: Analysis) -> list[str]:
 # 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
 # data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
 LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
+
+
+def _action_clauses_with(analysis: Analysis, own) -> int:
+    """Chinese: how many of the candidate's action clauses (features: own_action_clause_ids) hold a content word,
+    not read back from the question and not one that only points or frames (时候, 事情, 经历; a count), for which
+    own(token) holds."""
+    from .features import _HOLLOW, _NOT_SCENE, _clause_tokens, is_content
+
+    clauses = _clause_tokens(analysis.seg)
+    return sum(1 for ci in analysis.details.get("own_action_clause_ids") or () if ci < len(clauses) and any(
+        is_content(t, "zh") and not t.copied and t.text not in _NOT_SCENE and t.text not in _HOLLOW and own(t)
+        for t in clauses[ci]))
+
+
 def _actions_beyond_terms(analysis: Analysis) -> int:
     """Chinese: counts["actions"], less the action clauses said only in HR's terms and the question's words (沟通表达话术
     很好, 处理跟进反馈了2次: a salad's clauses, which read as the candidate's deeds once jieba's 安抚/nr stopped being
     taken for a person — CI on 0a32b21)."""
-    from .features import _HOLLOW, _NOT_SCENE, _clause_tokens, is_content
-
-    terms = analysis.details.get("competency_terms") or frozenset()
-    asked = analysis.details.get("question_words") or frozenset()
-    generic = lexicon.sets("zh")["generic"]
-    clauses = _clause_tokens(analysis.seg)
-    hollow = sum(1 for ci in analysis.details.get("own_action_clause_ids") or () if ci < len(clauses) and not any(
-        is_content(t, "zh") and not t.copied and (t.base or t.text) not in terms and (t.base or t.text) not in asked
-        and t.text not in generic and t.text not in _NOT_SCENE and t.text not in _HOLLOW and t.pos not in ("m", "mq")
-        for t in clauses[ci]))
-    return max(0, analysis.counts.get("actions", 0) - hollow)
+    said = analysis.details.get("competency_terms", frozenset()) | analysis.details.get("question_words", frozenset()) \
+        | lexicon.sets("zh")["generic"]
+    ids = analysis.details.get("own_action_clause_ids") or ()
+    beyond = _action_clauses_with(analysis, lambda t: (t.base or t.text) not in said and t.pos not in ("m", "mq"))
+    return max(0, analysis.counts.get("actions", 0) - (len(ids) - beyond))
 
 
 def _deeds_in_own_words(analysis: Analysis) -> int:
-    """Chinese: the candidate's action clauses (features: own_action_clause_ids) with a content word not made of the
-    question's characters — the question's words read back a second time in other cuts (修图交片的时候 for 修图交片时,
-    which the copy marker misses) are no deed (set l's parrot, once jieba stopped calling 布光 a person)."""
-    from .features import _HOLLOW, _NOT_SCENE, _clause_tokens, is_content
-
-    q_chars = set(analysis.details.get("question_text") or "")
-    clauses = _clause_tokens(analysis.seg)
-    # (words that only point or frame — 时候, 事情, 经历 — are no one's own)
-    return sum(1 for ci in analysis.details.get("own_action_clause_ids") or () if ci < len(clauses) and any(
-        is_content(t, "zh") and not t.copied and t.text not in _NOT_SCENE and t.text not in _HOLLOW
-        and not all(ch in q_chars for ch in t.text) for t in clauses[ci]))
+    """Chinese: the candidate's action clauses with a word not made of the question's characters — the question's
+    words read back a second time in other cuts (修图交片的时候 for 修图交片时, which the copy marker misses) are no
+    deed (set l's parrot, once jieba stopped calling 布光 a person)."""
+    asked = set(analysis.details.get("question_text") or "")
+    return _action_clauses_with(analysis, lambda t: not all(ch in asked for ch in t.text))
 
 
 # An echo of the question (gate `parroting`): at most ECHO_OWN words of the answer's own (not the question's nor HR's),
