@@ -96,7 +96,10 @@ def test_breaker28_honest_farm_stories_are_read_as_work(case):
 def test_work_talk_reads_the_strawberry_story_as_work_and_a_film_lovers_answer_stays_off():
     strawberry = next(c for c in farm_cases() if "草莓" in c["text"])
     an = features.analyse([{"word": strawberry["text"]}], "zh", strawberry["question"])
-    assert an.details["off_topic"] < features.WORK_TALK_P and an.details["work_talk"]
+    # read on the question itself since session 33 (烂果, 灰霉 are instances of the 病虫害 asked about), else as work
+    assert an.details["off_topic"] < features.WORK_TALK_P
+    assert an.answer["relevance"] == 1.0 or an.details["work_talk"]
+    assert not an.details["excluded_clause_ids"]       # …又喷了两次腐霉利，最后少收了三成左右: the story's own end
     film = ("我自己特别喜欢看电影，一年大概要看五六十部。去年我最喜欢的是一部科幻片，在大银幕上看了两遍，"
             "回家查了很多资料，还写了一篇三千多字的影评，有两百多个人点赞。")
     q = {"text": "讲一次你在影院检票时遇到观众没带票或者票出错的经历，你是怎么处理的？", "answer_seconds": 120}

@@ -73,7 +73,7 @@ _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|�
                       # … or told the other way round (breaker 17: 我朋友跟我讲过，他们仓库有一次… scored 66.8)
                       r"(别人|朋友|同事|同学|亲戚|熟人|邻居|老乡|室友|表哥|表姐|表弟|表妹|堂哥|堂姐|我[爸妈哥姐弟妹]|我老[公婆])"
                       r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过")
-_IDLE_WORDS = (r"(在旁边(坐|站|看)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
+_IDLE_WORDS = (r"(在旁边(坐|站|看|听)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
                r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场)")
 _IDLE_CLAUSE = re.compile(_IDLE_WORDS)
 _IDLE = re.compile(r"我[^。！；？]{0,14}" + _IDLE_WORDS)
@@ -121,7 +121,13 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
                # breaker 15, H3: more supervisors of small businesses
                "站长", "点长", "科长", "部长", "处长", "所长", "车长", "护士长", "总监", "老总", "总经理", "副经理",
                "大厨", "二厨", "掌柜", "店主", "东家", "工头", "包工头", "监工", "督导", "师父", "大师傅", "头儿",
-               "调度", "质检", "库管员", "仓管员", "领队", "组长们", "班组长", "值班长", "面点师", "帮工"}
+               "调度", "质检", "库管员", "仓管员", "领队", "组长们", "班组长", "值班长", "面点师", "帮工",
+               # session 33 (hyponyms-b: a farm's, a workshop's, a family shop's people, who did the work the candidate
+               # tells — 是场长和兽医处理的, 我姨把液化气灶搬出来, 我舅先把烂果全摘了; not the 电工 or 兽医 the candidate calls in)
+               "场长", "厂长", "大厨师", "姨", "舅", "舅舅", "姨妈", "小姨",
+               "大姨", "姑", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔", "叔叔", "婶", "婶婶", "伯", "伯伯", "大伯",
+               "爸", "爸爸", "我爸", "老爸", "妈", "妈妈", "我妈", "老妈", "爷爷", "奶奶", "姥爷", "姥姥", "外公", "外婆",
+               "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
 # compound titles jieba keeps whole: 大堂经理, 副店长, 前厅主管, 值班主任, 生产组长
 _LEAD_ENDINGS = ("经理", "主管", "主任", "组长", "班长", "店长", "领班", "师傅", "站长", "厨师长", "老板")
 _LEAD_NAME = re.compile(r"^((小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(姐|哥|叔|姨|师傅|经理|主管|组长|店长|总))$")
@@ -143,6 +149,7 @@ _OWNER = {"我们", "咱们", "我", "的", "个", "位"}    # 我们 | 组长, 
 # (not 我在家里买了个手冲壶)
 # (the scorer's text has ASCII commas: 我那天正好请假,第二天听说的)
 _AWAY = re.compile(r"我[^，,。！!？?；;]{0,8}(请假|请了假|休假|休息|轮休|调休|放假|不在|没在|没去|没来|没上班|不上班|没当班|"
+                   r"在另一(栋|个|边|组|班|间|处|家|条线)|在别的(组|班|车间|机器|线|地方|店)|没进去|没参与|没插手|"
                    r"不当班|没值班|在家|回老家|出差)[^，,。！!？?；;]{0,4}([，,。！!？?；;]|$)")
 _SEGMENT_END = re.compile(r"[，,。！？!?；;：:、\s]")
 # a list of people (我和小王、小李三个人一起做) is one subject: 、 cuts no segment
@@ -150,13 +157,21 @@ _LIST_MARK = {"、"}
 # what the candidate only perceived or thought of someone else's work is no deed of theirs: 第二天听说的,
 # 觉得他很厉害, 我很佩服她, 从他身上学到了很多 (H3 of breaker 14)
 _NOT_DEED = {"听说", "听到", "听见", "听闻", "得知", "觉得", "认为", "感觉", "觉着", "感到", "佩服", "羡慕", "敬佩", "知道",
-             "记得", "以为", "学到", "夸", "夸奖", "称赞", "厉害", "了不起", "服气", "服"}
+             "记得", "以为", "学到", "夸", "夸奖", "称赞", "厉害", "了不起", "服气", "服",
+             # … nor what they saw: 看过老师傅修折弯机 — the one seen is the doer (hyponyms-b)
+             "看过", "看到", "看见", "见过", "见到", "瞧见", "目睹"}
+# what the candidate heard: the rest of the segment is someone else's news (后来听说死了十几头: hyponyms-b)
+_HEARD = {"听说", "听到", "听见", "听闻", "得知", "听人说", "听别人说"}
+# being, not doing: 有, 出现, 发生 (我们场前年有一栋舍猪发烧 tells what happened, not what the candidate did)
+_BEING = {"有", "出现", "发生", "出了"}
 # the candidate only follows or stands by while a coworker works: 我就跟着大家一起干, 我按他说的去装箱, 听组长的安排,
 # 给师傅打下手, 我当时就站在收银台后面 (their clause is no deed of their own)
 _FOLLOWS = re.compile(r"跟着|随着|照着|按照?(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任|上面|领导)[^，,。]{0,4}(说|讲|吩咐|安排|交代|要求)|"
                       r"照(他|她)[^，,。]{0,3}(说|讲)|听(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任|领导)?[^，,。]{0,3}(的安排|的话|的吩咐|指挥)|"
                       r"听从|服从|配合(他|她|组长|主管|店长|师傅|领班|经理|老板|班长|主任)|打下手|(站|坐|待|呆|等)在[^，,。]{0,8}"
-                      r"(旁边|后面|边上|一边|一旁|那儿|那里|门口|外面)|在(旁边|一旁|边上)(看|等|站|坐|帮着?看)")
+                      r"(旁边|后面|边上|一边|一旁|那儿|那里|门口|外面)|在(旁边|一旁|边上)(看|等|站|坐|听|帮着?看)|"
+                      # a hand held out to the one who did it (我在旁边帮他照手电, 给师傅递扳手: hyponyms-b)
+                      r"在(旁边|一旁|边上)[^，,。]{0,2}(帮|给)(他|她|师傅|组长|老板)|(给|帮)(他|她|师傅)(递|照|扶|拿|打下手)")
 # 小王、小李和我一起做, 同事跟我一块儿: the candidate among the doers (not 组长跟我说: an addressee)
 _TOGETHER = re.compile(r"一起|一块|一同|共同|一道|[两三四五六七八九几]个人|俩|仨|大家")
 
@@ -279,8 +294,12 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if w == "是" and not seen_verb:
                 continue                                       # 这单是主管张姐处理的
             nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
+            if w in _HEARD:
+                break                                          # 后来听说死了十几头: the rest is what was heard
             if w in _NOT_DEED or w == "听" and any(u in ("说", "讲") for u, _ in merged[k + 1:]):
                 continue                                       # 第二天听说的, 觉得他很厉害: no deed
+            if w in _BEING and not seen_verb:
+                continue                                       # 我们场前年有一栋舍猪发烧: what there was, no deed
             if pos.startswith("v") and w not in _LEAD_ROLES and not (w in _ROLE_PREFIX and _lead(*nxt)):  # 值班/经理
                 seen_verb = True
         if agent is None:

@@ -152,13 +152,23 @@ def own_text(analysis: features.Analysis) -> str:
     return "".join(t.text if not t.copied else "|" for t in analysis.seg.tokens)
 
 
+def _foci(asked: str, question: dict) -> list:
+    """focus.asked, without the categories of trouble (focus.category_families) on a situational question: 假如台风过后
+    …倒了两棵大树 gives the typhoon as the setting, and the answer tells what to do about the trees (unseen-roles-m)."""
+    foci = focus.asked(asked)
+    if explain.question_type(question) == "situational":
+        categories = set(focus.category_families())
+        foci = [f for f in foci if f not in categories]
+    return foci
+
+
 def missed_focus(analysis: features.Analysis, question: dict) -> str | None:
     """What a Chinese story or situational question asks about (focus.py: 和别人意见不一致, 顾客不满…) when no
     word of the answer tells it; None when the answer tells it or the question names no clear focus."""
     if analysis.seg.language != "zh" or explain.question_type(question) not in ("story", "situational"):
         return None
     asked = text_normalise(question.get("text"), "zh")
-    foci = focus.asked(asked)
+    foci = _foci(asked, question)
     if not foci or focus.touched(analysis.seg.text, foci):
         return None
     # … or in the question's own words for the event (打不着 of 排查汽车打不着火), said by the candidate, not read back
@@ -174,7 +184,7 @@ def tells_asked(analysis: features.Analysis, question: dict) -> bool:
     it in its own words (not read back from the question). Such an answer is not read against other questions (question_fit.py): a concrete rush story (三百箱货, 扫描枪
     坏了) on a generically worded rush question covers a warehouse question's words better than the question's own
     紧急/安排/按时, and was capped at 45 though it is the issue's strong answer (CI on 0fbce83)."""
-    foci = focus.asked(text_normalise(question.get("text"), "zh"))
+    foci = _foci(text_normalise(question.get("text"), "zh"), question)
     # in the candidate's own words: the question read back (我讲一次面包烤坏了我是怎么处理的) tells nothing (breaker 28)
     return bool(foci) and focus.touched(own_text(analysis), foci)
 

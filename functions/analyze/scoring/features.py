@@ -832,6 +832,8 @@ def _long_words(words: frozenset) -> tuple:
 
 
 # a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
+# a recovery said as done (叶子绿回来了, 苗长起来了, 鱼活过来了, 病情好转了): the trouble's own result
+_RECOVERED = re.compile(r"(绿|长|活|好|缓|醒|站|立|挺|救)(回来|过来|起来)了|(恢复|好转)(正常|过来)?了")
 _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
                          r"(?:过|了)|"      # the trouble did not come back (到而家都冇再拎错过, 后来再没投诉过: breaker 22)
                          r"没有?(?:着凉|受凉|感冒|生病|受伤|摔着|摔倒|出错|出事|投诉|差评|退货|坏)|"   # … nor the harm (狗没有着凉)
@@ -839,6 +841,19 @@ _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再
                          r"(错|差错|失误|投诉|客诉|差评|破损|坏|退|漏|返工)[^，。！？；,.!?;]{0,5}(只有|只|才|仅|就)"
                          r"([一两二三四五1-9]|几)[^\d]")
 _STEP_OPENERS = ("先", "首先", "然后", "再", "接着", "其次", "之后")
+# a clause that goes on from the one before it (然后…, 再…, 接着…): the next step of the same story
+_GOES_ON = frozenset({"然后", "再", "接着", "之后", "随后", "紧接着", "再然后", "又", "最后", "最终"})
+
+
+def goes_on_from(toks: list) -> bool:
+    """Chinese: the clause opens (after fillers and the first person) with a word of the next step (然后, 再, 接着, 又)
+    or of the story's end (最后)."""
+    sets = lexicon.sets("zh")
+    for t in toks:
+        if t.pos == "x" or t.text in sets["fillers"] or t.text in sets["first_person"]:
+            continue
+        return t.text in _GOES_ON
+    return False
 
 
 def _last_step(clauses: list, ci: int, sets: dict) -> bool:
@@ -866,6 +881,8 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
         return True
     if t.text.endswith("完") and t.pos.startswith("v"):
         return True
+    if len(t.text) >= 2 and t.text.endswith("齐") and t.pos.startswith("v") and not t.negated:
+        return True     # 交齐了十吨, 凑齐了: all of it done, as 完
     # … or held in place (控制住了, 保住了, 稳住了, 留住了: a resultative 住 said as done)
     if t.text.endswith("住") and t.pos.startswith("v") and not t.negated and \
             (len(t.text) >= 2 or k > 0 and toks[k - 1].pos.startswith("v")) and \
@@ -1327,9 +1344,25 @@ def thin_run_aside(run: list, asides: list | None) -> bool:
     return bool(known) and sum(known) / len(known) >= THIN_ASIDE
 
 
+def _within_story(i: int, j: int, n: int, goes_on: list | None) -> int:
+    """The first clause of run [i, j) that does not go on from the clause before it (goes_on): those before it are the
+    story's own (…晚上关棚，又喷了两次腐霉利)."""
+    while goes_on and 0 < i < j and goes_on[i]:
+        i += 1
+    return i
+
+
+def _within_story_end(i: int, j: int, n: int, goes_on: list | None) -> int:
+    """The end of run [i, j) without the clauses the answer's own part after it goes on from (…我们十二点半才进场，
+    我先check了一下venue，然后把backdrop装好，再做balloon arch: the whole opening sentence)."""
+    while goes_on and i < j < n and goes_on[j]:
+        j -= 1
+    return j
+
+
 def counted_clauses(on_topic: list, junk: list, has_content: list, words: list | None = None,
                     results: list | None = None, asides: list | None = None, opens: list | None = None,
-                    touched: list | None = None, carried: list | None = None) -> list:
+                    touched: list | None = None, carried: list | None = None, goes_on: list | None = None) -> list:
     """Which clauses count for the content features: not nonsense, and not a stretch of OFF_TOPIC_RUN
     or more content clauses at the start or the end of the answer that touch neither the question nor
     work and share (almost) no word with the rest of the answer, when the rest has MIN_REST_CLAUSES
@@ -1337,7 +1370,11 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
     a story of its own about something else (thin_padding). When no clause is on topic every clause counts
     (the answer as a whole is damped as off-topic instead). Clauses on the topic only because they point back at the
     story's people (`carried`: 给他两个选择, 他选了…) end a stretch but do not widen the answer's own part, so a story's
-    opening is not cut for them."""
+    opening is not cut for them. The clauses of a run that the answer's own part goes on from, or that go on from it
+    (`goes_on`: the same sentence, or 然后/再/又/最后 — …我们十二点半才进场，我先check了一下venue，然后把backdrop装好，
+    再做balloon arch; 前年夏天有天晚上十一点半，我巡到7号楼，闻到一股焦味; …晚上关棚，又喷了两次腐霉利) are that
+    story's own, told in words HR did not foresee; only the rest of the run, from a sentence of its own, may be a story
+    put in front or after (…都正常。说点别的，我最近在学做烘焙…)."""
     n = len(on_topic)
     keep = [not j for j in junk]
     own_topic = [on_topic[k] and not (carried and carried[k]) for k in range(n)]
@@ -1355,6 +1392,8 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
         j = i
         while j < n and not on_topic[j]:
             j += 1
+        end, i = j, _within_story(i, j, n, goes_on)
+        j = _within_story_end(i, j, n, goes_on)
         run = [k for k in range(i, j) if has_content[k] or junk[k]]
         if len(run) >= OFF_TOPIC_RUN["edge" if i == 0 or j == n else "inner"]:
             others = set().union(*(words[k] for k in range(n) if not i <= k < j and not junk[k]))
@@ -1366,15 +1405,16 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
             # answer, what follows that result is a stretch of its own (…没有一单发错。去年国庆节我和家人去了三亚…)
             ends = [k for k in run if k_words_result[k]]
             if ends and j == n:
-                tail = [k for k in run if k > ends[-1]]
+                start = _within_story(ends[-1] + 1, j, n, goes_on)
+                tail = [k for k in run if k >= start]
                 if len(tail) >= OFF_TOPIC_RUN["edge"] and rest >= MIN_REST_CLAUSES and \
                         sum(1 for k in tail if not junk[k] and _linked(words[k], others)) <= 1:
-                    for k in range(ends[-1] + 1, j):
+                    for k in range(start, j):
                         keep[k] = False
             elif linked <= 1 and rest >= MIN_REST_CLAUSES and not ends:
                 for k in range(i, j):
                     keep[k] = False
-        i = j
+        i = end
     for k in thin_padding(on_topic, junk, has_content, words, asides, opens, touched):
         keep[k] = False
     return keep
@@ -1532,6 +1572,13 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
         j = i
         while j < n and cand[j]:
             j += 1
+        # … at the end, a result said in it ends the answer's own story (追施了尿素，叶面喷了磷酸二氢钾。十天后叶子绿
+        #回来了: farm work read as private life): only what follows that result may be a stretch of its own
+        ends = [k for k in range(i, j) if results[k]] if j == n else []
+        if ends:
+            i = ends[-1] + 1
+            if i >= j:
+                continue
         stretch = [k for k in range(i, j) if asides[k] is not None]
         need = SEMANTIC_OFF["edge" if i == 0 or j == n else "inner"]
         # most of its clauses point back at people named before it (跟他玩五分钟, 跟他妈妈说了 after 有个八岁男孩…): the
@@ -1787,6 +1834,21 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     long_terms = [term for term in all_terms | sets["work_topic"] if len(term) >= 2]
 
     q_near = _question_vectors(q_words, generic) if language == "zh" else []
+    # the instances of a category the question names (病虫害 → 红蜘蛛, 褐斑病; 天气灾害 → 冰雹): the question's own
+    # topic, told as people tell it (lexicon.named_instances)
+    inst_words, inst_endings = lexicon.named_instances(language, question.get("text") or "")
+    inst_long = [w for w in inst_words if len(w) >= 2]
+
+    def names_instance(toks: list, denied: bool = False) -> bool:
+        said = [t for t in toks if not t.copied and (denied or not t.negated) and id(t) not in junk]
+        text = "".join(t.text for t in said)
+        return any(t.text in inst_words or (len(t.text) >= 2 and t.text[-1] in inst_endings and t.pos.startswith("n"))
+                   for t in said) or any(w in text for w in inst_long)
+
+    def denied_instance(toks: list) -> bool:
+        """The trouble asked about, gone (新叶上没病斑了, 再没见红蜘蛛): the good outcome, as a fault denied."""
+        return any(t.negated and not t.copied and (t.text in inst_words or (
+            len(t.text) >= 2 and t.text[-1] in inst_endings and t.pos.startswith("n"))) for t in toks)
 
     def touches(toks: list) -> bool:
         keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731
@@ -1796,7 +1858,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         return any((t.base or t.text) in topic and keep_(t) for t in toks) or (language != "en" and any(
             term in text for term in long_terms)) or (language == "en" and any(
                 _has_term(_joined(toks, language, keep_), term, language) for term in long_terms)) or any(
-            keep_(t) and _near_question(t, q_near) for t in toks)
+            keep_(t) and _near_question(t, q_near) for t in toks) or names_instance(toks)
 
     has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
                    for toks in clauses]
@@ -1836,7 +1898,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     spec_words = [{_en_singular(t.base or t.text) if language == "en" else t.base or t.text for t in toks
                    if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
-    results = [any(result_word(toks, k, sets) for k in range(len(toks))) or
+    results = [any(result_word(toks, k, sets) for k in range(len(toks))) or denied_instance(toks) or
+               bool(_RECOVERED.search("".join(t.text for t in toks))) or
                bool(_FEW_FAULTS.search("".join(t.text for t in toks))) if language == "zh"
                else says_result_other(toks, language) or (language == "en" and en_result_said(toks, sets))
                for toks in clauses]
@@ -1846,13 +1909,17 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             results[sv.clauses[-1]] = True
     starts = [sentence_start(seg, toks) for toks in clauses]
     opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
+    punctuated = any(starts[1:])     # sentences told apart (a recogniser's run-on text has one)
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
-                           sem["aside"] if sem is not None else None, opens, touched, carried)
+                           sem["aside"] if sem is not None else None, opens, touched, carried,
+                           [language == "zh" and (goes_on_from(toks) or punctuated and not starts[ci])
+                            for ci, toks in enumerate(clauses)])
     for ci in lists:
         keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
+        # … or an instance of the category it names (褐斑病 for 病虫害: the aside reader takes an orchard for private life)
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
-                         for toks in clauses]
+                         or names_instance(toks, denied=True) for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
@@ -2003,7 +2070,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             few = _FEW_FAULTS.search(said) if language == "zh" else None
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
-                                  for k, t in enumerate(toks)) or bool(few) \
+                                  for k, t in enumerate(toks)) or bool(few) or denied_instance(toks) \
+                    or bool(_RECOVERED.search(said)) \
                     or ci > first_action and bool(_FEW_FAULTS.search("".join(t.text for t in clauses[ci - 1]) + said))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
@@ -2090,7 +2158,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         or (language != "en" and any(term in "".join(t.text for t in toks if not t.copied) for term in q_long))
         or (language == "en" and any(_has_term(_joined(toks, language, lambda t: not t.copied), term, language)
                                      for term in q_long))
-        or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)))
+        or any(len(t.text) >= 2 and not t.copied and all(c in q_chars for c in t.text) for t in toks)
+        or names_instance(toks)))
     topical = 1.0 if on_question else WORK_ONLY_FACTOR if on_topic else OFF_TOPIC_FACTOR
     answer = {
         "concreteness": topical * _sat(len(concrete), 3),

@@ -90,7 +90,10 @@ FAMILIES = (
               r"(做|干|赶|弄|忙|送|发)完", r"一早", r"早上", r"就要", r"准时", r"按时", r"及时", r"时间", r"小时", r"分钟", r"钟头", r"点(前|之前|以前|钟)",
               r"(当|今|明|第二)天", r"马上要", r"快(要)?(到|来|开)", r"催", r"加班", r"熬", r"通宵", r"凌晨",
               r"半夜", r"高峰", r"忙", r"突然", r"临时", r"一下子", r"多了", r"很多", r"大量", r"抓紧", r"尽快",
-              r"速度", r"快", r"效率")),
+              r"速度", r"快", r"效率",
+              # a deadline told as its span (三天内要交十吨玉米, 只给了两个小时, 限期一周: breaker 29)
+              r"[0-9一二三四五六七八九十两几半]+(个)?(天|小时|钟头|分钟|周|星期|礼拜|月)(内|之内|以内|里头?)",
+              r"限(期|时)", r"只(给|有|剩)了?[0-9一二三四五六七八九十两几半]+(个)?(天|小时|钟头|分钟|周|星期)")),
     Focus("mistake", "出错或失误",
           _rx(r"出(了)?(错|差错)", r"差错", r"失误", r"(搞|弄|做|拿|算|记|发)错", r"疏忽"),
           _rx(r"错", r"失误", r"疏忽", r"漏", r"忘", r"问题", r"不对", r"坏", r"没(做|弄|搞)好", r"返工", r"补救",
@@ -104,6 +107,8 @@ FAMILIES = (
               # the failure and the fix in a mechanic's words, dialect too (打不燃, 松起的, 拧紧, 电压才十一伏: breaker 21)
               r"打不(着|燃|起)", r"(着|燃)不(了|起)", r"没电", r"电压", r"松", r"拧", r"紧固", r"接头", r"接线",
               r"异响", r"漏", r"短路", r"接触", r"报错", r"死机", r"断",
+              # a machine that stopped, a relay that tripped, a motor too hot to touch (hyponyms-b: 空压机下午突然停了)
+              r"停(了|机|转)", r"跳(了|闸)", r"烫", r"不(工作|运转|出气|出水|制冷|加热)",
               # a software fault told in its own words (breaker H4: 难缠的bug)
               r"复现", r"日志", r"定位", r"调试", r"断点", r"debug", r"(?<![a-z])log", r"(?<![a-z])bug", r"偶尔", r"重复",
               # an incident told in operations words, Chinese or English (breaker 19: Redis的cache雪崩, QPS冲到两万)
@@ -125,14 +130,36 @@ FAMILIES = (
 _CONCURRENT = re.compile(r"同时|还有(?!点)|另外|与此同时|一边")
 
 
+@functools.lru_cache(maxsize=1)
+def category_families() -> tuple[Focus, ...]:
+    """The categories of trouble a question may name (models/lexicons/zh.json "categories" with a "focus": 病虫害,
+    恶劣天气, 停电停水, 货物损坏, 人手不够, 价格变化, 食品安全, 质量问题, 拖欠款项, 诈骗) as focus families: asked by
+    their `ask` patterns, told by any pattern of `tell` (wide on purpose, as FAMILIES': 一滴水都没有, 纸太薄), of the category's instances (`words`, `names`) or a noun ending
+    as its instances do (褐斑病, 灰霉病: `endings`). A story of the same trade about another trouble (asked about 病虫害,
+    the fertiliser delivered late) tells none of them (hyponyms-b: such stories passed at 60 on average)."""
+    from . import lexicon
+
+    out = []
+    for key, entry in lexicon.load("zh")["categories"].items():
+        spec = entry.get("focus") if isinstance(entry, dict) else None
+        if not spec:
+            continue
+        words = sorted({*entry.get("words", ()), *entry.get("names", ())}, key=len, reverse=True)
+        tell = list(spec.get("tell", ())) + [re.escape(w) for w in words]      # tell: patterns; words: literal
+        if entry.get("endings"):
+            tell.append("[\u4e00-\u9fff](?:" + "|".join(map(re.escape, entry["endings"])) + ")")
+        out.append(Focus(key, spec["name"], _rx(*spec["ask"]), _rx(*tell)))
+    return tuple(out)
+
+
 def asked(question_text: str | None) -> list[Focus]:
-    """The focus families the question names (normalised Chinese text); [] when it names none. A family named only
-    in a clause that adds a concurrent event (_CONCURRENT) is not the focus."""
+    """The focus families the question names (normalised Chinese text): FAMILIES and category_families(); [] when it
+    names none. A family named only in a clause that adds a concurrent event (_CONCURRENT) is not the focus."""
     text = question_text or ""
     if re.search(r"或|还是", text):
         return []    # one situation among others (不满意，或者临时改要求): the focus is not clear
     main = "，".join(c for c in re.split(r"[，。？！；,?!;]", text) if not _CONCURRENT.search(c))
-    return [f for f in FAMILIES if f.ask.search(main)]
+    return [f for f in FAMILIES + category_families() if f.ask.search(main)]
 
 
 def touched(answer_text: str | None, foci: list[Focus]) -> bool:
@@ -170,7 +197,10 @@ SITUATIONS = (
 SITUATION_NAMES = {key: name for key, name, _ in SITUATIONS}
 # classes whose stories share their words (a fault found and a mistake made: 发现, 原因, 查, 不对): one told on a
 # question about the other is not "clearly another situation" (a software bug told as 缓存没清 reads as a mistake)
-NEAR = {"fault": ("mistake",), "mistake": ("fault",)}
+NEAR = {"fault": ("mistake",), "mistake": ("fault",),
+        # … and a sudden situation is any trouble that comes at once: a machine smoking at night, a fall, an angry
+        # customer (session 33: an honest night-shift fire story capped at 45 as "a fault, not 突发情况")
+        "sudden": ("fault", "safety", "upset")}
 SITUATION_MODEL = Path(__file__).resolve().parents[3] / "models" / "scorer" / "situation-zh.json"
 # the question's wording around its situation: the "how did you handle it" clauses and the frame
 _HOW = re.compile(r"怎么|怎样|如何|结果|具体")

@@ -254,6 +254,9 @@ def _vector(word: str):
     return meaning.word_vector(word)
 
 
+_WHILE = frozenset({"一半", "一会", "一会儿", "半天", "一下", "一下子", "一阵", "一阵子", "半截", "大半", "一气"})
+
+
 def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
     """Chinese: the answer's verb–object and subject–verb pairs as (word, word) — see verb_pairs."""
     sets = lexicon.sets("zh")
@@ -295,8 +298,12 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
             j = k + 1
             while j < len(toks) and (toks[j].text in ("了", "着", "过", "的") or toks[j].pos in ("m", "mq", "q")):
                 j += 1
-            # … not a verbal noun before a noun (消费记录, 管理制度: one compound noun)
-            if j < len(toks) and noun(toks[j]) and not (a.pos == "vn" and j == k + 1):
+            # … not a verbal noun before a noun (消费记录, 管理制度: one compound noun); not through a share or a while
+            # (摇到一半电机烧了: 电机 is what burnt); not a word outside jieba's dictionary glued to the verb, the
+            # segmenter's guess at a name it does not know (电动摇蜜机 → 电/动摇/蜜机: gates-y, session 33)
+            if j < len(toks) and noun(toks[j]) and not (a.pos == "vn" and j == k + 1) and \
+                    not any(toks[i].text in _WHILE for i in range(k + 1, j)) and \
+                    not (j == k + 1 and len(toks[j].text) == 2 and not freq.get(toks[j].text)):
                 pairs.append((a.text, toks[j].text))
         if a.text == "把" and k + 2 < len(toks) and noun(toks[k + 1]) and verb(toks[k + 2]):
             pairs.append((toks[k + 2].text, toks[k + 1].text))
@@ -1573,8 +1580,9 @@ TAUTOLOGY_MIN = 2
 # after one to four linking words (验衣是要验衣的, 登记就登记, 解释呢，就是解释, 打包它就涉及打包, 关键的关键: gates-s,
 # session 22) — not the idiom 该X就X / 能X就X (该报警就报警, 该赔偿的就赔偿: do it when it is due), which vague answers
 # of sets a–r say in earnest
-_TAUTOLOGY_LINK = r"(?:我会|也|就|都|要|还|是|有|会|很|它|在|的|涉及|之后|一种|那个|这个|一下)"
-_TAUTOLOGY = re.compile(r"(?<![该能要想会得])(([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}))(?:呢|啊|嘛|的话|方面|的情况)?[，,、]?"
+# (… and 处理当中的处理; 需要沟通的沟通 is no 要X就X: gates-y, session 33)
+_TAUTOLOGY_LINK = r"(?:我会|也|就|都|要|还|是|有|会|很|它|在|的|涉及|之后|一种|那个|这个|一下|当中|之中)"
+_TAUTOLOGY = re.compile(r"(?<![该能想会得])(?<!(?<!需)要)(([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}))(?:呢|啊|嘛|的话|方面|的情况)?[，,、]?"
                         + _TAUTOLOGY_LINK + r"{1,4}(?:\1|\2的\3|\2(?=的|[，。！？；,.!?;]|$))")
 
 
@@ -2309,7 +2317,13 @@ _DECIDE = ("决定去", "决定要", "决定先", "决定把", "决定不", "决
 # doers that stand for people in honest speech: a place or a body of people (厨房说马上好, 店里决定, 派出所疏散了,
 # 公司决定, 物业打电话, 前台打电话, 团里商量, 对方道歉, 车间讨论)
 _COLLECTIVE_END = tuple("房所局司部处店队组站心台院校业馆厅团方里间室场厂行社会家科班边")
-_PP = frozenset({"给", "向", "跟", "对", "和", "同", "与", "替", "帮", "朝", "冲", "对着", "跟着", "为", "用", "拿", "把", "被"})
+_PP = frozenset({"给", "向", "跟", "对", "和", "同", "与", "替", "帮", "朝", "冲", "对着", "跟着", "为", "用", "拿", "把", "被",
+                 # a cause is no doer (两个人因为投票吵起来: gates-y, session 33)
+                 "因为", "由于", "为了"})
+
+
+# manner adverbs jieba tags as nouns (我当众道歉: 当众/n), no doers (gates-y, session 33)
+_MANNER_AS_NOUN = frozenset({"当众", "当面", "当场", "私下", "连夜", "亲手", "顺手", "随手", "一块儿", "一道"})
 
 
 def things_acting(analysis: Analysis) -> list[str]:
@@ -2369,7 +2383,8 @@ def things_acting(analysis: Analysis) -> list[str]:
                 j -= 1                              # 给导游旗: a noun inside the phrase
                 continue
             if x.pos in ("d", "t", "s", "f", "m", "mq", "q", "ad", "z") or x.text in _SUBJECT_LINKS or \
-                    x.text in ("正在", "亲自", "偷偷", "各自", "一起", "了", "地", "着", "开始", "们") or x.text == "在":
+                    x.text in ("正在", "亲自", "偷偷", "各自", "一起", "了", "地", "着", "开始", "们") or x.text == "在" or \
+                    x.text in _MANNER_AS_NOUN:
                 j -= 1
                 continue
             opens = j == 0 or toks[j - 1].pos == "x"

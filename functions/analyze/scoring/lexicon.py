@@ -12,6 +12,8 @@ everyday English words said inside a Chinese answer — ok, so, anyway, nice —
 and failures whose denial is praise — 超时, 推给, 出错, 投诉…; see text._denied_fault), trade_characters (zh: characters
 of a trade — kitchen, craft, chemistry, pests — in everyday use however rare in jieba's counts), surnames (zh: common
 Chinese surnames, single characters; a word jieba tags a name is one only if it starts like a name, features.person_of).
+categories (zh: {category: {"names", "words", "endings"}}): what a question names as a category (病虫害, 天气灾害, 设备故障)
+and the instances an answer tells it by (红蜘蛛, 冰雹, 皮带断了; a noun ending in 病/虫/螨 — 褐斑病); see named_instances.
 
 competencies.<lang>.json: {competency name: {"synonyms": [...], "behaviours": [...]}} — words and short
 phrases that show the competency without HR's exact keywords. A question's competency may add its own
@@ -44,6 +46,7 @@ def load(language: str) -> dict:
         data.setdefault(key, [])
     data.setdefault("star", {})
     data.setdefault("synonyms", {})
+    data.setdefault("categories", {})
     return data
 
 
@@ -62,6 +65,21 @@ def competencies(language: str) -> dict:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     return {name: entry for name, entry in data.items() if not name.startswith("_")}
+
+
+@functools.lru_cache(maxsize=1024)
+def named_instances(language: str, question_text: str) -> tuple[frozenset, frozenset]:
+    """(instance words, instance endings) of every category whose name the question's text contains: asked about
+    病虫害, an answer tells 红蜘蛛 or 褐斑病 (ending 病); asked about 天气灾害, 冰雹 or 倒春寒 — on the question
+    without its category word (breaker 29: an honest apple-scab story scored 33 for naming no word of the
+    question). Both empty when the question names no category (and for languages without categories)."""
+    words, endings = set(), set()
+    for key, entry in load(language)["categories"].items():
+        if key.startswith("_") or not any(name in (question_text or "") for name in entry.get("names", ())):
+            continue
+        words.update(entry.get("words", ()))
+        endings.update(entry.get("endings", ()))
+    return frozenset(words), frozenset(endings)
 
 
 def variants(language: str, keyword: str) -> list[str]:
