@@ -124,10 +124,12 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
                "调度", "质检", "库管员", "仓管员", "领队", "组长们", "班组长", "值班长", "面点师", "帮工",
                # session 33 (hyponyms-b: a farm's, a workshop's, a family shop's people, who did the work the candidate
                # tells — 是场长和兽医处理的, 我姨把液化气灶搬出来, 我舅先把烂果全摘了; not the 电工 or 兽医 the candidate calls in)
-               "场长", "厂长", "大厨师", "姨", "舅", "舅舅", "姨妈", "小姨",
-               "大姨", "姑", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔", "叔叔", "婶", "婶婶", "伯", "伯伯", "大伯",
-               "爸", "爸爸", "我爸", "老爸", "妈", "妈妈", "我妈", "老妈", "爷爷", "奶奶", "姥爷", "姥姥", "外公", "外婆",
-               "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
+               "场长", "厂长", "大厨师", "舅舅", "姨妈", "小姨", "大姨", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔叔",
+               "婶婶", "伯伯", "大伯", "爸爸", "我爸", "老爸", "妈妈", "我妈", "老妈", "爷爷", "奶奶", "姥爷", "姥姥", "外公",
+               "外婆", "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
+# a relative in one character is one only after its owner (我姨把液化气灶搬出来, 俺舅先…), not 阿姨 or 姨 alone
+_KIN_SINGLE = {"姨", "舅", "姑", "叔", "婶", "伯", "爸", "妈"}
+_KIN_OWNER = {"我", "我的", "俺", "俺的", "我家", "他", "她", "他的", "她的"}
 # compound titles jieba keeps whole: 大堂经理, 副店长, 前厅主管, 值班主任, 生产组长
 _LEAD_ENDINGS = ("经理", "主管", "主任", "组长", "班长", "店长", "领班", "师傅", "站长", "厨师长", "老板")
 _LEAD_NAME = re.compile(r"^((小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(姐|哥|叔|姨|师傅|经理|主管|组长|店长|总))$")
@@ -282,10 +284,12 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             given = k == 0 and pos in ("nr", "nrfg") and w not in _NOT_LEAD and _verb_next(merged, k) and \
                 not meaning._codes(w)
             # (自己 right after 我 is the candidate's own: 我自己装礼盒)
-            if not seen_verb and not prep and (_lead(w, pos) or given or w in _PRONOUN or
+            kin = w in _KIN_SINGLE and k > 0 and merged[k - 1][0] in _KIN_OWNER
+            if not seen_verb and not prep and (_lead(w, pos) or given or kin or w in _PRONOUN or
                                                w in _REFLEXIVE and last == "lead" and agent != "self"):
                 # 他/她 after a coworker was named is the coworker (她马上道歉, even after 顾客说…)
-                agent = "lead" if (_lead(w, pos) or given or w in _REFLEXIVE or named or agent == "lead") else "other"
+                agent = "lead" if (_lead(w, pos) or given or kin or w in _REFLEXIVE or named or agent == "lead") \
+                    else "other"
                 named = named or agent == "lead"
                 continue
             if not seen_verb and not prep and w in _NOT_LEAD:

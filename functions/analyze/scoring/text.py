@@ -99,7 +99,11 @@ _CANTONESE = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "唔�
               # session 12's breaker: a Cantonese story scored 56 against 82 in Mandarin
               "返嚟": "回来", "攞住": "拿着", "讲嘢": "说话", "饮咗": "喝了", "撳": "按", "揿": "按", "啖": "口", "揸": "拿",
               "隔篱": "旁边", "望住": "看着", "跟住": "接着", "今次": "这次", "整过": "重新做", "即刻": "马上",
-              "睇住": "看着", "执好": "收拾好", "执返": "收拾"}
+              "睇住": "看着", "执好": "收拾好", "执返": "收拾",
+              # breaker 33: a market stall's overcharge told in Cantonese (收多咗個阿婆二十蚊…還返俾佢) read as off the question
+              "行咗": "走了", "还返": "还", "俾佢": "给他", "俾我": "给我", "街市": "菜市场",
+              "一蚊": "一块", "两蚊": "两块", "三蚊": "三块", "五蚊": "五块", "几蚊": "几块", "十蚊": "十块", "百蚊": "百块",
+              "千蚊": "千块"}
 # Cantonese-only characters: an entry with one of them is replaced anywhere; an entry written with characters
 # Mandarin uses too (点解, 点做, 边度, 而家, 几多) only where it does not cut a word of the text (清点解释, 盘点做完,
 # 周边度假, 然而家长 stay as they are: salad12's finding, a normaliser that turned 清点解释 into 清为什么释)
@@ -285,7 +289,10 @@ _CODE_SWITCH = {"report": "汇报", "reports": "汇报", "check": "检查", "che
                 "urgent": "紧急", "asap": "尽快", "rush": "赶工", "deliver": "交付", "delivered": "交付",
                 "task": "任务", "tasks": "任务", "sync": "沟通", "happy": "满意",
                 # safety said in English inside a Chinese answer (breaker 23: safety first嘛，路上slow一点 was "off the question")
-                "safety": "安全", "safe": "安全", "slow": "慢", "careful": "小心"}
+                "safety": "安全", "safe": "安全", "slow": "慢", "careful": "小心",
+                # a kitchen's rush told in English (breaker 33: 那天lunch peak来了八十个order…先prep好 was "off the question")
+                "lunch": "午餐", "dinner": "晚餐", "breakfast": "早餐", "peak": "高峰", "prep": "备料", "chef": "厨师",
+                "busy": "忙", "rush hour": "高峰期", "queue": "排队", "late": "晚了", "wrong": "错"}
 _CODE_SWITCH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_CODE_SWITCH, key=len, reverse=True)) + r")(?![a-z])")
 
 
@@ -308,7 +315,7 @@ def _clock(m: re.Match) -> str:
 def normalise(text: str | None, language: str) -> str:
     """(Cached: a pure function of its arguments, called for every token by several readers.) NFKC (ideographic
     space → space), invisible characters removed, case folded, whitespace collapsed;
-    Chinese converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
+    Chinese typed with a space between every character joined (join_spaced), converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
     Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
     (10:30 → 10点半, _CLOCK_RE), everyday English work words inside Chinese text to their Chinese words
     (_CODE_SWITCH) and everyday spoken words of one meaning to the standard word (赔不是 → 道歉, _COLLOQUIAL_RE)."""
@@ -318,13 +325,31 @@ def normalise(text: str | None, language: str) -> str:
     return text
 
 
+_SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def join_spaced(text: str) -> str:
+    """Chinese typed or pasted with a space between every character (有 个 阿 姨 拿 着…): the characters joined again,
+    so words are words (breaker 33: the spaced story was read one character at a time, its 阿/姨 a coworker doing all
+    the work). Spaces that separate words or pauses (有回母猪半夜难产 我戴上手套…) stay: only when at least
+    SPACED_MIN pieces and SPACED_SHARE of the text's Chinese pieces are single characters."""
+    pieces = [p for p in text.split() if re.search(r"[\u4e00-\u9fff]", p)]
+    single = sum(1 for p in pieces if len(p) == 1)
+    if single < SPACED_MIN or single < SPACED_SHARE * len(pieces):
+        return text
+    return _SPACED_HAN.sub("", re.sub(r"[ \t]+", " ", text))
+
+
+SPACED_MIN, SPACED_SHARE = 6, 0.8
+
+
 def _stages(language: str) -> list:
     """normalise's steps in order, each a function of the text (normalise_aligned follows them one by one)."""
     steps = [strip_invisible, lambda s: unicodedata.normalize("NFKC", s), str.casefold]
     if language == "zh":
         # a (pattern, replacement) step rewrites whole matches: each character it writes comes from the whole match
         # (10:30 → 10点半 is one run, not 10 and 30 kept with a 点 between)
-        steps += [lambda s: _t2s().convert(s), (_CLOCK_RE, _clock), _cantonese, _regional,
+        steps += [join_spaced, lambda s: _t2s().convert(s), (_CLOCK_RE, _clock), _cantonese, _regional,
                   (_CODE_SWITCH_RE, lambda m: _CODE_SWITCH[m.group(0)]),
                   (_COLLOQUIAL_RE, lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉")]
     return steps + [lambda s: re.sub(r"\s+", " ", s).strip()]
