@@ -156,9 +156,9 @@ _AWAY = re.compile(r"我[^，,。！!？?；;]{0,8}(请假|请了假|休假|休�
 _SEGMENT_END = re.compile(r"[，,。！？!?；;：:、\s]")
 # a list of people (我和小王、小李三个人一起做) is one subject: 、 cuts no segment
 _LIST_MARK = {"、"}
-# what the candidate only perceived or thought of someone else's work is no deed of theirs: 第二天听说的,
+# what the candidate only perceived or thought of someone else's work is no deed of theirs (what they heard: _HEARD):
 # 觉得他很厉害, 我很佩服她, 从他身上学到了很多 (H3 of breaker 14)
-_NOT_DEED = {"听说", "听到", "听见", "听闻", "得知", "觉得", "认为", "感觉", "觉着", "感到", "佩服", "羡慕", "敬佩", "知道",
+_NOT_DEED = {"觉得", "认为", "感觉", "觉着", "感到", "佩服", "羡慕", "敬佩", "知道",
              "记得", "以为", "学到", "夸", "夸奖", "称赞", "厉害", "了不起", "服气", "服",
              # … nor what they saw: 看过老师傅修折弯机 — the one seen is the doer (hyponyms-b)
              "看过", "看到", "看见", "见过", "见到", "瞧见", "目睹"}

@@ -1344,7 +1344,7 @@ def thin_run_aside(run: list, asides: list | None) -> bool:
     return bool(known) and sum(known) / len(known) >= THIN_ASIDE
 
 
-def _within_story(i: int, j: int, n: int, goes_on: list | None) -> int:
+def _within_story(i: int, j: int, goes_on: list | None) -> int:
     """The first clause of run [i, j) that does not go on from the clause before it (goes_on): those before it are the
     story's own (…晚上关棚，又喷了两次腐霉利)."""
     while goes_on and 0 < i < j and goes_on[i]:
@@ -1392,7 +1392,7 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
         j = i
         while j < n and not on_topic[j]:
             j += 1
-        end, i = j, _within_story(i, j, n, goes_on)
+        end, i = j, _within_story(i, j, goes_on)
         j = _within_story_end(i, j, n, goes_on)
         run = [k for k in range(i, j) if has_content[k] or junk[k]]
         if len(run) >= OFF_TOPIC_RUN["edge" if i == 0 or j == n else "inner"]:
@@ -1405,7 +1405,7 @@ def counted_clauses(on_topic: list, junk: list, has_content: list, words: list |
             # answer, what follows that result is a stretch of its own (…没有一单发错。去年国庆节我和家人去了三亚…)
             ends = [k for k in run if k_words_result[k]]
             if ends and j == n:
-                start = _within_story(ends[-1] + 1, j, n, goes_on)
+                start = _within_story(ends[-1] + 1, j, goes_on)
                 tail = [k for k in run if k >= start]
                 if len(tail) >= OFF_TOPIC_RUN["edge"] and rest >= MIN_REST_CLAUSES and \
                         sum(1 for k in tail if not junk[k] and _linked(words[k], others)) <= 1:
@@ -1839,16 +1839,17 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     inst_words, inst_endings = lexicon.named_instances(language, question.get("text") or "")
     inst_long = [w for w in inst_words if len(w) >= 2]
 
+    def instance(t) -> bool:
+        return t.text in inst_words or len(t.text) >= 2 and t.text[-1] in inst_endings and t.pos.startswith("n")
+
     def names_instance(toks: list, denied: bool = False) -> bool:
         said = [t for t in toks if not t.copied and (denied or not t.negated) and id(t) not in junk]
         text = "".join(t.text for t in said)
-        return any(t.text in inst_words or (len(t.text) >= 2 and t.text[-1] in inst_endings and t.pos.startswith("n"))
-                   for t in said) or any(w in text for w in inst_long)
+        return any(instance(t) for t in said) or any(w in text for w in inst_long)
 
     def denied_instance(toks: list) -> bool:
         """The trouble asked about, gone (新叶上没病斑了, 再没见红蜘蛛): the good outcome, as a fault denied."""
-        return any(t.negated and not t.copied and (t.text in inst_words or (
-            len(t.text) >= 2 and t.text[-1] in inst_endings and t.pos.startswith("n"))) for t in toks)
+        return any(t.negated and not t.copied and instance(t) for t in toks)
 
     def touches(toks: list) -> bool:
         keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731

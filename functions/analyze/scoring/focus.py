@@ -136,9 +136,10 @@ _CONCURRENT = re.compile(r"同时|还有(?!点)|另外|与此同时|一边")
 def category_families() -> tuple[Focus, ...]:
     """The categories of trouble a question may name (models/lexicons/zh.json "categories" with a "focus": 病虫害,
     恶劣天气, 停电停水, 货物损坏, 人手不够, 价格变化, 食品安全, 质量问题, 拖欠款项, 诈骗) as focus families: asked by
-    their `ask` patterns, told by any pattern of `tell` (wide on purpose, as FAMILIES': 一滴水都没有, 纸太薄), of the category's instances (`words`, `names`) or a noun ending
-    as its instances do (褐斑病, 灰霉病: `endings`). A story of the same trade about another trouble (asked about 病虫害,
-    the fertiliser delivered late) tells none of them (hyponyms-b: such stories passed at 60 on average)."""
+    their `ask` patterns, told by any pattern of `tell` (wide on purpose, as FAMILIES': 一滴水都没有, 纸太薄), any of
+    the category's instances (`words`, `names`) or a noun ending as its instances do (褐斑病, 灰霉病: `endings`). A
+    story of the same trade about another trouble (asked about 病虫害, the fertiliser delivered late) tells none of
+    them (hyponyms-b: such stories passed at 60 on average)."""
     from . import lexicon
 
     out = []

@@ -315,10 +315,11 @@ def _clock(m: re.Match) -> str:
 def normalise(text: str | None, language: str) -> str:
     """(Cached: a pure function of its arguments, called for every token by several readers.) NFKC (ideographic
     space → space), invisible characters removed, case folded, whitespace collapsed;
-    Chinese typed with a space between every character joined (join_spaced), converted to simplified characters, Cantonese grammar words to Mandarin (_CANTONESE), regional
-    Mandarin words of marked text to standard Mandarin (_DIALECTS), clock times with a colon as spoken
-    (10:30 → 10点半, _CLOCK_RE), everyday English work words inside Chinese text to their Chinese words
-    (_CODE_SWITCH) and everyday spoken words of one meaning to the standard word (赔不是 → 道歉, _COLLOQUIAL_RE)."""
+    Chinese typed with a space between every character joined (join_spaced), converted to simplified characters,
+    Cantonese grammar words to Mandarin (_CANTONESE), regional Mandarin words of marked text to standard Mandarin
+    (_DIALECTS), clock times with a colon as spoken (10:30 → 10点半, _CLOCK_RE), everyday English work words inside
+    Chinese text to their Chinese words (_CODE_SWITCH) and everyday spoken words of one meaning to the standard word
+    (赔不是 → 道歉, _COLLOQUIAL_RE)."""
     text = text or ""
     for step in _stages(language):
         text = step[0].sub(step[1], text) if isinstance(step, tuple) else step(text)
@@ -326,6 +327,7 @@ def normalise(text: str | None, language: str) -> str:
 
 
 _SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+SPACED_MIN, SPACED_SHARE = 6, 0.8
 
 
 def join_spaced(text: str) -> str:
@@ -338,9 +340,6 @@ def join_spaced(text: str) -> str:
     if single < SPACED_MIN or single < SPACED_SHARE * len(pieces):
         return text
     return _SPACED_HAN.sub("", re.sub(r"[ \t]+", " ", text))
-
-
-SPACED_MIN, SPACED_SHARE = 6, 0.8
 
 
 def _stages(language: str) -> list:
