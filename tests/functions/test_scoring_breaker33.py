@@ -36,22 +36,21 @@ def within(expected: str, r: dict) -> bool:
     return lo <= r["overall"] <= hi
 
 
-FIXED = ["shop-spaced-chars", "cleaning-strong", "kitchen-codeswitch", "stall-cantonese"]
+FIXED = ["shop-spaced-chars", "cleaning-strong", "kitchen-codeswitch", "stall-cantonese",
+         # session 34: a sow's birth told short (十一头活了十头: lives counted as the result), a gift and a check going on
+         # from the refund (又送她一瓶，下架查了一排), a customer called "a lady" and a tip as the result, English things and
+         # the work's abstractions acting (the refund sings, the result apologises), a Korean template with nothing specific
+         "farm-short-strong", "shop-short-strong", "en-short-punct", "en-nonsense", "ko-template"]
 OPEN = {
     "workshop-strong": "a burr found and measured (毛刺, 厚了零点二毫米): 58.8, just under the helper's 60",
     "workshop-strong-digits": "the same with Arabic digits: 56.8",
-    "farm-short-strong": "a 20-character farm story without punctuation (母猪难产…十一头活了十头): 40.9",
     "farm-someone-else": "an uncle's story after 我没遇到过: 32.0 (expected ≤ 30)",
     "farm-other-trouble": "a wage quarrel on a 动物生病或者天气突变 question (two situations: no focus): 40.4",
-    "shop-short-strong": "a short complaint story told without punctuation, reasons deny its actions: 32.9",
     "shop-claims-numbers": "claims of hundreds of complaints handled, no event: 48.0",
     "delivery-sichuan": "a Sichuanese spilled-soup story: 56.8",
     "delivery-short-honest": "a 20-character honest story: 32.5",
     "stall-short-honest": "a 20-character honest overcharge story: 43.1",
-    "en-short-lower": "a short English story, lower case, no punctuation: 21.7",
-    "en-short-punct": "the same with punctuation: 22.5",
-    "en-nonsense": "English nonsense of real words and HR's keywords is scored (24.4), not gated",
-    "ko-template": "a Korean template gated as nonsense instead of scored low",
+    "en-short-lower": "a short English story, lower case, no punctuation: 21.7, since session 34 44.0",
     "driver-unrelated": "a driving-test anecdote on a delivery-trouble question: 32.0 (expected ≤ 30)",
     "workshop-strong-saysquality": "the workshop story with 产品有质量问题 added: 56.2 (expected ≥ 60)",
     "workshop-watched-boss": "the team leader's story, the candidate watching: 40.0 (expected ≤ 35)",
@@ -98,3 +97,12 @@ def test_spaces_between_words_and_pauses_stay():
     assert text.normalise("有回母猪半夜难产 我戴上手套帮它把小猪掏出来 十一头活了十头", "zh") == \
         "有回母猪半夜难产 我戴上手套帮它把小猪掏出来 十一头活了十头"
     assert text.normalise("我 先 把 货 分成 三批", "zh") == "我 先 把 货 分成 三批"     # words, not characters
+
+
+@pytest.mark.parametrize("case_id", ["stall-short-honest", "delivery-short-honest"])
+def test_a_single_step_said_is_quoted_never_denied(case_id):
+    """Session 34: one step counted is little, but it was said (我追上去还给她): the reason quotes it instead of
+    telling HR 没有说清自己具体做了什么."""
+    r = run(case_id)
+    said = [s for c in r["competencies"] for s in c["reasons"]]
+    assert not any("没有说清自己具体做了什么" in s for s in said), said

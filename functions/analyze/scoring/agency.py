@@ -396,7 +396,7 @@ def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str 
 
 
 # reasons that credit the candidate with an action or a result (explain.ACTION_SAID, explain._outcome_reason)
-CREDITS = (explain.ACTION_SAID, explain.ARRANGED_SAID, "说了具体结果", "说到了最后的结果", "说清了最后的结果")
+CREDITS = (explain.ACTION_SAID, explain.ONE_ACTION_SAID, explain.ARRANGED_SAID, "说了具体结果", "说到了最后的结果", "说清了最后的结果")
 
 
 def not_own(reason: str | None) -> bool:

@@ -261,7 +261,11 @@ def reasons(analysis: Analysis, index: int, drivers: list[dict], question: dict 
         if action:
             candidates.append((w("specific_actions", "story_order"), f"{ACTION_SAID}：“{action}”。"))
         elif a["specific_actions"] < 0.3:
-            candidates.append((w("specific_actions", "story_order"), "没有说清自己具体做了什么。"))
+            # one step counted is little, but said: never denied (breaker 33: 我追上去还给她 was told 没有说清自己具体做了什么)
+            one = quotes.action_quote(analysis) if analysis.counts.get("specific_actions") else None
+            candidates.append((w("specific_actions", "story_order"),
+                               f"{ONE_ACTION_SAID}：“{one}”，具体做法说得不多。" if one and _substantive(one)
+                               else "没有说清自己具体做了什么。"))
         # a motivation question (为什么想做这份工作) asks for reasons and plans, not a result (breaker 13: every
         # honest motivation answer was told 没有说到最后的结果)
         if not motivation_question(question or {}):
@@ -302,6 +306,7 @@ LOW, HIGH = 0.3, 0.75     # a "missing X" reason needs feature X below LOW; "did
 _EDGE_PARTICLES = {"了", "的", "着", "过", "地", "得", "和", "就", "也", "都", "在", "是"}
 WORDING_NOTICEABLE = 4.0
 ACTION_SAID = "说了自己具体做了什么"      # the reason quoting the candidate's own action
+ONE_ACTION_SAID = "只说了一步自己的做法"     # … when it is the only one counted
 EVIDENCE_SAID = "提到了与"                # the reason quoting the competency's own evidence
 ARRANGED_SAID = "说了自己是怎么安排的"    # the reason quoting how the candidate arranged the work
 NO_CONCRETE = "没有具体的数字、时间、地点或名称。"

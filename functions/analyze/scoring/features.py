@@ -125,7 +125,7 @@ _HOLLOW = {"个人", "人", "人员", "次", "次数", "小时", "分钟", "天"
 # and counts for nothing when it is this long — at the start or the end of the answer, or inside it
 OFF_TOPIC_RUN = {"edge": 3, "inner": 8}
 # by meaning (Chinese, semantic_padding): how likely each clause of a run is an aside, and how long the run is
-SEMANTIC_OFF = {"mean": 0.6, "each": 0.4, "edge": 2, "inner": 3}
+SEMANTIC_OFF = {"mean": 0.6, "each": 0.4, "edge": 2, "inner": 3, "goes_on": 3}
 MIN_REST_CLAUSES = 4   # … and only next to an answer of its own (else the lexical topic test is too weak)
 # … or, after a thinner answer (a weak line: 有一次订单比较急，我就尽力去做了), a story of its own this long (thin_padding):
 # a long vivid story about something else must not lend a one-line answer its concreteness (breaker8 finding 1)
@@ -392,7 +392,8 @@ _EN_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "ni
                     "million", "dozen", "half", "twice", "double", "triple", "quarter"}
 _EN_UNITS = {"dollars", "dollar", "cents", "pounds", "euros", "minutes", "minute", "hours", "hour", "days", "day",
              "weeks", "seconds", "percent", "%", "items", "orders", "customers", "people", "boxes", "tables",
-             "times", "calls", "shifts", "receipts", "drinks", "cups"}
+             "times", "calls", "shifts", "receipts", "drinks", "cups", "bucks", "quid", "yuan", "kilos", "kg",
+             "meters", "metres", "miles", "km", "bags", "bottles", "pieces", "packages", "parcels", "dogs", "rooms"}
 _EN_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
               "november", "december"}
 
@@ -517,6 +518,7 @@ _EN_RESULT_PHRASES = re.compile(
     r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,3} (again|more|another|extra)"
     r"|(ordered|bought|booked)( \S+){0,4} from us|left (at|with)"
     r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)"
+    r"|tipped (me|us)|(left|gave) (me|us) (a )?(\S+ ){0,3}tip"      # a tip given (breaker 33: 21.7 for such a story)
     # a thing working again, people paying or staying (the reader connected again, they paid after, no customer
     # left: breaker 21's machine-subject and rough non-native stories)
     r"|(connected|worked|working|running|printing|back up|back on|came back on)( \S+){0,2} again|back to normal"
@@ -530,7 +532,8 @@ _EN_NO_RECURRENCE = re.compile(r" (hasn't|has not|haven't|have not|didn't|did no
 _EN_REACTION = re.compile(
     r" (thanked|calmed down|cooled down|came (back|again)|left (happy|smiling|satisfied|pleased|with a smile)"
     r"|(ordered|bought|booked|came in|visited|tipped)( \S+){0,4} (again|more|another|extra|from us)"
-    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)) ")
+    r"|(wrote|left|gave) (us )?(a )?(good|great|nice|five star|positive) (review|rating|tip)"
+    r"|tipped (me|us)|(left|gave) (me|us) (a )?(\S+ ){0,3}tip) ")
 # a result verb on a hollow object (found a solution, solved the problem) names no result: a template's
 _EN_HOLLOW_OBJECTS = {"solution", "solutions", "problem", "problems", "issue", "issues", "situation", "way",
                       "matter", "task", "everything", "things", "it"}
@@ -833,7 +836,9 @@ def _long_words(words: frozenset) -> tuple:
 
 # a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
 # a recovery said as done (叶子绿回来了, 苗长起来了, 鱼活过来了, 病情好转了): the trouble's own result
-_RECOVERED = re.compile(r"(绿|长|活|好|缓|醒|站|立|挺|救)(回来|过来|起来)了|(恢复|好转)(正常|过来)?了")
+_RECOVERED = re.compile(r"(绿|长|活|好|缓|醒|站|立|挺|救)(回来|过来|起来)了|(恢复|好转)(正常|过来)?了|"
+                        r"(救|保)(活|住)了|活下来了?|"      # the lives kept (救活了, 保住了, 活下来三头)
+                        r"(?<![干做生])活了[一两二三四五六七八九十百几0-9]+[头只条匹窝]")   # … counted (十一头活了十头: breaker 33)
 _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
                          r"(?:过|了)|"      # the trouble did not come back (到而家都冇再拎错过, 后来再没投诉过: breaker 22)
                          r"没有?(?:着凉|受凉|感冒|生病|受伤|摔着|摔倒|出错|出事|投诉|差评|退货|坏)|"   # … nor the harm (狗没有着凉)
@@ -1550,7 +1555,7 @@ def meaning_aside_ready(sem: dict) -> bool:
 
 
 def semantic_padding(asides: list, on_question: list, keep: list, results: list | None = None,
-                     refers_back: list | None = None) -> list[int]:
+                     refers_back: list | None = None, goes_on: list | None = None) -> list[int]:
     """Clauses of a stretch about something else, by meaning (Chinese): a run of counted clauses that do
     not say the question's own words or the competencies' terms, each with an aside probability
     (meaning.aside) ≥ SEMANTIC_OFF["each"] and on average ≥ SEMANTIC_OFF["mean"] (a clause with no known
@@ -1558,7 +1563,9 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
     and SEMANTIC_OFF["inner"] inside it, next to at least two clauses of the answer's own. A holiday, a
     family meal or a hobby told before, inside or after the answer; an honest story that avoids HR's words
     reads as work and stays, and so does a stretch that ends in the story's result (`results`, as in
-    counted_clauses: …又送了一杯豆浆，他笑着走了 read 0.90 and 0.65 as an aside)."""
+    counted_clauses: …又送了一杯豆浆，他笑着走了 read 0.90 and 0.65 as an aside). So does a stretch of at most
+    SEMANTIC_OFF["goes_on"] clauses whose first goes on from one of the answer's own (`goes_on`: 又送她一瓶，下架查了一排 after
+    当场退了钱 — breaker 33: a short complaint story lost its gift and its finding as an aside). A stretch that names a word of the story again is still an aside (说到苹果我就想起来，前年国庆…)."""
     n = len(asides)
     results = results or [False] * n
     cand = [keep[k] and not on_question[k] and (asides[k] is None or asides[k] >= SEMANTIC_OFF["each"])
@@ -1579,6 +1586,9 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
             i = ends[-1] + 1
             if i >= j:
                 continue
+        if goes_on and goes_on[i] and i and keep[i - 1] and not cand[i - 1] and j - i <= SEMANTIC_OFF["goes_on"]:
+            i = j     # a few clauses going on from the story's own (又送她一瓶，下架查了一排…): its next steps
+            continue
         stretch = [k for k in range(i, j) if asides[k] is not None]
         need = SEMANTIC_OFF["edge" if i == 0 or j == n else "inner"]
         # most of its clauses point back at people named before it (跟他玩五分钟, 跟他妈妈说了 after 有个八岁男孩…): the
@@ -1921,7 +1931,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # … or an instance of the category it names (褐斑病 for 病虫害: the aside reader takes an orchard for private life)
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          or names_instance(toks, denied=True) for toks in clauses]
-        for ci in semantic_padding(sem["aside"], said_question, keep, results, back):
+        for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
+                                   [goes_on_from(toks) for toks in clauses]):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
         # the digression ends where a sentence says the question's own words or HR's terms again: a word merely

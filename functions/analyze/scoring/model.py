@@ -325,7 +325,13 @@ NONSENSE_DETECTOR_ODD = {"zh": 0.9}
 # most 0.47; honest answers of 55+ characters written for the tests by other hands at most 0.62 (a printer "singing"
 # in a real repair story); the shorter honest ones there reach 0.82 (我把地毯卷起来拿到楼下…: short 把-sentences
 # read like the corpus's misfit style), which is why short answers keep NONSENSE_DETECTOR_P.
-NONSENSE_DETECTOR_LONG = {"zh": (55, 0.65)}
+# Session 34: a second tier, 50–54 characters at 0.75 — three dream-like poems of gates-z (52–54 characters in short
+# lines: 灯泡在半夜数硬币…) read 0.77–0.82 with stage 2 at 0.999 and passed. Of the 4,784 Chinese answers of data, every
+# set and corpus, none labelled honest has 50–54 characters and stage 1 at 0.65 or more; among the tests' literals by
+# other hands with 50–54 characters an honest kitchen answer dense with jargon (高峰期我负责打荷，先把配菜按桌号排好…)
+# reads 0.685, which is why that tier asks 0.75, and below 50 honest chores told with 把 read 0.69–0.71. (Han
+# characters at least, stage 1 at least), longest first.
+NONSENSE_DETECTOR_LONG = {"zh": ((55, 0.65), (50, 0.75))}
 # ... and a real start that slides into nonsense (session 22: gates-q/r/s's slides passed, 60–75): stage 1 reads the
 # answer after its first sentence alone (gates.after_first_sentence, at least this many Han characters) at or above this
 # probability, with stage 2 on the whole answer at NONSENSE_P. Over data and sets a–s the honest answers' tails read at
