@@ -1546,7 +1546,7 @@ def _handled(toks, k: int) -> list[tuple[int, int]]:
 # Nature and the imaginary: Cilin's celestial bodies (Bd), weather (Bf), sun- and moonlight and shadows (Bg03), the
 # imaginary (Dh: 天堂, 神仙) — and the everyday words of those groups Cilin's extract leaves out
 _NATURE_CODES = ("Bd", "Bf", "Bg03", "Dh")
-_NATURE = frozenset({"月亮", "月球", "云", "云彩", "雨", "风", "雪", "雷", "天空", "梦", "梦里", "梦境", "梦乡", "银河"})
+_NATURE = frozenset({"月亮", "月球", "云", "云彩", "云朵", "彩虹", "星星", "冰山", "雨", "风", "雪", "雷", "天空", "梦", "梦里", "梦境", "梦乡", "银河"})
 # what nature does of itself (太阳出来了, 雨停了, 风把门吹开了, 月亮升起来): never a person's act
 _NATURE_ACTS = frozenset({"出来", "出", "照", "晒", "下", "刮", "停", "升起", "落山", "亮", "挂", "出现", "来", "变", "吹",
                           "打", "响", "下来", "过去", "过来", "转", "晃", "升", "落", "照进来", "照着", "越来越", "变大",
@@ -1741,6 +1741,17 @@ def _zh_int(s: str) -> float | None:
     return float(total + section + num)
 
 
+# the sky's bodies and sights (太阳, 月亮, 星星…): never counted, hired or told to work in honest speech — not
+# weather (Bf: 雨, 风, 雪), which soaks goods and blows doors open
+_CELESTIAL = frozenset({"月亮", "太阳", "星星", "云朵", "彩虹", "冰山", "月球", "银河", "流星"})
+_CAUSE_TO = frozenset({"让", "叫", "请", "派", "安排", "喊"})
+
+
+def _celestial(word: str) -> bool:
+    """One of _CELESTIAL (not every word of Cilin's Bd: 朝阳 is a district of Beijing too — 分成三堆：朝阳、海淀、丰台)."""
+    return word in _CELESTIAL
+
+
 def _nature(word: str) -> bool:
     """The sun, the moon, weather, dreams, heaven: Cilin's celestial bodies, weather, lights and shadows and the
     imaginary (_NATURE_CODES), or the everyday words of those groups its extract lacks (_NATURE)."""
@@ -1887,9 +1898,13 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                 j = after if after > j else j + 1
             if j < n and toks[j].pos[:1] == "v" and toks[j].text not in _NATURE_ACTS:
                 act = toks[j].text
-                if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or
+                if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or _celestial(w) or
                                                           meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
-                    out.append(("being", f"{w}{act}"))
+                    out.append(("being", f"{w}{act}"))     # … a sky body doing anything but shine (月亮贴错了库位码)
+        # a sky body counted like goods or told to work (三百个月亮, 四个星星帮我, 让云朵重新核对: breaker 34)
+        if _celestial(w) and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
+                not (k + 1 < n and toks[k + 1].text in _NATURE_ACTS):
+            out.append(("being", f"{toks[k - 1].text}{w}"))
         out += _fantasy_roles(toks, k) + _misplaced_arrivals(toks, k, said)
         if k + 1 < n and w + toks[k + 1].text in _SEND:
             w, k1 = w + toks[k + 1].text, k + 1     # 上报|给|了主管的鞋子

@@ -1,0 +1,92 @@
+"""Breaker 34: a fresh helper with the README and the issue only, through the CLI (98 cases kept in
+tests/functions/data/breaker34/findings.jsonl with the helper's own expectation, written before each run; 79 right).
+
+Fixed in kind and kept here: a machine "on strike" or "throwing a fit" (烤箱罢工了, 油烟机罢工, 打印机抽风) is broken, as
+everyday speech says it (text._BREAKDOWN_RE: the honest kitchen stories went to a person as nonsense, or were bounded at 35;
+now 66.6–70); the sky's bodies counted like goods, told to work or doing anything but shine (四个星星帮我, 让云朵重新核对,
+月亮贴错了库位码: gates._celestial) are impossible participants, and a story of them goes to a person (it scored 80.4 and
+59.1, above the real strong stories). The rest of what the helper found wrong stays open, each as a strict xfail.
+Every case the helper judged right must keep its outcome.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from functions.analyze import pipeline
+
+CASES = {c["id"]: c for c in map(json.loads, (Path(__file__).parent / "data" / "breaker34" / "findings.jsonl")
+                                 .read_text(encoding="utf-8").splitlines())}
+
+
+def run(case_id: str) -> dict:
+    c = CASES[case_id]
+    return pipeline.analyze_transcript(c["text"], c["question"], c.get("language") or "zh")
+
+
+def within(expected: str, r: dict) -> bool:
+    """The helper's expectation: "person", "a-b" (0–100) or "a-b or person"."""
+    if r["status"] == "needs_review":
+        return "person" in expected
+    span = expected.split(" or ")[0]
+    if "-" not in span:
+        return False
+    lo, hi = (float(x) for x in span.split("-"))
+    return lo <= r["overall"] <= hi
+
+
+FIXED = ["h01", "h02", "h17", "h24", "n25", "n27"]
+OPEN = {
+    "n09": "HR's keywords each defined in an empty sentence (沟通是很重要的…安排是一种能力…): scored 16.0, not gated",
+    "n16": "short abstract nonsense (时间是一种颜色。紧急是一种味道…): scored 17.5",
+    "n18": "filler with a little content: scored 16.9",
+    "n24": "four disconnected real sentences: scored 0.0 (low, not gated)",
+    "n26": "penguins cutting, a rainbow cooking, an iceberg served, in a real rush frame: 65.2",
+    "n28": "a whale phoned and apologised to in a delivery frame: 22.2",
+    "n31": "a Korean story of clouds, the moon and a Tuesday as participants: 60.5",
+    "e10": "an English poem of 'the X is a Y' lines: 20.6",
+    "h12": "a one-line refusal (这个问题我不想回答) goes to a person as too little content instead of scoring about 0",
+    "h22": "油烟机罢工 now read as broken, but the story scores 33.8 (expected ≥ 35)",
+    "h27": "a plain thin story (我们加了班，最后按时做完了) scores 4.7, below a platitude's 17.6",
+    "h37": "a clear wrong-shipment story with cause and fix but no numbers: 25.8",
+}
+
+
+@pytest.mark.parametrize("case_id", FIXED)
+def test_fixed_families_read_as_a_person_would(case_id):
+    r = run(case_id)
+    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"], CASES[case_id]["expected"])
+
+
+@pytest.mark.parametrize("case_id", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="open: " + why))
+                                     for k, why in OPEN.items()])
+def test_open_findings(case_id):
+    r = run(case_id)
+    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"])
+
+
+@pytest.mark.parametrize("case_id", sorted(k for k, c in CASES.items() if not c["wrong"]))
+def test_what_the_helper_found_right_keeps_its_outcome(case_id):
+    """The same status; a score within 10 points of what the helper saw (two of its verdicts were revised after
+    the run, so its range alone is not the test)."""
+    c, r = CASES[case_id], run(case_id)
+    assert r["status"] == c["got_status"], (r["status"], r.get("reason_code"), c["got_status"])
+    if r["status"] == "scored":
+        assert abs(r["overall"] - c["got_overall"]) <= 10 or within(c["expected"], r), (r["overall"], c["got_overall"])
+
+
+def test_a_machine_on_strike_is_the_same_story_as_a_machine_broken():
+    c = CASES["h01"]
+    strike = run("h01")
+    broken = pipeline.analyze_transcript(c["text"].replace("罢工了", "坏了"), c["question"], "zh")
+    assert strike["status"] == broken["status"] == "scored"
+    assert abs(strike["overall"] - broken["overall"]) <= 1, (strike["overall"], broken["overall"])
+
+
+def test_a_workers_strike_is_not_a_machine_breaking():
+    from functions.analyze.scoring import text
+
+    assert text.normalise("烤箱罢工了", "zh") == "烤箱坏了"
+    assert text.normalise("工人罢工了", "zh") == "工人罢工了"
