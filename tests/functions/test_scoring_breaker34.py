@@ -10,31 +10,17 @@ Every case the helper judged right must keep its outcome.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from breaker_findings import load, open_params, within
+from breaker_findings import run as run_case
 
 from functions.analyze import pipeline
 
-CASES = {c["id"]: c for c in map(json.loads, (Path(__file__).parent / "data" / "breaker34" / "findings.jsonl")
-                                 .read_text(encoding="utf-8").splitlines())}
+CASES = load("breaker34")
 
 
 def run(case_id: str) -> dict:
-    c = CASES[case_id]
-    return pipeline.analyze_transcript(c["text"], c["question"], c.get("language") or "zh")
-
-
-def within(expected: str, r: dict) -> bool:
-    """The helper's expectation: "person", "a-b" (0–100) or "a-b or person"."""
-    if r["status"] == "needs_review":
-        return "person" in expected
-    span = expected.split(" or ")[0]
-    if "-" not in span:
-        return False
-    lo, hi = (float(x) for x in span.split("-"))
-    return lo <= r["overall"] <= hi
+    return run_case(CASES[case_id])
 
 
 FIXED = ["h01", "h02", "h17", "h24", "n25", "n27"]
@@ -60,8 +46,7 @@ def test_fixed_families_read_as_a_person_would(case_id):
     assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"], CASES[case_id]["expected"])
 
 
-@pytest.mark.parametrize("case_id", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="open: " + why))
-                                     for k, why in OPEN.items()])
+@pytest.mark.parametrize("case_id", open_params(OPEN))
 def test_open_findings(case_id):
     r = run(case_id)
     assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"])

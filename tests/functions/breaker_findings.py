@@ -1,0 +1,37 @@
+"""A breaker's findings kept as tests (tests/functions/data/<breaker>/findings.jsonl): each case with the question, the
+text, its language and the helper's own expectation, written before the run."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from functions.analyze import pipeline
+
+
+def load(breaker: str) -> dict[str, dict]:
+    """id → case of tests/functions/data/<breaker>/findings.jsonl."""
+    path = Path(__file__).parent / "data" / breaker / "findings.jsonl"
+    return {c["id"]: c for c in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def run(case: dict) -> dict:
+    """The case through the CLI's path (pipeline.analyze_transcript) in its language (zh when none is given)."""
+    return pipeline.analyze_transcript(case["text"], case["question"], case.get("language") or "zh")
+
+
+def within(expected: str, r: dict) -> bool:
+    """The helper's expectation: "person", "a-b" (0–100) or "a-b or person"."""
+    if r["status"] == "needs_review":
+        return "person" in expected
+    span = expected.split(" or ")[0]
+    if "-" not in span:
+        return False
+    lo, hi = (float(x) for x in span.split("-"))
+    return lo <= r["overall"] <= hi
+
+
+def open_params(still_open: dict[str, str]) -> list:
+    """The open findings as strict xfails, each with why it is open."""
+    return [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="open: " + why)) for k, why in still_open.items()]
