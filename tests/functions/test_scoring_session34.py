@@ -91,3 +91,17 @@ def test_lives_kept_are_a_result():
         assert features._RECOVERED.search(said), said
     for said in ("我活了三十年", "干活了三个小时", "那天干活了两个人"):
         assert not features._RECOVERED.search(said), said
+
+
+def test_a_quality_cut_into_pieces_is_an_act_that_cannot_happen():
+    """Set y's unpunctuated motivation jumble (把稳定切成葱花…吃苦耐劳的锅…在喜欢卤水的动机里面排队) told two such acts and
+    passed at 38.8: 切成 is a handling verb now — on a quality, never on a generic word (把问题切成几块 is a figure). One such
+    act alone corroborates the learnt reader but does not gate (it needs model.NONSENSE_CORROBORATION of them)."""
+    from functions.analyze.scoring import gates, text as T
+
+    said = T.normalise("我来面馆是因为想长期做，我把稳定切成葱花撒在汤里，让耐心的锅每天在喜欢面条的动机里面排队", "zh")
+    assert ("handle", "稳定…切成") in gates.odd_acts(features.analyse([{"word": said}], "zh", Q_ZH))
+    assert "切成" not in gates._PREPARE
+    honest = pipeline.analyze_transcript("高峰前我把五斤牛肉切成薄片，把葱切成葱花，按桌号排好顺序，十二点开始出餐，二十分钟出了三十碗，"
+                                         "顾客没有一个催的。", Q_ZH, "zh")
+    assert honest["status"] == "scored", honest["reason_code"]
