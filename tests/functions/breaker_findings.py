@@ -32,6 +32,19 @@ def within(expected: str, r: dict) -> bool:
     return lo <= r["overall"] <= hi
 
 
-def open_params(still_open: dict[str, str]) -> list:
-    """The open findings as strict xfails, each with why it is open."""
-    return [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="open: " + why)) for k, why in still_open.items()]
+def outcome_tests(cases: dict[str, dict], fixed: list[str], still_open: dict[str, str]):
+    """The two tests every breaker's file runs: the families fixed read as the helper expected, and the open findings,
+    each a strict xfail with why it is open (so a finding fixed later must move to `fixed`). Assign them to module
+    names starting with test_ for pytest to collect."""
+    @pytest.mark.parametrize("case_id", fixed)
+    def fixed_test(case_id):
+        r = run(cases[case_id])
+        assert within(cases[case_id]["expected"], r), (r["status"], r["overall"], cases[case_id]["expected"])
+
+    @pytest.mark.parametrize("case_id", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="open: " + why))
+                                         for k, why in still_open.items()])
+    def open_test(case_id):
+        r = run(cases[case_id])
+        assert within(cases[case_id]["expected"], r), (r["status"], r["overall"])
+
+    return fixed_test, open_test

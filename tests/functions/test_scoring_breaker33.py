@@ -10,7 +10,7 @@ each as a strict xfail with the figure it had. Every case the helper judged righ
 from __future__ import annotations
 
 import pytest
-from breaker_findings import load, open_params, within
+from breaker_findings import load, outcome_tests, within
 from breaker_findings import run as run_case
 
 from functions.analyze import pipeline
@@ -43,16 +43,7 @@ OPEN = {
 }
 
 
-@pytest.mark.parametrize("case_id", FIXED)
-def test_fixed_families_read_as_a_person_would(case_id):
-    r = run(case_id)
-    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"], CASES[case_id]["expected"])
-
-
-@pytest.mark.parametrize("case_id", open_params(OPEN))
-def test_open_findings(case_id):
-    r = run(case_id)
-    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"])
+test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(CASES, FIXED, OPEN)
 
 
 @pytest.mark.parametrize("case_id", sorted(k for k, c in CASES.items() if not c["wrong"]))

@@ -4,14 +4,14 @@ tests/functions/data/breaker34/findings.jsonl with the helper's own expectation,
 Fixed in kind and kept here: a machine "on strike" or "throwing a fit" (烤箱罢工了, 油烟机罢工, 打印机抽风) is broken, as
 everyday speech says it (text._BREAKDOWN_RE: the honest kitchen stories went to a person as nonsense, or were bounded at 35;
 now 66.6–70); the sky's bodies counted like goods, told to work or doing anything but shine (四个星星帮我, 让云朵重新核对,
-月亮贴错了库位码: gates._celestial) are impossible participants, and a story of them goes to a person (it scored 80.4 and
+月亮贴错了库位码: gates._CELESTIAL) are impossible participants, and a story of them goes to a person (it scored 80.4 and
 59.1, above the real strong stories). The rest of what the helper found wrong stays open, each as a strict xfail.
 Every case the helper judged right must keep its outcome.
 """
 from __future__ import annotations
 
 import pytest
-from breaker_findings import load, open_params, within
+from breaker_findings import load, outcome_tests, within
 from breaker_findings import run as run_case
 
 from functions.analyze import pipeline
@@ -40,16 +40,7 @@ OPEN = {
 }
 
 
-@pytest.mark.parametrize("case_id", FIXED)
-def test_fixed_families_read_as_a_person_would(case_id):
-    r = run(case_id)
-    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"], CASES[case_id]["expected"])
-
-
-@pytest.mark.parametrize("case_id", open_params(OPEN))
-def test_open_findings(case_id):
-    r = run(case_id)
-    assert within(CASES[case_id]["expected"], r), (r["status"], r["overall"])
+test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(CASES, FIXED, OPEN)
 
 
 @pytest.mark.parametrize("case_id", sorted(k for k, c in CASES.items() if not c["wrong"]))

@@ -1099,8 +1099,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # a loop: the same few content words turned round and round (那次上门检测，检测那次上门，我上门去检测…) — no sentence
     # repeats, yet nothing new is said; after the keyword-list gates, whose reason (HR's words strung together) is the
     # more specific one for a jumble of the question's terms
-    loop_min, loop_share = (LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE) if language == "zh" else \
-        LOOP_OTHER.get(language, (0, -1))
+    loop_min, loop_share = LOOP.get(language, (float("inf"), 0.0))
     if c["content"] >= loop_min and c["distinct_content"] <= loop_share * c["content"]:
         return Gate("repetition", f"回答翻来覆去只是几个词换着顺序说（{c['content']} 个实际词语里只有 {c['distinct_content']} "
                     "个不同的），没有说出新的内容，无法按内容评分，请人工查看。",
@@ -1664,15 +1663,14 @@ def equations(analysis: Analysis) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# A loop (gate `repetition`): at least LOOP_MIN_CONTENT content words of which at most this share are distinct. Session
-# 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120 honest Chinese answers of
-# data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer, vague_long).
-LOOP_MIN_CONTENT, LOOP_DISTINCT_SHARE = 15, 0.5
-# … and in English and Korean, whose words are counted whole (손님이 → 손님): at least 12 content words, at most 0.6 of them
-# distinct. Session 34 (gates-z's Korean loop 바쁜 시간에 그 손님이, 그 손님이 바쁜 시간에… passed at 14 words, 0.5): of every
-# English and Korean answer of data, the sets and the corpora with 12+ content words, the honest ones read 0.74 or more
-# (long vague English answers 0.76), the loops 0.38 and 0.5, keyword salads from 0.67
-LOOP_OTHER = {"en": (12, 0.6), "ko": (12, 0.6)}
+# A loop (gate `repetition`), per language: at least this many content words, of which at most this share are distinct.
+# Chinese (15, 0.5), session 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120
+# honest Chinese answers of data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer,
+# vague_long). English and Korean, whose words are counted whole (손님이 → 손님): (12, 0.6), session 34 (gates-z's Korean
+# loop 바쁜 시간에 그 손님이, 그 손님이 바쁜 시간에… passed at 14 words, 0.5): of every English and Korean answer of data,
+# the sets and the corpora with 12+ content words, the honest ones read 0.74 or more (long vague English answers 0.76),
+# the loops 0.38 and 0.5, keyword salads from 0.67.
+LOOP = {"zh": (15, 0.5), "en": (12, 0.6), "ko": (12, 0.6)}
 
 
 def _action_clauses_with(analysis: Analysis, own) -> int:
@@ -1742,14 +1740,10 @@ def _zh_int(s: str) -> float | None:
 
 
 # the sky's bodies and sights (太阳, 月亮, 星星…): never counted, hired or told to work in honest speech — not
-# weather (Bf: 雨, 风, 雪), which soaks goods and blows doors open
+# weather (Bf: 雨, 风, 雪), which soaks goods and blows doors open, nor every word of Cilin's Bd (朝阳 is a district of
+# Beijing too: 分成三堆：朝阳、海淀、丰台)
 _CELESTIAL = frozenset({"月亮", "太阳", "星星", "云朵", "彩虹", "冰山", "月球", "银河", "流星"})
 _CAUSE_TO = frozenset({"让", "叫", "请", "派", "安排", "喊"})
-
-
-def _celestial(word: str) -> bool:
-    """One of _CELESTIAL (not every word of Cilin's Bd: 朝阳 is a district of Beijing too — 分成三堆：朝阳、海淀、丰台)."""
-    return word in _CELESTIAL
 
 
 def _nature(word: str) -> bool:
@@ -1898,11 +1892,11 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                 j = after if after > j else j + 1
             if j < n and toks[j].pos[:1] == "v" and toks[j].text not in _NATURE_ACTS:
                 act = toks[j].text
-                if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or _celestial(w) or
+                if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or w in _CELESTIAL or
                                                           meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
                     out.append(("being", f"{w}{act}"))     # … a sky body doing anything but shine (月亮贴错了库位码)
         # a sky body counted like goods or told to work (三百个月亮, 四个星星帮我, 让云朵重新核对: breaker 34)
-        if _celestial(w) and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
+        if w in _CELESTIAL and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
                 not (k + 1 < n and toks[k + 1].text in _NATURE_ACTS):
             out.append(("being", f"{toks[k - 1].text}{w}"))
         out += _fantasy_roles(toks, k) + _misplaced_arrivals(toks, k, said)
