@@ -66,3 +66,5 @@ def test_a_workers_strike_is_not_a_machine_breaking():
 
     assert text.normalise("烤箱罢工了", "zh") == "烤箱坏了"
     assert text.normalise("工人罢工了", "zh") == "工人罢工了"
+    assert text.normalise("打印机那天又抽风了", "zh") == "打印机那天又抽风了"      # 那天 between: not read
+    assert text.normalise("打印机又抽风了", "zh") == "打印机又坏了"                  # the recurrence kept

@@ -302,8 +302,8 @@ _COLLOQUIAL_RE = re.compile(r"赔(了)?(个)?不是")
 # a machine "on strike" or "throwing a fit" (烤箱罢工了, 油烟机罢工, 打印机抽风, 洗碗机闹脾气): broken, as everyday speech says
 # it (breaker 34: such honest kitchen stories went to a person as nonsense, 烤箱|罢工 read as a thing doing a person's act,
 # or were bounded at 35 as off the question; the same story with 坏了 scored 70). Only after a machine's last character
-# (机 箱 器 车 灯 炉 泵 脑 统 梯 枪 航 表 锅): 员工罢工 is a strike
-_BREAKDOWN_RE = re.compile(r"(?<=[机箱器车灯炉泵脑统梯枪航表锅])(?:又|也|突然|直接)?(?:罢工|抽风|闹脾气|闹情绪|发脾气|撂挑子|趴窝|掉链子|"
+# (机 箱 器 车 灯 炉 泵 脑 统 梯 枪 航 表 锅): 员工罢工 is a strike; an adverb before it stays (打印机又坏了)
+_BREAKDOWN_RE = re.compile(r"(?<=[机箱器车灯炉泵脑统梯枪航表锅])(又|也|突然|直接)?(?:罢工|抽风|闹脾气|闹情绪|发脾气|撂挑子|趴窝|掉链子|"
                            r"罢了工|抽了风|闹了脾气)(?:了)?")
 
 
@@ -355,7 +355,7 @@ def _stages(language: str) -> list:
         # a (pattern, replacement) step rewrites whole matches: each character it writes comes from the whole match
         # (10:30 → 10点半 is one run, not 10 and 30 kept with a 点 between)
         steps += [join_spaced, lambda s: _t2s().convert(s), (_CLOCK_RE, _clock), _cantonese, _regional,
-                  (_CODE_SWITCH_RE, lambda m: _CODE_SWITCH[m.group(0)]), (_BREAKDOWN_RE, lambda m: "坏了"),
+                  (_CODE_SWITCH_RE, lambda m: _CODE_SWITCH[m.group(0)]), (_BREAKDOWN_RE, lambda m: (m.group(1) or "") + "坏了"),
                   (_COLLOQUIAL_RE, lambda m: "道" + (m.group(1) or "") + (m.group(2) or "") + "歉")]
     return steps + [lambda s: re.sub(r"\s+", " ", s).strip()]
 
