@@ -5,7 +5,12 @@ Fixed in kind and kept here: a machine "on strike" or "throwing a fit" (烤箱�
 everyday speech says it (text._BREAKDOWN_RE: the honest kitchen stories went to a person as nonsense, or were bounded at 35;
 now 66.6–70); the sky's bodies counted like goods, told to work or doing anything but shine (四个星星帮我, 让云朵重新核对,
 月亮贴错了库位码: gates._CELESTIAL) are impossible participants, and a story of them goes to a person (it scored 80.4 and
-59.1, above the real strong stories). The rest of what the helper found wrong stays open, each as a strict xfail.
+59.1, above the real strong stories). Session 35 fixed five more in kind: an animal told to do a worker's job
+(让三只企鹅去切配), a count before the one phoned (给一条鲸鱼打电话), an iceberg served (端上桌), nature as a tool after a
+glued 用 (菜用|彩虹炒); a time or an idea said to be a colour or a taste (时间是一种颜色: gates._category_errors); English
+things and times spoken to or phoned and a customer "is a river" (english_acts addressed, is_a); and Korean acts that
+cannot happen (scoring/korean_acts.py: 달에게 사과하고, 의자가 웃으면서 가셨어요, 화요일을 끓여서). The rest of what the
+helper found wrong stays open, each as a strict xfail.
 Every case the helper judged right must keep its outcome.
 """
 from __future__ import annotations
@@ -23,16 +28,11 @@ def run(case_id: str) -> dict:
     return run_case(CASES[case_id])
 
 
-FIXED = ["h01", "h02", "h17", "h24", "n25", "n27"]
+FIXED = ["h01", "h02", "h17", "h24", "n25", "n27", "n16", "n26", "n28", "n31", "e10"]
 OPEN = {
     "n09": "HR's keywords each defined in an empty sentence (沟通是很重要的…安排是一种能力…): scored 16.0, not gated",
-    "n16": "short abstract nonsense (时间是一种颜色。紧急是一种味道…): scored 17.5",
     "n18": "filler with a little content: scored 16.9",
     "n24": "four disconnected real sentences: scored 0.0 (low, not gated)",
-    "n26": "penguins cutting, a rainbow cooking, an iceberg served, in a real rush frame: 65.2",
-    "n28": "a whale phoned and apologised to in a delivery frame: 22.2",
-    "n31": "a Korean story of clouds, the moon and a Tuesday as participants: 60.5",
-    "e10": "an English poem of 'the X is a Y' lines: 20.6",
     "h12": "a one-line refusal (这个问题我不想回答) goes to a person as too little content instead of scoring about 0",
     "h22": "油烟机罢工 now read as broken, but the story scores 33.8 (expected ≥ 35)",
     "h27": "a plain thin story (我们加了班，最后按时做完了) scores 4.7, below a platitude's 17.6",

@@ -2,7 +2,7 @@
 
 An English answer made of real words that mean nothing together (a Tuesday checked in with a suitcase full of quiet;
 the pillows kept arguing about geography; I fried the reservations in butter) passes every reader of form: its
-sentences have subjects, verbs and results. Its acts give it away. Four kinds, each a few words apart at most:
+sentences have subjects, verbs and results. Its acts give it away. Six kinds, each a few words apart at most:
 
   - acting:   a thing, a time or a quality doing what only people (or animals) do — a Tuesday *checked in*, the
               pillows *arguing*, the lost-and-found box *started knitting*; a machine or a sign may still *say*,
@@ -13,6 +13,11 @@ sentences have subjects, verbs and results. Its acts give it away. Four kinds, e
               *made of soup*, a suitcase *full of quiet*, brakes *full of sleepy violins*;
   - became:   a thing or a time turning into a piece of furniture, an instrument or a creature — the Tuesday had
               *become a very polite staircase*, the router *grew into a tall orange piano*.
+
+  - addressed: a time, a quality, a colour or a thing spoken to, apologised to or phoned, a creature apologised to
+              or phoned (breaker 34) — *apologize to Thursday*, *listen to the color blue*, *phoned a whale*;
+  - is_a:     a customer, a guest, a refund said to be a river, a song, a planet (breaker 34's poem) — not the figures
+              honest speech uses (my boss is a shark, she is a star).
 
     acts(analysis) -> list[(kind, quote)]   the acts read, in order (quotes are the answer's words)
 
@@ -119,6 +124,19 @@ _DETERMINERS = frozenset("a an the its his her their our my your this that these
 _NAMING = frozenset("""shift shifts morning mornings night nights evening afternoon crew staff team rush market
     delivery deliveries special specials lunch dinner breakfast meeting meetings order orders""".split())
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# spoken to, apologised to, phoned: only a person (or the people at a place) hears it — never a time, a quality, a
+# colour, a thing or a creature (apologize to Thursday, phoned a whale: breaker 34)
+_ADDRESS = frozenset("""apologize apologized apologise apologised apologizing apologising apologizes apologises
+    talk talked talking talks speak spoke speaking speaks explain explained explaining listen listened listening
+    listens complain complained complaining""".split())
+_PHONE = frozenset("phone phoned phoning call called calling texted text texting emailed".split())
+# what a person or the work's things are said to be in a poem's lines (the customer is a river, the refund is a song):
+# never said of them in honest speech — not the figures it does use (my boss is a shark, she is a star, it was a zoo)
+_PERSON_NOUNS = frozenset("""customer customers guest guests client clients manager boss coworker coworkers
+    colleague colleagues cashier driver owner refund refunds receipt order orders complaint bill ticket""".split())
+_POEM_THINGS = frozenset("""river rivers ocean oceans sea moon cloud clouds rainbow rainbows song songs poem poems
+    melody planet galaxy color colour colors colours feather feathers""".split())
+_COPULA = frozenset("is are was were".split())
 
 
 def _words(analysis) -> list[tuple[str, int]]:
@@ -145,7 +163,7 @@ def _doer(words, i: int) -> str | None:
 
 def acts(analysis) -> list[tuple[str, str]]:
     """The acts that cannot happen in an English answer, as (kind, quote), kind one of acting, handling, made_of,
-    became; [] for another language."""
+    became, addressed, is_a; [] for another language."""
     if analysis.seg.language != "en":
         return []
     words = _words(analysis)
@@ -197,6 +215,22 @@ def acts(analysis) -> list[tuple[str, str]]:
                     break
                 if obj in THINGS | DEVICES or obj in ("it", "them", "him", "her", "me", "us"):
                     break
+        if w in _ADDRESS and i + 1 < len(words) and words[i + 1][0] == "to" or w in _PHONE:
+            # the one spoken to, past to and a determiner: a time, a quality or colour, a thing (not a device, whose
+            # staff answer: called the shop), a creature only when apologised to or phoned (talked to the dog is honest)
+            k = i + 1 + (words[i + 1][0] == "to" if i + 1 < len(words) else 0)
+            k += k < len(words) and words[k][0] in _DETERMINERS
+            k += k < len(words) and words[k][0] in ("color", "colour")
+            if k < len(words) and words[k][1] == clause and (k + 1 >= len(words) or words[k + 1][0] not in _NAMING):
+                heard = words[k][0]
+                # (talked to the floor is the floor's staff: breaker 35's check of gates-q; only apologies and calls
+                # to a thing are read)
+                talk = w.startswith(("talk", "speak", "explain", "listen", "complain"))
+                if heard in TIMES | QUALITIES or (heard in THINGS or heard in CREATURES) and not talk:
+                    out.append(("addressed", " ".join(x for x, _ in words[i:k + 1])))
+        if w in _COPULA and 0 < i and words[i - 1][0] in _PERSON_NOUNS and i + 2 < len(words) and \
+                words[i + 1][0] in ("a", "an", "the") and words[i + 2][0] in _POEM_THINGS and words[i + 2][1] == clause:
+            out.append(("is_a", " ".join(x for x, _ in words[i - 1:i + 3])))
         if w in ("of",) and i >= 2 and words[i - 1][0] in ("made", "full"):
             h = i - 2
             while h > 0 and words[h][0] in _BETWEEN:

@@ -69,7 +69,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import detectors, english_acts, lexicon, nonsense
+from . import detectors, english_acts, korean_acts, lexicon, nonsense
 from . import model as M
 from .features import Analysis
 from .text import Token
@@ -1150,6 +1150,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     # English: things and times doing people's acts, a hand's act done to a time or a quality, a key made of soup
     # (english_acts; gates-q–t's absurd stories, poems and slides, session 24)
     told = english_acts.acts(analysis) if language == "en" else []
+    # … and Korean: the living's dative on the moon, a chair's honorific verb, a Tuesday boiled (korean_acts; breaker 34)
+    if language == "ko" and len(ko_told := korean_acts.acts(analysis)) >= M.KO_ACTS_MIN:
+        return Gate("nonsense", "回答里好几处说的事情不可能发生（比如向月亮道歉、椅子笑着走了、把星期二煮了），连不成一件真实的事，"
+                    "看起来是无意义的内容，请人工查看。",
+                    {"korean_acts": [f"{kind}: {quote}" for kind, quote in ko_told[:6]]})
     if len(told) >= M.EN_ACTS_MIN:
         return Gate("nonsense", "回答里好几处说的事情不可能发生（比如东西或日子在做只有人才会做的事、把“夜晚”叠起来、"
                     "用汤做的钥匙），连不成一件真实的事，看起来是无意义的内容，请人工查看。",
@@ -1389,7 +1394,8 @@ _HANDLE = frozenset({"晒", "晒干", "晾", "晾干", "烘干", "风干", "缝"
                      "烤熟", "折起来", "叠起来",
                      "卷起来", "切成丁", "切丁", "切成丝", "切成末", "泡进", "埋", "埋进", "埋在", "钓", "钓上来", "喝掉", "吃掉", "嚼", "吞", "吞下", "咽", "舔", "浇",
                      "种", "种在", "种进", "栽", "栽在", "放进", "塞进", "装进", "扔进", "倒进", "丢进", "泡", "泡在",
-                     "冻", "冻在", "冻进", "粘", "粘在", "钉", "钉在", "捆", "捆成", "绑", "绑在", "挂在", "晒在"})
+                     "冻", "冻在", "冻进", "粘", "粘在", "钉", "钉在", "捆", "捆成", "绑", "绑在", "挂在", "晒在",
+                     "端", "端上", "端到", "端给"})
 # a cook's preparing acts (peeling, cutting into strips, stewing…): done to a generic word (问题, 事情), they cannot happen
 _PREPARE = frozenset(v for v in _HANDLE if v[0] in "剥削剁腌炖煮蒸煎炒烤炸" or v.startswith("切") and v != "切成")
 # a coat put on something (给…刷了一层清漆, 给…涂上): only a thing takes one
@@ -1568,6 +1574,7 @@ _LIFETIME = re.compile(r"(?:干|做|工作|上班|待|开|送|当)(?:了|过)?([
 LIFETIME_YEARS = 80
 # what is sent, carried or reported to somewhere (发到海底, 搬上了火星, 报给主管的帽子)
 _SEND = frozenset({"发到", "送到", "寄到", "运到", "搬到", "搬上", "搬进", "送去", "发往", "寄往", "运往", "送往", "交给",
+                   "带到", "开到", "骑到", "领到",
                    "报给", "寄给", "送给", "发给", "送进", "运上", "送上", "上报给", "汇报给", "交到", "拉到"})
 # told, reported or phoned (报给主管的帽子, 给顾客的狗打电话, 跟门说声抱歉): only a person or an institution can hear
 _SPEAK = frozenset({"报给", "上报给", "汇报给", "打电话", "发消息", "发短信", "汇报", "报告", "道歉", "说对不起", "说声",
@@ -1587,7 +1594,6 @@ _UNBOXABLE = frozenset({"冰山", "云", "云朵", "云彩", "彩虹", "星星",
 _CONTAINERS = tuple("箱袋盒包瓶桶筐车罐")
 _POLES = frozenset({"南极", "北极"})
 _POLE_WORK = frozenset({"仓库", "小区", "超市", "门店", "分店", "店", "网点", "站点", "快递站", "便利店", "分拣中心"})
-_BECOME = frozenset({"变成", "变成了", "化成", "成了", "是", "变", "变作"})
 _THIRD = frozenset({"他", "她", "客户", "顾客", "客人", "用户", "买家", "乘客", "收件人", "老板", "店长", "主管", "同事"})
 # a day's parts in order (凌晨两点的时候已经是下午五点: three or more parts apart is no drift of the clock)
 _DAY_PARTS = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "半夜")
@@ -1744,6 +1750,15 @@ def _zh_int(s: str) -> float | None:
 # Beijing too: 分成三堆：朝阳、海淀、丰台)
 _CELESTIAL = frozenset({"月亮", "太阳", "星星", "云朵", "彩虹", "冰山", "月球", "银河", "流星"})
 _CAUSE_TO = frozenset({"让", "叫", "请", "派", "安排", "喊"})
+# … an animal sent to do it (让企鹅去切配): going, coming or helping before the act
+_GO_HELP = frozenset({"去", "来", "帮", "帮我", "帮忙", "帮着", "替我", "负责"})
+# a worker's jobs no animal is told to do (收银, 接单, 记账…), whatever comes before them
+_ANIMAL_WORK = frozenset({"收银", "接单", "记账", "算账", "对账", "开车", "送货", "送餐", "配送", "派送", "理货", "上架", "核对",
+                          "盘点", "扫码", "接电话", "回消息", "填表", "登记", "打单", "开单", "写", "录入", "签字", "签收",
+                          "下单", "结账", "付款", "补录", "汇报", "道歉", "开会", "面试", "值班", "排班", "打包", "发货"})
+# … and a kitchen's or a shop's hands-on jobs, read only after 去/来/帮 (让鱼再蒸五分钟 steams the fish)
+_PREP_WORK = frozenset({"切配", "切菜", "配菜", "备料", "打荷", "炒菜", "做菜", "上菜", "传菜", "端菜", "洗碗", "洗菜", "择菜",
+                        "摆盘", "拖地", "搬货", "卸货", "装车", "擦桌子", "点菜", "点单"})
 
 
 def _nature(word: str) -> bool:
@@ -1895,6 +1910,21 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                 if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or w in _CELESTIAL or
                                                           meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
                     out.append(("being", f"{w}{act}"))     # … a sky body doing anything but shine (月亮贴错了库位码)
+        # an animal told to do a worker's job (让三只企鹅去切配, 叫两只猫帮我收银: breaker 34) — a cook's verb only after
+        # 去/来/帮 (让鱼再蒸五分钟 steams the fish), never a dog told to guard or a donkey to pull (看门, 拉车 are not here)
+        if t.pos[:1] == "n" and _animal(w) and k:
+            c = k - 1
+            while c > 0 and toks[c].pos in ("m", "q", "mq"):
+                c -= 1
+            cause = toks[c].text
+            # (就让, 又叫, 再请: jieba glues an adverb to the causative)
+            if cause in _CAUSE_TO or len(cause) == 2 and cause[0] in "就又再还便也" and cause[1:] in _CAUSE_TO:
+                j, went = k + 1, False
+                while j < n and (toks[j].text in _SUBJECT_LINKS or toks[j].text in _GO_HELP or
+                                 went and toks[j].text == "我" and toks[j - 1].text.startswith("帮")):
+                    went, j = True, j + 1
+                if j < n and (toks[j].text in _ANIMAL_WORK or went and (toks[j].text in _COOK or toks[j].text in _PREP_WORK)):
+                    out.append(("being", f"{toks[c].text}{w}{toks[j].text}"))
         # a sky body counted like goods or told to work (三百个月亮, 四个星星帮我, 让云朵重新核对: breaker 34)
         if w in _CELESTIAL and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
                 not (k + 1 < n and toks[k + 1].text in _NATURE_ACTS):
@@ -1915,7 +1945,8 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                         w in _SPEAK and _deaf(toks[h]):
                     out.append(("being", f"{w}{place}"))
         # nature as a tool or a gift (用月光重新炖了一份, 用闪电炖上, 又送了一片云); not the sun drying things (用阳光晒干)
-        if w == "用" and k + 2 < n and _nature(toks[k + 1].text) and \
+        # (… also where the segmenter glued 用 to the word before it: 把菜|菜用|彩虹炒出来, breaker 34)
+        if (w == "用" or len(w) == 2 and w[1] == "用" and t.pos[:1] == "n") and k + 2 < n and _nature(toks[k + 1].text) and \
                 (toks[k + 2].pos[:1] != "n" or toks[k + 2].text[:1] in "炖煮炒蒸煎烤炸"):
             for j in range(k + 2, min(k + 6, n)):     # 用雪重新煮了, 用月光把米饭蒸上; not 用雪|花梨…炖
                 if toks[j].pos == "x":
@@ -1938,7 +1969,11 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
             w = "说对不起"    # 跟门说对不起
         if (w in _SPEAK or w in _SERVE) and w not in ("报给", "上报给", "汇报给"):
             # the addressee: 给/跟/向/对 + (X的) + a noun right before the act
-            if k >= 2 and toks[k - 1].pos[:1] == "n" and (toks[k - 2].text in ("给", "跟", "向", "对", "和") or
+            # … past a count (给一条鲸鱼打电话: breaker 34)
+            p = k - 2
+            while p > 0 and toks[p].pos in ("m", "q", "mq") and toks[p - 1].text in ("给", "跟", "向", "对", "和"):
+                p -= 1
+            if k >= 2 and toks[k - 1].pos[:1] == "n" and (toks[p].text in ("给", "跟", "向", "对", "和") or
                                                          toks[k - 2].text == "的" and k >= 4 and
                                                          toks[k - 4].text in ("给", "跟", "向", "对", "和")):
                 if _deaf(toks[k - 1]) and (w in _SPEAK or _animal(toks[k - 1].text)):
@@ -2114,6 +2149,59 @@ def impossible_feats(analysis: Analysis) -> list[str]:
     plain = _plain(analysis.seg.tokens)
     return list(dict.fromkeys(a for _, a in _time_paradoxes(plain) + _superhuman(plain, analysis.seg.tokens) +
                               _impossible_claims(analysis.seg.tokens)))
+
+
+# the kinds of what is seen, tasted, heard or smelt (颜色, 味道, 形状…): what a time, an act or an idea never is
+_PERCEPTS = frozenset({"颜色", "味道", "味儿", "形状", "声音", "气味", "香味", "温度", "图案", "花纹", "口味"})
+_COPULA_ADVERBS = frozenset({"也", "就", "都", "其实", "真的", "本来", "还", "只", "才", "总"})
+# heads that introduce an explanation (问题是客人要的颜色不对, 原因是一种味道太冲): "X is that …", never a category claim
+_EXPLAINING = frozenset({"问题", "原因", "结果", "情况", "意思", "关键", "重点", "难点", "麻烦", "区别", "差别", "要求", "投诉",
+                         "反馈", "理由", "毛病", "不同", "特点", "特色", "好处", "缺点", "优点", "主要", "目的", "唯一", "第一"})
+# what continues a perceptual word inside its own clause (颜色很深, 味道不对, 声音的大小, 形状跟图纸一样)
+_PERCEPT_GOES_ON = frozenset({"的", "很", "非常", "特别", "比较", "挺", "太", "有点", "更", "最", "也", "都", "不", "没", "没有",
+                              "就", "还", "跟", "和", "与", "一样", "不一样", "不同", "变", "变了", "对", "错", "好", "差", "偏",
+                              "上", "里", "中", "方面", "问题", "不对", "不好"})
+_DEGREE_GLUED = ("很", "太", "挺", "更", "最", "不", "没", "特别", "非常", "比较", "有点")    # … glued to its word (很大, 不对劲)
+
+
+def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
+    """A time, an act or an idea said to be a colour, a taste, a shape, a sound (时间是一种颜色, 紧急是一种味道, 我的安排是
+    星期五的形状: breaker 34) as ("kind", "时间是…颜色"): X 是 (一种 / a number / a phrase with 的) Y, Y a perceptual kind
+    (_PERCEPTS) that its clause does not go on from (the transcript has no punctuation: the next word is not one of
+    _PERCEPT_GOES_ON nor a particle), X the word before 是 (past adverbs) that is neither a thing, a person nor food by
+    its word class (Cilin B/A under 0.45/0.3, meaning.word_class), nor a head that explains (问题是…, 原因是…). 菜是一种味道,
+    这是一种颜色 (a pronoun) are not read."""
+    from . import meaning
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.text != "是" or t.negated or k in skip or k == 0:
+            continue
+        y = next((i for i in range(k + 2, min(k + 6, n)) if toks[i].text in _PERCEPTS), None)
+        if y is None or any(x.pos == "x" or x.text == "是" for x in toks[k + 1:y + 1]):
+            continue
+        between = toks[k + 1:y]
+        if not (between[0].text in ("一种", "一个") or between[0].pos in ("m", "mq") or between[-1].text == "的"):
+            continue    # 是一种颜色, 是星期五的形状; not 是因为颜色…
+        after = toks[y + 1] if y + 1 < n else None
+        if after is not None and after.pos != "x" and after.clause == t.clause and \
+                (after.text in _PERCEPT_GOES_ON or after.text.startswith(_DEGREE_GLUED) or after.pos[:1] in ("u", "p", "c", "f")):
+            continue    # 是客人要的颜色不对, 是一种味道很冲的菜: the clause goes on about the colour or the taste
+        j = k - 1
+        while j > 0 and toks[j].text in _COPULA_ADVERBS:
+            j -= 1
+        x = toks[j]
+        if x.pos == "x" or x.pos[:1] in ("r", "p", "c", "u", "m", "q") or len(x.text) < 2 or x.text in _PERCEPTS or \
+                x.text in _EXPLAINING:
+            continue
+        classes = meaning.word_class(x.text)
+        v = _vector(x.text)
+        food = v is not None and meaning.similarity(v, meaning.anchor_vector(_FOOD)) >= 0.3
+        # (a person by its class or name, not _person's nearness: 耐心 is near the people words)
+        named = x.pos in ("nr", "nrt", "nrfg") or x.text.endswith(_PERSON_SUFFIX)
+        if classes.get("B", 0.0) < 0.45 and classes.get("A", 0.0) < 0.3 and not food and not named:
+            out.append(("kind", f"{x.text}是…{toks[y].text}"))
+    return out
 
 
 def _in_metaphor(toks) -> set[int]:
@@ -2851,6 +2939,7 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
     plain = _plain(toks)
     metaphor = _in_metaphor(toks)
     odd += _unit_mismatches(analysis.seg.text)
+    odd += _category_errors(toks, metaphor)
     odd += _impossible_beings(toks, metaphor, analysis.seg.text) + _measured_abstractions(toks, metaphor) + _transformations(toks, metaphor) + \
         _dwellers(toks, metaphor)
     odd += _time_paradoxes(plain) + _superhuman(plain, toks) + _impossible_claims(toks)

@@ -297,6 +297,11 @@ NONSENSE_ALONE = {"en": (30, 0.98)}
 # and one tells one (the delivery app decided…, since allowed of machines); 8 of the corpus's 230 nonsense answers tell
 # two or more, and 6 of the 9 nonsense answers of gates-q–t
 EN_ACTS_MIN, EN_ACTS_ONE_P = 2, 0.7
+# … and Korean acts that cannot happen (scoring/korean_acts.py): KO_ACTS_MIN of them send an answer to a person alone.
+# Session 35 (breaker 34's Korean story of a cloud, the moon and a Tuesday: 5 acts): of the 322 Korean answers of every
+# labelled folder (bench.results_snapshot.folders), the 235 honest ones tell none; of the other 87 (nonsense, lists,
+# other languages, gaming) one tells two and five tell one — the Korean nonsense written so far is mostly not of acts
+KO_ACTS_MIN = 2
 # ... or, without impossible acts, when stage 1 alone (the character n-gram detector) reads the answer at or above
 # this: out of fold it flags almost no honest answer even at 0.5 (models.scorer.nonsense --cv, "stage 1 alone"), and
 # the highest honest answer written for the tests by other hands reads 0.82 (code-switched English, logit 1.55;
