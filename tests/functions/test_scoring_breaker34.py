@@ -9,14 +9,14 @@ now 66.6–70); the sky's bodies counted like goods, told to work or doing anyth
 (让三只企鹅去切配), a count before the one phoned (给一条鲸鱼打电话), an iceberg served (端上桌), nature as a tool after a
 glued 用 (菜用|彩虹炒); a time or an idea said to be a colour or a taste (时间是一种颜色: gates._category_errors); English
 things and times spoken to or phoned and a customer "is a river" (english_acts addressed, is_a); and Korean acts that
-cannot happen (scoring/korean_acts.py: 달에게 사과하고, 의자가 웃으면서 가셨어요, 화요일을 끓여서). The rest of what the
+cannot happen (scoring/korean_acts.py: 달에게 사과하고, 의자가 웃으면서 가셨어요, 화요일을 끓여서); HR's keywords each
+given an empty definition (沟通是很重要的，安排是一种能力…: gates.definitions). The rest of what the
 helper found wrong stays open, each as a strict xfail.
 Every case the helper judged right must keep its outcome.
 """
 from __future__ import annotations
 
-import pytest
-from breaker_findings import load, outcome_tests, within
+from breaker_findings import kept_outcome_test, load, outcome_tests
 from breaker_findings import run as run_case
 
 from functions.analyze import pipeline
@@ -28,9 +28,8 @@ def run(case_id: str) -> dict:
     return run_case(CASES[case_id])
 
 
-FIXED = ["h01", "h02", "h17", "h24", "n25", "n27", "n16", "n26", "n28", "n31", "e10"]
+FIXED = ["h01", "h02", "h17", "h24", "n25", "n27", "n16", "n26", "n28", "n31", "e10", "n09"]
 OPEN = {
-    "n09": "HR's keywords each defined in an empty sentence (沟通是很重要的…安排是一种能力…): scored 16.0, not gated",
     "n18": "filler with a little content: scored 16.9",
     "n24": "four disconnected real sentences: scored 0.0 (low, not gated)",
     "h12": "a one-line refusal (这个问题我不想回答) goes to a person as too little content instead of scoring about 0",
@@ -43,14 +42,7 @@ OPEN = {
 test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(CASES, FIXED, OPEN)
 
 
-@pytest.mark.parametrize("case_id", sorted(k for k, c in CASES.items() if not c["wrong"]))
-def test_what_the_helper_found_right_keeps_its_outcome(case_id):
-    """The same status; a score within 10 points of what the helper saw (two of its verdicts were revised after
-    the run, so its range alone is not the test)."""
-    c, r = CASES[case_id], run(case_id)
-    assert r["status"] == c["got_status"], (r["status"], r.get("reason_code"), c["got_status"])
-    if r["status"] == "scored":
-        assert abs(r["overall"] - c["got_overall"]) <= 10 or within(c["expected"], r), (r["overall"], c["got_overall"])
+test_what_the_helper_found_right_keeps_its_outcome = kept_outcome_test(CASES)
 
 
 def test_a_machine_on_strike_is_the_same_story_as_a_machine_broken():

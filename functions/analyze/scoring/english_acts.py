@@ -37,7 +37,8 @@ TIMES = frozenset(list(_DAYS) + [d + "s" for d in _DAYS] + [
 # qualities, feelings, colours and numbers as nouns
 QUALITIES = frozenset("""quiet silence sorrow sadness happiness geography opinion opinions patience loneliness
     gravity philosophy arithmetic grammar purple yellow orange blue green violet crimson nothingness
-    regret regrets jealousy kindness courage boredom nostalgia forgiveness destiny fate eternity dreams""".split())
+    regret regrets jealousy kindness courage boredom nostalgia forgiveness destiny fate eternity dreams
+    anger rage grief frustration""".split())
 # things that cannot act (furniture, tools, food, weather, places' parts) — machines and signs are DEVICES; not what
 # stands for the people at it in honest speech (table four asked for the bill, the front desk remembers her, bed 3, gate 5)
 THINGS = frozenset("""pillow pillows blanket blankets staircase staircases stairs chair chairs sofa
@@ -80,7 +81,8 @@ PEOPLE_ACTS = frozenset("""ask asks asked asking argue argues argued arguing deb
     rented book booked order ordered orders pay pays paid checked thank thanked wrote write
     writes say says said tell tells told swim swims swam swimming fly flies flew flying sleep sleeps slept sleeping
     wept weep kiss kissed hug hugged shout shouted yell yelled wants wanted hope hoped hopes worry worried
-    refuse refused marry married learn learns learned learnt explain explains explained""".split())
+    refuse refused marry married learn learns learned learnt explain explains explained forgive forgave forgiven
+    forgives forgiving agree agreed agrees call called calls calling phone phoned phones""".split())
 
 
 def _inflected(words: frozenset) -> frozenset:
@@ -98,7 +100,8 @@ def _inflected(words: frozenset) -> frozenset:
 
 PEOPLE_ACTS = _inflected(PEOPLE_ACTS)
 DEVICE_ACTS = frozenset("""ask asks asked asking say says said tell tells told sing sings sang singing refuse
-    refused sleep sleeps slept sleeping wants wanted rent rents rented decide decides decided""".split())
+    refused sleep sleeps slept sleeping wants wanted rent rents rented decide decides decided call called calls calling
+    phone phoned phones""".split())
 # a hand's acts on a thing: done to a time or a quality, they cannot happen (I folded the night)
 HAND_ACTS = frozenset("""fold folds folded folding fry fries fried frying boil boiled bake baked cook cooked paint
     painted painting hang hung hanging dry dried drying knit knitting knitted plant planted planting wash washed
@@ -137,6 +140,16 @@ _PERSON_NOUNS = frozenset("""customer customers guest guests client clients mana
 _POEM_THINGS = frozenset("""river rivers ocean oceans sea moon cloud clouds rainbow rainbows song songs poem poems
     melody planet galaxy color colour colors colours feather feathers""".split())
 _COPULA = frozenset("is are was were".split())
+
+
+# animals that may eat, hide or bark in honest stories (a puppy got sick, the shop cat), holding a worker's post or
+# doing the books (the hamsters handled the accounting, goldfish were running the loading dock: breaker 35)
+ANIMALS = frozenset("""hamster hamsters parrot parrots goldfish cat cats dog dogs cow cows hen hens chicken chickens
+    pig pigs rabbit rabbits penguin penguins monkey monkeys duck ducks goat goats horse horses mouse mice""".split())
+_RUN = frozenset("""handled handle handles handling did do does doing ran run runs running managed manage manages
+    managing worked work works working""".split())
+_POSTS = frozenset("""accounting payroll scheduling schedule register till books forklift dock counter checkout
+    inventory cashier deliveries invoices taxes""".split())
 
 
 def _words(analysis) -> list[tuple[str, int]]:
@@ -228,6 +241,20 @@ def acts(analysis) -> list[tuple[str, str]]:
                 talk = w.startswith(("talk", "speak", "explain", "listen", "complain"))
                 if heard in TIMES | QUALITIES or (heard in THINGS or heard in CREATURES) and not talk:
                     out.append(("addressed", " ".join(x for x, _ in words[i:k + 1])))
+        if w in ANIMALS and i + 1 < len(words):
+            # its work: a verb of running or handling past auxiliaries, then a post past a determiner and one modifier
+            # (past auxiliaries and a place: the hamsters in our pet shop handled…, the parrot did the scheduling)
+            j = i + 1
+            while j < len(words) and j - i <= 5 and words[j][1] == clause and words[j][0] not in _RUN and \
+                    (words[j][0] in _BETWEEN or words[j][0] in ("in", "at", "of", "our", "the", "pet", "shop", "store")):
+                j += 1
+            if j < len(words) and words[j][0] in _RUN and words[j][1] == clause:
+                k = j + 1
+                k += k < len(words) and words[k][0] in _DETERMINERS
+                for m in range(k, min(k + 2, len(words))):
+                    if words[m][0] in _POSTS and words[m][1] == clause:
+                        out.append(("acting", " ".join(x for x, _ in words[i:m + 1])))
+                        break
         if w in _COPULA and 0 < i and words[i - 1][0] in _PERSON_NOUNS and i + 2 < len(words) and \
                 words[i + 1][0] in ("a", "an", "the") and words[i + 2][0] in _POEM_THINGS and words[i + 2][1] == clause:
             out.append(("is_a", " ".join(x for x, _ in words[i - 1:i + 3])))

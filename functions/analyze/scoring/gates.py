@@ -975,6 +975,13 @@ def declines(analysis: Analysis) -> bool:
     return bool(quotes.questions_asked(analysis)["declined"])
 
 
+def _said(quotes: list[str]) -> str:
+    """Up to three of the answer's own words a gate read, quoted for HR (“冰山…端”、“给大象打电话”): a gate's reason names
+    what is in the answer, never canned examples HR could take for findings (breaker 34, breaker 35). "|" between a doer
+    and its act and "…" between a verb and its object are the readers' marks."""
+    return "、".join(f"“{q.replace('|', '')}”" for q in list(dict.fromkeys(quotes))[:3]) or "几处说法"
+
+
 def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
           duration_s: float | None = None, asr_confidence: float | None = None,
           min_asr_confidence: float = 0.45, language_check=None, closing: bool = False) -> Gate | None:
@@ -1084,6 +1091,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("keyword_list",
                     f"回答用“{a}就是{b}”这样的话把题目和岗位要求里的词语互相等同（{'、'.join(e.replace('=', '就是') for e in equal[:4])}），"
                     "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"equations": equal[:6]})
+    defined = definitions(analysis) if language == "zh" and not c["specific_actions"] else []
+    if len(defined) >= DEFINITIONS_MIN:
+        return Gate("keyword_list",
+                    f"回答只是给岗位要求里的词语逐个下了空泛的定义（{'、'.join(defined[:4])}：“很重要”“是一种能力”之类），"
+                    "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"definitions": defined[:6]})
     if keyword_salad(analysis):
         return Gate("keyword_list",
                     "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
@@ -1116,15 +1128,15 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     "看起来是无意义的内容，请人工查看。", {"content_words": c["content"], "words": c["words"]})
     jumps = word_nonsense(analysis) if language == "zh" else 0
     if jumps:
-        return Gate("nonsense", "回答里的词语都是真词，但前后意思毫不相干、连不成有意义的话（比如“冰箱会唱歌”“电线杆绿豆汤"
-                    "飞机”），也没有讲到自己做过的事或和题目有关的内容，看起来是无意义的内容，请人工查看。",
+        return Gate("nonsense", "回答里的词语都是真词，但前后意思毫不相干、连不成有意义的话，也没有讲到自己做过的事或和题目"
+                    "有关的内容，看起来是无意义的内容，请人工查看。",
                     {"meaning_jumps": jumps, "content_words": c["content"], "actions": c.get("actions", 0),
                      "topic_similarity": round(analysis.answer.get("topic_similarity") or 0.0, 3)})
     read, odd, which = verb_pairs(analysis) if language == "zh" else (0, 0, [])
     if odd >= MIN_PAIRS and odd >= PAIR_SHARE * read and \
             ((han := len(_HAN.findall(text))) < PAIR_LONG_HAN or odd >= PAIR_DENSITY * han / 100):
-        return Gate("nonsense", "回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（比如“把目的地煮熟了”"
-                    "“扫描枪在唱歌”），几乎每句都是这样，看起来是无意义的内容，请人工查看。",
+        return Gate("nonsense", f"回答里的词语都是真词，但动作和它的对象或主语在意思上根本搭不上（回答里的{_said(which)}），"
+                    "几乎每句都是这样，看起来是无意义的内容，请人工查看。",
                     {"impossible_pairs": odd, "pairs_read": read, "pairs": which[:6]})
     surreal = odd_acts(analysis) if language == "zh" else []
     n_odd, kinds, acts = len(surreal), len({kind for kind, _ in surreal}), [a for _, a in surreal]
@@ -1134,8 +1146,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     measured = [a for kind, a in surreal if kind == "measure"]
     if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN or \
             len(measured) >= MEASURE_MIN:
-        return Gate("nonsense", "回答里的词语都是真词，但说的事情不可能发生（比如东西会唱歌、洗澡，把桌子炒熟，拿价格比甜，"
-                    "把东西寄给“后天”，把道歉折成纸飞机，月亮下单、货发到火星上，“昨天的明天”），好几处都是这样，"
+        return Gate("nonsense", f"回答里的词语都是真词，但说的事情不可能发生（回答里的{_said(acts)}），好几处都是这样，"
                     "看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
     acting = things_acting(analysis) if language == "zh" else []
@@ -1144,25 +1155,26 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     felt = [a for a in (objects_acting(analysis) if language == "zh" else []) if a not in acting]
     if len(acting) + len(felt) >= ACTING_MIN:
         acting = acting + felt
-        return Gate("nonsense", "回答里好几处说的是东西在做只有人才会做的事（比如菜向厨师长道歉、行李箱决定去读书、雾给人打电话），"
+        return Gate("nonsense", f"回答里好几处说的是东西在做只有人才会做的事（回答里的{_said(acting)}），"
                     "连不成一件真实的事，看起来是无意义的内容，请人工查看。", {"things_acting": acting[:6], "odd_acts": n_odd})
     n_odd += sum(1 for a in acting if a not in acts)     # … one of them corroborates the learnt reader below
     # English: things and times doing people's acts, a hand's act done to a time or a quality, a key made of soup
     # (english_acts; gates-q–t's absurd stories, poems and slides, session 24)
     told = english_acts.acts(analysis) if language == "en" else []
     # … and Korean: the living's dative on the moon, a chair's honorific verb, a Tuesday boiled (korean_acts; breaker 34)
-    if language == "ko" and len(ko_told := korean_acts.acts(analysis)) >= M.KO_ACTS_MIN:
-        return Gate("nonsense", "回答里好几处说的事情不可能发生（比如向月亮道歉、椅子笑着走了、把星期二煮了），连不成一件真实的事，"
-                    "看起来是无意义的内容，请人工查看。",
+    ko_told = korean_acts.acts(analysis) if language == "ko" else []
+    if len(ko_told) >= M.KO_ACTS_MIN or ko_told and \
+            (detectors.probability("nonsense", text, language) or 0.0) >= M.KO_ACTS_ONE_P:
+        return Gate("nonsense", f"回答里好几处说的事情不可能发生（回答里的{_said([q for _, q in ko_told])}），"
+                    "连不成一件真实的事，看起来是无意义的内容，请人工查看。",
                     {"korean_acts": [f"{kind}: {quote}" for kind, quote in ko_told[:6]]})
     if len(told) >= M.EN_ACTS_MIN:
-        return Gate("nonsense", "回答里好几处说的事情不可能发生（比如东西或日子在做只有人才会做的事、把“夜晚”叠起来、"
-                    "用汤做的钥匙），连不成一件真实的事，看起来是无意义的内容，请人工查看。",
+        return Gate("nonsense", f"回答里好几处说的事情不可能发生（回答里的{_said([q for _, q in told])}），"
+                    "连不成一件真实的事，看起来是无意义的内容，请人工查看。",
                     {"english_acts": [f"{kind}: {quote}" for kind, quote in told[:6]]})
     if len(feats) >= IMPOSSIBLE_MIN:
-        return Gate("nonsense", "回答里说的事不可能发生：一个人根本做不到（比如一个人十分钟打包三百箱、一小时把货送到好几个"
-                    "相隔很远的城市、同时在两个城市上班、干了两百年），或者时间自相矛盾（“昨天的明天”、把时间倒回去、"
-                    "比开始还早就做完了），好几处都是这样，看起来是编造或无意义的内容，请人工查看。",
+        return Gate("nonsense", f"回答里说的事不可能发生：一个人根本做不到，或者时间自相矛盾（回答里的{_said(feats)}），"
+                    "好几处都是这样，看起来是编造或无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6], "impossible": feats[:4]})
     # a closing answer is a list of questions, whose clauses need not connect: the learnt gate does not read it.
     # The learnt reader alone is not enough: answers written by other hands than its corpus (figures of speech,
@@ -1669,6 +1681,45 @@ def equations(analysis: Analysis) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Definitions (gate `keyword_list`): HR's or the question's words each given an empty predicate (沟通是很重要的, 安排是一种
+# 能力, 加班是一种精神: breaker 34's n09, scored 16.0): a value word or a virtue noun, nothing of the candidate's own.
+# At least DEFINITIONS_MIN distinct words, in an answer with no specific action (features.counts) — one or two are a
+# belief (我觉得沟通是很重要的，比如上次…), scored low as vague.
+_VALUE_WORDS = frozenset({"重要", "关键", "必要", "必须", "基本", "核心", "根本", "首要", "基础", "不可少", "不可或缺"})
+_VIRTUE_NOUNS = frozenset({"能力", "态度", "精神", "智慧", "缘分", "责任", "品质", "习惯", "素质", "艺术", "修养", "境界",
+                           "表现", "基础", "关键", "美德", "学问", "本事", "技能", "担当", "品德", "财富", "力量", "文化",
+                           "福气", "素养", "修行", "格局", "情怀", "传统", "原则", "义务", "本分", "使命"})
+_DEGREE_BEFORE = frozenset({"很", "非常", "特别", "最", "十分", "相当", "极其", "尤其", "真的", "是", "挺", "更"})
+DEFINITIONS_MIN = 3
+
+
+def definitions(analysis: Analysis) -> list[str]:
+    """Chinese: HR's or the question's words given an empty predicate — K (也/就/都) 是 (很/非常…) 重要/关键 (的), or
+    K 是 一种/一个 (…) 能力/态度/精神 (_VIRTUE_NOUNS) — as the distinct words K, in order."""
+    terms = analysis.details["competency_terms"]
+    asked = analysis.details.get("question_text") or ""
+    words = analysis.seg.words
+    out = []
+    for k, t in enumerate(words):
+        if t.text != "是" or t.negated or k == 0:
+            continue
+        h = k - 1
+        while h > 0 and words[h].text in _COPULA_ADVERBS:
+            h -= 1
+        head = words[h].text
+        if len(head) < 2 or words[h].pos[:1] in ("r", "c", "p", "u", "m") or not (head in terms or head in asked):
+            continue
+        j = k + 1
+        while j < len(words) and words[j].text in _DEGREE_BEFORE:
+            j += 1
+        value = j < len(words) and words[j].text in _VALUE_WORDS
+        if not value and j < len(words) and (words[j].text in ("一种", "一个", "一项", "一份") or words[j].pos in ("m", "mq")):
+            value = any(w.text in _VIRTUE_NOUNS for w in words[j + 1:j + 4])
+        if value:
+            out.append(head)
+    return list(dict.fromkeys(out))
+
+
 # A loop (gate `repetition`), per language: at least this many content words, of which at most this share are distinct.
 # Chinese (15, 0.5), session 20 (gates-q, seen): its six loops read 0.14–0.42 and set o's circular one 0.44; the 2120
 # honest Chinese answers of data and sets a–q read 0.62 or more (the lowest: templates of praise for the employer,
@@ -1750,6 +1801,10 @@ def _zh_int(s: str) -> float | None:
 # Beijing too: 分成三堆：朝阳、海淀、丰台)
 _CELESTIAL = frozenset({"月亮", "太阳", "星星", "云朵", "彩虹", "冰山", "月球", "银河", "流星"})
 _CAUSE_TO = frozenset({"让", "叫", "请", "派", "安排", "喊"})
+# a worker's post by its ending or its name (收银员, 店长, 会计: an animal in one is a fable, not a shop)
+_POST_SUFFIX = ("员", "长", "师", "经理", "主管", "老板", "工")
+_POSTS = frozenset({"会计", "出纳", "保安", "主管", "经理", "老板", "领班", "店长", "司机", "厨师", "前台", "客服", "文员", "助理"})
+_WEEKDAY = re.compile(r"(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日]")
 # … an animal sent to do it (让企鹅去切配): going, coming or helping before the act
 _GO_HELP = frozenset({"去", "来", "帮", "帮我", "帮忙", "帮着", "替我", "负责"})
 # a worker's jobs no animal is told to do (收银, 接单, 记账…), whatever comes before them
@@ -1925,6 +1980,30 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                     went, j = True, j + 1
                 if j < n and (toks[j].text in _ANIMAL_WORK or went and (toks[j].text in _COOK or toks[j].text in _PREP_WORK)):
                     out.append(("being", f"{toks[c].text}{w}{toks[j].text}"))
+        # an animal in a worker's post or at a worker's sums (企鹅在我们店当收银员, 奶牛当上了会计, 一只企鹅算错了账: breaker 35)
+        if t.pos[:1] == "n" and _animal(w):
+            for j in range(k + 1, min(k + 7, n)):
+                if toks[j].pos == "x" or toks[j].clause != t.clause and j > k + 1:
+                    break
+                v = toks[j].text
+                if v in ("当", "当上", "做", "担任", "当了", "做了") and j + 1 < n:
+                    post = toks[j + 1 + (toks[j + 1].text == "了" and j + 2 < n)].text
+                    if post.endswith(_POST_SUFFIX) or post in _POSTS:
+                        out.append(("being", f"{w}{v}{post}"))
+                        break
+                if v in ("算账", "对账", "记账", "收银", "开单", "排班", "发工资") or v.startswith(("算错", "算出")):
+                    out.append(("being", f"{w}{v}"))
+                    break
+        # a weekday at a clause's head doing a person's act, told to help, or spoken to (星期三投诉说它太累了, 给星期三道歉,
+        # 让星期四帮它分担: breaker 35); 星期三来投诉的顾客 has the visit between, 星期三投诉的人很多 a 的 after
+        if _WEEKDAY.fullmatch(w):
+            prev = toks[k - 1].text if k else ""
+            nxt = toks[k + 1].text if k + 1 < n else ""
+            after = toks[k + 2].text if k + 2 < n else ""
+            if (k == 0 or toks[k - 1].pos[:1] in ("x", "m", "q", "c", "f") or prev in _CAUSE_TO) and \
+                    (nxt in _PERSON_ACTS or nxt in ("帮", "帮我", "帮它", "满意", "原谅", "吵架")) and after != "的" or \
+                    prev in ("给", "向", "跟", "对") and (nxt in _SPEAK or nxt in ("道歉", "说对不起")):
+                out.append(("being", f"{prev}{w}{nxt}"))
         # a sky body counted like goods or told to work (三百个月亮, 四个星星帮我, 让云朵重新核对: breaker 34)
         if w in _CELESTIAL and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
                 not (k + 1 < n and toks[k + 1].text in _NATURE_ACTS):
@@ -1967,6 +2046,8 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
             out.append(("being", f"{w}{toks[k + 1].text}"))
         if w == "说" and k + 1 < n and toks[k + 1].text in ("对不起", "抱歉", "声抱歉", "声对不起"):
             w = "说对不起"    # 跟门说对不起
+        if w in ("打了个", "打了一个", "打了通", "打个", "打了") and k + 1 < n and toks[k + 1].text == "电话":
+            w = "打电话"      # 给冰箱打了个电话 (breaker 35)
         if (w in _SPEAK or w in _SERVE) and w not in ("报给", "上报给", "汇报给"):
             # the addressee: 给/跟/向/对 + (X的) + a noun right before the act
             # … past a count (给一条鲸鱼打电话: breaker 34)

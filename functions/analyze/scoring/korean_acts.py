@@ -24,9 +24,20 @@ _NATURE = frozenset("구름 달 해 태양 별 별들 하늘 무지개 바다 �
 _TIMES = frozenset("월요일 화요일 수요일 목요일 금요일 토요일 일요일 주말 어제 내일 모레 그저께 작년 내년 새벽".split())
 _THINGS = frozenset("""의자 책상 테이블 식탁 컵 접시 그릇 숟가락 젓가락 냄비 프라이팬 상자 박스 문 창문 벽 바닥 쟁반 우산 신발
     양말 베개 소파 거울 계단 봉투 영수증 메뉴판 국자 행주 앞치마 쓰레기통""".split())
-_DISHES = frozenset("국 밥 치킨 떡볶이 김밥 라면 빵 커피 찌개 김치 양념 소스 튀김 감자 콜라 맥주 닭 닭다리".split())
-_QUALITIES = frozenset("슬픔 기쁨 외로움 조용함 침묵 행복 분노 그리움 추억 색깔 파란색 빨간색 노란색".split())
-_INANIMATE = _NATURE | _TIMES | _THINGS | _DISHES
+# (not 닭, the living bird too: 닭에게 모이를 줬어요)
+_DISHES = frozenset("국 밥 치킨 떡볶이 김밥 라면 빵 커피 찌개 김치 양념 소스 튀김 감자 콜라 맥주 닭다리".split())
+_QUALITIES = frozenset("""슬픔 기쁨 외로움 조용함 침묵 행복 분노 그리움 추억 색깔 파란색 빨간색 노란색 초록색 하얀색 검은색 보라색 인내심
+    화 짜증 걱정""".split())
+# money and takings: never the one who phones or cries (월급이 저한테 전화해서: breaker 35)
+_MONEY = frozenset("월급 급여 매출 통장 용돈 팁 거스름돈".split())
+_INANIMATE = _NATURE | _TIMES | _THINGS | _DISHES | _MONEY
+# animals, which may eat, run or hide in honest stories (고양이가 숨었어요) but hold no post (펭귄들이 계산원으로 일했는데,
+# 젖소가 회계를 맡고: breaker 35)
+_CREATURES = frozenset("""펭귄 펭귄들 젖소 소 햄스터 햄스터들 앵무새 닭 고양이 강아지 개 토끼 돼지 오리 금붕어 물고기 곰 원숭이 쥐 거북이
+    기린 코끼리 고래 다람쥐""".split())
+_POSTS = ("계산원", "회계", "급여", "근무표", "경리", "매니저", "점장", "직원", "알바", "손님")
+# … said as a post taken or a job done: 계산원으로, 회계를 (not 계산대 밑에, where a puppy hides)
+_POST_ENDS = ("으로", "로", "를", "을")
 _WEATHER = frozenset("바람 비 번개 천둥 안개".split())
 
 _LIVING_DATIVE = ("에게서", "에게", "한테서", "한테", "께")
@@ -42,7 +53,7 @@ _HONORIFIC = ("셨", "시고", "시면서", "시며", "시더니", "셔서", "�
 _CLAUSE_ENDS = ("서", "고", "며", "니까", "는데", "은데", "지만", "더니", "면", "요", "다", "죠", "네")
 # a cook's or a packer's acts on the object
 _HANDLE = ("끓여", "끓이", "끓였", "볶아", "볶았", "볶고", "튀겨", "튀겼", "구워", "구웠", "썰어", "썰었", "삶아", "삶았",
-           "포장해", "포장했", "접어", "접었", "담아", "담았", "데워", "데웠")
+           "포장해", "포장했", "접어", "접었", "담아", "담았", "데워", "데웠", "얼려", "얼렸", "녹여", "녹였")
 
 
 def _split(word: str, endings) -> str | None:
@@ -83,7 +94,18 @@ def acts(analysis) -> list[tuple[str, str]]:
         # a time with 은/는 is when, not who (어제는 손님이 화를 냈어요)
         if subject in _TIMES and w.endswith(("은", "는")):
             subject = None
-        if subject in _INANIMATE:
+        # an animal or a thing in a person's post (펭귄들이 편의점 계산원으로 일했는데, 의자가 손님으로 와서: breaker 35)
+        if subject in _CREATURES | _THINGS:
+            for j in range(i + 1, min(i + 5, len(toks))):
+                if toks[j].pos == "x" or _other_subject(toks[j].text):
+                    break
+                if toks[j].text.startswith(_POSTS) and toks[j].text.endswith(_POST_ENDS):
+                    out.append(("acting", " ".join(x.text for x in toks[i:j + 1])))
+                    break
+        # (화가 나다, 짜증이 나다, 걱정이 되다: a person's feeling, not a doer)
+        if subject in _QUALITIES and not w.endswith(("은", "는")) and subject not in ("화", "짜증", "걱정"):
+            subject = "색깔" if subject not in _INANIMATE else subject    # a colour or a feeling as the doer: read below
+        if subject in _INANIMATE or subject == "색깔":
             # its verb: within the next four words of the clause
             for j in range(i + 1, min(i + 5, len(toks))):
                 if toks[j].pos == "x":
@@ -98,7 +120,7 @@ def acts(analysis) -> list[tuple[str, str]]:
                     break    # 비가 와서 손님이 화를 냈어요, 국이 짜다고 하셔서: the next act is someone else's
         obj = _split(w, _OBJECT)
         if obj in _TIMES | _QUALITIES and i + 1 < len(toks):
-            for j in range(i + 1, min(i + 3, len(toks))):
+            for j in range(i + 1, min(i + 5, len(toks))):     # 화를 냉동실에 하룻밤 얼렸다가
                 if toks[j].pos == "x":
                     break
                 if toks[j].text.startswith(_HANDLE):

@@ -302,6 +302,10 @@ EN_ACTS_MIN, EN_ACTS_ONE_P = 2, 0.7
 # labelled folder (bench.results_snapshot.folders), the 235 honest ones tell none; of the other 87 (nonsense, lists,
 # other languages, gaming) one tells two and five tell one — the Korean nonsense written so far is mostly not of acts
 KO_ACTS_MIN = 2
+# … and one of them with stage 1 of the Korean nonsense reader at or above KO_ACTS_ONE_P (breaker 35's one-act fables, a
+# penguin cashier or a chair come as a customer: 0.47–0.57; its honest Korean stories 0.11–0.44, and no honest Korean
+# answer of any folder tells an act, so the act is what keeps an honest reading of up to 0.48 from the gate)
+KO_ACTS_ONE_P = 0.45
 # ... or, without impossible acts, when stage 1 alone (the character n-gram detector) reads the answer at or above
 # this: out of fold it flags almost no honest answer even at 0.5 (models.scorer.nonsense --cv, "stage 1 alone"), and
 # the highest honest answer written for the tests by other hands reads 0.82 (code-switched English, logit 1.55;
