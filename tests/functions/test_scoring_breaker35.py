@@ -6,7 +6,7 @@ Every honest look-alike in three languages was scored (weather, card machines, p
 animals, idioms, weekdays as topics, dialect, run-on text, honorifics). Fixed in kind and kept here, with look-alikes
 written for the tests below: animals in a worker's post or doing the books in all three languages (企鹅在我们店当收银员,
 펭귄들이 계산원으로 일했는데, the hamsters handled the accounting); weekdays doing a person's act, told to help or
-apologised to (星期三投诉…给星期三道歉); colours, feelings and money as doers in Korean and English (파란색이 화가 났다고,
+apologised to (星期三投诉…给星期三道歉); colours, feelings and money as doers in Korean and English (服务是一条河，投诉是风: gates._category_errors, CATEGORY_MIN; 파란색이 화가 났다고,
 월급이 저한테 전화해서, the color green refused, my patience called in sick); a thing come as a customer (의자가 손님으로
 와서); a Korean act with stage 1 of the nonsense reader at 0.45 or more (model.KO_ACTS_ONE_P); and gate reasons quote the
 answer's own words, never canned examples HR could take for findings (gates._said). The rest stays open, each a strict
@@ -23,9 +23,8 @@ from functions.analyze.scoring import english_acts, features, gates, korean_acts
 
 CASES = load("breaker35")
 
-FIXED = ["n01", "n07", "n12", "e06", "e08", "e09", "e21", "k03", "k04", "k07", "k11", "k13", "k30"]
+FIXED = ["n01", "n07", "n12", "e06", "e08", "e09", "e21", "k03", "k04", "k07", "k11", "k13", "k30", "n06"]
 OPEN = {
-    "n06": "a Chinese 'X is a Y' poem (服务是一条河，顾客是河里的月光…): 29.9",
     "n08": "a fridge phoned (给冰箱打了个电话) and forgiving: 冰箱 is not read as deaf, 34.9",
     "n09": "weekdays quarrelling, one act read (和周二吵架): 49.6",
     "n10": "a parcel walking, a door signing, the rain apologising: 36.5",
@@ -86,6 +85,10 @@ def _acts(said: str, language: str, question: dict = Q) -> list:
     ("星期三投诉的人很多", "zh"),
     ("我们家的狗当上了网红", "zh"),
     ("给周五值班的同事打了个电话", "zh"),
+    ("问题是风太大，招牌被吹倒了", "zh"),
+    ("今天是雨天客人少", "zh"),
+    ("顾客就是我们的阳光，我们要耐心", "zh"),
+    ("外面是大雨我们还是按时送到了", "zh"),
 ])
 def test_animals_weekdays_and_feelings_in_honest_speech_are_no_acts(said, language):
     assert _acts(said, language) == []

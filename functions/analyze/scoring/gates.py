@@ -1144,8 +1144,9 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     feats = impossible_feats(analysis) if n_odd >= IMPOSSIBLE_MIN else []
     beings = impossible_beings(analysis) if n_odd >= BEINGS_MIN else []
     measured = [a for kind, a in surreal if kind == "measure"]
+    said_to_be = [a for kind, a in surreal if kind == "kind"]
     if n_odd >= SURREAL_MIN and kinds >= SURREAL_KINDS or handled >= HANDLE_MIN or len(beings) >= BEINGS_MIN or \
-            len(measured) >= MEASURE_MIN:
+            len(measured) >= MEASURE_MIN or len(said_to_be) >= CATEGORY_MIN:
         return Gate("nonsense", f"回答里的词语都是真词，但说的事情不可能发生（回答里的{_said(acts)}），好几处都是这样，"
                     "看起来是无意义的内容，请人工查看。",
                     {"odd_acts": n_odd, "kinds": kinds, "acts": acts[:6]})
@@ -2235,6 +2236,9 @@ def impossible_feats(analysis: Analysis) -> list[str]:
 # the kinds of what is seen, tasted, heard or smelt (颜色, 味道, 形状…): what a time, an act or an idea never is
 _PERCEPTS = frozenset({"颜色", "味道", "味儿", "形状", "声音", "气味", "香味", "温度", "图案", "花纹", "口味"})
 _COPULA_ADVERBS = frozenset({"也", "就", "都", "其实", "真的", "本来", "还", "只", "才", "总"})
+# what a poem's lines say the work or its people are (服务是一条河, 投诉是风, 解决是明天早上的桥: breaker 35)
+_POEM_NATURE = frozenset({"河", "河流", "小河", "风", "月光", "桥", "雨", "云", "云朵", "大海", "星星", "彩虹", "雪花", "阳光",
+                          "火焰", "诗", "一首诗", "歌", "海浪", "星空", "银河"})    # (not 花朵: 孩子是祖国的花朵)
 # heads that introduce an explanation (问题是客人要的颜色不对, 原因是一种味道太冲): "X is that …", never a category claim
 _EXPLAINING = frozenset({"问题", "原因", "结果", "情况", "意思", "关键", "重点", "难点", "麻烦", "区别", "差别", "要求", "投诉",
                          "反馈", "理由", "毛病", "不同", "特点", "特色", "好处", "缺点", "优点", "主要", "目的", "唯一", "第一"})
@@ -2245,9 +2249,17 @@ _PERCEPT_GOES_ON = frozenset({"的", "很", "非常", "特别", "比较", "挺",
 _DEGREE_GLUED = ("很", "太", "挺", "更", "最", "不", "没", "特别", "非常", "比较", "有点")    # … glued to its word (很大, 不对劲)
 
 
+# Category errors (gate `nonsense`): this many lines saying what the work, a time or its people are that no one says of
+# them (时间是一种颜色, 服务是一条河): breakers 34 and 35's poems. Session 35, over the 5,000 Chinese answers of every labelled
+# folder: six tell one and one tells two, all nonsense of the gating sets (新娘是一阵很客气的风); no honest answer tells one
+# (孩子是祖国的花朵 and 特别是…的颜色 were, before 花朵 and adverbs were left out).
+CATEGORY_MIN = 2
+
+
 def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
     """A time, an act or an idea said to be a colour, a taste, a shape, a sound (时间是一种颜色, 紧急是一种味道, 我的安排是
-    星期五的形状: breaker 34) as ("kind", "时间是…颜色"): X 是 (一种 / a number / a phrase with 的) Y, Y a perceptual kind
+    星期五的形状: breaker 34) or a poem's river or wind (服务是一条河, 投诉是风: breaker 35) as ("kind", the answer's words
+    from X to Y): X 是 (一种 / a number / a phrase with 的) Y, Y a perceptual kind
     (_PERCEPTS) that its clause does not go on from (the transcript has no punctuation: the next word is not one of
     _PERCEPT_GOES_ON nor a particle), X the word before 是 (past adverbs) that is neither a thing, a person nor food by
     its word class (Cilin B/A under 0.45/0.3, meaning.word_class), nor a head that explains (问题是…, 原因是…). 菜是一种味道,
@@ -2258,12 +2270,16 @@ def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
     for k, t in enumerate(toks):
         if t.text != "是" or t.negated or k in skip or k == 0:
             continue
-        y = next((i for i in range(k + 2, min(k + 6, n)) if toks[i].text in _PERCEPTS), None)
+        y = next((i for i in range(k + 1, min(k + 6, n)) if toks[i].text in _PERCEPTS or toks[i].text in _POEM_NATURE),
+                 None)
         if y is None or any(x.pos == "x" or x.text == "是" for x in toks[k + 1:y + 1]):
             continue
+        poem = toks[y].text in _POEM_NATURE
         between = toks[k + 1:y]
-        if not (between[0].text in ("一种", "一个") or between[0].pos in ("m", "mq") or between[-1].text == "的"):
-            continue    # 是一种颜色, 是星期五的形状; not 是因为颜色…
+        if not between and not poem or between and not (
+                between[0].text in ("一种", "一个", "一条", "一阵", "一座", "一首", "一片") or between[0].pos in ("m", "mq") or
+                between[-1].text == "的"):
+            continue    # 是一种颜色, 是星期五的形状, 是一条河, 是风; not 是因为颜色…
         after = toks[y + 1] if y + 1 < n else None
         if after is not None and after.pos != "x" and after.clause == t.clause and \
                 (after.text in _PERCEPT_GOES_ON or after.text.startswith(_DEGREE_GLUED) or after.pos[:1] in ("u", "p", "c", "f")):
@@ -2272,7 +2288,8 @@ def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
         while j > 0 and toks[j].text in _COPULA_ADVERBS:
             j -= 1
         x = toks[j]
-        if x.pos == "x" or x.pos[:1] in ("r", "p", "c", "u", "m", "q") or len(x.text) < 2 or x.text in _PERCEPTS or \
+        if x.pos == "x" or x.pos[:1] in ("r", "p", "c", "u", "m", "q", "d") or len(x.text) < 2 or x.text in _PERCEPTS or \
+                x.text in ("特别", "尤其", "就是", "主要", "还是", "或者", "但是", "可是", "不是", "正是", "真是") or \
                 x.text in _EXPLAINING:
             continue
         classes = meaning.word_class(x.text)
@@ -2280,8 +2297,10 @@ def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
         food = v is not None and meaning.similarity(v, meaning.anchor_vector(_FOOD)) >= 0.3
         # (a person by its class or name, not _person's nearness: 耐心 is near the people words)
         named = x.pos in ("nr", "nrt", "nrfg") or x.text.endswith(_PERSON_SUFFIX)
-        if classes.get("B", 0.0) < 0.45 and classes.get("A", 0.0) < 0.3 and not food and not named:
-            out.append(("kind", f"{x.text}是…{toks[y].text}"))
+        # (a person may be said to be a river only in a poem: 顾客是河里的月光; never a colour)
+        if classes.get("B", 0.0) < 0.45 and (poem or classes.get("A", 0.0) < 0.3 and not named) and not food and \
+                not _nature(x.text):
+            out.append(("kind", "".join(tok.text for tok in toks[j:y + 1])))    # the answer's words: 顾客是河里的月光
     return out
 
 
