@@ -150,6 +150,8 @@ _RUN = frozenset("""handled handle handles handling did do does doing ran run ru
     managing worked work works working""".split())
 _POSTS = frozenset("""accounting payroll scheduling schedule register till books forklift dock counter checkout
     inventory cashier deliveries invoices taxes""".split())
+# a workplace between an animal and its work (the hamsters in our pet shop handled…)
+_WORKPLACE_PHRASE = frozenset("in at of our the pet shop store".split())
 
 
 def _words(analysis) -> list[tuple[str, int]]:
@@ -246,7 +248,7 @@ def acts(analysis) -> list[tuple[str, str]]:
             # (past auxiliaries and a place: the hamsters in our pet shop handled…, the parrot did the scheduling)
             j = i + 1
             while j < len(words) and j - i <= 5 and words[j][1] == clause and words[j][0] not in _RUN and \
-                    (words[j][0] in _BETWEEN or words[j][0] in ("in", "at", "of", "our", "the", "pet", "shop", "store")):
+                    (words[j][0] in _BETWEEN or words[j][0] in _WORKPLACE_PHRASE):
                 j += 1
             if j < len(words) and words[j][0] in _RUN and words[j][1] == clause:
                 k = j + 1

@@ -1657,6 +1657,12 @@ _EQUATES = frozenset({"就是", "即", "等于", "也就是"})
 EQUATIONS_MIN = 3
 
 
+def _hr_word(tok, terms, asked: str) -> bool:
+    """A content word of two characters or more that is a competency's term or a word of the question (equations,
+    definitions)."""
+    return len(tok.text) >= 2 and tok.pos[:1] not in ("r", "c", "p", "u") and (tok.text in terms or tok.text in asked)
+
+
 def equations(analysis: Analysis) -> list[str]:
     """Chinese: HR's or the question's words set equal to one another (场控就是选品, 选品就是运营, 运营就是直播: set p's
     unpunctuated jumble, session 21), as "a=b", distinct, in order. Each side is the content word next to 就是/即/等于
@@ -1668,10 +1674,7 @@ def equations(analysis: Analysis) -> list[str]:
     def side(k: int, step: int):
         while 0 <= k < len(words) and words[k].text in ("的", "了", "也"):
             k += step
-        if 0 <= k < len(words) and len(words[k].text) >= 2 and words[k].pos[:1] not in ("r", "c", "p", "u") and \
-                (words[k].text in terms or words[k].text in asked):
-            return words[k].text
-        return None
+        return words[k].text if 0 <= k < len(words) and _hr_word(words[k], terms, asked) else None
 
     out = []
     for k, t in enumerate(words):
@@ -1708,7 +1711,7 @@ def definitions(analysis: Analysis) -> list[str]:
         while h > 0 and words[h].text in _COPULA_ADVERBS:
             h -= 1
         head = words[h].text
-        if len(head) < 2 or words[h].pos[:1] in ("r", "c", "p", "u", "m") or not (head in terms or head in asked):
+        if not _hr_word(words[h], terms, asked) or words[h].pos[:1] == "m":
             continue
         j = k + 1
         while j < len(words) and words[j].text in _DEGREE_BEFORE:
@@ -1953,8 +1956,9 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
         if t.negated or k in skip:
             continue
         w = t.text
+        animal = t.pos[:1] == "n" and _animal(w)     # read once: the three animal checks below share it
         # a doer at a clause's head (after a time, a count or a conjunction), then links, then a person's act
-        if t.pos[:1] == "n" and (_nature(w) or _animal(w)) and len(w) >= 1 and \
+        if t.pos[:1] == "n" and (_nature(w) or animal) and len(w) >= 1 and \
                 (k == 0 or toks[k - 1].pos[:1] in ("x", "t", "m", "q", "c") or toks[k - 1].text in _AGENT_MARKS
                  or toks[k - 1].text == "是" and _nature(w)):      # 原因是月亮在微信里收了现金
             j = _past_locative(toks, k + 1)     # 月亮在微信里收了现金 (breaker 25)
@@ -1968,7 +1972,7 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                     out.append(("being", f"{w}{act}"))     # … a sky body doing anything but shine (月亮贴错了库位码)
         # an animal told to do a worker's job (让三只企鹅去切配, 叫两只猫帮我收银: breaker 34) — a cook's verb only after
         # 去/来/帮 (让鱼再蒸五分钟 steams the fish), never a dog told to guard or a donkey to pull (看门, 拉车 are not here)
-        if t.pos[:1] == "n" and _animal(w) and k:
+        if animal and k:
             c = k - 1
             while c > 0 and toks[c].pos in ("m", "q", "mq"):
                 c -= 1
@@ -1982,7 +1986,7 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                 if j < n and (toks[j].text in _ANIMAL_WORK or went and (toks[j].text in _COOK or toks[j].text in _PREP_WORK)):
                     out.append(("being", f"{toks[c].text}{w}{toks[j].text}"))
         # an animal in a worker's post or at a worker's sums (企鹅在我们店当收银员, 奶牛当上了会计, 一只企鹅算错了账: breaker 35)
-        if t.pos[:1] == "n" and _animal(w):
+        if animal:
             for j in range(k + 1, min(k + 7, n)):
                 if toks[j].pos == "x" or toks[j].clause != t.clause and j > k + 1:
                     break
@@ -2241,7 +2245,9 @@ _POEM_NATURE = frozenset({"河", "河流", "小河", "风", "月光", "桥", "�
                           "火焰", "诗", "一首诗", "歌", "海浪", "星空", "银河"})    # (not 花朵: 孩子是祖国的花朵)
 # heads that introduce an explanation (问题是客人要的颜色不对, 原因是一种味道太冲): "X is that …", never a category claim
 _EXPLAINING = frozenset({"问题", "原因", "结果", "情况", "意思", "关键", "重点", "难点", "麻烦", "区别", "差别", "要求", "投诉",
-                         "反馈", "理由", "毛病", "不同", "特点", "特色", "好处", "缺点", "优点", "主要", "目的", "唯一", "第一"})
+                         "反馈", "理由", "毛病", "不同", "特点", "特色", "好处", "缺点", "优点", "主要", "目的", "唯一", "第一",
+                         # … and the connectives and adverbs glued to 是 (特别是, 就是, 还是, 但是, 不是…)
+                         "特别", "尤其", "就是", "还是", "或者", "但是", "可是", "不是", "正是", "真是"})
 # what continues a perceptual word inside its own clause (颜色很深, 味道不对, 声音的大小, 形状跟图纸一样)
 _PERCEPT_GOES_ON = frozenset({"的", "很", "非常", "特别", "比较", "挺", "太", "有点", "更", "最", "也", "都", "不", "没", "没有",
                               "就", "还", "跟", "和", "与", "一样", "不一样", "不同", "变", "变了", "对", "错", "好", "差", "偏",
@@ -2289,7 +2295,6 @@ def _category_errors(toks, skip=frozenset()) -> list[tuple[str, str]]:
             j -= 1
         x = toks[j]
         if x.pos == "x" or x.pos[:1] in ("r", "p", "c", "u", "m", "q", "d") or len(x.text) < 2 or x.text in _PERCEPTS or \
-                x.text in ("特别", "尤其", "就是", "主要", "还是", "或者", "但是", "可是", "不是", "正是", "真是") or \
                 x.text in _EXPLAINING:
             continue
         classes = meaning.word_class(x.text)

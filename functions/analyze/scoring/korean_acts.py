@@ -39,6 +39,9 @@ _POSTS = ("계산원", "회계", "급여", "근무표", "경리", "매니저", "
 # … said as a post taken or a job done: 계산원으로, 회계를 (not 계산대 밑에, where a puppy hides)
 _POST_ENDS = ("으로", "로", "를", "을")
 _WEATHER = frozenset("바람 비 번개 천둥 안개".split())
+_UNHEARING = _INANIMATE | _QUALITIES        # never addressed with the dative of the living
+_POST_HOLDERS = _CREATURES | _THINGS        # never in a post
+_FELT_IDIOMS = frozenset("화 짜증 걱정".split())
 
 _LIVING_DATIVE = ("에게서", "에게", "한테서", "한테", "께")
 _SUBJECT = ("께서", "이", "가", "은", "는")
@@ -80,14 +83,14 @@ def acts(analysis) -> list[tuple[str, str]]:
     [] for another language."""
     if analysis.seg.language != "ko":
         return []
-    toks = [t for t in analysis.seg.tokens]
+    toks = analysis.seg.tokens
     out: list[tuple[str, str]] = []
     for i, t in enumerate(toks):
         if t.pos == "x":
             continue
         w = t.text
         addressed = _split(w, _LIVING_DATIVE)
-        if addressed in _INANIMATE | _QUALITIES:
+        if addressed in _UNHEARING:
             out.append(("addressed", w))
             continue
         subject = _split(w, _SUBJECT)
@@ -95,31 +98,30 @@ def acts(analysis) -> list[tuple[str, str]]:
         if subject in _TIMES and w.endswith(("은", "는")):
             subject = None
         # an animal or a thing in a person's post (펭귄들이 편의점 계산원으로 일했는데, 의자가 손님으로 와서: breaker 35)
-        if subject in _CREATURES | _THINGS:
+        if subject in _POST_HOLDERS:
             for j in range(i + 1, min(i + 5, len(toks))):
                 if toks[j].pos == "x" or _other_subject(toks[j].text):
                     break
                 if toks[j].text.startswith(_POSTS) and toks[j].text.endswith(_POST_ENDS):
                     out.append(("acting", " ".join(x.text for x in toks[i:j + 1])))
                     break
-        # (화가 나다, 짜증이 나다, 걱정이 되다: a person's feeling, not a doer)
-        if subject in _QUALITIES and not w.endswith(("은", "는")) and subject not in ("화", "짜증", "걱정"):
-            subject = "색깔" if subject not in _INANIMATE else subject    # a colour or a feeling as the doer: read below
-        if subject in _INANIMATE or subject == "색깔":
+        # a colour or a feeling as the doer, not as a topic — and not 화가 나다, 짜증이 나다, 걱정이 되다 (a person's feeling)
+        quality = subject in _QUALITIES and not w.endswith(("은", "는")) and subject not in _FELT_IDIOMS
+        if subject in _INANIMATE or quality:
             # its verb: within the next four words of the clause
             for j in range(i + 1, min(i + 5, len(toks))):
                 if toks[j].pos == "x":
                     break
                 v = toks[j].text
                 person = v.startswith(_PERSON_ACTS) or any(h in v for h in _HONORIFIC)
-                felt = v.startswith(_FEELINGS) and subject not in _WEATHER | _TIMES
+                felt = v.startswith(_FEELINGS) and subject not in _WEATHER and subject not in _TIMES
                 if person or felt:
                     out.append(("acting", " ".join(x.text for x in toks[i:j + 1])))
                     break
                 if _other_subject(v) or v.endswith(_CLAUSE_ENDS):
                     break    # 비가 와서 손님이 화를 냈어요, 국이 짜다고 하셔서: the next act is someone else's
         obj = _split(w, _OBJECT)
-        if obj in _TIMES | _QUALITIES and i + 1 < len(toks):
+        if (obj in _TIMES or obj in _QUALITIES) and i + 1 < len(toks):
             for j in range(i + 1, min(i + 5, len(toks))):     # 화를 냉동실에 하룻밤 얼렸다가
                 if toks[j].pos == "x":
                     break
