@@ -23,13 +23,13 @@ from functions.analyze.scoring import english_acts, features, gates, korean_acts
 
 CASES = load("breaker35")
 
-FIXED = ["n01", "n07", "n12", "e06", "e08", "e09", "e21", "k03", "k04", "k07", "k11", "k13", "k30", "n06"]
+FIXED = ["n01", "n07", "n12", "e06", "e08", "e09", "e21", "k03", "k04", "k07", "k11", "k13", "k30", "n06",
+         # session 36: the fridge phoned and apologised to as 它, the salary apologised to (gates._deaf, _unhearing)
+         "n08", "n14"]
 OPEN = {
-    "n08": "a fridge phoned (给冰箱打了个电话) and forgiving: 冰箱 is not read as deaf, 34.9",
     "n09": "weekdays quarrelling, one act read (和周二吵架): 49.6",
     "n10": "a parcel walking, a door signing, the rain apologising: 36.5",
     "n11": "anger frozen and thawed into patience: 35.0",
-    "n14": "a salary phoning because it is lonely: 41.2",
     "e02": "the moon phoning the store: one act, stage 2 below 0.7: 43.1",
     "e05": "anger fried in olive oil: one act: 37.4",
     "e07": "a parking lot phoned and forgiving (not in the thing lists): 44.1",

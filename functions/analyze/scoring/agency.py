@@ -130,6 +130,11 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
 # a relative in one character is one only after its owner (我姨把液化气灶搬出来, 俺舅先…), not 阿姨 or 姨 alone
 _KIN_SINGLE = {"姨", "舅", "姑", "叔", "婶", "伯", "爸", "妈"}
 _KIN_OWNER = {"我", "我的", "俺", "俺的", "我家", "他", "她", "他的", "她的"}
+# relatives among the roles above: someone else's (小朋友的妈妈, 顾客的爸爸) is a customer, not the candidate's family
+_KIN = {"舅舅", "姨妈", "小姨", "大姨", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔叔", "婶婶", "伯伯", "大伯", "爸爸", "妈妈",
+        "爷爷", "奶奶", "姥爷", "姥姥", "外公", "外婆", "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
+# the verbs that give the candidate's own post (我在一家宠物店当店员, 我是店员, 作为领班): no coworker's name
+_OWN_POST = {"当", "做", "是", "作为", "担任", "当了", "做了", "干", "当过", "做过"}
 # compound titles jieba keeps whole: 大堂经理, 副店长, 前厅主管, 值班主任, 生产组长
 _LEAD_ENDINGS = ("经理", "主管", "主任", "组长", "班长", "店长", "领班", "师傅", "站长", "厨师长", "老板")
 _LEAD_NAME = re.compile(r"^((小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(姐|哥|叔|姨|师傅|经理|主管|组长|店长|总))$")
@@ -277,6 +282,11 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
                 continue                                       # 我跟另外一个同事商量好: the candidate with them
             if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE:
                 agent = "other"                                # 有个老板要投标: a customer, not the candidate's boss
+                continue
+            if _lead(w, pos) and k > 0 and merged[k - 1][0] in _OWN_POST and agent == "self":
+                continue                                       # 我在一家宠物店当店员: the candidate's own post (breaker 36)
+            if w in _KIN and k > 1 and merged[k - 1][0] == "的" and merged[k - 2][0] not in _KIN_OWNER:
+                agent = "other"                                # 小朋友的妈妈来投诉: someone's mother, a customer
                 continue
             # a given name jieba tags a name, opening the part before its verb (秀英负责拆箱, 海燕做饭: breaker 29 — the
             # candidate was credited with a whole team's work told by given names)

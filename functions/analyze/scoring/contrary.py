@@ -783,6 +783,22 @@ def _bare(text: str, language: str) -> str:
                    if not unicodedata.category(c).startswith(("P", "Z")))
 
 
+_ASPECT = re.compile(r"[了过着]")
+
+
+def asked_about(said: str, question: str, language: str) -> bool:
+    """Whether the question names the lapse an answer tells (迟到了 on a question listing 迟到 among the incidents to
+    tell; "late" on one asking about being late): the lapse's words, aspect particles aside, found in the question's
+    normalised text. A phrase of two parts (瞒着…老板) is asked only when each part is."""
+    if not said or not question:
+        return False
+    if language in ("zh", "ko"):
+        core = [_ASPECT.sub("", part) if language == "zh" else part for part in re.split(r"…+|\s+", said)]
+        return all(len(c) >= 2 and c in question for c in core if c) and any(core)
+    words = re.findall(r"[a-z']+", said.lower())
+    return bool(words) and all(w in question.lower().split() for w in words)
+
+
 def tells_contrary(analysis) -> bool:
     """Whether the answer tells conduct contrary to any of its competencies in the detector's own reading (each
     competency's details["contrary"], read anywhere in the answer), not the anchors' weak example: then nothing in

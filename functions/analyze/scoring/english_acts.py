@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from .impossible_dates import impossible_dates
+
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # times as beings: weekdays and months said as nouns (a Tuesday, the Tuesdays), not as adverbials (last Tuesday)
 TIMES = frozenset(list(_DAYS) + [d + "s" for d in _DAYS] + [
@@ -66,6 +68,18 @@ DEVICES = frozenset("""machine machines dryer dryers washer washers printer prin
     kiosk camera cameras alarm alarms sign signs note notes email message system sensor sensors meter oven ovens
     microwave microwaves fan fans elevator lift car cars bike bikes truck van clock clocks kettle receipt receipts
     invoice ticket tickets waitlist menu menus""".split())
+# body parts and a shadow as workers (my left hand had quit, my knees negotiated with my elbows: breaker 36); they may
+# do what a body does in honest speech (my feet walked me home, my eyes smiled, my hands shook), not a person's social acts
+BODY = frozenset("""hand hands knee knees elbow elbows foot feet nose mouth ear ears eye eyes shadow shoulder shoulders
+    finger fingers toe toes leg legs arm arms""".split())
+BODY_ACTS = frozenset("""walk walks walked walking climb climbs climbed climbing cry cries cried crying smile smiles
+    smiled smiling laugh laughs laughed laughing dance dances danced dancing wave waved swim swims swam swimming
+    sleep sleeps slept sleeping dream dreams dreamed dreamt hug hugged kiss kissed wept weep fly flies flew flying
+    shout shouted yell yelled write wrote writes tell tells told say says said""".split())    # my eyes told me
+# written things, phoned or apologised to only in nonsense (phone both receipts): no staff answers for them
+WRITTEN = frozenset("receipt receipts invoice invoices ticket tickets menu menus note notes form forms bill bills".split())
+NUMBERS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty""".split())
 # the work's abstractions as doers (the purple refund sings, the result apologises: breaker 33); like a device they may
 # say, ask or want in honest speech (the policy says, the booking asked for a deposit). Not a queue or a line, which
 # stand for the people in it (the queue was complaining)
@@ -82,7 +96,8 @@ PEOPLE_ACTS = frozenset("""ask asks asked asking argue argues argued arguing deb
     writes say says said tell tells told swim swims swam swimming fly flies flew flying sleep sleeps slept sleeping
     wept weep kiss kissed hug hugged shout shouted yell yelled wants wanted hope hoped hopes worry worried
     refuse refused marry married learn learns learned learnt explain explains explained forgive forgave forgiven
-    forgives forgiving agree agreed agrees call called calls calling phone phoned phones""".split())
+    forgives forgiving agree agreed agrees call called calls calling phone phoned phones sign signs signed signing
+    quit quits quitting negotiate negotiated negotiates negotiating resign resigned""".split())
 
 
 def _inflected(words: frozenset) -> frozenset:
@@ -121,8 +136,8 @@ NOT_FOR_FOOD = frozenset("iron irons ironed ironing park parks parked parking ma
 # words between a doer and its act: auxiliaries, adverbs of manner and time, "to" after a verb of asking
 _BETWEEN = frozenset("""was were is are am be been being has had have would will could can should might must did
     does do kept keeps keep started starts start began begins begin just also then suddenly always quietly slowly
-    softly loudly politely finally still even never really to 's 're""".split())
-_DETERMINERS = frozenset("a an the its his her their our my your this that these those every each one some".split())
+    softly loudly politely finally still even never really to 's 're outside""".split())
+_DETERMINERS = frozenset("a an the its his her their our my your this that these those every each one some both".split())
 # a time word followed by one of these is a name for a shift or a moment, not a being (the Tuesday shift)
 _NAMING = frozenset("""shift shifts morning mornings night nights evening afternoon crew staff team rush market
     delivery deliveries special specials lunch dinner breakfast meeting meetings order orders""".split())
@@ -160,17 +175,21 @@ def _words(analysis) -> list[tuple[str, int]]:
 
 
 def _doer(words, i: int) -> str | None:
-    """What kind of doer words[i] is ("time", "quality", "thing", "device", "abstraction") when it stands as a noun
-    phrase's head (after a determiner or a number, or plural), else None."""
+    """What kind of doer words[i] is ("time", "quality", "thing", "device", "abstraction", "body") when it stands as a
+    noun phrase's head (after a determiner or a number, or plural), else None."""
     w = words[i][0]
     after = words[i + 1][0] if i + 1 < len(words) else ""
     if after in _NAMING or after in TIMES | QUALITIES | THINGS | DEVICES:
         return None    # the Tuesday shift, the key box: a modifier, not the head
+    before = [words[j][0] for j in range(max(0, i - 3), i)]
     kind = "time" if w in TIMES else "quality" if w in QUALITIES else "thing" if w in THINGS else \
         "device" if w in DEVICES else "abstraction" if w in ABSTRACT_DOERS else None
+    if w in BODY and before and before[-1] in ("my", "his", "her", "their", "our", "left", "right", "both"):
+        kind = "body"         # my left hand had quit (not "on the other hand", "hands-on")
+    if (w in NUMBERS or w.isdigit()) and before[-2:] == ["the", "number"]:
+        kind = "quality"      # the number seven came in and complained
     if kind is None:
         return None
-    before = [words[j][0] for j in range(max(0, i - 3), i)]
     if kind == "time" and (not before or before[-1] not in _DETERMINERS):
         return None    # last Tuesday, on Monday: when, not who
     return kind
@@ -178,7 +197,7 @@ def _doer(words, i: int) -> str | None:
 
 def acts(analysis) -> list[tuple[str, str]]:
     """The acts that cannot happen in an English answer, as (kind, quote), kind one of acting, handling, made_of,
-    became, addressed, is_a; [] for another language."""
+    became, addressed, is_a, date; [] for another language."""
     if analysis.seg.language != "en":
         return []
     words = _words(analysis)
@@ -192,7 +211,8 @@ def acts(analysis) -> list[tuple[str, str]]:
                 j += 1
             if j < len(words) and words[j][1] == clause:
                 act = words[j][0]
-                allowed = DEVICE_ACTS if kind in ("device", "abstraction") else frozenset()
+                allowed = DEVICE_ACTS if kind in ("device", "abstraction") else BODY_ACTS if kind == "body" else \
+                    frozenset()
                 checked_in = act != "checked" or (j + 1 < len(words) and words[j + 1][0] == "in")
                 if act in PEOPLE_ACTS and act not in allowed and checked_in and \
                         not (kind == "thing" and act in ("fly", "flies", "flew", "flying")):
@@ -241,7 +261,7 @@ def acts(analysis) -> list[tuple[str, str]]:
                 # (talked to the floor is the floor's staff: breaker 35's check of gates-q; only apologies and calls
                 # to a thing are read)
                 talk = w.startswith(("talk", "speak", "explain", "listen", "complain"))
-                if heard in TIMES | QUALITIES or (heard in THINGS or heard in CREATURES) and not talk:
+                if heard in TIMES | QUALITIES or (heard in THINGS or heard in CREATURES or heard in WRITTEN) and not talk:
                     out.append(("addressed", " ".join(x for x, _ in words[i:k + 1])))
         if w in ANIMALS and i + 1 < len(words):
             # its work: a verb of running or handling past auxiliaries, then a post past a determiner and one modifier
@@ -270,4 +290,5 @@ def acts(analysis) -> list[tuple[str, str]]:
                 words[i - 1][0] == "made" and x in {"soup", "rain", "menus", "clouds", "noodles", "fog", "snow"})), None)
             if stuff and (head in THINGS | DEVICES or words[i - 1][0] == "made"):
                 out.append(("made_of", " ".join(x for x, _ in words[h:i + 2 + filler.index(stuff)])))
-    return out
+    # a date or a clock time that cannot exist (the 31st of February, 26 o'clock: breaker 36)
+    return out + [("date", said) for said in impossible_dates(analysis.seg.text, "en")]

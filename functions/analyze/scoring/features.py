@@ -2196,6 +2196,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         families = contrary.families(comp.name, tuple(comp.keywords), language)
         contrary_owned: list = []
         contrary_found = contrary.find_phrases(seg, keep, families, contrary_clauses, contrary_owned)
+        # a lapse the question itself asks about (送外卖时遇到过什么意外情况（迟到、地址错、餐洒了）？你是怎么处理的？ →
+        # 我迟到了十二分钟, breaker 36): the story the question wants, owned as a lesson is, not counter-evidence
+        asked = [found for found in contrary_found if contrary.asked_about(found[0], q_seg.text, language)]
+        if asked:
+            contrary_owned += asked
+            contrary_found = [found for found in contrary_found if found not in asked]
         for term, kind in comp.terms.items():
             for hit in find(seg, term):
                 ci = seg.tokens[hit.first].clause

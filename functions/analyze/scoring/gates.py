@@ -70,6 +70,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import detectors, english_acts, korean_acts, lexicon, nonsense
+from .impossible_dates import impossible_dates
+from .impossible_dates import zh_number as _zh_int
 from . import model as M
 from .features import Analysis
 from .text import Token
@@ -1199,10 +1201,15 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         if len(_HAN.findall(tail)) >= tail_han and tail else 0.0
     slide = tail_p >= tail_p_min
     corroborated = language in M.NONSENSE_P and (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read or slide)
+    # (the readers of acts, not verb_pairs: a pair apart in the word vectors — 核对|饮料 — is no act to quote)
+    one_act = language in M.NONSENSE_ONE_ACT_P and n_odd >= 1 and not corroborated and \
+        len(_HAN.findall(text)) >= M.NONSENSE_ONE_ACT_HAN
     alone_words, alone_p = M.NONSENSE_ALONE.get(language, (0, 2.0))
     alone = language in M.NONSENSE_ALONE and (len(analysis.seg.words) >= alone_words or bool(told))
     nonsense_p = nonsense.probability(analysis, text, language, detector_p=detector_p) \
-        if learnt and (corroborated or alone) else None
+        if learnt and (corroborated or alone or one_act) else None
+    if one_act and not alone:
+        alone_p = M.NONSENSE_ONE_ACT_P[language]     # one act that cannot happen corroborates a higher reading
     if slide and nonsense_p is not None and nonsense_p >= M.NONSENSE_P[language] and \
             not (odd + n_odd >= M.NONSENSE_CORROBORATION or long_read):
         return Gate("nonsense", "回答开头像是在讲真实的经历，后面却变成了不可能发生、连不成意思的内容（像是梦话或胡编的情节），"
@@ -1215,8 +1222,11 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
     if nonsense_p is not None and nonsense_p >= (M.NONSENSE_P[language] if corroborated else alone_p) \
             or detector_p >= _detector_threshold(text, language) and not _template_only(analysis) \
             or detector_p >= M.NONSENSE_DETECTOR_ODD.get(language, 2.0) and odd + n_odd >= 1:
+        # the acts read, quoted, so HR sees what in the answer cannot happen (breaker 36: the reason named none)
+        quoted = acts + [a for a in acting if a not in acts] + [q for _, q in told]
         return Gate("nonsense", "回答里的词语都是真词，但连在一起说不出一件有意义的事（像是梦话、不可能发生的事、"
-                    "互不相干的句子拼在一起），看起来是无意义的内容，无法评分，请人工查看。",
+                    f"互不相干的句子拼在一起{'；回答里的' + _said(quoted) + '就不可能发生' if quoted else ''}），看起来是无意义的内容，"
+                    "无法评分，请人工查看。",
                     {"nonsense_probability": round(nonsense_p if nonsense_p is not None else detector_p, 3),
                      "detector_probability": round(detector_p, 3), "odd_acts": odd + n_odd + len(told),
                      "acts": (which + acts + [q for _, q in told])[:6],
@@ -1488,6 +1498,16 @@ def _person(t) -> bool:
     return v is not None and meaning.similarity(v, meaning.anchor_vector(_PEOPLE)) >= 0.35
 
 
+def _coded_person(t) -> bool:
+    """_person, but a word Cilin knows is a person only by its codes (class A): 电话 and 工资 sit near people in the word
+    vectors (打电话给客户, 给员工发工资) and are none."""
+    from . import meaning
+    codes = meaning._codes(t.text)
+    if codes and t.pos not in ("nr", "nrt", "nrfg") and t.text not in lexicon.sets("zh")["pronouns"]:
+        return any(c.startswith("A") for c in codes)
+    return _person(t)
+
+
 def _unholdable(tok) -> bool:
     """A word for something no hand can hold: an act, a feeling, a state, a quality, a fact, an idea or a time
     (加班, 道歉, 微笑, 耐心, 顺序, 时间), by its Cilin codes or the word-class reader (meaning.word_class), or an
@@ -1541,6 +1561,19 @@ def _handled(toks, k: int) -> list[tuple[int, int]]:
                     continue
                 if toks[j].text in _HANDLE or j + 1 < len(toks) and toks[j].text + toks[j + 1].text in _HANDLE:
                     out.append((o, j))    # 卷|成, 折|成 as the segmenter cuts them
+                    break
+    elif t.text == "被" and k and k + 1 < len(toks):
+        # the passive (愤怒被我放进冰箱冻了一晚上: breaker 35): the noun before 被, past adverbs, handled by the verbs of
+        # the clause after its doer (被我, 被同事)
+        o = k - 1
+        while o > 0 and toks[o].pos in ("d", "ad") and toks[o].pos != "x":
+            o -= 1
+        if toks[o].pos[:1] in ("n", "v", "a") and len(toks[o].text) >= 2 and toks[o].text not in _HANDLE:
+            for j in range(k + 1, min(k + 8, len(toks))):
+                if toks[j].pos == "x" or toks[j].text in ("把", "被", "让", "给"):
+                    break
+                if toks[j].text in _HANDLE or j + 1 < len(toks) and toks[j].text + toks[j + 1].text in _HANDLE:
+                    out.append((o, j))
                     break
     elif t.text == "给" and k + 2 < len(toks):
         # a coat put on it (给哭声刷了一层清漆: gates-z, session 34): 给 + the noun (its head after 的) + a coating verb
@@ -1777,29 +1810,6 @@ BEINGS_MIN = 3
 MEASURE_MIN = 2
 
 
-def _zh_int(s: str) -> float | None:
-    """Arabic or Chinese numerals (三百, 十万, 两, 半, 1.5) as a number; None when unreadable."""
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s):
-        return float(s)
-    if s == "半":
-        return 0.5
-    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    units = {"十": 10, "百": 100, "千": 1000}
-    total, section, num = 0, 0, 0
-    for ch in s:
-        if ch in digits:
-            num = digits[ch]
-        elif ch in units:
-            section += (num or 1) * units[ch]
-            num = 0
-        elif ch == "万":
-            total += (section + num) * 10000
-            section, num = 0, 0
-        else:
-            return None
-    return float(total + section + num)
-
-
 # the sky's bodies and sights (太阳, 月亮, 星星…): never counted, hired or told to work in honest speech — not
 # weather (Bf: 雨, 风, 雪), which soaks goods and blows doors open, nor every word of Cilin's Bd (朝阳 is a district of
 # Beijing too: 分成三堆：朝阳、海淀、丰台)
@@ -1846,17 +1856,81 @@ def _deaf(tok) -> bool:
     """A thing or an animal that hears no report and takes no call (帽子, 狗, 门, 月亮), not a person, a place or an
     institution (主管, 仓库, 厨房, 平台, 后厨)."""
     from . import meaning
-    if tok.pos[:1] != "n" or tok.pos in ("ns", "nt", "nz", "nr", "nrt", "nrfg"):
+    if tok.pos == "nz":
+        return _made_thing(tok)     # jieba's "other proper noun" on common things (沙发/nz: breaker 35)
+    if tok.pos[:1] != "n" or tok.pos in ("ns", "nt", "nr", "nrt", "nrfg"):
         return False
     if _animal(tok.text):
         return True
-    if _person(tok):
+    if _coded_person(tok):
         return False
     codes = meaning._codes(tok.text)
     if codes:
         return (any(c.startswith(_DEAF_CODES) for c in codes) or _nature(tok.text)) and not any(
             c.startswith(("A", "Bn", "Di", "Dm")) for c in codes)
-    return _nature(tok.text) or _animal(tok.text)
+    # a word Cilin's extract leaves out (冰箱, 沙发, 路灯): a made thing by the word-class reader, not a place that stands
+    # for its people (停车场, 门店: _COLLECTIVE_END) — breaker 35's 给冰箱打了个电话
+    return _nature(tok.text) or _animal(tok.text) or _made_thing(tok)
+
+
+# what hears no call and takes no apology though it is no thing (给工资打电话, 向星期三道歉, 跟愤怒道了歉: breaker 35):
+# a time (Cilin Ca), a quality (E), a feeling or a will (G), money (Dj07: 工资, 钱款) — by its Cilin codes, or by the
+# word-class reader for a word the extract leaves out; only after 给/向/跟, never 对, which also marks what an apology is
+# for (对这次的失误道歉, 对此道歉)
+_UNHEARING_CODES = ("Ca", "E", "G", "Dj07")
+_UNHEARING_ACTS = frozenset({"打电话", "道歉", "说对不起", "说抱歉", "发消息", "发短信"})
+
+
+def _unhearing(tok) -> bool:
+    """A time, a quality, a feeling or money as the one phoned or apologised to (工资, 星期三, 愤怒), by its Cilin codes
+    (_UNHEARING_CODES, and none of a person's, a body's or an institution's) or, without codes, the word-class reader
+    (C, E or G at 0.7 or more); a pronoun, a name, a person or a place is not."""
+    from . import meaning
+    if tok.pos[:1] not in ("n", "t", "v", "a") or tok.pos in ("ns", "nt", "nz", "nr", "nrt", "nrfg") or \
+            len(tok.text) < 2 or _coded_person(tok):
+        return False
+    if _TIMES.match(tok.text) or _WEEKDAY.fullmatch(tok.text):
+        return True
+    codes = meaning._codes(tok.text)
+    if codes:
+        return all(c.startswith(_UNHEARING_CODES) for c in codes)     # 耐心 (Ee30) though it ends like 中心
+    if tok.text.endswith(_COLLECTIVE_END):
+        return False
+    guess = meaning.word_class(tok.text)
+    return _vector(tok.text) is not None and sum(guess.get(c, 0.0) for c in "CEG") >= 0.7 and guess.get("A", 0.0) < 0.1
+
+
+# a separable verb split by an aspect word or a count (道了歉, 道个歉, 打了个电话, 签了个字, 吵了一架, 请了两天假): its
+# halves, read as the whole act by the act readers (breaker 35: 雨也向我道了歉, 向工资道了歉)
+_SEPARABLE = {"道": "歉", "打": "电话", "签": "字", "吵": "架", "请": "假", "鞠": "躬", "握": "手", "发": "脾气", "撒": "谎",
+              "结": "婚", "聊": "天", "谈": "心", "叹": "气", "值": "班", "开": "会"}
+_SPLIT_BY = re.compile(r"(?:了|过|着)?(?:一|两|几|个|一个|一次|次|通|一通|一顿|顿|一场|场|一会儿|会儿|两天|几天|一天)?")
+
+_GLUED_BEFORE = frozenset("上里下就也又还都再先")
+
+
+def joined_act(toks, k: int) -> tuple[str, int] | None:
+    """(the whole act, the index of its last token) of a separable verb at k split by an aspect word or a count
+    (道|了|歉 → ("道歉", k + 2), 打了个|电话 → ("打电话", k + 1), 吵|了|一架 → ("吵架", k + 2)), or None."""
+    head = toks[k].text
+    if len(head) > 1 and head[0] in _GLUED_BEFORE:
+        head = head[1:]           # 在单子上签|了|个|字: jieba glues the locality word or an adverb to the verb (上签)
+    for verb, obj in _SEPARABLE.items():
+        between = head[len(verb):]
+        if not head.startswith(verb) or not _SPLIT_BY.fullmatch(between):
+            continue
+        for j in range(k + 1, min(k + 4, len(toks))):
+            x = toks[j].text
+            if toks[j].pos == "x":
+                break
+            if x.endswith(obj):
+                if _SPLIT_BY.fullmatch(between + x[:-len(obj)]):
+                    return verb + obj, j
+                break
+            between += x
+            if not _SPLIT_BY.fullmatch(between):
+                break
+    return None
 
 
 def _head(toks, j: int, end: int) -> int:
@@ -1965,8 +2039,11 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
             while j < n and (toks[j].text in _SUBJECT_LINKS or toks[j].text in ("偷偷", "正在", "主动", "必须")):
                 after = _past_locative(toks, j)
                 j = after if after > j else j + 1
-            if j < n and toks[j].pos[:1] == "v" and toks[j].text not in _NATURE_ACTS:
-                act = toks[j].text
+            joined = joined_act(toks, j) if j < n else None      # 雨也向我道了歉 (breaker 35)
+            # … or an act jieba tags as an idiom (一朵云/ns 打电话/l 过来: breaker 36)
+            if j < n and (toks[j].pos[:1] == "v" or joined or toks[j].pos == "l" and toks[j].text in _PERSON_ACTS) and \
+                    toks[j].text not in _NATURE_ACTS:
+                act = joined[0] if joined else toks[j].text
                 if act in _PERSON_ACTS or _nature(w) and (act in _NATURE_PERSON_ACTS or w in _CELESTIAL or
                                                           meaning_class(act, "H") >= 0.5 and act not in _ANIMATE_ACTS):
                     out.append(("being", f"{w}{act}"))     # … a sky body doing anything but shine (月亮贴错了库位码)
@@ -2051,8 +2128,8 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
             out.append(("being", f"{w}{toks[k + 1].text}"))
         if w == "说" and k + 1 < n and toks[k + 1].text in ("对不起", "抱歉", "声抱歉", "声对不起"):
             w = "说对不起"    # 跟门说对不起
-        if w in ("打了个", "打了一个", "打了通", "打个", "打了") and k + 1 < n and toks[k + 1].text == "电话":
-            w = "打电话"      # 给冰箱打了个电话 (breaker 35)
+        if (joined := joined_act(toks, k)) is not None:
+            w = joined[0]     # 给冰箱打了个电话, 向工资道了歉 (breaker 35)
         if (w in _SPEAK or w in _SERVE) and w not in ("报给", "上报给", "汇报给"):
             # the addressee: 给/跟/向/对 + (X的) + a noun right before the act
             # … past a count (给一条鲸鱼打电话: breaker 34)
@@ -2064,6 +2141,17 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                                                          toks[k - 4].text in ("给", "跟", "向", "对", "和")):
                 if _deaf(toks[k - 1]) and (w in _SPEAK or _animal(toks[k - 1].text)):
                     out.append(("being", f"给{toks[k - 1].text}{w}"))
+                    continue
+            # … a time, a quality, a feeling or money (向工资道了歉), or 它 for a thing named before (向它道歉 after
+            # 给冰箱打了个电话: breaker 35)
+            if w in _UNHEARING_ACTS and k >= 2 and toks[k - 2].text in ("给", "向", "跟"):
+                who = toks[k - 1]
+                if who.text in ("它", "它们"):
+                    # … not an animal: one may say sorry to a customer's dog it stepped on (踩到了顾客的狗，向它道歉)
+                    if (it := _antecedent(toks, k - 1)) is not None and _deaf(it) and not _animal(it.text):
+                        out.append(("being", f"{toks[k - 2].text}{who.text}{w}"))
+                elif _unhearing(who):
+                    out.append(("being", f"{toks[k - 2].text}{who.text}{w}"))
     return out
 
 
@@ -2209,8 +2297,10 @@ def meaning_class(word: str, cls: str) -> float:
 
 def _time_paradoxes(text: str) -> list[tuple[str, str]]:
     """A day before and after itself (昨天的明天), time wound back (把时间倒回了前一天), done before it began (比开始
-    还早…发完), a clock that jumps across the day (凌晨两点的时候已经是下午五点)."""
+    还早…发完), a clock that jumps across the day (凌晨两点的时候已经是下午五点), a date or a time that cannot exist
+    (二月三十号, 晚上二十五点, 一个小时有七十分钟: impossible_dates)."""
     out = [("paradox", m.group(0)) for rx in _TIME_PARADOX for m in rx.finditer(text)]
+    out += [("paradox", said) for said in impossible_dates(text, "zh")]     # 二月三十号, 二十五点 (breaker 36)
     for m in _CLOCK_CLASH.finditer(text):
         a, b = _DAY_PARTS.index(m.group(1)), _DAY_PARTS.index(m.group(2))
         if min(abs(a - b), len(_DAY_PARTS) - abs(a - b)) >= 3:
@@ -2549,6 +2639,7 @@ def _impossible_claims(toks) -> list[tuple[str, str]]:
 _HUMAN_ACTS = ("道歉", "赔不是", "赔礼", "倾听", "背诵", "背了", "打电话", "打了个电话", "打了电话", "表扬", "批评", "安抚", "投诉",
                "报备", "带团", "读研", "读大学", "读书", "考研", "考试", "签字", "签了字", "商量", "讨论", "撒谎", "原谅",
                "感谢", "道谢", "吵架", "吵起来", "吵着", "吵了一架", "发脾气", "请假", "辞职", "催菜", "微笑", "叹气", "后悔",
+               "签收",     # 门把包裹签收了 (breaker 35)
                "犹豫", "鞠躬", "握手", "哭诉", "埋怨", "求婚", "谈恋爱", "相亲", "聊天", "写日记", "唱歌", "跳舞")
 # acts of a body (穿着拖鞋, 躺在, 坐在): told of an idea or an act as its doer (解决方案穿着拖鞋) — not of a thing, which
 # honest speech says (那件衣服穿着很舒服, 鞋子穿着不合脚)
@@ -2562,6 +2653,9 @@ _PERSON_ONLY_ACTS = ("吵架", "吵起来", "吵着", "吵了一架", "带团", 
                      "思考人生", "谈心",
                      # gates-s (session 22): 叉车爱上了一只路灯
                      "爱上", "爱上了")
+# a post held (鼻子负责跟顾客解释, 雾负责端菜, 可乐负责核对, 发财树负责给客人登记: breaker 36) — by a thing that is no
+# machine: machines and systems hold posts in honest speech (系统负责记录, 分拣机负责分拣), as do places and teams
+_POST_ACTS = ("负责", "值夜班", "上夜班", "值班", "当班")
 # 决定 is a person's only with the act decided after it (行李箱决定去…; not 天气决定了行程)
 _DECIDE = ("决定去", "决定要", "决定先", "决定把", "决定不", "决定给", "决定自己", "决定辞职", "决定回")
 # doers that stand for people in honest speech: a place or a body of people (厨房说马上好, 店里决定, 派出所疏散了,
@@ -2596,18 +2690,22 @@ def things_acting(analysis: Analysis) -> list[str]:
         if t.pos == "x" or t.negated or k in metaphor:
             continue
         rest = "".join(x.text for x in toks[k:k + 4] if x.pos != "x")
-        acts = (*_HUMAN_ACTS, *_DECIDE, *_BODY_ACTS, *_PERSON_ONLY_ACTS)
-        if not rest.startswith(acts) or t.pos[:1] not in ("v", "n", "l", "i"):
-            continue
-        act = max((a for a in acts if rest.startswith(a)), key=len)
-        # the act ends on a word boundary (not 考研 in 考研书) and is a verb, not a noun (情绪安抚和沟通, 同类投诉减少)
-        ends, n = set(), 0
-        for x in toks[k:k + 4]:
-            if x.pos != "x":
-                n += len(x.text)
-                ends.add(n)
-        if len(act) not in ends:
-            continue
+        acts = (*_HUMAN_ACTS, *_DECIDE, *_BODY_ACTS, *_PERSON_ONLY_ACTS, *_POST_ACTS)
+        joined = joined_act(toks, k)     # 麻辣烫也跟他道|了|歉 (breaker 36)
+        if joined is not None and joined[0] in acts and toks[k].text[:1] not in _GLUED_BEFORE:
+            act = joined[0]
+        else:
+            if not rest.startswith(acts) or t.pos[:1] not in ("v", "n", "l", "i"):
+                continue
+            act = max((a for a in acts if rest.startswith(a)), key=len)
+            # the act ends on a word boundary (not 考研 in 考研书) and is a verb, not a noun (情绪安抚和沟通, 同类投诉减少)
+            ends, n = set(), 0
+            for x in toks[k:k + 4]:
+                if x.pos != "x":
+                    n += len(x.text)
+                    ends.add(n)
+            if len(act) not in ends:
+                continue
         j, doer = k - 1, None     # j ends at the doer's index
         while j >= 0 and toks[j].pos != "x":
             x = toks[j]
@@ -2629,16 +2727,19 @@ def things_acting(analysis: Analysis) -> list[str]:
                 j -= 1
                 continue
             if x.pos[:1] in ("n", "r") and j > 0 and any(toks[i].text in _PP for i in range(max(0, j - 3), j)
-                                                        if toks[i].pos != "x"):
-                j -= 1                              # 给导游旗: a noun inside the phrase
+                                                        if toks[i].pos != "x") or \
+                    x.pos in ("v", "vn") and j > 0 and toks[j - 1].text in ("把", "被", "给", "向", "跟"):
+                j -= 1                              # 给导游旗: a noun inside the phrase (门把包裹/v签收了: jieba's verb)
                 continue
-            if x.pos in ("d", "t", "s", "f", "m", "mq", "q", "ad", "z") or x.text in _SUBJECT_LINKS or \
+            # (jieba's status word is a food or a thing at times: 麻辣烫/z, breaker 36)
+            if x.pos in ("d", "t", "s", "f", "m", "mq", "q", "ad") or x.text in _SUBJECT_LINKS or \
+                    x.pos == "z" and max(meaning.word_class(x.text).get(c, 0.0) for c in "BD") < 0.5 or \
                     x.text in ("正在", "亲自", "偷偷", "各自", "一起", "了", "地", "着", "开始", "们") or x.text == "在" or \
                     x.text in _MANNER_AS_NOUN:
                 j -= 1
                 continue
             opens = j == 0 or toks[j - 1].pos == "x"
-            if x.pos[:1] == "n" or x.pos == "a" and max(meaning.word_class(x.text).get(c, 0.0) for c in "BD") >= 0.5 \
+            if x.pos[:1] == "n" or x.pos in ("a", "z") and max(meaning.word_class(x.text).get(c, 0.0) for c in "BD") >= 0.5 \
                     or opens and x.pos in ("v", "vn") and act in _PERSON_ONLY_ACTS:
                 doer = x        # … or a noun jieba tags as an adjective (合同/a 吵着), or an act opening its clause
                 #                 as the subject of a strictly human act (导航/v 在后座上织毛衣, 回滚/v 在机房里弹吉他)
@@ -2669,8 +2770,9 @@ def things_acting(analysis: Analysis) -> list[str]:
         idea = classes.get("B", 0.0) < 0.3 and sum(classes.get(c, 0.0) for c in "DEGHIJ") >= 0.5
         # a body's act only of an idea or an act (解决方案穿着拖鞋), never of a thing (鞋子穿着不合脚); the strictly
         # human acts of either (合同吵着, 电动车跟雨伞结婚了); the other human acts of a thing only
+        machine = any(c.startswith("Bo") for c in meaning._codes(doer.text)) or bool(_MACHINE.search(doer.text))
         if not (act in _BODY_ACTS and idea or act in _PERSON_ONLY_ACTS and (thing or idea) or
-                (act in _HUMAN_ACTS or act in _DECIDE) and thing):
+                (act in _HUMAN_ACTS or act in _DECIDE) and thing or act in _POST_ACTS and thing and not machine):
             continue
         out.append(f"{doer.text}|{act}")
     return out
@@ -2751,7 +2853,7 @@ def _antecedent(toks, k: int):
         if t.pos[:1] != "n" or t.pos in ("ns", "nt") or j and toks[j - 1].text in ("在", "到", "从", "往", "进"):
             continue
         classes = meaning.word_class(t.text)
-        if _person(t) or _animal(t.text) or classes.get("A", 0.0) >= 0.5:
+        if _coded_person(t) or _animal(t.text) or classes.get("A", 0.0) >= 0.5:
             return None
         if classes.get("B", 0.0) >= 0.5:
             return t
@@ -2971,6 +3073,8 @@ def odd_acts(analysis: Analysis) -> list[tuple[str, str]]:
             doer = toks[j] if j >= 0 and toks[j].pos != "x" else None
             if doer is None or doer.text in skip_words or doer.pos[:1] in ("p", "c", "u", "m", "q", "r"):
                 continue
+            if doer.pos[:1] == "v" and len(doer.text) >= 2 and doer.text.endswith(("在", "到", "给", "向", "进")):
+                continue    # a verb with its preposition is no doer (放在|窗边|晒太阳: the fish tank, gates-u)
             if w in _THING_ACTS and doer.pos[:1] != "n":
                 continue    # 送完回家, 几个老人在那边下棋: only a named thing (生肉和熟肉吵了一架)
             if doer.pos == "t":    # 货架上的星期三哭了: only a named time after 的

@@ -20,6 +20,8 @@ person's act. Meals are not times here (점심을 끓여 is lunch being cooked).
 """
 from __future__ import annotations
 
+from .impossible_dates import impossible_dates
+
 _NATURE = frozenset("구름 달 해 태양 별 별들 하늘 무지개 바다 산 강 바람 비 번개 천둥 안개 은하수 우주".split())
 _TIMES = frozenset("월요일 화요일 수요일 목요일 금요일 토요일 일요일 주말 어제 내일 모레 그저께 작년 내년 새벽".split())
 _THINGS = frozenset("""의자 책상 테이블 식탁 컵 접시 그릇 숟가락 젓가락 냄비 프라이팬 상자 박스 문 창문 벽 바닥 쟁반 우산 신발
@@ -79,7 +81,7 @@ def _other_subject(word: str) -> bool:
 
 
 def acts(analysis) -> list[tuple[str, str]]:
-    """The acts that cannot happen in a Korean answer, as (kind, quote), kind one of addressed, acting, handling;
+    """The acts that cannot happen in a Korean answer, as (kind, quote), kind one of addressed, acting, handling, date;
     [] for another language."""
     if analysis.seg.language != "ko":
         return []
@@ -128,4 +130,5 @@ def acts(analysis) -> list[tuple[str, str]]:
                 if toks[j].text.startswith(_HANDLE):
                     out.append(("handling", " ".join(x.text for x in toks[i:j + 1])))
                     break
+    out += [("date", said) for said in impossible_dates(analysis.seg.text, "ko")]    # 2월 30일 25시 (breaker 36)
     return list(dict.fromkeys(out))

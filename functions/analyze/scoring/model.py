@@ -280,6 +280,13 @@ NONSENSE_P = {"zh": 0.8}
 # nonsense, 0 of 160 honest look-alikes (`python -m bench.gates_other_hands`; out of fold, as gated: `python -m
 # models.scorer.nonsense --cv --language zh`: 49 of 211 corpus nonsense, 1 of 913 honest set answers).
 NONSENSE_CORROBORATION = 2
+# … or one such act with stage 2 at or above this probability (session 36, breaker 36: a shadow on the night shift, a
+# cloud phoning to book a room, a mouth apologising to an ear — one act read, stage 2 at 0.91–0.96; the breaker's 41
+# honest look-alikes read at most 0.69, none with an act above 0.68). Measured in the closing note of session 36.
+# Only in an answer of at least NONSENSE_ONE_ACT_HAN Han characters: a short honest answer gives stage 2 little to read
+# (gates-u's 45-character fish-tank answer read 0.9+ with one false act, 放在|晒太阳, and went to a person).
+NONSENSE_ONE_ACT_P = {"zh": 0.9}
+NONSENSE_ONE_ACT_HAN = 80
 # English has no reader of impossible acts to corroborate its learnt reader; its stage 2 gates alone an answer of at least
 # this many words at or above this probability. Session 21, with a third corpus (models/scorer/nonsense-data-3: 200 English
 # nonsense answers and 180 honest look-alikes by two new writers, blind labels 380/380), out of fold (`python -m

@@ -779,9 +779,16 @@ def _negation(seg: Segmented) -> None:
             # Korean negation mostly follows the verb (하지 않았다) or precedes it (안/못): a negated
             # predicate negates its words — only its own part of the clause, up to a joined verb (줄었고,
             # 넘겼고: _KO_JOINED), so 15분에서 7분으로 줄었고 잘못 나간 음료는 없었어요 negates only the second part
+            # … but a verb's negation (안/못/않) leaves its subject before it alone: 손님이 결제를 못 하고
+            # denies the payment, not the customer (breaker 36: "以否定的方式提到了 손님"). Absence (없다) denies its
+            # subject: 불만이 없었어요 says there was no complaint.
             for part in _ko_parts(toks):
-                if any(_ko_negator(t, negators) for t in part):
-                    for t in part:
+                first = next((i for i, t in enumerate(part) if _ko_negator(t, negators)), None)
+                if first is None:
+                    continue
+                absence = any("없" in stem(t.text, "ko") for t in part if _ko_negator(t, negators))
+                for i, t in enumerate(part):
+                    if absence or i >= first or not _KO_SUBJECT.search(t.text):
                         t.negated = True
             continue
         if seg.language == "zh":
@@ -822,6 +829,11 @@ _KO_JOINED = re.compile(r"[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈]�
 # a Korean sentence-final predicate (했습니다, 합니다, 끝냈다, 나왔어요, 드렸어요, 해요, 거예요): the end of a sentence
 _KO_FINAL = re.compile(r"(?:니|[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈])다$|[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈드]어요$|"
                        r"(?:해|봐|와|줘|예|에|거든|네)요$")
+
+
+# a noun with a subject particle (손님이, 키오스크가, 점장님께서) — not the topic particle, which marks a denied object as
+# often (청소는 두 번밖에 안 하고: cleaning is what was not done)
+_KO_SUBJECT = re.compile(r"[가-힣](?:께서|이|가)$")
 
 
 def _ko_parts(toks: list) -> list:
