@@ -10,7 +10,8 @@ answer of 80 characters or more (a cloud phoning to book a room: model.NONSENSE_
 rain that signs, receipts phoned (english_acts.BODY, WRITTEN); two honest stories capped at 35 as counter-evidence
 (改用手写记录 read as tampering with records; 迟到 on a question that asks about lateness: contrary.asked_about); the
 candidate's own post (我在一家宠物店当店员) and a customer's mother read as coworkers doing the work (agency._OWN_POST,
-_KIN); a Korean verb's negation denying its subject (손님이 결제를 못 하고: text._KO_SUBJECT).
+_KIN); a Korean verb's negation denying its subject (손님이 결제를 못 하고: text._KO_SUBJECT); a clock time helped like a
+person (帮两点钟联系三点钟: one act, stage 2 0.97).
 The rest stays open, each a strict xfail.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from breaker_findings import run as run_case
 
 CASES = load("breaker36")
 
-FIXED = ["n04", "n12", "n13", "n15", "n16", "n22", "n38", "n39", "e03", "e04", "e05", "e06", "k05", "h11", "h22"]
+FIXED = ["n04", "n12", "n13", "n15", "n16", "n20", "n22", "n38", "n39", "e03", "e04", "e05", "e06", "k05", "h11", "h22"]
 OPEN = {
     "n05": "hands on sick leave and an ear helping (左手/m, 耳朵 帮忙): no act read, stage 2 0.01",
     "n07": "a typhoon on the night shift, told in a relative clause (负责夜班…的台风/ns): 69.4",
@@ -29,7 +30,6 @@ OPEN = {
     "n11": "a shadow on the night shift and feet quarrelling (影子替我上了夜班): stage 2 0.95, no act read",
     "n17": "a road that rolls up, phones and apologises (那条路…道歉): a place is no doer, 54.8",
     "n19": "five hundred tables served in a minute by one person among coworkers: 64.5",
-    "n20": "clock times as visitors (两点钟亲自来前台登记，说它要找三点钟): 80.2",
     "n24": "a chair as the candidate's boss: one act (给椅子汇报), stage 2 0.53: 62.5",
     "n25": "the Yellow River collecting goods and signing (黄河/ns): a river's name may be a firm's, 67.1",
     "n27": "孙悟空 and 猪八戒 as customers: 57.2",
@@ -38,7 +38,7 @@ OPEN = {
     "n32": "an octopus colleague and a 发财树 receptionist: 52.1",
     "n33": "the words 谢谢 and 对不起 walking out to apologise: 64.3",
     "n35": "mixed senses (闻了一下电话, 用眼睛尝了一下数量) and 分成零份: 71.0",
-    "n37": "the candidate turned into a cat and back: 59.6",
+    "n37": "the candidate turned into a cat and back: two acts of one kind read (我变成一只猫, 变回人), stage 2 0.77: 59.6",
     "e02": "the number seven as a customer: one act, stage 2 0.63: 66.4",
     "k04": "a wall clock as a customer (벽시계가 손님으로): the Korean thing lists are closed, 68.0",
 }

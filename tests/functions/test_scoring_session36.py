@@ -321,3 +321,41 @@ def test_a_short_honest_answer_with_one_misread_act_stays_scored():
     said = "有位顾客的鱼缸水发绿了，我问清是放在窗边晒太阳，让她挪开、少喂、换三分之一水，一周后水就清了。"
     assert _acts(said) == []
     assert pipeline.analyze_transcript(said, q, "zh")["status"] == "scored"
+
+
+@pytest.mark.parametrize("said, found", [
+    ("顾客投诉的时候我突然变成了一只猫", True),
+    ("那天我变成了一只猫还用爪子记下问题后来又变回人", True),
+    ("我都快变成一只陀螺了", False),
+    ("我觉得自己变成了一只无头苍蝇", False),
+    ("忙得我变成了一只陀螺", False),
+    ("那段时间我简直变成了一头老黄牛", False),
+])
+def test_the_speaker_turned_into_a_counted_animal_plainly_is_a_transformation(said, found):
+    toks = _analysis(said).seg.tokens
+    assert bool(gates._transformations(toks)) == found, gates._transformations(toks)
+
+
+@pytest.mark.parametrize("said, found", [
+    ("然后帮两点钟联系三点钟", True),
+    ("我帮三点钟的客人联系了师傅", False),
+    ("请三点钟来面试的人先坐下", False),
+    ("请他三点钟准时到", False),
+    ("两点钟联系了客户", False),
+    ("经理下午两点钟亲自来了一趟", False),
+])
+def test_a_clock_time_helped_like_a_person_is_an_impossible_participant(said, found):
+    toks = _analysis(said).seg.tokens
+    assert any("点钟" in a for _, a in gates._impossible_beings(toks)) == found, gates._impossible_beings(toks)
+
+
+def test_korean_counts_with_particles_and_days_are_concrete_and_no_verb_ending_is_quoted():
+    """h27 (breaker 36): 세 번이나 and 다음 날 were not read ("没有具体的数字…"), and HR was shown verb endings
+    (“드렸고”“말씀하셨습니다”) as its concrete wording."""
+    r = run_case(load("breaker36")["h27"])
+    reasons = [reason for c in r["competencies"] for reason in c["reasons"]]
+    assert not any(reason.startswith("没有具体的数字") for reason in reasons), reasons
+    from functions.analyze.scoring.explain import _KO_PREDICATE
+    quoted = [q for reason in reasons if reason.startswith("整体说法比较具体")
+              for q in reason.split("（如“")[1].rstrip("”）。").split("”“")]
+    assert not any(_KO_PREDICATE.search(q.split()[-1]) for q in quoted), quoted

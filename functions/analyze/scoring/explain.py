@@ -310,6 +310,9 @@ ONE_ACTION_SAID = "只说了一步自己的做法"     # … when it is the only
 EVIDENCE_SAID = "提到了与"                # the reason quoting the competency's own evidence
 ARRANGED_SAID = "说了自己是怎么安排的"    # the reason quoting how the candidate arranged the work
 NO_CONCRETE = "没有具体的数字、时间、地点或名称。"
+# a Korean predicate: a verb or adjective with its tense, honorific, joining or final ending (드렸고, 내셨습니다, 했어요)
+_KO_PREDICATE = re.compile(r"(?:[었았했였겼셨줬왔갔났봤썼렸웠쳤켰냈드]|습니|니)(?:다|고|서|어요|요|는데|지만|으며|며)?$|"
+                           r"(?:습니다|었다|았다|했다|어요|아요|해요|예요|세요|고|서|지만|는데|니까|면서)$")
 WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
 
 
@@ -353,6 +356,10 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         while last > first and toks[last].text in edge:
             last -= 1
         span = toks[first:last + 1]
+        # a Korean predicate's ending (드렸고, 내셨습니다) tells HR nothing about the answer (breaker 36): only spans with a
+        # word that is no predicate are quoted
+        if seg.language == "ko" and all(_KO_PREDICATE.search(t.text) for t in span):
+            continue
         if last - first > 2 or (direction > 0 and not any(
                 is_content(t, seg.language) and t.text not in _NUM_IDIOMS and t.text not in pronouns and (
                     seg.language != "zh" or t.pos[:1] in ("n", "v", "e") and t.pos not in ("vshi", "vyou"))

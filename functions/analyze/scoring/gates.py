@@ -1819,6 +1819,7 @@ _CAUSE_TO = frozenset({"让", "叫", "请", "派", "安排", "喊"})
 _POST_SUFFIX = ("员", "长", "师", "经理", "主管", "老板", "工")
 _POSTS = frozenset({"会计", "出纳", "保安", "主管", "经理", "老板", "领班", "店长", "司机", "厨师", "前台", "客服", "文员", "助理"})
 _WEEKDAY = re.compile(r"(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日]")
+_CLOCK_TIME = re.compile(r"(?:[零一二两三四五六七八九十]+|[0-9]+)点钟")
 # … an animal sent to do it (让企鹅去切配): going, coming or helping before the act
 _GO_HELP = frozenset({"去", "来", "帮", "帮我", "帮忙", "帮着", "替我", "负责"})
 # a worker's jobs no animal is told to do (收银, 接单, 记账…), whatever comes before them
@@ -1947,6 +1948,9 @@ _AGENT_MARKS = frozenset({"让", "叫", "请", "被", "由"})    # 让彩虹帮�
 # a change of kind: 变成/变为/化成 between a doer and what it became (顾客就变成一只螃蟹, 玩家变成了一盏台灯, 同事们变成了胶带:
 # breaker 21, gates-s)
 _BECOME = frozenset({"变成", "变为", "化成", "化作", "变作"})
+# words that make a change of kind a figure of speech (都快变成, 简直变成, 觉得自己变成, 像…)
+_HEDGES = frozenset({"快", "都快", "简直", "像", "好像", "仿佛", "似的", "一样", "觉得", "感觉", "差点", "差点儿", "几乎",
+                     "跟", "如同", "就像", "好比", "自己"})
 
 
 def _transformations(toks, skip=frozenset()) -> list[tuple[str, str]]:
@@ -1970,6 +1974,18 @@ def _transformations(toks, skip=frozenset()) -> list[tuple[str, str]]:
         if j < 0 or r >= len(toks):
             continue
         doer, result = toks[j], toks[r]
+        # a person by pronoun turned into one counted animal, said plainly (我突然变成了一只猫: breaker 36) — not a figure
+        # hedged (我都快变成一只陀螺了, 我觉得自己变成了一只无头苍蝇, 累得变成了狗) nor an idiom's animal without a count
+        s0, _ = _clause_bounds(toks, k)
+        hedged = any(x.text in _HEDGES or x.text.endswith("得") for x in toks[s0:k]) or \
+            any(x.text in _HEDGES for x in toks[k:r + 2])
+        if doer.text in ("我", "他", "她") and _animal(result.text) and toks[r - 1].text in ("只", "条", "头", "匹", "一只") \
+                and not hedged:
+            out.append(("transform", f"{doer.text}{t.text}{toks[r - 1].text}{result.text}"))
+            back = next((b for b in range(r + 1, len(toks)) if toks[b].text.startswith("变回")), None)   # … 又变回人
+            if back is not None:
+                out.append(("transform", "".join(x.text for x in toks[back:back + 2])))
+            continue
 
         def common_noun(x) -> bool:    # a name or place is not read, unless jieba took a common word for one (顾客/nr)
             return x.pos[:1] == "n" and (x.pos not in ("ns", "nt", "nz", "nr", "nrt", "nrfg") or bool(meaning._codes(x.text)))
@@ -2086,6 +2102,16 @@ def _impossible_beings(toks, skip=frozenset(), said: str = "") -> list[tuple[str
                     (nxt in _PERSON_ACTS or nxt in ("帮", "帮我", "帮它", "满意", "原谅", "吵架")) and after != "的" or \
                     prev in ("给", "向", "跟", "对") and (nxt in _SPEAK or nxt in ("道歉", "说对不起")):
                 out.append(("being", f"{prev}{w}{nxt}"))
+        # a clock time helped (帮两点钟联系三点钟: breaker 36) — not a time told with its people (帮三点钟的客人: a 的
+        # follows), nor one asked for (请两点钟先坐下 reads like 请三点钟准时到 with its addressee left out, so it is not
+        # read), nor the time of an act with its subject left out (两点钟联系了客户, 经理下午两点钟亲自来了一趟)
+        if _CLOCK_TIME.fullmatch(w) and k and toks[k - 1].text == "帮":
+            v = k + 1
+            while v < n and toks[v].text in ("先", "也", "就", "再", "还", "又"):
+                v += 1
+            if v < n and not any(x.text == "的" for x in toks[k + 1:k + 5]) and \
+                    (toks[v].pos[:1] == "v" or toks[v].text in _PERSON_ACTS or toks[v].text in ("联系", "沟通", "登记")):
+                out.append(("being", f"{toks[k - 1].text}{w}{toks[v].text}"))
         # a sky body counted like goods or told to work (三百个月亮, 四个星星帮我, 让云朵重新核对: breaker 34)
         if w in _CELESTIAL and k and (toks[k - 1].pos in ("m", "mq", "q") or toks[k - 1].text in _CAUSE_TO) and \
                 not (k + 1 < n and toks[k + 1].text in _NATURE_ACTS):
