@@ -359,3 +359,42 @@ def test_korean_counts_with_particles_and_days_are_concrete_and_no_verb_ending_i
     quoted = [q for reason in reasons if reason.startswith("整体说法比较具体")
               for q in reason.split("（如“")[1].rstrip("”）。").split("”“")]
     assert not any(_KO_PREDICATE.search(q.split()[-1]) for q in quoted), quoted
+
+
+# ---- breaker 37: complaints told without the word, keeping a customer's phone safe, negative counts
+
+def _b37(case_id: str) -> dict:
+    return run_case(load("breaker37")[case_id])
+
+
+@pytest.mark.parametrize("case_id", ["h16", "h54"])
+def test_a_complaint_told_as_a_short_weight_or_a_return_is_on_the_complaint_question(case_id):
+    """秤不准，少给他二两肉 / 穿了一次就跑毛，来店里要退: bounded at 35 as telling no complaint (breaker 37)."""
+    r = _b37(case_id)
+    assert r["status"] == "scored" and r["overall"] > 35.0, r.get("overall")
+    assert not any("没有讲到这种情况" in reason for c in r["competencies"] for reason in c["reasons"])
+
+
+def test_a_phone_kept_safe_for_its_owner_is_no_misconduct_and_a_phone_kept_is():
+    r = _b37("h35")
+    assert not any("职业操守" in reason for c in r["competencies"] for reason in c["reasons"]), r["competencies"]
+    from functions.analyze.scoring import contrary
+    seg = text.segment("我把客人落下的钱包放进了自己口袋，后来他回来找，我才拿出来还给他。", "zh")
+    k = next(i for i, t in enumerate(seg.tokens) if t.text.startswith("放进"))
+    assert not contrary._kept_safe(seg, k, k + 3)
+    seg = text.segment("我先放进我的口袋里，怕别人拿走。后来他回来找，我马上拿出来给他。", "zh")
+    k = next(i for i, t in enumerate(seg.tokens) if t.text.startswith("放进"))
+    assert contrary._kept_safe(seg, k, k + 3)
+
+
+@pytest.mark.parametrize("said, found", [
+    ("我们店被一位顾客投诉了负三次", ["负三次"]),
+    ("然后给他退了负五十块钱", ["负五十块钱"]),
+    ("其实用了零秒", ["用了零秒"]),
+    ("冷库温度是负五度", []),
+    ("仓库在负一楼", []),
+    ("他负责三次盘点", []),
+])
+def test_counts_and_money_below_nothing_are_read_and_temperatures_and_floors_are_not(said, found):
+    from functions.analyze.scoring.impossible_dates import impossible_dates
+    assert impossible_dates(said, "zh") == found

@@ -537,6 +537,25 @@ def _attributive(seg: Segmented, last: int) -> bool:
     return after.text == "的" and head.pos[:1] == "n" and head.text not in ("时候", "话", "事", "事情", "情况", "地方")
 
 
+# a thing taken to keep it safe for its owner (先放进我的口袋里，怕别人拿走…马上拿出来给他: breaker 37 h35, capped at 35
+# as professional misconduct): the motive, or the thing handed back, said in the deed's sentence or the next two
+_SAFEKEEPING = re.compile(r"怕(?:别人|被人|有人|人家)?(?:拿走|拿错|偷|偷走|顺走|丢|弄丢|丢了|掉了|弄坏)|替(?:他|她|顾客|客人|客户)"
+                          r"(?:保管|收着|收好)|帮(?:他|她|顾客|客人|客户)(?:保管|收着|收好)|(?:拿出来|还给|交还|物归原主)"
+                          r"(?:给)?(?:他|她|顾客|客人|客户|失主)")
+
+
+def _kept_safe(seg: Segmented, first: int, last: int) -> bool:
+    """Whether a taking deed (放进…口袋, 收起来) is told as keeping the thing safe for its owner: _SAFEKEEPING in the text
+    from the deed to the end of the second sentence after it (the rest of an unpunctuated transcript), and no motive to
+    hide (瞒, 偷偷, 趁…, 没人发现), denial (说没看见) or return only when caught (才拿出来) in it."""
+    start = seg.tokens[first].start
+    rest = seg.text[start:]
+    cut = [m.end() for m in re.finditer(r"[。！？!?]", rest)]
+    span = rest[:cut[2]] if len(cut) > 2 else rest
+    return bool(_SAFEKEEPING.search(span)) and \
+        not re.search(r"瞒|偷偷|悄悄|趁|没人发现|不会被发现|据为己有|说没(看见|看到|见过)|才(拿出来|还给|交出)", span)
+
+
 def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = None,
                  owned: list | None = None) -> list[tuple[str, str]]:
     """[(phrase as said, family label)] of the families' phrases told as the speaker's own deed (attitudes
@@ -563,7 +582,7 @@ def find_phrases(seg: Segmented, keep: list, keys: tuple, clauses: set | None = 
                 if own_negator and first > 0 and seg.tokens[first - 1].clause == ci \
                         and seg.tokens[first - 1].text in _DOUBLE_NEGATORS:
                     continue
-                if _supposed(seg, first, last) or _attributive(seg, last):
+                if _supposed(seg, first, last) or _attributive(seg, last) or _kept_safe(seg, first, last):
                     continue
                 # one deed matched by two phrases (直接跳过, 跳过检查) is one piece of evidence
                 if not (any(_speaker(seg, p) for p in parts) or (attitude and _speaker_view(seg, first))) \

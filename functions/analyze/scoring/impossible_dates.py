@@ -31,8 +31,11 @@ _ZH_PATTERNS = (
     # a span said to hold more than it does (一个小时有七十分钟, 一天有三十个小时, 连续干了一天三十个小时, 一个星期有九天)
     ("span", re.compile(rf"一个?(小时|钟头|天|星期|礼拜|周|月|年)(?:只|才|就|竟然|居然)?(?:有|等于)?({_ZH_NUM})(?:个)?"
                         r"(分钟|小时|钟头|天|月|个月)")),
-    # a time spent or taken below nothing (用了负五分钟, 花了负十秒)
-    ("negative", re.compile(rf"负({_ZH_NUM})(?:个)?(?:秒钟?|分钟|小时|钟头|天)")),
+    # a time, a count or money below nothing (用了负五分钟, 投诉了负三次, 退了负五十块钱: breaker 37) — not a
+    # temperature, a floor or a growth (负五度, 负一楼, 负增长), nor 负责 (no number follows it)
+    ("negative", re.compile(rf"负({_ZH_NUM})(?:个)?(?:秒钟?|分钟|小时|钟头|天|次|遍|块钱|块|元|单|件|箱|位|份|杯|碗)")),
+    # a task said to take no time at all (其实用了零秒, 花了零分钟)
+    ("negative", re.compile(r"(?:用了|花了|只用了|才用了)(零)(?:秒钟?|分钟)")),
 )
 _SPAN_HOLDS = {("小时", "分钟"): 60, ("钟头", "分钟"): 60, ("天", "小时"): 24, ("天", "钟头"): 24,
                ("星期", "天"): 7, ("礼拜", "天"): 7, ("周", "天"): 7, ("月", "天"): 31, ("年", "月"): 12,
@@ -162,7 +165,8 @@ def _ko(text: str) -> list[tuple[int, str]]:
 def impossible_dates(text: str, language: str) -> list[str]:
     """The dates and clock times in `text` that cannot exist, as said, in the order said, each once: a month past the
     twelfth, a day past its month's end, an hour past 24, minutes past 60 in a clock time, a weekday past the seventh,
-    a span said to hold more than it does (一个小时有七十分钟) and time spent below nothing (用了负五分钟; Chinese).
+    a span said to hold more than it does (一个小时有七十分钟), time, counts or money below nothing (用了负五分钟, 投诉了
+    负三次) and a task done in no time (用了零秒; Chinese).
     `language` is "zh", "en" or "ko"; any other reads nothing."""
     reader = {"zh": _zh, "en": _en, "ko": _ko}.get(language)
     if reader is None or not text:

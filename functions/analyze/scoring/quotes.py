@@ -478,6 +478,8 @@ _LOSS_ZH = re.compile(r"扣了?我|扣了.{0,6}(块|元|钱|工资|奖金)|被�
 # …nor one that says the loss went down or was kept small (只晚了两分钟, 最后只来了两个差评), a lateness with the
 # goods still delivered (晚了两分钟送到), or a fault found rather than caused (发现是传感器装错了位置)
 _NOT_LOSS_ZH = re.compile(r"少了|减少|降|没有|没再|再也没|不再|从来没|一次也没|只晚|只来了|只有|只剩|只差|仅|"
+                          # … nor a loss denied with its verb (他后来没给差评, 也没打差评: breaker 37 h09)
+                          r"没(?:给|打|留|写|发|点)|不(?:给|打)差评|"
                           r"发现|送到|送达|到货|完成|发完|送完|做完|"
                           # … nor one that undoes it (她撤回了差评, 把投诉撤了, 改成了好评, 退款追回来了: breaker 26)
                           r"撤回|撤销|撤了|撤掉|删了|删掉|删除|改成了?好评|改了好评|追回|挽回|免了|取消了(罚|扣)")
