@@ -398,3 +398,12 @@ def test_a_phone_kept_safe_for_its_owner_is_no_misconduct_and_a_phone_kept_is():
 def test_counts_and_money_below_nothing_are_read_and_temperatures_and_floors_are_not(said, found):
     from functions.analyze.scoring.impossible_dates import impossible_dates
     assert impossible_dates(said, "zh") == found
+
+
+def test_a_lapse_the_question_names_of_someone_else_is_not_asked_of_the_candidate():
+    """The dog question names 不配合 of the dog (给一只特别不配合、有攻击性的狗洗澡): the candidate's own 我就是不配合
+    stays counter-evidence (session 26's test caught the first asked_about)."""
+    from functions.analyze.scoring import contrary
+    assert not contrary.asked_about("不配合", "讲一次你给一只特别不配合、有攻击性的狗洗澡或修剪的经历，你是怎么做的？", "zh")
+    assert not contrary.asked_about("不配合", "讲一次顾客不配合的经历，你是怎么做的？", "zh")
+    assert contrary.asked_about("迟到了", "送外卖时遇到过什么意外情况（迟到、地址错、餐洒了）？你是怎么处理的？", "zh")

@@ -805,15 +805,32 @@ def _bare(text: str, language: str) -> str:
 _ASPECT = re.compile(r"[了过着]")
 
 
+def _asked_of_candidate(core: str, question: str) -> bool:
+    """Whether a Chinese question names `core` as an incident to tell (（迟到、地址错、餐洒了）), not as what describes
+    someone else (给一只特别不配合、有攻击性的狗洗澡: the dog's, with 的 after it in its clause; 顾客不配合: the customer's)."""
+    for m in re.finditer(re.escape(core), question):
+        clause_start = max(question.rfind(ch, 0, m.start()) for ch in "，。？！；（）(),?!;") + 1
+        ends = [i for i in (question.find(ch, m.end()) for ch in "，。？！；（）(),?!;") if i >= 0]
+        clause_end = min(ends) if ends else len(question)
+        before, after = question[clause_start:m.start()], question[m.end():clause_end]
+        if "的" in after or re.search(r"顾客|客人|客户|对方|狗|猫|宠物|老人|孩子|学员|同事|他|她|它", before):
+            continue
+        return True
+    return False
+
+
 def asked_about(said: str, question: str, language: str) -> bool:
     """Whether the question names the lapse an answer tells (迟到了 on a question listing 迟到 among the incidents to
     tell; "late" on one asking about being late): the lapse's words, aspect particles aside, found in the question's
     normalised text. A phrase of two parts (瞒着…老板) is asked only when each part is."""
     if not said or not question:
         return False
-    if language in ("zh", "ko"):
-        core = [_ASPECT.sub("", part) if language == "zh" else part for part in re.split(r"…+|\s+", said)]
-        return all(len(c) >= 2 and c in question for c in core if c) and any(core)
+    if language == "zh":
+        core = [_ASPECT.sub("", part) for part in re.split(r"…+|\s+", said) if part]
+        return bool(core) and all(len(c) >= 2 and _asked_of_candidate(c, question) for c in core)
+    if language == "ko":
+        core = [part for part in re.split(r"…+|\s+", said) if part]
+        return bool(core) and all(len(c) >= 2 and c in question for c in core)
     words = re.findall(r"[a-z']+", said.lower())
     return bool(words) and all(w in question.lower().split() for w in words)
 
