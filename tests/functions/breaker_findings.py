@@ -61,3 +61,14 @@ def kept_outcome_test(cases: dict[str, dict]):
             assert abs(r["overall"] - c["got_overall"]) <= 10 or within(c["expected"], r), (r["overall"], c["got_overall"])
 
     return kept
+
+
+def disputed_test(cases: dict[str, dict], disputed: list[str]):
+    """The test that honest stories scored above a helper's range — judged no defect by the helper — stay scored at 60
+    or more. Assign it to a module name starting with test_."""
+    @pytest.mark.parametrize("case_id", disputed)
+    def disputed_case(case_id):
+        r = run(cases[case_id])
+        assert r["status"] == "scored" and r["overall"] >= 60, (r["status"], r.get("overall"))
+
+    return disputed_case

@@ -16,9 +16,7 @@ transformations (拿铁打成了一头大象, 克隆了十个自己).
 """
 from __future__ import annotations
 
-import pytest
-from breaker_findings import kept_outcome_test, load, outcome_tests
-from breaker_findings import run as run_case
+from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tests
 
 CASES = load("breaker37")
 
@@ -74,7 +72,4 @@ test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(C
 test_what_the_helper_found_right_keeps_its_outcome = kept_outcome_test(CASES)
 
 
-@pytest.mark.parametrize("case_id", DISPUTED)
-def test_good_honest_stories_above_the_helpers_range_stay_scored_high(case_id):
-    r = run_case(CASES[case_id])
-    assert r["status"] == "scored" and r["overall"] >= 60, (r["status"], r.get("overall"))
+test_good_honest_stories_above_the_helpers_range_stay_scored_high = disputed_test(CASES, DISPUTED)

@@ -114,6 +114,9 @@ def bystander(analysis: Analysis) -> bool:
     return False
 
 
+# relatives, among the roles below: someone else's (小朋友的妈妈, 顾客的爸爸) is a customer, not the candidate's family
+_KIN = {"舅舅", "姨妈", "小姨", "大姨", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔叔", "婶婶", "伯伯", "大伯", "爸爸", "妈妈",
+        "爷爷", "奶奶", "姥爷", "姥姥", "外公", "外婆", "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
 # someone else at work who can do the candidate's job (not a customer): a role or a name
 _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经理", "大堂经理", "店经理", "区域经理", "师傅", "老师傅", "老板",
                "老板娘", "同事", "领班", "领导", "班长", "主任", "队长", "厨师长", "主厨", "前辈", "老员工", "负责人", "上司",
@@ -124,15 +127,10 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
                "调度", "质检", "库管员", "仓管员", "领队", "组长们", "班组长", "值班长", "面点师", "帮工",
                # session 33 (hyponyms-b: a farm's, a workshop's, a family shop's people, who did the work the candidate
                # tells — 是场长和兽医处理的, 我姨把液化气灶搬出来, 我舅先把烂果全摘了; not the 电工 or 兽医 the candidate calls in)
-               "场长", "厂长", "大厨师", "舅舅", "姨妈", "小姨", "大姨", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔叔",
-               "婶婶", "伯伯", "大伯", "爸爸", "我爸", "老爸", "妈妈", "我妈", "老妈", "爷爷", "奶奶", "姥爷", "姥姥", "外公",
-               "外婆", "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
+               "场长", "厂长", "大厨师", "我爸", "老爸", "我妈", "老妈"} | _KIN
 # a relative in one character is one only after its owner (我姨把液化气灶搬出来, 俺舅先…), not 阿姨 or 姨 alone
 _KIN_SINGLE = {"姨", "舅", "姑", "叔", "婶", "伯", "爸", "妈"}
 _KIN_OWNER = {"我", "我的", "俺", "俺的", "我家", "他", "她", "他的", "她的"}
-# relatives among the roles above: someone else's (小朋友的妈妈, 顾客的爸爸) is a customer, not the candidate's family
-_KIN = {"舅舅", "姨妈", "小姨", "大姨", "姑姑", "姑父", "姨父", "姨夫", "舅妈", "叔叔", "婶婶", "伯伯", "大伯", "爸爸", "妈妈",
-        "爷爷", "奶奶", "姥爷", "姥姥", "外公", "外婆", "表哥", "表姐", "堂哥", "堂姐", "亲戚", "邻居", "老乡"}
 # the verbs that give the candidate's own post (我在一家宠物店当店员, 我是店员, 作为领班): no coworker's name
 _OWN_POST = {"当", "做", "是", "作为", "担任", "当了", "做了", "干", "当过", "做过"}
 # compound titles jieba keeps whole: 大堂经理, 副店长, 前厅主管, 值班主任, 生产组长
