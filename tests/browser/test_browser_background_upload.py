@@ -66,8 +66,12 @@ def test_the_next_question_opens_while_the_previous_take_uploads(live_server, si
         assert "作答次数已用完" in steps.text("bar-hint") and steps.text("bar-primary") == "下一题"
         assert "正在上传" in steps.text("upload-label")
         steps.until(lambda: arrived, 15, "the take's upload reached the (throttled) storage endpoint")
-        with engine.connect() as connection:
-            take = connection.execute(sa.select(answers).where(answers.c.question_id == q1)).one()
+        # The stop report and the upload leave the page together: either may reach the server first.
+        def take_row():
+            with engine.connect() as connection:
+                return connection.execute(sa.select(answers).where(answers.c.question_id == q1)).one()
+        steps.until(lambda: take_row().stopped_at is not None, 15, "the stop report reached the server")
+        take = take_row()
         assert take.stopped_at is not None and take.uploaded_at is None  # stopped, still uploading
         assert 1500 <= take.stopped_duration_ms <= 6000, take.stopped_duration_ms
         assert requests.get(candidate_api).json()["questions"][0]["phase"] == "uploading"
