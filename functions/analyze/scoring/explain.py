@@ -316,6 +316,9 @@ _KO_PREDICATE = re.compile(r"(?:[었았했였겼셨줬왔갔났봤썼렸웠쳤�
 WORDING_SPECIFIC, WORDING_VAGUE = "整体说法比较具体", "整体说法比较笼统"  # points of the 0–100 score the wording term must move before it is a reason
 
 
+_BOUND = {"ng", "vg", "ag", "tg", "dg", "g"}     # jieba's tags of morphemes that are no word alone
+
+
 def wording_words(analysis: Analysis, direction: int, question: dict | None = None, n: int = 2) -> list[str]:
     """The answer's own words behind the wording rating's strongest n-grams pushing it in `direction` (+1 up,
     −1 down): each n-gram (two characters or more) is mapped back to the tokens whose normalised text covers it
@@ -355,7 +358,14 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
             first += 1
         while last > first and toks[last].text in edge:
             last -= 1
+        if seg.language == "zh" and toks[last].text.endswith("得") and last + 1 < len(toks) and \
+                toks[last + 1].clause == toks[last].clause:
+            last += 1   # 嫌菜上得|慢: a verb's 得 is quoted with what it says of it (“嫌菜上得慢”)
         span = toks[first:last + 1]
+        # a bound morpheme at an edge (去后|厨|催: jieba's ng) was cut from a word: “厨催” is no word of the answer
+        # (breaker 37)
+        if seg.language == "zh" and (span[0].pos in _BOUND or span[-1].pos in _BOUND):
+            continue
         # a Korean predicate's ending (드렸고, 내셨습니다) tells HR nothing about the answer (breaker 36): only spans with a
         # word that is no predicate are quoted
         if seg.language == "ko" and all(_KO_PREDICATE.search(t.text) for t in span):

@@ -918,6 +918,7 @@ _THEN = {"就", "便"}
 _COMPLAINING = re.compile(r"催|骂|吵|闹|嚷|投诉|发火|生气|着急|急了|不耐烦|走掉|跑了|差评|退单|取消")
 _MODAL = {"要", "会", "能", "能够", "可以", "想", "得", "该", "应该", "准备", "打算"}
 _STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|乐|高兴|开心|放心|理解|同意|接受|认可|原谅|谅解|冷静|平静|"
+                    r"不好意思|难为情|服气|"   # the accuser saw they were wrong (他自己也不好意思了: breaker 37)
                     r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉)|"
                     r"没(得|有)?(什么|啥|啥子)(好|可)?说(的|头)?|没(得|有)?(话|好|可)说|没得说|"
                     r"没(有)?再(说|讲|提|吭声|计较|追究|闹|吵|投诉)(什么|啥|别的)?)"
@@ -925,7 +926,9 @@ _STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|�
 _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|点|约)[^，。；]{0,8}(了|过)|成了[^，。；]{0,6}"
                     r"(会员|老顾客|老客户|回头客|常客|熟客)|(办|加|充)了[^，。；]{0,6}(会员|会员卡|储值卡)|"
                     r"再(也)?没(有)?(投诉|来闹|闹|吵|找过麻烦|给过差评|差评|生过气|发过火)|"
-                    r"每(个月|个星期|周|天|年)都(来|找|订|买|点)|回来[^，。；]{0,6}了|(介绍|带)了?[^，。；]{0,6}(朋友|同事|家人|邻居|亲戚)[^，。；]{0,3}来)")
+                    r"每(个月|个星期|周|天|年)都(来|找|订|买|点)|回来[^，。；]{0,6}了|"
+                    # paid without fuss (结账挺痛快的, 痛快地买了单: breaker 37)
+                    r"(结账|结帐|买单|付钱|付款|签收)[^，。；]{0,3}(痛快|爽快|干脆)|(痛快|爽快|高高兴兴)地?(结|买|付|签)|(介绍|带)了?[^，。；]{0,6}(朋友|同事|家人|邻居|亲戚)[^，。；]{0,3}来)")
 _EVERYONE = {"大家", "所有人", "每个人", "人人", "都"}
 _GREW = re.compile(r"^(开始(主动|自己|愿意|敢)[^，。；]{1,8}了|自己(就|也)?(能|会)?(写出|做出|做完|学会|解出|完成|搞定|拼出|画出|读完|"
                    r"背下|背会|算对|写对)[^，。；]{0,10}|能自己[^，。；]{1,8}了|学会了)")
@@ -988,20 +991,37 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
 # a customer's approval after the candidate's action is its result (她喝完说可以了, 他尝了说行, 顾客说没问题,
 # 满意地走了); the candidate's own words (我说可以) are not
 _SAY = ("说", "表示", "讲", "回")
-_APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意)")
+# … and praise of the service reported (客人后来说我们态度挺好的, 说你们服务真周到), thanks said to the candidate (跟我说
+# 谢谢, 向我道谢) and a promise to come back (说下次还来): breaker 37's plain stories were told 没有说到最后的结果
+_APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意|"
+                       r"(连声|连连|一直)?(谢谢|感谢|道谢)|(下次|以后|下回)(还|再|还会|一定)(来|找|光顾)|"
+                       r"(我们|你们|我|咱们|店里|这家店)?(的)?(服务|态度|菜|东西|手艺|味道|做事|人)?"
+                       r"(挺|很|真|特别|非常|蛮|还|还挺|都|也挺|也很|确实)(好|不错|周到|到位|热情|耐心|贴心|专业|靠谱|实在|用心|负责))")
 _LEFT_HAPPY = re.compile(r"^(满意|高兴|开心|笑着|笑眯眯)(地|的)?(走|离开)")
+_THANKED = ("谢谢", "感谢", "道谢", "道了谢")
+_COMING_BACK = re.compile(r"^(说|表示|讲)(下次|以后|下回)(还|再|还会|一定)(来|光顾)")
 
 
 def approval(toks: list, k: int, sets: dict) -> bool:
     """Chinese: token k starts a customer's approval (see _APPROVAL), said by someone other than the
-    candidate (the clause's agent is another person)."""
+    candidate: the clause's agent is another person, or no one is named and the words go to the candidate
+    (跟我说谢谢, 对我们说…, 向我道谢: said to me, so by someone else)."""
     t = toks[k]
-    rest = "".join(u.text for u in toks[k:k + 4])
+    rest = "".join(u.text for u in toks[k:k + 8])
     if t.text.startswith(_SAY) and _APPROVAL.match(rest) and (t.text != "说" or _APPROVAL.match(rest[1:])):
         pass
+    elif t.text.startswith(_THANKED) and k >= 2 and toks[k - 2].pos == "p" and \
+            person_of(toks[k - 1], sets["first_person"]) == "self":
+        pass            # 向我道谢, 跟我道了谢
     elif not _LEFT_HAPPY.match(rest):
         return False
-    return clause_agent(toks, sets["first_person"], k) == "other"
+    agent = clause_agent(toks, sets["first_person"], k)
+    if agent is None and _COMING_BACK.search(rest):
+        return True     # (他走的时候)说下次还来: only a customer promises to come back
+    if agent is None:
+        return any(toks[j].pos == "p" and toks[j].text not in ("把", "被", "将") and
+                   person_of(toks[j + 1], sets["first_person"]) == "self" for j in range(max(0, k - 3), k))
+    return agent == "other"
 
 
 def _rare(word: str, limit: int = 400) -> bool:
@@ -1014,9 +1034,13 @@ def _rare(word: str, limit: int = 400) -> bool:
 def general_clause(toks: list, language: str) -> bool:
     """A clause that states a view, a habit or an intention (我觉得…/一定要…/平时都会…), not an event."""
     if language == "zh":
-        # 她喝完说可以了 reports someone's word, not the speaker's view
+        # 她喝完说可以了 reports someone's word, not the speaker's view; … and so does what another person said
+        # (客人后来说我们态度挺好的: the customer's praise, not the candidate's view of attitude)
+        said_at = next((k for k, t in enumerate(toks) if t.text in ("说", "夸", "表扬", "称赞")), None)
+        if said_at is not None and clause_agent(toks, lexicon.sets("zh")["first_person"], said_at) != "other":
+            said_at = None
         return any(t.text in _GENERAL and not (t.text == "可以" and k > 0 and toks[k - 1].text.endswith("说"))
-                   for k, t in enumerate(toks))
+                   for k, t in enumerate(toks[:said_at]))
     if language == "en":
         # … and a habit or a promise framed as such (when this happens I…, whenever…, I will…), as 平时都会 is
         return any(t.text in ("think", "believe", "always", "usually", "should", "must", "would", "important",

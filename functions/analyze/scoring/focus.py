@@ -55,9 +55,11 @@ _PERSON_BOUND = (rf"{_PERSON}[^，。？！；,?!;]{{0,8}}(难缠|刁难|找麻�
 # person who says, finds or reports a fault in what they got, without 投诉 or 生气 said
 # … and any word ending in 客 (the recogniser's homophones of 顾客: 故客, 雇客; breaker 19)
 _FAULT_PERSON = _PERSON[:-1] + r"|阿姐|大哥|大叔|大妈|小姐|先生|女士|小伙子|姑娘|用户|会员|\w客)"
-_FAULT_SAID = (rf"{_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}(说|话|嫌|反映|讲|发现|找来说|过来说)[^，。？！；,?!;]{{0,10}}"
+# … and with the person named in the clause before (一个客人在我们饭店吃饭，说鱼被做咸了: breaker 37, bounded at 35)
+_FAULT_SAID = (rf"({_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}|(^|[，。？！；,?!;]\s*)(又|还|就|却|非)?)"
+               r"(说|话|嫌|反映|讲|发现|找来说|过来说)[^，。？！；,?!;]{0,10}"
                r"(凉|冷|咸|淡|辣|酸|馊|硬|糊|生的|没熟|不熟|不新鲜|坏|破|漏|脏|慢|少|多收|算错|找错|错了|不对|"
-               r"头发|虫|苍蝇|异物|过期|变质|腥|异味|怪味|有味|味道不对|难吃|不好吃|不是(他|她|我)?(要|点)的|"
+               r"头发|虫|苍蝇|异物|过期|变质|腥|异味|怪味|有味|味道不对|难吃|不好吃|没法(吃|喝|用|穿)|吃不下|不是(他|她|我)?(要|点)的|"
                # a job found undone (客户说厨房油烟机没擦干净: breaker 33)
                r"没[^，。？！；,?!;]{0,3}干净|不干净|没(做|弄|搞|修|装|擦|洗|扫)好|不(满意|行|对劲))")
 

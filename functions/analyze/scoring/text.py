@@ -673,8 +673,8 @@ def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
             return True
         return prev.pos not in _ZH_NO_BREAK_AFTER and prev.text not in sets["first_person"]
     if tok.text in sets["time_words"] or (tok.pos == "t" and len(tok.text) >= 2):
-        if _directional(tok.text, prev.pos):
-            return False
+        if _directional(tok.text, prev.pos) or prev.text.endswith("说"):
+            return False    # … 说下次还来: what was said, not a new scene
         return prev.pos not in ("t", "m", "p", "f", "q") and prev.text not in sets["time_words"]
     if tok.text in _ZH_STEP:
         return prev.pos not in ("r", "d", "c", "p") and prev.text not in sets["first_person"]
@@ -753,8 +753,13 @@ def _clauses(seg: Segmented) -> None:
         # before a first-person pronoun; in Chinese also at the marks of a new clause (below), so the
         # features do not depend on punctuation.
         prev = seg.tokens[current[-1]].text if current else ""
-        if current and ((tok.text in connectives and not (seg.language == "en" and prev in _EN_DETERMINERS))
-                        or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first)
+        if current and ((tok.text in connectives and not (seg.language == "en" and prev in _EN_DETERMINERS)
+                         # 客人后来说…, 我然后就…: a subject alone before the connective is the next clause's
+                         and not (seg.language == "zh" and len(current) == 1 and
+                                  seg.tokens[current[0]].pos in ("r", "n", "nr")))
+                        or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first
+                            # 跟我说谢谢, 给我们打了电话: a pronoun after a preposition is its object
+                            and not (seg.language == "zh" and seg.tokens[current[-1]].pos == "p"))
                         or (seg.language == "zh" and _starts_clause_zh(seg.tokens, current, i, sets))
                         or (en_speech and _starts_clause_en(seg.tokens, current, i, sets))):
             close()
@@ -980,8 +985,15 @@ _NEW_PREDICATE = {"直接", "就", "便", "马上", "立刻", "立马", "又", "
 _EVENT_OBJECT = {"抱怨", "埋怨", "嫌", "怕", "害怕", "担心", "反对", "介意", "计较", "在乎", "怪", "耽误", "影响"}
 
 
+# 没问题, 没事, 没关系, 没毛病: set phrases saying something was fine, not a denied act — what follows them is
+# another predicate (他看了手机没问题跟我说谢谢: the thanks is said, not denied)
+_SET_PHRASE_TAILS = {"问题", "事", "事儿", "关系", "毛病"}
+
+
 def _scope_end(toks: list, start: int) -> int:
     """End (exclusive) of the scope of a negator before toks[start]: see the comment above _PASS."""
+    if start < len(toks) and toks[start].text in _SET_PHRASE_TAILS and toks[start - 1].text in ("没", "没有"):
+        return start + 1        # 没问题，跟我说谢谢: a set phrase (it was fine) closes its own scope
     head = None
     for i in range(start, len(toks)):
         t = toks[i]
