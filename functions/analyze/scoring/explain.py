@@ -359,8 +359,8 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         while last > first and toks[last].text in edge:
             last -= 1
         if seg.language == "zh" and toks[last].text.endswith("得") and last + 1 < len(toks) and \
-                toks[last + 1].clause == toks[last].clause:
-            last += 1   # 嫌菜上得|慢: a verb's 得 is quoted with what it says of it (“嫌菜上得慢”)
+                toks[last + 1].clause == toks[last].clause and toks[last + 1].pos[:1] in ("a", "d"):
+            last += 1   # 嫌菜上得|慢: a verb's 得 is quoted with what it says of it (“嫌菜上得慢”; not 觉得|它)
         span = toks[first:last + 1]
         # a bound morpheme at an edge (去后|厨|催: jieba's ng) was cut from a word: “厨催” is no word of the answer
         # (breaker 37)

@@ -756,7 +756,8 @@ def _clauses(seg: Segmented) -> None:
         if current and ((tok.text in connectives and not (seg.language == "en" and prev in _EN_DETERMINERS)
                          # 客人后来说…, 我然后就…: a subject alone before the connective is the next clause's
                          and not (seg.language == "zh" and len(current) == 1 and
-                                  seg.tokens[current[0]].pos in ("r", "n", "nr")))
+                                  seg.tokens[current[0]].pos in ("r", "n", "nr") and
+                                  seg.tokens[current[0]].text != "自己"))    # 自己|接着干: the reflexive leads its own clause
                         or (len(current) >= MAX_CLAUSE_TOKENS and tok.text in first
                             # 跟我说谢谢, 给我们打了电话: a pronoun after a preposition is its object
                             and not (seg.language == "zh" and seg.tokens[current[-1]].pos == "p"))
