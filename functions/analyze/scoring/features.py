@@ -999,7 +999,7 @@ _APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了
                        r"(挺|很|真|特别|非常|蛮|还|还挺|都|也挺|也很|确实|贼|超|巨|忒|老)(好|不错|周到|到位|热情|耐心|贴心|专业|靠谱|实在|用心|负责))")
 _LEFT_HAPPY = re.compile(r"^(满意|高兴|开心|笑着|笑眯眯)(地|的)?(走|离开)")
 _THANKED = ("谢谢", "感谢", "道谢", "道了谢")
-_COMING_BACK = re.compile(r"^(说|表示|讲)(下次|以后|下回)(还|再|还会|一定)(来|光顾)")
+_COMING_BACK = re.compile(r"^(说|表示|讲)(下次|以后|下回)(还|再|还会|一定)(来|光顾)")   # not 还找: that may be a threat
 
 
 def approval(toks: list, k: int, sets: dict) -> bool:
@@ -1010,18 +1010,20 @@ def approval(toks: list, k: int, sets: dict) -> bool:
     rest = "".join(u.text for u in toks[k:k + 8])
     if t.text.startswith(_SAY) and _APPROVAL.match(rest) and (t.text != "说" or _APPROVAL.match(rest[1:])):
         pass
-    elif t.text.startswith(_THANKED) and k >= 2 and toks[k - 2].pos == "p" and \
-            person_of(toks[k - 1], sets["first_person"]) == "self":
+    elif t.text.startswith(_THANKED) and _to_me(toks, k, sets, 2):
         pass            # 向我道谢, 跟我道了谢
     elif not _LEFT_HAPPY.match(rest):
         return False
     agent = clause_agent(toks, sets["first_person"], k)
-    if agent is None and _COMING_BACK.search(rest):
-        return True     # (他走的时候)说下次还来: only a customer promises to come back
-    if agent is None:
-        return any(toks[j].pos == "p" and toks[j].text not in ("把", "被", "将") and
-                   person_of(toks[j + 1], sets["first_person"]) == "self" for j in range(max(0, k - 3), k))
+    if agent is None:   # (他走的时候)说下次还来: only a customer promises to come back
+        return bool(_COMING_BACK.search(rest)) or _to_me(toks, k, sets, 3)
     return agent == "other"
+
+
+def _to_me(toks: list, k: int, sets: dict, within: int) -> bool:
+    """A preposition with the candidate as its object (跟我, 向我, 对我们; not 把/被/将) in the `within` tokens before k."""
+    return any(toks[j].pos == "p" and toks[j].text not in ("把", "被", "将") and
+               person_of(toks[j + 1], sets["first_person"]) == "self" for j in range(max(0, k - within), k - 1))
 
 
 def _rare(word: str, limit: int = 400) -> bool:
