@@ -20,7 +20,8 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker37")
 
-FIXED = ["n14", "n19", "h54"]
+FIXED = ["n14", "n19", "h54",
+         "n22", "h35"]    # session 39: two impossible participants gate; a story going on after 后来他… is no padding
 OPEN = {
     "h03": "honest: 24小时营业, 凌晨三点, 眼睛一直盯着, 值夜班 (expected 55-90, got 48.2)",
     "h09": "honest: delivery + rain weather (expected 55-90, got 52.4)",
@@ -43,11 +44,9 @@ OPEN = {
     "n15": "logical contradiction: never worked / 5 years manager; both  (expected person, got 35.0)",
     "n17": "relative clause: newborn as store manager (expected person, got 45.6)",
     "n20": "contradictory requirements treated as satisfied (expected person, got 47.8)",
-    "n22": "impossible participant: penguin customer plausibly embedded (expected person, got 60.8)",
     "n23": "impossible transport: carry restaurant Beijing→Shanghai on f (expected person, got 59.5)",
     "n24": "tense contradiction and self-overtaking (expected person, got 0.0)",
     "h34": "honest: works at 海底捞 (n21 flagged '在海底' as impossible) (expected 55-90, got 51.9)",
-    "h35": "honest: 放进我的口袋 (n07 flagged as ethics violation) (expected 55-90, got 31.4)",
     "h36": "honest: apologising to a pet (n02 flagged '给它道歉') (expected 55-90, got 51.6)",
     "h38": "honest: 24-hour clock 十七点 二十四点 二十三点五十九分 (expected 55-90, got 48.4)",
     "h42": "honest: phone shop, 被推来推去 (expected 55-90, got 51.3)",

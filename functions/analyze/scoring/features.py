@@ -716,6 +716,47 @@ _PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
 _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
 
 
+# the person a behaviour phrase names by a pronoun (跟他说, 告诉她, 帮他换): any person in that place says it (跟客人说,
+# 告诉那位阿姨, 帮大爷换; breaker 37's h16, h17, h24 told "没有说到与沟通表达相关的具体做法" of 跟客人说马上好), the
+# person last in a slot of SLOT_TOKENS words at most (那位大爷), the words before it only pointing or counting (那位, 两个)
+SLOT_TOKENS = 3
+
+
+def person_slot_hits(seg: Segmented, term: str, first_person: frozenset) -> list[Hit]:
+    """Chinese: hits of a behaviour phrase with 他/她 (跟他说) where another person stands in the pronoun's place
+    (跟客人说, 跟那位大爷说), each keyed by the words said (Hit.term = "跟客人说"); [] for a phrase without a pronoun.
+    The pronoun itself is found by text.find."""
+    slot = next((p for p in ("他们", "她们", "他", "她") if p in term), None)
+    if slot is None or seg.language != "zh":
+        return []
+    pre, post = term.split(slot, 1)
+    toks, out = seg.tokens, []
+    starts = {t.start: i for i, t in enumerate(toks) if t.pos != "x"}
+    text = seg.text
+    at = text.find(pre) if pre else -1
+    while pre and at >= 0:
+        i = starts.get(at + len(pre))
+        if at in starts and i is not None:
+            for j in range(i, min(i + SLOT_TOKENS, len(toks))):
+                t = toks[j]
+                if t.pos == "x" or person_of(t, first_person, (toks, j)) != "other":
+                    if t.pos in ("m", "q", "mq", "r") and t.text not in first_person:
+                        continue
+                    break
+                end = t.start + len(t.text)
+                if t.text in (slot, "他", "她") or not text.startswith(post, end) or post and (
+                        end + len(post) not in {x.start + len(x.text) for x in toks[j + 1:j + 4]}):
+                    break
+                last = next((k for k in range(j + 1, len(toks)) if toks[k].start + len(toks[k].text) >= end + len(post)),
+                            j) if post else j
+                covered = toks[starts[at]:last + 1]
+                out.append(Hit(text[at:end + len(post)], starts[at], last, any(x.negated for x in covered),
+                               all(x.copied for x in covered if x.pos != "x")))
+                break
+        at = text.find(pre, at + 1)
+    return out
+
+
 def person_of(tok: Token, first_person: frozenset, context: tuple[list, int] | None = None) -> str | None:
     """Chinese: "self" for 我/我们…, "other" for someone else (同事, 顾客, 小王, 他), else None. context: (the tokens
     around, tok's index among them), for a word jieba tags a name that does not read as one by itself (_name_like):
@@ -787,7 +828,7 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
     if upto is None:
         upto = next((k for k, t in enumerate(toks) if verb_like(toks, k) and t.text not in ("是",)), len(toks))
     for k in range(min(upto, len(toks)) - 1, -1, -1):
-        if k > 0 and toks[k - 1].pos == "p":
+        if k > 0 and (toks[k - 1].pos == "p" or _prepositions_object(toks, k, first_person)):
             continue
         who = person_of(toks[k], first_person, (toks, k))
         if who == "other" and _verb_tagged_name(toks, k, first_person):
@@ -813,6 +854,17 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
 
 
 _WITH = {"和", "跟", "与", "同", "及", "还有", "带着"}
+_MODIFIERS = ("uj", "f", "m", "mq", "q", "a", "b", "r", "n", "ns", "s")
+
+
+def _prepositions_object(toks: list, k: int, first_person: frozenset) -> bool:
+    """Chinese: token k ends a preposition's object told with its modifiers (把周围的客人, 给那桌的客人): up to four
+    modifying words back to the preposition (breaker 39's h35: 我先把周围的客人引开 was read as the guests acting)."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and toks[j].pos in _MODIFIERS and toks[j].text not in first_person and \
+            toks[j].text not in ("他", "她", "他们", "她们"):
+        j -= 1
+    return 0 <= j < k - 1 and toks[j].pos == "p" and toks[j].text in ("把", "将", "给", "替", "帮", "为", "对", "向", "跟", "和")
 
 
 def _verb_tagged_name(toks: list, k: int, first_person: frozenset) -> bool:
@@ -838,6 +890,8 @@ def _long_words(words: frozenset) -> tuple:
 # a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
 # a recovery said as done (叶子绿回来了, 苗长起来了, 鱼活过来了, 病情好转了): the trouble's own result
 _RECOVERED = re.compile(r"(绿|长|活|好|缓|醒|站|立|挺|救)(回来|过来|起来)了|(恢复|好转)(正常|过来)?了|"
+                        # the books balanced, the trouble gone (当晚账就平了, 修复发布后那类反馈就没有了: breaker 39)
+                        r"账[^，。！？；]{0,3}(平|对上)了|(反馈|报错|投诉|问题|故障|错误|差错)[^，。！？；]{0,3}(再也|就|也|都)没(有)?了|"
                         r"(救|保)(活|住)了|活下来了?|"      # the lives kept (救活了, 保住了, 活下来三头)
                         r"(?<![干做生])活了[一两二三四五六七八九十百几0-9]+[头只条匹窝]")   # … counted (十一头活了十头: breaker 33)
 _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
@@ -849,6 +903,18 @@ _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再
 _STEP_OPENERS = ("先", "首先", "然后", "再", "接着", "其次", "之后")
 # a clause that goes on from the one before it (然后…, 再…, 接着…): the next step of the same story
 _GOES_ON = frozenset({"然后", "再", "接着", "之后", "随后", "紧接着", "再然后", "又", "最后", "最终"})
+
+
+# the words of a verbal tic: fillers, hedges and pointers that fill a pause (Chinese)
+_TIC = re.compile(r"(?:然后|就是说|就是|这个|那个|这样子|这样|那样子|那样|这么说|怎么说|其实|反正|差不多|对吧|对不对|是吧|"
+                  r"的话|意思|嗯|呃|额|啊|哦|呢|吧|嘛|啦|呀|哈|就|也|说|是|的|了|吗)+")
+
+
+def disfluent_clause(toks: list, shortest: int = 2) -> bool:
+    """Chinese: the clause is a verbal tic alone (怎么说呢, 反正就是这样子, 差不多就这样, 就是那个意思) — every word of it a
+    filler, hedge or pointer (_TIC), at least `shortest` characters long (嗯 alone with shortest=1)."""
+    text = "".join(t.text for t in toks if t.pos != "x")
+    return bool(text) and _TIC.fullmatch(text) is not None and len(text) >= shortest
 
 
 def goes_on_from(toks: list) -> bool:
@@ -875,6 +941,25 @@ def _last_step(clauses: list, ci: int, sets: dict) -> bool:
     return any(t.text in _STEP_OPENERS for c in before for t in c[:3])
 
 
+_NUM = "[0-9０-９一二三四五六七八九十百千万两半几]"
+_NOT_DONE_WAN = {"完全", "完整", "完美", "完善", "完好", "完蛋", "完毕了"}
+# a measure that went from one number to another (从3秒降到80毫秒, 从两个小时缩短到半小时, 差错率从百分之五降到了一)
+_MEASURED_CHANGE = re.compile(r"^从[^，。；]{0,4}" + _NUM + r"[^，。；]{0,8}?(降|减|缩|提|升|涨|压|缩短|减少|降低|提高|提升|增加|变)"
+                              r"(到|至|成)了?[^，。；]{0,4}" + _NUM)
+
+
+_ENDING_MARKERS = ("最后", "最终", "结果", "后来", "终于", "到最后")
+
+
+def _marked_result(toks: list, sets: dict) -> bool:
+    """Chinese: the clause opens (after fillers) with a marker of the story's ending (最后, 最终, 结果, 后来)."""
+    for t in toks:
+        if t.pos == "x" or t.text in sets["fillers"]:
+            continue
+        return t.text in _ENDING_MARKERS
+    return False
+
+
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
     """Chinese: token k of a clause says the work got done or had an outcome — a completion word (发出,
     解决, 减少), a verb completed with 完 (发完, 全发/完) or held with 住 (控制住了), an outcome verb with a number after it (找出了17条
@@ -887,6 +972,10 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
         return True
     if t.text.endswith("完") and t.pos.startswith("v"):
         return True
+    # … or with 完 glued to the next word by jieba (登记|完发|了门禁卡: 登记完, breaker 39's h09)
+    if t.pos.startswith("v") and k + 1 < len(toks) and toks[k + 1].text.startswith("完") and \
+            len(toks[k + 1].text) == 2 and toks[k + 1].text not in _NOT_DONE_WAN:
+        return True
     if len(t.text) >= 2 and t.text.endswith("齐") and t.pos.startswith("v") and not t.negated:
         return True     # 交齐了十吨, 凑齐了: all of it done, as 完
     # … or held in place (控制住了, 保住了, 稳住了, 留住了: a resultative 住 said as done)
@@ -896,6 +985,8 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
         return True
     if t.text in _OUTCOME_VERBS:
         return any(u.pos in ("m", "mq") or u.text[:1].isdigit() for u in toks[k + 1:k + 4])
+    if t.text == "从" and _MEASURED_CHANGE.match("".join(u.text for u in toks[k:] if u.pos != "x")):
+        return True     # 响应从3秒降到80毫秒: a measured change (breaker 39's h20 was told 没有说到最后的结果)
     if t.fault:
         return True     # a fault or harm denied (没人受伤, 一单都没超时, 没有一个投诉): the good outcome (text._denied_fault)
     return approval(toks, k, sets) or changed_after(toks, k, sets)
@@ -922,7 +1013,9 @@ _STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|�
                     r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉)|"
                     r"没(得|有)?(什么|啥|啥子)(好|可)?说(的|头)?|没(得|有)?(话|好|可)说|没得说|"
                     r"没(有)?再(说|讲|提|吭声|计较|追究|闹|吵|投诉)(什么|啥|别的)?)"
-                    r"[^，。；]{0,6}了")
+                    r"[^，。；]{0,6}了|"
+                    # … or said as a state with its degree (他挺满意的, 顾客很满意; breaker 39's h15 was told 没有说到最后的结果)
+                    r"^(也|还|倒)?(挺|很|特别|非常|蛮|还挺|还算|比较|十分|相当)(满意|高兴|开心|放心|认可|感激)(的|了)?$")
 _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|点|约)[^，。；]{0,8}(了|过)|成了[^，。；]{0,6}"
                     r"(会员|老顾客|老客户|回头客|常客|熟客)|(办|加|充)了[^，。；]{0,6}(会员|会员卡|储值卡)|"
                     r"再(也)?没(有)?(投诉|来闹|闹|吵|找过麻烦|给过差评|差评|生过气|发过火)|"
@@ -994,6 +1087,8 @@ _SAY = ("说", "表示", "讲", "回")
 # … and praise of the service reported (客人后来说我们态度挺好的, 说你们服务真周到), thanks said to the candidate (跟我说
 # 谢谢, 向我道谢) and a promise to come back (说下次还来): breaker 37's plain stories were told 没有说到最后的结果
 _APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|对了|这次对了|好喝|好吃|谢谢|满意|"
+                       # … or said the candidate's trouble was seen (还说下雨辛苦了: breaker 39's h29)
+                       r"(下雨|下雪|大热天|大冷天|这么晚|这么远)?(天)?辛苦(了|啦|你了|您了|你啦)|"
                        r"(连声|连连|一直)?(谢谢|感谢|道谢)|(下次|以后|下回)(还|再|还会|一定)(来|找|光顾)|"
                        r"(我们|你们|我|咱们|店里|这家店)?(的)?(服务|态度|菜|东西|手艺|味道|做事|人)?"
                        r"(挺|很|真|特别|非常|蛮|还|还挺|都|也挺|也很|确实|贼|超|巨|忒|老)(好|不错|周到|到位|热情|耐心|贴心|专业|靠谱|实在|用心|负责))")
@@ -1331,6 +1426,20 @@ _DIGRESSION = ("对了", "说到这个", "说到这儿", "说到这里", "说起
                "我想说一下", "我想说说", "我想讲一下", "我想讲讲", "再说一下我", "再讲一下我", "分享一下我")
 # times that set a scene at work (高峰期一天大概多少件), not a private one
 _WORK_TIMES = {"高峰", "旺季", "促销", "开业", "双十一", "节前", "节后", "月初", "月底", "年底"}
+# times told relative to what was just said (后来, 第二天, 过了一会儿): told of the people already in the story, the same
+# story goes on (breaker 37's h35 lost its second half, the customer's return and thanks, as padding after 后来他回来找)
+_RELATIVE_TIMES = ("后来", "之后", "随后", "过后", "事后", "第二天", "次日", "隔天", "当天", "当晚", "这时", "那时", "当时",
+                   "过了一会", "没过多久", "不一会", "没一会", "一会儿")
+
+
+def goes_on_with(toks: list, back: int | None) -> bool:
+    """Chinese: a sentence told at a time relative to the story (后来, 第二天, 过了一会儿) about someone it already named (后来他
+    回来找: his pronoun points back to a person named before, refers_back) goes on with that story; it opens no episode
+    of its own. A private episode after 后来 (后来我去学了做烘焙) or a pronoun with no one named before it (沟通很重要。
+    第二天他请我去看电影) still opens one."""
+    head = [t for t in toks if not t.copied][:4]
+    return back is not None and "".join(t.text for t in head).startswith(_RELATIVE_TIMES) and \
+        any(t.text in _BACK_PRONOUNS for t in head)
 
 
 def opens_scene(toks: list, language: str, time_words: set) -> bool:
@@ -1898,8 +2007,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 _has_term(_joined(toks, language, keep_), term, language) for term in long_terms)) or any(
             keep_(t) and _near_question(t, q_near) for t in toks) or names_instance(toks)
 
+    # a clause of speech's tics alone (怎么说呢, 反正就是这样子, 差不多就这样, 就是那个意思) says nothing: no content, and no
+    # attitude (breaker 39's g08: a strong story with a tail of them fell from 75.8 to 48.7, 反正 read as reluctance)
+    disfluent = [language == "zh" and disfluent_clause(toks) for toks in clauses]
     has_content = [any(is_content(t, language) and not t.copied and id(t) not in junk for t in toks)
-                   for toks in clauses]
+                   and not disfluent[ci] for ci, toks in enumerate(clauses)]
     junk_clause = [bool(toks) and any(id(t) in junk for t in toks) and
                    2 * sum(id(t) in junk for t in toks) >= sum(is_content(t, language) or id(t) in junk for t in toks)
                    for toks in clauses]
@@ -1946,7 +2058,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         for sv in time_saved.savings(clauses, [True] * len(clauses)):
             results[sv.clauses[-1]] = True
     starts = [sentence_start(seg, toks) for toks in clauses]
-    opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) for ci, toks in enumerate(clauses)]
+    opens = [starts[ci] and opens_scene(toks, language, sets["time_words"]) and not goes_on_with(toks, back[ci])
+             for ci, toks in enumerate(clauses)]
     punctuated = any(starts[1:])     # sentences told apart (a recogniser's run-on text has one)
     keep = counted_clauses(on_topic_clause, junk_clause, has_content, spec_words, results,
                            sem["aside"] if sem is not None else None, opens, touched, carried,
@@ -1979,6 +2092,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     conceded = conceded_clauses(seg, tuple(sets["reluctance"]))
     for ci in conceded:
         keep[ci] = False
+    # … nor does a verbal tic's clause (怎么说呢，就是那个意思): the wording read without it, as a listener hears past it
+    if any(disfluent) and not all(disfluent[ci] or not keep[ci] for ci in range(len(clauses))):
+        for ci in range(len(clauses)):
+            keep[ci] = keep[ci] and not disfluent[ci]
     words_c = [t for t in words_ if 0 <= t.clause < len(keep) and keep[t.clause] and id(t) not in junk]
     # a job done faster after the candidate's change (以前要两个小时，后来半小时就好了): its durations are facts
     # of the story, and the saving is evidence for an efficiency competency (time_saved.py)
@@ -2145,11 +2262,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # 다음 날 다시 오셔서 고맙다고 하셨습니다 is how it ended)
             # … and how the customer took it (고맙다고 하셨습니다) is the ending, quoted
             # before the step that led to it (삼천 원을 돌려드렸습니다), at the stronger step's level
+            # Chinese: of two results as strong, a later one opened by a result marker (最后平均出菜时间从二十五分钟降到
+            # 十五分钟) is the ending, not an earlier step's count (把…料提前配好三十份: breaker 39's h03 quoted it)
             if level > outcome or (language == "ko" and outcome_clause is not None and (
-                    level == outcome or (level >= 0.75 and customer_reaction(toks, language)))):
+                    level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
+                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks, sets)):
                 outcome, outcome_clause = max(level, outcome), ci
-            if outcome == 1.0 and language == "zh":
-                break
     situation = False
     if specific_actions:
         situation = any(clause_specific[ci] for ci in range(0, specific_actions[0])) or \
@@ -2178,7 +2296,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # someone else's reported speech (同事说“关我什么事”) is not the candidate's attitude (contrary.others_speech)
     speech = {id(seg.tokens[i]) for i in contrary.others_speech(seg)}
     # … nor is a preference conceded and then turned (平时不太喜欢加班，但那次不一样: conceded, above)
-    said = [[t for t in toks if id(t) not in speech] if ci not in conceded else [] for ci, toks in enumerate(clauses)]
+    said = [[t for t in toks if id(t) not in speech] if ci not in conceded and not disfluent[ci] else []
+            for ci, toks in enumerate(clauses)]
     said_en = " ".join(t.text for t in words_ if id(t) not in speech)
     reluctant = [p for p in sets["reluctance"] if (p in whole and _own_phrase(p, said, first_person)
                                                    if language == "zh" else (" " + p) in (" " + said_en))]
@@ -2230,7 +2349,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             contrary_owned += asked
             contrary_found = [found for found in contrary_found if found not in asked]
         for term, kind in comp.terms.items():
-            for hit in find(seg, term):
+            hits = find(seg, term)
+            if kind == "behaviour" and language == "zh":
+                hits += person_slot_hits(seg, term, first_person)
+            for hit in hits:
+                if hit.term != term and hit.term in said:
+                    continue
                 ci = seg.tokens[hit.first].clause
                 if hit.copied or not (0 <= ci < len(keep) and keep[ci]):
                     continue
@@ -2250,12 +2374,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                     if not any(t.fault for t in toks):
                         continue    # 没有推给同事: 同事 is neither evidence nor counter-evidence
                     # 一单都没超时: the fault term denied is the good outcome, evidence like any term said
-                said.setdefault(term, hit)
+                said.setdefault(hit.term, hit)
                 if kind == "keyword":
                     kw_said.add(term)
                 near = [c for c in (ci - 1, ci, ci + 1) if 0 <= c < len(clause_specific)]
                 if any(clause_specific[c] for c in near):
-                    in_specific.add(term)
+                    in_specific.add(hit.term)
         # a time saving told in the candidate's own numbers shows an efficiency competency (time_saved.py)
         if savings and time_saved.efficiency_competency(comp.name, comp.keywords):
             for sv in savings:

@@ -958,6 +958,21 @@ def without_scorer_talk(words: list[dict]) -> list[dict]:
     return [dict(words[0], word=rest)]
 
 
+# a closing answer's request or question (想了解, 请问, …吗) about this job (这个岗位的, 咱们店的)
+_ASKING = re.compile(r"想了解|想知道|想问|请问|问一下|问问|想咨询|吗|呢|？|\?")
+_OF_THE_JOB = re.compile(r"(这个|咱们|你们|贵|公司|店|岗位|职位|工作|这边)[^，。、]{0,6}的")
+
+
+def _tics_only(analysis: Analysis) -> bool:
+    """Chinese: every clause a verbal tic (features.disfluent_clause: 怎么说呢，反正就是这样子，差不多就这样) — nothing said
+    (session 39: such an answer was scored 0 as unwilling)."""
+    from .features import disfluent_clause
+    seg = analysis.seg
+    said = [[seg.tokens[i] for i in cl if seg.tokens[i].pos != "x"] for cl in seg.clauses]
+    said = [toks for toks in said if toks]
+    return bool(said) and all(disfluent_clause(toks, shortest=1) for toks in said)
+
+
 def asks_about_job(analysis: Analysis) -> bool:
     """Whether the answer puts a question about the job, the team or the work (or its pay and terms) to the
     interviewer (quotes.questions_asked): on a closing question a short one (上班要不要穿工服？, 包不包住？) is an
@@ -1009,7 +1024,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     {"asr_confidence": asr_confidence})
     fillers, total = c["fillers"], max(c["words"], 1)
     if c["distinct_content"] <= 2 and fillers >= 3 or (fillers / total >= 0.5 and c["distinct_content"] < 6) or \
-            language == "en" and english_filler_only(text):
+            language == "en" and english_filler_only(text) or language == "zh" and _tics_only(analysis):
         return Gate("filler_only", "回答里基本只有“嗯、那个、就是”之类的口头语，没有说出实际内容，请人工查看。",
                     {"fillers": fillers, "words": c["words"]})
     if c["copied"] / total >= 0.5 and c["distinct_content"] < MIN_CONTENT + 2:
@@ -1098,7 +1113,8 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
         return Gate("keyword_list",
                     f"回答只是给岗位要求里的词语逐个下了空泛的定义（{'、'.join(defined[:4])}：“很重要”“是一种能力”之类），"
                     "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"definitions": defined[:6]})
-    if keyword_salad(analysis):
+    # (a closing answer that asks about the job in HR's words asks: 我想了解一下，这个岗位的发展空间和培训机会 — breaker 40)
+    if keyword_salad(analysis) and not (closing and _ASKING.search(text) and _OF_THE_JOB.search(text)):
         return Gate("keyword_list",
                     "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
                     "东西和做法，无法按内容评分，请人工查看。",
@@ -1632,7 +1648,9 @@ _ANIMALS = ("狗", "猫", "鸟", "鱼", "鸽子", "企鹅", "兔子", "老鼠")
 # (session feats18, breaker 18: 十几只企鹅排队买冰块, 给企鹅们收银, 骑着恐龙过去, 他变成了一只猫, 客人是一群云朵, 两箱冰山,
 # 南极仓库) what customers and workers do, said of an animal or of nature; extinct or mythical creatures ridden; things
 # too big or too far to box; a store's or a courier's workplace at the poles
-_CUSTOMER_ACTS = frozenset({"买", "购买", "付钱", "写信", "点餐", "扫码", "充值", "办卡", "退货", "取件", "寄件"})
+_CUSTOMER_ACTS = frozenset({"买", "购买", "付钱", "写信", "点餐", "扫码", "充值", "办卡", "退货", "取件", "寄件", "结账", "买单", "下单", "点单", "订餐", "投诉"})
+_COME = frozenset({"来", "过来", "跑来", "跑过来", "走过来", "进来", "走进来", "又来", "也来", "前来"})
+_LEAD = frozenset({"牵着", "带着", "抱着", "领着", "牵", "带", "抱", "遛", "遛着"})   # a pet led by its owner
 _TAKE_ACTS = frozenset({"吃掉", "吃光", "偷走", "拿走", "拿光", "借走", "抢走"})
 _MYTHICAL = frozenset({"恐龙", "龙", "独角兽", "凤凰", "麒麟", "飞马", "天马", "神兽", "猛犸象", "筋斗云", "飞毯", "巨龙", "飞龙"})
 _RIDE = frozenset({"骑", "骑着", "骑上", "坐着", "坐", "乘", "乘着", "开着", "驾着"})
@@ -1803,8 +1821,10 @@ def _deeds_in_own_words(analysis: Analysis) -> int:
 # Session 26: over data, sets a–x and gates-o–w it reads gates-w's filler loop and two parrots of set x that were
 # scored; the nearest honest answer, a vague one of 22 words, has 8 distinct content words.
 ECHO_OWN, ECHO_DISTINCT, ECHO_WORDS = 3, 6, 30
-# … and three impossible participants (月亮追加…, 发到海底, 给鱼结账): none among those answers has one either
-BEINGS_MIN = 3
+# … and two impossible participants (月亮追加…, 发到海底, 给鱼结账; 企鹅来买烟 and 付了三条鱼: breaker 37's n22). Session 39
+# read every Chinese answer of data, the eval sets and the nonsense corpora (/tmp script over gates.odd_acts): of 1,965
+# honest ones 12 have one (打电话给厨具, 一颗星星 as a sticker, 一圈太阳纹) and none two; 8 nonsense answers have two or more
+BEINGS_MIN = 2
 # … or two times or feelings counted like goods (十一斤伤心, 半箱礼拜一; 四车寂寞, 两公斤星期五: breaker 21): none of the
 # 3523 answers of data, sets a–r, the gating sets and both Chinese corpora that are honest has even one (session 21)
 MEASURE_MIN = 2
@@ -2270,8 +2290,20 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
         j = after(k + 1)
         if j + 1 < n and toks[j].text in ("排队", "排着队", "排了队") and toks[j + 1].text in _CUSTOMER_ACTS:
             j += 1    # 企鹅排队买冰块; not 企鹅排队等着喂食 at an aquarium
+        # … come to do it (一位穿西装的企鹅来买烟: breaker 37's n22): coming for a customer's act makes the animal its doer,
+        # described or not (…的企鹅来买; 客人点的鱼来了 has no act after it)
+        came = False
+        if j + 1 < n and toks[j].text in _COME and not (k and toks[k - 1].text in _LEAD):
+            # … to a place first (一只狗来店里买东西, 一头大象来收银台排队结账: breaker 40); not a pet led in (牵着狗来买狗粮)
+            p = j + 1
+            while p < n and p - j <= 3 and toks[p].text not in _CUSTOMER_ACTS and (
+                    toks[p].pos[:1] in ("n", "s", "f") or toks[p].text in ("我们", "你们", "咱们", "排队", "排着队")):
+                p += 1
+            if p < n and toks[p].text in _CUSTOMER_ACTS:
+                came, j = True, p
         if j < n and (toks[j].text in _CUSTOMER_ACTS or _nature(w) and toks[j].text in _TAKE_ACTS) and \
-                (k == 0 or toks[k - 1].pos[:1] in ("x", "t", "m", "q", "c", "v") or toks[k - 1].text in _AGENT_MARKS):
+                (k == 0 or toks[k - 1].pos[:1] in ("x", "t", "m", "q", "c", "v") or toks[k - 1].text in _AGENT_MARKS
+                 or came and toks[k - 1].text == "的"):
             out.append(("being", f"{w}{toks[j].text}"))
     if w in ("给", "跟", "向", "对", "和", "打电话给") and k + 1 < n:
         end = next((i for i in range(k + 1, n) if toks[i].pos == "x"), n)
@@ -2297,6 +2329,24 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
                 c.startswith("Dh") for c in meaning._codes(toks[j].text) or ("Dh",))) and \
                 not (j + 1 < n and toks[j + 1].text in ("的", "一样", "似的")):
             out.append(("being", f"{w}{toks[k + 1].text}{toks[j].text}"))
+    # … or paid with (它用三条鱼付了钱, 用鱼付钱: breaker 40); not a price told of it (用两条鱼的钱)
+    if w == "用" and k + 1 < n:
+        j = k + 1
+        while j < n and toks[j].pos in ("m", "q", "mq"):
+            j += 1
+        if j + 1 < n and toks[j].pos[:1] == "n" and _animal(toks[j].text) and \
+                toks[j + 1].text.startswith(("付", "结账", "买单", "支付")) or \
+                k + 1 < j < n and len(toks[j].text) >= 2 and toks[j].text.endswith("付") and _animal(toks[j].text[:-1]):
+            said = "".join(x.text for x in toks[k + 1:j + 1]) + ("" if toks[j].text.endswith("付") else toks[j + 1].text)
+            out.append(("being", f"用{said}"))      # (用两条|鱼付|的钱: jieba glues the verb to the animal)
+    # … an animal paid as money (他付了三条鱼就走了: breaker 37's n22); not a price told of it (付了三条鱼的钱)
+    if w in ("付", "付了", "支付", "支付了", "付给我", "付给我们") and k + 1 < n:
+        j = k + 1 + (toks[k + 1].text == "了")
+        while j < n and toks[j].pos in ("m", "q", "mq"):
+            j += 1
+        if k + 1 < j < n and toks[j].pos[:1] == "n" and _animal(toks[j].text) and \
+                not (j + 1 < n and toks[j + 1].text in ("的", "钱", "款")):
+            out.append(("being", f"{w}{''.join(x.text for x in toks[k + 1:j + 1])}"))
     if w in ("它", "它们") and k + 1 < n:     # 它们答应以后按时回来: a thing's promise
         j = after(k + 1)
         if j < n and toks[j].text in ("答应", "同意", "保证", "承诺", "发誓"):

@@ -10,7 +10,7 @@ import re
 
 from . import lexicon, meaning
 from .features import Analysis, concrete_kind, general_clause, result_start
-from .text import Token
+from .text import Token, normalise_term
 
 _NUM = "零〇一二两三四五六七八九十百千万亿半几"
 # units after a Chinese numeral that make it a count, a duration or a clock time
@@ -180,6 +180,11 @@ _COMMON_EN = {"priority", "team", "colleague", "colleagues", "sync", "order", "o
 
 
 def _not_a_detail(analysis: Analysis, tok: Token, kind: str) -> bool:
+    # HR's own terms (日志, SQL, Excel) are quoted as the competency's evidence, not as the story's named things
+    # (breaker 39: 举了具体的数字、时间或名称：日志、SQL for a keyword brag)
+    if kind not in ("number", "time") and normalise_term(tok.text, analysis.seg.language) in {
+            term for comp, _, _ in analysis.competencies for term in comp.terms}:
+        return True
     if kind == "name" and tok.pos == "eng":
         words = lexicon.sets("en")
         if tok.text.lower() in _COMMON_EN or any(tok.text.lower() in words[k] for k in
@@ -397,7 +402,7 @@ def action_quote(analysis: Analysis) -> str | None:
             continue
         if k + 1 < len(ids) and setup_clause(analysis, ci):
             continue
-        if own_action(analysis, ci) and not _willing_only(analysis, ci):
+        if own_action(analysis, ci) and not _willing_only(analysis, ci) and not _feeling_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
             # 我提前一小时把毛肚、鸭肠切好: the verb comes after the list, in the next clauses
             cj = ci
@@ -408,6 +413,19 @@ def action_quote(analysis: Analysis) -> str | None:
                 toks = toks + [Token("、", "x")] + clause_tokens(analysis, cj)
             return phrase(toks, analysis.seg.language, n=32)
     return None
+
+
+# a feeling or a first impression is no deed to quote (说实话我一开始也慌了: breaker 39's h28)
+_FEELINGS = {"慌", "慌了", "害怕", "怕", "担心", "着急", "急", "愣", "愣住", "懵", "吓", "吓到", "紧张", "慌张", "开始",
+             "以为", "觉得", "感觉", "说实话", "心里", "蒙"}
+
+
+def _feeling_only(analysis: Analysis, ci: int) -> bool:
+    """Chinese: every verb of clause ci tells a feeling or a first impression (慌了, 一开始以为…)."""
+    if not _zh(analysis):
+        return False
+    verbs = [t for t in clause_tokens(analysis, ci) if t.pos.startswith(("v", "l")) and t.text not in ("是", "有")]
+    return bool(verbs) and all(t.text in _FEELINGS for t in verbs)
 
 
 def _says_result(toks: list[Token]) -> bool:
@@ -1028,6 +1046,36 @@ def _asks(analysis: Analysis, ci: int, body: str, wording: bool = False) -> bool
 
 
 _REQUEST_RE = re.compile(_REQUEST[1:])
+# a request told about a side of the job in general (我想了解一下发展、培训方面的情况) asks broadly; one that names the
+# terms it wants told (我想知道咱们这边的工作时间和休息安排; breaker 39's h34 was called 笼统) asks as a question does
+_VAGUE_ASKED = re.compile(r"(方面|情况|之类|这些|那些|相关|什么的|等等|一些|一切|全部|整体|总体)[的了]?$")
+
+
+_OF_THE_JOB = re.compile(r"(这个|咱们|你们|贵|我们|公司|店|岗位|职位|工作|这边)[^，。、]{0,6}的")
+# … the job itself named is whose terms they are, not a term asked about (公司的发展方向 asks one thing, broadly)
+_JOB_ITSELF = frozenset({"岗位", "公司", "工作", "职位", "店", "店里", "这边", "门店"})
+
+
+def _named_terms(body: str) -> bool:
+    """A request that names two or three terms of this job it asks about (咱们这边的工作时间和休息安排, 这个岗位的发展
+    空间和培训机会) — of the job (_OF_THE_JOB), not a dump of terms (岗位、发展、培训、薪资、排班…) nor someone else's."""
+    said = _REQUEST_RE.sub("", body)
+    named = {w for w in set(_JOB + _PAY + _TERMS + _JOB_MORE) if w in said} - _JOB_ITSELF
+    return 2 <= len({w for w in named if not any(w != o and w in o for o in named)}) <= 3 and \
+        bool(_OF_THE_JOB.search(said)) and said.count("、") < 2
+
+
+def _lead_in_only(analysis: Analysis, ci: int, wording: bool) -> bool:
+    """The request clause ci (我想了解一下) only leads in: its sentence ends there, or the clause after it asks on its own
+    (我想了解一下，培训多久？). Otherwise what follows in the sentence is what it asks to be told (我想了解一下 | 这个岗位的
+    发展空间和培训机会: breaker 39's f02 was told "没有提出任何问题")."""
+    seg = analysis.seg
+    if ci + 1 >= len(seg.clauses) or not seg.clauses[ci] or not seg.clauses[ci + 1]:
+        return True
+    if any(seg.tokens[i].text in _SENTENCE_END for i in range(seg.clauses[ci][-1] + 1, seg.clauses[ci + 1][0])):
+        return True
+    nxt = "".join(t.text for t in clause_tokens(analysis, ci + 1) if not t.copied and t.pos != "x")
+    return _asks(analysis, ci + 1, nxt, wording)
 _SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";")
 
 
@@ -1068,7 +1116,8 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
         # a request word that asks nothing of the interviewer (回去问一下客人…) is no request (_UNASKED)
         requested = _REQUEST_RE.search(body if wording else _unasked(body))
         if _zh(analysis) and requested and not _asks(analysis, ci, _REQUEST_RE.sub("", body), wording):
-            if len(re.sub(r"[我想要就还有那个一下请]", "", _REQUEST_RE.sub("", body))) == 0:
+            if len(re.sub(r"[我想要就还有那个一下请]", "", _REQUEST_RE.sub("", body))) == 0 and (
+                    wording or _lead_in_only(analysis, ci, wording)):
                 asking.add(ci)
                 ci += 1
                 continue    # 想问一下，…？ / 我想了解一下，…: only the lead-in of the question that follows
@@ -1117,7 +1166,7 @@ def questions_asked(analysis: Analysis, wording: bool = False) -> dict:
             rude_.append(q)
         elif not work:
             other.append(q)
-        elif request_only:
+        elif request_only and (wording or _VAGUE_ASKED.search(body) or not _named_terms(body)):
             broad.append(q)
             asking |= clause_ids
         else:
