@@ -747,8 +747,8 @@ def person_slot_hits(seg: Segmented, term: str, first_person: frozenset) -> list
                 if t.text in (slot, "他", "她") or not text.startswith(post, end) or post and (
                         end + len(post) not in {x.start + len(x.text) for x in toks[j + 1:j + 4]}):
                     break
-                last = next((k for k in range(j + 1, len(toks)) if toks[k].start + len(toks[k].text) >= end + len(post)),
-                            j) if post else j
+                last = next((k for k in range(j + 1, len(toks))
+                             if toks[k].start + len(toks[k].text) >= end + len(post)), j) if post else j
                 covered = toks[starts[at]:last + 1]
                 out.append(Hit(text[at:end + len(post)], starts[at], last, any(x.negated for x in covered),
                                all(x.copied for x in covered if x.pos != "x")))
@@ -862,7 +862,7 @@ def _prepositions_object(toks: list, k: int, first_person: frozenset) -> bool:
     modifying words back to the preposition (breaker 39's h35: 我先把周围的客人引开 was read as the guests acting)."""
     j = k - 1
     while j >= 0 and k - j <= 4 and toks[j].pos in _MODIFIERS and toks[j].text not in first_person and \
-            toks[j].text not in ("他", "她", "他们", "她们"):
+            toks[j].text not in _BACK_PRONOUNS:
         j -= 1
     return 0 <= j < k - 1 and toks[j].pos == "p" and toks[j].text in ("把", "将", "给", "替", "帮", "为", "对", "向", "跟", "和")
 
@@ -917,15 +917,20 @@ def disfluent_clause(toks: list, shortest: int = 2) -> bool:
     return bool(text) and _TIC.fullmatch(text) is not None and len(text) >= shortest
 
 
+def _opens_with(toks: list, words, *, past_first_person: bool = True) -> bool:
+    """Chinese: the clause's first word after fillers (and, with past_first_person, 我/我们) is one of `words`."""
+    sets = lexicon.sets("zh")
+    for t in toks:
+        if t.pos == "x" or t.text in sets["fillers"] or past_first_person and t.text in sets["first_person"]:
+            continue
+        return t.text in words
+    return False
+
+
 def goes_on_from(toks: list) -> bool:
     """Chinese: the clause opens (after fillers and the first person) with a word of the next step (然后, 再, 接着, 又)
     or of the story's end (最后)."""
-    sets = lexicon.sets("zh")
-    for t in toks:
-        if t.pos == "x" or t.text in sets["fillers"] or t.text in sets["first_person"]:
-            continue
-        return t.text in _GOES_ON
-    return False
+    return _opens_with(toks, _GOES_ON)
 
 
 def _last_step(clauses: list, ci: int, sets: dict) -> bool:
@@ -941,23 +946,19 @@ def _last_step(clauses: list, ci: int, sets: dict) -> bool:
     return any(t.text in _STEP_OPENERS for c in before for t in c[:3])
 
 
-_NUM = "[0-9０-９一二三四五六七八九十百千万两半几]"
 _NOT_DONE_WAN = {"完全", "完整", "完美", "完善", "完好", "完蛋", "完毕了"}
 # a measure that went from one number to another (从3秒降到80毫秒, 从两个小时缩短到半小时, 差错率从百分之五降到了一)
-_MEASURED_CHANGE = re.compile(r"^从[^，。；]{0,4}" + _NUM + r"[^，。；]{0,8}?(降|减|缩|提|升|涨|压|缩短|减少|降低|提高|提升|增加|变)"
-                              r"(到|至|成)了?[^，。；]{0,4}" + _NUM)
+_MEASURED_CHANGE = re.compile(r"^从[^，。；]{0,4}" + _HAN_NUM.pattern +
+                              r"[^，。；]{0,8}?(降|减|缩|提|升|涨|压|缩短|减少|降低|提高|提升|增加|变)"
+                              r"(到|至|成)了?[^，。；]{0,4}" + _HAN_NUM.pattern)
 
 
 _ENDING_MARKERS = ("最后", "最终", "结果", "后来", "终于", "到最后")
 
 
-def _marked_result(toks: list, sets: dict) -> bool:
+def _marked_result(toks: list) -> bool:
     """Chinese: the clause opens (after fillers) with a marker of the story's ending (最后, 最终, 结果, 后来)."""
-    for t in toks:
-        if t.pos == "x" or t.text in sets["fillers"]:
-            continue
-        return t.text in _ENDING_MARKERS
-    return False
+    return _opens_with(toks, _ENDING_MARKERS, past_first_person=False)
 
 
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
@@ -2266,7 +2267,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # 十五分钟) is the ending, not an earlier step's count (把…料提前配好三十份: breaker 39's h03 quoted it)
             if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
-                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks, sets)):
+                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks)):
                 outcome, outcome_clause = max(level, outcome), ci
     situation = False
     if specific_actions:

@@ -73,7 +73,8 @@ from . import detectors, english_acts, korean_acts, lexicon, nonsense
 from .impossible_dates import impossible_dates
 from .impossible_dates import zh_number as _zh_int
 from . import model as M
-from .features import Analysis
+from .features import Analysis, disfluent_clause
+from .quotes import asks_about_the_job
 from .text import Token
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -958,15 +959,9 @@ def without_scorer_talk(words: list[dict]) -> list[dict]:
     return [dict(words[0], word=rest)]
 
 
-# a closing answer's request or question (想了解, 请问, …吗) about this job (这个岗位的, 咱们店的)
-_ASKING = re.compile(r"想了解|想知道|想问|请问|问一下|问问|想咨询|吗|呢|？|\?")
-_OF_THE_JOB = re.compile(r"(这个|咱们|你们|贵|公司|店|岗位|职位|工作|这边)[^，。、]{0,6}的")
-
-
 def _tics_only(analysis: Analysis) -> bool:
     """Chinese: every clause a verbal tic (features.disfluent_clause: 怎么说呢，反正就是这样子，差不多就这样) — nothing said
     (session 39: such an answer was scored 0 as unwilling)."""
-    from .features import disfluent_clause
     seg = analysis.seg
     said = [[seg.tokens[i] for i in cl if seg.tokens[i].pos != "x"] for cl in seg.clauses]
     said = [toks for toks in said if toks]
@@ -1114,7 +1109,7 @@ def check(analysis: Analysis, words: list[dict], language: str, *, audio: bool,
                     f"回答只是给岗位要求里的词语逐个下了空泛的定义（{'、'.join(defined[:4])}：“很重要”“是一种能力”之类），"
                     "没有说出任何具体的人、事和做法，无法按内容评分，请人工查看。", {"definitions": defined[:6]})
     # (a closing answer that asks about the job in HR's words asks: 我想了解一下，这个岗位的发展空间和培训机会 — breaker 40)
-    if keyword_salad(analysis) and not (closing and _ASKING.search(text) and _OF_THE_JOB.search(text)):
+    if keyword_salad(analysis) and not (closing and asks_about_the_job(text)):
         return Gate("keyword_list",
                     "回答基本只是把题目的关键词（或意思相近的词语）串在一起，没有说出自己经历里的具体人、事、"
                     "东西和做法，无法按内容评分，请人工查看。",
@@ -1648,7 +1643,8 @@ _ANIMALS = ("狗", "猫", "鸟", "鱼", "鸽子", "企鹅", "兔子", "老鼠")
 # (session feats18, breaker 18: 十几只企鹅排队买冰块, 给企鹅们收银, 骑着恐龙过去, 他变成了一只猫, 客人是一群云朵, 两箱冰山,
 # 南极仓库) what customers and workers do, said of an animal or of nature; extinct or mythical creatures ridden; things
 # too big or too far to box; a store's or a courier's workplace at the poles
-_CUSTOMER_ACTS = frozenset({"买", "购买", "付钱", "写信", "点餐", "扫码", "充值", "办卡", "退货", "取件", "寄件", "结账", "买单", "下单", "点单", "订餐", "投诉"})
+_CUSTOMER_ACTS = frozenset({"买", "购买", "付钱", "写信", "点餐", "扫码", "充值", "办卡", "退货", "取件", "寄件", "结账", "买单",
+                            "下单", "点单", "订餐", "投诉"})
 _COME = frozenset({"来", "过来", "跑来", "跑过来", "走过来", "进来", "走进来", "又来", "也来", "前来"})
 _LEAD = frozenset({"牵着", "带着", "抱着", "领着", "牵", "带", "抱", "遛", "遛着"})   # a pet led by its owner
 _TAKE_ACTS = frozenset({"吃掉", "吃光", "偷走", "拿走", "拿光", "借走", "抢走"})
@@ -2273,6 +2269,13 @@ def _misplaced_arrivals(toks, k: int, said: str = "") -> list[tuple[str, str]]:
     return out
 
 
+def _past_counts(toks, j: int) -> int:
+    """The index of the first token from j that is no number or measure word (三条|鱼, 两条|鱼付)."""
+    while j < len(toks) and toks[j].pos in ("m", "q", "mq"):
+        j += 1
+    return j
+
+
 def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
     """At token k: an animal or nature doing a customer's act (企鹅排队买冰块) or taking goods (彩虹被太阳吃掉了); an
     animal or thing served or met with (给企鹅们收银, 跟箱子们开了个会, 打电话给他的鱼缸); a person who turns into or is
@@ -2331,9 +2334,7 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
             out.append(("being", f"{w}{toks[k + 1].text}{toks[j].text}"))
     # … or paid with (它用三条鱼付了钱, 用鱼付钱: breaker 40); not a price told of it (用两条鱼的钱)
     if w == "用" and k + 1 < n:
-        j = k + 1
-        while j < n and toks[j].pos in ("m", "q", "mq"):
-            j += 1
+        j = _past_counts(toks, k + 1)
         if j + 1 < n and toks[j].pos[:1] == "n" and _animal(toks[j].text) and \
                 toks[j + 1].text.startswith(("付", "结账", "买单", "支付")) or \
                 k + 1 < j < n and len(toks[j].text) >= 2 and toks[j].text.endswith("付") and _animal(toks[j].text[:-1]):
@@ -2341,9 +2342,7 @@ def _fantasy_roles(toks, k: int) -> list[tuple[str, str]]:
             out.append(("being", f"用{said}"))      # (用两条|鱼付|的钱: jieba glues the verb to the animal)
     # … an animal paid as money (他付了三条鱼就走了: breaker 37's n22); not a price told of it (付了三条鱼的钱)
     if w in ("付", "付了", "支付", "支付了", "付给我", "付给我们") and k + 1 < n:
-        j = k + 1 + (toks[k + 1].text == "了")
-        while j < n and toks[j].pos in ("m", "q", "mq"):
-            j += 1
+        j = _past_counts(toks, k + 1 + (toks[k + 1].text == "了"))
         if k + 1 < j < n and toks[j].pos[:1] == "n" and _animal(toks[j].text) and \
                 not (j + 1 < n and toks[j + 1].text in ("的", "钱", "款")):
             out.append(("being", f"{w}{''.join(x.text for x in toks[k + 1:j + 1])}"))

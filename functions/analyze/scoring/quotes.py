@@ -1051,18 +1051,19 @@ _REQUEST_RE = re.compile(_REQUEST[1:])
 _VAGUE_ASKED = re.compile(r"(方面|情况|之类|这些|那些|相关|什么的|等等|一些|一切|全部|整体|总体)[的了]?$")
 
 
-_OF_THE_JOB = re.compile(r"(这个|咱们|你们|贵|我们|公司|店|岗位|职位|工作|这边)[^，。、]{0,6}的")
+# this job named as whose side is asked about (这个岗位的, 咱们这边的, 公司的)
+OF_THE_JOB = re.compile(r"(这个|咱们|你们|贵|我们|公司|店|岗位|职位|工作|这边)[^，。、]{0,6}的")
 # … the job itself named is whose terms they are, not a term asked about (公司的发展方向 asks one thing, broadly)
 _JOB_ITSELF = frozenset({"岗位", "公司", "工作", "职位", "店", "店里", "这边", "门店"})
 
 
 def _named_terms(body: str) -> bool:
     """A request that names two or three terms of this job it asks about (咱们这边的工作时间和休息安排, 这个岗位的发展
-    空间和培训机会) — of the job (_OF_THE_JOB), not a dump of terms (岗位、发展、培训、薪资、排班…) nor someone else's."""
+    空间和培训机会) — of the job (OF_THE_JOB), not a dump of terms (岗位、发展、培训、薪资、排班…) nor someone else's."""
     said = _REQUEST_RE.sub("", body)
     named = {w for w in set(_JOB + _PAY + _TERMS + _JOB_MORE) if w in said} - _JOB_ITSELF
     return 2 <= len({w for w in named if not any(w != o and w in o for o in named)}) <= 3 and \
-        bool(_OF_THE_JOB.search(said)) and said.count("、") < 2
+        bool(OF_THE_JOB.search(said)) and said.count("、") < 2
 
 
 def _lead_in_only(analysis: Analysis, ci: int, wording: bool) -> bool:
@@ -1076,6 +1077,14 @@ def _lead_in_only(analysis: Analysis, ci: int, wording: bool) -> bool:
         return True
     nxt = "".join(t.text for t in clause_tokens(analysis, ci + 1) if not t.copied and t.pos != "x")
     return _asks(analysis, ci + 1, nxt, wording)
+
+
+def asks_about_the_job(text: str) -> bool:
+    """Chinese: the text asks or requests to be told (想了解, 请问, …吗, a question mark) about this job (OF_THE_JOB)."""
+    return bool((_REQUEST_RE.search(text) or _ASKS_OUTRIGHT.search(text) or re.search(r"[？?]", text))
+                and OF_THE_JOB.search(text))
+
+
 _SENTENCE_END = ("。", "！", "!", "？", "?", "；", ";")
 
 
