@@ -26,16 +26,17 @@ FIXED = ["shop-spaced-chars", "cleaning-strong", "kitchen-codeswitch", "stall-ca
          # session 34: a sow's birth told short (十一头活了十头: lives counted as the result), a gift and a check going on
          # from the refund (又送她一瓶，下架查了一排), a customer called "a lady" and a tip as the result, English things and
          # the work's abstractions acting (the refund sings, the result apologises), a Korean template with nothing specific
-         "farm-short-strong", "shop-short-strong", "en-short-punct", "en-nonsense", "ko-template"]
+         "farm-short-strong", "shop-short-strong", "en-short-punct", "en-nonsense", "ko-template",
+         # session 40: on the raters' anchored scale (default-9's scale map) the story reads 61.6
+         "workshop-strong"]
 OPEN = {
-    "workshop-strong": "a burr found and measured (毛刺, 厚了零点二毫米): 58.8, just under the helper's 60",
+    "stall-short-honest": "a 20-character honest overcharge story: 42.4",
     "workshop-strong-digits": "the same with Arabic digits: 56.8",
     "farm-someone-else": "an uncle's story after 我没遇到过: 32.0 (expected ≤ 30)",
     "farm-other-trouble": "a wage quarrel on a 动物生病或者天气突变 question (two situations: no focus): 40.4",
     "shop-claims-numbers": "claims of hundreds of complaints handled, no event: 48.0",
     "delivery-sichuan": "a Sichuanese spilled-soup story: 56.8",
     "delivery-short-honest": "a 20-character honest story: 32.5",
-    "stall-short-honest": "a 20-character honest overcharge story: 43.1",
     "en-short-lower": "a short English story, lower case, no punctuation: 21.7, since session 34 44.0",
     "driver-unrelated": "a driving-test anecdote on a delivery-trouble question: 32.0 (expected ≤ 30)",
     "workshop-strong-saysquality": "the workshop story with 产品有质量问题 added: 56.2 (expected ≥ 60)",

@@ -28,13 +28,15 @@ def run(case_id: str) -> dict:
     return run_case(CASES[case_id])
 
 
-FIXED = ["h01", "h02", "h17", "h24", "n25", "n27", "n16", "n26", "n28", "n31", "e10", "n09"]
+FIXED = ["h01", "h02", "h17", "h24", "n25", "n27", "n16", "n26", "n28", "n31", "e10", "n09",
+         # session 40: a verb said apart (加了班) or with a preposition (跟大家一起加班) is a
+         # deed, not a list of terms dropped from the story (features.term_list_clauses)
+         "h27"]
 OPEN = {
     "n18": "filler with a little content: scored 16.9",
     "n24": "four disconnected real sentences: scored 0.0 (low, not gated)",
     "h12": "a one-line refusal (这个问题我不想回答) goes to a person as too little content instead of scoring about 0",
     "h22": "油烟机罢工 now read as broken, but the story scores 33.8 (expected ≥ 35)",
-    "h27": "a plain thin story (我们加了班，最后按时做完了) scores 4.7, below a platitude's 17.6",
     "h37": "a clear wrong-shipment story with cause and fix but no numbers: 25.8",
 }
 

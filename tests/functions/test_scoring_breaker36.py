@@ -40,13 +40,15 @@ OPEN = {
     "e02": "the number seven as a customer: one act, stage 2 0.63: 66.4",
     "k04": "a wall clock as a customer (벽시계가 손님으로): the Korean thing lists are closed, 68.0",
 }
-# honest stories scored above the helper's range (81.5, 87.5): the helper judged them no defect; kept as scored
-DISPUTED = ["h03", "h05"]
+# honest stories scored above the helper's range (81.5, 87.5): the helper judged them no defect; kept as scored. h10 (a
+# pet-shop complaint handled step by step, range 45-80) was capped at 50 for others' work when found, 73.0 once that was
+# fixed, and 80.3 on the raters' anchored scale (session 40's scale map)
+DISPUTED = ["h03", "h05", "h10"]
 
 test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(CASES, FIXED, OPEN)
 
 
-test_what_the_helper_found_right_keeps_its_outcome = kept_outcome_test(CASES)
+test_what_the_helper_found_right_keeps_its_outcome = kept_outcome_test(CASES, DISPUTED)
 
 
 test_good_honest_stories_above_the_helpers_range_stay_scored_high = disputed_test(CASES, DISPUTED)

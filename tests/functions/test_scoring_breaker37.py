@@ -21,7 +21,9 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 CASES = load("breaker37")
 
 FIXED = ["n14", "n19", "h54",
-         "n22", "h35"]    # session 39: two impossible participants gate; a story going on after 后来他… is no padding
+         "n22", "h35",
+         # session 40: in the helper's range on the anchored scale (scale map); h23's missing result stays open (test_scoring_session40.py)
+         "h23", "h46"]    # session 39: two impossible participants gate; a story going on after 后来他… is no padding
 OPEN = {
     "h03": "honest: 24小时营业, 凌晨三点, 眼睛一直盯着, 值夜班 (expected 55-90, got 48.2)",
     "h09": "honest: delivery + rain weather (expected 55-90, got 52.4)",
@@ -35,7 +37,6 @@ OPEN = {
     "n10": "contradiction: negative lateness, arriving one week early da (expected person, got 61.2)",
     "n11": "impossible transformation: latte→elephant via 打错单 (expected person, got 53.8)",
     "n12": "impossible participant: coworker is a river (expected person, got 55.9)",
-    "h23": "honest: machine that signs 签收 - '它把包裹签收了' (expected 55-90, got 53.3)",
     "h24": "honest: 被做咸了 passive (expected 50-85, got 39.7)",
     "h29": "honest: robot waiter that calls out, 被它吓到 (expected 55-90, got 48.1)",
     "h30": "honest: driver admits wrong address (expected 55-90, got 51.1)",
@@ -51,7 +52,6 @@ OPEN = {
     "h38": "honest: 24-hour clock 十七点 二十四点 二十三点五十九分 (expected 55-90, got 48.4)",
     "h42": "honest: phone shop, 被推来推去 (expected 55-90, got 51.3)",
     "h43": "honest en: 11:45 pm, hands were full (expected 60-90, got 54.7)",
-    "h46": "honest en: admits own mistake (expected 55-90, got 53.9)",
     "h47": "honest en: shop cat (expected 55-90, got 48.5)",
     "e02": "en nonsense: impossible participant parking lot, -400% (expected person, got 62.1)",
     "e04": "en nonsense: Q&A form, time paradox (expected person, got 15.0)",

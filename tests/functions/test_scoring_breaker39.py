@@ -23,12 +23,15 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker39")
 
-FIXED = ["h15", "h19", "h20", "g08", "f02", "h36"]
+FIXED = ["h15", "h19", "h20", "g08", "f02", "h36",
+         # session 40: in the helper's range on the anchored scale (scale map); h04's quoted finding and 诚信 denied
+         # stay open (test_scoring_session40.py)
+         "h04", "h29", "h31",
+         # session 40: 跟大家一起加班 is a deed, not a list of terms (features.term_list_clauses)
+         "h13"]
 # strong stories scored above the helper's range (99.5 for 70-95, 90.4 for 65-90): no defect, kept as scored high
 DISPUTED = ["h01", "h30"]
 OPEN = {
-    "h04": "strong cashier story: the finding quoted as the result, 诚信 denied (66.8, range 70-95)",
-    "h13": "adequate short story under the range (39.5, range 45-70)",
     "h14": "long vague platitudes at the floor (12.2, range 25-50): vague read as poor",
     "h16": "vague service platitudes at the floor (8.8, range 25-50)",
     "h22": "short real cashier answer under the range (44.1, range 50-75)",
@@ -39,8 +42,6 @@ OPEN = {
     "g39": "the issue's template with numbers gated as template_numbers (the helper expected a low score; defensible)",
     "g43": "a real story padded with platitudes (45.5, range 50-80)",
     "g46": "double negation in traditional script, vague claim at the floor (6.5, range 20-50)",
-    "h29": "ASR-style rider story with fillers (52.5, range 55-85)",
-    "h31": "waiter story (60.8, range 65-90)",
     "h34": "closing: asks only about hours and rest (34.4, range 55-85): by design below questions about the work",
     "e10": "short plain English story (14.7, range 30-60)",
     "e11": "colloquial English story (15.9, range 30-60)",

@@ -20,12 +20,11 @@ from breaker_findings import kept_outcome_test, load, outcome_tests
 
 CASES = load("breaker40")
 
-FIXED = ["g02", "h12", "g19", "g23", "g24", "n04", "n08", "n09", "h24"]
+FIXED = ["g02", "h12", "g19", "g23", "g24", "n04", "n08", "n09", "h24",
+         # session 40: in the helper's range on the anchored scale (scale map); 诚信负责 denied (h01, h02, h04) and the
+         # result not read (h04, h07) stay open (test_scoring_session40.py)
+         "h01", "h02", "h04", "h07", "h21"]
 OPEN = {
-    "h01": "honest correction: 诚信负责 denied though told (61.9, range 65-90)",
-    "h02": "honest correction in other words (作废/重新登记): 诚信负责 denied (63.6, range 65-90)",
-    "h04": "labels torn off expired goods thrown away: result 补登以后就对上了 not read (58.2, range 60-88)",
-    "h07": "honest ASR-style story without punctuation: no action or result read (54.4, range 55-85)",
     "g08": "tics and a template: lower than the helper's floor (3.8, range 10-50): stricter, harmless",
     "g12": "thin answer and a private story after 之后她: off-topic at 0 (range 10-45): stricter, harmless",
     "g13": "thin answer and a private story after 第二天他: 0 (range 10-45): stricter, harmless",
@@ -38,7 +37,6 @@ OPEN = {
     "g25": "template with a plain result: 8.7 (range 10-45): stricter, harmless",
     "h18": "honest pet-shop story: result (狗很放松, 办了卡) not read (53.1, range 65-90)",
     "h20": "honest fishmonger story: 两斤 called a number on nothing (39.6, range 55-85)",
-    "h21": "honest story with a customer's dog (57.5, range 60-88)",
     "h22": "honest story, fish bought and payment failed: result not read (49.5, range 55-85)",
     "n05": "a cat buys milk tea, pays with dried fish: one act read (39.1)",
     "n06": "a parrot complains: one impossible participant (52.4)",

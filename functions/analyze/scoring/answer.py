@@ -471,7 +471,9 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     # competency gap and the bounds below still apply
     lowest = story_floor(analysis, q)
     for comp in result:
-        comp["score"] = max(comp["score"], lowest)
+        # … and the score goes onto the raters' anchored scale (model.Scorer.on_scale) before the gap and the bounds,
+        # so every bound is read on the scale HR reads
+        comp["score"] = scorer.on_scale(max(comp["score"], lowest))
     strengths = [model.competency_strength(values) for _, values, _ in analysis.competencies]
     adjusted = model.adjust_competencies([c["score"] for c in result], strengths)
     best = max(range(len(result)), key=lambda k: strengths[k]) if result else 0
@@ -484,6 +486,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     # a motivation question is never a closing one (explain.motivation_question): at most one floor applies
     floor = closing_floor(analysis, q) or motivation_floor(analysis, q)
     if floor:
+        floor = scorer.on_scale(floor)   # set on the model's scale, like the story floor
         # a closing answer is judged on the questions asked, a motivation answer on the reasons given, which the
         # story features cannot see: good questions about the work itself, or several practical reasons, pass
         # whatever the model read (the bounds below still apply)

@@ -666,7 +666,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
             suggestions.append(_SUGGEST["situational"])
         if not plan["priority"] or not plan["contact"]:
             suggestions.append(_SUGGEST["plan"])
-        if evidence < 0.5 and len(suggestions) < 2 and not _scored_well(competencies):
+        if evidence < 0.5 and len(suggestions) < 2 and not _scored_well(competencies) and not _shown(competencies):
             suggestions.append(_SUGGEST["evidence"])
         return {"strengths": strengths[:2], "suggestions": suggestions[:1 if overall >= 75 else 2]}
     strengths = [_STRENGTHS[f] for f, v in sorted(praised.items(), key=lambda kv: -kv[1]) if v >= 0.6][:2]
@@ -706,7 +706,7 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
             continue                 # it has numbers or names; "加上具体的数字" would not be true advice
         # advice never contradicts the score: "多讲和这道题有关的做法" is not for an answer whose every
         # competency scored 良好 or better, and a strong answer (85+) is only told of what it truly lacks
-        if f == "evidence" and _scored_well(competencies):
+        if f == "evidence" and (_scored_well(competencies) or _shown(competencies)):
             continue
         if overall >= STRONG and v >= LOW:
             continue
@@ -718,6 +718,17 @@ def _feedback_zh(analysis: Analysis, competencies: list[dict], question: dict) -
 GOOD, STRONG = 75.0, 85.0
 MOTIVATION_PRAISED = 2          # practical reasons (quotes.motivation_reasons) a motivation answer is praised for
 CLOSING_PRAISED = 35.0          # a closing answer below it is not praised       # 良好 and strong answers: limits on the advice they are given
+
+
+SHOWN = 0.5     # a competency's strength (model.competency_strength: its terms or closeness in meaning) that shows it
+
+
+def _shown(competencies: list[dict]) -> bool:
+    """Some competency is shown clearly, in HR's terms or in other words close in meaning
+    (`competency_strength` ≥ SHOWN): the answer did tell the practice the question asks about, and "多讲和这道题直接有关的
+    具体做法" would be false advice (breaker 41: a driver who pulled over, put on the hazard lights and set out the
+    triangle was told it, as were 18 of its on-topic stories)."""
+    return any(c.get("competency_strength", 0.0) >= SHOWN for c in competencies)
 
 
 def _scored_well(competencies: list[dict]) -> bool:

@@ -228,11 +228,12 @@ class Competency:
     keywords: list          # HR's keywords (as given)
     terms: dict             # normalised term → "keyword" | "synonym" | "behaviour"
     anchors: dict           # {"weak"|"adequate"|"strong": text}
+    not_topic: frozenset = frozenset()   # behaviours that are evidence but no topic word (跟主管说: topic_words)
 
     @classmethod
     def from_question(cls, comp: dict, language: str) -> "Competency":
-        curated = lexicon.competencies(language).get(normalise(comp.get("name"), language)) or \
-            lexicon.competencies(language).get(comp.get("name") or "") or {}
+        curated = lexicon.curated_for(language, normalise(comp.get("name"), language)) or \
+            lexicon.curated_for(language, comp.get("name") or "")
         terms: dict[str, str] = {}
         for kw in comp.get("keywords") or []:
             n = normalise_term(kw, language)
@@ -242,13 +243,17 @@ class Competency:
                     terms.setdefault(normalise_term(v, language), "synonym")
                 for v in cilin_synonyms(n, language):
                     terms.setdefault(v, "synonym")
+        quiet = set()
         for kind, extra in (("synonym", comp.get("synonyms") or []), ("synonym", curated.get("synonyms", [])),
                             ("behaviour", comp.get("behaviours") or []),
-                            ("behaviour", curated.get("behaviours", []))):
+                            ("behaviour", curated.get("behaviours", [])),
+                            ("quiet", curated.get("behaviours_not_topic", []))):
             for term in extra:
                 n = normalise_term(term, language)
                 if n:
-                    terms.setdefault(n, kind)
+                    if kind == "quiet" and n not in terms:
+                        quiet.add(n)
+                    terms.setdefault(n, "behaviour" if kind == "quiet" else kind)
         anchors = {}
         for level, value in (comp.get("anchors") or {}).items():
             if isinstance(value, list):
@@ -256,7 +261,7 @@ class Competency:
             if isinstance(value, str) and value.strip():
                 anchors[level] = value
         return cls(comp.get("name") or "overall", float(comp.get("weight") or 1.0),
-                   list(comp.get("keywords") or []), terms, anchors)
+                   list(comp.get("keywords") or []), terms, anchors, frozenset(quiet))
 
 
 @dataclass
@@ -645,6 +650,8 @@ _LIST_GLUE = {"都", "也", "全", "全部", "都是", "还有", "以及", "等"
 
 
 _COUNTED_TERM = re.compile(r"[一二两三四五六七八九十几\d]+[个批组人位趟班]")
+# what a word may add to a term inside it and still be the term said (解释了 for 解释): aspect particles only
+_OWN_PART = re.compile(r"[^了过着]")
 
 
 def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> set:
@@ -661,9 +668,14 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
         if _COUNTED_TERM.search(term):
             continue    # 三个人, 分三批: a count of people or batches is a fact of the story, not a claimed term
         for hit in find(seg, term):
-            if not hit.copied:
-                for i in range(hit.first, hit.last + 1):
-                    in_term.setdefault(id(seg.tokens[i]), (hit.first, hit.last))
+            if hit.copied or language == "zh" and _OWN_PART.search(
+                    "".join(seg.tokens[i].text for i in range(hit.first, hit.last + 1)).replace(hit.term, "", 1)):
+                continue    # 电话 in 打电话: a word of its own around the term (我就给顾客打电话 is a deed, not a list)
+            if hit.last > hit.first and any(seg.tokens[i].pos.startswith(("p", "r")) or seg.tokens[i].text == "是"
+                                            for i in range(hit.first, hit.last + 1)):
+                continue    # 跟主管说了, 是我自己的错, 我就自己补上了: a deed told in a behaviour phrase, not a listed term
+            for i in range(hit.first, hit.last + 1):
+                in_term.setdefault(id(seg.tokens[i]), (hit.first, hit.last))
     n_terms = []
     for toks in clauses:
         # terms, not their words: one term of two words (said sorry, 重新/做) is no list of two
@@ -671,7 +683,9 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
         rest = [t for t in toks if id(t) not in in_term and not t.copied and id(t) not in junk
                 and (t.base or t.text) not in glue and t.text not in sets["first_person"]
                 and not (language == "zh" and t.pos.startswith(("u", "y", "e", "o", "c")))]
-        n_terms.append(len(said) if said and not rest else 0)
+        # a preposition joining them is a sentence, not a list (我就给顾客打电话, 跟客户解释: breaker 41)
+        joined = language == "zh" and any(t.pos == "p" and id(t) not in in_term for t in toks)
+        n_terms.append(len(said) if said and not rest and not joined else 0)
     return {ci for ci, n in enumerate(n_terms)
             if n >= 2 or n and any(0 <= c < len(n_terms) and n_terms[c] for c in (ci - 1, ci + 1))}
 
@@ -925,6 +939,16 @@ def _opens_with(toks: list, words, *, past_first_person: bool = True) -> bool:
             continue
         return t.text in words
     return False
+
+
+# the first step of what the candidate did about a situation just told (我先把车靠边停好, 我赶紧…): what came before it is
+# that story's situation
+_FIRST_STEPS = frozenset({"先", "首先", "赶紧", "马上", "立刻", "立马", "当即", "连忙", "急忙", "赶快", "第一时间"})
+
+
+def takes_first_step(toks: list) -> bool:
+    """Chinese: the clause opens (after fillers and 我/我们) with the candidate's first step (先, 赶紧, 马上…)."""
+    return _opens_with(toks, _FIRST_STEPS)
 
 
 def goes_on_from(toks: list) -> bool:
@@ -1295,7 +1319,7 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
         if any((clause_agent(toks, first_person, k) or agent) == "self" for k in _boundary_hits(phrase, toks)
                # 我不是不愿意加班 is not unwilling; nor is a phrase said under a negator (没人骂, 从不拖着)
                if not affirmed(toks, k) and not toks[k].negated and not _supposed_in(toks, k)
-               and not _thing_subject(toks, k, first_person)):
+               and not _thing_subject(toks, k, first_person) and not _no_bother(phrase, toks, k)):
             return True
         # a clause naming only someone else passes them on even when jieba tags a word before them as its
         # first verb (一个外卖/v 小哥等了半小时，特别不耐烦: the rider is impatient, not the candidate)
@@ -1303,6 +1327,20 @@ def _own_phrase(phrase: str, clauses: list, first_person: frozenset) -> bool:
             clause_agent(toks, first_person, len(toks)) if not any(t.text in first_person for t in toks) else None
         ) or agent
     return False
+
+
+# 麻烦 is the candidate's reluctance only as an attitude (嫌麻烦, 太麻烦了, 麻烦死了); a request (麻烦您说下咋走, 麻烦帮我看
+#一下) or trouble met (遇到点麻烦, 给同事添麻烦) is not (breaker 41's h14: a rider asking the way read as unwilling)
+_BOTHER_BEFORE = {"嫌", "怕", "太", "好", "很", "真", "挺", "多", "觉得", "特别", "非常", "比较", "有点", "有些", "怪", "够"}
+
+
+def _no_bother(phrase: str, toks: list, k: int) -> bool:
+    """Chinese: 麻烦 at toks[k] said as a request or as trouble met, not as finding the work a bother."""
+    if phrase != "麻烦":
+        return False
+    before = toks[k - 1].text if k > 0 else ""
+    after = toks[k + 1].text if k + 1 < len(toks) else ""
+    return before not in _BOTHER_BEFORE and not after.startswith("死")
 
 
 def _thing_subject(toks: list, k: int, first_person: frozenset) -> bool:
@@ -1600,8 +1638,9 @@ def _meaning_words(toks: list, language: str, junk: set = frozenset()) -> list[s
 
 def topic_words(question: dict, comps: list, q_words: set, language: str) -> list[str]:
     """The question's topic as words: its own content words, the competencies' names and terms (HR's
-    keywords, synonyms, behaviours, split into words) and the words of their anchors."""
-    texts = tuple([c.name for c in comps] + [t for c in comps for t in c.terms] +
+    keywords, synonyms, behaviours, split into words; not the curated behaviours_not_topic: 跟主管说 shows honesty
+    but would bring every story that names a supervisor near an honesty question) and the words of their anchors."""
+    texts = tuple([c.name for c in comps] + [t for c in comps for t in c.terms if t not in c.not_topic] +
                   [a for c in comps for a in c.anchors.values()])
     return sorted(q_words) + list(_topic_text_words(texts, language))
 
@@ -1692,7 +1731,8 @@ def meaning_aside_ready(sem: dict) -> bool:
 
 
 def semantic_padding(asides: list, on_question: list, keep: list, results: list | None = None,
-                     refers_back: list | None = None, goes_on: list | None = None) -> list[int]:
+                     refers_back: list | None = None, goes_on: list | None = None,
+                     first_steps: list | None = None) -> list[int]:
     """Clauses of a stretch about something else, by meaning (Chinese): a run of counted clauses that do
     not say the question's own words or the competencies' terms, each with an aside probability
     (meaning.aside) ≥ SEMANTIC_OFF["each"] and on average ≥ SEMANTIC_OFF["mean"] (a clause with no known
@@ -1702,7 +1742,10 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
     reads as work and stays, and so does a stretch that ends in the story's result (`results`, as in
     counted_clauses: …又送了一杯豆浆，他笑着走了 read 0.90 and 0.65 as an aside). So does a stretch of at most
     SEMANTIC_OFF["goes_on"] clauses whose first goes on from one of the answer's own (`goes_on`: 又送她一瓶，下架查了一排 after
-    当场退了钱 — breaker 33: a short complaint story lost its gift and its finding as an aside). A stretch that names a word of the story again is still an aside (说到苹果我就想起来，前年国庆…)."""
+    当场退了钱 — breaker 33: a short complaint story lost its gift and its finding as an aside), a stretch as short in the
+    middle that ends in the story's result, and an opening stretch followed by the candidate's first step (`first_steps`: 有回我拉
+    一车菜去饭店，半道上车胎扎了。我先把车靠边停好 — breaker 41: the cargo read as a meal). A stretch that names a word of
+    the story again is still an aside (说到苹果我就想起来，前年国庆…)."""
     n = len(asides)
     results = results or [False] * n
     cand = [keep[k] and not on_question[k] and (asides[k] is None or asides[k] >= SEMANTIC_OFF["each"])
@@ -1725,6 +1768,12 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
                 continue
         if goes_on and goes_on[i] and i and keep[i - 1] and not cand[i - 1] and j - i <= SEMANTIC_OFF["goes_on"]:
             i = j     # a few clauses going on from the story's own (又送她一瓶，下架查了一排…): its next steps
+            continue
+        if j < n and i and keep[i - 1] and not cand[i - 1] and results[j - 1] and j - i <= SEMANTIC_OFF["goes_on"]:
+            i = j     # … or told between the story's own clauses and ending in its result (补好胎我就接着送过去了，菜都没坏，
+            continue  # 老板也没说啥: the cargo read as a meal, breaker 41's h38)
+        if i == 0 and first_steps and any(first_steps[k] for k in range(1, min(j + 1, n))):
+            i = j     # the situation of the story whose first step follows (or, run on, is told in it: 我先没解释给她…)
             continue
         stretch = [k for k in range(i, j) if asides[k] is not None]
         need = SEMANTIC_OFF["edge" if i == 0 or j == n else "inner"]
@@ -2073,7 +2122,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          or names_instance(toks, denied=True) for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
-                                   [goes_on_from(toks) for toks in clauses]):
+                                   [goes_on_from(toks) for toks in clauses],
+                                   # (an opening on the work, not a holiday: 去年国庆我去了三亚…我先把单子…)
+                                   [takes_first_step(toks) and all(on_topic_clause[:ci])
+                                    for ci, toks in enumerate(clauses)]):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
         # the digression ends where a sentence says the question's own words or HR's terms again: a word merely
@@ -2366,6 +2418,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                     continue
                 if hit.negated and contrary._attributive(seg, hit.last):
                     continue    # 遇到不配合的狗狗: who is met, not the candidate's conduct (breaker 26)
+                if any(seg.tokens[i].nobody for i in range(hit.first, hit.last + 1)):
+                    continue    # 没有一个访客等超过五分钟, 没有一个同事愿意加班: who did not act, neither way
                 if hit.negated:
                     toks = [seg.tokens[i] for i in range(hit.first, hit.last + 1) if seg.tokens[i].negated]
                     if not all(t.fault_denied for t in toks):

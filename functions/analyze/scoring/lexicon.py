@@ -68,6 +68,25 @@ def competencies(language: str) -> dict:
 
 
 @functools.lru_cache(maxsize=1024)
+def curated_for(language: str, name: str) -> dict:
+    """The curated terms of a competency HR named `name`: its own entry; else, merged, the entries whose name (two
+    characters or more) or one of whose "names" it contains — 诚信负责 and 诚实守信 take 诚信's, 食品安全意识 安全意识's,
+    沟通与服务意识 服务意识's (breaker 41: 跟主管说了，是我自己的错，我就自己补上了 was told "没有说到与诚信负责相关的具体做法").
+    Not the other way: a short name (沟通, 效率) would take every longer entry's terms (沟通能力, 沟通表达, 沟通协作), and
+    with them a competency the answer shows in other words loses to it by the competency gap.
+    {"synonyms": [...], "behaviours": [...], "behaviours_not_topic": [...]}, empty lists when none fits."""
+    listed = competencies(language)
+    if name in listed:
+        return listed[name]
+    merged: dict = {"synonyms": [], "behaviours": [], "behaviours_not_topic": []}
+    for other, entry in listed.items():
+        if any(len(n) >= 2 and n in name for n in [other, *entry.get("names", [])]):
+            for key in merged:
+                merged[key] += [t for t in entry.get(key, []) if t not in merged[key]]
+    return merged
+
+
+@functools.lru_cache(maxsize=1024)
 def named_instances(language: str, question_text: str) -> tuple[frozenset, frozenset]:
     """(instance words, instance endings) of every category whose name the question's text contains: asked about
     病虫害, an answer tells 红蜘蛛 or 褐斑病 (ending 病); asked about 天气灾害, 冰雹 or 倒春寒 — on the question

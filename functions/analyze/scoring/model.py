@@ -1,5 +1,6 @@
 """The ONNX scorer: one row of content features per competency → a rating on the 1–5 anchored scale
-(docs/rating-scale.md) → a score 0–100 = (rating − 1) × 25.
+(docs/rating-scale.md) → a score 0–100 = (rating − 1) × 25, and the scorer's scale map (`Scorer.on_scale`) from the
+score the model and the rules give to what the raters' anchors say such a score means.
 
 Scorers are listed in models/manifest.json under "scorer" ({name, version, file, features, baseline,
 ...}); `load("default")` picks the newest default, an unknown version falls back to it. A driver's effect
@@ -32,6 +33,7 @@ class Scorer:
     features: list
     baseline: dict
     session: object
+    scale: tuple = ()     # ((score, anchored score), …) knots, increasing; () = identity
 
     @property
     def label(self) -> str:
@@ -41,6 +43,24 @@ class Scorer:
         """Scores 0–100 for rows of features (in `self.features` order)."""
         out = self.session.run(None, {"features": rows.astype(np.float32)})[0]
         return rating_to_score(np.asarray(out, dtype=np.float64).reshape(-1))
+
+    def on_scale(self, score: float) -> float:
+        """A 0–100 competency score (the model's, after the story floor) → the same answer on the raters' anchored
+        scale: linear between the manifest entry's "scale" knots (models/scorer/scale.py fits them: the raters' mean
+        anchored score, 25 × (rating − 1), of the training answers scored there), identity without knots. Monotone, so
+        it never reorders two answers; identity up to 50 in default-9, so every bound of 50 or less reads the same."""
+        if not self.scale:
+            return score
+        xs, ys = zip(*self.scale)
+        return float(np.interp(score, xs, ys))
+
+    def off_scale(self, score: float) -> float:
+        """The inverse of `on_scale`: a score on the anchored scale → the model's scale, where a tolerance stated in the
+        model's points (padding adds at most one point) is read."""
+        if not self.scale:
+            return score
+        xs, ys = zip(*self.scale)
+        return float(np.interp(score, ys, xs))
 
     def score(self, row: dict) -> tuple[float, list[dict]]:
         """(score 0–100, drivers sorted by |effect|) for one row {feature: value}."""
@@ -95,7 +115,8 @@ def load(requested: str | None = "default") -> Scorer:
         if not path.exists():
             raise ModelMissing(f"scorer file {path} is missing: run `python -m models.scorer.train`")
         session = onnxruntime.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
-        scorer = Scorer(entry["name"], entry["version"], entry["features"], entry["baseline"], session)
+        knots = tuple((float(x), float(y)) for x, y in (entry.get("scale") or {}).get("knots", ()))
+        scorer = Scorer(entry["name"], entry["version"], entry["features"], entry["baseline"], session, knots)
         _CACHE[requested] = scorer
         return scorer
 

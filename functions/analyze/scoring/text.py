@@ -450,6 +450,7 @@ class Token:
     base: str = ""         # the form compared with word lists: Korean without its particle, else text
     fault_denied: bool = False   # zh: negated, but the negation denies a fault (没超时, 没有推给同事): praise
     fault: bool = False          # zh: the fault word itself in such a scope (超时, 推给)
+    nobody: bool = False         # zh: negated as the subject of "no one did" (没有一个访客等…): neither said nor denied
 
 
 @dataclass
@@ -822,7 +823,8 @@ _PERSON_SUBJECT = re.compile(r"(顾|客|用|买|住|业|车|房|病|家|会)(客
                              r"老人|孩子|小孩|家长|阿姨|大爷|大姐|大哥|骑手|司机|对方|人家|别人|大家|他们|她们|他|她")
 _TOPIC_MARKS = {"我", "我们", "俺", "咱", "咱们", "也", "都"}    # what follows a fronted topic (小票我…, excel也…)
 _AFFIRMING = {"不是", "并不是", "不可能", "不可", "非", "绝不", "绝不会"}   # 不是不…, 不可能不…: the second negator affirms
-_FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯"}   # 不太会, 没怎么
+_FUSED_TAILS = {"太会", "太能", "太想", "太愿意", "怎么", "太", "会", "能", "愿意", "想", "敢", "肯",
+                "什么", "啥", "多少", "多大"}   # 不太会, 没怎么, 没什么耐心 (breaker 41: read as patience), 没啥, 没多大
 _NOT_NEGATING_NEXT = {"但", "仅", "只", "光", "单", "止", "论", "管", "过"}   # 不但, 不仅, 不只… split by jieba
 
 
@@ -913,6 +915,11 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
         for i in range(k + 1, end):
             toks[i].negated = True
         fault = _denied_fault(toks, k + 1, end)
+        subject = _none_of_subject(toks, k + 1, end)
+        # 没有一个访客等超过五分钟: nobody waited, 访客 is not denied (breaker 41's h23); 没有一个同事愿意加班: what others
+        # did not do is neither the candidate's conduct nor its denial (没有一个顾客投诉 keeps its denied fault)
+        for i in (subject if fault else range(subject.start, end) if subject else ()):
+            toks[i].nobody = True
         if fault:
             # 一单都没超时, 我没有推给同事: denying a fault is the good outcome, never counter-evidence
             for i in range(k + 1, end):
@@ -939,6 +946,27 @@ def _negation_zh(toks: list, negators, topic: list = ()) -> None:
                         not any(toks[j].pos.startswith("v") and toks[j].pos != "vn" for j in range(at + 1, mark)):
                     t.negated = True
         k = end
+
+
+_ONE = {"一", "一个", "一位", "一名", "一家", "一桌", "一户"}
+
+
+def _none_of_subject(toks: list, start: int, end: int) -> range:
+    """Chinese: 没有 + 一个/一位 + a noun + a verb (没有一个访客等超过五分钟, 没有一位顾客投诉): "no one … did" — the indexes of
+    the quantifier and its noun, the subject of the denied verb, not what is denied; empty otherwise."""
+    i = start
+    if i < end and toks[i].text in _ONE:
+        i += 1
+        if i < end and toks[i].pos.startswith("q"):
+            i += 1
+        nouns = i
+        # a noun, or a person jieba tags otherwise (访客/v: _PERSON_SUBJECT, …客, …员, …人)
+        while i < end and (toks[i].pos.startswith("n") or _PERSON_SUBJECT.fullmatch(toks[i].text)
+                           or len(toks[i].text) >= 2 and toks[i].text[-1] in "客员人"):
+            i += 1
+        if i > nouns and i < end and toks[i].pos.startswith(("v", "d", "u")):
+            return range(start, i)
+    return range(0)
 
 
 # Negating a fault is praise: 一单都没超时, 我没有推给同事, 没让一箱发错, 从来没出过错, 没有一次差错. The fault
