@@ -29,31 +29,12 @@ def held_out_folders() -> list[str]:
     return ["data"] + names   # data: only its held-out roles are read
 
 
-def _rows(results: dict, folders) -> list[tuple[float, float, str]]:
-    out = []
-    for name in folders:
-        for a in dataset.load(fit_scale.folder_path(name)):
-            if a.source is not None or (name == "data" and not a.held_out):
-                continue
-            r = results.get(f"{name}/{a.id}")
-            if r is None or r.get("status") != "scored":
-                continue
-            for comp in r["competencies"]:
-                label = a.label(comp["name"], "ratings")
-                if label is not None:
-                    out.append((float(comp["score"]), fit_scale.anchored(label), a.kind or ""))
-    return out
-
-
-def _answers(results: dict, folders):
-    for name in folders:
-        for a in dataset.load(fit_scale.folder_path(name)):
-            if a.source is None and (name != "data" or a.held_out) and f"{name}/{a.id}" in results:
-                yield name, a, results[f"{name}/{a.id}"]
+def _read(name: str, answer) -> bool:
+    return name != "data" or answer.held_out   # data: only its held-out roles
 
 
 def summary(results: dict, folders, title: str) -> None:
-    rows = _rows(results, folders)
+    rows = fit_scale.rows_from(results, folders, _read)
     x, y, selections = fit_scale.groups(rows, HONEST)
     print(f"{title}: {len(rows)} rated competency rows")
     for name, sel in selections:
@@ -65,7 +46,7 @@ def summary(results: dict, folders, title: str) -> None:
               f"RMSE {np.sqrt(np.mean((x[top] - y[top]) ** 2)):.2f}")
     per_q: dict = {}
     gaming = []
-    for name, a, r in _answers(results, folders):
+    for name, a, r in fit_scale.answers_of(results, folders, _read):
         overall = r["overall"] if r["status"] == "scored" else -1.0
         if a.kind in HONEST:
             label = label_of(a, "ratings")

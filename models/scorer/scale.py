@@ -44,24 +44,28 @@ def folder_path(name: str) -> Path:
     return HERE / name if name == "data" else HERE / "eval" / name
 
 
-def rows_from(results: dict, folders) -> list[tuple[float, float, str, str]]:
-    """(score, anchored label, kind, folder) per rated competency of every scored, non-derived, non-held-out answer
-    of `folders`, read from `results` {"<folder>/<answer id>": pipeline result}."""
+def answers_of(results: dict, folders, read=lambda name, answer: not answer.held_out):
+    """(folder, answer, result) of every non-derived answer of `folders` that `read(folder, answer)` keeps (by default
+    not of a held-out role) and `results` {"<folder>/<answer id>": pipeline result} holds."""
     from models.scorer import dataset
 
-    out = []
     for name in folders:
-        folder = folder_path(name)
-        if not dataset.has_ratings(folder):
-            continue
-        for a in dataset.load(folder):
+        for a in dataset.load(folder_path(name)):
             r = results.get(f"{name}/{a.id}")
-            if a.source is not None or a.held_out or r is None or r.get("status") != "scored":
-                continue
-            for comp in r["competencies"]:
-                label = a.label(comp["name"], "ratings")
-                if label is not None:
-                    out.append((float(comp["score"]), anchored(label), a.kind or "", name))
+            if a.source is None and r is not None and read(name, a):
+                yield name, a, r
+
+
+def rows_from(results: dict, folders, read=lambda name, answer: not answer.held_out) -> list[tuple[float, float, str, str]]:
+    """(score, anchored label, kind, folder) per rated competency of every scored answer answers_of(…) yields."""
+    out = []
+    for name, a, r in answers_of(results, folders, read):
+        if r.get("status") != "scored":
+            continue
+        for comp in r["competencies"]:
+            label = a.label(comp["name"], "ratings")
+            if label is not None:
+                out.append((float(comp["score"]), anchored(label), a.kind or "", name))
     return out
 
 

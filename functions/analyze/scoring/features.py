@@ -2118,13 +2118,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     for ci in lists:
         keep[ci] = False
     if sem is not None and meaning_aside_ready(sem):
+        opening_on_topic = next((ci for ci, on in enumerate(on_topic_clause) if not on), len(clauses))
         # … or an instance of the category it names (褐斑病 for 病虫害: the aside reader takes an orchard for private life)
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          or names_instance(toks, denied=True) for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
                                    [goes_on_from(toks) for toks in clauses],
                                    # (an opening on the work, not a holiday: 去年国庆我去了三亚…我先把单子…)
-                                   [takes_first_step(toks) and all(on_topic_clause[:ci])
+                                   [takes_first_step(toks) and ci <= opening_on_topic
                                     for ci, toks in enumerate(clauses)]):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]
