@@ -121,6 +121,7 @@ class BoundKind(enum.Enum):
     NOT_OWN = "not_own"                            # not the candidate's own story (agency.agency_bound)
     NO_REASON = "no_reason"                        # a motivation answer without a reason of its own
     FIGURES = "figures"                            # figures in place of what was done (model.FIGURES_CAP)
+    OUTLINE = "outline"                            # a bare outline of steps for a story (model.OUTLINE_CAP)
 
 
 # the bounds of an answer that does not answer the question asked: its feedback says it missed the question
@@ -345,6 +346,8 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
     elif figures_only(analysis, question):
         caps.append(Bound(model.FIGURES_CAP, BoundKind.FIGURES,
                           f"{FIGURES_REASON}，最高 {model.FIGURES_CAP:.0f} 分。"))
+    if bare_outline(analysis, question):
+        caps.append(Bound(model.OUTLINE_CAP, BoundKind.OUTLINE, f"{OUTLINE_REASON}，最高 {model.OUTLINE_CAP:.0f} 分。"))
     if not caps:
         return None
     # the lowest cap applies; counter-evidence is named first whichever bound is lowest
@@ -366,6 +369,50 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
     figures = c.get("figure_clauses", 0)
     return figures >= model.FIGURES_MIN and figures >= 0.5 * c.get("content_clauses", 0) and \
         c.get("actions", 0) <= model.FIGURES_ACTIONS
+
+
+OUTLINE_REASON = "这道题要讲一次具体的经历，回答只是按顺序列了几个做法（先…再…最后…），没有说是哪一次、当时遇到了什么情况，" \
+    "每一步也没有具体内容"
+
+
+def _setting(toks: list) -> bool:
+    """Chinese: the clause only sets a time and a place (去年三月五号在万达店, 上个月八号下午): times, numbers, 在/于 and
+    the place after it — no one, nothing done."""
+    at = next((k for k, t in enumerate(toks) if t.text in ("在", "于")), len(toks))
+    return all(t.pos in ("t", "m", "mq", "f", "x") or t.text in ("在", "于", "的") or k > at and t.pos.startswith("n")
+               or features.concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None) in ("time", "number")
+               or _DAY_OF_MONTH.fullmatch(t.text) is not None for k, t in enumerate(toks))
+
+
+_DAY_OF_MONTH = re.compile(r"[0-9一二三四五六七八九十两]+[号日]")    # 八号, 15日 (jieba tags 八号 a noun)
+
+
+def bare_outline(analysis: features.Analysis, question: dict) -> bool:
+    """A Chinese story question answered by a bare outline of steps (breaker 42's g39: 我先跟她道歉，再给她解释，然后帮她
+    换货，接着和店长汇报，最后她满意地走了。 63.5; breaker 43's g46, the same after 去年三月五号在万达店，: 78.0): the first
+    step (我先…, 首先…: features.takes_first_step) comes after nothing but a setting — clauses of time and place with no
+    verb, no event told; from it to the ending (the first clause opened by 最后/最终/结果, what follows it is the result's
+    elaboration) at least model.OUTLINE_CLAUSES clauses, at least model.OUTLINE_SHARE of them opening with a step word
+    (takes_first_step, goes_on_from: 先, 再, 然后, 接着, 最后…), and no number or time inside the steps. Steps with their
+    own facts (第一，先把三百单按城市分好…晚上十一点全部交给快递; 再给他换了一盒新的) or a situation told before them (有位阿姨
+    买的豆浆机不转了来退，我先…) are a story told in order, not an outline."""
+    if analysis.seg.language != "zh" or explain.question_type(question) != "story":
+        return False
+    seg = analysis.seg
+    told = [[seg.tokens[i] for i in cl] for cl in seg.clauses
+            if any(features.is_content(seg.tokens[i], "zh") for i in cl)]   # a step read as a list of terms still counts
+    first = next((k for k, toks in enumerate(told) if features.takes_first_step(toks)), None)
+    if first is None or not all(_setting(toks) for toks in told[:first]):
+        return False
+    end = next((k for k in range(first + 1, len(told)) if features.marked_result(told[k])), len(told) - 1)
+    steps = told[first:end + 1]
+    if len(steps) < model.OUTLINE_CLAUSES:
+        return False
+    if any(features.concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None) in ("number", "time")
+           for toks in steps for k, t in enumerate(toks)):
+        return False
+    opened = sum(1 for toks in steps if features.takes_first_step(toks) or features.goes_on_from(toks))
+    return opened >= model.OUTLINE_SHARE * len(steps)
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:
@@ -494,7 +541,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             if comp["score"] < floor:
                 comp["score"] = floor
                 comp["reasons"] = [r for r in comp["reasons"] if not r.startswith(explain.GAP_REASON)]
-    not_own = missed = focus_missed = False
+    not_own = missed = focus_missed = figures = outline = False
     for k, comp in enumerate(result):
         b = bound(analysis, k, q)
         if b is None:
@@ -505,9 +552,12 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # not the candidate's own story: nothing in it is credited, even where the score is already lower
             kept = [r for r in kept if not r.startswith(agency.CREDITS)]
             not_own = True
-        if b.kind is BoundKind.FIGURES:
-            # its figures are what is bounded: they are not praised as concrete detail beside the bound
+        if b.kind in (BoundKind.FIGURES, BoundKind.OUTLINE):
+            # its figures (or its bare steps) are what is bounded: they are not praised as concrete detail beside the
+            # bound, nor to the candidate (breaker 42's g05 was told 举了具体的数字、时间或地点，让人容易相信)
             kept = [r for r in kept if not r.startswith((CONCRETE_CREDIT, explain.WORDING_SPECIFIC))]
+            figures = figures or b.kind is BoundKind.FIGURES
+            outline = outline or b.kind is BoundKind.OUTLINE
         detected = b.kind in DETECTED
         if detected:
             # a story about something other than work, or told unwillingly: nothing in it is credited
@@ -516,7 +566,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         # named; another bound only when it lowers the score
         det = analysis.competencies[k][2]
         if comp["score"] > b.cap or det.get("contrary") or det.get("contrary_owned") or b.kind is BoundKind.NOT_OWN \
-                or b.cap == model.ASKING_ONLY or detected or b.kind is BoundKind.FIGURES:
+                or b.cap == model.ASKING_ONLY or detected or b.kind in (BoundKind.FIGURES, BoundKind.OUTLINE):
             if comp["score"] > b.cap:
                 # the bound levels what the gap reason compares (这一项因此低 24 分 beside three scores of 45)
                 kept = [r for r in kept if not r.startswith(explain.GAP_REASON)]
@@ -568,6 +618,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
         out["overall"] = min(out["overall"], bound_all)
     out["feedback"] = explain.feedback(analysis, result, q, not_own=not_own,
                                        not_answer=not_an_answer(analysis, q) or ("focus" if focus_missed else
-                                                                               "missed" if missed else None))
+                                                                               "missed" if missed else None),
+                                       figures=figures, outline=outline)
     out["scorer"] = scorer.label
     return out

@@ -581,7 +581,7 @@ _SUGGEST_BY_LANGUAGE = {
 
 
 def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, not_own: bool = False,
-             not_answer: str | None = None) -> dict:
+             not_answer: str | None = None, figures: bool = False, outline: bool = False) -> dict:
     """{"strengths": [...], "suggestions": [...]} for the candidate, at most 2 + 2, in the interview's
     language (zh, en, ko; Chinese for anything else). `not_own`: the answer was bounded as not the candidate's
     own experience (agency.py: a model answer, others' work, a hypothetical) — nothing in it is praised, and the
@@ -590,7 +590,9 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     candidate is told what the question asks for; "missed": bounded as not answering the question asked (a story
     about something else, only questions of its own, no reason to a motivation question) — nothing is praised and
     the candidate is told so; "focus": bounded as a story about another situation than the one the question names
-    (focus.py) — nothing is praised, and the candidate is asked for that situation."""
+    (focus.py) — nothing is praised, and the candidate is asked for that situation. `figures`: bounded as figures in
+    place of deeds (answer.figures_only) — its figures are not praised as concrete detail. `outline`: bounded as a bare
+    outline of steps (answer.bare_outline) — its result is not praised, and the candidate is asked for a real story."""
     asked = "motivation" if motivation_question(question) else "closing" if question_type(question) == "closing" \
         else "willing"
     out = ({"strengths": [], "suggestions": [_SUGGEST["on_topic" if not_answer == "off_topic" else
@@ -605,6 +607,12 @@ def feedback(analysis: Analysis, competencies: list[dict], question: dict, *, no
     # the next shift's float)
     if contrary.tells_contrary(analysis):
         out = {"strengths": [], "suggestions": out["suggestions"]}
+    if figures:
+        out = {"strengths": [s for s in out["strengths"] if s != _STRENGTHS["concreteness"]],
+               "suggestions": out["suggestions"]}
+    if outline:
+        out = {"strengths": [], "suggestions": [_SUGGEST["story"]] + [
+            s for s in out["suggestions"] if s != _SUGGEST["story"]][:1]}
     language = analysis.seg.language
     if language not in _STRENGTHS_BY_LANGUAGE:
         return out

@@ -83,7 +83,10 @@ _NUM_IDIOMS = {"一下", "一些", "一起", "一直", "一定", "一般", "一�
                "一个", "一次", "几乎", "一点儿", "一口气", "第一", "一种", "一遍", "某些", "有些", "好多",
                "许多", "一会", "万一", "一定要", "一是", "二是", "一心", "一时", "一面"}
 _WEAK_VERBS = {"是", "有", "觉得", "认为", "喜欢", "希望", "想", "会", "能", "可以", "要", "应该", "知道",
-               "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为"}
+               "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为",
+               # remembering is no deed (breaker 42's g45: 然后想起那天是我生日 was the candidate's step and its result)
+               "想起", "想起来", "记起", "记起来", "记得", "回想", "回想起", "回忆", "回忆起"}
+_REMEMBERED = frozenset({"想起", "想起来", "记起", "记起来", "记得", "回想", "回想起", "回忆", "回忆起", "想到"})
 # times that place nothing: 当时 (then), 平时 (usually)…
 _VAGUE_TIME = {"当时", "那时", "那时候", "平时", "现在", "以前", "之前", "之后", "以后", "后来", "最后", "最近",
                "有时候", "有时", "时候", "目前", "当下", "刚才", "一时", "同时", "随时", "及时", "按时", "准时",
@@ -957,6 +960,43 @@ def goes_on_from(toks: list) -> bool:
     return _opens_with(toks, _GOES_ON)
 
 
+# looking, listening or asking with nothing looked at, heard or asked (我先看了一下, 问了问): no deed of its own
+_GLANCES = frozenset({"看", "看看", "瞅", "瞅瞅", "瞧", "瞧瞧", "瞄", "瞄了", "听", "听听", "问", "问问", "想", "想想", "望"})
+_GLANCE_MEASURES = frozenset({"一下", "一眼", "一遍", "一下子", "两眼", "几眼"})
+
+
+# … and telling the interviewer what the answer will be about (我先说一下那天的情况, 我先说说当时的情况吧: breaker 43's h30
+# and h32 were told 说了自己具体做了什么：“我先说一下那天的情况”)
+_TELLS = frozenset({"说", "说说", "讲", "讲讲", "聊", "聊聊", "介绍", "交代"})
+_TOLD_ABOUT = frozenset({"那天", "当时", "那次", "这次", "情况", "背景", "经过", "事情", "事", "这件", "那件", "这个",
+                         "的", "吧", "下", "一下"})
+
+
+def bare_glance(toks: list) -> bool:
+    """Chinese: the clause's only deed is a look, a listen or a question with nothing after it but 了, 一下 or 一眼
+    (我先看了一下, 就问了问: breaker 42's g45 told 我先看了一下 as its only step before 最后顾客很满意地走了), or the
+    speaker's own telling of the story (我先说一下那天的情况)."""
+    verbs = [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
+    if not verbs:
+        return False
+    if all(toks[k].text in _TELLS for k in verbs):
+        # … to no one in the story (我跟顾客说了一下情况 is a deed)
+        return not any(t.text in ("跟", "给", "和", "对", "向", "同") for t in toks[:verbs[0]]) and all(t.pos == "x" or t.text in _TOLD_ABOUT or t.text in _TELLS or t.text in ("了", "我", "先", "来", "简单")
+                   for t in toks[verbs[0] + 1:])
+    if any(toks[k].text not in _GLANCES for k in verbs):
+        return False
+    verb = toks[verbs[-1]].text
+    return all(t.pos == "x" or t.text in _GLANCE_MEASURES or t.pos in ("ul", "uz", "y") or t.text in ("了", "过", verb)
+               for t in toks[verbs[-1] + 1:])     # (问了问: the verb said again)
+
+
+def _next_step(toks: list) -> bool:
+    """Chinese: the clause opens with a word of the next step (然后, 再, 接着, 又 — 然后 too, which goes_on_from passes over
+    as a filler), after 我/我们."""
+    words = [t.text for t in toks if t.pos != "x" and t.text not in ("我", "我们")]
+    return bool(words) and words[0] in _GOES_ON - {"最后", "最终"}
+
+
 def _last_step(clauses: list, ci: int, sets: dict) -> bool:
     """Chinese: clause ci says a result only through 最后 opening the last step of a routine (先扫面单…再…，最后看一眼
     件数对不对再封箱: set s, session 22) — 最后 then an act, the same clause or one of the three before it opening with a
@@ -980,9 +1020,12 @@ _MEASURED_CHANGE = re.compile(r"^从[^，。；]{0,4}" + _HAN_NUM.pattern +
 _ENDING_MARKERS = ("最后", "最终", "结果", "后来", "终于", "到最后")
 
 
-def _marked_result(toks: list) -> bool:
+def marked_result(toks: list) -> bool:
     """Chinese: the clause opens (after fillers) with a marker of the story's ending (最后, 最终, 结果, 后来)."""
     return _opens_with(toks, _ENDING_MARKERS, past_first_person=False)
+
+
+_marked_result = marked_result
 
 
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
@@ -993,8 +1036,8 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
     completion = sets["completion"]
     if t.text in completion or t.text.startswith(_long_words(completion)):
         return True
-    if markers and t.text in sets["result_markers"]:
-        return True
+    if markers and t.text in sets["result_markers"] and not (k and toks[k - 1].text in _REMEMBERED):
+        return True     # (那天 remembered is no ending: 然后想起那天是我生日, breaker 42's g45)
     if t.text.endswith("完") and t.pos.startswith("v"):
         return True
     # … or with 完 glued to the next word by jieba (登记|完发|了门禁卡: 登记完, breaker 39's h09)
@@ -2191,6 +2234,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # specific thing the number could count — a real story's numbers count things it names (三百箱货)
     index = {id(t): k for k, t in enumerate(words_)}
     number_clauses = hollow_clauses = rate_clauses = hollow_any = figure_clauses = 0
+    rate_ids = set()     # clauses that claim a rate (效率提高了百分之四十, 准确率百分之百): a figure, not a deed
     for ci, toks in enumerate(clauses):
         if not (keep[ci] and has_content[ci]) or not toks:
             continue
@@ -2208,8 +2252,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             continue
         number_clauses += 1
         rate_clauses += rate
-        # a figure with no verb (2022年8月8日下午3点15分, 同事3人, 满意度100%), not a step's number alone (1. / 第一，)
-        figure_clauses += not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
+        if rate and (nums or "%" in span or "百分" in span):
+            rate_ids.add(ci)     # (a rate with its figure: 注重效率 is an attitude, 效率提高了百分之四十 a claim)
+        # a figure with no verb (2022年8月8日下午3点15分, 同事3人, 满意度100%), not a step's number alone (1. / 第一，),
+        # or a rate claimed with one (效率提高了百分之四十, 节省了百分之二十的成本: breaker 42's g05 passed at 69.9 on
+        # figures and rates alone)
+        figure_clauses += rate or not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
             not all(t.pos in ("m", "mq", "x") for t in toks)
         things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
                   and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
@@ -2258,11 +2306,13 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                      and not t.negated and not t.copied]
         else:
             verbs = [t for t in toks if is_content(t, language) and not t.negated and not t.copied]
+        if ci in rate_ids:
+            continue      # a rate claimed (效率提高了百分之四十) is nobody's deed
         if subject_first and verbs and not (implied and not _step(toks, language)):
             actions.append(ci)
             if implied:
                 implied_actions.append(ci)
-            if has_spec and not general_clause(toks, language):
+            if has_spec and not general_clause(toks, language) and not (language == "zh" and bare_glance(toks)):
                 specific_actions.append(ci)
                 action_idx.append(ci)
         elif verbs and has_spec and not general_clause(toks, language):
@@ -2318,9 +2368,14 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # before the step that led to it (삼천 원을 돌려드렸습니다), at the stronger step's level
             # Chinese: of two results as strong, a later one opened by a result marker (最后平均出菜时间从二十五分钟降到
             # 十五分钟) is the ending, not an earlier step's count (把…料提前配好三十份: breaker 39's h03 quoted it)
+            # … and a later ending opened by its marker (最后她满意地走了) is the story's result, not a step before it
+            # that names a thing (然后帮她换货: breaker 42's g39 was told 说了具体结果：“然后帮她换货”); the value stays
+            # the stronger one's, only what is quoted moves
             if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
-                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks)):
+                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks)) or (
+                    language == "zh" and level >= 0.75 and _marked_result(toks) and outcome_clause is not None
+                    and _next_step(clauses[outcome_clause]) and not _marked_result(clauses[outcome_clause])):
                 outcome, outcome_clause = max(level, outcome), ci
     situation = False
     if specific_actions:

@@ -408,6 +408,11 @@ CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 20.0, 50.0,
 # data, sets a–w and gates-o–v no honest answer has that shape (the nearest: numbered steps, whose ordinals are not
 # figures, and two short strong answers with one to two deeds and three figure clauses of seven).
 FIGURES_MIN, FIGURES_ACTIONS, FIGURES_CAP = 4, 1, 45.0
+# A story question answered by a bare outline of steps (answer.bare_outline: 我先…，再…，然后…，接着…，最后…, no situation
+# and no fact of its own) is vague at best (rating 2 of 5, anchored 25; 40 leaves room for steps that are real). Session
+# 41 (breaker 42's g39, 63.5 after the scale map): over every Chinese answer of data and the eval sets no honest answer
+# has that shape (the nearest, breaker 34's h08, numbers its steps and tells 三百单 and 晚上十一点).
+OUTLINE_CLAUSES, OUTLINE_SHARE, OUTLINE_CAP = 4, 0.8, 40.0
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,
