@@ -4,12 +4,12 @@
 Fixed after it (look-alikes in test_scoring_session40.py): telling a supervisor is no honesty by itself — blame put on a
 colleague (跟主管说了是小李的错) and a lie (跟主管说了是快递公司弄丢的) were credited through the curated phrase 跟主管说; 诚信's
 conduct phrases are now only owning the lapse (是我的错, 我自己的错, 我的失误, 补上, 还给) — and 诚实守信 and 诚实 take 诚信's
-terms (they were told "没有直接说到与诚实守信相关的做法" of what 诚信负责 was credited for). Their scores stay open: blame,
-lies and hiding are not read as counter-evidence.
+terms (they were told "没有直接说到与诚实守信相关的做法" of what 诚信负责 was credited for). Session 41 reads blame, lies,
+hiding and goods taken home as counter-evidence (g22, g23, g28, g50, g53; test_scoring_honesty41.py).
 
 Open (strict xfails): answers of invented figures or a bare outline of steps near the pass line, which the scale map lifts
 over it (g39 59.7 → 63.5; g05 and g45 passed before the map, 63.8); short sentences of keywords at 35–40; padding ending in
-a result; honest stories bounded as another question's situation; blame, lies and taking goods home not read.
+a result; honest stories bounded as another question's situation.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker42")
 
-FIXED: list = []
+FIXED: list = ["g22", "g23", "g28", "g50", "g53"]   # session 41 (test_scoring_honesty41.py)
 OPEN = {
     "g05": "invented figures with clock times (效率提高了百分之四十…提前了十分钟): 69.9, 63.8 on the model's scale before the map",
     "g07": "short sentences of keywords and 跟主管说了: 37.1",
@@ -25,10 +25,7 @@ OPEN = {
     "g10": "short sentences of keywords: 35.6",
     "g14": "short sentences of keywords, 我帮顾客解决了 quoted as a result: 38.4",
     "h11": "an honest story just under the pass line, a customer's act quoted as the candidate's: 59.2",
-    "g22": "a mistake hidden (nothing read as counter-evidence): 39.4",
-    "g23": "blame put on others to the supervisor under 诚实守信: 52.8, no counter-evidence read",
     "h17": "an owned delivery mistake bounded at 45 as another question's situation",
-    "g28": "a lie told to the supervisor (是快递公司弄丢的): 47.6, not read as counter-evidence",
     "g32": "padding around a thin answer: 37.3",
     "g33": "padding ending in a fake result (一点没坏): 49.3",
     "g38": "invented figures in the first person: 37.5",
@@ -40,8 +37,6 @@ OPEN = {
     "h31": "a restocking checklist proposed and approved, 60 → 40 minutes: bounded at 35 as far from the question",
     "h35": "an electronic member card proposed, queues 5 → 2 minutes: bounded at 45 as another question's situation",
     "g47": "a child's piano lessons as padding before 最后订单按时发完了: 48.6",
-    "g50": "blame put on a colleague to the supervisor: 55.2 (no longer credited as honesty, not read as counter-evidence)",
-    "g53": "goods taken home, returned when caught: 53.5 (拿了一箱饮料回家 not read as taking goods)",
 }
 # honest strong stories scored above the helper's range (90.2–98.2): no defect of the score
 DISPUTED = ["h01", "h02", "h12", "h32", "h34"]

@@ -33,14 +33,18 @@ save oneself (a self-protective motive before it or 其实是我 after it: 我�
 customer (忽悠她说…, 跟她说…其实根本没发货); breaker 17: a status marked done before the work (先在系统里点了已发货，
 其实…), a record or count falsified to save oneself (我怕被扣钱，就把损耗改成了破损报废), money or goods taken (从找零里多留,
 拿回家送礼了), a complaint's evidence removed and denied (趁他去厕所的时候把那盘菜端走倒了，回来说他看错了), the same dish
-passed off as new, workers unpaid or threatened (不给加班费, 不干就别想转正). They apply to every competency, in any clause (a confession is never an
+passed off as new, workers unpaid or threatened (不给加班费, 不干就别想转正); session 41: one's own error kept from the
+supervisor with a motive or told hidden (没跟主管说，怕扣工资…主管后来也没发现), put right on the quiet (悄悄放回了货架，主管也
+没发现), blamed on another after one's own slip (我找错了钱…跟主管说是小李找错的), goods of the workplace taken home
+(从仓库拿了一箱饮料回家). They apply to every competency, in any clause (a confession is never an
 aside), and are read like phrases: the speaker's (_deed_speaker), not negated, supposed, refused (这种事我从来不做)
 or in someone else's speech.
 
 A deed the speaker then owns and fixes (没按时完成…后来我每次接单都先点库存; 从那以后, 吸取教训, 我主动承认:
 the JSON's "remediation", said after the deed by the speaker, not negated) is a lesson-learnt story, not
 counter-evidence: find_phrases puts it in `owned` when that list is given (model.CONTRARY_OWNED_CAP) — unless
-the deed is kept up after the marker (the JSON's "remediation_unless": 之后我每次拿都会及时做报损).
+the deed is kept up after the marker (the JSON's "remediation_unless": 之后我每次拿都会及时做报损) or the marker is an
+admission made once caught (被主管发现了，我主动承认了错误).
 """
 from __future__ import annotations
 
@@ -456,18 +460,30 @@ def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
     return min((h[0] for h in _hits(seg, tail) if first < h[0] <= last), default=first)
 
 
+# an admission made only once the deed was found out (从仓库拿了一箱饮料回家，被主管发现了，我主动承认了错误: breaker 42
+# g53) is no owning of it: the marker of admitting, and being caught told between the deed and it
+_ADMISSION = re.compile(r"承认|认错|认了错|道歉|坦白")
+_CAUGHT = re.compile(r"被[^，。！？；,.!?;]{0,6}(?:发现|看到|看见|抓|查出|查到|撞见|逮|发觉|识破)|(?:查|调|看)了?监控(?:才|后|以后)?"
+                     r"发现|(?:问|追问|查)(?:起来|我)的时候")
+
+
 def _remedied(seg: Segmented, last: int) -> bool:
     """After the deed ending at token `last`, the speaker tells owning or fixing it (the JSON's
     "remediation": 后来我每次…, 从那以后, 吸取教训, 主动承认), in a later clause and not negated unless the
     marker carries its own negator (再也没, 没再…过), and not followed in its sentence by the deed kept up
-    (_kept_up: 之后我每次拿都会及时做报损)."""
+    (_kept_up: 之后我每次拿都会及时做报损); an admission (主动承认, 跟主管认了错) told after being caught (被主管发现了,
+    _CAUGHT between the deed and it) is forced, not owned."""
     ci = seg.tokens[last].clause
     kept_up = _kept_up(seg.language)
+    deed_end = seg.tokens[last].start + len(seg.tokens[last].text)
     for marker in _remediation(seg.language):
         own_negator = _own_negator(marker, seg.language)
         for first, _, negated, copied, _ in _hits(seg, marker):
             if first > last and seg.tokens[first].clause > ci and not copied \
                     and (own_negator or not negated) and _speaker(seg, first):
+                if seg.language == "zh" and _ADMISSION.search(marker) \
+                        and _CAUGHT.search(seg.text, deed_end, seg.tokens[first].start):
+                    continue
                 # 之后我每次拿都会及时做报损: the deed kept up and covered, not a lesson (breaker 17)
                 start = seg.tokens[first].start
                 end = min([i for i in (seg.text.find(ch, start) for ch in _SENTENCE_MARKS) if i >= 0]
