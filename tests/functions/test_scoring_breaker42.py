@@ -19,7 +19,8 @@ CASES = load("breaker42")
 
 FIXED: list = ["g22", "g23", "g28", "g50", "g53"]   # session 41 (test_scoring_honesty41.py)
 OPEN = {
-    "g05": "invented figures with clock times (效率提高了百分之四十…提前了十分钟): 69.9, 63.8 on the model's scale before the map",
+    "g05": "invented figures and rates (效率提高了百分之四十…): bounded at 45 as figures since session 41 (69.9 "
+           "before), the helper expected 35 at most",
     "g07": "short sentences of keywords and 跟主管说了: 37.1",
     "g09": "short sentences of keywords: 39.1",
     "g10": "short sentences of keywords: 35.6",
@@ -29,10 +30,12 @@ OPEN = {
     "g32": "padding around a thin answer: 37.3",
     "g33": "padding ending in a fake result (一点没坏): 49.3",
     "g38": "invented figures in the first person: 37.5",
-    "g39": "a bare outline of steps with no situation or detail: 63.5 (59.7 on the model's scale: lifted over the line by the map)",
+    "g39": "a bare outline of steps: bounded at 40 as an outline since session 41 (63.5 before), the helper "
+           "expected 35 at most",
     "h25": "an honest story just under the pass line, 耐心 shown by listening calmly not read: 58.1",
     "h27": "an honest story, 耐心 not read: 54.4",
-    "g45": "a birthday story between 我先看了一下 and 最后顾客很满意地走了: 69.6 (63.8 before the map)",
+    "g45": "a glance and a birthday between the customer and the ending: 44.5 since session 41 (69.6 before), "
+           "the helper expected 35 at most",
     "g46": "an attended party told in detail: 35.6 (bounded at 40)",
     "h31": "a restocking checklist proposed and approved, 60 → 40 minutes: bounded at 35 as far from the question",
     "h35": "an electronic member card proposed, queues 5 → 2 minutes: bounded at 45 as another question's situation",

@@ -156,3 +156,20 @@ def test_that_day_still_opens_a_result(said):
     assert a.details["outcome_clause_id"] is not None
     clauses = ["".join(a.seg.tokens[i].text for i in cl) for cl in a.seg.clauses]
     assert clauses[a.details["outcome_clause_id"]].startswith("那天"), clauses
+
+
+# --- blame said as an explanation, the speaker spared (breaker 43's g18, g52) -----------------------------------------
+@pytest.mark.parametrize("said, blamed", [
+    ("那次账对不上，我跟店长说是小王找错的，其实是我自己找错了，后来店长扣了小王的钱，我就没事了。", True),
+    ("那次账少了一百，我跟店长说明了其实是新来的收银员没交接清楚，店长罚了她，我这边也没事了。", True),
+    ("我把日报表填错了，跟主管解释说这是前一班的责任，主管批评了前一班，没扣我的钱。", True),
+    # an honest report of another's real error, a system's, or one's own
+    ("我查了监控，发现是小李找错了钱，就跟主管说了是他找错的，主管批评了他，让他以后注意。", False),
+    ("顾客说是我们多收了钱，我跟他解释了其实是系统重复扣款，联系银行退回去了，他也理解了。", False),
+    ("那天账少了五十块，我跟店长说明了是我找错了钱，自己补上了，以后每笔都念一遍金额。", False),
+], ids=["blamed-spared", "hand-over", "last-shift", "report", "system", "own"])
+def test_blame_explained_to_the_supervisor_with_the_speaker_spared_is_counter_evidence(said, blamed):
+    r = _run(said, CASHIER_QUESTION)
+    named = [c["reasons"][0] for c in r["competencies"] if "诬赖" in c["reasons"][0]]
+    assert len(named) == (len(r["competencies"]) if blamed else 0), _reasons(r)
+    assert r["overall"] <= 35 or not blamed, r["overall"]

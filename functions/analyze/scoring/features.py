@@ -972,17 +972,27 @@ _TOLD_ABOUT = frozenset({"那天", "当时", "那次", "这次", "情况", "背�
                          "的", "吧", "下", "一下"})
 
 
+def narrates(toks: list) -> bool:
+    """Chinese: the clause is the speaker telling the interviewer what the answer is about (我先说一下那天的情况, 我先说说
+    当时的情况吧, 我先讲一下) — to no one in the story (我跟顾客说了一下情况 is a deed): no deed at all, and no first step
+    after which the situation would read as the story's result (breaker 43's h32 was told 说到了最后的结果：“那天晚上九点多，
+    一桌六个客人等了四十分钟菜还没上齐”)."""
+    verbs = [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
+    return bool(verbs) and all(toks[k].text in _TELLS for k in verbs) and \
+        not any(t.text in ("跟", "给", "和", "对", "向", "同") for t in toks[:verbs[0]]) and \
+        all(t.pos == "x" or t.text in _TOLD_ABOUT or t.text in _TELLS or t.text in ("了", "我", "先", "来", "简单")
+            for t in toks[verbs[0] + 1:])
+
+
 def bare_glance(toks: list) -> bool:
     """Chinese: the clause's only deed is a look, a listen or a question with nothing after it but 了, 一下 or 一眼
     (我先看了一下, 就问了问: breaker 42's g45 told 我先看了一下 as its only step before 最后顾客很满意地走了), or the
-    speaker's own telling of the story (我先说一下那天的情况)."""
+    speaker's own telling of the story (narrates)."""
     verbs = [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
     if not verbs:
         return False
-    if all(toks[k].text in _TELLS for k in verbs):
-        # … to no one in the story (我跟顾客说了一下情况 is a deed)
-        return not any(t.text in ("跟", "给", "和", "对", "向", "同") for t in toks[:verbs[0]]) and all(t.pos == "x" or t.text in _TOLD_ABOUT or t.text in _TELLS or t.text in ("了", "我", "先", "来", "简单")
-                   for t in toks[verbs[0] + 1:])
+    if narrates(toks):
+        return True
     if any(toks[k].text not in _GLANCES for k in verbs):
         return False
     verb = toks[verbs[-1]].text
@@ -1044,8 +1054,9 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
     if t.pos.startswith("v") and k + 1 < len(toks) and toks[k + 1].text.startswith("完") and \
             len(toks[k + 1].text) == 2 and toks[k + 1].text not in _NOT_DONE_WAN:
         return True
-    if len(t.text) >= 2 and t.text.endswith("齐") and t.pos.startswith("v") and not t.negated:
-        return True     # 交齐了十吨, 凑齐了: all of it done, as 完
+    if len(t.text) >= 2 and t.text.endswith("齐") and (t.pos.startswith("v") or t.text in _DONE_IN_FULL) \
+            and not t.negated:
+        return True     # 交齐了十吨, 凑齐了: all of it done, as 完 (上齐, which jieba tags a time: breaker 43's h32)
     # … or held in place (控制住了, 保住了, 稳住了, 留住了: a resultative 住 said as done)
     if t.text.endswith("住") and t.pos.startswith("v") and not t.negated and \
             (len(t.text) >= 2 or k > 0 and toks[k - 1].pos.startswith("v")) and \
@@ -1066,6 +1077,7 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
 # 后来再没投诉过, 每个月都来我们店). Not a result: the situation's own states (他已经等了半小时了, 顾客生气了 —
 # no change of this list, and told before the first action), an intention (希望她满意: general_clause; 让他以后还来:
 # nothing completed), a complaint repeated (十分钟他就又来催了) and everyone's approval (大家都满意了: a template's)
+_DONE_IN_FULL = {"上齐", "配齐", "备齐", "收齐", "交齐", "凑齐", "补齐", "点齐", "到齐"}
 _QUICK = {"很快", "没多久", "不久", "不一会", "不一会儿", "一会儿", "一下子", "转眼", "立马"}
 _DURATION = re.compile(r"(分钟|小时|钟头|秒|秒钟|天|星期|周|个月|会儿)$")
 _BEFORE = {"前", "之前", "以前", "内", "之内", "以内"}
@@ -1076,7 +1088,7 @@ _ABOUT = {"来", "多", "几", "个", "个多", "来个", "多个"}
 _THEN = {"就", "便"}
 _COMPLAINING = re.compile(r"催|骂|吵|闹|嚷|投诉|发火|生气|着急|急了|不耐烦|走掉|跑了|差评|退单|取消")
 _MODAL = {"要", "会", "能", "能够", "可以", "想", "得", "该", "应该", "准备", "打算"}
-_STATE = re.compile(r"^(满意|消气|消了气|气消|气也消|气就消|笑|乐|高兴|开心|放心|理解|同意|接受|认可|原谅|谅解|冷静|平静|"
+_STATE = re.compile(r"^(满意|没事|消气|消了气|气消|气也消|气就消|笑|乐|高兴|开心|放心|理解|同意|接受|认可|原谅|谅解|冷静|平静|"
                     r"不好意思|难为情|服气|"   # the accuser saw they were wrong (他自己也不好意思了: breaker 37)
                     r"点头|点点头|没话说|没意见|不生气|不气|不急|不闹|不吵|不计较|不追究|不再(生气|计较|追究|闹|吵|投诉)|"
                     r"没(得|有)?(什么|啥|啥子)(好|可)?说(的|头)?|没(得|有)?(话|好|可)说|没得说|"
@@ -2306,8 +2318,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                      and not t.negated and not t.copied]
         else:
             verbs = [t for t in toks if is_content(t, language) and not t.negated and not t.copied]
-        if ci in rate_ids:
-            continue      # a rate claimed (效率提高了百分之四十) is nobody's deed
+        if ci in rate_ids or language == "zh" and narrates(toks):
+            continue      # a rate claimed (效率提高了百分之四十) is nobody's deed, nor is telling the interviewer a story
         if subject_first and verbs and not (implied and not _step(toks, language)):
             actions.append(ci)
             if implied:

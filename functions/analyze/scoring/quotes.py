@@ -552,7 +552,9 @@ def result_quote(analysis: Analysis) -> str | None:
         return comparison
     # a concrete result said anywhere (第二天上午10:30全部发完), not only after the first action, the last one
     # first (the ending) — but not a task, a plan or someone's words (经理说有1000单要今天发完)
-    for cj in reversed(range(len(analysis.seg.clauses))):
+    # (after the ending the outcome feature counted, when there is one: 然后帮她换货 before 最后她满意地走了 is a step)
+    after = ci if ci is not None and analysis.answer["outcome"] >= 0.75 else 0
+    for cj in reversed(range(after, len(analysis.seg.clauses))):
         toks = clause_tokens(analysis, cj)
         if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
             continue
