@@ -5,7 +5,9 @@
 Fixed after it (look-alikes in test_scoring_session41.py and test_scoring_honesty41.py): a bare outline of steps after
 a made-up date and place (去年三月五号在万达店，我先跟她道歉，再给她解释… 78.0; 上周六晚上在二楼包间… 69.7) is an outline (the
 setting tells no event); blame put on a colleague to the supervisor, the colleague punished and the speaker spared (领导
-扣了他的绩效，后来我这边就没事了: 63.2, 61.5) is counter-evidence; telling the interviewer what the answer is about (我先说一下
+扣了他的绩效，后来我这边就没事了: 63.2, 61.5) is counter-evidence, and so is a hang-up covered by a made-up reason (主管问我，
+我说电话没打进来: 35.0 → 25.0), and a retort about the food told to a guest (我跟他说我们的菜一直就是这个味道，爱吃不吃: 36.5
+→ 32.2; the clause naming 菜 of the question's 菜品 is no meal told aside); telling the interviewer what the answer is about (我先说一下
 那天的情况) is no deed and no first step, so the situation after it is no result.
 """
 from __future__ import annotations
@@ -16,12 +18,10 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker43")
 
-FIXED = ["g18", "g46", "g52", "g53", "g54"]
+FIXED = ["g18", "g22", "g43", "g46", "g52", "g53", "g54"]
 OPEN = {
     "g21": "money pocketed and not found out: bounded at 35 as counter-evidence (32.5), the helper expected 30 at most",
-    "g22": "爱吃不吃 to a guest is not read as counter-evidence (36.5)",
     "g37": "a thin situation (那次路上堵车), generic steps and a rate after the ending: 54.7, no outline (a situation is told)",
-    "g43": "a lie to the supervisor (我说电话没打进来) is not read beside the hang-up: 35.0",
     "h14": "an owned booking error (我马上跟老板说是我订错了…从我工资里扣): 68.0, 诚信担当 not read",
     "h20": "a good story opening with 我记得那天是中秋节前一天: 55.7, its deeds and result not read",
     "h22": "an invoice error caught and reissued: 59.5, the result not read",

@@ -173,3 +173,36 @@ def test_blame_explained_to_the_supervisor_with_the_speaker_spared_is_counter_ev
     named = [c["reasons"][0] for c in r["competencies"] if "诬赖" in c["reasons"][0]]
     assert len(named) == (len(r["competencies"]) if blamed else 0), _reasons(r)
     assert r["overall"] <= 35 or not blamed, r["overall"]
+
+
+# --- a lapse covered by what the candidate says (breaker 43's g43) ----------------------------------------------------
+@pytest.mark.parametrize("said, covered", [
+    (load("breaker43")["g43"]["text"], True),
+    # a phone that really died, told to the customer afterwards
+    ("那天我手机没电了，没接到客户的电话，后来充上电我马上回过去，跟他说明了是手机没电了，向他道歉，他也理解了。", False),
+], ids=["b43-g43", "battery"])
+def test_a_hang_up_covered_by_a_made_up_reason_is_counter_evidence(said, covered):
+    r = _run(said, QUESTION_ZH)
+    assert any("编造说法掩盖失职" in reason for reason in _reasons(r)) == covered, _reasons(r)
+
+
+# --- a retort to a guest about the food is no aside (breaker 43's g22) --------------------------------------------------
+WAITER = load("breaker43")["g22"]["question"]      # 讲一次客人对菜品或服务不满意的经历…
+
+
+@pytest.mark.parametrize("said", [
+    load("breaker43")["g22"]["text"],
+    "客人说汤太凉了，我跟他说我们的汤一直都是这个温度，爱喝不喝，他就走了。",
+    "客人嫌菜量少，我说我们家菜就这么多，不吃拉倒，他骂了一句就走了。",
+])
+def test_a_retort_about_the_food_told_to_a_guest_is_counter_evidence(said):
+    r = _run(said, WAITER)
+    assert r["overall"] <= 35, r["overall"]
+    assert any("涉及服务意识" in c["reasons"][0] for c in r["competencies"]), _reasons(r)
+
+
+def test_the_thing_a_question_word_names_keeps_its_clause_on_the_question():
+    a = _analysis("客人说菜太咸了，我跟他说我们的菜一直就是这个味道，还是给他换了一盘，他也没再说什么。", WAITER)
+    clauses = ["".join(a.seg.tokens[i].text for i in cl) for cl in a.seg.clauses]
+    kept = [clauses[k] for k in range(len(clauses)) if k not in a.details["excluded_clause_ids"]]
+    assert any("我们的菜" in c for c in kept), (clauses, a.details["excluded_clause_ids"])

@@ -1077,6 +1077,7 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
 # 后来再没投诉过, 每个月都来我们店). Not a result: the situation's own states (他已经等了半小时了, 顾客生气了 —
 # no change of this list, and told before the first action), an intention (希望她满意: general_clause; 让他以后还来:
 # nothing completed), a complaint repeated (十分钟他就又来催了) and everyone's approval (大家都满意了: a template's)
+_CATEGORY_SUFFIXES = frozenset("品物辆类肴")    # 菜品, 货物, 车辆: the thing itself is the first character
 _DONE_IN_FULL = {"上齐", "配齐", "备齐", "收齐", "交齐", "凑齐", "补齐", "点齐", "到齐"}
 _QUICK = {"很快", "没多久", "不久", "不一会", "不一会儿", "一会儿", "一下子", "转眼", "立马"}
 _DURATION = re.compile(r"(分钟|小时|钟头|秒|秒钟|天|星期|周|个月|会儿)$")
@@ -2175,7 +2176,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     if sem is not None and meaning_aside_ready(sem):
         opening_on_topic = next((ci for ci, on in enumerate(on_topic_clause) if not on), len(clauses))
         # … or an instance of the category it names (褐斑病 for 病虫害: the aside reader takes an orchard for private life)
+        # … or the one-character thing a question word names by its category (菜 of 菜品, 货 of 货物, 车 of 车辆, 药 of 药品:
+        # breaker 43's g22 lost 我跟他说我们的菜一直就是这个味道，爱吃不吃 as a meal told aside, so its retort to the guest
+        # was not read; any character of any question word let holidays through as the question's)
+        things = {w[0] for w in q_words if len(w) == 2 and w[1] in _CATEGORY_SUFFIXES and language == "zh"}
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
+                         or any(len(t.text) == 1 and t.pos == "n" and t.text in things and not t.copied for t in toks)
                          or names_instance(toks, denied=True) for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
                                    [goes_on_from(toks) for toks in clauses],
