@@ -380,8 +380,13 @@ def _setting(toks: list) -> bool:
     the place after it — no one, nothing done."""
     at = next((k for k, t in enumerate(toks) if t.text in ("在", "于")), len(toks))
     return all(t.pos in ("t", "m", "mq", "f", "x") or t.text in ("在", "于", "的") or k > at and t.pos.startswith("n")
-               or features.concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None) in ("time", "number")
-               or _DAY_OF_MONTH.fullmatch(t.text) is not None for k, t in enumerate(toks))
+               or kind in ("time", "number") or _DAY_OF_MONTH.fullmatch(t.text) is not None
+               for k, (t, kind) in enumerate(zip(toks, _kinds(toks))))
+
+
+def _kinds(toks: list) -> list:
+    """features.concrete_kind of each Chinese token of a clause, read with the token after it."""
+    return [features.concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None) for k, t in enumerate(toks)]
 
 
 _DAY_OF_MONTH = re.compile(r"[0-9一二三四五六七八九十两]+[号日]")    # 八号, 15日 (jieba tags 八号 a noun)
@@ -408,8 +413,7 @@ def bare_outline(analysis: features.Analysis, question: dict) -> bool:
     steps = told[first:end + 1]
     if len(steps) < model.OUTLINE_CLAUSES:
         return False
-    if any(features.concrete_kind(t, "zh", toks[k + 1] if k + 1 < len(toks) else None) in ("number", "time")
-           for toks in steps for k, t in enumerate(toks)):
+    if any(kind in ("number", "time") for toks in steps for kind in _kinds(toks)):
         return False
     opened = sum(1 for toks in steps if features.takes_first_step(toks) or features.goes_on_from(toks))
     return opened >= model.OUTLINE_SHARE * len(steps)

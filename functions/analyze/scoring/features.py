@@ -82,11 +82,11 @@ _NUM_IDIOMS = {"一下", "一些", "一起", "一直", "一定", "一般", "一�
                "一会儿", "一再", "一番", "一方面", "一下子", "单一", "统一", "唯一", "很少", "不少", "多少",
                "一个", "一次", "几乎", "一点儿", "一口气", "第一", "一种", "一遍", "某些", "有些", "好多",
                "许多", "一会", "万一", "一定要", "一是", "二是", "一心", "一时", "一面"}
-_WEAK_VERBS = {"是", "有", "觉得", "认为", "喜欢", "希望", "想", "会", "能", "可以", "要", "应该", "知道",
-               "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为",
-               # remembering is no deed (breaker 42's g45: 然后想起那天是我生日 was the candidate's step and its result)
-               "想起", "想起来", "记起", "记起来", "记得", "回想", "回想起", "回忆", "回忆起"}
+# remembering (breaker 42's g45: 然后想起那天是我生日 was the candidate's step and its result): no deed, and 那天 after it
+# no result marker (想到 too, which is often how a fix was found: a deed of thought, not a weak verb)
 _REMEMBERED = frozenset({"想起", "想起来", "记起", "记起来", "记得", "回想", "回想起", "回忆", "回忆起", "想到"})
+_WEAK_VERBS = {"是", "有", "觉得", "认为", "喜欢", "希望", "想", "会", "能", "可以", "要", "应该", "知道",
+               "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为"} | (_REMEMBERED - {"想到"})
 # times that place nothing: 当时 (then), 平时 (usually)…
 _VAGUE_TIME = {"当时", "那时", "那时候", "平时", "现在", "以前", "之前", "之后", "以后", "后来", "最后", "最近",
                "有时候", "有时", "时候", "目前", "当下", "刚才", "一时", "同时", "随时", "及时", "按时", "准时",
@@ -972,12 +972,17 @@ _TOLD_ABOUT = frozenset({"那天", "当时", "那次", "这次", "情况", "背�
                          "的", "吧", "下", "一下"})
 
 
+def _deed_verbs(toks: list) -> list[int]:
+    """Indexes of a Chinese clause's verbs that may be a deed (not 是, 有, 觉得… nor remembering: _WEAK_VERBS)."""
+    return [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
+
+
 def narrates(toks: list) -> bool:
     """Chinese: the clause is the speaker telling the interviewer what the answer is about (我先说一下那天的情况, 我先说说
     当时的情况吧, 我先讲一下) — to no one in the story (我跟顾客说了一下情况 is a deed): no deed at all, and no first step
     after which the situation would read as the story's result (breaker 43's h32 was told 说到了最后的结果：“那天晚上九点多，
     一桌六个客人等了四十分钟菜还没上齐”)."""
-    verbs = [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
+    verbs = _deed_verbs(toks)
     return bool(verbs) and all(toks[k].text in _TELLS for k in verbs) and \
         not any(t.text in ("跟", "给", "和", "对", "向", "同") for t in toks[:verbs[0]]) and \
         all(t.pos == "x" or t.text in _TOLD_ABOUT or t.text in _TELLS or t.text in ("了", "我", "先", "来", "简单")
@@ -988,12 +993,10 @@ def bare_glance(toks: list) -> bool:
     """Chinese: the clause's only deed is a look, a listen or a question with nothing after it but 了, 一下 or 一眼
     (我先看了一下, 就问了问: breaker 42's g45 told 我先看了一下 as its only step before 最后顾客很满意地走了), or the
     speaker's own telling of the story (narrates)."""
-    verbs = [k for k, t in enumerate(toks) if t.pos.startswith("v") and t.text not in _WEAK_VERBS]
-    if not verbs:
-        return False
     if narrates(toks):
         return True
-    if any(toks[k].text not in _GLANCES for k in verbs):
+    verbs = _deed_verbs(toks)
+    if not verbs or any(toks[k].text not in _GLANCES for k in verbs):
         return False
     verb = toks[verbs[-1]].text
     return all(t.pos == "x" or t.text in _GLANCE_MEASURES or t.pos in ("ul", "uz", "y") or t.text in ("了", "过", verb)
@@ -1033,9 +1036,6 @@ _ENDING_MARKERS = ("最后", "最终", "结果", "后来", "终于", "到最后"
 def marked_result(toks: list) -> bool:
     """Chinese: the clause opens (after fillers) with a marker of the story's ending (最后, 最终, 结果, 后来)."""
     return _opens_with(toks, _ENDING_MARKERS, past_first_person=False)
-
-
-_marked_result = marked_result
 
 
 def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> bool:
@@ -2270,12 +2270,13 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             continue
         number_clauses += 1
         rate_clauses += rate
-        if rate and (nums or "%" in span or "百分" in span):
+        claimed = rate and bool(nums or "%" in span or "百分" in span)
+        if claimed:
             rate_ids.add(ci)     # (a rate with its figure: 注重效率 is an attitude, 效率提高了百分之四十 a claim)
         # a figure with no verb (2022年8月8日下午3点15分, 同事3人, 满意度100%), not a step's number alone (1. / 第一，),
         # or a rate claimed with one (效率提高了百分之四十, 节省了百分之二十的成本: breaker 42's g05 passed at 69.9 on
         # figures and rates alone)
-        figure_clauses += rate or not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
+        figure_clauses += claimed or not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
             not all(t.pos in ("m", "mq", "x") for t in toks)
         things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
                   and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
@@ -2391,9 +2392,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # the stronger one's, only what is quoted moves
             if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
-                    language == "zh" and level == outcome >= 0.75 and _marked_result(toks)) or (
-                    language == "zh" and level >= 0.75 and _marked_result(toks) and outcome_clause is not None
-                    and _next_step(clauses[outcome_clause]) and not _marked_result(clauses[outcome_clause])):
+                    language == "zh" and level == outcome >= 0.75 and marked_result(toks)) or (
+                    language == "zh" and level >= 0.75 and marked_result(toks) and outcome_clause is not None
+                    and _next_step(clauses[outcome_clause]) and not marked_result(clauses[outcome_clause])):
                 outcome, outcome_clause = max(level, outcome), ci
     situation = False
     if specific_actions:
