@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import agency, contrary, explain, features, focus, gates, model, quotes
+from . import agency, contrary, explain, features, focus, gates, model, question_fit, quotes
 from .text import normalise as text_normalise, segment
 
 NO_COMPETENCY = {"name": "overall", "weight": 1.0, "keywords": []}
@@ -328,7 +328,8 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
         elif not tells_asked(analysis, question):
             # a story that covers this question no better than most questions of other roles (question_fit.py);
             # read only when the question's own situation is neither told nor clearly replaced by another
-            cap = model.question_fit_cap(analysis.details.get("question_fit"), kind)
+            cap = model.question_fit_cap(analysis.details.get("question_fit"), kind,
+                                         question_fit.genericity(question))
             if cap is not None:
                 caps.append(Bound(cap, BoundKind.OTHER_QUESTION, f"{OTHER_QUESTION_REASON}，最高 {cap:.0f} 分。"))
     cap = _off_topic_cap(analysis, question)
@@ -371,7 +372,7 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
         c.get("actions", 0) <= model.FIGURES_ACTIONS
 
 
-OUTLINE_REASON = "这道题要讲一次具体的经历，回答只是按顺序列了几个做法（先…再…最后…），没有说是哪一次、当时遇到了什么情况，" \
+OUTLINE_REASON = "这道题要讲一次具体的经历，回答只是按顺序列了几个做法（先…再…最后…），没有讲清是哪一次、当时具体遇到了什么情况，" \
     "每一步也没有具体内容"
 
 
@@ -382,6 +383,40 @@ def _setting(toks: list) -> bool:
     return all(t.pos in ("t", "m", "mq", "f", "x") or t.text in ("在", "于", "的") or k > at and t.pos.startswith("n")
                or kind in ("time", "number") or _DAY_OF_MONTH.fullmatch(t.text) is not None
                for k, (t, kind) in enumerate(zip(toks, _kinds(toks))))
+
+
+def _thin(toks: list) -> bool:
+    """Chinese: the clause names a situation in a few words and nothing of its own (那次路上堵车, 有次店里停电了, 那次顾客
+    投诉, 那天一个顾客来投诉): at most THIN_WORDS content words, no one named, no number, time or place
+    (features.concrete_kind) — 那天, 有一次, 一个 point at an occasion and a person, they date and count nothing."""
+    kept = [(t, kind) for t, kind in zip(toks, _kinds(toks)) if t.text not in _POINTING]
+    return sum(features.is_content(t, "zh") for t, _ in kept) <= THIN_WORDS and \
+        not any(kind in ("name", "number", "time", "place") for _, kind in kept)
+
+
+THIN_WORDS = 3
+_POINTING = frozenset({"那天", "那次", "有次", "有一次", "一次", "那回", "有回", "有一回", "当时", "那会", "那会儿", "有一天",
+                       "一天", "那时", "那时候", "一个", "一位", "有个", "有位", "一名"})
+
+
+def _hollow(analysis: features.Analysis, question: dict, steps: list) -> bool:
+    """Chinese: the steps say nothing but HR's words, the question's and everyday ones (我先安排优先级，再跟同事沟通协调
+    分工，大家加班，最后按时完成: breaker 44's g23, 68.0 after a real situation): at most HOLLOW_OWN distinct content
+    words of their own, none a name, number, time or place."""
+    terms = {t for comp, *_ in analysis.competencies for t in [*comp.terms, *(text_normalise(k, "zh") for k in comp.keywords)]}
+    asked = text_normalise(question.get("text") or "", "zh")
+    own = {t.base or t.text for toks in steps for t, kind in zip(toks, _kinds(toks))
+           if features.is_content(t, "zh") and (kind in ("name", "number", "time", "place") or
+                                                 (t.base or t.text) not in terms and t.text not in asked and
+                                                 t.text not in _EVERYDAY)}
+    return len(own) <= HOLLOW_OWN
+
+
+HOLLOW_OWN = 1
+# what any outline's steps say (完成, 满意, 处理…) besides HR's and the question's words
+_EVERYDAY = frozenset({"完成", "满意", "非常", "结果", "处理", "解决", "问题", "情况", "大家", "好", "顺利", "事情", "工作",
+                       "做好", "办法", "想办法", "一起", "及时", "认真", "耐心", "最后", "最终", "首先", "然后", "接着"}) \
+    | features._GENERIC_THINGS
 
 
 def _kinds(toks: list) -> list:
@@ -396,18 +431,21 @@ def bare_outline(analysis: features.Analysis, question: dict) -> bool:
     """A Chinese story question answered by a bare outline of steps (breaker 42's g39: 我先跟她道歉，再给她解释，然后帮她
     换货，接着和店长汇报，最后她满意地走了。 63.5; breaker 43's g46, the same after 去年三月五号在万达店，: 78.0): the first
     step (我先…, 首先…: features.takes_first_step) comes after nothing but a setting — clauses of time and place with no
-    verb, no event told; from it to the ending (the first clause opened by 最后/最终/结果, what follows it is the result's
+    verb, no event told — and at most one clause naming the situation in a few words (_thin: 那次路上堵车, breaker 43's
+    g37, 54.7); from it to the ending (the first clause opened by 最后/最终/结果, what follows it is the result's
     elaboration) at least model.OUTLINE_CLAUSES clauses, at least model.OUTLINE_SHARE of them opening with a step word
     (takes_first_step, goes_on_from: 先, 再, 然后, 接着, 最后…), and no number or time inside the steps. Steps with their
     own facts (第一，先把三百单按城市分好…晚上十一点全部交给快递; 再给他换了一盒新的) or a situation told before them (有位阿姨
-    买的豆浆机不转了来退，我先…) are a story told in order, not an outline."""
+    买的豆浆机不转了来退，我先…: a person and a thing named) are a story told in order, not an outline — unless the steps
+    say nothing but HR's, the question's and everyday words (_hollow, at least model.HOLLOW_OUTLINE_SHARE of them opened
+    by a step word: the issue's template after 那次双十一前一天晚上，三百箱货要第二天中午前发出去, breaker 44's g23)."""
     if analysis.seg.language != "zh" or explain.question_type(question) != "story":
         return False
     seg = analysis.seg
     told = [[seg.tokens[i] for i in cl] for cl in seg.clauses
             if any(features.is_content(seg.tokens[i], "zh") for i in cl)]   # a step read as a list of terms still counts
     first = next((k for k, toks in enumerate(told) if features.takes_first_step(toks)), None)
-    if first is None or not all(_setting(toks) for toks in told[:first]):
+    if first is None:
         return False
     end = next((k for k in range(first + 1, len(told)) if features.marked_result(told[k])), len(told) - 1)
     steps = told[first:end + 1]
@@ -416,7 +454,11 @@ def bare_outline(analysis: features.Analysis, question: dict) -> bool:
     if any(kind in ("number", "time") for toks in steps for kind in _kinds(toks)):
         return False
     opened = sum(1 for toks in steps if features.takes_first_step(toks) or features.goes_on_from(toks))
-    return opened >= model.OUTLINE_SHARE * len(steps)
+    unset = [toks for toks in told[:first] if not _setting(toks)]
+    if len(unset) <= 1 and (not unset or _thin(unset[0])):
+        return opened >= model.OUTLINE_SHARE * len(steps)
+    # a situation told before steps in HR's words alone is still an outline (breaker 44's g23)
+    return opened >= model.HOLLOW_OUTLINE_SHARE * len(steps) and _hollow(analysis, question, steps)
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:
@@ -537,7 +579,7 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
     # a motivation question is never a closing one (explain.motivation_question): at most one floor applies
     floor = closing_floor(analysis, q) or motivation_floor(analysis, q)
     if floor:
-        floor = scorer.on_scale(floor)   # set on the model's scale, like the story floor
+        floor = round(scorer.on_scale(floor), 1)   # set on the model's scale, like the story floor (one decimal)
         # a closing answer is judged on the questions asked, a motivation answer on the reasons given, which the
         # story features cannot see: good questions about the work itself, or several practical reasons, pass
         # whatever the model read (the bounds below still apply)

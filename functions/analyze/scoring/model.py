@@ -222,11 +222,22 @@ FAR_TOPIC, FAR_SCENE, FAR_CAP = 0.08, 0.15, 35.0
 # below −0.07 fall 168 of the 441 moved stories of data and sets a–x and 6 of their 924 strong, short-strong,
 # good, adequate, dialect, unpunctuated and case-variant answers (docs/scoring.md, session 27).
 QUESTION_FIT_LOW, QUESTION_FIT_CAP = -0.07, 45.0
+# … unless the question is worded so generically that other questions' words already cover it
+# (question_fit.genericity ≥ GENERIC_QUESTION: 讲一次你帮助顾客解决问题的经历, 0.77): any customer story answers it,
+# and a concrete one covers a specific reference question (a customer's broken goods) better than the question's
+# own 帮助/解决/问题 — breaker 43's h24, a customer's broken eggs replaced, was capped at 45 and told it answered
+# another question. Out of fold (the same rows, each set's questions left out of references and genericity): the
+# bound at ≥ 0.70 no longer reads 3 of the 174 moved stories it caught (told to 美甲不满意, 0.71) and 1 of 6 honest
+# answers it capped; 0.70 is above every reference question's but two (0.71, 0.75).
+GENERIC_QUESTION = 0.70
 
 
-def question_fit_cap(fit: float | None, question_kind: str) -> float | None:
-    """QUESTION_FIT_CAP for a story or situational answer whose question_fit is below QUESTION_FIT_LOW."""
+def question_fit_cap(fit: float | None, question_kind: str, genericity: float | None = None) -> float | None:
+    """QUESTION_FIT_CAP for a story or situational answer whose question_fit is below QUESTION_FIT_LOW, on a question
+    less generic than GENERIC_QUESTION."""
     if fit is None or question_kind not in ("story", "situational") or fit >= QUESTION_FIT_LOW:
+        return None
+    if genericity is not None and genericity >= GENERIC_QUESTION:
         return None
     return QUESTION_FIT_CAP
 
@@ -413,6 +424,8 @@ FIGURES_MIN, FIGURES_ACTIONS, FIGURES_CAP = 4, 1, 45.0
 # 41 (breaker 42's g39, 63.5 after the scale map): over every Chinese answer of data and the eval sets no honest answer
 # has that shape (the nearest, breaker 34's h08, numbers its steps and tells 三百单 and 晚上十一点).
 OUTLINE_CLAUSES, OUTLINE_SHARE, OUTLINE_CAP = 4, 0.8, 40.0
+# … after a situation told, steps in HR's words alone (answer._hollow), most of them opened by a step word
+HOLLOW_OUTLINE_SHARE = 0.5
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,

@@ -18,6 +18,9 @@ Reference questions whose text is this question's own are left out.
 
     fit(words, question)   the fit (float, about −0.2..0.3) or None: not Chinese, no word vectors or reference
                            file, fewer than MIN_WORDS known answer words, or a question with no known word
+    genericity(question)   how far other questions' words already cover this question's (about 0.44..0.77): a
+                           question as generic as 讲一次你帮助顾客解决问题的经历 is answered by any customer story,
+                           so a story covering others better does not tell it was meant for another
     leave_out(folders)     evaluation only: reference questions of these folders (a set under evaluation) are
                            left out until the context ends (models/scorer/question_fit.py, bench.scoring)
 
@@ -111,6 +114,33 @@ def fit(words: list[str], question: dict) -> float | None:
     if not others:
         return None
     return round(coverage(answer, own) - float(np.percentile(others, percentile)), 4)
+
+
+def genericity(question: dict) -> float | None:
+    """How far other questions' words already cover this question's words: the PERCENTILE-th percentile, over the
+    reference questions (not this one's text, not those left out), of coverage(their words → this question's words).
+    About 0.44 (假如一位家长带着刚开始学琴的孩子来店里想买钢琴…) to 0.75 (请讲一次你在门店遇到顾客不满意或者投诉的经历) on
+    the references; 0.77 for 讲一次你帮助顾客解决问题的经历. None when fit would be None for want of vectors or words."""
+    refs = _references()
+    if refs is None:
+        return None
+    text = question.get("text") or ""
+    comps = json.dumps([{"name": c.get("name"), "keywords": c.get("keywords") or []}
+                        for c in question.get("competencies") or []], ensure_ascii=False)
+    return _genericity(text, comps, _left_out)
+
+
+@functools.lru_cache(maxsize=256)
+def _genericity(text: str, comps: str, left_out: frozenset) -> float | None:
+    folders, texts, stacked, starts, percentile = _references()
+    own = _own(text, comps)
+    if own is None:
+        return None
+    best = stacked @ own.T          # each reference word's cosine with each of this question's words
+    ends = np.append(starts[1:], len(stacked))
+    covs = [float(best[s:e].max(axis=0).mean()) for s, e, f, t in zip(starts, ends, folders, texts)
+            if t != text and f not in left_out]
+    return round(float(np.percentile(covs, percentile)), 4) if covs else None
 
 
 @contextlib.contextmanager
