@@ -232,6 +232,7 @@ class Competency:
     terms: dict             # normalised term → "keyword" | "synonym" | "behaviour"
     anchors: dict           # {"weak"|"adequate"|"strong": text}
     not_topic: frozenset = frozenset()   # behaviours that are evidence but no topic word (跟主管说: topic_words)
+    patterns: tuple = ()    # curated behaviours said in many words (是我订错了, 从我工资里扣): regexes, no topic words
 
     @classmethod
     def from_question(cls, comp: dict, language: str) -> "Competency":
@@ -264,7 +265,8 @@ class Competency:
             if isinstance(value, str) and value.strip():
                 anchors[level] = value
         return cls(comp.get("name") or "overall", float(comp.get("weight") or 1.0),
-                   list(comp.get("keywords") or []), terms, anchors, frozenset(quiet))
+                   list(comp.get("keywords") or []), terms, anchors, frozenset(quiet),
+                   tuple(curated.get("patterns", [])))
 
 
 @dataclass
@@ -728,7 +730,9 @@ _OTHER_PEOPLE = {"同事", "顾客", "客户", "领导", "经理", "老板", "�
                  "病人", "患者", "家属", "上级", "前台", "搭档", "新人", "徒弟", "团员", "团长", "司机", "骑手", "老师",
                  "孩子", "小朋友", "奶奶", "爷爷", "女儿", "儿子", "对面", "客人", "主管", "店长", "组长", "厨师",
                  # children and learners (set t's tutor: 有个八岁男孩…跟他玩五分钟 — the boy is who 他 points back at)
-                 "男孩", "女孩", "小孩", "男生", "女生", "学生", "学员", "宝宝", "妈妈", "爸爸", "姑娘", "小伙子"}
+                 "男孩", "女孩", "小孩", "男生", "女生", "学生", "学员", "宝宝", "妈妈", "爸爸", "姑娘", "小伙子",
+                 # the other side of a business (breaker 44's g33: 供应商自己重新开了一张发票 was quoted as the candidate's deed)
+                 "供应商", "厂家", "厂商", "商家", "快递员", "物流", "财务", "银行", "甲方"}
 _PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
 _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
 
@@ -737,6 +741,58 @@ _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names n
 # 告诉那位阿姨, 帮大爷换; breaker 37's h16, h17, h24 told "没有说到与沟通表达相关的具体做法" of 跟客人说马上好), the
 # person last in a slot of SLOT_TOKENS words at most (那位大爷), the words before it only pointing or counting (那位, 两个)
 SLOT_TOKENS = 3
+
+
+def _term_hits(seg: Segmented, comp: Competency, first_person: frozenset):
+    """(term, kind, hits) of each of a competency's terms (text.find; a behaviour also with another person in its
+    pronoun's place, person_slot_hits), then of each of its curated patterns (pattern_hits, kind "behaviour")."""
+    for term, kind in comp.terms.items():
+        hits = find(seg, term)
+        if kind == "behaviour" and seg.language == "zh":
+            hits += person_slot_hits(seg, term, first_person)
+        yield term, kind, hits
+    for pattern in comp.patterns:
+        hits = pattern_hits(seg, pattern)
+        yield pattern, "behaviour", hits
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def pattern_hits(seg: Segmented, pattern: str) -> list[Hit]:
+    """Hits of a curated behaviour regex in the answer's text (models/lexicons/competencies.<lang>.json "patterns":
+    是我[…]{0,2}错 for 是我订错了 and 是我看错了), each keyed by the words said (Hit.term = "是我订错"), on the
+    tokens the match covers — a match starting or ending inside a token takes the whole token."""
+    toks, text, out = seg.tokens, seg.text, []
+    for m in _pattern(pattern).finditer(text):
+        covered = [i for i, t in enumerate(toks) if t.pos != "x" and t.start < m.end() and t.start + len(t.text) > m.start()]
+        if not covered:
+            continue
+        opened = max(text.rfind(p, 0, m.start()) for p in _CLAUSE_ENDS) + 1
+        closed = min([e for e in (text.find(p, m.end()) for p in _CLAUSE_ENDS) if e >= 0] or [len(text)])
+        before, after = text[opened:m.start()], text[m.end():closed]
+        # another's words (老板说是我订错了, 老板说从我工资里扣), a protest (凭什么从我工资里扣？) or the truth told only to
+        # the interviewer (其实是我找错了钱，但我跟主管说了是小李的错: breaker 42's g50) own nothing
+        if _SAID_BY_OTHER.search(before) or _PROTEST.search(text[opened:closed]) or _CONFIDED.search(before):
+            continue
+        span = [toks[i] for i in range(covered[0], covered[-1] + 1) if toks[i].pos != "x"]
+        # negated by the words right before or after it (又不是我订错了, 我才不自己赔, 我自己赔不了, 不是我的错): jieba's
+        # 不是 is one token, so the negation is read on the text
+        negated = any(t.negated for t in span) or bool(_PATTERN_NOT_BEFORE.search(before)) or \
+            bool(_PATTERN_NOT_AFTER.match(after))
+        out.append(Hit(m.group(0), covered[0], covered[-1], negated, all(t.copied for t in span)))
+    return out
+
+
+_CLAUSE_ENDS = "，,。！!？?；;：:"
+_SAID_BY_OTHER = re.compile(r"(?<![跟对给向和找])(老板|领导|店长|主管|经理|组长|师傅|他|她|他们|她们|对方|顾客|客人|客户|同事|别人|人家)"
+                            r"[^我]{0,3}(说|讲|怪|骂|认为|觉得|硬说|非说|要|让)")
+_PROTEST = re.compile(r"凭什么|为什么要|为啥要|干嘛要|怎么能")
+_CONFIDED = re.compile(r"其实|实际上|说实话|说白了")
+_PATTERN_NOT_BEFORE = re.compile(r"(不|没|没有|别|未|并非|才不|又不|也不)$")
+_PATTERN_NOT_AFTER = re.compile(r"^(不了|不起|不着|不过来)")
 
 
 def person_slot_hits(seg: Segmented, term: str, first_person: frozenset) -> list[Hit]:
@@ -1103,7 +1159,10 @@ _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|�
                     r"每(个月|个星期|周|天|年)都(来|找|订|买|点)|回来[^，。；]{0,6}了|"
                     # paid without fuss (结账挺痛快的, 痛快地买了单: breaker 37)
                     r"(结账|结帐|买单|付钱|付款|签收)[^，。；]{0,3}(痛快|爽快|干脆)|(痛快|爽快|高高兴兴)地?(结|买|付|签)|(介绍|带)了?[^，。；]{0,6}(朋友|同事|家人|邻居|亲戚)[^，。；]{0,3}来)")
+_NO_PIECE = frozenset({"t", "f", "r", "d"})     # jieba: time, direction, pronoun, adverb
 _EVERYONE = {"大家", "所有人", "每个人", "人人", "都"}
+_REDONE = re.compile(r"^(重新|马上|立刻|第二天|当天|很快|就)?(重新|补|另)(开|发|寄|做|出|送|打|换|签|印)[^，。；]{0,2}了")
+_OTHER_SIDE = {"他们", "她们", "对方", "人家", "厂家", "厂商", "供应商", "商家", "快递", "物流", "银行"}
 _GREW = re.compile(r"^(开始(主动|自己|愿意|敢)[^，。；]{1,8}了|自己(就|也)?(能|会)?(写出|做出|做完|学会|解出|完成|搞定|拼出|画出|读完|"
                    r"背下|背会|算对|写对)[^，。；]{0,10}|能自己[^，。；]{1,8}了|学会了)")
 _TROUBLE_AGAIN = re.compile(r"(又|再|还)(来|跑来|打电话|回来)?(投诉|催|骂|吵|闹|找麻烦|发火|生气|给了?差评)|更生气")
@@ -1152,6 +1211,11 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
     # with the other person named in the clause: an elided subject starting something is the candidate's next step
     if _GREW.match(rest):
         return clause_agent(toks, first_person, k) == "other" or any(u.text in ("他", "她", "他们", "她们") for u in toks[:k])
+    # the other side of a business putting its own error right (对方确认开错后重新开了一张, 供应商第二天补发了两箱: breaker
+    # 43's h22 was told 没有说到最后的结果) — only with them named in the clause: an elided 重新做了一份 is the candidate's
+    # next step, and a coworker's redo (厨师重新做了一条) a step of the story before its ending
+    if _REDONE.match(rest):
+        return any(u.text in _OTHER_SIDE for u in toks[:k])
     # another person's changed state or later behaviour: someone other than the candidate, or elided after them
     if not (_STATE.match(rest) or _LATER.match(rest)):
         return False
@@ -1800,8 +1864,9 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
     SEMANTIC_OFF["goes_on"] clauses whose first goes on from one of the answer's own (`goes_on`: 又送她一瓶，下架查了一排 after
     当场退了钱 — breaker 33: a short complaint story lost its gift and its finding as an aside), a stretch as short in the
     middle that ends in the story's result, and an opening stretch followed by the candidate's first step (`first_steps`: 有回我拉
-    一车菜去饭店，半道上车胎扎了。我先把车靠边停好 — breaker 41: the cargo read as a meal). A stretch that names a word of
-    the story again is still an aside (说到苹果我就想起来，前年国庆…)."""
+    一车菜去饭店，半道上车胎扎了。我先把车靠边停好 — breaker 41: the cargo read as a meal), and an opening stretch
+    whose person the answer's own next clause points back at (一位老人家要买月饼送人…打开样品让他尝: its customer). A stretch
+    that names a word of the story again is still an aside (说到苹果我就想起来，前年国庆…)."""
     n = len(asides)
     results = results or [False] * n
     cand = [keep[k] and not on_question[k] and (asides[k] is None or asides[k] >= SEMANTIC_OFF["each"])
@@ -1836,6 +1901,12 @@ def semantic_padding(asides: list, on_question: list, keep: list, results: list 
         # most of its clauses point back at people named before it (跟他玩五分钟, 跟他妈妈说了 after 有个八岁男孩…): the
         # story's own steps with its own people, not a story about something else
         back = sum(1 for k in range(i, j) if refers_back and refers_back[k] is not None and refers_back[k] < i)
+        # … or, opening the answer, the answer's own clause right after it points back at someone it named (一位老人家要买
+        # 月饼送人…打开样品让他尝: breaker 43's h20 lost its customer, the sold-out cake and its first step as a holiday told
+        # aside); not later, where an aside's own people go on (一家是一个阿姨开的，她家是按碗算钱)
+        if i == 0 and j < n and refers_back and keep[j] and refers_back[j] is not None and refers_back[j] < j:
+            i = j
+            continue
         if len(stretch) >= need and own >= 2 and not (j == n and results[j - 1]) and 2 * back <= j - i and \
                 sum(asides[k] for k in stretch) / len(stretch) >= SEMANTIC_OFF["mean"]:
             out.extend(stretch)
@@ -2476,20 +2547,19 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         if asked:
             contrary_owned += asked
             contrary_found = [found for found in contrary_found if found not in asked]
-        for term, kind in comp.terms.items():
-            hits = find(seg, term)
-            if kind == "behaviour" and language == "zh":
-                hits += person_slot_hits(seg, term, first_person)
+        for term, kind, hits in _term_hits(seg, comp, first_person):
             for hit in hits:
                 if hit.term != term and hit.term in said:
                     continue
+                # a curated pattern is named by the words said (是我订错), never by its regex
+                label = term if term in comp.terms else hit.term
                 ci = seg.tokens[hit.first].clause
                 if hit.copied or not (0 <= ci < len(keep) and keep[ci]):
                     continue
                 if circumstance_sense(seg, hit, first_person):
                     continue    # 客户取消了合作, 没有沟通渠道, 同事不配合: the story's circumstances, not conduct
                 if ci in contrary_clauses:
-                    voided.add(term)
+                    voided.add(label)
                     continue
                 if hit.negated and contrary._attributive(seg, hit.last):
                     continue    # 遇到不配合的狗狗: who is met, not the candidate's conduct (breaker 26)
@@ -2498,8 +2568,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 if hit.negated:
                     toks = [seg.tokens[i] for i in range(hit.first, hit.last + 1) if seg.tokens[i].negated]
                     if not all(t.fault_denied for t in toks):
-                        negated.add(term)
-                        negated_at.setdefault(term, hit)
+                        negated.add(label)
+                        negated_at.setdefault(label, hit)
                         continue
                     if not any(t.fault for t in toks):
                         continue    # 没有推给同事: 同事 is neither evidence nor counter-evidence
@@ -2572,7 +2642,9 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
 
     def keyword_like(t: Token) -> bool:
         b = t.base or t.text
-        return b in all_terms or (language == "zh" and (
+        # a word of time, direction or reference, or an adverb, is no piece of a phrase (以后 of 以后每次: session 43 —
+        # 总结经验，以后更加细心 was made a keyword salad by the curated 改进 behaviours)
+        return b in all_terms or (language == "zh" and t.pos not in _NO_PIECE and (
             any(t.text in term and t.text != term for term in said_terms) or
             len(t.text) >= 2 and any(t.text in term for term in long_terms)))
 

@@ -74,11 +74,12 @@ def curated_for(language: str, name: str) -> dict:
     沟通与服务意识 服务意识's (breaker 41: 跟主管说了，是我自己的错，我就自己补上了 was told "没有说到与诚信负责相关的具体做法").
     Not the other way: a short name (沟通, 效率) would take every longer entry's terms (沟通能力, 沟通表达, 沟通协作), and
     with them a competency the answer shows in other words loses to it by the competency gap.
-    {"synonyms": [...], "behaviours": [...], "behaviours_not_topic": [...]}, empty lists when none fits."""
+    {"synonyms": [...], "behaviours": [...], "behaviours_not_topic": [...], "patterns": [...]}, empty lists when none
+    fits."""
     listed = competencies(language)
     if name in listed:
         return listed[name]
-    merged: dict = {"synonyms": [], "behaviours": [], "behaviours_not_topic": []}
+    merged: dict = {"synonyms": [], "behaviours": [], "behaviours_not_topic": [], "patterns": []}
     for other, entry in listed.items():
         if any(len(n) >= 2 and n in name for n in [other, *entry.get("names", [])]):
             for key in merged:
