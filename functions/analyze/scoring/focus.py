@@ -55,6 +55,10 @@ _PERSON_BOUND = (rf"{_PERSON}[^，。？！；,?!;]{{0,8}}(难缠|刁难|找麻�
 # person who says, finds or reports a fault in what they got, without 投诉 or 生气 said
 # … and any word ending in 客 (the recogniser's homophones of 顾客: 故客, 雇客; breaker 19)
 _FAULT_PERSON = _PERSON[:-1] + r"|阿姐|大哥|大叔|大妈|小姐|先生|女士|小伙子|姑娘|用户|会员|\w客)"
+# Whom a candidate serves (the customer family's tell): _FAULT_PERSON without colleagues, bosses and bare pronouns — a
+# warehouse rush with 两个同事 names no customer (session 43)
+_CUSTOMER = (r"(顾客|客户|客人|业主|车主|家长|学员|观众|访客|老人|病人|患者|住户|租客|买家|乘客|阿姨|大爷|大姐|阿姐|大哥|"
+             r"大叔|大妈|小姐|先生|女士|小伙|姑娘|男的|女的|用户|会员|\w客)")
 # … and with the person named in the clause before (一个客人在我们饭店吃饭，说鱼被做咸了: breaker 37, bounded at 35)
 _FAULT_SAID = (rf"({_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}|(^|[，。？！；,?!;]\s*)(又|还|就|却|非)?)"
                r"(说|话|嫌|反映|讲|发现|找来说|过来说)[^，。？！；,?!;]{0,10}"
@@ -128,6 +132,17 @@ FAMILIES = (
               r"报警", r"120",
               r"违规", r"防护", r"(戴|系|穿|挂)", r"绳", r"扣", r"小心", r"提醒", r"制止", r"阻止", r"劝", r"禁止",
               r"不(能|准|许|让)", r"着火", r"火", r"电", r"烟", r"检查", r"稳", r"牢", r"固定", r"风险", r"出事")),
+    # helping, serving or receiving a customer (讲一次你帮助顾客解决问题的经历; not a customer who helps another: 说是帮他
+    # 爸爸买的; not a learner, a patient or an old person helped, whose stories name them 她 alone: 她数学一直不及格，我每天放学
+    # 陪她…): told by anyone the candidate served —
+    # a person named or pointed at, a table or party counted, someone buying or ordering. A story with no one in it
+    # (上个月仓库来了三百箱货…第二天上午十点全部发完: 74.4 on that question, session 42) is another job's story
+    Focus("customer", "顾客或客人的事",
+          _rx(r"(帮|帮助|服务|接待|招呼|照顾)[^，。？！；,?!;他她]{0,3}(顾客|客户|客人|买家|宾客|游客|乘客|住户|租客|业主|车主|"
+              r"访客)"),
+          _rx(_CUSTOMER, r"有人", r"别人", r"人家", r"谁", r"[0-9一二三四五六七八九十两几]+(位|桌|个人|家人|口人)", r"有(个|位)",
+              r"一家", r"买", r"(换|退)(货|款|钱|了)", r"满意", r"点(了|单|菜|餐)", r"订(了|单|餐)", r"来店", r"进店", r"上门", r"小孩", r"孩子", r"朋友",
+              r"老人", r"奶奶", r"爷爷", r"叔叔", r"大爷", r"宝宝", r"小朋友", r"学生", r"家属", r"主人")),
 )
 
 
