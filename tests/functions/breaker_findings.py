@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from functions.analyze import pipeline
+from functions.analyze.scoring import features
 
 
 def load(breaker: str) -> dict[str, dict]:
@@ -73,3 +74,27 @@ def disputed_test(cases: dict[str, dict], disputed: list[str]):
         assert r["status"] == "scored" and r["overall"] >= 60, (r["status"], r.get("overall"))
 
     return disputed_case
+
+
+def scored(said: str, question: dict) -> dict:
+    """said through the CLI's path in Chinese, asserted scored (not sent to a person)."""
+    r = pipeline.analyze_transcript(said, question, "zh")
+    assert r["status"] == "scored", (said, r["reason"])
+    return r
+
+
+def reasons_of(r: dict) -> list[str]:
+    """Every competency's reasons of a result, in order."""
+    return [reason for c in r["competencies"] for reason in c["reasons"]]
+
+
+def analysis_of(said: str, question: dict) -> features.Analysis:
+    """The analysis the pipeline scores said with (its last features.analyse call)."""
+    seen = []
+    analyse = features.analyse
+    features.analyse = lambda *args, **kwargs: seen.append(analyse(*args, **kwargs)) or seen[-1]
+    try:
+        pipeline.analyze_transcript(said, question, "zh")
+    finally:
+        features.analyse = analyse
+    return seen[-1]

@@ -31,7 +31,7 @@ FIXED = ["shop-spaced-chars", "cleaning-strong", "kitchen-codeswitch", "stall-ca
          "workshop-strong"]
 OPEN = {
     "stall-short-honest": "a 20-character honest overcharge story: 42.4",
-    "workshop-strong-digits": "the same with Arabic digits: 56.8",
+    "workshop-strong-digits": "the same with Arabic digits: 56.8, 59.0 since session 43",
     "farm-someone-else": "an uncle's story after 我没遇到过: 32.0 (expected ≤ 30)",
     "farm-other-trouble": "a wage quarrel on a 动物生病或者天气突变 question (two situations: no focus): 40.4",
     "shop-claims-numbers": "claims of hundreds of complaints handled, no event: 48.0",
@@ -39,7 +39,7 @@ OPEN = {
     "delivery-short-honest": "a 20-character honest story: 32.5",
     "en-short-lower": "a short English story, lower case, no punctuation: 21.7, since session 34 44.0",
     "driver-unrelated": "a driving-test anecdote on a delivery-trouble question: 32.0 (expected ≤ 30)",
-    "workshop-strong-saysquality": "the workshop story with 产品有质量问题 added: 56.2 (expected ≥ 60)",
+    "workshop-strong-saysquality": "the workshop story with 产品有质量问题 added: 56.2, 58.2 since session 43 (expected ≥ 60)",
     "workshop-watched-boss": "the team leader's story, the candidate watching: 40.0 (expected ≤ 35)",
 }
 

@@ -18,16 +18,16 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker43")
 
-FIXED = ["g18", "g22", "g43", "g46", "g52", "g53", "g54"]
+# (sessions 42–43 fixed g37, h14, h22 and h24: look-alikes in test_scoring_session42.py)
+FIXED = ["g18", "g22", "g37", "g43", "g46", "g52", "g53", "g54", "h14", "h22", "h24"]
 OPEN = {
     "g21": "money pocketed and not found out: bounded at 35 as counter-evidence (32.5), the helper expected 30 at most",
-    "g37": "a thin situation (那次路上堵车), generic steps and a rate after the ending: 54.7, no outline (a situation is told)",
-    "h14": "an owned booking error (我马上跟老板说是我订错了…从我工资里扣): 68.0, 诚信担当 not read",
-    "h20": "a good story opening with 我记得那天是中秋节前一天: 55.7, its deeds and result not read",
-    "h22": "an invoice error caught and reissued: 59.5, the result not read",
-    "h24": "a customer's broken eggs replaced: bounded at 45 as another question's situation",
-    "h28": "a closing answer asking about probation, night-shift pay and the dorm: 37.1",
+    "h20": "a good story opening with 我记得那天是中秋节前一天: 55.7, between 合格 and 良好 (its customer is kept since "
+           "session 42, its result 他走前说谢谢我耐心 is not read as one)",
 }
+# the helper's expectation disputed by the raters' labels: a closing answer asking only about the job's terms
+# (probation, night-shift pay, the dorm) is rated 2–2.5 of 5 in the labelled sets, which 37.1 reads as
+DISPUTED_CLOSING = ["h28"]
 # gaming answers the helper expected to score low that go to a person instead (the product's rule: what cannot be judged
 # goes to a person) — an outline told only in HR's words, figures and rates, glances with a rate, a confession the
 # nonsense reader took for dream talk (its reason is wrong: kept open in the docs)
@@ -79,3 +79,11 @@ def test_the_result_quoted_is_the_ending(case_id, not_result):
 
 
 _ = disputed_test      # (no honest story of this breaker was scored above its range)
+
+
+@pytest.mark.parametrize("case_id", DISPUTED_CLOSING)
+def test_a_closing_answer_asking_only_about_terms_is_scored_as_rated(case_id):
+    r = run(CASES[case_id])
+    assert r["status"] == "scored" and 25 <= r["overall"] < 60, (r["status"], r.get("overall"))
+    # … and it is given no story advice
+    assert not any("经历" in s for s in r["feedback"]["suggestions"]), r["feedback"]

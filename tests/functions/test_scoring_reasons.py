@@ -6,7 +6,7 @@ import re
 import pytest
 
 from functions.analyze import pipeline
-from functions.analyze.scoring import explain
+from functions.analyze.scoring import answer, explain
 from functions.analyze.scoring.text import normalise, segment_words
 from tests.functions.conftest import ISSUE_QUESTION as STORY_Q
 
@@ -84,7 +84,10 @@ def test_generic_praise_quoted_only_when_said():
     template = run("当时的情况是订单很急。我的任务是按时完成。首先我安排优先级，然后和同事沟通协调、分工加班，"
                    "最后结果非常好，大家都很满意。")
     generic = [s for s in all_reasons(template) if s.startswith("结果只是笼统地说")]
-    assert generic and all(w in ("非常好", "满意", "很好") for s in generic for w in re.findall(r"“([^”]+)”", s))
+    assert all(w in ("非常好", "满意", "很好") for s in generic for w in re.findall(r"“([^”]+)”", s))
+    # the template's steps in HR's words are an outline since session 43 (answer._hollow): its reason says so in place of
+    # the generic result
+    assert generic or any(s.startswith(answer.OUTLINE_REASON) for s in all_reasons(template)), all_reasons(template)
 
 
 def test_a_before_after_comparison_is_a_result():

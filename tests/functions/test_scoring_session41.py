@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from breaker_findings import load, run
+from breaker_findings import analysis_of, load, reasons_of, run, scored
 from functions.analyze import pipeline
 from functions.analyze.scoring import answer, features, model
 from tests.functions.conftest import CASHIER_QUESTION, COOK_QUESTION, ISSUE_QUESTION, QUESTION_ZH
@@ -17,26 +17,7 @@ B42 = load("breaker42")
 HELP = B42["g39"]["question"]        # 讲一次你帮助顾客解决问题的经历。
 
 
-def _run(said: str, question: dict) -> dict:
-    r = pipeline.analyze_transcript(said, question, "zh")
-    assert r["status"] == "scored", (said, r["reason"])
-    return r
-
-
-def _reasons(r: dict) -> list[str]:
-    return [reason for c in r["competencies"] for reason in c["reasons"]]
-
-
-def _analysis(said: str, question: dict) -> features.Analysis:
-    """The analysis the pipeline scores said with (its last features.analyse call)."""
-    seen = []
-    analyse = features.analyse
-    features.analyse = lambda *args, **kwargs: seen.append(analyse(*args, **kwargs)) or seen[-1]
-    try:
-        pipeline.analyze_transcript(said, question, "zh")
-    finally:
-        features.analyse = analyse
-    return seen[-1]
+_run, _reasons, _analysis = scored, reasons_of, analysis_of
 
 
 # --- figures and rates in place of deeds -----------------------------------------------------------------------------
