@@ -8,7 +8,9 @@ an outline (g23: 68.0 → 40), and so are steps after a thin situation that poin
 来投诉，我先倾听…: g56, 48.7 → 40); a curated pattern is never shown as its regex, and another's words (老板说是我订错了),
 a protest (凭什么从我工资里扣) and a negation around it (又不是我订错了, 我自己赔不了) are no evidence (g35, g36); the
 other side of a business (供应商, 厂家, 财务) acting is not the candidate's deed (g33); weather and flooding tell a sudden
-situation (h23 was capped at 35 for telling none); a floor set on the model's scale is rounded (63.160000000000004).
+situation (h23 was capped at 35 for telling none); a floor set on the model's scale is rounded (63.160000000000004); three
+figure clauses with no specific deed are figures in place of deeds (上周三下午三点二十分，在人民路128号店，顾客王先生…出了问题，
+我处理了，结果满意度100%: g47, 57.2 → 45).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from breaker_findings import kept_outcome_test, load, outcome_tests, run
 
 CASES = load("breaker44")
 
-FIXED = ["g23", "g56", "h30", "h33"]
+FIXED = ["g23", "g47", "g56", "h30", "h33"]
 OPEN = {
     "g06": "a refusal of responsibility blaming the warehouse scored 0 as the contrary attitude; the helper expected 10–40",
     "g07": "a template owning a mistake in HR's words (承认错误，主动负责，认真改进，以后每次都仔细检查): 43.1",
@@ -29,7 +31,6 @@ OPEN = {
     "g32": "one sentence of a customer (顾客夸我们店装修好看) before a stock-count story: the customer family is told and "
            "the moved story passes (63.1)",
     "g34": "a customer who misread a price tag left embarrassed: 0.0 read as blame put on the customer",
-    "g47": "made-up details (time, street number, phone tail, model) with 我处理了，满意度100%: 57.2",
     "g53": "a thin situation and deeds in HR's words without step words (核对了单据，上报了主管，负责到底): 52.6",
     "g55": "a thin but real shortfall story: 33.1, its 一百块 read as a number tied to nothing",
     "h05": "a northern-dialect (俺) concrete story: 48.5, its fix (俺给你再扛一袋) not read as problem solving",

@@ -221,3 +221,18 @@ def test_the_issue_question_keeps_its_strong_story():
     r = _run("去年双十一前一天晚上，老板突然说有三百箱货第二天十点前必须发走。我们就四个人，我先按目的地把订单分成三批，最远的一批先打包，"
              "扫描枪坏了一把，我就让一个人专门手写单号再补录。第二天上午十点半全部发完，一单没错。", ISSUE_QUESTION)
     assert r["overall"] >= 75, r["overall"]
+
+
+# --- figures around one generic deed (breaker 44's g47) ---------------------------------------------------------------
+@pytest.mark.parametrize("said, bounded", [
+    ("上周三下午三点二十分，在人民路128号店，顾客王先生（手机尾号6688）买的iPhone 15 Pro Max 256G出了问题，我处理了，结果满意度100%。",
+     True),
+    ("上个月八号晚上九点，在万达店，来了六十桌客人，三个服务员，我处理了，好评率百分之九十八。", True),
+    # the same figures around a deed of the candidate's own
+    ("上周三下午三点二十分，顾客王先生买的手机充不进电，我拆开发现充电口里有灰，用软毛刷清干净，当场就能充了，他给了五星好评。", False),
+], ids=["b44-g47", "tables", "own-deed"])
+def test_figures_around_one_generic_deed_are_figures_in_place_of_deeds(said, bounded):
+    r = _run(said, HELP)
+    figures = any(reason.startswith("回答主要是一串数字") for reason in _reasons(r))
+    assert figures == bounded, _reasons(r)
+    assert r["overall"] <= model.FIGURES_CAP or not bounded, r["overall"]

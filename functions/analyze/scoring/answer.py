@@ -363,12 +363,14 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
     """A Chinese story or plan answered by figures in place of deeds (breaker 25: 2022年8月8日下午3点15分，在人民路88号店，
     来了128位顾客，我做了256杯，用时3小时，同事3人，满意度100%。 passed at 61.3): at least model.FIGURES_MIN verbless
     figure clauses (features counts figure_clauses), half the content clauses or more, and at most
-    model.FIGURES_ACTIONS deeds of the candidate's own."""
+    model.FIGURES_ACTIONS deeds of the candidate's own — or model.FIGURES_MIN_BARE when that deed is no specific one
+    (上周三下午三点二十分，在人民路128号店，顾客王先生…出了问题，我处理了，结果满意度100%: breaker 44's g47, 57.2)."""
     c = analysis.counts
     if analysis.seg.language != "zh" or explain.question_type(question) in ("closing", "intro"):
         return False
     figures = c.get("figure_clauses", 0)
-    return figures >= model.FIGURES_MIN and figures >= 0.5 * c.get("content_clauses", 0) and \
+    least = model.FIGURES_MIN_BARE if c.get("specific_actions", 0) == 0 else model.FIGURES_MIN
+    return figures >= least and figures >= 0.5 * c.get("content_clauses", 0) and \
         c.get("actions", 0) <= model.FIGURES_ACTIONS
 
 

@@ -419,6 +419,8 @@ CLOSING_NO_QUESTION, CLOSING_NO_JOB_QUESTION, MOTIVATION_NO_REASON = 20.0, 50.0,
 # data, sets a–w and gates-o–v no honest answer has that shape (the nearest: numbered steps, whose ordinals are not
 # figures, and two short strong answers with one to two deeds and three figure clauses of seven).
 FIGURES_MIN, FIGURES_ACTIONS, FIGURES_CAP = 4, 1, 45.0
+# … three figure clauses when the one deed is no specific one (我处理了: answer.figures_only)
+FIGURES_MIN_BARE = 3
 # A story question answered by a bare outline of steps (answer.bare_outline: 我先…，再…，然后…，接着…，最后…, no situation
 # and no fact of its own) is vague at best (rating 2 of 5, anchored 25; 40 leaves room for steps that are real). Session
 # 41 (breaker 42's g39, 63.5 after the scale map): over every Chinese answer of data and the eval sets no honest answer
