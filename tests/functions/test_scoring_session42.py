@@ -230,7 +230,11 @@ def test_the_issue_question_keeps_its_strong_story():
     ("上个月八号晚上九点，在万达店，来了六十桌客人，三个服务员，我处理了，好评率百分之九十八。", True),
     # the same figures around a deed of the candidate's own
     ("上周三下午三点二十分，顾客王先生买的手机充不进电，我拆开发现充电口里有灰，用软毛刷清干净，当场就能充了，他给了五星好评。", False),
-], ids=["b44-g47", "tables", "own-deed"])
+    # figures told with their verbs around one deed in everyday words (breaker 45's g07), and the same with a real deed
+    ("2024年3月8号晚上8点，静安区南京西路1266号的门店，一个30多岁的男顾客拿着2盒过期3天的牛奶来找，价值共计19.8元，当时店里只有我和"
+     "另外2个同事，我把这事给搞定了。", True),
+    ("2023年5月12日下午3点，一位60岁左右的顾客买了3瓶酱油共27.5元，回来说有1瓶漏了，我当场给她换了一瓶新的，还送了一包纸巾。", False),
+], ids=["b44-g47", "tables", "own-deed", "b45-g07", "soy-sauce"])
 def test_figures_around_one_generic_deed_are_figures_in_place_of_deeds(said, bounded):
     r = _run(said, HELP)
     figures = any(reason.startswith("回答主要是一串数字") for reason in _reasons(r))

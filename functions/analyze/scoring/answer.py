@@ -370,8 +370,19 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
         return False
     figures = c.get("figure_clauses", 0)
     least = model.FIGURES_MIN_BARE if c.get("specific_actions", 0) == 0 else model.FIGURES_MIN
-    return figures >= least and figures >= 0.5 * c.get("content_clauses", 0) and \
-        c.get("actions", 0) <= model.FIGURES_ACTIONS
+    if figures >= least and figures >= 0.5 * c.get("content_clauses", 0) and c.get("actions", 0) <= model.FIGURES_ACTIONS:
+        return True
+    # … or figures told with their verbs around one deed in everyday words alone (一位顾客买了3瓶酱油共27.5元，回来说有1瓶
+    # 漏了…我处理了; 我把这事给搞定了, 我妥善跟进处理完毕: breaker 45's g06–g08, 78–93)
+    own = [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]] for k in analysis.details.get("own_action_clause_ids") or []
+           if 0 <= k < len(analysis.seg.clauses)]
+    return explain.question_type(question) == "story" and c.get("number_clauses", 0) >= model.FIGURES_MIN_BARE and \
+        c.get("actions", 0) == 1 and len(own) == 1 and any(t.text in _GENERIC_DEEDS for t in own[0]) and \
+        _hollow(analysis, question, own)
+
+
+# deeds that say only that something was dealt with (我处理了, 我把这事给搞定了)
+_GENERIC_DEEDS = frozenset({"处理", "搞定", "解决", "弄好", "安排好", "跟进", "完毕", "处理完", "响应", "处理好", "办好", "摆平"})
 
 
 OUTLINE_REASON = "这道题要讲一次具体的经历，回答只是按顺序列了几个做法（先…再…最后…），没有讲清是哪一次、当时具体遇到了什么情况，" \
@@ -417,7 +428,10 @@ def _hollow(analysis: features.Analysis, question: dict, steps: list) -> bool:
 HOLLOW_OWN = 1
 # what any outline's steps say (完成, 满意, 处理…) besides HR's and the question's words
 _EVERYDAY = frozenset({"完成", "满意", "非常", "结果", "处理", "解决", "问题", "情况", "大家", "好", "顺利", "事情", "工作",
-                       "做好", "办法", "想办法", "一起", "及时", "认真", "耐心", "最后", "最终", "首先", "然后", "接着"}) \
+                       "做好", "办法", "想办法", "一起", "及时", "认真", "耐心", "最后", "最终", "首先", "然后", "接着",
+                       # a deed said in no words of its own (我把这事给搞定了, 我妥善跟进处理完毕)
+                       "这事", "搞定", "弄好", "妥善", "跟进", "完毕", "处理完", "响应", "第一时间", "全程", "负责", "安排",
+                       "安排好", "按流程", "流程", "走完", "之前", "当天"}) \
     | features._GENERIC_THINGS
 
 
