@@ -429,10 +429,9 @@ HOLLOW_OWN = 1
 # what any outline's steps say (完成, 满意, 处理…) besides HR's and the question's words
 _EVERYDAY = frozenset({"完成", "满意", "非常", "结果", "处理", "解决", "问题", "情况", "大家", "好", "顺利", "事情", "工作",
                        "做好", "办法", "想办法", "一起", "及时", "认真", "耐心", "最后", "最终", "首先", "然后", "接着",
-                       # a deed said in no words of its own (我把这事给搞定了, 我妥善跟进处理完毕)
-                       "这事", "搞定", "弄好", "妥善", "跟进", "完毕", "处理完", "响应", "第一时间", "全程", "负责", "安排",
-                       "安排好", "按流程", "流程", "走完", "之前", "当天"}) \
-    | features._GENERIC_THINGS
+                       # around a deed said in no words of its own (我把这事给搞定了, 我妥善跟进处理完毕: _GENERIC_DEEDS)
+                       "这事", "妥善", "第一时间", "全程", "负责", "安排", "按流程", "流程", "走完", "之前", "当天"}) \
+    | _GENERIC_DEEDS | features._GENERIC_THINGS
 
 
 def _kinds(toks: list) -> list:

@@ -725,6 +725,8 @@ def latin_name(word: str) -> bool:
 
 
 # who does what (Chinese): people a clause can be about besides the candidate (同事忘了, 顾客骂了一句)
+# the other side of a business: people who act (_OTHER_PEOPLE) and who put their own errors right (_OTHER_SIDE)
+_BUSINESS = frozenset({"供应商", "厂家", "厂商", "商家", "物流", "银行"})
 _OTHER_PEOPLE = {"同事", "顾客", "客户", "领导", "经理", "老板", "师傅", "员工", "大家", "别人", "对方", "人家", "他", "她",
                  "他们", "她们", "你", "你们", "您", "它", "它们", "同学", "朋友", "用户", "买家", "卖家", "家长", "老人",
                  "病人", "患者", "家属", "上级", "前台", "搭档", "新人", "徒弟", "团员", "团长", "司机", "骑手", "老师",
@@ -732,7 +734,7 @@ _OTHER_PEOPLE = {"同事", "顾客", "客户", "领导", "经理", "老板", "�
                  # children and learners (set t's tutor: 有个八岁男孩…跟他玩五分钟 — the boy is who 他 points back at)
                  "男孩", "女孩", "小孩", "男生", "女生", "学生", "学员", "宝宝", "妈妈", "爸爸", "姑娘", "小伙子",
                  # the other side of a business (breaker 44's g33: 供应商自己重新开了一张发票 was quoted as the candidate's deed)
-                 "供应商", "厂家", "厂商", "商家", "快递员", "物流", "财务", "银行", "甲方"}
+                 "快递员", "财务", "甲方"} | _BUSINESS
 _PEOPLE_ENDS = tuple("员长师姐哥姨叔客户")
 _NOT_AGENT = {"自己", "本人"}      # 同事自己忘了: a reflexive names no new agent
 
@@ -1162,7 +1164,7 @@ _LATER = re.compile(r"^((又|再|还)(来|回来|过来|找|订|买|下|光顾|�
 _NO_PIECE = frozenset({"t", "f", "r", "d"})     # jieba: time, direction, pronoun, adverb
 _EVERYONE = {"大家", "所有人", "每个人", "人人", "都"}
 _REDONE = re.compile(r"^(重新|马上|立刻|第二天|当天|很快|就)?(重新|补|另)(开|发|寄|做|出|送|打|换|签|印)[^，。；]{0,2}了")
-_OTHER_SIDE = {"他们", "她们", "对方", "人家", "厂家", "厂商", "供应商", "商家", "快递", "物流", "银行"}
+_OTHER_SIDE = {"他们", "她们", "对方", "人家", "快递"} | _BUSINESS
 _GREW = re.compile(r"^(开始(主动|自己|愿意|敢)[^，。；]{1,8}了|自己(就|也)?(能|会)?(写出|做出|做完|学会|解出|完成|搞定|拼出|画出|读完|"
                    r"背下|背会|算对|写对)[^，。；]{0,10}|能自己[^，。；]{1,8}了|学会了)")
 _TROUBLE_AGAIN = re.compile(r"(又|再|还)(来|跑来|打电话|回来)?(投诉|催|骂|吵|闹|找麻烦|发火|生气|给了?差评)|更生气")
