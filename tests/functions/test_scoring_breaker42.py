@@ -17,7 +17,8 @@ from breaker_findings import disputed_test, kept_outcome_test, load, outcome_tes
 
 CASES = load("breaker42")
 
-FIXED: list = ["g22", "g23", "g28", "g50", "g53"]   # session 41 (test_scoring_honesty41.py)
+FIXED: list = ["g22", "g23", "g28", "g50", "g53",   # session 41 (test_scoring_honesty41.py)
+              "h17"]    # session 44: a mistake asked in everyday words (犯了错误) is the mistake family (65.9)
 OPEN = {
     "g05": "invented figures and rates (效率提高了百分之四十…): bounded at 45 as figures since session 41 (69.9 "
            "before), the helper expected 35 at most",
@@ -26,7 +27,6 @@ OPEN = {
     "g10": "short sentences of keywords: 35.6",
     "g14": "short sentences of keywords, 我帮顾客解决了 quoted as a result: 38.4",
     "h11": "an honest story just under the pass line, a customer's act quoted as the candidate's: 59.2",
-    "h17": "an owned delivery mistake bounded at 45 as another question's situation",
     "g32": "padding around a thin answer: 37.3",
     "g33": "padding ending in a fake result (一点没坏): 49.3",
     "g38": "invented figures in the first person: 37.5",

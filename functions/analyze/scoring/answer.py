@@ -187,7 +187,11 @@ def tells_asked(analysis: features.Analysis, question: dict) -> bool:
     紧急/安排/按时, and was capped at 45 though it is the issue's strong answer (CI on 0fbce83)."""
     foci = _foci(text_normalise(question.get("text"), "zh"), question)
     # in the candidate's own words: the question read back (我讲一次面包烤坏了我是怎么处理的) tells nothing (breaker 28)
-    return bool(foci) and focus.touched(own_text(analysis), foci)
+    own = own_text(analysis)
+    # … and, where the family has them, in the words that tell it happened (Focus.vouch: a mistake made — 订错了, 装反了, 是我
+    # 的问题, or a mix-up, 把二十箱矿泉水订成了二十箱苏打水 — where a warehouse rush says 坏 and 发现 of the family too)
+    return any(f.tell.search(own) if f.vouch is None else
+               bool(f.vouch.search(own)) or f.key == "mistake" and bool(gates.mixups(own)) for f in foci)
 
 
 def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:
@@ -306,7 +310,13 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
         if model.asking_only(_questions_put(analysis.seg.text), analysis.counts.get("content_clauses", 0)):
             cap = model.ASKING_ONLY
             caps.append(Bound(cap, BoundKind.ASKING_ONLY, f"{ASKING_REASON}，没有答到题目上，最高 {cap:.0f} 分。"))
-        vouched = analysis.details.get("on_question_clauses", 0) > 0 or _shows_competency(analysis)
+        # … or that tells the situation asked in its own words, set where the question is or on a question that names
+        # no scene (a kitchen rush in a cook's words — 四十多张单, 宫保鸡丁的五桌合成两锅, 打荷, 切配 — on 讲一次后厨高峰期出餐
+        # 来不及的经历: breaker 45's h19, whose jargon the word vectors place far from 出餐/安排/顺序, was capped at 35 as
+        # unrelated; 我把客户要的两箱苹果装成了两箱梨 on 讲一次你在工作中犯错的经历, likewise)
+        scene = analysis.details.get("scene")
+        vouched = analysis.details.get("on_question_clauses", 0) > 0 or _shows_competency(analysis) or \
+            (scene is None or scene >= model.SCENE_VOUCH) and tells_asked(analysis, question)
         cap = model.relevance_cap(analysis.answer["topic_similarity"], analysis.details.get("scene"), vouched=vouched)
         if cap is not None and elsewhere:
             shown = "”“".join(c for c, _ in elsewhere[:2])
@@ -376,13 +386,17 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
     # 漏了…我处理了; 我把这事给搞定了, 我妥善跟进处理完毕: breaker 45's g06–g08, 78–93)
     own = [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]] for k in analysis.details.get("own_action_clause_ids") or []
            if 0 <= k < len(analysis.seg.clauses)]
+    # (one deed or several, each in everyday words alone, one of them a generic deed — 我全程负责跟进，按流程走完了; the deed
+    # read in the clause's text, where jieba cuts it in two: 我都安排好了 — breaker 45's g21 and g39, 65.7 and 65.0)
     return explain.question_type(question) == "story" and c.get("number_clauses", 0) >= model.FIGURES_MIN_BARE and \
-        c.get("actions", 0) == 1 and len(own) == 1 and any(t.text in _GENERIC_DEEDS for t in own[0]) and \
-        _hollow(analysis, question, own)
+        0 < len(own) == c.get("actions", 0) and \
+        any(deed in "".join(t.text for t in toks) for toks in own for deed in _GENERIC_DEEDS) and \
+        all(_hollow(analysis, question, [toks]) for toks in own)
 
 
 # deeds that say only that something was dealt with (我处理了, 我把这事给搞定了)
-_GENERIC_DEEDS = frozenset({"处理", "搞定", "解决", "弄好", "安排好", "跟进", "完毕", "处理完", "响应", "处理好", "办好", "摆平"})
+_GENERIC_DEEDS = frozenset({"处理", "搞定", "解决", "弄好", "安排好", "跟进", "完毕", "处理完", "响应", "处理好", "办好", "摆平",
+                            "整改", "落实"})
 
 
 OUTLINE_REASON = "这道题要讲一次具体的经历，回答只是按顺序列了几个做法（先…再…最后…），没有讲清是哪一次、当时具体遇到了什么情况，" \
@@ -427,11 +441,63 @@ def _hollow(analysis: features.Analysis, question: dict, steps: list) -> bool:
 
 HOLLOW_OWN = 1
 # what any outline's steps say (完成, 满意, 处理…) besides HR's and the question's words
-_EVERYDAY = frozenset({"完成", "满意", "非常", "结果", "处理", "解决", "问题", "情况", "大家", "好", "顺利", "事情", "工作",
+_EVERYDAY = frozenset({"完成", "满意", "非常", "结果", "处理", "解决", "问题", "情况", "大家", "好", "顺利", "事情", "事", "工作",
                        "做好", "办法", "想办法", "一起", "及时", "认真", "耐心", "最后", "最终", "首先", "然后", "接着",
                        # around a deed said in no words of its own (我把这事给搞定了, 我妥善跟进处理完毕: _GENERIC_DEEDS)
-                       "这事", "妥善", "第一时间", "全程", "负责", "安排", "按流程", "流程", "走完", "之前", "当天"}) \
+                       "这事", "妥善", "第一时间", "全程", "负责", "安排", "按流程", "流程", "走完", "之前", "当天",
+                       # … and in a report's words (第一时间上报，积极配合处理，按规定完成了整改: breaker 46's g41, g42)
+                       "上报", "配合", "积极", "按规定", "规定", "到位", "反馈", "完善", "全力", "跟踪"}) \
     | _GENERIC_DEEDS | features._GENERIC_THINGS
+
+
+def _known_words(analysis: features.Analysis, question: dict) -> frozenset:
+    """HR's terms and keywords, the question's words and _EVERYDAY: what any outline's steps may say."""
+    terms = {t for comp, *_ in analysis.competencies for t in [*comp.terms, *(text_normalise(k, "zh") for k in comp.keywords)]}
+    asked = {t.text for t in segment(text_normalise(question.get("text") or "", "zh"), "zh").tokens}
+    return frozenset(terms | asked | _EVERYDAY)
+
+
+def _step_of_its_own(toks: list, known: frozenset) -> bool:
+    """Chinese: the step does or names something of its own — a verb beyond HR's, the question's, everyday words and
+    the words of attending to someone (倾听, 解释, 道歉, 安抚…: 给她换了一个新的, 检查了一下车, 打电话通知客户), or a thing, a
+    name, a place, a time or a count of something (_names_something). 我先倾听客人，再耐心解释，然后跟客人道歉 does none."""
+    return _names_something(toks) or any(
+        (t.pos.startswith("v") or t.pos == "l") and not t.negated and
+        (t.base or t.text) not in known and t.text not in _ATTENDING and t.text not in features._GOES_ON
+        and t.text not in features._FIRST_STEPS for t in toks)
+
+
+# the words of attending to a person that any outline's steps say (倾听, 解释, 道歉…): no deed of their own
+_ATTENDING = frozenset({"倾听", "听", "听听", "说", "讲", "解释", "道歉", "致歉", "沟通", "交流", "安抚", "安慰", "询问", "问", "问问",
+                        "了解", "看", "看看", "帮", "帮助", "帮忙", "陪", "关心", "理解", "回应", "劝", "耐心", "认真", "仔细",
+                        "好好", "真诚", "积极", "主动", "热情", "微笑", "记下", "想", "想办法", "满意", "离开", "走", "是", "有",
+                        "让", "给", "做", "弄", "搞", "进行", "表示", "感谢", "谢谢", "表达"})
+
+
+def _names_something(toks: list) -> bool:
+    """Chinese: the step names a thing, a name, a place, a time or a count of its own (把地上的水拖干净, 给他换了一盒新的,
+    沟通了二十分钟) — not only whom it was done to (客人, 他, 顾客), how (耐心, 好好) and its verbs; a count of a generic
+    thing (三个问题, 两件事) counts nothing."""
+    kinds = _kinds(toks)
+    for k, (t, kind) in enumerate(zip(toks, kinds)):
+        if t.text in features._FIRST_STEPS or t.text in features._GOES_ON:
+            continue      # 第一步, 第二步: the list's own ordinals
+        if kind in ("name", "place", "time"):
+            return True
+        if kind == "number":
+            counted = next((u for u in toks[k + 1:] if u.pos != "x" and u.pos not in ("q", "m", "mq", "uj")), None)
+            if counted is None or (counted.base or counted.text) not in _EVERYDAY:
+                return True
+        elif t.pos.startswith("n") and t.pos != "nr" and features.is_content(t, "zh") and \
+                _COUNTED.sub("", t.base or t.text) not in _EVERYDAY and not _PERSON_WORD.fullmatch(t.text):
+            return True
+    return False
+
+
+# a count glued to what it counts (两件事, 三个问题)
+_COUNTED = re.compile(r"^[0-9零〇一二两三四五六七八九十百几]+[个件条点项位次]?")
+# whom a step is done to or with: no thing of its own
+_PERSON_WORD = re.compile(focus._CUSTOMER + r"|同事|店长|主管|老板|经理|领导|师傅|大家|别人|对方|人家")
 
 
 def _kinds(toks: list) -> list:
@@ -466,14 +532,17 @@ def bare_outline(analysis: features.Analysis, question: dict) -> bool:
     steps = told[first:end + 1]
     if len(steps) < model.OUTLINE_CLAUSES:
         return False
-    if any(kind in ("number", "time") for toks in steps for kind in _kinds(toks)):
-        return False
+    facts = any(kind in ("number", "time") for toks in steps for kind in _kinds(toks))
     opened = sum(1 for toks in steps if features.takes_first_step(toks) or features.goes_on_from(toks))
     unset = [toks for toks in told[:first] if not _setting(toks)]
-    if len(unset) <= 1 and (not unset or _thin(unset[0])):
+    if not facts and len(unset) <= 1 and (not unset or _thin(unset[0])):
         return opened >= model.OUTLINE_SHARE * len(steps)
-    # a situation told before steps in HR's words alone is still an outline (breaker 44's g23)
-    return opened >= model.HOLLOW_OUTLINE_SHARE * len(steps) and _hollow(analysis, question, steps)
+    # a situation told before steps in HR's words alone is still an outline (breaker 44's g23), and so are steps that
+    # name nothing of their own — a verb towards the customer and how it was done (我先倾听客人，再耐心解释，然后跟客人道歉，
+    # 最后给客人重做 after a real first line, breaker 45's g29; numbers of nothing, 倾听顾客的三个问题…解决了两件事, g20)
+    return opened >= model.HOLLOW_OUTLINE_SHARE * len(steps) and \
+        (_hollow(analysis, question, steps) or
+         sum(_step_of_its_own(toks, _known_words(analysis, question)) for toks in steps) <= model.BARE_STEPS_OWN)
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:

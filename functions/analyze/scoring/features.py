@@ -977,7 +977,9 @@ _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再
                          r"([一两二三四五1-9]|几)[^\d]")
 _STEP_OPENERS = ("先", "首先", "然后", "再", "接着", "其次", "之后")
 # a clause that goes on from the one before it (然后…, 再…, 接着…): the next step of the same story
-_GOES_ON = frozenset({"然后", "再", "接着", "之后", "随后", "紧接着", "再然后", "又", "最后", "最终"})
+# (and the ordinals of a list of steps: 其次, 第二步… — breaker 45's g04 and g05 outlined with them)
+_GOES_ON = frozenset({"然后", "再", "接着", "之后", "随后", "紧接着", "再然后", "又", "最后", "最终", "其次", "接下来",
+                      "第二", "第三", "第四", "第五", "第二步", "第三步", "第四步", "第五步", "最后一步"})
 
 
 # the words of a verbal tic: fillers, hedges and pointers that fill a pause (Chinese)
@@ -1004,7 +1006,8 @@ def _opens_with(toks: list, words, *, past_first_person: bool = True) -> bool:
 
 # the first step of what the candidate did about a situation just told (我先把车靠边停好, 我赶紧…): what came before it is
 # that story's situation
-_FIRST_STEPS = frozenset({"先", "首先", "赶紧", "马上", "立刻", "立马", "当即", "连忙", "急忙", "赶快", "第一时间"})
+_FIRST_STEPS = frozenset({"先", "首先", "赶紧", "马上", "立刻", "立马", "当即", "连忙", "急忙", "赶快", "第一时间", "第一",
+                          "第一步"})
 
 
 def takes_first_step(toks: list) -> bool:
@@ -2258,8 +2261,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                          or names_instance(toks, denied=True) for toks in clauses]
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
                                    [goes_on_from(toks) for toks in clauses],
-                                   # (an opening on the work, not a holiday: 去年国庆我去了三亚…我先把单子…)
-                                   [takes_first_step(toks) and ci <= opening_on_topic
+                                   # (an opening on the work, not a holiday: 去年国庆我去了三亚…我先把单子…) — on the question's
+                                   # words, or with no clause before it that reads as told aside (国庆那天中午十二点，一下子进了
+                                   # 四十多张单，我是炒锅。我先把单子按桌号排开: breaker 45's h19 lost its situation and steps
+                                   # in a kitchen's words, 0.46–0.80, as a holiday)
+                                   [takes_first_step(toks) and (ci <= opening_on_topic or all(
+                                       a is None or a < SEMANTIC_OFF["mean"] for a in sem["aside"][:ci]))
                                     for ci, toks in enumerate(clauses)]):
             keep[ci] = False
         marked = [starts[ci] and digression(seg, toks) for ci, toks in enumerate(clauses)]

@@ -38,6 +38,10 @@ class Focus:
     name: str          # what the question asked about, in the candidate's and HR's words
     ask: re.Pattern
     tell: re.Pattern
+    # the narrower words that tell the situation happened, not merely a word of its family (a mistake: 订错了, 是我的问题,
+    # 装反了 — not 坏 or 发现, which a warehouse rush says too): what vouches a story against being read as another
+    # question's (answer.tells_asked); None: `tell` vouches
+    vouch: re.Pattern | None = None
 
 
 def _rx(*parts: str) -> re.Pattern:
@@ -57,8 +61,18 @@ _PERSON_BOUND = (rf"{_PERSON}[^，。？！；,?!;]{{0,8}}(难缠|刁难|找麻�
 _FAULT_PERSON = _PERSON[:-1] + r"|阿姐|大哥|大叔|大妈|小姐|先生|女士|小伙子|姑娘|用户|会员|\w客)"
 # Whom a candidate serves (the customer family's tell): _FAULT_PERSON without colleagues, bosses and bare pronouns — a
 # warehouse rush with 两个同事 names no customer (session 43)
+# (and whom a domestic worker, a tutor or a carer serves: 雇主, 东家, 主家, 户主 — breaker 45's h37, a housekeeper's
+# repair for her employer, was capped at 35 as telling no customer)
 _CUSTOMER = (r"(顾客|客户|客人|业主|车主|家长|学员|观众|访客|老人|病人|患者|住户|租客|买家|乘客|阿姨|大爷|大姐|阿姐|大哥|"
-             r"大叔|大妈|小姐|先生|女士|小伙|姑娘|男的|女的|用户|会员|\w客)")
+             r"大叔|大妈|小姐|先生|女士|小伙|姑娘|男的|女的|用户|会员|雇主|东家|主家|户主|\w客)")
+# The customer family's tell, narrowed where a word told a story with no one served (breaker 45): 客服 is the shop's
+# staff, not a homophone of 顾客 (the candidate's own online return, g02); 买 in a clause the candidate or the boss says is
+# their own buying (我先去批发市场买了三百个气球, g41), 满意 said of the boss is not a customer's (老板很满意), and 换了
+# alone is any replacement (换了一块硬盘 in a till repair, g01)
+_CUSTOMER_TOLD = _CUSTOMER[:-len(r"\w客)")] + r"\w客(?!服))"
+_CLAUSE_PUNCT = "，。！？；,!?;"
+_NOT_OWN_CLAUSE = rf"(?:^|[{_CLAUSE_PUNCT}])(?:(?!我|老板|领导|店长|主管|经理|老总)[^{_CLAUSE_PUNCT}])*"
+_NOT_BOSS_CLAUSE = rf"(?:^|[{_CLAUSE_PUNCT}])(?:(?!老板|领导|店长|主管|经理|老总)[^{_CLAUSE_PUNCT}])*"
 # … and with the person named in the clause before (一个客人在我们饭店吃饭，说鱼被做咸了: breaker 37, bounded at 35)
 _FAULT_SAID = (rf"({_FAULT_PERSON}[^，。？！；,?!;]{{0,3}}|(^|[，。？！；,?!;]\s*)(又|还|就|却|非)?)"
                r"(说|话|嫌|反映|讲|发现|找来说|过来说)[^，。？！；,?!;]{0,10}"
@@ -106,10 +120,17 @@ FAMILIES = (
               r"[0-9一二三四五六七八九十两几半]+(个)?(天|小时|钟头|分钟|周|星期|礼拜|月)(内|之内|以内|里头?)",
               r"限(期|时)", r"只(给|有|剩)了?[0-9一二三四五六七八九十两几半]+(个)?(天|小时|钟头|分钟|周|星期)")),
     Focus("mistake", "出错或失误",
-          _rx(r"出(了)?(错|差错)", r"差错", r"失误", r"(搞|弄|做|拿|算|记|发)错", r"疏忽"),
+          # (a mistake asked in everyday words too: 犯错的经历, 犯了错误, 出过错, 搞砸 — breaker 45's honest mistake stories on
+          # 讲一次你在工作中犯错的经历 were read against other roles' questions and capped at 45)
+          _rx(r"出(了|过)?(错|差错|岔子|纰漏)", r"差错", r"失误", r"(搞|弄|做|拿|算|记|发)错", r"疏忽",
+              r"犯(了|过)?(个|一次|一个|什么)?(小)?(错|过失)", r"(搞|弄)砸", r"闯(了|过)?祸"),
           _rx(r"错", r"失误", r"疏忽", r"漏", r"忘", r"问题", r"不对", r"坏", r"没(做|弄|搞)好", r"返工", r"补救",
               r"纠正", r"改正", r"弥补", r"重(新)?做", r"少(了)?", r"多(了)?", r"差(了)?", r"对不上", r"不一样",
-              r"毛病", r"不小心", r"粗心", r"道歉", r"责任", r"发现", r"检查", r"核对")),
+              r"毛病", r"不小心", r"粗心", r"道歉", r"责任", r"发现", r"检查", r"核对"),
+          _rx(r"[订算看写记拿发放报开输打填搞弄听抄配找装贴标收点数称按读念上]错", r"错(了|的|成)", r"失误", r"疏忽",
+              r"(我|自己)的(错|问题|责任|锅|不对|过失)", r"怪我", r"[装弄放贴摆穿拿寄发]反", r"(弄|搞|记|看|拿)混",
+              r"多(找|收|发|给|算|扣|放)了?", r"少(找|收|发|给|算|装|放)了?", r"漏(了|掉|发|装|填|写|算|打|放|看)",
+              r"忘(了|记)", r"没(看|听|问|数|核|对)(清|准|对)", r"粗心", r"马虎", r"大意", r"(搞|弄)砸", r"闯(了)?祸")),
     # (named for what every question matching `ask` asks — a device or system failing —, not 一时找不到原因的故障:
     # "排查汽车打不着火" asks for no hard-to-find cause, and HR read the reason as misquoting the question: breaker 21)
     Focus("fault", "设备或系统出故障",
@@ -140,8 +161,9 @@ FAMILIES = (
     Focus("customer", "顾客或客人的事",
           _rx(r"(帮|帮助|服务|接待|招呼|照顾)[^，。？！；,?!;他她]{0,3}(顾客|客户|客人|买家|宾客|游客|乘客|住户|租客|业主|车主|"
               r"访客)"),
-          _rx(_CUSTOMER, r"有人", r"别人", r"人家", r"谁", r"[0-9一二三四五六七八九十两几]+(位|桌|个人|家人|口人)", r"有(个|位)",
-              r"一家", r"买", r"(换|退)(货|款|钱|了)", r"满意", r"点(了|单|菜|餐)", r"订(了|单|餐)", r"来店", r"进店", r"上门", r"小孩", r"孩子", r"朋友",
+          _rx(_CUSTOMER_TOLD, r"有人", r"别人", r"人家", r"谁", r"[0-9一二三四五六七八九十两几]+(位|桌|个人|家人|口人)", r"有(个|位)",
+              r"一家", _NOT_OWN_CLAUSE + r"买", r"(换|退)(货|款|钱)", r"退了", _NOT_BOSS_CLAUSE + r"满意", r"点(了|单|菜|餐)",
+              r"订(了|单|餐)", r"来店", r"进店", r"上门", r"小孩", r"孩子", r"朋友",
               r"老人", r"奶奶", r"爷爷", r"叔叔", r"大爷", r"宝宝", r"小朋友", r"学生", r"家属", r"主人")),
 )
 
@@ -206,8 +228,8 @@ SITUATIONS = (
          r"很短(的)?时间", r"高峰", r"特别多", r"很多", r"一下子", r"排长队", r"特别忙", r"同时", r"只有.{1,3}(个)?(小时|分钟)",
          r"[0-9一二三四五六七八九十]+点就要")),
     ("mistake", "出错或对不上",
-     _rx(r"出(了)?(错|差错)", r"差错", r"失误", r"(搞|弄|做|拿|算|记|发|找|设)错", r"对不上", r"不对", r"没弄干净",
-         r"没做到位", r"洗坏", r"少了", r"出了问题", r"有问题")),
+     _rx(r"出(了|过)?(错|差错)", r"差错", r"失误", r"(搞|弄|做|拿|算|记|发|找|设)错", r"对不上", r"不对", r"没弄干净",
+         r"没做到位", r"洗坏", r"少了", r"出了问题", r"有问题", r"犯(了|过)?(个|一次|一个|什么)?(小)?(错|过失)", r"(搞|弄)砸")),
     ("fault", "设备或系统出故障",
      _rx(r"故障", r"找不到原因", r"排查", r"不好判断", r"(?<![a-z])bug", r"报错", r"死机", r"充不进电")),
     ("safety", "安全问题或危险",

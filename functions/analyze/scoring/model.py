@@ -213,6 +213,10 @@ def contrary_overall_cap(comps: list[tuple[float, float | None]]) -> float | Non
 # saying 对 instead of HR's 核对; on the labelled sets the bound then capped 27 off-topic answers, all without
 # either, and 5 honest answers, each with evidence).
 FAR_TOPIC, FAR_SCENE, FAR_CAP = 0.08, 0.15, 35.0
+# … nor is an answer that tells the situation the question names (answer.tells_asked) in a scene this close to the
+# question's (features.scene_closeness): a trade's jargon (打荷, 切配, 码好) is far from the question's abstract words
+# in the word vectors, not from its scene (breaker 45's h19: a cook's rush story, scene 0.46, capped at 35).
+SCENE_VOUCH = 0.4
 
 
 # A Chinese story or plan that covers this question no better than most questions of other roles
@@ -428,6 +432,10 @@ FIGURES_MIN_BARE = 3
 OUTLINE_CLAUSES, OUTLINE_SHARE, OUTLINE_CAP = 4, 0.8, 40.0
 # … after a situation told, steps in HR's words alone (answer._hollow), most of them opened by a step word
 HOLLOW_OUTLINE_SHARE = 0.5
+# … or when at most this many of its steps name anything of their own (answer._names_something: a thing, a name, a place, a
+# time or a count of something) — breaker 45's g29 and g37: 我先倾听客人，再耐心解释，然后跟客人道歉，最后给客人重做 after a
+# real first line, 66.4 and 70.2
+BARE_STEPS_OWN = 1
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
 # CLOSING_WORK_FLOOR[n] for n distinct questions about the work (quotes.work_question: its content, training,
