@@ -540,9 +540,10 @@ def bare_outline(analysis: features.Analysis, question: dict) -> bool:
     # a situation told before steps in HR's words alone is still an outline (breaker 44's g23), and so are steps that
     # name nothing of their own — a verb towards the customer and how it was done (我先倾听客人，再耐心解释，然后跟客人道歉，
     # 最后给客人重做 after a real first line, breaker 45's g29; numbers of nothing, 倾听顾客的三个问题…解决了两件事, g20)
-    return opened >= model.HOLLOW_OUTLINE_SHARE * len(steps) and \
-        (_hollow(analysis, question, steps) or
-         sum(_step_of_its_own(toks, _known_words(analysis, question)) for toks in steps) <= model.BARE_STEPS_OWN)
+    if opened < model.HOLLOW_OUTLINE_SHARE * len(steps):
+        return False
+    known = _known_words(analysis, question)
+    return _hollow(analysis, question, steps) or sum(_step_of_its_own(toks, known) for toks in steps) <= model.BARE_STEPS_OWN
 
 
 def closing_floor(analysis: features.Analysis, question: dict) -> float:

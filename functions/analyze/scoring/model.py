@@ -432,9 +432,9 @@ FIGURES_MIN_BARE = 3
 OUTLINE_CLAUSES, OUTLINE_SHARE, OUTLINE_CAP = 4, 0.8, 40.0
 # … after a situation told, steps in HR's words alone (answer._hollow), most of them opened by a step word
 HOLLOW_OUTLINE_SHARE = 0.5
-# … or when at most this many of its steps name anything of their own (answer._names_something: a thing, a name, a place, a
-# time or a count of something) — breaker 45's g29 and g37: 我先倾听客人，再耐心解释，然后跟客人道歉，最后给客人重做 after a
-# real first line, 66.4 and 70.2
+# … or when at most this many of its steps do or name anything of their own (answer._step_of_its_own: a verb beyond HR's,
+# the question's, everyday and attending words; a thing, a name, a place, a time or a count of something) — breaker 45's
+# g29 and g37: 我先倾听客人，再耐心解释，然后跟客人道歉，最后给客人重做 after a real first line, 66.4 and 70.2
 BARE_STEPS_OWN = 1
 # The scorer reads story features (numbers, actions, results), which a closing answer has none of: a short,
 # good question about the work itself (试用期多长，转正考核标准是什么？) scored 17. Its score is therefore at least
