@@ -296,8 +296,14 @@ def _one_kind(a: str, b: str) -> bool:
 
 def mixups(text: str) -> list[tuple[int, int, str]]:
     """Chinese: the mix-ups the text tells (see _MIXUP) as (start, end, verb + 成) spans of the text."""
+    return list(_mixups(text or ""))
+
+
+@functools.lru_cache(maxsize=512)
+def _mixups(text: str) -> tuple[tuple[int, int, str], ...]:
+    """mixups, cached: one answer's text is read by verb_pairs, the nonsense gate and answer.tells_asked."""
     out = []
-    for m in _MIXUP.finditer(text or ""):
+    for m in _MIXUP.finditer(text):
         became = re.split(r"[了的，。]", m.group("became"))[0] or m.group("became")
         meant = m.group("meant")
         # … or what qualifies it (把三号桌的单打成了五号桌的, 把周一的班记成了周五: whose or when, the thing left unsaid)
@@ -307,7 +313,7 @@ def mixups(text: str) -> list[tuple[int, int, str]]:
             pairs.append((_thing(meant[:-1]) + "的", became + "的"))
         if any(_one_kind(x, y) for x, y in pairs):
             out.append((m.start(), m.end(), m.group("verb") + "成"))
-    return out
+    return tuple(out)
 
 
 def without_mixups(text: str) -> str:
