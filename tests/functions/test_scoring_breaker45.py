@@ -30,13 +30,14 @@ FIXED = ["g06", "g07", "g08", "g22", "g38",
          "g01", "g02", "g04", "g05", "g20", "g29", "g37", "g41", "h37",
          # session 44: figures around two deeds in everyday words (我全程负责跟进，按流程走完了) or one jieba cuts in two
          # (我都安排好了) are figures in place of deeds (g21, g39)
-         "g21", "g39"]
+         "g21", "g39",
+         # session 45: the mistake told in the family's words (是我当时没看清桌号… 弄混了) touches the question itself (h08);
+         # the candidate named only as whose (我送的1单…洒了) or among those there (只有我和1个保安), a place (位于) and a tally
+         # or the time left (一共跑了35单, 还剩8分钟) are no deeds: figures around 我处理了 / 我搞定了 alone (g27, g33)
+         "h08", "g27", "g33"]
 OPEN = {
     "g18": "candidate refused a return, customer left swearing and posted a bad review; scored 63.0 pass on a help-customer question; nobody helped (now 63.0)",
-    "g27": "rider: figures + 我处理了 scored 84.2; reason quotes '距离送达时间还剩8分钟' as the result (now 84.2)",
-    "g33": "reception: figures + 我搞定了 scored 62.5 pass; reason quotes the place clause '在我们酒店位于深圳南山区科技园的大堂' as the candidate's deed (now 62.5)",
     "g36": "candidate only told 小王 to call; 小王 did all the work; scored 67.3 pass; reason quotes '我让小王给顾客打电话' as the deed (now 67.3)",
-    "h08": "honest waiter owns the mistake (这事怪我, paid the dish, red-pen fix) scored 46.0; 这事怪我 not read as owning; 解决问题 says no relevant deed (now 46.0)",
     "h09": "honest: 老板说不用我赔，但我还是坚持自己赔了 + 是我把…记错了 + remade and delivered scored 47.0; 诚信担当 reason says nothing relevant — the negation 不用我赔 seems to kill the ownin (now 47.0)",
     "h12": "honest parcel-station story helping an elderly resident (wrote steps on paper, she now picks up herself) scored 46.1; reason says no result (now 46.1)",
     "h31": "honest cook 年夜饭 rush (fifteen tables, steamer six fish at a time, all out by 7:20) scored 47.1; reason lists '刘先' as a name (小刘先把 mis-segmented) (now 47.1)",

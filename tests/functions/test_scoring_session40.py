@@ -119,9 +119,13 @@ DENIED = "没有说到与“{}”相关的具体做法。"
 NO_RESULT = "没有说到最后的结果。"
 
 
-@pytest.mark.xfail(strict=True, reason="open: a result told plainly is not read (补登以后就对上了; 他挺满意的 in run-on speech; "
-                                       "the footage showing what happened)")
-@pytest.mark.parametrize("case", [B40["h04"], B40["h07"], B37["h23"]], ids=["b40-h04", "b40-h07", "b37-h23"])
+_RESULT_OPEN = pytest.mark.xfail(strict=True, reason="open: a result told plainly is not read (补登以后就对上了; the footage "
+                                                    "showing what happened)")
+
+
+# (b40-h07, 他挺满意的 in run-on speech: read since session 45's reading of whose deed a clause tells — features.owner_only)
+@pytest.mark.parametrize("case", [pytest.param(B40["h04"], marks=_RESULT_OPEN), B40["h07"],
+                                  pytest.param(B37["h23"], marks=_RESULT_OPEN)], ids=["b40-h04", "b40-h07", "b37-h23"])
 def test_a_result_told_plainly_is_read(case):
     r = run(case)
     assert all(NO_RESULT not in c["reasons"] for c in r["competencies"]), [c["reasons"] for c in r["competencies"]]
@@ -265,9 +269,9 @@ def test_the_result_quoted_is_the_outcome(case, not_result):
     assert quoted and not any(not_result in x for x in quoted), quoted
 
 
-@pytest.mark.xfail(strict=True, reason="open: slogans and STAR cues praised as the candidate's deeds (就是我最大的追求, "
-                                       "然后我采取了行动)")
-@pytest.mark.parametrize("case", [B41["g07"], B41["g21"]], ids=["g07", "g21"])
+# (g07, 就是我最大的追求: the candidate as whose, not who acts — session 45's features.owner_only and quotes.own_action)
+@pytest.mark.parametrize("case", [B41["g07"], pytest.param(B41["g21"], marks=pytest.mark.xfail(
+    strict=True, reason="open: STAR cues praised as the candidate's deeds (然后我采取了行动)"))], ids=["g07", "g21"])
 def test_boilerplate_is_not_praised_as_a_deed(case):
     r = run(case)
     assert not any(x.startswith("说了自己具体做了什么") for c in r["competencies"] for x in c["reasons"])

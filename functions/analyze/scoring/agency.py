@@ -78,6 +78,8 @@ _IDLE_WORDS = (r"(在旁边(坐|站|看|听)|坐着看|站着看|看手机|玩�
                # attending what others organised (我就是去参加了，吃得挺好: breaker 41's g17 scored 65.7)
                r"(就是|只是|就|只)去?参加了(一下)?(?![^，。！？]{0,2}[的培])|凑了?个?热闹)")
 _IDLE_CLAUSE = re.compile(_IDLE_WORDS)
+# … told to someone else by the candidate (让保安在旁边看着): a step of the candidate's, not the candidate idle
+_DIRECTED_IDLE = re.compile(r"(让|叫|请|安排|喊)[^，。！？；我]{1,6}" + _IDLE_WORDS)
 _IDLE = re.compile(r"我[^。！；？]{0,14}" + _IDLE_WORDS)
 # a story about someone else: no 我 at all, 我们 only as an owner (我们仓库的老周), and a third person who acts
 _BARE_I = re.compile(r"我(?!们)")
@@ -108,7 +110,8 @@ def bystander(analysis: Analysis) -> bool:
     text = _text(analysis)
     own, others = analysis.counts.get("specific_actions", 0), analysis.counts.get("others_actions", 0)
     if _IDLE.search(text):
-        own -= sum(1 for c in analysis.details.get("action_clauses", []) if _IDLE_CLAUSE.search(c))
+        own -= sum(1 for c in analysis.details.get("action_clauses", []) if _IDLE_CLAUSE.search(c)
+                   and not _DIRECTED_IDLE.search(c))
         if own <= 1 or others >= 2 and others >= 2 * own:
             return True
     if not _BARE_I.search(text) and not _WE_AGENT.search(text) and len(_THIRD.findall(text)) >= 2:

@@ -386,12 +386,20 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
     # 漏了…我处理了; 我把这事给搞定了, 我妥善跟进处理完毕: breaker 45's g06–g08, 78–93)
     own = [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]] for k in analysis.details.get("own_action_clause_ids") or []
            if 0 <= k < len(analysis.seg.clauses)]
+    # (a tally of the day is one more figure, not a deed: 当天我一共跑了35单 — breaker 45's g27)
+    tallies = sum(1 for toks in own if _TALLY.search("".join(t.text for t in toks)))
     # (one deed or several, each in everyday words alone, one of them a generic deed — 我全程负责跟进，按流程走完了; the deed
     # read in the clause's text, where jieba cuts it in two: 我都安排好了 — breaker 45's g21 and g39, 65.7 and 65.0)
     return explain.question_type(question) == "story" and c.get("number_clauses", 0) >= model.FIGURES_MIN_BARE and \
         0 < len(own) == c.get("actions", 0) and \
         any(deed in "".join(t.text for t in toks) for toks in own for deed in _GENERIC_DEEDS) and \
-        all(_hollow(analysis, question, [toks]) for toks in own)
+        all(_hollow(analysis, question, [toks]) or _TALLY.search("".join(t.text for t in toks)) for toks in own) and \
+        tallies < len(own)
+
+
+# a count of the day's or the job's work in all (一共跑了35单, 总共送了四十多单, 累计接待了200位), or of what was left
+# (距离送达时间还剩8分钟, 只剩两箱): figures of the situation, whoever the reader of actions took for their doer
+_TALLY = re.compile(r"(一共|总共|共计|累计|总计|还剩|只剩|还差|剩下)[^，。！？；,.!?;]{0,4}[0-9零一二两三四五六七八九十百千万几多半]+")
 
 
 # deeds that say only that something was dealt with (我处理了, 我把这事给搞定了)

@@ -2,6 +2,7 @@
 
     asked(question_text) -> list[Focus]      the question's focus families (empty when none is clear)
     touched(answer_text, foci) -> bool       whether any part of the answer tells one of them
+    tells_happened(text, foci) -> bool       whether a clause tells in narrow words that the situation happened
     event_words(question_text) -> set        the question's own words for its situation's event (打不着火, 卡住)
     situations(question_text) -> list[str]   the situation classes (SITUATIONS) the question asks about
     other_situation(answer, question) -> (asked, told) | None
@@ -250,6 +251,13 @@ SITUATION_MODEL = Path(__file__).resolve().parents[3] / "models" / "scorer" / "s
 # the question's wording around its situation: the "how did you handle it" clauses and the frame
 _HOW = re.compile(r"怎么|怎样|如何|结果|具体")
 _FRAME = re.compile(r"^(请)?(你)?(讲|说|谈|分享)(一)?(次|个|下)|^(如果|假设)|的经历|经历")
+
+
+def tells_happened(text: str | None, foci: list[Focus]) -> bool:
+    """Whether a piece of the answer (a clause, in the candidate's own words) tells that the asked situation happened:
+    the family's narrow words where it has them (Focus.vouch: 配错的, 没看清, 是我的问题), else the question's own words
+    for it (Focus.ask: 投诉, 故障). Not `tell`, which is wide on purpose (坏, 发现, 查)."""
+    return bool(text) and any((f.vouch or f.ask).search(text) for f in foci)
 
 
 def situations(question_text: str | None) -> list[str]:

@@ -262,12 +262,13 @@ def _vector(word: str):
 # of one kind. An ordinary mistake, which both nonsense readers took for the corpus's transformations (把刹车叠成方块,
 # 把一杯拿铁打成了一头大象): the pair 矿泉水|订成 read as impossible, and the clause's 把/成了/箱 lifted the character
 # n-grams of three honest mistake stories (breaker 45's h10, h26, h27) over the long tier's 0.65
-_MIXUP = re.compile(r"把(?P<meant>[^，。？！；,.?!;把]{1,14}?)错?(?P<verb>[订写看听记算打装发寄贴拿当认输填标报念读抄配点按录开做调切剪染泡煮炒烤印])"
+_MIXUP = re.compile(r"把(?P<meant>[^，。？！；,.?!;把]{1,14}?)错?(?P<verb>[订写看听记算打装发寄贴拿当认输填标报念读抄配点按录开做调切剪染泡煮炒烤印放])"
                     r"错?成了?(?P<became>[^，。？！；,.?!;]{1,14})")
 _MIXUP_OWNER = re.compile(r"^.*的")
 _MIXUP_COUNT = re.compile(r"^[0-9零〇一二两三四五六七八九十百千万几半]+[\u4e00-\u9fff]?")
 # word vectors this near make two things one kind (衬衫|外套 0.90, 广州|长沙 0.68, 矿泉水|苏打水 0.59; 拿铁|大象 0.33)
 MIXUP_NEAR = 0.45
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万几半")
 
 
 def _thing(phrase: str) -> str:
@@ -281,6 +282,12 @@ def _one_kind(a: str, b: str) -> bool:
     the thesaurus (可乐|雪碧, Cilin's first four characters) or word vectors at least MIXUP_NEAR apart."""
     from . import meaning
 
+    # a count mixed up with another of the same measure (把八寸蛋糕写成了六寸, 把三箱记成了五箱: breaker 46's h02): what it
+    # became is a count alone, of the unit what was meant is counted in
+    unit_a, unit_b = _MIXUP_COUNT.match(_MIXUP_OWNER.sub("", a.strip())), _MIXUP_COUNT.fullmatch(b.strip())
+    if unit_a and unit_b and unit_a.group()[-1] == unit_b.group()[-1] and not unit_b.group()[-1].isdigit() and \
+            _HAN.match(unit_b.group()[-1]) and unit_b.group()[-1] not in _NUMERALS:
+        return True
     a, b = _thing(a), _thing(b)
     if not a or not b:
         return False

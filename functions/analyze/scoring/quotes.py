@@ -282,8 +282,14 @@ def own_action(analysis: Analysis, ci: int, _depth: int = 0, inherit: bool = Tru
     v = _first_verb(toks)
     if v is None:
         return False
+    # a time adjunct opens the clause (取蛋糕时客人当场发现了: breaker 46's h02 was told 说了自己具体做了什么 of it): its subject
+    # comes after it
+    adjunct = next((j for j in range(v + 1, len(toks)) if toks[j].text in _WHEN_ZH), None)
+    if adjunct is not None:
+        after = _first_verb(toks[adjunct + 1:])
+        v = adjunct + 1 + after if after is not None else v
     before = toks[:v]
-    if any(t.text in _FIRST_PERSON_ZH for t in before):
+    if any(t.text in _FIRST_PERSON_ZH and not _first_person_modifies(toks, j) for j, t in enumerate(before)):
         return True
     if toks[v].text in _EVENT_VERBS or toks[v].text.startswith(("来", "出现", "发生", "有", "还有")):
         return False
@@ -298,6 +304,22 @@ def own_action(analysis: Analysis, ci: int, _depth: int = 0, inherit: bool = Tru
             return False                 # someone or something else is the subject
     # no agent of its own: the previous clause's (我先把单子分好，再打包 / 老板很满意，还请我们吃了饭)
     return not inherit or ci > 0 and _depth < 3 and _previous_agent_is_candidate(analysis, ci - 1, _depth + 1)
+
+
+_WHEN_ZH = {"时", "时候", "的时候", "之时"}
+# prepositions whose object is the candidate, not the doer (在我们酒店…的大堂, 让我, 帮我, 给我)
+_PREP_OF_ME_ZH = {"在", "给", "对", "向", "替", "为", "让", "叫", "帮", "把", "跟着"}
+
+
+def _first_person_modifies(toks: list[Token], j: int) -> bool:
+    """Chinese: the first person at j owns or qualifies what follows, or is a preposition's object — not the clause's
+    doer: 我的快递丢了, 我送的那单洒了, 我们店的冰箱坏了, 在我们酒店的大堂 (breaker 46's g24, breaker 45's g27 and g33)."""
+    if j > 0 and toks[j - 1].text in _PREP_OF_ME_ZH:
+        return True
+    ahead = [t.text for t in toks[j + 1:j + 4]]
+    # (我搬的时候数了一下: the candidate does both, the first dated by the second)
+    return bool(ahead) and (ahead[0] == "的" or len(ahead) >= 2 and ahead[1] == "的" and toks[j + 1].text not in _ORDER_ZH
+                            and ahead[2:3] != ["时候"])
 
 
 def _previous_agent_is_candidate(analysis: Analysis, ci: int, depth: int) -> bool:
@@ -400,7 +422,9 @@ def action_quote(analysis: Analysis) -> str | None:
     for k, ci in enumerate(ids):
         if ci == analysis.details.get("outcome_clause_id") and len(analysis.details["action_clause_ids"]) > 1:
             continue
-        if k + 1 < len(ids) and setup_clause(analysis, ci):
+        if k + 1 < len(ids) and (setup_clause(analysis, ci) or _job_opening(analysis, ci)):
+            continue
+        if _lapse(analysis, ci):
             continue
         if own_action(analysis, ci) and not _willing_only(analysis, ci) and not _feeling_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
@@ -413,6 +437,43 @@ def action_quote(analysis: Analysis) -> str | None:
                 toks = toks + [Token("、", "x")] + clause_tokens(analysis, cj)
             return phrase(toks, analysis.seg.language, n=32)
     return None
+
+
+# The candidate's job or workplace, told as the story's opening (我在五金店上班, 我做建材销售, 我在物流公司做打包员的时候,
+# 我在咖啡店上班的第一个月: breaker 46's h07, h16, h19, h24): who the candidate was, not a step they took; and any clause
+# ending in 的时候 (我赶到店里的时候), which dates the next one
+_JOB_ZH = re.compile(r"在[^，。！？；,.!?;]{1,12}(上班|打工|工作|实习|兼职|做事|干活)|(上班|打工|实习|兼职)|"
+                     r"(做|当|干)了?[^，。！？；,.!?;把]{0,6}?(员|工|师|生|手|销售|收银|服务|前台|客服|店长|主管|司机|骑手|保安|"
+                     r"保洁|学徒|厨|配送|快递)(的时候|那会|期间|时|$)|的时候$")
+
+
+def _job_opening(analysis: Analysis, ci: int) -> bool:
+    """Chinese: clause ci tells the candidate's job or workplace, or only dates the next clause (see _JOB_ZH), and
+    orders no step (先, 就, 把…)."""
+    if not _zh(analysis):
+        return False
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x" and t.text.strip()]
+    return bool(toks) and not any(t.text in _ORDER_ZH for t in toks) and \
+        bool(_JOB_ZH.search("".join(t.text for t in toks)))
+
+
+# The lapse itself (我把客人订的八寸蛋糕写成了六寸, 漏装了一份米饭, 那次我犯了两个错, 是我看错了: breaker 46's h02, h08, h33,
+# g20): what went wrong, told or owned, is no deed to quote as what the candidate did about it
+_LAPSE_ZH = re.compile(r"[订算看写记拿发放报开输打填搞弄听抄配找装贴标收点数称按读念上]错|错成|[看听认记算]成了|(弄|搞|记|看|拿)混|"
+                       r"[装弄放贴摆穿拿寄发]反了|多(找|收|算|扣)了?|少(找|收|算|装)了?|漏(了|掉|发|装|填|写|算|打|放|看)|"
+                       r"忘(了|记)|没(看|听|问|数|核|对)(清|准|对)|出(了|过)?(错|差错|岔子|纰漏)|犯(了|过)?[^，。]{0,4}错|"
+                       r"(搞|弄)砸|闯(了|过)?祸|失误|疏忽|粗心|马虎")
+
+
+def _lapse(analysis: Analysis, ci: int) -> bool:
+    """Chinese: clause ci tells the candidate's lapse (see _LAPSE_ZH), or a mix-up of two things of one kind
+    (gates.mixups: 把二十箱矿泉水订成了二十箱苏打水)."""
+    if not _zh(analysis):
+        return False
+    from . import gates
+
+    text = "".join(t.text for t in clause_tokens(analysis, ci) if t.pos != "x")
+    return bool(_LAPSE_ZH.search(text)) or bool(gates.mixups(text))
 
 
 # a feeling or a first impression is no deed to quote (说实话我一开始也慌了: breaker 39's h28)
