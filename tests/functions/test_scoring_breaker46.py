@@ -2,8 +2,11 @@
 ways (78 cases in tests/functions/data/breaker46/findings.jsonl, its expectation written before each run; 37 wrong at its
 run: 20 in the reasons only, 13 in score and reasons, 3 in the score, 1 in the status). Fixed in session 44 by family
 (FIXED): reports in a form's words around figures (第一时间上报，积极配合处理，按规定完成了整改; three deeds in everyday
-words) are figures in place of deeds. Every other case outside its expectation is a strict xfail below; its reason-only findings (the work opening
-or the mistake itself quoted as the deed, a deed quoted as the result) are listed in docs/scoring.md, What it cannot do.
+words) are figures in place of deeds. Fixed in session 45: honest mistake stories whose mistake, told in the family's
+narrow words, touches the question, and whose result is a complaint that did not come or a customer's 没事 (h11, h13, h14,
+h30, h31, h34); the work opening and the lapse itself are no longer quoted as the deed (test_scoring_session45.py). Every
+other case outside its expectation is a strict xfail below; its other reason-only findings (a deed or the problem quoted as
+the result) are listed in docs/scoring.md, What it cannot do.
 """
 from __future__ import annotations
 
