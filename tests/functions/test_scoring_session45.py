@@ -196,3 +196,63 @@ def test_a_guard_told_to_stand_by_is_a_step_of_the_candidates():
     said = "当时值班的只有我和1个保安，一位客人喝多了在大堂吵，我先给他倒了杯热水，让保安在旁边看着，打电话联系了他的同事把他接走了。"
     r = scored(said, load("breaker45")["g33"]["question"])
     assert r["overall"] >= 55 and not any("别人做的" in x for x in reasons_of(r)), (r["overall"], reasons_of(r))
+
+
+# --- a figures bound is not contradicted by its own reasons ----------------------------------------------------------
+@pytest.mark.parametrize("breaker,case_id", [("breaker46", "g26"), ("breaker46", "g41"), ("breaker45", "g21"),
+                                             ("breaker45", "g27")])
+def test_a_figures_bound_praises_no_deed_or_result_in_everyday_words(breaker, case_id):
+    # 说了具体结果：“按流程走完了”, 说了自己具体做了什么：“我全程负责跟进”, 说了具体结果：“当天我一共跑了35单” beside 最高 45 分
+    r = run(load(breaker)[case_id])
+    assert r["overall"] <= 45
+    credits = [x for x in reasons_of(r) if x.startswith(("说了自己具体做了什么", "说了具体结果", "说到了最后的结果"))]
+    assert not credits, credits
+    # … they are told for what they are, and every competency keeps two reasons or more
+    assert any("笼统" in x for x in reasons_of(r)), reasons_of(r)
+    assert all(len(c["reasons"]) >= 2 for c in r["competencies"]), [c["reasons"] for c in r["competencies"]]
+
+
+# --- breaker 47's reason findings, by family -----------------------------------------------------------------------------
+B47 = load("breaker47")
+
+
+@pytest.mark.parametrize("case_id,not_a_deed", [
+    ("g03", "太阳写成了冰箱"), ("g49", "名字写成了电话号码"), ("h06", "剪多了"),   # the lapse, of any kind
+    ("g08", "我说没事"), ("g40", "我说没事"),                                         # the candidate waving it away
+    ("h24", "我在仓库做入库登记"), ("h27", "我在咖啡店做"), ("h27", "我发现后"), ("h34", "我发现后"),   # openings, times
+])
+def test_breaker_47_reasons_quote_no_lapse_opening_or_dismissal_as_the_deed(case_id, not_a_deed):
+    quoted = _deed_quoted(run(B47[case_id]))
+    assert not any(not_a_deed in q for q in quoted), quoted
+
+
+@pytest.mark.parametrize("said", ["客户讲没得事。", "客人说没啥事。", "她说没什么事了。"])
+def test_a_customers_all_right_in_other_words_is_the_result(said):
+    a = analysis_of("有一次我把客人要的冰的做成了热的，我马上给他重新做了一杯冰的，热的那杯我自己买下来了，" + said, MISTAKE)
+    assert a.answer["outcome"] >= 0.75
+
+
+# --- the story's clock beside deeds of the candidate's own ------------------------------------------------------------
+def test_the_storys_clock_beside_real_deeds_is_no_number_template():
+    r = run(B47["h13"])   # 一共跑了35单…还剩8分钟…导航说要走12分钟…可能晚3分钟…提前了一分钟, and two deeds of its own
+    assert r["status"] == "scored" and r["overall"] >= 60
+
+
+@pytest.mark.parametrize("said", [
+    "那天还剩8分钟，我沟通了3次，协调了2个同事，晚了5分钟，提前了1个小时。",
+    "我一共沟通了5次，还剩3个小时，协调了3个同事，加班了10个小时，提前了2个小时完成。",
+])
+def test_a_number_template_with_a_clock_still_goes_to_a_person(said):
+    for question in (B47["h13"]["question"], MISTAKE):   # HR's terms or not, 沟通了3次 is a count put on a verb
+        r = run({"text": said, "question": question})
+        assert r["status"] == "needs_review" and r["reason_code"] == "template_numbers", (r["status"], r.get("overall"))
+
+
+@pytest.mark.parametrize("said", [
+    "2023年11月10号晚上9点，来了300箱订单，要在12小时内发完，我把货按省份分成三批，叫了两个同事一起装车，扫描枪坏了就手写单号，"
+    "第二天10点半全部300箱都发走了。",
+    "2024年1月20号下午3点，客户临时加了800件货，要求晚上8点前装车，我先把800件按门店分好，让两个同事扫码，我自己开叉车装车，"
+    "晚上7点40分，800件全部装完。",
+], ids=["warehouse", "forklift"])
+def test_figures_with_real_deeds_pass(said):
+    assert scored(said, B47["h13"]["question"])["overall"] >= 70

@@ -384,22 +384,57 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
         return True
     # … or figures told with their verbs around one deed in everyday words alone (一位顾客买了3瓶酱油共27.5元，回来说有1瓶
     # 漏了…我处理了; 我把这事给搞定了, 我妥善跟进处理完毕: breaker 45's g06–g08, 78–93)
-    own = [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]] for k in analysis.details.get("own_action_clause_ids") or []
-           if 0 <= k < len(analysis.seg.clauses)]
+    # (not the ending, an event that came or the task set, whoever the reader of actions took for their doer: 来了300箱订单,
+    # 要在12小时内发完, 第二天10点半全部300箱都发走了 around 我处理了 — breaker 47's g15, 75.6)
+    # (… nor a time alone, 晚上7点40分, nor the task's things done, 800件全部装完)
+    ending = analysis.details.get("outcome_clause_id")
+    own = [toks for k in analysis.details.get("own_action_clause_ids") or [] if 0 <= k < len(analysis.seg.clauses)
+           for toks in [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]]]
+           for said in ["".join(t.text for t in toks if t.pos != "x")]
+           if not (k == ending and not any(deed in said for deed in _GENERIC_DEEDS)) and not _SITUATION_TOLD.match(said)
+           and not quotes.lapse(analysis, k)     # (the mistake told: 我把三箱记成了五箱 — breaker 47's g36)
+           and not (_THINGS_DONE.match(said) and not any(t.text in ("我", "我们") for t in toks))
+           and not _CLOCK_ONLY.match(said) and not _setting([t for t in toks if t.pos != "x"])]
     # (a tally of the day is one more figure, not a deed: 当天我一共跑了35单 — breaker 45's g27)
     tallies = sum(1 for toks in own if _TALLY.search("".join(t.text for t in toks)))
     # (one deed or several, each in everyday words alone, one of them a generic deed — 我全程负责跟进，按流程走完了; the deed
     # read in the clause's text, where jieba cuts it in two: 我都安排好了 — breaker 45's g21 and g39, 65.7 and 65.0)
     return explain.question_type(question) == "story" and c.get("number_clauses", 0) >= model.FIGURES_MIN_BARE and \
-        0 < len(own) == c.get("actions", 0) and \
+        0 < len(own) and \
         any(deed in "".join(t.text for t in toks) for toks in own for deed in _GENERIC_DEEDS) and \
         all(_hollow(analysis, question, [toks]) or _TALLY.search("".join(t.text for t in toks)) for toks in own) and \
         tallies < len(own)
 
 
+# a clause that tells what came or what was asked of the candidate, with a figure (来了300箱订单, 要在12小时内发完, 客户临时加了
+# 800件货), not what they did
+_SITUATION_TOLD = re.compile(r"^(又|突然|临时|一下子)?(来了|有|出现了?|到了|要在|要求|需要|得在|必须在|客户临时|临时加了|加了)"
+                             r"[^，。！？；]*[0-9零一二两三四五六七八九十百千万几半]")
+# a time of day alone (晚上7点40分, 第二天10点半: jieba tags 分 a verb)
+_CLOCK_ONLY = re.compile(r"^(当天|那天|第二天|次日|晚上|早上|上午|下午|中午|凌晨|傍晚|夜里)*[0-9零一二两三四五六七八九十]+[点时:：]"
+                         r"([0-9零一二两三四五六七八九十]+分?|半|整)?(左右|前|之前)?$")
+# the task's things done, told with the things first (全部300箱都发走了, 800件全部装完, 第二天十点前全部发走了)
+_THINGS_DONE = re.compile(r"^[^，。！？；]{0,8}?(全部|所有|都|全都)?[0-9零一二两三四五六七八九十百千万几半]*[^，。！？；]{0,4}"
+                          r"(全部|都|全都)[^，。！？；]{0,3}(完|走|好|齐|出去|出完|送到|送完)了?$")
 # a count of the day's or the job's work in all (一共跑了35单, 总共送了四十多单, 累计接待了200位), or of what was left
 # (距离送达时间还剩8分钟, 只剩两箱): figures of the situation, whoever the reader of actions took for their doer
 _TALLY = re.compile(r"(一共|总共|共计|累计|总计|还剩|只剩|还差|剩下)[^，。！？；,.!?;]{0,4}[0-9零一二两三四五六七八九十百千万几多半]+")
+
+
+def _as_vague(reason: str) -> str:
+    """A credit of a deed or a result (agency.CREDITS) retold as what it is beside a figures or outline bound: words that
+    say nothing of their own."""
+    quoted = "”“".join(_QUOTED.findall(reason)[:2])
+    if reason.startswith(("说了具体结果", "说到了最后的结果", "说清了最后的结果")):
+        return f"说到的结果“{quoted}”只是笼统的说法或数字，没有具体内容。"
+    return f"说的做法“{quoted}”只是笼统的说法，没有说具体怎么做的。"
+
+
+def _hollow_quotes(analysis: features.Analysis, question: dict, reason: str) -> bool:
+    """Chinese: every quote of a reason says nothing but HR's, the question's and everyday words (_hollow)."""
+    quoted = _QUOTED.findall(reason)
+    return analysis.seg.language == "zh" and bool(quoted) and all(
+        _hollow(analysis, question, [[t for t in segment(x, "zh").tokens if t.pos != "x"]]) for x in quoted)
 
 
 # deeds that say only that something was dealt with (我处理了, 我把这事给搞定了)
@@ -695,6 +730,11 @@ def score_answer(words: list[dict], language: str, question: dict, *, audio: boo
             # its figures (or its bare steps) are what is bounded: they are not praised as concrete detail beside the
             # bound, nor to the candidate (breaker 42's g05 was told 举了具体的数字、时间或地点，让人容易相信)
             kept = [r for r in kept if not r.startswith((CONCRETE_CREDIT, explain.WORDING_SPECIFIC))]
+            # … nor a deed or a result in everyday words alone, which is what the bound says the answer gives in place of
+            # deeds (说了具体结果：按流程走完了 beside it: breaker 46's g26)
+            # (nor a tally of the day as the result: 说了具体结果：“当天我一共跑了35单” — breaker 45's g27): told for what they are
+            kept = [_as_vague(r) if r.startswith(agency.CREDITS) and (
+                _hollow_quotes(analysis, q, r) or any(_TALLY.search(x) for x in _QUOTED.findall(r))) else r for r in kept]
             figures = figures or b.kind is BoundKind.FIGURES
             outline = outline or b.kind is BoundKind.OUTLINE
         detected = b.kind in DETECTED

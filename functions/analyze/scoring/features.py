@@ -905,8 +905,9 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
         upto = next((k for k, t in enumerate(toks) if verb_like(toks, k) and t.text not in ("是",)
                      and not modifying_verb(toks, k)), len(toks))
     for k in range(min(upto, len(toks)) - 1, -1, -1):
-        if k > 0 and (toks[k - 1].pos == "p" or _prepositions_object(toks, k, first_person)):
-            continue
+        if k > 0 and (toks[k - 1].pos == "p" or _prepositions_object(toks, k, first_person)
+                      or toks[k - 1].text in _THERE_WERE):
+            continue    # (… or one of those there: 仓库只有我和2个同事)
         if owner_only(toks, k):
             continue    # 我的快递丢了, 我送的那单洒了: whose, not who acts
         who = person_of(toks[k], first_person, (toks, k))
@@ -919,7 +920,8 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
             while j > 0 and (person_of(toks[j - 1], first_person, (toks, j - 1)) == "other"
                              or toks[j - 1].pos in ("m", "mq", "q") or toks[j - 1].text in ("小", "老", "阿", "的")):
                 j -= 1
-            if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self":
+            if j >= 2 and toks[j - 1].text in _WITH and person_of(toks[j - 2], first_person) == "self" and \
+                    not (j >= 3 and toks[j - 3].text in _THERE_WERE):
                 return "self"
             # …，和三个同事分工, …，跟两个同事沟通: companions at the head of a clause go with its elided subject,
             # whoever did the clause before (我安排好优先级，和三个同事分工 — the candidate; 组长…，和三个同事分工 — not)
@@ -935,6 +937,8 @@ def clause_agent(toks: list, first_person: frozenset, upto: int | None = None) -
 _WITH = {"和", "跟", "与", "同", "及", "还有", "带着"}
 
 
+_STORY_CLOCK = re.compile(r"(剩|晚|早|提前|差|超时|超了|迟到|要走|要开|要骑|只有|不到|还有)了?[零一二两三四五六七八九十百几半0-9]+"
+                          r"(个)?(多)?(分钟|分|小时|钟头|秒|秒钟|天)")
 _THERE_WERE = {"有", "只有", "就有", "还有", "就只有", "只剩", "剩"}
 # words that open a phrase of whom the deed goes to or with (jieba tags 跟 a verb in 就跟带我的验光师说了)
 _TOWARDS = {"跟", "和", "与", "同", "给", "对", "向", "替", "帮", "为", "把", "找", "问", "让", "叫", "请", "陪", "带"}
@@ -1210,7 +1214,10 @@ _REDONE = re.compile(r"^(重新|马上|立刻|第二天|当天|很快|就)?(重�
 _OTHER_SIDE = {"他们", "她们", "对方", "人家", "快递"} | _BUSINESS
 _GREW = re.compile(r"^(开始(主动|自己|愿意|敢)[^，。；]{1,8}了|自己(就|也)?(能|会)?(写出|做出|做完|学会|解出|完成|搞定|拼出|画出|读完|"
                    r"背下|背会|算对|写对)[^，。；]{0,10}|能自己[^，。；]{1,8}了|学会了)")
-_TROUBLE_AGAIN = re.compile(r"(又|再|还)(来|跑来|打电话|回来)?(投诉|催|骂|吵|闹|找麻烦|发火|生气|给了?差评)|更生气")
+_TROUBLE_AGAIN = re.compile(r"(又|再|还)(来|跑来|打电话|回来)?(投诉|催|骂|吵|闹|找麻烦|发火|生气|给了?差评)|更生气|"
+                            # … or the trouble as the ending (骂骂咧咧地走了, 后来在网上给了个差评: breaker 45's g18, a refusal
+                            # that passed at 63.0 with its bad review read as the result)
+                            r"骂骂咧咧|(气呼呼|生气|不高兴|骂着)地?走了|(?<![没不])(?<!没有)给了?(个|一个)?差评|投诉到了?[^，。]{0,4}(平台|总部|12315)")
 
 
 def changed_after(toks: list, k: int, sets: dict) -> bool:
@@ -1276,7 +1283,7 @@ def changed_after(toks: list, k: int, sets: dict) -> bool:
 _SAY = ("说", "表示", "讲", "回")
 # … and praise of the service reported (客人后来说我们态度挺好的, 说你们服务真周到), thanks said to the candidate (跟我说
 # 谢谢, 向我道谢) and a promise to come back (说下次还来): breaker 37's plain stories were told 没有说到最后的结果
-_APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|没事(了|的|儿)?|不要紧|对了|这次对了|好喝|好吃|谢谢|满意|"
+_APPROVAL = re.compile(r"^(说|表示|讲|回)?(这次|这回|现在)?(可以了?|行了?|好了|没问题|没关系|没事(了|的|儿)?|没(得|啥|什么)事|不要紧|对了|这次对了|好喝|好吃|谢谢|满意|"
                        # … or said the candidate's trouble was seen (还说下雨辛苦了: breaker 39's h29)
                        r"(下雨|下雪|大热天|大冷天|这么晚|这么远)?(天)?辛苦(了|啦|你了|您了|你啦)|"
                        r"(连声|连连|一直)?(谢谢|感谢|道谢)|(下次|以后|下回)(还|再|还会|一定)(来|找|光顾)|"
@@ -2384,7 +2391,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     # verb (沟通了5次, 检查了20个地方, 学习了10个小时) or claims a rate (满意度100%, 效率提高了200%) and names no
     # specific thing the number could count — a real story's numbers count things it names (三百箱货)
     index = {id(t): k for k, t in enumerate(words_)}
-    number_clauses = hollow_clauses = rate_clauses = hollow_any = figure_clauses = 0
+    number_clauses = hollow_clauses = rate_clauses = hollow_any = figure_clauses = clock_clauses = 0
     rate_ids = set()     # clauses that claim a rate (效率提高了百分之四十, 准确率百分之百): a figure, not a deed
     for ci, toks in enumerate(clauses):
         if not (keep[ci] and has_content[ci]) or not toks:
@@ -2414,7 +2421,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
                   and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
         on_verb = any(t.pos.startswith("v") for t in toks)
+        # (the story's clock — time left, late or early by, how long the way takes: 还剩8分钟, 导航说要走12分钟, 可能晚3分钟,
+        # 提前了一分钟 — counted apart: a fact of the story beside deeds of its own, gates.template_numbers)
         hollow = not things and all(c in _HOLLOW_COUNTERS for c in nums)
+        clock_clauses += hollow and bool(_STORY_CLOCK.search(span))
         # what a verb did N times (沟通了5次, 协调了3个同事) follows its verb; a number before every verb tells
         # who or when (另外两位按时上课, 第二天又来了, 二十分钟后家长来接走了) — a short real story dense with
         # headcounts and days. Only an answer that also claims rates (满意度100%) reads those as counts too
@@ -2437,13 +2447,16 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     for ci, toks in enumerate(clauses):
         has_spec = keep[ci] and (clause_has_specific[ci] or any(id(t) in concrete_ids for t in toks))
         clause_specific.append(has_spec)
-        own = any(t.text in first_person for t in toks)
+        # (the candidate only among those there — 当时值班的只有我和1个保安 — tells no voice the story goes on in: breaker 47's
+        # g13, 订单有三百箱，第二天上午十点前都发走了 after it, was read as the candidate's deed and passed at 80.3)
+        own = any(t.text in first_person and not (j and toks[j - 1].text in _THERE_WERE) for j, t in enumerate(toks))
         # the candidate named only as whose, at the head of the clause, or as one of those who were there (我的快递丢了,
         # 我送的那单洒了, 当时值班的只有我和1个保安: breakers 45–46): the clause is no deed of the candidate's, though the story
         # goes on in their voice (我的处理：稳住声音…). Not inside a preposition's phrase (就跟带我的验光师说了: the candidate
         # speaks to their trainer)
         # (我的任务是按时完成订单, 我的做法是先…: what is the candidate's, said to be their doing, is theirs)
-        mentioned_only = language == "zh" and own and not any(t.text == "是" for t in toks) and all(
+        mentioned_only = language == "zh" and any(t.text in first_person for t in toks) and \
+            not any(t.text == "是" for t in toks) and all(
             owner_only(toks, j) and not any(u.pos == "p" or u.text in _TOWARDS for u in toks[:j])
             or j and toks[j - 1].text in _THERE_WERE
             for j, t in enumerate(toks) if t.text in first_person)
@@ -2747,6 +2760,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "junk_english_chars": _english_junk_chars(words_, junk),
         "chars": sum(len(t.text) for t in words_),
         "number_clauses": number_clauses, "hollow_number_clauses": hollow_clauses, "rate_clauses": rate_clauses,
+        "clock_clauses": clock_clauses,
         "figure_clauses": figure_clauses,
     }
     details = {

@@ -424,7 +424,7 @@ def action_quote(analysis: Analysis) -> str | None:
             continue
         if k + 1 < len(ids) and (setup_clause(analysis, ci) or _job_opening(analysis, ci)):
             continue
-        if _lapse(analysis, ci):
+        if lapse(analysis, ci):
             continue
         if own_action(analysis, ci) and not _willing_only(analysis, ci) and not _feeling_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
@@ -443,8 +443,12 @@ def action_quote(analysis: Analysis) -> str | None:
 # 我在咖啡店上班的第一个月: breaker 46's h07, h16, h19, h24): who the candidate was, not a step they took; and any clause
 # ending in 的时候 (我赶到店里的时候), which dates the next one
 _JOB_ZH = re.compile(r"在[^，。！？；,.!?;]{1,12}(上班|打工|工作|实习|兼职|做事|干活)|(上班|打工|实习|兼职)|"
+                     # (我在仓库做入库登记, 我是做快递的, 我在咖啡店做barista: breaker 47's h24, h34, h27)
+                     r"^我?在[^，。！？；,.!?;把]{1,8}(做|当)(?!了)|是(做|干|跑)[^，。！？；,.!?;]{1,8}的$|(做|当)[a-z]+$|"
                      r"(做|当|干)了?[^，。！？；,.!?;把]{0,6}?(员|工|师|生|手|销售|收银|服务|前台|客服|店长|主管|司机|骑手|保安|"
-                     r"保洁|学徒|厨|配送|快递)(的时候|那会|期间|时|$)|的时候$")
+                     r"保洁|学徒|厨|配送|快递)(的时候|那会|期间|时|$)|的时候$|"
+                     # (… or ending in 后: 我发现后, 到店以后 — breaker 47's h27, h34)
+                     r"(?<![然最随落过])(以|之)?后$")
 
 
 def _job_opening(analysis: Analysis, ci: int) -> bool:
@@ -462,12 +466,17 @@ def _job_opening(analysis: Analysis, ci: int) -> bool:
 _LAPSE_ZH = re.compile(r"[订算看写记拿发放报开输打填搞弄听抄配找装贴标收点数称按读念上]错|错成|[看听认记算]成了|(弄|搞|记|看|拿)混|"
                        r"[装弄放贴摆穿拿寄发]反了|多(找|收|算|扣)了?|少(找|收|算|装)了?|漏(了|掉|发|装|填|写|算|打|放|看)|"
                        r"忘(了|记)|没(看|听|问|数|核|对)(清|准|对)|出(了|过)?(错|差错|岔子|纰漏)|犯(了|过)?[^，。]{0,4}错|"
-                       r"(搞|弄)砸|闯(了|过)?祸|失误|疏忽|粗心|马虎")
+                       r"(搞|弄)砸|闯(了|过)?祸|失误|疏忽|粗心|马虎|"
+                       # (any 把…写成了… — 把顾客的名字写成了电话号码, 把太阳写成了冰箱 — and 剪多了, 给多了: breaker 47)
+                       r"[写记看听算打输填点按录订认抄念标]成了|[剪切放加倒算收找给拿发装]多了|"
+                       # … and the candidate waving the trouble away (我说没事, 我跟他说算了: breaker 47's g08, g40)
+                       r"^我(就|只)?(跟他|跟她|对他|对她|跟客人|跟顾客)?(说|讲)(了句|了)?(没事|没关系|不要紧|算了|无所谓)")
 
 
-def _lapse(analysis: Analysis, ci: int) -> bool:
-    """Chinese: clause ci tells the candidate's lapse (see _LAPSE_ZH), or a mix-up of two things of one kind
-    (gates.mixups: 把二十箱矿泉水订成了二十箱苏打水)."""
+def lapse(analysis: Analysis, ci: int) -> bool:
+    """Chinese: clause ci tells the candidate's lapse or their waving the trouble away (see _LAPSE_ZH), or a mix-up of two
+    things of one kind (gates.mixups: 把二十箱矿泉水订成了二十箱苏打水) — never a deed to quote, nor one of the deeds
+    answer.figures_only weighs."""
     if not _zh(analysis):
         return False
     from . import gates
