@@ -36,7 +36,8 @@ FIXED = ["g06", "g07", "g08", "g22", "g38",
          # or the time left (一共跑了35单, 还剩8分钟) are no deeds: figures around 我处理了 / 我搞定了 alone (g27, g33)
          "h08", "g27", "g33"]
 OPEN = {
-    "g18": "candidate refused a return, customer left swearing and posted a bad review; scored 63.0 pass on a help-customer question; nobody helped (now 63.0)",
+    "g18": "candidate refused a return, customer left swearing and posted a bad review: 63.0 on a help-customer question; "
+           "42.6 since session 45 (the bad review is the ending, no result), still over the helper's 0-40",
     "g36": "candidate only told 小王 to call; 小王 did all the work; scored 67.3 pass; reason quotes '我让小王给顾客打电话' as the deed (now 67.3)",
     "h09": "honest: 老板说不用我赔，但我还是坚持自己赔了 + 是我把…记错了 + remade and delivered scored 47.0; 诚信担当 reason says nothing relevant — the negation 不用我赔 seems to kill the ownin (now 47.0)",
     "h12": "honest parcel-station story helping an elderly resident (wrote steps on paper, she now picks up herself) scored 46.1; reason says no result (now 46.1)",
