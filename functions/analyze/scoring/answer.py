@@ -190,8 +190,7 @@ def tells_asked(analysis: features.Analysis, question: dict) -> bool:
     own = own_text(analysis)
     # … and, where the family has them, in the words that tell it happened (Focus.vouch: a mistake made — 订错了, 装反了, 是我
     # 的问题, or a mix-up, 把二十箱矿泉水订成了二十箱苏打水 — where a warehouse rush says 坏 and 发现 of the family too)
-    return any(f.tell.search(own) if f.vouch is None else
-               bool(f.vouch.search(own)) or f.key == "mistake" and bool(gates.mixups(own)) for f in foci)
+    return any(f.tell.search(own) if f.vouch is None else focus.tells_happened(own, [f]) for f in foci)
 
 
 def other_situation(analysis: features.Analysis, question: dict) -> tuple[str, str] | None:
@@ -384,17 +383,7 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
         return True
     # … or figures told with their verbs around one deed in everyday words alone (一位顾客买了3瓶酱油共27.5元，回来说有1瓶
     # 漏了…我处理了; 我把这事给搞定了, 我妥善跟进处理完毕: breaker 45's g06–g08, 78–93)
-    # (not the ending, an event that came or the task set, whoever the reader of actions took for their doer: 来了300箱订单,
-    # 要在12小时内发完, 第二天10点半全部300箱都发走了 around 我处理了 — breaker 47's g15, 75.6)
-    # (… nor a time alone, 晚上7点40分, nor the task's things done, 800件全部装完)
-    ending = analysis.details.get("outcome_clause_id")
-    own = [toks for k in analysis.details.get("own_action_clause_ids") or [] if 0 <= k < len(analysis.seg.clauses)
-           for toks in [[analysis.seg.tokens[i] for i in analysis.seg.clauses[k]]]
-           for said in ["".join(t.text for t in toks if t.pos != "x")]
-           if not (k == ending and not any(deed in said for deed in _GENERIC_DEEDS)) and not _SITUATION_TOLD.match(said)
-           and not quotes.lapse(analysis, k)     # (the mistake told: 我把三箱记成了五箱 — breaker 47's g36)
-           and not (_THINGS_DONE.match(said) and not any(t.text in ("我", "我们") for t in toks))
-           and not _CLOCK_ONLY.match(said) and not _setting([t for t in toks if t.pos != "x"])]
+    own = _deeds_weighed(analysis)
     # (a tally of the day is one more figure, not a deed: 当天我一共跑了35单 — breaker 45's g27)
     tallies = sum(1 for toks in own if _TALLY.search("".join(t.text for t in toks)))
     # (one deed or several, each in everyday words alone, one of them a generic deed — 我全程负责跟进，按流程走完了; the deed
@@ -404,6 +393,26 @@ def figures_only(analysis: features.Analysis, question: dict) -> bool:
         any(deed in "".join(t.text for t in toks) for toks in own for deed in _GENERIC_DEEDS) and \
         all(_hollow(analysis, question, [toks]) or _TALLY.search("".join(t.text for t in toks)) for toks in own) and \
         tallies < len(own)
+
+
+def _deeds_weighed(analysis: features.Analysis) -> list[list]:
+    """Chinese: the candidate's action clauses (tokens) figures_only weighs — not the ending, an event that came or the task
+    set, whoever the reader of actions took for their doer (来了300箱订单, 要在12小时内发完, 第二天10点半全部300箱都发走了 around
+    我处理了: breaker 47's g15, 75.6), nor the mistake told (我把三箱记成了五箱: g36), a time alone (晚上7点40分) or the task's
+    things done (800件全部装完)."""
+    ending = analysis.details.get("outcome_clause_id")
+    out = []
+    for k in analysis.details.get("own_action_clause_ids") or []:
+        if not 0 <= k < len(analysis.seg.clauses):
+            continue
+        toks = [analysis.seg.tokens[i] for i in analysis.seg.clauses[k]]
+        said = "".join(t.text for t in toks if t.pos != "x")
+        if k == ending and not any(deed in said for deed in _GENERIC_DEEDS) or _SITUATION_TOLD.match(said) \
+                or quotes.lapse(analysis, k) or _THINGS_DONE.match(said) and not any(t.text in ("我", "我们") for t in toks) \
+                or _CLOCK_ONLY.match(said) or _setting([t for t in toks if t.pos != "x"]):
+            continue
+        out.append(toks)
+    return out
 
 
 # a clause that tells what came or what was asked of the candidate, with a figure (来了300箱订单, 要在12小时内发完, 客户临时加了

@@ -940,6 +940,7 @@ _WITH = {"和", "跟", "与", "同", "及", "还有", "带着"}
 _STORY_CLOCK = re.compile(r"(剩|晚|早|提前|差|超时|超了|迟到|要走|要开|要骑|只有|不到|还有)了?[零一二两三四五六七八九十百几半0-9]+"
                           r"(个)?(多)?(分钟|分|小时|钟头|秒|秒钟|天)")
 _THERE_WERE = {"有", "只有", "就有", "还有", "就只有", "只剩", "剩"}
+_SELF = frozenset({"我", "我们"})    # whom person_of reads as the candidate, where no lexicon is at hand
 # words that open a phrase of whom the deed goes to or with (jieba tags 跟 a verb in 就跟带我的验光师说了)
 _TOWARDS = {"跟", "和", "与", "同", "给", "对", "向", "替", "帮", "为", "把", "找", "问", "让", "叫", "请", "陪", "带"}
 
@@ -954,11 +955,11 @@ def modifying_verb(toks: list, k: int) -> bool:
             # (联系他的同事, 找了客人的单子: 的 of a person, whose the verb's object is)
             # … and the noun it qualifies is the subject of a verb after it (推荐他用专门的膨胀管: an object qualified)
             return head is not None and head.text not in ("时候", "时") and head.pos.startswith(("n", "m", "q", "r")) \
-                and not (j - 1 > k and (toks[j - 1].pos == "r" or person_of(toks[j - 1], frozenset({"我", "我们"})))) \
+                and not (j - 1 > k and (toks[j - 1].pos == "r" or person_of(toks[j - 1], _SELF))) \
                 and any(verb_like(toks, m) for m in range(j + 2, len(toks)))
         # (联系了他的同事: a verb with its aspect is the clause's own; 推荐他用…: so is one with a person as its object)
         if verb_like(toks, j) or toks[j].pos in ("x", "r") or toks[j].text in ("了", "过", "着") or \
-                person_of(toks[j], frozenset({"我", "我们"})):
+                person_of(toks[j], _SELF):
             return False
     return False
 
@@ -2232,12 +2233,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     foci = focus.asked(normalise(question.get("text") or "", language)) if language == "zh" else []
 
     def tells_asked(toks: list) -> bool:
-        if not foci:
-            return False
-        from . import gates
-
-        text = "".join(t.text for t in toks if not t.copied and id(t) not in junk)
-        return focus.tells_happened(text, foci) or any(f.key == "mistake" for f in foci) and bool(gates.mixups(text))
+        return bool(foci) and focus.tells_happened("".join(t.text for t in toks if not t.copied and id(t) not in junk), foci)
 
     def touches(toks: list) -> bool:
         keep_ = lambda t: not t.copied and id(t) not in junk     # noqa: E731

@@ -255,9 +255,14 @@ _FRAME = re.compile(r"^(请)?(你)?(讲|说|谈|分享)(一)?(次|个|下)|^(如
 
 def tells_happened(text: str | None, foci: list[Focus]) -> bool:
     """Whether a piece of the answer (a clause, in the candidate's own words) tells that the asked situation happened:
-    the family's narrow words where it has them (Focus.vouch: 配错的, 没看清, 是我的问题), else the question's own words
-    for it (Focus.ask: 投诉, 故障). Not `tell`, which is wide on purpose (坏, 发现, 查)."""
-    return bool(text) and any((f.vouch or f.ask).search(text) for f in foci)
+    the family's narrow words where it has them (Focus.vouch: 配错的, 没看清, 是我的问题, or for a mistake a mix-up of one kind,
+    gates.mixups: 把二十箱矿泉水订成了二十箱苏打水), else the question's own words for it (Focus.ask: 投诉, 故障). Not `tell`,
+    which is wide on purpose (坏, 发现, 查)."""
+    if not text:
+        return False
+    from . import gates
+
+    return any((f.vouch or f.ask).search(text) or f.key == "mistake" and bool(gates.mixups(text)) for f in foci)
 
 
 def situations(question_text: str | None) -> list[str]:
