@@ -18,7 +18,10 @@ CASES = load("breaker46")
 
 FIXED = ["g15", "g41", "g42",
          # session 45: the mistake told in the family's words touches the question; 没给差评, 说没事 are results
-         "h11", "h13", "h14", "h30", "h31", "h34"]
+         "h11", "h13", "h14", "h30", "h31", "h34",
+         # session 46: a lapse is never the result (做成了全糖 no longer stands for it); the asked mistake told keeps its
+         # clauses from being read as an aside by meaning (h35's dish names); 五分钟就上了 is a result, 后来…都会 a lesson
+         "h01", "h35"]
 OPEN = {
     "g01": "把拿铁打成了一头大象 ridden back to the shop: scored 35, neither gated nor read as a mix-up (its transformation is "
            "into another kind of thing)",
@@ -28,12 +31,7 @@ OPEN = {
     # honest mistake stories still under the line after session 45 (their mistake clause now touches the question): the
     # wording model reads them 0.55–0.59, and 解决问题 finds no deed in 重做, 送过去 (adding them to its curated behaviours
     # lowered strong stories of other questions through the competency gap — session 44, reverted)
-    "h01": "honest milk-tea mistake (二十杯少糖做成了全糖, 这事怪我, remade and delivered) 58.5: its result 没给差评 is "
-           "read (outcome 0.75) since session 45, which the model does not reward at this wording",
     "h04": "honest driver who bent a railing and paid 800 himself: 57.4, its result not read",
-    "h35": "kitchen mix-up (宫保鸡丁配成了鱼香肉丝), 是我配错的, re-prepped in five minutes: 43.7 → 50.5 in session 45 "
-           "(是我配错的 touches the question; the dishes are no mix-up of one kind to the vectors, 0.385 < 0.45; topic "
-           "similarity 0.09)",
     "h18": "short real exchange (checked the receipt, swapped the shoes): 38.8",
     "h20": "pharmacy: found the old man's prescription photo, explained the dose: 38.2, reasons say one step only",
 }

@@ -12,7 +12,9 @@ from breaker_findings import kept_outcome_test, load, outcome_tests
 
 CASES = load("breaker47")
 
-FIXED = ["h13", "g15", "g36", "g47"]
+FIXED = ["h13", "g15", "g36", "g47",
+         # session 46: 拖 of a floor and 忘了 before a deed are no reluctance (a cleaner's owned lapse read as unwilling twice)
+         "h37"]
 OPEN = {
     # the candidate only among those there, then the task done with no doer named: no deed of anyone's is read, and the
     # model rates the figures and the ending (a bound for stories with no deed read would cap honest stories rated 4 whose
@@ -26,7 +28,6 @@ OPEN = {
     "h25": "phone seller, wrong invoice title reissued, the customer bought five more: 57.5",
     "h26": "dialect 俺 for 我 (俺那回给客人染头): 41.4, 俺 not read as the candidate",
     "h27": "barista code-switching (oat milk): 58.2",
-    "h37": "office cleaner forgot the wet-floor sign, owned it: 55.9, the lapse quoted as the result",
 }
 
 test_fixed_families_read_as_a_person_would, test_open_findings = outcome_tests(CASES, FIXED, OPEN)

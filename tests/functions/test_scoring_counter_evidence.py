@@ -72,10 +72,11 @@ def test_the_same_deed_negated_or_told_of_someone_else_is_no_counter_evidence(te
 
 
 def test_a_phrase_with_a_gap_matches_within_one_clause_only():
+    # (traffic rules broken are the family "endanger" since session 46: misconduct on every competency, not only safety's)
     seg = segment_words([{"word": "我闯了两个红灯。"}], "zh")
-    assert contrary.find_phrases(seg, [True] * len(seg.clauses), ("safety",))
+    assert contrary.find_phrases(seg, [True] * len(seg.clauses), ("endanger",))
     seg = segment_words([{"word": "我闯进去看了看，门口是红灯。"}], "zh")
-    assert not contrary.find_phrases(seg, [True] * len(seg.clauses), ("safety",))
+    assert not contrary.find_phrases(seg, [True] * len(seg.clauses), ("endanger",))
 
 
 def test_families_follow_the_competency_name_and_keywords():

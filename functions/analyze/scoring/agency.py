@@ -72,7 +72,18 @@ _DISOWNED_EN = re.compile(
 _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|亲戚|人家|我[朋同表堂亲哥姐][^，。]{0,2}).{0,2}(说|讲)|"
                       # … or told the other way round (breaker 17: 我朋友跟我讲过，他们仓库有一次… scored 66.8)
                       r"(别人|朋友|同事|同学|亲戚|熟人|邻居|老乡|室友|表哥|表姐|表弟|表妹|堂哥|堂姐|我[爸妈哥姐弟妹]|我老[公婆])"
-                      r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过")
+                      r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过|"
+                      # … or heard of someone unnamed (听说我们店以前有个服务员…她马上道歉: breaker 48's g55, 58.0)
+                      r"听(说|人说|别人说|人讲)[^。！？]{0,12}(有个|有一个|有位|有一位|有次有个)")
+# Korean and English: the story opens on someone of the candidate's own life as its doer (제 친구가 식당에서 일할 때…, My friend
+# works at…: breaker 48's g63) and the candidate never does anything in it (no 제가/저는/내가, no I)
+_FRIEND_OPENS_KO = re.compile(r"^\s*(제|내|저희|우리) ?(친구|동생|언니|오빠|형|누나|사촌|룸메이트|지인|동기)[가이는]")
+_SELF_KO = re.compile(r"제가|저는|내가|나는|저도|제가요")
+_FRIEND_OPENS_EN = re.compile(r"^\s*(a|my|one of my) (good |close |best )?(friend|friends|roommate|cousin|brother|sister|"
+                              r"flatmate)( of mine)?\b", re.IGNORECASE)
+# an English question asking for a past experience (explain.question_type reads Chinese and Korean ones)
+_EN_STORY = re.compile(r"\b(a time|an experience|a situation|an occasion|tell (me|us) about when)\b", re.IGNORECASE)
+_SELF_EN = re.compile(r"\b(i|i'm|i've|i'd|me|myself)\b", re.IGNORECASE)
 _IDLE_WORDS = (r"(在旁边(坐|站|看|听)|坐着看|站着看|看手机|玩手机|刷手机|站在那里?没|没说话|没管|没插手|没帮忙|没参与|"
                r"不知道怎么办|不知道该怎么办|就走了|先走了|提前走了|下班走了|回家了|不在店里|不在现场|"
                # attending what others organised (我就是去参加了，吃得挺好: breaker 41's g17 scored 65.7)
@@ -133,6 +144,11 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
                # session 33 (hyponyms-b: a farm's, a workshop's, a family shop's people, who did the work the candidate
                # tells — 是场长和兽医处理的, 我姨把液化气灶搬出来, 我舅先把烂果全摘了; not the 电工 or 兽医 the candidate calls in)
                "场长", "厂长", "大厨师", "我爸", "老爸", "我妈", "老妈"} | _KIN
+# people of the candidate's own life outside the job, whose work story a candidate may retell as if it were theirs (我一个朋友在快递
+# 仓库上班…他把货分成三批: breaker 48's g08 passed at 73.7; 我室友在超市上班, 我朋友做客服: g56, g70) — theirs only after the
+# candidate's 我 (有个朋友来店里买东西 is a customer)
+_OUTSIDERS = {"朋友", "好朋友", "室友", "舍友", "同学", "老同学", "闺蜜", "哥们", "哥们儿", "发小", "熟人", "网友", "朋友们"}
+_LEAD_ROLES |= _OUTSIDERS
 # a relative in one character is one only after its owner (我姨把液化气灶搬出来, 俺舅先…), not 阿姨 or 姨 alone
 _KIN_SINGLE = {"姨", "舅", "姑", "叔", "婶", "伯", "爸", "妈"}
 _KIN_OWNER = {"我", "我的", "俺", "俺的", "我家", "他", "她", "他的", "她的"}
@@ -287,9 +303,12 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
                     and not (pos.startswith("v") and w not in _LEAD_ROLES):
                 continue                                       # 我跟另外一个同事商量好: the candidate with them; 我先给
                 # 收货的刘姐打电话: whom the candidate called (breaker 44's h30, capped at 35 as a coworker's story)
-            if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE:
+            mine = w in _OUTSIDERS and any(u in ("我", "我的", "俺", "俺的") for u, _ in merged[max(0, k - 3):k])
+            if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE and not mine:
                 agent = "other"                                # 有个老板要投标: a customer, not the candidate's boss
                 continue
+            if w in _OUTSIDERS and not mine:
+                continue                                       # 观众朋友们: nobody of the candidate's own
             if _lead(w, pos) and k > 0 and merged[k - 1][0] in _OWN_POST and agent == "self":
                 continue                                       # 我在一家宠物店当店员: the candidate's own post (breaker 36)
             if w in _KIN and k > 1 and merged[k - 1][0] == "的" and merged[k - 2][0] not in _KIN_OWNER:
@@ -389,9 +408,22 @@ _NOT_AGENT_REASON = (f"回答里具体的事主要是别人做的，没有说清
                      f"这一项最高 {NOT_AGENT:.0f} 分。")
 
 
+def friends_story(analysis: Analysis) -> bool:
+    """Korean and English: the story opens on a friend or relative as its doer and the candidate never acts in it."""
+    text = _text(analysis)
+    if analysis.seg.language == "ko":
+        return bool(_FRIEND_OPENS_KO.search(text)) and not _SELF_KO.search(text)
+    if analysis.seg.language == "en":
+        return bool(_FRIEND_OPENS_EN.search(text)) and not _SELF_EN.search(_FRIEND_OPENS_EN.sub("", text, count=1))
+    return False
+
+
 def agency_bound(analysis: Analysis, question: dict) -> tuple[float | None, str | None]:
     if analysis.seg.language == "en" and disowned(analysis):
         return BORROWED, _DISOWNED_REASON
+    if analysis.seg.language in ("en", "ko") and (explain.question_type(question) == "story" or _EN_STORY.search(
+            question.get("text") or "")) and friends_story(analysis):
+        return BORROWED, _BORROWED_REASON
     if analysis.seg.language != "zh":
         return None, None
     story = explain.question_type(question) == "story"

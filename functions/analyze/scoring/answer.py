@@ -249,8 +249,16 @@ def motivation_about_job(analysis: features.Analysis, question: dict) -> bool:
 def _off_topic_cap(analysis: features.Analysis, question: dict | None) -> float | None:
     """model.off_topic_cap for this answer: vouched by the competencies' own terms or, on a motivation question, by
     reasons about the work (motivation_about_job)."""
-    vouched = _names_competency(analysis) or (question is not None and motivation_about_job(analysis, question))
+    vouched = _names_competency(analysis) or (question is not None and motivation_about_job(analysis, question)) or (
+        question is not None and _told_anywhere(analysis, question))
     return model.off_topic_cap(analysis.details.get("off_topic"), vouched=vouched, language=_off_topic_language(analysis))
+
+
+def _told_anywhere(analysis: features.Analysis, question: dict) -> bool:
+    """The question asks about a situation of any part of life (Focus.any_setting: learning something new) and the answer
+    tells it in the family's narrow words (练了大概两周, 第一次拉出了心形): it answers wherever it happened."""
+    foci = [f for f in _foci(text_normalise(question.get("text"), "zh"), question) if f.any_setting]
+    return bool(foci) and focus.tells_happened(own_text(analysis), foci)
 
 
 def not_an_answer(analysis: features.Analysis, question: dict | None = None) -> str | None:
@@ -356,6 +364,9 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
     elif figures_only(analysis, question):
         caps.append(Bound(model.FIGURES_CAP, BoundKind.FIGURES,
                           f"{FIGURES_REASON}，最高 {model.FIGURES_CAP:.0f} 分。"))
+    elif terms_around_figures(analysis, question):
+        caps.append(Bound(model.FIGURES_CAP, BoundKind.FIGURES,
+                          f"{TERMS_FIGURES_REASON}，最高 {model.FIGURES_CAP:.0f} 分。"))
     if bare_outline(analysis, question):
         caps.append(Bound(model.OUTLINE_CAP, BoundKind.OUTLINE, f"{OUTLINE_REASON}，最高 {model.OUTLINE_CAP:.0f} 分。"))
     if not caps:
@@ -366,6 +377,22 @@ def bound(analysis: features.Analysis, index: int, question: dict) -> Bound | No
 
 
 FIGURES_REASON = "回答主要是一串数字（日期、人数、数量、满意度），几乎没有说自己具体做了什么、怎么做的，数字本身说明不了做法"
+
+
+# A template's deeds told as HR's terms (安排了优先级，沟通了同事，分工了，加班了) around figures (那是2023年3月15日下午3点，在上海市浦东
+# 新区88号仓库): the list clauses count for nothing (features.term_list_clauses), and what is left is a date, a place and an
+# ending — breaker 48's g65 scored 56.8 on its figures and wording
+TERMS_FIGURES_REASON = "回答的做法只是把要考察的要点词列了一遍，再配上日期、地点等数字，没有说自己具体怎么做的"
+TERMS_LISTED_MIN = 2
+
+
+def terms_around_figures(analysis: features.Analysis, question: dict) -> bool:
+    """A Chinese story whose deeds are only clauses listing HR's terms (at least TERMS_LISTED_MIN), with a figure told and no
+    specific deed of the candidate's own left."""
+    c = analysis.counts
+    return analysis.seg.language == "zh" and explain.question_type(question) == "story" and \
+        c.get("term_list_clauses", 0) >= TERMS_LISTED_MIN and c.get("specific_actions", 0) == 0 and \
+        c.get("number_clauses", 0) >= 1
 
 
 def figures_only(analysis: features.Analysis, question: dict) -> bool:

@@ -354,14 +354,17 @@ def wording_words(analysis: Analysis, direction: int, question: dict | None = No
         first, last = owner[k], owner[k + len(gram) - 1]
         # particles and pronouns at either edge are not part of the words quoted (后我 → 后, then too short)
         edge = _EDGE_PARTICLES | pronouns if seg.language == "zh" else stop      # (checked the → checked)
-        while first < last and toks[first].text in edge:
+        # (… and a preposition: 把八号 → 八号, breaker 46's h35 was told 整体说法比较具体（如“把八号”）)
+        while first < last and (toks[first].text in edge or seg.language == "zh" and toks[first].pos == "p"):
             first += 1
-        while last > first and toks[last].text in edge:
+        while last > first and (toks[last].text in edge or seg.language == "zh" and toks[last].pos == "p"):
             last -= 1
         if seg.language == "zh" and toks[last].text.endswith("得") and last + 1 < len(toks) and \
                 toks[last + 1].clause == toks[last].clause and toks[last + 1].pos[:1] in ("a", "d"):
             last += 1   # 嫌菜上得|慢: a verb's 得 is quoted with what it says of it (“嫌菜上得慢”; not 觉得|它)
         span = toks[first:last + 1]
+        if span[0].clause != span[-1].clause:
+            continue    # the n-gram runs over a clause's end (“做，五号”: breaker 48's h50): no words of the answer
         # a bound morpheme at an edge (去后|厨|催: jieba's ng) was cut from a word: “厨催” is no word of the answer
         # (breaker 37)
         if seg.language == "zh" and (span[0].pos in _BOUND or span[-1].pos in _BOUND):

@@ -43,6 +43,9 @@ class Focus:
     # 装反了 — not 坏 or 发现, which a warehouse rush says too): what vouches a story against being read as another
     # question's (answer.tells_asked); None: `tell` vouches
     vouch: re.Pattern | None = None
+    # the situation is no part of the job alone (learning something new): an answer telling it in the family's narrow words
+    # answers the question wherever it happened, so the off-topic reader's "private life" does not bound it (answer.py)
+    any_setting: bool = False
 
 
 def _rx(*parts: str) -> re.Pattern:
@@ -131,7 +134,10 @@ FAMILIES = (
           _rx(r"[订算看写记拿发放报开输打填搞弄听抄配找装贴标收点数称按读念上]错", r"错(了|的|成)", r"失误", r"疏忽",
               r"(我|自己)的(错|问题|责任|锅|不对|过失)", r"怪我", r"[装弄放贴摆穿拿寄发]反", r"(弄|搞|记|看|拿)混",
               r"多(找|收|发|给|算|扣|放)了?", r"少(找|收|发|给|算|装|放)了?", r"漏(了|掉|发|装|填|写|算|打|放|看)",
-              r"忘(了|记)", r"没(看|听|问|数|核|对)(清|准|对)", r"粗心", r"马虎", r"大意", r"(搞|弄)砸", r"闯(了)?祸")),
+              r"忘(了|记)", r"没(看|听|问|数|核|对)(清|准|对)", r"粗心", r"马虎", r"大意", r"(搞|弄)砸", r"闯(了)?祸",
+              # … or what the candidate did caused the trouble (我把测试环境的config推到了production，导致登录挂了: breaker 48's
+              # h57, capped at 45 as another question's story)
+              r"(我|自己)[^。！？]{0,30}(导致|害得|造成了)")),
     # (named for what every question matching `ask` asks — a device or system failing —, not 一时找不到原因的故障:
     # "排查汽车打不着火" asks for no hard-to-find cause, and HR read the reason as misquoting the question: breaker 21)
     Focus("fault", "设备或系统出故障",
@@ -154,6 +160,16 @@ FAMILIES = (
               r"报警", r"120",
               r"违规", r"防护", r"(戴|系|穿|挂)", r"绳", r"扣", r"小心", r"提醒", r"制止", r"阻止", r"劝", r"禁止",
               r"不(能|准|许|让)", r"着火", r"火", r"电", r"烟", r"检查", r"稳", r"牢", r"固定", r"风险", r"出事")),
+    # learning something new in a short time (讲一次你在短时间内学会一项新技能的经历): a barista's latte art practised before
+    # opening was read as a hobby by the off-topic reader and scored 0 (breaker 48's h39, h49, h58)
+    Focus("learning", "学会新的技能或东西",
+          _rx(r"学会", r"新技能", r"新技术", r"新(东西|软件|系统|设备|工具|知识)", r"很快上手", r"学习.{0,6}(经历|能力)"),
+          _rx(r"学", r"练", r"会了", r"不会", r"不懂", r"上手", r"第一次", r"掌握", r"熟练", r"教程", r"请教", r"视频", r"教",
+              r"跟着", r"书", r"课", r"笔记", r"摸索", r"琢磨", r"试", r"弄懂", r"搞懂", r"明白", r"会用", r"能自己"),
+          _rx(r"学会", r"学了", r"练了", r"练会", r"练熟", r"[每天]天[^，。]{0,10}练", r"反复练", r"自学", r"请教",
+              r"不会[^。]{0,30}(现在|后来|终于|第一次|就能|能自己|学会)", r"能自己", r"上手了", r"掌握了",
+              r"第一次[^，。]{0,6}(出|做|成功|拉|独立)", r"(看|跟着)[^，。]{0,6}(视频|教程|书)[^，。]{0,4}学"),
+          any_setting=True),
     # helping, serving or receiving a customer (讲一次你帮助顾客解决问题的经历; not a customer who helps another: 说是帮他
     # 爸爸买的; not a learner, a patient or an old person helped, whose stories name them 她 alone: 她数学一直不及格，我每天放学
     # 陪她…): told by anyone the candidate served —

@@ -263,7 +263,11 @@ def _vector(word: str):
 # 把一杯拿铁打成了一头大象): the pair 矿泉水|订成 read as impossible, and the clause's 把/成了/箱 lifted the character
 # n-grams of three honest mistake stories (breaker 45's h10, h26, h27) over the long tier's 0.65
 _MIXUP = re.compile(r"把(?P<meant>[^，。？！；,.?!;把]{1,14}?)错?(?P<verb>[订写看听记算打装发寄贴拿当认输填标报念读抄配点按录开做调切剪染泡煮炒烤印放])"
-                    r"错?成了?(?P<became>[^，。？！；,.?!;]{1,14})")
+                    r"错?成了?(?P<became>[^，。？！；,.?!;]{1,14})|"
+                    # … or sent, entered or filed to the wrong one of a kind (把三号桌的单下到了五号桌, 把张姐的快递寄到了李姐家: breaker
+                    # 48's h50, a waiter's mistake capped at 45 as another question's story)
+                    r"把(?P<meant2>[^，。？！；,.?!;把]{1,14}?)错?(?P<verb2>[下发寄录填记转派推传])错?(到|进)了?"
+                    r"(?P<became2>[^，。？！；,.?!;]{1,14})")
 _MIXUP_OWNER = re.compile(r"^.*的")
 _MIXUP_COUNT = re.compile(r"^[0-9零〇一二两三四五六七八九十百千万几半]+[\u4e00-\u9fff]?")
 # word vectors this near make two things one kind (衬衫|外套 0.90, 广州|长沙 0.68, 矿泉水|苏打水 0.59; 拿铁|大象 0.33)
@@ -311,15 +315,20 @@ def _mixups(text: str) -> tuple[tuple[int, int, str], ...]:
     """mixups, cached: one answer's text is read by verb_pairs, the nonsense gate and answer.tells_asked."""
     out = []
     for m in _MIXUP.finditer(text):
-        became = re.split(r"[了的，。]", m.group("became"))[0] or m.group("became")
-        meant = m.group("meant")
+        two = m.group("meant") is None
+        said_became, meant, verb = (m.group("became2"), m.group("meant2"), m.group("verb2")) if two else (
+            m.group("became"), m.group("meant"), m.group("verb"))
+        became = re.split(r"[了的，。]", said_became)[0] or said_became
         # … or what qualifies it (把三号桌的单打成了五号桌的, 把周一的班记成了周五: whose or when, the thing left unsaid)
         pairs = [(meant, became)] + ([(meant[:meant.rindex("的")], became)] if "的" in meant else [])
         # … or the kind named by 的 on both sides (把客人要的冰的做成了热的: 冰的|热的)
-        if meant.endswith("的") and m.group("became").startswith(became + "的"):
+        if meant.endswith("的") and said_became.startswith(became + "的"):
             pairs.append((_thing(meant[:-1]) + "的", became + "的"))
-        if any(_one_kind(x, y) for x, y in pairs):
-            out.append((m.start(), m.end(), m.group("verb") + "成"))
+        # (sent to the wrong one: the two share a character — 三号桌|五号桌, 张姐|李姐 —, not merely near in meaning, which a
+        # deed's destination often is: 把订单发到了客户的邮箱)
+        if any(_one_kind(x, y) if not two else bool(set(_HAN.findall(_thing(x))) & set(_HAN.findall(_thing(y))))
+               for x, y in pairs):
+            out.append((m.start(), m.end(), verb + ("到" if two else "成")))
     return tuple(out)
 
 

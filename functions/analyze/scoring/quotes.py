@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, meaning
-from .features import Analysis, concrete_kind, general_clause, result_start
+from .features import LAPSE_ZH as _LAPSE_ZH, Analysis, concrete_kind, general_clause, result_start
 from .text import Token, normalise_term
 
 _NUM = "零〇一二两三四五六七八九十百千万亿半几"
@@ -364,6 +364,11 @@ _TIME_KO = re.compile(r"^(작년|지난|올해|어제|그날|그때|여름|겨�
 _TIME_EN = {"last", "yesterday", "one", "during", "on", "this", "that", "in"}
 
 
+# a time counted from the trouble dates a step, not the scene (我第二天去税务那边作废重开: breaker 47's h25 had no deed quoted)
+_STEP_TIMES_ZH = {"第二天", "次日", "当天", "当场", "随后", "接着", "马上", "立刻", "立马", "赶紧", "之后", "然后", "第二次",
+                  "隔天", "当晚", "第三天"}
+
+
 def setup_clause(analysis: Analysis, ci: int) -> bool:
     """Whether clause ci sets the scene rather than tells a step (晚高峰我手上压了六单; 작년 여름 토요일 오후에
     손님이…줄을 섰어요; last Saturday I had…): it opens on a time, or says what the candidate had on hand,
@@ -378,8 +383,8 @@ def setup_clause(analysis: Analysis, ci: int) -> bool:
         v = _first_verb(toks)
         before = toks[:v] if v is not None else toks
         time_words = lexicon.sets("zh")["time_words"]
-        return any(t.text in time_words or _TIME.match(t.text) or t.pos in ("t", "tg") or t.text in _HOLDING_ZH
-                   for t in before)
+        return any((t.text in time_words or _TIME.match(t.text) or t.pos in ("t", "tg") or t.text in _HOLDING_ZH)
+                   and t.text not in _STEP_TIMES_ZH for t in before)
     if lang == "ko":
         if any(t.text.startswith(_ORDER_KO) for t in toks):
             return False
@@ -424,7 +429,7 @@ def action_quote(analysis: Analysis) -> str | None:
             continue
         if k + 1 < len(ids) and (setup_clause(analysis, ci) or _job_opening(analysis, ci)):
             continue
-        if lapse(analysis, ci):
+        if lapse(analysis, ci) or _self_told(analysis, ci):
             continue
         if own_action(analysis, ci) and not _willing_only(analysis, ci) and not _feeling_only(analysis, ci):
             toks = clause_tokens(analysis, ci)
@@ -457,20 +462,24 @@ def _job_opening(analysis: Analysis, ci: int) -> bool:
     if not _zh(analysis):
         return False
     toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x" and t.text.strip()]
-    return bool(toks) and not any(t.text in _ORDER_ZH for t in toks) and \
-        bool(_JOB_ZH.search("".join(t.text for t in toks)))
+    if not toks or any(t.text in _ORDER_ZH for t in toks):
+        return False
+    return bool(_JOB_ZH.search("".join(t.text for t in toks))) or _habit_opening(analysis, ci, toks)
 
 
-# The lapse itself (我把客人订的八寸蛋糕写成了六寸, 漏装了一份米饭, 那次我犯了两个错, 是我看错了: breaker 46's h02, h08, h33,
-# g20): what went wrong, told or owned, is no deed to quote as what the candidate did about it
-_LAPSE_ZH = re.compile(r"[订算看写记拿发放报开输打填搞弄听抄配找装贴标收点数称按读念上]错|错成|[看听认记算]成了|(弄|搞|记|看|拿)混|"
-                       r"[装弄放贴摆穿拿寄发]反了|多(找|收|算|扣)了?|少(找|收|算|装)了?|漏(了|掉|发|装|填|写|算|打|放|看)|"
-                       r"忘(了|记)|没(看|听|问|数|核|对)(清|准|对)|出(了|过)?(错|差错|岔子|纰漏)|犯(了|过)?[^，。]{0,4}错|"
-                       r"(搞|弄)砸|闯(了|过)?祸|失误|疏忽|粗心|马虎|"
-                       # (any 把…写成了… — 把顾客的名字写成了电话号码, 把太阳写成了冰箱 — and 剪多了, 给多了: breaker 47)
-                       r"[写记看听算打输填点按录订认抄念标]成了|[剪切放加倒算收找给拿发装]多了|"
-                       # … and the candidate waving the trouble away (我说没事, 我跟他说算了: breaker 47's g08, g40)
-                       r"^我(就|只)?(跟他|跟她|对他|对她|跟客人|跟顾客)?(说|讲)(了句|了)?(没事|没关系|不要紧|算了|无所谓)")
+# … or the trade told as a habit before the story's time or its lapse (我卖手机，有一次…; 闯过一次。我开货车送货，倒车没看清…:
+# breaker 47's h25, breaker 46's h04): one of the first two clauses, a verb and its object with no aspect, number or time,
+# the next clause opening the story or telling the lapse
+_STORY_OPENS_ZH = re.compile(r"^(有一?次|有一天|有回|有一回|那一?次|那天|那回|一次|去年|前年|上个?月|上周|上星期|今年|刚来)")
+
+
+def _habit_opening(analysis: Analysis, ci: int, toks: list) -> bool:
+    if ci > 1 or ci + 1 >= len(analysis.seg.clauses) or len(toks) > 6:
+        return False
+    if any(t.text in ("了", "过", "着") or t.pos in ("m", "t") or concrete_kind(t, "zh") for t in toks):
+        return False
+    following = "".join(t.text for t in clause_tokens(analysis, ci + 1))
+    return any(t.pos.startswith("v") for t in toks) and (bool(_STORY_OPENS_ZH.match(following)) or lapse(analysis, ci + 1))
 
 
 def lapse(analysis: Analysis, ci: int) -> bool:
@@ -488,6 +497,28 @@ def lapse(analysis: Analysis, ci: int) -> bool:
 # a feeling or a first impression is no deed to quote (说实话我一开始也慌了: breaker 39's h28)
 _FEELINGS = {"慌", "慌了", "害怕", "怕", "担心", "着急", "急", "愣", "愣住", "懵", "吓", "吓到", "紧张", "慌张", "开始",
              "以为", "觉得", "感觉", "说实话", "心里", "蒙"}
+
+
+# what the candidate is, thinks or has been, no deed (breaker 48: 我做事认真负责 g12, 我做厨师很多年了 g46, 我非常认同 g58)
+_SELF_TOLD_ZH = re.compile(r"^我(这个人|为人|做事情?|干活|工作|平时|一向|一直|向来|性格)?[^，。了过把]{0,2}(很|非常|特别|比较|挺|都|也)?"
+                           r"(认真|负责$|细心|细致|踏实|靠谱|勤快|努力|上进|耐心|热情|能吃苦|吃苦耐劳|仔细|稳重|开朗|外向|效率)[^了过]*$|"
+                           r"^我[^，。了过]{0,4}会(比较|很|更|挺)(快|好|熟练)的?$|"
+                           r"^我[^，。了过]{0,8}(能力|意识|素质|经验)(也|都)?(很|比较|非常|特别|挺)?(强|好|不错|高|丰富)的?$|"
+                           r"^我?(做|干|当|开|跑|学)[^，。]{0,8}(很多|好多|好几|十几|几十|多|[0-9一二两三四五六七八九十]+)年了?$|"
+                           r"^我?(非常|很|特别|十分|也|一直)?(认同|认为|相信|喜欢|热爱|希望|赞同|向往|看好|欣赏|佩服)")
+
+
+def _self_told(analysis: Analysis, ci: int) -> bool:
+    """Chinese: clause ci tells what the candidate is, thinks or has been doing for years (_SELF_TOLD_ZH), not a deed."""
+    if not _zh(analysis):
+        return False
+    toks = [t for t in clause_tokens(analysis, ci) if t.pos != "x"]
+    if _SELF_TOLD_ZH.search("".join(t.text for t in toks)):
+        return True
+    # … or a quality of the work told as a noun and its adjective (出菜速度快, 上菜顺序清楚, 卫生干净: g46), not a result
+    # made (把地面拖干净: a verb before the adjective)
+    return len(toks) >= 2 and toks[-1].pos.startswith("a") and (toks[-2].pos.startswith("n") or toks[-2].pos in (
+        "d", "zg")) and not any(t.text in ("了", "过", "把", "将") or t.pos.startswith("v") and k for k, t in enumerate(toks))
 
 
 def _feeling_only(analysis: Analysis, ci: int) -> bool:
@@ -629,8 +660,8 @@ def result_quote(analysis: Analysis) -> str | None:
         if any(_negative(t, lang) for t in toks) or not any(concrete_kind(t, lang) for t in toks):
             continue
         if platitude(toks) or _task_of(analysis, cj) or any(t.text in _NOT_DONE for t in toks) \
-                or _loss_from(analysis, cj):
-            continue
+                or _loss_from(analysis, cj) or lapse(analysis, cj):
+            continue      # (… nor the lapse: 有次把三号桌的单下到了五号桌, breaker 48's h50)
         if _says_result(toks) and any(t.text in lexicon.sets("zh")["completion"] or
                                       t.text.endswith(("完", "齐", "到")) for t in toks):
             return phrase(toks, lang)
@@ -643,8 +674,11 @@ def outcome_clause(analysis: Analysis) -> str | None:
     if ci is None:
         return None
     toks = clause_tokens(analysis, ci)
-    if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(analysis.seg.clauses):
-        seg = analysis.seg            # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between
+    seg = analysis.seg
+    if len("".join(t.text for t in toks)) < 8 and ci + 1 < len(seg.clauses) and not any(
+            t.text in _SENTENCE_END + ("…", ".") for t in seg.tokens[seg.clauses[ci][-1] + 1:seg.clauses[ci + 1][0]]):
+        # 结果她第二天 | 又来买了两袋米: the next clause, with what stood between — not past a sentence's end (她说没事。
+        # 以后我拖地前…: breaker 47's h37 was quoted the next sentence's start)
         toks = seg.tokens[seg.clauses[ci][0]:seg.clauses[ci + 1][-1] + 1]
     if _zh(analysis) and (platitude(toks) or _loss_from(analysis, ci)):
         return None                   # 大家一起做就能做完: a view, not what happened; 客户投诉了三次: a loss
@@ -682,6 +716,8 @@ def stated_result(analysis: Analysis) -> str | None:
         body = ("" if lang == "zh" else " ").join(t.text.lower() for t in toks)
         if any(_negative(t, lang) for t in toks) or _ABOUT_SCORE.search(body):
             continue
+        if lang == "zh" and lapse(analysis, ci):
+            continue     # 有次把三号桌的单下到了五号桌: the lapse, not how it ended (breaker 48's h50)
         if lang == "zh":
             if loss(toks):
                 continue                 # a loss is no ending achieved
@@ -765,7 +801,10 @@ _TERMS = ("管饭", "包饭", "管吃", "管住", "员工餐", "工作餐", "饭
 _JOB_MORE = ("新人", "新员工", "新来的", "刚来", "刚入职", "领班", "主管", "组长", "班长", "多少件", "多少单", "单量",
              "加人", "人手", "任务", "指标", "提成", "岗前", "跟班", "带班", "机会当", "机会学", "机会升", "机会做", "升职",
              "当上", "独立", "看台", "区域", "收银", "出餐", "配送", "送货", "理货", "盘点", "交接", "干什么", "做什么", "准备什么", "带什么", "要准备", "需要准备",
-             "干啥", "做啥", "做哪些", "干哪些", "主要做", "主要干", "具体做", "要做", "要干", "工作内容", "汇报", "对接")
+             "干啥", "做啥", "做哪些", "干哪些", "主要做", "主要干", "具体做", "要做", "要干", "工作内容", "汇报", "对接",
+             # the work's volume and tools (一天大概要接待多少访客, 需要会用哪些办公软件: breaker 48's h54, h62 were told
+             # their questions were about pay and hours, or not about the job)
+             "接待", "访客", "客流", "软件", "电脑")
 # a question about the interview itself (这个面试是用什么软件做的, 是机器在打分吗) is not one about the job
 _ABOUT_INTERVIEW = re.compile(r"面试|录视频|录像|打分|评分|机器人|\bai\b", re.I)
 # English and Korean: a question about the job names its terms, its work or its people; the work itself is its
@@ -823,7 +862,8 @@ _WORK = ("考核", "标准", "转正", "培训", "带教", "带我", "有人带"
          "机器", "扫码", "盘点", "分区", "品类", "区域", "哪一层", "哪个区", "平台", "店铺", "顾客", "客人", "客户",
          "会员", "老人", "病人", "产品", "菜", "后厨", "仓库", "配送", "班长", "组长", "证", "值班",
          "两班倒", "三班倒", "倒班", "夜班", "高峰", "单量", "多少件", "多少单", "每天的工作",
-         "领班", "主管", "升职", "当上", "机会当", "机会升", "机会做", "汇报", "对接", "接手", "交接", "哪一块")
+         "领班", "主管", "升职", "当上", "机会当", "机会升", "机会做", "汇报", "对接", "接手", "交接", "哪一块",
+         "接待", "访客", "客流", "电脑", "多少访客", "多少客")
 # the self-promotion a template closing answer wraps around its questions (非常感谢给我这次机会, 我一定会好好努力,
 # 希望能加入, 我是一个有上进心的人): on the labelled sets raters put such answers at 2 of 5 whatever they ask
 _PROMOTION = re.compile(r"感谢|谢谢|机会难得|一定会|好好(干|努力|学|表现)|希望(能|可以|有机会)|上进心|很感兴趣|非常感兴趣|"
