@@ -266,3 +266,46 @@ def test_terms_listed_around_a_date_and_a_place_are_bounded_as_figures():
     said = ("那是2023年3月15日下午3点，在上海市浦东新区88号仓库，突然来了三百箱急单。我先把货按目的地分成三批，让两个同事贴面单，"
             "我自己扫码装车，晚上十点前全部发走了。")
     assert scored(said, B48["g65"]["question"])["overall"] >= 60
+
+
+# --- breaker 49's families -------------------------------------------------------------------------------------------
+B49 = load("breaker49")
+
+
+@pytest.mark.parametrize("said,capped", [
+    (B49["g45"]["text"], True), (B49["g05"]["text"], True), (B49["g02"]["text"], True),
+    ("我老公在物流公司上班，有次双十一前一晚多了三百箱货，他把货按目的地分成三批，先发最远的，第二天十点半全部发完。", True),
+    # family beside the candidate's own deeds, or a customer's family, keep the story the candidate's
+    ("那天来了三百箱急单，我老公下班过来帮忙，我把货按目的地分成三批，让他贴面单，我自己扫码装车，第二天十点半全部发完。", False),
+    ("有个顾客的老公来店里取三百箱货，我把货按目的地分成三批，先发最远的，第二天十点半全部发完。", False),
+], ids=["b49-g45", "b49-g05", "b49-g02", "husband", "husband-helping", "a-customers-husband"])
+def test_a_family_members_or_retold_story_is_not_the_candidates(said, capped):
+    r = scored(said, B49["g45"]["question"])
+    assert (r["overall"] <= 35) is capped, r["overall"]
+
+
+def test_a_named_coworker_after_a_qualifying_verb_is_a_coworker():
+    assert scored(B49["g47"]["text"], B49["g47"]["question"])["overall"] <= 35
+    # … not the candidate taught by one, nor a village shop's customer called 老刘
+    said = "去年我刚来的时候不会收银，老王教我把每种付款方式都写在纸上，我每天练，第四天我就一个人收了一整个晚班，一次差错都没有。"
+    assert scored(said, B49["g47"]["question"])["overall"] >= 60
+
+
+@pytest.mark.parametrize("case_id", ["h22", "h54", "h18"])
+def test_a_mistake_told_without_its_word_is_not_another_situation(case_id):
+    r = scored(B49[case_id]["text"], B49[case_id]["question"])
+    assert not any("回答没有讲到这种情况" in reason or "更像是在回答别的" in reason for reason in reasons_of(r))
+    assert r["overall"] > 45
+
+
+def test_a_learning_told_without_its_word_is_not_another_situation():
+    r = scored(B49["h14"]["text"], B49["h14"]["question"])
+    assert r["overall"] >= 60
+    # … while a rush story told on the learning question still tells none of it
+    said = "那天晚上来了三百箱急单，我把货按目的地分成三批，先发最远的，第二天十点半全部发完。"
+    assert scored(said, B49["h14"]["question"])["overall"] <= 45
+
+
+def test_a_template_whose_deeds_each_count_generic_things_is_bounded_as_figures():
+    assert scored(B49["g52"]["text"], B49["g52"]["question"])["overall"] <= 45
+    assert scored(B49["h24"]["text"], B49["h24"]["question"])["overall"] >= 60      # the same date and numbers, honest

@@ -74,7 +74,9 @@ _HEARSAY = re.compile(r"(听|听到|听说).{0,3}(别人|朋友|同事|同学|�
                       r"(别人|朋友|同事|同学|亲戚|熟人|邻居|老乡|室友|表哥|表姐|表弟|表妹|堂哥|堂姐|我[爸妈哥姐弟妹]|我老[公婆])"
                       r"[^，。！？]{0,3}(跟|和|给|对|同|向)我[^，。！？]{0,3}(讲|说|聊|提|分享|说起|讲起)过|"
                       # … or heard of someone unnamed (听说我们店以前有个服务员…她马上道歉: breaker 48's g55, 58.0)
-                      r"听(说|人说|别人说|人讲)[^。！？]{0,12}(有个|有一个|有位|有一位|有次有个)")
+                      r"听(说|人说|别人说|人讲)[^。！？]{0,12}(有个|有一个|有位|有一位|有次有个)|"
+                      # … or retold from someone's telling (这个是我表哥跟我讲的他的经历，我就照他的话说: breaker 49's g02, 79.8)
+                      r"(跟|和|给|对|同|向)我(讲|说|聊)(的|过的)[^，。！？]{0,6}(经历|故事|事|例子)|照(他|她)的话(说|讲)")
 # Korean and English: the story opens on someone of the candidate's own life as its doer (제 친구가 식당에서 일할 때…, My friend
 # works at…: breaker 48's g63) and the candidate never does anything in it (no 제가/저는/내가, no I)
 _FRIEND_OPENS_KO = re.compile(r"^\s*(제|내|저희|우리) ?(친구|동생|언니|오빠|형|누나|사촌|룸메이트|지인|동기)[가이는]")
@@ -147,7 +149,10 @@ _LEAD_ROLES = {"组长", "主管", "店长", "副店长", "经理", "值班经�
 # people of the candidate's own life outside the job, whose work story a candidate may retell as if it were theirs (我一个朋友在快递
 # 仓库上班…他把货分成三批: breaker 48's g08 passed at 73.7; 我室友在超市上班, 我朋友做客服: g56, g70) — theirs only after the
 # candidate's 我 (有个朋友来店里买东西 is a customer)
-_OUTSIDERS = {"朋友", "好朋友", "室友", "舍友", "同学", "老同学", "闺蜜", "哥们", "哥们儿", "发小", "熟人", "网友", "朋友们"}
+_OUTSIDERS = {"朋友", "好朋友", "室友", "舍友", "同学", "老同学", "闺蜜", "哥们", "哥们儿", "发小", "熟人", "网友", "朋友们",
+              # (… and family: 我老公在物流公司上班…他把单子…, 我妹妹去年学会了做蛋糕，她…: breaker 49's g45 78.0, g05 68.9)
+              "老公", "老婆", "爱人", "媳妇", "丈夫", "妻子", "对象", "男朋友", "女朋友", "妹妹", "弟弟", "哥哥", "姐姐", "表弟",
+              "表妹", "堂弟", "堂妹", "儿子", "女儿", "侄子", "侄女", "外甥", "外甥女", "亲戚"}
 _LEAD_ROLES |= _OUTSIDERS
 # a relative in one character is one only after its owner (我姨把液化气灶搬出来, 俺舅先…), not 阿姨 or 姨 alone
 _KIN_SINGLE = {"姨", "舅", "姑", "叔", "婶", "伯", "爸", "妈"}
@@ -205,10 +210,17 @@ _FOLLOWS = re.compile(r"跟着|随着|照着|按照?(他|她|组长|主管|店�
 _TOGETHER = re.compile(r"一起|一块|一同|共同|一道|[两三四五六七八九几]个人|俩|仨|大家")
 
 
+# 小 + a common surname is a coworker's name whatever jieba tags it (我们店新来的小王: a noun to jieba — breaker 49's g47); not
+# 老 + one, which a village shop's customer is called as often (老刘头儿来赊两箱啤酒: set z)
+_SURNAMED = re.compile(r"^(小)[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏"
+                       r"薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文]$")
+
+
 def _lead(word: str, pos: str) -> bool:
     # a name is one jieba tags as a name (老王, 张姐, 小/李 merged): not 小费, 小票, 老家
     return word not in _NOT_LEAD and (word in _LEAD_ROLES or len(word) <= 5 and word.endswith(_LEAD_ENDINGS)
-                                      or pos.startswith("nr") and bool(_LEAD_NAME.match(word)))
+                                      or pos.startswith("nr") and bool(_LEAD_NAME.match(word))
+                                      or bool(_SURNAMED.match(word)))
 
 
 def _verb_next(words: list[tuple[str, str]], k: int) -> bool:
@@ -307,7 +319,10 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if not seen_verb and not prep and _lead(w, pos) and k > 0 and merged[k - 1][0] in _SOMEONE and not mine:
                 agent = "other"                                # 有个老板要投标: a customer, not the candidate's boss
                 continue
-            if w in _OUTSIDERS and not mine:
+            if mine and not seen_verb and not prep:
+                agent, named = "lead", True                    # 我老公…, 我妹妹… (老公 is a customer's otherwise: _NOT_LEAD)
+                continue
+            if w in _OUTSIDERS and not mine and w not in _NOT_LEAD:
                 continue                                       # 观众朋友们: nobody of the candidate's own
             if _lead(w, pos) and k > 0 and merged[k - 1][0] in _OWN_POST and agent == "self":
                 continue                                       # 我在一家宠物店当店员: the candidate's own post (breaker 36)
@@ -331,6 +346,9 @@ def _agents(analysis: Analysis) -> list[tuple[str | None, bool]]:
             if not seen_verb and not prep and w in _NOT_LEAD:
                 agent = "other"
                 continue
+            if w == "的" and agent is None and seen_verb and k + 1 < len(merged) and merged[k + 1][1].startswith("n"):
+                seen_verb = False                              # 我们店新来的小王…: the verb before 的 qualifies the noun
+                continue                                       # after it (breaker 49's g47 passed a colleague's learning)
             if w == "是" and (not seen_verb or merged[-1][0] == "的"):
                 seen_verb = False                              # 这单是主管张姐处理的, 年|会(v)是我们主管小刘组织的:
                 continue                                       # a cleft names its doer after 是
