@@ -281,6 +281,11 @@ def _thing(phrase: str) -> str:
     return head[-4:]
 
 
+def _share_character(a: str, b: str) -> bool:
+    """Whether two things (as _thing names them) have a Han character in common (矿泉水|苏打水, 三号桌|五号桌)."""
+    return bool(set(_HAN.findall(a)) & set(_HAN.findall(b)))
+
+
 def _one_kind(a: str, b: str) -> bool:
     """Whether two things a mix-up names are of one kind: a character in common (矿泉水|苏打水, 八寸|六寸), one class of
     the thesaurus (可乐|雪碧, Cilin's first four characters) or word vectors at least MIXUP_NEAR apart."""
@@ -295,7 +300,7 @@ def _one_kind(a: str, b: str) -> bool:
     a, b = _thing(a), _thing(b)
     if not a or not b:
         return False
-    if set(_HAN.findall(a)) & set(_HAN.findall(b)):
+    if _share_character(a, b):
         return True
     if not meaning.available():
         return False
@@ -326,8 +331,7 @@ def _mixups(text: str) -> tuple[tuple[int, int, str], ...]:
             pairs.append((_thing(meant[:-1]) + "的", became + "的"))
         # (sent to the wrong one: the two share a character — 三号桌|五号桌, 张姐|李姐 —, not merely near in meaning, which a
         # deed's destination often is: 把订单发到了客户的邮箱)
-        if any(_one_kind(x, y) if not two else bool(set(_HAN.findall(_thing(x))) & set(_HAN.findall(_thing(y))))
-               for x, y in pairs):
+        if any(_share_character(_thing(x), _thing(y)) if two else _one_kind(x, y) for x, y in pairs):
             out.append((m.start(), m.end(), verb + ("到" if two else "成")))
     return tuple(out)
 
