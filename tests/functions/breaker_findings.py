@@ -52,13 +52,15 @@ def outcome_tests(cases: dict[str, dict], fixed: list[str], still_open: dict[str
 
 
 def kept_outcome_test(cases: dict[str, dict], disputed: tuple = ()):
-    """The test that what a helper judged right keeps its outcome: the same status, and a score within 10 points of what
-    the helper saw or within its expectation (a verdict revised after the run makes the range alone not the test).
+    """The test that what a helper judged right keeps its outcome: the same status (or another its expectation allows:
+    "0-45 or person" scored low), and a score within 10 points of what the helper saw or within its expectation (a verdict
+    revised after the run makes the range alone not the test).
     `disputed` cases (honest stories now scored above the helper's range: disputed_test) are left to that test."""
     @pytest.mark.parametrize("case_id", sorted(k for k, c in cases.items() if not c["wrong"] and k not in disputed))
     def kept(case_id):
         c, r = cases[case_id], run(cases[case_id])
-        assert r["status"] == c["got_status"], (r["status"], r.get("reason_code"), c["got_status"])
+        assert r["status"] == c["got_status"] or within(c["expected"], r), (r["status"], r.get("reason_code"),
+                                                                            c["got_status"])
         if r["status"] == "scored":
             assert abs(r["overall"] - c["got_overall"]) <= 10 or within(c["expected"], r), (r["overall"], c["got_overall"])
 

@@ -28,9 +28,10 @@ FIXED = ["shop-spaced-chars", "cleaning-strong", "kitchen-codeswitch", "stall-ca
          # the work's abstractions acting (the refund sings, the result apologises), a Korean template with nothing specific
          "farm-short-strong", "shop-short-strong", "en-short-punct", "en-nonsense", "ko-template",
          # session 40: on the raters' anchored scale (default-9's scale map) the story reads 61.6
-         "workshop-strong"]
+         "workshop-strong",
+         # session 47: giving back what was the customer's (我追上去还给她) is the story's result
+         "stall-short-honest"]
 OPEN = {
-    "stall-short-honest": "a 20-character honest overcharge story: 42.4",
     "workshop-strong-digits": "the same with Arabic digits: 56.8, 59.0 since session 43",
     "farm-someone-else": "an uncle's story after 我没遇到过: 32.0 (expected ≤ 30)",
     "farm-other-trouble": "a wage quarrel on a 动物生病或者天气突变 question (two situations: no focus): 40.4",

@@ -15,20 +15,16 @@ from breaker_findings import kept_outcome_test, load, outcome_tests
 
 CASES = load("breaker49")
 
-FIXED = ["g02", "g05", "g45", "g47", "g52", "h14", "h18", "h54"]
+FIXED = ["g02", "g05", "g45", "g47", "g52", "h14", "h18", "h54",
+         # session 47: stock phrase chains (zh, en), a return and a shortfall made good as results
+         "g20", "g37", "h10", "h13", "h21"]
 OPEN = {
-    # gaming answers over their range
-    "g20": "the mistake template (承认错误 主动道歉 积极弥补…) 55.2, its keyword run quoted as a deed",
-    "g37": "an English template (I set priorities…) 53.0",
     # honest answers under their range
     "h22": "把红色的发成了蓝色的…道了歉: no longer bounded (35 → 58.7), the model reads it just under 60",
-    "h07": "a rider returns a customer's dropped phone: 39.5 (an integrity story's result gets no credit)",
-    "h10": "a cashier returns an overpayment: 44.7",
+    "h07": "a rider returns a customer's dropped phone: 39.5 → 55.0 (session 47: the return read as its result), the opening clauses with no subject not read as the candidate's",
     "h11": "helped an older woman pay through the shop's WiFi and taught her to switch: 51.5",
-    "h13": "video editing learned outside work, 3,000+ plays: 48.9, the views not read as a result",
     "h15": "a forklift licence earned on day 12: 47.0, the licence not read as a result",
     "h17": "the wrong-table story, 57.3, its mistake quoted as the ending",
-    "h21": "a cashier pays back her own change error: 49.2",
     "h23": "a terse but complete mistake answer: 25.6, told it says no deed",
     "h32": "a salesman talked a customer into a cheaper machine (saved 3,000), later referred a friend: 56.5",
     "h33": "a cook gets help with cutting and cooks for 20 in an hour (dialect): 35.7, read as vague",

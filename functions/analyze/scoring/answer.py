@@ -390,8 +390,10 @@ def terms_around_figures(analysis: features.Analysis, question: dict) -> bool:
     """A Chinese story whose deeds are only clauses listing HR's terms (at least TERMS_LISTED_MIN), with a figure told and no
     specific deed of the candidate's own left, or no more than the clauses with a number on a generic word."""
     c = analysis.counts
-    if analysis.seg.language != "zh" or explain.question_type(question) != "story" or \
-            c.get("term_list_clauses", 0) < TERMS_LISTED_MIN or c.get("number_clauses", 0) < 1:
+    chain = c.get("stock_phrase_clauses", 0) > 0     # (zh or en: features.stock_phrase_clauses)
+    if analysis.seg.language != "zh" and not chain or explain.question_type(question) != "story" or \
+            c.get("term_list_clauses", 0) < TERMS_LISTED_MIN and not chain or \
+            c.get("number_clauses", 0) < 1:
         return False
     # (… or whose deeds left each put a number on a generic word — 我制定了三步计划, 我带领五名同事加班四小时: features'
     # hollow_number_clauses; breaker 49's g52 passed at 63.2)

@@ -38,14 +38,18 @@ def question_type(question: dict) -> str:
     kind = question.get("type")
     if kind in ("closing", "intro", "story", "situational", "general"):
         return kind
-    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text) or \
+    # (English in any case: "Tell us about a time…" was read as a general question — breaker 49's g37)
+    if re.search(r"(有什么|有没有|还有什么).{0,6}(想问|问题要问|想了解|要问|补充)|any questions|궁금한", text, re.I) or \
             re.search(r"(还有什么|还有没有|有没有什么|有什么)(问题|疑问)(吗|呢|要|想|需要|？|\?|$)", text):
         return "closing"
-    if re.search(r"自我介绍|介绍一下你自己|introduce yourself|자기소개", text):
+    if re.search(r"自我介绍|介绍一下你自己|introduce yourself|tell (me|us) about yourself|자기소개", text, re.I):
         return "intro"
-    if re.search(r"讲一次|讲一个|说一次|举一个|举个例子|经历|有没有.{0,8}过|曾经|tell (me|us) about a time|경험", text):
+    if re.search(r"讲一次|讲一个|说一次|举一个|举个例子|经历|有没有.{0,8}过|曾经|tell (me|us) about a time|"
+                 r"(describe|share) a time|(a|an|one) (time|occasion|situation) (when|where|you)|give (me|us) an example|"
+                 r"have you ever|경험", text, re.I):
         return "story"
-    if re.search(r"你会怎么|你会怎样|如果|假如|遇到.{0,10}怎么办|what would you|어떻게 하", text):
+    if re.search(r"你会怎么|你会怎样|如果|假如|遇到.{0,10}怎么办|(what|how) would you|\bif (a|an|the|you)\b|어떻게 하", text,
+                 re.I):
         return "situational"
     return "general"
 

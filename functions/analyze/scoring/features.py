@@ -647,6 +647,9 @@ def says_result_other(toks: list, language: str, concrete_ids: set = frozenset()
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # numerals that say "very", "absolutely" or "surely" before a description, not an amount (十分重要, 百分百放心)
 _NUM_ADVERBS = {"十分", "万分", "千万", "万万", "百分百", "百分之百", "一百分", "一百个", "一万个", "一千个", "满分"}
+# how many clauses after the asked situation told are its story whatever the aside reader makes of them (features.analyse)
+TOLD_CARRY = 4
+_NOT_ONE_BIT = {"一分", "一点", "一丝", "一毫", "一分钱", "一点儿"}
 _NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
 
 
@@ -696,6 +699,77 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
             if n >= 2 or n and any(0 <= c < len(n_terms) and n_terms[c] for c in (ci - 1, ci + 1))}
 
 
+# the abstract words a résumé's stock phrases are made of beside the terms (承认错误, 分析原因, 改进流程, 第一时间; set
+# priorities, made a plan, did overtime): nothing a story happened to
+_STOCK_WORDS = {
+    "zh": {"错误", "原因", "流程", "问题", "方案", "措施", "经验", "教训", "责任", "细节", "第一", "时间", "第一时间", "分析",
+           "总结", "反思", "到底", "全程", "彻底", "本职", "自身", "自我", "工作", "任务", "态度", "意识"},
+    "en": {"set", "made", "make", "did", "do", "took", "take", "kept", "keep", "work", "tasks", "things", "everything",
+           "properly", "actively", "carefully", "quickly", "efficiently", "effectively", "proactively", "closely"},
+}
+# a run of such clauses names this many terms at least before it is read as a chain of stock phrases
+STOCK_CHAIN_MIN = 4
+
+
+def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> set:
+    """Chinese and English: clauses that chain stock phrases of the competencies' terms (承认错误 主动道歉 积极弥补 认真负责
+    分析原因 解决问题 改进流程 — breaker 49's g20, 55.2 as a deed; I set priorities, made a plan, split the work and did
+    overtime — g37): a run of clauses, each of no word but a term, I/我, an evaluative or template word (lexicon
+    "generic": 主动, 积极, 认真), a résumé's abstract word or light verb (_STOCK_WORDS) or list glue — no particle,
+    preposition, number or word of its own — that names at least STOCK_CHAIN_MIN terms in all. A deed told has its
+    own words and grammar (我赶紧道歉，重新上了一份; I drove the last 40 boxes over myself); a list of claims does not."""
+    language = seg.language
+    if language not in _STOCK_WORDS:
+        return set()
+    sets = lexicon.sets(language)
+    stock = _LIST_GLUE | sets["generic"] | sets["connectives"] | sets["fillers"] | sets["stopwords"] | \
+        _STOCK_WORDS[language]
+    in_term: dict = {}      # en: a term said over words (on time), singular or plural (priorities)
+    for term in sorted(terms, key=lambda t: (-len(t), t)) if language == "en" else ():
+        for hit in find(seg, term):
+            for i in range(hit.first, hit.last + 1):
+                in_term.setdefault(id(seg.tokens[i]), term)
+
+    def inside(word: str) -> list | None:
+        """zh: the terms a word is made of beside stock words (承认错误: 承认 + 错误), or None."""
+        for term in sorted(terms, key=lambda t: (-len(t), t)):
+            if len(term) >= 2 and term in word:
+                rest = [p for p in word.split(term) if p]
+                if all(p in stock or p in terms for p in rest):
+                    return [term] + [p for p in rest if p in terms]
+        return None
+
+    per_clause = []
+    for toks in clauses:
+        said, ok = set(), False
+        for t in toks:
+            if t.pos == "x" or t.copied or id(t) in junk:
+                continue
+            w = t.base or t.text
+            if language == "zh" and (t.pos.startswith(("u", "p", "y", "q")) or t.pos.startswith("m") and w not in stock) \
+                    or language != "zh" and t.pos == "m":
+                ok = False
+                break
+            found = ([w] if w in terms else inside(w)) if language == "zh" else \
+                [in_term[id(t)]] if id(t) in in_term else None
+            if found:
+                said.update(found)
+                ok = True
+            elif w not in stock and t.text not in stock and w not in sets["first_person"]:
+                ok = False
+                break
+        per_clause.append(len(said) if ok else 0)
+    out, run = set(), []
+    for ci, n in enumerate(per_clause + [0]):
+        if n:
+            run.append(ci)
+            continue
+        if run and sum(per_clause[c] for c in run) >= STOCK_CHAIN_MIN:
+            out.update(run)
+        run = []
+    return out
+
+
 def numeral_idiom(tok: Token, following: Token | None = None) -> bool:
     """Chinese: a numeral in a set phrase, not a quantity — a four-character dictionary idiom with a numeral
     after another character (三心二意, 七上八下, 接二连三; not 二十分钟) or a repeated one (一五一十), or
@@ -706,6 +780,9 @@ def numeral_idiom(tok: Token, following: Token | None = None) -> bool:
     if len(t) == 4 and any(c in _NUM_CHARS for c in t) and _jieba_freq().get(t) and \
             (t[0] == t[2] and t[1] not in "十百千万亿" or re.search(f"[^{''.join(_NUM_CHARS)}][{''.join(_NUM_CHARS)}]", t)):
         return True
+    if t in _NOT_ONE_BIT and following is not None and following.clause == tok.clause and \
+            following.text in ("不", "没", "没有", "都", "也"):
+        return True     # 一分不差, 一点没错, 一丝都不敢马虎: "not the least", not an amount (breaker 49's h10)
     if t in _NUM_ADVERBS:
         return following is None or following.pos == "x" or following.clause != tok.clause or \
             not following.pos.startswith(("n", "q", "m"))
@@ -1007,11 +1084,47 @@ def _long_words(words: frozenset) -> tuple:
 
 # a result told as how few faults there were (零错发, 零投诉, 错单只有一单, 退回来的才两单: set s, session 22)
 # a recovery said as done (叶子绿回来了, 苗长起来了, 鱼活过来了, 病情好转了): the trouble's own result
+# what a learning or the work gained, said with its measure: a credential earned (第十二天考了证, 拿到了健康证), a skill's
+# yield now (现在一天能卸四车货), an audience or customers gained (播放量有三千多, 店里那个月多了三十几个新顾客) — breaker
+# 49's h13, h15, h57 were told 没有说到最后的结果
+_NUM = "[一二两三四五六七八九十百千万几半\\d]"
+_GAINED = re.compile(r"(考|拿|领)(了|到|下|过)了?[^，。！？；]{0,6}证|证[^，。！？；]{0,2}(考|拿)(到|下来)了|"
+                     r"(现在|如今|目前)[^，。！？；]{0,6}(能|可以)[^，。！？；]{0,8}" + _NUM + "|"
+                     r"(播放|浏览|阅读|点赞|粉丝|关注)量?[^，。！？；]{0,3}" + _NUM + "|" + _NUM + r"+[万千]?多?(播放|浏览|点赞|粉丝)|"
+                     r"(多|涨|增)了" + _NUM + r"+[^，。！？；]{0,4}(顾客|客人|客户|会员|粉丝|订单|单)")
+# to the cent: the books balanced, the pay in full (对账一分不差, 铜钿一分勿扣) — a result as exact as a count
+_TO_THE_CENT = r"(一分|分毫|一分钱)(都|也)?(不|没|勿|冇)(差|扣|少)"
 _RECOVERED = re.compile(r"(绿|长|活|好|缓|醒|站|立|挺|救)(回来|过来|起来)了|(恢复|好转)(正常|过来)?了|"
                         # the books balanced, the trouble gone (当晚账就平了, 修复发布后那类反馈就没有了: breaker 39)
-                        r"账[^，。！？；]{0,3}(平|对上)了|(反馈|报错|投诉|问题|故障|错误|差错)[^，。！？；]{0,3}(再也|就|也|都)没(有)?了|"
+                        r"账[^，。！？；]{0,3}(平|对上)了|" + _TO_THE_CENT + "|"
+                        r"(反馈|报错|投诉|问题|故障|错误|差错)[^，。！？；]{0,3}(再也|就|也|都)没(有)?了|"
                         r"(救|保)(活|住)了|活下来了?|"      # the lives kept (救活了, 保住了, 活下来三头)
                         r"(?<![干做生])活了[一两二三四五六七八九十百几0-9]+[头只条匹窝]")   # … counted (十一头活了十头: breaker 33)
+# what was someone else's given back, or the shortfall made good (我追出去还给他, 把手机归还给失主, 我自己补上了, 钱补回去了:
+# breaker 49's h07, h21 — an integrity story's ending was read as no result). 还给 followed by a verb in its clause is
+# "also … for him" (我还给他打了电话), not a return
+_RESTORED = {"还给", "归还", "归还给", "退还", "退还给", "还回去", "还回来", "物归原主", "交还", "交还给"}
+_MADE_GOOD = {"补上", "补回", "补回去", "补回来"}
+
+
+def restored(toks: list) -> bool:
+    """Chinese: the clause gives back what was someone else's or makes the shortfall good, as done."""
+    for k, t in enumerate(toks):
+        if t.negated or t.copied:
+            continue
+        if t.text in _RESTORED and not (t.text == "还给" and any(u.pos.startswith("v") for u in toks[k + 2:])):
+            return True
+        if (t.text in _MADE_GOOD or t.text == "补" and k + 1 < len(toks) and toks[k + 1].text in ("回去", "回来", "上")) \
+                and any(u.text == "了" for u in toks[k + 1:k + 3]):
+            return True
+    return False
+
+
+# words jieba tags a pronoun that name no one: a demonstrative or question word, and "once" or "that time" (有次, 那次,
+# 有天: 有次送完餐下楼 was read as someone else's deed — breaker 49's h07)
+_NOT_SOMEONE = {"这", "那", "什么", "怎么", "有次", "那次", "这次", "有回", "那回", "这回", "有天", "某次", "某天"}
+
+
 _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
                          r"(?:过|了)|"      # the trouble did not come back (到而家都冇再拎错过, 后来再没投诉过: breaker 22)
                          r"没有?(?:着凉|受凉|感冒|生病|受伤|摔着|摔倒|出错|出事|投诉|差评|退货|坏)|"   # … nor the harm (狗没有着凉)
@@ -2312,6 +2425,8 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    for toks in clauses]
     on_topic_clause = [has_content[ci] and not junk_clause[ci] and touches(toks) for ci, toks in enumerate(clauses)]
     lists = term_list_clauses(seg, clauses, all_terms, junk)
+    stock_chains = stock_phrase_clauses(seg, clauses, all_terms, junk)
+    lists |= stock_chains
     for ci in lists:        # a list of HR's terms neither puts the story on topic nor counts as its content
         on_topic_clause[ci] = has_content[ci] = False
     sem = semantic_clauses(clauses, question, comps, q_words, language, junk)
@@ -2344,7 +2459,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                    if specific(t) and not concrete_kind(t, language)
                    and (len(t.text) >= 2 or language != "zh" or t.pos.startswith("n"))} for toks in clauses]
     results = [any(result_word(toks, k, sets) for k in range(len(toks))) or denied_instance(toks) or
-               bool(_RECOVERED.search("".join(t.text for t in toks))) or
+               bool(_RECOVERED.search("".join(t.text for t in toks))) or bool(_GAINED.search("".join(t.text for t in toks))) or
                bool(_FEW_FAULTS.search("".join(t.text for t in toks))) if language == "zh"
                else says_result_other(toks, language) or (language == "en" and en_result_said(toks, sets))
                for toks in clauses]
@@ -2374,6 +2489,16 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         said_question = [any((t.base or t.text) in q_words | all_terms and not t.copied for t in toks)
                          or any(len(t.text) == 1 and t.pos == "n" and t.text in things and not t.copied for t in toks)
                          or names_instance(toks, denied=True) or tells_asked(toks) for toks in clauses]
+        # … and so are the TOLD_CARRY clauses after the asked situation told, unless a digression starts (送错了地址…我马上
+        # 跑过去拿回来，再送过去，晚了十五分钟，我自己贴了一瓶饮料: breaker 49's h47 lost its remedy as a drink told aside)
+        told = 0
+        for ci, toks in enumerate(clauses):
+            told = 0 if starts[ci] and digression(seg, toks) else told
+            if said_question[ci] and tells_asked(toks):
+                told = TOLD_CARRY
+            elif told:
+                said_question[ci] = True
+                told -= 1
         for ci in semantic_padding(sem["aside"], said_question, keep, results, back,
                                    [goes_on_from(toks) for toks in clauses],
                                    # (an opening on the work, not a holiday: 去年国庆我去了三亚…我先把单子…) — on the question's
@@ -2460,7 +2585,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 after_verb = after_verb or any(u.pos.startswith("v") for u in toks[:j])
         span = seg.text[toks[0].start:toks[-1].start + len(toks[-1].text) + 1]
         rate = "%" in span or any(t.text.endswith("率") or t.text.startswith("百分") or t.text in ("倍", "翻倍", "翻番")
-                                  for t in toks)
+                                  or language == "en" and t.text in ("percent", "percentage") for t in toks)
         if not nums and not rate:
             continue
         number_clauses += 1
@@ -2516,7 +2641,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             or j and toks[j - 1].text in _THERE_WERE
             for j, t in enumerate(toks) if t.text in first_person)
         # someone else named first (他说…, 她又来了), not a preposition's object (给她换了一个新的: the candidate's step)
-        other = any(t.pos == "r" and t.text not in first_person and t.text not in ("这", "那", "什么", "怎么")
+        other = any(t.pos == "r" and t.text not in first_person and t.text not in _NOT_SOMEONE
                     and not (j and toks[j - 1].pos == "p")
                     for j, t in enumerate(toks[:2])) if language == "zh" else False
         agent = clause_agent(toks, first_person) if language == "zh" else None
@@ -2569,7 +2694,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
                                   for k, t in enumerate(toks)) or bool(few) or denied_instance(toks) \
-                    or bool(_RECOVERED.search(said)) \
+                    or bool(_RECOVERED.search(said)) or restored(toks) or bool(_GAINED.search(said)) \
                     or ci > first_action and bool(_FEW_FAULTS.search("".join(t.text for t in clauses[ci - 1]) + said))
             else:
                 says_result = says_result_other(toks, language, concrete_ids) or (
@@ -2588,10 +2713,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                 continue
             # 1: a result with a concrete item (十点半全部发完); 0.75: a specific result said as done
             # (给她换了一件); 0.5: only generic (结果很好, 大家都很满意)
-            if any(id(t) in concrete_ids for t in toks) or few and few.group(4):
-                level = 1.0      # … or how few faults, counted (错单只有一单)
-            elif few:
-                level = 0.75     # 零错发: a specific result said as done
+            if any(id(t) in concrete_ids for t in toks) or few and few.group(4) or \
+                    language == "zh" and re.search(_TO_THE_CENT, said):
+                level = 1.0      # … or how few faults, counted (错单只有一单), or to the cent (一分不差)
+            elif few or language == "zh" and (restored(toks) or _RECOVERED.search(said)):
+                level = 0.75     # 零错发, 还给他, 下班对账一分不差: a specific result said as done
             elif clause_specific[ci] and (language != "zh" or any(t.text in ("了", "过") for t in toks)):
                 level = 0.75
             elif language == "zh" and any(approval(toks, k, sets) for k in range(len(toks))):
@@ -2615,7 +2741,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # the stronger one's, only what is quoted moves
             if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
-                    language == "zh" and level == outcome >= 0.75 and marked(ci)) or (
+                    language == "zh" and level == outcome >= 0.75 and (marked(ci) or _RECOVERED.search(said))) or (
                     language == "zh" and level >= 0.75 and marked(ci) and outcome_clause is not None
                     and _next_step(clauses[outcome_clause]) and not marked(outcome_clause)):
                 outcome, outcome_clause = max(level, outcome), ci
@@ -2828,7 +2954,7 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         "clock_clauses": clock_clauses,
         "figure_clauses": figure_clauses,
         # the clauses that only list HR's terms (安排了优先级，沟通了同事，分工了: term_list_clauses), not counted as content
-        "term_list_clauses": len(lists),
+        "term_list_clauses": len(lists), "stock_phrase_clauses": len(stock_chains),
     }
     details = {
         "concrete": concrete,

@@ -654,22 +654,32 @@ _ZH_NO_BREAK_AFTER = {"p", "v", "vn", "c", "u", "uj", "ul", "d", "m", "t", "f", 
 MIN_CLAUSE_TOKENS = 3
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
     """Chinese: token i starts a new clause though no punctuation says so — a filler or pause word
     (嗯, 那个), a first-person subject (我/我们 not after 把/跟/让…), a time that sets a new scene (半夜,
     第二天上午) or a step word (先, 再, 接着) after at least MIN_CLAUSE_TOKENS words. Punctuated and
-    unpunctuated text of one answer get about the same clauses."""
+    unpunctuated text of one answer get about the same clauses. After a typed pause (a space between Chinese words:
+    那个顾客掉的 我就拿上去…) such a word starts one whatever stands before the pause — the recogniser writes no space,
+    and a pause before 我 is where the speaker began a new clause (breaker 49's h07: …顾客掉的我就拿上去… was the
+    customer's deed)."""
     tok = tokens[i]
     prev = next((tokens[k] for k in range(i - 1, -1, -1) if tokens[k].pos != "x"), None)
     if tok.text in sets["fillers"]:
         return True
     if len(current) < MIN_CLAUSE_TOKENS or prev is None:
         return False
+    paused = i > 0 and tokens[i - 1].pos == "x" and tokens[i - 1].text.isspace() and bool(_HAN.match(prev.text[-1:]))
+    if paused and (tok.text in sets["first_person"] and tok.text != "自己" or tok.text in _ZH_STEP or
+                   tok.text in sets["time_words"] or tok.pos == "t" and len(tok.text) >= 2):
+        return True
     if tok.text in sets["first_person"] and tok.text != "自己":
-        # …起火了我先拿灭火器: 了 ends a clause when the pronoun after it starts a step (我先, 我就, 我拿); 给了我
+        # …起火了我先拿灭火器: 了 ends a clause when the pronoun after it starts a step (我先, 我就, 我拿, 我自己补上了); 给了我
         # 一个, 告诉了我们 keep it as an object
         nxt = next((tokens[k] for k in range(i + 1, len(tokens)) if tokens[k].pos != "x"), None)
-        if prev.text == "了" and nxt is not None and (nxt.text in _ZH_STEP or nxt.text in ("就", "也", "又", "还")
+        if prev.text == "了" and nxt is not None and (nxt.text in _ZH_STEP or nxt.text in ("就", "也", "又", "还", "自己")
                                                       or nxt.pos.startswith("v")):
             return True
         return prev.pos not in _ZH_NO_BREAK_AFTER and prev.text not in sets["first_person"]
@@ -877,13 +887,20 @@ def _is_negator(toks: list, k: int, negators) -> bool:
     return not (t.text == "不" and nxt[:1] in _NOT_NEGATING_NEXT)
 
 
+TOPIC_MAX_WORDS = 8
+
+
 def _topic(seg: Segmented, at: int) -> list:
-    """The clause before `clause` when no punctuation separates them (a break the segmenter inserted
-    before 我): a topic fronted before the subject (安排优先级这种事情我是不会去做的)."""
+    """The clause before `clause` when no punctuation or typed pause separates them (a break the segmenter inserted
+    before 我): a topic fronted before the subject (安排优先级这种事情我是不会去做的) — a short one, of at most
+    TOPIC_MAX_WORDS words: a story's whole run-on clause before 我没要 is no topic of it (breaker 49's h07: …我就拿上去
+    敲门还给他…要给我五块钱小费 | 我没要 negated the return and the customer's thanks)."""
     if at == 0:
         return []
     prev = seg.clauses[at - 1]
-    if any(seg.tokens[i].pos == "x" and seg.tokens[i].text.strip() for i in range(prev[-1] + 1, seg.clauses[at][0])):
+    if any(seg.tokens[i].pos == "x" for i in range(prev[-1] + 1, seg.clauses[at][0])):
+        return []
+    if sum(1 for i in prev if seg.tokens[i].pos != "x") > TOPIC_MAX_WORDS:
         return []
     return [seg.tokens[i] for i in prev]
 
@@ -1144,6 +1161,22 @@ def derived(word: str, needle: str) -> bool:
         (word.endswith(needle) and word[0] in _DENYING_PREFIXES)
 
 
+def en_inflected(word: str, base: str) -> bool:
+    """English: `word` is `base` inflected — a suffix of up to three letters (plan → plans, planned; deliver →
+    delivered), y → ies/ied (priority → priorities, reply → replied), a dropped e (communicate → communicating,
+    communication) or a doubled consonant (plan → planning). Bases under four letters only as said (set, fix)."""
+    if len(base) < 4:
+        return False
+    if word.startswith(base) and len(word) - len(base) <= 3:
+        return True
+    stem, last = base[:-1], base[-1]
+    if last == "y":
+        return word in (stem + "ies", stem + "ied")
+    if last == "e":
+        return word.startswith(stem) and word[len(stem):] in ("ing", "ion", "ions", "ed", "es")
+    return word.startswith(base + last) and word[len(base) + 1:] in ("ed", "ing", "er", "ers")
+
+
 def find(seg: Segmented, term: str) -> list[Hit]:
     """Occurrences of `term` on token boundaries (see the module docstring)."""
     needle = normalise_term(term, seg.language)
@@ -1162,7 +1195,7 @@ def find(seg: Segmented, term: str) -> list[Hit]:
                     # inside a word only for two syllables or more: 고객 in 한고객이 (typed without spaces)
                     ok = w == part or (part in w and len(part) >= 2)
                 else:
-                    ok = w == part or (w.startswith(part) and len(part) >= 4 and len(w) - len(part) <= 3)
+                    ok = w == part or en_inflected(w, part)
                 if not ok:
                     break
             if ok:
