@@ -57,6 +57,13 @@ def test_a_deed_told_beside_a_stock_phrase_or_two_is_a_deed(said):
     assert analysis_of(said, MISTAKE).counts["stock_phrase_clauses"] == 0
 
 
+def test_a_template_told_in_sentences_is_no_chain_and_stays_scored_low():
+    # (其次我和同事沟通协调: a conjunction is grammar — the template is scored low as one, not sent to a person as a list)
+    said = "我的任务是按时完成订单。首先我安排好优先级，其次我和同事沟通协调，最后我们顺利完成了任务，结果很好。"
+    assert analysis_of(said, B49["g01"]["question"]).counts["stock_phrase_clauses"] == 0
+    assert scored(said, B49["g01"]["question"])["overall"] < 45
+
+
 def test_an_english_chain_of_stock_phrases_is_bounded_and_an_english_story_is_not():
     r = run(B49["g37"])
     assert r["status"] == "needs_review" or r["overall"] <= 45, r.get("overall")
@@ -144,3 +151,117 @@ def test_the_remedy_after_the_mistake_told_is_not_an_aside(said):
     a = analysis_of(said, MISTAKE)
     assert not a.details["excluded_clause_ids"], a.details["excluded_clause_ids"]
     assert scored(said, MISTAKE)["overall"] >= 60
+
+
+# --- breaker 50: stock phrases with figures hung on them --------------------------------------------------------------
+B50 = load("breaker50")
+
+
+@pytest.mark.parametrize("case_id", ["g04", "g14", "g42", "g60", "g61", "g62", "g63", "g64"])
+def test_a_chain_of_stock_phrases_dressed_in_figures_is_bounded(case_id):
+    r = run(B50[case_id])
+    assert r["status"] == "needs_review" or r["overall"] <= 45, r.get("overall")
+
+
+@pytest.mark.parametrize("said", [
+    "那次订单特别急，我安排好优先级，和三个同事分工，晚上加班到十一点，按时发完四百单。",
+    "客户很生气，我耐心安抚，跟进处理，当天补发，第二天反馈收到了。",
+])
+def test_a_terse_report_in_hrs_words_has_no_template_tells_and_is_no_chain(said):
+    # (its counts, hours and steps and nothing else: no manner words, claimed rates or figures on abstract deeds)
+    assert analysis_of(said, B49["g01"]["question"]).counts["stock_phrase_clauses"] == 0
+
+
+@pytest.mark.parametrize("case_id", ["h13", "h14"])
+def test_an_honest_story_with_figures_and_hr_terms_is_no_chain(case_id):
+    # (the warehouse story: 先把三百箱按目的地分成三批，跟两个同事分工… — its own words and grammar)
+    r = run(B50[case_id])
+    assert r["status"] == "scored" and r["overall"] >= 65, r.get("overall")
+
+
+# --- misconduct: what was found taken or sold; a lapse made right is owned ------------------------------------------
+@pytest.mark.parametrize("case_id,deed", [("g31", "我拿了五百"), ("g65", "拿去卖了")])
+def test_taking_or_selling_what_a_customer_lost_is_named_misconduct(case_id, deed):
+    r = run(B50[case_id])
+    assert r["overall"] <= 35
+    assert any(deed in x and "私拿钱物" in x for x in reasons_of(r)), reasons_of(r)
+
+
+@pytest.mark.parametrize("said", [
+    "有个顾客手机落在店里了，我拿了手机就追出去还给他，他很感谢。",
+    "有位阿姨把钱包落在柜台上，我拿了钱包一路追到公交站还给了她。",
+])
+def test_taking_up_a_lost_thing_to_give_it_back_is_no_misconduct(said):
+    r = scored(said, HELP)
+    assert not any("私拿钱物" in x for x in reasons_of(r)), reasons_of(r)
+
+
+@pytest.mark.parametrize("case_id", ["h36", "h60"])
+def test_a_lapse_made_right_or_learnt_from_is_owned_not_counter_evidence(case_id):
+    r = run(B50[case_id])
+    assert r["overall"] >= 60, r["overall"]
+    assert any("算作吸取教训的经历" in x for x in reasons_of(r)), reasons_of(r)
+
+
+def test_a_lapse_made_right_only_after_being_caught_stays_counter_evidence():
+    r = scored("有次我给顾客少找了十块钱，被店长查监控发现了，我才还给了她。", MISTAKE)
+    assert r["overall"] <= 35, r["overall"]
+
+
+# --- English: a time naming the food is its modifier; a learning told answers a learning question --------------------
+@pytest.mark.parametrize("case_id", ["h58", "h65"])
+def test_baking_the_afternoon_bread_is_no_impossible_act(case_id):
+    assert run(B50[case_id])["status"] == "scored"
+
+
+def test_baking_the_afternoon_itself_still_is():
+    r = pipeline.analyze_transcript("I baked the afternoon and then I fried the queue and the morning sang to the customers.",
+                                    B50["h65"]["question"], "en")
+    assert r["status"] == "needs_review" and r["reason_code"] == "nonsense"
+
+
+@pytest.mark.parametrize("case_id", ["h34", "h63"])
+def test_an_english_learning_story_told_outside_the_job_answers_a_learning_question(case_id):
+    r = run(B50[case_id])
+    assert r["overall"] >= 40, r["overall"]
+    assert not any("跑题" in x for x in reasons_of(r))
+    assert not any(x.startswith("没有说到最后的结果") for x in reasons_of(r)), reasons_of(r)
+
+
+@pytest.mark.parametrize("said", [
+    "I love fishing at the weekend with my dad, we caught ten fish last Sunday and cooked them by the lake.",
+    # (a hobby learned is still a hobby: the learning must be for the work — so I could…, for our shop)
+    "Hands-on skills, that reminds me of cooking. I love cooking and I learned most of it from videos. My favourite dish "
+    "is braised pork belly: you blanch the pork, then caramelise some rock sugar and let it simmer for about an hour.",
+])
+def test_a_hobby_is_still_off_topic_on_a_learning_question(said):
+    r = pipeline.analyze_transcript(said, B50["h34"]["question"], "en")
+    assert r["overall"] <= 35, r["overall"]
+
+
+@pytest.mark.parametrize("text,normal", [
+    ("got 50,000 views", "got 50000 views"), ("1,234,567 items", "1234567 items"), ("我买了2,000块", "我买了2000块"),
+    ("i bought 3, then 4", "i bought 3, then 4"), ("12,34", "12,34"),
+])
+def test_a_thousands_separator_is_part_of_its_number(text, normal):
+    from functions.analyze.scoring.text import normalise
+    assert normalise(text, "en") == normal
+
+
+def test_a_fault_denied_over_the_whole_stretch_is_the_ending():
+    said = "那个月我们每天都干到晚上九点多，我每天先检查刹车，装车的时候让装卸工站旁边，但是一直没出什么事。"
+    a = analysis_of(said, B49["g01"]["question"])
+    assert "没出什么事" in (a.details["outcome_clause"] or ""), a.details["outcome_clause"]
+
+
+def test_a_digression_after_the_plan_told_is_still_an_aside():
+    # (the clauses after the asked situation told are its story — until a scene of its own opens: 我最近在考驾照…; set k's
+    # answer rated 1–3 passed at 66.1 when the carry ran over it)
+    import json
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[2] / "models" / "scorer" / "eval" / "unseen-roles-k"
+    answer = next(a for a in map(json.loads, (folder / "answers.jsonl").read_text(encoding="utf-8").splitlines())
+                  if a["id"] == "k-e74ef665")
+    q = next(q for q in json.loads((folder / "questions.json").read_text(encoding="utf-8")) if q["qid"] == answer["qid"])
+    a = analysis_of(answer["text"], q)
+    assert "终于过了" not in (a.details["outcome_clause"] or ""), a.details["outcome_clause"]

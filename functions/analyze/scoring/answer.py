@@ -257,8 +257,23 @@ def _off_topic_cap(analysis: features.Analysis, question: dict | None) -> float 
 def _told_anywhere(analysis: features.Analysis, question: dict) -> bool:
     """The question asks about a situation of any part of life (Focus.any_setting: learning something new) and the answer
     tells it in the family's narrow words (练了大概两周, 第一次拉出了心形): it answers wherever it happened."""
+    if analysis.seg.language == "en":
+        # (English: a learning question, the learning told in its own words — I taught myself Excel with YouTube videos…
+        # I practised every evening: breaker 50's h34 and h63 were bounded at 0 as private life)
+        said = " ".join(t.text for t in analysis.seg.tokens)
+        return bool(_EN_LEARNING_ASKED.search(question.get("text") or "")) and bool(_EN_LEARNING_TOLD.search(said)) and \
+            bool(_EN_FOR_WORK.search(said))
     foci = [f for f in _foci(text_normalise(question.get("text"), "zh"), question) if f.any_setting]
     return bool(foci) and focus.tells_happened(own_text(analysis), foci)
+
+
+_EN_LEARNING_ASKED = re.compile(r"\blearn|\bnew skill|\bpick(ed)? up\b|\btaught yourself", re.I)
+# … for the work, not a hobby (so I could make TikToks for our bakery; I love cooking and learned it from videos is not)
+_EN_FOR_WORK = re.compile(r"\b(so (that )?(i|we) could|for (our|the|my) (shop|store|bakery|restaurant|cafe|job|work|team|"
+                          r"manager|boss|customers|company)|at (the|our|my) (shop|store|bakery|restaurant|cafe|job|work|"
+                          r"warehouse|company))\b")
+_EN_LEARNING_TOLD = re.compile(r"\b(taught (myself|me)|learn(ed|t)|practi[cs]ed|tutorials?|online course|trained myself|"
+                               r"picked (it )?up)\b")
 
 
 def not_an_answer(analysis: features.Analysis, question: dict | None = None) -> str | None:
@@ -387,8 +402,9 @@ TERMS_LISTED_MIN = 2
 
 
 def terms_around_figures(analysis: features.Analysis, question: dict) -> bool:
-    """A Chinese story whose deeds are only clauses listing HR's terms (at least TERMS_LISTED_MIN), with a figure told and no
-    specific deed of the candidate's own left, or no more than the clauses with a number on a generic word."""
+    """A Chinese story whose deeds are only clauses listing HR's terms (at least TERMS_LISTED_MIN), or a Chinese or English one
+    told in a chain of stock phrases (features.stock_phrase_clauses), with a figure told and no specific deed of the
+    candidate's own left (one at most beside a chain), or no more than the clauses with a number on a generic word."""
     c = analysis.counts
     chain = c.get("stock_phrase_clauses", 0) > 0     # (zh or en: features.stock_phrase_clauses)
     if analysis.seg.language != "zh" and not chain or explain.question_type(question) != "story" or \
@@ -397,7 +413,8 @@ def terms_around_figures(analysis: features.Analysis, question: dict) -> bool:
         return False
     # (… or whose deeds left each put a number on a generic word — 我制定了三步计划, 我带领五名同事加班四小时: features'
     # hollow_number_clauses; breaker 49's g52 passed at 63.2)
-    return c.get("specific_actions", 0) <= c.get("hollow_number_clauses", 0)
+    # (… or, beside a chain of stock phrases, one deed at most: the mistake told, 我在超市上班时犯了一个错误 — breaker 50's g60)
+    return c.get("specific_actions", 0) <= max(c.get("hollow_number_clauses", 0), 1 if chain else 0)
 
 
 def figures_only(analysis: features.Analysis, question: dict) -> bool:

@@ -233,7 +233,9 @@ def acts(analysis) -> list[tuple[str, str]]:
             for k in range(i + 1, min(i + 4, len(words))):
                 obj = words[k][0]
                 odd = obj in ABSTRACTIONS if w in COOK_ACTS else obj in FOOD
-                if odd and words[k][1] == clause and (k + 1 >= len(words) or words[k + 1][0] not in _NAMING):
+                # (a time naming the food after it is its modifier: baked the afternoon bread — breaker 50's h58, h65)
+                if odd and words[k][1] == clause and (k + 1 >= len(words) or words[k + 1][0] not in _NAMING and not (
+                        w in COOK_ACTS and words[k + 1][0] in FOOD | THINGS and words[k + 1][1] == clause)):
                     out.append(("handling", " ".join(x for x, _ in words[i:k + 1])))
                     break
                 if obj in THINGS | DEVICES | FOOD | ABSTRACTIONS or obj in ("it", "them", "him", "her", "me", "us"):

@@ -84,6 +84,9 @@ _NUM_IDIOMS = {"一下", "一些", "一起", "一直", "一定", "一般", "一�
                "许多", "一会", "万一", "一定要", "一是", "二是", "一心", "一时", "一面"}
 # remembering (breaker 42's g45: 然后想起那天是我生日 was the candidate's step and its result): no deed, and 那天 after it
 # no result marker (想到 too, which is often how a fix was found: a deed of thought, not a weak verb)
+_SCENE_DAYS = frozenset({"那天", "当天"})
+# the trouble happening (车坏了, 手机丢了, 汤洒了, 路上堵了): the scene's, never a result by its day
+_TROUBLE_TOLD = re.compile(r"(坏|丢|洒|堵|破|爆|断|漏|没电|抛锚|下雨|下雪)(了|掉了)")
 _REMEMBERED = frozenset({"想起", "想起来", "记起", "记起来", "记得", "回想", "回想起", "回忆", "回忆起", "想到"})
 _WEAK_VERBS = {"是", "有", "觉得", "认为", "喜欢", "希望", "想", "会", "能", "可以", "要", "应该", "知道",
                "相信", "感觉", "愿意", "叫", "在", "像", "当", "算", "属于", "需要", "能够", "成为",
@@ -536,6 +539,11 @@ _EN_RESULT_PHRASES = re.compile(
     r"|(connected|worked|working|running|printing|back up|back on|came back on)( \S+){0,2} again|back to normal"
     r"|(they|he|she|everyone|everybody|all) (all )?paid|paid (after|later|in full)|nobody left|no (one|customer|customers) (left|leave)"
     r"|(it|everything|all) (was|were|is) (ok|okay|fine|good) (after|again|then|in the end)"
+    # what a learning gained: a licence or a test passed, an audience, what one does now (got my forklift licence, got
+    # 50,000 views, now i do the weekly stock report — breaker 50's h33, h34, h63)
+    r"|(got|passed|earned|received|gained) (my |the |a |an )?(\S+ )?(licen[cs]e|certificate|certification|exam|test)"
+    r"|(got|had|reached|gained) (over |more than |about |around )?[\d,.]+k? (\S+ )?(views|likes|followers|subscribers|"
+    r"customers|orders|bookings)|now (i|we) (can|do|run|handle|make|use|take care of)"
     r") ")
 # the trouble did not come back (It hasn't dropped since, never happened again: breaker 22) — read on the whole clause,
 # negated words included
@@ -649,6 +657,8 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 _NUM_ADVERBS = {"十分", "万分", "千万", "万万", "百分百", "百分之百", "一百分", "一百个", "一万个", "一千个", "满分"}
 # how many clauses after the asked situation told are its story whatever the aside reader makes of them (features.analyse)
 TOLD_CARRY = 4
+_STORY_GOES_ON = frozenset({"连夜", "当晚", "当天", "第二天", "次日", "隔天", "后来", "之后", "然后", "马上", "立刻", "赶紧",
+                            "接着", "随后", "那天", "当时"})
 _NOT_ONE_BIT = {"一分", "一点", "一丝", "一毫", "一分钱", "一点儿"}
 _NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿半几")
 
@@ -703,12 +713,56 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
 # priorities, made a plan, did overtime): nothing a story happened to
 _STOCK_WORDS = {
     "zh": {"错误", "原因", "流程", "问题", "方案", "措施", "经验", "教训", "责任", "细节", "第一", "时间", "第一时间", "分析",
-           "总结", "反思", "到底", "全程", "彻底", "本职", "自身", "自我", "工作", "任务", "态度", "意识"},
+           "总结", "反思", "到底", "全程", "彻底", "本职", "自身", "自我", "工作", "任务", "态度", "意识", "找出", "找到",
+           "做到", "实现", "进行", "开展", "落实", "达成", "明确", "合理", "密切", "耐心", "换位思考", "换位", "思考", "客户", "顾客"},
     "en": {"set", "made", "make", "did", "do", "took", "take", "kept", "keep", "work", "tasks", "things", "everything",
-           "properly", "actively", "carefully", "quickly", "efficiently", "effectively", "proactively", "closely"},
+           "properly", "actively", "carefully", "quickly", "efficiently", "effectively", "proactively", "closely",
+           "stayed", "was", "were", "is", "he", "she", "they", "we", "angry", "upset", "unhappy", "order", "orders",
+           "issue", "issues", "solution", "options", "option", "client", "clients", "patiently"},
 }
-# a run of such clauses names this many terms at least before it is read as a chain of stock phrases
-STOCK_CHAIN_MIN = 4
+# a run of such clauses names this many terms at least before it is read as a chain of stock phrases, with this many of a
+# template's tells
+STOCK_CHAIN_MIN, STOCK_TELLS_MIN = 4, 2
+_TEMPLATE_TELLS = {
+    "zh": {"第一时间", "第一", "明确", "密切", "耐心", "换位思考", "换位", "彻底", "合理", "高效", "全力", "认真负责", "积极",
+           "主动", "认真", "及时", "妥善", "有效"},
+    "en": {"properly", "actively", "carefully", "efficiently", "effectively", "proactively", "closely", "patiently",
+           "calm", "successfully", "satisfaction", "satisfied",
+           # (a light verb on HR's noun is résumé-speak: set priorities, made a plan, did overtime)
+           "set", "made", "did"},
+}
+_NOT_TELLS = {"最后", "最终", "当时", "然后", "首先", "都", "也", "大家", "领导", "工作", "任务", "问题", "情况", "我的"}
+# a figure on an abstract deed: a duration or a number of times (用了2个小时, 3天内, 20分钟, apologized 3 times, in 10 minutes)
+_HOLLOW_FIGURE = {
+    "zh": re.compile(r"[0-9一二两三四五六七八九十几半]+(个)?(小时|分钟|天内|天|次|遍|回)"),
+    "en": re.compile(r"\b(\d+|one|two|three|four|five|ten) (minutes?|hours?|days?|times)\b|\btwice\b"),
+}
+
+
+# what hangs a figure on a stock phrase: a number, its unit or a time (用了2个小时找出原因, 3天内完成改进, 加班到晚上11点;
+# listened for 5 minutes, apologized 3 times, made a plan in 10 minutes — breaker 50's g04, g14, g42, g60–g64 passed at
+# 61–77 on the figures alone)
+_DRESSING_ZH = {"了", "用", "花", "内", "以内", "之内", "到", "时"}
+_DRESSING_EN = {"in", "for", "with", "within", "to", "by", "at", "before", "after", "of", "all", "times", "twice", "once",
+                "thrice", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "tasks", "task",
+                "options", "orders", "percent", "pm", "am", "them", "him", "her", "it", "his", "their", "the", "a", "an",
+                "every", "each", "both", "satisfaction", "time"}
+_UNIT_ZH = re.compile(r"^[0-9一二两三四五六七八九十百千万几半]*(个|天|小时|分钟|秒|周|月|年|点|日|号|次|遍|单|人|位|名)?(内|以内|之内)?$")
+
+
+_MONTHS_EN = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(mon|tues|wednes|thurs|fri|satur|sun)day$|"
+                        r"^(last|next|this|yesterday|today|morning|afternoon|evening|night|year|month)$")
+
+
+def _dressing(t: Token, language: str, sets: dict, nxt: Token | None = None) -> bool:
+    """A token that only hangs a figure on a stock phrase: a number, a unit or a time word, 了/用/内, and 和/跟 before a
+    number (和3个同事明确分工) (zh); a number, a preposition, a unit or a date (en)."""
+    w = t.base or t.text
+    if language == "zh":
+        return t.pos in ("m", "mq", "q") or w in _DRESSING_ZH or w in sets["measure_words"] or \
+            w in sets["time_words"] or bool(w) and bool(_UNIT_ZH.match(w)) or w == "%" or \
+            w in ("和", "跟", "与", "同") and nxt is not None and nxt.pos in ("m", "mq")
+    return t.pos == "m" or w in _DRESSING_EN or w in sets["time_words"] or bool(_MONTHS_EN.match(w)) or w == "%"
 
 
 def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> set:
@@ -723,7 +777,7 @@ def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -
         return set()
     sets = lexicon.sets(language)
     stock = _LIST_GLUE | sets["generic"] | sets["connectives"] | sets["fillers"] | sets["stopwords"] | \
-        _STOCK_WORDS[language]
+        sets["completion"] | _STOCK_WORDS[language]
     in_term: dict = {}      # en: a term said over words (on time), singular or plural (priorities)
     for term in sorted(terms, key=lambda t: (-len(t), t)) if language == "en" else ():
         for hit in find(seg, term):
@@ -739,15 +793,24 @@ def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -
                     return [term] + [p for p in rest if p in terms]
         return None
 
-    per_clause = []
+    per_clause, tells = [], []
     for toks in clauses:
-        said, ok = set(), False
-        for t in toks:
-            if t.pos == "x" or t.copied or id(t) in junk:
+        said, ok, told = set(), False, 0
+        words = [t for t in toks if t.pos != "x"]
+        joined = ("" if language == "zh" else " ").join(t.text for t in words)
+        told += len(_HOLLOW_FIGURE[language].findall(joined)) + ("%" in joined or "百分" in joined or "percent" in joined)
+        for j, t in enumerate(words):
+            if t.copied or id(t) in junk:
                 continue
             w = t.base or t.text
-            if language == "zh" and (t.pos.startswith(("u", "p", "y", "q")) or t.pos.startswith("m") and w not in stock) \
-                    or language != "zh" and t.pos == "m":
+            if _dressing(t, language, sets, words[j + 1] if j + 1 < len(words) else None):
+                continue    # a figure hung on the phrase (用了2个小时找出原因, apologized 3 times): no content of its own
+            told += w in _TEMPLATE_TELLS[language] or w in sets["generic"] and w not in _NOT_TELLS or \
+                language == "zh" and w not in _TEMPLATE_TELLS["zh"] and any(
+                    len(tell) >= 2 and tell in w for tell in _TEMPLATE_TELLS["zh"])     # 合理安排, 密切配合
+            # (a conjunction joining people is grammar: 其次我和同事沟通协调 is a sentence, a template's, scored as one)
+            if language == "zh" and (t.pos.startswith(("u", "p", "y", "q")) or t.pos.startswith("m") and w not in stock
+                                     or t.pos == "c" and w not in sets["connectives"]):
                 ok = False
                 break
             found = ([w] if w in terms else inside(w)) if language == "zh" else \
@@ -758,13 +821,22 @@ def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -
             elif w not in stock and t.text not in stock and w not in sets["first_person"]:
                 ok = False
                 break
-        per_clause.append(len(said) if ok else 0)
+            else:
+                ok = ok or bool(words)
+        # (a clause of stock words and no term — 换位思考 — goes on with the chain, adding no term)
+        per_clause.append(len(said) if ok and said else -1 if ok else 0)
+        tells.append(told)
     out, run = set(), []
     for ci, n in enumerate(per_clause + [0]):
         if n:
             run.append(ci)
             continue
-        if run and sum(per_clause[c] for c in run) >= STOCK_CHAIN_MIN:
+        # … told as a template tells it — manner words (主动, 积极, 合理, 密切, patiently), light verbs on HR's nouns (set
+        # priorities, made a plan), claimed rates (满意度100%) or figures on abstract deeds (用了2个小时找出原因, apologized 3
+        # times): a terse honest report in HR's words (我安排好优先级，和三个同事分工，晚上加班到十一点，按时发完四百单; 我耐心安抚，
+        # 跟进处理，当天补发) names its counts, hours and steps and nothing else, and is a report, not a chain (session 17)
+        if run and sum(max(per_clause[c], 0) for c in run) >= STOCK_CHAIN_MIN and \
+                sum(tells[c] for c in run) >= STOCK_TELLS_MIN:
             out.update(run)
         run = []
     return out
@@ -1122,12 +1194,15 @@ def restored(toks: list) -> bool:
 
 # words jieba tags a pronoun that name no one: a demonstrative or question word, and "once" or "that time" (有次, 那次,
 # 有天: 有次送完餐下楼 was read as someone else's deed — breaker 49's h07)
-_NOT_SOMEONE = {"这", "那", "什么", "怎么", "有次", "那次", "这次", "有回", "那回", "这回", "有天", "某次", "某天"}
+_NOT_SOMEONE = {"这", "那", "什么", "怎么", "有次", "那次", "这次", "有回", "那回", "这回", "有天", "某次", "某天", "那天",
+                "这天", "每天", "那时", "这时", "有时", "有时候"}
 
 
 _FEW_FAULTS = re.compile(r"(?:再也没|再没|没再|没有再|冇再|都没再|之后就?没|以后就?没|后来就?没|一直没)[^，。！？；,.!?;]{0,8}"
                          r"(?:过|了)|"      # the trouble did not come back (到而家都冇再拎错过, 后来再没投诉过: breaker 22)
                          r"没有?(?:着凉|受凉|感冒|生病|受伤|摔着|摔倒|出错|出事|投诉|差评|退货|坏)|"   # … nor the harm (狗没有着凉)
+                         r"没有?出(?:过|了)?(?:什么|啥|一点|一次|任何)?(?:事|问题|差错|岔子|事故)|"   # (一直没出什么事)
+                         r"(?:差评|投诉|客诉|事故|差错)(?:都|也)没有?|"      # (一次差评都没有)
                          # … nor the complaint the customer could have made (顾客最后没给差评, 也没找店长投诉: breaker 46's h01)
                          r"没有?(?:给|打|留|写|发|找[^，。！？；,.!?;]{0,4})(?:我|我们|店里)?(?:个|一个)?(?:差评|投诉)|"
                          r"零(错|差错|失误|投诉|客诉|差评|破损|事故|漏|返工)|"
@@ -1265,8 +1340,10 @@ def result_word(toks: list, k: int, sets: dict, *, markers: bool = False) -> boo
     completion = sets["completion"]
     if t.text in completion or t.text.startswith(_long_words(completion)):
         return True
-    if markers and t.text in sets["result_markers"] and not (k and toks[k - 1].text in _REMEMBERED):
-        return True     # (那天 remembered is no ending: 然后想起那天是我生日, breaker 42's g45)
+    if markers and t.text in sets["result_markers"] and not (k and toks[k - 1].text in _REMEMBERED) and \
+            not (t.text in _SCENE_DAYS and _TROUBLE_TOLD.search("".join(u.text for u in toks))):
+        return True     # (那天 remembered is no ending: 然后想起那天是我生日, breaker 42's g45; nor 那天 before the trouble:
+        #                  那天他车坏了 — breaker 49's h42 was told 说了具体结果：“那天他车坏了”)
     if t.text.endswith("完") and t.pos.startswith("v"):
         return True
     # … or with 完 glued to the next word by jieba (登记|完发|了门禁卡: 登记完, breaker 39's h09)
@@ -2491,9 +2568,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
                          or names_instance(toks, denied=True) or tells_asked(toks) for toks in clauses]
         # … and so are the TOLD_CARRY clauses after the asked situation told, unless a digression starts (送错了地址…我马上
         # 跑过去拿回来，再送过去，晚了十五分钟，我自己贴了一瓶饮料: breaker 49's h47 lost its remedy as a drink told aside)
+        # (a new scene opened by a time of its own — 我最近在考驾照 after a plan for a hair in the soup — ends it, the
+        # story's own next hours and days do not: 连夜, 第二天, 后来)
         told = 0
         for ci, toks in enumerate(clauses):
-            told = 0 if starts[ci] and digression(seg, toks) else told
+            told = 0 if digression(seg, toks) or opens_scene(toks, language, sets["time_words"]) and not any(
+                t.text in _STORY_GOES_ON for t in toks[:3]) else told
             if said_question[ci] and tells_asked(toks):
                 told = TOLD_CARRY
             elif told:
@@ -2574,6 +2654,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     number_clauses = hollow_clauses = rate_clauses = hollow_any = figure_clauses = clock_clauses = 0
     rate_ids = set()     # clauses that claim a rate (效率提高了百分之四十, 准确率百分之百): a figure, not a deed
     for ci, toks in enumerate(clauses):
+        if ci in stock_chains and any(t.pos in ("m", "mq") or t.text[:1].isdigit() for t in toks):
+            # a stock phrase with a figure hung on it (沟通了八次, 3天内完成改进): no content, but the template's number
+            number_clauses += 1
+            hollow_clauses += 1
+            hollow_any += 1
+            continue
         if not (keep[ci] and has_content[ci]) or not toks:
             continue
         nums, after_verb = [], False
@@ -2687,9 +2773,11 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
     if first_action is not None:
         for ci in range(first_action, len(clauses)):
             toks = clauses[ci]
-            if not keep[ci] or general_clause(toks, language):
-                continue
             said = "".join(t.text for t in toks)
+            # (a fault denied over the whole stretch is the story's ending however habitual it sounds: 那个月…每天都干到晚上
+            # 九点多，但是一直没出什么事)
+            if not keep[ci] or general_clause(toks, language) and not (language == "zh" and _FEW_FAULTS.search(said)):
+                continue
             few = _FEW_FAULTS.search(said) if language == "zh" else None
             if language == "zh":
                 says_result = any(result_word(toks, k, sets, markers=True) and (not t.negated or t.fault) and not t.copied
@@ -2738,10 +2826,12 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
             # 十五分钟) is the ending, not an earlier step's count (把…料提前配好三十份: breaker 39's h03 quoted it)
             # … and a later ending opened by its marker (最后她满意地走了) is the story's result, not a step before it
             # that names a thing (然后帮她换货: breaker 42's g39 was told 说了具体结果：“然后帮她换货”); the value stays
-            # the stronger one's, only what is quoted moves
+            # the stronger one's, only what is quoted moves; so does a later ending after a return or a shortfall made good
+            # (手动帮她补上了积分，她很快就不生气了: the step, then how the customer took it)
             if level > outcome or (language == "ko" and outcome_clause is not None and (
                     level == outcome or (level >= 0.75 and customer_reaction(toks, language)))) or (
-                    language == "zh" and level == outcome >= 0.75 and (marked(ci) or _RECOVERED.search(said))) or (
+                    language == "zh" and level == outcome >= 0.75 and (marked(ci) or _RECOVERED.search(said) or
+                                                                       restored(clauses[outcome_clause]))) or (
                     language == "zh" and level >= 0.75 and marked(ci) and outcome_clause is not None
                     and _next_step(clauses[outcome_clause]) and not marked(outcome_clause)):
                 outcome, outcome_clause = max(level, outcome), ci

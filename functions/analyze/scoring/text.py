@@ -348,9 +348,15 @@ def join_spaced(text: str) -> str:
     return _SPACED_HAN.sub("", re.sub(r"[ \t]+", " ", text))
 
 
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+
+
 def _stages(language: str) -> list:
     """normalise's steps in order, each a function of the text (normalise_aligned follows them one by one)."""
-    steps = [strip_invisible, lambda s: unicodedata.normalize("NFKC", s), str.casefold]
+    # (a thousands separator is part of its number, no clause's end: 50,000 views, 两千 = 2,000 — breaker 50's h34 read
+    # "50" and "000 views" as two clauses)
+    steps = [strip_invisible, lambda s: unicodedata.normalize("NFKC", s), str.casefold,
+             (_THOUSANDS_RE, lambda m: "")]
     if language == "zh":
         # a (pattern, replacement) step rewrites whole matches: each character it writes comes from the whole match
         # (10:30 → 10点半 is one run, not 10 and 30 kept with a 点 between)
@@ -1036,10 +1042,16 @@ _EVENT_OBJECT = {"抱怨", "埋怨", "嫌", "怕", "害怕", "担心", "反对",
 _SET_PHRASE_TAILS = {"问题", "事", "事儿", "关系", "毛病"}
 
 
+_WHOLE_NEGATED = {"不会", "不行", "不懂", "不知道"}
+
+
 def _scope_end(toks: list, start: int) -> int:
     """End (exclusive) of the scope of a negator before toks[start]: see the comment above _PASS."""
     if start < len(toks) and toks[start].text in _SET_PHRASE_TAILS and toks[start - 1].text in ("没", "没有"):
         return start + 1        # 没问题，跟我说谢谢: a set phrase (it was fine) closes its own scope
+    if start < len(toks) and toks[start - 1].text in _WHOLE_NEGATED and _PERSON_SUBJECT.fullmatch(toks[start].text):
+        return start            # 我一个配方都不会店长给了我一张配方表: "could not" said whole, then someone else acts
+        #                         (breaker 50's h51, h52: the manager's table read as denied)
     head = None
     for i in range(start, len(toks)):
         t = toks[i]
