@@ -13,7 +13,9 @@ from breaker_findings import kept_outcome_test, load, outcome_tests
 
 CASES = load("breaker50")
 
-FIXED = ["g04", "g14", "g42", "g60", "g61", "g62", "g63", "g64", "h36", "h58", "h60", "h65"]
+FIXED = ["g04", "g14", "g42", "g60", "g61", "g62", "g63", "g64", "h36", "h58", "h60", "h65",
+         # after breaker 51: what a count counts (三万多播放) is a thing, not a template's hollow number
+         "h07"]
 OPEN = {
     # gaming and misconduct over their range
     "g29": "an English list of inflected keywords (listening apologizing refunding…): scored 0.0, not sent to a person",
@@ -25,7 +27,6 @@ OPEN = {
     "g58": "English: kept a customer's change: 43.7, not named",
     "g59": "riding fast on a wet road, falling and delivering on time: 39.0",
     # honest answers under their range
-    "h07": "short videos learned for the shop (30,000+ plays): 50.4",
     "h21": "a cook's over-salted dish redone and a rule taken up, told without a subject: 52.2",
     "h26": "English café oat-latte story: 54.6",
     "h27": "h26 unpunctuated: 54.9",

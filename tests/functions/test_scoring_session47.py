@@ -265,3 +265,21 @@ def test_a_digression_after_the_plan_told_is_still_an_aside():
     q = next(q for q in json.loads((folder / "questions.json").read_text(encoding="utf-8")) if q["qid"] == answer["qid"])
     a = analysis_of(answer["text"], q)
     assert "终于过了" not in (a.details["outcome_clause"] or ""), a.details["outcome_clause"]
+
+
+# --- breaker 51 --------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,pronoun", [("有一次我少找了顾客十块钱", "我"), ("有一次我多收了他二十", "我"), ("他少给了五块", "他")])
+def test_a_pronoun_glued_to_the_next_character_by_jieba_is_split(text, pronoun):
+    # (jieba's new-word finder made 我少 a word; dictionary words keep theirs: 我们, 我国)
+    words = [t.text for t in segment(text, "zh").tokens]
+    assert pronoun in words and not any(len(w) == 2 and w[0] == pronoun and w not in ("我们", "他们") for w in words), words
+    assert "我国" in [t.text for t in segment("我国的快递", "zh").tokens]
+
+
+@pytest.mark.parametrize("said,owned", [
+    ("有次我给顾客少找了十块钱，我马上追出去还给了她，跟她道了歉。", True),
+    ("有一次我少找了顾客十块钱，顾客回来找我理论，我一开始说不可能，后来查了监控才承认，把钱退给了他。", False),
+])
+def test_a_lapse_owned_only_after_the_footage_is_caught_not_owned(said, owned):
+    r = scored(said, MISTAKE)
+    assert any("算作吸取教训的经历" in x for x in reasons_of(r)) is owned, reasons_of(r)

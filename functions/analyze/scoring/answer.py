@@ -269,9 +269,12 @@ def _told_anywhere(analysis: features.Analysis, question: dict) -> bool:
 
 _EN_LEARNING_ASKED = re.compile(r"\blearn|\bnew skill|\bpick(ed)? up\b|\btaught yourself", re.I)
 # … for the work, not a hobby (so I could make TikToks for our bakery; I love cooking and learned it from videos is not)
-_EN_FOR_WORK = re.compile(r"\b(so (that )?(i|we) could|for (our|the|my) (shop|store|bakery|restaurant|cafe|job|work|team|"
-                          r"manager|boss|customers|company)|at (the|our|my) (shop|store|bakery|restaurant|cafe|job|work|"
-                          r"warehouse|company))\b")
+# (… in any of the work's words: our café, at work, the stock count, weekend shifts, my warehouse — breaker 51's h18, h20)
+_EN_FOR_WORK = re.compile(r"\b(so (that )?(i|we) could|at work|(for|at|in|on) (our|the|my) (shop|store|bakery|restaurant|"
+                          r"caf[eé]|job|work|team|manager|boss|customers|company|warehouse|kitchen|project|shift)|"
+                          r"(our|my) (shop|store|bakery|restaurant|caf[eé]|warehouse|kitchen|team|manager|boss|company|"
+                          r"project|customers|clients)|shifts?|stock (count|list|report|take)|customers?|colleagues?|"
+                          r"coworkers?|manager|boss)\b")
 _EN_LEARNING_TOLD = re.compile(r"\b(taught (myself|me)|learn(ed|t)|practi[cs]ed|tutorials?|online course|trained myself|"
                                r"picked (it )?up)\b")
 

@@ -464,7 +464,9 @@ def _tail_first(seg: Segmented, phrase: str, first: int, last: int) -> int:
 # g53) is no owning of it: the marker of admitting, and being caught told between the deed and it
 _ADMISSION = re.compile(r"承认|认错|认了错|道歉|坦白")
 _CAUGHT = re.compile(r"被[^，。！？；,.!?;]{0,6}(?:发现|看到|看见|抓|查出|查到|撞见|逮|发觉|识破)|(?:查|调|看)了?监控(?:才|后|以后)?"
-                     r"发现|(?:问|追问|查)(?:起来|我)的时候")
+                     r"发现|(?:问|追问|查)(?:起来|我)的时候|"
+                     # (… or only after the footage or the boss made them: 后来查了监控才承认, 店长问我，我才拿出来 — breaker 51's g54)
+                     r"(?:查|调|看)了?监控[^。！？!?]{0,8}才|问我[^。！？!?]{0,4}才|才(?:承认|认|拿出来|交出来)")
 
 
 def _marker_speaker(seg: Segmented, first: int, end: int) -> bool:
@@ -484,6 +486,7 @@ def _marker_speaker(seg: Segmented, first: int, end: int) -> bool:
 # apologised for (我马上追出去还给了她，跟她道了歉 — breaker 50's h59 and h36 were capped at 35 on a mistake question)
 _LAPSE_DEED = re.compile(r"^(少找|多找|找错|算错|迟到|送错|拿错|发错|漏)")
 _MADE_RIGHT = re.compile(r"还给|退给|退还|补给|补上|赔了|赔给|赔偿|道了?歉|赔礼")
+MADE_RIGHT_REACH = 80     # characters after the lapse's clause: its story's next few sentences
 
 
 def _remedied(seg: Segmented, last: int, said: str = "") -> bool:
@@ -491,14 +494,15 @@ def _remedied(seg: Segmented, last: int, said: str = "") -> bool:
     "remediation": 后来我每次…, 从那以后, 吸取教训, 主动承认), in a later clause and not negated unless the
     marker carries its own negator (再也没, 没再…过), and not followed in its sentence by the deed kept up
     (_kept_up: 之后我每次拿都会及时做报损); an admission (主动承认, 跟主管认了错) told after being caught (被主管发现了,
-    _CAUGHT between the deed and it) is forced, not owned."""
+    _CAUGHT between the deed and it) is forced, not owned. A lapse (_LAPSE_DEED: 少找, 迟到…, not 故意/偷偷) is owned also by
+    what was owed given back or the lapse apologised for right after it (_MADE_RIGHT within MADE_RIGHT_REACH), unless caught."""
     ci = seg.tokens[last].clause
     kept_up = _kept_up(seg.language)
     deed_end = seg.tokens[last].start + len(seg.tokens[last].text)
     if seg.language == "zh" and _LAPSE_DEED.match(said) and not re.search(r"故意|偷偷|自己留|装进|揣", said):
         later = seg.clauses[ci + 1][0] if ci + 1 < len(seg.clauses) and seg.clauses[ci + 1] else None
-        if later is not None:
-            m = _MADE_RIGHT.search(seg.text, seg.tokens[later].start)
+        if later is not None:       # (within the next few clauses: the same story's remedy, not a later one's)
+            m = _MADE_RIGHT.search(seg.text, seg.tokens[later].start, seg.tokens[later].start + MADE_RIGHT_REACH)
             if m and not _CAUGHT.search(seg.text, deed_end, m.start()) and not (
                     kept_up is not None and kept_up.search(seg.text, deed_end)):
                 return True

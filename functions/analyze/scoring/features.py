@@ -714,11 +714,13 @@ def term_list_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -> s
 _STOCK_WORDS = {
     "zh": {"错误", "原因", "流程", "问题", "方案", "措施", "经验", "教训", "责任", "细节", "第一", "时间", "第一时间", "分析",
            "总结", "反思", "到底", "全程", "彻底", "本职", "自身", "自我", "工作", "任务", "态度", "意识", "找出", "找到",
-           "做到", "实现", "进行", "开展", "落实", "达成", "明确", "合理", "密切", "耐心", "换位思考", "换位", "思考", "客户", "顾客"},
+           "做到", "实现", "进行", "开展", "落实", "达成", "明确", "合理", "密切", "耐心", "换位思考", "换位", "思考", "客户", "顾客", "损失", "制定", "并", "措施", "改进措施"},
     "en": {"set", "made", "make", "did", "do", "took", "take", "kept", "keep", "work", "tasks", "things", "everything",
            "properly", "actively", "carefully", "quickly", "efficiently", "effectively", "proactively", "closely",
            "stayed", "was", "were", "is", "he", "she", "they", "we", "angry", "upset", "unhappy", "order", "orders",
-           "issue", "issues", "solution", "options", "option", "client", "clients", "patiently"},
+           "issue", "issues", "solution", "options", "option", "client", "clients", "patiently",
+           # (offered a solution, provided support, faced a challenge: breaker 51's g23)
+           "offered", "provided", "gave", "found", "faced", "challenge", "support", "rate", "result", "results"},
 }
 # a run of such clauses names this many terms at least before it is read as a chain of stock phrases, with this many of a
 # template's tells
@@ -750,6 +752,7 @@ _DRESSING_EN = {"in", "for", "with", "within", "to", "by", "at", "before", "afte
 _UNIT_ZH = re.compile(r"^[0-9一二两三四五六七八九十百千万几半]*(个|天|小时|分钟|秒|周|月|年|点|日|号|次|遍|单|人|位|名)?(内|以内|之内)?$")
 
 
+_GENERIC_PEOPLE = {"顾客", "客户", "客人", "同事", "领导", "店长", "大家", "对方", "上级", "团队"}
 _MONTHS_EN = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(mon|tues|wednes|thurs|fri|satur|sun)day$|"
                         r"^(last|next|this|yesterday|today|morning|afternoon|evening|night|year|month)$")
 
@@ -761,7 +764,8 @@ def _dressing(t: Token, language: str, sets: dict, nxt: Token | None = None) -> 
     if language == "zh":
         return t.pos in ("m", "mq", "q") or w in _DRESSING_ZH or w in sets["measure_words"] or \
             w in sets["time_words"] or bool(w) and bool(_UNIT_ZH.match(w)) or w == "%" or \
-            w in ("和", "跟", "与", "同") and nxt is not None and nxt.pos in ("m", "mq")
+            w in ("和", "跟", "与", "同") and nxt is not None and nxt.pos in ("m", "mq") or \
+            w in ("向", "给", "对") and nxt is not None and nxt.text in _GENERIC_PEOPLE   # 主动向顾客道歉 (和/跟: grammar)
     return t.pos == "m" or w in _DRESSING_EN or w in sets["time_words"] or bool(_MONTHS_EN.match(w)) or w == "%"
 
 
@@ -769,9 +773,11 @@ def stock_phrase_clauses(seg: Segmented, clauses: list, terms: set, junk: set) -
     """Chinese and English: clauses that chain stock phrases of the competencies' terms (承认错误 主动道歉 积极弥补 认真负责
     分析原因 解决问题 改进流程 — breaker 49's g20, 55.2 as a deed; I set priorities, made a plan, split the work and did
     overtime — g37): a run of clauses, each of no word but a term, I/我, an evaluative or template word (lexicon
-    "generic": 主动, 积极, 认真), a résumé's abstract word or light verb (_STOCK_WORDS) or list glue — no particle,
-    preposition, number or word of its own — that names at least STOCK_CHAIN_MIN terms in all. A deed told has its
-    own words and grammar (我赶紧道歉，重新上了一份; I drove the last 40 boxes over myself); a list of claims does not."""
+    "generic": 主动, 积极, 认真), a résumé's abstract word or light verb (_STOCK_WORDS), list glue or a figure hung on it
+    (_dressing: 用了2个小时, 3天内, for 5 minutes) — no particle, preposition or word of its own — that names at least
+    STOCK_CHAIN_MIN terms in all and shows at least STOCK_TELLS_MIN of a template's tells (_TEMPLATE_TELLS, claimed rates,
+    _HOLLOW_FIGURE). A deed told has its own words and grammar (我赶紧道歉，重新上了一份; I drove the last 40 boxes over
+    myself), a terse report its counts and hours and no tells; a list of claims has neither. Returns clause indexes."""
     language = seg.language
     if language not in _STOCK_WORDS:
         return set()
@@ -2684,8 +2690,10 @@ def analyse(words: list[dict], language: str, question: dict) -> Analysis:
         # figures and rates alone)
         figure_clauses += claimed or not any(t.pos.startswith("v") and t.pos != "vn" for t in toks) and \
             not all(t.pos in ("m", "mq", "x") for t in toks)
-        things = [t for t in toks if specific(t) and t.pos.startswith(("n", "eng"))
-                  and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
+        # (… and what a count counts, whatever jieba tags it: 收到三个投诉 counts complaints — breaker 51's h38, an honest
+        # report gated as a template of numbers)
+        things = [t for j, t in enumerate(toks) if specific(t) and (t.pos.startswith(("n", "eng")) or j and toks[j - 1].pos in (
+                      "m", "mq") and t.pos in ("v", "vn")) and t.text not in _GENERIC_THINGS and t.text[-2:] not in _GENERIC_THINGS]
         on_verb = any(t.pos.startswith("v") for t in toks)
         # (the story's clock — time left, late or early by, how long the way takes: 还剩8分钟, 导航说要走12分钟, 可能晚3分钟,
         # 提前了一分钟 — counted apart: a fact of the story beside deeds of its own, gates.template_numbers)

@@ -525,7 +525,7 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
     _jieba(), before the first call."""
     import jieba.posseg as pseg
 
-    _jieba()
+    jieba = _jieba()
     out = []
     for pair in pseg.lcut(text):
         word, flag = pair.word, pair.flag
@@ -537,6 +537,12 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if word in _FUSED_NEGATION:
             out.extend(_FUSED_NEGATION[word])
             continue
+        if len(word) == 2 and word[0] in _PRONOUN_CHARS and not jieba.dt.FREQ.get(word):
+            # … and a pronoun with the next character, in no dictionary (我少|找了十块钱: breaker 51's g54 hid its 少找 from the
+            # misconduct reader): the pronoun and the character, tagged as jieba tags each alone
+            out.append((word[0], "r"))
+            out.append((word[1], pseg.lcut(word[1])[0].flag))
+            continue
         out.append((word, flag))
     return tuple(out)
 
@@ -544,6 +550,7 @@ def _jieba_pairs(text: str) -> tuple[tuple[str, str], ...]:
 # jieba's HMM fuses a negator with its subject in some contexts only (没人受伤 run on in recognised speech is one
 # word 没人/l; typed with a comma before it, 没/v 人/n): split, so the negation is read the same either way
 _FUSED_NEGATION = {"没人": (("没", "v"), ("人", "n")), "没啥": (("没", "v"), ("啥", "r"))}
+_PRONOUN_CHARS = frozenset("我你他她")
 # directional complements jieba tags as times (赶紧过去看, 把人叫下来, 十来分钟端上去了): a verb after a verb or an
 # adverb, not a time that opens a clause (_starts_clause_zh); 后来 and 以后 are times. Their tag is left as jieba gives
 # it: the learnt readers (nonsense, aside) were fitted on jieba's tags
@@ -661,6 +668,7 @@ MIN_CLAUSE_TOKENS = 3
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPAN = re.compile(r"^[一二两三四五六七八九十几半\d]+个?(周|天|月|年|小时|分钟|星期|礼拜|个月)$")
 
 
 def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
@@ -679,8 +687,8 @@ def _starts_clause_zh(tokens: list, current: list, i: int, sets: dict) -> bool:
         return False
     paused = i > 0 and tokens[i - 1].pos == "x" and tokens[i - 1].text.isspace() and bool(_HAN.match(prev.text[-1:]))
     if paused and (tok.text in sets["first_person"] and tok.text != "自己" or tok.text in _ZH_STEP or
-                   tok.text in sets["time_words"] or tok.pos == "t" and len(tok.text) >= 2):
-        return True
+                   tok.text in sets["time_words"] or tok.pos == "t" and len(tok.text) >= 2 or _SPAN.match(tok.text)):
+        return True     # (… or a span of time: 做错了就倒掉重新做 两周我就把…都记住了 — breaker 50's h51)
     if tok.text in sets["first_person"] and tok.text != "自己":
         # …起火了我先拿灭火器: 了 ends a clause when the pronoun after it starts a step (我先, 我就, 我拿, 我自己补上了); 给了我
         # 一个, 告诉了我们 keep it as an object
