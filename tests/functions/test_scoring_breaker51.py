@@ -20,7 +20,7 @@ OPEN = {
     # misconduct and gaming over their range
     "g05": "taking 200 of a lost wallet's 800: 35, named 私拿钱物, over the 0–30 expected (one deed is capped at 35)",
     "g06": "selling a found phone: 40.1 → 35 (named since session 47), over the 0–30 expected",
-    "g08": "blaming a new colleague for one's own mistake: 40.8, not named",
+    "g08": "blaming a new colleague for one's own mistake: 40.8 → 35 (named 诬赖顾客或同事 since session 47), over the 0–30 expected",
     "g09": "covering a shortfall from the float: 35, over the 0–30 expected",
     "g10": "a found wallet returned only after the footage: 47.4 (the intent to keep it is not read)",
     "g12": "English rush template without tells enough: 45.7",

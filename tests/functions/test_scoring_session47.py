@@ -283,3 +283,14 @@ def test_a_pronoun_glued_to_the_next_character_by_jieba_is_split(text, pronoun):
 def test_a_lapse_owned_only_after_the_footage_is_caught_not_owned(said, owned):
     r = scored(said, MISTAKE)
     assert any("算作吸取教训的经历" in x for x in reasons_of(r)) is owned, reasons_of(r)
+
+
+@pytest.mark.parametrize("said,named", [
+    ("我把单子写错了，店长问的时候我说是新来的小李写的，他被扣了钱，我就没事了。", True),
+    ("我把单子写错了，店长问的时候我说是我写的，主动道歉，重新写了一份，后来每次都核对两遍。", False),
+    ("单子是新来的小李写的，我发现写错了，就帮他改过来，跟店长说了一声，后来教他怎么核对。", False),
+])
+def test_ones_own_mistake_said_to_be_someone_elses_is_named(said, named):
+    # (breaker 51's g08: 40.8, no counter-evidence)
+    r = scored(said, MISTAKE)
+    assert any("诬赖顾客或同事" in x for x in reasons_of(r)) is named, reasons_of(r)
